@@ -1,0 +1,175 @@
+"""The `reader` command: the headless face of the same core the window uses.
+
+Exit codes: 0 ok, 1 a user error (one line on stderr, no traceback), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from reader import __version__, paths
+
+if TYPE_CHECKING:
+    from reader.store.library import Library
+
+
+class UserError(Exception):
+    """Something the user can fix; printed as one line."""
+
+
+def _library_path(args: argparse.Namespace) -> Path:
+    given = getattr(args, "library", None)
+    return Path(given).expanduser() if given else paths.default_library()
+
+
+def _open(args: argparse.Namespace, *, must_exist: bool = False) -> Library:
+    from reader.store.db import LibraryError
+    from reader.store.library import Library
+
+    path = _library_path(args)
+    if must_exist and not path.exists():
+        raise UserError(f"no library at {path} (import something first, or pass --library)")
+    try:
+        return Library(path)
+    except LibraryError as exc:
+        raise UserError(str(exc)) from exc
+
+
+def _print_json(value: object) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from reader.store.importer import import_paths
+
+    with _open(args) as library:
+        show = sys.stderr.isatty() and not args.json
+
+        def progress(done: int, total: int, current: str) -> None:
+            if show and total:
+                sys.stderr.write(f"\r{done}/{total} {Path(current).name[:50]:<50}")
+                sys.stderr.flush()
+
+        report = import_paths(library, [Path(p) for p in args.paths], progress=progress)
+        if show:
+            sys.stderr.write("\r" + " " * 60 + "\r")
+    if args.json:
+        _print_json(report.as_json())
+    else:
+        for skipped in report.skipped:
+            print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+        print(report.summary())
+    if not report.imported and not report.updated and not report.duplicates and report.skipped:
+        return 1
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _open(args) as library:
+        rows = library.all_summaries()
+    if args.json:
+        _print_json([r.as_json() for r in rows])
+        return 0
+    for r in rows:
+        print(f"{r.id:>5}  {r.date[:10]:<10}  {r.chars:>7}  {r.title}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _open(args, must_exist=True) as library:
+        doc = library.get(args.id)
+    if doc is None:
+        raise UserError(f"no document with id {args.id}")
+    text = doc.raw if args.raw else doc.text
+    if args.json:
+        s = doc.summary
+        _print_json(
+            {
+                "id": s.id,
+                "title": s.title,
+                "date": s.date or None,
+                "author": s.author or None,
+                "source": s.source or None,
+                "path": s.path or None,
+                "encoding": s.encoding,
+                "script": s.script or None,
+                "chars": s.chars,
+                "text": text,
+                "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in doc.removed],
+            }
+        )
+        return 0
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    try:
+        from reader.ui.app import run
+    except ImportError as exc:  # pragma: no cover - depends on the installation
+        raise UserError(f"the window cannot start: {exc}") from exc
+    return run(_library_path(args), explicit=bool(getattr(args, "library", None)))
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--library", metavar="PATH", default=argparse.SUPPRESS, help="library file (default: $READER_LIBRARY or the user data folder)"
+    )
+    parser = _Parser(
+        prog="reader",
+        description="Read, clean, convert and annotate Chinese-language reports offline.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", parents=[common], help="import files and folders")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("list", parents=[common], help="list the documents")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", parents=[common], help="print a document's text")
+    p.add_argument("id", type=int)
+    p.add_argument("--raw", action="store_true", help="the text exactly as imported")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("gui", parents=[common], help="open the window (the default)")
+    p.set_defaults(func=cmd_gui)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", cmd_gui)
+    try:
+        return int(func(args))
+    except UserError as exc:
+        print(f"reader: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("reader: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

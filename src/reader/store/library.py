@@ -1,0 +1,351 @@
+"""Reading and writing documents in the library file.
+
+A `Library` owns one connection. The window keeps one for reading and hands writes to a single worker
+thread that owns another, so there is one writer; every write is one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from reader.core.cleaning import Metadata, Removed
+from reader.core.derive import CLEANER_VERSION, Derived, derive
+from reader.core.importing import Prepared
+from reader.store.db import open_library, transaction
+
+METADATA_FIELDS = ("title", "date", "author", "source")
+
+# Sort keys the document list offers, mapped to SQL that never depends on user input.
+SORT_KEYS: dict[str, str] = {
+    "title": "title COLLATE NOCASE",
+    "date": "date",
+    "source": "source COLLATE NOCASE",
+    "chars": "chars",
+    "script": "script",
+    "imported": "id",
+}
+
+LIST_COLUMNS = (
+    "id, title, date, author, source, path, filename, kind, encoding, size, chars, script, script_share, "
+    "imported_at, updated_at"
+)
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """What the document list and `reader list` show: no texts, so a page of rows stays small."""
+
+    id: int
+    title: str
+    date: str
+    author: str
+    source: str
+    path: str
+    filename: str
+    kind: str
+    encoding: str
+    size: int
+    chars: int
+    script: str
+    script_share: float
+    imported_at: str
+    updated_at: str
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date or None,
+            "author": self.author or None,
+            "source": self.source or None,
+            "path": self.path or None,
+            "filename": self.filename or None,
+            "chars": self.chars,
+            "script": self.script or None,
+            "encoding": self.encoding,
+            "imported_at": self.imported_at,
+        }
+
+
+@dataclass(frozen=True)
+class Document:
+    summary: DocumentSummary
+    raw: str
+    original: str
+    text: str
+    removed: list[Removed]
+    overrides: dict[int, bool] = field(default_factory=dict)
+    detected: dict[str, str | None] = field(default_factory=dict)
+
+    @property
+    def id(self) -> int:
+        return self.summary.id
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _summary(row: sqlite3.Row) -> DocumentSummary:
+    return DocumentSummary(
+        id=row["id"],
+        title=row["title"] or "",
+        date=row["date"] or "",
+        author=row["author"] or "",
+        source=row["source"] or "",
+        path=row["path"] or "",
+        filename=row["filename"] or "",
+        kind=row["kind"],
+        encoding=row["encoding"],
+        size=row["size"],
+        chars=row["chars"],
+        script=row["script"] or "",
+        script_share=row["script_share"] or 0.0,
+        imported_at=row["imported_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def fallback_title(filename: str, text: str) -> str:
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return first[:80] if first else Path(filename).stem
+
+
+class Library:
+    """One open library file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.conn = open_library(self.path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading -----------------------------------------------------------------------------------
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def total_chars(self) -> int:
+        return int(self.conn.execute("SELECT coalesce(sum(chars), 0) FROM documents").fetchone()[0])
+
+    def file_size(self) -> int:
+        total = 0
+        for suffix in ("", "-wal"):
+            candidate = Path(str(self.path) + suffix)
+            if candidate.exists():
+                total += candidate.stat().st_size
+        return total
+
+    def ids(self, sort: str = "imported", descending: bool = False) -> list[int]:
+        order = SORT_KEYS.get(sort, "id")
+        direction = "DESC" if descending else "ASC"
+        sql = f"SELECT id FROM documents ORDER BY {order} {direction}, id {direction}"
+        return [r[0] for r in self.conn.execute(sql)]
+
+    def summaries(self, ids: Sequence[int]) -> dict[int, DocumentSummary]:
+        result: dict[int, DocumentSummary] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(f"SELECT {LIST_COLUMNS} FROM documents WHERE id IN ({marks})", chunk):
+                result[row["id"]] = _summary(row)
+        return result
+
+    def all_summaries(self) -> list[DocumentSummary]:
+        return [_summary(r) for r in self.conn.execute(f"SELECT {LIST_COLUMNS} FROM documents ORDER BY id")]
+
+    def get(self, doc_id: int) -> Document | None:
+        row = self.conn.execute(
+            f"SELECT {LIST_COLUMNS}, raw, original, text, detected FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        removed = [
+            Removed(line=r["line"], text=r["text"], reason=r["reason"])
+            for r in self.conn.execute(
+                "SELECT line, text, reason FROM removed_lines WHERE doc_id = ? ORDER BY line", (doc_id,)
+            )
+        ]
+        return Document(
+            summary=_summary(row),
+            raw=row["raw"],
+            original=row["original"] if row["original"] is not None else row["raw"],
+            text=row["text"],
+            removed=removed,
+            overrides=self.overrides(doc_id),
+            detected=json.loads(row["detected"] or "{}"),
+        )
+
+    def overrides(self, doc_id: int) -> dict[int, bool]:
+        return {
+            r[0]: bool(r[1])
+            for r in self.conn.execute("SELECT line, keep FROM line_overrides WHERE doc_id = ?", (doc_id,))
+        }
+
+    def metadata_overrides(self, doc_id: int) -> dict[str, str | None]:
+        return {
+            r[0]: r[1]
+            for r in self.conn.execute("SELECT field, value FROM metadata_overrides WHERE doc_id = ?", (doc_id,))
+        }
+
+    def find_by_hash(self, digest: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM documents WHERE content_hash = ?", (digest,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def find_by_path(self, path: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM documents WHERE path = ? ORDER BY id LIMIT 1", (path,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM library_meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else row[0]
+
+    # -- writing -----------------------------------------------------------------------------------
+    def set_meta(self, key: str, value: str) -> None:
+        with transaction(self.conn):
+            self.conn.execute("INSERT OR REPLACE INTO library_meta(key, value) VALUES (?, ?)", (key, value))
+
+    def add(self, prepared: Prepared) -> tuple[str, int]:
+        """Store a prepared file: ("imported", id), ("duplicate", id) or ("updated", id).
+
+        The same content is never stored twice; a file already imported from the same path whose
+        content changed updates that document, so what the user attached to it stays attached.
+        """
+        with transaction(self.conn):
+            existing = self.find_by_hash(prepared.content_hash)
+            if existing is not None:
+                return "duplicate", existing
+            same_path = self.find_by_path(prepared.path)
+            if same_path is not None:
+                self._update_raw(same_path, prepared)
+                return "updated", same_path
+            now = _now()
+            cur = self.conn.execute(
+                """INSERT INTO documents (content_hash, path, filename, kind, encoding, size, raw, original, text,
+                    chars, cleaner_version, imported_at, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', 0, 0, ?, ?)""",
+                (
+                    prepared.content_hash,
+                    prepared.path,
+                    prepared.filename,
+                    prepared.kind,
+                    prepared.encoding,
+                    prepared.size,
+                    prepared.raw,
+                    None if prepared.kind == "text" else prepared.derived.original,
+                    now,
+                    now,
+                ),
+            )
+            doc_id = int(cur.lastrowid or 0)
+            self._store_derived(doc_id, prepared.derived, prepared.filename)
+            return "imported", doc_id
+
+    def _update_raw(self, doc_id: int, prepared: Prepared) -> None:
+        derived = derive(prepared.raw, prepared.kind, self.overrides(doc_id))
+        self.conn.execute(
+            """UPDATE documents SET content_hash = ?, filename = ?, kind = ?, encoding = ?, size = ?, raw = ?,
+               original = ?, updated_at = ? WHERE id = ?""",
+            (
+                prepared.content_hash,
+                prepared.filename,
+                prepared.kind,
+                prepared.encoding,
+                prepared.size,
+                prepared.raw,
+                None if prepared.kind == "text" else derived.original,
+                _now(),
+                doc_id,
+            ),
+        )
+        self._store_derived(doc_id, derived, prepared.filename)
+
+    def _store_derived(self, doc_id: int, derived: Derived, filename: str) -> None:
+        """Write everything computed from the raw text; the user's metadata edits win over detection."""
+        detected = {
+            "title": derived.metadata.title,
+            "date": derived.metadata.date,
+            "author": derived.metadata.author,
+            "source": derived.metadata.source,
+        }
+        effective = dict(detected)
+        effective.update(self.metadata_overrides(doc_id))
+        title = effective["title"] or fallback_title(filename, derived.text)
+        self.conn.execute(
+            """UPDATE documents SET text = ?, title = ?, date = ?, author = ?, source = ?, script = ?,
+               script_share = ?, chars = ?, detected = ?, cleaner_version = ? WHERE id = ?""",
+            (
+                derived.text,
+                title,
+                effective["date"],
+                effective["author"],
+                effective["source"],
+                derived.script,
+                derived.script_share,
+                len(derived.text),
+                json.dumps(detected, ensure_ascii=False),
+                derived.cleaner_version,
+                doc_id,
+            ),
+        )
+        self.conn.execute("DELETE FROM removed_lines WHERE doc_id = ?", (doc_id,))
+        self.conn.executemany(
+            "INSERT INTO removed_lines (doc_id, line, text, reason) VALUES (?, ?, ?, ?)",
+            [(doc_id, r.line, r.text, r.reason) for r in derived.removed],
+        )
+
+    def rederive(self, doc_id: int) -> None:
+        """Recompute a document's cleaned text from its raw text, honouring overrides."""
+        with transaction(self.conn):
+            row = self.conn.execute("SELECT raw, kind, filename FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if row is None:
+                return
+            derived = derive(row["raw"], row["kind"], self.overrides(doc_id))
+            self._store_derived(doc_id, derived, row["filename"] or "")
+
+    def set_line_override(self, doc_id: int, line: int, keep: bool | None) -> None:
+        """Keep or remove one raw line whatever the cleaner thinks; None forgets the user's decision."""
+        with transaction(self.conn):
+            if keep is None:
+                self.conn.execute("DELETE FROM line_overrides WHERE doc_id = ? AND line = ?", (doc_id, line))
+            else:
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO line_overrides (doc_id, line, keep) VALUES (?, ?, ?)",
+                    (doc_id, line, int(keep)),
+                )
+        self.rederive(doc_id)
+
+    def set_metadata(self, doc_id: int, values: Mapping[str, str | None]) -> None:
+        with transaction(self.conn):
+            for key, value in values.items():
+                if key not in METADATA_FIELDS:
+                    raise ValueError(f"unknown metadata field {key!r}")
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO metadata_overrides (doc_id, field, value) VALUES (?, ?, ?)",
+                    (doc_id, key, value),
+                )
+                self.conn.execute(f"UPDATE documents SET {key} = ? WHERE id = ?", (value, doc_id))
+
+    def delete(self, doc_ids: Iterable[int]) -> None:
+        with transaction(self.conn):
+            self.conn.executemany("DELETE FROM documents WHERE id = ?", [(i,) for i in doc_ids])
+
+
+def metadata_of(summary: DocumentSummary) -> Metadata:
+    return Metadata(
+        title=summary.title or None,
+        date=summary.date or None,
+        author=summary.author or None,
+        source=summary.source or None,
+    )

@@ -1,0 +1,70 @@
+"""The library's schema as numbered migrations; the position in MIGRATIONS is the schema version.
+
+Never edit a migration that has shipped: add a new one. Each runs inside a transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+
+def _v1_documents(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            content_hash TEXT NOT NULL UNIQUE,
+            path TEXT,
+            filename TEXT,
+            kind TEXT NOT NULL DEFAULT 'text',
+            encoding TEXT NOT NULL,
+            size INTEGER NOT NULL DEFAULT 0,
+            raw TEXT NOT NULL,
+            original TEXT,
+            text TEXT NOT NULL,
+            title TEXT,
+            date TEXT,
+            author TEXT,
+            source TEXT,
+            script TEXT,
+            script_share REAL,
+            chars INTEGER NOT NULL DEFAULT 0,
+            detected TEXT,
+            cleaner_version INTEGER NOT NULL DEFAULT 0,
+            imported_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX documents_path ON documents(path);
+        CREATE INDEX documents_title ON documents(title);
+        CREATE INDEX documents_date ON documents(date);
+        CREATE INDEX documents_source ON documents(source);
+        CREATE INDEX documents_chars ON documents(chars);
+        CREATE TABLE removed_lines (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            line INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            PRIMARY KEY (doc_id, line)
+        );
+        CREATE TABLE line_overrides (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            line INTEGER NOT NULL,
+            keep INTEGER NOT NULL,
+            PRIMARY KEY (doc_id, line)
+        );
+        CREATE TABLE library_meta (
+            key TEXT PRIMARY KEY,
+            value TEXT
+        );
+        CREATE TABLE metadata_overrides (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            value TEXT,
+            PRIMARY KEY (doc_id, field)
+        );
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_documents]

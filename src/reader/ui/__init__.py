@@ -1,0 +1,1 @@
+"""The window: thin Qt models and widgets over reader.core and reader.store."""

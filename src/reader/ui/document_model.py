@@ -1,0 +1,145 @@
+"""The document list as a lazy table model over ids.
+
+The model holds only the ordered ids; rows are fetched from the library a page at a time and kept in a
+bounded cache, so a library of 100,000 documents opens as fast as one of ten.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from reader.store.library import DocumentSummary, Library
+
+_PAGE = 200
+_CACHE_LIMIT = 5000
+_SCRIPT_LABELS = {"simplified": "简", "traditional": "繁", "mixed": "混", "none": "—"}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class DocumentTableModel(QAbstractTableModel):
+    COLUMNS: tuple[tuple[str, str], ...] = (
+        ("title", "Title"),
+        ("date", "Date"),
+        ("source", "Source"),
+        ("chars", "Length"),
+        ("script", "Script"),
+    )
+
+    def __init__(self, library: Library, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._ids: list[int] = []
+        self._cache: OrderedDict[int, DocumentSummary] = OrderedDict()
+        self._sort_key = "imported"
+        self._descending = False
+        self._filter: set[int] | None = None
+        self._load_ids()
+
+    # -- Qt interface ------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+            return None
+        key = self.COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("chars", "script"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole):
+            return None
+        summary = self._summary_at(index.row())
+        if summary is None:
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return summary.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{summary.title}\n{summary.filename}" if key == "title" else None
+        if key == "title":
+            return summary.title or summary.filename
+        if key == "date":
+            return summary.date[:10]
+        if key == "source":
+            return summary.source
+        if key == "chars":
+            return f"{summary.chars:,}"
+        if key == "script":
+            return _SCRIPT_LABELS.get(summary.script, summary.script)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.COLUMNS):
+                return self.tr(self.COLUMNS[section][1])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._sort_key = self.COLUMNS[column][0]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        old = self.persistentIndexList()
+        old_ids = [self._ids[i.row()] if 0 <= i.row() < len(self._ids) else None for i in old]
+        self._load_ids()
+        positions = {doc_id: row for row, doc_id in enumerate(self._ids)}
+        new = [
+            self.index(positions[i], idx.column()) if i in positions else QModelIndex()
+            for i, idx in zip(old_ids, old, strict=True)
+        ]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    # -- our interface -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Re-read ids after documents were added, changed or removed."""
+        self.beginResetModel()
+        self._cache.clear()
+        self._load_ids()
+        self.endResetModel()
+
+    def set_filter(self, ids: set[int] | None) -> None:
+        """Show only these documents (None shows all); order stays the list's sort order."""
+        self.beginResetModel()
+        self._filter = ids
+        self._load_ids()
+        self.endResetModel()
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, doc_id: int) -> int | None:
+        try:
+            return self._ids.index(doc_id)
+        except ValueError:
+            return None
+
+    def _load_ids(self) -> None:
+        ids = self._library.ids(self._sort_key, self._descending)
+        if self._filter is not None:
+            ids = [i for i in ids if i in self._filter]
+        self._ids = ids
+
+    def _summary_at(self, row: int) -> DocumentSummary | None:
+        doc_id = self._ids[row]
+        summary = self._cache.get(doc_id)
+        if summary is not None:
+            self._cache.move_to_end(doc_id)
+            return summary
+        start = max(0, row - _PAGE // 4)
+        page = [i for i in self._ids[start : start + _PAGE] if i not in self._cache]
+        self._cache.update(self._library.summaries(page))
+        while len(self._cache) > _CACHE_LIMIT:
+            self._cache.popitem(last=False)
+        return self._cache.get(doc_id)

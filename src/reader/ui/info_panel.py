@@ -1,0 +1,70 @@
+"""The Info tab: what the library knows about the open document and the file it came from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from reader.store.library import Document
+
+_SCRIPT_NAMES = {"simplified": "Simplified", "traditional": "Traditional", "mixed": "Mixed", "none": "No Chinese"}
+
+
+def human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"
+
+
+class InfoPanel(QWidget):
+    FIELDS = ("Title", "Date", "Author", "Source", "Script", "File", "Folder", "Encoding", "Size", "Characters",
+              "Removed lines", "Imported")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        layout = QFormLayout(self)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self._values: dict[str, QLabel] = {}
+        for name in self.FIELDS:
+            value = QLabel("—")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setObjectName(f"info_{name.lower().replace(' ', '_')}")
+            layout.addRow(self.tr(name), value)
+            self._values[name] = value
+
+    def value(self, name: str) -> str:
+        return self._values[name].text()
+
+    def show_document(self, doc: Document | None) -> None:
+        if doc is None:
+            for label in self._values.values():
+                label.setText("—")
+            return
+        s = doc.summary
+        path = s.path or ""
+        folder, _, _ = path.rpartition("/")
+        script = _SCRIPT_NAMES.get(s.script, s.script or "—")
+        if s.script in ("simplified", "traditional", "mixed"):
+            script += f" ({s.script_share:.0%} script-specific)"
+        values = {
+            "Title": s.title,
+            "Date": s.date,
+            "Author": s.author,
+            "Source": s.source,
+            "Script": script,
+            "File": s.filename,
+            "Folder": folder,
+            "Encoding": s.encoding,
+            "Size": human_size(s.size),
+            "Characters": f"{s.chars:,}",
+            "Removed lines": str(len(doc.removed)),
+            "Imported": s.imported_at.replace("T", " ").rstrip("Z"),
+        }
+        for name, text in values.items():
+            self._values[name].setText(text or "—")

@@ -1,0 +1,317 @@
+"""The main window: document list │ reading pane │ side panel, with every action in a menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QItemSelection, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import __version__, paths
+from reader.settings import Settings, save, settings_path
+from reader.store.importer import ImportReport
+from reader.store.library import Document, Library
+from reader.ui.document_model import DocumentTableModel
+from reader.ui.info_panel import InfoPanel, human_size
+from reader.ui.reading_pane import ReadingPane
+from reader.ui.workers import ImportJob
+
+
+class MainWindow(QMainWindow):
+    documentShown = Signal(int)
+    importFinished = Signal(object)
+
+    def __init__(self, library: Library, settings: Settings, *, config_dir: Path | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.settings = settings
+        self._config_dir = config_dir if config_dir is not None else paths.config_dir()
+        self._jobs: list[ImportJob] = []
+        self.current: Document | None = None
+        self.setWindowTitle("reader")
+        self.setAcceptDrops(True)
+        self.resize(1280, 820)
+
+        self.model = DocumentTableModel(library, self)
+        self.table = QTableView()
+        self.table.setObjectName("documentList")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+
+        self.title_label = QLabel()
+        self.title_label.setObjectName("documentTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta_label = QLabel()
+        self.meta_label.setObjectName("documentMeta")
+        self.pane = ReadingPane(
+            family=settings.font_family,
+            size=settings.font_size,
+            line_height=settings.line_height,
+            measure_em=settings.measure_em,
+        )
+        self.pane.zoomChanged.connect(self._on_zoom)
+        reading = QWidget()
+        reading_layout = QVBoxLayout(reading)
+        reading_layout.setContentsMargins(0, 8, 0, 0)
+        reading_layout.addWidget(self.title_label)
+        reading_layout.addWidget(self.meta_label)
+        reading_layout.addWidget(self.pane, 1)
+        self.title_label.setStyleSheet("font-size: 20px; font-weight: 600; padding: 4px 24px 0 24px;")
+        self.meta_label.setStyleSheet("color: palette(mid); padding: 0 24px 6px 24px;")
+
+        self.info = InfoPanel()
+        self.side = QTabWidget()
+        self.side.setObjectName("sidePanel")
+        self.side.addTab(self.info, self.tr("Info"))
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(reading)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([340, 700, 260])
+        self.setCentralWidget(self.splitter)
+
+        self._build_actions()
+        self._restore_state()
+        self.update_status()
+        if self.model.rowCount() > 0:
+            self.select_document(self.settings.last_document or (self.model.id_at(0) or 0))
+
+    # -- actions -----------------------------------------------------------------------------------
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Any, *, name: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_import_files = self._action(
+            self.tr("&Import Files…"), QKeySequence.StandardKey.Open, self.import_files_dialog, name="importFiles"
+        )
+        self.act_import_folder = self._action(
+            self.tr("Import &Folder…"), "Ctrl+Shift+O", self.import_folder_dialog, name="importFolder"
+        )
+        self.act_quit = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, name="quit")
+        self.act_zoom_in = self._action(
+            self.tr("Zoom &In"), QKeySequence.StandardKey.ZoomIn, lambda: self.pane.zoom_by(1.0), name="zoomIn"
+        )
+        self.act_zoom_in.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self.act_zoom_out = self._action(
+            self.tr("Zoom &Out"), QKeySequence.StandardKey.ZoomOut, lambda: self.pane.zoom_by(-1.0), name="zoomOut"
+        )
+        self.act_zoom_reset = self._action(self.tr("&Actual Size"), "Ctrl+0", self._reset_zoom, name="zoomReset")
+        self.act_about = self._action(self.tr("&About reader"), None, self.show_about, name="about")
+
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(self.act_import_files)
+        menu.addAction(self.act_import_folder)
+        menu.addSeparator()
+        menu.addAction(self.act_quit)
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu.addAction(self.act_zoom_in)
+        self.view_menu.addAction(self.act_zoom_out)
+        self.view_menu.addAction(self.act_zoom_reset)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_about)
+
+        toolbar = QToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.act_import_files)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_zoom_out)
+        toolbar.addAction(self.act_zoom_in)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    # -- documents ---------------------------------------------------------------------------------
+    def select_document(self, doc_id: int) -> None:
+        row = self.model.row_of(doc_id)
+        if row is None:
+            row = 0 if self.model.rowCount() else None
+        if row is None:
+            return
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+
+    def _on_selection(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if len(rows) != 1:
+            return
+        doc_id = self.model.id_at(rows[0].row())
+        if doc_id is not None:
+            self.show_document(doc_id)
+
+    def show_document(self, doc_id: int) -> None:
+        doc = self.library.get(doc_id)
+        self.current = doc
+        self.info.show_document(doc)
+        if doc is None:
+            self.title_label.clear()
+            self.meta_label.clear()
+            self.pane.set_plain("")
+            return
+        s = doc.summary
+        self.title_label.setText(s.title)
+        self.meta_label.setText("  ·  ".join(x for x in (s.date.replace("T", " "), s.source, s.author) if x))
+        self.pane.set_plain(doc.text)
+        self.settings.last_document = doc_id
+        self.documentShown.emit(doc_id)
+
+    def current_text(self) -> str:
+        return self.pane.toPlainText()
+
+    # -- importing ---------------------------------------------------------------------------------
+    def import_files_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import Files"),
+            self.settings.last_import_dir,
+            self.tr("Documents (*.txt *.text *.md *.html *.htm);;All files (*)"),
+        )
+        if files:
+            self.settings.last_import_dir = str(Path(files[0]).parent)
+            self.start_import([Path(f) for f in files])
+
+    def import_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import Folder"), self.settings.last_import_dir)
+        if folder:
+            self.settings.last_import_dir = folder
+            self.start_import([Path(folder)])
+
+    def start_import(self, paths_: list[Path], *, seeds: bool = False) -> ImportJob:
+        job = ImportJob(self, self.library.path, paths_, seeds=seeds)
+        job.done.connect(lambda report, job=job: self._on_import_done(job, report, seeds))
+        job.failed.connect(lambda message, job=job: self._on_import_failed(job, message))
+        self._jobs.append(job)
+        self.statusBar().showMessage(self.tr("Importing…"))
+        job.start()
+        return job
+
+    def _on_import_done(self, job: ImportJob, report: ImportReport, seeds: bool) -> None:
+        self._jobs.remove(job)
+        job.deleteLater()
+        self.model.reload()
+        self.update_status()
+        first = (report.imported or report.updated or [d for _, d in report.duplicates] or [None])[0]
+        if first is not None:
+            self.select_document(first)
+        if not seeds:
+            self.statusBar().showMessage(report.summary(), 10000)
+            if report.skipped:
+                lines = "\n".join(f"{Path(s.path).name}: {s.reason}" for s in report.skipped[:20])
+                more = len(report.skipped) - 20
+                if more > 0:
+                    lines += "\n" + self.tr("… and {0} more").format(more)
+                box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import"), report.summary(), parent=self)
+                box.setDetailedText(lines)
+                box.setObjectName("importReport")
+                box.open()
+        self.importFinished.emit(report)
+
+    def _on_import_failed(self, job: ImportJob, message: str) -> None:
+        self._jobs.remove(job)
+        job.deleteLater()
+        QMessageBox.warning(self, self.tr("Import failed"), message)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        local = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if local:
+            event.acceptProposedAction()
+            self.start_import(local)
+
+    # -- misc --------------------------------------------------------------------------------------
+    def update_status(self) -> None:
+        count = self.library.count()
+        chars = self.library.total_chars()
+        size = human_size(self.library.file_size())
+        self.statusBar().showMessage(
+            self.tr("{0} documents · {1} characters · library {2} ({3})").format(
+                f"{count:,}", f"{chars:,}", size, str(self.library.path)
+            )
+        )
+
+    def _on_zoom(self, size: float) -> None:
+        self.settings.font_size = size
+
+    def _reset_zoom(self) -> None:
+        self.pane.set_reading_font(self.settings.font_family, Settings().font_size)
+        self.settings.font_size = self.pane.font_size
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About reader"),
+            self.tr("reader {0}\nRead, clean, convert and annotate Chinese-language reports offline.\n\nLibrary: {1}")
+            .format(__version__, self.library.path),
+        )
+
+    def _restore_state(self) -> None:
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
+        if self.settings.window_state:
+            self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
+        if self.settings.splitter_state:
+            self.splitter.restoreState(QByteArray.fromBase64(self.settings.splitter_state.encode()))
+        order = Qt.SortOrder.DescendingOrder if self.settings.sort_descending else Qt.SortOrder.AscendingOrder
+        if self.settings.sort_column:
+            self.table.sortByColumn(self.settings.sort_column, order)
+
+    def save_state(self) -> None:
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        self.settings.window_state = bytes(self.saveState().toBase64().data()).decode()
+        self.settings.splitter_state = bytes(self.splitter.saveState().toBase64().data()).decode()
+        header = self.table.horizontalHeader()
+        self.settings.sort_column = header.sortIndicatorSection() if header.isSortIndicatorShown() else 0
+        self.settings.sort_descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        save(self.settings, settings_path(self._config_dir))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for job in list(self._jobs):
+            job.worker.cancel()
+            job.thread.quit()
+            job.thread.wait(5000)
+        self.save_state()
+        super().closeEvent(event)
+
+

@@ -1,0 +1,102 @@
+"""Every encoding a saved Chinese page arrives in decodes to exactly the original text."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.decoding import DecodingError, decode_bytes, plausibility
+
+SIMPLIFIED = "县域医院综合能力提升项目医学专科交流会顺利召开！国家卫生健康委卫生发展研究中心主办。\n第二段：2023年9月27日。"
+TRADITIONAL = "縣域醫院綜合能力提升項目醫學專科交流會順利召開！國家衛生健康委衛生發展研究中心主辦。\n臺灣醫療體系。"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (SIMPLIFIED.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + SIMPLIFIED.encode("utf-8"), "utf-8-sig"),
+        (codecs.BOM_UTF16_LE + SIMPLIFIED.encode("utf-16-le"), "utf-16-le"),
+        (codecs.BOM_UTF16_BE + SIMPLIFIED.encode("utf-16-be"), "utf-16-be"),
+        (SIMPLIFIED.encode("gb2312"), "gb18030"),
+        (SIMPLIFIED.encode("gbk"), "gb18030"),
+        (SIMPLIFIED.encode("gb18030"), "gb18030"),
+    ],
+)
+def test_simplified_encodings_decode_exactly(data: bytes, encoding: str) -> None:
+    decoded = decode_bytes(data, "a.txt")
+    assert decoded.text == SIMPLIFIED
+    assert decoded.encoding == encoding
+
+
+def test_gbk_only_characters_decode() -> None:
+    text = "镕基与喆、堃、玥都在GBK里而不在GB2312里。" * 3
+    decoded = decode_bytes(text.encode("gbk"), "a.txt")
+    assert decoded.text == text
+
+
+def test_big5_decodes_exactly() -> None:
+    decoded = decode_bytes(TRADITIONAL.encode("big5"), "a.txt")
+    assert decoded.text == TRADITIONAL
+    assert decoded.encoding.startswith("big5")
+
+
+def test_traditional_in_gbk_is_not_mistaken_for_big5() -> None:
+    decoded = decode_bytes(TRADITIONAL.encode("gbk"), "a.txt")
+    assert decoded.text == TRADITIONAL
+
+
+def test_html_declaring_the_wrong_charset_still_decodes() -> None:
+    html = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>{TRADITIONAL}</p></body></html>'
+    decoded = decode_bytes(html.encode("big5"), "page.html")
+    assert decoded.text == html
+    assert decoded.encoding.startswith("big5")
+
+
+def test_html_declared_charset_is_used_when_right() -> None:
+    html = f"<html><head><meta charset='big5'></head><body>{TRADITIONAL}</body></html>"
+    assert decode_bytes(html.encode("big5"), "page.htm").text == html
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        (bytes(range(256)) * 8, "not a text file"),
+        (b"PK\x03\x04\x14\x00\x00\x00", "ZIP"),
+    ],
+)
+def test_non_text_is_refused_with_a_reason(data: bytes, reason: str) -> None:
+    with pytest.raises(DecodingError, match=reason):
+        decode_bytes(data, "x.txt")
+
+
+def test_bom_with_invalid_body_is_refused() -> None:
+    with pytest.raises(DecodingError, match="byte-order mark"):
+        decode_bytes(codecs.BOM_UTF8 + b"\xff\xfe\xfd abc", "x.txt")
+
+
+def test_garbage_decodings_score_low() -> None:
+    mojibake = TRADITIONAL.encode("big5").decode("gb18030", errors="replace")
+    assert plausibility(TRADITIONAL) > 0.9
+    assert plausibility(mojibake) < 0.5
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=200))
+def test_any_utf8_text_round_trips(text: str) -> None:
+    assert decode_bytes(text.encode("utf-8"), "x.txt").text == text
+
+
+@given(st.binary(min_size=1, max_size=300))
+def test_arbitrary_bytes_never_raise_anything_but_decoding_error(data: bytes) -> None:
+    try:
+        decoded = decode_bytes(data, "x.bin")
+    except DecodingError as exc:
+        assert str(exc)
+    else:
+        assert isinstance(decoded.text, str)
