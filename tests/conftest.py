@@ -7,19 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from evaldata import eval_path
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-EVAL = ROOT.parent / "shared" / "eval"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-
-def eval_path(*parts: str) -> Path:
-    """Path into the public evaluation data, or skip the test when this clone has none beside it."""
-    path = EVAL.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"evaluation data not available at {path} (only present beside a development checkout)")
-    return path
+__all__ = ["eval_path"]
 
 
 @pytest.fixture(autouse=True)

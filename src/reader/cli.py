@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NoReturn
 from reader import __version__, paths
 
 if TYPE_CHECKING:
+    from reader.core.annotation_model import Annotation
     from reader.store.library import Library
 
 
@@ -108,6 +109,74 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _annotation_json(a: Annotation) -> dict[str, object]:
+    return {
+        "id": a.uuid,
+        "document": a.doc_id,
+        "start": a.start,
+        "end": a.end,
+        "quote": a.quote,
+        "prefix": a.prefix,
+        "suffix": a.suffix,
+        "color": a.color,
+        "note": a.note,
+        "tags": list(a.tags),
+        "created": a.created,
+        "modified": a.modified,
+        "orphan": a.orphan,
+    }
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from reader.core.annotation_model import DEFAULT_COLORS
+
+    colors = {c.key for c in DEFAULT_COLORS} | {c.name for c in DEFAULT_COLORS}
+    if args.color not in colors:
+        raise UserError(f"unknown colour {args.color!r}; choose one of {', '.join(c.key for c in DEFAULT_COLORS)}")
+    color = next(c.key for c in DEFAULT_COLORS if args.color in (c.key, c.name))
+    with _open(args, must_exist=True) as library:
+        doc = library.get(args.id)
+        if doc is None:
+            raise UserError(f"no document with id {args.id}")
+        if args.quote is not None:
+            start = doc.text.find(args.quote)
+            if start < 0 or not args.quote:
+                raise UserError(f"the quote does not occur in document {args.id}")
+            end = start + len(args.quote)
+        else:
+            start, end = args.start, args.end
+            if start is None or end is None:
+                raise UserError("give --quote TEXT, or both --start and --end")
+            if not 0 <= start < end <= len(doc.text):
+                raise UserError(f"--start/--end must satisfy 0 <= start < end <= {len(doc.text)}")
+        annotation = library.annotations.create(args.id, start, end, color=color, note=args.note, tags=args.tag)
+    if args.json:
+        _print_json(_annotation_json(annotation))
+    else:
+        print(annotation.uuid)
+    return 0
+
+
+def cmd_annotations(args: argparse.Namespace) -> int:
+    with _open(args, must_exist=True) as library:
+        if args.id is not None:
+            if library.get(args.id) is None:
+                raise UserError(f"no document with id {args.id}")
+            items = library.annotations.for_document(args.id)
+        else:
+            items = library.annotations.all(query=args.search or "", color=args.color, tag=args.tag)
+    if args.json:
+        _print_json([_annotation_json(a) for a in items])
+        return 0
+    for a in items:
+        flag = " (orphan)" if a.orphan else ""
+        tags = " ".join(f"#{t}" for t in a.tags)
+        print(
+            f"{a.uuid[:8]}  doc {a.doc_id}  {a.start}-{a.end}  [{a.color}]{flag}  {a.quote[:40]}  {a.note[:40]} {tags}"
+        )
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from reader.ui.app import run
@@ -123,34 +192,57 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
-        "--library", metavar="PATH", default=argparse.SUPPRESS, help="library file (default: $READER_LIBRARY or the user data folder)"
+        "--library",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="library file (default: $READER_LIBRARY or the user data folder)",
     )
+    parents: list[_Parser] = [common]
     parser = _Parser(
         prog="reader",
         description="Read, clean, convert and annotate Chinese-language reports offline.",
-        parents=[common],
+        parents=parents,
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("import", parents=[common], help="import files and folders")
+    p = sub.add_parser("import", parents=parents, help="import files and folders")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--json", action="store_true", help="machine-readable report")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("list", parents=[common], help="list the documents")
+    p = sub.add_parser("list", parents=parents, help="list the documents")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("show", parents=[common], help="print a document's text")
+    p = sub.add_parser("show", parents=parents, help="print a document's text")
     p.add_argument("id", type=int)
     p.add_argument("--raw", action="store_true", help="the text exactly as imported")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
 
-    p = sub.add_parser("gui", parents=[common], help="open the window (the default)")
+    p = sub.add_parser("annotate", parents=parents, help="highlight a passage, with an optional note and tags")
+    p.add_argument("id", type=int)
+    p.add_argument("--start", type=int)
+    p.add_argument("--end", type=int)
+    p.add_argument("--quote", help="the passage to highlight (its first occurrence)")
+    p.add_argument("--color", default="yellow", help="colour key or name (default yellow)")
+    p.add_argument("--note", default="")
+    p.add_argument("--tag", action="append", default=[], help="repeat for several tags")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_annotate)
+
+    p = sub.add_parser("annotations", parents=parents, help="list annotations of one document or the library")
+    p.add_argument("id", type=int, nargs="?")
+    p.add_argument("--search", help="words in the quote, note or tags")
+    p.add_argument("--color")
+    p.add_argument("--tag")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_annotations)
+
+    p = sub.add_parser("gui", parents=parents, help="open the window (the default)")
     p.set_defaults(func=cmd_gui)
     return parser
 

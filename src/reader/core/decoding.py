@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -65,6 +66,8 @@ class DecodingError(Exception):
 class Decoded:
     text: str
     encoding: str
+    # Invalid byte sequences replaced by U+FFFD: real saved pages often hold a few truncated characters.
+    replaced: int = 0
 
 
 def _canonical(name: str) -> str | None:
@@ -82,16 +85,12 @@ def _common_chars() -> frozenset[str]:
     chars: set[str] = set()
     for hi in range(0xB0, 0xD8):
         for lo in range(0xA1, 0xFF):
-            try:
+            with suppress(UnicodeDecodeError):
                 chars.add(bytes((hi, lo)).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
     for hi in range(0xA4, 0xC7):
         for lo in list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF)):
-            try:
+            with suppress(UnicodeDecodeError):
                 chars.add(bytes((hi, lo)).decode("big5"))
-            except UnicodeDecodeError:
-                pass
     return frozenset(chars)
 
 
@@ -133,18 +132,35 @@ def _looks_binary(data: bytes) -> str | None:
     return None
 
 
+def _lenient(data: bytes, candidates: list[str]) -> Decoded | None:
+    """The most plausible candidate that needs only a handful of replacements, if any."""
+    best: tuple[float, int, Decoded] | None = None
+    limit = max(2, len(data) // 2000)
+    for rank, encoding in enumerate(candidates):
+        text = data.decode(encoding, errors="replace")
+        replaced = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+        if replaced > limit:
+            continue
+        score = plausibility(text.replace("\ufffd", ""))
+        if score >= 0.5 and (best is None or (score, -rank) > best[:2]):
+            best = (score, -rank, Decoded(text, encoding, replaced))
+    return None if best is None else best[2]
+
+
 def decode_bytes(data: bytes, filename: str = "") -> Decoded:
     """Decode `data` to text, or raise DecodingError saying why it is not a text file."""
     if not data:
         raise DecodingError("empty file")
     if len(data) > MAX_BYTES:
-        raise DecodingError(f"too large ({len(data) // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+        size, limit = len(data) // (1024 * 1024), MAX_BYTES // (1024 * 1024)
+        raise DecodingError(f"too large ({size} MB; the limit is {limit} MB)")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom) :].decode(encoding.replace("-sig", ""))
             except UnicodeDecodeError as exc:
-                raise DecodingError(f"starts with a {encoding} byte-order mark but is not valid {encoding}") from exc
+                message = f"starts with a {encoding} byte-order mark but is not valid {encoding}"
+                raise DecodingError(message) from exc
             return Decoded(text, encoding)
     what = _looks_binary(data)
     if what:
@@ -170,6 +186,9 @@ def decode_bytes(data: bytes, filename: str = "") -> Decoded:
         best = max(scored)
         if best[0] >= 0.5:
             return Decoded(best[3], best[2])
+    lenient = _lenient(data, candidates)
+    if lenient is not None:
+        return lenient
 
     from charset_normalizer import from_bytes
 

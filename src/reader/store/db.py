@@ -14,8 +14,6 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from reader.store import schema
-
 
 class LibraryError(Exception):
     """The library file cannot be used; the message says why in one line."""
@@ -49,6 +47,13 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
+def run_script(conn: sqlite3.Connection, sql: str) -> None:
+    """Run DDL statements one by one: `executescript` would commit the migration's transaction."""
+    for statement in sql.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 def backup_before_upgrade(path: Path, from_version: int) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.v{from_version}-{stamp}.bak")
@@ -66,7 +71,10 @@ def backup_before_upgrade(path: Path, from_version: int) -> Path:
 
 def open_library(path: Path, *, migrations: list[Migration] | None = None) -> sqlite3.Connection:
     """Open (creating if needed) and upgrade the library at `path`."""
-    migrations = schema.MIGRATIONS if migrations is None else migrations
+    if migrations is None:
+        from reader.store.schema import MIGRATIONS
+
+        migrations = MIGRATIONS
     path = path.expanduser()
     if path.exists() and path.is_dir():
         raise LibraryError(f"{path} is a folder, not a library file")

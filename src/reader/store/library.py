@@ -14,8 +14,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.core.cleaning import Metadata, Removed
-from reader.core.derive import CLEANER_VERSION, Derived, derive
+from reader.core.derive import Derived, derive
 from reader.core.importing import Prepared
+from reader.store.annotations import AnnotationStore
 from reader.store.db import open_library, transaction
 
 METADATA_FIELDS = ("title", "date", "author", "source")
@@ -122,6 +123,7 @@ class Library:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.conn = open_library(self.path)
+        self.annotations = AnnotationStore(self.conn)
 
     def close(self) -> None:
         self.conn.close()
@@ -299,6 +301,7 @@ class Library:
                 doc_id,
             ),
         )
+        self.annotations.reanchor(doc_id, derived.text)
         self.conn.execute("DELETE FROM removed_lines WHERE doc_id = ?", (doc_id,))
         self.conn.executemany(
             "INSERT INTO removed_lines (doc_id, line, text, reason) VALUES (?, ?, ?, ?)",

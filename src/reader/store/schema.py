@@ -8,9 +8,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from reader.store.db import run_script
+
 
 def _v1_documents(conn: sqlite3.Connection) -> None:
-    conn.executescript(
+    run_script(
+        conn,
         """
         CREATE TABLE documents (
             id INTEGER PRIMARY KEY,
@@ -63,8 +66,14 @@ def _v1_documents(conn: sqlite3.Connection) -> None:
             value TEXT,
             PRIMARY KEY (doc_id, field)
         );
-        """
+        """,
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_documents]
+def _v2_annotations(conn: sqlite3.Connection) -> None:
+    from reader.store import annotations
+
+    annotations.migrate(conn)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_documents, _v2_annotations]

@@ -9,7 +9,12 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from reader.store.library import Document
 
-_SCRIPT_NAMES = {"simplified": "Simplified", "traditional": "Traditional", "mixed": "Mixed", "none": "No Chinese"}
+_SCRIPT_NAMES = {
+    "simplified": "Simplified",
+    "traditional": "Traditional",
+    "mixed": "Mixed",
+    "none": "No Chinese",
+}
 
 
 def human_size(size: int) -> str:
@@ -22,8 +27,20 @@ def human_size(size: int) -> str:
 
 
 class InfoPanel(QWidget):
-    FIELDS = ("Title", "Date", "Author", "Source", "Script", "File", "Folder", "Encoding", "Size", "Characters",
-              "Removed lines", "Imported")
+    FIELDS = (
+        "Title",
+        "Date",
+        "Author",
+        "Source",
+        "Script",
+        "File",
+        "Folder",
+        "Encoding",
+        "Size",
+        "Characters",
+        "Removed lines",
+        "Imported",
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

@@ -110,7 +110,9 @@ class MainWindow(QMainWindow):
             self.select_document(self.settings.last_document or (self.model.id_at(0) or 0))
 
     # -- actions -----------------------------------------------------------------------------------
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Any, *, name: str) -> QAction:
+    def _action(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: Any, *, name: str
+    ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut is not None:
@@ -120,18 +122,27 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.act_import_files = self._action(
-            self.tr("&Import Files…"), QKeySequence.StandardKey.Open, self.import_files_dialog, name="importFiles"
+            self.tr("&Import Files…"),
+            QKeySequence.StandardKey.Open,
+            self.import_files_dialog,
+            name="importFiles",
         )
         self.act_import_folder = self._action(
             self.tr("Import &Folder…"), "Ctrl+Shift+O", self.import_folder_dialog, name="importFolder"
         )
         self.act_quit = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, name="quit")
         self.act_zoom_in = self._action(
-            self.tr("Zoom &In"), QKeySequence.StandardKey.ZoomIn, lambda: self.pane.zoom_by(1.0), name="zoomIn"
+            self.tr("Zoom &In"),
+            QKeySequence.StandardKey.ZoomIn,
+            lambda: self.pane.zoom_by(1.0),
+            name="zoomIn",
         )
         self.act_zoom_in.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
         self.act_zoom_out = self._action(
-            self.tr("Zoom &Out"), QKeySequence.StandardKey.ZoomOut, lambda: self.pane.zoom_by(-1.0), name="zoomOut"
+            self.tr("Zoom &Out"),
+            QKeySequence.StandardKey.ZoomOut,
+            lambda: self.pane.zoom_by(-1.0),
+            name="zoomOut",
         )
         self.act_zoom_reset = self._action(self.tr("&Actual Size"), "Ctrl+0", self._reset_zoom, name="zoomReset")
         self.act_about = self._action(self.tr("&About reader"), None, self.show_about, name="about")
@@ -227,9 +238,9 @@ class MainWindow(QMainWindow):
         job.deleteLater()
         self.model.reload()
         self.update_status()
-        first = (report.imported or report.updated or [d for _, d in report.duplicates] or [None])[0]
-        if first is not None:
-            self.select_document(first)
+        touched = report.imported or report.updated or [d for _, d in report.duplicates]
+        if touched:
+            self.select_document(touched[0])
         if not seeds:
             self.statusBar().showMessage(report.summary(), 10000)
             if report.skipped:
@@ -282,8 +293,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About reader"),
-            self.tr("reader {0}\nRead, clean, convert and annotate Chinese-language reports offline.\n\nLibrary: {1}")
-            .format(__version__, self.library.path),
+            self.tr(
+                "reader {0}\nRead, clean, convert and annotate Chinese-language reports offline.\n\nLibrary: {1}"
+            ).format(__version__, self.library.path),
         )
 
     def _restore_state(self) -> None:
@@ -309,9 +321,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for job in list(self._jobs):
             job.worker.cancel()
-            job.thread.quit()
-            job.thread.wait(5000)
+            job.worker_thread.quit()
+            job.worker_thread.wait(5000)
         self.save_state()
         super().closeEvent(event)
-
-

@@ -39,8 +39,15 @@ def reading_font(family: str, size: float) -> QFont:
 class ReadingPane(QTextEdit):
     zoomChanged = Signal(float)
 
-    def __init__(self, parent: Any = None, *, family: str = "", size: float = 15.0, line_height: float = 1.75,
-                 measure_em: int = 38) -> None:
+    def __init__(
+        self,
+        parent: Any = None,
+        *,
+        family: str = "",
+        size: float = 15.0,
+        line_height: float = 1.75,
+        measure_em: int = 38,
+    ) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
         self.setTextInteractionFlags(

@@ -61,22 +61,22 @@ class ImportJob(QObject):
 
     def __init__(self, parent: QWidget, library_path: Path, paths: list[Path], *, seeds: bool = False) -> None:
         super().__init__(parent)
-        self.thread = QThread(self)
+        self.worker_thread = QThread(self)
         self.worker = ImportWorker(library_path, paths, seeds=seeds)
-        self.worker.moveToThread(self.thread)
+        self.worker.moveToThread(self.worker_thread)
         self.dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, parent)
         self.dialog.setWindowTitle(self.tr("Import"))
         self.dialog.setMinimumDuration(500)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self.worker.cancel)
-        self.thread.started.connect(self.worker.run)
+        self.worker_thread.started.connect(self.worker.run)
         self.worker.progress.connect(self._on_progress)
         self.worker.finished.connect(self._on_finished)
         self.worker.failed.connect(self._on_failed)
 
     def start(self) -> None:
-        self.thread.start()
+        self.worker_thread.start()
 
     def _on_progress(self, done: int, total: int, current: str) -> None:
         self.dialog.setMaximum(max(total, 1))
@@ -87,8 +87,8 @@ class ImportJob(QObject):
     def _finish(self) -> None:
         self.dialog.reset()
         self.dialog.hide()
-        self.thread.quit()
-        self.thread.wait()
+        self.worker_thread.quit()
+        self.worker_thread.wait()
 
     def _on_finished(self, report: Any) -> None:
         self._finish()

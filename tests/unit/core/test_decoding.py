@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from reader.core.decoding import DecodingError, decode_bytes, plausibility
 
-SIMPLIFIED = "县域医院综合能力提升项目医学专科交流会顺利召开！国家卫生健康委卫生发展研究中心主办。\n第二段：2023年9月27日。"
+SIMPLIFIED = (
+    "县域医院综合能力提升项目医学专科交流会顺利召开！国家卫生健康委卫生发展研究中心主办。\n第二段：2023年9月27日。"
+)
 TRADITIONAL = "縣域醫院綜合能力提升項目醫學專科交流會順利召開！國家衛生健康委衛生發展研究中心主辦。\n臺灣醫療體系。"
 
 
@@ -50,7 +52,8 @@ def test_traditional_in_gbk_is_not_mistaken_for_big5() -> None:
 
 
 def test_html_declaring_the_wrong_charset_still_decodes() -> None:
-    html = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>{TRADITIONAL}</p></body></html>'
+    head = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>'
+    html = f"{head}<body><p>{TRADITIONAL}</p></body></html>"
     decoded = decode_bytes(html.encode("big5"), "page.html")
     assert decoded.text == html
     assert decoded.encoding.startswith("big5")
@@ -100,3 +103,13 @@ def test_arbitrary_bytes_never_raise_anything_but_decoding_error(data: bytes) ->
         assert str(exc)
     else:
         assert isinstance(decoded.text, str)
+
+
+def test_a_few_broken_bytes_do_not_lose_the_page() -> None:
+    text = "国家卫生健康委员会发布通知，要求各地做好县域医院综合能力提升工作。" * 40
+    data = text.encode("gbk")
+    broken = data[:500] + b"\xc7<br>" + data[500:]  # a character cut in half by markup
+    decoded = decode_bytes(broken, "page.html")
+    assert decoded.encoding == "gb18030"
+    assert decoded.replaced >= 1
+    assert decoded.text.replace("\ufffd", "").count("县域医院") >= 39

@@ -1,0 +1,345 @@
+"""Cleaned reading: the article a scraped page contains, with a reason for every line left out.
+
+Scraped Chinese pages carry menus, breadcrumbs, forum footers, injected gambling spam, lists of
+unrelated headlines and scripts around (and sometimes inside) the article. The cleaner decides line by
+line from general features (length, punctuation, character classes, separators, repetition, the
+neighbouring lines, markup evidence when the input was HTML) plus lexicons of generic boilerplate and
+spam vocabulary, never from strings of particular documents. It never rewrites the text: the cleaned
+text is made of input lines, with whitespace normalised and fragments of one paragraph rejoined, so a
+user can always see what was dropped and put it back (`overrides`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from reader.core import cleaning_features as cf
+from reader.core import html_extract
+from reader.core.cleaning_meta import MetaResult, scan_metadata
+from reader.core.metadata import Metadata, is_signature, trailing_byline
+
+__all__ = [
+    "Cleaned",
+    "Metadata",
+    "Removed",
+    "clean_html",
+    "clean_text",
+    "html_to_blocks",
+    "reason_label",
+]
+
+REASON_LABELS: dict[str, str] = {
+    "navigation": "Navigation, menu or breadcrumb",
+    "spam": "Injected spam or advertising",
+    "related-links": "List of related or unrelated links",
+    "script": "JavaScript or CSS",
+    "boilerplate": "Site footer, comment form or counter",
+    "metadata": "Title, date, author or source line",
+    "image": "Image placeholder or file name",
+    "duplicate-title": "Title repeated in the body",
+    "punctuation": "Punctuation or symbols only",
+    "blank": "Blank line",
+    "user": "Removed by you",
+}
+
+
+def reason_label(code: str) -> str:
+    """Human wording for a reason code; unknown codes are shown as they are rather than hidden."""
+    return REASON_LABELS.get(code, code)
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A non-blank input line that is not in the cleaned text, and why."""
+
+    line: int  # 1-based line number in the input (or in the block rendering of an HTML page)
+    text: str  # the line as in the input
+    reason: str  # stable code, see reason_label()
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str  # paragraphs separated by "\n"
+    removed: list[Removed]
+    metadata: Metadata
+
+
+def _split_lines(raw: str) -> list[str]:
+    return raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def clean_text(raw: str, overrides: Mapping[int, bool] | None = None) -> Cleaned:
+    """Clean a plain-text dump of a page (one line per text block)."""
+    lines = [cf.measure(i + 1, line) for i, line in enumerate(_split_lines(raw))]
+    return _clean(lines, None, overrides)
+
+
+def html_to_blocks(html: str) -> str:
+    """The block rendering of a page that clean_html's line numbers refer to."""
+    return html_extract.html_to_blocks(html)
+
+
+def clean_html(html: str, overrides: Mapping[int, bool] | None = None) -> Cleaned:
+    """Clean an HTML page: render it to blocks, then clean those with the markup as extra evidence."""
+    root = html_extract.parse(html)
+    if root is None:
+        return clean_text(html_to_blocks(html), overrides)
+    blocks = html_extract.render_blocks(root)
+    lines: list[cf.Line] = []
+    for i, block in enumerate(blocks):
+        line = cf.measure(i + 1, block.text)
+        line.link_chars = block.link_chars
+        line.chrome = block.chrome
+        line.heading = block.heading
+        line.content_hint = block.content_hint
+        line.tag = block.tag
+        lines.append(line)
+    return _clean(lines, html_extract.page_facts(root), overrides)
+
+
+# ---------------------------------------------------------------------------------------------
+# The pipeline
+
+
+def _clean(
+    all_lines: list[cf.Line],
+    facts: html_extract.PageFacts | None,
+    overrides: Mapping[int, bool] | None,
+) -> Cleaned:
+    lines = [line for line in all_lines if line.text]
+    for line in lines:
+        line.reason = cf.context_free_reason(line)
+        if line.reason is None and line.link_chars and _link_list(line):
+            line.reason = "navigation"
+    _mark_injections(lines)
+    meta = scan_metadata(lines, facts)
+    _select_main(lines)
+    _trim_list_edges(lines)
+    meta = _trailing_author(lines, meta)
+    if overrides:
+        for line in lines:
+            decision = overrides.get(line.number)
+            if decision is True:
+                line.reason = None
+            elif decision is False:
+                line.reason = line.reason or "user"
+    text = "\n".join(_paragraphs([line for line in lines if line.reason is None], lines))
+    removed = [Removed(line.number, line.raw, line.reason) for line in lines if line.reason is not None]
+    return Cleaned(text=text, removed=removed, metadata=meta.metadata)
+
+
+def _link_list(line: cf.Line) -> bool:
+    """Mostly-link blocks are menus and headline lists; a linked word inside a paragraph is not."""
+    density = line.link_density
+    return (density > 0.5 and (line.words < 80 or not line.ends_sentence)) or (density > 0.3 and line.words < 12)
+
+
+def _mark_injections(lines: list[cf.Line]) -> None:
+    """A short unpunctuated line that splits a sentence (the previous line is unfinished and the next
+    opens with a comma) was injected into the text: no writer breaks a line before a comma."""
+    for i in range(1, len(lines) - 1):
+        line, prev, nxt = lines[i], lines[i - 1], lines[i + 1]
+        if line.reason is not None or line.clause_punct or line.words > 8:
+            continue
+        if cf.CONTINUES.match(nxt.text) and not prev.ends_sentence and prev.reason is None:
+            line.reason = "spam"
+
+
+def _value(line: cf.Line, trust_chrome: bool = True) -> float:
+    """How much a line argues for being inside the article: long punctuated prose is positive,
+    short unpunctuated items, links and flagged noise negative."""
+    words = line.words
+    if line.reason is not None:
+        return -min(words, 30) - 2.0
+    own = words - line.link_chars
+    if own >= 20 and line.clause_punct >= 1:
+        value = float(own) + (5.0 if line.ends_sentence else 0.0)
+    elif line.clause_punct >= 1 and line.ends_sentence:
+        value = own - 4.0
+    elif line.clause_punct >= 1:
+        value = -SHORT_CLAUSE_PENALTY
+    else:
+        value = -min(words, 20) * SHORT_WEIGHT - 4.0
+    value -= 1.5 * line.link_chars
+    if trust_chrome and line.chrome and not line.content_hint:
+        value = min(value, 0.0) - min(words, 40) * CHROME_WEIGHT - 5
+    elif line.content_hint:
+        value += 3
+    return value
+
+
+SHORT_CLAUSE_PENALTY = 4.0
+SHORT_WEIGHT = 1.0
+CHROME_WEIGHT = 1.0
+SECONDARY_SHARE = 0.1  # a second body must be this strong relative to the first ...
+SECONDARY_MIN = 40.0  # ... and at least this many characters of net prose
+
+
+def _strong(line: cf.Line) -> bool:
+    """Real prose: one long line of several clauses. Headline lists never have one."""
+    return line.reason is None and line.words - line.link_chars >= 40 and line.clause_punct >= 2
+
+
+def _best_run(values: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """Maximum-sum contiguous run in values[lo:hi] (Kadane)."""
+    best, best_lo, best_hi = 0.0, lo, lo
+    acc, start = 0.0, lo
+    for i in range(lo, hi):
+        if acc <= 0:
+            acc, start = values[i], i
+        else:
+            acc += values[i]
+        if acc > best:
+            best, best_lo, best_hi = acc, start, i + 1
+    return best, best_lo, best_hi
+
+
+def _select_main(lines: list[cf.Line]) -> None:
+    """Keep the densest run of prose (and any other run nearly as strong); what lies outside is
+    chrome before the article or related material after it."""
+    if not lines:
+        return
+    values = [_value(line) for line in lines]
+    best, lo, hi = _best_run(values, 0, len(values))
+    if best <= 0:
+        # Some sites wrap the whole page, article included, in a "side" or "header" box.
+        values = [_value(line, trust_chrome=False) for line in lines]
+        best, lo, hi = _best_run(values, 0, len(values))
+    if best <= 0:
+        return  # no prose at all: leave the decision to the per-line rules
+    keep = [(lo, hi)]
+    # Secondary runs: a forum thread or a two-part page has more than one body.
+    todo = [(0, lo), (hi, len(values))]
+    while todo:
+        a, b = todo.pop()
+        if b - a < 1:
+            continue
+        score, s_lo, s_hi = _best_run(values, a, b)
+        if score < max(SECONDARY_SHARE * best, SECONDARY_MIN):
+            continue
+        if any(_strong(line) for line in lines[s_lo:s_hi]):
+            keep.append((s_lo, s_hi))
+        todo += [(a, s_lo), (s_hi, b)]
+    inside = [False] * len(lines)
+    for s_lo, s_hi in keep:
+        for i in range(s_lo, s_hi):
+            inside[i] = True
+    first, last = min(k[0] for k in keep), max(k[1] for k in keep)
+    for i, line in enumerate(lines):
+        if inside[i] or line.reason is not None:
+            continue
+        if i < first:
+            line.reason = "navigation"
+        elif i >= last:
+            line.reason = "related-links" if line.words <= 60 else "boilerplate"
+        else:
+            line.reason = "related-links" if line.link_chars else "boilerplate"
+
+
+def _trim_list_edges(lines: list[cf.Line]) -> None:
+    """Inside the article, a run of three or more short unpunctuated lines ending the text is a list
+    of headlines, not the article's last words."""
+    kept = [line for line in lines if line.reason is None]
+    run: list[cf.Line] = []
+    for line in reversed(kept):
+        if line.clause_punct == 0 and line.words <= 30 and not line.heading:
+            run.append(line)
+        else:
+            break
+    if len(run) >= 3:
+        for line in run:
+            line.reason = "related-links"
+
+
+def _trailing_author(lines: list[cf.Line], meta: MetaResult) -> MetaResult:
+    """A signature (`社会工作办 朱继丽`) right after the last paragraph is the author; so is a name in
+    parentheses closing the last paragraph."""
+    kept = [i for i, line in enumerate(lines) if line.reason is None]
+    if not kept:
+        return meta
+    last = lines[kept[-1]]
+    for line in lines[kept[-1] + 1 : kept[-1] + 3]:
+        by_position = line.reason in (None, "related-links", "boilerplate")
+        signature = line.words <= 16 and not line.clause_punct and is_signature(line.text)
+        if by_position and signature and last.ends_sentence and cf.context_free_reason(line) is None:
+            line.reason = "metadata"
+            return meta if meta.metadata.author else meta.with_author(line.text)
+    if meta.metadata.author is None:
+        name = trailing_byline(last.text)
+        if name:
+            meta = meta.with_author(name)
+    return meta
+
+
+# ---------------------------------------------------------------------------------------------
+# Rejoining fragments
+
+
+def _wrap_width(kept: list[cf.Line]) -> int | None:
+    """The column a hard-wrapped text was wrapped at, if most unfinished lines share one length."""
+    lengths = [len(line.text) for line in kept if not line.ends_sentence and len(line.text) >= 20]
+    if len(lengths) < 4:
+        return None
+    counts: dict[int, int] = {}
+    for n in lengths:
+        for m in (n - 1, n, n + 1):
+            counts[m] = counts.get(m, 0) + 1
+    width, hits = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    return width if hits >= max(4, len(lengths) // 3) else None
+
+
+def _joins(prev: cf.Line, nxt: cf.Line, open_para: bool, wrap: int | None, adjacent: bool) -> bool:
+    if cf.CONTINUES.match(nxt.text):
+        return True
+    if prev.ends_sentence or nxt.heading or prev.heading:
+        return False
+    if cf.OPEN_ENDING.search(prev.text):
+        return True
+    if not adjacent:
+        return False
+    if open_para and prev.clause_punct == 0 and prev.words <= 20:
+        return True
+    if prev.words <= 40 and nxt.words >= 30 and cf.TITLE_END.search(prev.text) and prev.words >= 4:
+        return True
+    return wrap is not None and len(prev.text) >= wrap - 2 and nxt.words > 0
+
+
+def _paragraphs(kept: list[cf.Line], all_lines: list[cf.Line]) -> list[str]:
+    """Merge lines that are pieces of one paragraph; headings and captions stay on their own."""
+    position = {id(line): i for i, line in enumerate(all_lines)}
+    wrap = _wrap_width(kept)
+    paragraphs: list[str] = []
+    current: list[cf.Line] = []
+    open_para = False
+    for line in kept:
+        if current:
+            prev = current[-1]
+            adjacent = position[id(line)] == position[id(prev)] + 1 or _only_removed_between(
+                all_lines, position[id(prev)], position[id(line)]
+            )
+            if _joins(prev, line, open_para, wrap, adjacent):
+                open_para = open_para or bool(cf.OPEN_ENDING.search(prev.text))
+                current.append(line)
+                continue
+            paragraphs.append(_glue(current))
+        current, open_para = [line], False
+    if current:
+        paragraphs.append(_glue(current))
+    return paragraphs
+
+
+def _only_removed_between(all_lines: list[cf.Line], a: int, b: int) -> bool:
+    return all(all_lines[k].reason in ("spam", "image") for k in range(a + 1, b))
+
+
+def _glue(pieces: list[cf.Line]) -> str:
+    """Join fragments; a space only between two Latin/digit characters, where one was implied."""
+    out = pieces[0].text
+    for piece in pieces[1:]:
+        text = piece.text
+        if out and text and out[-1].isascii() and out[-1].isalnum() and text[0].isascii() and text[0].isalnum():
+            out += " " + text
+        else:
+            out += text
+    return out

@@ -1,0 +1,201 @@
+"""Per-line features and context-free noise detectors for the line cleaner.
+
+Every detector looks at the shape of a line (length, punctuation, character classes, separators,
+repetition) and only then at vocabulary, so that it carries over to pages nobody here has seen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from reader.core import lexicons as lx
+
+# Whitespace of every width (NBSP, ideographic space, zero-width, BOM) collapses to one ASCII space.
+_SPACES = re.compile(r"[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]+")
+_NON_WORD = re.compile(r"[\W_]+")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+CLAUSE_PUNCT = re.compile(r"[，,、；;：:。！？!?…]")
+SENTENCE_END = re.compile(r"(?:[。！？!?…；;]|[。！？!?…][”’」』）)\"'】]+|\.{3})$")
+# A line that opens with punctuation continuing a clause cannot start a sentence.
+CONTINUES = re.compile(r"^[，,、；;：:。！？!?）)」』”’]")
+OPEN_ENDING = re.compile(r"[，,、；;：:（(「『“‘《—]$")
+_SCRIPT_WORDS = re.compile(
+    r"\bfunction\s*\(|\bvar\s+\w+\s*=|\bdocument\.\w+|\bwindow\.\w+|\breturn\s|=>|\$\(|\bnew\s+\w+\(|"
+    r"\bif\s*\(|[{};]\s*[}]|@media|\{\s*[\w-]+\s*:\s*[^;]+;"
+)
+_CODE_CHARS = re.compile(r"[{}();=<>\[\]\"'$&|+*/\\]")
+_URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+_LIST_SEP = re.compile(r"\s*[|｜]\s*")
+_SEO_SEP = re.compile(r"\s*[_|｜]\s*")
+TITLE_END = lx.TITLE_THEN_NAME
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def normalise_space(line: str) -> str:
+    """Collapse every kind of whitespace to one space: characters of the text never change."""
+    return _SPACES.sub(" ", line).strip()
+
+
+def word_count(text: str) -> int:
+    """Letters, digits and ideographs: what a reader would call the text of the line."""
+    return len(_NON_WORD.sub("", text))
+
+
+@dataclass
+class Line:
+    """One input line and the measurements the cleaner decides by."""
+
+    number: int  # 1-based
+    raw: str
+    text: str  # whitespace-normalised
+    words: int
+    clause_punct: int
+    ends_sentence: bool
+    cjk: int
+    link_chars: int = 0
+    chrome: bool = False
+    heading: bool = False
+    content_hint: bool = False
+    tag: str = ""
+    reason: str | None = None
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / self.words if self.words else 0.0
+
+
+def measure(number: int, raw: str) -> Line:
+    text = normalise_space(raw)
+    return Line(
+        number=number,
+        raw=raw,
+        text=text,
+        words=word_count(text),
+        clause_punct=len(CLAUSE_PUNCT.findall(text)),
+        ends_sentence=bool(SENTENCE_END.search(text)),
+        cjk=len(_CJK.findall(text)) if text else 0,
+    )
+
+
+def is_script(line: Line) -> bool:
+    """JavaScript or CSS: code punctuation dense, ASCII heavy, with the grammar of code."""
+    text = line.text
+    if len(text) < 12:
+        return False
+    hits = len(_SCRIPT_WORDS.findall(text))
+    if hits == 0:
+        return False
+    code = len(_CODE_CHARS.findall(text))
+    ascii_share = sum(1 for ch in text if ch.isascii()) / len(text) if len(text) < 2000 else 1.0
+    return (hits >= 2 and code / len(text) > 0.04 and ascii_share > 0.5) or (hits >= 1 and code / len(text) > 0.12)
+
+
+def _repeated_token(text: str) -> bool:
+    """Keyword stuffing: the same 2+ character CJK or Latin token three times in a short line."""
+    tokens = _CJK_RUN.findall(text) + re.findall(r"[A-Za-z0-9]{2,}", text)
+    if len(tokens) < 2:
+        return False
+    counts: Counter[str] = Counter()
+    for tok in tokens:
+        for size in (2, 3, 4):
+            for i in range(0, max(0, len(tok) - size + 1)):
+                counts[tok[i : i + size]] += 1
+    return bool(counts) and counts.most_common(1)[0][1] >= 3
+
+
+def is_spam(line: Line) -> bool:
+    """Gambling/app promotion or SEO keyword lines; long article sentences that merely mention a word
+    from the lexicon are spared."""
+    text = line.text
+    hits = len(lx.SPAM.findall(text)) + len(lx.SPAM_BRAND.findall(text))
+    if hits and (line.words <= 40 or hits * 40 >= line.words or not line.ends_sentence):
+        return True
+    if line.clause_punct == 0 and 4 <= line.words <= 40:
+        parts = [p for p in _SEO_SEP.split(text) if p]
+        if len(parts) >= 3 and _repeated_token(text):
+            return True
+    return False
+
+
+def is_seo_links(line: Line) -> bool:
+    """`罗勇泰国_罗勇府_罗勇`: search-engine bait, keywords joined by _ around one repeated stem."""
+    if line.clause_punct or line.words > 40:
+        return False
+    parts = [p for p in _SEO_SEP.split(line.text) if p]
+    if len(parts) < 3:
+        return False
+    stem = Counter(p[:2] for p in parts).most_common(1)[0][1]
+    return stem >= 3 or _repeated_token(line.text)
+
+
+def is_site_list(line: Line) -> bool:
+    """Lists of sites or sections joined by `|`: short items, no sentence."""
+    parts = [p for p in _LIST_SEP.split(line.text) if p]
+    if len(parts) < 3:
+        return False
+    return max(len(p) for p in parts) <= 16 and not line.ends_sentence
+
+
+def is_breadcrumb(line: Line) -> bool:
+    text = line.text
+    if lx.BREADCRUMB_LEAD.search(text):
+        return True
+    parts = [p for p in lx.BREADCRUMB_SEP.split(text) if p]
+    if len(parts) >= 3 and len(text) <= 120 and not line.ends_sentence:
+        return sum(len(p) for p in parts[:-1]) / (len(parts) - 1) <= 12
+    return False
+
+
+def is_menu(line: Line) -> bool:
+    """A tool or menu item on its own line, or a row of several space-separated menu items."""
+    text = line.text
+    if line.words <= 12 and lx.NAV_ITEM_LINE.match(text):
+        return True
+    if line.clause_punct == 0 or line.words < 60:
+        parts = text.split(" ")
+        if len(parts) >= 3:
+            navs = sum(1 for p in parts if lx.NAV_ITEM_LINE.match(p))
+            if navs >= 2 or (navs >= 1 and line.clause_punct == 0 and max(len(p) for p in parts) <= 8):
+                return True
+            # "首页标题  新闻资讯  <title>": a menu path whose first item is the home page.
+            if lx.NAV_WORDS.match(parts[0]) and len(parts[0]) <= 6 and line.clause_punct <= 2:
+                return True
+    return False
+
+
+def is_boilerplate(line: Line) -> bool:
+    text = line.text
+    if not lx.BOILERPLATE.search(text):
+        return False
+    # An article paragraph may quote 版权 or 编辑; footers are short or unpunctuated.
+    return line.words <= 60 or line.clause_punct <= 1 or bool(_URL.search(text))
+
+
+def is_image(line: Line) -> bool:
+    return line.words <= 60 and bool(lx.IMAGE.search(line.text))
+
+
+def context_free_reason(line: Line) -> str | None:
+    """The reason to drop a line whatever surrounds it, or None."""
+    if line.words == 0:
+        # Punctuation-only residue ("|", "»", "...") carries nothing a reader wants.
+        return "blank" if not line.text else "punctuation"
+    if is_script(line):
+        return "script"
+    if is_spam(line):
+        return "spam"
+    if is_seo_links(line):
+        return "spam"
+    if is_image(line):
+        return "image"
+    if is_breadcrumb(line):
+        return "navigation"
+    if is_menu(line):
+        return "navigation"
+    if is_boilerplate(line):
+        return "boilerplate"
+    if is_site_list(line):
+        return "related-links"
+    return None

@@ -1,0 +1,248 @@
+"""Render an HTML page as one line per text block, remembering what the markup said about each block.
+
+The line cleaner works on plain lines; HTML only adds evidence a text dump has lost: how much of a
+block is link text (menus, related-headline lists), whether an ancestor is called nav/footer/comment,
+and which tag holds it (a heading, a list item). The rendering is also what the app shows as the
+"original" of an HTML document, so it keeps every visible block, noise included: the cleaner, not the
+renderer, decides what goes, and says why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import lxml.etree
+import lxml.html
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Elements that start and end a visual block: text on either side of them is not one line.
+BLOCK_TAGS = _words(
+    "address article aside blockquote body br caption center dd details div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section "
+    "summary table tbody td tfoot th thead tr ul title option select "
+)
+# Elements whose content a reader never sees as text.
+SKIP_TAGS = _words("script style noscript template head iframe object embed svg math textarea button ")
+HEADING_TAGS = _words("h1 h2 h3 h4 h5 h6 ")
+
+# Class/id words that mark page chrome; matched as whole tokens (split on non-letters) so that
+# "navigation" or "footer-links" count but "canavas" does not.
+_CHROME_WORDS = _words(
+    "nav navbar navigation menu menus breadcrumb breadcrumbs crumb crumbs footer foot "
+    "copyright header topbar toolbar sidebar side aside share sharing social related relate "
+    "recommend recommended hot rank ranking comment comments reply replies login subscribe "
+    "advert ads ad banner sitemap links friendlink tags pager pagination page_nav "
+)
+_CONTENT_WORDS = _words(
+    "content article post entry main text body story detail article_content post_content "
+    "artibody news_content newscontent "
+)
+_TOKEN_SPLIT = re.compile(r"[^a-z]+")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_SPACES = re.compile(r"[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]+")
+
+
+@dataclass
+class Block:
+    """One rendered line with the markup evidence about it."""
+
+    text: str
+    link_chars: int = 0
+    tag: str = ""
+    heading: bool = False
+    chrome: bool = False  # an ancestor's class/id names page chrome
+    content_hint: bool = False  # an ancestor's class/id names the article body
+    path: tuple[int, ...] = field(default_factory=tuple)  # ids of enclosing block elements
+
+
+def _class_tokens(el: lxml.etree._Element) -> set[str]:
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return {t for t in _TOKEN_SPLIT.split(raw) if t} | {t for t in raw.split() if t}
+
+
+def parse(html: str) -> lxml.etree._Element | None:
+    """Parse leniently; lxml refuses a str that still carries an XML encoding declaration."""
+    # NUL would come back as U+FFFD, a character the page never had.
+    html = _XML_DECL.sub("", html.replace("\x00", ""), count=1)
+    if not html.strip():
+        return None
+    try:
+        return lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def _collapse(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+class _Renderer:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.link_parts: int = 0
+        self.link_depth = 0
+        self.block_stack: list[tuple[int, str]] = [(0, "")]
+        self.chrome_depth = 0
+        self.content_depth = 0
+        self.heading_depth = 0
+        self.next_id = 1
+        self._state: dict[int, tuple[bool, bool, bool, bool]] = {}
+
+    def add(self, text: str | None) -> None:
+        if not text:
+            return
+        self.parts.append(text)
+        if self.link_depth:
+            self.link_parts += sum(1 for ch in text if ch.isalnum())
+
+    def flush(self) -> None:
+        if not self.parts:
+            return
+        text = _collapse("".join(self.parts))
+        link = self.link_parts
+        self.parts = []
+        self.link_parts = 0
+        if not text:
+            return
+        self.blocks.append(
+            Block(
+                text=text,
+                link_chars=link,
+                tag=self.block_stack[-1][1],
+                heading=self.heading_depth > 0,
+                chrome=self.chrome_depth > 0,
+                content_hint=self.content_depth > 0,
+                path=tuple(i for i, _ in self.block_stack),
+            )
+        )
+
+    def render(self, root: lxml.etree._Element) -> list[Block]:
+        # Iterative walk: real pages nest deeper than Python's recursion limit.
+        stack: list[tuple[lxml.etree._Element, bool]] = [(root, False)]
+        while stack:
+            el, closing = stack.pop()
+            tag = el.tag if isinstance(el.tag, str) else ""
+            tag = tag.lower()
+            if closing:
+                self._close(el, tag)
+                continue
+            if not tag or tag in SKIP_TAGS:
+                # Comments, processing instructions and invisible elements: only their tail shows.
+                self.add(el.tail)
+                continue
+            self._open(el, tag)
+            stack.append((el, True))
+            stack.extend((child, False) for child in reversed(el))
+        self.flush()
+        return self.blocks
+
+    def _open(self, el: lxml.etree._Element, tag: str) -> None:
+        tokens = _class_tokens(el)
+        chrome = bool(tokens & _CHROME_WORDS) or tag in ("nav", "footer", "aside")
+        content = bool(tokens & _CONTENT_WORDS) or tag in ("article", "main")
+        el_state = (chrome, content, tag in HEADING_TAGS, tag == "a")
+        self._state[id(el)] = el_state
+        if tag in BLOCK_TAGS:
+            self.flush()
+            self.block_stack.append((self.next_id, tag))
+            self.next_id += 1
+        if chrome:
+            self.chrome_depth += 1
+        if content:
+            self.content_depth += 1
+        if el_state[2]:
+            self.heading_depth += 1
+        if el_state[3]:
+            self.link_depth += 1
+        if tag == "pre":
+            for line in (el.text or "").splitlines():
+                self.add(line)
+                self.flush()
+        else:
+            self.add(el.text)
+
+    def _close(self, el: lxml.etree._Element, tag: str) -> None:
+        chrome, content, heading, link = self._state.pop(id(el))
+        if tag in BLOCK_TAGS:
+            self.flush()
+            self.block_stack.pop()
+        if chrome:
+            self.chrome_depth -= 1
+        if content:
+            self.content_depth -= 1
+        if heading:
+            self.heading_depth -= 1
+        if link:
+            self.link_depth -= 1
+        self.add(el.tail)
+
+
+def render_blocks(root: lxml.etree._Element) -> list[Block]:
+    """The visible blocks of a parsed page, in document order."""
+    renderer = _Renderer()
+    body = root.find("body")
+    return renderer.render(body if body is not None else root)
+
+
+def blocks_of(html: str) -> list[Block]:
+    """Parse and render in one step; an unparsable page renders as its bare text lines."""
+    root = parse(html)
+    if root is None:
+        return [Block(text=t) for t in (_collapse(line) for line in html.splitlines()) if t]
+    return render_blocks(root)
+
+
+def html_to_blocks(html: str) -> str:
+    """One line per visible text block: the "original" the app shows for an HTML document."""
+    return "\n".join(b.text for b in blocks_of(html))
+
+
+@dataclass
+class PageFacts:
+    """What the markup states about the page outside its visible body text."""
+
+    titles: list[str] = field(default_factory=list)  # <title>, og:title, h1, in order of trust
+    dates: list[str] = field(default_factory=list)  # meta tags and <time datetime>
+    authors: list[str] = field(default_factory=list)
+    site_name: str | None = None
+
+
+_META_DATE = _words(
+    "article:published_time og:published_time pubdate publishdate publish_date date dc.date "
+    "dc.date.issued dcterms.created datepublished sailthru.date parsely-pub-date "
+)
+_META_TITLE = _words("og:title twitter:title title dc.title ")
+_META_AUTHOR = _words("author article:author dc.creator byl ")
+
+
+def page_facts(root: lxml.etree._Element) -> PageFacts:
+    """Title, date, author and site name from head tags, <time> and <h1>."""
+    facts = PageFacts()
+    title = root.findtext(".//title")
+    meta_titles: list[str] = []
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower().strip()
+        value = _collapse(meta.get("content") or "")
+        if not key or not value:
+            continue
+        if key in _META_TITLE:
+            meta_titles.append(value)
+        elif key in _META_DATE:
+            facts.dates.append(value)
+        elif key in _META_AUTHOR:
+            facts.authors.append(value)
+        elif key == "og:site_name":
+            facts.site_name = value
+    for el in root.iter("time"):
+        stamp = el.get("datetime") or el.get("pubdate") or ""
+        if stamp:
+            facts.dates.append(stamp)
+    h1s = [_collapse("".join(str(t) for t in h.itertext())) for h in root.iter("h1")]
+    facts.titles = [t for t in [*meta_titles, _collapse(title or ""), *h1s] if t]
+    return facts

@@ -1,0 +1,93 @@
+"""Vocabulary of web page noise, as regular expressions.
+
+Each list is generic: the words a site uses for its menus, footers, comment forms and view counters,
+and the words injected gambling and app-download spam is built from. None names a particular site or
+document; the cleaner combines these hits with layout features before removing anything, because a
+real article may well mention 彩票 or 版权.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Both scripts where they differ: pages come in either.
+SPAM_WORDS = (
+    r"娱乐城|娛樂城|娱乐场|娛樂場|博彩|赌场|賭場|赌博|賭博|百家乐|百家樂|老虎机|老虎機|六合彩|时时彩|時時彩"
+    r"|彩票网|彩票網|彩金|真人视讯|真人視訊|棋牌|电子游艺|電子遊藝|投注|下注|盘口|盤口|赔率|賠率|开户送|開戶送"
+    r"|注册送|註冊送|首存|返水|体育app|體育app|app下载|app下載|APP下载|全站app|官网入口|官網入口|登录入口|登錄入口"
+    r"|网页版|網頁版|手机版下载|手機版下載|主頁欢迎您|主页欢迎您|欢迎您!!|威尼斯人|葡京|金沙|太阳城|太陽城|永利"
+    r"|皇冠体育|皇冠體育|外围|外圍|足彩|竞彩|競彩|捕鱼|捕魚|电竞|電競|体育官网|體育官網|体育平台|體育平台"
+)
+SPAM = re.compile(SPAM_WORDS, re.IGNORECASE)
+# Brand-like Latin+digit tokens glued to 体育/娱乐/app, the shape of betting-site names.
+SPAM_BRAND = re.compile(r"[A-Za-z0-9]{2,}\s*(?:体育|體育|娱乐|娛樂|电竞|電競|彩票|app|APP)")
+
+# Breadcrumb lead-ins and the separators of a breadcrumb trail.
+BREADCRUMB_LEAD = re.compile(
+    r"^(?:您(?:现在|現在|当前|當前)?的?(?:位置|位置是)|当前位置|當前位置|所在位置|位置)\s*[:：]"
+)
+BREADCRUMB_SEP = re.compile(r"\s*(?:>>|>|»|›|→|＞|\\)\s*")
+
+# Whole-line menu and tool items (a short line that is one of these, maybe in brackets).
+NAV_ITEMS = (
+    r"首页|首頁|主页|主頁|网站首页|網站首頁|返回首页|返回首頁|返回|返回顶部|返回頂部|回到顶部|上一篇|下一篇|上一页|下一页"
+    r"|上一頁|下一頁|上一版|下一版|打印|打印本页|打印本頁|打印此文|关闭|關閉|关闭窗口|關閉窗口|收藏|加入收藏|设为首页|設為首頁"
+    r"|分享|分享到|分享至|订阅|訂閱|订阅号|訂閱號|服务号|服務號|登录|登錄|注册|註冊|退出|搜索|搜尋|更多|更多>>|查看更多"
+    r"|联系我们|聯繫我們|关于我们|關於我們|网站地图|網站地圖|字号|字號|大|中|小|放大|缩小|縮小|默认|默認|推荐|推薦|点赞|點讚"
+    r"|头条|頭條|导航|導航|版面导航|标题导航|标题|標題|目录|目錄|热门|熱門|最新|置顶|置頂|头版|頭版"
+    r"|繁体|繁體|简体|簡體|English|RSS|Top|Home|Login|Print|Share|More|Next|Previous"
+)
+NAV_ITEM_LINE = re.compile(rf"^[\[【(（<「]?\s*(?:{NAV_ITEMS})\s*[\]】)）>」]?$", re.IGNORECASE)
+# Lines made of several menu items in a row (e.g. "首页 新闻 通知 联系我们").
+NAV_WORDS = re.compile(rf"(?:{NAV_ITEMS})", re.IGNORECASE)
+
+# Footers, copyright, registration numbers, comment forms, counters.
+BOILERPLATE = re.compile(
+    r"版权所有|版權所有|版权声明|版權聲明|copyright|©|\(c\)\s*\d{4}|all rights reserved"
+    r"|ICP[备備证證]|ICP\s*\d|公网安备|公網安備"
+    r"|powered by|技术支持[:：]|技術支持[:：]|网站建设|網站建設|备案号|備案號|经营许可证|經營許可證"
+    r"|未经.{0,8}授权|未經.{0,8}授權"
+    r"|请勿转载|請勿轉載|转载请注明|轉載請註明|免责声明|免責聲明|违者.{0,6}追究|違者.{0,6}追究"
+    r"|发表回复|發表回覆|发表评论|發表評論|发表您的评论|我要评论|我要評論|网友评论|網友評論|评论\s*[(（]?\d*[)）]?$"
+    r"|电子邮箱地址不会被公开|電子郵箱地址不會被公開|必填项|必填項|验证码|驗證碼|提交评论|提交評論|匿名发表"
+    r"|浏览量|瀏覽量|浏览次数|瀏覽次數|阅读量|閱讀量|阅读次数|閱讀次數|点击数|點擊數|点击量|點擊量|访问量|訪問量"
+    r"|欢迎光临|歡迎光臨|欢迎访问|歡迎訪問|扫一扫|掃一掃|扫描二维码|掃描二維碼|关注我们|關注我們|微信公众号|微信公眾號"
+    r"|责任编辑|責任編輯|编辑[:：]|編輯[:：]|相关阅读|相關閱讀|相关新闻|相關新聞|相关文章|相關文章|热门推荐|熱門推薦"
+    r"|猜你喜欢|猜你喜歡|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|上一篇[:：]|下一篇[:：]|分享到[:：]?|收藏本文|打印本文",
+    re.IGNORECASE,
+)
+# Phrases that, when they open a short line, mark a list heading of related material.
+RELATED_HEAD = re.compile(
+    r"^(?:相关|相關|热门|熱門|推荐|推薦|最新|更多|延伸|猜你|精彩|热点|熱點|图片|圖片|视频|視頻|专题|專題|友情链接|友情鏈接)"
+)
+
+# Image placeholders, credits and bare file names.
+IMAGE = re.compile(
+    r"^[\[【(（]?\s*(?:资料图|資料圖|资料图片|資料圖片|图片|圖片|配图|配圖|组图|組圖|示意图|示意圖|图|圖|photo|image|img)"
+    r"\s*[\]】)）]?$"
+    r"|^\S{0,60}\.(?:jpe?g|png|gif|webp|bmp|tiff?)$",
+    re.IGNORECASE,
+)
+
+# Labels of metadata fields. Values may follow on the same line or the next one.
+LABEL_TITLE = r"标题|標題|题目|題目"
+LABEL_DATE = (
+    r"发布时间|發布時間|发布日期|發布日期|发表时间|發表時間|发表日期|發表日期|更新时间|更新時間|发表于|發表於|发布于|發佈於"
+    r"|时间|時間|日期|发稿时间|發稿時間|录入时间|錄入時間|上传时间|上傳時間|发文日期|發文日期"
+)
+LABEL_AUTHOR = r"作者|作\s*者|记者|記者|撰稿|撰文|文\s*/|文／|通讯员|通訊員|发帖人|發帖人|楼主|樓主|供稿|作者名"
+LABEL_SOURCE = r"文章来源|文章來源|来源|來源|出处|出處|转自|轉自|稿源|信息来源|信息來源|新闻来源|新聞來源"
+LABEL_OTHER = r"点击|點擊|阅读|閱讀|浏览|瀏覽|字数|字數|分类|分類|栏目|欄目|标签|標籤|关键词|關鍵詞|编辑|編輯"
+LABEL_ONLY = re.compile(
+    rf"^(?:{LABEL_TITLE}|{LABEL_DATE}|{LABEL_AUTHOR}|{LABEL_SOURCE}|{LABEL_OTHER})\s*[:：]$", re.IGNORECASE
+)
+
+# Job titles and organisation endings: a short line ending in one of these, maybe with a name after
+# it, is a name broken out of the sentence that follows (bold names in news copy).
+TITLE_WORDS = (
+    r"局长|局長|处长|處長|科长|科長|院长|院長|所长|所長|校长|校長|部长|部長|厅长|廳長|市长|市長|县长|縣長|省长|省長|区长|區長"
+    r"|主任|书记|書記|委员|委員|常委|主席|总编|總編|总编辑|總編輯|编辑|編輯|记者|記者|教授|院士|研究员|研究員|董事长|董事長"
+    r"|总经理|總經理|经理|經理|秘书长|秘書長|会长|會長|理事长|理事長|主编|主編|专家|專家|医生|醫生|医师|醫師|护士长|護士長"
+    r"|负责人|負責人|代表|总裁|總裁|总监|總監|局|委|厅|廳|办|辦|院|部|处|處"
+)
+TITLE_THEN_NAME = re.compile(rf"(?:{TITLE_WORDS})[\u4e00-\u9fff]{{0,5}}$")

@@ -1,0 +1,195 @@
+"""Entities with a regular written form: dates, figures with units, quoted terms and document titles.
+
+These need no model: reports write them in a few fixed shapes, and a pattern gets the whole span
+(`13,000多位`, `90%以上`) where a word segmenter would cut it into pieces. Patterns run on the
+normalised text (full-width digits folded), so offsets are offsets in the input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+
+@dataclass(frozen=True)
+class Found:
+    """A pattern match: span in the normalised text, its type, normalised form and value."""
+
+    type: str
+    start: int
+    end: int
+    normalized: str
+    value: str | None = None
+
+
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_YEAR = "[〇零一二三四五六七八九]{4}"
+_CN_SMALL = "[一二三四五六七八九十]{1,3}"
+_NUM = r"\d{1,4}"
+
+_DATE = re.compile(
+    rf"(?<![\d〇零一二三四五六七八九])(?P<y>\d{{4}}|{_CN_YEAR})\s*年\s*(?:(?P<m>\d{{1,2}}|{_CN_SMALL})\s*月"
+    rf"(?:\s*(?P<d>\d{{1,2}}|{_CN_SMALL})\s*[日号])?)?(?P<fy>度)?"
+    rf"|(?<!\d)(?P<iy>\d{{4}})(?P<sep>[-/.])(?P<im>\d{{1,2}})(?P=sep)(?P<id>\d{{1,2}})(?!\d)"
+    rf"|(?<![\d年])(?P<m2>\d{{1,2}}|{_CN_SMALL})月(?P<d2>\d{{1,2}}|{_CN_SMALL})[日号]"
+)
+_TIME = re.compile(r"\s*(?:(?:上午|下午|晚上|早上|凌晨)\s*)?(?P<h>\d{1,2})[:：时点](?P<mi>\d{2})(?::(?P<s>\d{2}))?")
+
+_UNITS = re.findall(
+    r"\S+",
+    "个百分点 平方公里 平方米 公里 千米 厘米 毫米 米 公顷 亩 吨 公斤 千克 克 升 毫升 元 美元 欧元 港元 "
+    "人次 人 位 名 家 个 所 项 次 例 张 床 篇 台 套 种 座 条 批 支 份 件 岁 倍 户 "
+    "小时 分钟 秒 天 周 年 床位 万元 亿元",
+)
+_UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+_FIGURE = re.compile(
+    r"(?<![\d.,a-z])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
+    r"(?P<pre>[余多来]?)(?P<mult>万亿|[万亿千百]?)(?P<pre2>[余多]?)"
+    rf"(?:(?P<pct>[%‰])|(?P<unit>{_UNIT}))?(?P<plus>\+)?(?P<post>以上|以下|左右|之多)?"
+)
+_QUOTED = re.compile(r"[“\"「『‘]([^“”\"「」『』‘’\n，。！？；：,;!?]{2,20})[”\"」』’]")
+_TITLE = re.compile(r"《([^《》\n]{1,60})》")
+_MULT = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
+
+
+def _cn_number(text: str) -> int:
+    """Value of a year written digit by digit (二〇二三) or a small number (十三, 二十七)."""
+    if all(ch in _CN_DIGITS for ch in text) and len(text) > 1 and "十" not in text:
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return _CN_DIGITS.get(text, 0)
+
+
+def _num(text: str | None) -> int | None:
+    if not text:
+        return None
+    return int(text) if text.isdigit() else _cn_number(text)
+
+
+def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
+    if year is None:
+        if month is None or day is None or not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        return f"--{month:02d}-{day:02d}"
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _resolve(month: int, day: int, doc: date | None) -> str | None:
+    """A month and day without a year take the document's year; a date more than half a year after
+    the document is read as the previous year's (a report in January looking back at 12月28日)."""
+    if doc is None:
+        return _iso(None, month, day)
+    for year in (doc.year, doc.year - 1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if (found - doc).days <= 183:
+            return found.isoformat()
+    return None
+
+
+def parse_doc_date(text: str | None) -> date | None:
+    """The document date from an ISO-like string ("2023-09-30", "2023-09-30 23:03"), or None."""
+    if not text:
+        return None
+    m = re.match(r"\s*(\d{4})\D(\d{1,2})\D(\d{1,2})", text)
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def dates(text: str, doc: date | None) -> list[Found]:
+    out: list[Found] = []
+    for m in _DATE.finditer(text):
+        if m["y"] is not None:
+            iso = _iso(_num(m["y"]), _num(m["m"]), _num(m["d"]))
+            full = m["d"] is not None
+        elif m["iy"] is not None:
+            iso = _iso(int(m["iy"]), int(m["im"]), int(m["id"]))
+            full = True
+        else:
+            month, day = _num(m["m2"]), _num(m["d2"])
+            iso = _resolve(month, day, doc) if month and day else None
+            full = True
+        if iso is None:
+            continue
+        end = m.end()
+        if full:
+            t = _TIME.match(text, end)
+            if t and int(t["h"]) < 24 and int(t["mi"]) < 60:
+                iso += f"T{int(t['h']):02d}:{t['mi']}" + (f":{t['s']}" if t["s"] else "")
+                end = t.end()
+        out.append(Found("date", m.start(), end, text[m.start() : end], iso))
+    return out
+
+
+def figures(text: str) -> list[Found]:
+    """Numbers that carry a unit, a percent sign or an approximation; bare numbers are not figures."""
+    out: list[Found] = []
+    for m in _FIGURE.finditer(text):
+        unit = m["pct"] or m["unit"] or ""
+        approx = m["pre"] or m["pre2"] or m["plus"] or m["post"]
+        if not unit and not approx and not m["mult"]:
+            continue
+        if not unit and m["mult"] and not approx:
+            continue  # "3千" alone is too often part of a word
+        try:
+            value = Decimal(m["num"].replace(",", "") + (m["frac"] or "")) * _MULT[m["mult"]]
+        except InvalidOperation:
+            continue
+        number = format(value.normalize(), "f")
+        if number.endswith(".0"):
+            number = number[:-2]
+        qualifier = {"以下": "<", "左右": "~"}.get(m["post"] or "", ">" if approx else "")
+        if unit in ("万元", "亿元"):
+            number = format((value * _MULT[unit[0]]).normalize(), "f")
+            unit = "元"
+        out.append(Found("figure", m.start(), m.end(), m.group(), f"{qualifier}{number} {unit}".strip()))
+    return out
+
+
+def terms(text: str) -> list[Found]:
+    """Short phrases in quotation marks: in reports these are policy and project names."""
+    return [Found("term", m.start(1), m.end(1), m[1].strip()) for m in _QUOTED.finditer(text)]
+
+
+def titles(text: str) -> list[Found]:
+    """Titles of documents, books and periodicals in 《》."""
+    return [Found("title", m.start(1), m.end(1), m[1].strip()) for m in _TITLE.finditer(text)]
+
+
+def find_all(text: str, doc: date | None) -> list[Found]:
+    found_dates = dates(text, doc)
+    # Date-shaped text that is no valid date (2023年13月45日) is not a figure either.
+    taken = [(f.start, f.end) for f in found_dates] + [m.span() for m in _DATE.finditer(text)]
+    found_figures = [f for f in figures(text) if not any(s < f.end and f.start < e for s, e in taken)]
+    return found_dates + found_figures + terms(text) + titles(text)

@@ -1,0 +1,434 @@
+"""Rules that turn a tagger's words into people, places and organisations, and find people's posts.
+
+A statistical tagger gets most names right but (1) cuts long organisation names at the first generic
+noun (`重庆医科大学` | `附属` | `第二` | `医院`), (2) takes frequent words for names when the text is
+odd (machine-reworded pages give `康健`, `周全`), and (3) does not know what a post is. The rules here
+work on the tagger's words with general knowledge only: organisation and place endings, surnames,
+post titles and a word-frequency list. None is fitted to an evaluation set.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.core.gazetteers import dictionary, gazetteers, longest_ending
+from reader.core.ner_model import Token
+
+
+@dataclass(frozen=True)
+class Span:
+    """A named entity in chunk coordinates: type is "person", "place" or "org"."""
+
+    type: str
+    start: int
+    end: int
+
+
+_TYPE = {"PER": "person", "LOC": "place", "ORG": "org"}
+# Word classes a long organisation name is made of, between its first name and its ending.
+_ORG_INNER = frozenset({"ORG", "LOC", "n", "nz", "vn", "an", "m", "s", "j", "nt", "ns", "a"})
+_ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+|[一二三四五六七八九十百零〇\d]+)$")
+_POST_MODIFIERS = ("原", "副", "前", "常务", "代理", "执行", "名誉", "总", "正")
+_MAX_ORG_WORDS = 7
+_MAX_ORG_CHARS = 32
+# One-character country names used in pairs (中美关系) and their side (中方).
+_COUNTRY_CHARS = frozenset("中美日俄英法德意加澳印巴以韩朝越泰菲蒙苏欧非")
+_NUMERALS = frozenset("一二三四五六七八九十百千万两几各全本该每此其某诸")
+# Words that only say which level of government or kind of body, not which one (县医院, 省委).
+_LEVELS = frozenset(
+    re.findall(
+        r"\S+",
+        "国家 省 市 县 区 乡 镇 村 自治区 本 该 各 我 我院 地方 当地 县级 市级 省级 基层 人民 中心 公立 城市 "
+        "县域 附属 上级 大 小 这些",
+    )
+)
+_ADMIN = frozenset("省市县区州旗")
+# Bodies known by their generic-looking name alone.
+_STANDALONE_ORGS = frozenset({"政协", "人大", "国务院", "中共", "人大常委会", "全国人大", "全国政协", "中央军委"})
+_ORG_BLOCK_AFTER = frozenset("委局厅办署")
+# A tagged place that ends with one of these is a team or a body (喀麦隆队, 丹麦红十字会).
+_TEAM_OR_BODY = frozenset("队委局厅部会社团院所校馆")
+# Generic heads after a place name: the place is the name before them (北京地区 -> 北京).
+_PLACE_TAIL = re.compile(r"(?:地区|东部|西部|南部|北部|中部|大部|一带|境内|人)$")
+_CELESTIAL = re.compile(r"地球|月球|火星|金星|木星|水星|土星|太阳系|银河系")
+_TRANSLIT_SEP = frozenset("·•‧-")
+_NOT_IN_LONG_NAMES = frozenset("委局厅办署县市省区院部处")
+_NOT_NAMES = frozenset({"v", "vn", "a", "ad", "d", "c", "p", "u", "m", "r", "q", "f", "t"})
+# Founders whose names head a doctrine (马克思主义, 毛泽东思想): the name inside is a person.
+_DOCTRINE = re.compile(r"(马克思|恩格斯|列宁|斯大林|毛泽东|邓小平|习近平)(?=主义|思想|理论)")
+# A numbered party congress (党的二十大) is an organisation.
+_CONGRESS = re.compile(
+    r"(?:(?<=党的)|(?<=中共))(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大"
+    r"|(?:十[二三四五六七八九]|二十[一二三四五六七八九]?)大(?=精神|报告|以来|召开|开幕|闭幕|代表|胜利|提出|强调|期间)"
+)
+_CHINA_VISIT = re.compile(r"(?<=[访来驻离抵赴在旅侵反援使友对])华(?![人侨裔夏语文])")
+_ABROAD = re.compile(r"(?:抗|侵|访|赴|驻|旅)(日)(?![期子常本])")
+_SIDE = re.compile(r"(?<![一二双各对多])([中美日俄英法德韩朝印巴以])方(?![面向式法案针圆形])")
+
+
+def _is_surname_led(name: str) -> bool:
+    g = gazetteers()
+    return name[:2] in g.compound_surnames or name[:1] in g.surnames
+
+
+def consistent_people(text: str, people: dict[str, int], with_posts: set[str]) -> set[str]:
+    """Names to drop: dictionary words written at least twice as often as they were tagged a person.
+
+    A real name is tagged nearly everywhere it is written; a word the tagger took for a name in one
+    odd sentence (周全 in "周全先容", 晋升 in reworded text) is written elsewhere as a plain word.
+    A name given a post somewhere is kept.
+    """
+    drop: set[str] = set()
+    words = dictionary()
+    for name, tagged in people.items():
+        if name in words and name not in with_posts and text.count(name) >= 2 * tagged:
+            drop.add(name)
+    return drop
+
+
+def valid_person(chunk: str, start: int, end: int) -> bool:
+    """Keep a person only if it looks like one: a surname first and at most three characters (four
+    with a compound surname), or a transliterated foreign name that is not a function word; never the
+    head of an organisation abbreviation (康健委). Frequent words the tagger takes for names in odd
+    text (周全, 晋升) are caught per document by `consistent_people`."""
+    name = chunk[start:end]
+    g = gazetteers()
+    if not name or name in g.generic or not all(ch.isalpha() or ch in _TRANSLIT_SEP for ch in name):
+        return False
+    if any(ch in _TRANSLIT_SEP for ch in name):
+        return len(name) >= 3
+    if end < len(chunk) and chunk[end] in _ORG_BLOCK_AFTER:
+        after = chunk[end : end + g.max_post]
+        if not any(after.startswith(w) for w in g.post_words):
+            return False
+    if _is_surname_led(name):
+        compound = name[:2] in g.compound_surnames
+        if len(name) <= (4 if compound else 3):
+            return True
+        # Longer: a transliterated name that happens to start with a surname (穆巴拉克), unless it
+        # runs into an organisation or place word (康健委果).
+        return not any(ch in _NOT_IN_LONG_NAMES for ch in name)
+    # No Chinese surname: a foreign name is at least two characters and not a function word.
+    found = dictionary().get(name)
+    return len(name) >= 2 and not (found is not None and found[1] in _NOT_NAMES and found[0] >= 20)
+
+
+def valid_place(name: str) -> bool:
+    """Reject generic words, numbered or pronoun "places" (千县, 各省) and a verb stem before an
+    administrative ending (补齐县 from 补齐县医院)."""
+    g = gazetteers()
+    if len(name) < 2 and name not in _COUNTRY_CHARS and name != "华":
+        return False
+    if name in g.generic or not all(ch.isalpha() or ch in _TRANSLIT_SEP for ch in name):
+        return False
+    if name in g.provinces:
+        return True
+    found = dictionary().get(name)
+    if found is not None and found[1] == "ns":
+        return True
+    size = longest_ending(name, g.place_suffixes, 5)
+    if size:
+        stem = name[:-size]
+        if not stem or (len(stem) == 1 and stem in _NUMERALS):
+            return False
+        stem_entry = dictionary().get(stem)
+        if stem_entry is not None and stem_entry[1][:1] in ("v", "a", "d", "c", "p", "u", "m", "r"):
+            return False
+    return True
+
+
+def valid_org(name: str) -> bool:
+    """An organisation needs a name before its ending: 县医院, 省委 or 市卫健委 alone are generic."""
+    g = gazetteers()
+    if len(name) < 2 or name in g.generic:
+        return False
+    if not any(ch.isalpha() for ch in name):
+        return False
+    if name in _STANDALONE_ORGS:
+        return True
+    if len(name) > 3 and name[2] in _ADMIN:
+        head = dictionary().get(name[:2])
+        if head is not None and head[1][:1] in ("v", "a", "d"):
+            return False  # 补齐县病院, 巩固县医院: a verb before 县 is not a county name
+    size = longest_ending(name, g.org_suffixes, g.max_org_suffix)
+    stem = name[:-size] if size else name
+    return not (size and (not stem or stem in _LEVELS))
+
+
+def _org_end(chunk: str, start: int, end: int, last: Token) -> int:
+    """Where an organisation starting at `start` may end if it is to end at word `last`, or -1.
+
+    Ends on an organisation ending inside the last word; a word such as 部长 or 院长 (a post) may
+    end one character later, so `加拿大司法部长` gives `加拿大司法部`.
+    """
+    g = gazetteers()
+    text = chunk[start:end]
+    word = chunk[last.start : last.end]
+    if word not in g.post_words:
+        size = longest_ending(text, g.org_suffixes, g.max_org_suffix)
+        # A one-character ending counts when the last word is the ending itself, a known ending
+        # (医院, 党委) or a longer word built on it (医政处, 砂布厂); not in 干部, 来院, 全部.
+        if size >= 2 or (size == 1 and (len(word) >= 3 or word in g.org_suffixes)):
+            return end
+    if text.endswith("长") and len(text) > 2 and len(word) >= 2 and word[-2] in "部局厅处司院所校":
+        stem = word[:-2] if len(word) > 2 else chunk[start : last.start]
+        plain = not stem.endswith(_POST_MODIFIERS) and not word.startswith(_POST_MODIFIERS)
+        if stem and plain and not stem.endswith(word[-2]):
+            return end - 1
+    return -1
+
+
+def _merge_orgs(chunk: str, tokens: list[Token]) -> list[Token]:
+    """Join an organisation or place with the words after it up to an organisation ending."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.tag in ("ORG", "LOC"):
+            best_j, best_end = -1, -1
+            j = i + 1
+            while j < len(tokens) and j - i <= _MAX_ORG_WORDS and tokens[j].tag in _ORG_INNER:
+                if tokens[j].end - tok.start > _MAX_ORG_CHARS:
+                    break
+                if tokens[j].tag == "m" and not _ORDINAL.match(chunk[tokens[j].start : tokens[j].end]):
+                    break  # 加拿大两家大银行: a count is not part of a name, an ordinal (第二) is
+                end = _org_end(chunk, tok.start, tokens[j].end, tokens[j])
+                if end > 0:
+                    best_j, best_end = j, end
+                j += 1
+            if best_j > 0:
+                out.append(Token(tok.start, best_end, "ORG"))
+                last = tokens[best_j]
+                if best_end < last.end:
+                    out.append(Token(best_end, last.end, "n"))
+                i = best_j + 1
+                continue
+            own = chunk[tok.start : tok.end]
+            if tok.tag == "LOC" and len(own) >= 3 and own[-1] in _TEAM_OR_BODY:
+                out.append(Token(tok.start, tok.end, "ORG"))
+            elif tok.tag == "ORG" or _org_end(chunk, tok.start, tok.end, tok) < 0:
+                out.append(tok)
+            else:
+                out.append(Token(tok.start, tok.end, "ORG"))
+            i += 1
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _trim_org(chunk: str, start: int, end: int) -> int:
+    """Where an organisation really ends, or `start` to drop it.
+
+    The tagger sometimes runs one word on (北大建校, 水利部派, 安理会决议) or takes a post with it
+    (全国人大常委); a post with no organisation before it (国务委员) is not an organisation.
+    """
+    g = gazetteers()
+    name = chunk[start:end]
+    post = longest_ending(name, g.post_words, g.max_post)
+    if post:
+        head = name[:-post]
+        if head in _STANDALONE_ORGS or (len(head) >= 2 and longest_ending(head, g.org_suffixes, 6)):
+            return end - post
+        if not longest_ending(name, g.org_suffixes, g.max_org_suffix):
+            return start
+    if longest_ending(name, g.org_suffixes, g.max_org_suffix) or name in _STANDALONE_ORGS:
+        return end
+    for cut in range(len(name) - 1, max(1, len(name) - 3), -1):
+        head, tail = name[:cut], name[cut:]
+        if (head in _STANDALONE_ORGS or longest_ending(head, g.org_suffixes, 6)) and tail in dictionary():
+            return start + cut
+    return end
+
+
+def _trim_person(chunk: str, start: int, end: int) -> tuple[int, int]:
+    """程先生 -> 程, 老李 -> 李: forms of address are not part of the name."""
+    g = gazetteers()
+    name = chunk[start:end]
+    for size in range(min(3, len(name) - 1), 0, -1):
+        if name[-size:] in g.honorifics and _is_surname_led(name[:-size]):
+            return start, end - size
+    if len(name) == 2 and name[0] in "老小" and name[1] in g.surnames:
+        return start + 1, end
+    return start, end
+
+
+def _split_pairs(chunk: str, tok: Token) -> list[Span]:
+    """中美 -> 中, 美: a two-character 'place' made of two one-character country names is two places,
+    the set leaves out 西, 南, 尼 so 巴西, 南非, 印尼 stay whole."""
+    text = chunk[tok.start : tok.end]
+    if len(text) == 2 and text[0] != text[1] and all(ch in _COUNTRY_CHARS for ch in text):
+        return [Span("place", tok.start, tok.start + 1), Span("place", tok.start + 1, tok.end)]
+    return []
+
+
+def _split_government(chunk: str, tok: Token) -> Span | None:
+    """美国政府 -> the place 美国: a government is named by its place."""
+    text = chunk[tok.start : tok.end]
+    if text.endswith("政府") and len(text) > 3:
+        stem = text[:-2]
+        if valid_place(stem) and not longest_ending(stem, gazetteers().org_suffixes, 3):
+            return Span("place", tok.start, tok.end - 2)
+    return None
+
+
+# jieba's tags for single characters that can end a name (zg: rare character; nr: name character).
+_NAME_CHAR_TAGS = frozenset({"zg", "nr", "ng", "nrt", "nrfg", "n", "a", "b"})
+_NAME_END = re.compile(r"[、，,。；;：:\s）)]|$")
+
+
+def _extend_person(chunk: str, start: int, end: int) -> int:
+    """韩璐 + 璘: the tagger may leave a rare last character of a name outside it. Take it when the
+    name is two characters with a surname, the next character is rare (not a frequent word on its
+    own) and the clause ends right after it."""
+    if end - start != 2 or end >= len(chunk) or not _is_surname_led(chunk[start:end]):
+        return end
+    nxt = chunk[end]
+    if not ("\u4e00" <= nxt <= "\u9fff") or not _NAME_END.match(chunk, end + 1):
+        return end
+    found = dictionary().get(nxt)
+    rare = found is None or (found[1] in _NAME_CHAR_TAGS and found[0] < 3000)
+    return end + 1 if rare else end
+
+
+def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
+    """People, places and organisations in one chunk of normalised text, from the tagger's words."""
+    clean: list[Token] = []
+    for tok in tokens:
+        start, end = tok.start, tok.end
+        if tok.tag in _TYPE:
+            # Names start and end with a letter or digit: spaces, stray marks and U+FFFD stay outside.
+            while start < end and not chunk[start].isalnum():
+                start += 1
+            while end > start and not chunk[end - 1].isalnum():
+                end -= 1
+            if start < end:
+                clean.append(Token(start, end, tok.tag))
+        else:
+            clean.append(tok if not chunk[start:end].isspace() else Token(start, end, "w"))
+    out: list[Span] = []
+    for tok in _merge_orgs(chunk, clean):
+        kind = _TYPE.get(tok.tag)
+        if kind is None:
+            continue
+        if kind == "person":
+            start, end = _trim_person(chunk, tok.start, tok.end)
+            end = _extend_person(chunk, start, end)
+            if valid_person(chunk, start, end):
+                out.append(Span("person", start, end))
+        elif kind == "place":
+            pairs = _split_pairs(chunk, tok)
+            if pairs:
+                out.extend(pairs)
+                continue
+            end = tok.end
+            tail = _PLACE_TAIL.search(chunk, tok.start, tok.end)
+            if tail and tail.start() - tok.start >= 2 and valid_place(chunk[tok.start : tail.start()]):
+                end = tail.start()
+            if valid_place(chunk[tok.start : end]):
+                out.append(Span("place", tok.start, end))
+        else:
+            gov = _split_government(chunk, tok)
+            end = _trim_org(chunk, tok.start, tok.end)
+            if gov is not None:
+                out.append(gov)
+            elif end > tok.start and valid_org(chunk[tok.start : end]):
+                out.append(Span("org", tok.start, end))
+    out.extend(_pattern_spans(chunk, out))
+    return out
+
+
+def _pattern_spans(chunk: str, found: list[Span]) -> list[Span]:
+    """Entities the tagger leaves inside other words: 马克思 in 马克思主义, 党的二十大, 访华, 中方."""
+    extra: list[Span] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s.start < end and start < s.end for s in found)
+
+    for m in _DOCTRINE.finditer(chunk):
+        if free(m.start(1), m.end(1)):
+            extra.append(Span("person", m.start(1), m.end(1)))
+    for m in _CONGRESS.finditer(chunk):
+        if free(m.start(), m.end()):
+            extra.append(Span("org", m.start(), m.end()))
+    for m in _CELESTIAL.finditer(chunk):
+        if free(m.start(), m.end()):
+            extra.append(Span("place", m.start(), m.end()))
+    for m in _ABROAD.finditer(chunk):
+        if free(m.start(1), m.end(1)):
+            extra.append(Span("place", m.start(1), m.end(1)))
+    for m in _CHINA_VISIT.finditer(chunk):
+        if free(m.start(), m.end()):
+            extra.append(Span("place", m.start(), m.end()))
+    for m in _SIDE.finditer(chunk):
+        if free(m.start(1), m.end(1)):
+            extra.append(Span("place", m.start(1), m.end(1)))
+    return extra
+
+
+_POST_SEP = "、,，"
+_BOUNDARY = re.compile(r"[。！？；;:：!?\n\r()（）“”\"《》【】\[\]|]")
+_LEAD = re.compile(r"^(?:由|是|为|和|与|及|以及|并|在|据|请|邀请|特邀|原任|现任|曾任|担任|任|系|会上|随后|其中|包括)+")
+
+
+def posts_of(
+    text: str,
+    start: int,
+    end: int,
+    name_ends: frozenset[int] | set[int] = frozenset(),
+    bodies: Sequence[tuple[int, int]] = (),
+) -> list[tuple[int, int]]:
+    """Spans of the posts the text gives a person at text[start:end].
+
+    Before the name: the phrases back to the clause boundary, separated by 、 or commas, each ending
+    with a post title (`国家卫生健康委医政医管局原局长、清华大学医院管理研究院常务副院长张宗久`).
+    After the name: a post title right after it (`黄二丹研究员`), or a list of posts after a space
+    (`罗勇 重庆医科大学第一附属医院党委副书记、院长`). `bodies` are organisation and place spans: a
+    post that contains one starts there, so `会议由长沙市卫健委党组书记` gives `长沙市卫健委党组书记`.
+    """
+    g = gazetteers()
+    posts: list[tuple[int, int]] = []
+    # Before the name.
+    pos = start
+    floor = max(0, start - 120)
+    while pos > floor:
+        seg_start = pos
+        while seg_start > floor and text[seg_start - 1] not in _POST_SEP and not _BOUNDARY.match(text[seg_start - 1]):
+            seg_start -= 1
+            if seg_start in name_ends:
+                break
+        segment = text[seg_start:pos]
+        stripped = segment.strip()
+        if not stripped or not longest_ending(stripped, g.post_words, g.max_post):
+            break
+        lead = _LEAD.match(stripped)
+        offset = seg_start + (len(segment) - len(segment.lstrip())) + (lead.end() if lead else 0)
+        post_end = seg_start + len(segment.rstrip())
+        inside = [b for b, e in bodies if offset <= b < post_end and e <= post_end]
+        if inside:
+            offset = min(inside)
+        if post_end - offset >= 2:
+            posts.append((offset, post_end))
+        if seg_start <= floor or seg_start in name_ends or _BOUNDARY.match(text[seg_start - 1]):
+            break
+        pos = seg_start - 1
+    posts.reverse()
+    # Right after the name.
+    after = text[end : end + g.max_post]
+    for size in range(min(g.max_post, len(after)), 1, -1):
+        if after[:size] in g.post_words:
+            posts.append((end, end + size))
+            break
+    else:
+        m = re.match(r"[ \t\u3000]+([^。！？；;:：!?\n\r,，]{2,60})", text[end : end + 80])
+        if m:
+            parts = m[1].rstrip().split("、")
+            if all(longest_ending(p, g.post_words, g.max_post) for p in parts if p):
+                pos = end + m.start(1)
+                for p in parts:
+                    if p:
+                        posts.append((pos, pos + len(p)))
+                    pos += len(p) + 1
+    return posts

@@ -1,0 +1,267 @@
+"""The user's annotations: saved the moment they change, re-anchored when the text changes, never deleted
+by the program.
+
+Every change is one transaction. When a document's cleaned text changes, each annotation is placed again
+from its quote, prefix and suffix; one that cannot be placed is kept as an orphan with its quote and
+note, for the user to re-attach.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid as uuidlib
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from reader.core.anchoring import Selector, anchor_many, describe
+from reader.core.annotation_model import Annotation
+from reader.store.db import run_script, transaction
+
+COLUMNS = "uuid, doc_id, start, end, quote, prefix, suffix, color, note, tags, created, modified, orphan"
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    run_script(
+        conn,
+        """
+        CREATE TABLE annotations (
+            uuid TEXT PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            color TEXT NOT NULL DEFAULT 'yellow',
+            note TEXT NOT NULL DEFAULT '',
+            tags TEXT NOT NULL DEFAULT '[]',
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL,
+            orphan INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX annotations_doc ON annotations(doc_id, start);
+        """,
+    )
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _row(row: sqlite3.Row) -> Annotation:
+    return Annotation(
+        uuid=row["uuid"],
+        doc_id=row["doc_id"],
+        start=row["start"],
+        end=row["end"],
+        quote=row["quote"],
+        prefix=row["prefix"],
+        suffix=row["suffix"],
+        color=row["color"],
+        note=row["note"],
+        tags=tuple(json.loads(row["tags"] or "[]")),
+        created=row["created"],
+        modified=row["modified"],
+        orphan=bool(row["orphan"]),
+    )
+
+
+def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    seen: list[str] = []
+    for tag in tags:
+        tag = tag.strip().lstrip("#").strip()
+        if tag and tag not in seen:
+            seen.append(tag)
+    return tuple(seen)
+
+
+class AnnotationStore:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def _text(self, doc_id: int) -> str:
+        row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no document with id {doc_id}")
+        return str(row[0])
+
+    def create(
+        self,
+        doc_id: int,
+        start: int,
+        end: int,
+        *,
+        color: str = "yellow",
+        note: str = "",
+        tags: Iterable[str] = (),
+        uuid: str | None = None,
+    ) -> Annotation:
+        text = self._text(doc_id)
+        if not 0 <= start < end <= len(text):
+            raise ValueError(f"the span {start}-{end} is outside the text (0-{len(text)})")
+        selector = describe(text, start, end)
+        stamp = now()
+        annotation = Annotation(
+            uuid=uuid or str(uuidlib.uuid4()),
+            doc_id=doc_id,
+            start=start,
+            end=end,
+            quote=selector.quote,
+            prefix=selector.prefix,
+            suffix=selector.suffix,
+            color=color,
+            note=note,
+            tags=clean_tags(tags),
+            created=stamp,
+            modified=stamp,
+        )
+        self.put(annotation)
+        return annotation
+
+    def put(self, annotation: Annotation) -> None:
+        """Insert or replace one annotation as given (also used to undo a deletion)."""
+        with transaction(self.conn):
+            self.conn.execute(
+                f"INSERT OR REPLACE INTO annotations ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    annotation.uuid,
+                    annotation.doc_id,
+                    annotation.start,
+                    annotation.end,
+                    annotation.quote,
+                    annotation.prefix,
+                    annotation.suffix,
+                    annotation.color,
+                    annotation.note,
+                    json.dumps(list(annotation.tags), ensure_ascii=False),
+                    annotation.created,
+                    annotation.modified,
+                    int(annotation.orphan),
+                ),
+            )
+
+    def get(self, uuid: str) -> Annotation | None:
+        row = self.conn.execute(f"SELECT {COLUMNS} FROM annotations WHERE uuid = ?", (uuid,)).fetchone()
+        return None if row is None else _row(row)
+
+    def update(
+        self,
+        uuid: str,
+        *,
+        color: str | None = None,
+        note: str | None = None,
+        tags: Iterable[str] | None = None,
+    ) -> Annotation:
+        current = self.get(uuid)
+        if current is None:
+            raise KeyError(f"no annotation {uuid}")
+        changed = replace(
+            current,
+            color=current.color if color is None else color,
+            note=current.note if note is None else note,
+            tags=current.tags if tags is None else clean_tags(tags),
+            modified=now(),
+        )
+        self.put(changed)
+        return changed
+
+    def reattach(self, uuid: str, start: int, end: int) -> Annotation:
+        """Give an orphan (or any annotation) a new place chosen by the user."""
+        current = self.get(uuid)
+        if current is None:
+            raise KeyError(f"no annotation {uuid}")
+        text = self._text(current.doc_id)
+        selector = describe(text, start, end)
+        changed = replace(
+            current,
+            start=start,
+            end=end,
+            quote=selector.quote,
+            prefix=selector.prefix,
+            suffix=selector.suffix,
+            orphan=False,
+            modified=now(),
+        )
+        self.put(changed)
+        return changed
+
+    def delete(self, uuid: str) -> Annotation | None:
+        """Remove one annotation and return it, so the caller can offer undo."""
+        current = self.get(uuid)
+        if current is not None:
+            with transaction(self.conn):
+                self.conn.execute("DELETE FROM annotations WHERE uuid = ?", (uuid,))
+        return current
+
+    def for_document(self, doc_id: int) -> list[Annotation]:
+        """In reading order; orphans last."""
+        rows = self.conn.execute(
+            f"SELECT {COLUMNS} FROM annotations WHERE doc_id = ? ORDER BY orphan, start, end, created", (doc_id,)
+        )
+        return [_row(r) for r in rows]
+
+    def count_by_document(self) -> dict[int, int]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT doc_id, count(*) FROM annotations GROUP BY doc_id")}
+
+    def all(self, *, query: str = "", color: str | None = None, tag: str | None = None) -> list[Annotation]:
+        """Library-wide, searchable by quote, note and tag; newest first."""
+        sql = f"SELECT {COLUMNS} FROM annotations"
+        where: list[str] = []
+        params: list[object] = []
+        if color:
+            where.append("color = ?")
+            params.append(color)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY modified DESC"
+        result = [_row(r) for r in self.conn.execute(sql, params)]
+        if tag:
+            result = [a for a in result if tag.lstrip("#") in a.tags]
+        if query:
+            from reader.core.normalise import normalise
+
+            needle = normalise(query.strip())
+            result = [
+                a
+                for a in result
+                if needle in normalise(a.quote)
+                or needle in normalise(a.note)
+                or any(needle in normalise(t) for t in a.tags)
+            ]
+        return result
+
+    def tags(self) -> list[tuple[str, int]]:
+        counts: dict[str, int] = {}
+        for (raw,) in self.conn.execute("SELECT tags FROM annotations"):
+            for tag in json.loads(raw or "[]"):
+                counts[tag] = counts.get(tag, 0) + 1
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def reanchor(self, doc_id: int, text: str | None = None) -> tuple[int, int]:
+        """Place every annotation of a document in its current text; returns (placed, orphaned).
+
+        Runs inside the caller's transaction when there is one (the text change and the re-anchoring
+        must land together), so it does not open its own.
+        """
+        text = self._text(doc_id) if text is None else text
+        annotations = self.for_document(doc_id)
+        selectors: Sequence[Selector] = [
+            Selector(start=a.start, end=a.end, quote=a.quote, prefix=a.prefix, suffix=a.suffix) for a in annotations
+        ]
+        anchors = anchor_many(text, selectors)
+        placed = orphaned = 0
+        for annotation, found in zip(annotations, anchors, strict=True):
+            if found is None:
+                orphaned += 1
+                if not annotation.orphan:
+                    self.conn.execute("UPDATE annotations SET orphan = 1 WHERE uuid = ?", (annotation.uuid,))
+                continue
+            placed += 1
+            if (found.start, found.end, annotation.orphan) != (annotation.start, annotation.end, False):
+                self.conn.execute(
+                    "UPDATE annotations SET start = ?, end = ?, orphan = 0 WHERE uuid = ?",
+                    (found.start, found.end, annotation.uuid),
+                )
+        return placed, orphaned
