@@ -6,49 +6,27 @@ Exit codes: 0 ok, 1 a user error (one line on stderr, no traceback), 2 bad usage
 from __future__ import annotations
 
 import argparse
-import json
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from reader import __version__, paths
+from reader import __version__
+from reader.cli_common import UserError, library_path, open_library, print_json
+
+# Subcommand modules, each with `register(subparsers, parents)`; imported lazily by name so that
+# `reader --version` stays instant.
+EXTENSIONS: tuple[str, ...] = ()
 
 if TYPE_CHECKING:
     from reader.core.annotation_model import Annotation
-    from reader.store.library import Library
-
-
-class UserError(Exception):
-    """Something the user can fix; printed as one line."""
-
-
-def _library_path(args: argparse.Namespace) -> Path:
-    given = getattr(args, "library", None)
-    return Path(given).expanduser() if given else paths.default_library()
-
-
-def _open(args: argparse.Namespace, *, must_exist: bool = False) -> Library:
-    from reader.store.db import LibraryError
-    from reader.store.library import Library
-
-    path = _library_path(args)
-    if must_exist and not path.exists():
-        raise UserError(f"no library at {path} (import something first, or pass --library)")
-    try:
-        return Library(path)
-    except LibraryError as exc:
-        raise UserError(str(exc)) from exc
-
-
-def _print_json(value: object) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from reader.store.importer import import_paths
 
-    with _open(args) as library:
+    with open_library(args) as library:
         show = sys.stderr.isatty() and not args.json
 
         def progress(done: int, total: int, current: str) -> None:
@@ -60,7 +38,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         if show:
             sys.stderr.write("\r" + " " * 60 + "\r")
     if args.json:
-        _print_json(report.as_json())
+        print_json(report.as_json())
     else:
         for skipped in report.skipped:
             print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
@@ -71,10 +49,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with _open(args) as library:
+    with open_library(args) as library:
         rows = library.all_summaries()
     if args.json:
-        _print_json([r.as_json() for r in rows])
+        print_json([r.as_json() for r in rows])
         return 0
     for r in rows:
         print(f"{r.id:>5}  {r.date[:10]:<10}  {r.chars:>7}  {r.title}")
@@ -82,14 +60,14 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with _open(args, must_exist=True) as library:
+    with open_library(args, must_exist=True) as library:
         doc = library.get(args.id)
     if doc is None:
         raise UserError(f"no document with id {args.id}")
     text = doc.raw if args.raw else doc.text
     if args.json:
         s = doc.summary
-        _print_json(
+        print_json(
             {
                 "id": s.id,
                 "title": s.title,
@@ -134,7 +112,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     if args.color not in colors:
         raise UserError(f"unknown colour {args.color!r}; choose one of {', '.join(c.key for c in DEFAULT_COLORS)}")
     color = next(c.key for c in DEFAULT_COLORS if args.color in (c.key, c.name))
-    with _open(args, must_exist=True) as library:
+    with open_library(args, must_exist=True) as library:
         doc = library.get(args.id)
         if doc is None:
             raise UserError(f"no document with id {args.id}")
@@ -151,14 +129,14 @@ def cmd_annotate(args: argparse.Namespace) -> int:
                 raise UserError(f"--start/--end must satisfy 0 <= start < end <= {len(doc.text)}")
         annotation = library.annotations.create(args.id, start, end, color=color, note=args.note, tags=args.tag)
     if args.json:
-        _print_json(_annotation_json(annotation))
+        print_json(_annotation_json(annotation))
     else:
         print(annotation.uuid)
     return 0
 
 
 def cmd_annotations(args: argparse.Namespace) -> int:
-    with _open(args, must_exist=True) as library:
+    with open_library(args, must_exist=True) as library:
         if args.id is not None:
             if library.get(args.id) is None:
                 raise UserError(f"no document with id {args.id}")
@@ -166,7 +144,7 @@ def cmd_annotations(args: argparse.Namespace) -> int:
         else:
             items = library.annotations.all(query=args.search or "", color=args.color, tag=args.tag)
     if args.json:
-        _print_json([_annotation_json(a) for a in items])
+        print_json([_annotation_json(a) for a in items])
         return 0
     for a in items:
         flag = " (orphan)" if a.orphan else ""
@@ -182,7 +160,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         from reader.ui.app import run
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise UserError(f"the window cannot start: {exc}") from exc
-    return run(_library_path(args), explicit=bool(getattr(args, "library", None)))
+    return run(library_path(args), explicit=bool(getattr(args, "library", None)))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -241,6 +219,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tag")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_annotations)
+
+    for module_name in EXTENSIONS:
+        module = importlib.import_module(module_name)
+        module.register(sub, parents)
 
     p = sub.add_parser("gui", parents=parents, help="open the window (the default)")
     p.set_defaults(func=cmd_gui)

@@ -36,8 +36,9 @@ PREFERRED_CJK_FAMILIES = (
 )
 """The same order as the HTML font stack, plus common Linux fallbacks."""
 
-_MARGINS_MM = QMarginsF(18, 18, 18, 20)
-"""Roughly a book page's margins on A4; the bottom one leaves room for the page number Qt prints."""
+_NO_MARGINS = QMarginsF(0, 0, 0, 0)
+"""The writer's own margins; QTextDocument.print_() adds 2 cm on every side and puts the page number in
+the bottom one, so margins set here as well would add up to almost 4 cm."""
 
 _app: QGuiApplication | None = None
 """Keeps a QGuiApplication we had to create alive for the rest of the process (fonts need one)."""
@@ -74,11 +75,12 @@ def cjk_font_family() -> str | None:
 def write_pdf(html: str, path: Path) -> None:
     """Render `html` (normally `to_html(...)`) as an A4 PDF at `path`, with page numbers.
 
-    Raises OSError if the file cannot be written (QPdfWriter itself only reports failure by painting
-    nothing, so the result is checked).
+    Raises OSError if the file cannot be written: the file is opened first, because QPdfWriter only
+    logs a warning and paints nothing when it cannot open it.
     """
-    _ensure_gui_application()
     path = Path(path)
+    path.open("wb").close()
+    _ensure_gui_application()
     document = QTextDocument()
     family = cjk_font_family()
     if family is not None:
@@ -89,12 +91,12 @@ def write_pdf(html: str, path: Path) -> None:
 
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(_MARGINS_MM, QPageLayout.Unit.Millimeter)
+    writer.setPageMargins(_NO_MARGINS, QPageLayout.Unit.Millimeter)
     writer.setResolution(300)
     writer.setCreator("reader")
     writer.setTitle(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
-    # print_() lays the document out on the writer's page rectangle (inside the margins), paginates it
-    # and numbers the pages, and finishes the file when the painter ends.
+    # print_() lays a copy of the document out on the A4 page with 2 cm margins, paginates it, numbers
+    # the pages, and finishes the file when its painter ends.
     document.print_(writer)
     del writer  # the file is complete only once QPdfWriter is gone
     if not path.exists() or path.stat().st_size == 0:

@@ -23,6 +23,8 @@ class Settings:
     measure_em: int = 38
     theme: str = "system"
     script: str = "orig"
+    phrases: bool = False
+    last_color: str = "yellow"
     document_scripts: dict[str, str] = field(default_factory=dict)
     show_cleaned: bool = True
     window_geometry: str = ""

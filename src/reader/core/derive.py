@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from reader.core import cleaning, script
+from reader.core import cleaning
+from reader.core.script import detect_script
 
 # Bump when the cleaner's output changes, so stored documents can be re-derived.
 CLEANER_VERSION = 1
@@ -35,7 +36,7 @@ def derive(raw: str, kind: str, overrides: Mapping[int, bool] | None = None) -> 
     else:
         original = raw
         cleaned = cleaning.clean_text(raw, overrides)
-    info = script.detect_script(cleaned.text)
+    info = detect_script(cleaned.text)
     return Derived(
         text=cleaned.text,
         original=original,

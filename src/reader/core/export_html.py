@@ -184,7 +184,7 @@ class _DocumentRenderer:
             color = color_for(a.color, self.colors)
             if _is_placed(a, len(self.doc.text)):
                 where = (
-                    f'<a href="#{self._ref_id(number)}">¶{paragraph_of.number(a.start)}</a>'
+                    f'<a href="#{self._ref_id(number)}">{paragraph_of.label(a.start, a.end)}</a>'
                     f" · characters {a.start}–{a.end}"
                 )
             else:

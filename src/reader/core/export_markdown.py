@@ -92,7 +92,7 @@ def _heading_text(text: str) -> str:
 def _location(annotation: Annotation, paragraphs: Paragraphs) -> str:
     if annotation.orphan:
         return f"not found in the current text (was characters {annotation.start}–{annotation.end})"
-    return f"¶{paragraphs.number(annotation.start)}, characters {annotation.start}–{annotation.end}"
+    return f"{paragraphs.label(annotation.start, annotation.end)}, characters {annotation.start}–{annotation.end}"
 
 
 def _annotation_block(annotation: Annotation, paragraphs: Paragraphs, colors: Sequence[HighlightColor]) -> str:

@@ -78,6 +78,11 @@ class Paragraphs:
         """1-based paragraph holding `offset` (0 for text before the first paragraph or an empty text)."""
         return bisect.bisect_right(self._starts, offset)
 
+    def label(self, start: int, end: int) -> str:
+        """The paragraph label shown with a passage: ¶3, or ¶3–4 when it runs over a paragraph break."""
+        first, last = self.number(start), self.number(max(start, end - 1))
+        return f"¶{first}" if first == last else f"¶{first}–{last}"
+
 
 def color_for(key: str, colors: Sequence[HighlightColor]) -> HighlightColor:
     """The user's colour for a stored key; unknown keys fall back to the first colour, as the UI does."""

@@ -98,6 +98,23 @@ class AnnotationStore:
         tags: Iterable[str] = (),
         uuid: str | None = None,
     ) -> Annotation:
+        """Make and save a new annotation on the document's cleaned text."""
+        annotation = self.build(doc_id, start, end, color=color, note=note, tags=tags, uuid=uuid)
+        self.put(annotation)
+        return annotation
+
+    def build(
+        self,
+        doc_id: int,
+        start: int,
+        end: int,
+        *,
+        color: str = "yellow",
+        note: str = "",
+        tags: Iterable[str] = (),
+        uuid: str | None = None,
+    ) -> Annotation:
+        """An annotation for the span, not yet saved (the window saves it through an undoable command)."""
         text = self._text(doc_id)
         if not 0 <= start < end <= len(text):
             raise ValueError(f"the span {start}-{end} is outside the text (0-{len(text)})")
@@ -117,7 +134,6 @@ class AnnotationStore:
             created=stamp,
             modified=stamp,
         )
-        self.put(annotation)
         return annotation
 
     def put(self, annotation: Annotation) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
 
 from reader.store.library import Document
 
@@ -27,6 +27,8 @@ def human_size(size: int) -> str:
 
 
 class InfoPanel(QWidget):
+    editRequested = Signal()
+
     FIELDS = (
         "Title",
         "Date",
@@ -54,6 +56,10 @@ class InfoPanel(QWidget):
             value.setObjectName(f"info_{name.lower().replace(' ', '_')}")
             layout.addRow(self.tr(name), value)
             self._values[name] = value
+        self.edit_button = QPushButton(self.tr("Edit Metadata…"))
+        self.edit_button.setObjectName("editMetadata")
+        self.edit_button.clicked.connect(self.editRequested)
+        layout.addRow("", self.edit_button)
 
     def value(self, name: str) -> str:
         return self._values[name].text()

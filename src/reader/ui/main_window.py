@@ -6,33 +6,34 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QItemSelection, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHeaderView,
-    QLabel,
-    QMainWindow,
     QMessageBox,
     QSplitter,
     QTableView,
     QTabWidget,
     QToolBar,
-    QVBoxLayout,
-    QWidget,
 )
 
 from reader import __version__, paths
+from reader.core.script import Script
 from reader.settings import Settings, save, settings_path
 from reader.store.importer import ImportReport
 from reader.store.library import Document, Library
+from reader.ui.annotations_controller import AnnotationController
 from reader.ui.document_model import DocumentTableModel
 from reader.ui.info_panel import InfoPanel, human_size
-from reader.ui.reading_pane import ReadingPane
+from reader.ui.metadata_dialog import MetadataDialog
+from reader.ui.reading_view import ReadingView
+from reader.ui.removed_panel import RemovedPanel
+from reader.ui.view_modes import ViewModes
 from reader.ui.workers import ImportJob
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ViewModes):
     documentShown = Signal(int)
     importFinished = Signal(object)
 
@@ -65,37 +66,32 @@ class MainWindow(QMainWindow):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
-        self.title_label = QLabel()
-        self.title_label.setObjectName("documentTitle")
-        self.title_label.setWordWrap(True)
-        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.meta_label = QLabel()
-        self.meta_label.setObjectName("documentMeta")
-        self.pane = ReadingPane(
+        self.reading = ReadingView(
             family=settings.font_family,
             size=settings.font_size,
             line_height=settings.line_height,
             measure_em=settings.measure_em,
         )
+        self.pane = self.reading.pane
         self.pane.zoomChanged.connect(self._on_zoom)
-        reading = QWidget()
-        reading_layout = QVBoxLayout(reading)
-        reading_layout.setContentsMargins(0, 8, 0, 0)
-        reading_layout.addWidget(self.title_label)
-        reading_layout.addWidget(self.meta_label)
-        reading_layout.addWidget(self.pane, 1)
-        self.title_label.setStyleSheet("font-size: 20px; font-weight: 600; padding: 4px 24px 0 24px;")
-        self.meta_label.setStyleSheet("color: palette(mid); padding: 0 24px 6px 24px;")
+        self.pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.pane.customContextMenuRequested.connect(self._pane_menu)
 
         self.info = InfoPanel()
         self.side = QTabWidget()
         self.side.setObjectName("sidePanel")
+        self.removed_panel = RemovedPanel()
+        self.removed_panel.lineActivated.connect(self.show_original_line)
+        self.removed_panel.restoreRequested.connect(lambda line: self.set_line_override(line, True))
+        self.removed_panel.forgetRequested.connect(lambda line: self.set_line_override(line, None))
+        self.info.editRequested.connect(self.edit_metadata)
         self.side.addTab(self.info, self.tr("Info"))
+        self.side.addTab(self.removed_panel, self.tr("Removed"))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(reading)
+        self.splitter.addWidget(self.reading)
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
@@ -103,6 +99,9 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([340, 700, 260])
         self.setCentralWidget(self.splitter)
 
+        self.annotations = AnnotationController(self)
+        self.side.insertTab(0, self.annotations.panel, self.tr("Annotations"))
+        self.side.setCurrentIndex(1)
         self._build_actions()
         self._restore_state()
         self.update_status()
@@ -146,6 +145,58 @@ class MainWindow(QMainWindow):
         )
         self.act_zoom_reset = self._action(self.tr("&Actual Size"), "Ctrl+0", self._reset_zoom, name="zoomReset")
         self.act_about = self._action(self.tr("&About reader"), None, self.show_about, name="about")
+        self.act_original = self._action(
+            self.tr("Show &Original"),
+            "Ctrl+U",
+            self._original_toggled,
+            name="original",
+        )
+        self.act_original.setCheckable(True)
+        self.act_original.setToolTip(self.tr("Toggle between the cleaned text and the text as imported (Ctrl+U)"))
+        self.script_group = QActionGroup(self)
+        self.script_actions: dict[Script, QAction] = {}
+        labels = {
+            Script.ORIG: self.tr("原文 Original"),
+            Script.HANS: self.tr("简体 Simplified"),
+            Script.HANT: self.tr("繁體 Traditional"),
+            Script.TW: self.tr("臺灣 Taiwan"),
+            Script.HK: self.tr("香港 Hong Kong"),
+        }
+        short = {Script.ORIG: "原", Script.HANS: "简", Script.HANT: "繁", Script.TW: "臺", Script.HK: "港"}
+        for number, script in enumerate(Script, start=1):
+            action = self._action(
+                labels[script],
+                f"Ctrl+{number}",
+                lambda checked=False, s=script: self.set_script(s),
+                name=f"script_{script}",
+            )
+            action.setCheckable(True)
+            action.setIconText(short[script])
+            action.setToolTip(
+                self.tr("{0} (Ctrl+{1}); Ctrl+Shift+{1} for this document only").format(labels[script], number)
+            )
+            self.script_group.addAction(action)
+            self.script_actions[script] = action
+            doc_action = self._action(
+                labels[script],
+                f"Ctrl+Shift+{number}",
+                lambda checked=False, s=script: self.set_script(s, this_document=True),
+                name=f"doc_script_{script}",
+            )
+            self.addAction(doc_action)
+            setattr(self, f"act_doc_script_{script}", doc_action)
+        self.act_phrases = self._action(
+            self.tr("Regional &Vocabulary"),
+            "Ctrl+7",
+            self._phrases_toggled,
+            name="phrases",
+        )
+        self.act_phrases.setCheckable(True)
+        self.act_phrases.setToolTip(self.tr("Convert words too (软件 → 軟體); positions are mapped back exactly"))
+        self.act_doc_default = self._action(
+            self.tr("Use Default Script for This Document"), None, self.clear_document_script, name="docDefault"
+        )
+        self.act_edit_metadata = self._action(self.tr("Edit &Metadata…"), "Ctrl+I", self.edit_metadata, name="editMeta")
 
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addAction(self.act_import_files)
@@ -156,6 +207,24 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.act_zoom_in)
         self.view_menu.addAction(self.act_zoom_out)
         self.view_menu.addAction(self.act_zoom_reset)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.act_original)
+        script_menu = self.view_menu.addMenu(self.tr("&Script"))
+        for action in self.script_actions.values():
+            script_menu.addAction(action)
+        script_menu.addSeparator()
+        doc_menu = script_menu.addMenu(self.tr("For This &Document Only"))
+        for script in Script:
+            doc_menu.addAction(getattr(self, f"act_doc_script_{script}"))
+        doc_menu.addAction(self.act_doc_default)
+        script_menu.addAction(self.act_phrases)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.menuBar().insertMenu(self.view_menu.menuAction(), edit_menu)
+        annotate_menu = self.menuBar().addMenu(self.tr("&Annotate"))
+        self.annotations.install_menus(edit_menu, annotate_menu)
+        document_menu = self.menuBar().addMenu(self.tr("&Document"))
+        document_menu.addAction(self.act_edit_metadata)
+        self.document_menu = document_menu
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_about)
 
@@ -163,6 +232,15 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.addAction(self.act_import_files)
+        toolbar.addSeparator()
+        toolbar.addAction(self.annotations.act_highlight)
+        toolbar.addAction(self.annotations.act_note)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_original)
+        toolbar.addSeparator()
+        for action in self.script_actions.values():
+            toolbar.addAction(action)
+        toolbar.addAction(self.act_phrases)
         toolbar.addSeparator()
         toolbar.addAction(self.act_zoom_out)
         toolbar.addAction(self.act_zoom_in)
@@ -191,17 +269,29 @@ class MainWindow(QMainWindow):
         doc = self.library.get(doc_id)
         self.current = doc
         self.info.show_document(doc)
+        script, phrases = self.script_for(doc_id)
+        self._sync_script_actions(script, phrases)
+        self.reading.set_document(doc, script, phrases, original=self.act_original.isChecked())
         if doc is None:
-            self.title_label.clear()
-            self.meta_label.clear()
-            self.pane.set_plain("")
+            self.removed_panel.show_removed([], {})
+            self.annotations.refresh()
             return
-        s = doc.summary
-        self.title_label.setText(s.title)
-        self.meta_label.setText("  ·  ".join(x for x in (s.date.replace("T", " "), s.source, s.author) if x))
-        self.pane.set_plain(doc.text)
+        self.removed_panel.show_removed(doc.removed, doc.overrides)
+        self._draw_removed()
+        self.annotations.refresh()
         self.settings.last_document = doc_id
         self.documentShown.emit(doc_id)
+
+    def edit_metadata(self) -> None:
+        if self.current is None:
+            return
+        dialog = MetadataDialog(self.current.summary, self.current.detected, self)
+        if dialog.exec():
+            self.library.set_metadata(self.current.id, dialog.changes())
+            doc_id = self.current.id
+            self.model.reload()
+            self.show_document(doc_id)
+            self.select_document(doc_id)
 
     def current_text(self) -> str:
         return self.pane.toPlainText()

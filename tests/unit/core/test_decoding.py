@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from reader.core.decoding import DecodingError, decode_bytes, plausibility
@@ -92,6 +92,7 @@ def test_garbage_decodings_score_low() -> None:
 
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=200))
 def test_any_utf8_text_round_trips(text: str) -> None:
+    assume(not text.startswith("\ufeff"))  # that is a byte-order mark, which decoding removes by design
     assert decode_bytes(text.encode("utf-8"), "x.txt").text == text
 
 

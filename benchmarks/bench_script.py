@@ -1,0 +1,144 @@
+"""Throughput of script views against calling OpenCC directly, offset-map and UTF-16 index costs.
+
+Run: .venv/bin/python benchmarks/bench_script.py
+Builds 200,000-character documents from the seeds: "mixed" repeats all five seeds (seed 000 is mixed
+script, so the views towards traditional take the mixed-input path), "simplified" repeats 001-004.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+import opencc
+
+from reader.core.offsetmap import align
+from reader.core.script import Script, _char_table, config_for, convert, detect_script, make_view
+from reader.core.textpos import Utf16Index
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZE = 200_000
+REPEAT = 3
+
+
+def _document(prefixes: list[str]) -> str:
+    parts = [next((ROOT / "seeds").glob(f"{p}_*.txt")).read_text(encoding="utf-8") for p in prefixes]
+    base = "\n".join(parts)
+    return (base * (SIZE // len(base) + 1))[:SIZE]
+
+
+def _best(fn: Callable[[], object], repeat: int = REPEAT) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _convert_with(config: str, text: str) -> str:
+    return convert(text, config)
+
+
+def _each(fn: Callable[[int], int], values: list[int]) -> None:
+    for v in values:
+        fn(v)
+
+
+def _views(name: str, text: str) -> None:
+    print(f"\n== {name} document: {len(text):,} characters, detected {detect_script(text).kind}")
+    print(f"{'view':<14}{'config':<8}{'make_view chars/s':>19}{'OpenCC chars/s':>16}{'ratio':>7}{'blocks':>8}")
+    for script in (Script.HANS, Script.HANT, Script.TW, Script.HK):
+        for phrases in (False, True):
+            config = config_for(script, phrases)
+            assert config is not None
+            if phrases and config == config_for(script):
+                continue
+            direct = opencc.OpenCC(config + ".json")
+            make_view(text, script, phrases)  # warm caches (converters, character tables)
+            t_view = _best(partial(make_view, text, script, phrases))
+            t_direct = _best(partial(direct.convert, text))
+            blocks = len(make_view(text, script, phrases).offsets.blocks)
+            label = f"{script.value}{'+phrases' if phrases else ''}"
+            print(
+                f"{label:<14}{config:<8}{len(text) / t_view:>19,.0f}{len(text) / t_direct:>16,.0f}"
+                f"{t_view / t_direct:>6.1f}x{blocks:>8}"
+            )
+
+
+def _offset_maps(text: str) -> None:
+    print("\n== offset-map build (align) on the simplified document")
+    for config in ("s2twp", "s2hkp", "tw2sp"):
+        table = _char_table(config)
+        t_align = _best(partial(align, text, partial(_convert_with, config), table))
+        t_plain = _best(partial(convert, text, config))
+        print(f"{config:<8} align {t_align * 1000:7.1f} ms   plain convert {t_plain * 1000:6.1f} ms")
+
+
+def _utf16(text: str) -> None:
+    rng = random.Random(0)
+    astral = list(text)
+    for i in rng.sample(range(len(astral)), 200):
+        astral[i] = rng.choice(["𠗣", "𡃁"])
+    with_astral = "".join(astral)
+    print("\n== Utf16Index on 200,000 characters")
+    for label, t in (("BMP only", text), ("200 astral chars", with_astral)):
+        t_build = _best(partial(Utf16Index, t))
+        idx = Utf16Index(t)
+        points = [rng.randrange(len(t)) for _ in range(100_000)]
+        t_calls = _best(partial(_each, idx.to_utf16, points))
+        units = [idx.to_utf16(p) for p in points]
+        t_back = _best(partial(_each, idx.to_cp, units))
+        print(
+            f"{label:<17} build {t_build * 1000:6.2f} ms   to_utf16 {t_calls / len(points) * 1e9:5.0f} ns/call"
+            f"   to_cp {t_back / len(points) * 1e9:5.0f} ns/call"
+        )
+
+
+def _detection(text: str) -> None:
+    from reader.core import script
+
+    script.script_specific_chars.cache_clear()
+    start = time.perf_counter()
+    detect_script("国")
+    first = time.perf_counter() - start
+    t = _best(lambda: detect_script(text))
+    print(f"\n== detect_script: character sets built once in {first * 1000:.0f} ms; "
+          f"then {len(text) / t:,.0f} chars/s")  # fmt: skip
+
+
+def _threads(text: str) -> None:
+    conv = opencc.OpenCC("s2t.json")
+    conv.convert(text)
+    seq = _best(lambda: [conv.convert(text) for _ in range(4)], 2)
+
+    def two_threads() -> None:
+        workers = [threading.Thread(target=lambda: [conv.convert(text) for _ in range(2)]) for _ in range(2)]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+
+    par = _best(two_threads, 2)
+    print(f"\n== threads: 4 s2t conversions sequential {seq * 1000:.0f} ms, on 2 threads {par * 1000:.0f} ms "
+          f"(speed-up {seq / par:.2f}x; ~1x means the binding holds the GIL)")  # fmt: skip
+
+
+def main() -> None:
+    print(f"opencc {opencc.__version__}")
+    mixed = _document(["000", "001", "002", "003", "004"])
+    simplified = _document(["001", "002", "003", "004"])
+    _views("mixed", mixed)
+    _views("simplified", simplified)
+    _offset_maps(simplified)
+    _utf16(simplified)
+    _detection(simplified)
+    _threads(simplified)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Smoke test of the built bundle (called by `make package-smoke`): runs dist/reader/reader the way a user
+# would, headless (QT_QPA_PLATFORM=offscreen), against temporary libraries and settings only.
+#
+#   packaging/smoke_test.sh [BUNDLE_DIR]     # default: dist/reader
+#
+# Exits 0 when every check passes; otherwise prints what failed and exits 1.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+BUNDLE=${1:-dist/reader}
+EXE="$BUNDLE/reader"
+[ -x "$EXE" ] || EXE="$BUNDLE/reader.exe"
+[ -x "$EXE" ] || { echo "smoke_test: no executable in $BUNDLE (run packaging/build.sh first)" >&2; exit 1; }
+
+PY=$(command -v python3 || command -v python || true)
+[ -n "$PY" ] || { echo "smoke_test: python3 is needed to check the JSON output" >&2; exit 1; }
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/reader-smoke.XXXXXX")
+GUI_PID=
+cleanup() {
+    [ -n "$GUI_PID" ] && kill "$GUI_PID" 2>/dev/null
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+# Never touch the real user's library, settings or caches.
+export QT_QPA_PLATFORM=offscreen
+export HOME="$TMP/home" XDG_DATA_HOME="$TMP/data" XDG_CONFIG_HOME="$TMP/config" XDG_CACHE_HOME="$TMP/cache"
+export XDG_RUNTIME_DIR="$TMP/runtime"
+mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+unset READER_LIBRARY
+
+failures=0
+pass() { printf 'ok    %s\n' "$1"; }
+fail() { printf 'FAIL  %s\n' "$1" >&2; [ $# -gt 1 ] && sed 's/^/      /' <<<"$2" | head -n 20 >&2; failures=$((failures + 1)); }
+
+# run NAME EXPECTED_CODE ARGS... : runs the bundle, keeps stdout in $OUT and stderr in $ERR
+run() {
+    local name=$1 want=$2; shift 2
+    "$EXE" "$@" >"$TMP/out" 2>"$TMP/err"
+    local code=$?
+    OUT=$(cat "$TMP/out"); ERR=$(cat "$TMP/err")
+    if [ "$code" -ne "$want" ]; then
+        fail "$name: exit code $code, expected $want" "$ERR"
+        return 1
+    fi
+    return 0
+}
+
+# json_check NAME PYTHON_EXPR : evaluates EXPR with `d` = the JSON in $OUT; fails unless it is true
+json_check() {
+    local name=$1 expr=$2 result
+    result=$("$PY" -c "import json,sys; d=json.loads(sys.stdin.read()); print(bool($expr))" <<<"$OUT" 2>&1)
+    if [ "$result" = "True" ]; then pass "$name"; else fail "$name" "$result
+$OUT"; fi
+}
+
+# 1. --version
+want_version=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' src/reader/__init__.py 2>/dev/null)
+if run "--version" 0 --version; then
+    if [[ "$OUT" =~ ^reader\ [0-9]+\.[0-9]+ ]] && { [ -z "$want_version" ] || [ "$OUT" = "reader $want_version" ]; }; then
+        pass "--version prints '$OUT'"
+    else
+        fail "--version printed '$OUT', expected 'reader ${want_version:-X.Y.Z}'"
+    fi
+fi
+
+# 2. The seeds: those inside the bundle (where paths.seeds_dir() finds them), else the checkout's.
+SEEDS="$BUNDLE/_internal/reader/data/seeds"
+[ -d "$SEEDS" ] || SEEDS=$(find "$BUNDLE" -type d -path "*reader/data/seeds" 2>/dev/null | head -n 1)
+if [ -n "$SEEDS" ] && [ -d "$SEEDS" ]; then
+    pass "seeds bundled in ${SEEDS#"$BUNDLE"/}"
+else
+    fail "no seeds in the bundle (expected _internal/reader/data/seeds); using seeds/"
+    SEEDS=seeds
+fi
+n_seeds=$(find "$SEEDS" -maxdepth 1 -name '*.txt' | wc -l | tr -d ' ')
+
+LIB="$TMP/library.sqlite"
+if run "list on a new library" 0 --library "$LIB" list --json; then json_check "list --json on a new library is []" "d == []"; fi
+
+if run "import the seeds" 0 --library "$LIB" import --json "$SEEDS"; then
+    json_check "import --json: $n_seeds imported, none skipped" \
+        "len(d['imported']) == $n_seeds and not d['skipped'] and d['cancelled'] is False"
+fi
+if run "list --json" 0 --library "$LIB" list --json; then
+    json_check "list --json: $n_seeds documents with titles" "len(d) == $n_seeds and all(r.get('title') for r in d)"
+    first_id=$("$PY" -c "import json,sys; print(json.load(sys.stdin)[0]['id'])" <<<"$OUT" 2>/dev/null)
+fi
+if run "show" 0 --library "$LIB" show "${first_id:-1}"; then
+    if "$PY" -c "import sys; t=sys.stdin.read(); sys.exit(0 if sum('\u4e00' <= c <= '\u9fff' for c in t) > 50 else 1)" <<<"$OUT"; then
+        pass "show ${first_id:-1}: Chinese text"
+    else
+        fail "show ${first_id:-1}: no Chinese text in the output" "$OUT"
+    fi
+fi
+if run "re-import" 0 --library "$LIB" import --json "$SEEDS"; then
+    json_check "re-import finds $n_seeds duplicates" "len(d['duplicates']) == $n_seeds and not d['imported']"
+fi
+
+# 3. The CLI's exit-code contract: 1 = user error (one line, no traceback), 2 = usage.
+if run "show a missing document" 1 --library "$LIB" show 999999; then
+    if [ "$(wc -l <<<"$ERR")" -eq 1 ] && [[ "$ERR" == "reader: error:"* ]]; then pass "user error: exit 1, one line"
+    else fail "user error: expected one 'reader: error:' line" "$ERR"; fi
+fi
+run "bad usage" 2 --library "$LIB" no-such-command && pass "bad usage: exit 2"
+
+# 4. A larger import runs in a spawned process pool: in a frozen app that needs multiprocessing.freeze_support().
+mkdir -p "$TMP/many"
+i=0
+for f in "$SEEDS"/*.txt; do
+    for k in 1 2; do
+        i=$((i + 1)); { cat "$f"; printf '\n（副本 %d）\n' "$i"; } >"$TMP/many/copy_$i.txt"
+    done
+done
+if [ "$i" -ge 8 ]; then
+    start=$(date +%s)
+    if run "import $i files (process pool)" 0 --library "$TMP/many.sqlite" import --json "$TMP/many"; then
+        json_check "import $i files in worker processes: all imported ($(($(date +%s) - start)) s)" \
+            "len(d['imported']) == $i and not d['skipped']"
+    fi
+fi
+
+# 5. The window starts offscreen and, on a new library, imports the bundled sample documents by itself.
+GUI_LIB="$TMP/gui.sqlite"
+"$EXE" --library "$GUI_LIB" >"$TMP/gui.out" 2>"$TMP/gui.err" &
+GUI_PID=$!
+seeded=
+for _ in $(seq 1 60); do
+    sleep 0.5
+    if ! kill -0 "$GUI_PID" 2>/dev/null; then break; fi
+    if [ -f "$GUI_LIB" ] && "$EXE" --library "$GUI_LIB" list --json >"$TMP/gui.list" 2>/dev/null &&
+        "$PY" -c "import json,sys; sys.exit(0 if len(json.load(open(sys.argv[1]))) >= $n_seeds else 1)" "$TMP/gui.list" 2>/dev/null; then
+        seeded=1; break
+    fi
+done
+if kill -0 "$GUI_PID" 2>/dev/null; then
+    kill "$GUI_PID" 2>/dev/null; wait "$GUI_PID" 2>/dev/null; GUI_PID=
+    if [ -n "$seeded" ]; then pass "window starts offscreen and seeds a new library ($n_seeds documents)"
+    else fail "window is running but did not import the sample documents within 30 s" "$(cat "$TMP/gui.err")"; fi
+else
+    wait "$GUI_PID"; code=$?; GUI_PID=
+    fail "window exited by itself (code $code)" "$(cat "$TMP/gui.err")"
+fi
+if grep -qE "Traceback|Could not load the Qt platform plugin|Cannot load library" "$TMP/gui.err"; then
+    fail "window printed errors" "$(cat "$TMP/gui.err")"
+fi
+
+if [ "$failures" -gt 0 ]; then
+    echo "smoke_test: $failures check(s) failed for $EXE" >&2
+    exit 1
+fi
+echo "smoke_test: all checks passed for $EXE"

@@ -1,0 +1,304 @@
+"""Script views of a document (原文/简体/繁體/臺灣/香港) and script detection, on top of OpenCC.
+
+The stored text never changes; a view is computed on demand. Character-level configs keep the length,
+so stored offsets hold in those views unchanged; phrase configs (regional vocabulary, 软件→軟體,
+老挝→寮) may change it, and their views carry an `OffsetMap` (see `reader.core.offsetmap`).
+
+Mixed-script input (machine-reworded text writes 國 and 国 on one line) defeats OpenCC's phrase
+dictionaries, which are keyed in one script: s2t turns 干淨 into 幹淨 because the phrase 干净 never
+matches. Views towards traditional therefore convert a simplified copy of the text wherever the
+author did not already write a traditional-only character; see `_unified_view`.
+
+Thread safety (measured with opencc 1.4.2, see docs/decisions/script.md): the binding keeps the GIL
+while converting, so threads never overlap inside OpenCC, and Converter::Convert is const in C++.
+We still keep one converter per thread and config, which costs a few milliseconds once and stays
+correct should a later binding release the GIL.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache, lru_cache
+from typing import Literal
+
+import opencc
+
+from reader.core.offsetmap import OffsetMap, align
+
+__all__ = [
+    "CONFIGS",
+    "OffsetMap",
+    "Script",
+    "ScriptInfo",
+    "View",
+    "config_for",
+    "convert",
+    "detect_script",
+    "make_view",
+    "script_specific_chars",
+]
+
+
+class Script(StrEnum):
+    ORIG = "orig"
+    HANS = "hans"
+    HANT = "hant"
+    TW = "tw"
+    HK = "hk"
+
+
+@dataclass(frozen=True)
+class View:
+    """A document as the reader sees it in one script; `offsets` relates it to the stored text."""
+
+    text: str
+    offsets: OffsetMap
+
+
+#: Every OpenCC config this installation ships, by name without ".json".
+CONFIGS: frozenset[str] = frozenset(name.removesuffix(".json") for name in opencc.CONFIGS)
+
+_VIEW_CONFIGS: dict[tuple[Script, bool], str] = {
+    (Script.HANS, False): "t2s",
+    (Script.HANT, False): "s2t",
+    (Script.TW, False): "s2tw",
+    (Script.HK, False): "s2hk",
+    # Regional vocabulary. OpenCC-standard traditional has no region, so it has no phrase variant.
+    (Script.HANS, True): "tw2sp",
+    (Script.HANT, True): "s2t",
+    (Script.TW, True): "s2twp",
+    (Script.HK, True): "s2hkp",
+}
+
+# Configs whose dictionaries map every key to a value of the same length (checked against the
+# dictionaries of opencc 1.4.2); `make_view` still verifies the length before trusting it.
+_LENGTH_KEEPING = frozenset({"t2s", "s2t", "s2tw", "s2hk", "tw2s", "hk2s", "t2tw", "t2hk", "tw2t", "hk2t"})
+
+# Views towards traditional, which `_unified_view` protects against mixed-script input.
+_FROM_SIMPLIFIED = frozenset({"s2t", "s2tw", "s2hk", "s2twp", "s2hkp"})
+
+_local = threading.local()
+_SURROGATE_RE = re.compile("([\ud800-\udfff]+)")
+
+
+def config_for(script: Script, phrases: bool = False) -> str | None:
+    """The OpenCC config behind a view, or None for the original text."""
+    if script is Script.ORIG:
+        return None
+    return _VIEW_CONFIGS[(script, phrases)]
+
+
+def _converter(config: str) -> opencc.OpenCC:
+    cache: dict[str, opencc.OpenCC] | None = getattr(_local, "converters", None)
+    if cache is None:
+        cache = _local.converters = {}
+    conv = cache.get(config)
+    if conv is None:
+        name = config.removesuffix(".json")
+        if name not in CONFIGS:
+            raise ValueError(f"unknown OpenCC config {config!r}; known: {', '.join(sorted(CONFIGS))}")
+        conv = cache[config] = opencc.OpenCC(name + ".json")
+    return conv
+
+
+def convert(text: str, config: str) -> str:
+    """`text` through the named OpenCC config ("s2t", "tw2sp", ...), with one cached converter per thread.
+
+    Lone surrogates (which UTF-8 cannot carry to OpenCC) are passed through untouched rather than
+    failing the whole document.
+    """
+    conv = _converter(config)
+    if not text:
+        return text
+    try:
+        return str(conv.convert(text))
+    except UnicodeEncodeError:
+        parts = _SURROGATE_RE.split(text)
+        # re.split with a group puts the surrogate runs at the odd indices.
+        return "".join(p if i % 2 else str(conv.convert(p)) if p else "" for i, p in enumerate(parts))
+
+
+class _CharTable:
+    """Each character converted on its own, memoised: the reference `align` compares pieces against."""
+
+    def __init__(self, config: str) -> None:
+        self._config = config
+        self._table: dict[str, str] = {"\n": "\n"}
+
+    def __call__(self, text: str) -> list[str]:
+        table = self._table
+        missing = {ch for ch in text if ch not in table}
+        if missing:
+            chars = sorted(missing)
+            # Newline is in no dictionary key, so joined characters are converted independently.
+            converted = convert("\n".join(chars), self._config).split("\n")
+            if len(converted) != len(chars):
+                converted = [convert(ch, self._config) for ch in chars]
+            table.update(zip(chars, converted, strict=True))
+        return [table[ch] for ch in text]
+
+
+@cache
+def _char_table(config: str) -> _CharTable:
+    return _CharTable(config)
+
+
+# Where OpenCC's character dictionaries have entries: the unified ideographs and extension A, and
+# extensions B to H. Compatibility ideographs are left out on purpose: every config normalises them,
+# so they say nothing about the script.
+_IDEOGRAPH_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0x20000, 0x323AF))
+_CJK_RANGES = (*_IDEOGRAPH_RANGES, (0xF900, 0xFAFF))
+
+
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _CJK_RANGES)
+
+
+@lru_cache(maxsize=1)
+def script_specific_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """(simplified-only, traditional-only) characters, derived from OpenCC's own conversions.
+
+    Traditional-only: t2s changes it and s2t leaves it (國, 醫, 裡). Simplified-only: t2s leaves it and
+    every traditional target changes it (国, 医). Requiring all of s2t, s2tw and s2hk keeps out
+    characters that are standard in one region (台, 床, 群, 峰, 秘 are Taiwan or Hong Kong forms).
+    A few characters remain in both scripts yet count as simplified because OpenCC's first choice
+    differs (里, 干, 后); the thresholds in `detect_script` absorb them. Computed once: about 0.2 s.
+    """
+    chars = [chr(c) for lo, hi in _IDEOGRAPH_RANGES for c in range(lo, hi + 1)]
+    joined = "\n".join(chars)
+    t2s, s2t, s2tw, s2hk = (convert(joined, cfg).split("\n") for cfg in ("t2s", "s2t", "s2tw", "s2hk"))
+    simplified = frozenset(
+        c
+        for c, a, b, tw, hk in zip(chars, t2s, s2t, s2tw, s2hk, strict=True)
+        if a == c and b != c and tw != c and hk != c
+    )
+    traditional = frozenset(c for c, a, b in zip(chars, t2s, s2t, strict=True) if a != c and b == c)
+    return simplified, traditional
+
+
+@dataclass(frozen=True)
+class ScriptInfo:
+    """What script a text is written in, with the evidence."""
+
+    kind: Literal["simplified", "traditional", "mixed", "none"]
+    share: float  # script-specific characters / CJK characters (0.0 when there are none)
+    simplified: int  # simplified-only characters
+    traditional: int  # traditional-only characters
+    cjk: int  # CJK ideographs
+
+
+# A text is mixed when the minority script supplies at least this share of the script-specific
+# characters, and at least _MIXED_MIN of them. Seeds 001-004 (simplified) reach 0.3 % and real
+# traditional text about 2 % (里, 干, 后 written in both scripts); seed 000, machine-reworded, 36 %.
+_MIXED_SHARE = 0.10
+_MIXED_MIN = 2
+
+
+def detect_script(text: str) -> ScriptInfo:
+    """Classify `text` as simplified, traditional, mixed or none (no script-specific characters)."""
+    # Counting distinct characters first keeps this at C speed: a document has a few thousand.
+    simp_set, trad_set = script_specific_chars()
+    cjk = simplified = traditional = 0
+    for ch, n in Counter(text).items():
+        if ch in simp_set:
+            simplified += n
+        elif ch in trad_set:
+            traditional += n
+        if _is_cjk(ch):
+            cjk += n
+    specific = simplified + traditional
+    share = specific / cjk if cjk else 0.0
+    kind: Literal["simplified", "traditional", "mixed", "none"]
+    if specific == 0:
+        kind = "none"
+    elif min(simplified, traditional) >= max(_MIXED_MIN, _MIXED_SHARE * specific):
+        kind = "mixed"
+    else:
+        kind = "simplified" if simplified > traditional else "traditional"
+    return ScriptInfo(kind=kind, share=share, simplified=simplified, traditional=traditional, cjk=cjk)
+
+
+def _mixed_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line that has both simplified-only and traditional-only characters.
+
+    Lines, because no OpenCC dictionary key spans a newline: converting a line alone gives the same
+    result as converting it inside the document, so only the mixed lines need the slower path.
+    """
+    simp_set, trad_set = script_specific_chars()
+    present = set(text)
+    written = present & trad_set
+    if not written or present.isdisjoint(simp_set):
+        return []
+    spans = []
+    end = -1
+    # Only lines holding a traditional-only character can be mixed; a class of just the ones
+    # present scans far faster than one of all 4,000.
+    for m in re.finditer("[" + "".join(sorted(written)) + "]", text):
+        if m.start() < end:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        if end < 0:
+            end = len(text)
+        if not simp_set.isdisjoint(text[start:end]):
+            spans.append((start, end))
+    return spans
+
+
+def _replace_spans(base: str, spans: list[tuple[int, int]], make: Callable[[int, int], str]) -> str:
+    """`base` with each span replaced by make(start, end); the replacements keep their length."""
+    parts = []
+    pos = 0
+    for start, end in spans:
+        parts.append(base[pos:start])
+        parts.append(make(start, end))
+        pos = end
+    parts.append(base[pos:])
+    return "".join(parts)
+
+
+def _unified_line(line: str, config: str) -> str:
+    """A traditional view of one mixed line that lets OpenCC's phrases match where the author wrote simplified.
+
+    The line is first made wholly simplified (t2s keeps length) so the phrase dictionaries match
+    (頭发 → 头发 → 頭髮); at every position where the author wrote a traditional-only character, the
+    plain conversion of the original is kept instead, so 乾 standing alone is not turned into 幹.
+    """
+    plain = convert(line, config)
+    unified = convert(convert(line, "t2s"), config)
+    if not len(plain) == len(unified) == len(line):
+        return plain
+    trad_set = script_specific_chars()[1]
+    return "".join([p if ch in trad_set else u for ch, p, u in zip(line, plain, unified, strict=True)])
+
+
+def make_view(text: str, script: Script, phrases: bool = False) -> View:
+    """The document `text` as shown in `script`; `phrases` picks the regional-vocabulary config."""
+    config = config_for(script, phrases)
+    if config is None:
+        return View(text, OffsetMap.identity(len(text)))
+    mixed = _mixed_lines(text) if config in _FROM_SIMPLIFIED else []
+    if config in _LENGTH_KEEPING:
+        view = convert(text, config)
+        if len(view) == len(text):
+            if mixed:
+                view = _replace_spans(view, mixed, lambda start, end: _unified_line(text[start:end], config))
+            return View(view, OffsetMap.identity(len(text)))
+    # Phrase configs: mixed lines are made simplified first (same length, so offsets are unaffected),
+    # because their phrase dictionaries are keyed in simplified.
+    source = text
+    if mixed:
+        source = _replace_spans(text, mixed, lambda start, end: _simplified_same_length(text[start:end]))
+    view, offsets = align(source, lambda s: convert(s, config), _char_table(config))
+    return View(view, offsets)
+
+
+def _simplified_same_length(line: str) -> str:
+    simplified = convert(line, "t2s")
+    return simplified if len(simplified) == len(line) else line

@@ -1,0 +1,290 @@
+"""Stored entities: each document's mentions, which input they were computed from, and the who's who.
+
+Extraction is slow next to everything else the window does (tens of thousands of characters a second),
+so mentions are computed once and stored. `entity_state` records the extractor version and a hash of the
+inputs (the cleaned text and the document date, which resolves dates written without a year); a document
+whose row is missing or does not match is *pending*. Comparing hashes, instead of asking every writer of
+`documents.text` to invalidate entities, means a re-cleaned text, a line restored by the user, an edited
+date or a new extractor can never leave stale spans behind: the spans would point at the wrong characters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.core.entities import Entity, Mention, aggregate, extract
+from reader.core.ner_patterns import parse_doc_date
+from reader.store.db import run_script, transaction
+
+if TYPE_CHECKING:
+    from reader.store.library import Library
+
+# Bump when `reader.core.entities.extract` gives different mentions for the same input: every document
+# becomes pending and is extracted again in the background.
+EXTRACTOR_VERSION = 1
+
+_HASH_FUNCTION = "reader_entity_input_hash"
+# A document (d) joined to its state (s) is pending when this holds; the one parameter is the version.
+_PENDING = f"(s.doc_id IS NULL OR s.version < ? OR s.text_hash != {_HASH_FUNCTION}(d.text, d.date))"
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    run_script(
+        conn,
+        """
+        CREATE TABLE entities (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            type TEXT NOT NULL,
+            text TEXT NOT NULL,
+            normalized TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            posts TEXT NOT NULL DEFAULT '[]',
+            value TEXT,
+            post_spans TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX entities_type_normalized ON entities(type, normalized);
+        CREATE INDEX entities_doc ON entities(doc_id, start);
+        CREATE TABLE entity_state (
+            doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            text_hash TEXT NOT NULL
+        );
+        """,
+    )
+
+
+def input_hash(text: str, doc_date: str | None) -> str:
+    """What the mentions depend on: the text, and the day the document is dated (only the day is used).
+
+    `surrogatepass` because texts decoded with surrogateescape may hold lone surrogates.
+    """
+    day = parse_doc_date(doc_date)
+    data = text.encode("utf-8", "surrogatepass") + b"\x00" + (day.isoformat() if day else "").encode()
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _sql_hash(text: str | None, doc_date: str | None) -> str:
+    return input_hash(text or "", doc_date)
+
+
+@dataclass(frozen=True)
+class LibraryEntity:
+    """One entity across the library: the who's who row."""
+
+    type: str
+    text: str
+    normalized: str
+    documents: int
+    mentions: int
+    posts: tuple[str, ...]
+
+    def as_json(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "type": self.type,
+            "text": self.text,
+            "normalized": self.normalized,
+            "documents": self.documents,
+            "mentions": self.mentions,
+        }
+        if self.type == "person":
+            data["posts"] = list(self.posts)
+        return data
+
+
+def _mention(row: sqlite3.Row) -> Mention:
+    return Mention(
+        type=row["type"],
+        text=row["text"],
+        normalized=row["normalized"],
+        start=row["start"],
+        end=row["end"],
+        posts=tuple(json.loads(row["posts"] or "[]")),
+        value=row["value"],
+        post_spans=tuple((int(s), int(e)) for s, e in json.loads(row["post_spans"] or "[]")),
+    )
+
+
+class EntityStore:
+    """Reads and writes one connection's entity tables; `save` is the only write."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        # Registered per connection so the staleness test runs inside SQLite, without pulling every
+        # text into Python to compare.
+        conn.create_function(_HASH_FUNCTION, 2, _sql_hash, deterministic=True)
+
+    # -- writing -----------------------------------------------------------------------------------
+    def save(self, doc_id: int, mentions: Sequence[Mention], text: str) -> None:
+        """Replace a document's mentions in one transaction, recording that they came from `text`.
+
+        The date is read here, inside the transaction, from the document row; the text is the caller's,
+        so if the text changed while it was being extracted the document stays pending.
+        """
+        with transaction(self.conn):
+            row = self.conn.execute("SELECT date FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if row is None:
+                raise KeyError(f"no document with id {doc_id}")
+            self.conn.execute("DELETE FROM entities WHERE doc_id = ?", (doc_id,))
+            self.conn.executemany(
+                "INSERT INTO entities (doc_id, type, text, normalized, start, end, posts, value, post_spans)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        doc_id,
+                        m.type,
+                        m.text,
+                        m.normalized,
+                        m.start,
+                        m.end,
+                        json.dumps(list(m.posts), ensure_ascii=False),
+                        m.value,
+                        json.dumps([list(s) for s in m.post_spans]),
+                    )
+                    for m in mentions
+                ],
+            )
+            self.conn.execute(
+                "INSERT OR REPLACE INTO entity_state (doc_id, version, text_hash) VALUES (?, ?, ?)",
+                (doc_id, EXTRACTOR_VERSION, input_hash(text, row["date"])),
+            )
+
+    def update(self, doc_id: int, *, force: bool = False) -> bool:
+        """Extract and store one document's mentions if they are pending (or `force`); True if it ran.
+
+        Raises KeyError when the document does not exist.
+        """
+        row = self.conn.execute("SELECT text, date FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no document with id {doc_id}")
+        if not force and not self.is_pending(doc_id):
+            return False
+        text = str(row["text"])
+        self.save(doc_id, extract(text, doc_date=row["date"]), text)
+        return True
+
+    def update_pending(self, *, progress: Progress | None = None, cancelled: Cancelled | None = None) -> int:
+        """Bring every pending document up to date, in id order; returns how many were extracted.
+
+        Each document is tried once per call, so a document that keeps failing cannot loop forever.
+        """
+        todo = self.pending()
+        done = 0
+        for number, doc_id in enumerate(todo, start=1):
+            if cancelled is not None and cancelled():
+                break
+            try:
+                if self.update(doc_id):
+                    done += 1
+            except KeyError:  # deleted meanwhile
+                pass
+            if progress is not None:
+                progress(number, len(todo))
+        return done
+
+    # -- reading -----------------------------------------------------------------------------------
+    def pending(self, limit: int | None = None) -> list[int]:
+        """Documents whose stored entities are missing or stale, oldest first."""
+        sql = f"SELECT d.id FROM documents d LEFT JOIN entity_state s ON s.doc_id = d.id WHERE {_PENDING} ORDER BY d.id"
+        params: list[object] = [EXTRACTOR_VERSION]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [int(r[0]) for r in self.conn.execute(sql, params)]
+
+    def is_pending(self, doc_id: int) -> bool:
+        """False also for a document that does not exist: there is nothing to extract."""
+        row = self.conn.execute(
+            f"SELECT d.id FROM documents d LEFT JOIN entity_state s ON s.doc_id = d.id WHERE d.id = ? AND {_PENDING}",
+            (doc_id, EXTRACTOR_VERSION),
+        ).fetchone()
+        return row is not None
+
+    def mentions(self, doc_id: int) -> list[Mention]:
+        rows = self.conn.execute(
+            "SELECT type, text, normalized, start, end, posts, value, post_spans FROM entities"
+            " WHERE doc_id = ? ORDER BY start, rowid",
+            (doc_id,),
+        )
+        return [_mention(r) for r in rows]
+
+    def entities(self, doc_id: int) -> list[Entity]:
+        return aggregate(self.mentions(doc_id))
+
+    def documents_mentioning(self, type: str, normalized: str) -> list[int]:
+        rows = self.conn.execute(
+            "SELECT DISTINCT doc_id FROM entities WHERE type = ? AND normalized = ? ORDER BY doc_id",
+            (type, normalized),
+        )
+        return [int(r[0]) for r in rows]
+
+    def library_index(self, type: str | None = None) -> list[LibraryEntity]:
+        """Every entity in the library: in how many documents, how often, and (people) every post given.
+
+        Most widely mentioned first. The shown text is the form written most often; posts keep the order
+        in which documents (by id) and mentions give them.
+        """
+        where, params = ("WHERE type = ?", [type]) if type else ("", [])
+        counts = {
+            (r["type"], r["normalized"]): (int(r["documents"]), int(r["mentions"]))
+            for r in self.conn.execute(
+                "SELECT type, normalized, count(DISTINCT doc_id) AS documents, count(*) AS mentions"
+                f" FROM entities {where} GROUP BY type, normalized",
+                params,
+            )
+        }
+        forms: dict[tuple[str, str], Counter[str]] = {}
+        for r in self.conn.execute(
+            f"SELECT type, normalized, text, count(*) AS n FROM entities {where} GROUP BY type, normalized, text",
+            params,
+        ):
+            forms.setdefault((r["type"], r["normalized"]), Counter())[r["text"]] = int(r["n"])
+        posts: dict[tuple[str, str], dict[str, None]] = {}
+        post_where = f"{where} AND" if where else "WHERE"
+        for r in self.conn.execute(
+            f"SELECT type, normalized, posts FROM entities {post_where} posts != '[]' ORDER BY doc_id, start",
+            params,
+        ):
+            bucket = posts.setdefault((r["type"], r["normalized"]), {})
+            for post in json.loads(r["posts"]):
+                bucket.setdefault(post, None)
+        out = [
+            LibraryEntity(
+                type=key[0],
+                text=_most_common(forms.get(key), key[1]),
+                normalized=key[1],
+                documents=docs,
+                mentions=mentions,
+                posts=tuple(posts.get(key, {})),
+            )
+            for key, (docs, mentions) in counts.items()
+        ]
+        out.sort(key=lambda e: (-e.documents, -e.mentions, e.type, e.normalized))
+        return out
+
+
+def _most_common(counter: Counter[str] | None, fallback: str) -> str:
+    if not counter:
+        return fallback
+    # Ties go to the alphabetically first form so the index is the same on every run.
+    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def ensure_entities(library: Library, doc_id: int) -> list[Entity]:
+    """A document's entities, extracting them first if they are missing or stale.
+
+    This writes on the library's connection: the CLI's way. The window instead asks the entity worker
+    (the single writer) and reads when it reports back.
+    """
+    store = EntityStore(library.conn)
+    store.update(doc_id)
+    return store.entities(doc_id)

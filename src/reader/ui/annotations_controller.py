@@ -1,0 +1,282 @@
+"""Making, editing and removing annotations from the window, each change saved at once and undoable.
+
+Widgets never write to the library themselves: they ask this controller, which runs each change as a
+QUndoCommand over the store and then redraws, so Ctrl+Z undoes whatever was done last.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from reader.core.anchoring import Selector, anchor
+from reader.core.annotation_model import DEFAULT_COLORS, Annotation, HighlightColor, color_by_key
+from reader.core.normalise import normalise
+from reader.store.annotations import now
+from reader.ui.annotation_dialog import AnnotationDialog, swatch
+from reader.ui.annotations_panel import AnnotationsPanel
+from reader.ui.reading_view import background
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+
+class _Put(QUndoCommand):
+    """Replace `before` by `after` in the library (either may be None: creation or deletion)."""
+
+    def __init__(
+        self,
+        ctl: AnnotationController,
+        text: str,
+        before: Annotation | None,
+        after: Annotation | None,
+        parent: QUndoCommand | None = None,
+    ) -> None:
+        super().__init__(text, parent)
+        self.ctl, self.before, self.after = ctl, before, after
+
+    def _apply(self, old: Annotation | None, new: Annotation | None) -> None:
+        store = self.ctl.window.library.annotations
+        if new is None and old is not None:
+            store.delete(old.uuid)
+        elif new is not None:
+            store.put(new)
+        self.ctl.refresh()
+
+    def redo(self) -> None:
+        self._apply(self.before, self.after)
+
+    def undo(self) -> None:
+        self._apply(self.after, self.before)
+
+
+class AnnotationController(QObject):
+    changed = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.colors: tuple[HighlightColor, ...] = DEFAULT_COLORS
+        self.undo_stack = QUndoStack(self)
+        self.panel = AnnotationsPanel()
+        self.panel.activated.connect(self.jump_to)
+        self.panel.editRequested.connect(self.edit)
+        self.panel.deleteRequested.connect(self.delete)
+        self.panel.reattachRequested.connect(self.reattach)
+        self.annotations: list[Annotation] = []
+        self._placed: dict[str, tuple[int, int]] = {}
+        self._build_actions()
+        window.reading.pane.viewport().installEventFilter(self)
+
+    # -- actions -----------------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        w = self.window
+        self.act_highlight = QAction(self.tr("&Highlight"), w)
+        self.act_highlight.setObjectName("highlight")
+        self.act_highlight.setShortcut(QKeySequence("H"))
+        self.act_highlight.setToolTip(self.tr("Highlight the selection with the last colour (H)"))
+        self.act_highlight.triggered.connect(lambda: self.highlight(self.last_color()))
+        self.act_note = QAction(self.tr("Highlight with &Note…"), w)
+        self.act_note.setObjectName("note")
+        self.act_note.setShortcut(QKeySequence("N"))
+        self.act_note.triggered.connect(self.highlight_with_note)
+        self.act_all = QAction(self.tr("Highlight Every &Occurrence"), w)
+        self.act_all.setObjectName("highlightAll")
+        self.act_all.setShortcut(QKeySequence("Shift+H"))
+        self.act_all.triggered.connect(self.highlight_all)
+        self.color_actions: list[QAction] = []
+        for number, color in enumerate(self.colors, start=1):
+            action = QAction(swatch(color.hex), self.tr("Highlight as “{0}”").format(color.name), w)
+            action.setObjectName(f"highlight_{color.key}")
+            action.setShortcut(QKeySequence(f"Alt+{number}"))
+            action.triggered.connect(lambda checked=False, key=color.key: self.highlight(key))
+            self.color_actions.append(action)
+        self.act_undo = self.undo_stack.createUndoAction(w, self.tr("&Undo"))
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_redo = self.undo_stack.createRedoAction(w, self.tr("&Redo"))
+        self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (self.act_highlight, self.act_note, self.act_all, *self.color_actions):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    def install_menus(self, edit_menu: QMenu, annotate_menu: QMenu) -> None:
+        edit_menu.addAction(self.act_undo)
+        edit_menu.addAction(self.act_redo)
+        annotate_menu.addAction(self.act_highlight)
+        annotate_menu.addAction(self.act_note)
+        annotate_menu.addAction(self.act_all)
+        colors = annotate_menu.addMenu(self.tr("Highlight &Colour"))
+        for action in self.color_actions:
+            colors.addAction(action)
+
+    def extend_menu(self, menu: QMenu, offset: int) -> None:
+        """Annotation entries for the reading pane's context menu."""
+        menu.addSeparator()
+        if self.window.reading.selected_span() is not None:
+            menu.addAction(self.act_highlight)
+            menu.addAction(self.act_note)
+            menu.addAction(self.act_all)
+            sub = menu.addMenu(self.tr("Highlight Colour"))
+            for action in self.color_actions:
+                sub.addAction(action)
+        hit = self.annotation_at(offset)
+        if hit is not None:
+            menu.addAction(self.tr("Edit Note…"), lambda: self.edit(hit.uuid))
+            menu.addAction(self.tr("Delete Highlight"), lambda: self.delete(hit.uuid))
+
+    def last_color(self) -> str:
+        key = self.window.settings.last_color
+        return key if any(c.key == key for c in self.colors) else self.colors[0].key
+
+    # -- drawing -----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        doc = self.window.current
+        if doc is None:
+            self.annotations = []
+            self._placed = {}
+            self.window.reading.set_layer("annotation", [])
+            self.panel.show_annotations([], self.colors)
+            return
+        self.annotations = self.window.library.annotations.for_document(doc.id)
+        self._placed = self._place(self.annotations)
+        layer = []
+        for a in self.annotations:
+            span = self._placed.get(a.uuid)
+            if span is not None:
+                layer.append((span[0], span[1], background(color_by_key(a.color, self.colors).hex, alpha=170)))
+        self.window.reading.set_layer("annotation", layer)
+        self.panel.show_annotations(self.annotations, self.colors)
+        self.changed.emit()
+
+    def _place(self, annotations: list[Annotation]) -> dict[str, tuple[int, int]]:
+        """Where each annotation lies in the text on screen: stored offsets, or found again in the original."""
+        reading = self.window.reading
+        placed: dict[str, tuple[int, int]] = {}
+        for a in annotations:
+            if a.orphan:
+                continue
+            if not reading.original:
+                placed[a.uuid] = (a.start, a.end)
+                continue
+            found = anchor(reading.base_text, Selector(a.start, a.end, a.quote, a.prefix, a.suffix))
+            if found is not None:
+                placed[a.uuid] = (found.start, found.end)
+        return placed
+
+    def annotation_at(self, offset: int) -> Annotation | None:
+        for a in self.annotations:
+            span = self._placed.get(a.uuid)
+            if span is not None and span[0] <= offset < span[1]:
+                return a
+        return None
+
+    # -- operations --------------------------------------------------------------------------------
+    def _selection(self) -> tuple[int, int] | None:
+        reading = self.window.reading
+        span = reading.selected_span()
+        if self.window.current is None or span is None or span[1] <= span[0]:
+            self.window.statusBar().showMessage(self.tr("Select some text first"), 4000)
+            return None
+        if reading.original:
+            self.window.statusBar().showMessage(self.tr("Annotations are made on the cleaned text (Ctrl+U)"), 5000)
+            return None
+        return span
+
+    def highlight(self, color: str, note: str = "", tags: tuple[str, ...] = ()) -> Annotation | None:
+        span = self._selection()
+        doc = self.window.current
+        if span is None or doc is None:
+            return None
+        self.window.settings.last_color = color
+        made = self.window.library.annotations.build(doc.id, span[0], span[1], color=color, note=note, tags=tags)
+        self.undo_stack.push(_Put(self, self.tr("Highlight"), None, made))
+        return made
+
+    def highlight_with_note(self) -> None:
+        span = self._selection()
+        doc = self.window.current
+        if span is None or doc is None:
+            return
+        dialog = AnnotationDialog(doc.text[span[0] : span[1]], self.colors, color=self.last_color(), parent=self.window)
+        if dialog.exec():
+            self.highlight(dialog.color(), dialog.note(), tuple(dialog.tags()))
+
+    def highlight_all(self) -> None:
+        span = self._selection()
+        doc = self.window.current
+        if span is None or doc is None:
+            return
+        needle = normalise(doc.text[span[0] : span[1]])
+        haystack = normalise(doc.text)
+        taken = {(a.start, a.end) for a in self.annotations}
+        macro = QUndoCommand(self.tr("Highlight every occurrence"))
+        count = 0
+        pos = haystack.find(needle)
+        while pos >= 0 and needle:
+            if (pos, pos + len(needle)) not in taken:
+                made = self.window.library.annotations.build(doc.id, pos, pos + len(needle), color=self.last_color())
+                _Put(self, "", None, made, macro)
+                count += 1
+            pos = haystack.find(needle, pos + len(needle))
+        if count:
+            self.undo_stack.push(macro)
+        self.window.statusBar().showMessage(self.tr("{0} passages highlighted").format(count), 5000)
+
+    def edit(self, uuid: str) -> None:
+        current = self.window.library.annotations.get(uuid)
+        if current is None:
+            return
+        dialog = AnnotationDialog(
+            current.quote, self.colors, color=current.color, note=current.note, tags=current.tags, parent=self.window
+        )
+        if dialog.exec():
+            from reader.store.annotations import clean_tags
+
+            changed = replace(
+                current, color=dialog.color(), note=dialog.note(), tags=clean_tags(dialog.tags()), modified=now()
+            )
+            if changed != current:
+                self.undo_stack.push(_Put(self, self.tr("Edit note"), current, changed))
+
+    def delete(self, uuid: str) -> None:
+        current = self.window.library.annotations.get(uuid)
+        if current is not None:
+            self.undo_stack.push(_Put(self, self.tr("Delete highlight"), current, None))
+            self.window.statusBar().showMessage(self.tr("Highlight deleted — Ctrl+Z brings it back"), 6000)
+
+    def reattach(self, uuid: str) -> None:
+        span = self._selection()
+        current = self.window.library.annotations.get(uuid)
+        if span is None or current is None:
+            if current is not None and span is None:
+                QMessageBox.information(self.window, self.tr("Re-attach"), self.tr("Select the passage first."))
+            return
+        store = self.window.library.annotations
+        moved = store.reattach(uuid, span[0], span[1])
+        store.put(current)
+        self.undo_stack.push(_Put(self, self.tr("Re-attach note"), current, moved))
+
+    def jump_to(self, uuid: str) -> None:
+        span = self._placed.get(uuid)
+        if span is not None:
+            self.window.reading.scroll_to(span[0], top=False)
+            self.window.reading.select_span(*span)
+
+    # -- clicking a highlight opens its note -------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not (
+            event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+            and self.window.reading.selected_span() is None
+        ):
+            return False
+        hit = self.annotation_at(self.window.reading.offset_at(event.position().toPoint()))
+        if hit is None:
+            return False
+        self.panel.select(hit.uuid)
+        self.edit(hit.uuid)
+        return True

@@ -1,0 +1,221 @@
+"""The reading column: title, metadata line, notices and the text, drawn in the chosen script.
+
+Highlights come in named layers of stored code-point spans; this widget alone maps them to what Qt
+draws, so every layer lands on the same characters in every script view.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
+
+from reader.core.display import DisplayText, display
+from reader.core.script import Script
+from reader.store.library import Document
+from reader.ui.reading_pane import ReadingPane
+
+Span = tuple[int, int, QTextCharFormat]
+
+# Layers are drawn in this order; later ones paint over earlier ones.
+LAYER_ORDER = ("removed", "entity", "annotation", "search", "current")
+
+
+def background(color: str, *, alpha: int = 255) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    qcolor = QColor(color)
+    qcolor.setAlpha(alpha)
+    fmt.setBackground(qcolor)
+    return fmt
+
+
+def foreground(color: str) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor(color))
+    return fmt
+
+
+class ReadingView(QWidget):
+    viewChanged = Signal()
+
+    def __init__(
+        self,
+        parent: Any = None,
+        *,
+        family: str = "",
+        size: float = 15.0,
+        line_height: float = 1.75,
+        measure_em: int = 38,
+    ) -> None:
+        super().__init__(parent)
+        self.title_label = QLabel()
+        self.title_label.setObjectName("documentTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta_label = QLabel()
+        self.meta_label.setObjectName("documentMeta")
+        self.notice = QLabel()
+        self.notice.setObjectName("scriptNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.pane = ReadingPane(family=family, size=size, line_height=line_height, measure_em=measure_em)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.meta_label)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.pane, 1)
+        self.title_label.setStyleSheet("font-size: 20px; font-weight: 600; padding: 4px 24px 0 24px;")
+        self.meta_label.setStyleSheet("color: palette(placeholder-text); padding: 0 24px 6px 24px;")
+        self.notice.setStyleSheet(
+            "background: #fff4ce; color: #5c4400; border-radius: 4px; padding: 6px 10px; margin: 0 24px 6px 24px;"
+        )
+        self.doc: Document | None = None
+        self.script = Script.ORIG
+        self.phrases = False
+        self.original = False
+        self.shown: DisplayText | None = None
+        self._layers: dict[str, list[Span]] = {}
+
+    # -- what is shown -----------------------------------------------------------------------------
+    @property
+    def base_text(self) -> str:
+        """The stored text the current mode shows: cleaned, or the original as imported."""
+        if self.doc is None:
+            return ""
+        return self.doc.original.replace("\r\n", "\n").replace("\r", "\n") if self.original else self.doc.text
+
+    def set_document(self, doc: Document | None, script: Script, phrases: bool, *, original: bool = False) -> None:
+        self.doc = doc
+        self.script = script
+        self.phrases = phrases
+        self.original = original
+        self._layers.clear()
+        if doc is None:
+            self.title_label.clear()
+            self.meta_label.clear()
+            self.notice.hide()
+            self.shown = None
+            self.pane.set_plain("")
+            return
+        s = doc.summary
+        self.title_label.setText(self._convert(s.title))
+        self.meta_label.setText("  ·  ".join(x for x in (s.date.replace("T", " "), s.source, s.author) if x))
+        if s.script == "mixed":
+            self.notice.setText(
+                self.tr(
+                    "This document mixes simplified and traditional characters ({0:.0%} script-specific), "
+                    "which is often a sign of machine-reworded text."
+                ).format(s.script_share)
+            )
+            self.notice.show()
+        else:
+            self.notice.hide()
+        self._render()
+        self.pane.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _convert(self, text: str) -> str:
+        return display(text, self.script, self.phrases).text if self.script != Script.ORIG else text
+
+    def _render(self) -> None:
+        self.shown = display(self.base_text, self.script, self.phrases)
+        self.pane.set_plain(self.shown.text)
+        self._draw()
+        self.viewChanged.emit()
+
+    def set_script(self, script: Script, phrases: bool) -> None:
+        """Switch script keeping the paragraph at the top and the selection where they were."""
+        if (script, phrases) == (self.script, self.phrases) or self.doc is None:
+            self.script, self.phrases = script, phrases
+            return
+        top = self.visible_offset()
+        selection = self.selected_span()
+        self.script, self.phrases = script, phrases
+        self.title_label.setText(self._convert(self.doc.summary.title))
+        self._render()
+        if selection is not None:
+            self.select_span(*selection)
+        self.scroll_to(top)
+
+    def set_original(self, original: bool) -> None:
+        if original == self.original or self.doc is None:
+            self.original = original
+            return
+        self.original = original
+        self._layers.clear()
+        self._render()
+
+    # -- positions ---------------------------------------------------------------------------------
+    def visible_offset(self) -> int:
+        """Stored offset of the first character at the top of the pane."""
+        if self.shown is None:
+            return 0
+        cursor = self.pane.cursorForPosition(QPoint(4, 4))
+        return self.shown.from_qt_pos(cursor.position())
+
+    def scroll_to(self, offset: int, *, top: bool = True) -> None:
+        """Bring the paragraph holding `offset` to the top of the pane."""
+        if self.shown is None:
+            return
+        pos = self.shown.to_qt_pos(offset)
+        block = self.pane.document().findBlock(pos)
+        bar = self.pane.verticalScrollBar()
+        if top:
+            y = self.pane.document().documentLayout().blockBoundingRect(block).top()
+            bar.setValue(int(y))
+        else:
+            cursor = QTextCursor(self.pane.document())
+            cursor.setPosition(pos)
+            self.pane.setTextCursor(cursor)
+            self.pane.ensureCursorVisible()
+
+    def selected_span(self) -> tuple[int, int] | None:
+        cursor = self.pane.textCursor()
+        if self.shown is None or not cursor.hasSelection():
+            return None
+        return self.shown.from_qt(cursor.selectionStart(), cursor.selectionEnd())
+
+    def select_span(self, start: int, end: int) -> None:
+        if self.shown is None:
+            return
+        qs, qe = self.shown.to_qt(start, end)
+        cursor = QTextCursor(self.pane.document())
+        cursor.setPosition(qs)
+        cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
+        self.pane.setTextCursor(cursor)
+
+    def offset_at(self, point: QPoint) -> int:
+        if self.shown is None:
+            return 0
+        return self.shown.from_qt_pos(self.pane.cursorForPosition(point).position())
+
+    # -- highlight layers --------------------------------------------------------------------------
+    def set_layer(self, name: str, spans: list[Span]) -> None:
+        self._layers[name] = spans
+        self._draw()
+
+    def layer(self, name: str) -> list[Span]:
+        return list(self._layers.get(name, []))
+
+    def _draw(self) -> None:
+        if self.shown is None:
+            self.pane.setExtraSelections([])
+            return
+        selections: list[QTextEdit.ExtraSelection] = []
+        document = self.pane.document()
+        for name in LAYER_ORDER:
+            for start, end, fmt in self._layers.get(name, []):
+                qs, qe = self.shown.to_qt(start, end)
+                if qe <= qs:
+                    continue
+                sel = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(document)
+                cursor.setPosition(qs)
+                cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
+                sel.cursor = cursor
+                sel.format = fmt
+                selections.append(sel)
+        self.pane.setExtraSelections(selections)

@@ -1,0 +1,98 @@
+"""The Removed tab: every line the cleaner took out, why, and a way to put it back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.cleaning import Removed, reason_label
+
+
+class RemovedPanel(QWidget):
+    lineActivated = Signal(int)  # 1-based line in the original
+    restoreRequested = Signal(int)
+    forgetRequested = Signal(int)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("removedLines")
+        self.tree.setHeaderLabels([self.tr("Line"), self.tr("Reason"), self.tr("Text")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.itemClicked.connect(self._clicked)
+        self.tree.itemActivated.connect(self._clicked)
+        self.tree.currentItemChanged.connect(lambda cur, prev: self._update_buttons())
+        self.restore_button = QPushButton(self.tr("Restore line"))
+        self.restore_button.setObjectName("restoreLine")
+        self.restore_button.setToolTip(self.tr("Keep this line in the cleaned text from now on"))
+        self.restore_button.clicked.connect(self._restore)
+        self.forget_button = QPushButton(self.tr("Use cleaner's decision"))
+        self.forget_button.clicked.connect(self._forget)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.forget_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        self._overrides: dict[int, bool] = {}
+        self._update_buttons()
+
+    def show_removed(self, removed: list[Removed], overrides: dict[int, bool]) -> None:
+        self.tree.clear()
+        self._overrides = dict(overrides)
+        items = []
+        for r in removed:
+            reason = reason_label(r.reason)
+            if overrides.get(r.line) is False:
+                reason = self.tr("removed by you")
+            item = QTreeWidgetItem([str(r.line), reason, r.text.strip()])
+            item.setData(0, Qt.ItemDataRole.UserRole, r.line)
+            item.setToolTip(2, r.text)
+            items.append(item)
+        self.tree.addTopLevelItems(items)
+        for col in (0, 1):
+            self.tree.resizeColumnToContents(col)
+        kept = sum(1 for keep in overrides.values() if keep)
+        text = self.tr("{0} lines removed").format(len(removed))
+        if overrides:
+            text += self.tr(" · {0} of your decisions ({1} restored)").format(len(overrides), kept)
+        self.summary.setText(text)
+        self._update_buttons()
+
+    def current_line(self) -> int | None:
+        item = self.tree.currentItem()
+        return None if item is None else int(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def _clicked(self, item: QTreeWidgetItem, column: int = 0) -> None:
+        self.lineActivated.emit(int(item.data(0, Qt.ItemDataRole.UserRole)))
+
+    def _restore(self) -> None:
+        line = self.current_line()
+        if line is not None:
+            self.restoreRequested.emit(line)
+
+    def _forget(self) -> None:
+        line = self.current_line()
+        if line is not None:
+            self.forgetRequested.emit(line)
+
+    def _update_buttons(self) -> None:
+        line = self.current_line()
+        self.restore_button.setEnabled(line is not None)
+        self.forget_button.setEnabled(line is not None and line in self._overrides)
