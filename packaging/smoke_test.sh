@@ -51,7 +51,17 @@ run() {
 # json_check NAME PYTHON_EXPR : evaluates EXPR with `d` = the JSON in $OUT; fails unless it is true
 json_check() {
     local name=$1 expr=$2 result
-    result=$("$PY" -c "import json,sys; d=json.loads(sys.stdin.read()); print(bool($expr))" <<<"$OUT" 2>&1)
+    result=$("$PY" -c "
+import json, sys
+try:
+    d = json.loads(sys.stdin.read())
+except ValueError as exc:
+    sys.exit(f'not JSON: {exc}')
+try:
+    print(bool($expr))
+except Exception as exc:
+    sys.exit(f'unexpected JSON: {type(exc).__name__}: {exc}')
+" <<<"$OUT" 2>&1)
     if [ "$result" = "True" ]; then pass "$name"; else fail "$name" "$result
 $OUT"; fi
 }

@@ -18,6 +18,7 @@ from reader.cli_common import UserError, library_path, open_library, print_json
 # Subcommand modules, each with `register(subparsers, parents)`; imported lazily by name so that
 # `reader --version` stays instant.
 EXTENSIONS: tuple[str, ...] = ()
+SCRIPTS = ("orig", "hans", "hant", "tw", "hk")
 
 if TYPE_CHECKING:
     from reader.core.annotation_model import Annotation
@@ -65,18 +66,26 @@ def cmd_show(args: argparse.Namespace) -> int:
     if doc is None:
         raise UserError(f"no document with id {args.id}")
     text = doc.raw if args.raw else doc.text
+    title = doc.summary.title
+    if args.script != "orig" or args.phrases:
+        from reader.core.script import Script, make_view
+
+        text = make_view(text, Script(args.script), args.phrases).text
+        title = make_view(title, Script(args.script), args.phrases).text
     if args.json:
         s = doc.summary
         print_json(
             {
                 "id": s.id,
-                "title": s.title,
+                "title": title,
                 "date": s.date or None,
                 "author": s.author or None,
                 "source": s.source or None,
                 "path": s.path or None,
                 "encoding": s.encoding,
                 "script": s.script or None,
+                "script_share": round(s.script_share, 4),
+                "view": args.script,
                 "chars": s.chars,
                 "text": text,
                 "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in doc.removed],
@@ -155,6 +164,18 @@ def cmd_annotations(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_convert(args: argparse.Namespace) -> int:
+    from reader.core.script import Script, make_view
+
+    data = sys.stdin.buffer.read()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError("standard input is not UTF-8 text") from exc
+    sys.stdout.write(make_view(text, Script(args.to), args.phrases).text)
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from reader.ui.app import run
@@ -198,8 +219,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", parents=parents, help="print a document's text")
     p.add_argument("id", type=int)
     p.add_argument("--raw", action="store_true", help="the text exactly as imported")
+    p.add_argument("--script", choices=SCRIPTS, default="orig", help="script view (default: as stored)")
+    p.add_argument("--phrases", action="store_true", help="regional vocabulary (软件→軟體); changes lengths")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("convert", parents=parents, help="convert standard input to another script")
+    p.add_argument("--to", choices=SCRIPTS[1:], required=True)
+    p.add_argument("--phrases", action="store_true", help="regional vocabulary (软件→軟體)")
+    p.set_defaults(func=cmd_convert)
 
     p = sub.add_parser("annotate", parents=parents, help="highlight a passage, with an optional note and tags")
     p.add_argument("id", type=int)

@@ -15,13 +15,13 @@ Why the index looks the way it does (measurements in docs/decisions/search.md):
   so 醫院 and 医院 are the same tokens and offsets found in the folded text are offsets in the original.
 * The FTS5 table is contentless: the documents table already holds the text. FTS5 needs the old
   tokens to delete a row, and the caller may have changed the document before re-indexing it, so the
-  folded fields are kept in `search_docs.packed` (JSON, UTF-16, zlib: about half the text's size);
+  folded fields are kept in `search_packed` (JSON, UTF-16, zlib: about half the text's size);
   they also give hit counts and snippets without re-folding.
 * Ranking is FTS5's bm25 with title hits weighted far above body hits (more and denser hits rank
   higher through bm25's term frequency and length normalisation). Ranking reads the position list of
-  every match, which for a common character costs ~1 µs per document, so a query matching more than
-  `RANK_WINDOW` documents ranks the `RANK_WINDOW` newest matches plus the newest `RANK_WINDOW` whose
-  title matches; `count` and `matching_ids` are always complete.
+  every match it scores, ~1-2 µs a document for a common character, so a query matching more than
+  `RANK_WINDOW` documents ranks the newest `TITLE_WINDOW` documents whose title matches first,
+  then the `RANK_WINDOW` newest matches; `count` and `matching_ids` are always complete.
 
 All functions take a plain `sqlite3.Connection`; writes happen in the caller's transaction.
 """
@@ -42,6 +42,7 @@ from reader.core.query import Clause, Query, QueryError, clean, date_key, fold, 
 __all__ = [
     "RANK_WINDOW",
     "SNIPPET_LENGTH",
+    "TITLE_WINDOW",
     "Hit",
     "QueryError",
     "Snippet",
@@ -59,8 +60,11 @@ __all__ = [
 FORMAT = "1"
 """Version of the token format; a change means re-indexing every document."""
 
-RANK_WINDOW = 10_000
+RANK_WINDOW = 5_000
 """Most documents bm25 is computed for in one query: bounds the cost of ranking a broad query."""
+
+TITLE_WINDOW = 1_000
+"""How many of the newest title matches a broad query ranks ahead of its window."""
 
 SNIPPET_LENGTH = 60
 
@@ -102,11 +106,11 @@ CREATE TABLE IF NOT EXISTS search_docs (
     source TEXT NOT NULL,
     source_key TEXT NOT NULL,
     date_key TEXT,
-    length INTEGER NOT NULL,
-    packed BLOB NOT NULL
+    length INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS search_packed (doc_id INTEGER PRIMARY KEY, packed BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS search_docs_date ON search_docs (date_key);
-CREATE INDEX IF NOT EXISTS search_docs_source ON search_docs (source_key);
+CREATE INDEX IF NOT EXISTS search_docs_source ON search_docs (source_key, source);
 CREATE TABLE IF NOT EXISTS search_tags (
     norm TEXT NOT NULL, doc_id INTEGER NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (norm, doc_id)
 ) WITHOUT ROWID;
@@ -154,10 +158,10 @@ def index_document(
     )
     packed = zlib.compress(json.dumps(fields, ensure_ascii=False).encode("utf-16-le"), 6)
     conn.execute(
-        "INSERT INTO search_docs (doc_id, title, source, source_key, date_key, length, packed)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (doc_id, clean(title), clean(source), fields[4].strip(), date_key(date), len(text), packed),
+        "INSERT INTO search_docs (doc_id, title, source, source_key, date_key, length) VALUES (?, ?, ?, ?, ?, ?)",
+        (doc_id, clean(title), clean(source), fields[4].strip(), date_key(date), len(text)),
     )
+    conn.execute("INSERT INTO search_packed (doc_id, packed) VALUES (?, ?)", (doc_id, packed))
     conn.executemany(
         "INSERT OR IGNORE INTO search_tags (norm, doc_id, tag) VALUES (?, ?, ?)",
         [(fold(t).strip(), doc_id, clean(t.strip())) for t in tags if t.strip()],
@@ -170,7 +174,7 @@ def index_document(
 
 def remove_document(conn: sqlite3.Connection, doc_id: int) -> None:
     """Drop a document from the index; a no-op when it is not indexed."""
-    row = conn.execute("SELECT packed FROM search_docs WHERE doc_id = ?", (doc_id,)).fetchone()
+    row = conn.execute("SELECT packed FROM search_packed WHERE doc_id = ?", (doc_id,)).fetchone()
     if row is None:
         return
     fields = _unpack(row[0])
@@ -178,7 +182,7 @@ def remove_document(conn: sqlite3.Connection, doc_id: int) -> None:
         f"INSERT INTO search_fts (search_fts, rowid, {', '.join(_COLUMNS)}) VALUES ('delete', ?, ?, ?, ?, ?, ?)",
         (doc_id, *map(_bigrams, fields)),
     )
-    for table in ("search_docs", "search_tags", "search_entities"):
+    for table in ("search_docs", "search_packed", "search_tags", "search_entities"):
         conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
 
 
@@ -224,7 +228,15 @@ def _plan(query: Query) -> _Plan:
         match = " AND ".join(positive)
         if negative:
             match = f"({match}) NOT ({' OR '.join(negative)})"
-        if query.terms:
+        if len(set(query.terms)) == 1:
+            # One plain term: restrict that clause to the title instead of ANDing the same phrase
+            # twice, which would read its position lists twice.
+            alone = f"{_TEXT_COLUMNS} : {_phrase(query.terms[0])}"
+            titled = [f"{{title}} : {_phrase(query.terms[0])}" if p == alone else p for p in positive]
+            title_match = " AND ".join(titled)
+            if negative:
+                title_match = f"({title_match}) NOT ({' OR '.join(negative)})"
+        elif query.terms:
             titles = " OR ".join(_phrase(t) for t in query.terms)
             title_match = f"({match}) AND {{title}} : ({titles})"
     elif negative:
@@ -374,32 +386,48 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int = 50, offset: int
 
 
 def _ranked(conn: sqlite3.Connection, plan: _Plan, limit: int, offset: int) -> list[tuple[int, float]]:
+    """Best-first (doc_id, score) pairs.
+
+    Up to RANK_WINDOW matches, every match is ranked by bm25. Beyond, ranking every match would read
+    every position list (~60 ms for a common character at 100,000 documents), so the newest
+    TITLE_WINDOW documents whose title matches come first, then the RANK_WINDOW newest matches.
+    """
     assert plan.match is not None
+    want = offset + limit
     ids_sql, ids_params = _ids_sql(plan)
-    # The rowid of the RANK_WINDOW-th newest match: older matches are only ranked if their title matches.
     cut_rows = _run(conn, f"{ids_sql} ORDER BY id DESC LIMIT 1 OFFSET ?", [*ids_params, RANK_WINDOW - 1])
+    if not cut_rows:
+        return _scored(conn, plan, plan.match, [], [], want)[offset:]
+    titled: list[tuple[int, float]] = []
+    if plan.title_match is not None:
+        titled = _scored(conn, plan, plan.title_match, [], [], want, newest=TITLE_WINDOW)
+    seen = {doc_id for doc_id, _ in titled}
+    # A rowid range is a constraint FTS5 seeks to, so only the window's position lists are read.
+    window = _scored(conn, plan, plan.match, ["f.rowid >= ?"], [cut_rows[0][0]], want + len(titled))
+    return (titled + [hit for hit in window if hit[0] not in seen])[offset:want]
+
+
+def _scored(
+    conn: sqlite3.Connection,
+    plan: _Plan,
+    match: str,
+    extra: list[str],
+    extra_params: list[object],
+    n: int,
+    newest: int | None = None,
+) -> list[tuple[int, float]]:
+    """The n best (doc_id, -bm25) for `match` and the plan's filters, among the `newest` matches."""
     weights = ", ".join(str(w) for w in _WEIGHTS)
-    where = list(plan.where)
-    params: list[object] = [plan.match, *plan.params]
-    if cut_rows:
-        if plan.title_match is not None:
-            where.append(
-                "(f.rowid >= ? OR f.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
-                " ORDER BY rowid DESC LIMIT ?))"
-            )
-            params += [cut_rows[0][0], plan.title_match, RANK_WINDOW]
-        else:
-            where.append("f.rowid >= ?")
-            params.append(cut_rows[0][0])
-    sql = (
-        f"SELECT f.rowid, bm25(search_fts, {weights}) AS r"
-        " FROM search_fts f"
-        + _join(plan)
-        + " WHERE search_fts MATCH ?"
-        + "".join(f" AND {w}" for w in where)
-        + " ORDER BY r, f.rowid DESC LIMIT ? OFFSET ?"
+    where = ["search_fts MATCH ?", *extra, *plan.where]
+    params: list[object] = [match, *extra_params, *plan.params]
+    inner = (
+        f"SELECT f.rowid AS id, bm25(search_fts, {weights}) AS r FROM search_fts f{_join(plan)}"
+        f" WHERE {' AND '.join(where)}"
     )
-    rows = _run(conn, sql, [*params, limit, offset])
+    if newest is not None:
+        inner += " ORDER BY f.rowid DESC LIMIT ?"
+        params.append(newest)
+    rows = _run(conn, f"SELECT id, r FROM ({inner}) ORDER BY r, id DESC LIMIT ?", [*params, n])
     return [(int(i), -float(r)) for i, r in rows]
 
 
@@ -410,7 +438,11 @@ def _hits(conn: sqlite3.Connection, parsed: Query, ranked: list[tuple[int, float
     marks = ",".join("?" * len(ids))
     meta = {
         int(r[0]): (str(r[1]), bytes(r[2]))
-        for r in conn.execute(f"SELECT doc_id, title, packed FROM search_docs WHERE doc_id IN ({marks})", ids)
+        for r in conn.execute(
+            f"SELECT d.doc_id, d.title, p.packed FROM search_docs d JOIN search_packed p USING (doc_id)"
+            f" WHERE d.doc_id IN ({marks})",
+            ids,
+        )
     }
     originals = _original_texts(conn, ids)
     hits: list[Hit] = []
@@ -482,29 +514,27 @@ def facets(conn: sqlite3.Connection, query: str | None) -> dict[str, list[tuple[
     Sources and tags come most frequent first; years newest first. Raises QueryError for a bad query.
     """
     prepared = _prepare(query) if query is not None else None
+    params: list[object] = []
     if prepared is None:
-        scope, params = "SELECT doc_id AS id FROM search_docs", list[object]()
+        # The whole library: plain GROUP BYs that the covering indexes answer without a join.
+        docs, tags_from = "search_docs d", "search_tags t"
     else:
         scope, params = _ids_sql(prepared[1])
-    with_scope = f"WITH m(id) AS MATERIALIZED ({scope}) "
+        docs = f"({scope}) m JOIN search_docs d ON d.doc_id = m.id"
+        tags_from = f"({scope}) m JOIN search_tags t ON t.doc_id = m.id"
     sources = _run(
         conn,
-        with_scope + "SELECT min(d.source), count(*) AS n FROM m JOIN search_docs d ON d.doc_id = m.id"
-        " WHERE d.source_key != '' GROUP BY d.source_key ORDER BY n DESC, 1",
+        f"SELECT min(d.source), count(*) AS n FROM {docs} WHERE d.source_key != ''"
+        " GROUP BY d.source_key ORDER BY n DESC, 1",
         params,
     )
     years = _run(
         conn,
-        with_scope + "SELECT substr(d.date_key, 1, 4) AS y, count(*) FROM m"
-        " JOIN search_docs d ON d.doc_id = m.id WHERE d.date_key IS NOT NULL GROUP BY y ORDER BY y DESC",
+        f"SELECT substr(d.date_key, 1, 4) AS y, count(*) FROM {docs} WHERE d.date_key IS NOT NULL"
+        " GROUP BY y ORDER BY y DESC",
         params,
     )
-    tags = _run(
-        conn,
-        with_scope + "SELECT min(t.tag), count(*) AS n FROM m JOIN search_tags t ON t.doc_id = m.id"
-        " GROUP BY t.norm ORDER BY n DESC, 1",
-        params,
-    )
+    tags = _run(conn, f"SELECT min(t.tag), count(*) AS n FROM {tags_from} GROUP BY t.norm ORDER BY n DESC, 1", params)
     return {
         "sources": [(str(a), int(b)) for a, b in sources],
         "years": [(str(a), int(b)) for a, b in years],

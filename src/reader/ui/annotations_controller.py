@@ -212,17 +212,22 @@ class AnnotationController(QObject):
         needle = normalise(doc.text[span[0] : span[1]])
         haystack = normalise(doc.text)
         taken = {(a.start, a.end) for a in self.annotations}
-        macro = QUndoCommand(self.tr("Highlight every occurrence"))
-        count = 0
-        pos = haystack.find(needle)
-        while pos >= 0 and needle:
+        spans = []
+        pos = haystack.find(needle) if needle else -1
+        while pos >= 0:
             if (pos, pos + len(needle)) not in taken:
-                made = self.window.library.annotations.build(doc.id, pos, pos + len(needle), color=self.last_color())
-                _Put(self, "", None, made, macro)
-                count += 1
+                spans.append((pos, pos + len(needle)))
             pos = haystack.find(needle, pos + len(needle))
-        if count:
-            self.undo_stack.push(macro)
+        count = len(spans)
+        if spans:
+            color = self.last_color()
+            store = self.window.library.annotations
+            self.undo_stack.beginMacro(self.tr("Highlight every occurrence"))
+            for start, end in spans:
+                self.undo_stack.push(
+                    _Put(self, self.tr("Highlight"), None, store.build(doc.id, start, end, color=color))
+                )
+            self.undo_stack.endMacro()
         self.window.statusBar().showMessage(self.tr("{0} passages highlighted").format(count), 5000)
 
     def edit(self, uuid: str) -> None:

@@ -244,12 +244,15 @@ def test_broad_queries_rank_a_window_but_keep_title_matches(monkeypatch: pytest.
     for doc_id in range(2, 12):
         add(conn, doc_id, "一家医院", "报告")
     monkeypatch.setattr(search, "RANK_WINDOW", 3)
+    monkeypatch.setattr(search, "TITLE_WINDOW", 1)
     hits = search.search(conn, "医院")
     assert hits[0].id == 1
     assert {h.id for h in hits[1:]} == {9, 10, 11}
     assert search.count(conn, "医院") == 11  # counting is never windowed
-    monkeypatch.setattr(search, "RANK_WINDOW", 3)
     assert [h.id for h in search.search(conn, "一家")] == [11, 10, 9]
+    assert [h.id for h in search.search(conn, "医院 家")] == [11, 10, 9]  # two terms: no title has both
+    assert [h.id for h in search.search(conn, "医院 -家")] == [1]
+    assert [h.id for h in search.search(conn, "医院 title:医院")] == [1]
 
 
 # --- properties ----------------------------------------------------------------------------------

@@ -1,0 +1,146 @@
+"""`reader entities`: one document's entities, the library's who's who, or a filter over lines of text.
+
+`--stdin --jsonl` reads no library at all, so scripts can use the extractor on any text; offsets there are
+code points into each line, like every stored offset.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from reader.cli_common import UserError, open_library, print_json
+
+# Plural headings for the plain-text listing, in the order the side panel shows them.
+_HEADINGS = {
+    "person": "people",
+    "org": "organisations",
+    "place": "places",
+    "date": "dates",
+    "figure": "figures",
+    "term": "terms",
+    "title": "titles",
+}
+
+
+def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
+    from reader.core.entities import TYPES
+
+    p = subparsers.add_parser(
+        "entities",
+        parents=parents,
+        help="people, organisations, places, dates, figures, terms and titles",
+        description="List the entities of one document (ID), of the whole library (--all), "
+        "or of each line read from standard input (--stdin --jsonl).",
+    )
+    p.add_argument("id", type=int, nargs="?", help="document id")
+    p.add_argument("--all", action="store_true", help="library-wide index: in how many documents, and posts")
+    p.add_argument("--type", choices=TYPES, help="only this type")
+    p.add_argument("--stdin", action="store_true", help="read text lines from standard input (no library)")
+    p.add_argument("--jsonl", action="store_true", help="with --stdin: one JSON array per input line")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_entities)
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    modes = sum([args.id is not None, bool(args.all), bool(args.stdin)])
+    if modes != 1:
+        raise UserError("give a document ID, --all or --stdin (exactly one)")
+    if args.jsonl and not args.stdin:
+        raise UserError("--jsonl goes with --stdin")
+    if args.stdin:
+        return _stdin(args)
+    if args.all:
+        return _library(args)
+    return _document(args)
+
+
+def _document(args: argparse.Namespace) -> int:
+    from reader.store.entities import ensure_entities
+
+    with open_library(args, must_exist=True) as library:
+        try:
+            entities = ensure_entities(library, args.id)
+        except KeyError:
+            raise UserError(f"no document with id {args.id}") from None
+    if args.type:
+        entities = [e for e in entities if e.type == args.type]
+    if args.json:
+        items: list[dict[str, object]] = []
+        for e in entities:
+            item: dict[str, object] = {
+                "type": e.type,
+                "text": e.text,
+                "normalized": e.normalized,
+                "count": e.count,
+                "spans": [list(s) for s in e.spans],
+            }
+            if e.type == "person":
+                item["posts"] = list(e.posts)
+            if e.value is not None:
+                item["value"] = e.value
+            items.append(item)
+        print_json(items)
+        return 0
+    for kind, heading in _HEADINGS.items():
+        group = [e for e in entities if e.type == kind]
+        if not group:
+            continue
+        print(f"{heading} ({len(group)})")
+        for e in group:
+            detail = "；".join(e.posts) if e.posts else (e.value or "")
+            print(f"  {e.count:>4}  {e.text}" + (f"  {detail}" if detail else ""))
+    return 0
+
+
+def _library(args: argparse.Namespace) -> int:
+    from reader.store.entities import EntityStore
+
+    show = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            sys.stderr.write(f"\rextracting entities {done}/{total}")
+            sys.stderr.flush()
+
+    with open_library(args, must_exist=True) as library:
+        store = EntityStore(library.conn)
+        store.update_pending(progress=progress)
+        if show:
+            sys.stderr.write("\r" + " " * 40 + "\r")
+        index = store.library_index(args.type)
+    if args.json:
+        print_json([e.as_json() for e in index])
+        return 0
+    for e in index:
+        posts = "；".join(e.posts)
+        print(f"{e.type:<7} {e.documents:>4} docs {e.mentions:>5}×  {e.text}" + (f"  {posts}" if posts else ""))
+    return 0
+
+
+def _stdin(args: argparse.Namespace) -> int:
+    from reader.core.entities import extract
+
+    if not args.jsonl:
+        raise UserError("--stdin needs --jsonl (one JSON array per input line)")
+    # Pipelines speak UTF-8 whatever the locale; an undecodable byte becomes one U+FFFD, one code point,
+    # so offsets still count the characters the caller sent.
+    for stream, errors in ((sys.stdin, "replace"), (sys.stdout, "strict")):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors=errors)
+    out = sys.stdout
+    for raw in sys.stdin:
+        line = raw[:-1] if raw.endswith("\n") else raw
+        if line.endswith("\r"):
+            line = line[:-1]
+        found = [
+            {"type": m.type, "text": m.text, "start": m.start, "end": m.end}
+            for m in extract(line)
+            if not args.type or m.type == args.type
+        ]
+        out.write(json.dumps(found, ensure_ascii=False) + "\n")
+        out.flush()
+    return 0

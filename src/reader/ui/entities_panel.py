@@ -1,0 +1,286 @@
+"""The Entities tab: who and what the open document mentions, grouped by kind, most mentioned first.
+
+The panel only shows and reports: a click asks the window to highlight every mention (`entityActivated`),
+a double-click asks it to narrow the document list to documents mentioning the entity
+(`entityFilterRequested`). Keeping the reading pane and the document list out of this widget lets the
+same panel serve any view that has spans to highlight.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from reader.core.entities import TYPES, Entity
+from reader.core.normalise import normalise
+
+Index = QModelIndex | QPersistentModelIndex
+
+ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1  # the Entity, on column 0 of an entity row
+MATCH_ROLE = Qt.ItemDataRole.UserRole + 2  # what the filter box matches: text, normalised form, posts
+
+
+def fold(text: str) -> str:
+    """The form the filter compares: one script, NFKC, case-folded, so 醫 finds 医 and ＡＩ finds ai."""
+    try:
+        return normalise(text).casefold()
+    except UnicodeError:  # lone surrogates cannot go through OpenCC
+        return text.casefold()
+
+
+def next_span(spans: Sequence[tuple[int, int]], offset: int, *, backwards: bool = False) -> tuple[int, int] | None:
+    """The mention after (or before) `offset`, wrapping around: what F3 and Shift+F3 step to.
+
+    `spans` must be sorted by start, as `Entity.spans` is.
+    """
+    if not spans:
+        return None
+    starts = [s for s, _ in spans]
+    if backwards:
+        i = bisect.bisect_left(starts, offset) - 1
+        return spans[i] if i >= 0 else spans[-1]
+    i = bisect.bisect_right(starts, offset)
+    return spans[i] if i < len(spans) else spans[0]
+
+
+class EntityFilterModel(QSortFilterProxyModel):
+    """Keeps entity rows whose text, normalised form or posts contain the filter; a group stays while
+    any of its entities does (recursive filtering), and a group's own name never matches."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self.setRecursiveFilteringEnabled(True)
+
+    def set_needle(self, text: str) -> None:
+        needle = fold(text.strip())
+        if needle == self._needle:
+            return
+        if hasattr(self, "endFilterChange"):  # Qt 6.10+: the non-deprecated way
+            self.beginFilterChange()
+            self._needle = needle
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self._needle = needle
+            self.invalidateRowsFilter()
+
+    def needle(self) -> str:
+        return self._needle
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._needle:
+            return True
+        if not source_parent.isValid():
+            return False  # a group: shown only through its children
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return self._needle in str(index.data(MATCH_ROLE) or "")
+
+
+class EntitiesPanel(QWidget):
+    entityActivated = Signal(object)  # Entity: highlight all its spans
+    entityFilterRequested = Signal(str, str)  # type, normalized: show documents mentioning it
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.filter_box = QLineEdit()
+        self.filter_box.setObjectName("entityFilter")
+        self.filter_box.setPlaceholderText(self.tr("Filter"))
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(self._filter_changed)
+
+        self.model = QStandardItemModel(0, 3, self)
+        self.model.setHorizontalHeaderLabels([self.tr("Entity"), self.tr("Count"), self.tr("Details")])
+        self.proxy = EntityFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.tree = QTreeView()
+        self.tree.setObjectName("entityTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setExpandsOnDoubleClick(False)  # double-click on an entity filters the document list
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.clicked.connect(self._clicked)
+        self.tree.doubleClicked.connect(self._double_clicked)
+
+        # Keyboard first: Return highlights, Ctrl+Return filters; both are in the context menu too.
+        self.act_highlight = QAction(self.tr("&Highlight in Text"), self)
+        self.act_highlight.setObjectName("entityHighlight")
+        self.act_highlight.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        self.act_highlight.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.act_highlight.triggered.connect(lambda: self._emit_activated(self.tree.currentIndex()))
+        self.act_documents = QAction(self.tr("Show &Documents Mentioning It"), self)
+        self.act_documents.setObjectName("entityDocuments")
+        self.act_documents.setShortcut(QKeySequence("Ctrl+Return"))
+        self.act_documents.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.act_documents.triggered.connect(lambda: self._double_clicked(self.tree.currentIndex()))
+        self.act_copy = QAction(self.tr("&Copy"), self)
+        self.act_copy.setShortcut(QKeySequence.StandardKey.Copy)
+        self.act_copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.act_copy.triggered.connect(self._copy)
+        for action in (self.act_highlight, self.act_documents, self.act_copy):
+            self.tree.addAction(action)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        self.message = QLabel()
+        self.message.setObjectName("entityMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tree, 1)
+        self._entities: list[Entity] = []
+
+    # -- what is shown -----------------------------------------------------------------------------
+    def group_label(self, kind: str) -> str:
+        labels = {
+            "person": self.tr("People"),
+            "org": self.tr("Organisations"),
+            "place": self.tr("Places"),
+            "date": self.tr("Dates"),
+            "figure": self.tr("Figures"),
+            "term": self.tr("Terms"),
+            "title": self.tr("Titles"),
+        }
+        return labels.get(kind, kind)
+
+    def show_entities(self, entities: Sequence[Entity]) -> None:
+        """Replace what is shown; groups in a fixed order, entities most mentioned first."""
+        self._entities = list(entities)
+        self.model.removeRows(0, self.model.rowCount())
+        for kind in TYPES:
+            group = sorted(
+                (e for e in entities if e.type == kind),
+                key=lambda e: (-e.count, e.spans[0][0] if e.spans else 0, e.normalized),
+            )
+            if not group:
+                continue
+            head = QStandardItem(self.group_label(kind))
+            head.setData(kind, Qt.ItemDataRole.UserRole)
+            font = head.font()
+            font.setBold(True)
+            head.setFont(font)
+            head_count = QStandardItem(str(len(group)))
+            head_count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for item in (head, head_count):
+                item.setEditable(False)
+            for entity in group:
+                head.appendRow(self._row(entity))
+            self.model.appendRow([head, head_count, _plain("")])
+        self.tree.expandAll()
+        self.tree.resizeColumnToContents(0)
+        if entities:
+            self.message.hide()
+        else:
+            self._say(self.tr("No entities found in this document."))
+
+    def _row(self, entity: Entity) -> list[QStandardItem]:
+        name = _plain(entity.text)
+        name.setData(entity, ENTITY_ROLE)
+        name.setData(fold(" ".join((entity.text, entity.normalized, *entity.posts))), MATCH_ROLE)
+        count = _plain(str(entity.count))
+        count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        details = _plain("；".join(entity.posts) if entity.posts else (entity.value or ""))
+        tip_lines = [entity.text]
+        if entity.normalized != entity.text:
+            tip_lines.append(entity.normalized)
+        tip_lines.extend(entity.posts)
+        if entity.value:
+            tip_lines.append(entity.value)
+        tip_lines.append(self.tr("{0} mentions · click to highlight, double-click for documents").format(entity.count))
+        tip = "\n".join(tip_lines)
+        for item in (name, count, details):
+            item.setToolTip(tip)
+        return [name, count, details]
+
+    def show_pending(self) -> None:
+        """The document's entities are being extracted; the window calls `show_entities` when ready."""
+        self._clear_rows()
+        self._say(self.tr("Finding people, places and organisations…"))
+
+    def clear(self) -> None:
+        self._clear_rows()
+        self.message.hide()
+
+    def entities(self) -> list[Entity]:
+        return list(self._entities)
+
+    def visible_entities(self) -> list[Entity]:
+        """Entities that pass the filter, in display order (for tests and keyboard stepping)."""
+        out: list[Entity] = []
+        for g in range(self.proxy.rowCount()):
+            group = self.proxy.index(g, 0)
+            for r in range(self.proxy.rowCount(group)):
+                entity = self.proxy.index(r, 0, group).data(ENTITY_ROLE)
+                if isinstance(entity, Entity):
+                    out.append(entity)
+        return out
+
+    def index_of(self, entity: Entity) -> QModelIndex:
+        """The proxy index of an entity's row, or an invalid index when it is filtered out."""
+        for g in range(self.proxy.rowCount()):
+            group = self.proxy.index(g, 0)
+            for r in range(self.proxy.rowCount(group)):
+                index = self.proxy.index(r, 0, group)
+                if index.data(ENTITY_ROLE) == entity:
+                    return index
+        return QModelIndex()
+
+    def _clear_rows(self) -> None:
+        self._entities = []
+        self.model.removeRows(0, self.model.rowCount())
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    # -- user actions ------------------------------------------------------------------------------
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_needle(text)
+        self.tree.expandAll()
+
+    def _entity_at(self, index: QModelIndex) -> Entity | None:
+        if not index.isValid():
+            return None
+        entity = index.siblingAtColumn(0).data(ENTITY_ROLE)
+        return entity if isinstance(entity, Entity) else None
+
+    def _emit_activated(self, index: QModelIndex) -> None:
+        entity = self._entity_at(index)
+        if entity is not None:
+            self.entityActivated.emit(entity)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        self._emit_activated(index)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        entity = self._entity_at(index)
+        if entity is not None:
+            self.entityFilterRequested.emit(entity.type, entity.normalized)
+        elif index.isValid():  # a group heading: double-click folds it, as trees usually do
+            first = index.siblingAtColumn(0)
+            self.tree.setExpanded(first, not self.tree.isExpanded(first))
+
+    def _copy(self) -> None:
+        entity = self._entity_at(self.tree.currentIndex())
+        if entity is not None:
+            QGuiApplication.clipboard().setText(entity.text)
+
+
+def _plain(text: str) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    return item

@@ -1,0 +1,190 @@
+"""Entity extraction in the background: one thread, its own library connection, the open document first.
+
+Extraction takes a fraction of a second per report, which is too long for the GUI thread and too short to
+show a progress dialog. So a worker walks the pending documents in id order while the window stays
+read-only; when the reader opens a document whose entities are not ready, `prioritise` puts it at the
+head of the queue and the panel fills when `extracted` reports it. While it runs, the worker is the one
+writer of the entity tables.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from reader.store.db import LibraryError
+from reader.store.entities import EntityStore
+from reader.store.library import Library
+
+
+class EntityWorker(QObject):
+    """Runs in a QThread: `run` returns when nothing is pending or when cancelled."""
+
+    extracted = Signal(int)  # this document's stored entities are now current
+    failed = Signal(int, str)  # document id (-1: the library itself), one-line message
+    finished = Signal()
+
+    def __init__(self, library_path: Path, first: tuple[int, ...] = ()) -> None:
+        super().__init__()
+        self._library_path = library_path
+        self._lock = threading.Lock()
+        self._priority: deque[int] = deque(first)
+        self._closed = False
+        self._cancel = threading.Event()
+
+    # Called from the GUI thread while `run` loops in the worker thread, hence the lock instead of slots
+    # (a queued slot would wait for the loop to end).
+    def prioritise(self, doc_id: int) -> bool:
+        """Extract this document next. False if the worker has already stopped taking work."""
+        with self._lock:
+            if self._closed:
+                return False
+            if doc_id in self._priority:
+                self._priority.remove(doc_id)
+            self._priority.appendleft(doc_id)
+            return True
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _next(self, queue: deque[int], tried: set[int]) -> tuple[int, bool] | None:
+        with self._lock:
+            if self._priority:
+                return self._priority.popleft(), True
+        while queue:
+            doc_id = queue.popleft()
+            if doc_id not in tried:
+                return doc_id, False
+        return None
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            with Library(self._library_path) as library:
+                self._loop(EntityStore(library.conn))
+        except LibraryError as exc:
+            self.failed.emit(-1, str(exc))
+        except Exception as exc:  # never let a worker die silently
+            self.failed.emit(-1, f"{type(exc).__name__}: {exc}")
+        finally:
+            with self._lock:
+                self._closed = True
+            self.finished.emit()
+
+    def _loop(self, store: EntityStore) -> None:
+        queue: deque[int] = deque(store.pending())
+        tried: set[int] = set()
+        while not self._cancel.is_set():
+            step = self._next(queue, tried)
+            if step is None:
+                # Documents may have been imported or re-cleaned meanwhile: look once more, but never
+                # retry one this run already tried (a document that fails must not loop forever).
+                queue.extend(i for i in store.pending() if i not in tried)
+                with self._lock:
+                    if not queue and not self._priority:
+                        self._closed = True
+                        return
+                continue
+            doc_id, requested = step
+            tried.add(doc_id)
+            try:
+                ran = store.update(doc_id)
+            except KeyError:  # deleted meanwhile
+                continue
+            except Exception as exc:  # one bad document must not stop the others
+                self.failed.emit(doc_id, f"{type(exc).__name__}: {exc}")
+                continue
+            if ran or requested:
+                self.extracted.emit(doc_id)
+
+
+class EntityScheduler(QObject):
+    """Owns at most one worker thread; restarts it when work arrives after it stopped.
+
+    The window calls `start()` after imports and re-cleaning, `request(doc_id)` when it shows a document
+    whose entities are pending, and `stop()` before it closes.
+    """
+
+    extracted = Signal(int)
+    failed = Signal(int, str)
+    idle = Signal()  # nothing is pending (as far as the last run could see)
+
+    def __init__(self, library_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._library_path = library_path
+        self._thread: QThread | None = None
+        self._worker: EntityWorker | None = None
+        self._again = False
+        self._waiting: list[int] = []
+        self._stopped = False
+
+    def is_running(self) -> bool:
+        return self._worker is not None
+
+    def start(self) -> None:
+        """Extract whatever is pending; if a run is under way, look again when it ends."""
+        self._stopped = False
+        if self._worker is not None:
+            self._again = True
+            return
+        first = tuple(self._waiting)
+        self._waiting.clear()
+        self._again = False
+        thread = QThread(self)
+        thread.setObjectName("entityWorker")
+        worker = EntityWorker(self._library_path, first)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.extracted.connect(self.extracted)
+        worker.failed.connect(self.failed)
+        worker.finished.connect(self._on_worker_finished)
+        self._thread, self._worker = thread, worker
+        # Low priority: the reader's scrolling and typing come before the backlog.
+        thread.start(QThread.Priority.LowPriority)
+
+    def request(self, doc_id: int) -> None:
+        """Extract this document before any other."""
+        if self._worker is not None and self._worker.prioritise(doc_id):
+            return
+        if doc_id in self._waiting:
+            self._waiting.remove(doc_id)
+        self._waiting.insert(0, doc_id)
+        self.start()
+
+    def stop(self) -> None:
+        """Cancel and wait for the document in hand to finish; call before the window closes.
+
+        The wait has no time limit: a thread destroyed while running would take the process down, and
+        extraction cannot be interrupted inside one document (about a second for a long report).
+        """
+        self._stopped = True
+        self._again = False
+        self._waiting.clear()
+        if self._worker is not None:
+            self._worker.cancel()
+        self._release()
+
+    def _release(self) -> None:
+        thread, self._thread, self._worker = self._thread, None, None
+        if thread is not None:
+            thread.quit()
+            thread.wait()
+            thread.deleteLater()
+
+    @Slot()
+    def _on_worker_finished(self) -> None:
+        if self.sender() is not self._worker:  # a run `stop` already let go of
+            return
+        self._release()
+        if self._stopped:
+            return
+        if self._again or self._waiting:
+            self.start()
+        else:
+            self.idle.emit()

@@ -1,0 +1,182 @@
+"""Script switching, cleaned/original, the Removed tab and annotations, as a reader uses them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from reader.core.script import Script
+from reader.store.importer import import_paths
+from reader.store.library import Library
+from reader.ui.app import create_window
+from reader.ui.main_window import MainWindow
+
+# 𠗣 lies outside the BMP (two UTF-16 units); 软件/鼠标 change length in the Taiwan vocabulary view.
+BODY = "第一段：𠗣字在前，软件和鼠标都是常用词，國家卫生健康委员会在北京召开会议，讨论医院发展。\n" * 3 + (
+    "第二段：张宗久指出，千县工程要落地落实，软件系统要统一，各地代表踊跃发言。\n"
+)
+
+
+@pytest.fixture
+def win(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    path = tmp_path / "doc.txt"
+    path.write_text(BODY, encoding="utf-8")
+    lib_path = tmp_path / "lib.sqlite"
+    with Library(lib_path) as lib:
+        import_paths(lib, [path], workers=1)
+        lib.set_meta("seeded", "1")
+    w = create_window(lib_path, config_dir=tmp_path / "config")
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close()
+    w.library.close()
+
+
+def _highlighted_texts(win: MainWindow) -> list[str]:
+    return [sel.cursor.selectedText() for sel in win.pane.extraSelections()]
+
+
+def test_script_switch_keeps_annotation_and_selection_on_the_same_characters(win: MainWindow) -> None:
+    doc = win.current
+    assert doc is not None
+    start = doc.text.index("张宗久")
+    win.reading.select_span(start, start + 3)
+    made = win.annotations.highlight("yellow")
+    assert made is not None
+    later = doc.text.index("软件系统")
+    win.reading.select_span(later, later + 4)
+    for script in (Script.HANS, Script.HANT, Script.TW, Script.HK, Script.ORIG):
+        win.set_script(script)
+        assert win.pane.textCursor().selectedText() == win.reading.shown.text[  # type: ignore[union-attr]
+            slice(*win.reading.shown.view.offsets.span_to_view(later, later + 4))  # type: ignore[union-attr]
+        ]
+        assert win.reading.selected_span() == (later, later + 4)
+        assert any(t in ("张宗久", "張宗久") for t in _highlighted_texts(win))
+    win.set_script(Script.TW)
+    win.set_phrases(True)
+    assert "軟體" in win.pane.toPlainText()
+    assert win.reading.selected_span() == (later, later + 4)
+    assert win.pane.textCursor().selectedText() == "軟體系統"
+    assert "張宗久" in _highlighted_texts(win)
+
+
+def test_keyboard_shortcuts_switch_script_and_per_document_choice_is_remembered(win: MainWindow, qtbot: QtBot) -> None:
+    win.pane.setFocus()
+    qtbot.keyClick(win.pane, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert win.reading.script == Script.HANS
+    assert "国家" in win.pane.toPlainText()
+    qtbot.keyClick(win.pane, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert win.reading.script == Script.TW
+    assert win.settings.script == "hans"
+    doc_id = win.current.id  # type: ignore[union-attr]
+    assert win.settings.document_scripts[str(doc_id)] == "tw"
+    win.show_document(doc_id)
+    assert win.reading.script == Script.TW
+
+
+def test_reading_position_survives_a_switch(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    paragraphs = [f"第{i}段：坐的士去买U盘，软件和鼠标是常用词，𠗣字也在其中，内容充实，句子完整。" * 3 for i in range(150)]
+    path.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
+    with Library(tmp_path / "lib.sqlite") as lib:
+        import_paths(lib, [path], workers=1)
+        lib.set_meta("seeded", "1")
+    w = create_window(tmp_path / "lib.sqlite", config_dir=tmp_path / "cfg")
+    qtbot.addWidget(w)
+    w.resize(900, 500)
+    w.show()
+    doc = w.current
+    assert doc is not None
+    target = doc.text.index("第80段")
+    w.reading.scroll_to(target)
+    before = w.reading.visible_offset()
+    assert abs(before - target) < 40
+    for script in (Script.HANT, Script.TW):
+        w.set_script(script)
+        assert abs(w.reading.visible_offset() - before) < 40
+    w.set_phrases(True)  # a length-changing view: everything before the target shifted
+    assert w.reading.shown is not None and len(w.reading.shown.text) > len(doc.text)
+    assert abs(w.reading.visible_offset() - before) < 40
+    w.close()
+    w.library.close()
+
+
+def test_original_view_greys_removed_lines_and_restore_works(qtbot: QtBot, seeded_library: Path, tmp_path: Path) -> None:
+    w = create_window(seeded_library, config_dir=tmp_path / "cfg", seed=False)
+    qtbot.addWidget(w)
+    w.show()
+    doc_id = next(s.id for s in w.library.all_summaries() if s.filename.startswith("002"))
+    w.select_document(doc_id)
+    doc = w.current
+    assert doc is not None and doc.removed
+    assert w.removed_panel.tree.topLevelItemCount() == len(doc.removed)
+    target = next(r for r in doc.removed if r.reason == "related-links")
+    w.show_original_line(target.line)
+    assert w.reading.original and w.act_original.isChecked()
+    assert w.pane.textCursor().selectedText().strip() == target.text.strip()
+    assert w.reading.layer("removed")
+    w.set_line_override(target.line, True)
+    restored = w.library.get(doc_id)
+    assert restored is not None and target.text.strip() in restored.text
+    w.set_line_override(target.line, None)
+    assert target.text.strip() not in (w.library.get(doc_id).text)  # type: ignore[union-attr]
+    w.set_original(False)
+    assert w.pane.toPlainText() == w.current.text  # type: ignore[union-attr]
+    w.close()
+    w.library.close()
+
+
+def test_annotation_delete_and_undo(win: MainWindow) -> None:
+    doc = win.current
+    assert doc is not None
+    start = doc.text.index("千县工程")
+    win.reading.select_span(start, start + 4)
+    made = win.annotations.highlight("green", note="重点")
+    assert made is not None
+    assert win.annotations.panel.current_uuid() is None or True
+    assert [a.uuid for a in win.library.annotations.for_document(doc.id)] == [made.uuid]
+    win.annotations.delete(made.uuid)
+    assert win.library.annotations.for_document(doc.id) == []
+    win.annotations.act_undo.trigger()
+    (back,) = win.library.annotations.for_document(doc.id)
+    assert back.uuid == made.uuid and back.note == "重点"
+    win.annotations.act_undo.trigger()  # undoes the highlight itself
+    assert win.library.annotations.for_document(doc.id) == []
+    win.annotations.act_redo.trigger()
+    assert len(win.library.annotations.for_document(doc.id)) == 1
+
+
+def test_highlight_every_occurrence_is_cross_script(win: MainWindow) -> None:
+    doc = win.current
+    assert doc is not None
+    start = doc.text.index("软件")
+    win.reading.select_span(start, start + 2)
+    win.annotations.highlight_all()
+    quotes = [a.quote for a in win.library.annotations.for_document(doc.id)]
+    assert quotes.count("软件") == doc.text.count("软件") == 4
+    assert len(win.annotations.panel.tree.findItems("软件", Qt.MatchFlag.MatchContains)) == 4
+
+
+def test_annotations_follow_in_original_view(win: MainWindow) -> None:
+    doc = win.current
+    assert doc is not None
+    start = doc.text.index("张宗久")
+    win.reading.select_span(start, start + 3)
+    win.annotations.highlight("red")
+    win.set_original(True)
+    assert "张宗久" in _highlighted_texts(win)
+    win.reading.pane.moveCursor(QTextCursor.MoveOperation.Start)
+    assert win.annotations.highlight("red") is None  # annotating happens on the cleaned text
+
+
+def test_annotate_menu_has_shortcuts(win: MainWindow) -> None:
+    names = {a.objectName(): a for m in win.menuBar().actions() if m.menu() for a in m.menu().actions()}
+    assert names["highlight"].shortcut().toString() == "H"
+    assert names["note"].shortcut().toString() == "N"
+    assert "script_hans" in {a.objectName() for a in win.script_actions.values()}
