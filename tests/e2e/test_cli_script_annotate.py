@@ -38,14 +38,40 @@ def test_convert_filters_stdin() -> None:
 
 def test_annotate_and_list(tmp_path: Path) -> None:
     lib, doc_id = _seeded(tmp_path)
-    made = run("annotate", str(doc_id), "--quote", "张宗久", "--color", "blue", "--note", "人物", "--tag", "人",
-               "--tag", "会议", "--library", lib)
+    made = run(
+        "annotate",
+        str(doc_id),
+        "--quote",
+        "张宗久",
+        "--color",
+        "blue",
+        "--note",
+        "人物",
+        "--tag",
+        "人",
+        "--tag",
+        "会议",
+        "--library",
+        lib,
+    )
     assert made.returncode == 0, made.stderr
     uuid = made.stdout.strip()
     listed = json.loads(run("annotations", str(doc_id), "--json", "--library", lib).stdout)
     (a,) = listed
     assert a["id"] == uuid and a["quote"] == "张宗久" and a["color"] == "blue" and a["tags"] == ["人", "会议"]
-    assert {"id", "document", "start", "end", "quote", "prefix", "suffix", "color", "note", "tags", "orphan"} <= a.keys()
+    assert {
+        "id",
+        "document",
+        "start",
+        "end",
+        "quote",
+        "prefix",
+        "suffix",
+        "color",
+        "note",
+        "tags",
+        "orphan",
+    } <= a.keys()
     text = json.loads(run("show", str(doc_id), "--json", "--library", lib).stdout)["text"]
     assert text[a["start"] : a["end"]] == "张宗久"
     by_pos = run("annotate", str(doc_id), "--start", "0", "--end", "4", "--library", lib, "--json")

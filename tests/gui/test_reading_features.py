@@ -53,9 +53,12 @@ def test_script_switch_keeps_annotation_and_selection_on_the_same_characters(win
     win.reading.select_span(later, later + 4)
     for script in (Script.HANS, Script.HANT, Script.TW, Script.HK, Script.ORIG):
         win.set_script(script)
-        assert win.pane.textCursor().selectedText() == win.reading.shown.text[  # type: ignore[union-attr]
-            slice(*win.reading.shown.view.offsets.span_to_view(later, later + 4))  # type: ignore[union-attr]
-        ]
+        assert (
+            win.pane.textCursor().selectedText()
+            == win.reading.shown.text[  # type: ignore[union-attr]
+                slice(*win.reading.shown.view.offsets.span_to_view(later, later + 4))  # type: ignore[union-attr]
+            ]
+        )
         assert win.reading.selected_span() == (later, later + 4)
         assert any(t in ("张宗久", "張宗久") for t in _highlighted_texts(win))
     win.set_script(Script.TW)
@@ -82,7 +85,9 @@ def test_keyboard_shortcuts_switch_script_and_per_document_choice_is_remembered(
 
 def test_reading_position_survives_a_switch(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "long.txt"
-    paragraphs = [f"第{i}段：坐的士去买U盘，软件和鼠标是常用词，𠗣字也在其中，内容充实，句子完整。" * 3 for i in range(150)]
+    paragraphs = [
+        f"第{i}段：坐的士去买U盘，软件和鼠标是常用词，𠗣字也在其中，内容充实，句子完整。" * 3 for i in range(150)
+    ]
     path.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
     with Library(tmp_path / "lib.sqlite") as lib:
         import_paths(lib, [path], workers=1)
@@ -107,7 +112,9 @@ def test_reading_position_survives_a_switch(qtbot: QtBot, tmp_path: Path) -> Non
     w.library.close()
 
 
-def test_original_view_greys_removed_lines_and_restore_works(qtbot: QtBot, seeded_library: Path, tmp_path: Path) -> None:
+def test_original_view_greys_removed_lines_and_restore_works(
+    qtbot: QtBot, seeded_library: Path, tmp_path: Path
+) -> None:
     w = create_window(seeded_library, config_dir=tmp_path / "cfg", seed=False)
     qtbot.addWidget(w)
     w.show()
