@@ -124,7 +124,7 @@ def sizes(conn: sqlite3.Connection, docs: list[dict[str, object]]) -> dict[str, 
         "text_mb": text_bytes / 1e6,
         "documents_mb": by_name.get("documents", 0) / 1e6,
         "fts_mb": fts / 1e6,
-        "search_docs_mb": by_name.get("search_docs", 0) / 1e6,
+        "packed_mb": by_name.get("search_packed", 0) / 1e6,
         "search_total_mb": ours / 1e6,
     }
 
@@ -199,7 +199,7 @@ def run(n: int, args: argparse.Namespace, path: Path) -> None:
     print(
         f"size: text {size['text_mb']:.1f} MB (documents table {size['documents_mb']:.1f} MB);"
         f" FTS index {size['fts_mb']:.1f} MB ({size['fts_mb'] / size['text_mb']:.2f}x text);"
-        f" search_docs {size['search_docs_mb']:.1f} MB; all search_* {size['search_total_mb']:.1f} MB"
+        f" folded copy (search_packed) {size['packed_mb']:.1f} MB; all search_* {size['search_total_mb']:.1f} MB"
         f" ({size['search_total_mb'] / size['text_mb']:.2f}x text)"
     )
     conn.close()

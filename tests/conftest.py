@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from evaldata import eval_path
 
@@ -13,6 +15,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Timing varies on shared machines; property tests judge results, benchmarks judge speed.
+hypothesis_settings.register_profile("reader", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("reader")
 
 __all__ = ["eval_path"]
 

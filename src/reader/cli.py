@@ -17,7 +17,7 @@ from reader.cli_common import UserError, library_path, open_library, print_json
 
 # Subcommand modules, each with `register(subparsers, parents)`; imported lazily by name so that
 # `reader --version` stays instant.
-EXTENSIONS: tuple[str, ...] = ()
+EXTENSIONS: tuple[str, ...] = ("reader.cli_export", "reader.cli_search")
 SCRIPTS = ("orig", "hans", "hant", "tw", "hk")
 
 if TYPE_CHECKING:

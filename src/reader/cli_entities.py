@@ -125,8 +125,8 @@ def _stdin(args: argparse.Namespace) -> int:
 
     if not args.jsonl:
         raise UserError("--stdin needs --jsonl (one JSON array per input line)")
-    # Pipelines speak UTF-8 whatever the locale; an undecodable byte becomes one U+FFFD, one code point,
-    # so offsets still count the characters the caller sent.
+    # Pipelines speak UTF-8 whatever the locale; undecodable bytes become U+FFFD rather than stopping
+    # the whole stream, and offsets count code points of the decoded line.
     for stream, errors in ((sys.stdin, "replace"), (sys.stdout, "strict")):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid as uuidlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -78,8 +78,11 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
 
 
 class AnnotationStore:
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, on_change: Callable[[int], None] | None = None) -> None:
         self.conn = conn
+        # Called with the document id inside the transaction of every change (the search index of
+        # notes and tags follows the annotations).
+        self._on_change = on_change
 
     def _text(self, doc_id: int) -> str:
         row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -157,6 +160,8 @@ class AnnotationStore:
                     int(annotation.orphan),
                 ),
             )
+            if self._on_change is not None:
+                self._on_change(annotation.doc_id)
 
     def get(self, uuid: str) -> Annotation | None:
         row = self.conn.execute(f"SELECT {COLUMNS} FROM annotations WHERE uuid = ?", (uuid,)).fetchone()
@@ -209,6 +214,8 @@ class AnnotationStore:
         if current is not None:
             with transaction(self.conn):
                 self.conn.execute("DELETE FROM annotations WHERE uuid = ?", (uuid,))
+                if self._on_change is not None:
+                    self._on_change(current.doc_id)
         return current
 
     def for_document(self, doc_id: int) -> list[Annotation]:

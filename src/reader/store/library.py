@@ -16,6 +16,7 @@ from pathlib import Path
 from reader.core.cleaning import Metadata, Removed
 from reader.core.derive import Derived, derive
 from reader.core.importing import Prepared
+from reader.store import search
 from reader.store.annotations import AnnotationStore
 from reader.store.db import open_library, transaction
 
@@ -123,7 +124,7 @@ class Library:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.conn = open_library(self.path)
-        self.annotations = AnnotationStore(self.conn)
+        self.annotations = AnnotationStore(self.conn, on_change=self.reindex)
 
     def close(self) -> None:
         self.conn.close()
@@ -302,6 +303,7 @@ class Library:
             ),
         )
         self.annotations.reanchor(doc_id, derived.text)
+        self.reindex(doc_id)
         self.conn.execute("DELETE FROM removed_lines WHERE doc_id = ?", (doc_id,))
         self.conn.executemany(
             "INSERT INTO removed_lines (doc_id, line, text, reason) VALUES (?, ?, ?, ?)",
@@ -339,10 +341,45 @@ class Library:
                     (doc_id, key, value),
                 )
                 self.conn.execute(f"UPDATE documents SET {key} = ? WHERE id = ?", (value, doc_id))
+            self.reindex(doc_id)
 
     def delete(self, doc_ids: Iterable[int]) -> None:
         with transaction(self.conn):
-            self.conn.executemany("DELETE FROM documents WHERE id = ?", [(i,) for i in doc_ids])
+            for doc_id in doc_ids:
+                search.remove_document(self.conn, doc_id)
+                self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    def reindex(self, doc_id: int) -> None:
+        """Bring the search index in line with the document, its notes and tags (inside the caller's
+        transaction when there is one)."""
+        row = self.conn.execute(
+            "SELECT title, text, author, source, date FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        if row is None:
+            search.remove_document(self.conn, doc_id)
+            return
+        notes: list[str] = []
+        tags: list[str] = []
+        for a in self.annotations.for_document(doc_id):
+            if a.note:
+                notes.append(a.note)
+            tags.extend(t for t in a.tags if t not in tags)
+        search.index_document(
+            self.conn,
+            doc_id,
+            title=row["title"] or "",
+            text=row["text"] or "",
+            author=row["author"] or "",
+            source=row["source"] or "",
+            date=row["date"] or "",
+            notes="\n".join(notes),
+            tags=tags,
+            entities=self.entity_names(doc_id),
+        )
+
+    def entity_names(self, doc_id: int) -> list[str]:
+        """Names the `entity:` search filter matches; empty until entities are extracted."""
+        return []
 
 
 def metadata_of(summary: DocumentSummary) -> Metadata:

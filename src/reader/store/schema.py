@@ -76,4 +76,15 @@ def _v2_annotations(conn: sqlite3.Connection) -> None:
     annotations.migrate(conn)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_documents, _v2_annotations]
+def _v3_search(conn: sqlite3.Connection) -> None:
+    from reader.store import search
+
+    search.ensure_schema(conn)
+    rows = conn.execute("SELECT id, title, text, author, source, date FROM documents").fetchall()
+    for doc_id, title, text, author, source, date in rows:
+        search.index_document(
+            conn, doc_id, title=title or "", text=text or "", author=author or "", source=source or "", date=date or ""
+        )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_documents, _v2_annotations, _v3_search]

@@ -15,7 +15,7 @@ Why the index looks the way it does (measurements in docs/decisions/search.md):
   so 醫院 and 医院 are the same tokens and offsets found in the folded text are offsets in the original.
 * The FTS5 table is contentless: the documents table already holds the text. FTS5 needs the old
   tokens to delete a row, and the caller may have changed the document before re-indexing it, so the
-  folded fields are kept in `search_packed` (JSON, UTF-16, zlib: about half the text's size);
+  folded fields are kept in `search_packed` (JSON, UTF-16, zlib: ~0.64x the text's size);
   they also give hit counts and snippets without re-folding.
 * Ranking is FTS5's bm25 with title hits weighted far above body hits (more and denser hits rank
   higher through bm25's term frequency and length normalisation). Ranking reads the position list of

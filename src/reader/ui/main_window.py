@@ -16,24 +16,31 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from reader import __version__, paths
+from reader.core.export import ExportFormatError
 from reader.core.script import Script
+from reader.exporting import import_annotations
 from reader.settings import Settings, save, settings_path
 from reader.store.importer import ImportReport
 from reader.store.library import Document, Library
 from reader.ui.annotations_controller import AnnotationController
 from reader.ui.document_model import DocumentTableModel
+from reader.ui.export_dialog import ExportDialog
+from reader.ui.find_bar import FindBar
+from reader.ui.finding import Finding
 from reader.ui.info_panel import InfoPanel, human_size
 from reader.ui.metadata_dialog import MetadataDialog
 from reader.ui.reading_view import ReadingView
 from reader.ui.removed_panel import RemovedPanel
-from reader.ui.view_modes import ViewModes
+from reader.ui.search_box import SearchBox
 from reader.ui.workers import ImportJob
 
 
-class MainWindow(ViewModes):
+class MainWindow(Finding):
     documentShown = Signal(int)
     importFinished = Signal(object)
 
@@ -77,6 +84,25 @@ class MainWindow(ViewModes):
         self.pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.pane.customContextMenuRequested.connect(self._pane_menu)
 
+        self.search_box = SearchBox()
+        self.search_box.queryChanged.connect(self.run_library_search)
+        self.search_box.edit.returnPressed.connect(self.search_box.flush)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(4, 4, 0, 0)
+        left_layout.addWidget(self.search_box)
+        left_layout.addWidget(self.table, 1)
+        self.find_bar = FindBar()
+        self.find_bar.textChanged.connect(self.find_in_document)
+        self.find_bar.nextRequested.connect(lambda: self.step(1))
+        self.find_bar.previousRequested.connect(lambda: self.step(-1))
+        self.find_bar.closed.connect(self.close_find)
+        reading_layout = self.reading.layout()
+        assert isinstance(reading_layout, QVBoxLayout)
+        reading_layout.insertWidget(3, self.find_bar)
+        self._steps = []
+        self._step = -1
+
         self.info = InfoPanel()
         self.side = QTabWidget()
         self.side.setObjectName("sidePanel")
@@ -90,7 +116,7 @@ class MainWindow(ViewModes):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(left)
         self.splitter.addWidget(self.reading)
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 2)
@@ -129,6 +155,17 @@ class MainWindow(ViewModes):
         self.act_import_folder = self._action(
             self.tr("Import &Folder…"), "Ctrl+Shift+O", self.import_folder_dialog, name="importFolder"
         )
+        self.act_export = self._action(self.tr("&Export Notes…"), "Ctrl+E", self.export_dialog, name="export")
+        self.act_import_annotations = self._action(
+            self.tr("Import &Annotations…"), None, self.import_annotations_dialog, name="importAnnotations"
+        )
+        self.act_search = self._action(self.tr("&Search Library"), "Ctrl+K", self.focus_search, name="search")
+        self.act_search.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+Shift+F")])
+        self.act_find = self._action(
+            self.tr("&Find in Document…"), QKeySequence.StandardKey.Find, self.open_find, name="find"
+        )
+        self.act_find_next = self._action(self.tr("Find &Next"), "F3", lambda: self.step(1), name="findNext")
+        self.act_find_prev = self._action(self.tr("Find &Previous"), "Shift+F3", lambda: self.step(-1), name="findPrev")
         self.act_quit = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, name="quit")
         self.act_zoom_in = self._action(
             self.tr("Zoom &In"),
@@ -201,6 +238,9 @@ class MainWindow(ViewModes):
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addAction(self.act_import_files)
         menu.addAction(self.act_import_folder)
+        menu.addAction(self.act_import_annotations)
+        menu.addSeparator()
+        menu.addAction(self.act_export)
         menu.addSeparator()
         menu.addAction(self.act_quit)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -222,6 +262,9 @@ class MainWindow(ViewModes):
         self.menuBar().insertMenu(self.view_menu.menuAction(), edit_menu)
         annotate_menu = self.menuBar().addMenu(self.tr("&Annotate"))
         self.annotations.install_menus(edit_menu, annotate_menu)
+        edit_menu.addSeparator()
+        for action in (self.act_search, self.act_find, self.act_find_next, self.act_find_prev):
+            edit_menu.addAction(action)
         document_menu = self.menuBar().addMenu(self.tr("&Document"))
         document_menu.addAction(self.act_edit_metadata)
         self.document_menu = document_menu
@@ -282,6 +325,10 @@ class MainWindow(ViewModes):
         self.removed_panel.show_removed(doc.removed, doc.overrides)
         self._draw_removed()
         self.annotations.refresh()
+        if self.find_bar.isVisible():
+            self.find_in_document(self.find_bar.edit.text())
+        else:
+            self._show_search_hits()
         self.settings.last_document = doc_id
         self.documentShown.emit(doc_id)
 
@@ -351,6 +398,37 @@ class MainWindow(ViewModes):
         self._jobs.remove(job)
         job.deleteLater()
         QMessageBox.warning(self, self.tr("Import failed"), message)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [d for r in rows if (d := self.model.id_at(r)) is not None]
+
+    def export_dialog(self) -> None:
+        dialog = ExportDialog(
+            self.library,
+            current=self.current.id if self.current else None,
+            selected=self.selected_ids(),
+            script=self.reading.script,
+            start_dir=self.settings.last_import_dir,
+            parent=self,
+        )
+        if dialog.exec() and dialog.saved_to is not None:
+            self.statusBar().showMessage(self.tr("Exported to {0}").format(dialog.saved_to), 8000)
+
+    def import_annotations_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import Annotations"), self.settings.last_import_dir, self.tr("W3C JSON (*.json *.jsonld)")
+        )
+        if not path:
+            return
+        try:
+            report = import_annotations(self.library, Path(path).read_bytes())
+        except (OSError, ExportFormatError) as exc:
+            QMessageBox.warning(self, self.tr("Import Annotations"), str(exc))
+            return
+        QMessageBox.information(self, self.tr("Import Annotations"), report.summary())
+        if self.current is not None:
+            self.annotations.refresh()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):

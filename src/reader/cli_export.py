@@ -1,0 +1,95 @@
+"""`reader export` and `reader import-annotations`: notes out of the library and back in."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from reader.cli_common import UserError, open_library, print_json
+
+SCRIPTS = ("orig", "hans", "hant", "tw", "hk")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from reader.core.export import FORMATS
+    from reader.exporting import export_documents, write_export
+
+    if args.format not in FORMATS:
+        raise UserError(f"unknown format {args.format!r}")
+    if not args.ids and not args.all:
+        raise UserError("name documents by id, or pass --all")
+    out = Path(args.output)
+    if out.is_dir():
+        raise UserError(f"{out} is a folder; give a file name")
+    with open_library(args, must_exist=True) as library:
+        ids = library.ids() if args.all else args.ids
+        missing = [i for i in ids if library.get(i) is None]
+        if missing:
+            raise UserError(f"no document with id {missing[0]}")
+        docs = export_documents(
+            library,
+            ids,
+            script=args.script,
+            phrases=args.phrases,
+            convert_notes=args.convert_notes,
+            query=args.search or "",
+            color=args.color,
+            tag=args.tag,
+        )
+    try:
+        write_export(docs, args.format, out)
+    except OSError as exc:
+        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    count = sum(len(d.annotations) for d in docs)
+    print(f"exported {len(docs)} documents, {count} annotations to {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_import_annotations(args: argparse.Namespace) -> int:
+    from reader.core.export import ExportFormatError
+    from reader.exporting import import_annotations
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    with open_library(args, must_exist=True) as library:
+        try:
+            report = import_annotations(library, data)
+        except ExportFormatError as exc:
+            raise UserError(f"{path}: {exc}") from exc
+    if args.json:
+        print_json(
+            {
+                "added": report.added,
+                "orphaned": report.orphaned,
+                "duplicates": report.duplicates,
+                "skipped": [{"id": i, "reason": r} for i, r in report.skipped],
+            }
+        )
+    else:
+        print(report.summary())
+    return 0
+
+
+def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("export", parents=parents, help="export annotated notes (md, html, pdf, json, csv)")
+    p.add_argument("ids", type=int, nargs="*", metavar="ID")
+    p.add_argument("--all", action="store_true", help="every document")
+    p.add_argument("--format", required=True, choices=("md", "html", "pdf", "json", "csv"))
+    p.add_argument("--script", choices=SCRIPTS, default="orig", help="script of quotes and text")
+    p.add_argument("--phrases", action="store_true", help="regional vocabulary in the chosen script")
+    p.add_argument("--convert-notes", action="store_true", help="convert notes to the script too")
+    p.add_argument("--search", help="only annotations whose quote, note or tags contain this")
+    p.add_argument("--color", help="only annotations of this colour")
+    p.add_argument("--tag", help="only annotations with this tag")
+    p.add_argument("-o", "--output", required=True, metavar="PATH")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import-annotations", parents=parents, help="read annotations exported as W3C JSON")
+    p.add_argument("file", metavar="FILE.json")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_import_annotations)

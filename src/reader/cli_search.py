@@ -1,0 +1,69 @@
+"""`reader search`: the library's full-text search for scripts and the terminal."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from reader.cli_common import UserError, open_library, print_json
+
+SCRIPTS = ("orig", "hans", "hant", "tw", "hk")
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from reader.core.query import QueryError
+    from reader.core.script import Script, make_view
+    from reader.store import search
+
+    if args.limit < 1:
+        raise UserError("--limit must be at least 1")
+    with open_library(args, must_exist=True) as library:
+        try:
+            hits = search.search(library.conn, args.query, limit=args.limit)
+            total = search.count(library.conn, args.query)
+        except QueryError as exc:
+            raise UserError(f"bad query: {exc}") from exc
+    script = Script(args.script)
+
+    def conv(text: str) -> str:
+        # Character-level views keep lengths, so the snippet's marks stay on the hit.
+        return make_view(text, script).text if script != Script.ORIG else text
+
+    results = []
+    for hit in hits:
+        snippet = hit.snippet
+        converted = type(snippet)(
+            conv(snippet.text), snippet.spans, snippet.start, snippet.more_before, snippet.more_after
+        )
+        results.append(
+            {
+                "id": hit.id,
+                "title": conv(hit.title),
+                "snippet": converted.marked(),
+                "snippet_text": converted.text,
+                "snippet_spans": [list(s) for s in snippet.spans],
+                "hits": hit.hits,
+                "first": hit.first,
+                "score": round(hit.score, 4),
+            }
+        )
+    if args.json:
+        print_json(results)
+        return 0
+    for r in results:
+        print(f"{r['id']:>5}  {r['hits']:>3} hits  {r['title']}")
+        print(f"       {r['snippet']}")
+    if total > len(results):
+        print(f"({total} documents match; showing {len(results)})")
+    elif not results:
+        print("no matches")
+    return 0
+
+
+def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("search", parents=parents, help="search the library (either script, any length)")
+    p.add_argument("query", help='terms (AND), "phrase", -exclude, title: source: tag: entity: date:2023..2024')
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--script", choices=SCRIPTS, default="orig", help="script of titles and snippets")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_search)

@@ -1,0 +1,141 @@
+"""File ▸ Export…: pick what, in which format and script, see the first lines, then save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
+
+from reader.core.export import EXTENSIONS, export_text
+from reader.core.script import Script
+from reader.exporting import export_documents, write_export
+from reader.store.library import Library
+
+PREVIEW_LINES = 40
+
+
+class ExportDialog(QDialog):
+    def __init__(
+        self,
+        library: Library,
+        *,
+        current: int | None,
+        selected: list[int],
+        script: Script,
+        start_dir: str = "",
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export Notes"))
+        self.resize(720, 560)
+        self.library = library
+        self._current = current
+        self._selected = selected
+        self._start_dir = start_dir
+        self.saved_to: Path | None = None
+        self.format_box = QComboBox()
+        self.format_box.setObjectName("exportFormat")
+        for key, label in (
+            ("md", self.tr("Markdown (Obsidian, Logseq)")),
+            ("html", self.tr("HTML page (self-contained)")),
+            ("pdf", self.tr("PDF")),
+            ("json", self.tr("W3C Web Annotation JSON-LD")),
+            ("csv", self.tr("CSV spreadsheet (UTF-8 with BOM)")),
+        ):
+            self.format_box.addItem(label, key)
+        self.scope_box = QComboBox()
+        self.scope_box.setObjectName("exportScope")
+        if current is not None:
+            self.scope_box.addItem(self.tr("This document"), "current")
+        if len(selected) > 1:
+            self.scope_box.addItem(self.tr("Selected documents ({0})").format(len(selected)), "selected")
+        self.scope_box.addItem(self.tr("All documents"), "all")
+        self.scope_box.addItem(self.tr("Annotated documents only"), "annotated")
+        self.script_box = QComboBox()
+        self.script_box.setObjectName("exportScript")
+        for s, label in zip(Script, ("原文", "简体", "繁體", "臺灣", "香港"), strict=True):
+            self.script_box.addItem(label, s.value)
+        self.script_box.setCurrentIndex(list(Script).index(script))
+        self.convert_notes = QCheckBox(self.tr("Convert my notes to this script too"))
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("only annotations whose quote, note or tag contains…"))
+        self.preview = QPlainTextEdit()
+        self.preview.setObjectName("exportPreview")
+        self.preview.setReadOnly(True)
+        self.preview.setFont(QFont("monospace"))
+        form = QFormLayout()
+        form.addRow(self.tr("Format"), self.format_box)
+        form.addRow(self.tr("Documents"), self.scope_box)
+        form.addRow(self.tr("Script"), self.script_box)
+        form.addRow("", self.convert_notes)
+        form.addRow(self.tr("Filter"), self.filter_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(buttons)
+        for box in (self.format_box, self.scope_box, self.script_box):
+            box.currentIndexChanged.connect(self.update_preview)
+        self.convert_notes.toggled.connect(self.update_preview)
+        self.filter_edit.textChanged.connect(self.update_preview)
+        self.update_preview()
+
+    def ids(self) -> list[int]:
+        scope = self.scope_box.currentData()
+        if scope == "current" and self._current is not None:
+            return [self._current]
+        if scope == "selected":
+            return list(self._selected)
+        if scope == "annotated":
+            counts = self.library.annotations.count_by_document()
+            return [i for i in self.library.ids() if counts.get(i)]
+        return self.library.ids()
+
+    def documents(self) -> Any:
+        return export_documents(
+            self.library,
+            self.ids(),
+            script=str(self.script_box.currentData()),
+            convert_notes=self.convert_notes.isChecked(),
+            query=self.filter_edit.text().strip(),
+        )
+
+    def update_preview(self) -> None:
+        fmt = str(self.format_box.currentData())
+        docs = self.documents()
+        shown_fmt = "html" if fmt == "pdf" else fmt
+        text = export_text(docs[:3], shown_fmt)
+        lines = text.splitlines()[:PREVIEW_LINES]
+        note = self.tr("(PDF is this HTML, printed)\n") if fmt == "pdf" else ""
+        count = sum(len(d.annotations) for d in docs)
+        header = self.tr("{0} documents, {1} annotations").format(len(docs), count)
+        self.preview.setPlainText(f"{header}\n{note}\n" + "\n".join(lines))
+
+    def save(self) -> None:
+        fmt = str(self.format_box.currentData())
+        suggested = str(Path(self._start_dir or str(Path.home())) / f"notes{EXTENSIONS[fmt]}")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Notes"), suggested)
+        if not path:
+            return
+        try:
+            write_export(self.documents(), fmt, Path(path))
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Export"), self.tr("Cannot write {0}: {1}").format(path, exc))
+            return
+        self.saved_to = Path(path)
+        self.accept()

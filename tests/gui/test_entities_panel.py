@@ -1,0 +1,264 @@
+"""The Entities tab, the background extraction and the Who's Who dialog, driven as a user would."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, QObject, Qt, QThread, Signal
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from reader.core.entities import Entity, aggregate, extract
+from reader.store import entities as entity_store
+from reader.store import schema
+from reader.store.entities import EntityStore
+from reader.store.library import Library
+from reader.ui.entities_panel import EntitiesPanel, next_span
+from reader.ui.entity_worker import EntityScheduler, EntityWorker
+from reader.ui.whos_who import COL_DOCUMENTS, WhosWhoDialog
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def _schema_has_entities() -> bool:
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for migration in schema.MIGRATIONS:
+            migration(conn)
+        return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'entity_state'").fetchone() is not None
+    finally:
+        conn.close()
+
+
+@pytest.fixture(autouse=True)
+def _entity_schema(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Until the migration is listed in `schema.MIGRATIONS`, add it for these tests only (autouse, so
+    it is in place before `seeded_library` opens the file)."""
+    if not _schema_has_entities():
+        monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, entity_store.migrate])
+
+
+@pytest.fixture(scope="module")
+def seed_entities() -> list[Entity]:
+    path = sorted(SEEDS.glob("000_*.txt"))[0]
+    return aggregate(extract(path.read_text(encoding="utf-8"), doc_date="2023-09-30"))
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, seed_entities: list[Entity]) -> EntitiesPanel:
+    widget = EntitiesPanel()
+    qtbot.addWidget(widget)
+    widget.resize(420, 700)
+    widget.show()
+    widget.show_entities(seed_entities)
+    return widget
+
+
+def _entity_index(panel: EntitiesPanel, entity: Entity) -> QModelIndex:
+    index = panel.index_of(entity)
+    assert index.isValid()
+    panel.tree.scrollTo(index)
+    return index
+
+
+def test_panel_groups_by_type_most_mentioned_first(panel: EntitiesPanel, seed_entities: list[Entity]) -> None:
+    proxy = panel.proxy
+    groups = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    assert groups[0] == "People"
+    assert "Places" in groups and "Dates" in groups
+    assert groups.index("People") < groups.index("Organisations") < groups.index("Places")
+    people = proxy.index(0, 0)
+    assert int(proxy.index(0, 1).data()) == proxy.rowCount(people)
+    counts = [int(proxy.index(r, 1, people).data()) for r in range(proxy.rowCount(people))]
+    assert counts == sorted(counts, reverse=True)
+    assert sorted(panel.visible_entities(), key=id) == sorted(seed_entities, key=id)
+    zhang = next(e for e in seed_entities if e.normalized == "张宗久")
+    details = panel.index_of(zhang).siblingAtColumn(2).data()
+    assert "局长" in details  # people show their posts
+    assert "局长" in panel.index_of(zhang).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_models_pass_the_model_tester(qtmodeltester: ModelTester, panel: EntitiesPanel) -> None:
+    qtmodeltester.check(panel.model)
+    qtmodeltester.check(panel.proxy)
+
+
+def test_filter_box_filters(qtbot: QtBot, panel: EntitiesPanel) -> None:
+    assert panel.filter_box.placeholderText() == "Filter"
+    panel.filter_box.setText("張宗")  # traditional input finds the simplified name (QTest types ASCII only)
+    shown = panel.visible_entities()
+    assert [e.normalized for e in shown] == ["张宗久"]
+    assert panel.proxy.rowCount() == 1  # only the People group is left
+    panel.filter_box.clear()
+    panel.filter_box.setText("副处长")  # posts match too
+    assert "曾毅" in {e.normalized for e in panel.visible_entities()}
+    panel.filter_box.clear()
+    assert len(panel.visible_entities()) == len(panel.entities())
+
+
+def test_click_emits_entity_with_spans(qtbot: QtBot, panel: EntitiesPanel, seed_entities: list[Entity]) -> None:
+    zhang = next(e for e in seed_entities if e.normalized == "张宗久")
+    index = _entity_index(panel, zhang)
+    rect = panel.tree.visualRect(index)
+    with qtbot.waitSignal(panel.entityActivated, timeout=2000) as blocker:
+        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    (entity,) = blocker.args
+    assert entity == zhang
+    assert entity.spans and len(entity.spans) == entity.count
+    # Clicking a group heading asks for nothing.
+    heading = panel.tree.visualRect(index.parent())
+    with qtbot.assertNotEmitted(panel.entityActivated):
+        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=heading.center())
+
+
+def test_double_click_requests_documents(qtbot: QtBot, panel: EntitiesPanel, seed_entities: list[Entity]) -> None:
+    place = next(e for e in seed_entities if e.type == "place")
+    rect = panel.tree.visualRect(_entity_index(panel, place))
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(panel.entityFilterRequested, timeout=2000) as blocker:
+        # QTest's double-click has no press of its own; the click before it is the first press.
+        qtbot.mouseDClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == ["place", place.normalized]
+
+
+def test_keyboard_return_highlights(qtbot: QtBot, panel: EntitiesPanel, seed_entities: list[Entity]) -> None:
+    first = seed_entities[0]
+    panel.tree.setFocus()
+    panel.tree.setCurrentIndex(_entity_index(panel, first))
+    with qtbot.waitSignal(panel.entityActivated, timeout=2000) as blocker:
+        qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert blocker.args == [first]
+
+
+def test_clear_and_pending_and_empty(panel: EntitiesPanel) -> None:
+    panel.show_pending()
+    assert panel.model.rowCount() == 0 and panel.message.isVisible()
+    panel.show_entities([])
+    assert panel.message.isVisible() and "No entities" in panel.message.text()
+    panel.clear()
+    assert panel.model.rowCount() == 0 and not panel.message.isVisible()
+
+
+def test_next_span_wraps() -> None:
+    spans = [(5, 8), (20, 23), (40, 43)]
+    assert next_span(spans, 0) == (5, 8)
+    assert next_span(spans, 5) == (20, 23)
+    assert next_span(spans, 41) == (5, 8)
+    assert next_span(spans, 20, backwards=True) == (5, 8)
+    assert next_span(spans, 3, backwards=True) == (40, 43)
+    assert next_span([], 3) is None
+
+
+# -- background extraction ---------------------------------------------------------------------------
+class Relay(QObject):
+    extracted = Signal(int)
+    finished = Signal()
+
+
+@pytest.fixture
+def reading_library(seeded_library: Path) -> Iterator[Library]:
+    """The window's own (reading) connection to the seeded library."""
+    with Library(seeded_library) as lib:
+        yield lib
+
+
+def test_worker_extracts_the_library_requested_document_first(
+    qtbot: QtBot, seeded_library: Path, reading_library: Library
+) -> None:
+    store = EntityStore(reading_library.conn)
+    ids = store.pending()
+    assert len(ids) == 5
+    thread = QThread()
+    worker = EntityWorker(seeded_library, first=(ids[-1],))
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    relay = Relay()  # receives in this thread: the worker's signals are emitted in its own
+    worker.extracted.connect(relay.extracted)
+    worker.finished.connect(relay.finished)
+    done: list[int] = []
+    relay.extracted.connect(done.append)
+    try:
+        with qtbot.waitSignal(relay.finished, timeout=120_000):
+            thread.start()
+    finally:
+        thread.quit()
+        thread.wait()
+    assert done[0] == ids[-1]
+    assert sorted(done) == ids
+    assert store.pending() == []
+    assert any(e.type == "person" and e.posts for e in store.entities(ids[0]))
+
+
+def test_cancelled_worker_stops(qtbot: QtBot, seeded_library: Path, reading_library: Library) -> None:
+    worker = EntityWorker(seeded_library)
+    worker.cancel()
+    done: list[int] = []
+    worker.extracted.connect(done.append)
+    with qtbot.waitSignal(worker.finished, timeout=10_000):
+        worker.run()  # in this thread: returns at once
+    assert done == []
+    assert not worker.prioritise(1)  # a finished worker takes no more work
+    assert len(EntityStore(reading_library.conn).pending()) == 5
+
+
+def test_scheduler_runs_restarts_and_stops(qtbot: QtBot, seeded_library: Path, reading_library: Library) -> None:
+    scheduler = EntityScheduler(seeded_library)
+    store = EntityStore(reading_library.conn)
+    last = store.pending()[-1]
+    seen: list[int] = []
+    scheduler.extracted.connect(seen.append)
+    with qtbot.waitSignal(scheduler.idle, timeout=120_000):
+        scheduler.request(last)
+        scheduler.start()  # already running: looks again when the run ends
+    assert seen[0] == last
+    assert store.pending() == []
+    assert not scheduler.is_running()
+
+    # Re-cleaning a document makes it pending; a request for it is served by a new run.
+    doc = reading_library.get(last)
+    assert doc is not None
+    removed = {r.line for r in doc.removed}
+    kept = next(n for n, line in enumerate(doc.original.splitlines(), 1) if line.strip() and n not in removed)
+    reading_library.set_line_override(last, kept, False)
+    assert store.pending() == [last]
+    with qtbot.waitSignal(scheduler.extracted, timeout=60_000) as blocker:
+        scheduler.request(last)
+    assert blocker.args == [last]
+    scheduler.stop()
+    assert not scheduler.is_running()
+
+
+# -- who's who ---------------------------------------------------------------------------------------
+def test_whos_who_lists_people_and_requests_documents(
+    qtbot: QtBot, qtmodeltester: ModelTester, reading_library: Library
+) -> None:
+    store = EntityStore(reading_library.conn)
+    store.update_pending()
+    dialog = WhosWhoDialog(reading_library)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtmodeltester.check(dialog.model)
+    assert dialog.current_type() == "person"
+    rows = dialog.proxy.rowCount()
+    assert rows > 5
+    assert all(dialog.entity_at(r).type == "person" for r in range(rows))  # type: ignore[union-attr]
+    docs = [int(dialog.proxy.index(r, COL_DOCUMENTS).data()) for r in range(rows)]
+    assert docs == sorted(docs, reverse=True)
+    assert "documents still being read" not in dialog.status.text()
+
+    dialog.set_type(None)
+    assert dialog.proxy.rowCount() > rows
+    dialog.set_type("person")
+    dialog.filter_box.setText("罗勇")
+    assert dialog.proxy.rowCount() >= 1
+    entity = dialog.entity_at(0)
+    assert entity is not None and "罗勇" in entity.normalized and entity.posts
+    rect = dialog.table.visualRect(dialog.proxy.index(0, 0))
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(dialog.entityFilterRequested, timeout=2000) as blocker:
+        qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == ["person", entity.normalized]
+    assert store.documents_mentioning("person", entity.normalized)

@@ -1,0 +1,65 @@
+"""Searching the library and the open document from the window, in either script."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from reader.ui.main_window import MainWindow
+
+
+def test_search_box_filters_the_list_cross_script(window: MainWindow, qtbot: QtBot) -> None:
+    window.act_search.trigger()
+    assert window.search_box.edit.hasFocus() or window.search_box.edit.isVisible()
+    with qtbot.waitSignal(window.search_box.queryChanged, timeout=2000):  # debounced, not per key
+        window.search_box.edit.setText("醫院")  # traditional query, simplified documents
+    rows = window.model.rowCount()
+    assert 0 < rows < 5
+    assert window.search_box.status.text().startswith(str(rows))
+    hits = window.reading.layer("search")
+    assert hits
+    text = window.reading.base_text
+    assert all(text[s:e] in ("医院", "醫院") for s, e, _ in hits)
+    assert window.reading.layer("current")  # scrolled to the first hit
+    window.search_box.edit.clear()
+    window.search_box.flush()
+    assert window.model.rowCount() == 5
+
+
+def test_bad_query_is_explained_not_raised(window: MainWindow) -> None:
+    window.search_box.edit.setText('"千县')
+    window.search_box.flush()
+    assert window.search_box.status.isVisible() or window.search_box.status.text()
+    assert "quote" in window.search_box.status.text()
+    assert window.model.rowCount() == 5
+
+
+def test_escape_clears_the_search(window: MainWindow, qtbot: QtBot) -> None:
+    window.search_box.edit.setText("罗勇")
+    window.search_box.flush()
+    assert window.model.rowCount() == 1
+    window.search_box.edit.setFocus()
+    with qtbot.waitSignal(window.search_box.queryChanged, timeout=2000):
+        qtbot.keyClick(window.search_box.edit, "\x1b")
+    assert window.search_box.text() == ""
+    assert window.model.rowCount() == 5
+
+
+def test_find_in_document_counts_and_steps(window: MainWindow) -> None:
+    doc_id = next(s.id for s in window.library.all_summaries() if s.filename.startswith("004"))
+    window.select_document(doc_id)
+    window.act_find.trigger()
+    window.find_bar.edit.setText("羅勇")  # traditional form of 罗勇
+    window.find_bar.flush()
+    text = window.reading.base_text
+    total = text.count("罗勇")
+    assert total > 1
+    assert window.find_bar.count.text() == f"1 of {total}"
+    first = window.reading.layer("current")[0][:2]
+    window.act_find_next.trigger()
+    assert window.find_bar.count.text() == f"2 of {total}"
+    assert window.reading.layer("current")[0][:2] != first
+    window.act_find_prev.trigger()
+    window.act_find_prev.trigger()
+    assert window.find_bar.count.text() == f"{total} of {total}"
+    window.find_bar.close_bar()
+    assert not window.find_bar.isVisible()
