@@ -33,3 +33,10 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+.PHONY: package package-smoke
+package: $(STAMP)
+	VENV=$(VENV) packaging/build.sh
+
+package-smoke: package
+	packaging/smoke_test.sh

@@ -181,7 +181,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
         from reader.ui.app import run
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise UserError(f"the window cannot start: {exc}") from exc
-    return run(library_path(args), explicit=bool(getattr(args, "library", None)))
+    files = [Path(f).expanduser() for f in getattr(args, "files", [])]
+    return run(library_path(args), explicit=bool(getattr(args, "library", None)), files=files)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -252,14 +253,34 @@ def build_parser() -> argparse.ArgumentParser:
         module = importlib.import_module(module_name)
         module.register(sub, parents)
 
-    p = sub.add_parser("gui", parents=parents, help="open the window (the default)")
+    parser.commands = sub.choices  # type: ignore[attr-defined]
+    p = sub.add_parser("gui", parents=parents, help="open the window (the default); FILEs are imported and shown")
+    p.add_argument("files", nargs="*", metavar="FILE")
     p.set_defaults(func=cmd_gui)
     return parser
 
 
+def files_mean_gui(argv: list[str], commands: set[str]) -> list[str]:
+    """`reader FILE...` (how a desktop launcher opens files) means `reader gui FILE...`."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            return [*argv[:i], "gui", *argv[i + 1 :]]
+        if arg == "--library":
+            i += 2
+            continue
+        if arg.startswith("-"):
+            i += 1
+            continue
+        return argv if arg in commands else [*argv[:i], "gui", *argv[i:]]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    commands = set(getattr(parser, "commands", ()))
+    args = parser.parse_args(files_mean_gui(list(sys.argv[1:] if argv is None else argv), commands))
     func = getattr(args, "func", cmd_gui)
     try:
         return int(func(args))

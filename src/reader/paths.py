@@ -34,3 +34,12 @@ def seeds_dir() -> Path | None:
         if candidate.is_dir() and any(candidate.glob("*.txt")):
             return candidate
     return None
+
+
+def icons_dir() -> Path | None:
+    """The application icons: resources/icons in a checkout, or bundled as package data."""
+    here = Path(__file__).resolve()
+    for candidate in (here.parents[2] / "resources" / "icons", here.parent / "data" / "icons"):
+        if (candidate / "reader.svg").is_file():
+            return candidate
+    return None

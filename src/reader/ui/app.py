@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__, paths
@@ -12,6 +14,8 @@ from reader.settings import load, settings_path
 from reader.store.db import LibraryError
 from reader.store.library import Library
 from reader.ui.main_window import MainWindow
+
+APP_ID = "io.github.reader.Reader"
 
 
 def create_window(library_path: Path, *, config_dir: Path | None = None, seed: bool = True) -> MainWindow:
@@ -25,13 +29,25 @@ def create_window(library_path: Path, *, config_dir: Path | None = None, seed: b
     return window
 
 
-def run(library_path: Path, *, explicit: bool = False) -> int:
+def app_icon() -> QIcon:
+    icon = QIcon.fromTheme(APP_ID)
+    folder = paths.icons_dir()
+    if icon.isNull() and folder is not None:
+        icon = QIcon()
+        for png in sorted(folder.glob(f"hicolor/*/apps/{APP_ID}.png")):
+            icon.addFile(str(png))
+    return icon
+
+
+def run(library_path: Path, *, explicit: bool = False, files: Sequence[Path] = ()) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("reader")
     app.setApplicationDisplayName("reader")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("reader")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     try:
         window = create_window(library_path)
     except LibraryError as exc:
@@ -39,6 +55,8 @@ def run(library_path: Path, *, explicit: bool = False) -> int:
         print(f"reader: error: {exc}", file=sys.stderr)
         return 1
     window.show()
+    if files:
+        window.start_import(list(files))
     code = app.exec()
     window.library.close()
     return int(code)

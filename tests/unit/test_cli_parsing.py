@@ -1,0 +1,31 @@
+"""How `reader` reads its command line before anything runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.cli import build_parser, files_mean_gui
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["a.txt"], ["gui", "a.txt"]),
+        (["--library", "x.sqlite", "a.txt", "b.html"], ["--library", "x.sqlite", "gui", "a.txt", "b.html"]),
+        (["--library=x.sqlite", "a.txt"], ["--library=x.sqlite", "gui", "a.txt"]),
+        (["list", "--json"], ["list", "--json"]),
+        (["--library", "x.sqlite", "show", "1"], ["--library", "x.sqlite", "show", "1"]),
+        ([], []),
+        (["--version"], ["--version"]),
+    ],
+)
+def test_files_on_the_command_line_open_the_window(argv: list[str], expected: list[str]) -> None:
+    parser = build_parser()
+    assert files_mean_gui(argv, set(parser.commands)) == expected  # type: ignore[attr-defined]
+
+
+def test_library_is_accepted_before_and_after_the_subcommand() -> None:
+    parser = build_parser()
+    assert parser.parse_args(["--library", "a.sqlite", "list"]).library == "a.sqlite"
+    assert parser.parse_args(["list", "--library", "b.sqlite"]).library == "b.sqlite"
+    assert not hasattr(parser.parse_args(["list"]), "library")
