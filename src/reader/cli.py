@@ -17,7 +17,7 @@ from reader.cli_common import UserError, library_path, open_library, print_json
 
 # Subcommand modules, each with `register(subparsers, parents)`; imported lazily by name so that
 # `reader --version` stays instant.
-EXTENSIONS: tuple[str, ...] = ("reader.cli_export", "reader.cli_search")
+EXTENSIONS: tuple[str, ...] = ("reader.cli_export", "reader.cli_search", "reader.cli_entities")
 SCRIPTS = ("orig", "hans", "hant", "tw", "hk")
 
 if TYPE_CHECKING:
@@ -273,8 +273,17 @@ def files_mean_gui(argv: list[str], commands: set[str]) -> list[str]:
         if arg.startswith("-"):
             i += 1
             continue
-        return argv if arg in commands else [*argv[:i], "gui", *argv[i:]]
+        if arg in commands or not _looks_like_a_file(arg):
+            return argv  # a subcommand, or a typo that argparse should report
+        return [*argv[:i], "gui", *argv[i:]]
     return argv
+
+
+def _looks_like_a_file(arg: str) -> bool:
+    from reader.core.importing import SUPPORTED_SUFFIXES
+
+    path = Path(arg).expanduser()
+    return path.exists() or path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
 def main(argv: Sequence[str] | None = None) -> int:

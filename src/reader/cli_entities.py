@@ -96,7 +96,7 @@ def _document(args: argparse.Namespace) -> int:
 
 
 def _library(args: argparse.Namespace) -> int:
-    from reader.store.entities import EntityStore
+    from reader.store.entities import store_for
 
     show = sys.stderr.isatty()
 
@@ -106,7 +106,7 @@ def _library(args: argparse.Namespace) -> int:
             sys.stderr.flush()
 
     with open_library(args, must_exist=True) as library:
-        store = EntityStore(library.conn)
+        store = store_for(library)
         store.update_pending(progress=progress)
         if show:
             sys.stderr.write("\r" + " " * 40 + "\r")

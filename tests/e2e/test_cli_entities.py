@@ -13,30 +13,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 
-# Until `reader.cli_entities` is in `reader.cli.EXTENSIONS` and the entity migration is in
-# `reader.store.schema.MIGRATIONS`, this wrapper adds whichever is missing; once both are wired it runs
-# the plain command unchanged. (The probe runs the listed migrations on an in-memory database.)
-_WRAPPER = """
-import sqlite3, sys
-import reader.cli as cli
-import reader.store.schema as schema
-if "reader.cli_entities" not in cli.EXTENSIONS:
-    cli.EXTENSIONS = (*cli.EXTENSIONS, "reader.cli_entities")
-probe = sqlite3.connect(":memory:", isolation_level=None)
-for migration in schema.MIGRATIONS:
-    migration(probe)
-if probe.execute("SELECT 1 FROM sqlite_master WHERE name = 'entity_state'").fetchone() is None:
-    from reader.store.entities import migrate
-    schema.MIGRATIONS.append(migrate)
-sys.exit(cli.main(sys.argv[1:]))
-"""
-
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     env["PYTHONIOENCODING"] = "utf-8"
     return subprocess.run(
-        [sys.executable, "-c", _WRAPPER, *args],
+        [sys.executable, "-m", "reader.cli", *args],
         capture_output=True,
         text=True,
         encoding="utf-8",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,8 +11,6 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from reader.core.entities import Entity, aggregate, extract
-from reader.store import entities as entity_store
-from reader.store import schema
 from reader.store.entities import EntityStore
 from reader.store.library import Library
 from reader.ui.entities_panel import EntitiesPanel, next_span
@@ -21,24 +18,6 @@ from reader.ui.entity_worker import EntityScheduler, EntityWorker
 from reader.ui.whos_who import COL_DOCUMENTS, WhosWhoDialog
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-def _schema_has_entities() -> bool:
-    conn = sqlite3.connect(":memory:", isolation_level=None)
-    try:
-        for migration in schema.MIGRATIONS:
-            migration(conn)
-        return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'entity_state'").fetchone() is not None
-    finally:
-        conn.close()
-
-
-@pytest.fixture(autouse=True)
-def _entity_schema(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Until the migration is listed in `schema.MIGRATIONS`, add it for these tests only (autouse, so
-    it is in place before `seeded_library` opens the file)."""
-    if not _schema_has_entities():
-        monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, entity_store.migrate])
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,7 @@ from reader.cli import build_parser, files_mean_gui
         (["--library", "x.sqlite", "show", "1"], ["--library", "x.sqlite", "show", "1"]),
         ([], []),
         (["--version"], ["--version"]),
+        (["frobnicate"], ["frobnicate"]),  # a typo is reported, not opened
     ],
 )
 def test_files_on_the_command_line_open_the_window(argv: list[str], expected: list[str]) -> None:

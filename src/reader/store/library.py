@@ -379,7 +379,9 @@ class Library:
 
     def entity_names(self, doc_id: int) -> list[str]:
         """Names the `entity:` search filter matches; empty until entities are extracted."""
-        return []
+        from reader.store.entities import EntityStore
+
+        return EntityStore(self.conn).names(doc_id)
 
 
 def metadata_of(summary: DocumentSummary) -> Metadata:

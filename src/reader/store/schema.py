@@ -87,4 +87,10 @@ def _v3_search(conn: sqlite3.Connection) -> None:
         )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_documents, _v2_annotations, _v3_search]
+def _v4_entities(conn: sqlite3.Connection) -> None:
+    from reader.store import entities
+
+    entities.migrate(conn)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_documents, _v2_annotations, _v3_search, _v4_entities]

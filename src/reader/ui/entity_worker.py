@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.store.db import LibraryError
-from reader.store.entities import EntityStore
+from reader.store.entities import EntityStore, store_for
 from reader.store.library import Library
 
 
@@ -67,7 +67,7 @@ class EntityWorker(QObject):
     def run(self) -> None:
         try:
             with Library(self._library_path) as library:
-                self._loop(EntityStore(library.conn))
+                self._loop(store_for(library))
         except LibraryError as exc:
             self.failed.emit(-1, str(exc))
         except Exception as exc:  # never let a worker die silently

@@ -21,22 +21,27 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__, paths
+from reader.core.entities import Entity
 from reader.core.export import ExportFormatError
 from reader.core.script import Script
 from reader.exporting import import_annotations
 from reader.settings import Settings, save, settings_path
+from reader.store.entities import EntityStore
 from reader.store.importer import ImportReport
 from reader.store.library import Document, Library
 from reader.ui.annotations_controller import AnnotationController
 from reader.ui.document_model import DocumentTableModel
+from reader.ui.entities_panel import EntitiesPanel
+from reader.ui.entity_worker import EntityScheduler
 from reader.ui.export_dialog import ExportDialog
 from reader.ui.find_bar import FindBar
 from reader.ui.finding import Finding
 from reader.ui.info_panel import InfoPanel, human_size
 from reader.ui.metadata_dialog import MetadataDialog
-from reader.ui.reading_view import ReadingView
+from reader.ui.reading_view import ReadingView, background
 from reader.ui.removed_panel import RemovedPanel
 from reader.ui.search_box import SearchBox
+from reader.ui.whos_who import WhosWhoDialog
 from reader.ui.workers import ImportJob
 
 
@@ -50,6 +55,7 @@ class MainWindow(Finding):
         self.settings = settings
         self._config_dir = config_dir if config_dir is not None else paths.config_dir()
         self._jobs: list[ImportJob] = []
+        self._closing = False
         self.current: Document | None = None
         self.setWindowTitle("reader")
         self.setAcceptDrops(True)
@@ -125,14 +131,23 @@ class MainWindow(Finding):
         self.splitter.setSizes([340, 700, 260])
         self.setCentralWidget(self.splitter)
 
+        self.entity_store = EntityStore(self.library.conn)
+        self.entities_panel = EntitiesPanel()
+        self.entities_panel.entityActivated.connect(self.show_entity)
+        self.entities_panel.entityFilterRequested.connect(self.filter_by_entity)
+        self.side.insertTab(0, self.entities_panel, self.tr("Entities"))
+        self.entity_scheduler = EntityScheduler(self.library.path, self)
+        self.entity_scheduler.extracted.connect(self._on_entities_extracted)
+        self.importFinished.connect(lambda _r: self.entity_scheduler.start())
         self.annotations = AnnotationController(self)
         self.side.insertTab(0, self.annotations.panel, self.tr("Annotations"))
-        self.side.setCurrentIndex(1)
+        self.side.setCurrentIndex(0)
         self._build_actions()
         self._restore_state()
         self.update_status()
         if self.model.rowCount() > 0:
             self.select_document(self.settings.last_document or (self.model.id_at(0) or 0))
+        self.entity_scheduler.start()
 
     # -- actions -----------------------------------------------------------------------------------
     def _action(
@@ -267,6 +282,8 @@ class MainWindow(Finding):
             edit_menu.addAction(action)
         document_menu = self.menuBar().addMenu(self.tr("&Document"))
         document_menu.addAction(self.act_edit_metadata)
+        self.act_whos_who = self._action(self.tr("&Who's Who…"), "Ctrl+Shift+W", self.show_whos_who, name="whosWho")
+        document_menu.addAction(self.act_whos_who)
         self.document_menu = document_menu
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_about)
@@ -321,10 +338,12 @@ class MainWindow(Finding):
         if doc is None:
             self.removed_panel.show_removed([], {})
             self.annotations.refresh()
+            self._refresh_entities()
             return
         self.removed_panel.show_removed(doc.removed, doc.overrides)
         self._draw_removed()
         self.annotations.refresh()
+        self._refresh_entities()
         if self.find_bar.isVisible():
             self.find_in_document(self.find_bar.edit.text())
         else:
@@ -342,6 +361,43 @@ class MainWindow(Finding):
             self.model.reload()
             self.show_document(doc_id)
             self.select_document(doc_id)
+
+    # -- entities ----------------------------------------------------------------------------------
+    def _refresh_entities(self) -> None:
+        self.reading.set_layer("entity", [])
+        if self.current is None:
+            self.entities_panel.clear()
+        elif self.entity_store.is_pending(self.current.id):
+            self.entities_panel.show_pending()
+            self.entity_scheduler.request(self.current.id)
+        else:
+            self.entities_panel.show_entities(self.entity_store.entities(self.current.id))
+
+    def _on_entities_extracted(self, doc_id: int) -> None:
+        # A result queued before the window closed may arrive after the library is closed.
+        if self._closing:
+            return
+        if self.current is not None and self.current.id == doc_id:
+            self._refresh_entities()
+
+    def show_entity(self, entity: Entity) -> None:
+        if self.reading.original:  # spans are offsets in the cleaned text
+            self.set_original(False)
+        fmt = background("#90caf9", alpha=140)
+        self.reading.set_layer("entity", [(s, e, fmt) for s, e in entity.spans])
+        self.set_steps(list(entity.spans))
+
+    def filter_by_entity(self, kind: str, normalized: str) -> None:
+        """Through the search box, so the filter is visible and Esc clears it."""
+        self.search_box.edit.setText(f'entity:"{normalized}"')
+        self.search_box.flush()
+
+    def show_whos_who(self) -> None:
+        dialog = WhosWhoDialog(self.library, self)
+        dialog.entityFilterRequested.connect(self.filter_by_entity)
+        self.entity_scheduler.idle.connect(dialog.reload)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def current_text(self) -> str:
         return self.pane.toPlainText()
@@ -494,5 +550,10 @@ class MainWindow(Finding):
             job.worker.cancel()
             job.worker_thread.quit()
             job.worker_thread.wait(5000)
+        self._closing = True
+        # Debounce timers may still fire after the library is closed: silence the widgets that own them.
+        for widget in (self.search_box, self.find_bar):
+            widget.blockSignals(True)
+        self.entity_scheduler.stop()
         self.save_state()
         super().closeEvent(event)

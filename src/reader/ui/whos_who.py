@@ -228,7 +228,7 @@ class WhosWhoDialog(QDialog):
     def reload(self) -> None:
         """Read the index again: after the background worker has extracted more documents."""
         self.model.set_entities(self._store.library_index(self.current_type()))
-        pending = len(self._store.pending())
+        pending = self._store.unextracted_count()
         text = self.tr("{0} entities").format(f"{self.model.rowCount():,}")
         if pending:
             text += self.tr(" · {0} documents still being read").format(f"{pending:,}")

@@ -3,7 +3,6 @@ across the library into a who's who."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,28 +10,9 @@ import pytest
 
 from reader.core.entities import Mention, aggregate, extract
 from reader.store import entities as entity_store
-from reader.store import schema
 from reader.store.entities import EXTRACTOR_VERSION, EntityStore, ensure_entities
 from reader.store.importer import import_paths
 from reader.store.library import Library
-
-
-def _schema_has_entities() -> bool:
-    conn = sqlite3.connect(":memory:", isolation_level=None)
-    try:
-        for migration in schema.MIGRATIONS:
-            migration(conn)
-        return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'entity_state'").fetchone() is not None
-    finally:
-        conn.close()
-
-
-@pytest.fixture(autouse=True)
-def _entity_schema(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Until the migration is listed in `schema.MIGRATIONS`, add it for these tests only."""
-    if not _schema_has_entities():
-        monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, entity_store.migrate])
-
 
 DOC_A = (
     "国家卫生健康委医政医管局原局长张宗久出席会议并讲话。\n"
@@ -87,6 +67,7 @@ def test_pending_until_saved_then_stale_after_text_change(library: tuple[Library
     lib, a, b = library
     store = EntityStore(lib.conn)
     assert store.pending() == [a, b]
+    assert store.unextracted_count() == 2
     assert store.pending(limit=1) == [a]
     assert store.update(a) is True
     assert store.update(a) is False  # current: nothing to do
@@ -97,6 +78,7 @@ def test_pending_until_saved_then_stale_after_text_change(library: tuple[Library
     lib.set_line_override(a, 1, False)
     assert "张宗久出席" not in _text(lib, a)
     assert store.pending() == [a, b]
+    assert store.unextracted_count() == 1  # the cheap count does not see changed texts
     store.update(a)
     assert all(_text(lib, a)[m.start : m.end] == m.text for m in store.mentions(a))
 
@@ -172,3 +154,20 @@ def test_traditional_text_gives_simplified_entities_with_own_spans(tmp_path: Pat
             for start, end in e.spans:
                 assert text[start:end] == e.text
         assert EntityStore(lib.conn).documents_mentioning("person", "张宗久") == [doc]
+
+
+def test_saving_reindexes_for_the_entity_search_filter(
+    library: tuple[Library, int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`store_for` passes the library's re-indexing to `save`; with `Library.entity_names` reading the
+    stored names, `entity:` finds both documents the person appears in (in either script)."""
+    from reader.store import search
+
+    lib, a, b = library
+    monkeypatch.setattr(Library, "entity_names", lambda self, doc_id: EntityStore(self.conn).names(doc_id))
+    store = entity_store.store_for(lib)
+    assert search.matching_ids(lib.conn, "entity:张宗久") == []
+    store.update_pending()
+    assert "张宗久" in store.names(a) and "千县工程" in store.names(a)
+    assert not any(n[:1].isdigit() for n in store.names(a))  # no dates or figures
+    assert sorted(search.matching_ids(lib.conn, "entity:張宗久")) == [a, b]
