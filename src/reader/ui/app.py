@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__, paths
+from reader.core.display import prewarm
 from reader.settings import load, settings_path
 from reader.store.db import LibraryError
 from reader.store.library import Library
@@ -20,6 +22,7 @@ APP_ID = "io.github.reader.Reader"
 
 def create_window(library_path: Path, *, config_dir: Path | None = None, seed: bool = True) -> MainWindow:
     """Open the library and build the window; raises LibraryError when the library cannot be used."""
+    threading.Thread(target=prewarm, name="prewarm-scripts", daemon=True).start()
     config = config_dir if config_dir is not None else paths.config_dir()
     library = Library(library_path)
     window = MainWindow(library, load(settings_path(config)), config_dir=config)

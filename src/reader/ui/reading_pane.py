@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QResizeEvent, QTextBlockFormat, QTextCursor, QWheelEvent
+from PySide6.QtGui import QFont, QResizeEvent, QTextBlockFormat, QTextCursor, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QTextEdit
 
 CJK_FAMILIES = [
@@ -60,6 +60,7 @@ class ReadingPane(QTextEdit):
         self._line_height = line_height
         self._measure_em = measure_em
         self.document().setDocumentMargin(24)
+        self._owned: QTextDocument | None = None
         self._apply_font()
 
     @property
@@ -77,9 +78,22 @@ class ReadingPane(QTextEdit):
         self.zoomChanged.emit(self._size)
 
     def set_plain(self, text: str) -> None:
-        """Show `text`, one paragraph per line, keeping characters exactly (offsets depend on it)."""
-        self.setPlainText(text)
-        self._format_blocks()
+        """Show `text`, one paragraph per line, keeping characters exactly (offsets depend on it).
+
+        The document is built and formatted detached from the view and then swapped in: formatting
+        blocks of a document the view is laying out costs about 50 times more (115 ms against 2 ms
+        for 200,000 characters), which would make every script switch visibly slow.
+        """
+        document = QTextDocument(self)
+        document.setDefaultFont(self.document().defaultFont())
+        document.setDocumentMargin(self.document().documentMargin())
+        document.setPlainText(text)
+        self._format_blocks(document)
+        old = self.document()
+        self.setDocument(document)
+        if old is self._owned:
+            old.deleteLater()
+        self._owned = document
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _apply_font(self) -> None:
@@ -88,11 +102,11 @@ class ReadingPane(QTextEdit):
         self.document().setDefaultFont(font)
         self._update_margins()
 
-    def _format_blocks(self) -> None:
+    def _format_blocks(self, document: QTextDocument | None = None) -> None:
         fmt = QTextBlockFormat()
         fmt.setLineHeight(self._line_height * 100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         fmt.setBottomMargin(self._size * 0.9)
-        cursor = QTextCursor(self.document())
+        cursor = QTextCursor(document if document is not None else self.document())
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.mergeBlockFormat(fmt)
 

@@ -1,0 +1,187 @@
+"""Measure the window at scale: start-up to first paint, memory, opening documents, switching scripts.
+
+Builds (once, cached in a temporary folder) a library of N documents written straight into the
+documents table from recombined real paragraphs, then starts the real window offscreen in a fresh
+process and prints figures. The baseline for the script switch is OpenCC's own conversion of the same
+text, measured in the same run. Asserts nothing.
+
+    .venv/bin/python benchmarks/bench_window.py --docs 10000
+    .venv/bin/python benchmarks/bench_window.py --docs 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def paragraphs() -> list[str]:
+    files = sorted((ROOT / "seeds").glob("*.txt"))
+    files += sorted((ROOT.parent / "shared" / "eval" / "web_zh" / "cleaned").glob("*"))
+    out: list[str] = []
+    for path in files:
+        out += [
+            line.strip()
+            for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+            if len(line.strip()) > 20
+        ]
+    return out
+
+
+def build(path: Path, count: int) -> None:
+    from reader.store.library import Library
+
+    rng = random.Random(7)
+    paras = paragraphs()
+    with Library(path) as lib:
+        if lib.count() >= count:
+            return
+        rows = []
+        for i in range(lib.count(), count):
+            body = "\n".join(rng.choice(paras) for _ in range(rng.randint(3, 12)))
+            title = rng.choice(paras)[:30]
+            digest = hashlib.sha256(f"{i}{body}".encode()).hexdigest()
+            rows.append(
+                (
+                    digest,
+                    f"/bench/{i}.txt",
+                    f"{i}.txt",
+                    "utf-8",
+                    len(body.encode()),
+                    body,
+                    body,
+                    title,
+                    f"20{rng.randint(10, 25)}-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}",
+                    rng.choice(["新华网", "人民网", "健康報", "澎湃新闻"]),
+                    "simplified",
+                    0.2,
+                    len(body),
+                )
+            )
+        lib.conn.execute("BEGIN")
+        lib.conn.executemany(
+            """INSERT INTO documents (content_hash, path, filename, encoding, size, raw, text, title, date, source,
+               script, script_share, chars, imported_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,
+               '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')""",
+            rows,
+        )
+        lib.conn.execute("INSERT OR REPLACE INTO library_meta(key, value) VALUES ('seeded', '1')")
+        lib.conn.execute("COMMIT")
+
+
+CHILD = r"""
+import json, os, random, resource, sys, time
+t0 = time.perf_counter()
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from reader.ui.app import create_window
+from reader.core.script import Script
+lib, cfg = Path(sys.argv[1]), Path(sys.argv[2])
+w = create_window(lib, config_dir=cfg, seed=False)
+from reader.core.display import prewarm
+prewarm()  # what the window does in the background at start
+w.entity_scheduler.stop()
+w.resize(1400, 860)
+w.show()
+app.processEvents()
+w.grab()  # forces a full paint of every visible widget
+first_paint = time.perf_counter() - t0
+model = w.model
+rows = model.rowCount()
+rng = random.Random(3)
+scroll, opens = [], []
+for _ in range(30):
+    row = rng.randrange(rows)
+    t = time.perf_counter()
+    w.table.scrollTo(model.index(row, 0))
+    w.table.viewport().repaint()
+    scroll.append(time.perf_counter() - t)
+    t = time.perf_counter()
+    w.select_document(model.id_at(row))
+    w.pane.viewport().repaint()
+    opens.append(time.perf_counter() - t)
+# a 200,000-character document, switched through every view (conversion plus redraw)
+paras = [p for p in open(sys.argv[3], encoding="utf-8").read().split("\n") if p]
+text = ""
+while len(text) < 200_000:
+    text += paras[len(text) % len(paras)] + "\n"
+text = text[:200_000]
+from reader.store.library import Document
+doc = w.library.get(model.id_at(0))
+big = Document(summary=doc.summary, raw=text, original=text, text=text, removed=[])
+w.reading.set_document(big, Script.ORIG, False)
+switch = {}
+for script, phrases in [(Script.HANS, False), (Script.HANT, False), (Script.TW, False), (Script.HK, False),
+                        (Script.TW, True), (Script.ORIG, False)]:
+    t = time.perf_counter()
+    w.reading.set_script(script, phrases)
+    w.pane.viewport().repaint()
+    switch[f"{script.value}{'+phrases' if phrases else ''}"] = time.perf_counter() - t
+import opencc
+conv = opencc.OpenCC("s2t.json")
+t = time.perf_counter(); conv.convert(text); opencc_s2t = time.perf_counter() - t
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def pct(values, p):
+    values = sorted(values); return values[min(len(values) - 1, int(p * len(values)))]
+print(json.dumps({"rows": rows, "first_paint_s": first_paint, "rss_mb": rss,
+                  "scroll_p95_ms": pct(scroll, 0.95) * 1000, "open_p50_ms": pct(opens, 0.5) * 1000,
+                  "open_p95_ms": pct(opens, 0.95) * 1000, "switch_ms": {k: v * 1000 for k, v in switch.items()},
+                  "opencc_s2t_ms": opencc_s2t * 1000}), flush=True)
+w.close()
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, action="append", help="library sizes (default 1000 and 10000)")
+    args = parser.parse_args()
+    sizes = args.docs or [1000, 10000]
+    cache = Path(tempfile.gettempdir()) / "reader-bench-window"
+    cache.mkdir(exist_ok=True)
+    sample = cache / "paragraphs.txt"
+    sample.write_text("\n".join(paragraphs()), encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT / "src"))
+    print(f"{'docs':>8} {'first paint':>12} {'RSS':>8} {'scroll p95':>11} {'open p50/p95':>14}")
+    result = {}
+    for n in sizes:
+        path = cache / f"lib-{n}.sqlite"
+        t = time.perf_counter()
+        build(path, n)
+        built = time.perf_counter() - t
+        out = subprocess.run(
+            [sys.executable, "-c", CHILD, str(path), str(cache / f"cfg-{n}"), str(sample)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=1800,
+        )
+        lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+        if not lines:
+            print(out.stderr[-2000:])
+            raise SystemExit(1)
+        result = json.loads(lines[-1])
+        print(
+            f"{result['rows']:>8} {result['first_paint_s']:>10.2f} s {result['rss_mb']:>6.0f} MB"
+            f" {result['scroll_p95_ms']:>8.1f} ms {result['open_p50_ms']:>6.1f}/{result['open_p95_ms']:.1f} ms"
+            f"   (library built in {built:.0f} s)"
+        )
+    print("\nScript switch of a 200,000-character document (conversion + redraw), last library:")
+    for name, ms in result["switch_ms"].items():
+        print(f"  {name:<12} {ms:7.1f} ms   ({ms / result['opencc_s2t_ms']:.1f}x OpenCC's bare s2t of the text)")
+    print(f"  OpenCC s2t alone: {result['opencc_s2t_ms']:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
