@@ -187,3 +187,12 @@ def test_annotate_menu_has_shortcuts(win: MainWindow) -> None:
     assert names["highlight"].shortcut().toString() == "H"
     assert names["note"].shortcut().toString() == "N"
     assert "script_hans" in {a.objectName() for a in win.script_actions.values()}
+
+
+def test_printing_uses_the_view_script(win: MainWindow) -> None:
+    win.set_script(Script.TW)
+    win.set_phrases(True)
+    printable = win.printable_document().toPlainText()
+    assert "軟體" in printable and "软件" not in printable
+    assert printable.startswith(win.reading.title_label.text())
+    assert any(a.objectName() == "print" for m in win.menuBar().actions() if m.menu() for a in m.menu().actions())

@@ -6,7 +6,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -21,31 +28,25 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__, paths
-from reader.core.entities import Entity
-from reader.core.export import ExportFormatError
 from reader.core.script import Script
-from reader.exporting import import_annotations
 from reader.settings import Settings, save, settings_path
 from reader.store.entities import EntityStore
 from reader.store.importer import ImportReport
 from reader.store.library import Document, Library
 from reader.ui.annotations_controller import AnnotationController
+from reader.ui.document_actions import DocumentActions
 from reader.ui.document_model import DocumentTableModel
 from reader.ui.entities_panel import EntitiesPanel
 from reader.ui.entity_worker import EntityScheduler
-from reader.ui.export_dialog import ExportDialog
 from reader.ui.find_bar import FindBar
-from reader.ui.finding import Finding
 from reader.ui.info_panel import InfoPanel, human_size
-from reader.ui.metadata_dialog import MetadataDialog
-from reader.ui.reading_view import ReadingView, background
+from reader.ui.reading_view import ReadingView
 from reader.ui.removed_panel import RemovedPanel
 from reader.ui.search_box import SearchBox
-from reader.ui.whos_who import WhosWhoDialog
 from reader.ui.workers import ImportJob
 
 
-class MainWindow(Finding):
+class MainWindow(DocumentActions):
     documentShown = Signal(int)
     importFinished = Signal(object)
 
@@ -181,6 +182,9 @@ class MainWindow(Finding):
         )
         self.act_find_next = self._action(self.tr("Find &Next"), "F3", lambda: self.step(1), name="findNext")
         self.act_find_prev = self._action(self.tr("Find &Previous"), "Shift+F3", lambda: self.step(-1), name="findPrev")
+        self.act_print = self._action(
+            self.tr("&Print…"), QKeySequence.StandardKey.Print, self.print_document, name="print"
+        )
         self.act_quit = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, name="quit")
         self.act_zoom_in = self._action(
             self.tr("Zoom &In"),
@@ -256,6 +260,7 @@ class MainWindow(Finding):
         menu.addAction(self.act_import_annotations)
         menu.addSeparator()
         menu.addAction(self.act_export)
+        menu.addAction(self.act_print)
         menu.addSeparator()
         menu.addAction(self.act_quit)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -351,54 +356,6 @@ class MainWindow(Finding):
         self.settings.last_document = doc_id
         self.documentShown.emit(doc_id)
 
-    def edit_metadata(self) -> None:
-        if self.current is None:
-            return
-        dialog = MetadataDialog(self.current.summary, self.current.detected, self)
-        if dialog.exec():
-            self.library.set_metadata(self.current.id, dialog.changes())
-            doc_id = self.current.id
-            self.model.reload()
-            self.show_document(doc_id)
-            self.select_document(doc_id)
-
-    # -- entities ----------------------------------------------------------------------------------
-    def _refresh_entities(self) -> None:
-        self.reading.set_layer("entity", [])
-        if self.current is None:
-            self.entities_panel.clear()
-        elif self.entity_store.is_pending(self.current.id):
-            self.entities_panel.show_pending()
-            self.entity_scheduler.request(self.current.id)
-        else:
-            self.entities_panel.show_entities(self.entity_store.entities(self.current.id))
-
-    def _on_entities_extracted(self, doc_id: int) -> None:
-        # A result queued before the window closed may arrive after the library is closed.
-        if self._closing:
-            return
-        if self.current is not None and self.current.id == doc_id:
-            self._refresh_entities()
-
-    def show_entity(self, entity: Entity) -> None:
-        if self.reading.original:  # spans are offsets in the cleaned text
-            self.set_original(False)
-        fmt = background("#90caf9", alpha=140)
-        self.reading.set_layer("entity", [(s, e, fmt) for s, e in entity.spans])
-        self.set_steps(list(entity.spans))
-
-    def filter_by_entity(self, kind: str, normalized: str) -> None:
-        """Through the search box, so the filter is visible and Esc clears it."""
-        self.search_box.edit.setText(f'entity:"{normalized}"')
-        self.search_box.flush()
-
-    def show_whos_who(self) -> None:
-        dialog = WhosWhoDialog(self.library, self)
-        dialog.entityFilterRequested.connect(self.filter_by_entity)
-        self.entity_scheduler.idle.connect(dialog.reload)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
     def current_text(self) -> str:
         return self.pane.toPlainText()
 
@@ -454,37 +411,6 @@ class MainWindow(Finding):
         self._jobs.remove(job)
         job.deleteLater()
         QMessageBox.warning(self, self.tr("Import failed"), message)
-
-    def selected_ids(self) -> list[int]:
-        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
-        return [d for r in rows if (d := self.model.id_at(r)) is not None]
-
-    def export_dialog(self) -> None:
-        dialog = ExportDialog(
-            self.library,
-            current=self.current.id if self.current else None,
-            selected=self.selected_ids(),
-            script=self.reading.script,
-            start_dir=self.settings.last_import_dir,
-            parent=self,
-        )
-        if dialog.exec() and dialog.saved_to is not None:
-            self.statusBar().showMessage(self.tr("Exported to {0}").format(dialog.saved_to), 8000)
-
-    def import_annotations_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import Annotations"), self.settings.last_import_dir, self.tr("W3C JSON (*.json *.jsonld)")
-        )
-        if not path:
-            return
-        try:
-            report = import_annotations(self.library, Path(path).read_bytes())
-        except (OSError, ExportFormatError) as exc:
-            QMessageBox.warning(self, self.tr("Import Annotations"), str(exc))
-            return
-        QMessageBox.information(self, self.tr("Import Annotations"), report.summary())
-        if self.current is not None:
-            self.annotations.refresh()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
