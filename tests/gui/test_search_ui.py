@@ -63,3 +63,17 @@ def test_find_in_document_counts_and_steps(window: MainWindow) -> None:
     assert window.find_bar.count.text() == f"{total} of {total}"
     window.find_bar.close_bar()
     assert not window.find_bar.isVisible()
+
+
+def test_facets_count_and_filter(window: MainWindow) -> None:
+    facets = window.facets
+    groups = {facets.topLevelItem(i).text(0): facets.topLevelItem(i) for i in range(facets.topLevelItemCount())}  # type: ignore[union-attr]
+    assert "Sources" in groups and "Years" in groups
+    years = groups["Years"]
+    counts = {years.child(i).text(0): int(years.child(i).text(1)) for i in range(years.childCount())}  # type: ignore[union-attr]
+    assert sum(counts.values()) == sum(1 for s in window.library.all_summaries() if s.date)
+    year, expected = next(iter(counts.items()))
+    child = next(years.child(i) for i in range(years.childCount()) if years.child(i).text(0) == year)  # type: ignore[union-attr]
+    facets.itemClicked.emit(child, 0)
+    assert window.search_box.text() == f"date:{year}"
+    assert window.model.rowCount() == expected

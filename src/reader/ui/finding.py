@@ -14,6 +14,7 @@ from reader.ui.reading_view import background
 from reader.ui.view_modes import ViewModes
 
 if TYPE_CHECKING:
+    from reader.ui.facets_panel import FacetsPanel
     from reader.ui.find_bar import FindBar
     from reader.ui.search_box import SearchBox
 
@@ -23,6 +24,7 @@ CURRENT_COLOR = "#ff9800"
 
 class Finding(ViewModes):
     search_box: SearchBox
+    facets: FacetsPanel
     find_bar: FindBar
     _steps: list[tuple[int, int]]
     _step: int
@@ -32,11 +34,25 @@ class Finding(ViewModes):
         self.search_box.edit.setFocus()
         self.search_box.edit.selectAll()
 
+    def add_search_term(self, term: str) -> None:
+        """Narrow the current search by one more term (a facet click)."""
+        current = self.search_box.text()
+        if term not in current.split():
+            self.search_box.edit.setText(f"{current} {term}".strip())
+        self.search_box.flush()
+
+    def refresh_facets(self, query: str | None) -> None:
+        try:
+            self.facets.show_facets(search.facets(self.library.conn, query or None))
+        except QueryError:
+            return
+
     def run_library_search(self, query: str) -> None:
         if not query:
             self.model.set_filter(None)
             self.search_box.show_result(None)
             self._show_search_hits()
+            self.refresh_facets(None)
             self.update_status()
             return
         try:
@@ -44,6 +60,7 @@ class Finding(ViewModes):
         except QueryError as exc:
             self.search_box.show_result(None, str(exc))
             return
+        self.refresh_facets(query)
         current = self.current.id if self.current is not None else None
         self.model.set_filter(set(ids))
         self.search_box.show_result(len(ids))

@@ -38,6 +38,7 @@ from reader.ui.document_actions import DocumentActions
 from reader.ui.document_model import DocumentTableModel
 from reader.ui.entities_panel import EntitiesPanel
 from reader.ui.entity_worker import EntityScheduler
+from reader.ui.facets_panel import FacetsPanel
 from reader.ui.find_bar import FindBar
 from reader.ui.info_panel import InfoPanel, human_size
 from reader.ui.reading_view import ReadingView
@@ -99,6 +100,10 @@ class MainWindow(DocumentActions):
         left_layout.setContentsMargins(4, 4, 0, 0)
         left_layout.addWidget(self.search_box)
         left_layout.addWidget(self.table, 1)
+        self.facets = FacetsPanel()
+        self.facets.termChosen.connect(self.add_search_term)
+        self.facets.setMaximumHeight(180)
+        left_layout.addWidget(self.facets)
         self.find_bar = FindBar()
         self.find_bar.textChanged.connect(self.find_in_document)
         self.find_bar.nextRequested.connect(lambda: self.step(1))
@@ -146,6 +151,7 @@ class MainWindow(DocumentActions):
         self._build_actions()
         self._restore_state()
         self.update_status()
+        self.refresh_facets(self.search_box.text())
         if self.model.rowCount() > 0:
             self.select_document(self.settings.last_document or (self.model.id_at(0) or 0))
         self.entity_scheduler.start()
@@ -391,6 +397,7 @@ class MainWindow(DocumentActions):
         job.deleteLater()
         self.model.reload()
         self.update_status()
+        self.refresh_facets(self.search_box.text())
         touched = report.imported or report.updated or [d for _, d in report.duplicates]
         if touched:
             self.select_document(touched[0])

@@ -1,0 +1,61 @@
+"""Facets under the search box: sources, years and tags of what the list shows, each a click from a filter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+LIMIT = 12  # per group: a facet list is a hint, the search box does the rest
+
+
+def filter_term(group: str, value: str) -> str:
+    """The query term that narrows the library to one facet value."""
+    if group == "years":
+        return f"date:{value}"
+    key = "source" if group == "sources" else "tag"
+    return f'{key}:"{value}"' if " " in value or ":" in value else f"{key}:{value}"
+
+
+class FacetsPanel(QTreeWidget):
+    termChosen = Signal(str)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("facets")
+        self.setHeaderHidden(True)
+        self.setColumnCount(2)
+        self.setRootIsDecorated(True)
+        self.setUniformRowHeights(True)
+        self.itemClicked.connect(self._clicked)
+        self.itemActivated.connect(self._clicked)
+        self._titles = {"sources": self.tr("Sources"), "years": self.tr("Years"), "tags": self.tr("Tags")}
+
+    def show_facets(self, facets: dict[str, list[tuple[str, int]]]) -> None:
+        expanded = set()
+        for i in range(self.topLevelItemCount()):
+            item = self.topLevelItem(i)
+            if item is not None and item.isExpanded():
+                expanded.add(item.text(0))
+        self.clear()
+        for group in ("sources", "years", "tags"):
+            values = facets.get(group, [])
+            if not values:
+                continue
+            top = QTreeWidgetItem([self._titles[group], str(len(values))])
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for value, count in values[:LIMIT]:
+                child = QTreeWidgetItem([value, str(count)])
+                child.setData(0, Qt.ItemDataRole.UserRole, filter_term(group, value))
+                child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+                top.addChild(child)
+            self.addTopLevelItem(top)
+            top.setExpanded(not expanded or self._titles[group] in expanded)
+        self.resizeColumnToContents(1)
+        self.setColumnWidth(0, max(80, self.viewport().width() - self.columnWidth(1) - 8))
+
+    def _clicked(self, item: QTreeWidgetItem, column: int = 0) -> None:
+        term = item.data(0, Qt.ItemDataRole.UserRole)
+        if term:
+            self.termChosen.emit(str(term))
