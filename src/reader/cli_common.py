@@ -35,9 +35,11 @@ def open_library(args: argparse.Namespace, *, must_exist: bool = False) -> Libra
     if must_exist and not path.exists():
         raise UserError(f"no library at {path} (import something first, or pass --library)")
     try:
-        return Library(path)
+        library = Library(path)
     except LibraryError as exc:
         raise UserError(str(exc)) from exc
+    library.rederive_stale()  # the cleaner improved since some documents were imported
+    return library
 
 
 def print_json(value: object) -> None:

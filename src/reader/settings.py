@@ -11,6 +11,8 @@ import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from reader.core.annotation_model import DEFAULT_COLORS, HighlightColor
+
 SCHEMA_VERSION = 1
 
 
@@ -34,6 +36,13 @@ class Settings:
     sort_descending: bool = False
     last_import_dir: str = ""
     last_document: int = 0
+    # "system" follows the desktop's locale; otherwise one of reader.ui.i18n.LANGUAGES.
+    language: str = "system"
+    # Empty means the default location (paths.default_library()); read at start-up only.
+    library_path: str = ""
+    # Per colour key (annotation_model.DEFAULT_COLORS): the user's own name and hex; absent keys keep defaults.
+    color_names: dict[str, str] = field(default_factory=dict)
+    color_hex: dict[str, str] = field(default_factory=dict)
 
 
 def settings_path(config_dir: Path) -> Path:
@@ -52,9 +61,18 @@ def load(path: Path) -> Settings:
     values: dict[str, object] = {}
     defaults = Settings()
     for key, value in data.items():
-        if key in known and isinstance(value, type(getattr(defaults, key))):
+        if key not in known:
+            continue
+        default = getattr(defaults, key)
+        if isinstance(default, dict):
+            # A hand-edited file may hold anything in a mapping; keep only the string pairs widgets expect.
+            if isinstance(value, dict):
+                values[key] = {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
+        elif isinstance(value, bool) != isinstance(default, bool):
+            continue  # JSON true is not a number, nor is 1 a switch
+        elif isinstance(value, type(default)):
             values[key] = value
-        elif key in known and isinstance(value, int) and isinstance(getattr(defaults, key), float):
+        elif isinstance(value, int) and isinstance(default, float):
             values[key] = float(value)
     settings = Settings(**values)  # type: ignore[arg-type]
     settings.schema_version = SCHEMA_VERSION
@@ -67,3 +85,14 @@ def save(settings: Settings, path: Path) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), encoding="utf-8")
     os.replace(tmp, path)
+
+
+def highlight_colors(settings: Settings) -> tuple[HighlightColor, ...]:
+    """The five highlight colours with the user's names and shades; keys stay fixed so stored notes keep theirs."""
+    result = []
+    for color in DEFAULT_COLORS:
+        name = settings.color_names.get(color.key, "").strip() or color.name
+        hex_ = settings.color_hex.get(color.key, "")
+        valid = len(hex_) == 7 and hex_.startswith("#") and all(c in "0123456789abcdefABCDEF" for c in hex_[1:])
+        result.append(HighlightColor(color.key, name, hex_.lower() if valid else color.hex))
+    return tuple(result)

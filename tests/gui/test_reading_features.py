@@ -17,9 +17,10 @@ from reader.ui.app import create_window
 from reader.ui.main_window import MainWindow
 
 # 𠗣 lies outside the BMP (two UTF-16 units); 软件/鼠标 change length in the Taiwan vocabulary view.
-BODY = "第一段：𠗣字在前，软件和鼠标都是常用词，國家卫生健康委员会在北京召开会议，讨论医院发展。\n" * 3 + (
-    "第二段：张宗久指出，千县工程要落地落实，软件系统要统一，各地代表踊跃发言。\n"
-)
+BODY = "".join(
+    f"第{n}段：𠗣字在前，软件和鼠标都是常用词，國家卫生健康委员会在北京召开第{n}次会议，讨论医院发展。\n"
+    for n in "一二三"
+) + ("第二段：张宗久指出，千县工程要落地落实，软件系统要统一，各地代表踊跃发言。\n")
 
 
 @pytest.fixture

@@ -38,6 +38,8 @@ REASON_LABELS: dict[str, str] = {
     "metadata": "Title, date, author or source line",
     "image": "Image placeholder or file name",
     "duplicate-title": "Title repeated in the body",
+    "comments": "Comments, replies or further posts after the article",
+    "duplicate": "Paragraph repeated from earlier in the page",
     "punctuation": "Punctuation or symbols only",
     "blank": "Blank line",
     "user": "Removed by you",
@@ -93,6 +95,8 @@ def clean_html(html: str, overrides: Mapping[int, bool] | None = None) -> Cleane
         line.chrome = block.chrome
         line.heading = block.heading
         line.content_hint = block.content_hint
+        line.chrome_inner = block.chrome_inner
+        line.boxes = block.boxes
         line.tag = block.tag
         lines.append(line)
     return _clean(lines, html_extract.page_facts(root), overrides)
@@ -115,6 +119,8 @@ def _clean(
     _mark_injections(lines)
     meta = scan_metadata(lines, facts)
     _select_main(lines)
+    _cut_replies(lines)
+    _drop_repeats(lines)
     _trim_list_edges(lines)
     meta = _trailing_author(lines, meta)
     if overrides:
@@ -162,7 +168,7 @@ def _value(line: cf.Line, trust_chrome: bool = True) -> float:
     else:
         value = -min(words, 20) * SHORT_WEIGHT - 4.0
     value -= 1.5 * line.link_chars
-    if trust_chrome and line.chrome and not line.content_hint:
+    if trust_chrome and line.chrome and (line.chrome_inner or not line.content_hint):
         value = min(value, 0.0) - min(words, 40) * CHROME_WEIGHT - 5
     elif line.content_hint:
         value += 3
@@ -195,6 +201,29 @@ def _best_run(values: Sequence[float], lo: int, hi: int) -> tuple[float, int, in
     return best, best_lo, best_hi
 
 
+BOX_LINK_DENSITY = 0.5
+BOX_TAGS = frozenset(("td", "th", "li", "dd", "dt", "caption"))
+
+
+def _article_box(run: Sequence[cf.Line]) -> int | None:
+    """The innermost element named as the article body (class/id content, article, post...) that holds
+    every paragraph of the main run, if the markup has one."""
+    common: tuple[int, ...] | None = None
+    for line in run:
+        if line.reason is not None or line.words < 20 or not line.clause_punct:
+            continue
+        if common is None:
+            common = line.boxes
+        else:
+            n = 0
+            while n < min(len(common), len(line.boxes)) and common[n] == line.boxes[n]:
+                n += 1
+            common = common[:n]
+        if not common:
+            return None
+    return common[-1] if common else None
+
+
 def _select_main(lines: list[cf.Line]) -> None:
     """Keep the densest run of prose (and any other run nearly as strong); what lies outside is
     chrome before the article or related material after it."""
@@ -225,6 +254,11 @@ def _select_main(lines: list[cf.Line]) -> None:
     for s_lo, s_hi in keep:
         for i in range(s_lo, s_hi):
             inside[i] = True
+    box = _article_box(lines[lo:hi])
+    if box is not None:
+        for i, line in enumerate(lines):
+            if not inside[i] and line.reason is None and box in line.boxes and not line.chrome_inner:
+                inside[i] = line.link_density <= BOX_LINK_DENSITY and line.tag in BOX_TAGS
     first, last = min(k[0] for k in keep), max(k[1] for k in keep)
     for i, line in enumerate(lines):
         if inside[i] or line.reason is not None:
@@ -235,6 +269,50 @@ def _select_main(lines: list[cf.Line]) -> None:
             line.reason = "related-links" if line.words <= 60 else "boilerplate"
         else:
             line.reason = "related-links" if line.link_chars else "boilerplate"
+
+
+REPLY_STAMPS = 3  # time-stamped lines after the start of the text that make a page a thread of posts
+REPLY_AFTER = 50  # characters of prose that must come before the first of them
+
+
+def _cut_replies(lines: list[cf.Line]) -> None:
+    """A blog page listing several posts, or an article followed by comments, repeats a time-stamped
+    header or footer line per post. Once the text has begun (REPLY_AFTER characters of kept prose), the
+    first such line closes the article if at least REPLY_STAMPS of them follow: the rest are further
+    posts and replies. A stamp above the first paragraph is the article's own date line. A comment
+    section heading ("已有3条评论", "网友评论") after the start of the text closes it too."""
+    prose = 0
+    for i, line in enumerate(lines):
+        if prose >= REPLY_AFTER and cf.is_comment_head(line):
+            for later in lines[i + 1 :]:
+                if later.reason is None:
+                    later.reason = "comments"
+            return
+        if prose >= REPLY_AFTER and cf.is_stamp_line(line):
+            stamps = sum(1 for other in lines[i:] if cf.is_stamp_line(other))
+            if stamps >= REPLY_STAMPS:
+                for later in lines[i:]:
+                    if later.reason is None:
+                        later.reason = "comments"
+            return
+        if line.reason is None and line.clause_punct >= 1:
+            prose += line.words
+
+
+REPEAT_MIN = 30  # a paragraph this long seen twice is the page repeating itself, not the writer
+
+
+def _drop_repeats(lines: list[cf.Line]) -> None:
+    """Pages that carry the article twice (a print or mobile copy, a teaser above the body) would
+    otherwise read twice: a long paragraph identical to one already kept goes."""
+    seen: set[str] = set()
+    for line in lines:
+        if line.reason is not None or line.words < REPEAT_MIN:
+            continue
+        if line.text in seen:
+            line.reason = "duplicate"
+        else:
+            seen.add(line.text)
 
 
 def _trim_list_edges(lines: list[cf.Line]) -> None:

@@ -31,6 +31,12 @@ _LIST_SEP = re.compile(r"\s*[|｜]\s*")
 _SEO_SEP = re.compile(r"\s*[_|｜]\s*")
 TITLE_END = lx.TITLE_THEN_NAME
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+# A post or comment time stamp: a date (year optional) and a clock time, "2005-06-14 03:25" or "08-11 16:06";
+# a time range ("9:00-10:30") is a schedule, not a stamp.
+_STAMP = re.compile(
+    r"(?<![\d:：.])(?:(?:19|20)\d{2}\s*[-/.年]\s*)?(?:1[0-2]|0?[1-9])\s*[-/.月]\s*(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+    r"\s*[日号號]?\s*(?:[T,，]|[上下]午)?\s*(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?(?!\d|\s*[-—–~～至到]\s*\d)"
+)
 
 
 def normalise_space(line: str) -> str:
@@ -58,6 +64,8 @@ class Line:
     chrome: bool = False
     heading: bool = False
     content_hint: bool = False
+    chrome_inner: bool = False
+    boxes: tuple[int, ...] = ()
     tag: str = ""
     reason: str | None = None
 
@@ -77,6 +85,20 @@ def measure(number: int, raw: str) -> Line:
         ends_sentence=bool(SENTENCE_END.search(text)),
         cjk=len(_CJK.findall(text)) if text else 0,
     )
+
+
+def is_stamp_line(line: Line) -> bool:
+    """The header or footer of a post or comment: a time stamp with a few words (name, title, counts)
+    around it, not a paragraph that merely starts with a time."""
+    if line.words > 70 or (":" not in line.text and "：" not in line.text):
+        return False
+    m = _STAMP.search(line.text)
+    return m is not None and line.words - word_count(m.group()) <= 40
+
+
+def is_comment_head(line: Line) -> bool:
+    """The short heading or counter that opens a comment section."""
+    return line.words <= 40 and not line.ends_sentence and bool(lx.COMMENT_HEAD.search(line.text))
 
 
 def is_script(line: Line) -> bool:

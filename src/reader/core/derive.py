@@ -13,7 +13,7 @@ from reader.core import cleaning
 from reader.core.script import detect_script
 
 # Bump when the cleaner's output changes, so stored documents can be re-derived.
-CLEANER_VERSION = 1
+CLEANER_VERSION = 2
 
 
 @dataclass(frozen=True)

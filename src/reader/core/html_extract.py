@@ -57,7 +57,9 @@ class Block:
     heading: bool = False
     chrome: bool = False  # an ancestor's class/id names page chrome
     content_hint: bool = False  # an ancestor's class/id names the article body
+    chrome_inner: bool = False  # the nearest ancestor with a hint names chrome (comments inside a post box)
     path: tuple[int, ...] = field(default_factory=tuple)  # ids of enclosing block elements
+    boxes: tuple[int, ...] = ()  # ids of the enclosing elements with a content hint, outermost first
 
 
 def _class_tokens(el: lxml.etree._Element) -> set[str]:
@@ -89,8 +91,9 @@ class _Renderer:
         self.link_depth = 0
         self.block_stack: list[tuple[int, str]] = [(0, "")]
         self.chrome_depth = 0
-        self.content_depth = 0
+        self.boxes: list[int] = []  # ids of the open elements whose class/id names the article body
         self.heading_depth = 0
+        self.hints: list[bool] = []  # class/id hints of the open ancestors, innermost last; True = chrome
         self.next_id = 1
         self._state: dict[int, tuple[bool, bool, bool, bool]] = {}
 
@@ -117,7 +120,9 @@ class _Renderer:
                 tag=self.block_stack[-1][1],
                 heading=self.heading_depth > 0,
                 chrome=self.chrome_depth > 0,
-                content_hint=self.content_depth > 0,
+                content_hint=bool(self.boxes),
+                boxes=tuple(self.boxes),
+                chrome_inner=bool(self.hints) and self.hints[-1],
                 path=tuple(i for i, _ in self.block_stack),
             )
         )
@@ -155,7 +160,10 @@ class _Renderer:
         if chrome:
             self.chrome_depth += 1
         if content:
-            self.content_depth += 1
+            self.boxes.append(self.next_id)
+            self.next_id += 1
+        if chrome or content:
+            self.hints.append(chrome)
         if el_state[2]:
             self.heading_depth += 1
         if el_state[3]:
@@ -175,7 +183,9 @@ class _Renderer:
         if chrome:
             self.chrome_depth -= 1
         if content:
-            self.content_depth -= 1
+            self.boxes.pop()
+        if chrome or content:
+            self.hints.pop()
         if heading:
             self.heading_depth -= 1
         if link:

@@ -56,6 +56,13 @@ BOILERPLATE = re.compile(
     r"|猜你喜欢|猜你喜歡|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|上一篇[:：]|下一篇[:：]|分享到[:：]?|收藏本文|打印本文",
     re.IGNORECASE,
 )
+# The heading that opens a comment section: "已有3条评论", "网友评论 (12)", "发表评论".
+COMMENT_HEAD = re.compile(
+    r"(?:已有|共有|共|有)\s*\d+\s*(?:条|條|件|篇|个|個)?\s*(?:评论|評論|回复|回覆|留言)"
+    r"|^[\[【]?(?:网友|網友|最新|精彩|热门|熱門|全部|相关|相關|读者|讀者)?(?:评论|評論|留言|回复|回覆)[\]】]?"
+    r"\s*[(（]?\s*\d*\s*[)）]?\s*[:：]?$"
+    r"|^(?:发表|發表|我要|查看)(?:评论|評論|留言)"
+)
 # Phrases that, when they open a short line, mark a list heading of related material.
 RELATED_HEAD = re.compile(
     r"^(?:相关|相關|热门|熱門|推荐|推薦|最新|更多|延伸|猜你|精彩|热点|熱點|图片|圖片|视频|視頻|专题|專題|友情链接|友情鏈接)"

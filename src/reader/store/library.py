@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.core.cleaning import Metadata, Removed
-from reader.core.derive import Derived, derive
+from reader.core.derive import CLEANER_VERSION, Derived, derive
 from reader.core.importing import Prepared
 from reader.store import search
 from reader.store.annotations import AnnotationStore
@@ -318,6 +318,27 @@ class Library:
                 return
             derived = derive(row["raw"], row["kind"], self.overrides(doc_id))
             self._store_derived(doc_id, derived, row["filename"] or "")
+
+    def stale(self) -> list[int]:
+        """Documents cleaned by an older version of the cleaner, to be re-derived from their raw text."""
+        return [
+            r[0] for r in self.conn.execute("SELECT id FROM documents WHERE cleaner_version < ?", (CLEANER_VERSION,))
+        ]
+
+    def rederive_stale(
+        self, progress: Callable[[int, int, str], None] | None = None, cancelled: Callable[[], bool] | None = None
+    ) -> list[int]:
+        """Re-clean every stale document (user overrides and annotations carried over); returns their ids."""
+        ids = self.stale()
+        done: list[int] = []
+        for number, doc_id in enumerate(ids, start=1):
+            if cancelled and cancelled():
+                break
+            self.rederive(doc_id)
+            done.append(doc_id)
+            if progress:
+                progress(number, len(ids), "")
+        return done
 
     def set_line_override(self, doc_id: int, line: int, keep: bool | None) -> None:
         """Keep or remove one raw line whatever the cleaner thinks; None forgets the user's decision."""

@@ -14,8 +14,9 @@ from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QUndoCommand, QUnd
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from reader.core.anchoring import Selector, anchor
-from reader.core.annotation_model import DEFAULT_COLORS, Annotation, HighlightColor, color_by_key
+from reader.core.annotation_model import Annotation, HighlightColor, color_by_key
 from reader.core.normalise import normalise
+from reader.settings import highlight_colors
 from reader.store.annotations import now
 from reader.ui.annotation_dialog import AnnotationDialog, swatch
 from reader.ui.annotations_panel import AnnotationsPanel
@@ -60,7 +61,7 @@ class AnnotationController(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.colors: tuple[HighlightColor, ...] = DEFAULT_COLORS
+        self.colors: tuple[HighlightColor, ...] = tuple(highlight_colors(window.settings))
         self.undo_stack = QUndoStack(self)
         self.panel = AnnotationsPanel()
         self.panel.activated.connect(self.jump_to)
@@ -101,6 +102,14 @@ class AnnotationController(QObject):
         self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
         for action in (self.act_highlight, self.act_note, self.act_all, *self.color_actions):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    def set_colors(self, colors: tuple[HighlightColor, ...] | list[HighlightColor]) -> None:
+        """The user renamed or recoloured highlights: relabel the actions and redraw."""
+        self.colors = tuple(colors)
+        for action, color in zip(self.color_actions, self.colors, strict=False):
+            action.setIcon(swatch(color.hex))
+            action.setText(self.tr("Highlight as “{0}”").format(color.name))
+        self.refresh()
 
     def install_menus(self, edit_menu: QMenu, annotate_menu: QMenu) -> None:
         edit_menu.addAction(self.act_undo)

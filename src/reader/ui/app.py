@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from collections.abc import Sequence
@@ -15,7 +16,9 @@ from reader.core.display import prewarm
 from reader.settings import load, settings_path
 from reader.store.db import LibraryError
 from reader.store.library import Library
+from reader.ui.i18n import install_translator
 from reader.ui.main_window import MainWindow
+from reader.ui.themes import apply_theme
 
 APP_ID = "io.github.reader.Reader"
 
@@ -29,6 +32,8 @@ def create_window(library_path: Path, *, config_dir: Path | None = None, seed: b
     seeds = paths.seeds_dir()
     if seed and seeds is not None and library.count() == 0 and not library.meta("seeded"):
         window.start_import([seeds], seeds=True)
+    elif library.stale():
+        window.start_import([], reclean=True)  # the cleaner improved since these were imported
     return window
 
 
@@ -51,12 +56,20 @@ def run(library_path: Path, *, explicit: bool = False, files: Sequence[Path] = (
     app.setOrganizationName("reader")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    settings = load(settings_path(paths.config_dir()))
+    install_translator(app, settings.language)  # before any widget exists
+    apply_theme(app, settings.theme)
+    if not explicit and settings.library_path and paths.LIBRARY_ENV not in os.environ:
+        library_path = Path(settings.library_path).expanduser()
     try:
         window = create_window(library_path)
     except LibraryError as exc:
         QMessageBox.critical(None, "reader", str(exc))
         print(f"reader: error: {exc}", file=sys.stderr)
         return 1
+    app.styleHints().colorSchemeChanged.connect(
+        lambda _scheme: window.apply_preferences() if window.settings.theme == "system" else None
+    )
     window.show()
     if files:
         window.start_import(list(files))

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from reader.store.library import DocumentSummary, Library
+from reader.ui.i18n import QT_TRANSLATE_NOOP
 
 _PAGE = 200
 _CACHE_LIMIT = 5000
@@ -22,11 +23,11 @@ Index = QModelIndex | QPersistentModelIndex
 
 class DocumentTableModel(QAbstractTableModel):
     COLUMNS: tuple[tuple[str, str], ...] = (
-        ("title", "Title"),
-        ("date", "Date"),
-        ("source", "Source"),
-        ("chars", "Length"),
-        ("script", "Script"),
+        ("title", QT_TRANSLATE_NOOP("DocumentTableModel", "Title")),
+        ("date", QT_TRANSLATE_NOOP("DocumentTableModel", "Date")),
+        ("source", QT_TRANSLATE_NOOP("DocumentTableModel", "Source")),
+        ("chars", QT_TRANSLATE_NOOP("DocumentTableModel", "Length")),
+        ("script", QT_TRANSLATE_NOOP("DocumentTableModel", "Script")),
     )
 
     def __init__(self, library: Library, parent: Any = None) -> None:

@@ -8,12 +8,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
 
 from reader.store.library import Document
+from reader.ui.i18n import QT_TRANSLATE_NOOP
 
 _SCRIPT_NAMES = {
-    "simplified": "Simplified",
-    "traditional": "Traditional",
-    "mixed": "Mixed",
-    "none": "No Chinese",
+    "simplified": QT_TRANSLATE_NOOP("InfoPanel", "Simplified"),
+    "traditional": QT_TRANSLATE_NOOP("InfoPanel", "Traditional"),
+    "mixed": QT_TRANSLATE_NOOP("InfoPanel", "Mixed"),
+    "none": QT_TRANSLATE_NOOP("InfoPanel", "No Chinese"),
 }
 
 
@@ -30,18 +31,18 @@ class InfoPanel(QWidget):
     editRequested = Signal()
 
     FIELDS = (
-        "Title",
-        "Date",
-        "Author",
-        "Source",
-        "Script",
-        "File",
-        "Folder",
-        "Encoding",
-        "Size",
-        "Characters",
-        "Removed lines",
-        "Imported",
+        QT_TRANSLATE_NOOP("InfoPanel", "Title"),
+        QT_TRANSLATE_NOOP("InfoPanel", "Date"),
+        QT_TRANSLATE_NOOP("InfoPanel", "Author"),
+        QT_TRANSLATE_NOOP("InfoPanel", "Source"),
+        QT_TRANSLATE_NOOP("InfoPanel", "Script"),
+        QT_TRANSLATE_NOOP("InfoPanel", "File"),
+        QT_TRANSLATE_NOOP("InfoPanel", "Folder"),
+        QT_TRANSLATE_NOOP("InfoPanel", "Encoding"),
+        QT_TRANSLATE_NOOP("InfoPanel", "Size"),
+        QT_TRANSLATE_NOOP("InfoPanel", "Characters"),
+        QT_TRANSLATE_NOOP("InfoPanel", "Removed lines"),
+        QT_TRANSLATE_NOOP("InfoPanel", "Imported"),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -72,9 +73,9 @@ class InfoPanel(QWidget):
         s = doc.summary
         path = s.path or ""
         folder, _, _ = path.rpartition("/")
-        script = _SCRIPT_NAMES.get(s.script, s.script or "—")
+        script = self.tr(_SCRIPT_NAMES[s.script]) if s.script in _SCRIPT_NAMES else (s.script or "—")
         if s.script in ("simplified", "traditional", "mixed"):
-            script += f" ({s.script_share:.0%} script-specific)"
+            script += self.tr(" ({0:.0%} script-specific)").format(s.script_share)
         values = {
             "Title": s.title,
             "Date": s.date,

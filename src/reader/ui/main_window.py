@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFileDialog,
     QHeaderView,
     QMessageBox,
@@ -27,12 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader import __version__, paths
+from reader import paths
 from reader.core.script import Script
-from reader.settings import Settings, save, settings_path
+from reader.settings import Settings, highlight_colors, save, settings_path
 from reader.store.entities import EntityStore
 from reader.store.importer import ImportReport
 from reader.store.library import Document, Library
+from reader.ui.about_dialog import AboutDialog
 from reader.ui.annotations_controller import AnnotationController
 from reader.ui.document_actions import DocumentActions
 from reader.ui.document_model import DocumentTableModel
@@ -41,9 +43,12 @@ from reader.ui.entity_worker import EntityScheduler
 from reader.ui.facets_panel import FacetsPanel
 from reader.ui.find_bar import FindBar
 from reader.ui.info_panel import InfoPanel, human_size
+from reader.ui.preferences_dialog import PreferencesDialog
 from reader.ui.reading_view import ReadingView
 from reader.ui.removed_panel import RemovedPanel
 from reader.ui.search_box import SearchBox
+from reader.ui.shortcuts_dialog import ShortcutsDialog
+from reader.ui.themes import apply_theme, reading_pane_style
 from reader.ui.workers import ImportJob
 
 
@@ -89,6 +94,7 @@ class MainWindow(DocumentActions):
         )
         self.pane = self.reading.pane
         self.pane.zoomChanged.connect(self._on_zoom)
+        self.pane.setStyleSheet(reading_pane_style(settings.theme))
         self.pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.pane.customContextMenuRequested.connect(self._pane_menu)
 
@@ -207,6 +213,12 @@ class MainWindow(DocumentActions):
         )
         self.act_zoom_reset = self._action(self.tr("&Actual Size"), "Ctrl+0", self._reset_zoom, name="zoomReset")
         self.act_about = self._action(self.tr("&About reader"), None, self.show_about, name="about")
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.act_preferences = self._action(
+            self.tr("&Preferences…"), "Ctrl+,", self.show_preferences, name="preferences"
+        )
+        self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.act_shortcuts = self._action(self.tr("&Keyboard Shortcuts"), "F1", self.show_shortcuts, name="shortcuts")
         self.act_original = self._action(
             self.tr("Show &Original"),
             "Ctrl+U",
@@ -291,12 +303,16 @@ class MainWindow(DocumentActions):
         edit_menu.addSeparator()
         for action in (self.act_search, self.act_find, self.act_find_next, self.act_find_prev):
             edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_preferences)
         document_menu = self.menuBar().addMenu(self.tr("&Document"))
         document_menu.addAction(self.act_edit_metadata)
         self.act_whos_who = self._action(self.tr("&Who's Who…"), "Ctrl+Shift+W", self.show_whos_who, name="whosWho")
         document_menu.addAction(self.act_whos_who)
         self.document_menu = document_menu
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_shortcuts)
+        help_menu.addSeparator()
         help_menu.addAction(self.act_about)
 
         toolbar = QToolBar(self.tr("Main"))
@@ -383,9 +399,10 @@ class MainWindow(DocumentActions):
             self.settings.last_import_dir = folder
             self.start_import([Path(folder)])
 
-    def start_import(self, paths_: list[Path], *, seeds: bool = False) -> ImportJob:
-        job = ImportJob(self, self.library.path, paths_, seeds=seeds)
-        job.done.connect(lambda report, job=job: self._on_import_done(job, report, seeds))
+    def start_import(self, paths_: list[Path], *, seeds: bool = False, reclean: bool = False) -> ImportJob:
+        """Import in the background (or, with reclean, re-derive documents an older cleaner produced)."""
+        job = ImportJob(self, self.library.path, paths_, seeds=seeds, reclean=reclean)
+        job.done.connect(lambda report, job=job: self._on_import_done(job, report, seeds or reclean))
         job.failed.connect(lambda message, job=job: self._on_import_failed(job, message))
         self._jobs.append(job)
         self.statusBar().showMessage(self.tr("Importing…"))
@@ -450,13 +467,33 @@ class MainWindow(DocumentActions):
         self.settings.font_size = self.pane.font_size
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About reader"),
-            self.tr(
-                "reader {0}\nRead, clean, convert and annotate Chinese-language reports offline.\n\nLibrary: {1}"
-            ).format(__version__, self.library.path),
-        )
+        dialog = AboutDialog(self.library.path, settings_path(self._config_dir), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self.library.path, self)
+        dialog.applied.connect(self.apply_preferences)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def apply_preferences(self) -> None:
+        """Bring theme, fonts, colours and the default script in line with the settings, then save them."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.settings.theme)
+        self.pane.setStyleSheet(reading_pane_style(self.settings.theme))
+        self.pane.set_reading_font(self.settings.font_family, self.settings.font_size)
+        self.pane.set_line_height(self.settings.line_height)
+        self.annotations.set_colors(highlight_colors(self.settings))
+        if self.current is not None:
+            self.show_document(self.current.id)
+        save(self.settings, settings_path(self._config_dir))
 
     def _restore_state(self) -> None:
         if self.settings.window_geometry:

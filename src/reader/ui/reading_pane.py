@@ -73,6 +73,10 @@ class ReadingPane(QTextEdit):
         self._apply_font()
         self._format_blocks()
 
+    def set_line_height(self, line_height: float) -> None:
+        self._line_height = line_height
+        self._format_blocks()
+
     def zoom_by(self, step: float) -> None:
         self.set_reading_font(self._family, self._size + step)
         self.zoomChanged.emit(self._size)

@@ -9,13 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from reader.core.display import DisplayText, display
 from reader.core.script import Script
 from reader.store.library import Document
 from reader.ui.reading_pane import ReadingPane
+from reader.ui.themes import HIGHLIGHT_INK
 
 Span = tuple[int, int, QTextCharFormat]
 
@@ -24,9 +25,13 @@ LAYER_ORDER = ("removed", "entity", "annotation", "search", "current")
 
 
 def background(color: str, *, alpha: int = 255) -> QTextCharFormat:
+    """A highlight that stays readable in every theme: on a dark page it is opaque with dark ink."""
     fmt = QTextCharFormat()
     qcolor = QColor(color)
-    qcolor.setAlpha(alpha)
+    if QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128:
+        fmt.setForeground(QColor(HIGHLIGHT_INK))
+    else:
+        qcolor.setAlpha(alpha)
     fmt.setBackground(qcolor)
     return fmt
 

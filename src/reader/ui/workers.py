@@ -23,11 +23,12 @@ class ImportWorker(QObject):
     finished = Signal(object)  # ImportReport
     failed = Signal(str)
 
-    def __init__(self, library_path: Path, paths: list[Path], *, seeds: bool = False) -> None:
+    def __init__(self, library_path: Path, paths: list[Path], *, seeds: bool = False, reclean: bool = False) -> None:
         super().__init__()
         self._library_path = library_path
         self._paths = paths
         self._seeds = seeds
+        self._reclean = reclean
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -37,7 +38,11 @@ class ImportWorker(QObject):
     def run(self) -> None:
         try:
             with Library(self._library_path) as library:
-                if self._seeds:
+                if self._reclean:
+                    report = ImportReport(
+                        updated=library.rederive_stale(progress=self.progress.emit, cancelled=self._cancel.is_set)
+                    )
+                elif self._seeds:
                     seeds = self._paths[0] if self._paths else None
                     report = import_seeds_if_empty(library, seeds) or ImportReport()
                 else:
@@ -59,10 +64,12 @@ class ImportJob(QObject):
     done = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, parent: QWidget, library_path: Path, paths: list[Path], *, seeds: bool = False) -> None:
+    def __init__(
+        self, parent: QWidget, library_path: Path, paths: list[Path], *, seeds: bool = False, reclean: bool = False
+    ) -> None:
         super().__init__(parent)
         self.worker_thread = QThread(self)
-        self.worker = ImportWorker(library_path, paths, seeds=seeds)
+        self.worker = ImportWorker(library_path, paths, seeds=seeds, reclean=reclean)
         self.worker.moveToThread(self.worker_thread)
         self.dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, parent)
         self.dialog.setWindowTitle(self.tr("Import"))

@@ -1,0 +1,1083 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About reader</source>
+        <translation>關於 reader</translation>
+    </message>
+    <message>
+        <source>Read, clean, convert and annotate Chinese-language reports offline.</source>
+        <translation>離線閱讀、清理、轉換和批註中文報告。</translation>
+    </message>
+    <message>
+        <source>Python {0} · Qt {1} · PySide6 {2}</source>
+        <translation>Python {0} · Qt {1} · PySide6 {2}</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>文庫</translation>
+    </message>
+    <message>
+        <source>Library size</source>
+        <translation>文庫大小</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>元件</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>授權條款</translation>
+    </message>
+    <message>
+        <source>reader is free software under the MIT licence. Qt and PySide6 are used under the LGPL version 3; the components above keep their own licences.</source>
+        <translation>reader 是採用 MIT 授權條款的自由軟體。Qt 和 PySide6 依 LGPL 第 3 版使用；上列各元件沿用各自的授權條款。</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationController</name>
+    <message>
+        <source>&amp;Highlight</source>
+        <translation>標示(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Highlight the selection with the last colour (H)</source>
+        <translation>用上次的顏色標示所選文字 (H)</translation>
+    </message>
+    <message>
+        <source>Highlight with &amp;Note…</source>
+        <translation>標示並寫註解(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Highlight Every &amp;Occurrence</source>
+        <translation>標示所有出現之處(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Highlight as “{0}”</source>
+        <translation>標示為「{0}」</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>復原(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Highlight &amp;Colour</source>
+        <translation>標示顏色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Highlight Colour</source>
+        <translation>標示顏色</translation>
+    </message>
+    <message>
+        <source>Edit Note…</source>
+        <translation>編輯註解…</translation>
+    </message>
+    <message>
+        <source>Delete Highlight</source>
+        <translation>刪除標示</translation>
+    </message>
+    <message>
+        <source>Select some text first</source>
+        <translation>請先選擇一段文字</translation>
+    </message>
+    <message>
+        <source>Annotations are made on the cleaned text (Ctrl+U)</source>
+        <translation>註解只能在清理後的文字上新增 (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>標示</translation>
+    </message>
+    <message>
+        <source>Highlight every occurrence</source>
+        <translation>標示所有出現之處</translation>
+    </message>
+    <message>
+        <source>{0} passages highlighted</source>
+        <translation>已標示 {0} 處</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>編輯註解</translation>
+    </message>
+    <message>
+        <source>Delete highlight</source>
+        <translation>刪除標示</translation>
+    </message>
+    <message>
+        <source>Highlight deleted — Ctrl+Z brings it back</source>
+        <translation>標示已刪除——按 Ctrl+Z 可恢復</translation>
+    </message>
+    <message>
+        <source>Re-attach</source>
+        <translation>重新關聯</translation>
+    </message>
+    <message>
+        <source>Select the passage first.</source>
+        <translation>請先選擇要關聯的段落。</translation>
+    </message>
+    <message>
+        <source>Re-attach note</source>
+        <translation>重新關聯註解</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationDialog</name>
+    <message>
+        <source>Note</source>
+        <translation>註解</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>顏色</translation>
+    </message>
+    <message>
+        <source>Your note (plain text; Markdown is fine)</source>
+        <translation>你的註解（純文字，可用 Markdown）</translation>
+    </message>
+    <message>
+        <source>tags, separated by commas</source>
+        <translation>標籤，用逗號分隔</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsPanel</name>
+    <message>
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>註解</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>編輯…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Re-attach to Selection</source>
+        <translation>關聯到所選文字</translation>
+    </message>
+    <message>
+        <source>Select text in the reading pane, then attach this orphan to it</source>
+        <translation>在閱讀區選擇文字，再把這條失去原文的註解關聯到該處</translation>
+    </message>
+    <message>
+        <source>Orphans ({0}): their text is gone</source>
+        <translation>失去原文的註解（{0}）：原文已不存在</translation>
+    </message>
+    <message>
+        <source>{0} annotations</source>
+        <translation>{0} 條註解</translation>
+    </message>
+    <message>
+        <source>, {0} orphans</source>
+        <translation>，{0} 條失去原文</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentActions</name>
+    <message>
+        <source>Exported to {0}</source>
+        <translation>已匯出到 {0}</translation>
+    </message>
+    <message>
+        <source>Import Annotations</source>
+        <translation>匯入註解</translation>
+    </message>
+    <message>
+        <source>W3C JSON (*.json *.jsonld)</source>
+        <translation>W3C JSON (*.json *.jsonld)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>字數</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>簡繁</translation>
+    </message>
+</context>
+<context>
+    <name>EntitiesPanel</name>
+    <message>
+        <source>Filter</source>
+        <translation>篩選</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>實體</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次數</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳情</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight in Text</source>
+        <translation>在正文中標示(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Documents Mentioning It</source>
+        <translation>顯示提及它的文件(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>複製(&amp;C)</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>機構</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>地點</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>數字</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>術語</translation>
+    </message>
+    <message>
+        <source>Titles</source>
+        <translation>職務</translation>
+    </message>
+    <message>
+        <source>No entities found in this document.</source>
+        <translation>本文件中沒有找到實體。</translation>
+    </message>
+    <message>
+        <source>{0} mentions · click to highlight, double-click for documents</source>
+        <translation>提及 {0} 次 · 按一下標示，按兩下檢視相關文件</translation>
+    </message>
+    <message>
+        <source>Finding people, places and organisations…</source>
+        <translation>正在尋找人物、地點和機構…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export Notes</source>
+        <translation>匯出筆記</translation>
+    </message>
+    <message>
+        <source>Markdown (Obsidian, Logseq)</source>
+        <translation>Markdown（Obsidian、Logseq）</translation>
+    </message>
+    <message>
+        <source>HTML page (self-contained)</source>
+        <translation>HTML 網頁（單檔案）</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>W3C Web Annotation JSON-LD</source>
+        <translation>W3C Web Annotation JSON-LD</translation>
+    </message>
+    <message>
+        <source>CSV spreadsheet (UTF-8 with BOM)</source>
+        <translation>CSV 表格（帶 BOM 的 UTF-8）</translation>
+    </message>
+    <message>
+        <source>This document</source>
+        <translation>當前文件</translation>
+    </message>
+    <message>
+        <source>Selected documents ({0})</source>
+        <translation>所選文件（{0}）</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>全部文件</translation>
+    </message>
+    <message>
+        <source>Annotated documents only</source>
+        <translation>僅有註解的文件</translation>
+    </message>
+    <message>
+        <source>Convert my notes to this script too</source>
+        <translation>我的註解也一併轉換</translation>
+    </message>
+    <message>
+        <source>only annotations whose quote, note or tag contains…</source>
+        <translation>只匯出引文、註解或標籤包含…的註解</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>簡繁</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>篩選</translation>
+    </message>
+    <message>
+        <source>(PDF is this HTML, printed)
+</source>
+        <translation>（PDF 即列印此 HTML 所得）
+</translation>
+    </message>
+    <message>
+        <source>{0} documents, {1} annotations</source>
+        <translation>{0} 篇文件，{1} 條註解</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: {1}</source>
+        <translation>無法寫入 {0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>FacetsPanel</name>
+    <message>
+        <source>Sources</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in document (either script)</source>
+        <translation>在文件中尋找（簡繁皆可）</translation>
+    </message>
+    <message>
+        <source>Previous (Shift+F3)</source>
+        <translation>上一個 (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next (F3)</source>
+        <translation>下一個 (F3)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>關閉 (Esc)</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>無匹配</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>第 {0} 個，共 {1} 個</translation>
+    </message>
+</context>
+<context>
+    <name>Finding</name>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>第 {0} 個，共 {1} 個</translation>
+    </message>
+</context>
+<context>
+    <name>ImportJob</name>
+    <message>
+        <source>Importing…</source>
+        <translation>正在匯入…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <source>Importing {0} of {1}: {2}</source>
+        <translation>正在匯入第 {0} 個，共 {1} 個：{2}</translation>
+    </message>
+</context>
+<context>
+    <name>InfoPanel</name>
+    <message>
+        <source>Simplified</source>
+        <translation>簡體</translation>
+    </message>
+    <message>
+        <source>Traditional</source>
+        <translation>繁體</translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation>簡繁混雜</translation>
+    </message>
+    <message>
+        <source>No Chinese</source>
+        <translation>無中文</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>簡繁</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>資料夾</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>編碼</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字元數</translation>
+    </message>
+    <message>
+        <source>Removed lines</source>
+        <translation>刪除的行</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>匯入時間</translation>
+    </message>
+    <message>
+        <source>Edit Metadata…</source>
+        <translation>編輯後設資料…</translation>
+    </message>
+    <message>
+        <source> ({0:.0%} script-specific)</source>
+        <translation>（{0:.0%} 為簡繁特有字）</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryEntityModel</name>
+    <message>
+        <source>Entity</source>
+        <translation>實體</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>提及次數</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>職務</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Info</source>
+        <translation>資訊</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>已刪除</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>實體</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>註解</translation>
+    </message>
+    <message>
+        <source>&amp;Import Files…</source>
+        <translation>匯入檔案(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Folder…</source>
+        <translation>匯入資料夾(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Notes…</source>
+        <translation>匯出筆記(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Annotations…</source>
+        <translation>匯入註解(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Search Library</source>
+        <translation>搜尋文庫(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Document…</source>
+        <translation>在文件中尋找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>尋找下一個(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation>尋找上一個(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>列印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>實際大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;About reader</source>
+        <translation>關於 reader(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好設定(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>鍵盤快速鍵(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Original</source>
+        <translation>顯示原文(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Toggle between the cleaned text and the text as imported (Ctrl+U)</source>
+        <translation>在清理後的文字和匯入時的原始文字之間切換 (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>原文 Original</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>简体 Simplified</source>
+        <translation>簡體</translation>
+    </message>
+    <message>
+        <source>繁體 Traditional</source>
+        <translation>繁體</translation>
+    </message>
+    <message>
+        <source>臺灣 Taiwan</source>
+        <translation>臺灣</translation>
+    </message>
+    <message>
+        <source>香港 Hong Kong</source>
+        <translation>香港</translation>
+    </message>
+    <message>
+        <source>{0} (Ctrl+{1}); Ctrl+Shift+{1} for this document only</source>
+        <translation>{0} (Ctrl+{1})；Ctrl+Shift+{1} 僅用於當前文件</translation>
+    </message>
+    <message>
+        <source>Regional &amp;Vocabulary</source>
+        <translation>地區用詞(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Convert words too (软件 → 軟體); positions are mapped back exactly</source>
+        <translation>連詞語一起轉換（软件 → 軟體）；位置會精確對應回原文</translation>
+    </message>
+    <message>
+        <source>Use Default Script for This Document</source>
+        <translation>當前文件使用預設簡繁設定</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Metadata…</source>
+        <translation>編輯後設資料(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Script</source>
+        <translation>簡繁(&amp;S)</translation>
+    </message>
+    <message>
+        <source>For This &amp;Document Only</source>
+        <translation>僅用於當前文件(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>註解(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>文件(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Who&apos;s Who…</source>
+        <translation>人物誌(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具列</translation>
+    </message>
+    <message>
+        <source>Import Files</source>
+        <translation>匯入檔案</translation>
+    </message>
+    <message>
+        <source>Documents (*.txt *.text *.md *.html *.htm);;All files (*)</source>
+        <translation>文件 (*.txt *.text *.md *.html *.htm);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Import Folder</source>
+        <translation>匯入資料夾</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在匯入…</translation>
+    </message>
+    <message>
+        <source>… and {0} more</source>
+        <translation>……以及另外 {0} 個</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>匯入失敗</translation>
+    </message>
+    <message>
+        <source>{0} documents · {1} characters · library {2} ({3})</source>
+        <translation>{0} 篇文件 · {1} 字 · 文庫 {2}（{3}）</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataDialog</name>
+    <message>
+        <source>Edit Metadata</source>
+        <translation>編輯後設資料</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>Detected: {0}</source>
+        <translation>自動識別：{0}</translation>
+    </message>
+    <message>
+        <source>Dates: 2023-09-27, 2023年9月27日 or 2023-09-27 14:30</source>
+        <translation>日期格式：2023-09-27、2023年9月27日 或 2023-09-27 14:30</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a date reader understands.</source>
+        <translation>reader 無法識別日期「{0}」。</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Sepia (reading pane)</source>
+        <translation>米黃（僅閱讀區）</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好設定</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>閱讀</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>標示</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <source>Library file</source>
+        <translation>文庫檔案</translation>
+    </message>
+    <message>
+        <source>A new location takes effect when reader restarts.</source>
+        <translation>新位置在 reader 重新啟動後生效。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>介面語言</translation>
+    </message>
+    <message>
+        <source>The interface language changes when reader restarts.</source>
+        <translation>介面語言在 reader 重新啟動後更改。</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主題</translation>
+    </message>
+    <message>
+        <source>Show documents in</source>
+        <translation>文件顯示為</translation>
+    </message>
+    <message>
+        <source>Regional vocabulary (软件 → 軟體)</source>
+        <translation>地區用詞（软件 → 軟體）</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>預設</translation>
+    </message>
+    <message>
+        <source>Use the first installed of the usual Chinese reading fonts</source>
+        <translation>使用已安裝的常用中文閱讀字型中的第一個</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>字型</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> 點</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Line height</source>
+        <translation>行高</translation>
+    </message>
+    <message>
+        <source>Each colour keeps its meaning in notes you already made; rename it freely.</source>
+        <translation>已有註解仍保留各自的顏色；名稱可隨意修改。</translation>
+    </message>
+    <message>
+        <source>Choose the colour (Alt+{0} highlights with it)</source>
+        <translation>選擇顏色（Alt+{0} 用此顏色標示）</translation>
+    </message>
+    <message>
+        <source>Restore Default Colours</source>
+        <translation>恢復預設顏色</translation>
+    </message>
+    <message>
+        <source>Library File</source>
+        <translation>文庫檔案</translation>
+    </message>
+    <message>
+        <source>reader library (*.sqlite *.db);;All files (*)</source>
+        <translation>reader 文庫 (*.sqlite *.db);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Default: the first installed of {0}</source>
+        <translation>預設：{0} 中第一個已安裝的字型</translation>
+    </message>
+    <message>
+        <source>Highlight Colour</source>
+        <translation>標示顏色</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingView</name>
+    <message>
+        <source>This document mixes simplified and traditional characters ({0:.0%} script-specific), which is often a sign of machine-reworded text.</source>
+        <translation>本文件簡繁混雜（{0:.0%} 為簡繁特有字），這常常是機器改寫文字的跡象。</translation>
+    </message>
+</context>
+<context>
+    <name>RemovedPanel</name>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Restore line</source>
+        <translation>恢復此行</translation>
+    </message>
+    <message>
+        <source>Keep this line in the cleaned text from now on</source>
+        <translation>今後在清理後的文字中保留此行</translation>
+    </message>
+    <message>
+        <source>Use cleaner&apos;s decision</source>
+        <translation>採用清理程式的判斷</translation>
+    </message>
+    <message>
+        <source>removed by you</source>
+        <translation>由你刪除</translation>
+    </message>
+    <message>
+        <source>{0} lines removed</source>
+        <translation>刪除了 {0} 行</translation>
+    </message>
+    <message>
+        <source> · {0} of your decisions ({1} restored)</source>
+        <translation> · 你做了 {0} 處決定（恢復 {1} 行）</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search the library (Ctrl+K): 医院  &quot;千县工程&quot;  -广告  date:2023</source>
+        <translation>搜尋文庫 (Ctrl+K)：醫院  &quot;千縣工程&quot;  -廣告  date:2023</translation>
+    </message>
+    <message>
+        <source>{0} documents</source>
+        <translation>{0} 篇文件</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>鍵盤快捷鍵</translation>
+    </message>
+    <message>
+        <source>Filter by action or key, e.g. “note” or “Ctrl+O”</source>
+        <translation>按操作或按鍵篩選，例如「註解」或「Ctrl+O」</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷鍵</translation>
+    </message>
+</context>
+<context>
+    <name>ViewModes</name>
+    <message>
+        <source>Line {0} restored</source>
+        <translation>第 {0} 行已恢復</translation>
+    </message>
+    <message>
+        <source>Line {0} removed</source>
+        <translation>第 {0} 行已刪除</translation>
+    </message>
+    <message>
+        <source>Line {0} reset</source>
+        <translation>第 {0} 行已還原為清理程式的判斷</translation>
+    </message>
+    <message>
+        <source>Keep Line {0} in the Cleaned Text</source>
+        <translation>在清理後的文字中保留第 {0} 行</translation>
+    </message>
+    <message>
+        <source>Remove Line {0} from the Cleaned Text</source>
+        <translation>從清理後的文字中刪除第 {0} 行</translation>
+    </message>
+    <message>
+        <source>Use the Cleaner&apos;s Decision for Line {0}</source>
+        <translation>第 {0} 行採用清理程式的判斷</translation>
+    </message>
+</context>
+<context>
+    <name>WhosWhoDialog</name>
+    <message>
+        <source>Who&apos;s Who</source>
+        <translation>人物誌</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部類型</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>篩選</translation>
+    </message>
+    <message>
+        <source>Show &amp;Documents Mentioning It</source>
+        <translation>顯示提及它的文件(&amp;D)</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>機構</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>地點</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>數字</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>術語</translation>
+    </message>
+    <message>
+        <source>Titles</source>
+        <translation>職務</translation>
+    </message>
+    <message>
+        <source>{0} entities</source>
+        <translation>{0} 個實體</translation>
+    </message>
+    <message>
+        <source> · {0} documents still being read</source>
+        <translation> · 還有 {0} 篇文件正在分析</translation>
+    </message>
+</context>
+</TS>
