@@ -763,7 +763,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} documents · {1} characters · library {2} ({3})</source>
+        <source>{0} documents · {1} characters · library {2}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

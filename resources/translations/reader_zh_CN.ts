@@ -764,8 +764,8 @@
         <translation>导入失败</translation>
     </message>
     <message>
-        <source>{0} documents · {1} characters · library {2} ({3})</source>
-        <translation>{0} 篇文档 · {1} 字 · 文库 {2}（{3}）</translation>
+        <source>{0} documents · {1} characters · library {2}</source>
+        <translation>{0} 篇文档 · {1} 字 · 文库 {2}</translation>
     </message>
 </context>
 <context>

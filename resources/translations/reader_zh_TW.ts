@@ -764,8 +764,8 @@
         <translation>匯入失敗</translation>
     </message>
     <message>
-        <source>{0} documents · {1} characters · library {2} ({3})</source>
-        <translation>{0} 篇文件 · {1} 字 · 文庫 {2}（{3}）</translation>
+        <source>{0} documents · {1} characters · library {2}</source>
+        <translation>{0} 篇文件 · {1} 字 · 文庫 {2}</translation>
     </message>
 </context>
 <context>

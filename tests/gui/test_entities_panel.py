@@ -241,3 +241,20 @@ def test_whos_who_lists_people_and_requests_documents(
         qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert blocker.args == ["person", entity.normalized]
     assert store.documents_mentioning("person", entity.normalized)
+
+
+def test_entity_names_follow_the_view_script(window: object, qtbot: object) -> None:
+    from reader.core.script import Script
+    from reader.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    doc_id = next(s.id for s in window.library.all_summaries() if s.filename.startswith("000"))
+    window.select_document(doc_id)
+    window.entity_store.update(doc_id)
+    window._refresh_entities()
+    window.set_script(Script.HANT)
+    names = {e.text for e in window.entities_panel._entities}
+    assert "張宗久" in names and "张宗久" not in names
+    window.set_script(Script.HANS)
+    names = {e.text for e in window.entities_panel._entities}
+    assert "张宗久" in names

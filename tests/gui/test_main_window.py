@@ -135,7 +135,9 @@ def test_every_action_is_in_a_menu_with_shortcuts(window: MainWindow) -> None:
 
 
 def test_status_bar_shows_library_size(window: MainWindow) -> None:
-    assert "5 documents" in window.statusBar().currentMessage()
+    assert "5 documents" in window.library_label.text()
+    window.statusBar().showMessage("something passing", 1000)
+    assert window.library_label.isVisible() and "5 documents" in window.library_label.text()
 
 
 def test_state_is_remembered(qtbot: QtBot, seeded_library: Path, tmp_path: Path) -> None:

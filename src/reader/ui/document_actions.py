@@ -5,6 +5,7 @@ A layer of the main window, kept apart so that the window module stays about lay
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView
 
 from reader.core.entities import Entity
 from reader.core.export import ExportFormatError
+from reader.core.script import Script, make_view
 from reader.exporting import import_annotations
 from reader.ui.export_dialog import ExportDialog
 from reader.ui.finding import Finding
@@ -46,15 +48,30 @@ class DocumentActions(Finding):
             self.select_document(doc_id)
 
     # -- entities ----------------------------------------------------------------------------------
-    def _refresh_entities(self) -> None:
-        self.reading.set_layer("entity", [])
+    def _refresh_entities(self, *, keep_highlight: bool = False) -> None:
+        if not keep_highlight:
+            self.reading.set_layer("entity", [])
         if self.current is None:
             self.entities_panel.clear()
         elif self.entity_store.is_pending(self.current.id):
             self.entities_panel.show_pending()
             self.entity_scheduler.request(self.current.id)
         else:
-            self.entities_panel.show_entities(self.entity_store.entities(self.current.id))
+            self.entities_panel.show_entities(self._in_view_script(self.entity_store.entities(self.current.id)))
+
+    def _in_view_script(self, entities: list[Entity]) -> list[Entity]:
+        """Names and posts as the reader reads them: in the script of the current view."""
+        script, phrases = self.reading.script, self.reading.phrases
+        if script == Script.ORIG:
+            return entities
+
+        def conv(text: str) -> str:
+            return make_view(text, script, phrases).text
+
+        return [replace(e, text=conv(e.text), posts=tuple(conv(p) for p in e.posts)) for e in entities]
+
+    def on_script_changed(self) -> None:
+        self._refresh_entities(keep_highlight=True)
 
     def _on_entities_extracted(self, doc_id: int) -> None:
         # A result queued before the window closed may arrive after the library is closed.

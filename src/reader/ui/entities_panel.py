@@ -182,6 +182,9 @@ class EntitiesPanel(QWidget):
             self.model.appendRow([head, head_count, _plain("")])
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
+        # Long quoted terms must not push the counts out of sight.
+        widest = max(120, int(self.tree.viewport().width() * 0.6))
+        self.tree.setColumnWidth(0, min(self.tree.columnWidth(0), widest))
         if entities:
             self.message.hide()
         else:

@@ -171,11 +171,17 @@ class EntityScheduler(QObject):
         self._release()
 
     def _release(self) -> None:
-        thread, self._thread, self._worker = self._thread, None, None
+        # Hold the worker until its thread has stopped: dropping the last Python reference deletes the
+        # QObject at once, and deleting it while its run() is still going in the thread crashes.
+        thread, worker = self._thread, self._worker
+        self._thread = None
+        self._worker = None
         if thread is not None:
             thread.quit()
             thread.wait()
             thread.deleteLater()
+        if worker is not None:
+            worker.deleteLater()
 
     @Slot()
     def _on_worker_finished(self) -> None:

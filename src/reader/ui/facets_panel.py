@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 LIMIT = 12  # per group: a facet list is a hint, the search box does the rest
 
@@ -28,6 +28,10 @@ class FacetsPanel(QTreeWidget):
         self.setColumnCount(2)
         self.setRootIsDecorated(True)
         self.setUniformRowHeights(True)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
         self._titles = {"sources": self.tr("Sources"), "years": self.tr("Years"), "tags": self.tr("Tags")}
@@ -52,8 +56,6 @@ class FacetsPanel(QTreeWidget):
                 top.addChild(child)
             self.addTopLevelItem(top)
             top.setExpanded(not expanded or self._titles[group] in expanded)
-        self.resizeColumnToContents(1)
-        self.setColumnWidth(0, max(80, self.viewport().width() - self.columnWidth(1) - 8))
 
     def _clicked(self, item: QTreeWidgetItem, column: int = 0) -> None:
         term = item.data(0, Qt.ItemDataRole.UserRole)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QHeaderView,
+    QLabel,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -84,6 +85,9 @@ class MainWindow(DocumentActions):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, self.model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Site names can be long; the title is what tells documents apart, so it gets the room.
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 96)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.reading = ReadingView(
@@ -140,7 +144,7 @@ class MainWindow(DocumentActions):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([340, 700, 260])
+        self.splitter.setSizes([400, 640, 340])
         self.setCentralWidget(self.splitter)
 
         self.entity_store = EntityStore(self.library.conn)
@@ -154,6 +158,9 @@ class MainWindow(DocumentActions):
         self.annotations = AnnotationController(self)
         self.side.insertTab(0, self.annotations.panel, self.tr("Annotations"))
         self.side.setCurrentIndex(0)
+        self.library_label = QLabel()
+        self.library_label.setObjectName("librarySize")
+        self.statusBar().addPermanentWidget(self.library_label)
         self._build_actions()
         self._restore_state()
         self.update_status()
@@ -450,14 +457,14 @@ class MainWindow(DocumentActions):
 
     # -- misc --------------------------------------------------------------------------------------
     def update_status(self) -> None:
+        """The library's size, kept in a permanent label so passing messages never hide it."""
         count = self.library.count()
         chars = self.library.total_chars()
         size = human_size(self.library.file_size())
-        self.statusBar().showMessage(
-            self.tr("{0} documents · {1} characters · library {2} ({3})").format(
-                f"{count:,}", f"{chars:,}", size, str(self.library.path)
-            )
+        self.library_label.setText(
+            self.tr("{0} documents · {1} characters · library {2}").format(f"{count:,}", f"{chars:,}", size)
         )
+        self.library_label.setToolTip(str(self.library.path))
 
     def _on_zoom(self, size: float) -> None:
         self.settings.font_size = size

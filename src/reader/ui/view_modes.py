@@ -61,6 +61,7 @@ class ViewModes(QMainWindow):
         current = self.script_for(doc_id) if doc_id is not None else (script, self.settings.phrases)
         self._sync_script_actions(*current)
         self.reading.set_script(*current)
+        self.on_script_changed()
 
     def clear_document_script(self) -> None:
         if self.current is not None:
@@ -68,16 +69,21 @@ class ViewModes(QMainWindow):
             current = self.script_for(self.current.id)
             self._sync_script_actions(*current)
             self.reading.set_script(*current)
+        self.on_script_changed()
 
     def set_phrases(self, phrases: bool) -> None:
         self.settings.phrases = phrases
         self.reading.set_script(self.reading.script, phrases)
+        self.on_script_changed()
 
     def _sync_script_actions(self, script: Script, phrases: bool) -> None:
         self.script_actions[script].setChecked(True)
         self.act_phrases.setChecked(phrases)
 
     # -- cleaned and original ----------------------------------------------------------------------
+    def on_script_changed(self) -> None:
+        """Hook for panels that show text in the view's script."""
+
     def _original_toggled(self) -> None:
         self.set_original(self.act_original.isChecked())
 
