@@ -67,13 +67,14 @@ def build(path: Path, count: int) -> None:
                     "simplified",
                     0.2,
                     len(body),
+                    CLEANER_VERSION,
                 )
             )
         lib.conn.execute("BEGIN")
         lib.conn.executemany(
             """INSERT INTO documents (content_hash, path, filename, encoding, size, raw, text, title, date, source,
-               script, script_share, chars, imported_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,
-               '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')""",
+               script, script_share, chars, cleaner_version, imported_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,
+               ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')""",
             rows,
         )
         lib.conn.execute("INSERT OR REPLACE INTO library_meta(key, value) VALUES ('seeded', '1')")
@@ -122,6 +123,8 @@ from reader.store.library import Document
 doc = w.library.get(model.id_at(0))
 big = Document(summary=doc.summary, raw=text, original=text, text=text, removed=[])
 w.reading.set_document(big, Script.ORIG, False)
+w.pane.viewport().repaint()  # the document is on screen before the reader switches
+app.processEvents()
 switch = {}
 for script, phrases in [(Script.HANS, False), (Script.HANT, False), (Script.TW, False), (Script.HK, False),
                         (Script.TW, True), (Script.ORIG, False)]:

@@ -38,7 +38,8 @@ def open_library(args: argparse.Namespace, *, must_exist: bool = False) -> Libra
         library = Library(path)
     except LibraryError as exc:
         raise UserError(str(exc)) from exc
-    library.rederive_stale()  # the cleaner improved since some documents were imported
+    if library.has_stale():
+        library.rederive_stale()  # the cleaner improved since some documents were imported
     return library
 
 

@@ -24,9 +24,9 @@ METADATA_FIELDS = ("title", "date", "author", "source")
 
 # Sort keys the document list offers, mapped to SQL that never depends on user input.
 SORT_KEYS: dict[str, str] = {
-    "title": "title COLLATE NOCASE",
+    "title": "title",
     "date": "date",
-    "source": "source COLLATE NOCASE",
+    "source": "source",
     "chars": "chars",
     "script": "script",
     "imported": "id",
@@ -324,6 +324,10 @@ class Library:
         return [
             r[0] for r in self.conn.execute("SELECT id FROM documents WHERE cleaner_version < ?", (CLEANER_VERSION,))
         ]
+
+    def has_stale(self) -> bool:
+        query = "SELECT 1 FROM documents WHERE cleaner_version < ? LIMIT 1"
+        return self.conn.execute(query, (CLEANER_VERSION,)).fetchone() is not None
 
     def rederive_stale(
         self, progress: Callable[[int, int, str], None] | None = None, cancelled: Callable[[], bool] | None = None

@@ -93,4 +93,15 @@ def _v4_entities(conn: sqlite3.Connection) -> None:
     entities.migrate(conn)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_documents, _v2_annotations, _v3_search, _v4_entities]
+def _v5_cleaner_index(conn: sqlite3.Connection) -> None:
+    # Opening a library asks which documents an older cleaner produced; without this it reads every row.
+    conn.execute("CREATE INDEX documents_cleaner ON documents(cleaner_version)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1_documents,
+    _v2_annotations,
+    _v3_search,
+    _v4_entities,
+    _v5_cleaner_index,
+]

@@ -32,7 +32,7 @@ def create_window(library_path: Path, *, config_dir: Path | None = None, seed: b
     seeds = paths.seeds_dir()
     if seed and seeds is not None and library.count() == 0 and not library.meta("seeded"):
         window.start_import([seeds], seeds=True)
-    elif library.stale():
+    elif library.has_stale():
         window.start_import([], reclean=True)  # the cleaner improved since these were imported
     return window
 

@@ -30,18 +30,24 @@ class DocumentTableModel(QAbstractTableModel):
         ("script", QT_TRANSLATE_NOOP("DocumentTableModel", "Script")),
     )
 
-    def __init__(self, library: Library, parent: Any = None) -> None:
+    def __init__(
+        self, library: Library, parent: Any = None, *, sort_column: int = -1, descending: bool = False
+    ) -> None:
         super().__init__(parent)
         self._library = library
         self._ids: list[int] = []
         self._cache: OrderedDict[int, DocumentSummary] = OrderedDict()
-        self._sort_key = "imported"
-        self._descending = False
+        self._sort_key = self.COLUMNS[sort_column][0] if 0 <= sort_column < len(self.COLUMNS) else "imported"
+        self._descending = descending
         self._filter: set[int] | None = None
-        self._load_ids()
+        # Ids are loaded by the first sort() (the view calls it when sorting is enabled), not here,
+        # so a large library is read once at start, not twice.
+        self._loaded = False
 
     # -- Qt interface ------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not self._loaded:
+            self._load_ids()
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -127,6 +133,7 @@ class DocumentTableModel(QAbstractTableModel):
             return None
 
     def _load_ids(self) -> None:
+        self._loaded = True
         ids = self._library.ids(self._sort_key, self._descending)
         if self._filter is not None:
             ids = [i for i in ids if i in self._filter]

@@ -69,25 +69,29 @@ class MainWindow(DocumentActions):
         self.setAcceptDrops(True)
         self.resize(1280, 820)
 
-        self.model = DocumentTableModel(library, self)
+        self.model = DocumentTableModel(
+            library, self, sort_column=settings.sort_column, descending=settings.sort_descending
+        )
         self.table = QTableView()
         self.table.setObjectName("documentList")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: sizing a column to its contents would read every row of a 100,000-row list.
         # Site names can be long; the title is what tells documents apart, so it gets the room.
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(2, 96)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((1, 82), (2, 96), (3, 64), (4, 44)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width)
+        order = Qt.SortOrder.DescendingOrder if settings.sort_descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(settings.sort_column, order)
+        self.table.setSortingEnabled(True)  # sorts once, by the remembered column
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.reading = ReadingView(
@@ -509,9 +513,6 @@ class MainWindow(DocumentActions):
             self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
         if self.settings.splitter_state:
             self.splitter.restoreState(QByteArray.fromBase64(self.settings.splitter_state.encode()))
-        order = Qt.SortOrder.DescendingOrder if self.settings.sort_descending else Qt.SortOrder.AscendingOrder
-        if self.settings.sort_column:
-            self.table.sortByColumn(self.settings.sort_column, order)
 
     def save_state(self) -> None:
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
