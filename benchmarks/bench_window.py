@@ -40,6 +40,7 @@ def paragraphs() -> list[str]:
 
 
 def build(path: Path, count: int) -> None:
+    from reader.core.derive import CLEANER_VERSION
     from reader.store.library import Library
 
     rng = random.Random(7)

@@ -67,6 +67,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;All Annotations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -155,6 +159,53 @@
     </message>
     <message>
         <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsBrowser</name>
+    <message>
+        <source>All Annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search quotes, notes and tags (either script)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (orphan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} annotations</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

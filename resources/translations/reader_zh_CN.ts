@@ -67,6 +67,10 @@
         <translation>高亮为“{0}”</translation>
     </message>
     <message>
+        <source>&amp;All Annotations…</source>
+        <translation>全部注释(&amp;A)…</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -156,6 +160,53 @@
     <message>
         <source>Tags</source>
         <translation>标签</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsBrowser</name>
+    <message>
+        <source>All Annotations</source>
+        <translation>全部注释</translation>
+    </message>
+    <message>
+        <source>Search quotes, notes and tags (either script)</source>
+        <translation>搜索引文、笔记和标签（简繁皆可）</translation>
+    </message>
+    <message>
+        <source>All colours</source>
+        <translation>全部颜色</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source> (orphan)</source>
+        <translation>（孤立）</translation>
+    </message>
+    <message>
+        <source>{0} annotations</source>
+        <translation>{0} 条注释</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,10 @@
         <translation>標示為「{0}」</translation>
     </message>
     <message>
+        <source>&amp;All Annotations…</source>
+        <translation>全部註釋(&amp;A)…</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
@@ -156,6 +160,53 @@
     <message>
         <source>Tags</source>
         <translation>標籤</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsBrowser</name>
+    <message>
+        <source>All Annotations</source>
+        <translation>全部註釋</translation>
+    </message>
+    <message>
+        <source>Search quotes, notes and tags (either script)</source>
+        <translation>搜尋引文、筆記和標籤（簡繁皆可）</translation>
+    </message>
+    <message>
+        <source>All colours</source>
+        <translation>全部顏色</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部標籤</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>筆記</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>修改時間</translation>
+    </message>
+    <message>
+        <source> (orphan)</source>
+        <translation>（孤立）</translation>
+    </message>
+    <message>
+        <source>{0} annotations</source>
+        <translation>{0} 則註釋</translation>
     </message>
 </context>
 <context>

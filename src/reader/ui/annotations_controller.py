@@ -19,6 +19,7 @@ from reader.core.normalise import normalise
 from reader.settings import highlight_colors
 from reader.store.annotations import now
 from reader.ui.annotation_dialog import AnnotationDialog, swatch
+from reader.ui.annotations_browser import AnnotationsBrowser
 from reader.ui.annotations_panel import AnnotationsPanel
 from reader.ui.reading_view import background
 
@@ -96,6 +97,10 @@ class AnnotationController(QObject):
             action.setShortcut(QKeySequence(f"Alt+{number}"))
             action.triggered.connect(lambda checked=False, key=color.key: self.highlight(key))
             self.color_actions.append(action)
+        self.act_browser = QAction(self.tr("&All Annotations…"), w)
+        self.act_browser.setObjectName("allAnnotations")
+        self.act_browser.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.act_browser.triggered.connect(self.open_browser)
         self.act_undo = self.undo_stack.createUndoAction(w, self.tr("&Undo"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.act_redo = self.undo_stack.createRedoAction(w, self.tr("&Redo"))
@@ -120,6 +125,8 @@ class AnnotationController(QObject):
         colors = annotate_menu.addMenu(self.tr("Highlight &Colour"))
         for action in self.color_actions:
             colors.addAction(action)
+        annotate_menu.addSeparator()
+        annotate_menu.addAction(self.act_browser)
 
     def extend_menu(self, menu: QMenu, offset: int) -> None:
         """Annotation entries for the reading pane's context menu."""
@@ -272,6 +279,24 @@ class AnnotationController(QObject):
         moved = store.reattach(uuid, span[0], span[1])
         store.put(current)
         self.undo_stack.push(_Put(self, self.tr("Re-attach note"), current, moved))
+
+    def open_browser(self) -> AnnotationsBrowser:
+        browser = AnnotationsBrowser(self.window.library, self.colors, self.window)
+        browser.openRequested.connect(self.open_at)
+        browser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        browser.show()
+        return browser
+
+    def open_at(self, doc_id: int, uuid: str) -> None:
+        """Open a document at one of its annotations (from the library-wide list)."""
+        if self.window.current is None or self.window.current.id != doc_id:
+            self.window.search_box.edit.clear()
+            self.window.search_box.flush()
+            self.window.select_document(doc_id)
+        if self.window.reading.original:
+            self.window.set_original(False)
+        self.panel.select(uuid)
+        self.jump_to(uuid)
 
     def jump_to(self, uuid: str) -> None:
         span = self._placed.get(uuid)

@@ -1,0 +1,80 @@
+"""The library-wide annotations list, the export dialog and metadata editing, as a reader uses them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from reader.ui.export_dialog import ExportDialog
+from reader.ui.main_window import MainWindow
+from reader.ui.metadata_dialog import MetadataDialog
+
+
+def _annotate(window: MainWindow, filename: str, quote: str, **fields: object) -> str:
+    doc_id = next(s.id for s in window.library.all_summaries() if s.filename.startswith(filename))
+    text = window.library.get(doc_id).text  # type: ignore[union-attr]
+    start = text.index(quote)
+    return window.library.annotations.create(doc_id, start, start + len(quote), **fields).uuid  # type: ignore[arg-type]
+
+
+def test_all_annotations_search_filter_and_open(window: MainWindow, qtbot: QtBot) -> None:
+    first = _annotate(window, "004", "罗勇", color="blue", note="院长", tags=["人物"])
+    _annotate(window, "002", "寿阳县", color="green", note="地名", tags=["地点"])
+    browser = window.annotations.open_browser()
+    qtbot.addWidget(browser)
+    assert browser.tree.topLevelItemCount() == 2
+    browser.search.setText("羅勇")  # traditional query finds the simplified quote
+    browser.reload()
+    assert browser.tree.topLevelItemCount() == 1
+    browser.search.clear()
+    browser.color_box.setCurrentIndex(browser.color_box.findData("green"))
+    assert browser.tree.topLevelItemCount() == 1
+    browser.color_box.setCurrentIndex(0)
+    browser.tag_box.setCurrentIndex(browser.tag_box.findData("人物"))
+    assert browser.tree.topLevelItemCount() == 1
+    item = browser.tree.topLevelItem(0)
+    assert item is not None
+    browser.tree.itemActivated.emit(item, 0)
+    assert window.current is not None and window.current.summary.filename.startswith("004")
+    assert window.annotations.panel.current_uuid() == first
+    assert window.reading.selected_span() is not None
+    assert window.current.text[slice(*window.reading.selected_span())] == "罗勇"  # type: ignore[misc]
+
+
+def test_export_dialog_previews_and_saves(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _annotate(window, "004", "罗勇", note="院长")
+    current = window.current.id if window.current else None
+    dialog = ExportDialog(window.library, current=current, selected=[], script=window.reading.script, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.scope_box.setCurrentIndex(dialog.scope_box.findData("annotated"))
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("md"))
+    assert "罗勇" in dialog.preview.toPlainText()
+    dialog.script_box.setCurrentIndex(dialog.script_box.findData("hant"))
+    assert "羅勇" in dialog.preview.toPlainText()
+    target = tmp_path / "notes.md"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialog.save()
+    assert dialog.saved_to == target and "羅勇" in target.read_text(encoding="utf-8")
+
+
+def test_metadata_edit_is_kept(window: MainWindow, qtbot: QtBot) -> None:
+    doc = window.current
+    assert doc is not None
+    dialog = MetadataDialog(doc.summary, doc.detected, window)
+    qtbot.addWidget(dialog)
+    dialog.edits["author"].setText("新作者")
+    dialog.edits["date"].setText("2023年9月27日")
+    changes = dialog.changes()
+    assert changes["author"] == "新作者" and changes["date"] == "2023-09-27"
+    window.library.set_metadata(doc.id, changes)
+    window.library.rederive(doc.id)
+    again = window.library.get(doc.id)
+    assert again is not None and again.summary.author == "新作者" and again.summary.date == "2023-09-27"
+    dialog.edits["date"].setText("not a date")
+    dialog._accept()
+    assert dialog.result() == 0 and "not a date" in dialog.hint.text()
