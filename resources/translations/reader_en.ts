@@ -293,6 +293,10 @@
         <source>Script</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EntitiesPanel</name>

@@ -293,6 +293,10 @@
         <source>Script</source>
         <translation>简繁</translation>
     </message>
+    <message>
+        <source>Match</source>
+        <translation>匹配</translation>
+    </message>
 </context>
 <context>
     <name>EntitiesPanel</name>

@@ -293,6 +293,10 @@
         <source>Script</source>
         <translation>簡繁</translation>
     </message>
+    <message>
+        <source>Match</source>
+        <translation>符合</translation>
+    </message>
 </context>
 <context>
     <name>EntitiesPanel</name>

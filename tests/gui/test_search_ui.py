@@ -77,3 +77,22 @@ def test_facets_count_and_filter(window: MainWindow) -> None:
     facets.itemClicked.emit(child, 0)
     assert window.search_box.text() == f"date:{year}"
     assert window.model.rowCount() == expected
+
+
+def test_results_show_a_snippet_with_the_hit_in_the_view_script(window: MainWindow) -> None:
+    from reader.core.script import Script
+    from reader.ui.document_model import DocumentTableModel
+
+    column = DocumentTableModel.MATCH_COLUMN
+    assert window.table.isColumnHidden(column)
+    window.search_box.edit.setText("醫院")
+    window.search_box.flush()
+    assert not window.table.isColumnHidden(column)
+    text, spans = window.model.index(0, column).data(DocumentTableModel.SnippetRole)
+    assert spans and all(text[s:e] == "医院" for s, e in spans)
+    window.set_script(Script.HANT)
+    text, spans = window.model.index(0, column).data(DocumentTableModel.SnippetRole)
+    assert all(text[s:e] == "醫院" for s, e in spans)
+    window.search_box.edit.clear()
+    window.search_box.flush()
+    assert window.table.isColumnHidden(column)

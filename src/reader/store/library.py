@@ -190,6 +190,11 @@ class Library:
             detected=json.loads(row["detected"] or "{}"),
         )
 
+    def text(self, doc_id: int) -> str:
+        """Just the cleaned text, for snippets and highlights that need nothing else."""
+        row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return "" if row is None else str(row[0])
+
     def overrides(self, doc_id: int) -> dict[int, bool]:
         return {
             r[0]: bool(r[1])

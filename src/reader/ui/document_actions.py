@@ -72,6 +72,9 @@ class DocumentActions(Finding):
 
     def on_script_changed(self) -> None:
         self._refresh_entities(keep_highlight=True)
+        query = self.search_box.text()
+        if query:  # snippets follow the view's script too
+            self.model.set_snippets(lambda doc_id: self.snippet(doc_id, query))
 
     def _on_entities_extracted(self, doc_id: int) -> None:
         # A result queued before the window closed may arrive after the library is closed.

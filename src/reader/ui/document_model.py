@@ -7,6 +7,7 @@ bounded cache, so a library of 100,000 documents opens as fast as one of ten.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -19,6 +20,7 @@ _CACHE_LIMIT = 5000
 _SCRIPT_LABELS = {"simplified": "简", "traditional": "繁", "mixed": "混", "none": "—"}
 
 Index = QModelIndex | QPersistentModelIndex
+Snippet = tuple[str, list[tuple[int, int]]]
 
 
 class DocumentTableModel(QAbstractTableModel):
@@ -28,7 +30,10 @@ class DocumentTableModel(QAbstractTableModel):
         ("source", QT_TRANSLATE_NOOP("DocumentTableModel", "Source")),
         ("chars", QT_TRANSLATE_NOOP("DocumentTableModel", "Length")),
         ("script", QT_TRANSLATE_NOOP("DocumentTableModel", "Script")),
+        ("match", QT_TRANSLATE_NOOP("DocumentTableModel", "Match")),
     )
+    MATCH_COLUMN = 5
+    SnippetRole = Qt.ItemDataRole.UserRole + 1  # (text, [(start, end), ...]) for the match column
 
     def __init__(
         self, library: Library, parent: Any = None, *, sort_column: int = -1, descending: bool = False
@@ -43,6 +48,8 @@ class DocumentTableModel(QAbstractTableModel):
         # Ids are loaded by the first sort() (the view calls it when sorting is enabled), not here,
         # so a large library is read once at start, not twice.
         self._loaded = False
+        self._snippets: Callable[[int], Snippet | None] | None = None
+        self._snippet_cache: OrderedDict[int, Snippet | None] = OrderedDict()
 
     # -- Qt interface ------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -59,6 +66,8 @@ class DocumentTableModel(QAbstractTableModel):
         key = self.COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("chars", "script"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if key == "match":
+            return self._match_data(index.row(), role)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole):
             return None
         summary = self._summary_at(index.row())
@@ -122,6 +131,27 @@ class DocumentTableModel(QAbstractTableModel):
         self._filter = ids
         self._load_ids()
         self.endResetModel()
+
+    def set_snippets(self, provider: Callable[[int], Snippet | None] | None) -> None:
+        """Where the match column gets each row's snippet from (None while there is no search)."""
+        self._snippets = provider
+        self._snippet_cache.clear()
+        if self._ids:
+            column = self.MATCH_COLUMN
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._ids) - 1, column))
+
+    def _match_data(self, row: int, role: int) -> Any:
+        if self._snippets is None or role not in (Qt.ItemDataRole.DisplayRole, self.SnippetRole):
+            return None
+        doc_id = self._ids[row]
+        if doc_id not in self._snippet_cache:
+            self._snippet_cache[doc_id] = self._snippets(doc_id)  # only rows on screen are asked for
+            while len(self._snippet_cache) > 2000:
+                self._snippet_cache.popitem(last=False)
+        snippet = self._snippet_cache[doc_id]
+        if snippet is None:
+            return None
+        return snippet[0] if role == Qt.ItemDataRole.DisplayRole else snippet
 
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None

@@ -9,11 +9,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.core.query import QueryError
+from reader.core.script import Script, make_view
 from reader.store import search
 from reader.ui.reading_view import background
 from reader.ui.view_modes import ViewModes
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTableView
+
     from reader.ui.facets_panel import FacetsPanel
     from reader.ui.find_bar import FindBar
     from reader.ui.search_box import SearchBox
@@ -25,6 +28,7 @@ CURRENT_COLOR = "#ff9800"
 class Finding(ViewModes):
     search_box: SearchBox
     facets: FacetsPanel
+    table: QTableView
     find_bar: FindBar
     _steps: list[tuple[int, int]]
     _step: int
@@ -49,6 +53,8 @@ class Finding(ViewModes):
 
     def run_library_search(self, query: str) -> None:
         if not query:
+            self.model.set_snippets(None)
+            self.table.setColumnHidden(self.model.MATCH_COLUMN, True)
             self.model.set_filter(None)
             self.search_box.show_result(None)
             self._show_search_hits()
@@ -63,12 +69,35 @@ class Finding(ViewModes):
         self.refresh_facets(query)
         current = self.current.id if self.current is not None else None
         self.model.set_filter(set(ids))
+        self.model.set_snippets(lambda doc_id: self.snippet(doc_id, query))
+        self.table.setColumnHidden(self.model.MATCH_COLUMN, False)
         self.search_box.show_result(len(ids))
         if current in ids and current is not None:
             self.select_document(current)
             self._show_search_hits()
         elif ids:
             self.select_document(self.model.id_at(0) or ids[0])
+
+    def snippet(self, doc_id: int, query: str, width: int = 18) -> tuple[str, list[tuple[int, int]]] | None:
+        """Text around the first hit in `doc_id`, in the view's script, with the hits inside it."""
+        text = self.library.text(doc_id)
+        try:
+            spans = search.hit_spans(text, query)
+        except QueryError:
+            return None
+        if not spans:
+            return None
+        first = spans[0][0]
+        start = max(0, first - width)
+        end = min(len(text), first + 3 * width)
+        piece = text[start:end].replace("\n", " ")
+        if self.reading.script != Script.ORIG:
+            piece = make_view(piece, self.reading.script).text  # character-level: same length
+        inside = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
+        prefix = "…" if start > 0 else ""
+        return prefix + piece + ("…" if end < len(text) else ""), [
+            (s + len(prefix), e + len(prefix)) for s, e in inside
+        ]
 
     def _show_search_hits(self) -> None:
         """Highlight every hit of the library query in the open document and go to the first."""

@@ -49,6 +49,7 @@ from reader.ui.reading_view import ReadingView
 from reader.ui.removed_panel import RemovedPanel
 from reader.ui.search_box import SearchBox
 from reader.ui.shortcuts_dialog import ShortcutsDialog
+from reader.ui.snippet_delegate import SnippetDelegate
 from reader.ui.themes import apply_theme, reading_pane_style
 from reader.ui.workers import ImportJob
 
@@ -89,6 +90,10 @@ class MainWindow(DocumentActions):
         for col, width in ((1, 82), (2, 96), (3, 64), (4, 44)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
+        match = DocumentTableModel.MATCH_COLUMN
+        self.table.setItemDelegateForColumn(match, SnippetDelegate(self.table))
+        header.resizeSection(match, 260)
+        self.table.setColumnHidden(match, True)  # shown while a search is active
         order = Qt.SortOrder.DescendingOrder if settings.sort_descending else Qt.SortOrder.AscendingOrder
         header.setSortIndicator(settings.sort_column, order)
         self.table.setSortingEnabled(True)  # sorts once, by the remembered column
