@@ -133,6 +133,17 @@ for script, phrases in [(Script.HANS, False), (Script.HANT, False), (Script.TW, 
     w.reading.set_script(script, phrases)
     w.pane.viewport().repaint()
     switch[f"{script.value}{'+phrases' if phrases else ''}"] = time.perf_counter() - t
+# the same in the middle of the document, after the reader has been reading there for a moment
+w.reading.scroll_to(len(text) // 2)
+for _ in range(50):
+    app.processEvents()
+for script, phrases in [(Script.HANS, False), (Script.HANT, False), (Script.TW, True), (Script.ORIG, False)]:
+    t = time.perf_counter()
+    w.reading.set_script(script, phrases)
+    w.pane.viewport().repaint()
+    switch[f"{script.value}{'+phrases' if phrases else ''} (mid)"] = time.perf_counter() - t
+    for _ in range(20):
+        app.processEvents()
 import opencc
 conv = opencc.OpenCC("s2t.json")
 t = time.perf_counter(); conv.convert(text); opencc_s2t = time.perf_counter() - t

@@ -35,15 +35,15 @@ TABLE: dict[str, tuple[str, str]] = {
 def fill(path: Path, column: int) -> int:
     text = path.read_text(encoding="utf-8")
     filled = 0
-    for source, targets in TABLE.items():
+    for source, (simplified, traditional) in TABLE.items():
+        target = simplified if column == 0 else traditional
         pattern = re.compile(
             r"(<source>"
             + re.escape(html.escape(source, quote=False))
             + r'</source>\s*<translation) type="unfinished">[^<]*</translation>'
         )
-        text, n = pattern.subn(
-            lambda m: m.group(1) + ">" + html.escape(targets[column], quote=False) + "</translation>", text
-        )
+        replacement = ">" + html.escape(target, quote=False) + "</translation>"
+        text, n = pattern.subn(lambda m, r=replacement: m.group(1) + r, text)
         filled += n
     path.write_text(text, encoding="utf-8")
     return filled

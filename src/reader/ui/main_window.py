@@ -162,6 +162,7 @@ class MainWindow(DocumentActions):
         self.entities_panel.entityFilterRequested.connect(self.filter_by_entity)
         self.side.insertTab(0, self.entities_panel, self.tr("Entities"))
         self.entity_scheduler = EntityScheduler(self.library.path, self)
+        self.entity_scheduler.hold(800)  # let the window open before the model loads
         self.entity_scheduler.extracted.connect(self._on_entities_extracted)
         self.importFinished.connect(lambda _r: self.entity_scheduler.start())
         self.annotations = AnnotationController(self)

@@ -156,8 +156,8 @@ class ReadingView(QWidget):
     # -- positions ---------------------------------------------------------------------------------
     def visible_offset(self) -> int:
         """Stored offset of the first character at the top of the pane."""
-        if self.shown is None:
-            return 0
+        if self.shown is None or self.pane.verticalScrollBar().value() == 0:
+            return 0  # at the top: no need to lay the document out to know it
         cursor = self.pane.cursorForPosition(QPoint(4, 4))
         return self.shown.from_qt_pos(cursor.position())
 
@@ -168,7 +168,9 @@ class ReadingView(QWidget):
         pos = self.shown.to_qt_pos(offset)
         block = self.pane.document().findBlock(pos)
         bar = self.pane.verticalScrollBar()
-        if top:
+        if top and block.blockNumber() == 0:
+            bar.setValue(0)
+        elif top:
             y = self.pane.document().documentLayout().blockBoundingRect(block).top()
             bar.setValue(int(y))
         else:
