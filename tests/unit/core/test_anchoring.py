@@ -276,3 +276,47 @@ def test_anchor_many_matches_length_and_bounds(text: str, sels: list[Selector]) 
     assert len(results) == len(sels)
     for found in results:
         assert found is None or 0 <= found.start <= found.end <= len(text)
+
+
+# -- copies of the passage and the stored position ------------------------------------------------
+
+_LONG = (
+    "会议强调，要推动优质医疗资源扩容下沉和区域均衡布局，持续提升县级医院综合能力，"
+    "加强学科建设、人才培养和信息化建设，让群众在家门口看得上病、看得好病。\n"
+)
+
+
+def test_copy_pasted_above_does_not_capture_the_edited_original() -> None:
+    # The copy lands nearer the stored position than the original, which it pushed along by exactly
+    # its own length; the original is then corrected. The copy matches quote and context better, but
+    # only the original's displacement is explained, by the copy itself.
+    head = "第一段落的文字内容。" * 4 + "\n"
+    short = "这是一个比较短的一行文字。\n"
+    text = head + short + _LONG + "结尾一行。\n"
+    sel = _select(text, "持续提升县级医院综合能力")
+    edited_long = _LONG.replace("县级医院", "县級医院")
+    changed = head + _LONG + short + edited_long + "结尾一行。\n"
+    found = anchor(changed, sel)
+    assert found is not None and not found.exact
+    assert found.start == sel.start + len(_LONG)
+
+
+def test_line_repeated_twice_in_a_row_keeps_the_first_copy() -> None:
+    text = "前言。\n" + _LONG + _LONG + "结尾一行。\n"
+    sel = _select(text, "持续提升县级医院综合能力", occurrence=0)
+    moved = "新增的一行说明文字。\n" + text
+    found = anchor(moved, sel)
+    assert found is not None and found.exact
+    assert found.start == sel.start + len("新增的一行说明文字。\n")
+
+
+def test_quote_edited_at_its_stored_position_beats_an_exact_copy_nearby() -> None:
+    # An exact copy with its context sits a few lines away; the passage itself, edited in place,
+    # is still exactly where it was: no copy lands on the stored position by chance.
+    sel = _select(TEXT, "国家卫生健康委卫生发展研究中心")
+    changed = TEXT.replace("国家卫生健康委卫生发展研究中心", "国家卫生健康委衛生发展研究中心")
+    copy = TEXT.splitlines(keepends=True)[1]
+    text = changed + copy
+    found = anchor(text, sel)
+    assert found is not None and not found.exact
+    assert found.start == sel.start

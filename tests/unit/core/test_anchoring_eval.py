@@ -12,10 +12,13 @@ the same counts with throughput.
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pytest
 
 from reader.core.anchoring import Anchor, Selector, anchor, describe
 
@@ -353,10 +356,37 @@ def run_evaluation(seed: int = 20240601, trials: int = 2000) -> Counts:
     return counts
 
 
-def test_evaluation_meets_targets() -> None:
-    counts = run_evaluation()
-    print(counts.summary())
+# The generator's seeds: each is 2000 independent trials, so together they show how much the rates
+# move by chance (about half a point on the target set) rather than one lucky draw.
+EVAL_SEEDS = (20240601, 7, 11)
+TARGET_RATE = 0.99  # the issue's target: placed correctly where the quote survives, <= 10% changed
+WRONG_RATE = 0.005  # the issue's limit on wrong placements, all trials counted
+
+
+@functools.cache
+def _evaluation(seed: int) -> Counts:
+    return run_evaluation(seed=seed)
+
+
+@pytest.mark.parametrize("seed", EVAL_SEEDS)
+def test_evaluation_meets_the_floor(seed: int) -> None:
+    """What the code achieves on every seed, asserted so that a regression fails."""
+    counts = _evaluation(seed)
+    print(f"seed={seed}: {counts.summary()}")
     assert counts.target_total >= 1000
-    assert counts.distinguishable_target_rate >= 0.99, counts.summary()
-    assert counts.target_rate >= 0.975, counts.summary()  # the undecidable copies stay rare
-    assert counts.wrong_rate <= 0.005, counts.summary()
+    assert counts.target_rate >= 0.985, counts.summary()
+    assert counts.distinguishable_target_rate >= 0.995, counts.summary()
+    assert counts.wrong_rate <= WRONG_RATE, counts.summary()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="raw target missed on some seeds: copies the text cannot tell from the original "
+    "(docs/decisions/anchoring.md); strict, so meeting it turns this into a failure to update",
+)
+def test_evaluation_meets_the_stated_target_on_every_seed() -> None:
+    """The issue's target as stated: >= 99% placed correctly on the target set, raw, every seed."""
+    for seed in EVAL_SEEDS:
+        counts = _evaluation(seed)
+        assert counts.target_rate >= TARGET_RATE, f"seed={seed}: {counts.summary()}"
+        assert counts.wrong_rate <= WRONG_RATE, f"seed={seed}: {counts.summary()}"
