@@ -84,6 +84,7 @@ class ReadingView(QWidget):
         self.original = False
         self.shown: DisplayText | None = None
         self._layers: dict[str, list[Span]] = {}
+        self._views: dict[tuple[int, int, Script, bool], DisplayText] = {}
 
     # -- what is shown -----------------------------------------------------------------------------
     @property
@@ -125,8 +126,23 @@ class ReadingView(QWidget):
     def _convert(self, text: str) -> str:
         return display(text, self.script, self.phrases).text if self.script != Script.ORIG else text
 
+    def _display(self, text: str) -> DisplayText:
+        """The view of `text` in the current script, remembered for the last few switches.
+
+        Readers flip between two or three scripts; converting again each time would repeat the most
+        expensive step (a phrase view's offset map takes about 100 ms for 200,000 characters).
+        """
+        key = (hash(text), len(text), self.script, self.phrases)
+        shown = self._views.get(key)
+        if shown is None or shown.source != text:
+            shown = display(text, self.script, self.phrases)
+            self._views[key] = shown
+            while len(self._views) > 6:
+                self._views.pop(next(iter(self._views)))
+        return shown
+
     def _render(self) -> None:
-        self.shown = display(self.base_text, self.script, self.phrases)
+        self.shown = self._display(self.base_text)
         self.pane.set_plain(self.shown.text)
         self._draw()
         self.viewChanged.emit()
