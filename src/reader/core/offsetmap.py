@@ -190,11 +190,18 @@ def _pieces(src_pieces: list[str], out_pieces: list[str], chars: list[str]) -> l
     """The pieces that need a look: those not converted character by character to the same length."""
     pieces = []
     src_pos = view_pos = 0
+    # When every character converts to one character, the character-wise conversion of a piece is a
+    # slice of one string: comparing slices avoids joining a list for each of thousands of pieces.
+    flat = "".join(chars)
+    one_to_one = len(flat) == len(chars)
     for src, out in zip(src_pieces, out_pieces, strict=True):
-        piece_chars = chars[src_pos : src_pos + len(src)]
-        if len(out) != len(src) or "".join(piece_chars) != out:
-            pieces.append(_Piece(src, out, piece_chars, src_pos, view_pos))
-        src_pos += len(src)
+        n = len(src)
+        same = len(out) == n and (
+            flat[src_pos : src_pos + n] == out if one_to_one else "".join(chars[src_pos : src_pos + n]) == out
+        )
+        if not same:
+            pieces.append(_Piece(src, out, chars[src_pos : src_pos + n], src_pos, view_pos))
+        src_pos += n
         view_pos += len(out)
     return pieces
 

@@ -132,7 +132,7 @@ class _CharTable:
 
     def __call__(self, text: str) -> list[str]:
         table = self._table
-        missing = {ch for ch in text if ch not in table}
+        missing = set(text).difference(table)
         if missing:
             chars = sorted(missing)
             # Newline is in no dictionary key, so joined characters are converted independently.
@@ -140,7 +140,7 @@ class _CharTable:
             if len(converted) != len(chars):
                 converted = [convert(ch, self._config) for ch in chars]
             table.update(zip(chars, converted, strict=True))
-        return [table[ch] for ch in text]
+        return list(map(table.__getitem__, text))
 
 
 @cache
