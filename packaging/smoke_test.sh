@@ -87,6 +87,18 @@ else
 fi
 n_seeds=$(find "$SEEDS" -maxdepth 1 -name '*.txt' | wc -l | tr -d ' ')
 
+# 2b. What the window needs beyond the command line: its translations and the print module.
+if [ -n "$(find "$BUNDLE" -path '*reader/data/translations/reader_zh_CN.qm' 2>/dev/null | head -n 1)" ]; then
+    pass "Chinese translations bundled"
+else
+    fail "no reader/data/translations/reader_zh_CN.qm in the bundle: the window would be English only"
+fi
+if [ -n "$(find "$BUNDLE" -name 'QtPrintSupport*' 2>/dev/null | head -n 1)" ]; then
+    pass "QtPrintSupport bundled (File > Print)"
+else
+    fail "QtPrintSupport missing from the bundle: File > Print would fail"
+fi
+
 LIB="$TMP/library.sqlite"
 if run "list on a new library" 0 --library "$LIB" list --json; then json_check "list --json on a new library is []" "d == []"; fi
 

@@ -29,6 +29,12 @@ TABLE: dict[str, tuple[str, str]] = {
     " (orphan)": ("（孤立）", "（孤立）"),
     "{0} annotations": ("{0} 条注释", "{0} 則註釋"),
     "Match": ("匹配", "符合"),
+    "Regional vocabulary (软件 → 軟體)": ("地区用词（软件 → 軟體）", "地區用詞（软件 → 軟體）"),
+    "Markdown: one note per document in a folder (Obsidian, Logseq)": (
+        "Markdown：每篇文档一条笔记，存入文件夹（Obsidian、Logseq）",
+        "Markdown：每篇文件一則筆記，存入資料夾（Obsidian、Logseq）",
+    ),
+    "Export Notes to Folder": ("导出笔记到文件夹", "匯出筆記到資料夾"),
 }
 
 

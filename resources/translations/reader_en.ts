@@ -412,7 +412,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Regional vocabulary (软件 → 軟體)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Convert my notes to this script too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown: one note per document in a folder (Obsidian, Logseq)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -442,6 +450,10 @@
     </message>
     <message>
         <source>{0} documents, {1} annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Notes to Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

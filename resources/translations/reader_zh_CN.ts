@@ -412,8 +412,16 @@
         <translation>仅有注释的文档</translation>
     </message>
     <message>
+        <source>Regional vocabulary (软件 → 軟體)</source>
+        <translation>地区用词（软件 → 軟體）</translation>
+    </message>
+    <message>
         <source>Convert my notes to this script too</source>
         <translation>我的注释也一并转换</translation>
+    </message>
+    <message>
+        <source>Markdown: one note per document in a folder (Obsidian, Logseq)</source>
+        <translation>Markdown：每篇文档一条笔记，存入文件夹（Obsidian、Logseq）</translation>
     </message>
     <message>
         <source>only annotations whose quote, note or tag contains…</source>
@@ -444,6 +452,10 @@
     <message>
         <source>{0} documents, {1} annotations</source>
         <translation>{0} 篇文档，{1} 条注释</translation>
+    </message>
+    <message>
+        <source>Export Notes to Folder</source>
+        <translation>导出笔记到文件夹</translation>
     </message>
     <message>
         <source>Export</source>

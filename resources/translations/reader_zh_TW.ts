@@ -412,8 +412,16 @@
         <translation>僅有註解的文件</translation>
     </message>
     <message>
+        <source>Regional vocabulary (软件 → 軟體)</source>
+        <translation>地區用詞（软件 → 軟體）</translation>
+    </message>
+    <message>
         <source>Convert my notes to this script too</source>
         <translation>我的註解也一併轉換</translation>
+    </message>
+    <message>
+        <source>Markdown: one note per document in a folder (Obsidian, Logseq)</source>
+        <translation>Markdown：每篇文件一則筆記，存入資料夾（Obsidian、Logseq）</translation>
     </message>
     <message>
         <source>only annotations whose quote, note or tag contains…</source>
@@ -444,6 +452,10 @@
     <message>
         <source>{0} documents, {1} annotations</source>
         <translation>{0} 篇文件，{1} 條註解</translation>
+    </message>
+    <message>
+        <source>Export Notes to Folder</source>
+        <translation>匯出筆記到資料夾</translation>
     </message>
     <message>
         <source>Export</source>

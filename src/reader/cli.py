@@ -86,6 +86,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                 "script": s.script or None,
                 "script_share": round(s.script_share, 4),
                 "view": args.script,
+                "phrases": bool(args.phrases),
                 "chars": s.chars,
                 "text": text,
                 "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in doc.removed],

@@ -21,8 +21,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.ids and not args.all:
         raise UserError("name documents by id, or pass --all")
     out = Path(args.output)
-    if out.is_dir():
-        raise UserError(f"{out} is a folder; give a file name")
+    if out.is_dir() and args.format != "md":
+        raise UserError(f"{out} is a folder; give a file name (only Markdown writes one note per document)")
     with open_library(args, must_exist=True) as library:
         ids = library.ids() if args.all else args.ids
         missing = [i for i in ids if library.get(i) is None]
@@ -39,11 +39,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             tag=args.tag,
         )
     try:
-        write_export(docs, args.format, out)
+        written = write_export(docs, args.format, out)
     except OSError as exc:
         raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
     count = sum(len(d.annotations) for d in docs)
-    print(f"exported {len(docs)} documents, {count} annotations to {out}", file=sys.stderr)
+    where = out if len(written) == 1 else f"{len(written)} notes in {out}"
+    print(f"exported {len(docs)} documents, {count} annotations to {where}", file=sys.stderr)
     return 0
 
 
@@ -86,7 +87,7 @@ def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
     p.add_argument("--search", help="only annotations whose quote, note or tags contain this")
     p.add_argument("--color", help="only annotations of this colour")
     p.add_argument("--tag", help="only annotations with this tag")
-    p.add_argument("-o", "--output", required=True, metavar="PATH")
+    p.add_argument("-o", "--output", required=True, metavar="PATH", help="a file; for md also a folder (one note each)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import-annotations", parents=parents, help="read annotations exported as W3C JSON")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reader.core.anchoring import Selector, anchor, describe
 from reader.core.annotation_model import DEFAULT_COLORS, Annotation, HighlightColor
-from reader.core.export import ExportDocument, export_text, parse_w3c_json, to_html
+from reader.core.export import ExportDocument, export_text, parse_w3c_json, to_html, to_markdown_notes
 from reader.core.normalise import normalise
 from reader.core.script import Script, make_view
 from reader.store.library import Library
@@ -80,15 +80,25 @@ def export_documents(
 
 def write_export(
     docs: Sequence[ExportDocument], fmt: str, path: Path, colors: Sequence[HighlightColor] = DEFAULT_COLORS
-) -> None:
-    """Write one export file; PDF goes through Qt's PDF writer with the CJK font embedded."""
+) -> list[Path]:
+    """Write the export and return the files written. Markdown into a folder gives one note per
+    document, each with its own front matter, as Obsidian and Logseq expect; otherwise one file.
+    PDF goes through Qt's PDF writer with the CJK font embedded."""
+    if fmt == "md" and path.is_dir():
+        written = []
+        for name, note in to_markdown_notes(docs, colors).items():
+            target = path / name
+            target.write_text(note, encoding="utf-8", newline="")
+            written.append(target)
+        return written
     if fmt == "pdf":
         from reader.pdf_export import write_pdf
 
         write_pdf(to_html(docs, colors), path)
-        return
+        return [path]
     text = export_text(docs, fmt, colors)
     path.write_text(text, encoding="utf-8", newline="")
+    return [path]
 
 
 @dataclass

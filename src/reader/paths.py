@@ -20,10 +20,16 @@ def config_dir() -> Path:
 
 
 def default_library() -> Path:
-    """The library used when neither --library nor READER_LIBRARY names one."""
+    """The library used when --library names none: READER_LIBRARY, else the one chosen in Preferences,
+    else library.sqlite in the user data folder. The window and the command line agree on it."""
     env = os.environ.get(LIBRARY_ENV)
     if env:
         return Path(env).expanduser()
+    from reader.settings import load, settings_path
+
+    chosen = load(settings_path(config_dir())).library_path
+    if chosen:
+        return Path(chosen).expanduser()
     return data_dir() / "library.sqlite"
 
 

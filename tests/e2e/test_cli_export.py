@@ -107,3 +107,17 @@ def test_export_errors(annotated: tuple[str, list[str]], tmp_path: Path) -> None
     bad.write_text("{not json", encoding="utf-8")
     result = run("import-annotations", str(bad), "--library", lib)
     assert result.returncode == 1 and "Traceback" not in result.stderr
+
+
+def test_markdown_into_a_folder_gives_one_note_per_document(annotated: tuple[str, list[str]], tmp_path: Path) -> None:
+    lib, _ = annotated
+    folder = tmp_path / "vault"
+    folder.mkdir()
+    result = run("export", "--all", "--format", "md", "-o", str(folder), "--library", lib)
+    assert result.returncode == 0, result.stderr
+    notes = sorted(folder.glob("*.md"))
+    assert len(notes) == 5
+    for note in notes:
+        text = note.read_text(encoding="utf-8")
+        assert text.startswith("---\n") and "\ntitle: " in text and "document_id:" in text
+    assert run("export", "--all", "--format", "csv", "-o", str(folder), "--library", lib).returncode == 1

@@ -96,3 +96,17 @@ def test_results_show_a_snippet_with_the_hit_in_the_view_script(window: MainWind
     window.search_box.edit.clear()
     window.search_box.flush()
     assert window.table.isColumnHidden(column)
+
+
+def test_best_matches_lead_until_the_reader_sorts(window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
+    window.search_box.edit.setText("医院")
+    window.search_box.flush()
+    titles = [window.library.get(window.model.id_at(r)).summary.title for r in range(window.model.rowCount())]  # type: ignore[union-attr]
+    assert any("医院" in t for t in titles)
+    assert "医院" in titles[0]  # a title hit ranks first
+    assert window.current is not None and window.current.id == window.model.id_at(0)
+    window.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    lengths = [window.library.get(window.model.id_at(r)).summary.chars for r in range(window.model.rowCount())]  # type: ignore[union-attr]
+    assert lengths == sorted(lengths)

@@ -30,3 +30,17 @@ def test_library_is_accepted_before_and_after_the_subcommand() -> None:
     assert parser.parse_args(["--library", "a.sqlite", "list"]).library == "a.sqlite"
     assert parser.parse_args(["list", "--library", "b.sqlite"]).library == "b.sqlite"
     assert not hasattr(parser.parse_args(["list"]), "library")
+
+
+def test_library_chosen_in_preferences_is_the_default(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    from reader import paths
+    from reader.settings import Settings, save, settings_path
+
+    assert paths.default_library().name == "library.sqlite"
+    chosen = Path(str(tmp_path)) / "elsewhere.sqlite"
+    save(Settings(library_path=str(chosen)), settings_path(paths.config_dir()))
+    assert paths.default_library() == chosen
+    monkeypatch.setenv("READER_LIBRARY", str(Path(str(tmp_path)) / "env.sqlite"))
+    assert paths.default_library().name == "env.sqlite"

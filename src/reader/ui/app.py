@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import threading
 from collections.abc import Sequence
@@ -61,8 +60,6 @@ def run(library_path: Path, *, explicit: bool = False, files: Sequence[Path] = (
     settings = load(settings_path(paths.config_dir()))
     install_translator(app, settings.language)  # before any widget exists
     apply_theme(app, settings.theme)
-    if not explicit and settings.library_path and paths.LIBRARY_ENV not in os.environ:
-        library_path = Path(settings.library_path).expanduser()
     try:
         window = create_window(library_path)
     except LibraryError as exc:

@@ -112,6 +112,7 @@ class DocumentActions(Finding):
             current=self.current.id if self.current else None,
             selected=self.selected_ids(),
             script=self.reading.script,
+            phrases=self.reading.phrases,
             start_dir=self.settings.last_import_dir,
             parent=self,
         )

@@ -45,6 +45,7 @@ class DocumentTableModel(QAbstractTableModel):
         self._sort_key = self.COLUMNS[sort_column][0] if 0 <= sort_column < len(self.COLUMNS) else "imported"
         self._descending = descending
         self._filter: set[int] | None = None
+        self._ranked: list[int] | None = None
         # Ids are loaded by the first sort() (the view calls it when sorting is enabled), not here,
         # so a large library is read once at start, not twice.
         self._loaded = False
@@ -104,6 +105,7 @@ class DocumentTableModel(QAbstractTableModel):
         if not 0 <= column < len(self.COLUMNS):
             return
         self.layoutAboutToBeChanged.emit()
+        self._ranked = None  # the reader chose an order
         self._sort_key = self.COLUMNS[column][0]
         self._descending = order == Qt.SortOrder.DescendingOrder
         old = self.persistentIndexList()
@@ -125,10 +127,12 @@ class DocumentTableModel(QAbstractTableModel):
         self._load_ids()
         self.endResetModel()
 
-    def set_filter(self, ids: set[int] | None) -> None:
-        """Show only these documents (None shows all); order stays the list's sort order."""
+    def set_filter(self, ids: set[int] | None, ranked: list[int] | None = None) -> None:
+        """Show only these documents (None shows all). With `ranked` (best search results first) those
+        lead and the rest follow in the list's sort order, until the reader sorts by a column."""
         self.beginResetModel()
         self._filter = ids
+        self._ranked = ranked if ids is not None else None
         self._load_ids()
         self.endResetModel()
 
@@ -167,6 +171,10 @@ class DocumentTableModel(QAbstractTableModel):
         ids = self._library.ids(self._sort_key, self._descending)
         if self._filter is not None:
             ids = [i for i in ids if i in self._filter]
+            if self._ranked:
+                first = [i for i in self._ranked if i in self._filter]
+                leading = set(first)
+                ids = first + [i for i in ids if i not in leading]
         self._ids = ids
 
     def _summary_at(self, row: int) -> DocumentSummary | None:

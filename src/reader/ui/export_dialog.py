@@ -35,6 +35,7 @@ class ExportDialog(QDialog):
         current: int | None,
         selected: list[int],
         script: Script,
+        phrases: bool = False,
         start_dir: str = "",
         parent: Any = None,
     ) -> None:
@@ -69,7 +70,10 @@ class ExportDialog(QDialog):
         for s, label in zip(Script, ("原文", "简体", "繁體", "臺灣", "香港"), strict=True):
             self.script_box.addItem(label, s.value)
         self.script_box.setCurrentIndex(list(Script).index(script))
+        self.phrases = QCheckBox(self.tr("Regional vocabulary (软件 → 軟體)"))
+        self.phrases.setChecked(phrases)
         self.convert_notes = QCheckBox(self.tr("Convert my notes to this script too"))
+        self.notes_folder = QCheckBox(self.tr("Markdown: one note per document in a folder (Obsidian, Logseq)"))
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("only annotations whose quote, note or tag contains…"))
         self.preview = QPlainTextEdit()
@@ -80,7 +84,9 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Format"), self.format_box)
         form.addRow(self.tr("Documents"), self.scope_box)
         form.addRow(self.tr("Script"), self.script_box)
+        form.addRow("", self.phrases)
         form.addRow("", self.convert_notes)
+        form.addRow("", self.notes_folder)
         form.addRow(self.tr("Filter"), self.filter_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -92,6 +98,7 @@ class ExportDialog(QDialog):
         for box in (self.format_box, self.scope_box, self.script_box):
             box.currentIndexChanged.connect(self.update_preview)
         self.convert_notes.toggled.connect(self.update_preview)
+        self.phrases.toggled.connect(self.update_preview)
         self.filter_edit.textChanged.connect(self.update_preview)
         self.update_preview()
 
@@ -111,6 +118,7 @@ class ExportDialog(QDialog):
             self.library,
             self.ids(),
             script=str(self.script_box.currentData()),
+            phrases=self.phrases.isChecked(),
             convert_notes=self.convert_notes.isChecked(),
             query=self.filter_edit.text().strip(),
         )
@@ -128,8 +136,12 @@ class ExportDialog(QDialog):
 
     def save(self) -> None:
         fmt = str(self.format_box.currentData())
-        suggested = str(Path(self._start_dir or str(Path.home())) / f"notes{EXTENSIONS[fmt]}")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Notes"), suggested)
+        start = self._start_dir or str(Path.home())
+        if fmt == "md" and self.notes_folder.isChecked():
+            path = QFileDialog.getExistingDirectory(self, self.tr("Export Notes to Folder"), start)
+        else:
+            suggested = str(Path(start) / f"notes{EXTENSIONS[fmt]}")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Notes"), suggested)
         if not path:
             return
         try:

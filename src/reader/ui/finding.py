@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from reader.ui.search_box import SearchBox
 
 SEARCH_COLOR = "#ffd54f"
+RANKED = 200  # how many of the best matches lead the list
 CURRENT_COLOR = "#ff9800"
 
 
@@ -68,15 +69,16 @@ class Finding(ViewModes):
             return
         self.refresh_facets(query)
         current = self.current.id if self.current is not None else None
-        self.model.set_filter(set(ids))
+        # Best matches first (title hits, more and denser hits); the rest in the list's order.
+        ranked = [hit.id for hit in search.search(self.library.conn, query, limit=RANKED)]
+        self.model.set_filter(set(ids), ranked)
         self.model.set_snippets(lambda doc_id: self.snippet(doc_id, query))
         self.table.setColumnHidden(self.model.MATCH_COLUMN, False)
         self.search_box.show_result(len(ids))
-        if current in ids and current is not None:
-            self.select_document(current)
+        if ids:
+            self.select_document(self.model.id_at(0) or ids[0])  # the best match opens
+        if current == self.model.id_at(0):
             self._show_search_hits()
-        elif ids:
-            self.select_document(self.model.id_at(0) or ids[0])
 
     def snippet(self, doc_id: int, query: str, width: int = 18) -> tuple[str, list[tuple[int, int]]] | None:
         """Text around the first hit in `doc_id`, in the view's script, with the hits inside it."""
