@@ -22,7 +22,7 @@ from reader.store.importer import import_paths
 from reader.store.library import Library
 from reader.ui.app import create_window
 from reader.ui.entity_worker import store_for
-from reader.ui.themes import THEMES, apply_theme, reading_pane_style
+from reader.ui.themes import THEMES
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).resolve().parent
@@ -59,8 +59,8 @@ def main() -> int:
         window.select_document(doc_id)
         wait_for(lambda: bool(window.entities_panel.entities()))
         for theme in THEMES:
-            apply_theme(app, theme)
-            window.pane.setStyleSheet(reading_pane_style(theme))
+            window.settings.theme = theme
+            window.apply_preferences()  # as the Preferences dialog does: palette, pane and highlights
             entities = window.entities_panel.entities()
             if entities:
                 # The entity mentioned earliest after the highlights, so both show in one screen.

@@ -790,6 +790,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Reload from File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the file again if it changed; annotations move with the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Who&apos;s Who…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -823,6 +831,38 @@
     </message>
     <message>
         <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} already in the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload from File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is no longer there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -997,6 +1037,58 @@
 </context>
 <context>
     <name>RemovedPanel</name>
+    <message>
+        <source>Navigation, menu or breadcrumb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Injected spam or advertising</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List of related or unrelated links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JavaScript or CSS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site footer, comment form or counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title, date, author or source line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image placeholder or file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title repeated in the body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments, replies or further posts after the article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragraph repeated from earlier in the page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Punctuation or symbols only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed by you</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Line</source>
         <translation type="unfinished"></translation>

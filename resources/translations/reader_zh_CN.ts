@@ -791,6 +791,14 @@
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
+        <source>&amp;Reload from File</source>
+        <translation>从文件重新载入(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Import the file again if it changed; annotations move with the text</source>
+        <translation>文件有变化时重新导入；注释随文字移动</translation>
+    </message>
+    <message>
         <source>&amp;Who&apos;s Who…</source>
         <translation>人物志(&amp;W)…</translation>
     </message>
@@ -825,6 +833,38 @@
     <message>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <source>{0} imported</source>
+        <translation>已导入 {0} 篇</translation>
+    </message>
+    <message>
+        <source>{0} updated</source>
+        <translation>已更新 {0} 篇</translation>
+    </message>
+    <message>
+        <source>{0} already in the library</source>
+        <translation>{0} 篇已在文库中</translation>
+    </message>
+    <message>
+        <source>{0} skipped</source>
+        <translation>跳过 {0} 个</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation>（已取消）</translation>
+    </message>
+    <message>
+        <source>Reload from File</source>
+        <translation>从文件重新载入</translation>
+    </message>
+    <message>
+        <source>{0} is no longer there.</source>
+        <translation>{0} 已不存在。</translation>
     </message>
     <message>
         <source>Import failed</source>
@@ -998,6 +1038,58 @@
 </context>
 <context>
     <name>RemovedPanel</name>
+    <message>
+        <source>Navigation, menu or breadcrumb</source>
+        <translation>导航、菜单或面包屑</translation>
+    </message>
+    <message>
+        <source>Injected spam or advertising</source>
+        <translation>插入的垃圾信息或广告</translation>
+    </message>
+    <message>
+        <source>List of related or unrelated links</source>
+        <translation>相关或无关链接列表</translation>
+    </message>
+    <message>
+        <source>JavaScript or CSS</source>
+        <translation>JavaScript 或 CSS</translation>
+    </message>
+    <message>
+        <source>Site footer, comment form or counter</source>
+        <translation>网站页脚、评论表单或计数器</translation>
+    </message>
+    <message>
+        <source>Title, date, author or source line</source>
+        <translation>标题、日期、作者或来源行</translation>
+    </message>
+    <message>
+        <source>Image placeholder or file name</source>
+        <translation>图片占位或文件名</translation>
+    </message>
+    <message>
+        <source>Title repeated in the body</source>
+        <translation>正文中重复的标题</translation>
+    </message>
+    <message>
+        <source>Comments, replies or further posts after the article</source>
+        <translation>文章后的评论、回复或其他帖子</translation>
+    </message>
+    <message>
+        <source>Paragraph repeated from earlier in the page</source>
+        <translation>页面前文已出现的段落</translation>
+    </message>
+    <message>
+        <source>Punctuation or symbols only</source>
+        <translation>只有标点或符号</translation>
+    </message>
+    <message>
+        <source>Blank line</source>
+        <translation>空行</translation>
+    </message>
+    <message>
+        <source>Removed by you</source>
+        <translation>由你删除</translation>
+    </message>
     <message>
         <source>Line</source>
         <translation>行</translation>

@@ -791,6 +791,14 @@
         <translation>文件(&amp;D)</translation>
     </message>
     <message>
+        <source>&amp;Reload from File</source>
+        <translation>從檔案重新載入(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Import the file again if it changed; annotations move with the text</source>
+        <translation>檔案有變化時重新匯入；註釋隨文字移動</translation>
+    </message>
+    <message>
         <source>&amp;Who&apos;s Who…</source>
         <translation>人物誌(&amp;W)…</translation>
     </message>
@@ -825,6 +833,38 @@
     <message>
         <source>Import</source>
         <translation>匯入</translation>
+    </message>
+    <message>
+        <source>{0} imported</source>
+        <translation>已匯入 {0} 篇</translation>
+    </message>
+    <message>
+        <source>{0} updated</source>
+        <translation>已更新 {0} 篇</translation>
+    </message>
+    <message>
+        <source>{0} already in the library</source>
+        <translation>{0} 篇已在文庫中</translation>
+    </message>
+    <message>
+        <source>{0} skipped</source>
+        <translation>略過 {0} 個</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation>（已取消）</translation>
+    </message>
+    <message>
+        <source>Reload from File</source>
+        <translation>從檔案重新載入</translation>
+    </message>
+    <message>
+        <source>{0} is no longer there.</source>
+        <translation>{0} 已不存在。</translation>
     </message>
     <message>
         <source>Import failed</source>
@@ -998,6 +1038,58 @@
 </context>
 <context>
     <name>RemovedPanel</name>
+    <message>
+        <source>Navigation, menu or breadcrumb</source>
+        <translation>導覽、選單或麵包屑</translation>
+    </message>
+    <message>
+        <source>Injected spam or advertising</source>
+        <translation>插入的垃圾訊息或廣告</translation>
+    </message>
+    <message>
+        <source>List of related or unrelated links</source>
+        <translation>相關或無關連結列表</translation>
+    </message>
+    <message>
+        <source>JavaScript or CSS</source>
+        <translation>JavaScript 或 CSS</translation>
+    </message>
+    <message>
+        <source>Site footer, comment form or counter</source>
+        <translation>網站頁尾、留言表單或計數器</translation>
+    </message>
+    <message>
+        <source>Title, date, author or source line</source>
+        <translation>標題、日期、作者或來源行</translation>
+    </message>
+    <message>
+        <source>Image placeholder or file name</source>
+        <translation>圖片佔位或檔名</translation>
+    </message>
+    <message>
+        <source>Title repeated in the body</source>
+        <translation>正文中重複的標題</translation>
+    </message>
+    <message>
+        <source>Comments, replies or further posts after the article</source>
+        <translation>文章後的留言、回覆或其他貼文</translation>
+    </message>
+    <message>
+        <source>Paragraph repeated from earlier in the page</source>
+        <translation>頁面前文已出現的段落</translation>
+    </message>
+    <message>
+        <source>Punctuation or symbols only</source>
+        <translation>只有標點或符號</translation>
+    </message>
+    <message>
+        <source>Blank line</source>
+        <translation>空行</translation>
+    </message>
+    <message>
+        <source>Removed by you</source>
+        <translation>由你刪除</translation>
+    </message>
     <message>
         <source>Line</source>
         <translation>行</translation>

@@ -197,3 +197,44 @@ def test_printing_uses_the_view_script(win: MainWindow) -> None:
     assert "軟體" in printable and "软件" not in printable
     assert printable.startswith(win.reading.title_label.text())
     assert any(a.objectName() == "print" for m in win.menuBar().actions() if m.menu() for a in m.menu().actions())
+
+
+def test_reload_from_file_updates_and_keeps_annotations(win: MainWindow, qtbot: QtBot) -> None:
+    doc = win.current
+    assert doc is not None
+    start = doc.text.index("张宗久")
+    win.reading.select_span(start, start + 3)
+    made = win.annotations.highlight("red", note="人物")
+    assert made is not None
+    path = Path(doc.summary.path)
+    path.write_text(
+        "新加的导语，放在最前面，句子完整而且足够长。\n" + path.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    with qtbot.waitSignal(win.importFinished, timeout=30000) as blocker:
+        win.act_reload.trigger()
+    assert blocker.args[0].updated == [doc.id]
+    (moved,) = win.library.annotations.for_document(doc.id)
+    text = win.library.get(doc.id).text  # type: ignore[union-attr]
+    assert text[moved.start : moved.end] == "张宗久" and moved.start > start
+
+
+def test_clicking_a_highlight_opens_its_note(win: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QPoint
+
+    doc = win.current
+    assert doc is not None
+    start = doc.text.index("千县工程")
+    win.reading.select_span(start, start + 4)
+    made = win.annotations.highlight("green", note="点我")
+    assert made is not None
+    win.reading.select_span(0, 0)
+    win.pane.moveCursor(QTextCursor.MoveOperation.Start)
+    opened: list[str] = []
+    monkeypatch.setattr(win.annotations, "edit", lambda uuid: opened.append(uuid))
+    cursor = QTextCursor(win.pane.document())
+    cursor.setPosition(win.reading.shown.to_qt_pos(start + 1))  # type: ignore[union-attr]
+    rect = win.pane.cursorRect(cursor)
+    qtbot.mouseClick(
+        win.pane.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.center().x() + 2, rect.center().y())
+    )
+    assert opened == [made.uuid]

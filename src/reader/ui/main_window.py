@@ -324,6 +324,11 @@ class MainWindow(DocumentActions):
         edit_menu.addAction(self.act_preferences)
         document_menu = self.menuBar().addMenu(self.tr("&Document"))
         document_menu.addAction(self.act_edit_metadata)
+        self.act_reload = self._action(
+            self.tr("&Reload from File"), "Ctrl+Shift+R", self.reload_from_file, name="reloadFromFile"
+        )
+        self.act_reload.setToolTip(self.tr("Import the file again if it changed; annotations move with the text"))
+        document_menu.addAction(self.act_reload)
         self.act_whos_who = self._action(self.tr("&Who's Who…"), "Ctrl+Shift+W", self.show_whos_who, name="whosWho")
         document_menu.addAction(self.act_whos_who)
         self.document_menu = document_menu
@@ -436,17 +441,38 @@ class MainWindow(DocumentActions):
         if touched:
             self.select_document(touched[0])
         if not seeds:
-            self.statusBar().showMessage(report.summary(), 10000)
+            self.statusBar().showMessage(self.import_summary(report), 10000)
             if report.skipped:
                 lines = "\n".join(f"{Path(s.path).name}: {s.reason}" for s in report.skipped[:20])
                 more = len(report.skipped) - 20
                 if more > 0:
                     lines += "\n" + self.tr("… and {0} more").format(more)
-                box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import"), report.summary(), parent=self)
+                box = QMessageBox(
+                    QMessageBox.Icon.Information, self.tr("Import"), self.import_summary(report), parent=self
+                )
                 box.setDetailedText(lines)
                 box.setObjectName("importReport")
                 box.open()
         self.importFinished.emit(report)
+
+    def import_summary(self, report: ImportReport) -> str:
+        parts = [self.tr("{0} imported").format(len(report.imported))]
+        if report.updated:
+            parts.append(self.tr("{0} updated").format(len(report.updated)))
+        parts.append(self.tr("{0} already in the library").format(len(report.duplicates)))
+        parts.append(self.tr("{0} skipped").format(len(report.skipped)))
+        text = self.tr(", ").join(parts)
+        return text + (self.tr(" (cancelled)") if report.cancelled else "")
+
+    def reload_from_file(self) -> None:
+        """Re-import the open document's file: a newer version updates it and keeps its annotations."""
+        if self.current is None:
+            return
+        path = Path(self.current.summary.path)
+        if not path.is_file():
+            QMessageBox.information(self, self.tr("Reload from File"), self.tr("{0} is no longer there.").format(path))
+            return
+        self.start_import([path])
 
     def _on_import_failed(self, job: ImportJob, message: str) -> None:
         self._jobs.remove(job)

@@ -16,6 +16,25 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.cleaning import Removed, reason_label
+from reader.ui.i18n import QT_TRANSLATE_NOOP
+
+# The cleaner's reasons as the panel shows them, marked for translation; unknown codes fall back to
+# the cleaner's own English label.
+REASONS = {
+    "navigation": QT_TRANSLATE_NOOP("RemovedPanel", "Navigation, menu or breadcrumb"),
+    "spam": QT_TRANSLATE_NOOP("RemovedPanel", "Injected spam or advertising"),
+    "related-links": QT_TRANSLATE_NOOP("RemovedPanel", "List of related or unrelated links"),
+    "script": QT_TRANSLATE_NOOP("RemovedPanel", "JavaScript or CSS"),
+    "boilerplate": QT_TRANSLATE_NOOP("RemovedPanel", "Site footer, comment form or counter"),
+    "metadata": QT_TRANSLATE_NOOP("RemovedPanel", "Title, date, author or source line"),
+    "image": QT_TRANSLATE_NOOP("RemovedPanel", "Image placeholder or file name"),
+    "duplicate-title": QT_TRANSLATE_NOOP("RemovedPanel", "Title repeated in the body"),
+    "comments": QT_TRANSLATE_NOOP("RemovedPanel", "Comments, replies or further posts after the article"),
+    "duplicate": QT_TRANSLATE_NOOP("RemovedPanel", "Paragraph repeated from earlier in the page"),
+    "punctuation": QT_TRANSLATE_NOOP("RemovedPanel", "Punctuation or symbols only"),
+    "blank": QT_TRANSLATE_NOOP("RemovedPanel", "Blank line"),
+    "user": QT_TRANSLATE_NOOP("RemovedPanel", "Removed by you"),
+}
 
 
 class RemovedPanel(QWidget):
@@ -58,7 +77,7 @@ class RemovedPanel(QWidget):
         self._overrides = dict(overrides)
         items = []
         for r in removed:
-            reason = reason_label(r.reason)
+            reason = self.tr(REASONS[r.reason]) if r.reason in REASONS else reason_label(r.reason)
             if overrides.get(r.line) is False:
                 reason = self.tr("removed by you")
             item = QTreeWidgetItem([str(r.line), reason, r.text.strip()])
