@@ -29,6 +29,8 @@ TABLE: dict[str, tuple[str, str]] = {
     " (orphan)": ("（孤立）", "（孤立）"),
     "{0} annotations": ("{0} 条注释", "{0} 則註釋"),
     "Match": ("匹配", "符合"),
+    "Import Files": ("导入文件", "匯入檔案"),
+    "Import failed": ("导入失败", "匯入失敗"),
     "&Reload from File": ("从文件重新载入(&R)", "從檔案重新載入(&R)"),
     "Import the file again if it changed; annotations move with the text": (
         "文件有变化时重新导入；注释随文字移动",
@@ -80,6 +82,22 @@ def fill(path: Path, column: int) -> int:
         replacement = ">" + html.escape(target, quote=False) + "</translation>"
         text, n = pattern.subn(lambda m, r=replacement: m.group(1) + r, text)
         filled += n
+    # A string that moved to another class keeps its translation from the context it came from.
+    known: dict[str, str] = {}
+    for m in re.finditer(r"<source>(.*?)</source>\s*<translation>(.*?)</translation>", text, re.S):
+        known.setdefault(m.group(1), m.group(2))
+
+    def reuse(m: re.Match[str]) -> str:
+        nonlocal filled
+        found = known.get(m.group(2))
+        if found is None:
+            return m.group(0)
+        filled += 1
+        return f"{m.group(1)}>{found}</translation>"
+
+    text = re.sub(
+        r'(<source>(.*?)</source>\s*<translation) type="unfinished">[^<]*</translation>', reuse, text, flags=re.S
+    )
     path.write_text(text, encoding="utf-8")
     return filled
 

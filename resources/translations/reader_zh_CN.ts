@@ -516,6 +516,69 @@
     </message>
 </context>
 <context>
+    <name>ImportActions</name>
+    <message>
+        <source>Import Files</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <source>Documents (*.txt *.text *.md *.html *.htm);;All files (*)</source>
+        <translation>文档 (*.txt *.text *.md *.html *.htm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import Folder</source>
+        <translation>导入文件夹</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>… and {0} more</source>
+        <translation>……以及另外 {0} 个</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>{0} imported</source>
+        <translation>已导入 {0} 篇</translation>
+    </message>
+    <message>
+        <source>{0} updated</source>
+        <translation>已更新 {0} 篇</translation>
+    </message>
+    <message>
+        <source>{0} already in the library</source>
+        <translation>{0} 篇已在文库中</translation>
+    </message>
+    <message>
+        <source>{0} skipped</source>
+        <translation>跳过 {0} 个</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation>（已取消）</translation>
+    </message>
+    <message>
+        <source>Reload from File</source>
+        <translation>从文件重新载入</translation>
+    </message>
+    <message>
+        <source>{0} is no longer there.</source>
+        <translation>{0} 已不存在。</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+</context>
+<context>
     <name>ImportJob</name>
     <message>
         <source>Importing…</source>
@@ -809,66 +872,6 @@
     <message>
         <source>Main</source>
         <translation>主工具栏</translation>
-    </message>
-    <message>
-        <source>Import Files</source>
-        <translation>导入文件</translation>
-    </message>
-    <message>
-        <source>Documents (*.txt *.text *.md *.html *.htm);;All files (*)</source>
-        <translation>文档 (*.txt *.text *.md *.html *.htm);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Import Folder</source>
-        <translation>导入文件夹</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <source>… and {0} more</source>
-        <translation>……以及另外 {0} 个</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>{0} imported</source>
-        <translation>已导入 {0} 篇</translation>
-    </message>
-    <message>
-        <source>{0} updated</source>
-        <translation>已更新 {0} 篇</translation>
-    </message>
-    <message>
-        <source>{0} already in the library</source>
-        <translation>{0} 篇已在文库中</translation>
-    </message>
-    <message>
-        <source>{0} skipped</source>
-        <translation>跳过 {0} 个</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>，</translation>
-    </message>
-    <message>
-        <source> (cancelled)</source>
-        <translation>（已取消）</translation>
-    </message>
-    <message>
-        <source>Reload from File</source>
-        <translation>从文件重新载入</translation>
-    </message>
-    <message>
-        <source>{0} is no longer there.</source>
-        <translation>{0} 已不存在。</translation>
-    </message>
-    <message>
-        <source>Import failed</source>
-        <translation>导入失败</translation>
     </message>
     <message>
         <source>{0} documents · {1} characters · library {2}</source>

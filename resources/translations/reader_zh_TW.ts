@@ -516,6 +516,69 @@
     </message>
 </context>
 <context>
+    <name>ImportActions</name>
+    <message>
+        <source>Import Files</source>
+        <translation>匯入檔案</translation>
+    </message>
+    <message>
+        <source>Documents (*.txt *.text *.md *.html *.htm);;All files (*)</source>
+        <translation>文件 (*.txt *.text *.md *.html *.htm);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Import Folder</source>
+        <translation>匯入資料夾</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在匯入…</translation>
+    </message>
+    <message>
+        <source>… and {0} more</source>
+        <translation>……以及另外 {0} 個</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <source>{0} imported</source>
+        <translation>已匯入 {0} 篇</translation>
+    </message>
+    <message>
+        <source>{0} updated</source>
+        <translation>已更新 {0} 篇</translation>
+    </message>
+    <message>
+        <source>{0} already in the library</source>
+        <translation>{0} 篇已在文庫中</translation>
+    </message>
+    <message>
+        <source>{0} skipped</source>
+        <translation>略過 {0} 個</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation>（已取消）</translation>
+    </message>
+    <message>
+        <source>Reload from File</source>
+        <translation>從檔案重新載入</translation>
+    </message>
+    <message>
+        <source>{0} is no longer there.</source>
+        <translation>{0} 已不存在。</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>匯入失敗</translation>
+    </message>
+</context>
+<context>
     <name>ImportJob</name>
     <message>
         <source>Importing…</source>
@@ -809,66 +872,6 @@
     <message>
         <source>Main</source>
         <translation>主工具列</translation>
-    </message>
-    <message>
-        <source>Import Files</source>
-        <translation>匯入檔案</translation>
-    </message>
-    <message>
-        <source>Documents (*.txt *.text *.md *.html *.htm);;All files (*)</source>
-        <translation>文件 (*.txt *.text *.md *.html *.htm);;所有檔案 (*)</translation>
-    </message>
-    <message>
-        <source>Import Folder</source>
-        <translation>匯入資料夾</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>正在匯入…</translation>
-    </message>
-    <message>
-        <source>… and {0} more</source>
-        <translation>……以及另外 {0} 個</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>匯入</translation>
-    </message>
-    <message>
-        <source>{0} imported</source>
-        <translation>已匯入 {0} 篇</translation>
-    </message>
-    <message>
-        <source>{0} updated</source>
-        <translation>已更新 {0} 篇</translation>
-    </message>
-    <message>
-        <source>{0} already in the library</source>
-        <translation>{0} 篇已在文庫中</translation>
-    </message>
-    <message>
-        <source>{0} skipped</source>
-        <translation>略過 {0} 個</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>，</translation>
-    </message>
-    <message>
-        <source> (cancelled)</source>
-        <translation>（已取消）</translation>
-    </message>
-    <message>
-        <source>Reload from File</source>
-        <translation>從檔案重新載入</translation>
-    </message>
-    <message>
-        <source>{0} is no longer there.</source>
-        <translation>{0} 已不存在。</translation>
-    </message>
-    <message>
-        <source>Import failed</source>
-        <translation>匯入失敗</translation>
     </message>
     <message>
         <source>{0} documents · {1} characters · library {2}</source>
