@@ -116,10 +116,14 @@ def main() -> None:
 
     evaluation = _load_evaluation()
     trials = 500 if args.quick else 2000
-    for seed in evaluation.EVAL_SEEDS:  # type: ignore[attr-defined]
-        began = time.perf_counter()
-        counts = evaluation.run_evaluation(seed=seed, trials=trials)  # type: ignore[attr-defined]
-        print(f"evaluation seed={seed} ({time.perf_counter() - began:.1f} s): {counts.summary()}")
+    for with_old_text in (False, True):
+        label = "as the library re-anchors (old text known)" if with_old_text else "selector only"
+        for seed in evaluation.EVAL_SEEDS:  # type: ignore[attr-defined]
+            began = time.perf_counter()
+            counts = evaluation.run_evaluation(  # type: ignore[attr-defined]
+                seed=seed, trials=trials, with_old_text=with_old_text
+            )
+            print(f"evaluation, {label}, seed={seed} ({time.perf_counter() - began:.1f} s): {counts.summary()}")
 
 
 if __name__ == "__main__":

@@ -262,7 +262,7 @@ class AnnotationStore:
                 counts[tag] = counts.get(tag, 0) + 1
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
-    def reanchor(self, doc_id: int, text: str | None = None) -> tuple[int, int]:
+    def reanchor(self, doc_id: int, text: str | None = None, old_text: str | None = None) -> tuple[int, int]:
         """Place every annotation of a document in its current text; returns (placed, orphaned).
 
         Runs inside the caller's transaction when there is one (the text change and the re-anchoring
@@ -273,7 +273,9 @@ class AnnotationStore:
         selectors: Sequence[Selector] = [
             Selector(start=a.start, end=a.end, quote=a.quote, prefix=a.prefix, suffix=a.suffix) for a in annotations
         ]
-        anchors = anchor_many(text, selectors)
+        # The text the positions were stored against, when the caller still has it, lets a diff carry
+        # them over exactly; look-alike copies elsewhere in the document cannot then mislead.
+        anchors = anchor_many(text, selectors, old_text=old_text)
         placed = orphaned = 0
         for annotation, found in zip(annotations, anchors, strict=True):
             if found is None:

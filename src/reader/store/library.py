@@ -289,6 +289,8 @@ class Library:
         }
         effective = dict(detected)
         effective.update(self.metadata_overrides(doc_id))
+        previous = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        old_text = str(previous[0]) if previous is not None and previous[0] else None
         title = effective["title"] or fallback_title(filename, derived.text)
         self.conn.execute(
             """UPDATE documents SET text = ?, title = ?, date = ?, author = ?, source = ?, script = ?,
@@ -307,7 +309,7 @@ class Library:
                 doc_id,
             ),
         )
-        self.annotations.reanchor(doc_id, derived.text)
+        self.annotations.reanchor(doc_id, derived.text, old_text=old_text)
         self.reindex(doc_id)
         self.conn.execute("DELETE FROM removed_lines WHERE doc_id = ?", (doc_id,))
         self.conn.executemany(

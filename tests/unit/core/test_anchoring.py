@@ -320,3 +320,43 @@ def test_quote_edited_at_its_stored_position_beats_an_exact_copy_nearby() -> Non
     found = anchor(text, sel)
     assert found is not None and not found.exact
     assert found.start == sel.start
+
+
+def test_the_old_text_tells_identical_copies_apart() -> None:
+    """A line repeated six times, the fourth annotated, a line inserted above: the quote, prefix and
+    suffix fit several copies, so only the diff against the old text knows which one it was."""
+    from reader.core.anchoring import OffsetCarrier
+
+    line = "千县工程是国家卫生健康委提出的重要举措。"
+    old = "\n".join([line] * 6) + "\n"
+    start = 3 * (len(line) + 1)
+    selector = describe(old, start, start + len(line))
+    new = "新加的一行文字，放在最前面。\n" + old
+    truth = start + len(new) - len(old)
+    with_old = anchor(new, selector, old_text=old)
+    assert with_old is not None and with_old.start == truth
+    assert anchor_many(new, [selector], old_text=old)[0] == with_old
+    carrier = OffsetCarrier(old, new)
+    assert [carrier.carry(i) for i in (0, start, len(old))] == [len(new) - len(old), truth, len(new)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    lines=st.lists(st.text(alphabet="医院县𠗣ab", min_size=0, max_size=8), min_size=1, max_size=8),
+    inserted=st.text(alphabet="新行c", min_size=0, max_size=8),
+    at=st.integers(0, 8),
+)
+def test_offsets_carry_through_an_inserted_line(lines: list[str], inserted: str, at: int) -> None:
+    from reader.core.anchoring import OffsetCarrier
+
+    at = min(at, len(lines))
+    old = "\n".join(lines) + "\n"
+    new_lines = [*lines[:at], inserted, *lines[at:]]
+    new = "\n".join(new_lines) + "\n"
+    cut = sum(len(ln) + 1 for ln in lines[:at])
+    carrier = OffsetCarrier(old, new)
+    for offset in range(len(old) + 1):
+        carried = carrier.carry(offset)
+        assert 0 <= carried <= len(new)
+        if offset < len(old) and old[offset] != "\n" and offset >= cut and inserted not in lines:
+            assert new[carried] == old[offset]

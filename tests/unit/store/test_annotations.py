@@ -122,3 +122,19 @@ def test_killed_process_loses_no_annotation(tmp_path: Path) -> None:
     with Library(lib_path) as lib:
         saved = lib.annotations.get(uuid)
     assert saved is not None and saved.note == "刚写的笔记"
+
+
+def test_a_copy_pasted_above_does_not_capture_the_edited_original(doc: tuple[Library, int, Path]) -> None:
+    """The library knows the old text when it re-anchors, so a look-alike copy cannot win."""
+    lib, doc_id, path = doc
+    text = lib.get(doc_id).text  # type: ignore[union-attr]
+    sentence = "第二段提到国家卫生健康委医政医管局原局长张宗久的讲话，他指出千县工程要落地落实。"
+    start = text.index("张宗久的讲话")
+    made = lib.annotations.create(doc_id, start, start + 6)
+    edited = BODY.replace(sentence, sentence.replace("他指出", "他强调"))
+    path.write_text(sentence + "\n" + edited, encoding="utf-8")  # the copy comes first, the original is edited
+    import_paths(lib, [path], workers=1)
+    new_text = lib.get(doc_id).text  # type: ignore[union-attr]
+    (moved,) = lib.annotations.for_document(doc_id)
+    assert moved.uuid == made.uuid and new_text[moved.start : moved.end] == "张宗久的讲话"
+    assert moved.start > new_text.index("他强调") - 20  # the edited original, not the copy above
