@@ -594,7 +594,7 @@ def anchor_many(text: str, selectors: Sequence[Selector], old_text: str | None =
     `old_text`, each stored position is carried through a diff of the two texts instead.
     """
     results: list[Anchor | None] = [None] * len(selectors)
-    carrier = OffsetCarrier(old_text, text) if old_text is not None and old_text != text else None
+    carrier = OffsetCarrier(old_text, text) if selectors and old_text is not None and old_text != text else None
     shift = 0
     for i in sorted(range(len(selectors)), key=lambda i: selectors[i].start):
         sel = selectors[i]
