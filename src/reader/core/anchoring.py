@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.approx_match import best_prefix_alignment, edit_distance, find_approximate
+from reader.core.textdiff import OffsetCarrier
 
 __all__ = ["CONTEXT", "Anchor", "Selector", "anchor", "anchor_many", "describe"]
 
@@ -526,63 +527,6 @@ def anchor(text: str, selector: Selector, old_text: str | None = None) -> Anchor
     """
     expected = OffsetCarrier(old_text, text).carry(selector.start) if old_text is not None else selector.start
     return _anchor(text, selector, expected)
-
-
-class OffsetCarrier:
-    """Where offsets of an old text went in its new version, from a line diff refined inside changed lines.
-
-    The library knows both texts whenever it re-anchors (a re-import, a better cleaner, a restored line),
-    and a diff says exactly where unchanged passages moved: more than any quote and context can when the
-    document holds look-alike copies.
-    """
-
-    def __init__(self, old: str, new: str) -> None:
-        import difflib
-
-        self._old_starts, self._new_starts = _line_starts(old), _line_starts(new)
-        old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
-        matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-        self._ops = matcher.get_opcodes()
-        self._old, self._new = old, new
-        self._old_lines_n, self._new_lines_n = len(old_lines), len(new_lines)
-
-    def _offset(self, starts: list[int], line: int, total: int) -> int:
-        return starts[line] if line < len(starts) else total
-
-    def carry(self, offset: int) -> int:
-        import difflib
-        from bisect import bisect_right
-
-        line = max(0, bisect_right(self._old_starts, offset) - 1)
-        for tag, i1, i2, j1, j2 in self._ops:
-            if not i1 <= line < i2:  # pure insertions hold no old offset
-                continue
-            o1 = self._offset(self._old_starts, i1, len(self._old))
-            n1 = self._offset(self._new_starts, j1, len(self._new))
-            if tag == "equal":
-                return n1 + (offset - o1)
-            if tag == "delete" or j1 == j2:
-                return n1
-            # A changed stretch of lines: align its characters to place the offset inside it.
-            o2 = self._offset(self._old_starts, i2, len(self._old))
-            n2 = self._offset(self._new_starts, j2, len(self._new))
-            chars = difflib.SequenceMatcher(None, self._old[o1:o2], self._new[n1:n2], autojunk=False)
-            local = offset - o1
-            for ctag, a1, a2, b1, b2 in chars.get_opcodes():
-                if a1 <= local < a2 or (a1 == a2 == local):
-                    return n1 + b1 + (local - a1 if ctag == "equal" else min(local - a1, b2 - b1))
-            return n1 + min(local, n2 - n1)
-        return min(offset, len(self._new))
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            starts.append(i + 1)
-    if starts[-1] == len(text) and len(starts) > 1:
-        starts.pop()
-    return starts
 
 
 def anchor_many(text: str, selectors: Sequence[Selector], old_text: str | None = None) -> list[Anchor | None]:
