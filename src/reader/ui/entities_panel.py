@@ -48,14 +48,17 @@ def next_span(spans: Sequence[tuple[int, int]], offset: int, *, backwards: bool 
     return spans[i] if i < len(spans) else spans[0]
 
 
-class EntityFilterModel(QSortFilterProxyModel):
-    """Keeps entity rows whose text, normalised form or posts contain the filter; a group stays while
-    any of its entities does (recursive filtering), and a group's own name never matches."""
+class NeedleFilter(QSortFilterProxyModel):
+    """Keeps the rows whose match text (in `match_role`) contains the folded filter text, so a filter
+    typed in either script finds names in both."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, match_role: int, parent: Any = None) -> None:
         super().__init__(parent)
         self._needle = ""
-        self.setRecursiveFilteringEnabled(True)
+        self._match_role = match_role
+
+    def needle(self) -> str:
+        return self._needle
 
     def set_needle(self, text: str) -> None:
         needle = fold(text.strip())
@@ -69,16 +72,25 @@ class EntityFilterModel(QSortFilterProxyModel):
             self._needle = needle
             self.invalidateRowsFilter()
 
-    def needle(self) -> str:
-        return self._needle
-
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._needle:
             return True
-        if not source_parent.isValid():
-            return False  # a group: shown only through its children
         index = self.sourceModel().index(source_row, 0, source_parent)
-        return self._needle in str(index.data(MATCH_ROLE) or "")
+        return self._needle in str(index.data(self._match_role) or "")
+
+
+class EntityFilterModel(NeedleFilter):
+    """Entity rows matching the filter; a group stays while any of its entities does (recursive
+    filtering), and a group's own name never matches."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(MATCH_ROLE, parent)
+        self.setRecursiveFilteringEnabled(True)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if self.needle() and not source_parent.isValid():
+            return False  # a group: shown only through its children
+        return super().filterAcceptsRow(source_row, source_parent)
 
 
 class EntitiesPanel(QWidget):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.entities import TYPES
 from reader.store.entities import EntityStore, LibraryEntity
-from reader.ui.entities_panel import fold
+from reader.ui.entities_panel import NeedleFilter, fold
 
 if TYPE_CHECKING:
     from reader.store.library import Library
@@ -112,29 +112,10 @@ class LibraryEntityModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
-class _TextFilter(QSortFilterProxyModel):
+class _TextFilter(NeedleFilter):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.needle = ""
+        super().__init__(MATCH_ROLE, parent)
         self.setSortRole(SORT_ROLE)
-
-    def set_needle(self, text: str) -> None:
-        needle = fold(text.strip())
-        if needle == self.needle:
-            return
-        if hasattr(self, "endFilterChange"):  # Qt 6.10+
-            self.beginFilterChange()
-            self.needle = needle
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
-            self.needle = needle
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self.needle:
-            return True
-        index = self.sourceModel().index(source_row, 0, source_parent)
-        return self.needle in str(index.data(MATCH_ROLE) or "")
 
 
 class WhosWhoDialog(QDialog):
