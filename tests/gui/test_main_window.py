@@ -157,3 +157,13 @@ def test_state_is_remembered(qtbot: QtBot, seeded_library: Path, tmp_path: Path)
     assert again.table.horizontalHeader().sortIndicatorSection() == 3
     again.close()
     again.library.close()
+
+
+def test_first_run_leaves_no_stale_status_message(qtbot: QtBot, tmp_path: Path) -> None:
+    win = create_window(tmp_path / "new.sqlite", config_dir=tmp_path / "config")
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.importFinished, timeout=60000):
+        win.show()
+    assert win.statusBar().currentMessage() == ""
+    win.close()
+    win.library.close()

@@ -62,7 +62,9 @@ class ImportActions(DocumentActions):
         touched = report.imported or report.updated or [d for _, d in report.duplicates]
         if touched:
             self.select_document(touched[0])
-        if not seeds:
+        if seeds:
+            self.statusBar().clearMessage()  # the sample library or a re-clean: nothing to report
+        else:
             self.statusBar().showMessage(self.import_summary(report), 10000)
             if report.skipped:
                 lines = "\n".join(f"{Path(s.path).name}: {s.reason}" for s in report.skipped[:20])
