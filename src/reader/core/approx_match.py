@@ -123,7 +123,11 @@ def best_prefix_alignment(pattern: str, text: str, max_len: int | None = None) -
 
 
 def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance between two whole strings, bit-parallel over the shorter one."""
+    """Levenshtein distance between two whole strings, bit-parallel over the shorter one.
+
+    The column step repeats the one in `best_prefix_alignment` on purpose: it is the innermost loop of
+    re-anchoring, and a shared helper would add a Python call per character.
+    """
     if len(a) > len(b):
         a, b = b, a
     m = len(a)
