@@ -5,15 +5,23 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SRC := src tests benchmarks
 
-.PHONY: run test lint typecheck unit bench clean
+.PHONY: run test lint typecheck unit bench clean system-check
 
-$(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+# pip prints errors only (--quiet); the build backend's own output appears only when the build fails.
+PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
+
+$(STAMP): pyproject.toml setup.py
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) >/dev/null 2>&1 || { rm -rf $(VENV); \
+		echo "make: '$(PYTHON) -m venv' failed; on Debian/Ubuntu run: sudo apt-get install -y python3-venv"; exit 1; }
+	@echo "Installing reader and its dependencies into $(VENV) ..."
+	@$(PIP) install --upgrade pip
+	@$(PIP) install -e '.[test,dev]'
 	@touch $(STAMP)
 
+# Before the window: the system libraries Qt's platform plugin needs and a Chinese font (installed when run
+# as root with apt-get, else one line with the command), and a display to show it on.
 run: $(STAMP)
+	@$(BIN)/python -m reader.system_check
 	$(BIN)/reader
 
 lint: $(STAMP)
@@ -30,6 +38,9 @@ test: lint typecheck unit
 
 bench: $(STAMP)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+system-check: $(STAMP)
+	@$(BIN)/python -m reader.system_check
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -33,19 +35,41 @@ def default_library() -> Path:
     return data_dir() / "library.sqlite"
 
 
+def _checkout_root() -> Path | None:
+    """The repository around the package when running from a source checkout (editable install, tests)."""
+    root = Path(__file__).resolve().parents[2]
+    return root if (root / "pyproject.toml").is_file() and (root / "src" / "reader").is_dir() else None
+
+
+def _package_data(name: str) -> Path | None:
+    """A folder of the installed package's data (reader/data/<name>), as a real path.
+
+    A wheel (or the frozen app) carries the seeds and icons there; importlib.resources finds them wherever
+    the package was installed."""
+    folder = resources.files("reader").joinpath("data", name)
+    if isinstance(folder, Path):
+        return folder
+    beside = Path(__file__).resolve().parent / "data" / name  # a loader whose resources are not paths
+    return beside if beside.is_dir() else None
+
+
+def _first(candidates: list[Path | None], wanted: Callable[[Path], bool]) -> Path | None:
+    return next((c for c in candidates if c is not None and wanted(c)), None)
+
+
 def seeds_dir() -> Path | None:
-    """The sample documents: beside the source tree in a checkout, or bundled as package data."""
-    here = Path(__file__).resolve()
-    for candidate in (here.parents[2] / "seeds", here.parent / "data" / "seeds"):
-        if candidate.is_dir() and any(candidate.glob("*.txt")):
-            return candidate
-    return None
+    """The sample documents: seeds/ in a checkout, else reader/data/seeds inside the installed package."""
+    root = _checkout_root()
+    return _first(
+        [root / "seeds" if root else None, _package_data("seeds")],
+        lambda folder: folder.is_dir() and any(folder.glob("*.txt")),
+    )
 
 
 def icons_dir() -> Path | None:
-    """The application icons: resources/icons in a checkout, or bundled as package data."""
-    here = Path(__file__).resolve()
-    for candidate in (here.parents[2] / "resources" / "icons", here.parent / "data" / "icons"):
-        if (candidate / "reader.svg").is_file():
-            return candidate
-    return None
+    """The application icons: resources/icons in a checkout, else reader/data/icons inside the package."""
+    root = _checkout_root()
+    return _first(
+        [root / "resources" / "icons" if root else None, _package_data("icons")],
+        lambda folder: (folder / "reader.svg").is_file(),
+    )
