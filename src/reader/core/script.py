@@ -23,12 +23,14 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
+from importlib.resources import files
 from typing import Literal
 
 import opencc
 
 from reader.core.offsetmap import OffsetMap, align
+from reader.core.script_fix import guard_phrases
 
 __all__ = [
     "CONFIGS",
@@ -278,8 +280,15 @@ def _unified_line(line: str, config: str) -> str:
     return "".join([p if ch in trad_set else u for ch, p, u in zip(line, plain, unified, strict=True)])
 
 
-def make_view(text: str, script: Script, phrases: bool = False) -> View:
-    """The document `text` as shown in `script`; `phrases` picks the regional-vocabulary config."""
+def make_view(
+    text: str, script: Script, phrases: bool = False, *, guard: bool = True, tw_everyday: bool = False
+) -> View:
+    """The document `text` as shown in `script`; `phrases` picks the regional-vocabulary config.
+
+    `guard` (on by default) undoes OpenCC phrase matches that cut through a word in the character
+    views towards traditional (see `reader.core.script_fix`); `tw_everyday` writes Taiwan's everyday
+    forms (台灣, 計畫) instead of OpenCC's standard ones (臺灣, 計劃) in the 臺灣 views.
+    """
     config = config_for(script, phrases)
     if config is None:
         return View(text, OffsetMap.identity(len(text)))
@@ -289,6 +298,11 @@ def make_view(text: str, script: Script, phrases: bool = False) -> View:
         if len(view) == len(text):
             if mixed:
                 view = _replace_spans(view, mixed, lambda start, end: _unified_line(text[start:end], config))
+            if guard and config in _GUARDED:
+                source = _replace_spans(text, mixed, lambda s, e: _simplified_same_length(text[s:e]))
+                view = guard_phrases(source, view, _per_char(source, config), partial(convert, config=config))
+            if tw_everyday and script is Script.TW:
+                view = tw_everyday_forms(view)
             return View(view, OffsetMap.identity(len(text)))
     # Phrase configs: mixed lines are made simplified first (same length, so offsets are unaffected),
     # because their phrase dictionaries are keyed in simplified.
@@ -296,7 +310,48 @@ def make_view(text: str, script: Script, phrases: bool = False) -> View:
     if mixed:
         source = _replace_spans(text, mixed, lambda start, end: _simplified_same_length(text[start:end]))
     view, offsets = align(source, lambda s: convert(s, config), _char_table(config))
+    if tw_everyday and script is Script.TW:
+        view = tw_everyday_forms(view)  # same length, so the offset map still holds
     return View(view, offsets)
+
+
+# Character views whose phrase matches `guard_phrases` checks against word boundaries.
+_GUARDED = frozenset({"s2t", "s2tw", "s2hk"})
+
+
+def _per_char(text: str, config: str) -> str:
+    """Each character of `text` converted on its own, as one string (same length for these configs)."""
+    chars = _char_table(config)(text)
+    joined = "".join(chars)
+    return joined if len(joined) == len(text) else text
+
+
+@cache
+def _tw_everyday_table() -> tuple[dict[int, str], tuple[tuple[str, str], ...]]:
+    """(character map, phrase pairs) from data/script_tw_variants.tsv; see the file for sources."""
+    singles: dict[int, str] = {}
+    phrases: list[tuple[str, str]] = []
+    raw = files("reader").joinpath("data/script_tw_variants.tsv").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        standard, everyday, _source = line.split("\t")
+        if len(standard) != len(everyday):
+            raise ValueError(f"Taiwan everyday form {everyday!r} does not keep the length of {standard!r}")
+        if len(standard) == 1:
+            singles[ord(standard)] = everyday
+        else:
+            phrases.append((standard, everyday))
+    return singles, tuple(phrases)
+
+
+def tw_everyday_forms(text: str) -> str:
+    """Taiwan's everyday forms in a Taiwan-standard text: 臺灣 → 台灣, 計劃 → 計畫 (same length)."""
+    singles, phrases = _tw_everyday_table()
+    text = text.translate(singles)
+    for standard, everyday in phrases:
+        text = text.replace(standard, everyday)
+    return text
 
 
 def _simplified_same_length(line: str) -> str:
