@@ -7,8 +7,8 @@ SRC := src tests benchmarks
 
 .PHONY: run test lint typecheck unit bench clean system-check
 
-# pip prints errors only (--quiet); the build backend's own output appears only when the build fails.
-PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
+# pip prints errors only (-qq: no warnings); the build backend's output appears only when the build fails.
+PIP := $(BIN)/python -m pip -qq --disable-pip-version-check
 
 $(STAMP): pyproject.toml setup.py
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) >/dev/null 2>&1 || { rm -rf $(VENV); \
