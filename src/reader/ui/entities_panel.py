@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from reader.core.entities import TYPES, Entity
 from reader.core.normalise import normalise
+from reader.ui.list_models import GroupedModel, Group
 
 Index = QModelIndex | QPersistentModelIndex
 
-ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1  # the Entity, on column 0 of an entity row
 MATCH_ROLE = Qt.ItemDataRole.UserRole + 2  # what the filter box matches: text, normalised form, posts
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def fold(text: str) -> str:
@@ -93,6 +94,62 @@ class EntityFilterModel(NeedleFilter):
         return super().filterAcceptsRow(source_row, source_parent)
 
 
+class Heading(NamedTuple):
+    """A kind of entity as the tree shows it: its translated name and how many entities it holds."""
+
+    kind: str
+    label: str
+    count: int
+
+
+class EntityRow(NamedTuple):
+    """An entity with what its row shows, computed once when the list is set."""
+
+    entity: Entity
+    match: str
+    tooltip: str
+
+
+class EntityTreeModel(GroupedModel[Heading, EntityRow]):
+    """Kinds as headings, entities under them; three columns (name, mentions, details)."""
+
+    def __init__(self, headers: Any, parent: Any = None) -> None:
+        super().__init__(headers, _heading_cell, _entity_cell, parent, selectable_heads=True)
+
+    def entity_at(self, index: Index) -> Entity | None:
+        row = self.row_at(index)
+        return None if row is None else row.entity
+
+
+def _heading_cell(head: Heading, column: int, role: int) -> Any:
+    if role == Qt.ItemDataRole.DisplayRole:
+        return (head.label, str(head.count), "")[column]
+    if role == Qt.ItemDataRole.FontRole and column == 0:
+        font = QFont()
+        font.setBold(True)
+        return font
+    if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+        return _RIGHT
+    return None
+
+
+def _entity_cell(row: EntityRow, column: int, role: int) -> Any:
+    entity = row.entity
+    if role == Qt.ItemDataRole.DisplayRole:
+        if column == 0:
+            return entity.text
+        if column == 1:
+            return str(entity.count)
+        return "；".join(entity.posts) if entity.posts else (entity.value or "")
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return row.tooltip
+    if role == MATCH_ROLE and column == 0:
+        return row.match
+    if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+        return _RIGHT
+    return None
+
+
 class EntitiesPanel(QWidget):
     entityActivated = Signal(object)  # Entity: highlight all its spans
     entityFilterRequested = Signal(str, str)  # type, normalized: show documents mentioning it
@@ -105,8 +162,7 @@ class EntitiesPanel(QWidget):
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self._filter_changed)
 
-        self.model = QStandardItemModel(0, 3, self)
-        self.model.setHorizontalHeaderLabels([self.tr("Entity"), self.tr("Count"), self.tr("Details")])
+        self.model = EntityTreeModel(lambda: (self.tr("Entity"), self.tr("Count"), self.tr("Details")), self)
         self.proxy = EntityFilterModel(self)
         self.proxy.setSourceModel(self.model)
 
@@ -172,26 +228,16 @@ class EntitiesPanel(QWidget):
     def show_entities(self, entities: Sequence[Entity]) -> None:
         """Replace what is shown; groups in a fixed order, entities most mentioned first."""
         self._entities = list(entities)
-        self.model.removeRows(0, self.model.rowCount())
+        groups: list[Group[Heading, EntityRow]] = []
         for kind in TYPES:
             group = sorted(
                 (e for e in entities if e.type == kind),
                 key=lambda e: (-e.count, e.spans[0][0] if e.spans else 0, e.normalized),
             )
-            if not group:
-                continue
-            head = QStandardItem(self.group_label(kind))
-            head.setData(kind, Qt.ItemDataRole.UserRole)
-            font = head.font()
-            font.setBold(True)
-            head.setFont(font)
-            head_count = QStandardItem(str(len(group)))
-            head_count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            for item in (head, head_count):
-                item.setEditable(False)
-            for entity in group:
-                head.appendRow(self._row(entity))
-            self.model.appendRow([head, head_count, _plain("")])
+            if group:
+                heading = Heading(kind, self.group_label(kind), len(group))
+                groups.append(Group(heading, [self._row(e) for e in group]))
+        self.model.set_groups(groups)
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
         # Long quoted terms must not push the counts out of sight.
@@ -202,13 +248,7 @@ class EntitiesPanel(QWidget):
         else:
             self._say(self.tr("No entities found in this document."))
 
-    def _row(self, entity: Entity) -> list[QStandardItem]:
-        name = _plain(entity.text)
-        name.setData(entity, ENTITY_ROLE)
-        name.setData(fold(" ".join((entity.text, entity.normalized, *entity.posts))), MATCH_ROLE)
-        count = _plain(str(entity.count))
-        count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        details = _plain("；".join(entity.posts) if entity.posts else (entity.value or ""))
+    def _row(self, entity: Entity) -> EntityRow:
         tip_lines = [entity.text]
         if entity.normalized != entity.text:
             tip_lines.append(entity.normalized)
@@ -216,10 +256,8 @@ class EntitiesPanel(QWidget):
         if entity.value:
             tip_lines.append(entity.value)
         tip_lines.append(self.tr("{0} mentions · click to highlight, double-click for documents").format(entity.count))
-        tip = "\n".join(tip_lines)
-        for item in (name, count, details):
-            item.setToolTip(tip)
-        return [name, count, details]
+        match = fold(" ".join((entity.text, entity.normalized, *entity.posts)))
+        return EntityRow(entity, match, "\n".join(tip_lines))
 
     def show_pending(self) -> None:
         """The document's entities are being extracted; the window calls `show_entities` when ready."""
@@ -239,24 +277,18 @@ class EntitiesPanel(QWidget):
         for g in range(self.proxy.rowCount()):
             group = self.proxy.index(g, 0)
             for r in range(self.proxy.rowCount(group)):
-                entity = self.proxy.index(r, 0, group).data(ENTITY_ROLE)
-                if isinstance(entity, Entity):
+                entity = self._entity_at(self.proxy.index(r, 0, group))
+                if entity is not None:
                     out.append(entity)
         return out
 
     def index_of(self, entity: Entity) -> QModelIndex:
         """The proxy index of an entity's row, or an invalid index when it is filtered out."""
-        for g in range(self.proxy.rowCount()):
-            group = self.proxy.index(g, 0)
-            for r in range(self.proxy.rowCount(group)):
-                index = self.proxy.index(r, 0, group)
-                if index.data(ENTITY_ROLE) == entity:
-                    return index
-        return QModelIndex()
+        return self.proxy.mapFromSource(self.model.index_of(lambda row: row.entity == entity))
 
     def _clear_rows(self) -> None:
         self._entities = []
-        self.model.removeRows(0, self.model.rowCount())
+        self.model.set_groups([])
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -270,8 +302,7 @@ class EntitiesPanel(QWidget):
     def _entity_at(self, index: QModelIndex) -> Entity | None:
         if not index.isValid():
             return None
-        entity = index.siblingAtColumn(0).data(ENTITY_ROLE)
-        return entity if isinstance(entity, Entity) else None
+        return self.model.entity_at(self.proxy.mapToSource(index))
 
     def _emit_activated(self, index: QModelIndex) -> None:
         entity = self._entity_at(index)
@@ -294,8 +325,3 @@ class EntitiesPanel(QWidget):
         if entity is not None:
             QGuiApplication.clipboard().setText(entity.text)
 
-
-def _plain(text: str) -> QStandardItem:
-    item = QStandardItem(text)
-    item.setEditable(False)
-    return item

@@ -36,14 +36,16 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
 MATCH_ROLE = Qt.ItemDataRole.UserRole + 3
 
 COL_NAME, COL_TYPE, COL_DOCUMENTS, COL_MENTIONS, COL_POSTS = range(5)
 
 
 class LibraryEntityModel(QAbstractTableModel):
-    """A flat list of `LibraryEntity` rows; cheap enough to hold whole (one row per distinct entity)."""
+    """A flat list of `LibraryEntity` rows; cheap enough to hold whole (one row per distinct entity).
+
+    The entities stay in the Python list: `data()` hands Qt only strings and numbers, and the dialog
+    finds an entity again by row (`entity_at`)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -94,8 +96,6 @@ class LibraryEntityModel(QAbstractTableModel):
             return "\n".join((e.text, *e.posts)) if e.posts else e.text
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_DOCUMENTS, COL_MENTIONS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == ENTITY_ROLE:
-            return e
         if role == MATCH_ROLE:
             return self._matches[index.row()]
         return None
