@@ -15,8 +15,14 @@ from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Files longer than this are refused with a message instead of exhausting memory.
+# Files longer than this are refused with a message instead of exhausting memory. Decoding tries up to
+# four encodings and the cleaner keeps several copies of the text, so a file costs a few times its size;
+# 256 MB is far beyond any report or saved page (those with inline images included) and still fits.
 MAX_BYTES = 256 * 1024 * 1024
+
+# Characters a decode can yield that the rest of the app must not store: NUL (SQLite's text functions
+# and Qt stop at it) and lone surrogates (no UTF-8 encoding exists for them, so storing fails).
+_UNSAFE = re.compile("[\x00\ud800-\udfff]")
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "a PDF document"),
@@ -68,6 +74,26 @@ class Decoded:
     encoding: str
     # Invalid byte sequences replaced by U+FFFD: real saved pages often hold a few truncated characters.
     replaced: int = 0
+
+
+def too_large_reason(size: int | None, limit: int) -> str:
+    """The one-line reason for refusing a file over `limit` bytes; `size` None when it is not known
+    (a file that kept growing while it was read)."""
+
+    def mb(n: int) -> str:
+        value = n / (1024 * 1024)
+        return f"{value:.0f} MB" if value >= 10 else f"{value:.1f} MB"
+
+    what = f"{mb(size)}" if size is not None else f"more than {mb(limit)}"
+    return f"too large ({what}; the limit is {mb(limit)})"
+
+
+def _safe(decoded: Decoded) -> Decoded:
+    """Replace NULs and lone surrogates by U+FFFD: same length, so offsets hold, and always storable."""
+    found = len(_UNSAFE.findall(decoded.text))
+    if not found:
+        return decoded
+    return Decoded(_UNSAFE.sub("\ufffd", decoded.text), decoded.encoding, decoded.replaced + found)
 
 
 def _canonical(name: str) -> str | None:
@@ -152,8 +178,11 @@ def decode_bytes(data: bytes, filename: str = "") -> Decoded:
     if not data:
         raise DecodingError("empty file")
     if len(data) > MAX_BYTES:
-        size, limit = len(data) // (1024 * 1024), MAX_BYTES // (1024 * 1024)
-        raise DecodingError(f"too large ({size} MB; the limit is {limit} MB)")
+        raise DecodingError(too_large_reason(len(data), MAX_BYTES))
+    return _safe(_decode(data, filename))
+
+
+def _decode(data: bytes, filename: str) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:

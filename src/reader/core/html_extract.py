@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser as _TokenParser
 
 import lxml.etree
 import lxml.html
@@ -68,15 +69,27 @@ def _class_tokens(el: lxml.etree._Element) -> set[str]:
 
 
 def parse(html: str) -> lxml.etree._Element | None:
-    """Parse leniently; lxml refuses a str that still carries an XML encoding declaration."""
+    """Parse leniently; None when the page has no tree lxml can give whole.
+
+    lxml refuses a str that still carries an XML encoding declaration. Without `huge_tree`, libxml2
+    stops at 256 levels of nesting and at text nodes over 10 MB (an inline script or data URI), and
+    returns what it had: a page that "imports" with no text. With it the limits are 2048 levels and
+    1 GB; a page past those is reported by a fatal error, and its partial tree is not trusted: the
+    caller falls back to `flat_blocks`, which has no depth limit.
+    """
     # NUL would come back as U+FFFD, a character the page never had.
     html = _XML_DECL.sub("", html.replace("\x00", ""), count=1)
     if not html.strip():
         return None
+    # One parser per call: a parser's error log is its own, and workers may parse side by side.
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        return lxml.html.document_fromstring(html)
+        root = lxml.html.document_fromstring(html, parser=parser)
     except (lxml.etree.ParserError, ValueError):
         return None
+    if any(error.level == lxml.etree.ErrorLevels.FATAL for error in parser.error_log):
+        return None
+    return root
 
 
 def _collapse(text: str) -> str:
@@ -200,11 +213,64 @@ def render_blocks(root: lxml.etree._Element) -> list[Block]:
     return renderer.render(body if body is not None else root)
 
 
+class _FlatRenderer(_TokenParser):
+    """Visible text blocks from the token stream, without building a tree.
+
+    The fallback for pages lxml cannot give whole (nested past its depth limit, usually by thousands of
+    unclosed tags): nothing here grows with nesting except counters, so any depth renders. Only block
+    boundaries and invisible elements are honoured; the markup evidence of `Block` is left empty.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.hidden: list[str] = []  # open invisible elements, innermost last
+
+    def flush(self) -> None:
+        text = _collapse("".join(self.parts))
+        self.parts = []
+        if text:
+            self.blocks.append(Block(text=text))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "body":
+            self.hidden.clear()  # a <head> left open ends where the body starts
+        if tag in BLOCK_TAGS:
+            self.flush()
+        if tag in SKIP_TAGS:
+            self.hidden.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in BLOCK_TAGS:
+            self.flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.hidden:
+            while self.hidden.pop() != tag:
+                pass
+        if tag in BLOCK_TAGS:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def flat_blocks(html: str) -> list[Block]:
+    """The visible text blocks of a page that has no usable tree; see `_FlatRenderer`."""
+    renderer = _FlatRenderer()
+    renderer.feed(html.replace("\x00", ""))
+    renderer.close()
+    renderer.flush()
+    return renderer.blocks
+
+
 def blocks_of(html: str) -> list[Block]:
-    """Parse and render in one step; an unparsable page renders as its bare text lines."""
+    """Parse and render in one step; a page without a usable tree is rendered from its token stream."""
     root = parse(html)
     if root is None:
-        return [Block(text=t) for t in (_collapse(line) for line in html.splitlines()) if t]
+        return flat_blocks(html)
     return render_blocks(root)
 
 

@@ -2,21 +2,33 @@
 
 Preparation is pure and picklable so that it runs in worker processes; only the store writes. A file that
 cannot be read is a `Skipped` with a one-line reason, never an exception that stops the batch.
+
+Folders hold more than documents: named pipes and device files (reading either can block or never end),
+symbolic links that loop or point nowhere, folders that cannot be listed, and names that are not valid
+UTF-8 (archives made on Chinese Windows unpack with GBK bytes in their names). Each is looked at with
+`stat` before anything is opened, skipped with its reason, and the rest of the batch goes on.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.decoding import DecodingError, decode_bytes
+from reader.core import decoding
+from reader.core.decoding import DecodingError, decode_bytes, too_large_reason
 from reader.core.derive import Derived, derive
 
 SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+# Reads go in pieces of this size beyond what `stat` announced, so a file that grows while it is read
+# costs at most one piece more than the limit.
+_CHUNK = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -37,42 +49,203 @@ class Prepared:
     derived: Derived
 
 
+class Unreadable(Exception):
+    """A file that will not be read; the message is the one-line reason shown to the user."""
+
+
 def content_hash(raw: str) -> str:
     """Identity of a document's content: the same text in two encodings is one document."""
     return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _name_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes the system holds for a path; a str that never came from the system is encoded as UTF-8."""
+    text = os.fspath(path)
+    try:
+        return os.fsencode(text)
+    except UnicodeEncodeError:  # a lone surrogate that is not an escaped byte
+        return text.encode("utf-8", "surrogatepass")
+
+
+def printable_path(path: str | os.PathLike[str]) -> str:
+    """A path a user can read and any output can carry: bytes that are not UTF-8 become U+FFFD.
+
+    Python hands such names over as str with surrogate escapes, which cannot be printed, written as
+    UTF-8 JSON or stored in SQLite; the real path is kept separately for reading the file.
+    """
+    return _name_bytes(path).decode("utf-8", "replace")
+
+
+def stored_path(path: str | os.PathLike[str]) -> str:
+    """The path recorded with a document: valid UTF-8 and, unlike `printable_path`, distinct for
+    distinct names (two GBK names would both print as "��.txt" and be taken for one file)."""
+    return _name_bytes(path).decode("utf-8", "backslashreplace")
+
+
+def _real(path: str | os.PathLike[str]) -> str:
+    """Absolute path with links resolved as far as they go; never raises on a loop."""
+    return os.path.realpath(path)
+
+
+def _file_type(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def _stat_failure(path: str | os.PathLike[str], exc: OSError) -> str:
+    """Why `stat` of a path failed, in the words a user needs."""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop (the link leads back to itself)"
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return "broken link (its target does not exist)" if os.path.islink(path) else "no such file or folder"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "name too long"
+    return f"cannot be read ({exc.strerror or exc})"
+
+
+def _supported(name: str) -> bool:
+    return Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def _walk(top: Path, top_stat: os.stat_result, skipped: list[Skipped]) -> list[Path]:
+    """Supported regular files under `top`, following links to folders but never round a loop.
+
+    Hidden files and folders are left out, as are files of other types (a folder of saved pages holds
+    images and scripts). Named pipes, devices and sockets with a document's suffix, links that loop or
+    point nowhere, and folders that cannot be listed are reported, because the user expects them in.
+    """
+    found: list[Path] = []
+    visited = {(top_stat.st_dev, top_stat.st_ino)}
+    # Each folder carries the identities of the folders above it: a link to one of them is a loop.
+    stack: list[tuple[Path, frozenset[tuple[int, int]]]] = [(top, frozenset(visited))]
+    while stack:
+        folder, above = stack.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda e: e.name)
+        except OSError as exc:
+            skipped.append(Skipped(printable_path(folder), f"folder cannot be read ({exc.strerror or exc})"))
+            continue
+        below: list[tuple[Path, frozenset[tuple[int, int]]]] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                st = os.stat(entry.path)  # follows links: what matters is what the name leads to
+            except OSError as exc:
+                if entry.is_symlink() or _supported(entry.name):
+                    skipped.append(Skipped(printable_path(path), _stat_failure(path, exc)))
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                key = (st.st_dev, st.st_ino)
+                if key in above:
+                    reason = "symbolic link loop (leads back to a folder above it)"
+                    skipped.append(Skipped(printable_path(path), reason))
+                elif key not in visited:  # a second link to a folder already read adds nothing
+                    visited.add(key)
+                    below.append((path, above | {key}))
+            elif not _supported(entry.name):
+                continue
+            elif stat.S_ISREG(st.st_mode):
+                found.append(path)
+            else:
+                skipped.append(Skipped(printable_path(path), f"not a regular file ({_file_type(st.st_mode)})"))
+        stack.extend(reversed(below))
+    return found
+
+
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
-    """Expand folders recursively into supported files, in a stable order."""
+    """Expand folders recursively into supported files, in a stable order.
+
+    Nothing is opened here: every decision is taken on `stat`, so a named pipe or a device cannot block
+    or flood the import. The paths returned are the real ones (names that are not UTF-8 included);
+    `Skipped.path` is printable.
+    """
     files: list[Path] = []
     skipped: list[Skipped] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for given in paths:
         path = Path(given).expanduser()
-        if path.is_dir():
-            found: list[Path] = []
-            for root, dirs, names in os.walk(path, onerror=None):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in names:
-                    candidate = Path(root) / name
-                    if candidate.suffix.lower() in SUPPORTED_SUFFIXES and not name.startswith("."):
-                        found.append(candidate)
-            new = [p for p in sorted(found) if p.resolve() not in seen]
-        elif path.is_file():
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                skipped.append(Skipped(str(path), f"unsupported file type {path.suffix or '(none)'!r}"))
-                continue
-            new = [path] if path.resolve() not in seen else []
-        elif path.exists():
-            skipped.append(Skipped(str(path), "not a regular file"))
+        try:
+            st = os.stat(path)
+        except OSError as exc:
+            skipped.append(Skipped(printable_path(path), _stat_failure(path, exc)))
+            continue
+        except ValueError:  # a NUL in the name
+            skipped.append(Skipped(printable_path(path).replace("\x00", "\ufffd"), "not a valid file name"))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            new = sorted(_walk(path, st, skipped))
+        elif not stat.S_ISREG(st.st_mode):
+            skipped.append(Skipped(printable_path(path), f"not a regular file ({_file_type(st.st_mode)})"))
+            continue
+        elif not _supported(path.name):
+            skipped.append(Skipped(printable_path(path), f"unsupported file type {path.suffix or '(none)'!r}"))
             continue
         else:
-            skipped.append(Skipped(str(path), "no such file or folder"))
-            continue
+            new = [path]
         for p in new:
-            seen.add(p.resolve())
-            files.append(p)
+            real = _real(p)
+            if real not in seen:
+                seen.add(real)
+                files.append(p)
     return files, skipped
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; `Unreadable` with the reason otherwise.
+
+    `stat` comes first, so a pipe or a device is never opened (opening some devices has effects of its
+    own). The file is then opened non-blocking, in case a pipe was swapped in since, and checked again
+    on the open descriptor; at most `limit + 1` bytes are read, so a file that grows while it is read,
+    or anything endless, cannot exhaust memory. Links are followed: a linked document is a document.
+    """
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise Unreadable(_stat_failure(path, exc)) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise Unreadable("is a folder")
+    if not stat.S_ISREG(st.st_mode):
+        raise Unreadable(f"not a regular file ({_file_type(st.st_mode)})")
+    if st.st_size > limit:
+        raise Unreadable(too_large_reason(st.st_size, limit))
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise Unreadable(_stat_failure(path, exc)) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise Unreadable(f"not a regular file ({_file_type(st.st_mode)})")
+        parts: list[bytes] = []
+        total = 0
+        want = min(st.st_size, limit) + 1  # the announced size and one byte to see the end
+        while total <= limit:
+            chunk = os.read(fd, max(1, min(want - total, limit + 1 - total)))
+            if not chunk:
+                break
+            parts.append(chunk)
+            total += len(chunk)
+            want = max(want, total + _CHUNK)
+    except OSError as exc:
+        raise Unreadable(f"cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    if total > limit:
+        raise Unreadable(too_large_reason(None, limit))
+    return b"".join(parts)
 
 
 def kind_of(path: Path, text: str) -> str:
@@ -84,31 +257,36 @@ def kind_of(path: Path, text: str) -> str:
     return "text"
 
 
-def prepare(path: Path) -> Prepared | Skipped:
-    """Read, decode and derive one file; any failure becomes a Skipped with its reason."""
+def prepare(path: Path, max_bytes: int | None = None) -> Prepared | Skipped:
+    """Read, decode and derive one file; any failure becomes a Skipped with its reason.
+
+    `max_bytes` defaults to `decoding.MAX_BYTES`, read when called so that one setting rules both.
+    """
+    shown = printable_path(path)
+    limit = decoding.MAX_BYTES if max_bytes is None else max_bytes
     try:
-        data = path.read_bytes()
-    except PermissionError:
-        return Skipped(str(path), "permission denied")
-    except IsADirectoryError:
-        return Skipped(str(path), "is a folder")
-    except OSError as exc:
-        return Skipped(str(path), f"cannot be read ({exc.strerror or exc})")
+        data = read_limited(path, limit)
+    except Unreadable as exc:
+        return Skipped(shown, str(exc))
     try:
-        decoded = decode_bytes(data, path.name)
-    except DecodingError as exc:
-        return Skipped(str(path), str(exc))
-    raw = decoded.text
-    if not raw.strip():
-        return Skipped(str(path), "contains no text")
-    kind = kind_of(path, raw)
-    try:
+        decoded = decode_bytes(data, printable_path(path.name))
+        raw = decoded.text
+        if not raw.strip():
+            return Skipped(shown, "contains no text")
+        kind = kind_of(path, raw)
         derived = derive(raw, kind)
+    except DecodingError as exc:
+        return Skipped(shown, str(exc))
     except RecursionError:
-        return Skipped(str(path), "too deeply nested to read")
+        return Skipped(shown, "too deeply nested to read")
+    except MemoryError:
+        return Skipped(shown, "too large to read in the memory available")
+    if not derived.original.strip():
+        # A page of scripts and markup only: storing it would give a document with nothing to read.
+        return Skipped(shown, "no readable text found")
     return Prepared(
-        path=str(path.resolve()),
-        filename=path.name,
+        path=stored_path(_real(path)),
+        filename=printable_path(path.name),
         kind=kind,
         encoding=decoded.encoding,
         size=len(data),
