@@ -281,12 +281,13 @@ def _unified_line(line: str, config: str) -> str:
 
 
 def make_view(
-    text: str, script: Script, phrases: bool = False, *, guard: bool = True, tw_everyday: bool = False
+    text: str, script: Script, phrases: bool = False, *, guard: bool = False, tw_everyday: bool = False
 ) -> View:
     """The document `text` as shown in `script`; `phrases` picks the regional-vocabulary config.
 
-    `guard` (on by default) undoes OpenCC phrase matches that cut through a word in the character
-    views towards traditional (see `reader.core.script_fix`); `tw_everyday` writes Taiwan's everyday
+    `guard` undoes OpenCC phrase matches that cut through a word in the character views towards
+    traditional (`reader.core.script_fix`; off until it passes all of OpenCC's cases);
+    `tw_everyday` writes Taiwan's everyday
     forms (台灣, 計畫) instead of OpenCC's standard ones (臺灣, 計劃) in the 臺灣 views.
     """
     config = config_for(script, phrases)

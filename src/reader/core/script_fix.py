@@ -49,7 +49,8 @@ def _jieba_cut() -> Callable[[str], Iterator[str]]:
     def cut(text: str) -> Iterator[str]:
         # Dictionary-only: the HMM invents words for unknown stretches, which is exactly where we
         # want OpenCC's own choice to stand.
-        return jieba.cut(text, HMM=False)
+        words: Iterator[str] = jieba.cut(text, HMM=False)
+        return words
 
     return cut
 
