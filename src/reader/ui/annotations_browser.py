@@ -3,25 +3,32 @@ and open the document at the passage."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
 )
 
-from reader.core.annotation_model import HighlightColor, color_by_key
+from reader.core.annotation_model import Annotation, HighlightColor, color_by_key
 from reader.store.library import Library
 from reader.ui.annotation_dialog import swatch
-from reader.ui.annotations_panel import short
+from reader.ui.annotations_panel import SwatchCache, short, when
+from reader.ui.list_models import ListTableModel
+
+
+class BrowserRow(NamedTuple):
+    annotation: Annotation
+    title: str  # of its document
+    color: HighlightColor
 
 
 class AnnotationsBrowser(QDialog):
@@ -48,16 +55,23 @@ class AnnotationsBrowser(QDialog):
         for tag, count in library.annotations.tags():
             self.tag_box.addItem(f"#{tag} ({count})", tag)
         self.count = QLabel()
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("allAnnotations")
-        self.tree.setRootIsDecorated(False)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setHeaderLabels(
-            [self.tr("Quote"), self.tr("Note"), self.tr("Tags"), self.tr("Document"), self.tr("Modified")]
+        self._swatches = SwatchCache()
+        self.model: ListTableModel[BrowserRow] = ListTableModel(
+            lambda: (self.tr("Quote"), self.tr("Note"), self.tr("Tags"), self.tr("Document"), self.tr("Modified")),
+            self._cell,
+            self,
         )
+        self.tree = QTreeView()
+        self.tree.setObjectName("allAnnotations")
+        self.tree.setModel(self.model)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.itemActivated.connect(self._open)
-        self.tree.itemDoubleClicked.connect(self._open)
+        # `activated` comes with Return and with a double-click (a single click where the platform
+        # activates on one), so the passage opens once per gesture.
+        self.tree.activated.connect(self._open)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.color_box)
@@ -82,28 +96,23 @@ class AnnotationsBrowser(QDialog):
             tag=str(self.tag_box.currentData()) or None,
         )
         titles = {s.id: s.title for s in self.library.summaries(sorted({a.doc_id for a in items})).values()}
-        self.tree.clear()
-        rows = []
-        for a in items:
-            color = color_by_key(a.color, self.colors)
-            quote = short(a.quote, 50) + (self.tr(" (orphan)") if a.orphan else "")
-            row = QTreeWidgetItem(
-                [
-                    quote,
-                    short(a.note, 50),
-                    " ".join(f"#{t}" for t in a.tags),
-                    titles.get(a.doc_id, ""),
-                    a.modified.replace("T", " ").rstrip("Z")[:16],
-                ]
-            )
-            row.setIcon(0, swatch(color.hex))
-            row.setToolTip(0, a.quote)
-            row.setToolTip(1, a.note)
-            row.setData(0, Qt.ItemDataRole.UserRole, (a.doc_id, a.uuid))
-            rows.append(row)
-        self.tree.addTopLevelItems(rows)
+        rows = [BrowserRow(a, titles.get(a.doc_id, ""), color_by_key(a.color, self.colors)) for a in items]
+        self.model.set_rows(rows)
         self.count.setText(self.tr("{0} annotations").format(len(rows)))
 
-    def _open(self, item: QTreeWidgetItem, column: int = 0) -> None:
-        doc_id, uuid = item.data(0, Qt.ItemDataRole.UserRole)
-        self.openRequested.emit(int(doc_id), str(uuid))
+    def _cell(self, row: BrowserRow, column: int, role: int) -> Any:
+        a = row.annotation
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return short(a.quote, 50) + (self.tr(" (orphan)") if a.orphan else "")
+            return (None, short(a.note, 50), " ".join(f"#{t}" for t in a.tags), row.title, when(a.modified))[column]
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return self._swatches(row.color.hex)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 1):
+            return a.quote if column == 0 else a.note
+        return None
+
+    def _open(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is not None:
+            self.openRequested.emit(row.annotation.doc_id, row.annotation.uuid)

@@ -1,20 +1,79 @@
-"""The Annotations tab: the open document's annotations in reading order, orphans apart."""
+"""The Annotations tab: the open document's annotations in reading order, orphans apart.
+
+The list is a thin model over the annotations themselves (`AnnotationRow`); the tree asks it for text,
+tooltips and colour swatches, and a row is found again by its position, never by data stored in Qt.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
 from reader.core.annotation_model import Annotation, HighlightColor, color_by_key
 from reader.ui.annotation_dialog import swatch
+from reader.ui.list_models import GroupedModel, Group, Leaf
 
 
 def short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def when(modified: str) -> str:
+    """An ISO time as the lists show it: date and minutes, no T or Z."""
+    return modified.replace("T", " ").rstrip("Z")[:16]
+
+
+class SwatchCache:
+    """One icon per colour, made on first use: `data()` is asked for decorations on every repaint."""
+
+    def __init__(self) -> None:
+        self._icons: dict[str, QIcon] = {}
+
+    def __call__(self, hex_color: str) -> QIcon:
+        icon = self._icons.get(hex_color)
+        if icon is None:
+            icon = self._icons[hex_color] = swatch(hex_color)
+        return icon
+
+
+class AnnotationRow(NamedTuple):
+    annotation: Annotation
+    color: HighlightColor
+
+
+class AnnotationTreeModel(GroupedModel[str, AnnotationRow]):
+    """Placed annotations at the top level in reading order, then one heading holding the orphans."""
+
+    def __init__(self, headers: Any, parent: Any = None) -> None:
+        self._swatches = SwatchCache()
+        super().__init__(headers, _heading_cell, self._row_cell, parent)
+
+    def _row_cell(self, row: AnnotationRow, column: int, role: int) -> Any:
+        a = row.annotation
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (short(a.quote, 40), short(a.note, 40), " ".join(f"#{t}" for t in a.tags), when(a.modified))[
+                column
+            ]
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return self._swatches(row.color.hex)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                return f"{row.color.name}\n{a.quote}"
+            if column == 1:
+                return a.note
+        return None
+
+    def uuid_at(self, index: QModelIndex) -> str | None:
+        row = self.row_at(index)
+        return None if row is None else row.annotation.uuid
+
+
+def _heading_cell(head: str, column: int, role: int) -> Any:
+    return head if role == Qt.ItemDataRole.DisplayRole and column == 0 else None
 
 
 class AnnotationsPanel(QWidget):
@@ -26,24 +85,28 @@ class AnnotationsPanel(QWidget):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.summary = QLabel()
-        self.tree = QTreeWidget()
+        self.model = AnnotationTreeModel(
+            lambda: (self.tr("Quote"), self.tr("Note"), self.tr("Tags"), self.tr("Time")), self
+        )
+        self.tree = QTreeView()
         self.tree.setObjectName("annotationList")
-        self.tree.setHeaderLabels([self.tr("Quote"), self.tr("Note"), self.tr("Tags"), self.tr("Time")])
+        self.tree.setModel(self.model)
         self.tree.setAlternatingRowColors(True)
-        self.tree.itemClicked.connect(self._clicked)
-        self.tree.itemActivated.connect(lambda item, col: self._emit(self.editRequested, item))
-        self.tree.currentItemChanged.connect(lambda cur, prev: self._update_buttons())
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.clicked.connect(lambda index: self._emit(self.activated, index))
+        self.tree.activated.connect(lambda index: self._emit(self.editRequested, index))
+        self.tree.selectionModel().currentChanged.connect(lambda cur, prev: self._update_buttons())
         self.edit_button = QPushButton(self.tr("Edit…"))
-        self.edit_button.clicked.connect(lambda: self._emit(self.editRequested, self.tree.currentItem()))
+        self.edit_button.clicked.connect(lambda: self._emit(self.editRequested, self.tree.currentIndex()))
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.setObjectName("deleteAnnotation")
-        self.delete_button.clicked.connect(lambda: self._emit(self.deleteRequested, self.tree.currentItem()))
+        self.delete_button.clicked.connect(lambda: self._emit(self.deleteRequested, self.tree.currentIndex()))
         self.reattach_button = QPushButton(self.tr("Re-attach to Selection"))
         self.reattach_button.setToolTip(self.tr("Select text in the reading pane, then attach this orphan to it"))
-        self.reattach_button.clicked.connect(lambda: self._emit(self.reattachRequested, self.tree.currentItem()))
+        self.reattach_button.clicked.connect(lambda: self._emit(self.reattachRequested, self.tree.currentIndex()))
         delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.tree)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(lambda: self._emit(self.deleteRequested, self.tree.currentItem()))
+        delete_key.activated.connect(lambda: self._emit(self.deleteRequested, self.tree.currentIndex()))
         buttons = QHBoxLayout()
         for button in (self.edit_button, self.delete_button, self.reattach_button):
             buttons.addWidget(button)
@@ -57,20 +120,20 @@ class AnnotationsPanel(QWidget):
 
     def show_annotations(self, annotations: list[Annotation], colors: tuple[HighlightColor, ...]) -> None:
         current = self.current_uuid()
-        self.tree.clear()
         placed = [a for a in annotations if not a.orphan]
         orphans = [a for a in annotations if a.orphan]
         self._orphans = {a.uuid for a in orphans}
-        for a in sorted(placed, key=lambda a: (a.start, a.end)):
-            self.tree.addTopLevelItem(self._item(a, colors))
+        entries: list[Group[str, AnnotationRow] | Leaf[AnnotationRow]] = [
+            Leaf(AnnotationRow(a, color_by_key(a.color, colors))) for a in sorted(placed, key=lambda a: (a.start, a.end))
+        ]
         if orphans:
-            header = QTreeWidgetItem([self.tr("Orphans ({0}): their text is gone").format(len(orphans))])
-            header.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            header.setFirstColumnSpanned(True)
-            for a in orphans:
-                header.addChild(self._item(a, colors))
-            self.tree.addTopLevelItem(header)
-            header.setExpanded(True)
+            heading = self.tr("Orphans ({0}): their text is gone").format(len(orphans))
+            entries.append(Group(heading, [AnnotationRow(a, color_by_key(a.color, colors)) for a in orphans]))
+        self.model.set_groups(entries)
+        if orphans:
+            heading_index = self.model.index(len(entries) - 1, 0)
+            self.tree.setFirstColumnSpanned(heading_index.row(), QModelIndex(), True)
+            self.tree.setExpanded(heading_index, True)
         self.summary.setText(
             self.tr("{0} annotations").format(len(placed))
             + (self.tr(", {0} orphans").format(len(orphans)) if orphans else "")
@@ -80,52 +143,26 @@ class AnnotationsPanel(QWidget):
             self.select(current)
         self._update_buttons()
 
-    def _item(self, a: Annotation, colors: tuple[HighlightColor, ...]) -> QTreeWidgetItem:
-        color = color_by_key(a.color, colors)
-        item = QTreeWidgetItem(
-            [
-                short(a.quote, 40),
-                short(a.note, 40),
-                " ".join(f"#{t}" for t in a.tags),
-                a.modified.replace("T", " ").rstrip("Z")[:16],
-            ]
-        )
-        item.setIcon(0, swatch(color.hex))
-        item.setData(0, Qt.ItemDataRole.UserRole, a.uuid)
-        item.setToolTip(0, f"{color.name}\n{a.quote}")
-        item.setToolTip(1, a.note)
-        return item
-
     def current_uuid(self) -> str | None:
-        item = self.tree.currentItem()
-        value = None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
-        return str(value) if value else None
+        return self.model.uuid_at(self.tree.currentIndex())
+
+    def uuids(self) -> list[str]:
+        """Every annotation listed, in the order shown (placed first, then orphans)."""
+        out: list[str] = []
+        for entry in self.model.groups():
+            rows = [entry.row] if isinstance(entry, Leaf) else entry.rows
+            out.extend(row.annotation.uuid for row in rows)
+        return out
 
     def select(self, uuid: str) -> None:
-        for item in self._items():
-            if item.data(0, Qt.ItemDataRole.UserRole) == uuid:
-                self.tree.setCurrentItem(item)
-                return
+        index = self.model.index_of(lambda row: row.annotation.uuid == uuid)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
 
-    def _items(self) -> list[QTreeWidgetItem]:
-        result: list[QTreeWidgetItem] = []
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            if top is None:
-                continue
-            result.append(top)
-            result.extend(child for j in range(top.childCount()) if (child := top.child(j)) is not None)
-        return result
-
-    def _clicked(self, item: QTreeWidgetItem, column: int = 0) -> None:
-        self._emit(self.activated, item)
-
-    def _emit(self, signal: Any, item: QTreeWidgetItem | None) -> None:
-        if item is None:
-            return
-        uuid = item.data(0, Qt.ItemDataRole.UserRole)
+    def _emit(self, signal: Any, index: QModelIndex) -> None:
+        uuid = self.model.uuid_at(index)
         if uuid:
-            signal.emit(str(uuid))
+            signal.emit(uuid)
 
     def _update_buttons(self) -> None:
         uuid = self.current_uuid()

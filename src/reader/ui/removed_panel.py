@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
 from reader.core.cleaning import Removed, reason_label
 from reader.ui.i18n import QT_TRANSLATE_NOOP
+from reader.ui.list_models import ListTableModel
 
 # The cleaner's reasons as the panel shows them, marked for translation; unknown codes fall back to
 # the cleaner's own English label.
@@ -37,6 +30,20 @@ REASONS = {
 }
 
 
+class RemovedRow(NamedTuple):
+    line: int  # 1-based, in the original
+    reason: str  # as shown, translated
+    text: str
+
+
+def _cell(row: RemovedRow, column: int, role: int) -> Any:
+    if role == Qt.ItemDataRole.DisplayRole:
+        return (str(row.line), row.reason, row.text.strip())[column]
+    if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+        return row.text
+    return None
+
+
 class RemovedPanel(QWidget):
     lineActivated = Signal(int)  # 1-based line in the original
     restoreRequested = Signal(int)
@@ -46,15 +53,19 @@ class RemovedPanel(QWidget):
         super().__init__(parent)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.tree = QTreeWidget()
+        self.model: ListTableModel[RemovedRow] = ListTableModel(
+            lambda: (self.tr("Line"), self.tr("Reason"), self.tr("Text")), _cell, self
+        )
+        self.tree = QTreeView()
         self.tree.setObjectName("removedLines")
-        self.tree.setHeaderLabels([self.tr("Line"), self.tr("Reason"), self.tr("Text")])
+        self.tree.setModel(self.model)
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.itemClicked.connect(self._clicked)
-        self.tree.itemActivated.connect(self._clicked)
-        self.tree.currentItemChanged.connect(lambda cur, prev: self._update_buttons())
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.clicked.connect(self._clicked)
+        self.tree.activated.connect(self._clicked)
+        self.tree.selectionModel().currentChanged.connect(lambda cur, prev: self._update_buttons())
         self.restore_button = QPushButton(self.tr("Restore line"))
         self.restore_button.setObjectName("restoreLine")
         self.restore_button.setToolTip(self.tr("Keep this line in the cleaned text from now on"))
@@ -73,18 +84,14 @@ class RemovedPanel(QWidget):
         self._update_buttons()
 
     def show_removed(self, removed: list[Removed], overrides: dict[int, bool]) -> None:
-        self.tree.clear()
         self._overrides = dict(overrides)
-        items = []
+        rows = []
         for r in removed:
             reason = self.tr(REASONS[r.reason]) if r.reason in REASONS else reason_label(r.reason)
             if overrides.get(r.line) is False:
                 reason = self.tr("removed by you")
-            item = QTreeWidgetItem([str(r.line), reason, r.text.strip()])
-            item.setData(0, Qt.ItemDataRole.UserRole, r.line)
-            item.setToolTip(2, r.text)
-            items.append(item)
-        self.tree.addTopLevelItems(items)
+            rows.append(RemovedRow(r.line, reason, r.text))
+        self.model.set_rows(rows)
         for col in (0, 1):
             self.tree.resizeColumnToContents(col)
         kept = sum(1 for keep in overrides.values() if keep)
@@ -95,11 +102,16 @@ class RemovedPanel(QWidget):
         self._update_buttons()
 
     def current_line(self) -> int | None:
-        item = self.tree.currentItem()
-        return None if item is None else int(item.data(0, Qt.ItemDataRole.UserRole))
+        row = self.model.row_at(self.tree.currentIndex().row())
+        return None if row is None else row.line
 
-    def _clicked(self, item: QTreeWidgetItem, column: int = 0) -> None:
-        self.lineActivated.emit(int(item.data(0, Qt.ItemDataRole.UserRole)))
+    def row_count(self) -> int:
+        return self.model.rowCount()
+
+    def _clicked(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is not None:
+            self.lineActivated.emit(row.line)
 
     def _restore(self) -> None:
         line = self.current_line()
