@@ -3,16 +3,29 @@
 Each document is written in its own transaction, so a batch that is cancelled or killed halfway leaves
 whole documents or none. Progress and cancellation are plain callables, so the CLI and the window's worker
 drive the same code.
+
+Stopping is prompt and leaves nothing behind. Cancelling drops the queued files and ends the workers at
+once: what they were preparing is pure computation that nobody will store. Workers ignore Ctrl-C (the
+terminal sends it to the whole process group; the parent alone decides what it means) and end when their
+parent dies, even by SIGKILL, so an interrupted import never leaves processes holding memory.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 
 from reader.core.importing import Prepared, Skipped, discover, prepare
 from reader.store.library import Library
@@ -22,6 +35,12 @@ Cancelled = Callable[[], bool]
 
 # Below this many files the cost of starting processes outweighs the parallelism.
 _PARALLEL_THRESHOLD = 8
+# How long the loop waits for a result before looking at the cancel flag again: well under the second
+# within which a cancelled import must have stopped.
+_POLL_SECONDS = 0.1
+# How often a worker without PR_SET_PDEATHSIG checks that its parent is still there.
+_PARENT_CHECK_SECONDS = 0.5
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 @dataclass
@@ -64,6 +83,18 @@ def _record(library: Library, result: Prepared | Skipped, report: ImportReport) 
         report.duplicates.append((result.path, doc_id))
 
 
+class ImportInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped an import: the batch was wound down cleanly and `report` says what got in.
+
+    It stays a KeyboardInterrupt so that Ctrl-C still stops the program around the import; a caller
+    that wants to say what was imported before stopping catches this type.
+    """
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__(report.summary())
+        self.report = report
+
+
 def import_paths(
     library: Library,
     paths: Iterable[Path],
@@ -71,6 +102,31 @@ def import_paths(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     workers: int | None = None,
+) -> ImportReport:
+    """Import files and folders; stop between documents when `cancelled()` turns true or on Ctrl-C.
+
+    A cancelled import returns its report with `cancelled=True`; Ctrl-C raises ImportInterrupted, carrying
+    the same report. Either way only whole documents were written and no worker process is left running.
+    """
+    interrupted = threading.Event()
+
+    def stop_requested() -> bool:
+        return interrupted.is_set() or bool(cancelled and cancelled())
+
+    with _interrupt_sets(interrupted):
+        report = _import(library, paths, progress, stop_requested, workers)
+    if interrupted.is_set():
+        report.cancelled = True
+        raise ImportInterrupted(report)
+    return report
+
+
+def _import(
+    library: Library,
+    paths: Iterable[Path],
+    progress: Progress | None,
+    stop_requested: Cancelled,
+    workers: int | None,
 ) -> ImportReport:
     files, skipped = discover(paths)
     report = ImportReport(skipped=list(skipped))
@@ -80,7 +136,7 @@ def import_paths(
     workers = workers if workers is not None else max(1, min(4, os.cpu_count() or 1))
     if total < _PARALLEL_THRESHOLD or workers <= 1:
         for done, path in enumerate(files, start=1):
-            if cancelled and cancelled():
+            if stop_requested():
                 report.cancelled = True
                 break
             _record(library, prepare(path), report)
@@ -89,21 +145,26 @@ def import_paths(
         return report
 
     # spawn, not fork: the window's process has threads (Qt's among them) that fork would copy half-way.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_worker_init,
+        initargs=(os.getpid(),),
+    )
+    finished_cleanly = False
+    try:
         pending: dict[Future[Prepared | Skipped], Path] = {}
         queue = list(reversed(files))
         done = 0
         while queue or pending:
-            while queue and len(pending) < workers * 2 and not (cancelled and cancelled()):
+            while queue and len(pending) < workers * 2 and not stop_requested():
                 path = queue.pop()
-                pending[pool.submit(prepare, path)] = path
-            if cancelled and cancelled():
+                with _sigint_blocked():  # a worker started here inherits the mask: no Ctrl-C before its setup
+                    pending[pool.submit(prepare, path)] = path
+            if stop_requested():
                 report.cancelled = True
-                for fut in pending:
-                    fut.cancel()
                 break
-            finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            finished, _ = wait(pending, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
             for fut in finished:
                 path = pending.pop(fut)
                 try:
@@ -114,7 +175,102 @@ def import_paths(
                 done += 1
                 if progress:
                     progress(done, total, str(path))
+                if stop_requested():
+                    break
+        finished_cleanly = not report.cancelled
+    finally:
+        if finished_cleanly:
+            pool.shutdown(wait=True)
+        else:
+            _stop_now(pool)
     return report
+
+
+def _stop_now(pool: ProcessPoolExecutor) -> None:
+    """Drop queued work and end the workers without waiting for the file each is preparing.
+
+    `shutdown(wait=False, cancel_futures=True)` alone would let a worker finish a large file first, and the
+    interpreter waits for it at exit. Preparing is pure computation, so ending it loses nothing. The
+    executor's own thread notices the ended workers and reaps them.
+    """
+    # The executor keeps no public list of its processes; without them a busy worker cannot be stopped.
+    processes = list((pool._processes or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+
+
+@contextlib.contextmanager
+def _interrupt_sets(flag: threading.Event) -> Iterator[None]:
+    """While importing, Ctrl-C sets `flag` instead of raising wherever the main thread happens to be.
+
+    An exception raised in the middle of a write or inside the executor's bookkeeping is what made
+    interrupted imports messy; a flag read between documents stops the batch at a clean boundary. Only the
+    default handler is replaced, and only on the main thread (the only one Python delivers signals to).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield
+        return
+
+    def on_interrupt(signum: int, frame: FrameType | None) -> None:
+        flag.set()
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """Hold SIGINT back from this thread; a process started meanwhile begins with it blocked.
+
+    The executor starts workers from the submitting thread. Without this, Ctrl-C in the instant between a
+    worker's start and its initializer would print a traceback from that worker. The parent loses nothing:
+    a held-back signal is delivered when the mask is restored.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _worker_init(parent_pid: int) -> None:
+    """Set up a worker process: leave Ctrl-C to the parent, and never outlive it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C held back since the start is discarded here
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    if sys.platform.startswith("linux"):
+        _ask_kernel_for_sigterm_on_parent_death()
+    watcher = threading.Thread(target=_exit_when_orphaned, args=(parent_pid,), name="parent-watch", daemon=True)
+    watcher.start()
+    if os.getppid() != parent_pid:  # the parent died before the kernel was asked to tell us
+        os._exit(1)
+
+
+def _ask_kernel_for_sigterm_on_parent_death() -> None:
+    """PR_SET_PDEATHSIG: the kernel sends SIGTERM the moment the parent dies, however it died."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # an unusual libc: the watching thread still ends the worker
+
+
+def _exit_when_orphaned(parent_pid: int) -> None:
+    """Portable fallback: once the parent is gone the worker is re-parented, and it exits."""
+    while os.getppid() == parent_pid:
+        time.sleep(_PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def import_seeds_if_empty(library: Library, seeds: Path | None) -> ImportReport | None:

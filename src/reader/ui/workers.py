@@ -2,6 +2,10 @@
 
 That thread is the single writer while it runs; the window only reads. Progress is reported through
 signals, and a progress dialog appears only if the work lasts longer than half a second.
+
+Cancelling sets a threading.Event from the GUI thread that the import loop reads between documents. It
+cannot be a slot of the worker: the worker lives on the import thread, which is busy in `run`, so a queued
+call would be delivered only once the import had ended.
 """
 
 from __future__ import annotations
@@ -23,15 +27,24 @@ class ImportWorker(QObject):
     finished = Signal(object)  # ImportReport
     failed = Signal(str)
 
-    def __init__(self, library_path: Path, paths: list[Path], *, seeds: bool = False, reclean: bool = False) -> None:
+    def __init__(
+        self,
+        library_path: Path,
+        paths: list[Path],
+        *,
+        seeds: bool = False,
+        reclean: bool = False,
+        cancel: threading.Event | None = None,
+    ) -> None:
         super().__init__()
         self._library_path = library_path
         self._paths = paths
         self._seeds = seeds
         self._reclean = reclean
-        self._cancel = threading.Event()
+        self._cancel = cancel if cancel is not None else threading.Event()
 
     def cancel(self) -> None:
+        """Safe from any thread: only sets the flag that the running import reads."""
         self._cancel.set()
 
     @Slot()
@@ -69,14 +82,16 @@ class ImportJob(QObject):
     ) -> None:
         super().__init__(parent)
         self.worker_thread = QThread(self)
-        self.worker = ImportWorker(library_path, paths, seeds=seeds, reclean=reclean)
+        self.cancel_requested = threading.Event()
+        self.worker = ImportWorker(library_path, paths, seeds=seeds, reclean=reclean, cancel=self.cancel_requested)
         self.worker.moveToThread(self.worker_thread)
         self.dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, parent)
         self.dialog.setWindowTitle(self.tr("Import"))
         self.dialog.setMinimumDuration(500)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
-        self.dialog.canceled.connect(self.worker.cancel)
+        # A slot of this object, which lives on the GUI thread: called at once, not queued behind the import.
+        self.dialog.canceled.connect(self.cancel)
         self.worker_thread.started.connect(self.worker.run)
         self.worker.progress.connect(self._on_progress)
         self.worker.finished.connect(self._on_finished)
@@ -84,6 +99,12 @@ class ImportJob(QObject):
 
     def start(self) -> None:
         self.worker_thread.start()
+
+    @Slot()
+    def cancel(self) -> None:
+        """Ask the import to stop; it ends within a fraction of a second and reports `cancelled=True`."""
+        self.cancel_requested.set()
+        self.dialog.setLabelText(self.tr("Cancelling…"))
 
     def _on_progress(self, done: int, total: int, current: str) -> None:
         self.dialog.setMaximum(max(total, 1))
