@@ -14,9 +14,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.core.entity_merge import canonical_names, extend_repeated, parent_of
+from reader.core.gazetteers import dictionary
 from reader.core.ner_model import tagger
 from reader.core.ner_patterns import find_all, parse_doc_date
-from reader.core.ner_rules import consistent_people, posts_of, spans_from_tokens
+from reader.core.ner_rules import Span, consistent_people, posts_of, spans_from_tokens
 from reader.core.normalise import normalise
 
 TYPES = ("person", "org", "place", "date", "figure", "term", "title")
@@ -34,11 +36,20 @@ class Mention:
     posts: tuple[str, ...] = ()  # for persons, e.g. "国家卫生健康委医政医管局原局长" (normalised)
     value: str | None = None  # ISO date for dates; ">150 人", "258000000 元" for figures
     post_spans: tuple[tuple[int, int], ...] = ()  # where each post is written, for highlighting
+    # "main": shown; "low": found on weak evidence only (the model unsure, no rule agreeing, written
+    # once), to be folded away by a viewer. Dates, figures, terms and titles are always "main".
+    tier: str = "main"
+    # For a part of a body (a party group, a committee), the body it belongs to, normalised:
+    # 长沙市卫健委党组 -> 长沙市卫健委. None otherwise.
+    parent: str | None = None
 
 
 @dataclass(frozen=True)
 class Entity:
-    """All mentions of one thing: grouped by type and normalised form."""
+    """All mentions of one thing: grouped by type and normalised form.
+
+    `normalized` is the name the referent goes by in this document (the full form of a truncated
+    name, the full name of an abbreviation); `variants` are the other forms written for it."""
 
     type: str
     text: str
@@ -47,6 +58,9 @@ class Entity:
     spans: tuple[tuple[int, int], ...]
     posts: tuple[str, ...]
     value: str | None = None
+    tier: str = "main"  # "main" when any mention is; "low" otherwise
+    variants: tuple[str, ...] = ()  # other written forms merged into this entity (韩璐 for 韩璐璘)
+    parent: str | None = None  # the body this one is a part of (see Mention.parent)
 
 
 # Sentence ends and line breaks bound a chunk; long chunks are cut again at clause marks so the tagger
@@ -82,23 +96,57 @@ def _chunks(norm: str) -> list[tuple[int, str]]:
     return out
 
 
-def _join_broken_names(norm: str, named: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """王书 + line break + 平: a name cut by a line break (pages saved with hard wraps) is joined when
-    the joined form is a name found elsewhere in the document; the span then covers the break."""
-    full = {norm[s:e] for t, s, e in named if t == "person"}
-    out: list[tuple[str, int, int]] = []
-    for kind, start, end in named:
-        if kind == "person" and end < len(norm) and norm[end] in "\r\n":
-            rest = end
-            while rest < len(norm) and norm[rest] in "\r\n \t":
-                rest += 1
-            for size in (1, 2):
-                joined = norm[start:end] + norm[rest : rest + size]
-                if rest + size <= len(norm) and joined in full:
-                    end = rest + size
-                    break
-        out.append((kind, start, end))
-    return out
+# How sure the model must be of a name for it to be shown: on its own (`alone`), when a rule agrees
+# (`confirmed`: a known place, an organisation ending, a full Chinese name), or when the name is written
+# again in the document (`repeated`). A name with a post is always shown. Chosen on the development half
+# of the public MSRA validation set only, for precision >= 0.88 per type at the best F1 there
+# (benchmarks/bench_entities.py; docs/decisions/entities.md); the test half is only ever reported.
+MODEL_SURE: dict[str, dict[str, float]] = {
+    "person": {"alone": 0.80, "confirmed": 0.30, "repeated": 0.30},
+    "place": {"alone": 0.80, "confirmed": 0.0, "repeated": 0.0},
+    "org": {"alone": 0.80, "confirmed": 0.70, "repeated": 0.30},
+}
+
+
+# A "name" that is also a common word (written at least this often in the dictionary's corpus) needs a
+# post beside it: the tagger takes adverbs and verbs for names in odd text (周全 "thoroughly" before a
+# verb), and repetition is no evidence there, since the same word is tagged the same way each time.
+_COMMON_WORD = 100
+
+
+def _tier(span: Span, name: str, repeated: int, has_posts: bool) -> str:
+    """ "main" when the evidence for the name is good, "low" otherwise (see MODEL_SURE)."""
+    if has_posts:
+        return "main"
+    if span.type == "person" and len(name) >= 2:
+        found = dictionary().get(name)
+        if found is not None and found[0] >= _COMMON_WORD:
+            return "low"
+    need = MODEL_SURE[span.type]
+    sure = (
+        has_posts
+        or span.score >= need["alone"]
+        or (span.confirmed and span.score >= need["confirmed"])
+        or (repeated >= 2 and span.score >= need["repeated"])
+    )
+    return "main" if sure else "low"
+
+
+def _named_spans(norm: str) -> list[Span]:
+    """People, places and organisations in document coordinates, from the tagger and the rules."""
+    chunks = _chunks(norm)
+    tagged = tagger().tag([c for _, c in chunks]) if chunks else []
+    named: list[Span] = []
+    for (offset, chunk), tokens in zip(chunks, tagged, strict=True):
+        for span in spans_from_tokens(chunk, tokens):
+            named.append(
+                Span(span.type, offset + span.start, offset + span.end, span.score, span.confirmed, span.normalized)
+            )
+    return named
+
+
+def _person_name(norm: str, span: Span) -> str:
+    return "".join(norm[span.start : span.end].split())
 
 
 def extract(text: str, *, doc_date: str | None = None) -> list[Mention]:
@@ -108,30 +156,56 @@ def extract(text: str, *, doc_date: str | None = None) -> list[Mention]:
     # Lone surrogates (from text decoded with surrogateescape) cannot be encoded for OpenCC; a
     # same-length stand-in keeps every offset valid.
     norm = normalise(_SURROGATE.sub("\ufffd", text))
-    chunks = _chunks(norm)
-    tagged = tagger().tag([c for _, c in chunks]) if chunks else []
-    named: list[tuple[str, int, int]] = []
-    for (offset, chunk), tokens in zip(chunks, tagged, strict=True):
-        for span in spans_from_tokens(chunk, tokens):
-            named.append((span.type, offset + span.start, offset + span.end))
-    named = _join_broken_names(norm, named)
-    people = [(s, e) for t, s, e in named if t == "person"]
-    bodies = [(s, e) for t, s, e in named if t != "person"]
-    ends = {e for _, e in people}
-    found_posts = {(s, e): tuple(posts_of(norm, s, e, ends, bodies)) for s, e in people}
-    counts = Counter(norm[s:e] for s, e in people)
-    drop = consistent_people(norm, counts, {norm[s:e] for (s, e), p in found_posts.items() if p})
+    named = _named_spans(norm)
+    # A two-character name always written with the same rare character after it is that longer name.
+    longer = extend_repeated(norm, {_person_name(norm, s) for s in named if s.type == "person"})
+    if longer:
+        named = [
+            Span(s.type, s.start, s.end + 1, s.score, s.confirmed, s.normalized)
+            if s.type == "person" and _person_name(norm, s) in longer and norm[s.end : s.end + 1] != ""
+            else s
+            for s in named
+        ]
+    people = [s for s in named if s.type == "person"]
+    bodies = [(s.start, s.end) for s in named if s.type != "person"]
+    ends = {s.end for s in people}
+    starts = {s.start for s in people}
+    found_posts = {(s.start, s.end): tuple(posts_of(norm, s.start, s.end, ends, bodies, starts)) for s in people}
+    counts = Counter(_person_name(norm, s) for s in people)
+    drop = consistent_people(norm, counts, {_person_name(norm, s) for s in people if found_posts[(s.start, s.end)]})
+    full_name = canonical_names({name: n for name, n in counts.items() if name not in drop})
+    shown: list[tuple[Span, str]] = []
+    for span in named:
+        if span.type == "person":
+            name = _person_name(norm, span)
+            if name in drop:
+                continue
+            shown.append((span, full_name.get(name, name)))
+        else:
+            shown.append((span, span.normalized or norm[span.start : span.end]))
+    repeated = Counter((span.type, name) for span, name in shown)
     mentions: list[Mention] = []
-    for kind, start, end in named:
+    for span, name in shown:
         posts: tuple[str, ...] = ()
         post_spans: tuple[tuple[int, int], ...] = ()
-        if kind == "person":
-            if norm[start:end] in drop:
-                continue
-            post_spans = found_posts[(start, end)]
+        if span.type == "person":
+            post_spans = found_posts[(span.start, span.end)]
             posts = tuple(norm[s:e] for s, e in post_spans)
-        shown = norm[start:end] if kind != "person" else "".join(norm[start:end].split())
-        mentions.append(Mention(kind, text[start:end], shown, start, end, posts, None, post_spans))
+        parent = parent_of(name) if span.type == "org" else None
+        mentions.append(
+            Mention(
+                span.type,
+                text[span.start : span.end],
+                name,
+                span.start,
+                span.end,
+                posts,
+                None,
+                post_spans,
+                _tier(span, name, repeated[(span.type, name)], bool(posts)),
+                parent,
+            )
+        )
     for found in find_all(norm, parse_doc_date(doc_date)):
         mentions.append(
             Mention(
@@ -147,10 +221,20 @@ def extract(text: str, *, doc_date: str | None = None) -> list[Mention]:
     return mentions
 
 
+_NAMED = frozenset({"person", "place", "org"})
+
+
+def _plain(written: str) -> str:
+    """A written form as it compares with a normalised name: simplified, folded, no line breaks."""
+    return "".join(normalise(written).split())
+
+
 def aggregate(mentions: Sequence[Mention]) -> list[Entity]:
     """Group mentions by (type, normalised form): most mentioned first, then first seen.
 
-    The display text is the form written most often; posts are the union in order of appearance.
+    The display text is the form written most often among the mentions that write the name out in
+    full (so 中国 is shown for a document that writes 中美 and 中国, never a bare 中; the normalised name
+    when no mention writes it out); posts are the union in order of appearance.
     """
     groups: dict[tuple[str, str], list[Mention]] = {}
     for m in mentions:
@@ -162,8 +246,13 @@ def aggregate(mentions: Sequence[Mention]) -> list[Entity]:
         for m in group:
             for p in m.posts:
                 posts.setdefault(p, None)
-        shown = Counter(m.text for m in group).most_common(1)[0][0]
+        written = Counter(m.text for m in group)
+        full = [(n, t) for t, n in written.items() if kind not in _NAMED or _plain(t) == norm]
+        shown = max(full, key=lambda item: item[0])[1] if full else norm
         values = Counter(m.value for m in group if m.value is not None)
+        forms = (_plain(m.text) for m in group) if kind in _NAMED else ()
+        variants = tuple(dict.fromkeys(f for f in forms if f != norm))
+        parents = Counter(m.parent for m in group if m.parent)
         entity = Entity(
             kind,
             shown,
@@ -172,6 +261,9 @@ def aggregate(mentions: Sequence[Mention]) -> list[Entity]:
             tuple((m.start, m.end) for m in group),
             tuple(posts),
             values.most_common(1)[0][0] if values else None,
+            "main" if any(m.tier == "main" for m in group) else "low",
+            variants,
+            parents.most_common(1)[0][0] if parents else None,
         )
         out.append((-len(group), group[0].start, entity))
     out.sort(key=lambda item: (item[0], item[1]))

@@ -2,7 +2,8 @@
 
 They live as plain text under `reader/data/` so a reader of the code (or a translator) can extend them
 without touching rules. jieba's own dictionary is reused as a frequency list: a two-character "name"
-that is also a frequent dictionary word (周全, 晋升) is more likely a word than a person.
+that is also a frequent dictionary word and is written elsewhere in the document as a plain word is
+more likely a word than a person (see `ner_rules.consistent_people`).
 """
 
 from __future__ import annotations
@@ -13,14 +14,30 @@ from importlib import resources
 from pathlib import Path
 
 
-def _words(name: str) -> frozenset[str]:
+def _lines(name: str) -> list[str]:
+    """The entries of a list file: each line without its `# source note`; blank lines dropped.
+
+    Every entry (or group of entries on one line) carries a note saying where it comes from, so a
+    reader can check that no entry was fitted to a sample document."""
     text = resources.files("reader").joinpath("data", name).read_text(encoding="utf-8")
-    out: set[str] = set()
+    out: list[str] = []
     for line in text.splitlines():
-        if line.startswith("#"):
-            continue
-        out.update(line.split())
-    return frozenset(out)
+        body = line.split("#", 1)[0].strip()
+        if body:
+            out.append(body)
+    return out
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(word for line in _lines(name) for word in line.split())
+
+
+def _pairs(name: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in _lines(name):
+        key, value = line.split()
+        out[key] = value
+    return out
 
 
 @dataclass(frozen=True)
@@ -35,6 +52,7 @@ class Gazetteers:
     provinces: frozenset[str]
     generic: frozenset[str]
     honorifics: frozenset[str]
+    abbreviations: dict[str, str]  # 中 -> 中国: one-character abbreviations shown by their full name
     max_post: int
     max_org_suffix: int
 
@@ -53,6 +71,7 @@ def gazetteers() -> Gazetteers:
         provinces=_words("ner_provinces.txt"),
         generic=_words("ner_generic_words.txt"),
         honorifics=_words("ner_honorifics.txt"),
+        abbreviations=_pairs("ner_abbreviations.txt"),
         max_post=max(map(len, posts)),
         max_org_suffix=max(map(len, orgs)),
     )

@@ -19,11 +19,20 @@ from reader.core.ner_model import Token
 
 @dataclass(frozen=True)
 class Span:
-    """A named entity in chunk coordinates: type is "person", "place" or "org"."""
+    """A named entity in chunk coordinates: type is "person", "place" or "org".
+
+    `score` is the model's sureness of the word (1.0 for spans a rule built on its own); `confirmed`
+    says a rule agrees independently of the model (a known place, an organisation ending, a name
+    built from the words after it); `normalized` is set when the written form is an abbreviation
+    that is shown under its full name (中 in 中美 -> 中国).
+    """
 
     type: str
     start: int
     end: int
+    score: float = 1.0
+    confirmed: bool = False
+    normalized: str | None = None
 
 
 _TYPE = {"PER": "person", "LOC": "place", "ORG": "org"}
@@ -33,8 +42,6 @@ _ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+|[一
 _POST_MODIFIERS = ("原", "副", "前", "常务", "代理", "执行", "名誉", "总", "正")
 _MAX_ORG_WORDS = 7
 _MAX_ORG_CHARS = 32
-# One-character country names used in pairs (中美关系) and their side (中方).
-_COUNTRY_CHARS = frozenset("中美日俄英法德意加澳印巴以韩朝越泰菲蒙苏欧非")
 _NUMERALS = frozenset("一二三四五六七八九十百千万两几各全本该每此其某诸")
 # Words that only say which level of government or kind of body, not which one (县医院, 省委).
 _LEVELS = frozenset(
@@ -51,21 +58,18 @@ _ORG_BLOCK_AFTER = frozenset("委局厅办署")
 # A tagged place that ends with one of these is a team or a body (喀麦隆队, 丹麦红十字会).
 _TEAM_OR_BODY = frozenset("队委局厅部会社团院所校馆")
 # Generic heads after a place name: the place is the name before them (北京地区 -> 北京).
-_PLACE_TAIL = re.compile(r"(?:地区|东部|西部|南部|北部|中部|大部|一带|境内|人)$")
-_CELESTIAL = re.compile(r"地球|月球|火星|金星|木星|水星|土星|太阳系|银河系")
+# Weather words after a city in forecasts (北京晴, 纽约多云) are not part of the place either.
+_PLACE_TAIL = re.compile(
+    r"(?:地区|东部|西部|南部|北部|中部|大部|一带|境内|人|晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|小雪|中雪|大雪|雨夹雪)$"
+)
 _TRANSLIT_SEP = frozenset("·•‧-")
 _NOT_IN_LONG_NAMES = frozenset("委局厅办署县市省区院部处")
 _NOT_NAMES = frozenset({"v", "vn", "a", "ad", "d", "c", "p", "u", "m", "r", "q", "f", "t"})
-# Founders whose names head a doctrine (马克思主义, 毛泽东思想): the name inside is a person.
-_DOCTRINE = re.compile(r"(马克思|恩格斯|列宁|斯大林|毛泽东|邓小平|习近平)(?=主义|思想|理论)")
 # A numbered party congress (党的二十大) is an organisation.
 _CONGRESS = re.compile(
     r"(?:(?<=党的)|(?<=中共))(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大"
     r"|(?:十[二三四五六七八九]|二十[一二三四五六七八九]?)大(?=精神|报告|以来|召开|开幕|闭幕|代表|胜利|提出|强调|期间)"
 )
-_CHINA_VISIT = re.compile(r"(?<=[访来驻离抵赴在旅侵反援使友对])华(?![人侨裔夏语文])")
-_ABROAD = re.compile(r"(?:抗|侵|访|赴|驻|旅)(日)(?![期子常本])")
-_SIDE = re.compile(r"(?<![一二双各对多])([中美日俄英法德韩朝印巴以])方(?![面向式法案针圆形])")
 
 
 def _is_surname_led(name: str) -> bool:
@@ -119,8 +123,8 @@ def valid_place(name: str) -> bool:
     """Reject generic words, numbered or pronoun "places" (千县, 各省) and a verb stem before an
     administrative ending (补齐县 from 补齐县医院)."""
     g = gazetteers()
-    if len(name) < 2 and name not in _COUNTRY_CHARS and name != "华":
-        return False
+    if len(name) < 2:
+        return False  # a bare character is shown only as part of a pair, by its full name (_split_pairs)
     if name in g.generic or not all(ch.isalpha() or ch in _TRANSLIT_SEP for ch in name):
         return False
     if name in g.provinces:
@@ -199,7 +203,7 @@ def _merge_orgs(chunk: str, tokens: list[Token]) -> list[Token]:
                     best_j, best_end = j, end
                 j += 1
             if best_j > 0:
-                out.append(Token(tok.start, best_end, "ORG"))
+                out.append(Token(tok.start, best_end, "ORG", tok.score))
                 last = tokens[best_j]
                 if best_end < last.end:
                     out.append(Token(best_end, last.end, "n"))
@@ -207,11 +211,11 @@ def _merge_orgs(chunk: str, tokens: list[Token]) -> list[Token]:
                 continue
             own = chunk[tok.start : tok.end]
             if tok.tag == "LOC" and len(own) >= 3 and own[-1] in _TEAM_OR_BODY:
-                out.append(Token(tok.start, tok.end, "ORG"))
+                out.append(Token(tok.start, tok.end, "ORG", tok.score))
             elif tok.tag == "ORG" or _org_end(chunk, tok.start, tok.end, tok) < 0:
                 out.append(tok)
             else:
-                out.append(Token(tok.start, tok.end, "ORG"))
+                out.append(Token(tok.start, tok.end, "ORG", tok.score))
             i += 1
             continue
         out.append(tok)
@@ -256,12 +260,39 @@ def _trim_person(chunk: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _split_pairs(chunk: str, tok: Token) -> list[Span]:
-    """中美 -> 中, 美: a two-character 'place' made of two one-character country names is two places,
-    the set leaves out 西, 南, 尼 so 巴西, 南非, 印尼 stay whole."""
-    text = chunk[tok.start : tok.end]
-    if len(text) == 2 and text[0] != text[1] and all(ch in _COUNTRY_CHARS for ch in text):
-        return [Span("place", tok.start, tok.start + 1), Span("place", tok.start + 1, tok.end)]
+    """中美 -> 中国, 美国: one-character abbreviations written as a pair are two places, each shown by
+    its full name (`normalized`) and highlighted on its own character. A lone character the tagger
+    took for a place (华 in 访华, 日 in 抗日) is not a pair and is not kept.
+
+    Also a one-character place token next to another abbreviation of the same kind (中 | 美)."""
+    abbrev = gazetteers().abbreviations
+    a, b = tok.start, tok.end
+    if b - a == 1:
+        # Widen to the pair the tagger cut in two.
+        if a > 0 and _pair(chunk[a - 1 : b], abbrev):
+            a -= 1
+        elif b < len(chunk) and _pair(chunk[a : b + 1], abbrev):
+            b += 1
+        else:
+            return []
+        return [Span("place", tok.start, tok.end, tok.score, True, abbrev[chunk[tok.start]])]
+    text = chunk[a:b]
+    if len(text) == 2 and _pair(text, abbrev):
+        return [
+            Span("place", a, a + 1, tok.score, True, abbrev[text[0]]),
+            Span("place", a + 1, b, tok.score, True, abbrev[text[1]]),
+        ]
     return []
+
+
+_REGIONS = frozenset("港澳台")
+
+
+def _pair(text: str, abbrev: dict[str, str]) -> bool:
+    """Two different abbreviations of the same kind (two countries, or two of 港澳台)."""
+    if len(text) != 2 or text[0] == text[1] or not all(ch in abbrev for ch in text):
+        return False
+    return (text[0] in _REGIONS) == (text[1] in _REGIONS)
 
 
 def _split_government(chunk: str, tok: Token) -> Span | None:
@@ -270,27 +301,8 @@ def _split_government(chunk: str, tok: Token) -> Span | None:
     if text.endswith("政府") and len(text) > 3:
         stem = text[:-2]
         if valid_place(stem) and not longest_ending(stem, gazetteers().org_suffixes, 3):
-            return Span("place", tok.start, tok.end - 2)
+            return Span("place", tok.start, tok.end - 2, tok.score, known_place(stem))
     return None
-
-
-# jieba's tags for single characters that can end a name (zg: rare character; nr: name character).
-_NAME_CHAR_TAGS = frozenset({"zg", "nr", "ng", "nrt", "nrfg", "n", "a", "b"})
-_NAME_END = re.compile(r"[、，,。；;：:\s）)]|$")
-
-
-def _extend_person(chunk: str, start: int, end: int) -> int:
-    """韩璐 + 璘: the tagger may leave a rare last character of a name outside it. Take it when the
-    name is two characters with a surname, the next character is rare (not a frequent word on its
-    own) and the clause ends right after it."""
-    if end - start != 2 or end >= len(chunk) or not _is_surname_led(chunk[start:end]):
-        return end
-    nxt = chunk[end]
-    if not ("\u4e00" <= nxt <= "\u9fff") or not _NAME_END.match(chunk, end + 1):
-        return end
-    found = dictionary().get(nxt)
-    rare = found is None or (found[1] in _NAME_CHAR_TAGS and found[0] < 3000)
-    return end + 1 if rare else end
 
 
 def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
@@ -305,7 +317,7 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
             while end > start and not chunk[end - 1].isalnum():
                 end -= 1
             if start < end:
-                clean.append(Token(start, end, tok.tag))
+                clean.append(Token(start, end, tok.tag, tok.score))
         else:
             clean.append(tok if not chunk[start:end].isspace() else Token(start, end, "w"))
     out: list[Span] = []
@@ -315,9 +327,8 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
             continue
         if kind == "person":
             start, end = _trim_person(chunk, tok.start, tok.end)
-            end = _extend_person(chunk, start, end)
             if valid_person(chunk, start, end):
-                out.append(Span("person", start, end))
+                out.append(Span("person", start, end, tok.score, known_person(chunk[start:end])))
         elif kind == "place":
             pairs = _split_pairs(chunk, tok)
             if pairs:
@@ -327,44 +338,68 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
             tail = _PLACE_TAIL.search(chunk, tok.start, tok.end)
             if tail and tail.start() - tok.start >= 2 and valid_place(chunk[tok.start : tail.start()]):
                 end = tail.start()
-            if valid_place(chunk[tok.start : end]):
-                out.append(Span("place", tok.start, end))
+            name = chunk[tok.start : end]
+            if valid_place(name):
+                out.append(Span("place", tok.start, end, tok.score, known_place(name)))
         else:
             gov = _split_government(chunk, tok)
             end = _trim_org(chunk, tok.start, tok.end)
+            name = chunk[tok.start : end]
             if gov is not None:
                 out.append(gov)
-            elif end > tok.start and valid_org(chunk[tok.start : end]):
-                out.append(Span("org", tok.start, end))
+            elif end > tok.start and valid_org(name):
+                out.append(Span("org", tok.start, end, tok.score, known_org(name)))
     out.extend(_pattern_spans(chunk, out))
     return out
 
 
+def known_place(name: str) -> bool:
+    """Evidence apart from the model: a provincial name, a dictionary place name, or a name made of a
+    stem of two or more characters and an administrative or geographic ending (奉节县)."""
+    g = gazetteers()
+    if name in g.provinces:
+        return True
+    found = dictionary().get(name)
+    if found is not None and found[1] == "ns":
+        return True
+    size = longest_ending(name, g.place_suffixes, 5)
+    return bool(size) and len(name) - size >= 2
+
+
+def known_org(name: str) -> bool:
+    """Evidence apart from the model: a body known by its name alone (政协), or an organisation
+    ending of two or more characters (医院, 委员会, 有限公司) after a name; a one-character ending
+    (局, 部, 会) counts when the name is at least four characters long (水利部 is not enough: the
+    tagger's word may have run on past a real name)."""
+    g = gazetteers()
+    if name in _STANDALONE_ORGS:
+        return True
+    size = longest_ending(name, g.org_suffixes, g.max_org_suffix)
+    if size == 1 and len(name) >= 3 and known_place(name[:-1]):
+        return True  # a place and a one-character ending: 挪威队, 长沙县委
+    return size >= 2 or (size == 1 and len(name) >= 4)
+
+
+def known_person(name: str) -> bool:
+    """Evidence apart from the model: a full Chinese name (a surname and a one- or two-character given
+    name, three characters in all, four with a compound surname) that is not a dictionary word, or a
+    transliterated name written with its separator dot (阿尤布·汗)."""
+    if any(ch in _TRANSLIT_SEP for ch in name):
+        return len(name) >= 3
+    g = gazetteers()
+    compound = name[:2] in g.compound_surnames
+    size = 4 if compound else 3
+    if len(name) != size or not (compound or name[:1] in g.surnames):
+        return False
+    return name not in dictionary()
+
+
 def _pattern_spans(chunk: str, found: list[Span]) -> list[Span]:
-    """Entities the tagger leaves inside other words: 马克思 in 马克思主义, 党的二十大, 访华, 中方."""
+    """Organisations the tagger leaves inside other words: a numbered party congress (党的二十大)."""
     extra: list[Span] = []
-
-    def free(start: int, end: int) -> bool:
-        return not any(s.start < end and start < s.end for s in found)
-
-    for m in _DOCTRINE.finditer(chunk):
-        if free(m.start(1), m.end(1)):
-            extra.append(Span("person", m.start(1), m.end(1)))
     for m in _CONGRESS.finditer(chunk):
-        if free(m.start(), m.end()):
-            extra.append(Span("org", m.start(), m.end()))
-    for m in _CELESTIAL.finditer(chunk):
-        if free(m.start(), m.end()):
-            extra.append(Span("place", m.start(), m.end()))
-    for m in _ABROAD.finditer(chunk):
-        if free(m.start(1), m.end(1)):
-            extra.append(Span("place", m.start(1), m.end(1)))
-    for m in _CHINA_VISIT.finditer(chunk):
-        if free(m.start(), m.end()):
-            extra.append(Span("place", m.start(), m.end()))
-    for m in _SIDE.finditer(chunk):
-        if free(m.start(1), m.end(1)):
-            extra.append(Span("place", m.start(1), m.end(1)))
+        if not any(s.start < m.end() and m.start() < s.end for s in found):
+            extra.append(Span("org", m.start(), m.end(), 1.0, True))
     return extra
 
 
@@ -379,6 +414,7 @@ def posts_of(
     end: int,
     name_ends: frozenset[int] | set[int] = frozenset(),
     bodies: Sequence[tuple[int, int]] = (),
+    name_starts: frozenset[int] | set[int] = frozenset(),
 ) -> list[tuple[int, int]]:
     """Spans of the posts the text gives a person at text[start:end].
 
@@ -422,13 +458,46 @@ def posts_of(
             posts.append((end, end + size))
             break
     else:
-        m = re.match(r"[ \t\u3000]+([^。！？；;:：!?\n\r,，]{2,60})", text[end : end + 80])
-        if m:
-            parts = m[1].rstrip().split("、")
-            if all(longest_ending(p, g.post_words, g.max_post) for p in parts if p):
-                pos = end + m.start(1)
-                for p in parts:
-                    if p:
-                        posts.append((pos, pos + len(p)))
-                    pos += len(p) + 1
+        posts.extend(_posts_after(text, end, name_starts))
     return posts
+
+
+# After a name: a list of posts after a space (罗勇 重庆医科大学…副书记、院长), in brackets (张三（县委书记）),
+# as an apposition between commas (张三，县委书记，…), or after a verb of appointment (周全同志任县委书记).
+_AFTER_SPACE = re.compile(r"[ \t\u3000]+([^。！？；;:：!?\n\r,，]{2,60})")
+_AFTER_BRACKET = re.compile(r"[（(]([^（()）\n\r]{2,60})[）)]")
+_AFTER_COMMA = re.compile(r"[，,]([^。！？；;:：!?\n\r,，（(]{2,40})(?=[，,。；;\n\r]|$)")
+_AFTER_VERB = re.compile(
+    r"(?:同志|先生|女士)?(?:现任|担任|出任|兼任|升任|调任|任|系|是)([^。！？；;:：!?\n\r,，、（()）]{2,40})"
+)
+
+
+def _posts_after(text: str, end: int, name_starts: frozenset[int] | set[int]) -> list[tuple[int, int]]:
+    g = gazetteers()
+    window = text[end : end + 100]
+    for pattern in (_AFTER_SPACE, _AFTER_BRACKET, _AFTER_COMMA):
+        m = pattern.match(window)
+        if not m:
+            continue
+        stop = end + m.end(1)
+        if pattern is _AFTER_COMMA and stop in name_starts:
+            continue  # 张三，县委书记李四: the post belongs to the name after it
+        parts = re.split(r"[、，,]", m[1].rstrip())
+        if all(p and longest_ending(p.strip(), g.post_words, g.max_post) for p in parts):
+            out: list[tuple[int, int]] = []
+            pos = end + m.start(1)
+            for p in parts:
+                out.append((pos, pos + len(p.rstrip())))
+                pos += len(p) + 1
+            return out
+    m = _AFTER_VERB.match(window)
+    if m:
+        phrase = m[1]
+        size = 0
+        for cut in range(len(phrase), 1, -1):  # the longest stretch that ends with a post
+            if longest_ending(phrase[:cut], g.post_words, g.max_post):
+                size = cut
+                break
+        if size:
+            return [(end + m.start(1), end + m.start(1) + size)]
+    return []
