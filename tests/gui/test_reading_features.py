@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -245,3 +246,41 @@ def test_clicking_a_highlight_opens_its_note(win: MainWindow, qtbot: QtBot, monk
         win.pane.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.center().x() + 2, rect.center().y())
     )
     assert opened == [made.uuid]
+
+
+def test_views_built_in_the_background_reach_the_cache_on_the_gui_thread(
+    win: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker that prepares the other scripts' phrase views hands them over through a queued signal;
+    only the GUI thread stores them, and only while the document they were built for is shown."""
+    reading = win.reading
+    doc = win.current
+    assert doc is not None
+    stored_on: list[str] = []
+    remember = reading._remember
+
+    def recording(key: object, shown: object) -> None:
+        stored_on.append(threading.current_thread().name)
+        remember(key, shown)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reading, "_remember", recording)
+    with qtbot.waitSignal(reading._delivery.ready, timeout=20000):
+        reading.set_document(doc, Script.HANT, True)
+    wanted = {(Script.HANS, True), (Script.TW, True), (Script.HK, True)}
+    qtbot.waitUntil(lambda: wanted <= {(key[2], key[3]) for key in reading._views}, timeout=5000)
+    assert stored_on and set(stored_on) == {threading.main_thread().name}
+
+
+def test_views_for_a_document_no_longer_shown_are_dropped(win: MainWindow, qtbot: QtBot) -> None:
+    reading = win.reading
+    doc = win.current
+    assert doc is not None
+    delivered: list[int] = []
+    # Queued slots run in the order they were connected: when this one runs, the view's has run.
+    reading._delivery.ready.connect(lambda built: delivered.append(len(built)), Qt.ConnectionType.QueuedConnection)
+    reading.set_document(doc, Script.HANT, True)
+    reading.set_document(None, Script.HANT, True)  # closed before the worker is done
+    qtbot.waitUntil(lambda: bool(delivered), timeout=20000)
+    assert delivered == [3]
+    prepared = {(key[2], key[3]) for key in reading._views}
+    assert not prepared & {(Script.HANS, True), (Script.TW, True), (Script.HK, True)}

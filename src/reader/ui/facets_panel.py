@@ -19,6 +19,9 @@ def filter_term(group: str, value: str) -> str:
 
 
 class FacetsPanel(QTreeWidget):
+    """Holds text only: the filter term of a value is worked out from its group and its text when it is
+    clicked, so no item carries data of ours."""
+
     termChosen = Signal(str)
 
     def __init__(self, parent: Any = None) -> None:
@@ -51,13 +54,16 @@ class FacetsPanel(QTreeWidget):
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for value, count in values[:LIMIT]:
                 child = QTreeWidgetItem([value, str(count)])
-                child.setData(0, Qt.ItemDataRole.UserRole, filter_term(group, value))
                 child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
                 top.addChild(child)
             self.addTopLevelItem(top)
             top.setExpanded(not expanded or self._titles[group] in expanded)
 
     def _clicked(self, item: QTreeWidgetItem, column: int = 0) -> None:
-        term = item.data(0, Qt.ItemDataRole.UserRole)
-        if term:
-            self.termChosen.emit(str(term))
+        parent = item.parent()
+        if parent is None:
+            return  # a group heading
+        groups = {title: group for group, title in self._titles.items()}
+        group = groups.get(parent.text(0))
+        if group is not None:
+            self.termChosen.emit(filter_term(group, item.text(0)))

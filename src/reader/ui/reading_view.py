@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
@@ -41,6 +41,22 @@ def foreground(color: str) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setForeground(QColor(color))
     return fmt
+
+
+ViewKey = tuple[int, int, Script, bool]
+
+
+class _ViewDelivery(QObject):
+    """Carries views built on a worker thread to the GUI thread.
+
+    The connection to the reading view is queued, so the receiving slot always runs in the GUI thread:
+    only that thread reads or writes the view cache. The emitter has no Qt parent; the reading view and
+    any running worker each hold it, so it cannot be deleted under a worker that is emitting when the
+    window closes. Once the reading view is gone Qt has already cut the connection, and a late result
+    goes nowhere.
+    """
+
+    ready = Signal(object)  # list[tuple[ViewKey, DisplayText]]
 
 
 class ReadingView(QWidget):
@@ -85,7 +101,9 @@ class ReadingView(QWidget):
         self.original = False
         self.shown: DisplayText | None = None
         self._layers: dict[str, list[Span]] = {}
-        self._views: dict[tuple[int, int, Script, bool], DisplayText] = {}
+        self._views: dict[ViewKey, DisplayText] = {}  # touched by the GUI thread only
+        self._delivery = _ViewDelivery()
+        self._delivery.ready.connect(self._views_ready, Qt.ConnectionType.QueuedConnection)
 
     # -- what is shown -----------------------------------------------------------------------------
     @property
@@ -139,23 +157,43 @@ class ReadingView(QWidget):
         shown = self._views.get(key)
         if shown is None or shown.source != text:
             shown = display(text, self.script, self.phrases)
-            self._views[key] = shown
-            while len(self._views) > 6:
-                self._views.pop(next(iter(self._views)))
+            self._remember(key, shown)
         return shown
+
+    def _remember(self, key: ViewKey, shown: DisplayText) -> None:
+        self._views[key] = shown
+        while len(self._views) > 6:
+            self._views.pop(next(iter(self._views)))
 
     def _prepare_other_views(self, text: str) -> None:
         """With regional vocabulary on, build the other scripts' views in the background: each needs an
-        offset map (about 100 ms for 200,000 characters) that would otherwise delay the switch."""
-        wanted = [(script, True) for script in (Script.HANS, Script.TW, Script.HK) if script != self.script]
+        offset map (about 100 ms for 200,000 characters) that would otherwise delay the switch.
+
+        The worker only computes; its results reach the cache through a queued signal, handled on the
+        GUI thread (`_views_ready`), which keeps them only if they are views of the text still shown.
+        The worker never touches this widget, so closing the document or the window while it runs is safe.
+        """
+        wanted = [
+            ((hash(text), len(text), script, True), script)
+            for script in (Script.HANS, Script.TW, Script.HK)
+            if script != self.script and (hash(text), len(text), script, True) not in self._views
+        ]
+        if not wanted:
+            return
+        delivery = self._delivery
 
         def work() -> None:
-            for script, phrases in wanted:
-                key = (hash(text), len(text), script, phrases)
-                if key not in self._views:
-                    self._views[key] = display(text, script, phrases)
+            built = [(key, display(text, script, True)) for key, script in wanted]
+            delivery.ready.emit(built)
 
         threading.Thread(target=work, name="prepare-views", daemon=True).start()
+
+    def _views_ready(self, built: list[tuple[ViewKey, DisplayText]]) -> None:
+        """Keep the views the worker built, if the document they were built for is still shown."""
+        current = self.base_text
+        for key, shown in built:
+            if shown.source == current and key not in self._views:
+                self._remember(key, shown)
 
     def _render(self) -> None:
         self.shown = self._display(self.base_text)

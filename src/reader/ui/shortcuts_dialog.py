@@ -79,9 +79,14 @@ class ShortcutsDialog(QDialog):
         self.tree.header().setStretchLastSection(False)
         self.entries = menu_shortcuts(window)
         groups: dict[str, QTreeWidgetItem] = {}
+        # What the filter matches, per menu and row, kept here rather than as item data.
+        self._matches: list[list[str]] = []
+        position: dict[str, int] = {}
         for entry in self.entries:
             group = groups.get(entry.menu)
             if group is None:
+                position[entry.menu] = len(self._matches)
+                self._matches.append([])
                 group = QTreeWidgetItem([entry.menu])
                 font = group.font(0)
                 font.setBold(True)
@@ -94,8 +99,8 @@ class ShortcutsDialog(QDialog):
             item = QTreeWidgetItem([label, ", ".join(entry.keys)])
             # Match the portable spelling too, so "ctrl+o" finds ⌘O on a Mac.
             portable = " ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.PortableText) for k in entry.keys)
-            item.setData(
-                0, Qt.ItemDataRole.UserRole, f"{label} {entry.menu} {' '.join(entry.keys)} {portable}".casefold()
+            self._matches[position[entry.menu]].append(
+                f"{label} {entry.menu} {' '.join(entry.keys)} {portable}".casefold()
             )
             group.addChild(item)
         self.tree.expandAll()
@@ -119,7 +124,7 @@ class ShortcutsDialog(QDialog):
                 child = group.child(j)
                 if child is None:
                     continue
-                match = not needle or needle in str(child.data(0, Qt.ItemDataRole.UserRole))
+                match = not needle or needle in self._matches[i][j]
                 child.setHidden(not match)
                 shown += match
             group.setHidden(shown == 0)
