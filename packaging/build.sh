@@ -24,7 +24,7 @@ if ! "$PY" -c "import reader, PySide6.QtWidgets, opencc, jieba" 2>/dev/null; the
 fi
 if ! "$PY" -c "import PyInstaller" 2>/dev/null; then
     echo "build.sh: installing PyInstaller into $VENV" >&2
-    "$PY" -m pip install --quiet "$PYINSTALLER_SPEC"
+    "$PY" -m pip install -qq --disable-pip-version-check "$PYINSTALLER_SPEC"
 fi
 
 start=$(date +%s)
