@@ -80,12 +80,16 @@ def too_large_reason(size: int | None, limit: int) -> str:
     """The one-line reason for refusing a file over `limit` bytes; `size` None when it is not known
     (a file that kept growing while it was read)."""
 
-    def mb(n: int) -> str:
+    def shown(n: int) -> str:
+        if n < 1024:
+            return f"{n} bytes"
+        if n < 1024 * 1024:
+            return f"{n / 1024:.0f} KB"
         value = n / (1024 * 1024)
         return f"{value:.0f} MB" if value >= 10 else f"{value:.1f} MB"
 
-    what = f"{mb(size)}" if size is not None else f"more than {mb(limit)}"
-    return f"too large ({what}; the limit is {mb(limit)})"
+    what = shown(size) if size is not None else f"more than {shown(limit)}"
+    return f"too large ({what}; the limit is {shown(limit)})"
 
 
 def _safe(decoded: Decoded) -> Decoded:
