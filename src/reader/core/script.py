@@ -269,15 +269,22 @@ def _unified_line(line: str, config: str) -> str:
     """A traditional view of one mixed line that lets OpenCC's phrases match where the author wrote simplified.
 
     The line is first made wholly simplified (t2s keeps length) so the phrase dictionaries match
-    (頭发 → 头发 → 頭髮); at every position where the author wrote a traditional-only character, the
-    plain conversion of the original is kept instead, so 乾 standing alone is not turned into 幹.
+    (頭发 → 头发 → 頭髮). The plain conversion of the original is kept instead at every position where
+    the author wrote a traditional form (one t2s changes: 乾 standing alone is not turned into 幹, 甦
+    not into 蘇), and wherever a phrase matched in the line as written (吃茶小舖 → 喫茶小舖).
     """
     plain = convert(line, config)
-    unified = convert(convert(line, "t2s"), config)
-    if not len(plain) == len(unified) == len(line):
+    simplified = convert(line, "t2s")
+    unified = convert(simplified, config)
+    if not len(plain) == len(unified) == len(simplified) == len(line):
         return plain
-    trad_set = script_specific_chars()[1]
-    return "".join([p if ch in trad_set else u for ch, p, u in zip(line, plain, unified, strict=True)])
+    per_char = _per_char(line, config)
+    return "".join(
+        [
+            p if ch != s or p != d else u
+            for ch, s, p, u, d in zip(line, simplified, plain, unified, per_char, strict=True)
+        ]
+    )
 
 
 def make_view(
@@ -301,7 +308,9 @@ def make_view(
                 view = _replace_spans(view, mixed, lambda start, end: _unified_line(text[start:end], config))
             if guard and config in _GUARDED:
                 source = _replace_spans(text, mixed, lambda s, e: _simplified_same_length(text[s:e]))
-                view = guard_phrases(source, view, _per_char(source, config), partial(convert, config=config))
+                view = guard_phrases(
+                    source, view, _per_char(source, config), partial(convert, config=config), written=text
+                )
             if tw_everyday and script is Script.TW:
                 view = tw_everyday_forms(view)
             return View(view, OffsetMap.identity(len(text)))

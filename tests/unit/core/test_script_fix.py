@@ -37,7 +37,6 @@ def test_guard_off_is_plain_opencc() -> None:
     assert make_view(text, Script.TW).text == convert(text, "s2tw")
 
 
-@pytest.mark.xfail(strict=True, reason="the guard still breaks some of OpenCC's cases (面/麪 lists); it stays off")
 def test_opencc_cases_pass_through_guarded_views() -> None:
     views = {"s2t": Script.HANT, "s2tw": Script.TW, "s2hk": Script.HK}
     checks = [(c["input"], cfg, want) for c in _load_cases() for cfg, want in c["expected"].items() if cfg in views]
