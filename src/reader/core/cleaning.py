@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.core import cleaning_features as cf
+from reader.core import cleaning_structure as cs
 from reader.core import html_extract
 from reader.core.cleaning_meta import MetaResult, scan_metadata
 from reader.core.metadata import Metadata, is_signature, trailing_byline
@@ -116,9 +117,12 @@ def _clean(
         line.reason = cf.context_free_reason(line)
         if line.reason is None and line.link_chars and _link_list(line):
             line.reason = "navigation"
+    _mark_tables(lines)
     _mark_injections(lines)
     meta = scan_metadata(lines, facts)
-    _select_main(lines)
+    if _has_chrome(lines):
+        _select_main(lines)
+    _keep_closing_date(lines)
     _cut_replies(lines)
     _drop_repeats(lines)
     _trim_list_edges(lines)
@@ -135,10 +139,49 @@ def _clean(
     return Cleaned(text=text, removed=removed, metadata=meta.metadata)
 
 
+CHROME_REASONS = frozenset(("navigation", "spam", "script", "boilerplate", "related-links", "image"))
+
+
+def _has_chrome(lines: Sequence[cf.Line]) -> bool:
+    """Whether the document shows any page furniture at all: a line with links or in a chrome container,
+    or one the context-free detectors flagged. Position at the page's edges is evidence only on a page:
+    a text with no furniture (a report, a note, a saved article) loses nothing for where a line stands."""
+    return any(line.reason in CHROME_REASONS or line.link_chars or line.chrome for line in lines)
+
+
+def _keep_closing_date(lines: Sequence[cf.Line]) -> None:
+    """The date that signs a notice, within three lines after its text, was read as metadata: it stays
+    in the text too, since the writer put it there."""
+    kept = [i for i, line in enumerate(lines) if line.reason is None]
+    if not kept:
+        return
+    for line in lines[kept[-1] + 1 : kept[-1] + 4]:
+        if line.reason == "metadata" and cs.is_sign_date(line.text):
+            line.reason = None
+            return
+        if line.reason is not None:
+            return
+
+
 def _link_list(line: cf.Line) -> bool:
     """Mostly-link blocks are menus and headline lists; a linked word inside a paragraph is not."""
     density = line.link_density
     return (density > 0.5 and (line.words < 80 or not line.ends_sentence)) or (density > 0.3 and line.words < 12)
+
+
+TABLE_MIN_CELLS = 3
+
+
+def _mark_tables(lines: list[cf.Line]) -> None:
+    """Rows of a table dumped as text: two or more adjacent unpunctuated lines split by spaces into the
+    same number (3+) of cells. A menu row is already flagged by then and breaks the table."""
+    cells = [
+        len(line.text.split(" ")) if line.reason is None and not line.clause_punct and not line.link_chars else 0
+        for line in lines
+    ]
+    for i, n in enumerate(cells):
+        if n >= TABLE_MIN_CELLS and ((i > 0 and cells[i - 1] == n) or (i + 1 < len(cells) and cells[i + 1] == n)):
+            lines[i].structure = True
 
 
 def _mark_injections(lines: list[cf.Line]) -> None:
@@ -168,6 +211,8 @@ def _value(line: cf.Line, trust_chrome: bool = True) -> float:
     else:
         value = -min(words, 20) * SHORT_WEIGHT - 4.0
     value -= 1.5 * line.link_chars
+    if line.structure and not line.link_chars and not line.chrome:
+        return max(value, STRUCTURE_VALUE)
     if trust_chrome and line.chrome and (line.chrome_inner or not line.content_hint):
         value = min(value, 0.0) - min(words, 40) * CHROME_WEIGHT - 5
     elif line.content_hint:
@@ -175,6 +220,7 @@ def _value(line: cf.Line, trust_chrome: bool = True) -> float:
     return value
 
 
+STRUCTURE_VALUE = -1.0  # a heading, item or table row costs little: a run crosses it to the next paragraph
 SHORT_CLAUSE_PENALTY = 4.0
 SHORT_WEIGHT = 1.0
 CHROME_WEIGHT = 1.0
@@ -182,9 +228,13 @@ SECONDARY_SHARE = 0.1  # a second body must be this strong relative to the first
 SECONDARY_MIN = 40.0  # ... and at least this many characters of net prose
 
 
-def _strong(line: cf.Line) -> bool:
-    """Real prose: one long line of several clauses. Headline lists never have one."""
-    return line.reason is None and line.words - line.link_chars >= 40 and line.clause_punct >= 2
+def _finished_prose(lines: Sequence[cf.Line]) -> bool:
+    """A further run is a body (a forum reply, the second part of a page) when it reads as sentences:
+    most of its unlinked lines end a sentence, with clause marks inside. A list of headlines is a run of
+    items that mostly do not end a sentence, however long each is."""
+    items = [line for line in lines if line.reason is None and line.words and line.link_density < 0.3]
+    finished = [line for line in items if line.ends_sentence and line.clause_punct >= 2]
+    return bool(finished) and 2 * len(finished) >= len(items)
 
 
 def _best_run(values: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]:
@@ -247,7 +297,7 @@ def _select_main(lines: list[cf.Line]) -> None:
         score, s_lo, s_hi = _best_run(values, a, b)
         if score < max(SECONDARY_SHARE * best, SECONDARY_MIN):
             continue
-        if any(_strong(line) for line in lines[s_lo:s_hi]):
+        if _finished_prose(lines[s_lo:s_hi]):
             keep.append((s_lo, s_hi))
         todo += [(a, s_lo), (s_hi, b)]
     inside = [False] * len(lines)
@@ -260,6 +310,7 @@ def _select_main(lines: list[cf.Line]) -> None:
             if not inside[i] and line.reason is None and box in line.boxes and not line.chrome_inner:
                 inside[i] = line.link_density <= BOX_LINK_DENSITY and line.tag in BOX_TAGS
     first, last = min(k[0] for k in keep), max(k[1] for k in keep)
+    first, last = _extend_edges(lines, inside, first, last)
     for i, line in enumerate(lines):
         if inside[i] or line.reason is not None:
             continue
@@ -269,6 +320,66 @@ def _select_main(lines: list[cf.Line]) -> None:
             line.reason = "related-links" if line.words <= 60 else "boilerplate"
         else:
             line.reason = "related-links" if line.link_chars else "boilerplate"
+
+
+_EDGE_STOP = frozenset(("navigation", "related-links", "boilerplate", "spam", "script", "image", "comments"))
+
+
+def _edge_keeps(lines: Sequence[cf.Line], i: int) -> bool:
+    """Report structure just outside the densest run: headings, items, fields, the closing date, and
+    the short line (issuing office, signature) directly above a closing date."""
+    line = lines[i]
+    if line.link_chars or (line.chrome and not line.content_hint):
+        return False
+    if line.structure or cs.is_sign_date(line.text):
+        return True
+    if line.ends_sentence and line.words <= 20 and i > 0 and lines[i - 1].ends_sentence:
+        return True  # a closing formula after the last paragraph (特此通知。)
+    if i > 0 and lines[i - 1].ends_sentence and line.words <= 16 and is_signature(line.text):
+        return True  # the writer's unit and name under the text
+    nxt = next((other for other in lines[i + 1 : i + 3] if other.reason in (None, "metadata")), None)
+    return (
+        line.words <= 30
+        and not line.clause_punct
+        and nxt is not None
+        and cs.is_sign_date(nxt.text)
+        and all(cs.is_sign_date(o.text) or o.words <= 30 for o in lines[i + 1 : i + 3])
+    )
+
+
+def _extend_edges(lines: Sequence[cf.Line], inside: list[bool], first: int, last: int) -> tuple[int, int]:
+    """Grow the article over the report structure that touches it, up to the first line with evidence
+    of page chrome (a link, a menu, a footer) or an unstructured short line."""
+    i = last
+    while i < len(lines):
+        line = lines[i]
+        if line.reason in _EDGE_STOP:
+            break
+        if line.reason == "metadata" and cs.is_sign_date(line.text):
+            line.reason = None  # the closing date of a notice is read as metadata and kept as text
+            inside[i] = True
+            i += 1
+            break
+        if line.reason is None:
+            if not _edge_keeps(lines, i):
+                break
+            inside[i] = True
+            if cs.is_sign_date(line.text):
+                i += 1
+                break  # the closing date is the last line of a notice
+        i += 1
+    new_last = max(last, i)
+    i = first - 1
+    while i >= 0:
+        line = lines[i]
+        if line.reason in _EDGE_STOP:
+            break
+        if line.reason is None:
+            if not (line.structure and not line.link_chars and not line.chrome):
+                break
+            inside[i] = True
+        i -= 1
+    return first, new_last
 
 
 REPLY_STAMPS = 3  # time-stamped lines after the start of the text that make a page a thread of posts
@@ -319,9 +430,11 @@ def _trim_list_edges(lines: list[cf.Line]) -> None:
     """Inside the article, a run of three or more short unpunctuated lines ending the text is a list
     of headlines, not the article's last words."""
     kept = [line for line in lines if line.reason is None]
+    if kept and cs.is_sign_date(kept[-1].text):
+        return  # an office and a date close a notice: the lines above them are its last words
     run: list[cf.Line] = []
     for line in reversed(kept):
-        if line.clause_punct == 0 and line.words <= 30 and not line.heading:
+        if line.clause_punct == 0 and line.words <= 30 and not line.heading and not line.structure:
             run.append(line)
         else:
             break
@@ -331,23 +444,21 @@ def _trim_list_edges(lines: list[cf.Line]) -> None:
 
 
 def _trailing_author(lines: list[cf.Line], meta: MetaResult) -> MetaResult:
-    """A signature (`社会工作办 朱继丽`) right after the last paragraph is the author; so is a name in
-    parentheses closing the last paragraph."""
+    """A signature (unit and name) right after the last paragraph names the author; so does a name in
+    parentheses closing the last paragraph. The signature stays in the text: it is part of what the
+    writer wrote, the metadata only reads it."""
+    if meta.metadata.author is not None:
+        return meta
     kept = [i for i, line in enumerate(lines) if line.reason is None]
     if not kept:
         return meta
     last = lines[kept[-1]]
-    for line in lines[kept[-1] + 1 : kept[-1] + 3]:
-        by_position = line.reason in (None, "related-links", "boilerplate")
-        signature = line.words <= 16 and not line.clause_punct and is_signature(line.text)
-        if by_position and signature and last.ends_sentence and cf.context_free_reason(line) is None:
-            line.reason = "metadata"
-            return meta if meta.metadata.author else meta.with_author(line.text)
-    if meta.metadata.author is None:
-        name = trailing_byline(last.text)
-        if name:
-            meta = meta.with_author(name)
-    return meta
+    if last.words <= 16 and not last.clause_punct and is_signature(last.text) and len(kept) >= 2:
+        before = lines[kept[-2]]
+        if before.ends_sentence:
+            return meta.with_author(last.text)
+    name = trailing_byline(last.text)
+    return meta.with_author(name) if name else meta
 
 
 # ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from reader.core import cleaning_structure as cs
 from reader.core import lexicons as lx
 
 # Whitespace of every width (NBSP, ideographic space, zero-width, BOM) collapses to one ASCII space.
@@ -67,6 +68,7 @@ class Line:
     chrome_inner: bool = False
     boxes: tuple[int, ...] = ()
     tag: str = ""
+    structure: bool = False  # a numbered heading, list item, notice field, table row or addressee
     reason: str | None = None
 
     @property
@@ -84,6 +86,7 @@ def measure(number: int, raw: str) -> Line:
         clause_punct=len(CLAUSE_PUNCT.findall(text)),
         ends_sentence=bool(SENTENCE_END.search(text)),
         cjk=len(_CJK.findall(text)) if text else 0,
+        structure=bool(text) and cs.is_structure(text),
     )
 
 
@@ -128,17 +131,24 @@ def _repeated_token(text: str) -> bool:
 
 
 def is_spam(line: Line) -> bool:
-    """Gambling/app promotion or SEO keyword lines; long article sentences that merely mention a word
-    from the lexicon are spared."""
+    """Gambling promotion or SEO keyword stuffing. A word from the lexicon counts only on a short line
+    with no clause punctuation that is not report structure: a sentence or a numbered heading that
+    mentions 博彩 is text about gambling, not an advertisement."""
     text = line.text
-    hits = len(lx.SPAM.findall(text)) + len(lx.SPAM_BRAND.findall(text))
-    if hits and (line.words <= 40 or hits * 40 >= line.words or not line.ends_sentence):
-        return True
+    if line.clause_punct == 0 and line.words <= 40 and not line.structure:
+        hits = len(lx.SPAM.findall(text)) + len(lx.SPAM_BRAND.findall(text))
+        if hits >= 2 or (hits == 1 and line.words <= 12):
+            return True
     if line.clause_punct == 0 and 4 <= line.words <= 40:
         parts = [p for p in _SEO_SEP.split(text) if p]
         if len(parts) >= 3 and _repeated_token(text):
             return True
     return False
+
+
+def is_ad_label(line: Line) -> bool:
+    """`广告`, `【推广】`: the label of an advertisement box printed on its own line."""
+    return line.words <= 13 and bool(lx.AD_LABEL.match(line.text))
 
 
 def is_seo_links(line: Line) -> bool:
@@ -171,18 +181,18 @@ def is_breadcrumb(line: Line) -> bool:
 
 
 def is_menu(line: Line) -> bool:
-    """A tool or menu item on its own line, or a row of several space-separated menu items."""
+    """A tool or menu item on its own line, or a row of space-separated items of which at least two are
+    whole menu items (or one, when every item is as short as a menu entry and nothing is punctuated)."""
     text = line.text
     if line.words <= 12 and lx.NAV_ITEM_LINE.match(text):
         return True
+    if line.structure and not line.link_chars:
+        return False
     if line.clause_punct == 0 or line.words < 60:
         parts = text.split(" ")
         if len(parts) >= 3:
             navs = sum(1 for p in parts if lx.NAV_ITEM_LINE.match(p))
             if navs >= 2 or (navs >= 1 and line.clause_punct == 0 and max(len(p) for p in parts) <= 8):
-                return True
-            # "首页标题  新闻资讯  <title>": a menu path whose first item is the home page.
-            if lx.NAV_WORDS.match(parts[0]) and len(parts[0]) <= 6 and line.clause_punct <= 2:
                 return True
     return False
 
@@ -202,11 +212,15 @@ def is_image(line: Line) -> bool:
 def context_free_reason(line: Line) -> str | None:
     """The reason to drop a line whatever surrounds it, or None."""
     if line.words == 0:
+        if not line.text:
+            return "blank"
+        if len(line.text) <= 4 and CONTINUES.match(line.text):
+            return None  # the end of a sentence wrapped onto its own line ("。”"): rejoined, not dropped
         # Punctuation-only residue ("|", "»", "...") carries nothing a reader wants.
-        return "blank" if not line.text else "punctuation"
+        return "punctuation"
     if is_script(line):
         return "script"
-    if is_spam(line):
+    if is_spam(line) or is_ad_label(line):
         return "spam"
     if is_seo_links(line):
         return "spam"
@@ -218,6 +232,8 @@ def context_free_reason(line: Line) -> str | None:
         return "navigation"
     if is_boilerplate(line):
         return "boilerplate"
+    if line.structure:
+        return None
     if is_site_list(line):
         return "related-links"
     return None

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from reader.core import cleaning_features as cf
+from reader.core import cleaning_structure as cs
 from reader.core import lexicons as lx
 from reader.core import metadata as md
 from reader.core.html_extract import PageFacts
@@ -73,6 +74,7 @@ def scan_metadata(lines: list[cf.Line], facts: PageFacts | None) -> MetaResult:
             continue
         if md.date_span(text) and _residual_words(text) <= 12 and not text.endswith("。"):
             plain_dates.append((i, text))
+            # A date that closes a notice is given back by the cleaner when it stands right after the text.
             if line.reason is None:
                 line.reason = "metadata"
 
@@ -157,12 +159,24 @@ def _title(
         return None
     line = lines[chosen]
     line.reason = "metadata"
-    title = md.strip_site_suffix(line.text)
-    for other in lines:
-        same = other.text == line.text or md.strip_site_suffix(other.text) == title
-        if other is not line and other.words <= 80 and same:
+    title = md.strip_site_suffix(cs.strip_markdown_heading(line.text))
+    for j, other in enumerate(lines):
+        if other is line or other.words > 80:
+            continue
+        if other.text == line.text or md.strip_site_suffix(other.text) == title:
             other.reason = "duplicate-title"
+        elif j < chosen and other.reason is None and _menu_path_to(other.text, title):
+            other.reason = "navigation"
     return title
+
+
+def _menu_path_to(text: str, title: str) -> bool:
+    """`首页标题  新闻资讯  <title>`: above the title, a row of short items ending in the title itself is
+    the menu path to the page, whatever the item words are."""
+    if not text.endswith(title) or text == title:
+        return False
+    parts = text[: -len(title)].split()
+    return 1 <= len(parts) <= 6 and all(len(p) <= 8 for p in parts)
 
 
 def _score_title(lines: list[cf.Line], facts: PageFacts | None, first_content: int) -> int | None:
@@ -178,8 +192,12 @@ def _score_title(lines: list[cf.Line], facts: PageFacts | None, first_content: i
         if line.text in leaves:
             line.reason = "navigation"  # the section name that closes the breadcrumb
             continue
-        stripped = md.strip_site_suffix(line.text)
+        stripped = md.strip_site_suffix(cs.strip_markdown_heading(line.text))
         score = 0.0
+        if cs.is_markdown_heading(line.text) and line.text.startswith("# "):
+            score += 3  # a Markdown document names its title with one #
+        elif line.structure:
+            score -= 3  # a numbered section heading is not the document's title
         if not seen_candidate:
             score += 1
             seen_candidate = True
@@ -204,6 +222,8 @@ def _score_title(lines: list[cf.Line], facts: PageFacts | None, first_content: i
             score += 2
         if line.words < 6:
             score -= 2
+        if line.words < 3 or cf.OPEN_ENDING.search(line.text) or cf.CONTINUES.match(line.text):
+            score -= 3  # a button label or a sentence fragment is not a title
         if line.link_density > 0.5:
             score -= 3
         if best is None or score > best[0]:

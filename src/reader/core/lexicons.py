@@ -1,26 +1,39 @@
 """Vocabulary of web page noise, as regular expressions.
 
 Each list is generic: the words a site uses for its menus, footers, comment forms and view counters,
-and the words injected gambling and app-download spam is built from. None names a particular site or
-document; the cleaner combines these hits with layout features before removing anything, because a
-real article may well mention 彩票 or 版权.
+and the words gambling promotion is built from. None names a particular site or document. Word lists
+live in reader/data/cleaning_*.txt with a source note per entry; the patterns here are the conventions
+that need a regular expression. The cleaner combines a hit with the shape and position of the line
+before removing anything: a hit alone never removes a line of prose.
 """
 
 from __future__ import annotations
 
 import re
+from importlib import resources
 
-# Both scripts where they differ: pages come in either.
-SPAM_WORDS = (
-    r"娱乐城|娛樂城|娱乐场|娛樂場|博彩|赌场|賭場|赌博|賭博|百家乐|百家樂|老虎机|老虎機|六合彩|时时彩|時時彩"
-    r"|彩票网|彩票網|彩金|真人视讯|真人視訊|棋牌|电子游艺|電子遊藝|投注|下注|盘口|盤口|赔率|賠率|开户送|開戶送"
-    r"|注册送|註冊送|首存|返水|体育app|體育app|app下载|app下載|APP下载|全站app|官网入口|官網入口|登录入口|登錄入口"
-    r"|网页版|網頁版|手机版下载|手機版下載|主頁欢迎您|主页欢迎您|欢迎您!!|威尼斯人|葡京|金沙|太阳城|太陽城|永利"
-    r"|皇冠体育|皇冠體育|外围|外圍|足彩|竞彩|競彩|捕鱼|捕魚|电竞|電競|体育官网|體育官網|体育平台|體育平台"
-)
-SPAM = re.compile(SPAM_WORDS, re.IGNORECASE)
-# Brand-like Latin+digit tokens glued to 体育/娱乐/app, the shape of betting-site names.
-SPAM_BRAND = re.compile(r"[A-Za-z0-9]{2,}\s*(?:体育|體育|娱乐|娛樂|电竞|電競|彩票|app|APP)")
+
+def _entries(name: str) -> list[str]:
+    """Entries of a word list in reader/data: one per line, a source note after a tab and "#"."""
+    text = resources.files("reader").joinpath("data", name).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        entry = line.split("\t#", 1)[0].strip()
+        if entry and not entry.startswith("#"):
+            out.append(entry)
+    return out
+
+
+def _alternation(name: str) -> str:
+    words = sorted(_entries(name), key=len, reverse=True)  # longest first, so 首页 does not shadow 网站首页
+    return "|".join(re.escape(w) for w in words)
+
+
+SPAM = re.compile(_alternation("cleaning_spam_words.txt"), re.IGNORECASE)
+# Brand-like Latin+digit tokens glued to 体育/娱乐/app: the shape of betting-site names ("xx体育", "xyz娱乐").
+SPAM_BRAND = re.compile(r"[A-Za-z0-9]{2,}\s*(?:体育|體育|娱乐|娛樂|app|APP)")
+# A line that is only an advertisement label.
+AD_LABEL = re.compile(rf"^[\[【(（]?\s*(?:{_alternation('cleaning_ad_labels.txt')})\s*[\]】)）]?$", re.IGNORECASE)
 
 # Breadcrumb lead-ins and the separators of a breadcrumb trail.
 BREADCRUMB_LEAD = re.compile(
@@ -29,17 +42,8 @@ BREADCRUMB_LEAD = re.compile(
 BREADCRUMB_SEP = re.compile(r"\s*(?:>>|>|»|›|→|＞|\\)\s*")
 
 # Whole-line menu and tool items (a short line that is one of these, maybe in brackets).
-NAV_ITEMS = (
-    r"首页|首頁|主页|主頁|网站首页|網站首頁|返回首页|返回首頁|返回|返回顶部|返回頂部|回到顶部|上一篇|下一篇|上一页|下一页"
-    r"|上一頁|下一頁|上一版|下一版|打印|打印本页|打印本頁|打印此文|关闭|關閉|关闭窗口|關閉窗口|收藏|加入收藏|设为首页|設為首頁"
-    r"|分享|分享到|分享至|订阅|訂閱|订阅号|訂閱號|服务号|服務號|登录|登錄|注册|註冊|退出|搜索|搜尋|更多|更多>>|查看更多"
-    r"|联系我们|聯繫我們|关于我们|關於我們|网站地图|網站地圖|字号|字號|大|中|小|放大|缩小|縮小|默认|默認|推荐|推薦|点赞|點讚"
-    r"|头条|頭條|导航|導航|版面导航|标题导航|标题|標題|目录|目錄|热门|熱門|最新|置顶|置頂|头版|頭版"
-    r"|繁体|繁體|简体|簡體|English|RSS|Top|Home|Login|Print|Share|More|Next|Previous"
-)
+NAV_ITEMS = _alternation("cleaning_nav_items.txt")
 NAV_ITEM_LINE = re.compile(rf"^[\[【(（<「]?\s*(?:{NAV_ITEMS})\s*[\]】)）>」]?$", re.IGNORECASE)
-# Lines made of several menu items in a row (e.g. "首页 新闻 通知 联系我们").
-NAV_WORDS = re.compile(rf"(?:{NAV_ITEMS})", re.IGNORECASE)
 
 # Footers, copyright, registration numbers, comment forms, counters.
 BOILERPLATE = re.compile(

@@ -97,16 +97,33 @@ def starts_with_label(text: str) -> bool:
     return m is not None
 
 
-def strip_site_suffix(title: str) -> str:
-    """Drop `|世界快看点`, `_天天快播`, `-快资讯`: the site or channel a title was syndicated under."""
+_SITE_WORD = re.compile(
+    r"(?:网|網|站|报|報|刊|台|频道|頻道|论坛|論壇|社区|社區|博客|新闻|新聞|资讯|資訊|在线|在線|官网|官網|中心|平台|日报|日報"
+    r"|晚报|晚報|时报|時報|blog|news|online|\.(?:com|cn|net|org|gov|edu|tw|hk)(?:\.\w+)?)$",
+    re.IGNORECASE,
+)
+
+
+def looks_like_site(tail: str, site_names: frozenset[str] = frozenset()) -> bool:
+    """A domain, a name ending like a site or channel (…网, …频道, …日报, …blog), or a name the
+    caller has seen repeated across documents of the same source."""
+    tail = tail.strip()
+    return tail in site_names or (tail.isascii() and "." in tail) or bool(_SITE_WORD.search(tail))
+
+
+def strip_site_suffix(title: str, site_names: frozenset[str] = frozenset()) -> str:
+    """Drop `|某某网`, `_天天资讯`, ` - 某某日报`: the site or channel a title was published under. After `|`
+    and `_`, which titles themselves do not use, a short tail goes; after a dash, which titles do use
+    for subtitles (——记…), only a tail that looks like a site (see looks_like_site) goes."""
     title = title.strip()
     for _ in range(3):
         m = _SITE_SUFFIX.search(title)
         if not m:
             break
         head, tail = title[: m.start()].strip(), m.group("tail")
-        is_domain = tail.isascii() and "." in tail
-        if len(head) < 2 or (not is_domain and (len(head) < 4 or len(tail) > len(head))):
+        site = looks_like_site(tail, site_names)
+        by_bar = m.group().strip()[:1] in "|｜_"
+        if len(head) < 2 or not (site or (by_bar and len(head) >= 4 and len(tail) <= len(head))):
             break
         title = head
     return title

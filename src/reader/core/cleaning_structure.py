@@ -1,0 +1,60 @@
+"""Report structure: the short lines that are content although they look like page furniture.
+
+A notice or report is full of short unpunctuated lines: numbered headings (一、 （一） 1. 第一章 第一条),
+list items, table rows, the addressee (各有关单位：), contact and attachment notes (联系电话：…, 附件：…),
+and the issuing office and date that close it. Page chrome is made of short lines too, so the cleaner
+needs to know these shapes to keep them: a line of report structure is removed only on evidence about
+the line itself (links, a chrome container, repetition), never for being short or for where it stands.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CN_NUM = "一二三四五六七八九十百零〇"
+# Numbered headings and items of Chinese official documents (GB/T 9704 numbering: 一、 （一） 1. （1）),
+# chapters and articles of regulations (第一章 第二条), circled numbers, and Markdown headings, items and quotes.
+_NUMBERED = re.compile(
+    rf"^(?:[{_CN_NUM}]{{1,3}}\s*[、．.]"
+    rf"|[（(]\s*[{_CN_NUM}\d]{{1,3}}\s*[）)]"
+    r"|\d{1,3}\s*[、．.](?!\d)"
+    rf"|第\s*[{_CN_NUM}\d]{{1,4}}\s*[章节節条條款部篇编編卷回]"
+    r"|[①-⑳⑴-⒇❶-❿]"
+    r"|#{1,6}\s|[-*+•·]\s|>\s?"
+    r")"
+)
+# A field of a notice: contact person and phone, address, post code, mail, attachments, copies.
+_FIELD = re.compile(
+    r"^(?:联系人|聯絡人|联系电话|聯絡電話|联系方式|聯絡方式|电话|電話|传真|傳真|手机|手機|邮箱|郵箱|电子邮箱|電子郵箱"
+    r"|E-?mail|地址|邮编|郵編|邮政编码|郵政編碼|附件\s*\d*|附|抄送|主送|报送|報送|印发|印發|主题词|主題詞)\s*[:：]",
+    re.IGNORECASE,
+)
+# A Markdown table row or a row of cells separated by two or more spaces or tabs.
+_TABLE_ROW = re.compile(r"^\|.*\|$|\S(?:\t| {2,}|\u3000)\S")
+# The addressee of a notice: a short line that ends in a colon (各有关单位：, 尊敬的用户：).
+_ADDRESSEE = re.compile(r"^[^，。；;,!?！？]{2,24}[:：]$")
+# A closing date in the form official documents sign with (GB/T 9704: 2024年3月2日, 二〇二四年三月二日); no clock
+# time, which marks a post stamp, and not the ISO form web pages print in lists and archives.
+SIGN_DATE = re.compile(
+    rf"^(?:(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日"
+    rf"|[{_CN_NUM}]{{4}}年[{_CN_NUM}]{{1,3}}月[{_CN_NUM}]{{1,3}}日)$"
+)
+
+
+def is_structure(text: str) -> bool:
+    """A numbered heading or item, a notice field, a table row or an addressee line."""
+    return bool(_NUMBERED.match(text) or _FIELD.match(text) or _ADDRESSEE.match(text) or _TABLE_ROW.search(text))
+
+
+def is_sign_date(text: str) -> bool:
+    """The date that closes a notice or letter, alone on its line."""
+    return bool(SIGN_DATE.match(text))
+
+
+def is_markdown_heading(text: str) -> bool:
+    return bool(re.match(r"^#{1,6}\s", text))
+
+
+def strip_markdown_heading(text: str) -> str:
+    """`# 标题` -> `标题`: the marker is syntax, not part of the title."""
+    return re.sub(r"^#{1,6}\s+", "", text).rstrip("# ").strip()
