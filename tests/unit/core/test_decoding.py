@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from reader.core.decoding import DecodingError, decode_bytes, plausibility
+from reader.core.decoding import DecodingError, decode_bytes, plausibility, too_large_reason
 
 SIMPLIFIED = (
     "县域医院综合能力提升项目医学专科交流会顺利召开！国家卫生健康委卫生发展研究中心主办。\n第二段：2023年9月27日。"
@@ -114,3 +114,45 @@ def test_a_few_broken_bytes_do_not_lose_the_page() -> None:
     assert decoded.encoding == "gb18030"
     assert decoded.replaced >= 1
     assert decoded.text.replace("\ufffd", "").count("县域医院") >= 39
+
+
+# --- what decoding hands on must be storable ----------------------------------------------------------
+
+# Past the first 64 KB the binary sniff no longer looks, so anything can follow.
+_PAST_SNIFF = ("正文。" * 11000).encode("utf-8")
+
+
+def test_nul_past_the_binary_sniff_becomes_a_replacement_character() -> None:
+    decoded = decode_bytes(_PAST_SNIFF + b"end\x00of\x00file", "x.txt")
+    assert decoded.text.endswith("end\ufffdof\ufffdfile")
+    assert decoded.replaced == 2
+    assert len(decoded.text) == len(_PAST_SNIFF.decode("utf-8")) + len("end_of_file")
+
+
+def test_nul_in_utf16_becomes_a_replacement_character() -> None:
+    decoded = decode_bytes(codecs.BOM_UTF16_LE + "甲\x00乙".encode("utf-16-le"), "x.txt")
+    assert decoded.text == "甲\ufffd乙"
+    assert decoded.encoding == "utf-16-le"
+
+
+@given(st.binary(min_size=1, max_size=200))
+def test_decoded_text_is_always_storable(tail: bytes) -> None:
+    try:
+        decoded = decode_bytes(_PAST_SNIFF + tail, "x.txt")
+    except DecodingError:
+        return
+    assert "\x00" not in decoded.text
+    decoded.text.encode("utf-8")  # raises on a lone surrogate
+
+
+@pytest.mark.parametrize(
+    ("size", "limit", "reason"),
+    [
+        (300 * 1024 * 1024, 256 * 1024 * 1024, "too large (300 MB; the limit is 256 MB)"),
+        (None, 256 * 1024 * 1024, "too large (more than 256 MB; the limit is 256 MB)"),
+        (15 * 1024 * 1024 // 2, 5 * 1024 * 1024, "too large (7.5 MB; the limit is 5.0 MB)"),
+        (2048, 1000, "too large (2 KB; the limit is 1000 bytes)"),
+    ],
+)
+def test_too_large_reason_names_both_sizes(size: int | None, limit: int, reason: str) -> None:
+    assert too_large_reason(size, limit) == reason
