@@ -31,6 +31,7 @@ import opencc
 
 from reader.core.offsetmap import OffsetMap, align
 from reader.core.script_fix import guard_phrases
+from reader.core.script_rules import apply_exceptions, keep_transliterated_li
 
 __all__ = [
     "CONFIGS",
@@ -288,14 +289,15 @@ def _unified_line(line: str, config: str) -> str:
 
 
 def make_view(
-    text: str, script: Script, phrases: bool = False, *, guard: bool = False, tw_everyday: bool = False
+    text: str, script: Script, phrases: bool = False, *, guard: bool = True, tw_everyday: bool = False
 ) -> View:
     """The document `text` as shown in `script`; `phrases` picks the regional-vocabulary config.
 
-    `guard` undoes OpenCC phrase matches that cut through a word in the character views towards
-    traditional (`reader.core.script_fix`; off until it passes all of OpenCC's cases);
-    `tw_everyday` writes Taiwan's everyday
-    forms (台灣, 計畫) instead of OpenCC's standard ones (臺灣, 計劃) in the 臺灣 views.
+    `guard` (on by default; all of OpenCC's own cases pass with it) undoes OpenCC phrase matches that
+    cut through a word in the character views towards traditional (`reader.core.script_fix`) and
+    applies the reported exceptions and the transliterated-里 rule (`reader.core.script_rules`);
+    `tw_everyday` writes Taiwan's everyday forms (台灣, 計畫) instead of OpenCC's standard ones
+    (臺灣, 計劃) in the 臺灣 views.
     """
     config = config_for(script, phrases)
     if config is None:
@@ -311,6 +313,7 @@ def make_view(
                 view = guard_phrases(
                     source, view, _per_char(source, config), partial(convert, config=config), written=text
                 )
+                view = _apply_rules(source, view, text, config)
             if tw_everyday and script is Script.TW:
                 view = tw_everyday_forms(view)
             return View(view, OffsetMap.identity(len(text)))
@@ -327,6 +330,22 @@ def make_view(
 
 # Character views whose phrase matches `guard_phrases` checks against word boundaries.
 _GUARDED = frozenset({"s2t", "s2tw", "s2hk"})
+# OpenCC-standard traditional to each guarded view's regional forms.
+_TO_REGION = {"s2t": None, "s2tw": "t2tw", "s2hk": "t2hk"}
+
+
+def _apply_rules(source: str, view: str, written: str, config: str) -> str:
+    """Reported exceptions and transliterated 里 (`reader.core.script_rules`); characters the author
+    wrote in traditional form (where `written` differs from `source`) are kept."""
+    chars = list(view)
+    region = _TO_REGION[config]
+    apply_exceptions(source, chars, (lambda t: t) if region is None else partial(convert, config=region))
+    keep_transliterated_li(source, chars)
+    if len(chars) != len(view):
+        return view
+    if written is not source:
+        chars = [v if w == s else o for v, w, s, o in zip(chars, written, source, view, strict=True)]
+    return "".join(chars)
 
 
 def _per_char(text: str, config: str) -> str:

@@ -32,12 +32,42 @@ def test_guard_keeps_phrases_inside_words() -> None:
     assert make_view("头发很长", Script.TW, guard=True).text == "頭髮很長"
 
 
-def test_guard_off_is_plain_opencc() -> None:
+def test_guard_off_is_plain_opencc_and_on_by_default() -> None:
     text = "国家卫生健康委卫生发展研究中心"
-    assert make_view(text, Script.TW).text == convert(text, "s2tw")
+    assert make_view(text, Script.TW, guard=False).text == convert(text, "s2tw")
+    assert make_view(text, Script.TW).text == "國家衛生健康委衛生發展研究中心"
+
+
+@pytest.mark.parametrize(
+    ("simplified", "script", "want"),
+    [
+        # OpenCC's long entries that span whole words stand (their boundaries are word boundaries).
+        ("歌手丁当", Script.HANT, "歌手丁噹"),
+        ("无线新闻台", Script.HK, "無綫新聞台"),
+        # Reported exceptions (data/script_exceptions.tsv), in each region's forms.
+        ("展示了如何", Script.TW, "展示了如何"),
+        ("参与制造", Script.HK, "參與製造"),
+        ("考试制度", Script.HANT, "考試制度"),
+        # 里 as the syllable of a transliterated name, and as "inside".
+        ("埃里克·兰德", Script.TW, "埃里克·蘭德"),
+        ("杰弗里·道森", Script.TW, "傑弗里·道森"),
+        ("森林里", Script.TW, "森林裡"),
+        ("家里", Script.HANT, "家裏"),
+    ],
+)
+def test_rules_over_opencc(simplified: str, script: Script, want: str) -> None:
+    view = make_view(simplified, script).text
+    assert view == want
+    assert len(view) == len(simplified)
+
+
+def test_author_written_traditional_is_kept_by_the_rules() -> None:
+    # A mixed line: 擡 and 甦 are the author's, the simplified rest still converts.
+    assert make_view("擡头看 甦醒的人", Script.HANT).text == "擡頭看 甦醒的人"
 
 
 def test_opencc_cases_pass_through_guarded_views() -> None:
+    # The guard is on by default; it must not lose anything OpenCC's own cases check.
     views = {"s2t": Script.HANT, "s2tw": Script.TW, "s2hk": Script.HK}
     checks = [(c["input"], cfg, want) for c in _load_cases() for cfg, want in c["expected"].items() if cfg in views]
     assert len(checks) > 100
