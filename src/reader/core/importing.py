@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,6 +30,15 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 # Reads go in pieces of this size beyond what `stat` announced, so a file that grows while it is read
 # costs at most one piece more than the limit.
 _CHUNK = 4 * 1024 * 1024
+
+# Non-blocking, so a pipe swapped in after `stat` cannot stall a worker; no controlling terminal from a
+# tty; not inherited by children; and binary on Windows, where os.open otherwise translates line ends.
+_OPEN_FLAGS = 0
+for _flag in ("O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC", "O_BINARY"):
+    _OPEN_FLAGS |= getattr(os, _flag, 0)
+
+# Control characters in a name would break the one line a reason takes, or reach a terminal as escapes.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -68,12 +78,13 @@ def _name_bytes(path: str | os.PathLike[str]) -> bytes:
 
 
 def printable_path(path: str | os.PathLike[str]) -> str:
-    """A path a user can read and any output can carry: bytes that are not UTF-8 become U+FFFD.
+    """A path a user can read and any output can carry: bytes that are not UTF-8, and control
+    characters, become U+FFFD.
 
     Python hands such names over as str with surrogate escapes, which cannot be printed, written as
     UTF-8 JSON or stored in SQLite; the real path is kept separately for reading the file.
     """
-    return _name_bytes(path).decode("utf-8", "replace")
+    return _CONTROL.sub("\ufffd", _name_bytes(path).decode("utf-8", "replace"))
 
 
 def stored_path(path: str | os.PathLike[str]) -> str:
@@ -182,7 +193,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
             skipped.append(Skipped(printable_path(path), _stat_failure(path, exc)))
             continue
         except ValueError:  # a NUL in the name
-            skipped.append(Skipped(printable_path(path).replace("\x00", "\ufffd"), "not a valid file name"))
+            skipped.append(Skipped(printable_path(path), "not a valid file name"))
             continue
         if stat.S_ISDIR(st.st_mode):
             new = sorted(_walk(path, st, skipped))
@@ -220,7 +231,7 @@ def read_limited(path: Path, limit: int) -> bytes:
         raise Unreadable(f"not a regular file ({_file_type(st.st_mode)})")
     if st.st_size > limit:
         raise Unreadable(too_large_reason(st.st_size, limit))
-    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+    flags = os.O_RDONLY | _OPEN_FLAGS
     try:
         fd = os.open(path, flags)
     except OSError as exc:

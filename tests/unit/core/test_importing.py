@@ -27,6 +27,9 @@ TEXT = "县域医院综合能力提升项目医学专科交流会顺利召开。
 GBK_NAME = "测试.txt".encode("gbk")
 GBK_OTHER = "报告.txt".encode("gbk")
 
+# Pipes, device files, sockets, symbolic links and names that are any bytes: what POSIX systems have.
+posix_only = pytest.mark.skipif(os.name != "posix", reason="needs POSIX file types and byte names")
+
 _CHILD_PRELUDE = """
 import json, resource, sys
 from pathlib import Path
@@ -71,6 +74,7 @@ def _unix_socket(path: Path) -> socket.socket | None:
 # --- pipes, devices, sockets --------------------------------------------------------------------------
 
 
+@posix_only
 def test_pipes_devices_and_sockets_in_a_folder_are_skipped_and_the_rest_imported(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -102,6 +106,7 @@ def test_pipes_devices_and_sockets_in_a_folder_are_skipped_and_the_rest_imported
     assert out["skipped"] == {name: f"not a regular file ({what})" for name, what in expected.items()}
 
 
+@posix_only
 def test_prepare_refuses_pipes_and_devices_given_directly(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
     os.symlink("/dev/zero", tmp_path / "zero.txt")
@@ -114,6 +119,7 @@ def test_prepare_refuses_pipes_and_devices_given_directly(tmp_path: Path) -> Non
     ]
 
 
+@posix_only
 def test_a_file_larger_than_memory_is_refused_before_it_is_read(tmp_path: Path) -> None:
     huge = tmp_path / "huge.txt"
     with huge.open("wb") as f:
@@ -145,6 +151,7 @@ def test_read_limited_reads_a_small_file_whole(tmp_path: Path) -> None:
 # --- links ------------------------------------------------------------------------------------------
 
 
+@posix_only
 def test_symbolic_link_loops_are_skipped_with_a_reason_and_the_rest_imported(tmp_path: Path) -> None:
     root = tmp_path / "in"
     (root / "one").mkdir(parents=True)
@@ -170,6 +177,7 @@ def test_symbolic_link_loops_are_skipped_with_a_reason_and_the_rest_imported(tmp
     assert all(len(r.splitlines()) == 1 for r in reasons.values())
 
 
+@posix_only
 def test_a_symbolic_link_loop_given_directly_is_skipped(tmp_path: Path) -> None:
     os.symlink("self.txt", tmp_path / "self.txt")
     files, skipped = discover([tmp_path / "self.txt"])
@@ -178,6 +186,7 @@ def test_a_symbolic_link_loop_given_directly_is_skipped(tmp_path: Path) -> None:
     assert isinstance(prepare(tmp_path / "self.txt"), Skipped)
 
 
+@posix_only
 def test_links_to_folders_are_followed_and_broken_links_reported(tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -203,6 +212,7 @@ def _bytes_dir(tmp_path: Path) -> bytes:
     return folder
 
 
+@posix_only
 def test_names_that_are_not_utf8_are_read_stored_and_printed(tmp_path: Path) -> None:
     folder = _bytes_dir(tmp_path)
     for name, text in ((GBK_NAME, TEXT), (GBK_OTHER, TEXT + "第二份。")):
@@ -232,6 +242,7 @@ def test_names_that_are_not_utf8_are_read_stored_and_printed(tmp_path: Path) -> 
     assert outcomes == ["imported", "imported"]
 
 
+@posix_only
 def test_skipped_files_with_names_that_are_not_utf8_have_printable_paths(tmp_path: Path) -> None:
     folder = _bytes_dir(tmp_path)
     os.mkfifo(folder + b"/" + GBK_NAME)
@@ -244,11 +255,29 @@ def test_skipped_files_with_names_that_are_not_utf8_have_printable_paths(tmp_pat
         assert "\ufffd" in s.path
 
 
+@posix_only
 def test_printable_and_stored_paths_differ_only_for_undecodable_bytes() -> None:
     raw = os.fsdecode(b"/tmp/\xb2\xe2.txt")
     assert printable_path(raw) == "/tmp/\ufffd\ufffd.txt"
     assert stored_path(raw) == "/tmp/\\xb2\\xe2.txt"
     assert printable_path("/tmp/报告.txt") == stored_path("/tmp/报告.txt") == "/tmp/报告.txt"
+
+
+@posix_only
+def test_control_characters_in_names_never_reach_reasons_or_titles(tmp_path: Path) -> None:
+    _write(tmp_path / "evil\x1b[2J.txt")
+    os.mkfifo(tmp_path / "line\nbreak.txt")
+    files, skipped = discover([tmp_path])
+    assert [s.path for s in skipped] == [str(tmp_path / "line\ufffdbreak.txt")]
+    (result,) = [prepare(p) for p in files]
+    assert isinstance(result, Prepared)
+    assert result.filename == "evil\ufffd[2J.txt"
+
+
+def test_a_nul_in_a_given_name_is_a_reason_not_a_crash(tmp_path: Path) -> None:
+    files, skipped = discover([tmp_path / "a\x00b.txt"])
+    assert files == []
+    assert skipped == [Skipped(str(tmp_path / "a\ufffdb.txt"), "not a valid file name")]
 
 
 # --- contents that give no text ---------------------------------------------------------------------
