@@ -30,7 +30,7 @@ from typing import Literal
 import opencc
 
 from reader.core.offsetmap import OffsetMap, align
-from reader.core.script_fix import guard_phrases
+from reader.core.script_fix import diff_sites, guard_phrases
 from reader.core.script_rules import apply_exceptions, keep_transliterated_li
 
 __all__ = [
@@ -132,6 +132,7 @@ class _CharTable:
     def __init__(self, config: str) -> None:
         self._config = config
         self._table: dict[str, str] = {"\n": "\n"}
+        self._trans: dict[int, str] = {}
 
     def __call__(self, text: str) -> list[str]:
         table = self._table
@@ -144,6 +145,15 @@ class _CharTable:
                 converted = [convert(ch, self._config) for ch in chars]
             table.update(zip(chars, converted, strict=True))
         return list(map(table.__getitem__, text))
+
+    def translate(self, text: str) -> str:
+        """`text` converted character by character, in one `str.translate` pass (C speed)."""
+        missing = set(text).difference(self._table)
+        if missing:
+            self("".join(missing))  # fills the table
+        if len(self._trans) != len(self._table):
+            self._trans = {ord(k): v for k, v in self._table.items()}
+        return text.translate(self._trans)
 
 
 @cache
@@ -343,15 +353,18 @@ def _apply_rules(source: str, view: str, written: str, config: str) -> str:
     keep_transliterated_li(source, chars)
     if len(chars) != len(view):
         return view
-    if written is not source:
-        chars = [v if w == s else o for v, w, s, o in zip(chars, written, source, view, strict=True)]
-    return "".join(chars)
+    out = "".join(chars)
+    if written != source and out != view:
+        for i in diff_sites(out, view):
+            if written[i] != source[i]:
+                chars[i] = view[i]
+        out = "".join(chars)
+    return out
 
 
 def _per_char(text: str, config: str) -> str:
     """Each character of `text` converted on its own, as one string (same length for these configs)."""
-    chars = _char_table(config)(text)
-    joined = "".join(chars)
+    joined = _char_table(config).translate(text)
     return joined if len(joined) == len(text) else text
 
 
