@@ -72,7 +72,7 @@ def scan_metadata(lines: list[cf.Line], facts: PageFacts | None) -> MetaResult:
                     fields[kind].append((i, value))
             line.reason = "metadata"
             continue
-        if md.date_span(text) and _residual_words(text) <= 12 and not text.endswith("。"):
+        if md.date_span(text) and _residual_words(text) <= 12 and not text.endswith("。") and not line.structure:
             plain_dates.append((i, text))
             # A date that closes a notice is given back by the cleaner when it stands right after the text.
             if line.reason is None:
@@ -120,10 +120,6 @@ def _source(lines: list[cf.Line], fields: dict[str, list[tuple[int, str]]], fact
         value = re.split(r"\s+(?:作者|記者|记者|编辑|編輯|时间|時間|发布)", value)[0].strip()
         if value:
             return value
-    for line in lines:
-        name = md.forum_name(line.text)
-        if name:
-            return name
     for line in lines[:HEADER_LIMIT]:
         m = lx.BREADCRUMB_LEAD.search(line.text)
         if m:

@@ -45,7 +45,6 @@ _TRAILING_BYLINE = re.compile(
 # A standalone signature line: optional unit, then a 2-4 character name.
 _SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}\s+)?[\u4e00-\u9fff·]{2,4}$")
 _SITE_SUFFIX = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s|(?<=[\u4e00-\u9fff）)!！?？])[-–—])\s*(?P<tail>[^|｜_]{1,16})$")
-_FORUM_WELCOME = re.compile(r"^(?:欢迎光临|歡迎光臨|欢迎访问|歡迎訪問)\s*(?P<name>.+?)\s*[(（]\s*https?://")
 
 
 def parse_date(text: str) -> str | None:
@@ -137,9 +136,3 @@ def trailing_byline(text: str) -> str | None:
 
 def is_signature(text: str) -> bool:
     return bool(_SIGNATURE.match(text))
-
-
-def forum_name(text: str) -> str | None:
-    """The site name in a `欢迎光临 <name> (http://...)` forum footer."""
-    m = _FORUM_WELCOME.match(text)
-    return m.group("name") if m else None

@@ -136,6 +136,8 @@ def _report(doc_id: str, sents: list[str], names: list[str], orgs: list[str], ma
             # Short numbered or bulleted items: no end punctuation, as lists are often printed.
             for n in range(3):
                 item = _clause(sents[s + n], 16)
+                if not re.search(r"\w", item):
+                    item = f"第{n + 1}项"
                 lines.append(f"{bullet}{n + 1}. {item}" if not markdown else f"{bullet}{item}")
             lines.append("")
             s += 3
