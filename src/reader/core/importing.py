@@ -124,55 +124,67 @@ def _stat_failure(path: str | os.PathLike[str], exc: OSError) -> str:
 
 
 def _supported(name: str) -> bool:
-    return Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+    return os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES
 
 
-def _walk(top: Path, top_stat: os.stat_result, skipped: list[Skipped]) -> list[Path]:
-    """Supported regular files under `top`, following links to folders but never round a loop.
+_FileKey = tuple[int, int]  # (device, inode): a file's identity, whatever name reaches it
+
+
+def _walk(top: Path, top_stat: os.stat_result, skipped: list[Skipped]) -> list[tuple[Path, _FileKey]]:
+    """Supported regular files under `top`, in path order, following links to folders but never round a loop.
 
     Hidden files and folders are left out, as are files of other types (a folder of saved pages holds
     images and scripts). Named pipes, devices and sockets with a document's suffix, links that loop or
     point nowhere, and folders that cannot be listed are reported, because the user expects them in.
+    Only folders, links and files with a document's suffix are looked at with `stat`.
     """
-    found: list[Path] = []
+    found: list[tuple[tuple[str, ...], str, _FileKey]] = []
     visited = {(top_stat.st_dev, top_stat.st_ino)}
-    # Each folder carries the identities of the folders above it: a link to one of them is a loop.
-    stack: list[tuple[Path, frozenset[tuple[int, int]]]] = [(top, frozenset(visited))]
+    # Each folder carries its names below `top` (to sort by) and the identities of the folders above it:
+    # a link to one of those is a loop.
+    stack: list[tuple[str, tuple[str, ...], frozenset[_FileKey]]] = [(os.fspath(top), (), frozenset(visited))]
     while stack:
-        folder, above = stack.pop()
+        folder, parts, above = stack.pop()
         try:
             with os.scandir(folder) as scan:
                 entries = sorted(scan, key=lambda e: e.name)
         except OSError as exc:
             skipped.append(Skipped(printable_path(folder), f"folder cannot be read ({exc.strerror or exc})"))
             continue
-        below: list[tuple[Path, frozenset[tuple[int, int]]]] = []
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name.startswith("."):
                 continue
-            path = Path(entry.path)
+            try:
+                is_link = entry.is_symlink()
+                is_dir = not is_link and entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_link = is_dir = False
+            supported = _supported(name)
+            if not (is_link or is_dir or supported):
+                continue
             try:
                 st = os.stat(entry.path)  # follows links: what matters is what the name leads to
             except OSError as exc:
-                if entry.is_symlink() or _supported(entry.name):
-                    skipped.append(Skipped(printable_path(path), _stat_failure(path, exc)))
+                skipped.append(Skipped(printable_path(entry.path), _stat_failure(entry.path, exc)))
                 continue
+            key = (st.st_dev, st.st_ino)
             if stat.S_ISDIR(st.st_mode):
-                key = (st.st_dev, st.st_ino)
                 if key in above:
                     reason = "symbolic link loop (leads back to a folder above it)"
-                    skipped.append(Skipped(printable_path(path), reason))
+                    skipped.append(Skipped(printable_path(entry.path), reason))
                 elif key not in visited:  # a second link to a folder already read adds nothing
                     visited.add(key)
-                    below.append((path, above | {key}))
-            elif not _supported(entry.name):
+                    stack.append((entry.path, (*parts, name), above | {key}))
+            elif not supported:
                 continue
             elif stat.S_ISREG(st.st_mode):
-                found.append(path)
+                found.append(((*parts, name), entry.path, key))
             else:
-                skipped.append(Skipped(printable_path(path), f"not a regular file ({_file_type(st.st_mode)})"))
-        stack.extend(reversed(below))
-    return found
+                reason = f"not a regular file ({_file_type(st.st_mode)})"
+                skipped.append(Skipped(printable_path(entry.path), reason))
+    found.sort()
+    return [(Path(path), key) for _, path, key in found]
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
@@ -184,7 +196,9 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
     """
     files: list[Path] = []
     skipped: list[Skipped] = []
-    seen: set[str] = set()
+    # A file is known by its device and inode: reached twice (a folder and a file in it, two links),
+    # it is imported once; hard links are one file too.
+    seen: set[tuple[int, int]] = set()
     for given in paths:
         path = Path(given).expanduser()
         try:
@@ -196,7 +210,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
             skipped.append(Skipped(printable_path(path), "not a valid file name"))
             continue
         if stat.S_ISDIR(st.st_mode):
-            new = sorted(_walk(path, st, skipped))
+            new = _walk(path, st, skipped)
         elif not stat.S_ISREG(st.st_mode):
             skipped.append(Skipped(printable_path(path), f"not a regular file ({_file_type(st.st_mode)})"))
             continue
@@ -204,11 +218,10 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
             skipped.append(Skipped(printable_path(path), f"unsupported file type {path.suffix or '(none)'!r}"))
             continue
         else:
-            new = [path]
-        for p in new:
-            real = _real(p)
-            if real not in seen:
-                seen.add(real)
+            new = [(path, (st.st_dev, st.st_ino))]
+        for p, key in new:
+            if key not in seen:
+                seen.add(key)
                 files.append(p)
     return files, skipped
 
