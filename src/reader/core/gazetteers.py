@@ -53,6 +53,7 @@ class Gazetteers:
     generic: frozenset[str]
     honorifics: frozenset[str]
     abbreviations: dict[str, str]  # 中 -> 中国: one-character abbreviations shown by their full name
+    transliteration: frozenset[str]  # characters that write foreign names by sound (克, 林, 顿)
     max_post: int
     max_org_suffix: int
 
@@ -72,6 +73,7 @@ def gazetteers() -> Gazetteers:
         generic=_words("ner_generic_words.txt"),
         honorifics=_words("ner_honorifics.txt"),
         abbreviations=_pairs("ner_abbreviations.txt"),
+        transliteration=frozenset("".join(_words("ner_transliteration_chars.txt"))),
         max_post=max(map(len, posts)),
         max_org_suffix=max(map(len, orgs)),
     )

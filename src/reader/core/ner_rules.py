@@ -52,6 +52,8 @@ _LEVELS = frozenset(
     )
 )
 _ADMIN = frozenset("省市县区州旗")
+_DIRECTION_TAIL = re.compile(r"(?:东|西|南|北|中|大)部$")
+_ADMIN_ENDINGS = frozenset({"省", "市", "县", "自治县", "自治州", "自治区"})
 # Bodies known by their generic-looking name alone.
 _STANDALONE_ORGS = frozenset({"政协", "人大", "国务院", "中共", "人大常委会", "全国人大", "全国政协", "中央军委"})
 _ORG_BLOCK_AFTER = frozenset("委局厅办署")
@@ -150,6 +152,8 @@ def valid_org(name: str) -> bool:
         return False
     if not any(ch.isalpha() for ch in name):
         return False
+    if _DIRECTION_TAIL.search(name):
+        return False  # 华南西部, 巴南部: a part of a region, not a body
     if name in _STANDALONE_ORGS:
         return True
     if len(name) > 3 and name[2] in _ADMIN:
@@ -355,7 +359,8 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
 
 def known_place(name: str) -> bool:
     """Evidence apart from the model: a provincial name, a dictionary place name, or a name made of a
-    stem of two or more characters and an administrative or geographic ending (奉节县)."""
+    stem and an administrative ending (奉节县, 曹县) or a geographic one after two or more characters
+    (燕塞湖; not 同县 or 大河: `valid_place` has already refused numerals, pronouns and verbs)."""
     g = gazetteers()
     if name in g.provinces:
         return True
@@ -363,6 +368,8 @@ def known_place(name: str) -> bool:
     if found is not None and found[1] == "ns":
         return True
     size = longest_ending(name, g.place_suffixes, 5)
+    if size and name[-size:] in _ADMIN_ENDINGS:
+        return len(name) - size >= 1  # 曹县, 沛县: counties and cities with one-character names
     return bool(size) and len(name) - size >= 2
 
 
@@ -381,25 +388,52 @@ def known_org(name: str) -> bool:
 
 
 def known_person(name: str) -> bool:
-    """Evidence apart from the model: a full Chinese name (a surname and a one- or two-character given
-    name, three characters in all, four with a compound surname) that is not a dictionary word, or a
-    transliterated name written with its separator dot (阿尤布·汗)."""
+    """Evidence apart from the model: a full Chinese name (a surname and a two-character given name,
+    four characters with a compound surname) that is not a dictionary word; a name of three or more
+    characters that the dictionary knows as a person's; or a transliterated name, written with its
+    separator dot (阿尤布·汗) or only in characters that write foreign names by sound (普里马科夫)."""
     if any(ch in _TRANSLIT_SEP for ch in name):
         return len(name) >= 3
     g = gazetteers()
+    if len(name) >= 3 and all(ch in g.transliteration for ch in name):
+        return True  # written by sound throughout: 普里马科夫
+    found = dictionary().get(name)
+    if found is not None and len(name) >= 3:
+        return found[1].startswith("nr")  # a well-known person in the dictionary (季羡林)
     compound = name[:2] in g.compound_surnames
     size = 4 if compound else 3
-    if len(name) != size or not (compound or name[:1] in g.surnames):
-        return False
-    return name not in dictionary()
+    return len(name) == size and (compound or name[:1] in g.surnames) and found is None
+
+
+# A one-character country abbreviation that stands for the country's side or government (日方, 俄总理,
+# 美政府) and 京/沪 after a verb of place (在京, 抵京, 来沪): the referent is the country or city, shown
+# by its full name. Not 华 (访华: also 华人, 华语) nor 日 in 抗日: a bare character is shown only
+# where the full name is certain.
+_COUNTRY_SIDE = re.compile(
+    r"(?<![一二双各对多中美日俄英法德印韩朝越泰菲缅蒙苏欧非])([中美日俄英法德印韩朝越])(?=方(?![面向式法案针圆形便])|总统|总理|外长|政府)"
+)
+_CITY = re.compile(r"(?<=[在进来抵离赴返晋驻])([京沪])(?![剧城郊腔味片胡戏])")
+_CITIES = {"京": "北京", "沪": "上海"}
 
 
 def _pattern_spans(chunk: str, found: list[Span]) -> list[Span]:
-    """Organisations the tagger leaves inside other words: a numbered party congress (党的二十大)."""
+    """What the tagger leaves inside other words: a numbered party congress (党的二十大), a country
+    named by its side (日方 -> 日本), Beijing or Shanghai by their one-character names (在京 -> 北京)."""
     extra: list[Span] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s.start < end and start < s.end for s in found)
+
     for m in _CONGRESS.finditer(chunk):
-        if not any(s.start < m.end() and m.start() < s.end for s in found):
+        if free(m.start(), m.end()):
             extra.append(Span("org", m.start(), m.end(), 1.0, True))
+    abbrev = gazetteers().abbreviations
+    for m in _COUNTRY_SIDE.finditer(chunk):
+        if free(m.start(1), m.end(1)):
+            extra.append(Span("place", m.start(1), m.end(1), 1.0, True, abbrev[m[1]]))
+    for m in _CITY.finditer(chunk):
+        if free(m.start(1), m.end(1)):
+            extra.append(Span("place", m.start(1), m.end(1), 1.0, True, _CITIES[m[1]]))
     return extra
 
 
