@@ -127,7 +127,13 @@ def _supported(name: str) -> bool:
     return os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES
 
 
-_FileKey = tuple[int, int]  # (device, inode): a file's identity, whatever name reaches it
+# A file's identity, whatever name reaches it: (device, inode), or the resolved path on file systems
+# that give no inode numbers (some Windows ones report 0 for every file).
+_FileKey = tuple[int, int] | str
+
+
+def _identity(path: str | os.PathLike[str], st: os.stat_result) -> _FileKey:
+    return (st.st_dev, st.st_ino) if st.st_ino else _real(path)
 
 
 def _walk(top: Path, top_stat: os.stat_result, skipped: list[Skipped]) -> list[tuple[Path, _FileKey]]:
@@ -139,7 +145,7 @@ def _walk(top: Path, top_stat: os.stat_result, skipped: list[Skipped]) -> list[t
     Only folders, links and files with a document's suffix are looked at with `stat`.
     """
     found: list[tuple[tuple[str, ...], str, _FileKey]] = []
-    visited = {(top_stat.st_dev, top_stat.st_ino)}
+    visited = {_identity(top, top_stat)}
     # Each folder carries its names below `top` (to sort by) and the identities of the folders above it:
     # a link to one of those is a loop.
     stack: list[tuple[str, tuple[str, ...], frozenset[_FileKey]]] = [(os.fspath(top), (), frozenset(visited))]
@@ -168,7 +174,7 @@ def _walk(top: Path, top_stat: os.stat_result, skipped: list[Skipped]) -> list[t
             except OSError as exc:
                 skipped.append(Skipped(printable_path(entry.path), _stat_failure(entry.path, exc)))
                 continue
-            key = (st.st_dev, st.st_ino)
+            key = _identity(entry.path, st)
             if stat.S_ISDIR(st.st_mode):
                 if key in above:
                     reason = "symbolic link loop (leads back to a folder above it)"
@@ -198,7 +204,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
     skipped: list[Skipped] = []
     # A file is known by its device and inode: reached twice (a folder and a file in it, two links),
     # it is imported once; hard links are one file too.
-    seen: set[tuple[int, int]] = set()
+    seen: set[_FileKey] = set()
     for given in paths:
         path = Path(given).expanduser()
         try:
@@ -218,7 +224,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
             skipped.append(Skipped(printable_path(path), f"unsupported file type {path.suffix or '(none)'!r}"))
             continue
         else:
-            new = [(path, (st.st_dev, st.st_ino))]
+            new = [(path, _identity(path, st))]
         for p, key in new:
             if key not in seen:
                 seen.add(key)

@@ -196,7 +196,10 @@ def test_links_to_folders_are_followed_and_broken_links_reported(tmp_path: Path)
     os.symlink(elsewhere, root / "shelf")
     os.symlink(tmp_path / "gone.txt", root / "broken.txt")
 
-    files, skipped = discover([root])
+    os.symlink(elsewhere, root / "zshelf")  # a second way to the same folder
+
+    # The folder and, again, a file inside it: each file is found once.
+    files, skipped = discover([root, root / "shelf" / "linked.txt", elsewhere / "linked.txt"])
 
     assert files == [root / "shelf" / "linked.txt"]
     assert skipped == [Skipped(str(root / "broken.txt"), "broken link (its target does not exist)")]
