@@ -7,18 +7,35 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from reader import __version__
-from reader.cli_common import UserError, library_path, open_library, print_json
+from reader.cli_common import (
+    INT64_MAX,
+    UserError,
+    document_id,
+    library_path,
+    not_text,
+    open_library,
+    print_json,
+    read_stdin,
+    say,
+    terminal_safe,
+)
 
 # Subcommand modules, each with `register(subparsers, parents)`; imported lazily by name so that
 # `reader --version` stays instant.
 EXTENSIONS: tuple[str, ...] = ("reader.cli_export", "reader.cli_search", "reader.cli_entities")
 SCRIPTS = ("orig", "hans", "hant", "tw", "hk")
+# Arguments that name files: any bytes are fine there (the file system's, not ours). Every other text
+# argument is stored or searched, so it must be UTF-8.
+PATH_ARGUMENTS = frozenset({"library", "paths", "files", "file", "output"})
+CONVERT_LIMIT = 64 * 1024 * 1024
 
 if TYPE_CHECKING:
     from reader.core.annotation_model import Annotation
@@ -42,8 +59,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print_json(report.as_json())
     else:
         for skipped in report.skipped:
-            print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
-        print(report.summary())
+            say(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+        say(report.summary())
     if not report.imported and not report.updated and not report.duplicates and report.skipped:
         return 1
     return 0
@@ -56,7 +73,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json([r.as_json() for r in rows])
         return 0
     for r in rows:
-        print(f"{r.id:>5}  {r.date[:10]:<10}  {r.chars:>7}  {r.title}")
+        say(f"{r.id:>5}  {r.date[:10]:<10}  {r.chars:>7}  {r.title}")
     return 0
 
 
@@ -93,6 +110,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             }
         )
         return 0
+    text = terminal_safe(text, lines=True)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 
@@ -141,7 +159,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_annotation_json(annotation))
     else:
-        print(annotation.uuid)
+        say(annotation.uuid)
     return 0
 
 
@@ -159,16 +177,14 @@ def cmd_annotations(args: argparse.Namespace) -> int:
     for a in items:
         flag = " (orphan)" if a.orphan else ""
         tags = " ".join(f"#{t}" for t in a.tags)
-        print(
-            f"{a.uuid[:8]}  doc {a.doc_id}  {a.start}-{a.end}  [{a.color}]{flag}  {a.quote[:40]}  {a.note[:40]} {tags}"
-        )
+        say(f"{a.uuid[:8]}  doc {a.doc_id}  {a.start}-{a.end}  [{a.color}]{flag}  {a.quote[:40]}  {a.note[:40]} {tags}")
     return 0
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
     from reader.core.script import Script, make_view
 
-    data = sys.stdin.buffer.read()
+    data = read_stdin(CONVERT_LIMIT)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -287,21 +303,75 @@ def _looks_like_a_file(arg: str) -> bool:
     return path.exists() or path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
+def check_text_arguments(args: argparse.Namespace) -> None:
+    """Refuse text arguments that are not UTF-8 (a note, a tag, a query) before anything is stored."""
+    for name, value in vars(args).items():
+        if name in PATH_ARGUMENTS:
+            continue
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and not_text(v) for v in values):
+            shown = f"--{name.replace('_', '-')}" if name not in ("query",) else "the query"
+            raise UserError(f"{shown} is not valid UTF-8 text")
+
+
+def check_numbers(args: argparse.Namespace) -> None:
+    """Numbers past SQLite's 64-bit integers name nothing; say so rather than overflow deeper down."""
+    ident = getattr(args, "id", None)
+    if isinstance(ident, int) and document_id(ident) is None:
+        raise UserError(f"no document with id {ident}")
+    for ident in getattr(args, "ids", None) or []:
+        if document_id(ident) is None:
+            raise UserError(f"no document with id {ident}")
+    for name in ("start", "end"):
+        value = getattr(args, name, None)
+        if isinstance(value, int) and not -INT64_MAX <= value <= INT64_MAX:
+            raise UserError("--start/--end must be offsets into the document's text")
+
+
+def explain_database_error(args: argparse.Namespace, exc: sqlite3.Error) -> str:
+    from reader.store.db import explain
+
+    return explain(library_path(args), exc)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     commands = set(getattr(parser, "commands", ()))
     args = parser.parse_args(files_mean_gui(list(sys.argv[1:] if argv is None else argv), commands))
     func = getattr(args, "func", cmd_gui)
     try:
+        check_text_arguments(args)
+        check_numbers(args)
         return int(func(args))
     except UserError as exc:
-        print(f"reader: error: {exc}", file=sys.stderr)
+        say(f"reader: error: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:
+        # The library failed underneath (locked, full disk, damaged): the open transaction was rolled
+        # back, so the message says what happened and what to do, never a traceback.
+        say(f"reader: error: {explain_database_error(args, exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("reader: interrupted", file=sys.stderr)
+        say("reader: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        # Whoever read our output went away (`reader list | head`); stop quietly, and keep Python from
+        # complaining about the unflushable stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except MemoryError:
+        say("reader: error: not enough memory for this input", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        # A bug, not the user's fault; still one line. READER_DEBUG=1 shows the traceback for a report.
+        if os.environ.get("READER_DEBUG"):
+            raise
+        say(
+            f"reader: internal error: {type(exc).__name__}: {exc} (please report; READER_DEBUG=1 shows details)",
+            file=sys.stderr,
+        )
+        return 1
 
 
 if __name__ == "__main__":

@@ -11,7 +11,10 @@ import json
 import sys
 from typing import Any
 
-from reader.cli_common import UserError, open_library, print_json
+from reader.cli_common import UserError, open_library, print_json, say
+
+# One line of `--stdin` is one document's worth of text at most; `< /dev/zero` must not fill the memory.
+LINE_LIMIT = 16 * 1024 * 1024
 
 # Plural headings for the plain-text listing, in the order the side panel shows them.
 _HEADINGS = {
@@ -61,6 +64,8 @@ def _document(args: argparse.Namespace) -> int:
     from reader.store.entities import ensure_entities
 
     with open_library(args, must_exist=True) as library:
+        if library.get(args.id) is None:
+            raise UserError(f"no document with id {args.id}")
         try:
             entities = ensure_entities(library, args.id)
         except KeyError:
@@ -88,10 +93,10 @@ def _document(args: argparse.Namespace) -> int:
         group = [e for e in entities if e.type == kind]
         if not group:
             continue
-        print(f"{heading} ({len(group)})")
+        say(f"{heading} ({len(group)})")
         for e in group:
             detail = "；".join(e.posts) if e.posts else (e.value or "")
-            print(f"  {e.count:>4}  {e.text}" + (f"  {detail}" if detail else ""))
+            say(f"  {e.count:>4}  {e.text}" + (f"  {detail}" if detail else ""))
     return 0
 
 
@@ -116,7 +121,7 @@ def _library(args: argparse.Namespace) -> int:
         return 0
     for e in index:
         posts = "；".join(e.posts)
-        print(f"{e.type:<7} {e.documents:>4} docs {e.mentions:>5}×  {e.text}" + (f"  {posts}" if posts else ""))
+        say(f"{e.type:<7} {e.documents:>4} docs {e.mentions:>5}×  {e.text}" + (f"  {posts}" if posts else ""))
     return 0
 
 
@@ -132,7 +137,11 @@ def _stdin(args: argparse.Namespace) -> int:
         if reconfigure is not None:
             reconfigure(encoding="utf-8", errors=errors)
     out = sys.stdout
-    for raw in sys.stdin:
+    number = 0
+    while raw := sys.stdin.readline(LINE_LIMIT + 1):
+        number += 1
+        if len(raw) > LINE_LIMIT and not raw.endswith("\n"):
+            raise UserError(f"line {number} of standard input is too long (more than {LINE_LIMIT:,} characters)")
         line = raw[:-1] if raw.endswith("\n") else raw
         if line.endswith("\r"):
             line = line[:-1]

@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reader.cli_common import UserError, open_library, print_json
+from reader.cli_common import UserError, open_library, print_json, read_regular_file, say
 
 SCRIPTS = ("orig", "hans", "hant", "tw", "hk")
+ANNOTATIONS_LIMIT = 256 * 1024 * 1024
+"""A W3C file larger than this is not an annotation export (a million annotations fit in far less)."""
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -44,7 +46,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
     count = sum(len(d.annotations) for d in docs)
     where = out if len(written) == 1 else f"{len(written)} notes in {out}"
-    print(f"exported {len(docs)} documents, {count} annotations to {where}", file=sys.stderr)
+    say(f"exported {len(docs)} documents, {count} annotations to {where}", file=sys.stderr)
     return 0
 
 
@@ -53,10 +55,7 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
     from reader.exporting import import_annotations
 
     path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    data = read_regular_file(path, ANNOTATIONS_LIMIT)
     with open_library(args, must_exist=True) as library:
         try:
             report = import_annotations(library, data)
@@ -72,7 +71,11 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
             }
         )
     else:
-        print(report.summary())
+        for uuid, reason in report.skipped:
+            say(f"skipped {uuid}: {reason}", file=sys.stderr)
+        say(report.summary())
+    if report.skipped and not report.added and not report.duplicates:
+        return 1
     return 0
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from reader.cli_common import UserError, open_library, print_json
+from reader.cli_common import UserError, open_library, print_json, say
 
 SCRIPTS = ("orig", "hans", "hant", "tw", "hk")
+MAX_LIMIT = 2**31 - 1
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -17,9 +18,10 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     if args.limit < 1:
         raise UserError("--limit must be at least 1")
+    limit = min(args.limit, MAX_LIMIT)  # "all of them": no library holds more documents than this
     with open_library(args, must_exist=True) as library:
         try:
-            hits = search.search(library.conn, args.query, limit=args.limit)
+            hits = search.search(library.conn, args.query, limit=limit)
             total = search.count(library.conn, args.query)
         except QueryError as exc:
             raise UserError(f"bad query: {exc}") from exc
@@ -51,12 +53,12 @@ def cmd_search(args: argparse.Namespace) -> int:
         print_json(results)
         return 0
     for r in results:
-        print(f"{r['id']:>5}  {r['hits']:>3} hits  {r['title']}")
-        print(f"       {r['snippet']}")
+        say(f"{r['id']:>5}  {r['hits']:>3} hits  {r['title']}")
+        say(f"       {r['snippet']}")
     if total > len(results):
-        print(f"({total} documents match; showing {len(results)})")
+        say(f"({total} documents match; showing {len(results)})")
     elif not results:
-        print("no matches")
+        say("no matches")
     return 0
 
 

@@ -7,16 +7,27 @@ characters in the export as on screen. Notes stay as the user wrote them unless 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import errno
+import os
+import stat
+import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader.core.anchoring import Selector, anchor, describe
 from reader.core.annotation_model import DEFAULT_COLORS, Annotation, HighlightColor
-from reader.core.export import ExportDocument, export_text, parse_w3c_json, to_html, to_markdown_notes
+from reader.core.export import (
+    ExportDocument,
+    ImportedAnnotation,
+    export_text,
+    to_html,
+    to_markdown_notes,
+)
 from reader.core.normalise import normalise
 from reader.core.script import Script, make_view
-from reader.store.library import Library
+from reader.core.w3c import read_w3c_json
+from reader.store.library import DocumentSummary, Library
 
 
 def export_documents(
@@ -88,17 +99,72 @@ def write_export(
         written = []
         for name, note in to_markdown_notes(docs, colors).items():
             target = path / name
-            target.write_text(note, encoding="utf-8", newline="")
+            write_atomically(target, _text_writer(note))
             written.append(target)
         return written
     if fmt == "pdf":
         from reader.pdf_export import write_pdf
 
-        write_pdf(to_html(docs, colors), path)
+        html = to_html(docs, colors)
+        write_atomically(path, lambda temporary: write_pdf(html, temporary))
         return [path]
     text = export_text(docs, fmt, colors)
-    path.write_text(text, encoding="utf-8", newline="")
+    write_atomically(path, _text_writer(text))
     return [path]
+
+
+def _text_writer(text: str) -> Callable[[Path], None]:
+    def write(target: Path) -> None:
+        with target.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            if stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                os.fsync(handle.fileno())
+
+    return write
+
+
+def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """Write a file so that it is either the old one or the complete new one, never a truncated mix.
+
+    The content goes to a temporary file beside the target (same folder, so same file system) which
+    then replaces it in one rename; if writing fails (a full disk), the temporary file is removed and
+    the old export is untouched. A target that exists but is not a regular file (`/dev/stdout`, a pipe)
+    is written directly: replacing a device would be wrong. A symlink is followed, so the file it points
+    to is replaced and the link stays. The new file keeps the old one's permissions.
+    """
+    try:
+        info: os.stat_result | None = path.stat()
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        write(path)
+        return
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part" + target.suffix, dir=target.parent)
+    os.close(fd)
+    temporary = Path(name)
+    try:
+        write(temporary)
+        os.chmod(temporary, stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it (os.umask would, for a moment, for every thread)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
 
 
 @dataclass
@@ -118,9 +184,14 @@ class AnnotationImport:
 def import_annotations(
     library: Library, data: str | bytes, colors: Sequence[HighlightColor] = DEFAULT_COLORS
 ) -> AnnotationImport:
-    """Read the project's W3C JSON back: match each annotation's document, re-anchor by quote, never double."""
-    items = parse_w3c_json(data, tuple(colors))
-    report = AnnotationImport()
+    """Read the project's W3C JSON back: match each annotation's document, re-anchor by quote, never double.
+
+    One bad annotation never stops the rest: items the file cannot give, and items the library cannot
+    hold, are listed in `skipped` with their reason while every other item goes in.
+    """
+    read = read_w3c_json(data, tuple(colors))
+    items = read.items
+    report = AnnotationImport(skipped=[(s.label, s.reason) for s in read.skipped])
     summaries = library.all_summaries()
     by_id = {s.id: s for s in summaries}
     by_title: dict[str, list[int]] = {}
@@ -135,46 +206,64 @@ def import_annotations(
         return texts[doc_id]
 
     for item in items:
-        if library.annotations.get(item.uuid) is not None:
-            report.duplicates.append(item.uuid)
-            continue
-        candidates: list[int] = []
-        title_key = normalise(item.document_title) if item.document_title else ""
-        if item.document_id in by_id and (not title_key or normalise(by_id[item.document_id].title) == title_key):
-            candidates.append(item.document_id)
-        candidates += [i for i in by_title.get(title_key, []) if i not in candidates]
-        if not candidates and item.quote:
-            needle = normalise(item.quote)
-            candidates = [s.id for s in summaries if needle in normalise(text_of(s.id))][:1]
-        if not candidates:
-            report.skipped.append((item.uuid, "no document in this library matches it"))
-            continue
-        doc_id = candidates[0]
-        text = text_of(doc_id)
-        start = item.start if item.start is not None else 0
-        end = item.end if item.end is not None else start + len(item.quote)
-        # Anchor on the normal form (same length as the text), so a quote exported in another script
-        # still finds its passage; the stored selector is then rebuilt from this library's own text.
-        selector = Selector(start, end, normalise(item.quote), normalise(item.prefix), normalise(item.suffix))
-        found = anchor(normalise(text), selector) if item.quote else None
-        here = describe(text, found.start, found.end) if found else None
-        made = Annotation(
-            uuid=item.uuid,
-            doc_id=doc_id,
-            start=here.start if here else start,
-            end=here.end if here else end,
-            quote=here.quote if here else item.quote,
-            prefix=here.prefix if here else item.prefix,
-            suffix=here.suffix if here else item.suffix,
-            color=item.color,
-            note=item.note,
-            tags=item.tags,
-            created=item.created,
-            modified=item.modified,
-            orphan=found is None,
-        )
-        library.annotations.put(made)
-        report.added.append(item.uuid)
-        if found is None:
-            report.orphaned.append(item.uuid)
+        try:
+            _import_one(library, item, report, by_id, by_title, summaries, text_of)
+        except (ValueError, OverflowError) as exc:
+            # One annotation that cannot be stored (offsets past SQLite's integers, text with lone
+            # surrogates) is listed and skipped; the others still go in.
+            report.skipped.append((item.uuid, f"cannot be stored: {exc}"))
     return report
+
+
+def _import_one(
+    library: Library,
+    item: ImportedAnnotation,
+    report: AnnotationImport,
+    by_id: dict[int, DocumentSummary],
+    by_title: dict[str, list[int]],
+    summaries: list[DocumentSummary],
+    text_of: Callable[[int], str],
+) -> None:
+    """Match one read annotation to a document, anchor it and store it, recording the outcome."""
+    if library.annotations.get(item.uuid) is not None:
+        report.duplicates.append(item.uuid)
+        return
+    candidates: list[int] = []
+    title_key = normalise(item.document_title) if item.document_title else ""
+    if item.document_id in by_id and (not title_key or normalise(by_id[item.document_id].title) == title_key):
+        candidates.append(item.document_id)
+    candidates += [i for i in by_title.get(title_key, []) if i not in candidates]
+    if not candidates and item.quote:
+        needle = normalise(item.quote)
+        candidates = [s.id for s in summaries if needle in normalise(text_of(s.id))][:1]
+    if not candidates:
+        report.skipped.append((item.uuid, "no document in this library matches it"))
+        return
+    doc_id = candidates[0]
+    text = text_of(doc_id)
+    start = item.start if item.start is not None else 0
+    end = item.end if item.end is not None else start + len(item.quote)
+    # Anchor on the normal form (same length as the text), so a quote exported in another script
+    # still finds its passage; the stored selector is then rebuilt from this library's own text.
+    selector = Selector(start, end, normalise(item.quote), normalise(item.prefix), normalise(item.suffix))
+    found = anchor(normalise(text), selector) if item.quote else None
+    here = describe(text, found.start, found.end) if found else None
+    made = Annotation(
+        uuid=item.uuid,
+        doc_id=doc_id,
+        start=here.start if here else start,
+        end=here.end if here else end,
+        quote=here.quote if here else item.quote,
+        prefix=here.prefix if here else item.prefix,
+        suffix=here.suffix if here else item.suffix,
+        color=item.color,
+        note=item.note,
+        tags=item.tags,
+        created=item.created,
+        modified=item.modified,
+        orphan=found is None,
+    )
+    library.annotations.put(made)
+    report.added.append(item.uuid)
+    if found is None:
+        report.orphaned.append(item.uuid)

@@ -47,8 +47,10 @@ def _guard(value: str) -> str:
     """Stop a spreadsheet from running report text as a formula (CSV injection).
 
     Quotes come from imported reports, which nobody vetted; Excel and LibreOffice evaluate a cell that
-    starts with `=`, `+`, `-` or `@` (OWASP's list), so such cells get a leading apostrophe, which the
-    spreadsheets treat as "this is text".
+    starts with `=`, `+`, `-` or `@` (OWASP's list, with tab and carriage return, which some spreadsheets
+    skip before looking), so such cells get a leading apostrophe, which the spreadsheets treat as "this
+    is text". Every text column is guarded, not only the ones a person typed: dates, colour names and
+    time stamps can come from an imported annotation file as well.
     """
     return "'" + value if value.startswith(_FORMULA_START) else value
 
@@ -66,27 +68,25 @@ def to_csv(
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    text = _guard if formula_guard else str
     for doc in docs:
         paragraphs = Paragraphs(doc.text)
         for a in reading_order(doc.annotations):
-            writer.writerow(
-                [
-                    doc.id,
-                    text(doc.title),
-                    text(doc.date),
-                    text(a.quote),
-                    text(a.note),
-                    text(color_for(a.color, colors).name),
-                    text(TAG_SEPARATOR.join(t for t in a.tags if t)),
-                    a.start,
-                    a.end,
-                    "" if a.orphan else paragraphs.number(a.start),
-                    a.color,
-                    a.created,
-                    a.modified,
-                    "yes" if a.orphan else "",
-                    a.uuid,
-                ]
-            )
+            row: list[object] = [
+                doc.id,
+                doc.title,
+                doc.date,
+                a.quote,
+                a.note,
+                color_for(a.color, colors).name,
+                TAG_SEPARATOR.join(t for t in a.tags if t),
+                a.start,
+                a.end,
+                "" if a.orphan else paragraphs.number(a.start),
+                a.color,
+                a.created,
+                a.modified,
+                "yes" if a.orphan else "",
+                a.uuid,
+            ]
+            writer.writerow([_guard(cell) if formula_guard and isinstance(cell, str) else cell for cell in row])
     return "\ufeff" + buffer.getvalue()

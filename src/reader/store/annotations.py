@@ -20,6 +20,7 @@ from reader.core.annotation_model import Annotation
 from reader.store.db import run_script, transaction
 
 COLUMNS = "uuid, doc_id, start, end, quote, prefix, suffix, color, note, tags, created, modified, orphan"
+INT64_MAX = 2**63 - 1
 
 
 def migrate(conn: sqlite3.Connection) -> None:
@@ -61,11 +62,51 @@ def _row(row: sqlite3.Row) -> Annotation:
         suffix=row["suffix"],
         color=row["color"],
         note=row["note"],
-        tags=tuple(json.loads(row["tags"] or "[]")),
+        tags=read_tags(row["tags"]),
         created=row["created"],
         modified=row["modified"],
         orphan=bool(row["orphan"]),
     )
+
+
+def read_tags(raw: str | None) -> tuple[str, ...]:
+    """The tags stored as a JSON list. A cell that is not one (damaged, or typed by hand in another
+    tool) is read as its words split at commas and semicolons, so the tags stay visible and are written
+    back as a proper list the next time the annotation is saved, instead of making it unreadable."""
+    if not raw:
+        return ()
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return clean_tags(raw.replace(";", ",").split(","))
+    if isinstance(value, list):
+        return clean_tags(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in value)
+    return clean_tags([value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)])
+
+
+def check_storable(annotation: Annotation) -> None:
+    """ValueError when SQLite cannot hold the annotation as it is (offsets past 64-bit integers, text
+    with lone surrogates from a malformed import), so the caller can skip it with that reason."""
+    if not (0 <= annotation.start <= INT64_MAX and 0 <= annotation.end <= INT64_MAX):
+        raise ValueError(f"its offsets {annotation.start}-{annotation.end} are out of range")
+    if not 0 < annotation.doc_id <= INT64_MAX:
+        raise ValueError(f"its document id {annotation.doc_id} is out of range")
+    texts = (
+        annotation.uuid,
+        annotation.quote,
+        annotation.prefix,
+        annotation.suffix,
+        annotation.color,
+        annotation.note,
+        annotation.created,
+        annotation.modified,
+        *annotation.tags,
+    )
+    for text in texts:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("its text is not valid Unicode (a lone surrogate)") from None
 
 
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
@@ -140,7 +181,11 @@ class AnnotationStore:
         return annotation
 
     def put(self, annotation: Annotation) -> None:
-        """Insert or replace one annotation as given (also used to undo a deletion)."""
+        """Insert or replace one annotation as given (also used to undo a deletion).
+
+        ValueError (before anything is written) when the annotation cannot be stored; see `check_storable`.
+        """
+        check_storable(annotation)
         with transaction(self.conn):
             self.conn.execute(
                 f"INSERT OR REPLACE INTO annotations ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -258,7 +303,7 @@ class AnnotationStore:
     def tags(self) -> list[tuple[str, int]]:
         counts: dict[str, int] = {}
         for (raw,) in self.conn.execute("SELECT tags FROM annotations"):
-            for tag in json.loads(raw or "[]"):
+            for tag in read_tags(raw):
                 counts[tag] = counts.get(tag, 0) + 1
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 

@@ -7,10 +7,11 @@ A locked or damaged file is reported with a message, never a traceback.
 
 from __future__ import annotations
 
+import functools
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 
@@ -21,11 +22,16 @@ class LibraryError(Exception):
 
 Migration = Callable[[sqlite3.Connection], None]
 
+# A text cell whose bytes are not UTF-8 (a flipped bit, or a row written by another tool) reads with
+# U+FFFD in place of the bad bytes instead of making its whole table unreadable.
+_decode_text = functools.partial(str, encoding="utf-8", errors="replace")
+
 
 def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     uri = f"file:{path}?mode=ro" if readonly else f"file:{path}?mode=rwc"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=10.0)
     conn.row_factory = sqlite3.Row
+    conn.text_factory = _decode_text
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 10000")
     return conn
@@ -42,9 +48,19 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite has already rolled back by itself after some failures (a full disk, an I/O error); a
+        # second ROLLBACK would then raise and hide the error that says what happened.
+        if conn.in_transaction:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        raise
 
 
 def run_script(conn: sqlite3.Connection, sql: str) -> None:
@@ -85,6 +101,13 @@ def open_library(path: Path, *, migrations: list[Migration] | None = None) -> sq
     existed = path.exists() and path.stat().st_size > 0
     try:
         conn = _connect(path)
+        foreign = _foreign_tables(conn)
+        if foreign:
+            conn.close()
+            raise LibraryError(
+                f"{path} is not a reader library but another program's database (tables: {', '.join(foreign)}); "
+                "it was left untouched: choose another file for the library"
+            )
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         version = user_version(conn)
@@ -116,15 +139,50 @@ def open_library(path: Path, *, migrations: list[Migration] | None = None) -> sq
     return conn
 
 
-def _explain(path: Path, exc: sqlite3.DatabaseError) -> str:
+def _foreign_tables(conn: sqlite3.Connection) -> list[str]:
+    """The tables of a database that is not a library (no `documents` table); empty for ours or a new file.
+
+    Checked before anything is written (even switching to WAL rewrites the header), so another
+    program's file given by mistake is refused byte for byte unchanged.
+    """
+    names = [str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    names = [n for n in names if not n.startswith("sqlite_")]
+    if not names or "documents" in names:
+        return []
+    return sorted(names)[:5] + (["…"] if len(names) > 5 else [])
+
+
+def _explain(path: Path, exc: sqlite3.Error) -> str:
     message = str(exc)
-    if "locked" in message or "busy" in message:
-        return f"the library {path} is locked by another program; close it and try again"
-    if "not a database" in message or "malformed" in message or "disk image" in message:
+    if "not a database" in message:
         return f"{path} is not a reader library or is damaged ({message})"
-    if "readonly" in message or "unable to open" in message:
-        return f"cannot open the library {path} for writing ({message})"
-    return f"cannot use the library {path}: {message}"
+    return explain(path, exc)
+
+
+def explain(path: Path, exc: sqlite3.Error) -> str:
+    """One line for a failure of the library file: what happened and what the user can do about it."""
+    message = str(exc)
+    code = str(getattr(exc, "sqlite_errorname", "") or "")
+    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in message or "busy" in message:
+        return (
+            f"the library {path} is locked by another program (a reader window, or a tool writing to it); "
+            "close it or wait, then try again"
+        )
+    if code.startswith("SQLITE_FULL") or "full" in message:
+        return f"the disk holding the library {path} is full; free some space and try again (nothing was saved)"
+    if code.startswith("SQLITE_IOERR") or "disk I/O error" in message:
+        return (
+            f"cannot write to the library {path} ({message}): the disk may be full or failing; "
+            "free some space or check the disk, then try again (nothing was saved)"
+        )
+    if code.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in message or "not a database" in message:
+        return (
+            f"the library {path} is damaged ({message}); restore a copy (reader keeps .bak files beside it) "
+            f"or rescue what is left with: sqlite3 {path} .recover"
+        )
+    if code.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_CANTOPEN")) or "readonly" in message:
+        return f"cannot write to the library {path} ({message}); check the file's permissions"
+    return f"the library {path} failed: {message}"
 
 
 def copy_library(path: Path, target: Path) -> None:

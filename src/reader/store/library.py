@@ -7,6 +7,7 @@ thread that owns another, so there is one writer; every write is one transaction
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,8 @@ from reader.store.annotations import AnnotationStore
 from reader.store.db import open_library, transaction
 
 METADATA_FIELDS = ("title", "date", "author", "source")
+INT64_MAX = 2**63 - 1
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 # Sort keys the document list offers, mapped to SQL that never depends on user input.
 SORT_KEYS: dict[str, str] = {
@@ -113,6 +116,29 @@ def _summary(row: sqlite3.Row) -> DocumentSummary:
     )
 
 
+def storable(text: str) -> str:
+    """Text SQLite can hold: a file name that is not UTF-8 arrives with lone surrogates (Python's
+    surrogateescape), which cannot be encoded; its stray bytes are kept visibly as `\\xNN` instead.
+
+    The same name always gives the same text, so finding a document by its path still works.
+    """
+    return _SURROGATE.sub(_byte_shown, text)
+
+
+def _byte_shown(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else "\ufffd"
+
+
+def _detected(raw: str | None) -> dict[str, str | None]:
+    """What detection found, as stored; a damaged cell reads as nothing detected rather than an error."""
+    try:
+        value = json.loads(raw or "{}")
+    except ValueError:
+        return {}
+    return {str(k): (v if isinstance(v, str) else None) for k, v in value.items()} if isinstance(value, dict) else {}
+
+
 def fallback_title(filename: str, text: str) -> str:
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     return first[:80] if first else Path(filename).stem
@@ -169,6 +195,8 @@ class Library:
         return [_summary(r) for r in self.conn.execute(f"SELECT {LIST_COLUMNS} FROM documents ORDER BY id")]
 
     def get(self, doc_id: int) -> Document | None:
+        if not 0 < doc_id <= INT64_MAX:  # cannot be a row id; SQLite would overflow on it
+            return None
         row = self.conn.execute(
             f"SELECT {LIST_COLUMNS}, raw, original, text, detected FROM documents WHERE id = ?", (doc_id,)
         ).fetchone()
@@ -187,11 +215,13 @@ class Library:
             text=row["text"],
             removed=removed,
             overrides=self.overrides(doc_id),
-            detected=json.loads(row["detected"] or "{}"),
+            detected=_detected(row["detected"]),
         )
 
     def text(self, doc_id: int) -> str:
         """Just the cleaned text, for snippets and highlights that need nothing else."""
+        if not 0 < doc_id <= INT64_MAX:
+            return ""
         row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return "" if row is None else str(row[0])
 
@@ -212,7 +242,8 @@ class Library:
         return None if row is None else int(row[0])
 
     def find_by_path(self, path: str) -> int | None:
-        row = self.conn.execute("SELECT id FROM documents WHERE path = ? ORDER BY id LIMIT 1", (path,)).fetchone()
+        query = "SELECT id FROM documents WHERE path = ? ORDER BY id LIMIT 1"
+        row = self.conn.execute(query, (storable(path),)).fetchone()
         return None if row is None else int(row[0])
 
     def meta(self, key: str) -> str | None:
@@ -245,8 +276,8 @@ class Library:
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', 0, 0, ?, ?)""",
                 (
                     prepared.content_hash,
-                    prepared.path,
-                    prepared.filename,
+                    storable(prepared.path),
+                    storable(prepared.filename),
                     prepared.kind,
                     prepared.encoding,
                     prepared.size,
@@ -267,7 +298,7 @@ class Library:
                original = ?, updated_at = ? WHERE id = ?""",
             (
                 prepared.content_hash,
-                prepared.filename,
+                storable(prepared.filename),
                 prepared.kind,
                 prepared.encoding,
                 prepared.size,
@@ -291,7 +322,7 @@ class Library:
         effective.update(self.metadata_overrides(doc_id))
         previous = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
         old_text = str(previous[0]) if previous is not None and previous[0] else None
-        title = effective["title"] or fallback_title(filename, derived.text)
+        title = storable(effective["title"] or fallback_title(filename, derived.text))
         self.conn.execute(
             """UPDATE documents SET text = ?, title = ?, date = ?, author = ?, source = ?, script = ?,
                script_share = ?, chars = ?, detected = ?, cleaner_version = ? WHERE id = ?""",
