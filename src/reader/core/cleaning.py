@@ -24,6 +24,7 @@ __all__ = [
     "Cleaned",
     "Metadata",
     "Removed",
+    "SourceHints",
     "clean_html",
     "clean_text",
     "html_to_blocks",
@@ -68,14 +69,24 @@ class Cleaned:
     metadata: Metadata
 
 
+@dataclass(frozen=True)
+class SourceHints:
+    """What other documents of the same source (site, folder) say about this one's furniture: lines
+    that recur across many of them (menus, footers, slogans) and names that recur as title suffixes.
+    The caller collects these; the cleaner treats them as evidence, never as the only word on prose."""
+
+    repeated_lines: frozenset[str] = frozenset()
+    site_names: frozenset[str] = frozenset()
+
+
 def _split_lines(raw: str) -> list[str]:
     return raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def clean_text(raw: str, overrides: Mapping[int, bool] | None = None) -> Cleaned:
+def clean_text(raw: str, overrides: Mapping[int, bool] | None = None, hints: SourceHints | None = None) -> Cleaned:
     """Clean a plain-text dump of a page (one line per text block)."""
     lines = [cf.measure(i + 1, line) for i, line in enumerate(_split_lines(raw))]
-    return _clean(lines, None, overrides)
+    return _clean(lines, None, overrides, hints)
 
 
 def html_to_blocks(html: str) -> str:
@@ -83,11 +94,11 @@ def html_to_blocks(html: str) -> str:
     return html_extract.html_to_blocks(html)
 
 
-def clean_html(html: str, overrides: Mapping[int, bool] | None = None) -> Cleaned:
+def clean_html(html: str, overrides: Mapping[int, bool] | None = None, hints: SourceHints | None = None) -> Cleaned:
     """Clean an HTML page: render it to blocks, then clean those with the markup as extra evidence."""
     root = html_extract.parse(html)
     if root is None:
-        return clean_text(html_to_blocks(html), overrides)
+        return clean_text(html_to_blocks(html), overrides, hints)
     blocks = html_extract.render_blocks(root)
     lines: list[cf.Line] = []
     for i, block in enumerate(blocks):
@@ -100,7 +111,7 @@ def clean_html(html: str, overrides: Mapping[int, bool] | None = None) -> Cleane
         line.boxes = block.boxes
         line.tag = block.tag
         lines.append(line)
-    return _clean(lines, html_extract.page_facts(root), overrides)
+    return _clean(lines, html_extract.page_facts(root), overrides, hints)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -111,15 +122,20 @@ def _clean(
     all_lines: list[cf.Line],
     facts: html_extract.PageFacts | None,
     overrides: Mapping[int, bool] | None,
+    hints: SourceHints | None = None,
 ) -> Cleaned:
+    hints = hints or SourceHints()
     lines = [line for line in all_lines if line.text]
     for line in lines:
         line.reason = cf.context_free_reason(line)
         if line.reason is None and line.link_chars and _link_list(line):
             line.reason = "navigation"
+        if line.reason is None and line.text in hints.repeated_lines and not _prose(line):
+            line.reason = "boilerplate"  # the same line in many documents of this source is its furniture
+    _mark_banners(lines)
     _mark_tables(lines)
     _mark_injections(lines)
-    meta = scan_metadata(lines, facts)
+    meta = scan_metadata(lines, facts, hints.site_names)
     if _has_chrome(lines):
         _select_main(lines)
     _keep_closing_date(lines)
@@ -147,6 +163,22 @@ def _has_chrome(lines: Sequence[cf.Line]) -> bool:
     or one the context-free detectors flagged. Position at the page's edges is evidence only on a page:
     a text with no furniture (a report, a note, a saved article) loses nothing for where a line stands."""
     return any(line.reason in CHROME_REASONS or line.link_chars or line.chrome for line in lines)
+
+
+def _prose(line: cf.Line) -> bool:
+    """A sentence or more of the writer's own words: punctuated inside and at the end."""
+    return line.clause_punct >= 2 and line.ends_sentence and line.words >= 20
+
+
+BANNER_ZONE = 5  # lines at the top of a document where a maintenance banner stands
+
+
+def _mark_banners(lines: list[cf.Line]) -> None:
+    """Wiki maintenance banners (此条目需要补充更多来源。) stand above the article: the wording alone would not
+    be evidence, the wording in the first lines, before the text begins, is."""
+    for line in lines[:BANNER_ZONE]:
+        if line.reason is None and line.words <= 120 and cf.is_banner(line):
+            line.reason = "boilerplate"
 
 
 def _keep_closing_date(lines: Sequence[cf.Line]) -> None:

@@ -146,6 +146,11 @@ def is_spam(line: Line) -> bool:
     return False
 
 
+def is_banner(line: Line) -> bool:
+    """The wording of a wiki maintenance notice about the article itself."""
+    return bool(lx.WIKI_BANNER.match(line.text))
+
+
 def is_ad_label(line: Line) -> bool:
     """`广告`, `【推广】`: the label of an advertisement box printed on its own line."""
     return line.words <= 13 and bool(lx.AD_LABEL.match(line.text))

@@ -19,6 +19,7 @@ from reader.core.html_extract import PageFacts
 
 HEADER_LIMIT = 30  # lines searched for a title before the first paragraph
 _NOISE = ("spam", "script")
+_AWAY = ("navigation", "related-links", "boilerplate", "comments")
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,11 @@ def _residual_words(text: str) -> int:
     return cf.word_count(text)
 
 
-def scan_metadata(lines: list[cf.Line], facts: PageFacts | None) -> MetaResult:
+def scan_metadata(
+    lines: list[cf.Line], facts: PageFacts | None, site_names: frozenset[str] = frozenset()
+) -> MetaResult:
+    """Read title, date, author and source, marking the lines that only carry them. `site_names` are
+    names seen repeated across documents of the same source (stripped from titles)."""
     first_content = _first_content(lines)
     fields: dict[str, list[tuple[int, str]]] = {"title": [], "date": [], "author": [], "source": []}
     plain_dates: list[tuple[int, str]] = []
@@ -78,15 +83,21 @@ def scan_metadata(lines: list[cf.Line], facts: PageFacts | None) -> MetaResult:
             if line.reason is None:
                 line.reason = "metadata"
 
-    meta = md.Metadata()
-    # Date: a labelled one first, then a bare date line in the header, then anywhere.
+    title, title_at = _title(lines, fields, facts, first_content, site_names)
+    # Date: a labelled one first, then a bare date line in the header nearest the title (a date in a
+    # menu, an archive list or a sidebar link is further away or flagged), then anywhere.
     date = None
     for _, value in fields["date"]:
         date = md.parse_date(value)
         if date:
             break
     if date is None:
-        header_dates = [d for d in plain_dates if d[0] < first_content] or plain_dates
+        usable = [
+            d for d in plain_dates if lines[d[0]].reason not in _AWAY and lines[d[0]].link_density < 0.3
+        ] or plain_dates
+        header_dates = [d for d in usable if d[0] < first_content] or usable
+        if title_at is not None:
+            header_dates = sorted(header_dates, key=lambda d: abs(d[0] - title_at))
         for _, value in header_dates:
             date = md.parse_date(value)
             if date:
@@ -110,7 +121,6 @@ def scan_metadata(lines: list[cf.Line], facts: PageFacts | None) -> MetaResult:
             if line.text == source and line.reason is None:
                 line.reason = "metadata"
 
-    title = _title(lines, fields, facts, first_content)
     meta = md.Metadata(title=title, date=date, author=author, source=source)
     return MetaResult(meta)
 
@@ -146,16 +156,18 @@ def _title(
     fields: dict[str, list[tuple[int, str]]],
     facts: PageFacts | None,
     first_content: int,
-) -> str | None:
+    site_names: frozenset[str] = frozenset(),
+) -> tuple[str | None, int | None]:
+    """The title and the index of the line it was read from (None when it came from the page head)."""
     # A labelled title wins over any guess from the layout.
     chosen = fields["title"][0][0] if fields["title"] else _score_title(lines, facts, first_content)
     if chosen is None:
         if facts and facts.titles:
-            return md.strip_site_suffix(facts.titles[0]) or None
-        return None
+            return md.strip_site_suffix(facts.titles[0], site_names) or None, None
+        return None, None
     line = lines[chosen]
     line.reason = "metadata"
-    title = md.strip_site_suffix(cs.strip_markdown_heading(line.text))
+    title = md.strip_site_suffix(cs.strip_markdown_heading(line.text), site_names)
     for j, other in enumerate(lines):
         if other is line or other.words > 80:
             continue
@@ -163,7 +175,7 @@ def _title(
             other.reason = "duplicate-title"
         elif j < chosen and other.reason is None and _menu_path_to(other.text, title):
             other.reason = "navigation"
-    return title
+    return title, chosen
 
 
 def _menu_path_to(text: str, title: str) -> bool:

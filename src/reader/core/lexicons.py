@@ -35,6 +35,14 @@ SPAM_BRAND = re.compile(r"[A-Za-z0-9]{2,}\s*(?:体育|體育|娱乐|娛樂|app|A
 # A line that is only an advertisement label.
 AD_LABEL = re.compile(rf"^[\[【(（]?\s*(?:{_alternation('cleaning_ad_labels.txt')})\s*[\]】)）]?$", re.IGNORECASE)
 
+# MediaWiki maintenance notices of the Chinese Wikipedia as they render at the top of an article
+# (templates Refimprove, Expand, Notability, Cleanup, Translation, Unreferenced...): they speak of the page
+# itself ("this article needs...") and carry the date the notice was added.
+WIKI_BANNER = re.compile(
+    r"^(?:此|本|這|这)(?:条目|條目|文章|章节|章節|段落|列表)"
+    r"(?:需要|需|可能|没有|沒有|缺少|包含|的|中的|存在|翻译|翻譯|过于|過於|或许|或許|页面|頁面|已|有)"
+)
+
 # Breadcrumb lead-ins and the separators of a breadcrumb trail.
 BREADCRUMB_LEAD = re.compile(
     r"^(?:您(?:现在|現在|当前|當前)?的?(?:位置|位置是)|当前位置|當前位置|所在位置|位置)\s*[:：]"

@@ -10,7 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.cleaning import Cleaned, Removed, clean_html, clean_text, html_to_blocks, reason_label
+from reader.core.cleaning import (
+    Cleaned,
+    Removed,
+    SourceHints,
+    clean_html,
+    clean_text,
+    html_to_blocks,
+    reason_label,
+)
 from reader.core.scoring import score
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -309,3 +317,40 @@ def test_overrides_always_win(lines: list[str], data: st.DataObject) -> None:
 def test_clean_html_never_raises_never_invents(html: str) -> None:
     # Entities are decoded, so the reference is the block rendering the app shows as the original.
     _no_invented_chars(html_to_blocks(html), clean_html(html))
+
+
+# -- rules added for issue "cleaning that never eats real text" --------------------------------
+
+
+def test_wiki_maintenance_banner_at_the_top_goes_but_the_same_words_in_the_text_stay() -> None:
+    banner = "此条目需要补充更多来源。请协助补充可靠来源,无法查证的内容可能会因为异议提出而被移除。"
+    quoted = "编辑们说,此条目需要补充更多来源,这是社区的共同意见,讨论持续了一周。"
+    cleaned = clean_text("\n".join([banner, PARA1, PARA2, quoted, PARA3]))
+    assert reasons(cleaned) == {banner: "boilerplate"}
+
+
+def test_date_near_the_title_beats_a_date_in_an_archive_link() -> None:
+    raw = "\n".join(["归档 2019年5月3日", "首页 博客 相册", "春天的一次远足", "2021年4月18日", PARA1, PARA2, PARA3])
+    assert clean_text(raw).metadata.date == "2021-04-18"
+
+
+def test_source_hints_remove_lines_repeated_across_the_source_and_strip_its_name() -> None:
+    slogan = "读好书 交好友 共成长"
+    raw = "\n".join(["春天的一次远足 - 晨光", slogan, PARA1, PARA2, PARA3])
+    plain = clean_text(raw)
+    assert slogan in plain.text
+    hinted = clean_text(raw, hints=SourceHints(repeated_lines=frozenset({slogan}), site_names=frozenset({"晨光"})))
+    assert reasons(hinted)[slogan] == "boilerplate"
+    assert hinted.metadata.title == "春天的一次远足"
+
+
+def test_a_repeated_line_of_prose_is_never_removed_by_hints() -> None:
+    hinted = clean_text(f"{PARA1}\n{PARA2}", hints=SourceHints(repeated_lines=frozenset({PARA1})))
+    assert hinted.removed == []
+
+
+def test_closing_formula_office_and_date_stay_after_a_page_article() -> None:
+    raw = "\n".join(["网站首页 新闻中心 联系我们", PARA1, PARA2, "特此通知。", "某某县人民政府", "2022年1月27日"])
+    cleaned = clean_text(raw)
+    assert cleaned.text.endswith("特此通知。\n某某县人民政府\n2022年1月27日")
+    assert cleaned.metadata.date == "2022-01-27"
