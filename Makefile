@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+DEV_STAMP := $(VENV)/.dev-installed-stamp
 SRC := src tests benchmarks
 
 .PHONY: run test lint typecheck unit bench clean system-check
@@ -15,8 +16,15 @@ $(STAMP): pyproject.toml setup.py
 		echo "make: '$(PYTHON) -m venv' failed; on Debian/Ubuntu run: sudo apt-get install -y python3-venv"; exit 1; }
 	@echo "Installing reader and its dependencies into $(VENV) ..."
 	@$(PIP) install --upgrade pip
-	@$(PIP) install -e '.[test,dev]'
+	@$(PIP) install -e .
 	@touch $(STAMP)
+
+# The test and development tools come only with the targets that use them: `make run` installs what the
+# app needs and nothing more.
+$(DEV_STAMP): $(STAMP)
+	@echo "Installing the test and development tools into $(VENV) ..."
+	@$(PIP) install -e '.[test,dev]'
+	@touch $(DEV_STAMP)
 
 # Before the window: the system libraries Qt's platform plugin needs and a Chinese font (installed when run
 # as root with apt-get, else one line with the command), and a display to show it on.
@@ -24,19 +32,19 @@ run: $(STAMP)
 	@$(BIN)/python -m reader.system_check
 	$(BIN)/reader
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check $(SRC)
 	$(BIN)/ruff format --check $(SRC)
 
-typecheck: $(STAMP)
+typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(DEV_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 test: lint typecheck unit
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 system-check: $(STAMP)
