@@ -2,7 +2,8 @@
 
 Stages are timed separately on the same recombined real documents (seeds and, when present,
 ../shared/eval/web_zh/cleaned): decoding, cleaning, script conversion, entities and indexing; then
-the whole importer (worker processes, one writer) on the same files. Prints figures; asserts nothing.
+the whole importer (worker processes, one writer) on the same files; how long a cancelled import takes
+to stop, with the workers busy on large files. Prints figures; asserts nothing.
 
     .venv/bin/python benchmarks/bench_import.py [--docs 500] [--big-mb 50]
 """
@@ -14,6 +15,7 @@ import random
 import sqlite3
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -25,7 +27,7 @@ from reader.core.decoding import decode_bytes  # noqa: E402
 from reader.core.entities import extract  # noqa: E402
 from reader.core.script import Script, make_view  # noqa: E402
 from reader.store import search  # noqa: E402
-from reader.store.importer import import_paths  # noqa: E402
+from reader.store.importer import ImportReport, import_paths  # noqa: E402
 from reader.store.library import Library  # noqa: E402
 
 
@@ -114,6 +116,40 @@ def main() -> None:
             report = import_paths(lib, [big], workers=1)
             spent = time.perf_counter() - t
         print(f"\none {written / 1024 / 1024:.0f} MB file: imported in {spent:.1f} s ({report.summary()})")
+
+        print()
+        for count, mb in ((400, 0.06), (8, 4.0)):
+            files = Path(tmp) / f"cancel-{count}"
+            files.mkdir()
+            text = "\n".join(docs)
+            size = int(mb * 1024 * 1024 / 3)
+            for i in range(count):
+                start = (i * 997) % max(1, len(text) - size)
+                body = (text * (1 + size // max(1, len(text))))[start : start + size]
+                (files / f"{i:03}.txt").write_text(f"{i}\n{body}", encoding="utf-8")
+            stop, report = cancel_latency(Path(tmp) / f"cancel-{count}.sqlite", files, after=3.0)
+            if stop is None:
+                print(f"{count} files of {mb:g} MB: finished before the cancel ({report.summary()})")
+            else:
+                print(f"cancel during {count} files of {mb:g} MB: stopped {stop:.2f} s after it ({report.summary()})")
+
+
+def cancel_latency(library: Path, folder: Path, *, after: float) -> tuple[float | None, ImportReport]:
+    """Seconds from the cancel request (made `after` seconds into the import) to `import_paths` returning."""
+    cancel = threading.Event()
+    requested: list[float] = []
+
+    def request() -> None:
+        requested.append(time.perf_counter())
+        cancel.set()
+
+    timer = threading.Timer(after, request)
+    with Library(library) as lib:
+        timer.start()
+        report = import_paths(lib, [folder], cancelled=cancel.is_set)
+        returned = time.perf_counter()
+    timer.cancel()
+    return (returned - requested[0] if requested else None), report
 
 
 if __name__ == "__main__":
