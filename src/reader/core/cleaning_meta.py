@@ -9,6 +9,7 @@ a signature). Lines found here leave the body with reason "metadata"; repeats of
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from reader.core import cleaning_features as cf
@@ -189,6 +190,8 @@ def _menu_path_to(text: str, title: str) -> bool:
 
 def _score_title(lines: list[cf.Line], facts: PageFacts | None, first_content: int) -> int | None:
     leaves = _breadcrumb_leaves(lines)
+    page = "\n".join(line.text for line in lines)
+    texts = Counter(line.text for line in lines)
     page_titles = [md.strip_site_suffix(t) for t in facts.titles] if facts else []
     best: tuple[float, int] | None = None
     seen_candidate = False
@@ -209,12 +212,14 @@ def _score_title(lines: list[cf.Line], facts: PageFacts | None, first_content: i
         if not seen_candidate:
             score += 1
             seen_candidate = True
-        repeats = sum(
-            1
-            for j, other in enumerate(lines)
-            if j != i and (other.text == line.text or (len(stripped) >= 8 and stripped in other.text))
-        )
-        if repeats:
+        # Repeated elsewhere on the page (as a line, or inside one when long enough to be distinctive):
+        # one search over the whole page instead of a comparison per line.
+        needle = stripped if len(stripped) >= 8 else line.text
+        if len(needle) < 8:
+            repeated = texts.get(line.text, 0) > 1
+        else:
+            repeated = page.count(needle) > 1
+        if repeated:
             score += 3
         for page_title in page_titles:
             if stripped == page_title:
