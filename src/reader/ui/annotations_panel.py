@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButto
 
 from reader.core.annotation_model import Annotation, HighlightColor, color_by_key
 from reader.ui.annotation_dialog import swatch
-from reader.ui.list_models import GroupedModel, Group, Leaf
+from reader.ui.list_models import Group, GroupedModel, Leaf
 
 
 def short(text: str, limit: int = 60) -> str:
@@ -55,9 +55,7 @@ class AnnotationTreeModel(GroupedModel[str, AnnotationRow]):
     def _row_cell(self, row: AnnotationRow, column: int, role: int) -> Any:
         a = row.annotation
         if role == Qt.ItemDataRole.DisplayRole:
-            return (short(a.quote, 40), short(a.note, 40), " ".join(f"#{t}" for t in a.tags), when(a.modified))[
-                column
-            ]
+            return (short(a.quote, 40), short(a.note, 40), " ".join(f"#{t}" for t in a.tags), when(a.modified))[column]
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return self._swatches(row.color.hex)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -124,7 +122,8 @@ class AnnotationsPanel(QWidget):
         orphans = [a for a in annotations if a.orphan]
         self._orphans = {a.uuid for a in orphans}
         entries: list[Group[str, AnnotationRow] | Leaf[AnnotationRow]] = [
-            Leaf(AnnotationRow(a, color_by_key(a.color, colors))) for a in sorted(placed, key=lambda a: (a.start, a.end))
+            Leaf(AnnotationRow(a, color_by_key(a.color, colors)))
+            for a in sorted(placed, key=lambda a: (a.start, a.end))
         ]
         if orphans:
             heading = self.tr("Orphans ({0}): their text is gone").format(len(orphans))

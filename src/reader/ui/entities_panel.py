@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit,
 
 from reader.core.entities import TYPES, Entity
 from reader.core.normalise import normalise
-from reader.ui.list_models import GroupedModel, Group
+from reader.ui.list_models import Group, GroupedModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -99,7 +99,7 @@ class Heading(NamedTuple):
 
     kind: str
     label: str
-    count: int
+    size: int  # how many entities it holds
 
 
 class EntityRow(NamedTuple):
@@ -123,7 +123,7 @@ class EntityTreeModel(GroupedModel[Heading, EntityRow]):
 
 def _heading_cell(head: Heading, column: int, role: int) -> Any:
     if role == Qt.ItemDataRole.DisplayRole:
-        return (head.label, str(head.count), "")[column]
+        return (head.label, str(head.size), "")[column]
     if role == Qt.ItemDataRole.FontRole and column == 0:
         font = QFont()
         font.setBold(True)
@@ -324,4 +324,3 @@ class EntitiesPanel(QWidget):
         entity = self._entity_at(self.tree.currentIndex())
         if entity is not None:
             QGuiApplication.clipboard().setText(entity.text)
-
