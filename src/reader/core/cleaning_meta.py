@@ -215,11 +215,7 @@ def _score_title(lines: list[cf.Line], facts: PageFacts | None, first_content: i
         # Repeated elsewhere on the page (as a line, or inside one when long enough to be distinctive):
         # one search over the whole page instead of a comparison per line.
         needle = stripped if len(stripped) >= 8 else line.text
-        if len(needle) < 8:
-            repeated = texts.get(line.text, 0) > 1
-        else:
-            repeated = page.count(needle) > 1
-        if repeated:
+        if (texts[line.text] > 1) if len(needle) < 8 else (page.count(needle) > 1):
             score += 3
         for page_title in page_titles:
             if stripped == page_title:
