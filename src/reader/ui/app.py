@@ -7,6 +7,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -48,7 +49,30 @@ def app_icon() -> QIcon:
     return icon
 
 
+# Releases that lose references to None where None is mortal (Python < 3.12); measured with
+# tests/gui/test_pyside_none_leak.py, see docs/decisions/pyside6.md.
+LEAKING_BINDINGS = frozenset({"6.12.0"})
+
+
+def binding_problem(binding: str, python: tuple[int, int]) -> str | None:
+    """Why the window must not start on this Qt binding, or None.
+
+    A distribution or a hand-made environment can bring in a release that pyproject.toml excludes; the
+    window would then abort after some minutes of reading, so refuse at once and say how to fix it.
+    """
+    if binding in LEAKING_BINDINGS and python < (3, 12):
+        return (
+            f"PySide6 {binding} makes the window abort on Python {python[0]}.{python[1]}; "
+            f'run: pip install "PySide6-Essentials>=6.6,!={binding}"'
+        )
+    return None
+
+
 def run(library_path: Path, *, explicit: bool = False, files: Sequence[Path] = ()) -> int:
+    problem = binding_problem(PySide6.__version__, sys.version_info[:2])
+    if problem is not None:
+        print(f"reader: error: {problem}", file=sys.stderr)
+        return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("reader")
