@@ -25,6 +25,7 @@ from reader.cli_common import (
     print_json,
     read_stdin,
     say,
+    speaks_utf8,
     terminal_safe,
 )
 
@@ -339,6 +340,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = set(getattr(parser, "commands", ()))
     args = parser.parse_args(files_mean_gui(list(sys.argv[1:] if argv is None else argv), commands))
     func = getattr(args, "func", cmd_gui)
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal in a legacy encoding cannot show Chinese; a "?" beats a crash halfway through a list.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and not speaks_utf8(stream):
+            reconfigure(errors="replace")
     try:
         check_text_arguments(args)
         check_numbers(args)

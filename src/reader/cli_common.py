@@ -132,8 +132,15 @@ def _megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:,.0f} MB"
 
 
+def speaks_utf8(stream: IO[str]) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    return encoding.startswith("utf")
+
+
 def print_json(value: object) -> None:
-    text = json.dumps(value, ensure_ascii=False, indent=2)
+    # JSON readers expect UTF-8; where the output speaks another encoding (a Latin-1 terminal), every
+    # non-ASCII character is written as a \u escape so that nothing is lost or replaced.
+    text = json.dumps(value, ensure_ascii=not speaks_utf8(sys.stdout), indent=2)
     # A file name that is not UTF-8 reaches us as lone surrogates, which no UTF-8 stream can carry;
     # in JSON they are written as \u escapes, which `json.loads` turns back into the same string.
     text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -46,6 +46,7 @@ class Run:
     fsize: int | None = None  # RLIMIT_FSIZE: a write past this many bytes fails with EFBIG, as on a full disk
     lock: bool = False  # hold the library's write lock from this process while the command runs
     library: Path | None = None  # the library checked afterwards, when not the row's default one
+    env: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -577,6 +578,59 @@ def stdout_has(text: str) -> Callable[[Result], None]:
     return check
 
 
+def fifo_library(tmp: Path) -> Path:
+    os.mkfifo(tmp / "lib.sqlite")
+    return tmp / "lib.sqlite"
+
+
+def setup_odd_library_name(name: bytes) -> Callable[[Path, Path], Run]:
+    """A library whose name holds URI syntax or bytes that are not UTF-8: that exact file is used."""
+
+    def setup(tmp: Path, lib: Path) -> Run:
+        path = os.fsencode(tmp) + b"/" + name
+        first_seed = str(SEEDS / sorted(os.listdir(SEEDS))[0])
+        return Run([b"--library", path, "import", first_seed], library=Path(os.fsdecode(path)))
+
+    return setup
+
+
+def check_odd_library_name(result: Result) -> None:
+    names = os.listdir(os.fsencode(result.tmp))
+    assert names == [os.fsencode(result.library.name)], names  # not a file cut short at "?" or "#"
+    conn = sqlite3.connect(result.library)
+    try:
+        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    finally:
+        conn.close()
+
+
+def setup_newer_schema(tmp: Path, lib: Path) -> Run:
+    execute(lib, "PRAGMA user_version = 999")
+    return Run(lib_args(lib, "list"))
+
+
+def setup_w3c_file(content: str) -> Callable[[Path, Path], Run]:
+    def setup(tmp: Path, lib: Path) -> Run:
+        path = tmp / "w3c.json"
+        path.write_text(content, encoding="utf-8")
+        return Run(lib_args(lib, "import-annotations", str(path)))
+
+    return setup
+
+
+def setup_latin1(*command: str) -> Callable[[Path, Path], Run]:
+    def setup(tmp: Path, lib: Path) -> Run:
+        return Run(lib_args(lib, *command), env={"PYTHONIOENCODING": "latin-1"})
+
+    return setup
+
+
+def check_latin1_json(result: Result) -> None:
+    titles = [item["title"] for item in json.loads(result.stdout)]
+    assert len(titles) == 5 and all("?" not in t for t in titles)
+    assert "医院" in "".join(titles)
+
+
 # --- the table ----------------------------------------------------------------------------------------------
 
 NOT_FOUND = r"^reader: error: no document with id"
@@ -631,6 +685,17 @@ CASES = [
     Case("a new path as library", library_at(lambda t: t / "sub" / "new.sqlite", "list"), 0, 0),
     Case("a folder as library", library_at(a_folder, "list"), 1, message="folder"),
     Case("a library under a plain file", library_at(under_a_file, "list"), 1),
+    Case("a FIFO as library", library_at(fifo_library, "list"), 1, message="not a library file"),
+    Case("/dev/null as library", library_at(lambda t: Path("/dev/null"), "list"), 1, message="not a library file"),
+    Case("a library named with ? # %", setup_odd_library_name(b"a?b#c%20.sqlite"), 0, 0, check=check_odd_library_name),
+    Case(
+        "a library named in GBK",
+        setup_odd_library_name("书库.sqlite".encode("gbk")),
+        0,
+        0,
+        check=check_odd_library_name,
+    ),
+    Case("a library from a newer version", setup_newer_schema, 1, message="newer version"),
     Case("a library locked by another program", setup_locked, 1, message="locked", check=check_nothing_added),
     Case("a damaged page", setup_flipped_page, 1, message="damaged", check=check_lib_unchanged, integrity=False),
     Case("bad JSON in tags: annotations", setup_bad_tags, 0, 0, check=stdout_has("{not json")),
@@ -663,6 +728,12 @@ CASES = [
     Case("import-annotations from a 3 GB file", setup_annotations_huge, 1, message="too large"),
     Case("W3C items with huge offsets or lone surrogates", setup_w3c_bad_items, 0, 2, check=check_good_item_in),
     Case("W3C items that are malformed", setup_w3c_malformed_item, 0, 2, check=check_good_item_in),
+    Case("W3C JSON nested 100000 deep", setup_w3c_file("[" * 100_000 + "]" * 100_000), 1, message="not valid JSON"),
+    Case("W3C JSON with a 100000-digit number", setup_w3c_file("[" + "9" * 100_000 + "]"), 1, message="not valid JSON"),
+    Case("W3C JSON of numbers", setup_w3c_file("[1, 2, 3]"), 1, 3, message="^skipped annotation 1"),
+    # a terminal that does not speak UTF-8
+    Case("Latin-1 output: list", setup_latin1("list"), 0, 0, check=stdout_has("?")),
+    Case("Latin-1 output: list --json", setup_latin1("list", "--json"), 0, 0, check=check_latin1_json),
     # standard input that never ends
     Case("convert from /dev/zero", setup_stdin_zero("convert", "--to", "hans"), 1, message="too (large|long)"),
     Case(
@@ -712,6 +783,7 @@ def _limits(fsize: int | None) -> Callable[[], None]:
 
 
 def _run(run: Run, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    env = {**_env(), **run.env}
     stdin_file = None
     stdin_bytes = None
     if isinstance(run.stdin, Path):
@@ -724,7 +796,7 @@ def _run(run: Run, cwd: Path) -> subprocess.CompletedProcess[bytes]:
             stdin=stdin_file if stdin_file is not None else (None if stdin_bytes is not None else subprocess.DEVNULL),
             input=stdin_bytes,
             capture_output=True,
-            env=_env(),
+            env=env,
             cwd=cwd,
             timeout=TIMEOUT,
             preexec_fn=_limits(run.fsize),

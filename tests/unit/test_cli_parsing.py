@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.cli import build_parser, files_mean_gui
+from reader.cli import build_parser, check_numbers, check_text_arguments, files_mean_gui
+from reader.cli_common import UserError, terminal_safe
 
 
 @pytest.mark.parametrize(
@@ -44,3 +45,52 @@ def test_library_chosen_in_preferences_is_the_default(tmp_path: object, monkeypa
     assert paths.default_library() == chosen
     monkeypatch.setenv("READER_LIBRARY", str(Path(str(tmp_path)) / "env.sqlite"))
     assert paths.default_library().name == "env.sqlite"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("\x1b]0;owned\x07title", "title"),  # retitling the terminal
+        ("\x1b[2J\x1b[31mred\x1b[0m", "red"),  # clearing, colours
+        ("\x9b31mC1\x9b0m", "C1"),  # the 8-bit CSI
+        ("a\x08b\x7fc\x00d", "abcd"),
+        ("line\none\ttab", "lineonetab"),
+        ("\u202eevil", "evil"),  # right-to-left override
+        ("\x1b]unterminated", "unterminated"),  # no terminator: only the escape itself goes
+        ("name\udcb1\udca8.txt", "name\\xb1\\xa8.txt"),  # bytes of a non-UTF-8 file name
+        ("普通的标题", "普通的标题"),
+    ],
+)
+def test_terminal_output_carries_no_control_characters(text: str, shown: str) -> None:
+    assert terminal_safe(text) == shown
+
+
+def test_document_text_keeps_its_lines_and_tabs() -> None:
+    assert terminal_safe("a\r\nb\tc\x1b[2Jd\n", lines=True) == "a\nb\tcd\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["annotate", "1", "--note", "bad\udcff"], "--note is not valid UTF-8"),
+        (["annotate", "1", "--tag", "ok", "--tag", "\udcc3"], "--tag is not valid UTF-8"),
+        (["search", "\udce5"], "the query is not valid UTF-8"),
+    ],
+)
+def test_text_arguments_must_be_utf8(argv: list[str], message: str) -> None:
+    args = build_parser().parse_args(argv)
+    with pytest.raises(UserError, match=message):
+        check_text_arguments(args)
+
+
+def test_paths_may_hold_any_bytes() -> None:
+    args = build_parser().parse_args(["--library", "lib\udcff.sqlite", "import", "\udcb1\udca8.txt"])
+    check_text_arguments(args)
+
+
+@pytest.mark.parametrize(
+    "argv", [["show", str(2**63)], ["show", "0"], ["export", "1", str(2**64), "--format", "csv", "-o", "x"]]
+)
+def test_ids_past_sqlite_integers_name_no_document(argv: list[str]) -> None:
+    with pytest.raises(UserError, match="no document with id"):
+        check_numbers(build_parser().parse_args(argv))

@@ -8,8 +8,10 @@ A locked or damaged file is reported with a message, never a traceback.
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import sqlite3
+import urllib.parse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime
@@ -27,8 +29,14 @@ Migration = Callable[[sqlite3.Connection], None]
 _decode_text = functools.partial(str, encoding="utf-8", errors="replace")
 
 
+def _uri(path: Path, mode: str) -> str:
+    """A `file:` URI naming exactly `path`: `?`, `#` and `%` in a name would otherwise start the URI's
+    query or fragment (opening another file), and a name that is not UTF-8 is passed as its bytes."""
+    return f"file:{urllib.parse.quote(os.fsencode(path))}?mode={mode}"
+
+
 def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
-    uri = f"file:{path}?mode=ro" if readonly else f"file:{path}?mode=rwc"
+    uri = _uri(path, "ro" if readonly else "rwc")
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=10.0)
     conn.row_factory = sqlite3.Row
     conn.text_factory = _decode_text
@@ -73,7 +81,7 @@ def run_script(conn: sqlite3.Connection, sql: str) -> None:
 def backup_before_upgrade(path: Path, from_version: int) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.v{from_version}-{stamp}.bak")
-    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    src = sqlite3.connect(_uri(path, "ro"), uri=True)
     try:
         dst = sqlite3.connect(target)
         try:
@@ -94,6 +102,8 @@ def open_library(path: Path, *, migrations: list[Migration] | None = None) -> sq
     path = path.expanduser()
     if path.exists() and path.is_dir():
         raise LibraryError(f"{path} is a folder, not a library file")
+    if path.exists() and not path.is_file():
+        raise LibraryError(f"{path} is not a library file (it is a device or a pipe); give a file name")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

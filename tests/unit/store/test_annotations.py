@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from reader.core.annotation_model import Annotation
+from reader.store.annotations import check_storable, read_tags
 from reader.store.importer import import_paths
 from reader.store.library import Library
 
@@ -138,3 +141,43 @@ def test_a_copy_pasted_above_does_not_capture_the_edited_original(doc: tuple[Lib
     (moved,) = lib.annotations.for_document(doc_id)
     assert moved.uuid == made.uuid and new_text[moved.start : moved.end] == "张宗久的讲话"
     assert moved.start > new_text.index("他强调") - 20  # the edited original, not the copy above
+
+
+@pytest.mark.parametrize(
+    ("raw", "tags"),
+    [
+        ('["a", "b"]', ("a", "b")),
+        ("{not json", ("{not json",)),
+        ("red, blue; green", ("red", "blue", "green")),
+        ('"solo"', ("solo",)),
+        ("[1, null]", ("1", "null")),
+        ("", ()),
+        (None, ()),
+    ],
+)
+def test_damaged_tags_are_read_not_raised(raw: str | None, tags: tuple[str, ...]) -> None:
+    assert read_tags(raw) == tags
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"start": 2**63}, {"end": 2**64}, {"note": "bad \ud800"}, {"tags": ("ok", "\udcff")}, {"doc_id": 2**63}],
+)
+def test_what_sqlite_cannot_hold_is_refused_before_writing(change: dict[str, object]) -> None:
+    good = Annotation(
+        uuid="u",
+        doc_id=1,
+        start=0,
+        end=1,
+        quote="q",
+        prefix="",
+        suffix="",
+        color="yellow",
+        note="",
+        tags=(),
+        created="",
+        modified="",
+    )
+    with pytest.raises(ValueError, match=r"out of range|not valid Unicode"):
+        check_storable(replace(good, **change))  # type: ignore[arg-type]
+    check_storable(good)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import re
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from reader.store import schema
-from reader.store.db import LibraryError, open_library, user_version
+from reader.store.db import LibraryError, explain, open_library, transaction, user_version
 
 
 def test_new_library_is_wal_and_current(tmp_path: Path) -> None:
@@ -98,3 +100,68 @@ def test_locked_library_is_reported(tmp_path: Path) -> None:
 def test_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LibraryError, match="folder"):
         open_library(tmp_path)
+
+
+def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "contacts.db"
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("CREATE TABLE contacts (name TEXT)")
+        conn.execute("PRAGMA user_version = 2")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(LibraryError, match=r"another program's database .*contacts"):
+        open_library(path)
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["a?b.sqlite", "c#d.sqlite", "e%20f.sqlite", "g h.sqlite"])
+def test_uri_characters_in_the_name_open_that_very_file(tmp_path: Path, name: str) -> None:
+    open_library(tmp_path / name).close()
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [name]
+
+
+def test_a_pipe_is_not_a_library(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite"
+    os.mkfifo(path)
+    with pytest.raises(LibraryError, match="not a library file"):
+        open_library(path)
+
+
+def test_a_failed_commit_or_statement_is_not_hidden_by_the_rollback(tmp_path: Path) -> None:
+    """After some errors SQLite rolls back by itself; the error the caller sees must still be the first."""
+    conn = open_library(tmp_path / "lib.sqlite")
+    with pytest.raises(sqlite3.IntegrityError), transaction(conn):
+        conn.execute("INSERT INTO library_meta (key, value) VALUES ('k', 'v')")
+        conn.execute("ROLLBACK")  # what SQLite does on its own after a full disk or an I/O error
+        conn.execute("INSERT INTO documents (id) VALUES (NULL)")
+    assert not conn.in_transaction
+    assert conn.execute("SELECT count(*) FROM library_meta").fetchone()[0] == 0
+    conn.close()
+
+
+def test_invalid_utf8_in_a_cell_reads_with_replacement_characters(tmp_path: Path) -> None:
+    conn = open_library(tmp_path / "lib.sqlite")
+    conn.execute("INSERT INTO library_meta (key, value) VALUES ('k', CAST(X'E4BDFF41' AS TEXT))")
+    assert (
+        conn.execute("SELECT value FROM library_meta").fetchone()[0] == "\ufffd\ufffdA"
+    )  # the cut sequence, then the bad byte
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        ("SQLITE_BUSY", "locked by another program"),
+        ("SQLITE_FULL", "disk holding the library .* is full"),
+        ("SQLITE_IOERR_WRITE", "disk may be full"),
+        ("SQLITE_CORRUPT", "damaged .*recover"),
+        ("SQLITE_READONLY", "permissions"),
+    ],
+)
+def test_every_failure_is_explained_in_one_line(error: str, words: str) -> None:
+    exc = sqlite3.OperationalError("something went wrong")
+    exc.sqlite_errorname = error
+    message = explain(Path("/x/lib.sqlite"), exc)
+    assert "\n" not in message
+    assert re.search(words, message)

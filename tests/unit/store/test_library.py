@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 from reader.core.importing import Prepared, Skipped, prepare
 from reader.store.importer import import_paths, import_seeds_if_empty
-from reader.store.library import Library
+from reader.store.library import Library, storable
 
 ROOT = Path(__file__).resolve().parents[3]
 SEEDS = ROOT / "seeds"
@@ -146,3 +147,17 @@ def test_library_is_plain_sqlite(library: Library) -> None:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"documents", "removed_lines", "line_overrides", "metadata_overrides"} <= tables
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 5
+
+
+@pytest.mark.parametrize("doc_id", [0, -1, 2**63, 2**64, -(2**63) - 1])
+def test_ids_no_row_can_have_find_nothing(tmp_path: Path, doc_id: int) -> None:
+    with Library(tmp_path / "lib.sqlite") as library:
+        assert library.get(doc_id) is None
+        assert library.text(doc_id) == ""
+
+
+def test_names_that_are_not_utf8_are_stored_with_their_bytes_shown() -> None:
+    name = os.fsdecode(b"/r/\xb1\xa8\xb8\xe6.txt")
+    assert storable(name) == "/r/\\xb1\\xa8\\xb8\\xe6.txt"
+    assert storable("/r/报告.txt") == "/r/报告.txt"
+    storable(name).encode("utf-8")
