@@ -30,15 +30,25 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("many") / "reports"
+def large_reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Slow to prepare: the workers are busy when the import is stopped."""
+    folder = tmp_path_factory.mktemp("large") / "reports"
     write_reports(folder, FILES, 60_000)
     return folder
 
 
+@pytest.fixture(scope="module")
+def small_reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Quick to prepare, with results small enough to wait in the pipe: the workers soon wait for work."""
+    folder = tmp_path_factory.mktemp("small") / "reports"
+    write_reports(folder, FILES, 3_000)
+    return folder
+
+
 @pytest.fixture
-def importing(tmp_path: Path, reports: Path) -> Iterator[tuple[subprocess.Popen[str], Path]]:
-    """`reader import` of the 400 reports, started as a terminal would: a session of its own."""
+def importing(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[subprocess.Popen[str], Path]]:
+    """`reader import` of 400 reports, started as a terminal would: a session of its own."""
+    reports = request.getfixturevalue(request.param)
     library = tmp_path / "lib.sqlite"
     process = subprocess.Popen(
         [sys.executable, "-m", "reader.cli", "import", "--library", str(library), str(reports)],
@@ -135,6 +145,7 @@ def assert_only_whole_documents(library: Path) -> int:
     return len(rows)
 
 
+@pytest.mark.parametrize("importing", ["small_reports"], indirect=True)
 def test_ctrl_c_stops_the_import_with_one_line(importing: tuple[subprocess.Popen[str], Path]) -> None:
     process, library = importing
     wait_for_busy_workers(process, library)
@@ -156,6 +167,7 @@ def test_ctrl_c_stops_the_import_with_one_line(importing: tuple[subprocess.Popen
     assert 0 < assert_only_whole_documents(library) < FILES
 
 
+@pytest.mark.parametrize("importing", ["large_reports"], indirect=True)
 def test_a_killed_import_leaves_no_process_behind(importing: tuple[subprocess.Popen[str], Path]) -> None:
     process, library = importing
     wait_for_busy_workers(process, library)

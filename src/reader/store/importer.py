@@ -108,14 +108,14 @@ def import_paths(
     A cancelled import returns its report with `cancelled=True`; Ctrl-C raises ImportInterrupted, carrying
     the same report. Either way only whole documents were written and no worker process is left running.
     """
-    interrupted = threading.Event()
+    ctrl_c = _CtrlC()
 
     def stop_requested() -> bool:
-        return interrupted.is_set() or bool(cancelled and cancelled())
+        return ctrl_c.pressed.is_set() or bool(cancelled and cancelled())
 
-    with _interrupt_sets(interrupted):
-        report = _import(library, paths, progress, stop_requested, workers)
-    if interrupted.is_set():
+    with ctrl_c.installed():
+        report = _import(library, paths, progress, stop_requested, ctrl_c, workers)
+    if ctrl_c.pressed.is_set():
         report.cancelled = True
         raise ImportInterrupted(report)
     return report
@@ -126,24 +126,62 @@ def _import(
     paths: Iterable[Path],
     progress: Progress | None,
     stop_requested: Cancelled,
+    ctrl_c: _CtrlC,
     workers: int | None,
 ) -> ImportReport:
-    files, skipped = discover(paths)
+    try:
+        with ctrl_c.abandons():  # walking a large tree writes nothing: Ctrl-C may end it at once
+            files, skipped = discover(paths)
+    except KeyboardInterrupt:
+        if not ctrl_c.pressed.is_set():
+            raise
+        return ImportReport(cancelled=True)
     report = ImportReport(skipped=list(skipped))
-    total = len(files)
     if progress:
-        progress(0, total, "")
+        progress(0, len(files), "")
     workers = workers if workers is not None else max(1, min(4, os.cpu_count() or 1))
-    if total < _PARALLEL_THRESHOLD or workers <= 1:
-        for done, path in enumerate(files, start=1):
-            if stop_requested():
-                report.cancelled = True
-                break
-            _record(library, prepare(path), report)
-            if progress:
-                progress(done, total, str(path))
-        return report
+    if len(files) < _PARALLEL_THRESHOLD or workers <= 1:
+        _import_here(library, files, report, progress, stop_requested, ctrl_c)
+    else:
+        _import_in_workers(library, files, report, progress, stop_requested, workers)
+    return report
 
+
+def _import_here(
+    library: Library,
+    files: list[Path],
+    report: ImportReport,
+    progress: Progress | None,
+    stop_requested: Cancelled,
+    ctrl_c: _CtrlC,
+) -> None:
+    """Prepare and write in this process, one file after the other (a few files, or one worker)."""
+    for done, path in enumerate(files, start=1):
+        if stop_requested():
+            report.cancelled = True
+            return
+        try:
+            with ctrl_c.abandons():  # preparing is pure computation: a large file need not be waited for
+                result = prepare(path)
+        except KeyboardInterrupt:
+            if not ctrl_c.pressed.is_set():
+                raise
+            report.cancelled = True
+            return
+        _record(library, result, report)
+        if progress:
+            progress(done, len(files), str(path))
+
+
+def _import_in_workers(
+    library: Library,
+    files: list[Path],
+    report: ImportReport,
+    progress: Progress | None,
+    stop_requested: Cancelled,
+    workers: int,
+) -> None:
+    """Prepare in worker processes, a few files ahead; write here, as results come in."""
     # spawn, not fork: the window's process has threads (Qt's among them) that fork would copy half-way.
     pool = ProcessPoolExecutor(
         max_workers=workers,
@@ -174,7 +212,7 @@ def _import(
                 _record(library, result, report)
                 done += 1
                 if progress:
-                    progress(done, total, str(path))
+                    progress(done, len(files), str(path))
                 if stop_requested():
                     break
         finished_cleanly = not report.cancelled
@@ -183,7 +221,6 @@ def _import(
             pool.shutdown(wait=True)
         else:
             _stop_now(pool)
-    return report
 
 
 def _stop_now(pool: ProcessPoolExecutor) -> None:
@@ -201,29 +238,46 @@ def _stop_now(pool: ProcessPoolExecutor) -> None:
             process.terminate()
 
 
-@contextlib.contextmanager
-def _interrupt_sets(flag: threading.Event) -> Iterator[None]:
-    """While importing, Ctrl-C sets `flag` instead of raising wherever the main thread happens to be.
+class _CtrlC:
+    """Ctrl-C during an import: noted while documents are written, acted on at once while only computing.
 
     An exception raised in the middle of a write or inside the executor's bookkeeping is what made
-    interrupted imports messy; a flag read between documents stops the batch at a clean boundary. Only the
-    default handler is replaced, and only on the main thread (the only one Python delivers signals to).
+    interrupted imports messy, so by default Ctrl-C only sets `pressed`, which the loop reads between
+    documents. Inside `abandons()` (finding files, preparing one) nothing is written and waiting could take
+    minutes on a large file, so there it raises KeyboardInterrupt as usual. Only Python's default handler
+    is replaced, and only on the main thread (the only one Python runs signal handlers on).
     """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
-        yield
-        return
 
-    def on_interrupt(signum: int, frame: FrameType | None) -> None:
-        flag.set()
+    def __init__(self) -> None:
+        self.pressed = threading.Event()
+        self._abandoning = False
 
-    previous = signal.signal(signal.SIGINT, on_interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[None]:
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+            yield
+            return
+        previous = signal.signal(signal.SIGINT, self._on_interrupt)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+    @contextlib.contextmanager
+    def abandons(self) -> Iterator[None]:
+        self._abandoning = True
+        try:
+            yield
+        finally:
+            self._abandoning = False
+
+    def _on_interrupt(self, signum: int, frame: FrameType | None) -> None:
+        self.pressed.set()
+        if self._abandoning:
+            raise KeyboardInterrupt
 
 
 @contextlib.contextmanager
