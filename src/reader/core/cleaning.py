@@ -18,6 +18,7 @@ from reader.core import cleaning_features as cf
 from reader.core import cleaning_structure as cs
 from reader.core import html_extract
 from reader.core.cleaning_meta import MetaResult, scan_metadata
+from reader.core.cleaning_paragraphs import paragraphs
 from reader.core.metadata import Metadata, is_signature, trailing_byline
 
 __all__ = [
@@ -150,7 +151,7 @@ def _clean(
                 line.reason = None
             elif decision is False:
                 line.reason = line.reason or "user"
-    text = "\n".join(_paragraphs([line for line in lines if line.reason is None], lines))
+    text = "\n".join(paragraphs([line for line in lines if line.reason is None], lines))
     removed = [Removed(line.number, line.raw, line.reason) for line in lines if line.reason is not None]
     return Cleaned(text=text, removed=removed, metadata=meta.metadata)
 
@@ -491,76 +492,3 @@ def _trailing_author(lines: list[cf.Line], meta: MetaResult) -> MetaResult:
             return meta.with_author(last.text)
     name = trailing_byline(last.text)
     return meta.with_author(name) if name else meta
-
-
-# ---------------------------------------------------------------------------------------------
-# Rejoining fragments
-
-
-def _wrap_width(kept: list[cf.Line]) -> int | None:
-    """The column a hard-wrapped text was wrapped at, if most unfinished lines share one length."""
-    lengths = [len(line.text) for line in kept if not line.ends_sentence and len(line.text) >= 20]
-    if len(lengths) < 4:
-        return None
-    counts: dict[int, int] = {}
-    for n in lengths:
-        for m in (n - 1, n, n + 1):
-            counts[m] = counts.get(m, 0) + 1
-    width, hits = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-    return width if hits >= max(4, len(lengths) // 3) else None
-
-
-def _joins(prev: cf.Line, nxt: cf.Line, open_para: bool, wrap: int | None, adjacent: bool) -> bool:
-    if cf.CONTINUES.match(nxt.text):
-        return True
-    if prev.ends_sentence or nxt.heading or prev.heading:
-        return False
-    if cf.OPEN_ENDING.search(prev.text):
-        return True
-    if not adjacent:
-        return False
-    if open_para and prev.clause_punct == 0 and prev.words <= 20:
-        return True
-    if prev.words <= 40 and nxt.words >= 30 and cf.TITLE_END.search(prev.text) and prev.words >= 4:
-        return True
-    return wrap is not None and len(prev.text) >= wrap - 2 and nxt.words > 0
-
-
-def _paragraphs(kept: list[cf.Line], all_lines: list[cf.Line]) -> list[str]:
-    """Merge lines that are pieces of one paragraph; headings and captions stay on their own."""
-    position = {id(line): i for i, line in enumerate(all_lines)}
-    wrap = _wrap_width(kept)
-    paragraphs: list[str] = []
-    current: list[cf.Line] = []
-    open_para = False
-    for line in kept:
-        if current:
-            prev = current[-1]
-            adjacent = position[id(line)] == position[id(prev)] + 1 or _only_removed_between(
-                all_lines, position[id(prev)], position[id(line)]
-            )
-            if _joins(prev, line, open_para, wrap, adjacent):
-                open_para = open_para or bool(cf.OPEN_ENDING.search(prev.text))
-                current.append(line)
-                continue
-            paragraphs.append(_glue(current))
-        current, open_para = [line], False
-    if current:
-        paragraphs.append(_glue(current))
-    return paragraphs
-
-
-def _only_removed_between(all_lines: list[cf.Line], a: int, b: int) -> bool:
-    return all(all_lines[k].reason in ("spam", "image") for k in range(a + 1, b))
-
-
-def _glue(pieces: list[cf.Line]) -> str:
-    """Join fragments; a space only between two Latin/digit characters, where one was implied."""
-    out = pieces[0].text
-    for piece in pieces[1:]:
-        text = piece.text
-        if out and text and out[-1].isascii() and out[-1].isalnum() and text[0].isascii() and text[0].isalnum():
-            out += " " + text
-        else:
-            out += text
-    return out

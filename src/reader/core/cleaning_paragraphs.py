@@ -1,0 +1,80 @@
+"""Rejoining the kept lines of a page into paragraphs.
+
+Page dumps break paragraphs: a bold name on its own line, a sentence cut before a comma, a text
+hard-wrapped at a fixed width, a closing quote wrapped onto its own line. The cleaner keeps lines; this
+module decides which neighbours are pieces of one paragraph. Headings and captions (short, no open
+ending) stay on their own lines.
+"""
+
+from __future__ import annotations
+
+from reader.core import cleaning_features as cf
+
+
+def _wrap_width(kept: list[cf.Line]) -> int | None:
+    """The column a hard-wrapped text was wrapped at, if most unfinished lines share one length."""
+    lengths = [len(line.text) for line in kept if not line.ends_sentence and len(line.text) >= 20]
+    if len(lengths) < 4:
+        return None
+    counts: dict[int, int] = {}
+    for n in lengths:
+        for m in (n - 1, n, n + 1):
+            counts[m] = counts.get(m, 0) + 1
+    width, hits = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    return width if hits >= max(4, len(lengths) // 3) else None
+
+
+def _joins(prev: cf.Line, nxt: cf.Line, open_para: bool, wrap: int | None, adjacent: bool) -> bool:
+    if cf.CONTINUES.match(nxt.text):
+        return True
+    if prev.ends_sentence or nxt.heading or prev.heading:
+        return False
+    if cf.OPEN_ENDING.search(prev.text):
+        return True
+    if not adjacent:
+        return False
+    if open_para and prev.clause_punct == 0 and prev.words <= 20:
+        return True
+    if prev.words <= 40 and nxt.words >= 30 and cf.TITLE_END.search(prev.text) and prev.words >= 4:
+        return True
+    return wrap is not None and len(prev.text) >= wrap - 2 and nxt.words > 0
+
+
+def paragraphs(kept: list[cf.Line], all_lines: list[cf.Line]) -> list[str]:
+    """Merge lines that are pieces of one paragraph; headings and captions stay on their own."""
+    position = {id(line): i for i, line in enumerate(all_lines)}
+    wrap = _wrap_width(kept)
+    paragraphs: list[str] = []
+    current: list[cf.Line] = []
+    open_para = False
+    for line in kept:
+        if current:
+            prev = current[-1]
+            adjacent = position[id(line)] == position[id(prev)] + 1 or _only_removed_between(
+                all_lines, position[id(prev)], position[id(line)]
+            )
+            if _joins(prev, line, open_para, wrap, adjacent):
+                open_para = open_para or bool(cf.OPEN_ENDING.search(prev.text))
+                current.append(line)
+                continue
+            paragraphs.append(_glue(current))
+        current, open_para = [line], False
+    if current:
+        paragraphs.append(_glue(current))
+    return paragraphs
+
+
+def _only_removed_between(all_lines: list[cf.Line], a: int, b: int) -> bool:
+    return all(all_lines[k].reason in ("spam", "image") for k in range(a + 1, b))
+
+
+def _glue(pieces: list[cf.Line]) -> str:
+    """Join fragments; a space only between two Latin/digit characters, where one was implied."""
+    out = pieces[0].text
+    for piece in pieces[1:]:
+        text = piece.text
+        if out and text and out[-1].isascii() and out[-1].isalnum() and text[0].isascii() and text[0].isalnum():
+            out += " " + text
+        else:
+            out += text
+    return out
