@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from reader.store.importer import import_paths
+    from reader.store.importer import ImportInterrupted, import_paths
 
     with open_library(args) as library:
         show = sys.stderr.isatty() and not args.json
@@ -53,7 +53,16 @@ def cmd_import(args: argparse.Namespace) -> int:
                 sys.stderr.write(f"\r{done}/{total} {Path(current).name[:50]:<50}")
                 sys.stderr.flush()
 
-        report = import_paths(library, [Path(p) for p in args.paths], progress=progress)
+        try:
+            report = import_paths(library, [Path(p) for p in args.paths], progress=progress)
+        except ImportInterrupted as exc:
+            # Ctrl-C: what was written is whole; say how far the batch got, in one line.
+            if show:
+                sys.stderr.write("\r" + " " * 60 + "\r")
+            if args.json:
+                print_json(exc.report.as_json())
+            say(f"reader: interrupted: {exc.report.summary()}", file=sys.stderr)
+            return 130
         if show:
             sys.stderr.write("\r" + " " * 60 + "\r")
     if args.json:

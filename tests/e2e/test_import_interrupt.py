@@ -162,9 +162,12 @@ def test_ctrl_c_stops_the_import_with_one_line(importing: tuple[subprocess.Popen
     assert "Traceback" not in stderr
     assert len(stderr.strip().splitlines()) == 1, stderr
     assert "interrupted" in stderr
+    assert "(cancelled)" in stderr  # the one line says how far the batch got
     assert process.returncode == 130
     wait_until(lambda: not group(process.pid), 30, "worker processes still running")
-    assert 0 < assert_only_whole_documents(library) < FILES
+    stored = assert_only_whole_documents(library)
+    assert 0 < stored < FILES
+    assert f"{stored} imported" in stderr
 
 
 @pytest.mark.parametrize("importing", ["large_reports"], indirect=True)

@@ -463,7 +463,7 @@ class MainWindow(ImportActions):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for job in list(self._jobs):
-            job.worker.cancel()
+            job.cancel()
             job.worker_thread.quit()
             job.worker_thread.wait(5000)
         self._closing = True
