@@ -8,6 +8,8 @@ ending) stay on their own lines.
 
 from __future__ import annotations
 
+import re
+
 from reader.core import cleaning_features as cf
 
 
@@ -24,6 +26,11 @@ def _wrap_width(kept: list[cf.Line]) -> int | None:
     return width if hits >= max(4, len(lengths) // 3) else None
 
 
+# A line that opens with a date, a time or a quotation starts its own sentence: the short line above it
+# (a photo caption naming a person and post) is not the broken-off subject of that sentence.
+_SENTENCE_START = re.compile(r"^(?:[“「『\"]|(?:19|20)?\d{1,4}\s*[年月日]|[上下]午|近日|日前|昨天|今天|本报讯|新华社)")
+
+
 def _joins(prev: cf.Line, nxt: cf.Line, open_para: bool, wrap: int | None, adjacent: bool) -> bool:
     if cf.CONTINUES.match(nxt.text):
         return True
@@ -35,7 +42,13 @@ def _joins(prev: cf.Line, nxt: cf.Line, open_para: bool, wrap: int | None, adjac
         return False
     if open_para and prev.clause_punct == 0 and prev.words <= 20:
         return True
-    if prev.words <= 40 and nxt.words >= 30 and cf.TITLE_END.search(prev.text) and prev.words >= 4:
+    if (
+        prev.words <= 40
+        and nxt.words >= 30
+        and cf.TITLE_END.search(prev.text)
+        and prev.words >= 4
+        and not _SENTENCE_START.match(nxt.text)
+    ):
         return True
     return wrap is not None and len(prev.text) >= wrap - 2 and nxt.words > 0
 
@@ -53,7 +66,10 @@ def paragraphs(kept: list[cf.Line], all_lines: list[cf.Line]) -> list[str]:
             adjacent = position[id(line)] == position[id(prev)] + 1 or _only_removed_between(
                 all_lines, position[id(prev)], position[id(line)]
             )
-            if _joins(prev, line, open_para, wrap, adjacent):
+            # A short line right under an image placeholder is its caption: a paragraph of its own.
+            at = position[id(prev)]
+            caption = len(current) == 1 and prev.words <= 60 and at > 0 and all_lines[at - 1].reason == "image"
+            if not (caption and not cf.CONTINUES.match(line.text)) and _joins(prev, line, open_para, wrap, adjacent):
                 open_para = open_para or bool(cf.OPEN_ENDING.search(prev.text))
                 current.append(line)
                 continue

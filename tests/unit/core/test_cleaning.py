@@ -354,3 +354,17 @@ def test_closing_formula_office_and_date_stay_after_a_page_article() -> None:
     cleaned = clean_text(raw)
     assert cleaned.text.endswith("特此通知。\n某某县人民政府\n2022年1月27日")
     assert cleaned.metadata.date == "2022-01-27"
+
+
+def test_caption_under_an_image_stays_its_own_paragraph() -> None:
+    caption = "图为市卫生健康委副主任张伟"
+    raw = "\n".join(
+        [PARA1, "photo_01.jpg", caption, "在讲话中指出,各级医院要把群众满意作为工作的出发点和落脚点,不断改进服务流程。"]
+    )
+    assert caption in clean_text(raw).text.split("\n")
+
+
+def test_caption_before_a_dated_paragraph_is_not_joined() -> None:
+    caption = "市卫生健康委副主任张伟"
+    nxt = "3月2日,全市卫生健康工作会议召开,会议总结了过去一年的工作并部署了今年的重点任务。"
+    assert caption in clean_text("\n".join([PARA1, caption, nxt, PARA2])).text.split("\n")
