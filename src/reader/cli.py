@@ -307,7 +307,7 @@ def files_mean_gui(argv: list[str], commands: set[str]) -> list[str]:
 
 
 def _looks_like_a_file(arg: str) -> bool:
-    from reader.core.importing import SUPPORTED_SUFFIXES
+    from reader.formats.registry import SUPPORTED_SUFFIXES
 
     path = Path(arg).expanduser()
     return path.exists() or path.suffix.lower() in SUPPORTED_SUFFIXES

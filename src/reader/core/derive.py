@@ -1,7 +1,8 @@
-"""What the app derives from a document's raw text: the cleaned text, its removed lines, metadata, script.
+"""What the app derives from a document: the cleaned text, its removed lines, metadata, script.
 
-Derived data is recomputed whenever the cleaner improves or the user overrides a decision, so it lives
-in one function that the importer, the store and the tests share.
+Derived data is recomputed whenever the cleaner improves or the user overrides a decision. Each format's
+importer (`reader.formats`) decides how its text is cleaned; this module holds what they all return and
+the steps they share, so no code here needs to know which formats exist.
 """
 
 from __future__ import annotations
@@ -26,16 +27,12 @@ class Derived:
     script_share: float
     cleaner_version: int = CLEANER_VERSION
     extra: dict[str, str] = field(default_factory=dict)
+    # Code-point offsets in `text` at which each page begins; empty for formats without pages.
+    pages: tuple[int, ...] = ()
 
 
-def derive(raw: str, kind: str, overrides: Mapping[int, bool] | None = None) -> Derived:
-    """Clean `raw` (plain text or HTML) honouring the user's line overrides."""
-    if kind == "html":
-        original = cleaning.html_to_blocks(raw)
-        cleaned = cleaning.clean_html(raw, overrides)
-    else:
-        original = raw
-        cleaned = cleaning.clean_text(raw, overrides)
+def from_cleaned(original: str, cleaned: cleaning.Cleaned, pages: tuple[int, ...] = ()) -> Derived:
+    """The derived record of a cleaning result: adds what every format shares (the script detection)."""
     info = detect_script(cleaned.text)
     return Derived(
         text=cleaned.text,
@@ -44,4 +41,17 @@ def derive(raw: str, kind: str, overrides: Mapping[int, bool] | None = None) -> 
         metadata=cleaned.metadata,
         script=info.kind,
         script_share=info.share,
+        pages=pages,
     )
+
+
+def derive(raw: str, kind: str, overrides: Mapping[int, bool] | None = None) -> Derived:
+    """Clean stored `raw` text of the format named `kind`; the format's importer does the work.
+
+    Kept for callers that hold a raw text and a kind (tests, benchmarks); new code calls
+    `reader.formats.derive_raw`, which this forwards to. The import is local because the formats layer
+    sits above the core (the import contract lists this one exception).
+    """
+    from reader.formats.registry import derive_raw
+
+    return derive_raw(raw, kind, overrides)

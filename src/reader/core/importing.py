@@ -1,7 +1,10 @@
-"""Finding, reading and preparing files for the library, without touching the library.
+"""Finding and reading files for the library, without touching the library or knowing their formats.
 
-Preparation is pure and picklable so that it runs in worker processes; only the store writes. A file that
-cannot be read is a `Skipped` with a one-line reason, never an exception that stops the batch.
+Which suffixes are documents is the formats registry's to say (`reader.formats.SUPPORTED_SUFFIXES`,
+passed to `discover`), and turning bytes into a document is `reader.formats.prepare`'s; this module
+holds what every format shares: walking folders safely, reading a file with a size limit, the names
+shown and stored. A file that cannot be read is a `Skipped` with a one-line reason, never an exception
+that stops the batch.
 
 Folders hold more than documents: named pipes and device files (reading either can block or never end),
 symbolic links that loop or point nowhere, folders that cannot be listed, and names that are not valid
@@ -16,16 +19,12 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core import decoding
-from reader.core.decoding import DecodingError, decode_bytes, too_large_reason
-from reader.core.derive import Derived, derive
-
-SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm"})
-HTML_SUFFIXES = frozenset({".html", ".htm"})
+from reader.core.decoding import too_large_reason
+from reader.core.derive import Derived
 
 # Reads go in pieces of this size beyond what `stat` announced, so a file that grows while it is read
 # costs at most one piece more than the limit.
@@ -49,6 +48,8 @@ class Skipped:
 
 @dataclass(frozen=True)
 class Prepared:
+    """A file read and derived, ready for the store; `kind` is the name of the importer that read it."""
+
     path: str
     filename: str
     kind: str
@@ -123,8 +124,8 @@ def _stat_failure(path: str | os.PathLike[str], exc: OSError) -> str:
     return f"cannot be read ({exc.strerror or exc})"
 
 
-def _supported(name: str) -> bool:
-    return os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES
+def _supported(name: str, suffixes: Collection[str]) -> bool:
+    return os.path.splitext(name)[1].lower() in suffixes
 
 
 # A file's identity, whatever name reaches it: (device, inode), or the resolved path on file systems
@@ -136,7 +137,9 @@ def _identity(path: str | os.PathLike[str], st: os.stat_result) -> _FileKey:
     return (st.st_dev, st.st_ino) if st.st_ino else _real(path)
 
 
-def _walk(top: Path, top_stat: os.stat_result, skipped: list[Skipped]) -> list[tuple[Path, _FileKey]]:
+def _walk(
+    top: Path, top_stat: os.stat_result, skipped: list[Skipped], suffixes: Collection[str]
+) -> list[tuple[Path, _FileKey]]:
     """Supported regular files under `top`, in path order, following links to folders but never round a loop.
 
     Hidden files and folders are left out, as are files of other types (a folder of saved pages holds
@@ -166,7 +169,7 @@ def _walk(top: Path, top_stat: os.stat_result, skipped: list[Skipped]) -> list[t
                 is_dir = not is_link and entry.is_dir(follow_symlinks=False)
             except OSError:
                 is_link = is_dir = False
-            supported = _supported(name)
+            supported = _supported(name, suffixes)
             if not (is_link or is_dir or supported):
                 continue
             try:
@@ -193,8 +196,9 @@ def _walk(top: Path, top_stat: os.stat_result, skipped: list[Skipped]) -> list[t
     return [(Path(path), key) for _, path, key in found]
 
 
-def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
-    """Expand folders recursively into supported files, in a stable order.
+def discover(paths: Iterable[Path], suffixes: Collection[str]) -> tuple[list[Path], list[Skipped]]:
+    """Expand folders recursively into files with one of `suffixes` (lower case, with the dot), in a
+    stable order.
 
     Nothing is opened here: every decision is taken on `stat`, so a named pipe or a device cannot block
     or flood the import. The paths returned are the real ones (names that are not UTF-8 included);
@@ -216,11 +220,11 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
             skipped.append(Skipped(printable_path(path), "not a valid file name"))
             continue
         if stat.S_ISDIR(st.st_mode):
-            new = _walk(path, st, skipped)
+            new = _walk(path, st, skipped, suffixes)
         elif not stat.S_ISREG(st.st_mode):
             skipped.append(Skipped(printable_path(path), f"not a regular file ({_file_type(st.st_mode)})"))
             continue
-        elif not _supported(path.name):
+        elif not _supported(path.name, suffixes):
             skipped.append(Skipped(printable_path(path), f"unsupported file type {path.suffix or '(none)'!r}"))
             continue
         else:
@@ -279,48 +283,23 @@ def read_limited(path: Path, limit: int) -> bytes:
 
 
 def kind_of(path: Path, text: str) -> str:
-    if path.suffix.lower() in HTML_SUFFIXES:
-        return "html"
-    head = text[:1024].lstrip().lower()
-    if head.startswith(("<!doctype html", "<html")):
-        return "html"
-    return "text"
+    """The name of the importer that reads a file of this name and decoded text.
+
+    Kept for callers that hold decoded text (tests, benchmarks); the formats layer sits above the core, so
+    the import is local (the import contract lists this exception).
+    """
+    from reader.formats.registry import importer_for
+
+    importer = importer_for(path.name, text[:4096].encode("utf-8", "surrogatepass"))
+    return importer.name if importer is not None else "text"
 
 
 def prepare(path: Path, max_bytes: int | None = None) -> Prepared | Skipped:
-    """Read, decode and derive one file; any failure becomes a Skipped with its reason.
+    """Read, decode and derive one file: forwards to `reader.formats.prepare.prepare`, where it lives.
 
-    `max_bytes` defaults to `decoding.MAX_BYTES`, read when called so that one setting rules both.
+    Kept so that callers written before the formats layer keep working; the import is local for the
+    same reason as in `kind_of`.
     """
-    shown = printable_path(path)
-    limit = decoding.MAX_BYTES if max_bytes is None else max_bytes
-    try:
-        data = read_limited(path, limit)
-    except Unreadable as exc:
-        return Skipped(shown, str(exc))
-    try:
-        decoded = decode_bytes(data, printable_path(path.name))
-        raw = decoded.text
-        if not raw.strip():
-            return Skipped(shown, "contains no text")
-        kind = kind_of(path, raw)
-        derived = derive(raw, kind)
-    except DecodingError as exc:
-        return Skipped(shown, str(exc))
-    except RecursionError:
-        return Skipped(shown, "too deeply nested to read")
-    except MemoryError:
-        return Skipped(shown, "too large to read in the memory available")
-    if not derived.original.strip():
-        # A page of scripts and markup only: storing it would give a document with nothing to read.
-        return Skipped(shown, "no readable text found")
-    return Prepared(
-        path=stored_path(_real(path)),
-        filename=printable_path(path.name),
-        kind=kind,
-        encoding=decoded.encoding,
-        size=len(data),
-        raw=raw,
-        content_hash=content_hash(raw),
-        derived=derived,
-    )
+    from reader.formats.prepare import prepare as prepare_file
+
+    return prepare_file(path, max_bytes)

@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 
-from reader.core.importing import Prepared, Skipped, discover, prepare
+from reader.core.importing import Prepared, Skipped, discover
+from reader.formats.prepare import prepare
+from reader.formats.registry import SUPPORTED_SUFFIXES
 from reader.store.library import Library
 
 Progress = Callable[[int, int, str], None]
@@ -131,7 +133,7 @@ def _import(
 ) -> ImportReport:
     try:
         with ctrl_c.abandons():  # walking a large tree writes nothing: Ctrl-C may end it at once
-            files, skipped = discover(paths)
+            files, skipped = discover(paths, SUPPORTED_SUFFIXES)
     except KeyboardInterrupt:
         if not ctrl_c.pressed.is_set():
             raise

@@ -15,8 +15,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.core.cleaning import Metadata, Removed
-from reader.core.derive import CLEANER_VERSION, Derived, derive
+from reader.core.derive import CLEANER_VERSION, Derived
 from reader.core.importing import Prepared
+from reader.formats.registry import derive_raw
 from reader.store import search
 from reader.store.annotations import AnnotationStore
 from reader.store.db import open_library, transaction
@@ -114,6 +115,12 @@ def _summary(row: sqlite3.Row) -> DocumentSummary:
         imported_at=row["imported_at"],
         updated_at=row["updated_at"],
     )
+
+
+def _shown_original(raw: str, derived: Derived) -> str | None:
+    """What the Original view shows, stored only when it is not the raw text itself (plain text is
+    both; an HTML page shows its blocks), so a text document is not kept twice."""
+    return None if derived.original == raw else derived.original
 
 
 def storable(text: str) -> str:
@@ -282,7 +289,7 @@ class Library:
                     prepared.encoding,
                     prepared.size,
                     prepared.raw,
-                    None if prepared.kind == "text" else prepared.derived.original,
+                    _shown_original(prepared.raw, prepared.derived),
                     now,
                     now,
                 ),
@@ -292,7 +299,7 @@ class Library:
             return "imported", doc_id
 
     def _update_raw(self, doc_id: int, prepared: Prepared) -> None:
-        derived = derive(prepared.raw, prepared.kind, self.overrides(doc_id))
+        derived = derive_raw(prepared.raw, prepared.kind, self.overrides(doc_id))
         self.conn.execute(
             """UPDATE documents SET content_hash = ?, filename = ?, kind = ?, encoding = ?, size = ?, raw = ?,
                original = ?, updated_at = ? WHERE id = ?""",
@@ -303,7 +310,7 @@ class Library:
                 prepared.encoding,
                 prepared.size,
                 prepared.raw,
-                None if prepared.kind == "text" else derived.original,
+                _shown_original(prepared.raw, derived),
                 _now(),
                 doc_id,
             ),
@@ -354,7 +361,7 @@ class Library:
             row = self.conn.execute("SELECT raw, kind, filename FROM documents WHERE id = ?", (doc_id,)).fetchone()
             if row is None:
                 return
-            derived = derive(row["raw"], row["kind"], self.overrides(doc_id))
+            derived = derive_raw(row["raw"], row["kind"], self.overrides(doc_id))
             self._store_derived(doc_id, derived, row["filename"] or "")
 
     def stale(self) -> list[int]:

@@ -19,7 +19,10 @@ from typing import Any
 import pytest
 
 from reader.core import importing
-from reader.core.importing import Prepared, Skipped, discover, prepare, printable_path, stored_path
+from reader.core.importing import Prepared, Skipped, discover, printable_path, stored_path
+from reader.formats import SUPPORTED_SUFFIXES
+from reader.formats import text as formats_text
+from reader.formats.prepare import prepare
 from reader.store.library import Library
 
 TEXT = "县域医院综合能力提升项目医学专科交流会顺利召开。国家卫生健康委主办，会议讨论了专科建设。"
@@ -35,7 +38,9 @@ import json, resource, sys
 from pathlib import Path
 # A regression that reads an endless or huge file fails with MemoryError here instead of eating the machine.
 resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
-from reader.core.importing import Skipped, discover, prepare
+from reader.core.importing import Skipped, discover
+from reader.formats import SUPPORTED_SUFFIXES
+from reader.formats.prepare import prepare
 
 def show(result):
     if isinstance(result, Skipped):
@@ -86,7 +91,7 @@ def test_pipes_devices_and_sockets_in_a_folder_are_skipped_and_the_rest_imported
     try:
         out = _isolated(
             """
-            files, skipped = discover([Path(sys.argv[1])])
+            files, skipped = discover([Path(sys.argv[1])], SUPPORTED_SUFFIXES)
             print(json.dumps({
                 "files": [Path(p).name for p in files],
                 "skipped": {Path(s.path).name: s.reason for s in skipped},
@@ -134,7 +139,7 @@ def test_a_file_longer_than_its_stat_size_is_read_only_to_the_limit(monkeypatch:
     if not status.exists():
         pytest.skip("needs /proc")
     seen: list[int] = []
-    monkeypatch.setattr(importing, "decode_bytes", lambda data, name: seen.append(len(data)))
+    monkeypatch.setattr(formats_text, "decode_bytes", lambda data, name: seen.append(len(data)))
     result = prepare(status, max_bytes=100)
     assert result == Skipped(str(status), "too large (more than 100 bytes; the limit is 100 bytes)")
     assert seen == []  # nothing past the limit reached decoding
@@ -166,7 +171,7 @@ def test_symbolic_link_loops_are_skipped_with_a_reason_and_the_rest_imported(tmp
     os.symlink(root / "two", root / "one" / "to_two")  # a cycle between two folders
     os.symlink(root / "one", root / "two" / "to_one")
 
-    files, skipped = discover([root])
+    files, skipped = discover([root], SUPPORTED_SUFFIXES)
 
     assert sorted(p.relative_to(root).as_posix() for p in files) == ["a.txt", "one/b.txt", "two/c.txt"]
     reasons = {Path(s.path).relative_to(root).as_posix(): s.reason for s in skipped}
@@ -180,7 +185,7 @@ def test_symbolic_link_loops_are_skipped_with_a_reason_and_the_rest_imported(tmp
 @posix_only
 def test_a_symbolic_link_loop_given_directly_is_skipped(tmp_path: Path) -> None:
     os.symlink("self.txt", tmp_path / "self.txt")
-    files, skipped = discover([tmp_path / "self.txt"])
+    files, skipped = discover([tmp_path / "self.txt"], SUPPORTED_SUFFIXES)
     assert files == []
     assert skipped == [Skipped(str(tmp_path / "self.txt"), "symbolic link loop (the link leads back to itself)")]
     assert isinstance(prepare(tmp_path / "self.txt"), Skipped)
@@ -199,7 +204,7 @@ def test_links_to_folders_are_followed_and_broken_links_reported(tmp_path: Path)
     os.symlink(elsewhere, root / "zshelf")  # a second way to the same folder
 
     # The folder and, again, a file inside it: each file is found once.
-    files, skipped = discover([root, root / "shelf" / "linked.txt", elsewhere / "linked.txt"])
+    files, skipped = discover([root, root / "shelf" / "linked.txt", elsewhere / "linked.txt"], SUPPORTED_SUFFIXES)
 
     assert files == [root / "shelf" / "linked.txt"]
     assert skipped == [Skipped(str(root / "broken.txt"), "broken link (its target does not exist)")]
@@ -223,7 +228,7 @@ def test_names_that_are_not_utf8_are_read_stored_and_printed(tmp_path: Path) -> 
         os.write(fd, text.encode("utf-8"))
         os.close(fd)
 
-    files, skipped = discover([Path(os.fsdecode(folder))])
+    files, skipped = discover([Path(os.fsdecode(folder))], SUPPORTED_SUFFIXES)
     assert skipped == []
     assert sorted(os.fsencode(p.name) for p in files) == sorted([GBK_NAME, GBK_OTHER])
 
@@ -250,7 +255,7 @@ def test_skipped_files_with_names_that_are_not_utf8_have_printable_paths(tmp_pat
     folder = _bytes_dir(tmp_path)
     os.mkfifo(folder + b"/" + GBK_NAME)
     os.symlink(b"/nowhere", folder + b"/" + GBK_OTHER)
-    files, skipped = discover([Path(os.fsdecode(folder))])
+    files, skipped = discover([Path(os.fsdecode(folder))], SUPPORTED_SUFFIXES)
     assert files == []
     assert len(skipped) == 2
     for s in skipped:
@@ -270,7 +275,7 @@ def test_printable_and_stored_paths_differ_only_for_undecodable_bytes() -> None:
 def test_control_characters_in_names_never_reach_reasons_or_titles(tmp_path: Path) -> None:
     _write(tmp_path / "evil\x1b[2J.txt")
     os.mkfifo(tmp_path / "line\nbreak.txt")
-    files, skipped = discover([tmp_path])
+    files, skipped = discover([tmp_path], SUPPORTED_SUFFIXES)
     assert [s.path for s in skipped] == [str(tmp_path / "line\ufffdbreak.txt")]
     (result,) = [prepare(p) for p in files]
     assert isinstance(result, Prepared)
@@ -278,7 +283,7 @@ def test_control_characters_in_names_never_reach_reasons_or_titles(tmp_path: Pat
 
 
 def test_a_nul_in_a_given_name_is_a_reason_not_a_crash(tmp_path: Path) -> None:
-    files, skipped = discover([tmp_path / "a\x00b.txt"])
+    files, skipped = discover([tmp_path / "a\x00b.txt"], SUPPORTED_SUFFIXES)
     assert files == []
     assert skipped == [Skipped(str(tmp_path / "a\ufffdb.txt"), "not a valid file name")]
 

@@ -1,0 +1,73 @@
+"""What every importer gives and what it promises: one interface, so a new format is one new module.
+
+An importer turns a file's bytes into an `ImportedText` (the decoded text that is stored, what the Original
+view shows, the evidence it read, where each page begins) and an `ImportedText` into a `Derived` (the
+cleaned text, removed lines with reasons, metadata, script). The two steps are apart because the library
+re-derives whenever the cleaner improves or the user overrides a line, and until the original bytes are
+stored it does so from the stored raw text alone: `from_raw(raw)` must give back what `read` gave.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from reader.core.derive import Derived
+
+SNIFF_BYTES = 4096
+"""How much of a file `sniff` is shown: enough for a BOM, a doctype or a ZIP's first entry name."""
+
+
+class FormatError(Exception):
+    """A file this format cannot read (damaged, encrypted, empty); the message is the one-line reason."""
+
+
+@dataclass(frozen=True)
+class ImportedText:
+    """A file as read, before cleaning.
+
+    `raw` is what the library stores and re-derives from; `original` is what the Original view shows, one
+    line per block, and the text whose 1-based line numbers `Removed.line` and line overrides refer to
+    (for plain text the two are the same string). `pages` holds the code-point offsets in `original` at
+    which each page begins (empty for formats without pages).
+    """
+
+    raw: str
+    original: str
+    evidence: Mapping[str, str] = field(default_factory=dict)
+    pages: tuple[int, ...] = ()
+
+
+@runtime_checkable
+class Importer(Protocol):
+    """One file format. `name` is stored with each document (the `kind` column) and must never change."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def label(self) -> str:
+        """Untranslated name for file dialogs ("HTML pages"); the UI translates it by `name`."""
+        ...
+
+    @property
+    def suffixes(self) -> frozenset[str]:
+        """Lower-case file suffixes with the dot (".htm"); a folder import takes files with these."""
+        ...
+
+    def sniff(self, head: bytes) -> bool:
+        """Whether the first `SNIFF_BYTES` of a file show it is of this format, whatever its name says."""
+        ...
+
+    def read(self, data: bytes, filename: str) -> ImportedText:
+        """Decode a whole file; FormatError (or decoding.DecodingError) with a one-line reason."""
+        ...
+
+    def from_raw(self, raw: str) -> ImportedText:
+        """Rebuild what `read` gave from the stored `raw` alone (the library re-derives from it)."""
+        ...
+
+    def derive(self, imported: ImportedText, overrides: Mapping[int, bool] | None = None) -> Derived:
+        """Clean the text, honouring the user's line overrides (keyed by line of `original`)."""
+        ...

@@ -1,0 +1,65 @@
+"""One file from its path to a `Prepared` document: read it, choose its importer, read and derive it.
+
+Pure and picklable so that it runs in worker processes; only the store writes. Any failure becomes a
+`Skipped` with a one-line reason, never an exception that stops the batch.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from reader.core import decoding
+from reader.core.decoding import DecodingError
+from reader.core.importing import (
+    Prepared,
+    Skipped,
+    Unreadable,
+    content_hash,
+    printable_path,
+    read_limited,
+    stored_path,
+)
+from reader.formats.base import SNIFF_BYTES, FormatError
+from reader.formats.registry import importer_for, importer_named
+
+
+def prepare(path: Path, max_bytes: int | None = None) -> Prepared | Skipped:
+    """Read, decode and derive one file; any failure becomes a Skipped with its reason.
+
+    `max_bytes` defaults to `decoding.MAX_BYTES`, read when called so that one setting rules both.
+    """
+    shown = printable_path(path)
+    limit = decoding.MAX_BYTES if max_bytes is None else max_bytes
+    try:
+        data = read_limited(path, limit)
+    except Unreadable as exc:
+        return Skipped(shown, str(exc))
+    name = printable_path(path.name)
+    # `discover` lets through only files a format claims; a file named directly is read as text, as a
+    # user who names it expects (the decoder says so in one line if it is not text).
+    importer = importer_for(name, data[:SNIFF_BYTES]) or importer_named("text")
+    try:
+        imported = importer.read(data, name)
+        if not imported.raw.strip():
+            return Skipped(shown, "contains no text")
+        derived = importer.derive(imported)
+    except (DecodingError, FormatError) as exc:
+        return Skipped(shown, str(exc))
+    except RecursionError:
+        return Skipped(shown, "too deeply nested to read")
+    except MemoryError:
+        return Skipped(shown, "too large to read in the memory available")
+    if not derived.original.strip():
+        # A page of scripts and markup only: storing it would give a document with nothing to read.
+        return Skipped(shown, "no readable text found")
+    return Prepared(
+        path=stored_path(os.path.realpath(path)),
+        filename=name,
+        kind=importer.name,
+        encoding=imported.evidence.get("encoding", ""),
+        size=len(data),
+        raw=imported.raw,
+        content_hash=content_hash(imported.raw),
+        derived=derived,
+    )

@@ -1,0 +1,55 @@
+"""The formats the reader opens, in the order they are asked: adding a format is one module and one line.
+
+Everything that needs to know which formats exist reads this list: which files a folder import takes
+(`SUPPORTED_SUFFIXES`), which importer reads a file (`importer_for`: content first, then the name), which
+importer re-derives a stored document (`importer_named`, by the name stored with it), and the file dialog's
+filter (`dialog_patterns`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from reader.core.derive import Derived
+from reader.formats import html, markdown, text
+from reader.formats.base import FormatError, Importer
+
+IMPORTERS: tuple[Importer, ...] = (
+    html.IMPORTER,
+    markdown.IMPORTER,
+    text.IMPORTER,
+)
+"""Order matters only for `sniff`: the first importer that recognises a file's content reads it."""
+
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset().union(*(i.suffixes for i in IMPORTERS))
+_BY_NAME: dict[str, Importer] = {i.name: i for i in IMPORTERS}
+_BY_SUFFIX: dict[str, Importer] = {s: i for i in reversed(IMPORTERS) for s in i.suffixes}
+
+
+def importer_named(name: str) -> Importer:
+    """The importer whose `name` a document was stored with; FormatError for a name this version lacks."""
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        raise FormatError(f"documents of type {name!r} cannot be read by this version of reader") from None
+
+
+def importer_for(filename: str, head: bytes) -> Importer | None:
+    """Who reads a file: the first importer that recognises its first bytes, else the one its suffix
+    names, else None. Content wins because files travel under wrong names (a page saved as ".txt")."""
+    for importer in IMPORTERS:
+        if importer.sniff(head):
+            return importer
+    dot = filename.rfind(".")
+    return _BY_SUFFIX.get(filename[dot:].lower()) if dot >= 0 else None
+
+
+def derive_raw(raw: str, name: str, overrides: Mapping[int, bool] | None = None) -> Derived:
+    """Re-derive a stored document from its raw text with the importer it was read by."""
+    importer = importer_named(name)
+    return importer.derive(importer.from_raw(raw), overrides)
+
+
+def dialog_patterns() -> str:
+    """The glob patterns of every supported suffix, for a file dialog's filter ("*.htm *.html …")."""
+    return " ".join(f"*{suffix}" for suffix in sorted(SUPPORTED_SUFFIXES))
