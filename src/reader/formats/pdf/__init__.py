@@ -1,0 +1,52 @@
+"""Text PDFs: characters and their boxes from PDFium, page furniture removed with reasons, lines reflowed
+into paragraphs in reading order, and the offset at which each page begins.
+
+`read_pdf(data)` is the whole pipeline; `analyse(layout_from_json(raw), overrides)` re-derives from the
+stored layout alone. Scanned pages (no text layer) give no text here; OCR is a separate step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from reader.formats.pdf.extract import MAX_BYTES, MAX_PAGES, extract
+from reader.formats.pdf.model import (
+    FURNITURE,
+    Layout,
+    PdfDamaged,
+    PdfEncrypted,
+    PdfError,
+    PdfText,
+    PdfTooLarge,
+    layout_from_json,
+    layout_to_json,
+)
+from reader.formats.pdf.reflow import analyse
+
+__all__ = [
+    "FURNITURE",
+    "MAX_BYTES",
+    "MAX_PAGES",
+    "Layout",
+    "PdfDamaged",
+    "PdfEncrypted",
+    "PdfError",
+    "PdfText",
+    "PdfTooLarge",
+    "analyse",
+    "extract",
+    "layout_from_json",
+    "layout_to_json",
+    "read_pdf",
+    "sniff",
+]
+
+
+def sniff(head: bytes) -> bool:
+    """A PDF starts with `%PDF-` (some producers put a few bytes of junk first; readers allow 1 KB)."""
+    return b"%PDF-" in head[:1024]
+
+
+def read_pdf(data: bytes, overrides: Mapping[int, bool] | None = None) -> PdfText:
+    """A text PDF read and reflowed; PdfEncrypted, PdfDamaged or PdfTooLarge with a one-line reason."""
+    return analyse(extract(data), overrides)

@@ -1,0 +1,120 @@
+"""Characters with their boxes from a PDF's text layer (PDFium), grouped into fragments.
+
+A fragment is a run of characters on one baseline with no wide gap inside: a line of a single column, one
+column's part of a row, or one table cell. Everything after this module works on fragments in page
+coordinates with y growing downwards, so it never needs the engine again (and can be rebuilt from the
+stored JSON of the fragments, see `model.layout_to_json`).
+"""
+
+from __future__ import annotations
+
+import ctypes
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from reader.formats.pdf.model import Fragment, Layout, PageBox, PdfDamaged, PdfEncrypted, PdfTooLarge
+from reader.formats.pdf.radicals import fold_radicals
+
+MAX_BYTES = 200 * 1024 * 1024
+"""Larger files are refused rather than read: a report is a few megabytes; this bounds memory."""
+MAX_PAGES = 2000
+"""More pages than any report has; bounds the time a damaged or hostile page tree can take."""
+MAX_CHARS_PER_PAGE = 60_000
+"""A page with more characters is a data dump or a damaged content stream; its extra characters are skipped."""
+
+WIDE_GAP_EM = 1.2
+"""A horizontal gap wider than this many ems between two characters ends a fragment (column gutter, cell)."""
+
+
+def _open(data: bytes) -> pdfium.PdfDocument:
+    if len(data) > MAX_BYTES:
+        raise PdfTooLarge(f"PDF is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    if b"%PDF-" not in data[:1024]:
+        raise PdfDamaged("not a PDF file (no %PDF- header)")
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if pdfium_c.FPDF_GetLastError() == pdfium_c.FPDF_ERR_PASSWORD or "password" in str(exc).lower():
+            raise PdfEncrypted("PDF is encrypted with a password") from None
+        raise PdfDamaged(f"PDF cannot be read ({str(exc).splitlines()[0].rstrip('.')})") from None
+
+
+def extract(data: bytes) -> Layout:
+    """Fragments of every page; PdfEncrypted, PdfDamaged or PdfTooLarge with a one-line reason."""
+    doc = _open(data)
+    try:
+        count = len(doc)
+        if count == 0:
+            raise PdfDamaged("PDF has no pages")
+        if count > MAX_PAGES:
+            raise PdfTooLarge(f"PDF has {count} pages, more than {MAX_PAGES}")
+        pages: list[PageBox] = []
+        for index in range(count):
+            try:
+                page = doc[index]
+            except pdfium.PdfiumError as exc:
+                raise PdfDamaged(f"page {index + 1} cannot be read ({exc})") from None
+            try:
+                pages.append(_page(page, index))
+            finally:
+                page.close()
+        return Layout(tuple(pages))
+    finally:
+        doc.close()
+
+
+def _page(page: pdfium.PdfPage, index: int) -> PageBox:
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        return PageBox(index, width, height, tuple(_fragments(textpage, height)))
+    finally:
+        textpage.close()
+
+
+def _fragments(textpage: pdfium.PdfTextPage, height: float) -> list[Fragment]:
+    raw = textpage.raw
+    n = min(pdfium_c.FPDFText_CountChars(raw), MAX_CHARS_PER_PAGE)
+    rect = pdfium_c.FS_RECTF()
+    out: list[Fragment] = []
+    chars: list[str] = []
+    box: list[float] = []  # x0, x1, top, bottom of the fragment being built
+    size = 0.0
+    weight = 0
+    for i in range(n):
+        code = pdfium_c.FPDFText_GetUnicode(raw, i)
+        if code in (0, 0xFFFE, 0xFFFF, 0x0D, 0x0A, 0x02):
+            continue
+        ch = chr(code)
+        if ch.isspace():
+            if chars:
+                chars.append(" ")
+            continue
+        # The loose box spans the font's ascent and descent: a flat glyph (一) has the same box as 田.
+        if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(rect)):
+            continue
+        char_size = pdfium_c.FPDFText_GetFontSize(raw, i) or (rect.top - rect.bottom)
+        x0, x1, y0, y1 = rect.left, rect.right, height - rect.top, height - rect.bottom
+        if chars:
+            em = max(size, char_size, 1.0)
+            same_line = abs(y1 - box[3]) < 0.5 * em or (y0 < box[3] and y1 > box[2] and abs(char_size - size) > 1)
+            gap = x0 - box[1]
+            if not same_line or gap > WIDE_GAP_EM * em or gap < -em:
+                out.append(_fragment(chars, box, size, weight))
+                chars = []
+        if not chars:
+            box = [x0, x1, y0, y1]
+            size, weight = char_size, pdfium_c.FPDFText_GetFontWeight(raw, i)
+        else:
+            box = [min(box[0], x0), max(box[1], x1), min(box[2], y0), max(box[3], y1)]
+            size = max(size, char_size)
+        chars.append(ch)
+    if chars:
+        out.append(_fragment(chars, box, size, weight))
+    return [fragment for fragment in out if fragment.text]
+
+
+def _fragment(chars: list[str], box: list[float], size: float, weight: int) -> Fragment:
+    text = fold_radicals("".join(chars).strip())
+    return Fragment(text=text, x0=box[0], x1=box[1], top=box[2], bottom=box[3], size=round(size, 2), bold=weight >= 600)

@@ -1,0 +1,164 @@
+"""Page furniture: running heads, running footers and page numbers, found by where they are and how often.
+
+Only rows at a page's top or bottom edge are candidates, read from the edge inwards and stopping at the
+first row that is not furniture, so a line of prose is never removed for its words. A candidate is a page
+number when it has a page-number form (`— 3 —`, `- 3 -`, `第 3 页 共 10 页`, `3/10`, `Page 3`); a bare number
+or roman numeral also needs the numbers to follow the pages (number − page index the same on most pages).
+It is a running head or footer when the same text, digits ignored, stands at the same height on many pages.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from reader.formats.pdf.model import Fragment, PageBox
+
+EDGE_ROWS = 3
+"""Rows examined from each edge: a head, a rule of small print and a number at most."""
+REPEAT_SHARE = 0.3
+"""Share of pages a running head must appear on (alternating odd/even heads appear on half)."""
+
+_DASH = r"[—–\-－~～―]"
+_STRONG = re.compile(
+    rf"""^(?:
+      {_DASH}{{1,3}}\s*(?P<a>\d{{1,4}})\s*{_DASH}{{1,3}}
+    | (?:共\s*\d{{1,4}}\s*[页頁]\s*[，,]?\s*)?第\s*(?P<b>\d{{1,4}}|[一二三四五六七八九十百零〇]+)\s*[页頁]
+        (?:\s*[，,/]?\s*共\s*\d{{1,4}}\s*[页頁])?
+    | (?P<c>\d{{1,4}})\s*/\s*\d{{1,4}}
+    | (?:page|p\.)\s*(?P<d>\d{{1,4}})(?:\s*(?:of|/)\s*\d{{1,4}})?
+    )$""",
+    re.X | re.I,
+)
+_BARE = re.compile(r"^(?:(?P<n>\d{1,4})|(?P<r>[ivxlc]{1,7}))$", re.I)
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+@dataclass(frozen=True)
+class Row:
+    """Fragments of one page sharing a baseline, left to right."""
+
+    fragments: tuple[Fragment, ...]
+
+    @property
+    def top(self) -> float:
+        return min(f.top for f in self.fragments)
+
+    @property
+    def bottom(self) -> float:
+        return max(f.bottom for f in self.fragments)
+
+
+def rows(fragments: tuple[Fragment, ...] | list[Fragment]) -> list[Row]:
+    """Fragments grouped by baseline (bottoms within 0.4 em), top to bottom."""
+    out: list[list[Fragment]] = []
+    for fragment in sorted(fragments, key=lambda f: (f.bottom, f.x0)):
+        if out and abs(fragment.bottom - out[-1][0].bottom) < 0.4 * max(fragment.size, out[-1][0].size, 1.0):
+            out[-1].append(fragment)
+        else:
+            out.append([fragment])
+    return [Row(tuple(sorted(group, key=lambda f: f.x0))) for group in out]
+
+
+def _key(text: str) -> str:
+    """Text compared across pages: width-folded, digits as #, no spaces (so `第 3 页` matches `第 12 页`)."""
+    folded = unicodedata.normalize("NFKC", text)
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", folded))
+
+
+def _roman(text: str) -> int | None:
+    values = [_ROMAN.get(ch) for ch in text.lower()]
+    if None in values:
+        return None
+    total = 0
+    for i, value in enumerate(values):
+        assert value is not None
+        following = values[i + 1] if i + 1 < len(values) else None
+        total += -value if following is not None and following > value else value
+    return total
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    page: int
+    band: str  # "top" or "bottom"
+    fragment: Fragment
+    key: str
+    y: float  # distance from the band's edge
+
+
+def find(pages: tuple[PageBox, ...]) -> dict[tuple[int, Fragment], str]:
+    """Furniture fragments of each page, keyed by (page index, fragment), with their reason."""
+    candidates: list[_Candidate] = []
+    for page in pages:
+        page_rows = rows(page.fragments)
+        for band, edge in (("top", page_rows[:EDGE_ROWS]), ("bottom", page_rows[::-1][:EDGE_ROWS])):
+            for row in edge:
+                for fragment in row.fragments:
+                    y = fragment.top if band == "top" else page.height - fragment.bottom
+                    candidates.append(_Candidate(page.index, band, fragment, _key(fragment.text), y))
+    repeated = _repeated(candidates, len(pages))
+    numbers = _numbers(candidates, len(pages))
+    found: dict[tuple[int, Fragment], str] = {}
+    for page in pages:
+        page_rows = rows(page.fragments)
+        for band, edge in (("top", page_rows), ("bottom", page_rows[::-1])):
+            for row in edge[:EDGE_ROWS]:
+                reasons = {}
+                for fragment in row.fragments:
+                    if (page.index, fragment) in numbers:
+                        reasons[fragment] = "page-number"
+                    elif (page.index, band, fragment) in repeated:
+                        reasons[fragment] = "page-header" if band == "top" else "page-footer"
+                if not reasons:
+                    break
+                found.update({(page.index, fragment): reason for fragment, reason in reasons.items()})
+                if len(reasons) < len(row.fragments):
+                    break
+    return found
+
+
+def _repeated(candidates: list[_Candidate], page_count: int) -> set[tuple[int, str, Fragment]]:
+    """Candidates whose text (digits ignored) stands at about the same height on enough pages."""
+    if page_count < 2:
+        return set()
+    need = max(2, math.ceil(REPEAT_SHARE * page_count))
+    by_key: dict[tuple[str, str], list[_Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        if candidate.key.strip("#"):
+            by_key[(candidate.band, candidate.key)].append(candidate)
+    out: set[tuple[int, str, Fragment]] = set()
+    for group in by_key.values():
+        for candidate in group:
+            tolerance = max(4.0, candidate.fragment.size)
+            pages = {other.page for other in group if abs(other.y - candidate.y) <= tolerance}
+            if len(pages) >= need:
+                out.add((candidate.page, candidate.band, candidate.fragment))
+    return out
+
+
+def _numbers(candidates: list[_Candidate], page_count: int) -> set[tuple[int, Fragment]]:
+    """Page numbers: strong forms as they are; bare numbers when they follow the page order."""
+    out: set[tuple[int, Fragment]] = set()
+    bare: list[tuple[_Candidate, int]] = []
+    for candidate in candidates:
+        text = unicodedata.normalize("NFKC", candidate.fragment.text).strip()
+        strong = _STRONG.match(text)
+        if strong:
+            out.add((candidate.page, candidate.fragment))
+            continue
+        match = _BARE.match(text)
+        if match:
+            value = int(match["n"]) if match["n"] else _roman(match["r"])
+            if value is not None:
+                bare.append((candidate, value))
+    pages = {candidate.page for candidate, _ in bare}
+    shifts = Counter((c.band, value - c.page) for c, value in bare)
+    for candidate, value in bare:
+        agreeing = shifts[(candidate.band, value - candidate.page)]
+        if (agreeing >= 2 and agreeing >= 0.5 * len(pages)) or page_count == 1:
+            out.add((candidate.page, candidate.fragment))
+    return out

@@ -1,0 +1,136 @@
+"""Reading order of a page: columns found by an empty vertical gutter, lines by baseline, and what each
+line is (body, heading, table row, footnote).
+
+A gutter is a vertical band in the middle of the text that (almost) no fragment crosses, with enough
+column-wide lines on both sides; a table's cell gaps are gutters too, but its cells are short, so they do
+not pass. Fragments that do cross the gutter (a title over both columns) cut the page into bands, each read
+left column first.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+
+from reader.formats.pdf.furniture import rows
+from reader.formats.pdf.model import Fragment, Line
+
+MIN_GUTTER = 8.0
+"""Narrowest gutter in points (about two-thirds of a character of body text)."""
+
+_NUMBERED = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇\d]+[章节部分篇条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]"
+    r"|\d{1,2}[.、．]\s*\D|\d{1,2}(?:\.\d{1,2})+\s*\D|[A-Z]\.\s)"
+)
+_SENTENCE_END = tuple("。；;：:，,！？!?")
+_CLOSED = ("。", "！", "？", "；", "!", "?", ".", ":", "：", "”", "」")
+_FOOTNOTE_MARK = re.compile(r"^(?:[①-⑳⑴-⒇]|\[\d+\]|［\d+］|\d+\s|注\s*\d*[:：]?|\*)")
+
+
+def page_lines(page: int, fragments: list[Fragment]) -> list[Line]:
+    """The page's body fragments as lines in reading order, each with its column number."""
+    gutter = _gutter(fragments)
+    if gutter is None:
+        return [Line(page, row.fragments) for row in rows(fragments)]
+    g0, g1 = gutter
+    out: list[Line] = []
+    band: list[Fragment] = []
+
+    def flush() -> None:
+        left = [f for f in band if f.x1 <= g0 + 1]
+        right = [f for f in band if f.x0 >= g1 - 1]
+        out.extend(Line(page, row.fragments, column=0) for row in rows(left))
+        out.extend(Line(page, row.fragments, column=1) for row in rows(right))
+        band.clear()
+
+    for fragment in sorted(fragments, key=lambda f: (f.top, f.x0)):
+        if fragment.x0 < g0 and fragment.x1 > g1:
+            flush()
+            out.append(Line(page, (fragment,), column=-1))
+        else:
+            band.append(fragment)
+    flush()
+    return out
+
+
+def _gutter(fragments: list[Fragment]) -> tuple[float, float] | None:
+    if len(fragments) < 8:
+        return None
+    left, right = min(f.x0 for f in fragments), max(f.x1 for f in fragments)
+    width = right - left
+    best: tuple[float, float] | None = None
+    x = left + 0.25 * width
+    run_start: float | None = None
+    limit = max(1, len(fragments) // 10)
+    while x <= left + 0.75 * width:
+        crossing = sum(1 for f in fragments if f.x0 < x < f.x1)
+        if crossing <= limit:
+            run_start = x if run_start is None else run_start
+        elif run_start is not None:
+            if best is None or x - run_start > best[1] - best[0]:
+                best = (run_start, x)
+            run_start = None
+        x += 1.0
+    if run_start is not None and (best is None or x - run_start > best[1] - best[0]):
+        best = (run_start, x)
+    if best is None or best[1] - best[0] < MIN_GUTTER:
+        return None
+    g0, g1 = best
+    lefts = [f.x1 - f.x0 for f in fragments if f.x1 <= g0 + 1]
+    rights = [f.x1 - f.x0 for f in fragments if f.x0 >= g1 - 1]
+    if len(lefts) < 4 or len(rights) < 4:
+        return None
+    if statistics.median(lefts) < 0.5 * (g0 - left) or statistics.median(rights) < 0.5 * (right - g1):
+        return None  # short pieces on both sides: table cells, not columns of prose
+    return g0, g1
+
+
+def body_size(lines: list[Line]) -> float:
+    """The font size most characters are set in."""
+    counts: Counter[float] = Counter()
+    for line in lines:
+        for fragment in line.fragments:
+            counts[round(fragment.size, 1)] += len(fragment.text)
+    return counts.most_common(1)[0][0] if counts else 10.0
+
+
+def classify(lines: list[Line], size: float, column_width: float) -> list[Line]:
+    """Each line's kind: footnotes (small print below a page's last body line), table rows (several cells
+    on one baseline), headings (larger, or bold, or numbered and short without closing punctuation)."""
+    out: list[Line] = []
+    last_body: dict[int, float] = {}
+    for line in lines:
+        if line.size >= 0.95 * size:
+            last_body[line.page] = max(last_body.get(line.page, 0.0), line.bottom)
+    prev: Line | None = None
+    for line in lines:
+        kind = "body"
+        text = line.text
+        opens = prev is None or prev.kind != "body" or prev.text.endswith(_CLOSED)
+        if line.size < 0.9 * size and line.top > last_body.get(line.page, 0.0):
+            kind = "footnote"
+        elif len(line.fragments) > 1:
+            kind = "table"
+        elif line.size >= 1.08 * size or (
+            opens
+            and (line.fragments[0].bold or _NUMBERED.match(text))
+            and len(text) <= 40
+            and not text.endswith(_SENTENCE_END)
+            and line.x1 - line.x0 < 0.8 * column_width
+        ):
+            kind = "heading"
+        prev = Line(line.page, line.fragments, kind, line.column)
+        out.append(prev)
+    return out
+
+
+def is_footnote_start(text: str) -> bool:
+    """Whether a footnote line opens a new note (①, [1], 1 , 注) rather than continuing one."""
+    return bool(_FOOTNOTE_MARK.match(text))
+
+
+def footnote_marker(text: str) -> str | None:
+    """The reference mark a footnote opens with (①, [1]), to find the paragraph that cites it."""
+    match = re.match(r"^(?:[①-⑳⑴-⒇]|\[\d+\]|［\d+］)", text)
+    return match.group() if match else None

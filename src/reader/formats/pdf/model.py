@@ -1,0 +1,147 @@
+"""What the PDF reader works on and gives back, and the one-line errors it raises.
+
+The layout (fragments with boxes, per page) is all the later steps need, and it round-trips through JSON,
+so the library can store it as the document's raw text and re-derive (after a better cleaner, or with the
+user's line overrides) without the PDF engine or the original bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from reader.core.cleaning import Removed
+
+
+class PdfError(Exception):
+    """A PDF that cannot be read; the message is the one-line reason shown to the user."""
+
+
+class PdfEncrypted(PdfError):
+    """The PDF needs a password to open."""
+
+
+class PdfDamaged(PdfError):
+    """The PDF is not a PDF, or its structure is broken beyond what the engine repairs."""
+
+
+class PdfTooLarge(PdfError):
+    """More bytes or pages than a report has; refused so reading stays bounded in time and memory."""
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """Characters on one baseline without a wide gap; y grows downwards from the page's top edge."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class PageBox:
+    index: int
+    width: float
+    height: float
+    fragments: tuple[Fragment, ...]
+
+
+@dataclass(frozen=True)
+class Layout:
+    pages: tuple[PageBox, ...]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line in reading order: the fragments of one baseline in one column (several when it is a table
+    row). `kind` is "body", "heading", "table", "footnote", or the furniture reason it is removed for."""
+
+    page: int
+    fragments: tuple[Fragment, ...]
+    kind: str = "body"
+    column: int = 0  # -1 for a line across the columns of a two-column page
+
+    @property
+    def text(self) -> str:
+        return "\t".join(fragment.text for fragment in self.fragments)
+
+    @property
+    def x0(self) -> float:
+        return self.fragments[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.fragments[-1].x1
+
+    @property
+    def top(self) -> float:
+        return min(fragment.top for fragment in self.fragments)
+
+    @property
+    def bottom(self) -> float:
+        return max(fragment.bottom for fragment in self.fragments)
+
+    @property
+    def size(self) -> float:
+        return max(fragment.size for fragment in self.fragments)
+
+
+FURNITURE = ("page-header", "page-footer", "page-number")
+"""Reason codes of removed page furniture, in the same shape as the cleaner's reasons."""
+
+
+@dataclass(frozen=True)
+class PdfText:
+    """A text PDF as read: the reflowed text and everything needed to show and undo how it was made.
+
+    `original` has one line per extracted line in reading order (furniture included), the text whose
+    1-based line numbers `removed` refers to; `text` is the reflowed paragraphs joined by "\\n".
+    `original_pages` and `pages` are the code-point offsets at which each page begins in either text.
+    """
+
+    text: str
+    paragraphs: tuple[str, ...]
+    headings: tuple[int, ...]  # indices in `paragraphs` that are headings
+    original: str
+    removed: tuple[Removed, ...]
+    pages: tuple[int, ...]
+    original_pages: tuple[int, ...]
+    layout: Layout
+
+
+def layout_to_json(layout: Layout) -> str:
+    """The layout as compact JSON: what the library stores as a PDF's raw text."""
+    pages = [
+        {
+            "w": round(page.width, 2),
+            "h": round(page.height, 2),
+            "f": [
+                [f.text, round(f.x0, 2), round(f.x1, 2), round(f.top, 2), round(f.bottom, 2), f.size, int(f.bold)]
+                for f in page.fragments
+            ],
+        }
+        for page in layout.pages
+    ]
+    return json.dumps({"pdf-layout": 1, "pages": pages}, ensure_ascii=False, separators=(",", ":"))
+
+
+def layout_from_json(raw: str) -> Layout:
+    """The layout `layout_to_json` stored; PdfDamaged when the text is not one."""
+    try:
+        data = json.loads(raw)
+        pages = tuple(
+            PageBox(
+                i,
+                float(page["w"]),
+                float(page["h"]),
+                tuple(Fragment(str(t), float(a), float(b), float(c), float(d), float(s), bool(w)) for t, a, b, c, d, s, w in page["f"]),
+            )
+            for i, page in enumerate(data["pages"])
+        )
+    except (ValueError, KeyError, TypeError) as exc:
+        raise PdfDamaged(f"stored PDF layout cannot be read ({exc})") from None
+    return Layout(pages)

@@ -1,0 +1,215 @@
+"""Lines into paragraphs, across line, column and page breaks, and where each page begins in the result.
+
+A line continues the paragraph above unless the paragraph visibly ended: the line is indented, a wider
+vertical gap separates them (within a column), or the line above stopped short of the column's right
+edge by more than the next line's first word would need. Headings and table rows stand alone; footnotes
+are taken out of the flow and put after the section their reference is in (before the next heading).
+Lines are joined with no space between CJK characters, a space between Latin words, and a line-end hyphen
+between two letters is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from reader.core.cleaning import Removed
+from reader.formats.pdf import furniture, layout
+from reader.formats.pdf.model import FURNITURE, Layout, Line, PdfText
+
+INDENT_EM = 0.8
+"""A first line starting this many ems right of the column's left edge opens a paragraph."""
+GAP_PITCH = 1.4
+"""A line further below the previous one than this many typical line pitches opens a paragraph."""
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\U00020000-\U0003ffff]")
+_FIRST_WORD = re.compile(r"^\S+?(?=\s|$)")
+
+
+@dataclass
+class _Paragraph:
+    kind: str
+    lines: list[Line] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # offset of each line's text in `text`
+    text: str = ""
+
+    def add(self, line: Line, text: str) -> None:
+        if not self.lines:
+            self.lines.append(line)
+            self.starts.append(0)
+            self.text = text
+            return
+        joined = join(self.text, text)
+        self.starts.append(len(joined) - len(text))
+        self.lines.append(line)
+        self.text = joined
+
+
+def join(before: str, after: str) -> str:
+    """Two pieces of one paragraph: no space at CJK, a dropped hyphen between letters, else a space."""
+    if not before or not after:
+        return before + after
+    if before.endswith("-") and len(before) > 1 and before[-2].isalpha() and after[0].islower():
+        return before[:-1] + after
+    if _CJK.match(before[-1]) or _CJK.match(after[0]):
+        return before + after
+    return before + " " + after
+
+
+def analyse(source: Layout, overrides: Mapping[int, bool] | None = None) -> PdfText:
+    """Reflowed text, removed furniture and page maps of a PDF's layout. `overrides` maps 1-based lines of
+    `original` to True (keep: a restored furniture line stands as its own paragraph) or False (remove)."""
+    found = furniture.find(source.pages)
+    ordered: list[Line] = []
+    for page in source.pages:
+        body = [f for f in page.fragments if (page.index, f) not in found]
+        edge = [f for f in page.fragments if (page.index, f) in found]
+        top = [f for f in edge if f.bottom <= page.height / 2]
+        bottom = [f for f in edge if f.bottom > page.height / 2]
+        ordered.extend(Line(page.index, (f,), found[(page.index, f)]) for f in sorted(top, key=lambda f: (f.top, f.x0)))
+        ordered.extend(layout.page_lines(page.index, body))
+        ordered.extend(
+            Line(page.index, (f,), found[(page.index, f)]) for f in sorted(bottom, key=lambda f: (f.top, f.x0))
+        )
+    body_lines = [line for line in ordered if line.kind not in FURNITURE]
+    size = layout.body_size(body_lines)
+    columns = _columns(body_lines)
+    width = max((right - left for left, right in columns.values()), default=1.0)
+    kinds = iter(layout.classify(body_lines, size, width))
+    lines = [line if line.kind in FURNITURE else next(kinds) for line in ordered]
+
+    original_lines = [line.text for line in lines]
+    original = "\n".join(original_lines)
+    removed: list[Removed] = []
+    kept: list[Line] = []
+    overrides = overrides or {}
+    for number, line in enumerate(lines, start=1):
+        keep = overrides.get(number, line.kind not in FURNITURE)
+        if not keep:
+            removed.append(Removed(number, line.text, line.kind if line.kind in FURNITURE else "user"))
+        else:
+            kept.append(line if line.kind not in FURNITURE else Line(line.page, line.fragments, "restored", line.column))
+    paragraphs = _paragraphs(kept, columns, _pitch(kept))
+    text = "\n".join(p.text for p in paragraphs)
+    return PdfText(
+        text=text,
+        paragraphs=tuple(p.text for p in paragraphs),
+        headings=tuple(i for i, p in enumerate(paragraphs) if p.kind == "heading"),
+        original=original,
+        removed=tuple(removed),
+        pages=_page_starts(paragraphs, len(source.pages), len(text)),
+        original_pages=_original_starts(lines, original_lines, len(source.pages)),
+        layout=source,
+    )
+
+
+def _columns(lines: list[Line]) -> dict[tuple[int, int], tuple[float, float]]:
+    """Left and right edge of every column of every page, from its body lines."""
+    edges: dict[tuple[int, int], list[Line]] = defaultdict(list)
+    for line in lines:
+        edges[(line.page, line.column)].append(line)
+    out = {}
+    for key, group in edges.items():
+        wide = [line for line in group if len(line.text) >= 3] or group
+        out[key] = (min(line.x0 for line in wide), max(line.x1 for line in wide))
+    return out
+
+
+def _pitch(lines: list[Line]) -> float:
+    """The typical distance from one line's top to the next in a column (the body's line pitch)."""
+    steps = [
+        b.top - a.top
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.page == b.page and a.column == b.column and a.kind == b.kind == "body" and b.top > a.top
+    ]
+    return statistics.median(steps) if steps else 20.0
+
+
+def _opens(prev: Line, line: Line, columns: Mapping[tuple[int, int], tuple[float, float]], pitch: float) -> bool:
+    """Whether `line` starts a new paragraph after body line `prev`."""
+    left, _ = columns.get((line.page, line.column), (line.x0, line.x1))
+    _, right = columns.get((prev.page, prev.column), (prev.x0, prev.x1))
+    em = max(line.size, 1.0)
+    if line.x0 - left > INDENT_EM * em:
+        return True
+    if prev.page == line.page and prev.column == line.column and line.top - prev.top > GAP_PITCH * pitch:
+        return True
+    first = _FIRST_WORD.match(line.text)
+    need = em * 1.5 if first is None or _CJK.match(line.text[0]) else em * 0.55 * (len(first.group()) + 1)
+    return right - prev.x1 > need
+
+
+def _paragraphs(
+    lines: list[Line], columns: Mapping[tuple[int, int], tuple[float, float]], pitch: float
+) -> list[_Paragraph]:
+    flow: list[_Paragraph] = []
+    notes: list[tuple[int, _Paragraph]] = []  # (index in flow of the paragraph it follows, note)
+    prev: Line | None = None
+    for line in lines:
+        if line.kind == "footnote":
+            if not layout.is_footnote_start(line.text) and notes and notes[-1][1].lines[-1].page == line.page:
+                notes[-1][1].add(line, line.text)
+            else:
+                note = _Paragraph("footnote")
+                note.add(line, line.text)
+                notes.append((_reference(flow, line), note))
+            continue
+        if line.kind == "body" and prev is not None and prev.kind == "body" and not _opens(prev, line, columns, pitch):
+            flow[-1].add(line, line.text)
+        else:
+            paragraph = _Paragraph(line.kind)
+            paragraph.add(line, line.text)
+            flow.append(paragraph)
+        prev = line
+    for after, note in reversed(notes):
+        at = next((i for i in range(after + 1, len(flow)) if flow[i].kind == "heading"), len(flow))
+        flow.insert(at, note)
+    return flow
+
+
+def _reference(flow: list[_Paragraph], note: Line) -> int:
+    """Index of the paragraph whose text holds the note's marker (searched backwards), else the last one."""
+    marker = layout.footnote_marker(note.text)
+    if marker:
+        for i in range(len(flow) - 1, -1, -1):
+            if marker in flow[i].text and flow[i].kind != "footnote":
+                return i
+    return len(flow) - 1
+
+
+def _page_starts(paragraphs: list[_Paragraph], page_count: int, end: int) -> tuple[int, ...]:
+    """Offset of the first character from each page; a page with no kept text begins where the next does."""
+    first: list[int | None] = [None] * page_count
+    offset = 0
+    for paragraph in paragraphs:
+        for line, start in zip(paragraph.lines, paragraph.starts, strict=True):
+            at = offset + start
+            current = first[line.page]
+            if current is None or at < current:
+                first[line.page] = at
+        offset += len(paragraph.text) + 1
+    out = [end] * page_count
+    following = end
+    for page in range(page_count - 1, -1, -1):
+        value = first[page]
+        following = min(following, value) if value is not None else following
+        out[page] = following
+    return tuple(out)
+
+
+def _original_starts(lines: list[Line], texts: list[str], page_count: int) -> tuple[int, ...]:
+    out = [0] * page_count
+    seen: set[int] = set()
+    offset = 0
+    for line, text in zip(lines, texts, strict=True):
+        if line.page not in seen:
+            seen.add(line.page)
+            out[line.page] = offset
+        offset += len(text) + 1
+    for page in range(page_count):  # a page without text begins where the previous one ended
+        if page not in seen:
+            out[page] = out[page - 1] if page else 0
+    return tuple(out)
