@@ -15,7 +15,7 @@ ANNOTATIONS_LIMIT = 256 * 1024 * 1024
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from reader.core.export import FORMATS
+    from reader.core.export import EXPORT_FORMATS, FORMATS, export_format
     from reader.exporting import export_documents, write_export
 
     if args.format not in FORMATS:
@@ -23,8 +23,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.ids and not args.all:
         raise UserError("name documents by id, or pass --all")
     out = Path(args.output)
-    if out.is_dir() and args.format != "md":
-        raise UserError(f"{out} is a folder; give a file name (only Markdown writes one note per document)")
+    if out.is_dir() and export_format(args.format).render_notes is None:
+        notes = " or ".join(f"--format {f.key}" for f in EXPORT_FORMATS if f.render_notes is not None)
+        raise UserError(f"{out} is a folder; give a file name (only {notes} writes one note per document)")
     with open_library(args, must_exist=True) as library:
         ids = library.ids() if args.all else args.ids
         missing = [i for i in ids if library.get(i) is None]
@@ -80,10 +81,12 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("export", parents=parents, help="export annotated notes (md, html, pdf, json, csv)")
+    from reader.core.export import FORMATS
+
+    p = sub.add_parser("export", parents=parents, help=f"export annotated notes ({', '.join(FORMATS)})")
     p.add_argument("ids", type=int, nargs="*", metavar="ID")
     p.add_argument("--all", action="store_true", help="every document")
-    p.add_argument("--format", required=True, choices=("md", "html", "pdf", "json", "csv"))
+    p.add_argument("--format", required=True, choices=FORMATS)
     p.add_argument("--script", choices=SCRIPTS, default="orig", help="script of quotes and text")
     p.add_argument("--phrases", action="store_true", help="regional vocabulary in the chosen script")
     p.add_argument("--convert-notes", action="store_true", help="convert notes to the script too")

@@ -17,13 +17,7 @@ from pathlib import Path
 
 from reader.core.anchoring import Selector, anchor, describe
 from reader.core.annotation_model import DEFAULT_COLORS, Annotation, HighlightColor
-from reader.core.export import (
-    ExportDocument,
-    ImportedAnnotation,
-    export_text,
-    to_html,
-    to_markdown_notes,
-)
+from reader.core.export import ExportDocument, ImportedAnnotation, export_format
 from reader.core.normalise import normalise
 from reader.core.script import Script, make_view
 from reader.core.w3c import read_w3c_json
@@ -92,23 +86,26 @@ def export_documents(
 def write_export(
     docs: Sequence[ExportDocument], fmt: str, path: Path, colors: Sequence[HighlightColor] = DEFAULT_COLORS
 ) -> list[Path]:
-    """Write the export and return the files written. Markdown into a folder gives one note per
-    document, each with its own front matter, as Obsidian and Logseq expect; otherwise one file.
-    PDF goes through Qt's PDF writer with the CJK font embedded."""
-    if fmt == "md" and path.is_dir():
+    """Write the export and return the files written; ValueError for an unknown format.
+
+    A format that writes notes (Markdown) gives, into a folder, one note per document, each with its own
+    front matter, as Obsidian and Logseq expect; otherwise one file. A format that needs Qt (PDF) is its
+    HTML printed by Qt's PDF writer with the CJK font embedded.
+    """
+    chosen = export_format(fmt)
+    if chosen.render_notes is not None and path.is_dir():
         written = []
-        for name, note in to_markdown_notes(docs, colors).items():
+        for name, note in chosen.render_notes(docs, colors).items():
             target = path / name
             write_atomically(target, _text_writer(note))
             written.append(target)
         return written
-    if fmt == "pdf":
+    text = chosen.render(docs, colors)
+    if chosen.needs_qt:
         from reader.pdf_export import write_pdf
 
-        html = to_html(docs, colors)
-        write_atomically(path, lambda temporary: write_pdf(html, temporary))
+        write_atomically(path, lambda temporary: write_pdf(text, temporary))
         return [path]
-    text = export_text(docs, fmt, colors)
     write_atomically(path, _text_writer(text))
     return [path]
 

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from reader.core.export import EXTENSIONS, export_text
+from reader.core.annotation_model import DEFAULT_COLORS
+from reader.core.export import EXPORT_FORMATS, export_format
 from reader.core.script import Script
 from reader.exporting import export_documents, write_export
 from reader.store.library import Library
@@ -49,14 +50,9 @@ class ExportDialog(QDialog):
         self.saved_to: Path | None = None
         self.format_box = QComboBox()
         self.format_box.setObjectName("exportFormat")
-        for key, label in (
-            ("md", self.tr("Markdown (Obsidian, Logseq)")),
-            ("html", self.tr("HTML page (self-contained)")),
-            ("pdf", self.tr("PDF")),
-            ("json", self.tr("W3C Web Annotation JSON-LD")),
-            ("csv", self.tr("CSV spreadsheet (UTF-8 with BOM)")),
-        ):
-            self.format_box.addItem(label, key)
+        labels = self.format_labels()
+        for fmt in EXPORT_FORMATS:
+            self.format_box.addItem(labels.get(fmt.key, fmt.label), fmt.key)
         self.scope_box = QComboBox()
         self.scope_box.setObjectName("exportScope")
         if current is not None:
@@ -102,6 +98,17 @@ class ExportDialog(QDialog):
         self.filter_edit.textChanged.connect(self.update_preview)
         self.update_preview()
 
+    def format_labels(self) -> dict[str, str]:
+        """The translated name of each export format, by key; a format added to the registry without one
+        here shows its registry label until it is translated."""
+        return {
+            "md": self.tr("Markdown (Obsidian, Logseq)"),
+            "html": self.tr("HTML page (self-contained)"),
+            "pdf": self.tr("PDF"),
+            "json": self.tr("W3C Web Annotation JSON-LD"),
+            "csv": self.tr("CSV spreadsheet (UTF-8 with BOM)"),
+        }
+
     def ids(self) -> list[int]:
         scope = self.scope_box.currentData()
         if scope == "current" and self._current is not None:
@@ -124,28 +131,27 @@ class ExportDialog(QDialog):
         )
 
     def update_preview(self) -> None:
-        fmt = str(self.format_box.currentData())
+        chosen = export_format(str(self.format_box.currentData()))
         docs = self.documents()
-        shown_fmt = "html" if fmt == "pdf" else fmt
-        text = export_text(docs[:3], shown_fmt)
+        text = chosen.render(docs[:3], DEFAULT_COLORS)
         lines = text.splitlines()[:PREVIEW_LINES]
-        note = self.tr("(PDF is this HTML, printed)\n") if fmt == "pdf" else ""
+        note = self.tr("(PDF is this HTML, printed)\n") if chosen.needs_qt else ""
         count = sum(len(d.annotations) for d in docs)
         header = self.tr("{0} documents, {1} annotations").format(len(docs), count)
         self.preview.setPlainText(f"{header}\n{note}\n" + "\n".join(lines))
 
     def save(self) -> None:
-        fmt = str(self.format_box.currentData())
+        chosen = export_format(str(self.format_box.currentData()))
         start = self._start_dir or str(Path.home())
-        if fmt == "md" and self.notes_folder.isChecked():
+        if chosen.render_notes is not None and self.notes_folder.isChecked():
             path = QFileDialog.getExistingDirectory(self, self.tr("Export Notes to Folder"), start)
         else:
-            suggested = str(Path(start) / f"notes{EXTENSIONS[fmt]}")
+            suggested = str(Path(start) / f"notes{chosen.extension}")
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Notes"), suggested)
         if not path:
             return
         try:
-            write_export(self.documents(), fmt, Path(path))
+            write_export(self.documents(), chosen.key, Path(path))
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Export"), self.tr("Cannot write {0}: {1}").format(path, exc))
             return

@@ -13,9 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.annotation_model import Annotation, HighlightColor
+from reader.core.annotation_model import DEFAULT_COLORS, Annotation, HighlightColor
 from reader.core.export import (
     CSV_COLUMNS,
+    EXPORT_FORMATS,
+    EXTENSIONS,
     FORMATS,
     ExportDocument,
     ExportFormatError,
@@ -483,10 +485,27 @@ def test_csv_guards_against_formulas_unless_asked_not_to() -> None:
 
 
 def test_export_text_dispatches_every_text_format_and_refuses_pdf() -> None:
-    assert FORMATS == ("md", "html", "json", "csv", "pdf")
+    assert FORMATS == ("md", "html", "pdf", "json", "csv")
     assert export_text([DOC], "md") == to_markdown([DOC])
+    assert export_text([DOC], "html") == to_html([DOC])
     assert export_text([DOC], "json") == to_w3c_json([DOC])
+    assert export_text([DOC], "csv") == to_csv([DOC])
     with pytest.raises(ValueError, match="pdf_export"):
         export_text([DOC], "pdf")
     with pytest.raises(ValueError, match="unknown export format"):
         export_text([DOC], "docx")
+
+
+def test_the_export_registry_is_the_one_list_of_formats() -> None:
+    keys = [f.key for f in EXPORT_FORMATS]
+    assert len(set(keys)) == len(keys)
+    assert tuple(keys) == FORMATS
+    assert EXTENSIONS == {"md": ".md", "html": ".html", "pdf": ".pdf", "json": ".jsonld", "csv": ".csv"}
+    # Only PDF needs Qt, and what Qt prints is the HTML export; only Markdown writes a note per document.
+    assert [f.key for f in EXPORT_FORMATS if f.needs_qt] == ["pdf"]
+    pdf = next(f for f in EXPORT_FORMATS if f.needs_qt)
+    assert pdf.render([DOC], DEFAULT_COLORS) == to_html([DOC])
+    notes = [f for f in EXPORT_FORMATS if f.render_notes is not None]
+    assert [f.key for f in notes] == ["md"]
+    render_notes = notes[0].render_notes
+    assert render_notes is not None and render_notes([DOC], DEFAULT_COLORS) == to_markdown_notes([DOC])
