@@ -32,9 +32,11 @@ run: $(STAMP)
 	@$(BIN)/python -m reader.system_check
 	$(BIN)/reader
 
+# lint-imports checks the layers of docs/architecture.md (contracts in pyproject.toml).
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check $(SRC)
 	$(BIN)/ruff format --check $(SRC)
+	$(BIN)/lint-imports --no-cache
 
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
