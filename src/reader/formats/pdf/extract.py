@@ -84,9 +84,9 @@ def _fragments(textpage: pdfium.PdfTextPage, height: float) -> list[Fragment]:
     weight = 0
     for i in range(n):
         code = pdfium_c.FPDFText_GetUnicode(raw, i)
-        if code in (0, 0xFFFE, 0xFFFF, 0x0D, 0x0A, 0x02):
+        if code in (0, 0xFFFE, 0xFFFF, 0x0D, 0x0A):
             continue
-        ch = chr(code)
+        ch = "-" if code == 0x02 else chr(code)  # PDFium reports a line-end hyphen as U+0002
         if ch.isspace():
             if chars:
                 chars.append(" ")
@@ -100,7 +100,8 @@ def _fragments(textpage: pdfium.PdfTextPage, height: float) -> list[Fragment]:
             em = max(size, char_size, 1.0)
             same_line = abs(y1 - box[3]) < 0.5 * em or (y0 < box[3] and y1 > box[2] and abs(char_size - size) > 1)
             gap = x0 - box[1]
-            if not same_line or gap > WIDE_GAP_EM * em or gap < -em:
+            # Ligature parts share one box, so only a step back past the fragment's start is a new run.
+            if not same_line or gap > WIDE_GAP_EM * em or (gap < -em and x0 <= box[0]):
                 out.append(_fragment(chars, box, size, weight))
                 chars = []
         if not chars:

@@ -37,15 +37,17 @@ def page_lines(page: int, fragments: list[Fragment]) -> list[Line]:
     out: list[Line] = []
     band: list[Fragment] = []
 
+    middle = (g0 + g1) / 2
+
     def flush() -> None:
-        left = [f for f in band if f.x1 <= g0 + 1]
-        right = [f for f in band if f.x0 >= g1 - 1]
+        left = [f for f in band if (f.x0 + f.x1) / 2 < middle]
+        right = [f for f in band if (f.x0 + f.x1) / 2 >= middle]
         out.extend(Line(page, row.fragments, column=0) for row in rows(left))
         out.extend(Line(page, row.fragments, column=1) for row in rows(right))
         band.clear()
 
     for fragment in sorted(fragments, key=lambda f: (f.top, f.x0)):
-        if fragment.x0 < g0 and fragment.x1 > g1:
+        if fragment.x0 < g0 - 1 and fragment.x1 > g1 + 1:
             flush()
             out.append(Line(page, (fragment,), column=-1))
         else:
@@ -59,21 +61,20 @@ def _gutter(fragments: list[Fragment]) -> tuple[float, float] | None:
         return None
     left, right = min(f.x0 for f in fragments), max(f.x1 for f in fragments)
     width = right - left
+    xs = [left + 0.25 * width + step for step in range(int(0.5 * width) + 1)]
+    crossing = [sum(1 for f in fragments if f.x0 < x < f.x1) for x in xs]
+    fewest = min(crossing)
+    if fewest > max(1, len(fragments) // 10):
+        return None
     best: tuple[float, float] | None = None
-    x = left + 0.25 * width
-    run_start: float | None = None
-    limit = max(1, len(fragments) // 10)
-    while x <= left + 0.75 * width:
-        crossing = sum(1 for f in fragments if f.x0 < x < f.x1)
-        if crossing <= limit:
-            run_start = x if run_start is None else run_start
-        elif run_start is not None:
-            if best is None or x - run_start > best[1] - best[0]:
-                best = (run_start, x)
-            run_start = None
-        x += 1.0
-    if run_start is not None and (best is None or x - run_start > best[1] - best[0]):
-        best = (run_start, x)
+    start: float | None = None
+    for x, count in zip([*xs, xs[-1] + 1], [*crossing, fewest + 1], strict=True):
+        if count == fewest:
+            start = x if start is None else start
+        elif start is not None:
+            if best is None or x - start > best[1] - best[0]:
+                best = (start, x)
+            start = None
     if best is None or best[1] - best[0] < MIN_GUTTER:
         return None
     g0, g1 = best
@@ -99,16 +100,17 @@ def classify(lines: list[Line], size: float, column_width: float) -> list[Line]:
     """Each line's kind: footnotes (small print below a page's last body line), table rows (several cells
     on one baseline), headings (larger, or bold, or numbered and short without closing punctuation)."""
     out: list[Line] = []
-    last_body: dict[int, float] = {}
+    last_body: dict[tuple[int, int], float] = {}  # per page and column
     for line in lines:
         if line.size >= 0.95 * size:
-            last_body[line.page] = max(last_body.get(line.page, 0.0), line.bottom)
+            key = (line.page, line.column)
+            last_body[key] = max(last_body.get(key, 0.0), line.bottom)
     prev: Line | None = None
     for line in lines:
         kind = "body"
         text = line.text
         opens = prev is None or prev.kind != "body" or prev.text.endswith(_CLOSED)
-        if line.size < 0.9 * size and line.top > last_body.get(line.page, 0.0):
+        if line.size < 0.9 * size and line.bottom > last_body.get((line.page, line.column), 0.0) + 2:
             kind = "footnote"
         elif len(line.fragments) > 1:
             kind = "table"

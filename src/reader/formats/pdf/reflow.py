@@ -76,7 +76,7 @@ def analyse(source: Layout, overrides: Mapping[int, bool] | None = None) -> PdfT
         )
     body_lines = [line for line in ordered if line.kind not in FURNITURE]
     size = layout.body_size(body_lines)
-    columns = _columns(body_lines)
+    columns = _columns(body_lines, size)
     width = max((right - left for left, right in columns.values()), default=1.0)
     kinds = iter(layout.classify(body_lines, size, width))
     lines = [line if line.kind in FURNITURE else next(kinds) for line in ordered]
@@ -106,14 +106,15 @@ def analyse(source: Layout, overrides: Mapping[int, bool] | None = None) -> PdfT
     )
 
 
-def _columns(lines: list[Line]) -> dict[tuple[int, int], tuple[float, float]]:
-    """Left and right edge of every column of every page, from its body lines."""
+def _columns(lines: list[Line], size: float) -> dict[tuple[int, int], tuple[float, float]]:
+    """Left and right edge of every column of every page, from its lines in the body size (a footnote or a
+    heading may stand out further)."""
     edges: dict[tuple[int, int], list[Line]] = defaultdict(list)
     for line in lines:
         edges[(line.page, line.column)].append(line)
     out = {}
     for key, group in edges.items():
-        wide = [line for line in group if len(line.text) >= 3] or group
+        wide = [line for line in group if abs(line.size - size) <= 0.05 * size and len(line.fragments) == 1] or group
         out[key] = (min(line.x0 for line in wide), max(line.x1 for line in wide))
     return out
 
@@ -133,6 +134,8 @@ def _opens(prev: Line, line: Line, columns: Mapping[tuple[int, int], tuple[float
     left, _ = columns.get((line.page, line.column), (line.x0, line.x1))
     _, right = columns.get((prev.page, prev.column), (prev.x0, prev.x1))
     em = max(line.size, 1.0)
+    if abs(line.size - prev.size) > 0.1 * em:
+        return True
     if line.x0 - left > INDENT_EM * em:
         return True
     if prev.page == line.page and prev.column == line.column and line.top - prev.top > GAP_PITCH * pitch:
