@@ -361,7 +361,18 @@ def main() -> int:
         answer = Writer(spec, probe).write()
         (HERE / f"{spec.name}.expected.json").write_text(json.dumps(answer, ensure_ascii=False, indent=1) + "\n")
         print(f"{spec.name}: {answer['page_count']} pages, {probe.stat().st_size} bytes")
+    encrypt(HERE / "bare_numbers.pdf", HERE / "encrypted.pdf")
     return 0
+
+
+def encrypt(source: Path, target: Path) -> None:
+    """A password-protected copy (Qt's writer does not encrypt; pypdf does, and is needed only here)."""
+    import pypdf
+
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(source))
+    writer.encrypt("secret", algorithm="RC4-128")
+    with target.open("wb") as out:
+        writer.write(out)
 
 
 if __name__ == "__main__":

@@ -138,7 +138,10 @@ def layout_from_json(raw: str) -> Layout:
                 i,
                 float(page["w"]),
                 float(page["h"]),
-                tuple(Fragment(str(t), float(a), float(b), float(c), float(d), float(s), bool(w)) for t, a, b, c, d, s, w in page["f"]),
+                tuple(
+                    Fragment(str(t), float(a), float(b), float(c), float(d), float(s), bool(w))
+                    for t, a, b, c, d, s, w in page["f"]
+                ),
             )
             for i, page in enumerate(data["pages"])
         )

@@ -10,6 +10,7 @@ between two letters is dropped.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections import defaultdict
@@ -91,7 +92,9 @@ def analyse(source: Layout, overrides: Mapping[int, bool] | None = None) -> PdfT
         if not keep:
             removed.append(Removed(number, line.text, line.kind if line.kind in FURNITURE else "user"))
         else:
-            kept.append(line if line.kind not in FURNITURE else Line(line.page, line.fragments, "restored", line.column))
+            kept.append(
+                line if line.kind not in FURNITURE else Line(line.page, line.fragments, "restored", line.column)
+            )
     paragraphs = _paragraphs(kept, columns, _pitch(kept))
     text = "\n".join(p.text for p in paragraphs)
     return PdfText(
@@ -123,7 +126,7 @@ def _pitch(lines: list[Line]) -> float:
     """The typical distance from one line's top to the next in a column (the body's line pitch)."""
     steps = [
         b.top - a.top
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, b in itertools.pairwise(lines)
         if a.page == b.page and a.column == b.column and a.kind == b.kind == "body" and b.top > a.top
     ]
     return statistics.median(steps) if steps else 20.0
