@@ -20,18 +20,23 @@ from typing import TYPE_CHECKING
 
 from reader.core.entities import Entity, Mention, aggregate, extract
 from reader.core.ner_patterns import parse_doc_date
+from reader.core.normalise import normalise
 from reader.store.db import run_script, transaction
 
 if TYPE_CHECKING:
     from reader.store.library import Library
 
 # Bump when `reader.core.entities.extract` gives different mentions for the same input: every document
-# becomes pending and is extracted again in the background.
-EXTRACTOR_VERSION = 1
+# becomes pending and is extracted again in the background. 2: tiers, merged names and parents.
+EXTRACTOR_VERSION = 2
 
 _HASH_FUNCTION = "reader_entity_input_hash"
 # A document (d) joined to its state (s) is pending when this holds; the one parameter is the version.
 _PENDING = f"(s.doc_id IS NULL OR s.version < ? OR s.text_hash != {_HASH_FUNCTION}(d.text, d.date))"
+
+MAIN, LOW = "main", "low"
+# People, places and organisations: the names that can be written in part (王书 for 王书平, 中 for 中国).
+_NAMED = frozenset({"person", "place", "org"})
 
 # Types the search box's `entity:` filter matches: names, not dates or amounts.
 NAMED_TYPES = ("person", "org", "place", "term", "title")
@@ -83,7 +88,12 @@ def _sql_hash(text: str | None, doc_date: str | None) -> str:
 
 @dataclass(frozen=True)
 class LibraryEntity:
-    """One entity across the library: the who's who row."""
+    """One entity across the library: the who's who row.
+
+    Rows are keyed by (type, normalized), so the names merged inside each document (王书 → 王书平,
+    中 in 中美 → 中国) meet the same name written in full elsewhere. `tier` is "main" when any
+    document found the name on good evidence; `variants` are the other forms written for it, most
+    frequent first; `parent` the body an organisation is a part of (by its normalised name)."""
 
     type: str
     text: str
@@ -91,15 +101,22 @@ class LibraryEntity:
     documents: int
     mentions: int
     posts: tuple[str, ...]
+    tier: str = MAIN
+    variants: tuple[str, ...] = ()
+    parent: str | None = None
 
     def as_json(self) -> dict[str, object]:
         data: dict[str, object] = {
             "type": self.type,
             "text": self.text,
             "normalized": self.normalized,
+            "tier": self.tier,
             "documents": self.documents,
             "mentions": self.mentions,
         }
+        if self.type in _NAMED:
+            data["variants"] = list(self.variants)
+            data["parent"] = self.parent
         if self.type == "person":
             data["posts"] = list(self.posts)
         return data
@@ -115,6 +132,8 @@ def _mention(row: sqlite3.Row) -> Mention:
         posts=tuple(json.loads(row["posts"] or "[]")),
         value=row["value"],
         post_spans=tuple((int(s), int(e)) for s, e in json.loads(row["post_spans"] or "[]")),
+        tier=row["tier"] or MAIN,
+        parent=row["parent"],
     )
 
 
@@ -143,8 +162,9 @@ class EntityStore:
                 raise KeyError(f"no document with id {doc_id}")
             self.conn.execute("DELETE FROM entities WHERE doc_id = ?", (doc_id,))
             self.conn.executemany(
-                "INSERT INTO entities (doc_id, type, text, normalized, start, end, posts, value, post_spans)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO entities"
+                " (doc_id, type, text, normalized, start, end, posts, value, post_spans, tier, parent)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         doc_id,
@@ -156,6 +176,8 @@ class EntityStore:
                         json.dumps(list(m.posts), ensure_ascii=False),
                         m.value,
                         json.dumps([list(s) for s in m.post_spans]),
+                        m.tier,
+                        m.parent,
                     )
                     for m in mentions
                 ],
@@ -230,7 +252,7 @@ class EntityStore:
 
     def mentions(self, doc_id: int) -> list[Mention]:
         rows = self.conn.execute(
-            "SELECT type, text, normalized, start, end, posts, value, post_spans FROM entities"
+            "SELECT type, text, normalized, start, end, posts, value, post_spans, tier, parent FROM entities"
             " WHERE doc_id = ? ORDER BY start, rowid",
             (doc_id,),
         )
@@ -255,18 +277,20 @@ class EntityStore:
         )
         return [int(r[0]) for r in rows]
 
-    def library_index(self, type: str | None = None) -> list[LibraryEntity]:
+    def library_index(self, type: str | None = None, *, tiers: Sequence[str] = (MAIN, LOW)) -> list[LibraryEntity]:
         """Every entity in the library: in how many documents, how often, and (people) every post given.
 
-        Most widely mentioned first. The shown text is the form written most often; posts keep the order
-        in which documents (by id) and mentions give them.
+        Most widely mentioned first; only the given tiers (an entity is main when any of its mentions is).
+        The shown text is the form written out in full most often (never a bare 中 for 中国; the
+        normalised name when no document writes it out); posts keep the order in which documents (by id)
+        and mentions give them.
         """
         where, params = ("WHERE type = ?", [type]) if type else ("", [])
         counts = {
-            (r["type"], r["normalized"]): (int(r["documents"]), int(r["mentions"]))
+            (r["type"], r["normalized"]): (int(r["documents"]), int(r["mentions"]), MAIN if r["main"] else LOW)
             for r in self.conn.execute(
-                "SELECT type, normalized, count(DISTINCT doc_id) AS documents, count(*) AS mentions"
-                f" FROM entities {where} GROUP BY type, normalized",
+                "SELECT type, normalized, count(DISTINCT doc_id) AS documents, count(*) AS mentions,"
+                f" max(tier = 'main') AS main FROM entities {where} GROUP BY type, normalized",
                 params,
             )
         }
@@ -276,31 +300,74 @@ class EntityStore:
             params,
         ):
             forms.setdefault((r["type"], r["normalized"]), Counter())[r["text"]] = int(r["n"])
+        and_where = f"{where} AND" if where else "WHERE"
         posts: dict[tuple[str, str], dict[str, None]] = {}
-        post_where = f"{where} AND" if where else "WHERE"
         for r in self.conn.execute(
-            f"SELECT type, normalized, posts FROM entities {post_where} posts != '[]' ORDER BY doc_id, start",
+            f"SELECT type, normalized, posts FROM entities {and_where} posts != '[]' ORDER BY doc_id, start",
             params,
         ):
             bucket = posts.setdefault((r["type"], r["normalized"]), {})
             for post in json.loads(r["posts"]):
                 bucket.setdefault(post, None)
-        out = [
-            LibraryEntity(
-                type=key[0],
-                text=_most_common(forms.get(key), key[1]),
-                normalized=key[1],
-                documents=docs,
-                mentions=mentions,
-                posts=tuple(posts.get(key, {})),
+        parents: dict[tuple[str, str], Counter[str]] = {}
+        for r in self.conn.execute(
+            f"SELECT type, normalized, parent, count(*) AS n FROM entities {and_where} parent IS NOT NULL"
+            " GROUP BY type, normalized, parent",
+            params,
+        ):
+            parents.setdefault((r["type"], r["normalized"]), Counter())[r["parent"]] = int(r["n"])
+        out: list[LibraryEntity] = []
+        for key, (docs, mentions, tier) in counts.items():
+            if tier not in tiers:
+                continue
+            text, variants = _shown_form(key[0], key[1], forms.get(key, Counter()))
+            out.append(
+                LibraryEntity(
+                    type=key[0],
+                    text=text,
+                    normalized=key[1],
+                    documents=docs,
+                    mentions=mentions,
+                    posts=tuple(posts.get(key, {})),
+                    tier=tier,
+                    variants=variants,
+                    parent=_most_common(parents.get(key), None),
+                )
             )
-            for key, (docs, mentions) in counts.items()
-        ]
         out.sort(key=lambda e: (-e.documents, -e.mentions, e.type, e.normalized))
         return out
 
 
-def _most_common(counter: Counter[str] | None, fallback: str) -> str:
+def _plain(written: str) -> str:
+    """A written form as it compares with a normalised name: simplified, folded, no line breaks."""
+    try:
+        return "".join(normalise(written).split())
+    except UnicodeError:  # lone surrogates cannot go through OpenCC
+        return "".join(written.split())
+
+
+def _shown_form(kind: str, normalized: str, written: Counter[str]) -> tuple[str, tuple[str, ...]]:
+    """The text a who's who row shows, and the other forms written for the name.
+
+    For names, only a form that writes the whole name (in either script) may be shown: a document that
+    writes 中美 stores 中 for 中国, and that must not become the row's title. Other kinds show what is
+    written most often."""
+    if kind not in _NAMED:
+        return _most_common(written, normalized) or normalized, ()
+    full: Counter[str] = Counter()
+    others: Counter[str] = Counter()
+    for form, n in written.items():
+        plain = normalized if form == normalized else _plain(form)
+        if plain == normalized:
+            full[form] += n
+        else:
+            others[plain] += n
+    shown = _most_common(full, normalized) or normalized
+    variants = tuple(v for v, _ in sorted(others.items(), key=lambda kv: (-kv[1], kv[0])))
+    return shown, variants
+
+
+def _most_common(counter: Counter[str] | None, fallback: str | None) -> str | None:
     if not counter:
         return fallback
     # Ties go to the alphabetically first form so the index is the same on every run.

@@ -98,10 +98,25 @@ def _v5_cleaner_index(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX documents_cleaner ON documents(cleaner_version)")
 
 
+def _v6_entity_tiers(conn: sqlite3.Connection) -> None:
+    # How sure the extractor is of a name ("main": shown; "low": folded away) and, for a part of a body
+    # (a party group, a committee), the body's name. Written out here rather than calling the entity
+    # store, so the migration stays what it was when it shipped however that module changes. Rows
+    # stored before read as main with no parent until the new extractor version replaces them.
+    run_script(
+        conn,
+        """
+        ALTER TABLE entities ADD COLUMN tier TEXT NOT NULL DEFAULT 'main';
+        ALTER TABLE entities ADD COLUMN parent TEXT
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_documents,
     _v2_annotations,
     _v3_search,
     _v4_entities,
     _v5_cleaner_index,
+    _v6_entity_tiers,
 ]

@@ -171,3 +171,109 @@ def test_saving_reindexes_for_the_entity_search_filter(
     assert "张宗久" in store.names(a) and "千县工程" in store.names(a)
     assert not any(n[:1].isdigit() for n in store.names(a))  # no dates or figures
     assert sorted(search.matching_ids(lib.conn, "entity:張宗久")) == [a, b]
+
+
+# -- tiers, merged names and parts of bodies (issue 18) ----------------------------------------------
+def test_tier_and_parent_round_trip(library: tuple[Library, int, int]) -> None:
+    lib, a, _ = library
+    store = EntityStore(lib.conn)
+    text = "长沙市卫健委党组召开会议。惠利来了。"
+    mentions = [
+        Mention("org", "长沙市卫健委党组", "长沙市卫健委党组", 0, 8, parent="长沙市卫健委"),
+        Mention("person", "惠利", "惠利", 13, 15, tier="low"),
+    ]
+    store.save(a, mentions, text)
+    assert store.mentions(a) == mentions
+    (body, person) = sorted(store.entities(a), key=lambda e: e.type)
+    assert body.parent == "长沙市卫健委" and body.tier == "main"
+    assert person.tier == "low" and person.parent is None
+
+
+def test_extracted_tiers_and_merges_are_stored(library: tuple[Library, int, int]) -> None:
+    """What the extractor decides (tier, the full name of a broken or abbreviated one, the body a part
+    belongs to) survives the store, so the panel shows what `extract` meant."""
+    lib, a, _ = library
+    store = EntityStore(lib.conn)
+    text = "中美两国在北京会晤。长沙市卫健委党组召开会议，长沙市卫健委主任出席。记者王书\n平报道。王书平说。"
+    mentions = extract(text)
+    assert {m.tier for m in mentions} <= {"main", "low"}
+    assert any(m.parent for m in mentions) and any(m.normalized != "".join(m.text.split()) for m in mentions)
+    store.save(a, mentions, text)
+    assert store.mentions(a) == mentions
+    assert store.entities(a) == aggregate(mentions)
+
+
+def test_a_library_from_before_tiers_upgrades_and_is_extracted_again(tmp_path: Path) -> None:
+    from reader.store import schema
+    from reader.store.db import open_library
+
+    path = tmp_path / "old.sqlite"
+    conn = open_library(path, migrations=schema.MIGRATIONS[:5])
+    conn.execute(
+        "INSERT INTO documents (id, content_hash, encoding, raw, text, imported_at, updated_at)"
+        " VALUES (1, 'h', 'utf-8', ?, ?, 'now', 'now')",
+        (DOC_B, DOC_B),
+    )
+    conn.execute(
+        "INSERT INTO entities (doc_id, type, text, normalized, start, end)"
+        " VALUES (1, 'person', '张宗久', '张宗久', 16, 19)"
+    )
+    conn.execute("INSERT INTO entity_state VALUES (1, 1, ?)", (entity_store.input_hash(DOC_B, None),))
+    conn.close()
+    with Library(path) as lib:
+        store = EntityStore(lib.conn)
+        (old,) = store.mentions(1)
+        assert old.tier == "main" and old.parent is None  # rows from before read as shown
+        assert store.pending() == [1]  # and the new extractor runs again over them
+        store.update(1)
+        assert store.pending() == []
+
+
+def _import(tmp_path: Path, texts: dict[str, str]) -> tuple[Library, list[int]]:
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    lib = Library(tmp_path / "lib.sqlite")
+    report = import_paths(lib, [tmp_path / name for name in texts], workers=1)
+    return lib, sorted(report.imported)
+
+
+def test_library_index_tiers_variants_and_parents(tmp_path: Path) -> None:
+    lib, (a, b) = _import(
+        tmp_path,
+        {
+            "a.txt": "中美两国领导人举行会谈。长沙市卫健委党组召开会议。\n",
+            "b.txt": "中国和法国签署协议。长沙市卫健委发布通知，长沙市卫健委主任出席。\n",
+        },
+    )
+    with lib:
+        store = EntityStore(lib.conn)
+        store.save(a, [*extract(_text(lib, a)), Mention("person", "惠利", "惠利", 0, 2, tier="low")], _text(lib, a))
+        store.update(b)
+        places = {e.normalized: e for e in store.library_index("place")}
+        china = places["中国"]
+        # The 中 of 中美 joins 中国 written in full in the other document, shown under the full name.
+        assert (china.documents, china.mentions, china.text, china.variants) == (2, 2, "中国", ("中",))
+        assert places["美国"].text == "美国"  # only ever written as 美: the full name, never a bare character
+        assert all(len(e.text) > 1 for e in store.library_index() if e.type in ("place", "org"))
+        orgs = {e.normalized: e for e in store.library_index("org")}
+        assert orgs["长沙市卫健委党组"].parent == "长沙市卫健委"
+        assert orgs["长沙市卫健委"].parent is None
+        everyone = store.library_index("person")
+        assert [(e.normalized, e.tier) for e in everyone if e.normalized == "惠利"] == [("惠利", "low")]
+        shown = store.library_index("person", tiers=("main",))
+        assert "惠利" not in {e.normalized for e in shown}
+        assert china.as_json()["variants"] == ["中"] and china.as_json()["tier"] == "main"
+
+
+def test_a_name_is_main_in_the_library_when_any_document_is_sure_of_it(tmp_path: Path) -> None:
+    lib, (a, b) = _import(tmp_path, {"a.txt": "甲乙丙\n", "b.txt": "甲乙丙丁\n"})
+    with lib:
+        store = EntityStore(lib.conn)
+        store.save(a, [Mention("org", "乙丙", "乙丙", 1, 3, tier="low")], _text(lib, a))
+        store.save(b, [Mention("org", "乙丙", "乙丙", 1, 3, tier="main")], _text(lib, b))
+        (row,) = store.library_index("org")
+        assert (row.tier, row.documents) == ("main", 2)
+        store.save(b, [], _text(lib, b))
+        (row,) = store.library_index("org")
+        assert row.tier == "low"
+        assert store.library_index("org", tiers=("main",)) == []
