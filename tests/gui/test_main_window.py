@@ -42,10 +42,10 @@ def test_selection_and_copy_work(window: MainWindow) -> None:
 
 def test_zoom_changes_size_and_is_remembered(window: MainWindow, tmp_path: Path) -> None:
     before = window.pane.font_size
-    window.act_zoom_in.trigger()
-    window.act_zoom_in.trigger()
+    window.view.act_zoom_in.trigger()
+    window.view.act_zoom_in.trigger()
     assert window.pane.font_size == before + 2
-    window.act_zoom_out.trigger()
+    window.view.act_zoom_out.trigger()
     assert window.pane.font_size == before + 1
     window.close()
     assert load(settings_path(tmp_path / "config")).font_size == before + 1
@@ -131,7 +131,7 @@ def test_every_action_is_in_a_menu_with_shortcuts(window: MainWindow) -> None:
     in_menus = {a.objectName() for menu in window.menuBar().actions() if menu.menu() for a in menu.menu().actions()}
     for name in ("importFiles", "importFolder", "zoomIn", "zoomOut", "quit"):
         assert name in in_menus
-    assert window.act_import_files.shortcut().toString() == "Ctrl+O"
+    assert window.imports.act_import_files.shortcut().toString() == "Ctrl+O"
 
 
 def test_status_bar_shows_library_size(window: MainWindow) -> None:

@@ -54,7 +54,7 @@ def test_script_switch_keeps_annotation_and_selection_on_the_same_characters(win
     later = doc.text.index("软件系统")
     win.reading.select_span(later, later + 4)
     for script in (Script.HANS, Script.HANT, Script.TW, Script.HK, Script.ORIG):
-        win.set_script(script)
+        win.view.set_script(script)
         assert (
             win.pane.textCursor().selectedText()
             == win.reading.shown.text[  # type: ignore[union-attr]
@@ -63,8 +63,8 @@ def test_script_switch_keeps_annotation_and_selection_on_the_same_characters(win
         )
         assert win.reading.selected_span() == (later, later + 4)
         assert any(t in ("张宗久", "張宗久") for t in _highlighted_texts(win))
-    win.set_script(Script.TW)
-    win.set_phrases(True)
+    win.view.set_script(Script.TW)
+    win.view.set_phrases(True)
     assert "軟體" in win.pane.toPlainText()
     assert win.reading.selected_span() == (later, later + 4)
     assert win.pane.textCursor().selectedText() == "軟體系統"
@@ -81,7 +81,7 @@ def test_keyboard_shortcuts_switch_script_and_per_document_choice_is_remembered(
     assert win.settings.script == "hans"
     doc_id = win.current.id  # type: ignore[union-attr]
     assert win.settings.document_scripts[str(doc_id)] == "tw"
-    win.show_document(doc_id)
+    win.documents.show_document(doc_id)
     assert win.reading.script == Script.TW
 
 
@@ -105,9 +105,9 @@ def test_reading_position_survives_a_switch(qtbot: QtBot, tmp_path: Path) -> Non
     before = w.reading.visible_offset()
     assert abs(before - target) < 40
     for script in (Script.HANT, Script.TW):
-        w.set_script(script)
+        w.view.set_script(script)
         assert abs(w.reading.visible_offset() - before) < 40
-    w.set_phrases(True)  # a length-changing view: everything before the target shifted
+    w.view.set_phrases(True)  # a length-changing view: everything before the target shifted
     assert w.reading.shown is not None and len(w.reading.shown.text) > len(doc.text)
     assert abs(w.reading.visible_offset() - before) < 40
     w.close()
@@ -124,18 +124,18 @@ def test_original_view_greys_removed_lines_and_restore_works(
     w.select_document(doc_id)
     doc = w.current
     assert doc is not None and doc.removed
-    assert w.removed_panel.model.rowCount() == len(doc.removed)
+    assert w.view.removed_panel.model.rowCount() == len(doc.removed)
     target = next(r for r in doc.removed if r.reason == "related-links")
-    w.show_original_line(target.line)
-    assert w.reading.original and w.act_original.isChecked()
+    w.view.show_original_line(target.line)
+    assert w.reading.original and w.view.act_original.isChecked()
     assert w.pane.textCursor().selectedText().strip() == target.text.strip()
     assert w.reading.layer("removed")
-    w.set_line_override(target.line, True)
+    w.documents.set_line_override(target.line, True)
     restored = w.library.get(doc_id)
     assert restored is not None and target.text.strip() in restored.text
-    w.set_line_override(target.line, None)
+    w.documents.set_line_override(target.line, None)
     assert target.text.strip() not in (w.library.get(doc_id).text)  # type: ignore[union-attr]
-    w.set_original(False)
+    w.view.set_original(False)
     assert w.pane.toPlainText() == w.current.text  # type: ignore[union-attr]
     w.close()
     w.library.close()
@@ -185,7 +185,7 @@ def test_annotations_follow_in_original_view(win: MainWindow) -> None:
     start = doc.text.index("张宗久")
     win.reading.select_span(start, start + 3)
     win.annotations.highlight("red")
-    win.set_original(True)
+    win.view.set_original(True)
     assert "张宗久" in _highlighted_texts(win)
     win.reading.pane.moveCursor(QTextCursor.MoveOperation.Start)
     assert win.annotations.highlight("red") is None  # annotating happens on the cleaned text
@@ -195,13 +195,13 @@ def test_annotate_menu_has_shortcuts(win: MainWindow) -> None:
     names = {a.objectName(): a for m in win.menuBar().actions() if m.menu() for a in m.menu().actions()}
     assert names["highlight"].shortcut().toString() == "H"
     assert names["note"].shortcut().toString() == "N"
-    assert "script_hans" in {a.objectName() for a in win.script_actions.values()}
+    assert "script_hans" in {a.objectName() for a in win.view.script_actions.values()}
 
 
 def test_printing_uses_the_view_script(win: MainWindow) -> None:
-    win.set_script(Script.TW)
-    win.set_phrases(True)
-    printable = win.printable_document().toPlainText()
+    win.view.set_script(Script.TW)
+    win.view.set_phrases(True)
+    printable = win.exports.printable_document().toPlainText()
     assert "軟體" in printable and "软件" not in printable
     assert printable.startswith(win.reading.title_label.text())
     assert any(a.objectName() == "print" for m in win.menuBar().actions() if m.menu() for a in m.menu().actions())
@@ -219,7 +219,7 @@ def test_reload_from_file_updates_and_keeps_annotations(win: MainWindow, qtbot: 
         "新加的导语，放在最前面，句子完整而且足够长。\n" + path.read_text(encoding="utf-8"), encoding="utf-8"
     )
     with qtbot.waitSignal(win.importFinished, timeout=30000) as blocker:
-        win.act_reload.trigger()
+        win.documents.act_reload.trigger()
     assert blocker.args[0].updated == [doc.id]
     (moved,) = win.library.annotations.for_document(doc.id)
     text = win.library.get(doc.id).text  # type: ignore[union-attr]

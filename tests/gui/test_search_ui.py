@@ -8,7 +8,7 @@ from reader.ui.main_window import MainWindow
 
 
 def test_search_box_filters_the_list_cross_script(window: MainWindow, qtbot: QtBot) -> None:
-    window.act_search.trigger()
+    window.search.act_search.trigger()
     assert window.search_box.edit.hasFocus() or window.search_box.edit.isVisible()
     with qtbot.waitSignal(window.search_box.queryChanged, timeout=2000):  # debounced, not per key
         window.search_box.edit.setText("醫院")  # traditional query, simplified documents
@@ -47,7 +47,7 @@ def test_escape_clears_the_search(window: MainWindow, qtbot: QtBot) -> None:
 def test_find_in_document_counts_and_steps(window: MainWindow) -> None:
     doc_id = next(s.id for s in window.library.all_summaries() if s.filename.startswith("004"))
     window.select_document(doc_id)
-    window.act_find.trigger()
+    window.finder.act_find.trigger()
     window.find_bar.edit.setText("羅勇")  # traditional form of 罗勇
     window.find_bar.flush()
     text = window.reading.base_text
@@ -55,11 +55,11 @@ def test_find_in_document_counts_and_steps(window: MainWindow) -> None:
     assert total > 1
     assert window.find_bar.count.text() == f"1 of {total}"
     first = window.reading.layer("current")[0][:2]
-    window.act_find_next.trigger()
+    window.finder.act_find_next.trigger()
     assert window.find_bar.count.text() == f"2 of {total}"
     assert window.reading.layer("current")[0][:2] != first
-    window.act_find_prev.trigger()
-    window.act_find_prev.trigger()
+    window.finder.act_find_prev.trigger()
+    window.finder.act_find_prev.trigger()
     assert window.find_bar.count.text() == f"{total} of {total}"
     window.find_bar.close_bar()
     assert not window.find_bar.isVisible()
@@ -90,7 +90,7 @@ def test_results_show_a_snippet_with_the_hit_in_the_view_script(window: MainWind
     assert not window.table.isColumnHidden(column)
     text, spans = window.model.index(0, column).data(DocumentTableModel.SnippetRole)
     assert spans and all(text[s:e] == "医院" for s, e in spans)
-    window.set_script(Script.HANT)
+    window.view.set_script(Script.HANT)
     text, spans = window.model.index(0, column).data(DocumentTableModel.SnippetRole)
     assert all(text[s:e] == "醫院" for s, e in spans)
     window.search_box.edit.clear()

@@ -24,7 +24,13 @@ from reader.ui.annotations_panel import AnnotationsPanel
 from reader.ui.reading_view import background
 
 if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+    from PySide6.QtWidgets import QMainWindow
+
+    from reader.settings import Settings
+    from reader.store.library import Library
+    from reader.ui.document_controller import DocumentController
+    from reader.ui.reading_view import ReadingView
+    from reader.ui.view_controller import ViewController
 
 
 class _Put(QUndoCommand):
@@ -42,7 +48,7 @@ class _Put(QUndoCommand):
         self.ctl, self.before, self.after = ctl, before, after
 
     def _apply(self, old: Annotation | None, new: Annotation | None) -> None:
-        store = self.ctl.window.library.annotations
+        store = self.ctl.library.annotations
         if new is None and old is not None:
             store.delete(old.uuid)
         elif new is not None:
@@ -58,11 +64,25 @@ class _Put(QUndoCommand):
 
 class AnnotationController(QObject):
     changed = Signal()
+    documentRequested = Signal(int)  # open this document, whatever the list's filter (handled at once)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self,
+        library: Library,
+        settings: Settings,
+        reading: ReadingView,
+        documents: DocumentController,
+        view: ViewController,
+        window: QMainWindow,
+    ) -> None:
         super().__init__(window)
+        self.library = library
+        self.settings = settings
+        self.reading = reading
+        self.documents = documents
+        self.view = view
         self.window = window
-        self.colors: tuple[HighlightColor, ...] = tuple(highlight_colors(window.settings))
+        self.colors: tuple[HighlightColor, ...] = tuple(highlight_colors(settings))
         self.undo_stack = QUndoStack(self)
         self.panel = AnnotationsPanel()
         self.panel.activated.connect(self.jump_to)
@@ -72,7 +92,10 @@ class AnnotationController(QObject):
         self.annotations: list[Annotation] = []
         self._placed: dict[str, tuple[int, int]] = {}
         self._build_actions()
-        window.reading.pane.viewport().installEventFilter(self)
+        reading.pane.viewport().installEventFilter(self)
+        documents.documentChanged.connect(lambda _doc: self.refresh())
+        view.originalChanged.connect(lambda _original: self.refresh())
+        view.paneMenuRequested.connect(self.extend_menu)
 
     # -- actions -----------------------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -131,7 +154,7 @@ class AnnotationController(QObject):
     def extend_menu(self, menu: QMenu, offset: int) -> None:
         """Annotation entries for the reading pane's context menu."""
         menu.addSeparator()
-        if self.window.reading.selected_span() is not None:
+        if self.reading.selected_span() is not None:
             menu.addAction(self.act_highlight)
             menu.addAction(self.act_note)
             menu.addAction(self.act_all)
@@ -144,32 +167,32 @@ class AnnotationController(QObject):
             menu.addAction(self.tr("Delete Highlight"), lambda: self.delete(hit.uuid))
 
     def last_color(self) -> str:
-        key = self.window.settings.last_color
+        key = self.settings.last_color
         return key if any(c.key == key for c in self.colors) else self.colors[0].key
 
     # -- drawing -----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        doc = self.window.current
+        doc = self.documents.current
         if doc is None:
             self.annotations = []
             self._placed = {}
-            self.window.reading.set_layer("annotation", [])
+            self.reading.set_layer("annotation", [])
             self.panel.show_annotations([], self.colors)
             return
-        self.annotations = self.window.library.annotations.for_document(doc.id)
+        self.annotations = self.library.annotations.for_document(doc.id)
         self._placed = self._place(self.annotations)
         layer = []
         for a in self.annotations:
             span = self._placed.get(a.uuid)
             if span is not None:
                 layer.append((span[0], span[1], background(color_by_key(a.color, self.colors).hex, alpha=170)))
-        self.window.reading.set_layer("annotation", layer)
+        self.reading.set_layer("annotation", layer)
         self.panel.show_annotations(self.annotations, self.colors)
         self.changed.emit()
 
     def _place(self, annotations: list[Annotation]) -> dict[str, tuple[int, int]]:
         """Where each annotation lies in the text on screen: stored offsets, or found again in the original."""
-        reading = self.window.reading
+        reading = self.reading
         placed: dict[str, tuple[int, int]] = {}
         for a in annotations:
             if a.orphan:
@@ -191,9 +214,9 @@ class AnnotationController(QObject):
 
     # -- operations --------------------------------------------------------------------------------
     def _selection(self) -> tuple[int, int] | None:
-        reading = self.window.reading
+        reading = self.reading
         span = reading.selected_span()
-        if self.window.current is None or span is None or span[1] <= span[0]:
+        if self.documents.current is None or span is None or span[1] <= span[0]:
             self.window.statusBar().showMessage(self.tr("Select some text first"), 4000)
             return None
         if reading.original:
@@ -203,17 +226,17 @@ class AnnotationController(QObject):
 
     def highlight(self, color: str, note: str = "", tags: tuple[str, ...] = ()) -> Annotation | None:
         span = self._selection()
-        doc = self.window.current
+        doc = self.documents.current
         if span is None or doc is None:
             return None
-        self.window.settings.last_color = color
-        made = self.window.library.annotations.build(doc.id, span[0], span[1], color=color, note=note, tags=tags)
+        self.settings.last_color = color
+        made = self.library.annotations.build(doc.id, span[0], span[1], color=color, note=note, tags=tags)
         self.undo_stack.push(_Put(self, self.tr("Highlight"), None, made))
         return made
 
     def highlight_with_note(self) -> None:
         span = self._selection()
-        doc = self.window.current
+        doc = self.documents.current
         if span is None or doc is None:
             return
         dialog = AnnotationDialog(doc.text[span[0] : span[1]], self.colors, color=self.last_color(), parent=self.window)
@@ -222,7 +245,7 @@ class AnnotationController(QObject):
 
     def highlight_all(self) -> None:
         span = self._selection()
-        doc = self.window.current
+        doc = self.documents.current
         if span is None or doc is None:
             return
         needle = normalise(doc.text[span[0] : span[1]])
@@ -237,7 +260,7 @@ class AnnotationController(QObject):
         count = len(spans)
         if spans:
             color = self.last_color()
-            store = self.window.library.annotations
+            store = self.library.annotations
             self.undo_stack.beginMacro(self.tr("Highlight every occurrence"))
             for start, end in spans:
                 self.undo_stack.push(
@@ -247,7 +270,7 @@ class AnnotationController(QObject):
         self.window.statusBar().showMessage(self.tr("{0} passages highlighted").format(count), 5000)
 
     def edit(self, uuid: str) -> None:
-        current = self.window.library.annotations.get(uuid)
+        current = self.library.annotations.get(uuid)
         if current is None:
             return
         dialog = AnnotationDialog(
@@ -263,25 +286,25 @@ class AnnotationController(QObject):
                 self.undo_stack.push(_Put(self, self.tr("Edit note"), current, changed))
 
     def delete(self, uuid: str) -> None:
-        current = self.window.library.annotations.get(uuid)
+        current = self.library.annotations.get(uuid)
         if current is not None:
             self.undo_stack.push(_Put(self, self.tr("Delete highlight"), current, None))
             self.window.statusBar().showMessage(self.tr("Highlight deleted — Ctrl+Z brings it back"), 6000)
 
     def reattach(self, uuid: str) -> None:
         span = self._selection()
-        current = self.window.library.annotations.get(uuid)
+        current = self.library.annotations.get(uuid)
         if span is None or current is None:
             if current is not None and span is None:
                 QMessageBox.information(self.window, self.tr("Re-attach"), self.tr("Select the passage first."))
             return
-        store = self.window.library.annotations
+        store = self.library.annotations
         moved = store.reattach(uuid, span[0], span[1])
         store.put(current)
         self.undo_stack.push(_Put(self, self.tr("Re-attach note"), current, moved))
 
     def open_browser(self) -> AnnotationsBrowser:
-        browser = AnnotationsBrowser(self.window.library, self.colors, self.window)
+        browser = AnnotationsBrowser(self.library, self.colors, self.window)
         browser.openRequested.connect(self.open_at)
         browser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         browser.show()
@@ -289,20 +312,18 @@ class AnnotationController(QObject):
 
     def open_at(self, doc_id: int, uuid: str) -> None:
         """Open a document at one of its annotations (from the library-wide list)."""
-        if self.window.current is None or self.window.current.id != doc_id:
-            self.window.search_box.edit.clear()
-            self.window.search_box.flush()
-            self.window.select_document(doc_id)
-        if self.window.reading.original:
-            self.window.set_original(False)
+        if self.documents.current is None or self.documents.current.id != doc_id:
+            self.documentRequested.emit(doc_id)
+        if self.reading.original:
+            self.view.set_original(False)
         self.panel.select(uuid)
         self.jump_to(uuid)
 
     def jump_to(self, uuid: str) -> None:
         span = self._placed.get(uuid)
         if span is not None:
-            self.window.reading.scroll_to(span[0], top=False)
-            self.window.reading.select_span(*span)
+            self.reading.scroll_to(span[0], top=False)
+            self.reading.select_span(*span)
 
     # -- clicking a highlight opens its note -------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -310,10 +331,10 @@ class AnnotationController(QObject):
             event.type() == QEvent.Type.MouseButtonRelease
             and isinstance(event, QMouseEvent)
             and event.button() == Qt.MouseButton.LeftButton
-            and self.window.reading.selected_span() is None
+            and self.reading.selected_span() is None
         ):
             return False
-        hit = self.annotation_at(self.window.reading.offset_at(event.position().toPoint()))
+        hit = self.annotation_at(self.reading.offset_at(event.position().toPoint()))
         if hit is None:
             return False
         self.panel.select(hit.uuid)

@@ -1,24 +1,22 @@
-"""The main window: document list │ reading pane │ side panel, with every action in a menu."""
+"""The main window: document list │ reading pane │ side panel, with every action in a menu.
+
+The window only assembles. Each controller gets what it works on (the library, the settings, the reading
+view, the window to parent its dialogs) and owns its actions; the window lays out the widgets, puts the
+actions in menus and the toolbar, and connects the controllers' signals to one another. See
+docs/architecture.md for the picture.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QKeySequence,
-)
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QHeaderView,
-    QLabel,
+    QMainWindow,
+    QMenu,
     QSplitter,
-    QTableView,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -28,71 +26,57 @@ from PySide6.QtWidgets import (
 from reader import paths
 from reader.core.script import Script
 from reader.settings import Settings, highlight_colors, save, settings_path
-from reader.store.entities import EntityStore
+from reader.store.importer import ImportReport
 from reader.store.library import Document, Library
 from reader.ui.about_dialog import AboutDialog
+from reader.ui.actions import make_action
 from reader.ui.annotations_controller import AnnotationController
-from reader.ui.document_model import DocumentTableModel
-from reader.ui.entities_panel import EntitiesPanel
-from reader.ui.entity_worker import EntityScheduler
+from reader.ui.document_controller import DocumentController
+from reader.ui.entities_controller import EntitiesController
+from reader.ui.export_controller import ExportController
 from reader.ui.facets_panel import FacetsPanel
 from reader.ui.find_bar import FindBar
-from reader.ui.import_actions import ImportActions
-from reader.ui.info_panel import InfoPanel, human_size
+from reader.ui.find_controller import FindController
+from reader.ui.import_controller import ImportController
+from reader.ui.info_panel import InfoPanel
 from reader.ui.preferences_dialog import PreferencesDialog
 from reader.ui.reading_view import ReadingView
-from reader.ui.removed_panel import RemovedPanel
 from reader.ui.search_box import SearchBox
+from reader.ui.search_controller import SearchController
 from reader.ui.shortcuts_dialog import ShortcutsDialog
-from reader.ui.snippet_delegate import SnippetDelegate
 from reader.ui.themes import apply_theme, reading_pane_style
+from reader.ui.view_controller import ViewController
 from reader.ui.workers import ImportJob
 
 
-class MainWindow(ImportActions):
+class MainWindow(QMainWindow):
     documentShown = Signal(int)
+    importFinished = Signal(object)  # ImportReport, once the list shows what the import brought
 
     def __init__(self, library: Library, settings: Settings, *, config_dir: Path | None = None) -> None:
         super().__init__()
         self.library = library
         self.settings = settings
         self._config_dir = config_dir if config_dir is not None else paths.config_dir()
-        self._jobs: list[ImportJob] = []
-        self._closing = False
-        self.current: Document | None = None
         self.setWindowTitle("reader")
         self.setAcceptDrops(True)
         self.resize(1280, 820)
+        self._build_widgets()
+        self._build_controllers()
+        self._connect_controllers()
+        self._lay_out()
+        self._build_window_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._restore_state()
+        self.documents.update_status()
+        self.search.refresh_facets()
+        self.documents.open_first()
+        self.entities.scheduler.start()
 
-        self.model = DocumentTableModel(
-            library, self, sort_column=settings.sort_column, descending=settings.sort_descending
-        )
-        self.table = QTableView()
-        self.table.setObjectName("documentList")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        # Fixed widths: sizing a column to its contents would read every row of a 100,000-row list.
-        # Site names can be long; the title is what tells documents apart, so it gets the room.
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 82), (2, 96), (3, 64), (4, 44)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(col, width)
-        match = DocumentTableModel.MATCH_COLUMN
-        self.table.setItemDelegateForColumn(match, SnippetDelegate(self.table))
-        header.resizeSection(match, 260)
-        self.table.setColumnHidden(match, True)  # shown while a search is active
-        order = Qt.SortOrder.DescendingOrder if settings.sort_descending else Qt.SortOrder.AscendingOrder
-        header.setSortIndicator(settings.sort_column, order)
-        self.table.setSortingEnabled(True)  # sorts once, by the remembered column
-        self.table.selectionModel().selectionChanged.connect(self._on_selection)
-
+    # -- assembly ----------------------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        settings = self.settings
         self.reading = ReadingView(
             family=settings.font_family,
             size=settings.font_size,
@@ -100,321 +84,180 @@ class MainWindow(ImportActions):
             measure_em=settings.measure_em,
         )
         self.pane = self.reading.pane
-        self.pane.zoomChanged.connect(self._on_zoom)
         self.pane.setStyleSheet(reading_pane_style(settings.theme))
-        self.pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.pane.customContextMenuRequested.connect(self._pane_menu)
-
         self.search_box = SearchBox()
-        self.search_box.queryChanged.connect(self.run_library_search)
-        self.search_box.edit.returnPressed.connect(self.search_box.flush)
+        self.facets = FacetsPanel()
+        self.facets.setMaximumHeight(180)
+        self.find_bar = FindBar()
+        self.info = InfoPanel()
+
+    def _build_controllers(self) -> None:
+        library, settings, reading = self.library, self.settings, self.reading
+        self.view = ViewController(reading, settings, self)
+        self.documents = DocumentController(library, settings, reading, self.view, self)
+        self.finder = FindController(reading, self.find_bar, self)
+        self.search = SearchController(library, self.search_box, self.facets, reading, self.documents, self)
+        self.annotations = AnnotationController(library, settings, reading, self.documents, self.view, self)
+        self.entities = EntitiesController(library, reading, self.view, self.finder, self.search, self)
+        self.exports = ExportController(library, settings, reading, self.documents, self)
+        self.imports = ImportController(library.path, settings, self)
+        # The widgets the window lays out, and what code outside the window reaches for.
+        self.model = self.documents.model
+        self.table = self.documents.table
+        self.library_label = self.documents.library_label
+        self.removed_panel = self.view.removed_panel
+        self.entities_panel = self.entities.panel
+        self.entity_store = self.entities.store
+        self.entity_scheduler = self.entities.scheduler
+
+    def _connect_controllers(self) -> None:
+        documents = self.documents
+        documents.documentChanged.connect(self.info.show_document)
+        documents.documentChanged.connect(self.entities.show_document)
+        documents.documentChanged.connect(self.finder.show_document)
+        documents.documentChanged.connect(self._on_document_changed)
+        documents.libraryChanged.connect(self.search.refresh_facets)
+        documents.reimportRequested.connect(self.imports.start_import)
+        self.info.editRequested.connect(documents.edit_metadata)
+        self.view.scriptChanged.connect(self.search.on_script_changed)
+        self.search.queryApplied.connect(self.finder.set_library_query)
+        self.annotations.documentRequested.connect(self._reveal)
+        self.exports.annotationsImported.connect(self.annotations.refresh)
+        self.imports.importFinished.connect(documents.on_import_finished)
+        self.imports.importFinished.connect(self._on_import_finished)
+
+    def _lay_out(self) -> None:
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(4, 4, 0, 0)
         left_layout.addWidget(self.search_box)
         left_layout.addWidget(self.table, 1)
-        self.facets = FacetsPanel()
-        self.facets.termChosen.connect(self.add_search_term)
-        self.facets.setMaximumHeight(180)
         left_layout.addWidget(self.facets)
-        self.find_bar = FindBar()
-        self.find_bar.textChanged.connect(self.find_in_document)
-        self.find_bar.nextRequested.connect(lambda: self.step(1))
-        self.find_bar.previousRequested.connect(lambda: self.step(-1))
-        self.find_bar.closed.connect(self.close_find)
         reading_layout = self.reading.layout()
         assert isinstance(reading_layout, QVBoxLayout)
         reading_layout.insertWidget(3, self.find_bar)
-        self._steps = []
-        self._step = -1
-
-        self.info = InfoPanel()
         self.side = QTabWidget()
         self.side.setObjectName("sidePanel")
-        self.removed_panel = RemovedPanel()
-        self.removed_panel.lineActivated.connect(self.show_original_line)
-        self.removed_panel.restoreRequested.connect(lambda line: self.set_line_override(line, True))
-        self.removed_panel.forgetRequested.connect(lambda line: self.set_line_override(line, None))
-        self.info.editRequested.connect(self.edit_metadata)
+        self.side.addTab(self.annotations.panel, self.tr("Annotations"))
+        self.side.addTab(self.entities.panel, self.tr("Entities"))
         self.side.addTab(self.info, self.tr("Info"))
-        self.side.addTab(self.removed_panel, self.tr("Removed"))
-
+        self.side.addTab(self.view.removed_panel, self.tr("Removed"))
+        self.side.setCurrentIndex(0)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.reading)
         self.splitter.addWidget(self.side)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 5)
-        self.splitter.setStretchFactor(2, 2)
+        for index, stretch in enumerate((2, 5, 2)):
+            self.splitter.setStretchFactor(index, stretch)
         self.splitter.setSizes([400, 640, 340])
         self.setCentralWidget(self.splitter)
-
-        self.entity_store = EntityStore(self.library.conn)
-        self.entities_panel = EntitiesPanel()
-        self.entities_panel.entityActivated.connect(self.show_entity)
-        self.entities_panel.entityFilterRequested.connect(self.filter_by_entity)
-        self.side.insertTab(0, self.entities_panel, self.tr("Entities"))
-        self.entity_scheduler = EntityScheduler(self.library.path, self)
-        self.entity_scheduler.hold(800)  # let the window open before the model loads
-        self.entity_scheduler.extracted.connect(self._on_entities_extracted)
-        self.importFinished.connect(lambda _r: self.entity_scheduler.start())
-        self.annotations = AnnotationController(self)
-        self.side.insertTab(0, self.annotations.panel, self.tr("Annotations"))
-        self.side.setCurrentIndex(0)
-        self.library_label = QLabel()
-        self.library_label.setObjectName("librarySize")
         self.statusBar().addPermanentWidget(self.library_label)
-        self._build_actions()
-        self._restore_state()
-        self.update_status()
-        self.refresh_facets(self.search_box.text())
-        if self.model.rowCount() > 0:
-            self.select_document(self.settings.last_document or (self.model.id_at(0) or 0))
-        self.entity_scheduler.start()
 
-    # -- actions -----------------------------------------------------------------------------------
-    def _action(
-        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: Any, *, name: str
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
-
-    def _build_actions(self) -> None:
-        self.act_import_files = self._action(
-            self.tr("&Import Files…"),
-            QKeySequence.StandardKey.Open,
-            self.import_files_dialog,
-            name="importFiles",
-        )
-        self.act_import_folder = self._action(
-            self.tr("Import &Folder…"), "Ctrl+Shift+O", self.import_folder_dialog, name="importFolder"
-        )
-        self.act_export = self._action(self.tr("&Export Notes…"), "Ctrl+E", self.export_dialog, name="export")
-        self.act_import_annotations = self._action(
-            self.tr("Import &Annotations…"), None, self.import_annotations_dialog, name="importAnnotations"
-        )
-        self.act_search = self._action(self.tr("&Search Library"), "Ctrl+K", self.focus_search, name="search")
-        self.act_search.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+Shift+F")])
-        self.act_find = self._action(
-            self.tr("&Find in Document…"), QKeySequence.StandardKey.Find, self.open_find, name="find"
-        )
-        self.act_find_next = self._action(self.tr("Find &Next"), "F3", lambda: self.step(1), name="findNext")
-        self.act_find_prev = self._action(self.tr("Find &Previous"), "Shift+F3", lambda: self.step(-1), name="findPrev")
-        self.act_print = self._action(
-            self.tr("&Print…"), QKeySequence.StandardKey.Print, self.print_document, name="print"
-        )
-        self.act_quit = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, name="quit")
-        self.act_zoom_in = self._action(
-            self.tr("Zoom &In"),
-            QKeySequence.StandardKey.ZoomIn,
-            lambda: self.pane.zoom_by(1.0),
-            name="zoomIn",
-        )
-        self.act_zoom_in.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
-        self.act_zoom_out = self._action(
-            self.tr("Zoom &Out"),
-            QKeySequence.StandardKey.ZoomOut,
-            lambda: self.pane.zoom_by(-1.0),
-            name="zoomOut",
-        )
-        self.act_zoom_reset = self._action(self.tr("&Actual Size"), "Ctrl+0", self._reset_zoom, name="zoomReset")
-        self.act_about = self._action(self.tr("&About reader"), None, self.show_about, name="about")
+    # -- the window's own actions, menus and toolbar -----------------------------------------------
+    def _build_window_actions(self) -> None:
+        self.act_quit = make_action(self, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, name="quit")
+        self.act_about = make_action(self, self.tr("&About reader"), None, self.show_about, name="about")
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
-        self.act_preferences = self._action(
-            self.tr("&Preferences…"), "Ctrl+,", self.show_preferences, name="preferences"
+        self.act_preferences = make_action(
+            self, self.tr("&Preferences…"), "Ctrl+,", self.show_preferences, name="preferences"
         )
         self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.act_shortcuts = self._action(self.tr("&Keyboard Shortcuts"), "F1", self.show_shortcuts, name="shortcuts")
-        self.act_original = self._action(
-            self.tr("Show &Original"),
-            "Ctrl+U",
-            self._original_toggled,
-            name="original",
+        self.act_shortcuts = make_action(
+            self, self.tr("&Keyboard Shortcuts"), "F1", self.show_shortcuts, name="shortcuts"
         )
-        self.act_original.setCheckable(True)
-        self.act_original.setToolTip(self.tr("Toggle between the cleaned text and the text as imported (Ctrl+U)"))
-        self.script_group = QActionGroup(self)
-        self.script_actions: dict[Script, QAction] = {}
-        labels = {
-            Script.ORIG: self.tr("原文 Original"),
-            Script.HANS: self.tr("简体 Simplified"),
-            Script.HANT: self.tr("繁體 Traditional"),
-            Script.TW: self.tr("臺灣 Taiwan"),
-            Script.HK: self.tr("香港 Hong Kong"),
-        }
-        short = {Script.ORIG: "原", Script.HANS: "简", Script.HANT: "繁", Script.TW: "臺", Script.HK: "港"}
-        for number, script in enumerate(Script, start=1):
-            action = self._action(
-                labels[script],
-                f"Ctrl+{number}",
-                lambda checked=False, s=script: self.set_script(s),
-                name=f"script_{script}",
-            )
-            action.setCheckable(True)
-            action.setIconText(short[script])
-            action.setToolTip(
-                self.tr("{0} (Ctrl+{1}); Ctrl+Shift+{1} for this document only").format(labels[script], number)
-            )
-            self.script_group.addAction(action)
-            self.script_actions[script] = action
-            doc_action = self._action(
-                labels[script],
-                f"Ctrl+Shift+{number}",
-                lambda checked=False, s=script: self.set_script(s, this_document=True),
-                name=f"doc_script_{script}",
-            )
-            self.addAction(doc_action)
-            setattr(self, f"act_doc_script_{script}", doc_action)
-        self.act_phrases = self._action(
-            self.tr("Regional &Vocabulary"),
-            "Ctrl+7",
-            self._phrases_toggled,
-            name="phrases",
-        )
-        self.act_phrases.setCheckable(True)
-        self.act_phrases.setToolTip(self.tr("Convert words too (软件 → 軟體); positions are mapped back exactly"))
-        self.act_doc_default = self._action(
-            self.tr("Use Default Script for This Document"), None, self.clear_document_script, name="docDefault"
-        )
-        self.act_edit_metadata = self._action(self.tr("Edit &Metadata…"), "Ctrl+I", self.edit_metadata, name="editMeta")
 
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        menu.addAction(self.act_import_files)
-        menu.addAction(self.act_import_folder)
-        menu.addAction(self.act_import_annotations)
-        menu.addSeparator()
-        menu.addAction(self.act_export)
-        menu.addAction(self.act_print)
-        menu.addSeparator()
-        menu.addAction(self.act_quit)
-        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.view_menu.addAction(self.act_zoom_in)
-        self.view_menu.addAction(self.act_zoom_out)
-        self.view_menu.addAction(self.act_zoom_reset)
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(self.act_original)
-        script_menu = self.view_menu.addMenu(self.tr("&Script"))
-        for action in self.script_actions.values():
-            script_menu.addAction(action)
-        script_menu.addSeparator()
-        doc_menu = script_menu.addMenu(self.tr("For This &Document Only"))
-        for script in Script:
-            doc_menu.addAction(getattr(self, f"act_doc_script_{script}"))
-        doc_menu.addAction(self.act_doc_default)
-        script_menu.addAction(self.act_phrases)
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        self.menuBar().insertMenu(self.view_menu.menuAction(), edit_menu)
-        annotate_menu = self.menuBar().addMenu(self.tr("&Annotate"))
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.imports.act_import_files, self.imports.act_import_folder])
+        file_menu.addAction(self.exports.act_import_annotations)
+        file_menu.addSeparator()
+        file_menu.addActions([self.exports.act_export, self.exports.act_print])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        view_menu = bar.addMenu(self.tr("&View"))
+        annotate_menu = bar.addMenu(self.tr("&Annotate"))
         self.annotations.install_menus(edit_menu, annotate_menu)
         edit_menu.addSeparator()
-        for action in (self.act_search, self.act_find, self.act_find_next, self.act_find_prev):
-            edit_menu.addAction(action)
+        finder = self.finder
+        edit_menu.addActions([self.search.act_search, finder.act_find, finder.act_find_next, finder.act_find_prev])
         edit_menu.addSeparator()
         edit_menu.addAction(self.act_preferences)
-        document_menu = self.menuBar().addMenu(self.tr("&Document"))
-        document_menu.addAction(self.act_edit_metadata)
-        self.act_reload = self._action(
-            self.tr("&Reload from File"), "Ctrl+Shift+R", self.reload_from_file, name="reloadFromFile"
-        )
-        self.act_reload.setToolTip(self.tr("Import the file again if it changed; annotations move with the text"))
-        document_menu.addAction(self.act_reload)
-        self.act_whos_who = self._action(self.tr("&Who's Who…"), "Ctrl+Shift+W", self.show_whos_who, name="whosWho")
-        document_menu.addAction(self.act_whos_who)
-        self.document_menu = document_menu
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._fill_view_menu(view_menu)
+        document_menu = bar.addMenu(self.tr("&Document"))
+        document_menu.addActions([self.documents.act_edit_metadata, self.documents.act_reload])
+        document_menu.addAction(self.entities.act_whos_who)
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_shortcuts)
         help_menu.addSeparator()
         help_menu.addAction(self.act_about)
 
+    def _fill_view_menu(self, menu: QMenu) -> None:
+        view = self.view
+        menu.addActions([view.act_zoom_in, view.act_zoom_out, view.act_zoom_reset])
+        menu.addSeparator()
+        menu.addAction(view.act_original)
+        script_menu = menu.addMenu(self.tr("&Script"))
+        script_menu.addActions(list(view.script_actions.values()))
+        script_menu.addSeparator()
+        doc_menu = script_menu.addMenu(self.tr("For This &Document Only"))
+        doc_menu.addActions([view.document_script_actions[script] for script in Script])
+        doc_menu.addAction(view.act_doc_default)
+        script_menu.addAction(view.act_phrases)
+        self.addActions(list(view.document_script_actions.values()))  # their keys work wherever the focus is
+
+    def _build_toolbar(self) -> None:
+        view = self.view
         toolbar = QToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        toolbar.addAction(self.act_import_files)
+        toolbar.addAction(self.imports.act_import_files)
         toolbar.addSeparator()
-        toolbar.addAction(self.annotations.act_highlight)
-        toolbar.addAction(self.annotations.act_note)
+        toolbar.addActions([self.annotations.act_highlight, self.annotations.act_note])
         toolbar.addSeparator()
-        toolbar.addAction(self.act_original)
+        toolbar.addAction(view.act_original)
         toolbar.addSeparator()
-        for action in self.script_actions.values():
-            toolbar.addAction(action)
-        toolbar.addAction(self.act_phrases)
+        toolbar.addActions([*view.script_actions.values(), view.act_phrases])
         toolbar.addSeparator()
-        toolbar.addAction(self.act_zoom_out)
-        toolbar.addAction(self.act_zoom_in)
+        toolbar.addActions([view.act_zoom_out, view.act_zoom_in])
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
-    # -- documents ---------------------------------------------------------------------------------
+    # -- between controllers -----------------------------------------------------------------------
+    def _on_document_changed(self, doc: Document | None) -> None:
+        if doc is not None:
+            self.documentShown.emit(doc.id)
+
+    def _on_import_finished(self, report: ImportReport) -> None:
+        self.entities.scheduler.start()  # new documents to analyse
+        self.importFinished.emit(report)
+
+    def _reveal(self, doc_id: int) -> None:
+        """Open a document even if the current search hides it from the list."""
+        self.search.clear()
+        self.documents.select(doc_id)
+
+    # -- for callers outside the window (the app, tests, benchmarks) -------------------------------
+    @property
+    def current(self) -> Document | None:
+        return self.documents.current
+
     def select_document(self, doc_id: int) -> None:
-        row = self.model.row_of(doc_id)
-        if row is None:
-            row = 0 if self.model.rowCount() else None
-        if row is None:
-            return
-        # Not selectRow(): it reads the keyboard modifiers, so a held Ctrl would toggle instead of select.
-        index = self.model.index(row, 0)
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
+        self.documents.select(doc_id)
 
-    def _on_selection(self, selected: QItemSelection, deselected: QItemSelection) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if len(rows) != 1:
-            return
-        doc_id = self.model.id_at(rows[0].row())
-        if doc_id is not None:
-            self.show_document(doc_id)
+    def set_script(self, script: Script, *, this_document: bool = False) -> None:
+        self.view.set_script(script, this_document=this_document)
 
-    def show_document(self, doc_id: int) -> None:
-        doc = self.library.get(doc_id)
-        self.current = doc
-        self.info.show_document(doc)
-        script, phrases = self.script_for(doc_id)
-        self._sync_script_actions(script, phrases)
-        self.reading.set_document(doc, script, phrases, original=self.act_original.isChecked())
-        if doc is None:
-            self.removed_panel.show_removed([], {})
-            self.annotations.refresh()
-            self._refresh_entities()
-            return
-        self.removed_panel.show_removed(doc.removed, doc.overrides)
-        self._draw_removed()
-        self.annotations.refresh()
-        self._refresh_entities()
-        if self.find_bar.isVisible():
-            self.find_in_document(self.find_bar.edit.text())
-        else:
-            self._show_search_hits()
-        self.settings.last_document = doc_id
-        self.documentShown.emit(doc_id)
+    def start_import(self, paths_: list[Path], *, seeds: bool = False, reclean: bool = False) -> ImportJob:
+        return self.imports.start_import(paths_, seeds=seeds, reclean=reclean)
 
-    def current_text(self) -> str:
-        return self.pane.toPlainText()
+    def _refresh_entities(self) -> None:
+        """Kept for tests that redraw the Entities tab after storing entities themselves."""
+        self.entities.refresh()
 
-    # -- misc --------------------------------------------------------------------------------------
-    def update_status(self) -> None:
-        """The library's size, kept in a permanent label so passing messages never hide it."""
-        count = self.library.count()
-        chars = self.library.total_chars()
-        size = human_size(self.library.file_size())
-        self.library_label.setText(
-            self.tr("{0} documents · {1} characters · library {2}").format(f"{count:,}", f"{chars:,}", size)
-        )
-        self.library_label.setToolTip(str(self.library.path))
-
-    def _on_zoom(self, size: float) -> None:
-        self.settings.font_size = size
-
-    def _reset_zoom(self) -> None:
-        self.pane.set_reading_font(self.settings.font_family, Settings().font_size)
-        self.settings.font_size = self.pane.font_size
-
+    # -- dialogs -----------------------------------------------------------------------------------
     def show_about(self) -> None:
         dialog = AboutDialog(self.library.path, settings_path(self._config_dir), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -440,10 +283,10 @@ class MainWindow(ImportActions):
         self.pane.set_reading_font(self.settings.font_family, self.settings.font_size)
         self.pane.set_line_height(self.settings.line_height)
         self.annotations.set_colors(highlight_colors(self.settings))
-        if self.current is not None:
-            self.show_document(self.current.id)
+        self.documents.show_again()
         save(self.settings, settings_path(self._config_dir))
 
+    # -- window state and events -------------------------------------------------------------------
     def _restore_state(self) -> None:
         if self.settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
@@ -461,15 +304,21 @@ class MainWindow(ImportActions):
         self.settings.sort_descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
         save(self.settings, settings_path(self._config_dir))
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if ImportController.accepts(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self.imports.drop(event.mimeData()):
+            event.acceptProposedAction()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        for job in list(self._jobs):
-            job.cancel()
-            job.worker_thread.quit()
-            job.worker_thread.wait(5000)
-        self._closing = True
+        self.imports.cancel_all()
+        self.entities.stop()
         # Debounce timers may still fire after the library is closed: silence the widgets that own them.
         for widget in (self.search_box, self.find_bar):
             widget.blockSignals(True)
-        self.entity_scheduler.stop()
         self.save_state()
         super().closeEvent(event)

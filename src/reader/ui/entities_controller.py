@@ -1,0 +1,116 @@
+"""The people, places and bodies of the open document: the Entities tab, Who's Who, and their background worker.
+
+Names are shown in the view's script; choosing one highlights it through the find controller's steps, and
+filtering by one goes through the search box, where the reader sees it and Esc clears it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMainWindow
+
+from reader.core.entities import Entity
+from reader.core.script import Script, make_view
+from reader.store.entities import EntityStore
+from reader.store.library import Document, Library
+from reader.ui.actions import make_action
+from reader.ui.entities_panel import EntitiesPanel
+from reader.ui.entity_worker import EntityScheduler
+from reader.ui.find_controller import FindController
+from reader.ui.reading_view import ReadingView, background
+from reader.ui.search_controller import SearchController
+from reader.ui.view_controller import ViewController
+from reader.ui.whos_who import WhosWhoDialog
+
+ENTITY_COLOR = "#90caf9"
+
+
+class EntitiesController(QObject):
+    """Shows stored entities at once and asks the worker for those not extracted yet."""
+
+    def __init__(
+        self,
+        library: Library,
+        reading: ReadingView,
+        view: ViewController,
+        find: FindController,
+        search: SearchController,
+        window: QMainWindow,
+    ) -> None:
+        super().__init__(window)
+        self.library = library
+        self.reading = reading
+        self.view = view
+        self.find = find
+        self.search = search
+        self.window = window
+        self.doc: Document | None = None
+        self._closing = False
+        self.store = EntityStore(library.conn)
+        self.panel = EntitiesPanel()
+        self.panel.entityActivated.connect(self.show_entity)
+        self.panel.entityFilterRequested.connect(self.filter_by_entity)
+        self.scheduler = EntityScheduler(library.path, self)
+        self.scheduler.hold(800)  # let the window open before the model loads
+        self.scheduler.extracted.connect(self._on_extracted)
+        view.scriptChanged.connect(lambda: self.refresh(keep_highlight=True))
+        self.act_whos_who = make_action(
+            window, self.tr("&Who's Who…"), "Ctrl+Shift+W", self.show_whos_who, name="whosWho"
+        )
+
+    def show_document(self, doc: Document | None) -> None:
+        self.doc = doc
+        self.refresh()
+
+    def refresh(self, *, keep_highlight: bool = False) -> None:
+        if not keep_highlight:
+            self.reading.set_layer("entity", [])
+        if self.doc is None:
+            self.panel.clear()
+        elif self.store.is_pending(self.doc.id):
+            self.panel.show_pending()
+            self.scheduler.request(self.doc.id)
+        else:
+            self.panel.show_entities(self._in_view_script(self.store.entities(self.doc.id)))
+
+    def _in_view_script(self, entities: list[Entity]) -> list[Entity]:
+        """Names and posts as the reader reads them: in the script of the current view."""
+        script, phrases = self.reading.script, self.reading.phrases
+        if script == Script.ORIG:
+            return entities
+
+        def conv(text: str) -> str:
+            return make_view(text, script, phrases).text
+
+        return [replace(e, text=conv(e.text), posts=tuple(conv(p) for p in e.posts)) for e in entities]
+
+    def _on_extracted(self, doc_id: int) -> None:
+        # A result queued before the window closed may arrive after the library is closed.
+        if self._closing:
+            return
+        if self.doc is not None and self.doc.id == doc_id:
+            self.refresh()
+
+    def show_entity(self, entity: Entity) -> None:
+        if self.reading.original:  # spans are offsets in the cleaned text
+            self.view.set_original(False)
+        fmt = background(ENTITY_COLOR, alpha=140)
+        self.reading.set_layer("entity", [(s, e, fmt) for s, e in entity.spans])
+        self.find.set_steps(list(entity.spans))
+
+    def filter_by_entity(self, kind: str, normalized: str) -> None:
+        self.search.set_query(f'entity:"{normalized}"')
+
+    def show_whos_who(self) -> None:
+        dialog = WhosWhoDialog(self.library, self.window)
+        dialog.entityFilterRequested.connect(self.filter_by_entity)
+        self.scheduler.idle.connect(dialog.reload)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def stop(self) -> None:
+        """The window is closing: no more work, and results still queued are ignored."""
+        self._closing = True
+        self.scheduler.stop()

@@ -1,0 +1,104 @@
+"""Notes and pages out of the window (export, print) and notes back in (W3C JSON).
+
+Printing prints what the pane shows, in its script; exporting asks the export dialog, which reads the
+export registry. Imported annotations are announced with `annotationsImported`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from reader.core.export import ExportFormatError
+from reader.exporting import import_annotations
+from reader.settings import Settings
+from reader.store.library import Library
+from reader.ui.actions import make_action
+from reader.ui.document_controller import DocumentController
+from reader.ui.export_dialog import ExportDialog
+from reader.ui.reading_view import ReadingView
+
+
+class ExportController(QObject):
+    """The File menu's export, print and annotation import."""
+
+    annotationsImported = Signal()
+
+    def __init__(
+        self,
+        library: Library,
+        settings: Settings,
+        reading: ReadingView,
+        documents: DocumentController,
+        window: QMainWindow,
+    ) -> None:
+        super().__init__(window)
+        self.library = library
+        self.settings = settings
+        self.reading = reading
+        self.documents = documents
+        self.window = window
+        self.act_export = make_action(window, self.tr("&Export Notes…"), "Ctrl+E", self.export_dialog, name="export")
+        self.act_import_annotations = make_action(
+            window, self.tr("Import &Annotations…"), None, self.import_annotations_dialog, name="importAnnotations"
+        )
+        self.act_print = make_action(
+            window, self.tr("&Print…"), QKeySequence.StandardKey.Print, self.print_document, name="print"
+        )
+
+    def export_dialog(self) -> None:
+        current = self.documents.current
+        dialog = ExportDialog(
+            self.library,
+            current=current.id if current else None,
+            selected=self.documents.selected_ids(),
+            script=self.reading.script,
+            phrases=self.reading.phrases,
+            start_dir=self.settings.last_import_dir,
+            parent=self.window,
+        )
+        if dialog.exec() and dialog.saved_to is not None:
+            self.window.statusBar().showMessage(self.tr("Exported to {0}").format(dialog.saved_to), 8000)
+
+    def print_document(self) -> None:
+        """Print what the pane shows, in the script it shows it in, with the title on top."""
+        if self.documents.current is None:
+            return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self.window)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        self.printable_document().print_(printer)
+
+    def printable_document(self) -> QTextDocument:
+        pane = self.reading.pane
+        document = pane.document().clone(self)
+        cursor = QTextCursor(document)
+        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        title = QTextCharFormat()
+        title.setFontPointSize(pane.font_size * 1.4)
+        title.setFontWeight(QFont.Weight.Bold)
+        cursor.insertText(self.reading.title_label.text() + "\n", title)
+        return document
+
+    def import_annotations_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Import Annotations"),
+            self.settings.last_import_dir,
+            self.tr("W3C JSON (*.json *.jsonld)"),
+        )
+        if not path:
+            return
+        try:
+            report = import_annotations(self.library, Path(path).read_bytes())
+        except (OSError, ExportFormatError) as exc:
+            QMessageBox.warning(self.window, self.tr("Import Annotations"), str(exc))
+            return
+        QMessageBox.information(self.window, self.tr("Import Annotations"), report.summary())
+        self.annotationsImported.emit()

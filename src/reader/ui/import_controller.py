@@ -1,0 +1,128 @@
+"""Bringing files in from the window: dialogs, drag and drop, background jobs and their reports.
+
+Jobs run in their own threads with their own connection; when one ends, `importFinished` carries its
+report to whoever lists or analyses documents.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QObject, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from reader.formats import dialog_patterns
+from reader.settings import Settings
+from reader.store.importer import ImportReport
+from reader.ui.actions import make_action
+from reader.ui.workers import ImportJob
+
+
+class ImportController(QObject):
+    """Import dialogs and jobs; cancels what still runs when the window closes."""
+
+    importFinished = Signal(object)  # ImportReport
+
+    def __init__(self, library_path: Path, settings: Settings, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.library_path = library_path
+        self.settings = settings
+        self.window = window
+        self._jobs: list[ImportJob] = []
+        self.act_import_files = make_action(
+            window,
+            self.tr("&Import Files…"),
+            QKeySequence.StandardKey.Open,
+            self.import_files_dialog,
+            name="importFiles",
+        )
+        self.act_import_folder = make_action(
+            window, self.tr("Import &Folder…"), "Ctrl+Shift+O", self.import_folder_dialog, name="importFolder"
+        )
+
+    # -- asking for files --------------------------------------------------------------------------
+    def import_files_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self.window,
+            self.tr("Import Files"),
+            self.settings.last_import_dir,
+            self.tr("Documents ({0});;All files (*)").format(dialog_patterns()),
+        )
+        if files:
+            self.settings.last_import_dir = str(Path(files[0]).parent)
+            self.start_import([Path(f) for f in files])
+
+    def import_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import Folder"), self.settings.last_import_dir)
+        if folder:
+            self.settings.last_import_dir = folder
+            self.start_import([Path(folder)])
+
+    @staticmethod
+    def accepts(mime: QMimeData) -> bool:
+        """Whether a drag carries local files the window could import."""
+        return mime.hasUrls() and any(u.isLocalFile() for u in mime.urls())
+
+    def drop(self, mime: QMimeData) -> bool:
+        """Import the local files of a drop; False when there were none."""
+        local = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+        if local:
+            self.start_import(local)
+        return bool(local)
+
+    # -- jobs --------------------------------------------------------------------------------------
+    def start_import(self, paths_: list[Path], *, seeds: bool = False, reclean: bool = False) -> ImportJob:
+        """Import in the background (or, with reclean, re-derive documents an older cleaner produced)."""
+        job = ImportJob(self.window, self.library_path, paths_, seeds=seeds, reclean=reclean)
+        job.done.connect(lambda report, job=job: self._on_import_done(job, report, seeds or reclean))
+        job.failed.connect(lambda message, job=job: self._on_import_failed(job, message))
+        self._jobs.append(job)
+        self.window.statusBar().showMessage(self.tr("Importing…"))
+        job.start()
+        return job
+
+    def cancel_all(self) -> None:
+        """Stop every running job and wait for its thread (the window is closing)."""
+        for job in list(self._jobs):
+            job.cancel()
+            job.worker_thread.quit()
+            job.worker_thread.wait(5000)
+
+    def _on_import_done(self, job: ImportJob, report: ImportReport, quiet: bool) -> None:
+        self._jobs.remove(job)
+        job.deleteLater()
+        status = self.window.statusBar()
+        if quiet:
+            status.clearMessage()  # the sample library or a re-clean: nothing to report
+        else:
+            status.showMessage(self.import_summary(report), 10000)
+            if report.skipped:
+                self._show_skipped(report)
+        self.importFinished.emit(report)
+
+    def _show_skipped(self, report: ImportReport) -> None:
+        lines = "\n".join(f"{Path(s.path).name}: {s.reason}" for s in report.skipped[:20])
+        more = len(report.skipped) - 20
+        if more > 0:
+            lines += "\n" + self.tr("… and {0} more").format(more)
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Import"), self.import_summary(report), parent=self.window
+        )
+        box.setDetailedText(lines)
+        box.setObjectName("importReport")
+        box.open()
+
+    def import_summary(self, report: ImportReport) -> str:
+        parts = [self.tr("{0} imported").format(len(report.imported))]
+        if report.updated:
+            parts.append(self.tr("{0} updated").format(len(report.updated)))
+        parts.append(self.tr("{0} already in the library").format(len(report.duplicates)))
+        parts.append(self.tr("{0} skipped").format(len(report.skipped)))
+        text = self.tr(", ").join(parts)
+        return text + (self.tr(" (cancelled)") if report.cancelled else "")
+
+    def _on_import_failed(self, job: ImportJob, message: str) -> None:
+        self._jobs.remove(job)
+        job.deleteLater()
+        QMessageBox.warning(self.window, self.tr("Import failed"), message)

@@ -1,0 +1,129 @@
+"""Searching the library: the search box filters the document list, facets narrow it, snippets show the hits.
+
+The controller tells others what is being searched for with `queryApplied`, so the open document can
+highlight the same hits; it opens the best match through the document controller.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMainWindow, QTableView
+
+from reader.core.query import QueryError
+from reader.core.script import Script, make_view
+from reader.store import search
+from reader.store.library import Library
+from reader.ui.actions import make_action
+from reader.ui.document_controller import DocumentController
+from reader.ui.document_model import DocumentTableModel
+from reader.ui.facets_panel import FacetsPanel
+from reader.ui.reading_view import ReadingView
+from reader.ui.search_box import SearchBox
+
+RANKED = 200  # how many of the best matches lead the list
+
+
+class SearchController(QObject):
+    """The library query: list filter, ranking, match snippets in the view's script, and facet counts."""
+
+    queryApplied = Signal(str)  # the query now filtering the list ("" for none)
+
+    def __init__(
+        self,
+        library: Library,
+        search_box: SearchBox,
+        facets: FacetsPanel,
+        reading: ReadingView,
+        documents: DocumentController,
+        window: QMainWindow,
+    ) -> None:
+        super().__init__(window)
+        self.library = library
+        self.search_box = search_box
+        self.facets = facets
+        self.reading = reading
+        self.documents = documents
+        self.model: DocumentTableModel = documents.model
+        self.table: QTableView = documents.table
+        search_box.queryChanged.connect(self.run_library_search)
+        search_box.edit.returnPressed.connect(search_box.flush)
+        facets.termChosen.connect(self.add_search_term)
+        self.act_search = make_action(window, self.tr("&Search Library"), "Ctrl+K", self.focus_search, name="search")
+        self.act_search.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+Shift+F")])
+
+    def focus_search(self) -> None:
+        self.search_box.edit.setFocus()
+        self.search_box.edit.selectAll()
+
+    def set_query(self, query: str) -> None:
+        """Search for `query` now, through the box, so the filter is visible and Esc clears it."""
+        self.search_box.edit.setText(query)
+        self.search_box.flush()
+
+    def clear(self) -> None:
+        self.set_query("")
+
+    def add_search_term(self, term: str) -> None:
+        """Narrow the current search by one more term (a facet click)."""
+        current = self.search_box.text()
+        if term not in current.split():
+            self.search_box.edit.setText(f"{current} {term}".strip())
+        self.search_box.flush()
+
+    def refresh_facets(self) -> None:
+        try:
+            self.facets.show_facets(search.facets(self.library.conn, self.search_box.text() or None))
+        except QueryError:
+            return
+
+    def run_library_search(self, query: str) -> None:
+        if not query:
+            self.model.set_snippets(None)
+            self.table.setColumnHidden(self.model.MATCH_COLUMN, True)
+            self.model.set_filter(None)
+            self.search_box.show_result(None)
+            self.queryApplied.emit("")
+            self.refresh_facets()
+            return
+        try:
+            ids = search.matching_ids(self.library.conn, query)
+        except QueryError as exc:
+            self.search_box.show_result(None, str(exc))
+            return
+        self.refresh_facets()
+        # Best matches first (title hits, more and denser hits); the rest in the list's order.
+        ranked = [hit.id for hit in search.search(self.library.conn, query, limit=RANKED)]
+        self.model.set_filter(set(ids), ranked)
+        self.model.set_snippets(lambda doc_id: self.snippet(doc_id, query))
+        self.table.setColumnHidden(self.model.MATCH_COLUMN, False)
+        self.search_box.show_result(len(ids))
+        self.queryApplied.emit(query)
+        if ids:
+            self.documents.select(self.model.id_at(0) or ids[0])  # the best match opens
+
+    def on_script_changed(self) -> None:
+        query = self.search_box.text()
+        if query:  # snippets follow the view's script too
+            self.model.set_snippets(lambda doc_id: self.snippet(doc_id, query))
+
+    def snippet(self, doc_id: int, query: str, width: int = 18) -> tuple[str, list[tuple[int, int]]] | None:
+        """Text around the first hit in `doc_id`, in the view's script, with the hits inside it."""
+        text = self.library.text(doc_id)
+        try:
+            spans = search.hit_spans(text, query)
+        except QueryError:
+            return None
+        if not spans:
+            return None
+        first = spans[0][0]
+        start = max(0, first - width)
+        end = min(len(text), first + 3 * width)
+        piece = text[start:end].replace("\n", " ")
+        if self.reading.script != Script.ORIG:
+            piece = make_view(piece, self.reading.script).text  # character-level: same length
+        inside = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
+        prefix = "…" if start > 0 else ""
+        return prefix + piece + ("…" if end < len(text) else ""), [
+            (s + len(prefix), e + len(prefix)) for s, e in inside
+        ]
