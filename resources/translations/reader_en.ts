@@ -257,17 +257,41 @@
     </message>
 </context>
 <context>
-    <name>DocumentActions</name>
+    <name>DocumentController</name>
     <message>
-        <source>Exported to {0}</source>
+        <source>Edit &amp;Metadata…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import Annotations</source>
+        <source>&amp;Reload from File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>W3C JSON (*.json *.jsonld)</source>
+        <source>Import the file again if it changed; annotations move with the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} documents · {1} characters · library {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {0} restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {0} removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {0} reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload from File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is no longer there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -295,6 +319,13 @@
     </message>
     <message>
         <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntitiesController</name>
+    <message>
+        <source>&amp;Who&apos;s Who…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -366,6 +397,33 @@
     </message>
     <message>
         <source>Finding people, places and organisations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <source>&amp;Export Notes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;Annotations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W3C JSON (*.json *.jsonld)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -508,20 +566,40 @@
     </message>
 </context>
 <context>
-    <name>Finding</name>
+    <name>FindController</name>
+    <message>
+        <source>&amp;Find in Document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>{0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>ImportActions</name>
+    <name>ImportController</name>
+    <message>
+        <source>&amp;Import Files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Import Files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Documents (*.txt *.text *.md *.html *.htm);;All files (*)</source>
+        <source>Documents ({0});;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -565,14 +643,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reload from File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} is no longer there.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Import failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -589,6 +659,10 @@
     </message>
     <message>
         <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -713,55 +787,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Import Files…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import &amp;Folder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Export Notes…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import &amp;Annotations…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Search Library</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Find in Document…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find &amp;Next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find &amp;Previous</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Actual Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -774,54 +800,6 @@
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show &amp;Original</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Toggle between the cleaned text and the text as imported (Ctrl+U)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>原文 Original</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>简体 Simplified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>繁體 Traditional</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>臺灣 Taiwan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>香港 Hong Kong</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} (Ctrl+{1}); Ctrl+Shift+{1} for this document only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Regional &amp;Vocabulary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Convert words too (软件 → 軟體); positions are mapped back exactly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use Default Script for This Document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit &amp;Metadata…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -853,27 +831,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Reload from File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import the file again if it changed; annotations move with the text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Who&apos;s Who…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} documents · {1} characters · library {2}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1141,6 +1103,13 @@
     </message>
 </context>
 <context>
+    <name>SearchController</name>
+    <message>
+        <source>&amp;Search Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -1160,17 +1129,61 @@
     </message>
 </context>
 <context>
-    <name>ViewModes</name>
+    <name>ViewController</name>
     <message>
-        <source>Line {0} restored</source>
+        <source>Zoom &amp;In</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Line {0} removed</source>
+        <source>Zoom &amp;Out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Line {0} reset</source>
+        <source>&amp;Actual Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toggle between the cleaned text and the text as imported (Ctrl+U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原文 Original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>简体 Simplified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>繁體 Traditional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>臺灣 Taiwan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>香港 Hong Kong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (Ctrl+{1}); Ctrl+Shift+{1} for this document only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regional &amp;Vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convert words too (软件 → 軟體); positions are mapped back exactly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use Default Script for This Document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -257,18 +257,42 @@
     </message>
 </context>
 <context>
-    <name>DocumentActions</name>
+    <name>DocumentController</name>
     <message>
-        <source>Exported to {0}</source>
-        <translation>已匯出到 {0}</translation>
+        <source>Edit &amp;Metadata…</source>
+        <translation>編輯後設資料(&amp;M)…</translation>
     </message>
     <message>
-        <source>Import Annotations</source>
-        <translation>匯入註解</translation>
+        <source>&amp;Reload from File</source>
+        <translation>從檔案重新載入(&amp;R)</translation>
     </message>
     <message>
-        <source>W3C JSON (*.json *.jsonld)</source>
-        <translation>W3C JSON (*.json *.jsonld)</translation>
+        <source>Import the file again if it changed; annotations move with the text</source>
+        <translation>檔案有變化時重新匯入；註釋隨文字移動</translation>
+    </message>
+    <message>
+        <source>{0} documents · {1} characters · library {2}</source>
+        <translation>{0} 篇文件 · {1} 字 · 文庫 {2}</translation>
+    </message>
+    <message>
+        <source>Line {0} restored</source>
+        <translation>第 {0} 行已恢復</translation>
+    </message>
+    <message>
+        <source>Line {0} removed</source>
+        <translation>第 {0} 行已刪除</translation>
+    </message>
+    <message>
+        <source>Line {0} reset</source>
+        <translation>第 {0} 行已還原為清理程式的判斷</translation>
+    </message>
+    <message>
+        <source>Reload from File</source>
+        <translation>從檔案重新載入</translation>
+    </message>
+    <message>
+        <source>{0} is no longer there.</source>
+        <translation>{0} 已不存在。</translation>
     </message>
 </context>
 <context>
@@ -296,6 +320,13 @@
     <message>
         <source>Match</source>
         <translation>符合</translation>
+    </message>
+</context>
+<context>
+    <name>EntitiesController</name>
+    <message>
+        <source>&amp;Who&apos;s Who…</source>
+        <translation>人物誌(&amp;W)…</translation>
     </message>
 </context>
 <context>
@@ -367,6 +398,33 @@
     <message>
         <source>Finding people, places and organisations…</source>
         <translation>正在尋找人物、地點和機構…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <source>&amp;Export Notes…</source>
+        <translation>匯出筆記(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Annotations…</source>
+        <translation>匯入註解(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>列印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Exported to {0}</source>
+        <translation>已匯出到 {0}</translation>
+    </message>
+    <message>
+        <source>Import Annotations</source>
+        <translation>匯入註解</translation>
+    </message>
+    <message>
+        <source>W3C JSON (*.json *.jsonld)</source>
+        <translation>W3C JSON (*.json *.jsonld)</translation>
     </message>
 </context>
 <context>
@@ -509,21 +567,41 @@
     </message>
 </context>
 <context>
-    <name>Finding</name>
+    <name>FindController</name>
+    <message>
+        <source>&amp;Find in Document…</source>
+        <translation>在文件中尋找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>尋找下一個(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation>尋找上一個(&amp;P)</translation>
+    </message>
     <message>
         <source>{0} of {1}</source>
         <translation>第 {0} 個，共 {1} 個</translation>
     </message>
 </context>
 <context>
-    <name>ImportActions</name>
+    <name>ImportController</name>
+    <message>
+        <source>&amp;Import Files…</source>
+        <translation>匯入檔案(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Folder…</source>
+        <translation>匯入資料夾(&amp;F)…</translation>
+    </message>
     <message>
         <source>Import Files</source>
         <translation>匯入檔案</translation>
     </message>
     <message>
-        <source>Documents (*.txt *.text *.md *.html *.htm);;All files (*)</source>
-        <translation>文件 (*.txt *.text *.md *.html *.htm);;所有檔案 (*)</translation>
+        <source>Documents ({0});;All files (*)</source>
+        <translation>文件 ({0});;所有檔案 (*)</translation>
     </message>
     <message>
         <source>Import Folder</source>
@@ -566,14 +644,6 @@
         <translation>（已取消）</translation>
     </message>
     <message>
-        <source>Reload from File</source>
-        <translation>從檔案重新載入</translation>
-    </message>
-    <message>
-        <source>{0} is no longer there.</source>
-        <translation>{0} 已不存在。</translation>
-    </message>
-    <message>
         <source>Import failed</source>
         <translation>匯入失敗</translation>
     </message>
@@ -591,6 +661,10 @@
     <message>
         <source>Import</source>
         <translation>匯入</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
     <message>
         <source>Importing {0} of {1}: {2}</source>
@@ -714,56 +788,8 @@
         <translation>註解</translation>
     </message>
     <message>
-        <source>&amp;Import Files…</source>
-        <translation>匯入檔案(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Import &amp;Folder…</source>
-        <translation>匯入資料夾(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>&amp;Export Notes…</source>
-        <translation>匯出筆記(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Import &amp;Annotations…</source>
-        <translation>匯入註解(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>&amp;Search Library</source>
-        <translation>搜尋文庫(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Find in Document…</source>
-        <translation>在文件中尋找(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Find &amp;Next</source>
-        <translation>尋找下一個(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Find &amp;Previous</source>
-        <translation>尋找上一個(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Print…</source>
-        <translation>列印(&amp;P)…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>放大(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>縮小(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Actual Size</source>
-        <translation>實際大小(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;About reader</source>
@@ -776,54 +802,6 @@
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>鍵盤快速鍵(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Show &amp;Original</source>
-        <translation>顯示原文(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Toggle between the cleaned text and the text as imported (Ctrl+U)</source>
-        <translation>在清理後的文字和匯入時的原始文字之間切換 (Ctrl+U)</translation>
-    </message>
-    <message>
-        <source>原文 Original</source>
-        <translation>原文</translation>
-    </message>
-    <message>
-        <source>简体 Simplified</source>
-        <translation>簡體</translation>
-    </message>
-    <message>
-        <source>繁體 Traditional</source>
-        <translation>繁體</translation>
-    </message>
-    <message>
-        <source>臺灣 Taiwan</source>
-        <translation>臺灣</translation>
-    </message>
-    <message>
-        <source>香港 Hong Kong</source>
-        <translation>香港</translation>
-    </message>
-    <message>
-        <source>{0} (Ctrl+{1}); Ctrl+Shift+{1} for this document only</source>
-        <translation>{0} (Ctrl+{1})；Ctrl+Shift+{1} 僅用於當前文件</translation>
-    </message>
-    <message>
-        <source>Regional &amp;Vocabulary</source>
-        <translation>地區用詞(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Convert words too (软件 → 軟體); positions are mapped back exactly</source>
-        <translation>連詞語一起轉換（软件 → 軟體）；位置會精確對應回原文</translation>
-    </message>
-    <message>
-        <source>Use Default Script for This Document</source>
-        <translation>當前文件使用預設簡繁設定</translation>
-    </message>
-    <message>
-        <source>Edit &amp;Metadata…</source>
-        <translation>編輯後設資料(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -854,28 +832,12 @@
         <translation>文件(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Reload from File</source>
-        <translation>從檔案重新載入(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Import the file again if it changed; annotations move with the text</source>
-        <translation>檔案有變化時重新匯入；註釋隨文字移動</translation>
-    </message>
-    <message>
-        <source>&amp;Who&apos;s Who…</source>
-        <translation>人物誌(&amp;W)…</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
         <source>Main</source>
         <translation>主工具列</translation>
-    </message>
-    <message>
-        <source>{0} documents · {1} characters · library {2}</source>
-        <translation>{0} 篇文件 · {1} 字 · 文庫 {2}</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +1104,13 @@
     </message>
 </context>
 <context>
+    <name>SearchController</name>
+    <message>
+        <source>&amp;Search Library</source>
+        <translation>搜尋文庫(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -1161,18 +1130,62 @@
     </message>
 </context>
 <context>
-    <name>ViewModes</name>
+    <name>ViewController</name>
     <message>
-        <source>Line {0} restored</source>
-        <translation>第 {0} 行已恢復</translation>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <source>Line {0} removed</source>
-        <translation>第 {0} 行已刪除</translation>
+        <source>Zoom &amp;Out</source>
+        <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <source>Line {0} reset</source>
-        <translation>第 {0} 行已還原為清理程式的判斷</translation>
+        <source>&amp;Actual Size</source>
+        <translation>實際大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Original</source>
+        <translation>顯示原文(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Toggle between the cleaned text and the text as imported (Ctrl+U)</source>
+        <translation>在清理後的文字和匯入時的原始文字之間切換 (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>原文 Original</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>简体 Simplified</source>
+        <translation>簡體</translation>
+    </message>
+    <message>
+        <source>繁體 Traditional</source>
+        <translation>繁體</translation>
+    </message>
+    <message>
+        <source>臺灣 Taiwan</source>
+        <translation>臺灣</translation>
+    </message>
+    <message>
+        <source>香港 Hong Kong</source>
+        <translation>香港</translation>
+    </message>
+    <message>
+        <source>{0} (Ctrl+{1}); Ctrl+Shift+{1} for this document only</source>
+        <translation>{0} (Ctrl+{1})；Ctrl+Shift+{1} 僅用於當前文件</translation>
+    </message>
+    <message>
+        <source>Regional &amp;Vocabulary</source>
+        <translation>地區用詞(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Convert words too (软件 → 軟體); positions are mapped back exactly</source>
+        <translation>連詞語一起轉換（软件 → 軟體）；位置會精確對應回原文</translation>
+    </message>
+    <message>
+        <source>Use Default Script for This Document</source>
+        <translation>當前文件使用預設簡繁設定</translation>
     </message>
     <message>
         <source>Keep Line {0} in the Cleaned Text</source>
