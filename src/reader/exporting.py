@@ -102,7 +102,7 @@ def write_export(
         return written
     text = chosen.render(docs, colors)
     if chosen.needs_qt:
-        from reader.pdf_export import write_pdf
+        from reader.ui.pdf_export import write_pdf
 
         write_atomically(path, lambda temporary: write_pdf(text, temporary))
         return [path]

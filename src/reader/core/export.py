@@ -1,10 +1,10 @@
-"""Export annotated notes (Markdown, HTML, W3C JSON, CSV; PDF via `reader.pdf_export`) and import them back.
+"""Export annotated notes (Markdown, HTML, W3C JSON, CSV; PDF via `reader.ui.pdf_export`) and import them back.
 
 This is the one module the CLI and the window import: its registry (`EXPORT_FORMATS`) names the formats
 and the exporter for each, which live in their own modules (`export_markdown`, `export_html`,
 `export_csv`, `w3c`) to keep each one small. Everything is pure and Qt-free; PDF is the HTML export
 rendered by Qt (`needs_qt`), so `export_text` refuses it and the caller uses
-`reader.pdf_export.write_pdf(to_html(...), path)`.
+`reader.ui.pdf_export.write_pdf(to_html(...), path)`.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ class ExportFormat:
     label: str  # untranslated; the dialog shows its own translation, looked up by `key`
     extension: str  # suggested file extension, with the dot
     render: Render  # the text written, or for `needs_qt` the HTML that Qt prints
-    needs_qt: bool = False  # True: `render` gives HTML that `reader.pdf_export.write_pdf` prints
+    needs_qt: bool = False  # True: `render` gives HTML that `reader.ui.pdf_export.write_pdf` prints
     # Given, the format can also write one file per document into a folder: file name -> content.
     render_notes: RenderNotes | None = None
 
@@ -86,5 +86,5 @@ def export_text(docs: Sequence[ExportDocument], fmt: str, colors: Sequence[Highl
     """The export of `docs` in a text format; ValueError for an unknown format or for one that Qt prints."""
     chosen = export_format(fmt)
     if chosen.needs_qt:
-        raise ValueError(f"{chosen.label} is rendered by reader.pdf_export.write_pdf(to_html(docs, colors), path)")
+        raise ValueError(f"{chosen.label} is rendered by reader.ui.pdf_export.write_pdf(to_html(docs, colors), path)")
     return chosen.render(docs, colors)
