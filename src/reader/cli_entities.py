@@ -1,7 +1,11 @@
 """`reader entities`: one document's entities, the library's who's who, or a filter over lines of text.
 
 `--stdin --jsonl` reads no library at all, so scripts can use the extractor on any text; offsets there are
-code points into each line, like every stored offset.
+code points into each line, like every stored offset. Each line goes through the whole pass the window
+uses (tagger, rules, tiers, merged names), so what a script measures is what a reader is shown.
+
+Names found on weak evidence (the "low" tier) are left out unless `--all-tiers` asks for them: the
+listing is meant to be trusted as it stands, as the side panel's first screen is.
 """
 
 from __future__ import annotations
@@ -15,6 +19,10 @@ from reader.cli_common import UserError, open_library, print_json, say
 
 # One line of `--stdin` is one document's worth of text at most; `< /dev/zero` must not fill the memory.
 LINE_LIMIT = 16 * 1024 * 1024
+
+MAIN, LOW = "main", "low"
+# Kinds whose names can be written in part, merged or be a part of a body.
+_NAMED = frozenset({"person", "place", "org"})
 
 # Plural headings for the plain-text listing, in the order the side panel shows them.
 _HEADINGS = {
@@ -44,6 +52,11 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     p.add_argument("--stdin", action="store_true", help="read text lines from standard input (no library)")
     p.add_argument("--jsonl", action="store_true", help="with --stdin: one JSON array per input line")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument(
+        "--all-tiers",
+        action="store_true",
+        help='also list names found on weak evidence (tier "low"), which are left out by default',
+    )
     p.set_defaults(func=cmd_entities)
 
 
@@ -70,8 +83,7 @@ def _document(args: argparse.Namespace) -> int:
             entities = ensure_entities(library, args.id)
         except KeyError:
             raise UserError(f"no document with id {args.id}") from None
-    if args.type:
-        entities = [e for e in entities if e.type == args.type]
+    entities = [e for e in entities if (not args.type or e.type == args.type) and _wanted(args, e.tier)]
     if args.json:
         items: list[dict[str, object]] = []
         for e in entities:
@@ -79,9 +91,13 @@ def _document(args: argparse.Namespace) -> int:
                 "type": e.type,
                 "text": e.text,
                 "normalized": e.normalized,
+                "tier": e.tier,
                 "count": e.count,
                 "spans": [list(s) for s in e.spans],
             }
+            if e.type in _NAMED:
+                item["variants"] = list(e.variants)
+                item["parent"] = e.parent
             if e.type == "person":
                 item["posts"] = list(e.posts)
             if e.value is not None:
@@ -89,15 +105,24 @@ def _document(args: argparse.Namespace) -> int:
             items.append(item)
         print_json(items)
         return 0
-    for kind, heading in _HEADINGS.items():
-        group = [e for e in entities if e.type == kind]
-        if not group:
-            continue
-        say(f"{heading} ({len(group)})")
-        for e in group:
-            detail = "；".join(e.posts) if e.posts else (e.value or "")
-            say(f"  {e.count:>4}  {e.text}" + (f"  {detail}" if detail else ""))
+    for tier, suffix in ((MAIN, ""), (LOW, ", less certain")):
+        for kind, heading in _HEADINGS.items():
+            group = [e for e in entities if e.type == kind and e.tier == tier]
+            if not group:
+                continue
+            say(f"{heading}{suffix} ({len(group)})")
+            for e in group:
+                details = list(e.posts) if e.posts else [e.value] if e.value else []
+                if e.variants:
+                    details.append("also " + "、".join(e.variants))
+                if e.parent:
+                    details.append(f"part of {e.parent}")
+                say(f"  {e.count:>4}  {e.text}" + (f"  {'；'.join(details)}" if details else ""))
     return 0
+
+
+def _wanted(args: argparse.Namespace, tier: str) -> bool:
+    return bool(args.all_tiers) or tier == MAIN
 
 
 def _library(args: argparse.Namespace) -> int:
@@ -115,13 +140,14 @@ def _library(args: argparse.Namespace) -> int:
         store.update_pending(progress=progress)
         if show:
             sys.stderr.write("\r" + " " * 40 + "\r")
-        index = store.library_index(args.type)
+        index = store.library_index(args.type, tiers=(MAIN, LOW) if args.all_tiers else (MAIN,))
     if args.json:
         print_json([e.as_json() for e in index])
         return 0
     for e in index:
-        posts = "；".join(e.posts)
-        say(f"{e.type:<7} {e.documents:>4} docs {e.mentions:>5}×  {e.text}" + (f"  {posts}" if posts else ""))
+        details = [*e.posts, *(["less certain"] if e.tier == LOW else [])]
+        tail = f"  {'；'.join(details)}" if details else ""
+        say(f"{e.type:<7} {e.documents:>4} docs {e.mentions:>5}×  {e.text}{tail}")
     return 0
 
 
@@ -146,9 +172,17 @@ def _stdin(args: argparse.Namespace) -> int:
         if line.endswith("\r"):
             line = line[:-1]
         found = [
-            {"type": m.type, "text": m.text, "start": m.start, "end": m.end}
+            {
+                "type": m.type,
+                "text": m.text,
+                "normalized": m.normalized,
+                "start": m.start,
+                "end": m.end,
+                "tier": m.tier,
+                "parent": m.parent,
+            }
             for m in extract(line)
-            if not args.type or m.type == args.type
+            if (not args.type or m.type == args.type) and _wanted(args, m.tier)
         ]
         out.write(json.dumps(found, ensure_ascii=False) + "\n")
         out.flush()

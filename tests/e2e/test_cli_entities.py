@@ -107,13 +107,75 @@ def test_stdin_jsonl_needs_no_library(tmp_path: Path) -> None:
     for line, row in zip(lines, out, strict=True):
         found = json.loads(row)
         for m in found:
-            assert set(m) == {"type", "text", "start", "end"}
+            assert set(m) == {"type", "text", "normalized", "start", "end", "tier", "parent"}
             assert line[m["start"] : m["end"]] == m["text"]
+            assert m["tier"] == "main"  # the low tier is left out unless asked for
     first = json.loads(out[0])
     at = lines[0].index("张宗久")
-    assert {"type": "person", "text": "张宗久", "start": at, "end": at + 3} in first
+    person = {"type": "person", "text": "张宗久", "normalized": "张宗久", "start": at, "end": at + 3}
+    assert {**person, "tier": "main", "parent": None} in first
     assert json.loads(out[1]) == []
     assert any(m["type"] == "date" for m in json.loads(out[2]))
+
+
+# Lines of the kind a report holds, none copied from the extractor's word lists: odd names, an
+# abbreviation, a part of a body.
+STDIN_LINES = [
+    "三单元的惠利同志去了双城，邕市的中提也来了。",
+    "中美两国领导人在北京会晤，中日韩合作继续推进。",
+    "长沙市卫健委党组召开会议，长沙市卫健委主任出席。",
+    "韩璐璘出席会议。韩璐璘指出，汉江边的周家村今年丰收。",
+]
+
+
+def _stdin(*extra: str) -> list[list[dict[str, object]]]:
+    result = run("entities", "--stdin", "--jsonl", *extra, stdin="\n".join(STDIN_LINES) + "\n")
+    assert result.returncode == 0, result.stderr
+    return [json.loads(row) for row in result.stdout.splitlines()]
+
+
+def test_stdin_runs_the_whole_pass_tiers_merges_and_parents() -> None:
+    shown, everything = _stdin(), _stdin("--all-tiers")
+    assert len(shown) == len(everything) == len(STDIN_LINES)
+    for main, both in zip(shown, everything, strict=True):
+        assert main == [m for m in both if m["tier"] == "main"]  # the same pass, with the low tier left out
+    assert any(m["tier"] == "low" for row in everything for m in row)
+    # An abbreviation goes by the full name: 中美 → 中国, 美国; a bare character is only what is written.
+    places = {(m["text"], m["normalized"]) for m in shown[1] if m["type"] == "place"}
+    assert {("中", "中国"), ("美", "美国")} <= places
+    assert not any(len(str(m["normalized"])) == 1 for row in shown for m in row if m["type"] in ("place", "org"))
+    # A part of a body names its body.
+    assert any(m["normalized"] == "长沙市卫健委党组" and m["parent"] == "长沙市卫健委" for m in shown[2])
+
+
+def test_document_json_carries_tiers_and_all_tiers_adds_the_low_one(seeded: tuple[str, list[int]]) -> None:
+    lib, ids = seeded
+    for doc_id in ids:
+        main = run("--library", lib, "entities", str(doc_id), "--json")
+        both = run("--library", lib, "entities", str(doc_id), "--json", "--all-tiers")
+        assert main.returncode == both.returncode == 0, main.stderr + both.stderr
+        shown, everything = json.loads(main.stdout), json.loads(both.stdout)
+        assert all(item["tier"] == "main" for item in shown)
+        assert shown == [item for item in everything if item["tier"] == "main"]
+        for item in everything:
+            if item["type"] in ("person", "org", "place"):
+                assert isinstance(item["variants"], list) and "parent" in item
+                assert item["normalized"] not in item["variants"]
+            else:
+                assert "variants" not in item
+
+
+def test_library_index_leaves_the_low_tier_out_by_default(seeded: tuple[str, list[int]]) -> None:
+    lib, _ = seeded
+    main = run("--library", lib, "entities", "--all", "--json")
+    both = run("--library", lib, "entities", "--all", "--json", "--all-tiers")
+    assert main.returncode == both.returncode == 0, main.stderr + both.stderr
+    shown, everything = json.loads(main.stdout), json.loads(both.stdout)
+    assert {r["tier"] for r in shown} == {"main"}
+    assert shown == [r for r in everything if r["tier"] == "main"]
+    assert len(everything) > len(shown)
+    text = run("--library", lib, "entities", "--all", "--all-tiers")
+    assert text.returncode == 0 and "less certain" in text.stdout
 
 
 def test_user_errors_are_one_line(seeded: tuple[str, list[int]], tmp_path: Path) -> None:
