@@ -284,3 +284,20 @@ def test_views_for_a_document_no_longer_shown_are_dropped(win: MainWindow, qtbot
     assert delivered == [3]
     prepared = {(key[2], key[3]) for key in reading._views}
     assert not prepared & {(Script.HANS, True), (Script.TW, True), (Script.HK, True)}
+
+
+def test_removed_tab_restores_a_line_through_the_document(qtbot: QtBot, seeded_library: Path, tmp_path: Path) -> None:
+    """The Removed tab belongs to the view; the line decision it asks for is written by the document's owner."""
+    w = create_window(seeded_library, config_dir=tmp_path / "cfg", seed=False)
+    qtbot.addWidget(w)
+    w.show()
+    doc_id = next(s.id for s in w.library.all_summaries() if s.filename.startswith("002"))
+    w.select_document(doc_id)
+    target = w.current.removed[0]  # type: ignore[union-attr]
+    with qtbot.waitSignal(w.documents.documentChanged, timeout=2000) as shown:
+        w.view.removed_panel.restoreRequested.emit(target.line)
+    assert shown.args[0].id == doc_id and target.text.strip() in shown.args[0].text
+    assert w.current is not None and w.current.overrides == {target.line: True}
+    assert "Line" in w.statusBar().currentMessage()
+    w.close()
+    w.library.close()

@@ -110,3 +110,16 @@ def test_best_matches_lead_until_the_reader_sorts(window: MainWindow) -> None:
     window.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
     lengths = [window.library.get(window.model.id_at(r)).summary.chars for r in range(window.model.rowCount())]  # type: ignore[union-attr]
     assert lengths == sorted(lengths)
+
+
+def test_opening_an_annotation_hidden_by_the_search_clears_it(window: MainWindow) -> None:
+    doc_id = next(s.id for s in window.library.all_summaries() if s.filename.startswith("004"))
+    text = window.library.get(doc_id).text  # type: ignore[union-attr]
+    start = text.index("罗勇")
+    made = window.library.annotations.create(doc_id, start, start + 2)
+    window.search.set_query("寿阳县")  # a search the annotated document does not match
+    assert window.model.row_of(doc_id) is None
+    window.annotations.open_at(doc_id, made.uuid)
+    assert window.search_box.text() == "" and window.model.rowCount() == 5
+    assert window.current is not None and window.current.id == doc_id
+    assert window.reading.selected_span() == (start, start + 2)
