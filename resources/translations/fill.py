@@ -66,6 +66,17 @@ TABLE: dict[str, tuple[str, str]] = {
         "Markdown：每篇文件一則筆記，存入資料夾（Obsidian、Logseq）",
     ),
     "Export Notes to Folder": ("导出笔记到文件夹", "匯出筆記到資料夾"),
+    "Entity": ("实体", "實體"),
+    "Documents": ("文档", "文件"),
+    "Type": ("类型", "類型"),
+    "Mentions": ("提及次数", "提及次數"),
+    "Posts": ("职务", "職務"),
+    "Less certain": ("较不确定", "較不確定"),
+    "Less certain ({0})": ("较不确定（{0}）", "較不確定（{0}）"),
+    " · {0} less certain": (" · {0} 个较不确定", " · {0} 個較不確定"),
+    "Also written: {0}": ("又写作：{0}", "又寫作：{0}"),
+    "Part of: {0}": ("隶属：{0}", "隸屬：{0}"),
+    "Less certain: found on weak evidence": ("较不确定：依据不足", "較不確定：依據不足"),
 }
 
 

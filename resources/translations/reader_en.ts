@@ -388,7 +388,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Less certain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No entities found in this document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Less certain: found on weak evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -742,29 +758,6 @@
     </message>
     <message>
         <source> ({0:.0%} script-specific)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LibraryEntityModel</name>
-    <message>
-        <source>Entity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mentions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Posts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1214,6 +1207,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show &amp;Documents Mentioning It</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1246,11 +1259,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Less certain ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> · {0} less certain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> · {0} documents still being read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Less certain: found on weak evidence</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

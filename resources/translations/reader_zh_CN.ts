@@ -388,8 +388,24 @@
         <translation>职务</translation>
     </message>
     <message>
+        <source>Less certain</source>
+        <translation>较不确定</translation>
+    </message>
+    <message>
         <source>No entities found in this document.</source>
         <translation>本文档中没有找到实体。</translation>
+    </message>
+    <message>
+        <source>Also written: {0}</source>
+        <translation>又写作：{0}</translation>
+    </message>
+    <message>
+        <source>Part of: {0}</source>
+        <translation>隶属：{0}</translation>
+    </message>
+    <message>
+        <source>Less certain: found on weak evidence</source>
+        <translation>较不确定：依据不足</translation>
     </message>
     <message>
         <source>{0} mentions · click to highlight, double-click for documents</source>
@@ -744,29 +760,6 @@
     <message>
         <source> ({0:.0%} script-specific)</source>
         <translation>（{0:.0%} 为简繁特有字）</translation>
-    </message>
-</context>
-<context>
-    <name>LibraryEntityModel</name>
-    <message>
-        <source>Entity</source>
-        <translation>实体</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>文档</translation>
-    </message>
-    <message>
-        <source>Mentions</source>
-        <translation>提及次数</translation>
-    </message>
-    <message>
-        <source>Posts</source>
-        <translation>职务</translation>
     </message>
 </context>
 <context>
@@ -1215,6 +1208,26 @@
         <translation>筛选</translation>
     </message>
     <message>
+        <source>Entity</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>提及次数</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>职务</translation>
+    </message>
+    <message>
         <source>Show &amp;Documents Mentioning It</source>
         <translation>显示提及它的文档(&amp;D)</translation>
     </message>
@@ -1247,12 +1260,32 @@
         <translation>职务</translation>
     </message>
     <message>
+        <source>Less certain ({0})</source>
+        <translation>较不确定（{0}）</translation>
+    </message>
+    <message>
         <source>{0} entities</source>
         <translation>{0} 个实体</translation>
     </message>
     <message>
+        <source> · {0} less certain</source>
+        <translation> · {0} 个较不确定</translation>
+    </message>
+    <message>
         <source> · {0} documents still being read</source>
         <translation> · 还有 {0} 篇文档正在分析</translation>
+    </message>
+    <message>
+        <source>Also written: {0}</source>
+        <translation>又写作：{0}</translation>
+    </message>
+    <message>
+        <source>Part of: {0}</source>
+        <translation>隶属：{0}</translation>
+    </message>
+    <message>
+        <source>Less certain: found on weak evidence</source>
+        <translation>较不确定：依据不足</translation>
     </message>
 </context>
 </TS>

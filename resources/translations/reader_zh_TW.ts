@@ -388,8 +388,24 @@
         <translation>職務</translation>
     </message>
     <message>
+        <source>Less certain</source>
+        <translation>較不確定</translation>
+    </message>
+    <message>
         <source>No entities found in this document.</source>
         <translation>本文件中沒有找到實體。</translation>
+    </message>
+    <message>
+        <source>Also written: {0}</source>
+        <translation>又寫作：{0}</translation>
+    </message>
+    <message>
+        <source>Part of: {0}</source>
+        <translation>隸屬：{0}</translation>
+    </message>
+    <message>
+        <source>Less certain: found on weak evidence</source>
+        <translation>較不確定：依據不足</translation>
     </message>
     <message>
         <source>{0} mentions · click to highlight, double-click for documents</source>
@@ -744,29 +760,6 @@
     <message>
         <source> ({0:.0%} script-specific)</source>
         <translation>（{0:.0%} 為簡繁特有字）</translation>
-    </message>
-</context>
-<context>
-    <name>LibraryEntityModel</name>
-    <message>
-        <source>Entity</source>
-        <translation>實體</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>類型</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Mentions</source>
-        <translation>提及次數</translation>
-    </message>
-    <message>
-        <source>Posts</source>
-        <translation>職務</translation>
     </message>
 </context>
 <context>
@@ -1215,6 +1208,26 @@
         <translation>篩選</translation>
     </message>
     <message>
+        <source>Entity</source>
+        <translation>實體</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>提及次數</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>職務</translation>
+    </message>
+    <message>
         <source>Show &amp;Documents Mentioning It</source>
         <translation>顯示提及它的文件(&amp;D)</translation>
     </message>
@@ -1247,12 +1260,32 @@
         <translation>職務</translation>
     </message>
     <message>
+        <source>Less certain ({0})</source>
+        <translation>較不確定（{0}）</translation>
+    </message>
+    <message>
         <source>{0} entities</source>
         <translation>{0} 個實體</translation>
     </message>
     <message>
+        <source> · {0} less certain</source>
+        <translation> · {0} 個較不確定</translation>
+    </message>
+    <message>
         <source> · {0} documents still being read</source>
         <translation> · 還有 {0} 篇文件正在分析</translation>
+    </message>
+    <message>
+        <source>Also written: {0}</source>
+        <translation>又寫作：{0}</translation>
+    </message>
+    <message>
+        <source>Part of: {0}</source>
+        <translation>隸屬：{0}</translation>
+    </message>
+    <message>
+        <source>Less certain: found on weak evidence</source>
+        <translation>較不確定：依據不足</translation>
     </message>
 </context>
 </TS>

@@ -15,7 +15,6 @@ from reader.store.entities import EntityStore
 from reader.store.library import Library
 from reader.ui.entities_panel import EntitiesPanel, next_span
 from reader.ui.entity_worker import EntityScheduler, EntityWorker
-from reader.ui.whos_who import COL_DOCUMENTS, WhosWhoDialog
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -50,8 +49,10 @@ def test_panel_groups_by_type_most_mentioned_first(panel: EntitiesPanel, seed_en
     assert "Places" in groups and "Dates" in groups
     assert groups.index("People") < groups.index("Organisations") < groups.index("Places")
     people = proxy.index(0, 0)
-    assert int(proxy.index(0, 1).data()) == proxy.rowCount(people)
-    counts = [int(proxy.index(r, 1, people).data()) for r in range(proxy.rowCount(people))]
+    sure = [e for e in seed_entities if e.type == "person" and e.tier == "main"]
+    assert int(proxy.index(0, 1).data()) == len(sure)
+    rows = [proxy.index(r, 0, people) for r in range(proxy.rowCount(people))]
+    counts = [int(i.siblingAtColumn(1).data()) for i in rows if panel._entity_at(i) is not None]
     assert counts == sorted(counts, reverse=True)
     assert sorted(panel.visible_entities(), key=id) == sorted(seed_entities, key=id)
     zhang = next(e for e in seed_entities if e.normalized == "张宗久")
@@ -119,6 +120,112 @@ def test_clear_and_pending_and_empty(panel: EntitiesPanel) -> None:
     assert panel.message.isVisible() and "No entities" in panel.message.text()
     panel.clear()
     assert panel.model.rowCount() == 0 and not panel.message.isVisible()
+
+
+# -- tiers, variants and parts of bodies (issue 18) -----------------------------------------------------
+def _entity(kind: str, name: str, count: int, start: int, **fields: object) -> Entity:
+    spans = tuple((start + 10 * i, start + 10 * i + len(name)) for i in range(count))
+    return Entity(kind, name, name, count, spans, (), **fields)  # type: ignore[arg-type]
+
+
+BODY = _entity("org", "长沙市卫健委", 3, 0)
+PART = _entity("org", "长沙市卫健委党组", 1, 100, parent="长沙市卫健委")
+PART_OF_PART = _entity("org", "长沙市卫健委党组办公室", 1, 200, parent="长沙市卫健委党组")
+ORPHAN_PART = _entity("org", "湘潭市教育局党组", 1, 300, parent="湘潭市教育局")
+CHINA = Entity("place", "中国", "中国", 2, ((0, 1), (40, 42)), (), variants=("中",))
+UNSURE_PLACE = _entity("place", "双城", 1, 400, tier="low")
+UNSURE_PERSON = _entity("person", "惠利", 1, 500, tier="low")
+UNSURE_PART = _entity("org", "惠利集团工会", 1, 600, tier="low", parent="长沙市卫健委")
+TIERED = [BODY, PART, PART_OF_PART, ORPHAN_PART, CHINA, UNSURE_PLACE, UNSURE_PERSON, UNSURE_PART]
+
+
+@pytest.fixture
+def tiered(qtbot: QtBot) -> EntitiesPanel:
+    widget = EntitiesPanel()
+    qtbot.addWidget(widget)
+    widget.resize(420, 700)
+    widget.show()
+    widget.show_entities(TIERED)
+    return widget
+
+
+def _children(panel: EntitiesPanel, parent: QModelIndex) -> list[QModelIndex]:
+    return [panel.proxy.index(r, 0, parent) for r in range(panel.proxy.rowCount(parent))]
+
+
+def _group(panel: EntitiesPanel, label: str) -> QModelIndex:
+    return next(i for i in _children(panel, QModelIndex()) if i.data() == label)
+
+
+def test_less_certain_names_are_folded_under_their_kind(tiered: EntitiesPanel) -> None:
+    people = _group(tiered, "People")
+    assert people.siblingAtColumn(1).data() == "0"  # the count says how many are shown at first
+    (folded,) = _children(tiered, people)
+    assert (folded.data(), folded.siblingAtColumn(1).data()) == ("Less certain", "1")
+    assert not tiered.tree.isExpanded(folded) and tiered.tree.isExpanded(people)
+    assert [tiered._entity_at(i) for i in _children(tiered, folded)] == [UNSURE_PERSON]
+    places = _group(tiered, "Places")
+    shown = _children(tiered, places)
+    assert [tiered._entity_at(i) for i in shown[:-1]] == [CHINA]
+    assert shown[-1].data() == "Less certain" and not tiered.tree.isExpanded(shown[-1])
+    # The folded rows are out of sight: the first screen holds only the main tier.
+    visible = tiered.tree.visualRect(tiered.index_of(UNSURE_PLACE))
+    assert not visible.isValid()
+    tip = tiered.index_of(UNSURE_PLACE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "weak evidence" in tip
+
+
+def test_a_part_sits_under_its_body_within_its_tier(tiered: EntitiesPanel) -> None:
+    body = tiered.index_of(BODY)
+    assert not body.parent().parent().isValid()  # directly under Organisations
+    part = tiered.index_of(PART)
+    assert part.parent() == body
+    assert tiered.index_of(PART_OF_PART).parent() == part
+    assert tiered.index_of(ORPHAN_PART).parent() == body.parent()  # its body is not listed: top level
+    assert tiered.tree.isExpanded(body) and tiered.tree.isExpanded(part)
+    # A less certain part stays with the less certain names, not under a body shown on good evidence.
+    assert tiered.index_of(UNSURE_PART).parent().data() == "Less certain"
+    assert "Part of: 长沙市卫健委" in part.data(Qt.ItemDataRole.ToolTipRole)
+    assert _group(tiered, "Organisations").siblingAtColumn(1).data() == "4"
+
+
+def test_a_merged_name_shows_in_full_with_its_other_forms(qtbot: QtBot, tiered: EntitiesPanel) -> None:
+    index = tiered.index_of(CHINA)
+    assert index.data() == "中国"
+    assert "Also written: 中" in index.data(Qt.ItemDataRole.ToolTipRole)
+    tiered.filter_box.setText("中")  # a written form finds the entity it was merged into
+    assert CHINA in tiered.visible_entities()
+    tiered.filter_box.setText("惠利")  # a filter looks inside the folded group too, and opens it
+    assert tiered.visible_entities() == [UNSURE_PERSON, UNSURE_PART]
+    assert tiered.tree.isExpanded(tiered.index_of(UNSURE_PERSON).parent())
+    tiered.filter_box.clear()  # and folds it again when cleared
+    assert not tiered.tree.isExpanded(tiered.index_of(UNSURE_PERSON).parent())
+    with qtbot.waitSignal(tiered.entityActivated, timeout=2000) as blocker:
+        tiered.tree.setCurrentIndex(tiered.index_of(PART_OF_PART))
+        tiered.tree.setFocus()
+        qtbot.keyClick(tiered.tree, Qt.Key.Key_Return)
+    assert blocker.args == [PART_OF_PART]
+
+
+def test_tiered_models_pass_the_model_tester(qtmodeltester: ModelTester, tiered: EntitiesPanel) -> None:
+    qtmodeltester.check(tiered.model)
+    qtmodeltester.check(tiered.proxy)
+    tiered.filter_box.setText("党组")
+    qtmodeltester.check(tiered.proxy)
+
+
+def test_parts_in_a_loop_are_not_lost() -> None:
+    from reader.ui.entities_panel import nest_parts
+
+    a = _entity("org", "甲", 1, 0, parent="乙")
+    b = _entity("org", "乙", 1, 10, parent="甲")
+    c = _entity("org", "丙", 1, 20, parent="丙")
+    d = _entity("org", "丁", 1, 30, parent="甲")
+
+    def node(e: Entity, kids: list[str]) -> str:
+        return e.normalized + (f"({' '.join(kids)})" if kids else "")
+
+    assert nest_parts([a, b, c, d], node) == ["甲(丁)", "乙", "丙"]
 
 
 def test_next_span_wraps() -> None:
@@ -208,39 +315,6 @@ def test_scheduler_runs_restarts_and_stops(qtbot: QtBot, seeded_library: Path, r
     assert blocker.args == [last]
     scheduler.stop()
     assert not scheduler.is_running()
-
-
-# -- who's who ---------------------------------------------------------------------------------------
-def test_whos_who_lists_people_and_requests_documents(
-    qtbot: QtBot, qtmodeltester: ModelTester, reading_library: Library
-) -> None:
-    store = EntityStore(reading_library.conn)
-    store.update_pending()
-    dialog = WhosWhoDialog(reading_library)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtmodeltester.check(dialog.model)
-    assert dialog.current_type() == "person"
-    rows = dialog.proxy.rowCount()
-    assert rows > 5
-    assert all(dialog.entity_at(r).type == "person" for r in range(rows))  # type: ignore[union-attr]
-    docs = [int(dialog.proxy.index(r, COL_DOCUMENTS).data()) for r in range(rows)]
-    assert docs == sorted(docs, reverse=True)
-    assert "documents still being read" not in dialog.status.text()
-
-    dialog.set_type(None)
-    assert dialog.proxy.rowCount() > rows
-    dialog.set_type("person")
-    dialog.filter_box.setText("罗勇")
-    assert dialog.proxy.rowCount() >= 1
-    entity = dialog.entity_at(0)
-    assert entity is not None and "罗勇" in entity.normalized and entity.posts
-    rect = dialog.table.visualRect(dialog.proxy.index(0, 0))
-    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    with qtbot.waitSignal(dialog.entityFilterRequested, timeout=2000) as blocker:
-        qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert blocker.args == ["person", entity.normalized]
-    assert store.documents_mentioning("person", entity.normalized)
 
 
 def test_entity_names_follow_the_view_script(window: object, qtbot: object) -> None:

@@ -1,5 +1,10 @@
 """The Entities tab: who and what the open document mentions, grouped by kind, most mentioned first.
 
+Only names found on good evidence are shown at first; the others of each kind wait, folded, under
+"Less certain", so a reader can trust the first screen and still find the rest. A part of a body (its
+party group, a committee) sits under the body when both are listed; a name shows in full, with the
+other forms merged into it (王书 for 王书平, 中 for 中国) in its tooltip.
+
 The panel only shows and reports: a click asks the window to highlight every mention (`entityActivated`),
 a double-click asks it to narrow the document list to documents mentioning the entity
 (`entityFilterRequested`). Keeping the reading pane and the document list out of this widget lets the
@@ -9,8 +14,8 @@ same panel serve any view that has spans to highlight.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
-from typing import Any, NamedTuple
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
@@ -18,11 +23,12 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit,
 
 from reader.core.entities import TYPES, Entity
 from reader.core.normalise import normalise
-from reader.ui.list_models import Group, GroupedModel
+from reader.ui.list_models import Node, TreeModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 MATCH_ROLE = Qt.ItemDataRole.UserRole + 2  # what the filter box matches: text, normalised form, posts
+LOW = "low"  # the tier of names found on weak evidence (`reader.core.entities.Mention.tier`)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -95,11 +101,13 @@ class EntityFilterModel(NeedleFilter):
 
 
 class Heading(NamedTuple):
-    """A kind of entity as the tree shows it: its translated name and how many entities it holds."""
+    """A kind of entity as the tree shows it, or its folded "less certain" part: its translated name
+    and how many entities it holds."""
 
     kind: str
     label: str
-    size: int  # how many entities it holds
+    size: int  # how many entities it holds (parts nested under their body included)
+    low: bool = False  # the folded group of names found on weak evidence
 
 
 class EntityRow(NamedTuple):
@@ -110,8 +118,9 @@ class EntityRow(NamedTuple):
     tooltip: str
 
 
-class EntityTreeModel(GroupedModel[Heading, EntityRow]):
-    """Kinds as headings, entities under them; three columns (name, mentions, details)."""
+class EntityTreeModel(TreeModel[Heading, EntityRow]):
+    """Kinds as headings, entities under them, a body's parts under the body, the less certain names
+    in a heading of their own; three columns (name, mentions, details)."""
 
     def __init__(self, headers: Any, parent: Any = None) -> None:
         super().__init__(headers, _heading_cell, _entity_cell, parent, selectable_heads=True)
@@ -121,12 +130,54 @@ class EntityTreeModel(GroupedModel[Heading, EntityRow]):
         return None if row is None else row.entity
 
 
+class Nestable(Protocol):
+    """What nesting needs of an entity: its name and the name of the body it is a part of."""
+
+    @property
+    def normalized(self) -> str: ...
+
+    @property
+    def parent(self) -> str | None: ...
+
+
+E = TypeVar("E", bound=Nestable)
+N = TypeVar("N")
+
+
+def nest_parts(entities: Sequence[E], node: Callable[[E, list[N]], N]) -> list[N]:
+    """`entities` as tree nodes (`node(entity, children)`), each part under its body when the body is
+    among them (长沙市卫健委党组 under 长沙市卫健委), keeping the given order at every level.
+
+    A body is found by its normalised name within the same list only, so a part never moves into
+    another kind or tier; a chain of parts nests as deep as it goes, and a loop is cut."""
+    by_name: dict[str, E] = {e.normalized: e for e in entities}
+    up: dict[str, str] = {}
+    for e in entities:
+        body, seen = e.parent, {e.normalized}
+        while body is not None and body in by_name and body not in seen:
+            seen.add(body)
+            body = by_name[body].parent
+        if e.parent is not None and e.parent in by_name and body != e.normalized:  # not on a loop
+            up[e.normalized] = e.parent
+    under: dict[str | None, list[E]] = {}
+    for e in entities:
+        under.setdefault(up.get(e.normalized), []).append(e)
+
+    def build(body: str | None) -> list[N]:
+        return [node(e, build(e.normalized)) for e in under.get(body, [])]
+
+    return build(None)
+
+
 def _heading_cell(head: Heading, column: int, role: int) -> Any:
     if role == Qt.ItemDataRole.DisplayRole:
         return (head.label, str(head.size), "")[column]
     if role == Qt.ItemDataRole.FontRole and column == 0:
         font = QFont()
-        font.setBold(True)
+        if head.low:
+            font.setItalic(True)
+        else:
+            font.setBold(True)
         return font
     if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
         return _RIGHT
@@ -226,19 +277,26 @@ class EntitiesPanel(QWidget):
         return labels.get(kind, kind)
 
     def show_entities(self, entities: Sequence[Entity]) -> None:
-        """Replace what is shown; groups in a fixed order, entities most mentioned first."""
+        """Replace what is shown; kinds in a fixed order, entities most mentioned first, the names of
+        each kind found on weak evidence folded under "Less certain"."""
         self._entities = list(entities)
-        groups: list[Group[Heading, EntityRow]] = []
+        nodes: list[Node[Heading, EntityRow]] = []
         for kind in TYPES:
             group = sorted(
                 (e for e in entities if e.type == kind),
                 key=lambda e: (-e.count, e.spans[0][0] if e.spans else 0, e.normalized),
             )
-            if group:
-                heading = Heading(kind, self.group_label(kind), len(group))
-                groups.append(Group(heading, [self._row(e) for e in group]))
-        self.model.set_groups(groups)
-        self.tree.expandAll()
+            if not group:
+                continue
+            sure = [e for e in group if e.tier != LOW]
+            unsure = [e for e in group if e.tier == LOW]
+            children = self._nodes(sure)
+            if unsure:
+                folded = Heading(kind, self.tr("Less certain"), len(unsure), low=True)
+                children.append(Node(head=folded, children=self._nodes(unsure)))
+            nodes.append(Node(head=Heading(kind, self.group_label(kind), len(sure)), children=children))
+        self.model.set_nodes(nodes)
+        self._expand()
         self.tree.resizeColumnToContents(0)
         # Long quoted terms must not push the counts out of sight.
         widest = max(120, int(self.tree.viewport().width() * 0.6))
@@ -248,15 +306,33 @@ class EntitiesPanel(QWidget):
         else:
             self._say(self.tr("No entities found in this document."))
 
+    def _nodes(self, entities: Sequence[Entity]) -> list[Node[Heading, EntityRow]]:
+        return nest_parts(entities, lambda e, children: Node(row=self._row(e), children=children))
+
+    def _expand(self) -> None:
+        """Everything open except the less certain names, unless a filter is looking for something."""
+        self.tree.expandAll()
+        if self.proxy.needle():
+            return
+        for index, head in self.model.heads():
+            if head.low:
+                self.tree.collapse(self.proxy.mapFromSource(index))
+
     def _row(self, entity: Entity) -> EntityRow:
         tip_lines = [entity.text]
         if entity.normalized != entity.text:
             tip_lines.append(entity.normalized)
+        if entity.variants:
+            tip_lines.append(self.tr("Also written: {0}").format("、".join(entity.variants)))
+        if entity.parent:
+            tip_lines.append(self.tr("Part of: {0}").format(entity.parent))
         tip_lines.extend(entity.posts)
         if entity.value:
             tip_lines.append(entity.value)
+        if entity.tier == LOW:
+            tip_lines.append(self.tr("Less certain: found on weak evidence"))
         tip_lines.append(self.tr("{0} mentions · click to highlight, double-click for documents").format(entity.count))
-        match = fold(" ".join((entity.text, entity.normalized, *entity.posts)))
+        match = fold(" ".join((entity.text, entity.normalized, *entity.variants, *entity.posts)))
         return EntityRow(entity, match, "\n".join(tip_lines))
 
     def show_pending(self) -> None:
@@ -272,14 +348,19 @@ class EntitiesPanel(QWidget):
         return list(self._entities)
 
     def visible_entities(self) -> list[Entity]:
-        """Entities that pass the filter, in display order (for tests and keyboard stepping)."""
+        """Entities that pass the filter, in display order, folded ones included (for tests and
+        keyboard stepping)."""
         out: list[Entity] = []
-        for g in range(self.proxy.rowCount()):
-            group = self.proxy.index(g, 0)
-            for r in range(self.proxy.rowCount(group)):
-                entity = self._entity_at(self.proxy.index(r, 0, group))
+
+        def walk(parent: QModelIndex) -> None:
+            for r in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(r, 0, parent)
+                entity = self._entity_at(index)
                 if entity is not None:
                     out.append(entity)
+                walk(index)
+
+        walk(QModelIndex())
         return out
 
     def index_of(self, entity: Entity) -> QModelIndex:
@@ -288,7 +369,7 @@ class EntitiesPanel(QWidget):
 
     def _clear_rows(self) -> None:
         self._entities = []
-        self.model.set_groups([])
+        self.model.set_nodes([])
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -297,7 +378,7 @@ class EntitiesPanel(QWidget):
     # -- user actions ------------------------------------------------------------------------------
     def _filter_changed(self, text: str) -> None:
         self.proxy.set_needle(text)
-        self.tree.expandAll()
+        self._expand()
 
     def _entity_at(self, index: QModelIndex) -> Entity | None:
         if not index.isValid():

@@ -5,8 +5,8 @@ numbers, fonts and icons computed from the row at that position. No Python objec
 item or handed to Qt as item data, so nothing Python-owned lives (or dies) on the C++ side, and a row is
 found again by its position in the list, never by asking Qt for what it holds.
 
-Two shapes cover every panel: `ListTableModel` (flat rows) and `GroupedModel` (headings, each with rows
-under it, or rows at the top level beside headings).
+Three shapes cover every panel: `ListTableModel` (flat rows), `GroupedModel` (headings, each with rows
+under it, or rows at the top level beside headings) and `TreeModel` (any depth: rows nested under rows).
 """
 
 from __future__ import annotations
@@ -206,5 +206,158 @@ class GroupedModel(QAbstractItemModel, Generic[H, T]):
             return Qt.ItemFlag.ItemIsEnabled
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.internalId() != 0:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        return flags
+
+
+@dataclass
+class Node(Generic[H, T]):
+    """One entry of a `TreeModel`: a heading (`head`) or a row (`row`), with the entries under it."""
+
+    head: H | None = None
+    row: T | None = None
+    children: list[Node[H, T]] = field(default_factory=list)
+
+
+class TreeModel(QAbstractItemModel, Generic[H, T]):
+    """Any depth: headings and rows, each with entries under it (a row can hold rows: a body's parts).
+
+    The tree is flattened when it is set into plain lists indexed by a node number; an index's internal
+    id is that number, so Qt holds integers only and a node is found again by position, never by asking
+    Qt for an object. `head_cell` and `row_cell` say what headings and rows show.
+    """
+
+    def __init__(
+        self,
+        headers: HeaderLabels,
+        head_cell: CellData[H],
+        row_cell: CellData[T],
+        parent: Any = None,
+        *,
+        selectable_heads: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self._head_cell = head_cell
+        self._row_cell = row_cell
+        self._columns = len(headers())
+        self._selectable_heads = selectable_heads
+        self._clear()
+
+    def _clear(self) -> None:
+        self._top: list[int] = []
+        self._up: list[int] = []  # the parent's node number, -1 at the top level
+        self._position: list[int] = []  # the row under the parent
+        self._heads: list[H | None] = []
+        self._rows: list[T | None] = []
+        self._children: list[list[int]] = []
+
+    # -- our interface -----------------------------------------------------------------------------
+    def set_nodes(self, nodes: Sequence[Node[H, T]]) -> None:
+        self.beginResetModel()
+        self._clear()
+        self._top = self._add(nodes, -1)
+        self.endResetModel()
+
+    def _add(self, nodes: Sequence[Node[H, T]], up: int) -> list[int]:
+        numbers: list[int] = []
+        for position, node in enumerate(nodes):
+            number = len(self._up)
+            self._up.append(up)
+            self._position.append(position)
+            self._heads.append(node.head)
+            self._rows.append(node.row if node.head is None else None)
+            self._children.append([])
+            self._children[number] = self._add(node.children, number)
+            numbers.append(number)
+        return numbers
+
+    def row_at(self, index: Index) -> T | None:
+        """The row shown at `index` (an index of this model), None for a heading."""
+        number = self._number(index)
+        return None if number is None else self._rows[number]
+
+    def head_at(self, index: Index) -> H | None:
+        """The heading shown at `index`, None for a row."""
+        number = self._number(index)
+        return None if number is None else self._heads[number]
+
+    def rows(self) -> list[T]:
+        """Every row, depth first: the order a fully expanded view shows them in."""
+        return [row for row in self._rows if row is not None]
+
+    def heads(self) -> list[tuple[QModelIndex, H]]:
+        """Every heading with its index (column 0), depth first."""
+        return [(self._index_of_number(n), head) for n, head in enumerate(self._heads) if head is not None]
+
+    def index_of(self, predicate: Callable[[T], bool]) -> QModelIndex:
+        """The first index (column 0, depth first) whose row satisfies `predicate`, or an invalid index."""
+        for number, row in enumerate(self._rows):
+            if row is not None and predicate(row):
+                return self._index_of_number(number)
+        return QModelIndex()
+
+    def _number(self, index: Index) -> int | None:
+        if not index.isValid():
+            return None
+        number = int(index.internalId())
+        return number if 0 <= number < len(self._up) else None
+
+    def _index_of_number(self, number: int, column: int = 0) -> QModelIndex:
+        return self.createIndex(self._position[number], column, number)
+
+    def _child_numbers(self, parent: Index) -> list[int]:
+        if not parent.isValid():
+            return self._top
+        number = self._number(parent)
+        if number is None or parent.column() != 0:
+            return []
+        return self._children[number]
+
+    # -- Qt interface ------------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self._index_of_number(self._child_numbers(parent)[row], column)
+
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        number = self._number(child)
+        if number is None or self._up[number] < 0:
+            return QModelIndex()
+        return self._index_of_number(self._up[number])
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self._child_numbers(parent))
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return self._columns
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        number = self._number(index)
+        if number is None:
+            return None
+        head = self._heads[number]
+        if head is not None:
+            return self._head_cell(head, index.column(), role)
+        row = self._rows[number]
+        return None if row is None else self._row_cell(row, index.column(), role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        headers = self._headers()
+        return headers[section] if 0 <= section < len(headers) else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        number = self._number(index)
+        if number is None:
+            return Qt.ItemFlag.NoItemFlags
+        if self._heads[number] is not None and not self._selectable_heads:
+            return Qt.ItemFlag.ItemIsEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not self._children[number]:
             flags |= Qt.ItemFlag.ItemNeverHasChildren
         return flags
