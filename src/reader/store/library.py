@@ -79,6 +79,18 @@ class DocumentSummary:
 
 
 @dataclass(frozen=True)
+class Deleted:
+    """A document `Library.delete` removed: enough to tell the user what went."""
+
+    id: int
+    title: str
+    annotations: int
+
+    def as_json(self) -> dict[str, object]:
+        return {"id": self.id, "title": self.title, "annotations": self.annotations}
+
+
+@dataclass(frozen=True)
 class Document:
     summary: DocumentSummary
     raw: str
@@ -176,12 +188,30 @@ class Library:
         return int(self.conn.execute("SELECT coalesce(sum(chars), 0) FROM documents").fetchone()[0])
 
     def file_size(self) -> int:
-        total = 0
-        for suffix in ("", "-wal"):
-            candidate = Path(str(self.path) + suffix)
-            if candidate.exists():
-                total += candidate.stat().st_size
-        return total
+        """The size of the library file itself. The write-ahead log (-wal) is left out: it grows with
+        recent writes and shrinks at the next checkpoint, so counting it made the size jump with every edit."""
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
+
+    def annotation_counts(self, ids: Sequence[int] | None = None) -> dict[int, int]:
+        """Annotations per document (documents without any are left out), in one query over the index."""
+        if ids is None:
+            rows = self.conn.execute("SELECT doc_id, count(*) FROM annotations GROUP BY doc_id")
+            return {int(r[0]): int(r[1]) for r in rows}
+        counts: dict[int, int] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT doc_id, count(*) FROM annotations WHERE doc_id IN ({marks}) GROUP BY doc_id"
+            counts.update({int(r[0]): int(r[1]) for r in self.conn.execute(query, chunk)})
+        return counts
+
+    def titles(self) -> list[tuple[int, str]]:
+        """Every document's id and shown title (the file name when it has none), for sorting in the list."""
+        rows = self.conn.execute("SELECT id, coalesce(nullif(title, ''), filename, '') FROM documents")
+        return [(int(r[0]), str(r[1])) for r in rows]
 
     def ids(self, sort: str = "imported", descending: bool = False) -> list[int]:
         order = SORT_KEYS.get(sort, "id")
@@ -413,11 +443,47 @@ class Library:
                 self.conn.execute(f"UPDATE documents SET {key} = ? WHERE id = ?", (value, doc_id))
             self.reindex(doc_id)
 
-    def delete(self, doc_ids: Iterable[int]) -> None:
+    def delete(self, doc_ids: Iterable[int]) -> list[Deleted]:
+        """Remove documents and everything stored about them, all in one transaction; returns what went
+        (ids that name no document are skipped).
+
+        Every table with a `doc_id` column is cleared explicitly rather than trusting `ON DELETE CASCADE`,
+        so a table added later, or one without a foreign key (the search index), is never left holding
+        rows of a document that is gone.
+        """
+        deleted: list[Deleted] = []
         with transaction(self.conn):
-            for doc_id in doc_ids:
-                search.remove_document(self.conn, doc_id)
+            tables = self._tables_with_doc_id()
+            for doc_id in dict.fromkeys(doc_ids):
+                if not 0 < doc_id <= INT64_MAX:
+                    continue
+                row = self.conn.execute(
+                    "SELECT id, coalesce(nullif(title, ''), filename, '') FROM documents WHERE id = ?", (doc_id,)
+                ).fetchone()
+                if row is None:
+                    continue
+                notes = self.conn.execute("SELECT count(*) FROM annotations WHERE doc_id = ?", (doc_id,)).fetchone()
+                search.remove_document(self.conn, doc_id)  # the full-text rows first: it reads search_packed
+                for table in tables:
+                    self.conn.execute(f'DELETE FROM "{table}" WHERE doc_id = ?', (doc_id,))
                 self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+                deleted.append(Deleted(id=doc_id, title=str(row[1]), annotations=int(notes[0])))
+        return deleted
+
+    def _tables_with_doc_id(self) -> list[str]:
+        """Ordinary tables that hold rows per document (virtual full-text tables are cleared by `search`)."""
+        names = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                "AND sql NOT LIKE 'CREATE VIRTUAL%'"
+            )
+        ]
+        return [
+            name
+            for name in names
+            if any(col[1] == "doc_id" for col in self.conn.execute("SELECT * FROM pragma_table_info(?)", (name,)))
+        ]
 
     def reindex(self, doc_id: int) -> None:
         """Bring the search index in line with the document, its notes and tags (inside the caller's
