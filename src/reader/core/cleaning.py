@@ -46,6 +46,9 @@ REASON_LABELS: dict[str, str] = {
     "punctuation": "Punctuation or symbols only",
     "blank": "Blank line",
     "user": "Removed by you",
+    "page-header": "Page header",
+    "page-footer": "Page footer",
+    "page-number": "Page number",
 }
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from reader.core.derive import Derived
-from reader.formats import html, markdown, text
+from reader.formats import html, markdown, pdf, text
 from reader.formats.base import FormatError, Importer
 
 IMPORTERS: tuple[Importer, ...] = (
+    pdf.IMPORTER,
     html.IMPORTER,
     markdown.IMPORTER,
     text.IMPORTER,

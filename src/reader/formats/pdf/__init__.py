@@ -2,14 +2,16 @@
 into paragraphs in reading order, and the offset at which each page begins.
 
 `read_pdf(data)` is the whole pipeline; `analyse(layout_from_json(raw), overrides)` re-derives from the
-stored layout alone. Scanned pages (no text layer) give no text here; OCR is a separate step.
+stored layout alone; `IMPORTER` puts both behind the formats interface. Scanned pages (no text layer)
+give no text here; OCR is a separate step.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from reader.formats.pdf.extract import MAX_BYTES, MAX_PAGES, extract
+from reader.formats.pdf.extract import MAX_BYTES, MAX_PAGES, extract, sniff
+from reader.formats.pdf.importer import IMPORTER, PdfImporter
 from reader.formats.pdf.model import (
     FURNITURE,
     Layout,
@@ -25,12 +27,14 @@ from reader.formats.pdf.reflow import analyse
 
 __all__ = [
     "FURNITURE",
+    "IMPORTER",
     "MAX_BYTES",
     "MAX_PAGES",
     "Layout",
     "PdfDamaged",
     "PdfEncrypted",
     "PdfError",
+    "PdfImporter",
     "PdfText",
     "PdfTooLarge",
     "analyse",
@@ -40,11 +44,6 @@ __all__ = [
     "read_pdf",
     "sniff",
 ]
-
-
-def sniff(head: bytes) -> bool:
-    """A PDF starts with `%PDF-` (some producers put a few bytes of junk first; readers allow 1 KB)."""
-    return b"%PDF-" in head[:1024]
 
 
 def read_pdf(data: bytes, overrides: Mapping[int, bool] | None = None) -> PdfText:

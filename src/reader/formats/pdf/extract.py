@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import ctypes
 
-import pypdfium2 as pdfium  # type: ignore[import-untyped]
-import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from reader.formats.pdf.model import Fragment, Layout, PageBox, PdfDamaged, PdfEncrypted, PdfTooLarge
 from reader.formats.pdf.radicals import fold_radicals
@@ -27,10 +27,15 @@ WIDE_GAP_EM = 1.2
 """A horizontal gap wider than this many ems between two characters ends a fragment (column gutter, cell)."""
 
 
+def sniff(head: bytes) -> bool:
+    """A PDF starts with `%PDF-` (some producers put a few bytes of junk first; readers allow 1 KB)."""
+    return b"%PDF-" in head[:1024]
+
+
 def _open(data: bytes) -> pdfium.PdfDocument:
     if len(data) > MAX_BYTES:
         raise PdfTooLarge(f"PDF is larger than {MAX_BYTES // (1024 * 1024)} MB")
-    if b"%PDF-" not in data[:1024]:
+    if not sniff(data):
         raise PdfDamaged("not a PDF file (no %PDF- header)")
     try:
         return pdfium.PdfDocument(data)

@@ -11,10 +11,12 @@ import json
 from dataclasses import dataclass
 
 from reader.core.cleaning import Removed
+from reader.formats.base import FormatError
 
 
-class PdfError(Exception):
-    """A PDF that cannot be read; the message is the one-line reason shown to the user."""
+class PdfError(FormatError):
+    """A PDF that cannot be read; the message is the one-line reason shown to the user (a `FormatError`, so
+    an import skips the file with that reason like any other format's)."""
 
 
 class PdfEncrypted(PdfError):
@@ -111,6 +113,9 @@ class PdfText:
     pages: tuple[int, ...]
     original_pages: tuple[int, ...]
     layout: Layout
+    sizes: tuple[float, ...] = ()  # largest font size in each paragraph, to tell a title by its print
+    starts_on: tuple[int, ...] = ()  # page index on which each paragraph begins
+    body_size: float = 0.0  # the size most characters are set in
 
 
 def layout_to_json(layout: Layout) -> str:

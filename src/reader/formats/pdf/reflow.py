@@ -106,6 +106,9 @@ def analyse(source: Layout, overrides: Mapping[int, bool] | None = None) -> PdfT
         pages=_page_starts(paragraphs, len(source.pages), len(text)),
         original_pages=_original_starts(lines, original_lines, len(source.pages)),
         layout=source,
+        sizes=tuple(max(line.size for line in p.lines) for p in paragraphs),
+        starts_on=tuple(p.lines[0].page for p in paragraphs),
+        body_size=size,
     )
 
 
