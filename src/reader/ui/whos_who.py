@@ -239,6 +239,10 @@ class WhosWhoDialog(QDialog):
             nodes.append(Node(head=FoldedHeading(label), children=self._nodes(unsure)))
         self.model.set_nodes(nodes)
         self._expand()
+        # Names are short but long bodies are not: fit the names, short of hiding the counts and posts.
+        self.tree.resizeColumnToContents(COL_NAME)
+        widest = max(160, int(self.width() * 0.4))
+        self.tree.setColumnWidth(COL_NAME, min(self.tree.columnWidth(COL_NAME), widest))
         pending = self._store.unextracted_count()
         text = self.tr("{0} entities").format(f"{len(sure):,}")
         if unsure:
