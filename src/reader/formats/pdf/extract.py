@@ -9,6 +9,7 @@ stored JSON of the fragments, see `model.layout_to_json`).
 from __future__ import annotations
 
 import ctypes
+import re
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -42,7 +43,16 @@ def _open(data: bytes) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as exc:
         if pdfium_c.FPDF_GetLastError() == pdfium_c.FPDF_ERR_PASSWORD or "password" in str(exc).lower():
             raise PdfEncrypted("PDF is encrypted with a password") from None
-        raise PdfDamaged(f"PDF cannot be read ({str(exc).splitlines()[0].rstrip('.')})") from None
+        raise PdfDamaged(f"PDF is damaged or incomplete ({_engine_reason(exc)})") from None
+
+
+def _engine_reason(exc: Exception) -> str:
+    """PDFium's own words for a failure ("data format error"), without the wrapper's "Failed to load
+    document (PDFium: …)", so the user's one line says what is wrong and not how it was found out."""
+    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    found = re.search(r"PDFium:\s*([^)]+)", message)
+    reason = (found.group(1) if found else message).strip().rstrip(".")
+    return reason[:1].lower() + reason[1:]
 
 
 def extract(data: bytes) -> Layout:
