@@ -760,6 +760,21 @@ CASES = [
     ),
     Case("import HTML nested 300 deep", setup_deep_html, None, None, check=check_text_or_reason),
     Case("import HTML with a 12 MB script", setup_huge_script_html, None, None, check=check_text_or_reason),
+    Case(
+        "import an encrypted PDF",
+        simple("import", str(ROOT / "tests" / "data" / "pdf" / "encrypted.pdf")),
+        1,
+        message=r"^skipped .*: PDF is encrypted with a password$",
+    ),
+    Case(
+        "import a folder with a truncated PDF",
+        setup_import_folder(
+            lambda f: f.joinpath("m_cut.pdf").write_bytes((ROOT / "tests/data/pdf/report_sc.pdf").read_bytes()[:50000])
+        ),
+        0,
+        message=r"^skipped .*m_cut\.pdf: PDF is damaged or incomplete",
+        check=check_batch_went_on,
+    ),
 ]
 
 

@@ -1,0 +1,92 @@
+"""Text PDFs through `reader` as a user runs it: imported, shown reflowed, furniture listed with reasons;
+an encrypted or damaged PDF is skipped with one line."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PDFS = ROOT / "tests" / "data" / "pdf"
+TEXT_PDFS = ["bare_numbers", "dash_numbers", "report_sc", "report_tc", "two_column"]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env.pop("READER_LIBRARY", None)
+    return subprocess.run(
+        [sys.executable, "-m", "reader.cli", *args], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> str:
+    lib = str(tmp_path_factory.mktemp("pdf") / "lib.sqlite")
+    result = run("--library", lib, "import", *(str(PDFS / f"{name}.pdf") for name in TEXT_PDFS))
+    assert result.returncode == 0, result.stderr
+    assert f"{len(TEXT_PDFS)} imported" in result.stdout
+    return lib
+
+
+def _by_filename(lib: str) -> dict[str, int]:
+    listed = json.loads(run("list", "--json", "--library", lib).stdout)
+    return {item["filename"]: int(item["id"]) for item in listed}
+
+
+@pytest.mark.parametrize("name", TEXT_PDFS)
+def test_show_json_has_the_reflowed_text_and_the_page_furniture(library: str, name: str) -> None:
+    expected = json.loads((PDFS / f"{name}.expected.json").read_text(encoding="utf-8"))
+    doc_id = _by_filename(library)[f"{name}.pdf"]
+    shown = json.loads(run("show", str(doc_id), "--json", "--library", library).stdout)
+    assert shown["text"] == "\n".join(expected["paragraphs"])
+    assert shown["title"] == expected["paragraphs"][0]
+    furniture = sorted((text, reason) for page in expected["furniture"] for text, reason in page)
+    assert sorted((r["text"], r["reason"]) for r in shown["removed"]) == furniture
+    assert {r["reason"] for r in shown["removed"]} <= {"page-header", "page-footer", "page-number"}
+
+
+def test_a_pdf_under_another_name_is_read_as_a_pdf(tmp_path: Path) -> None:
+    lib = str(tmp_path / "lib.sqlite")
+    renamed = tmp_path / "report.txt"
+    renamed.write_bytes((PDFS / "dash_numbers.pdf").read_bytes())
+    assert run("--library", lib, "import", str(renamed)).returncode == 0
+    shown = json.loads(run("show", "1", "--json", "--library", lib).stdout)
+    assert shown["title"] == "公共文化设施运行情况"
+    assert "page-number" in {r["reason"] for r in shown["removed"]}
+
+
+def _damaged(tmp_path: Path) -> Path:
+    path = tmp_path / "damaged.pdf"
+    data = (PDFS / "report_sc.pdf").read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+def _encrypted(tmp_path: Path) -> Path:
+    return PDFS / "encrypted.pdf"
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [(_encrypted, "PDF is encrypted with a password"), (_damaged, "PDF is damaged or incomplete")],
+)
+def test_a_bad_pdf_is_skipped_with_one_line(tmp_path: Path, make: object, reason: str) -> None:
+    assert callable(make)
+    path: Path = make(tmp_path)
+    lib = str(tmp_path / "lib.sqlite")
+    alone = run("--library", lib, "import", str(path))
+    assert alone.returncode == 1  # nothing imported: a user error
+    lines = alone.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in alone.stderr
+    assert lines[0].startswith("skipped ") and reason in lines[0], lines
+
+    # In a batch the bad file is one line and the rest is imported.
+    batch = run("--library", lib, "import", str(path), str(PDFS / "report_sc.pdf"))
+    assert batch.returncode == 0
+    assert batch.stderr.strip().splitlines() == lines
+    assert "1 imported" in batch.stdout
