@@ -1,0 +1,71 @@
+"""A text PDF opened in the window: the reflowed text in the reading pane, the page furniture in the Removed
+tab with its reason, restorable; an encrypted PDF is reported as skipped with its reason."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reader.core.cleaning import reason_label
+from reader.store.importer import ImportReport
+from reader.ui.main_window import MainWindow
+from reader.ui.removed_panel import RemovedRow
+
+PDFS = Path(__file__).resolve().parents[2] / "tests" / "data" / "pdf"
+
+
+def _import(window: MainWindow, qtbot: QtBot, path: Path) -> ImportReport:
+    with qtbot.waitSignal(window.importFinished, timeout=60000) as finished:
+        window.start_import([path])
+    report = finished.args[0]
+    assert isinstance(report, ImportReport)
+    return report
+
+
+def _rows(window: MainWindow) -> list[RemovedRow]:
+    model = window.removed_panel.model
+    rows = [model.row_at(i) for i in range(model.rowCount())]
+    return [row for row in rows if row is not None]
+
+
+def test_a_pdf_opens_reflowed_with_its_page_furniture_in_the_removed_tab(window: MainWindow, qtbot: QtBot) -> None:
+    expected = json.loads((PDFS / "report_sc.expected.json").read_text(encoding="utf-8"))
+    report = _import(window, qtbot, PDFS / "report_sc.pdf")
+    assert len(report.imported) == 1 and not report.skipped
+    doc_id = report.imported[0]
+    window.select_document(doc_id)
+    qtbot.waitUntil(lambda: window.current is not None and window.current.id == doc_id, timeout=5000)
+
+    text = "\n".join(expected["paragraphs"])
+    qtbot.waitUntil(lambda: window.pane.toPlainText() == text, timeout=5000)
+    assert "— 2 —" not in window.pane.toPlainText()
+
+    rows = _rows(window)
+    numbers = [row for row in rows if row.text == "— 2 —"]
+    assert len(numbers) == 1 and numbers[0].reason == reason_label("page-number") == "Page number"
+    shown = {(row.text, row.reason) for row in rows}
+    assert ("某某研究院 · 基层治理研究报告", "Page header") in shown
+    assert ("内部资料 注意保存", "Page footer") in shown
+
+    # Restoring the page number from the Removed tab puts it back into the text as its own line.
+    panel = window.removed_panel
+    panel.tree.setCurrentIndex(panel.model.index(rows.index(numbers[0]), 0))
+    with qtbot.waitSignal(window.documents.documentChanged, timeout=5000):
+        qtbot.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "— 2 —" in window.pane.toPlainText().split("\n"), timeout=5000)
+    assert "— 2 —" not in [row.text for row in _rows(window)]
+
+
+def test_an_encrypted_pdf_is_skipped_with_its_reason(window: MainWindow, qtbot: QtBot) -> None:
+    before = window.model.rowCount()
+    report = _import(window, qtbot, PDFS / "encrypted.pdf")
+    assert not report.imported and len(report.skipped) == 1
+    assert report.skipped[0].reason == "PDF is encrypted with a password"
+    box = window.findChild(QMessageBox, "importReport")
+    assert box is not None and "PDF is encrypted with a password" in box.detailedText()
+    box.close()
+    assert window.model.rowCount() == before
