@@ -83,19 +83,23 @@ def test_results_show_a_snippet_with_the_hit_in_the_view_script(window: MainWind
     from reader.core.script import Script
     from reader.ui.document_model import DocumentTableModel
 
-    column = DocumentTableModel.MATCH_COLUMN
-    assert window.table.isColumnHidden(column)
+    title = DocumentTableModel.TITLE_COLUMN
+    one_line = window.table.verticalHeader().defaultSectionSize()
+    assert window.model.index(0, title).data(DocumentTableModel.SnippetRole) is None
     window.search_box.edit.setText("醫院")
     window.search_box.flush()
-    assert not window.table.isColumnHidden(column)
-    text, spans = window.model.index(0, column).data(DocumentTableModel.SnippetRole)
+    # The snippet is drawn under the title, in a row twice as tall, not in a column of its own.
+    assert window.table.verticalHeader().defaultSectionSize() > one_line * 1.5
+    assert window.model.index(0, 1).data(DocumentTableModel.SnippetRole) is None
+    text, spans = window.model.index(0, title).data(DocumentTableModel.SnippetRole)
     assert spans and all(text[s:e] == "医院" for s, e in spans)
     window.view.set_script(Script.HANT)
-    text, spans = window.model.index(0, column).data(DocumentTableModel.SnippetRole)
+    text, spans = window.model.index(0, title).data(DocumentTableModel.SnippetRole)
     assert all(text[s:e] == "醫院" for s, e in spans)
     window.search_box.edit.clear()
     window.search_box.flush()
-    assert window.table.isColumnHidden(column)
+    assert window.model.index(0, title).data(DocumentTableModel.SnippetRole) is None
+    assert window.table.verticalHeader().defaultSectionSize() == one_line
 
 
 def test_best_matches_lead_until_the_reader_sorts(window: MainWindow) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,6 +23,7 @@ from reader.core.annotation_model import Annotation, HighlightColor, color_by_ke
 from reader.store.library import Library
 from reader.ui.annotation_dialog import swatch
 from reader.ui.annotations_panel import SwatchCache, short, when
+from reader.ui.info_panel import counted
 from reader.ui.list_models import ListTableModel
 
 
@@ -68,7 +70,19 @@ class AnnotationsBrowser(QDialog):
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        for column, mode in enumerate(
+            (
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Interactive,
+                QHeaderView.ResizeMode.ResizeToContents,
+            )
+        ):
+            header.setSectionResizeMode(column, mode)
+        header.resizeSection(3, 200)
         # `activated` comes with Return and with a double-click (a single click where the platform
         # activates on one), so the passage opens once per gesture.
         self.tree.activated.connect(self._open)
@@ -79,7 +93,17 @@ class AnnotationsBrowser(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.tree, 1)
-        layout.addWidget(self.count)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("closeAnnotations")
+        close.rejected.connect(self.reject)
+        # Return opens the chosen passage (the list's `activated`); it must not also close the dialog.
+        for button in close.buttons():
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        bottom.addWidget(close)
+        layout.addLayout(bottom)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
@@ -98,7 +122,7 @@ class AnnotationsBrowser(QDialog):
         titles = {s.id: s.title for s in self.library.summaries(sorted({a.doc_id for a in items})).values()}
         rows = [BrowserRow(a, titles.get(a.doc_id, ""), color_by_key(a.color, self.colors)) for a in items]
         self.model.set_rows(rows)
-        self.count.setText(self.tr("{0} annotations").format(len(rows)))
+        self.count.setText(counted(self.tr("%n annotation(s)", "", len(rows)), len(rows)))
 
     def _cell(self, row: BrowserRow, column: int, role: int) -> Any:
         a = row.annotation

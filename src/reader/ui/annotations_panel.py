@@ -10,10 +10,20 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.core.annotation_model import Annotation, HighlightColor, color_by_key
 from reader.ui.annotation_dialog import swatch
+from reader.ui.info_panel import counted
 from reader.ui.list_models import Group, GroupedModel, Leaf
 
 
@@ -94,6 +104,19 @@ class AnnotationsPanel(QWidget):
         self.tree.clicked.connect(lambda index: self._emit(self.activated, index))
         self.tree.activated.connect(lambda index: self._emit(self.editRequested, index))
         self.tree.selectionModel().currentChanged.connect(lambda cur, prev: self._update_buttons())
+        # Quote and note share the width the panel has; tags and time take what they show.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        for column, mode in enumerate(
+            (
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.ResizeToContents,
+            )
+        ):
+            header.setSectionResizeMode(column, mode)
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.clicked.connect(lambda: self._emit(self.editRequested, self.tree.currentIndex()))
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -134,8 +157,8 @@ class AnnotationsPanel(QWidget):
             self.tree.setFirstColumnSpanned(heading_index.row(), QModelIndex(), True)
             self.tree.setExpanded(heading_index, True)
         self.summary.setText(
-            self.tr("{0} annotations").format(len(placed))
-            + (self.tr(", {0} orphans").format(len(orphans)) if orphans else "")
+            counted(self.tr("%n annotation(s)", "", len(placed)), len(placed))
+            + (counted(self.tr(", %n orphan(s)", "", len(orphans)), len(orphans)) if orphans else "")
         )
         self.tree.resizeColumnToContents(3)
         if current:

@@ -8,48 +8,96 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMainWindow, QMessageBox, QTableView
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStyle,
+    QTableView,
+)
 
 from reader.settings import Settings
 from reader.store.importer import ImportReport
 from reader.store.library import Document, Library
 from reader.ui.actions import make_action
 from reader.ui.document_model import DocumentTableModel
-from reader.ui.info_panel import human_size
+from reader.ui.info_panel import counted, human_size
 from reader.ui.metadata_dialog import MetadataDialog
 from reader.ui.reading_view import ReadingView
 from reader.ui.snippet_delegate import SnippetDelegate
 from reader.ui.view_controller import ViewController
 
+# Sample contents that size the narrow columns once, from the font: never by reading every row.
+_COLUMN_SAMPLES = {
+    "date": "2025-12-31",
+    "source": "国家卫生健康委",
+    "chars": "1,234,567",
+    "script": "简",
+    "imported": "2025-12-31",
+    "annotations": "999",
+}
+# The columns a narrow list shows at first; the others are one right-click on the header away.
+_SHOWN_AT_FIRST = ("title", "date", "annotations")
+
 
 def document_table(model: DocumentTableModel, settings: Settings) -> QTableView:
-    """The list of documents: title first and widest, sorted by the remembered column."""
+    """The list of documents: the title fills the free width and elides in the middle, the other columns
+    are as wide as their contents need; sorted by the remembered column."""
     table = QTableView()
     table.setObjectName("documentList")
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(26)
     table.setAlternatingRowColors(True)
     table.setShowGrid(False)
     table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    table.setItemDelegateForColumn(DocumentTableModel.TITLE_COLUMN, SnippetDelegate(table))
     header = table.horizontalHeader()
-    # Fixed widths: sizing a column to its contents would read every row of a 100,000-row list.
-    # Site names can be long; the title is what tells documents apart, so it gets the room.
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for col, width in ((1, 82), (2, 96), (3, 64), (4, 44)):
-        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(col, width)
-    match = DocumentTableModel.MATCH_COLUMN
-    table.setItemDelegateForColumn(match, SnippetDelegate(table))
-    header.resizeSection(match, 260)
-    table.setColumnHidden(match, True)  # shown while a search is active
+    header.setStretchLastSection(False)
+    header.setMinimumSectionSize(24)
+    size_columns(table)
+    for column, (key, _) in enumerate(model.COLUMNS):
+        table.setColumnHidden(column, key not in _SHOWN_AT_FIRST)
+    set_two_line_rows(table, False)
     order = Qt.SortOrder.DescendingOrder if settings.sort_descending else Qt.SortOrder.AscendingOrder
     header.setSortIndicator(settings.sort_column, order)
     table.setSortingEnabled(True)  # sorts once, by the remembered column
     return table
+
+
+def size_columns(table: QTableView) -> None:
+    """Title stretches; every other column is fixed at what its header or a typical value needs in the
+    current font (ResizeToContents would read every row of a 100,000-row list on each change)."""
+    header = table.horizontalHeader()
+    metrics = QFontMetrics(table.font())
+    header_metrics = QFontMetrics(header.font())
+    arrow = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 8  # the sort indicator
+    model = table.model()
+    assert isinstance(model, DocumentTableModel)
+    for column, (key, _) in enumerate(model.COLUMNS):
+        if key == "title":
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            continue
+        label = str(model.headerData(column, Qt.Orientation.Horizontal))
+        width = max(
+            metrics.horizontalAdvance(_COLUMN_SAMPLES.get(key, "")) + 12,
+            header_metrics.horizontalAdvance(label) + arrow + 8,
+        )
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, width)
+
+
+def set_two_line_rows(table: QTableView, two: bool) -> None:
+    """Rows hold the title alone, or the title over a search snippet."""
+    line = QFontMetrics(table.font()).height()
+    table.verticalHeader().setDefaultSectionSize(2 * line + 8 if two else line + 8)
 
 
 class DocumentController(QObject):
@@ -85,6 +133,23 @@ class DocumentController(QObject):
             window, self.tr("&Reload from File"), "Ctrl+Shift+R", self.reload_from_file, name="reloadFromFile"
         )
         self.act_reload.setToolTip(self.tr("Import the file again if it changed; annotations move with the text"))
+        self.act_delete = make_action(
+            window, self.tr("&Delete…"), QKeySequence.StandardKey.Delete, self.delete_selected, name="deleteDocuments"
+        )
+        self.act_delete.setToolTip(self.tr("Delete the selected documents and their annotations from the library"))
+        # Del deletes documents only while the list has the focus: elsewhere it edits text or annotations.
+        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.addAction(self.act_delete)
+        self.act_open = make_action(window, self.tr("&Open"), None, self.open_current_row, name="openDocument")
+        self.act_show_folder = make_action(
+            window, self.tr("Show in &Folder"), None, self.show_in_folder, name="showInFolder"
+        )
+        self.act_copy_path = make_action(window, self.tr("Copy &Path"), None, self.copy_path, name="copyPath")
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self.show_context_menu)
+        header = self.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self.show_column_menu)
 
     # -- choosing and showing ----------------------------------------------------------------------
     def select(self, doc_id: int) -> None:
@@ -134,10 +199,13 @@ class DocumentController(QObject):
         count = self.library.count()
         chars = self.library.total_chars()
         size = human_size(self.library.file_size())
-        self.library_label.setText(
-            self.tr("{0} documents · {1} characters · library {2}").format(f"{count:,}", f"{chars:,}", size)
+        documents = counted(self.tr("%n document(s)", "", count), count)
+        self.library_label.setText(self.tr("{0} · {1} characters · library {2}").format(documents, f"{chars:,}", size))
+        self.library_label.setToolTip(
+            self.tr(
+                "{0}\nThe size is the library file's; recent changes waiting in its journal are not counted."
+            ).format(self.library.path)
         )
-        self.library_label.setToolTip(str(self.library.path))
 
     # -- changing documents ------------------------------------------------------------------------
     def edit_metadata(self) -> None:
@@ -187,3 +255,118 @@ class DocumentController(QObject):
         touched = report.imported or report.updated or [d for _, d in report.duplicates]
         if touched:
             self.select(touched[0])
+
+    # -- the list's menus --------------------------------------------------------------------------
+    def show_context_menu(self, pos: QPoint) -> None:
+        """Right-click on a row: act on it (and on the rest of the selection when it is part of one)."""
+        index = self.table.indexAt(pos)
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
+            self.select(self.model.id_at(index.row()) or 0)
+        ids = self.selected_ids()
+        if not ids:
+            return
+        menu = QMenu(self.table)
+        single = len(ids) == 1
+        for action in (self.act_open, self.act_reload, self.act_edit_metadata):
+            action.setEnabled(single)
+            menu.addAction(action)
+        menu.addSeparator()
+        has_file = single and self.current is not None and bool(self.current.summary.path)
+        for action in (self.act_show_folder, self.act_copy_path):
+            action.setEnabled(has_file)
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.act_delete)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        for action in (self.act_open, self.act_reload, self.act_edit_metadata):
+            action.setEnabled(True)
+
+    def show_column_menu(self, pos: QPoint) -> None:
+        """Right-click on the header: choose which columns the list shows (the title always)."""
+        menu = QMenu(self.table)
+        for column, (key, label) in enumerate(self.model.COLUMNS):
+            if key == "title":
+                continue
+            action = menu.addAction(self.model.tr(label))
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def open_current_row(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.show_document(ids[0])
+            self.reading.pane.setFocus()
+
+    def show_in_folder(self) -> None:
+        if self.current is None or not self.current.summary.path:
+            return
+        folder = Path(self.current.summary.path).parent
+        if not folder.is_dir():
+            self.window.statusBar().showMessage(self.tr("{0} is no longer there.").format(folder), 5000)
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def copy_path(self) -> None:
+        if self.current is not None and self.current.summary.path:
+            QGuiApplication.clipboard().setText(self.current.summary.path)
+            self.window.statusBar().showMessage(self.tr("Path copied"), 3000)
+
+    # -- deleting ----------------------------------------------------------------------------------
+    def delete_selected(self) -> None:
+        """Ask, naming what goes (the title, or how many documents, and how many annotations), then delete."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        notes = sum(self.library.annotation_counts(ids).values())
+        if len(ids) == 1:
+            summary = self.library.summaries(ids).get(ids[0])
+            title = (summary.title or summary.filename) if summary is not None else str(ids[0])
+            question = self.tr("Delete “{0}”?").format(title)
+        else:
+            question = counted(self.tr("Delete %n document(s)?", "", len(ids)), len(ids))
+        detail = counted(
+            self.tr("%n annotation(s) will be deleted with it.", "", notes)
+            if len(ids) == 1
+            else self.tr("%n annotation(s) will be deleted with them.", "", notes),
+            notes,
+        )
+        detail += "\n" + self.tr("This cannot be undone. The original files are not touched.")
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Delete Documents"),
+            f"{question}\n\n{detail}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete(ids)
+
+    def delete(self, ids: list[int]) -> None:
+        """Delete without asking (the confirmation is `delete_selected`'s); the list and the pane follow."""
+        first_row = min((r for i in ids if (r := self.model.row_of(i)) is not None), default=0)
+        deleted = self.library.delete(ids)
+        if not deleted:
+            return
+        gone = {d.id for d in deleted}
+        self.model.reload()
+        if self.current is not None and self.current.id in gone:
+            self.current = None
+            self.settings.last_document = 0
+            self.view.present(None)
+            self.documentChanged.emit(None)
+        # The keyboard carries on from where the deleted rows were, without opening anything.
+        row = min(first_row, self.model.rowCount() - 1)
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        self.libraryChanged.emit()
+        notes = sum(d.annotations for d in deleted)
+        self.window.statusBar().showMessage(
+            counted(self.tr("Deleted %n document(s)", "", len(deleted)), len(deleted))
+            + " · "
+            + counted(self.tr("%n annotation(s)", "", notes), notes),
+            6000,
+        )

@@ -21,10 +21,11 @@ from reader.ui.entity_worker import EntityScheduler
 from reader.ui.find_controller import FindController
 from reader.ui.reading_view import ReadingView, background
 from reader.ui.search_controller import SearchController
+from reader.ui.themes import ENTITY_MARK_COLOR
 from reader.ui.view_controller import ViewController
 from reader.ui.whos_who import WhosWhoDialog
 
-ENTITY_COLOR = "#90caf9"
+ENTITY_COLOR = ENTITY_MARK_COLOR  # kept by name for callers; the colour is chosen in themes
 
 
 class EntitiesController(QObject):
@@ -99,6 +100,10 @@ class EntitiesController(QObject):
         fmt = background(ENTITY_COLOR, alpha=140)
         self.reading.set_layer("entity", [(s, e, fmt) for s, e in entity.spans])
         self.find.set_steps(list(entity.spans))
+
+    def clear_marks(self) -> None:
+        """Take the mentions' marks off the text (the Entities tab was left: they belong to it)."""
+        self.reading.set_layer("entity", [])
 
     def filter_by_entity(self, kind: str, normalized: str) -> None:
         self.search.set_query(f'entity:"{normalized}"')

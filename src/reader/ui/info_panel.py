@@ -18,6 +18,15 @@ _SCRIPT_NAMES = {
 }
 
 
+def counted(translated: str, n: int) -> str:
+    """A `tr("%n thing(s)", "", n)` result made right in English when no catalogue gave the plural forms
+    (Qt then only substitutes %n): "1 thing", "2 things". A translated text has no "(s)" and is kept;
+    digits are grouped ("12,345") either way."""
+    if "(s)" in translated:
+        translated = translated.replace("(s)", "" if n == 1 else "s")
+    return translated.replace(str(n), f"{n:,}", 1) if abs(n) >= 1000 else translated
+
+
 def human_size(size: int) -> str:
     value = float(size)
     for unit in ("B", "KB", "MB", "GB"):

@@ -8,6 +8,7 @@ docs/architecture.md for the picture.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -47,6 +48,14 @@ from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.themes import apply_theme, reading_pane_style
 from reader.ui.view_controller import ViewController
 from reader.ui.workers import ImportJob
+
+
+def toolbar_label(text: str) -> str:
+    """A menu text as a toolbar button shows it: no mnemonic, neither "&Import" nor the CJK "导入(&I)"
+    form, and no trailing ellipsis."""
+    text = re.sub(r"\s*[(（]&[^)）]+[)）]", "", text)
+    text = re.sub(r"&(.)", r"\1", text)
+    return text.rstrip("…").rstrip(".").strip()
 
 
 class MainWindow(QMainWindow):
@@ -143,13 +152,20 @@ class MainWindow(QMainWindow):
         self.side.addTab(self.info, self.tr("Info"))
         self.side.addTab(self.view.removed_panel, self.tr("Removed"))
         self.side.setCurrentIndex(0)
+        self.side.currentChanged.connect(self._on_side_tab_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.reading)
         self.splitter.addWidget(self.side)
-        for index, stretch in enumerate((2, 5, 2)):
+        # The reading pane takes most of what the window gains or loses; the side columns can shrink
+        # to a usable minimum (and collapse when dragged shut), so a small window still reads well.
+        left.setMinimumWidth(180)
+        self.side.setMinimumWidth(200)
+        self.reading.setMinimumWidth(320)
+        for index, stretch in enumerate((1, 4, 1)):
             self.splitter.setStretchFactor(index, stretch)
+        self.splitter.setCollapsible(1, False)
         self.splitter.setSizes([400, 640, 340])
         self.setCentralWidget(self.splitter)
         self.statusBar().addPermanentWidget(self.library_label)
@@ -188,6 +204,11 @@ class MainWindow(QMainWindow):
         self._fill_view_menu(view_menu)
         document_menu = bar.addMenu(self.tr("&Document"))
         document_menu.addActions([self.documents.act_edit_metadata, self.documents.act_reload])
+        document_menu.addSeparator()
+        document_menu.addActions([self.documents.act_show_folder, self.documents.act_copy_path])
+        document_menu.addSeparator()
+        document_menu.addAction(self.documents.act_delete)
+        document_menu.addSeparator()
         document_menu.addAction(self.entities.act_whos_who)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_shortcuts)
@@ -222,10 +243,17 @@ class MainWindow(QMainWindow):
         toolbar.addActions([*view.script_actions.values(), view.act_phrases])
         toolbar.addSeparator()
         toolbar.addActions([view.act_zoom_out, view.act_zoom_in])
+        for action in toolbar.actions():
+            if not action.isSeparator():
+                action.setIconText(toolbar_label(action.text()))
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
     # -- between controllers -----------------------------------------------------------------------
+    def _on_side_tab_changed(self, index: int) -> None:
+        if self.side.widget(index) is not self.entities.panel:
+            self.entities.clear_marks()
+
     def _on_document_changed(self, doc: Document | None) -> None:
         if doc is not None:
             self.documentShown.emit(doc.id)

@@ -5,10 +5,20 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.core.cleaning import Removed, reason_label
 from reader.ui.i18n import QT_TRANSLATE_NOOP
+from reader.ui.info_panel import counted
 from reader.ui.list_models import ListTableModel
 
 # The cleaner's reasons as the panel shows them, marked for translation; unknown codes fall back to
@@ -41,6 +51,8 @@ def _cell(row: RemovedRow, column: int, role: int) -> Any:
         return (str(row.line), row.reason, row.text.strip())[column]
     if role == Qt.ItemDataRole.ToolTipRole and column == 2:
         return row.text
+    if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+        return row.reason
     return None
 
 
@@ -66,6 +78,14 @@ class RemovedPanel(QWidget):
         self.tree.clicked.connect(self._clicked)
         self.tree.activated.connect(self._clicked)
         self.tree.selectionModel().currentChanged.connect(lambda cur, prev: self._update_buttons())
+        # The removed text is what the reader judges, so it takes the free width; the line number fits its
+        # digits and the reason gets a few words (elided, whole in the tooltip).
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("Navigation, menu") + 16)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.restore_button = QPushButton(self.tr("Restore line"))
         self.restore_button.setObjectName("restoreLine")
         self.restore_button.setToolTip(self.tr("Keep this line in the cleaned text from now on"))
@@ -95,7 +115,7 @@ class RemovedPanel(QWidget):
         for col in (0, 1):
             self.tree.resizeColumnToContents(col)
         kept = sum(1 for keep in overrides.values() if keep)
-        text = self.tr("{0} lines removed").format(len(removed))
+        text = counted(self.tr("%n line(s) removed", "", len(removed)), len(removed))
         if overrides:
             text += self.tr(" · {0} of your decisions ({1} restored)").format(len(overrides), kept)
         self.summary.setText(text)

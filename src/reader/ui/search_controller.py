@@ -15,7 +15,7 @@ from reader.core.script import Script, make_view
 from reader.store import search
 from reader.store.library import Library
 from reader.ui.actions import make_action
-from reader.ui.document_controller import DocumentController
+from reader.ui.document_controller import DocumentController, set_two_line_rows
 from reader.ui.document_model import DocumentTableModel
 from reader.ui.facets_panel import FacetsPanel
 from reader.ui.reading_view import ReadingView
@@ -80,7 +80,7 @@ class SearchController(QObject):
     def run_library_search(self, query: str) -> None:
         if not query:
             self.model.set_snippets(None)
-            self.table.setColumnHidden(self.model.MATCH_COLUMN, True)
+            set_two_line_rows(self.table, False)
             self.model.set_filter(None)
             self.search_box.show_result(None)
             self.queryApplied.emit("")
@@ -96,7 +96,7 @@ class SearchController(QObject):
         ranked = [hit.id for hit in search.search(self.library.conn, query, limit=RANKED)]
         self.model.set_filter(set(ids), ranked)
         self.model.set_snippets(lambda doc_id: self.snippet(doc_id, query))
-        self.table.setColumnHidden(self.model.MATCH_COLUMN, False)
+        set_two_line_rows(self.table, True)  # the snippet goes under each title
         self.search_box.show_result(len(ids))
         self.queryApplied.emit(query)
         if ids:

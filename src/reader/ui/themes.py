@@ -24,6 +24,12 @@ _PANE_COLORS: dict[str, tuple[str, str, str, str]] = {
     "sepia": ("#f4ecd8", "#3b2f1e", "#c8a46a", "#1c1408"),
 }
 HIGHLIGHT_INK = "#1b1b1b"
+# Marks that are not the reader's highlights, in hues none of the five highlight colours (yellow, blue,
+# green, purple, red pastels) comes near: a neutral blue-grey for entity mentions, a saturated cyan for
+# search hits, orange for the current find hit. Drawn under HIGHLIGHT_INK in every theme.
+ENTITY_MARK_COLOR = "#b0bec5"
+SEARCH_HIT_COLOR = "#4ff0ff"
+CURRENT_HIT_COLOR = "#ff9800"
 
 
 def dark_palette() -> QPalette:
