@@ -69,7 +69,8 @@ def test_bad_files_are_skipped_with_reasons_and_the_batch_goes_on(library: Libra
     (tmp_path / "blank.txt").write_text("   \n\n", encoding="utf-8")
     (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
     (tmp_path / "good.txt").write_text("一篇好文章。\n", encoding="utf-8")
-    (tmp_path / "ignored.pdf").write_bytes(b"%PDF")
+    (tmp_path / "ignored.xyz").write_bytes(b"%PDF")
+    (tmp_path / "cut.pdf").write_bytes(b"%PDF")
     report = import_paths(library, [tmp_path, tmp_path / "missing.txt"], workers=1)
     assert len(report.imported) == 1
     reasons = {Path(s.path).name: s.reason for s in report.skipped}
@@ -77,8 +78,9 @@ def test_bad_files_are_skipped_with_reasons_and_the_batch_goes_on(library: Libra
     assert reasons["blank.txt"] == "contains no text"
     assert "PNG" in reasons["image.txt"]
     assert reasons["missing.txt"] == "no such file or folder"
-    assert "ignored.pdf" not in reasons  # folders only contribute supported files
-    assert "1 imported" in report.summary() and "4 skipped" in report.summary()
+    assert "PDF" in reasons["cut.pdf"]  # a supported suffix whose content is broken says why
+    assert "ignored.xyz" not in reasons  # folders only contribute supported files
+    assert "1 imported" in report.summary() and "5 skipped" in report.summary()
 
 
 def test_parallel_import_matches_serial(tmp_path: Path) -> None:
