@@ -42,7 +42,7 @@ _COLUMN_SAMPLES = {
     "annotations": "999",
 }
 # The columns a narrow list shows at first; the others are one right-click on the header away.
-_SHOWN_AT_FIRST = ("title", "date", "annotations")
+_SHOWN_AT_FIRST = ("title", "date")
 
 
 def document_table(model: DocumentTableModel, settings: Settings) -> QTableView:
@@ -78,7 +78,7 @@ def size_columns(table: QTableView) -> None:
     header = table.horizontalHeader()
     metrics = QFontMetrics(table.font())
     header_metrics = QFontMetrics(header.font())
-    arrow = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 8  # the sort indicator
+    margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
     model = table.model()
     assert isinstance(model, DocumentTableModel)
     for column, (key, _) in enumerate(model.COLUMNS):
@@ -86,9 +86,11 @@ def size_columns(table: QTableView) -> None:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
             continue
         label = str(model.headerData(column, Qt.Orientation.Horizontal))
+        # Room for the label, not for the sort arrow too: Qt elides the label of the one sorted column
+        # rather than every narrow column carrying an arrow's width all the time.
         width = max(
             metrics.horizontalAdvance(_COLUMN_SAMPLES.get(key, "")) + 12,
-            header_metrics.horizontalAdvance(label) + arrow + 8,
+            header_metrics.horizontalAdvance(label) + 4 * margin + 4,
         )
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(column, width)
@@ -259,12 +261,28 @@ class DocumentController(QObject):
     # -- the list's menus --------------------------------------------------------------------------
     def show_context_menu(self, pos: QPoint) -> None:
         """Right-click on a row: act on it (and on the rest of the selection when it is part of one)."""
+        menu = self.context_menu(pos)
+        if menu is None:
+            return
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        for action in (
+            self.act_open,
+            self.act_reload,
+            self.act_edit_metadata,
+            self.act_show_folder,
+            self.act_copy_path,
+        ):
+            action.setEnabled(True)
+        menu.deleteLater()
+
+    def context_menu(self, pos: QPoint) -> QMenu | None:
+        """The list's menu for the row at `pos` (selected first, unless it is part of the selection)."""
         index = self.table.indexAt(pos)
         if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
             self.select(self.model.id_at(index.row()) or 0)
         ids = self.selected_ids()
         if not ids:
-            return
+            return None
         menu = QMenu(self.table)
         single = len(ids) == 1
         for action in (self.act_open, self.act_reload, self.act_edit_metadata):
@@ -277,9 +295,7 @@ class DocumentController(QObject):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.act_delete)
-        menu.exec(self.table.viewport().mapToGlobal(pos))
-        for action in (self.act_open, self.act_reload, self.act_edit_metadata):
-            action.setEnabled(True)
+        return menu
 
     def show_column_menu(self, pos: QPoint) -> None:
         """Right-click on the header: choose which columns the list shows (the title always)."""

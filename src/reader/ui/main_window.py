@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         for index, stretch in enumerate((1, 4, 1)):
             self.splitter.setStretchFactor(index, stretch)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([400, 640, 340])
+        self.splitter.setSizes([320, 660, 300])
         self.setCentralWidget(self.splitter)
         self.statusBar().addPermanentWidget(self.library_label)
 

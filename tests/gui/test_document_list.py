@@ -1,0 +1,165 @@
+"""The document list as a reader uses it: titles that fill the width, pinyin order, the snippet under
+the title, a context menu, and deleting documents with everything attached to them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QHeaderView, QMenu, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reader.store.library import Library
+from reader.ui.document_model import DocumentTableModel
+from reader.ui.main_window import MainWindow, toolbar_label
+
+
+def column(key: str) -> int:
+    return next(i for i, (k, _) in enumerate(DocumentTableModel.COLUMNS) if k == key)
+
+
+def test_title_fills_the_free_width_and_elides_in_the_middle(window: MainWindow) -> None:
+    window.resize(1024, 680)
+    window.show()
+    table = window.table
+    header = table.horizontalHeader()
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
+    assert table.textElideMode() == Qt.TextElideMode.ElideMiddle
+    shown = [c for c in range(window.model.columnCount()) if not table.isColumnHidden(c)]
+    others = sum(header.sectionSize(c) for c in shown if c != 0)
+    # The title gets what the other visible columns leave, and that is most of the list.
+    assert header.sectionSize(0) >= table.viewport().width() - others - 2
+    assert header.sectionSize(0) > table.viewport().width() / 2
+    # Narrow columns are sized from the font once, wide enough for their values.
+    date = table.fontMetrics().horizontalAdvance("2025-12-31")
+    assert header.sectionSize(column("date")) >= date
+
+
+def test_titles_sort_by_pinyin(window: MainWindow, qtbot: QtBot) -> None:
+    titles = ["长治市", "阿坝州", "北京市", "重庆市", "中山市"]
+    for doc_id, title in zip(window.library.ids(), titles, strict=True):
+        window.library.set_metadata(doc_id, {"title": title})
+    window.model.reload()  # as the window does after an edit
+    window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    shown = [window.model.index(r, 0).data() for r in range(window.model.rowCount())]
+    assert shown[:3] == ["阿坝州", "北京市", "重庆市"]  # a, b, c: not code-point order (北 < 长 < 重 < 阿)
+    assert shown[-1] == "中山市"
+    window.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert window.model.index(0, 0).data() == "中山市"
+
+
+def test_annotation_count_and_date_added_columns(window: MainWindow) -> None:
+    doc_id = window.library.ids()[0]
+    window.library.annotations.create(doc_id, 0, 2)
+    window.library.annotations.create(doc_id, 3, 5)
+    window.model.reload()
+    row = window.model.row_of(doc_id)
+    assert row is not None
+    assert window.model.index(row, column("annotations")).data() == "2"
+    added = window.model.index(row, column("imported")).data()
+    assert len(added) == 10 and added[4] == "-"
+    window.table.sortByColumn(column("annotations"), Qt.SortOrder.DescendingOrder)
+    assert window.model.id_at(0) == doc_id
+
+
+def test_delete_through_the_menu_names_the_title_and_notes(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = window.current
+    assert doc is not None
+    window.library.annotations.create(doc.id, 0, 2)
+    asked: list[str] = []
+
+    def accept(parent: object, title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", accept)
+    before = window.model.rowCount()
+    with qtbot.waitSignal(window.documents.documentChanged) as shown:
+        window.documents.act_delete.trigger()
+    assert shown.args == [None]  # the pane is cleared: its document is gone
+    assert window.current is None and window.reading.base_text == ""
+    assert doc.summary.title in asked[0] and "1 annotation " in asked[0]
+    assert window.model.rowCount() == before - 1 and window.model.row_of(doc.id) is None
+    assert window.library.get(doc.id) is None
+    assert "4 documents" in window.library_label.text()
+    action = window.documents.act_delete
+    assert action in next(m for m in window.menuBar().findChildren(QMenu) if action in m.actions()).actions()
+
+
+def test_cancelled_deletion_keeps_the_document(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = window.current
+    assert doc is not None
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Cancel)
+    window.documents.act_delete.trigger()
+    assert window.library.get(doc.id) is not None and window.current is not None
+
+
+def test_delete_key_in_the_list_deletes_several(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.show()
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes
+    )
+    window.table.setFocus()
+    window.table.selectAll()
+    ids = window.documents.selected_ids()
+    assert len(ids) == 5
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    assert "5 documents" in asked[0]
+    assert window.model.rowCount() == 0 and window.library.count() == 0
+
+
+def test_context_menu_offers_the_list_actions(window: MainWindow, qtbot: QtBot) -> None:
+    window.show()
+    rect = window.table.visualRect(window.model.index(1, 0))
+    menu = window.documents.context_menu(rect.center())
+    assert menu is not None
+    seen = [a.objectName() for a in menu.actions() if not a.isSeparator()]
+    assert seen == [
+        "openDocument",
+        "reloadFromFile",
+        "editMeta",
+        "showInFolder",
+        "copyPath",
+        "deleteDocuments",
+    ]
+    assert window.current is not None and window.current.id == window.model.id_at(1)  # the row clicked
+
+
+def test_copy_path(window: MainWindow) -> None:
+    assert window.current is not None
+    window.documents.act_copy_path.trigger()
+    assert QApplication.clipboard().text() == window.current.summary.path
+
+
+def test_toolbar_labels_have_no_mnemonics(window: MainWindow) -> None:
+    assert toolbar_label("导入文件(&I)…") == "导入文件"
+    assert toolbar_label("&Zoom In") == "Zoom In"
+    for action in window.toolbar.actions():
+        assert "&" not in action.iconText() and "(" not in action.iconText()
+
+
+def test_entity_marks_clear_when_the_entities_tab_is_left(window: MainWindow) -> None:
+    window.side.setCurrentWidget(window.entities.panel)
+    window.reading.set_layer("entity", [(0, 2, window.reading.pane.currentCharFormat())])
+    window.side.setCurrentWidget(window.info)
+    assert window.reading.layer("entity") == []
+
+
+def test_reading_pane_keeps_most_of_a_small_window(window: MainWindow, qtbot: QtBot) -> None:
+    window.show()
+    window.resize(1024, 680)
+    qtbot.waitUntil(lambda: window.width() <= 1024)
+    left, reading, side = window.splitter.sizes()
+    assert reading > left and reading > side
+    assert reading >= 320
+
+
+def test_library_size_counts_the_file_not_its_journal(window: MainWindow, seeded_library: Path) -> None:
+    with Library(seeded_library) as other:
+        assert other.file_size() == seeded_library.stat().st_size
