@@ -18,7 +18,7 @@ from reader.core.entity_merge import canonical_names, extend_repeated, parent_of
 from reader.core.gazetteers import dictionary
 from reader.core.ner_model import tagger
 from reader.core.ner_patterns import find_all, parse_doc_date
-from reader.core.ner_rules import Span, consistent_people, posts_of, spans_from_tokens
+from reader.core.ner_rules import Span, consistent_people, posts_of, spans_from_tokens, weak_person
 from reader.core.normalise import normalise
 
 TYPES = ("person", "org", "place", "date", "figure", "term", "title")
@@ -115,8 +115,15 @@ MODEL_SURE: dict[str, dict[str, float]] = {
 _COMMON_WORD = 100
 
 
-def _tier(span: Span, name: str, repeated: int, has_posts: bool) -> str:
-    """ "main" when the evidence for the name is good, "low" otherwise (see MODEL_SURE)."""
+def _tier(span: Span, name: str, repeated: int, has_posts: bool, quoted: frozenset[str] = frozenset()) -> str:
+    """ "main" when the evidence for the name is good, "low" otherwise (see MODEL_SURE).
+
+    A person a reader cannot look up is low whatever the evidence: a bare surname (金 of 金医生), an
+    anonymised name (李某), a nickname (刘老根), or a name the document writes as a whole quotation or
+    title (“刘老根”, 《刘老根》: a nickname, a character, a series), since a post or repetition does
+    not make such a name findable."""
+    if span.type == "person" and (weak_person(name) or name in quoted):
+        return "low"
     if has_posts:
         return "main"
     if span.type == "person" and len(name) == 2:
@@ -144,6 +151,14 @@ def _named_spans(norm: str) -> list[Span]:
                 Span(span.type, offset + span.start, offset + span.end, span.score, span.confirmed, span.normalized)
             )
     return named
+
+
+# Short quotations and titles: a name written as the whole of one is a nickname or a work's title.
+_QUOTED = re.compile(r"[“「『《\"]([^“”「」『』《》\"\n]{2,6})[”」』》\"]")
+
+
+def _quoted(norm: str) -> frozenset[str]:
+    return frozenset(m[1] for m in _QUOTED.finditer(norm))
 
 
 def _person_name(norm: str, span: Span) -> str:
@@ -185,6 +200,7 @@ def extract(text: str, *, doc_date: str | None = None) -> list[Mention]:
         else:
             shown.append((span, span.normalized or norm[span.start : span.end]))
     repeated = Counter((span.type, name) for span, name in shown)
+    quoted = _quoted(norm)
     mentions: list[Mention] = []
     for span, name in shown:
         posts: tuple[str, ...] = ()
@@ -203,7 +219,7 @@ def extract(text: str, *, doc_date: str | None = None) -> list[Mention]:
                 posts,
                 None,
                 post_spans,
-                _tier(span, name, repeated[(span.type, name)], bool(posts)),
+                _tier(span, name, repeated[(span.type, name)], bool(posts), quoted),
                 parent,
             )
         )

@@ -54,6 +54,8 @@ class Gazetteers:
     honorifics: frozenset[str]
     abbreviations: dict[str, str]  # 中 -> 中国: one-character abbreviations shown by their full name
     transliteration: frozenset[str]  # characters that write foreign names by sound (克, 林, 顿)
+    countries: frozenset[str]  # countries and continents: a place whatever the tagger says (法国)
+    events: frozenset[str]  # festivals, holidays, solar terms: a time, never a name (新春, 国庆)
     max_post: int
     max_org_suffix: int
 
@@ -74,6 +76,8 @@ def gazetteers() -> Gazetteers:
         honorifics=_words("ner_honorifics.txt"),
         abbreviations=_pairs("ner_abbreviations.txt"),
         transliteration=frozenset("".join(_words("ner_transliteration_chars.txt"))),
+        countries=_words("ner_countries.txt"),
+        events=_words("ner_events.txt"),
         max_post=max(map(len, posts)),
         max_org_suffix=max(map(len, orgs)),
     )

@@ -67,11 +67,34 @@ _PLACE_TAIL = re.compile(
 _TRANSLIT_SEP = frozenset("·•‧-")
 _NOT_IN_LONG_NAMES = frozenset("委局厅办署县市省区院部处")
 _NOT_NAMES = frozenset({"v", "vn", "a", "ad", "d", "c", "p", "u", "m", "r", "q", "f", "t"})
-# A numbered party congress (党的二十大) is an organisation.
+# A numbered party congress (十九大, 党的二十大, 十八届三中全会) is an event, like a festival: never an
+# organisation, whatever the tagger says. The body is the party (中共); the congress is when it met.
 _CONGRESS = re.compile(
-    r"(?:(?<=党的)|(?<=中共))(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大"
-    r"|(?:十[二三四五六七八九]|二十[一二三四五六七八九]?)大(?=精神|报告|以来|召开|开幕|闭幕|代表|胜利|提出|强调|期间)"
+    r"^(?:党的|中共)?(?:第?[一二三四五六七八九十]+届)?(?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+中全会|全会)$"
 )
+# Numbering inside a building or an estate (三单元, 5号楼, 7栋, 502室, 二期): an address line, not a place.
+_BUILDING_UNIT = re.compile(
+    r"^[\d一二三四五六七八九十百零〇两A-Za-z]+(?:号楼|号院|单元|栋|幢|座|层|楼|室|号|期|排|组|门|户|弄|区)$"
+)
+# A form of address or nickname written where a given name would be (刘老根, 王老五, 张三): the given name
+# starts with 老 or is only numbers, so it is not a registered name but a nickname or a placeholder.
+_NICKNAME_GIVEN = re.compile(r"^(?:老.|[老大小阿]?[一二三四五六七八九十]+)$")
+
+
+def weak_person(name: str) -> bool:
+    """A "person" a reader cannot look up: one character (金 of 金医生, 王 of 王老师: the surname
+    alone), an anonymised name (李某, 王某某, 某甲), or a nickname or placeholder (刘老根, 张三).
+    Such a mention is kept, folded into the low tier, never shown first."""
+    if len(name) < 2 or "某" in name:
+        return True
+    g = gazetteers()
+    surname = 2 if name[:2] in g.compound_surnames else 1 if name[:1] in g.surnames else 0
+    return bool(surname) and bool(_NICKNAME_GIVEN.match(name[surname:]))
+
+
+def event_name(name: str) -> bool:
+    """A festival, holiday, solar term or numbered congress: a time, never a name (新春, 二十大)."""
+    return name in gazetteers().events or bool(_CONGRESS.match(name))
 
 
 def _is_surname_led(name: str) -> bool:
@@ -103,6 +126,8 @@ def valid_person(chunk: str, start: int, end: int) -> bool:
     g = gazetteers()
     if not name or name in g.generic or not all(ch.isalpha() or ch in _TRANSLIT_SEP for ch in name):
         return False
+    if event_name(name):
+        return False
     if any(ch in _TRANSLIT_SEP for ch in name):
         return len(name) >= 3
     if end < len(chunk) and chunk[end] in _ORG_BLOCK_AFTER:
@@ -122,15 +147,18 @@ def valid_person(chunk: str, start: int, end: int) -> bool:
 
 
 def valid_place(name: str) -> bool:
-    """Reject generic words, numbered or pronoun "places" (千县, 各省) and a verb stem before an
-    administrative ending (补齐县 from 补齐县医院)."""
+    """Reject generic words, numbered or pronoun "places" (千县, 各省), numbering inside a building
+    (三单元, 5号楼), festivals (新春) and a verb stem before an administrative ending (补齐县 from
+    补齐县医院)."""
     g = gazetteers()
     if len(name) < 2:
         return False  # a bare character is shown only as part of a pair, by its full name (_split_pairs)
     if name in g.generic or not all(ch.isalpha() or ch in _TRANSLIT_SEP for ch in name):
         return False
-    if name in g.provinces:
+    if name in g.provinces or name in g.countries:
         return True
+    if event_name(name) or _BUILDING_UNIT.match(name):
+        return False  # 新春, 三单元: a time and a door number, not places
     found = dictionary().get(name)
     if found is not None and found[1] == "ns":
         return True
@@ -146,10 +174,11 @@ def valid_place(name: str) -> bool:
 
 
 def valid_org(name: str) -> bool:
-    """An organisation needs a name before its ending: 县医院, 省委 or 市卫健委 alone are generic."""
+    """An organisation needs a name before its ending: 县医院, 省委 or 市卫健委 alone are generic; a
+    festival or a numbered congress (新春, 十九大) is not a body at all."""
     g = gazetteers()
-    if len(name) < 2 or name in g.generic:
-        return False
+    if len(name) < 2 or name in g.generic or event_name(name):
+        return False  # 新春, 二十大: a festival or a congress is a time, not a body
     if not any(ch.isalpha() for ch in name):
         return False
     if _DIRECTION_TAIL.search(name):
@@ -351,6 +380,9 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
             name = chunk[tok.start : end]
             if gov is not None:
                 out.append(gov)
+            elif name in gazetteers().countries:
+                # 法国 in 法国星期天报说: a country named alone is the place, the tagger's ORG notwithstanding.
+                out.append(Span("place", tok.start, end, tok.score, True))
             elif end > tok.start and valid_org(name):
                 out.append(Span("org", tok.start, end, tok.score, known_org(name)))
     out.extend(_pattern_spans(chunk, out))
@@ -358,11 +390,11 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
 
 
 def known_place(name: str) -> bool:
-    """Evidence apart from the model: a provincial name, a dictionary place name, or a name made of a
+    """Evidence apart from the model: a provincial name, a country, a dictionary place name, or a name made of a
     stem and an administrative ending (奉节县, 曹县) or a geographic one after two or more characters
     (燕塞湖; not 同县 or 大河: `valid_place` has already refused numerals, pronouns and verbs)."""
     g = gazetteers()
-    if name in g.provinces:
+    if name in g.provinces or name in g.countries:
         return True
     found = dictionary().get(name)
     if found is not None and found[1] == "ns":
@@ -417,16 +449,13 @@ _CITIES = {"京": "北京", "沪": "上海"}
 
 
 def _pattern_spans(chunk: str, found: list[Span]) -> list[Span]:
-    """What the tagger leaves inside other words: a numbered party congress (党的二十大), a country
-    named by its side (日方 -> 日本), Beijing or Shanghai by their one-character names (在京 -> 北京)."""
+    """What the tagger leaves inside other words: a country named by its side (日方 -> 日本), Beijing
+    or Shanghai by their one-character names (在京 -> 北京)."""
     extra: list[Span] = []
 
     def free(start: int, end: int) -> bool:
         return not any(s.start < end and start < s.end for s in found)
 
-    for m in _CONGRESS.finditer(chunk):
-        if free(m.start(), m.end()):
-            extra.append(Span("org", m.start(), m.end(), 1.0, True))
     abbrev = gazetteers().abbreviations
     for m in _COUNTRY_SIDE.finditer(chunk):
         if free(m.start(1), m.end(1)):
@@ -439,6 +468,7 @@ def _pattern_spans(chunk: str, found: list[Span]) -> list[Span]:
 
 _POST_SEP = "、,，"
 _BOUNDARY = re.compile(r"[。！？；;:：!?\n\r()（）“”\"《》【】\[\]|]")
+_JOIN = re.compile(r"(?:以及|与|和|及|同|跟)")
 _LEAD = re.compile(r"^(?:由|是|为|和|与|及|以及|并|在|据|请|邀请|特邀|原任|现任|曾任|担任|任|系|会上|随后|其中|包括)+")
 
 
@@ -476,9 +506,17 @@ def posts_of(
         lead = _LEAD.match(stripped)
         offset = seg_start + (len(segment) - len(segment.lstrip())) + (lead.end() if lead else 0)
         post_end = seg_start + len(segment.rstrip())
-        inside = [b for b, e in bodies if offset <= b < post_end and e <= post_end]
+        inside = [(b, e) for b, e in bodies if offset <= b < post_end and e <= post_end]
         if inside:
-            offset = min(inside)
+            offset = min(b for b, _ in inside)
+            # 莫斯科与俄罗斯总统普京: a body joined to the post by 与/和 is a second party, not the
+            # post's body; the post starts after the conjunction.
+            ends = {b: e for b, e in inside}
+            while offset in ends:
+                join = _JOIN.match(text, ends[offset])
+                if join is None:
+                    break
+                offset = join.end()
         if post_end - offset >= 2:
             posts.append((offset, post_end))
         if seg_start <= floor or seg_start in name_ends or _BOUNDARY.match(text[seg_start - 1]):
