@@ -1,7 +1,8 @@
 """The reading pane: Chinese text set for reading for hours.
 
-A CJK font with fallbacks, generous line height and paragraph spacing, and a measure of about 38 em
-kept by centring the text column, however wide the window is.
+A CJK font for the script view on show (TC faces for 繁/臺, HK for 港, SC for 简; see `reader.ui.fonts`),
+generous line height and paragraph spacing, and a measure of about 38 em kept by centring the text
+column, however wide the window is.
 """
 
 from __future__ import annotations
@@ -9,8 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QResizeEvent, QTextBlockFormat, QTextCursor, QTextDocument, QWheelEvent
+from PySide6.QtGui import QFont, QFontInfo, QResizeEvent, QTextBlockFormat, QTextCursor, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QTextEdit
+
+from reader.core.script import Script
+from reader.ui.fonts import region_for, regional_font
 
 CJK_FAMILIES = [
     "Noto Serif CJK SC",
@@ -28,12 +32,13 @@ MIN_SIZE = 9.0
 MAX_SIZE = 40.0
 
 
-def reading_font(family: str, size: float) -> QFont:
-    font = QFont()
-    font.setFamilies(([family] if family else []) + CJK_FAMILIES)
-    font.setPointSizeF(size)
-    font.setStyleHint(QFont.StyleHint.Serif)
-    return font
+"""The simplified-Chinese faces, in the order the preferences name as the default."""
+
+
+def reading_font(family: str, size: float, script: Script | str = Script.HANS, text_script: str = "") -> QFont:
+    """The reading font for a script view: `family` (the preference, "" for the default) in the view's
+    regional build first, then the installed faces of that region."""
+    return regional_font(script, size, family=family, text_script=text_script)
 
 
 class ReadingPane(QTextEdit):
@@ -59,6 +64,8 @@ class ReadingPane(QTextEdit):
         self._size = size
         self._line_height = line_height
         self._measure_em = measure_em
+        self._script: Script = Script.HANS
+        self._text_script = ""
         self.document().setDocumentMargin(24)
         self._owned: QTextDocument | None = None
         self._apply_font()
@@ -72,6 +79,20 @@ class ReadingPane(QTextEdit):
         self._size = max(MIN_SIZE, min(MAX_SIZE, size))
         self._apply_font()
         self._format_blocks()
+
+    def set_view_script(self, script: Script, text_script: str = "") -> None:
+        """Draw in the faces of `script`'s region; `text_script` (the document's detected script) decides
+        for the original-text view. The font changes only when the region does."""
+        old = region_for(self._script, self._text_script)
+        self._script, self._text_script = Script(script), text_script
+        if region_for(self._script, self._text_script) != old:
+            self._apply_font()
+            self._format_blocks()
+
+    @property
+    def font_family_in_use(self) -> str:
+        """The family Qt actually draws the text with (the first installed one of the font's list)."""
+        return QFontInfo(self.document().defaultFont()).family()
 
     def set_line_height(self, line_height: float) -> None:
         self._line_height = line_height
@@ -101,7 +122,7 @@ class ReadingPane(QTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _apply_font(self) -> None:
-        font = reading_font(self._family, self._size)
+        font = reading_font(self._family, self._size, self._script, self._text_script)
         self.setFont(font)
         self.document().setDefaultFont(font)
         self._update_margins()

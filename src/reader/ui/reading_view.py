@@ -127,6 +127,7 @@ class ReadingView(QWidget):
             self.pane.set_plain("")
             return
         s = doc.summary
+        self.pane.set_view_script(script, s.script)
         self.title_label.setText(self._convert(s.title))
         self.meta_label.setText("  ·  ".join(x for x in (s.date.replace("T", " "), s.source, s.author) if x))
         if s.script == "mixed":
@@ -209,11 +210,18 @@ class ReadingView(QWidget):
         top = self.visible_offset()
         selection = self.selected_span()
         self.script, self.phrases = script, phrases
+        self.pane.set_view_script(script, self.doc.summary.script)
         self.title_label.setText(self._convert(self.doc.summary.title))
         self._render()
         if selection is not None:
             self.select_span(*selection)
         self.scroll_to(top)
+
+    @property
+    def font_family(self) -> str:
+        """The font family the text is drawn in, as Qt resolved it: the view's regional face (Noto Serif
+        CJK TC for 繁 and 臺) or the fallback used where that face is not installed."""
+        return self.pane.font_family_in_use
 
     def set_original(self, original: bool) -> None:
         if original == self.original or self.doc is None:
