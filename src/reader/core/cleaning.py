@@ -346,6 +346,13 @@ def _select_main(lines: list[cf.Line]) -> None:
             if not inside[i] and line.reason is None and box in line.boxes and not line.chrome_inner:
                 inside[i] = line.link_density <= BOX_LINK_DENSITY and line.tag in BOX_TAGS
     first, last = min(k[0] for k in keep), max(k[1] for k in keep)
+    for i in range(first, last):
+        # Between two bodies of the article, a paragraph of the writer's prose with no link or chrome
+        # evidence is article too (a lead paragraph between an infobox and the sections), however
+        # short it is beside the densest run.
+        line = lines[i]
+        if not inside[i] and line.reason is None and _prose(line) and not line.link_chars and not line.chrome:
+            inside[i] = True
     first, last = _extend_edges(lines, inside, first, last)
     for i, line in enumerate(lines):
         if inside[i] or line.reason is not None:

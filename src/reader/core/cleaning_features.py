@@ -202,10 +202,20 @@ def is_menu(line: Line) -> bool:
     return False
 
 
+# Where a footer label stands in a sentence: at the start of the line or of a clause. Inside a clause the
+# same characters are words of the sentence (他就能分享到一份光荣 is not a share button).
+_CLAUSE_START = re.compile(r"[，,、；;：:。！？!?…\s（(【\[|｜]$")
+
+
 def is_boilerplate(line: Line) -> bool:
     text = line.text
-    if not lx.BOILERPLATE.search(text):
+    m = lx.BOILERPLATE.search(text)
+    if m is None:
         return False
+    if line.clause_punct >= 2 and line.words >= 20:
+        # A sentence: the label must open a clause somewhere in it, not sit inside one.
+        if not any(h.start() == 0 or _CLAUSE_START.search(text[: h.start()]) for h in lx.BOILERPLATE.finditer(text)):
+            return False
     # An article paragraph may quote 版权 or 编辑; footers are short or unpunctuated.
     return line.words <= 60 or line.clause_punct <= 1 or bool(_URL.search(text))
 
