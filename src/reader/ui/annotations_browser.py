@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTreeView,
     QVBoxLayout,
 )
@@ -100,8 +101,9 @@ class AnnotationsBrowser(QDialog):
         close.rejected.connect(self.reject)
         # Return opens the chosen passage (the list's `activated`); it must not also close the dialog.
         for button in close.buttons():
-            button.setAutoDefault(False)
-            button.setDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         bottom.addWidget(close)
         layout.addLayout(bottom)
         self._timer = QTimer(self)

@@ -65,7 +65,10 @@ class AnnotationTreeModel(GroupedModel[str, AnnotationRow]):
     def _row_cell(self, row: AnnotationRow, column: int, role: int) -> Any:
         a = row.annotation
         if role == Qt.ItemDataRole.DisplayRole:
-            return (short(a.quote, 40), short(a.note, 40), " ".join(f"#{t}" for t in a.tags), when(a.modified))[column]
+            # The side panel is narrow: the day is enough there, the minute is in the tooltip.
+            return (short(a.quote, 40), short(a.note, 40), " ".join(f"#{t}" for t in a.tags), when(a.modified)[:10])[
+                column
+            ]
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return self._swatches(row.color.hex)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -73,6 +76,8 @@ class AnnotationTreeModel(GroupedModel[str, AnnotationRow]):
                 return f"{row.color.name}\n{a.quote}"
             if column == 1:
                 return a.note
+            if column == 3:
+                return when(a.modified)
         return None
 
     def uuid_at(self, index: QModelIndex) -> str | None:
@@ -190,4 +195,6 @@ class AnnotationsPanel(QWidget):
         uuid = self.current_uuid()
         for button in (self.edit_button, self.delete_button):
             button.setEnabled(uuid is not None)
-        self.reattach_button.setEnabled(uuid is not None and uuid in self._orphans)
+        orphan = uuid is not None and uuid in self._orphans
+        self.reattach_button.setEnabled(orphan)
+        self.reattach_button.setVisible(orphan)  # only then is it of use, and it needs the room
