@@ -11,6 +11,7 @@ user can always see what was dropped and put it back (`overrides`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -136,6 +137,7 @@ def _clean(
             line.reason = "navigation"
         if line.reason is None and line.text in hints.repeated_lines and not _prose(line):
             line.reason = "boilerplate"  # the same line in many documents of this source is its furniture
+    _keep_drawings(lines)
     _mark_banners(lines)
     _mark_tables(lines)
     _mark_injections(lines)
@@ -172,6 +174,25 @@ def _has_chrome(lines: Sequence[cf.Line]) -> bool:
 def _prose(line: cf.Line) -> bool:
     """A sentence or more of the writer's own words: punctuated inside and at the end."""
     return line.clause_punct >= 2 and line.ends_sentence and line.words >= 20
+
+
+_BOX = re.compile(r"[\u2500-\u257f]")
+_ARROW_LINE = re.compile(r"^[\u2190-\u21ff\u2500-\u257f\s\-_=|+]+$")
+# Written punctuation that stands for words: a quoted silence (“……”), a blank to fill in (______。).
+_SPOKEN = re.compile(r"^(?:[“「『\"][…。.\-—]+[”」』\"][。！？!?]?|_{4,}[。．.！？]?)$")
+
+
+def _keep_drawings(lines: list[cf.Line]) -> None:
+    """Lines without a letter that still carry the writer's text: a diagram drawn with box characters
+    (a run of them, arrows included), a quoted silence, a blank to fill in. Residue of markup (|, », ...)
+    has none of these shapes and stays removed."""
+    boxy = [line.reason in (None, "punctuation") and bool(_BOX.search(line.text)) for line in lines]
+    for i, line in enumerate(lines):
+        if line.reason != "punctuation":
+            continue
+        near = any(boxy[j] for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i)
+        if (boxy[i] and near) or (near and _ARROW_LINE.match(line.text)) or _SPOKEN.match(line.text):
+            line.reason = None
 
 
 BANNER_ZONE = 5  # lines at the top of a document where a maintenance banner stands
