@@ -16,8 +16,8 @@ from reader.store.library import Document
 from reader.ui.actions import make_action
 from reader.ui.find_bar import FindBar
 from reader.ui.reading_view import ReadingView, background
+from reader.ui.themes import SEARCH_HIT_COLOR
 
-SEARCH_COLOR = "#ffd54f"
 CURRENT_COLOR = "#ff9800"
 
 
@@ -66,7 +66,7 @@ class FindController(QObject):
                 spans = search.hit_spans(self.reading.base_text, self.library_query)
             except QueryError:
                 spans = []
-        fmt = background(SEARCH_COLOR, alpha=200)
+        fmt = background(SEARCH_HIT_COLOR, alpha=200)
         self.reading.set_layer("search", [(s, e, fmt) for s, e in spans])
         if not self.find_bar.isVisible():
             self.set_steps(spans)
@@ -85,7 +85,7 @@ class FindController(QObject):
                 spans = search.hit_spans(self.reading.base_text, f'"{text}"' if '"' not in text else text)
             except QueryError:
                 spans = []
-        fmt = background(SEARCH_COLOR, alpha=200)
+        fmt = background(SEARCH_HIT_COLOR, alpha=200)
         self.reading.set_layer("search", [(s, e, fmt) for s, e in spans])
         self.set_steps(spans)
 

@@ -37,6 +37,9 @@ REASONS = {
     "punctuation": QT_TRANSLATE_NOOP("RemovedPanel", "Punctuation or symbols only"),
     "blank": QT_TRANSLATE_NOOP("RemovedPanel", "Blank line"),
     "user": QT_TRANSLATE_NOOP("RemovedPanel", "Removed by you"),
+    "page-header": QT_TRANSLATE_NOOP("RemovedPanel", "Page header"),
+    "page-footer": QT_TRANSLATE_NOOP("RemovedPanel", "Page footer"),
+    "page-number": QT_TRANSLATE_NOOP("RemovedPanel", "Page number"),
 }
 
 

@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from reader.ui.info_panel import counted
+
 DEBOUNCE_MS = 200
 
 
@@ -70,6 +72,6 @@ class SearchBox(QWidget):
         elif count is None:
             self.status.hide()
         else:
-            self.status.setText(self.tr("{0} documents").format(count))
+            self.status.setText(counted(self.tr("%n document(s)", "", count), count))
             self.status.setStyleSheet("color: palette(placeholder-text);")
             self.status.show()
