@@ -21,17 +21,45 @@ from collections.abc import Sequence
 from html import escape
 
 from reader.core.annotation_model import DEFAULT_COLORS, Annotation, HighlightColor
-from reader.core.export_model import ExportDocument, Paragraphs, color_for, reading_order, safe_hex, tag_slug
+from reader.core.export_model import (
+    ExportDocument,
+    Paragraphs,
+    export_labels,
+    lang_tag,
+    localized_color,
+    reading_order,
+    safe_hex,
+    tag_slug,
+)
 
-__all__ = ["CJK_FONT_STACK", "to_html"]
+__all__ = ["CJK_FONT_STACK", "FONT_STACKS", "to_html"]
+
+_RARE_FACES = '"SimSun-ExtB", "MingLiU-ExtB", "HanaMinB", "Droid Sans Fallback", serif'
 
 CJK_FONT_STACK = (
     '"Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", STSong, SimSun, '
-    '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
-    '"SimSun-ExtB", "MingLiU-ExtB", "HanaMinB", "Droid Sans Fallback", serif'
+    f'"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", {_RARE_FACES}'
 )
 """Serif CJK faces first (reports read best in Song/Ming), then sans faces found on each platform, then
 faces covering the rare characters of CJK Extension B and beyond (𠗣) that the main faces lack."""
+
+_TC_FONT_STACK = (
+    '"Noto Serif CJK TC", "Source Han Serif TC", "Songti TC", PMingLiU, MingLiU, '
+    '"Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei"'
+)
+_HK_FONT_STACK = (
+    '"Noto Serif CJK HK", "Source Han Serif HK", "Noto Sans CJK HK", "Source Han Sans HK", "PingFang HK", MingLiU_HKSCS'
+)
+
+FONT_STACKS = {
+    "zh-Hans": CJK_FONT_STACK,
+    "zh-Hant": f"{_TC_FONT_STACK}, {CJK_FONT_STACK}",
+    "zh-Hant-TW": f"{_TC_FONT_STACK}, {CJK_FONT_STACK}",
+    "zh-Hant-HK": f"{_HK_FONT_STACK}, {_TC_FONT_STACK}, {CJK_FONT_STACK}",
+}
+"""The font stack for each `lang`: the region's faces first (Taiwan and Hong Kong glyph shapes differ
+from mainland ones), then the others so a page never falls to a Japanese face. Japanese builds are
+never named."""
 
 RARE_FONT_STACK = '"SimSun-ExtB", "MingLiU-ExtB", "HanaMinB", "Noto Serif CJK SC", "Droid Sans Fallback", serif'
 """Faces for characters beyond the BMP (𠗣 is in CJK Extension B): first those made for them.
@@ -44,8 +72,8 @@ supplementary-plane cmap went unread), hence it comes after Noto, which covers p
 
 _RARE = re.compile("([\U00020000-\U0003ffff]+)")
 
-_CSS = f"""
-body {{ font-family: {CJK_FONT_STACK}; font-size: 12pt; line-height: 1.7; color: #1a1a1a;
+_CSS = """
+body {{ font-family: {stack}; font-size: 12pt; line-height: 1.7; color: #1a1a1a;
   background-color: #ffffff; max-width: 46em; margin: 2em auto; padding: 0 1em; }}
 h1 {{ font-size: 18pt; margin: 0 0 0.3em 0; }}
 h2 {{ font-size: 13pt; margin: 1.5em 0 0.5em 0; }}
@@ -67,6 +95,7 @@ blockquote {{ margin: 0.2em 0 0.3em 1.5em; }}
   a {{ color: #1a1a1a; }}
 }}
 """.strip()
+"""The page's style; `{stack}` is the font stack for the page's `lang`."""
 
 
 def _h(value: str) -> str:
@@ -103,6 +132,10 @@ class _DocumentRenderer:
         self.ordered = reading_order(doc.annotations)
         self.numbers = {id(a): k for k, a in enumerate(self.ordered, start=1)}
         self.placed = [a for a in self.ordered if _is_placed(a, len(doc.text))]
+        self.labels = export_labels(doc)
+
+    def _color(self, key: str) -> HighlightColor:
+        return localized_color(key, self.colors, self.doc)
 
     def _ref_id(self, number: int) -> str:
         return f"r{self.index}-{number}"
@@ -120,8 +153,8 @@ class _DocumentRenderer:
         # The innermost annotation (latest start, then earliest end) is the one the reader chose last
         # inside the others; its colour shows, and the underline says more than one covers the piece.
         inner = max(active, key=lambda a: (a.start, -a.end))
-        color = color_for(inner.color, self.colors)
-        labels = "; ".join(f"{self.numbers[id(a)]} {color_for(a.color, self.colors).name}" for a in active)
+        color = self._color(inner.color)
+        labels = "; ".join(f"{self.numbers[id(a)]} {self._color(a.color).name}" for a in active)
         classes = "hl overlap" if len(active) > 1 else "hl"
         style = f"background-color: {safe_hex(color)};"
         if len(active) > 1:
@@ -177,18 +210,19 @@ class _DocumentRenderer:
 
     def notes(self, paragraph_of: Paragraphs) -> str:
         if not self.ordered:
-            return '<p class="meta">No annotations.</p>'
+            return f'<p class="meta">{_h(self.labels.no_annotations)}</p>'
         items = []
         for a in self.ordered:
             number = self.numbers[id(a)]
-            color = color_for(a.color, self.colors)
+            color = self._color(a.color)
             if _is_placed(a, len(self.doc.text)):
                 where = (
                     f'<a href="#{self._ref_id(number)}">{paragraph_of.label(a.start, a.end)}</a>'
-                    f" · characters {a.start}–{a.end}"
+                    f" · {_h(self.labels.characters.format(a.start, a.end))}"
                 )
             else:
-                where = f'<span class="orphan">not found in the current text (was characters {a.start}–{a.end})</span>'
+                missing = self.labels.not_found.format(a.start, a.end)
+                where = f'<span class="orphan">{_h(missing)}</span>'
             head = f'<p class="fn-head"><b>{number}.</b> <b>{_h(color.name)}</b> · {where}</p>'
             quote = (
                 f'<blockquote><span class="hl" style="background-color: {safe_hex(color)};">'
@@ -208,7 +242,7 @@ class _DocumentRenderer:
         meta = " · ".join(_h(v) for v in (doc.date, doc.author, doc.source) if v.strip())
         used = []
         for a in self.ordered:
-            color = color_for(a.color, self.colors)
+            color = self._color(a.color)
             if color not in used:
                 used.append(color)
         legend = " ".join(
@@ -220,12 +254,12 @@ class _DocumentRenderer:
         return "\n".join(
             [
                 f'<div class="doc" id="doc-{self.index}">',
-                f"<h1{brk}>{_h(doc.title) or 'Untitled'}</h1>",
+                f"<h1{brk}>{_h(doc.title) or _h(self.labels.untitled)}</h1>",
                 f'<p class="meta">{meta}</p>' if meta else "",
                 f'<p class="legend">{legend}</p>' if legend else "",
                 f'<div class="text">{self.body()}</div>',
                 '<div class="notes">',
-                "<h2>Notes</h2>",
+                f"<h2>{_h(self.labels.notes)}</h2>",
                 self.notes(Paragraphs(doc.text)),
                 "</div>",
                 "</div>",
@@ -234,14 +268,25 @@ class _DocumentRenderer:
 
 
 def to_html(docs: Sequence[ExportDocument], colors: Sequence[HighlightColor] = DEFAULT_COLORS) -> str:
-    """One self-contained HTML page with every document, its highlights and its numbered notes."""
-    title = (docs[0].title or "Untitled") if len(docs) == 1 else f"Annotations ({len(docs)} documents)"
+    """One self-contained HTML page with every document, its highlights and its numbered notes.
+
+    The page's `lang` and font stack follow the first document's script, and so do the page's own words
+    (in the interface language the documents carry); each document's labels follow its own.
+    """
+    first = docs[0] if docs else None
+    labels = export_labels(first)
+    lang = lang_tag(first) if first is not None else "zh-Hans"
+    title = (
+        (first.title or labels.untitled) if first is not None and len(docs) == 1 else labels.documents.format(len(docs))
+    )
     body = "\n".join(_DocumentRenderer(doc, i, colors).render() for i, doc in enumerate(docs, start=1))
+    empty = f"<p>{escape(labels.no_documents)}</p>"
+    css = _CSS.format(stack=FONT_STACKS[lang])
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="reader">\n'
-        f"<title>{escape(title)}</title>\n<style>\n{_CSS}\n</style>\n</head>\n<body>\n"
-        f"{body or '<p>No documents.</p>'}\n</body>\n</html>\n"
+        f"<title>{escape(title)}</title>\n<style>\n{css}\n</style>\n</head>\n<body>\n"
+        f"{body or empty}\n</body>\n</html>\n"
     )

@@ -17,7 +17,15 @@ import unicodedata
 from collections.abc import Sequence
 
 from reader.core.annotation_model import DEFAULT_COLORS, Annotation, HighlightColor
-from reader.core.export_model import ExportDocument, Paragraphs, color_for, reading_order, tag_slug
+from reader.core.export_model import (
+    ExportDocument,
+    ExportLabels,
+    Paragraphs,
+    export_labels,
+    localized_color,
+    reading_order,
+    tag_slug,
+)
 
 __all__ = ["markdown_filename", "to_markdown", "to_markdown_notes", "yaml_quote"]
 
@@ -85,19 +93,22 @@ def _escape_line(line: str) -> str:
     return _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", line)
 
 
-def _heading_text(text: str) -> str:
-    return _escape_line(" ".join(text.split())) or "Untitled"
+def _heading_text(text: str, labels: ExportLabels) -> str:
+    return _escape_line(" ".join(text.split())) or _escape_line(labels.untitled)
 
 
-def _location(annotation: Annotation, paragraphs: Paragraphs) -> str:
+def _location(annotation: Annotation, paragraphs: Paragraphs, labels: ExportLabels) -> str:
     if annotation.orphan:
-        return f"not found in the current text (was characters {annotation.start}–{annotation.end})"
-    return f"{paragraphs.label(annotation.start, annotation.end)}, characters {annotation.start}–{annotation.end}"
+        return _escape_line(labels.not_found.format(annotation.start, annotation.end))
+    where = labels.characters.format(annotation.start, annotation.end)
+    return f"{paragraphs.label(annotation.start, annotation.end)}, {_escape_line(where)}"
 
 
-def _annotation_block(annotation: Annotation, paragraphs: Paragraphs, colors: Sequence[HighlightColor]) -> str:
-    color = color_for(annotation.color, colors)
-    parts = [f"**{_escape_line(color.name)}** · {_location(annotation, paragraphs)}"]
+def _annotation_block(
+    annotation: Annotation, paragraphs: Paragraphs, colors: Sequence[HighlightColor], doc: ExportDocument
+) -> str:
+    color = localized_color(annotation.color, colors, doc)
+    parts = [f"**{_escape_line(color.name)}** · {_location(annotation, paragraphs, export_labels(doc))}"]
     quote_lines = annotation.quote.split("\n")
     parts.append("\n".join(f"> {_escape_line(line)}".rstrip() for line in quote_lines))
     note = annotation.note.strip("\n")
@@ -113,13 +124,13 @@ def _document_body(doc: ExportDocument, colors: Sequence[HighlightColor]) -> str
     paragraphs = Paragraphs(doc.text)
     annotations = reading_order(doc.annotations)
     if not annotations:
-        return "_No annotations._"
-    return "\n\n".join(_annotation_block(a, paragraphs, colors) for a in annotations)
+        return f"_{_escape_line(export_labels(doc).no_annotations)}_"
+    return "\n\n".join(_annotation_block(a, paragraphs, colors, doc) for a in annotations)
 
 
 def _single_note(doc: ExportDocument, colors: Sequence[HighlightColor]) -> str:
     front = "\n".join(["---", *_metadata_lines(doc), "---"])
-    return f"{front}\n\n# {_heading_text(doc.title)}\n\n{_document_body(doc, colors)}\n"
+    return f"{front}\n\n# {_heading_text(doc.title, export_labels(doc))}\n\n{_document_body(doc, colors)}\n"
 
 
 def to_markdown(docs: Sequence[ExportDocument], colors: Sequence[HighlightColor] = DEFAULT_COLORS) -> str:
@@ -129,8 +140,9 @@ def to_markdown(docs: Sequence[ExportDocument], colors: Sequence[HighlightColor]
     sections = []
     for doc in docs:
         meta = "\n".join(["```yaml", *_metadata_lines(doc), "```"])
-        sections.append(f"# {_heading_text(doc.title)}\n\n{meta}\n\n{_document_body(doc, colors)}\n")
-    return "\n".join(sections) if sections else "_No documents._\n"
+        heading = _heading_text(doc.title, export_labels(doc))
+        sections.append(f"# {heading}\n\n{meta}\n\n{_document_body(doc, colors)}\n")
+    return "\n".join(sections) if sections else f"_{_escape_line(export_labels(None).no_documents)}_\n"
 
 
 _FILENAME_UNSAFE = re.compile(r'[\\/:*?"<>|#^\[\]\x00-\x1f\x7f]+')

@@ -14,12 +14,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.core.annotation_model import DEFAULT_COLORS, Annotation, HighlightColor
+from reader.core.script import Script, convert, detect_script
 
 __all__ = [
     "ExportDocument",
     "ExportFormatError",
+    "ExportLabels",
     "Paragraphs",
     "color_for",
+    "export_labels",
+    "export_script",
+    "lang_tag",
+    "localized_color",
     "reading_order",
     "safe_hex",
     "tag_slug",
@@ -36,6 +42,10 @@ class ExportDocument:
 
     `text` is the cleaned text (the same length as the stored text for character-level script views,
     so annotation offsets hold); `annotations` may come in any order, exporters sort them.
+    `script` is the view `text` is in ("hans", "hant", "tw", "hk"; "orig" or "" when it is the text
+    as stored, whose script is then read from the text) and decides the script of the export's own
+    words and the glyphs of a PDF. `language` is the interface language of the export's own words
+    ("en", "zh_CN", "zh_TW"; "" is English).
     """
 
     id: int
@@ -46,6 +56,8 @@ class ExportDocument:
     path: str
     text: str
     annotations: list[Annotation]
+    script: str = ""
+    language: str = ""
 
 
 def reading_order(annotations: Iterable[Annotation]) -> list[Annotation]:
@@ -121,3 +133,75 @@ def tag_slug(tag: str) -> str:
     if slug.isdigit():
         slug = "_" + slug
     return slug
+
+
+def export_script(doc: ExportDocument) -> Script:
+    """The script a document's export is written in: its view, or for the stored text the script the
+    text is mostly written in (traditional gives HANT, anything else HANS)."""
+    if doc.script and doc.script != Script.ORIG.value:
+        return Script(doc.script)
+    return Script.HANT if detect_script(doc.text).kind == "traditional" else Script.HANS
+
+
+_TO_SCRIPT = {Script.HANS: "t2s", Script.HANT: "s2t", Script.TW: "s2tw", Script.HK: "s2hk"}
+_LANG_TAGS = {Script.HANS: "zh-Hans", Script.HANT: "zh-Hant", Script.TW: "zh-Hant-TW", Script.HK: "zh-Hant-HK"}
+
+
+def in_script(text: str, script: Script) -> str:
+    """`text` written in `script` (OpenCC, character level); the original view keeps it as it is."""
+    config = _TO_SCRIPT.get(script)
+    return convert(text, config) if config and text else text
+
+
+def lang_tag(doc: ExportDocument) -> str:
+    """The BCP 47 tag of a document's export (`<html lang>`): zh-Hans, zh-Hant, zh-Hant-TW or zh-Hant-HK.
+
+    Browsers pick regional glyphs from it, and the PDF writer picks the regional font from it.
+    """
+    return _LANG_TAGS[export_script(doc)]
+
+
+@dataclass(frozen=True)
+class ExportLabels:
+    """The export's own words: headings, placeholders and where an annotation sits.
+
+    They live here rather than in the Qt catalogues because exports are written by the Qt-free core
+    (and the CLI); `export_labels` gives them in the interface language, in the export's script.
+    """
+
+    notes: str = "Notes"
+    no_annotations: str = "No annotations."
+    no_documents: str = "No documents."
+    untitled: str = "Untitled"
+    characters: str = "characters {0}–{1}"
+    not_found: str = "not found in the current text (was characters {0}–{1})"
+    documents: str = "Annotations ({0} documents)"
+
+
+_CHINESE_LABELS = ExportLabels(
+    notes="批注",
+    no_annotations="没有批注。",
+    no_documents="没有文档。",
+    untitled="无标题",
+    characters="第 {0}–{1} 字",
+    not_found="在当前文本中找不到(原为第 {0}–{1} 字)",
+    documents="批注({0} 篇文档)",
+)
+"""Written once in simplified characters; `export_labels` converts them to the export's script."""
+
+
+def export_labels(doc: ExportDocument | None) -> ExportLabels:
+    """The labels for `doc`'s export: English for an English interface, else Chinese in `doc`'s script
+    (a zh_TW interface exporting a simplified view gets simplified labels, and the other way round)."""
+    if doc is None or not doc.language.startswith("zh"):
+        return ExportLabels()
+    script = export_script(doc)
+    return ExportLabels(
+        **{name: in_script(getattr(_CHINESE_LABELS, name), script) for name in ExportLabels.__dataclass_fields__}
+    )
+
+
+def localized_color(key: str, colors: Sequence[HighlightColor], doc: ExportDocument) -> HighlightColor:
+    """The user's colour for `key`, its name written in the export's script (重点 → 重點 in 繁)."""
+    color = color_for(key, colors)
+    return HighlightColor(color.key, in_script(color.name, export_script(doc)), color.hex)
