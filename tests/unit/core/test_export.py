@@ -509,3 +509,72 @@ def test_the_export_registry_is_the_one_list_of_formats() -> None:
     assert [f.key for f in notes] == ["md"]
     render_notes = notes[0].render_notes
     assert render_notes is not None and render_notes([DOC], DEFAULT_COLORS) == to_markdown_notes([DOC])
+
+
+# --- the export's own words, in the interface language and the export's script -----------------
+
+TRAD_TEXT = "國家衛生健康委衛生發展研究中心主辦的會議。\n第二段。"
+
+
+def traditional(language: str, script: str = "tw") -> ExportDocument:
+    annotation = make(9, 2, 4, text=TRAD_TEXT, color="yellow")
+    orphan = make(10, 0, 1, text=TRAD_TEXT, color="blue", orphan=True)
+    return ExportDocument(
+        id=9,
+        title="",
+        date="",
+        author="",
+        source="",
+        path="",
+        text=TRAD_TEXT,
+        annotations=[annotation, orphan],
+        script=script,
+        language=language,
+    )
+
+
+def test_a_traditional_export_for_a_chinese_interface_has_traditional_labels_and_colour_names() -> None:
+    doc = traditional("zh_CN")
+    html = to_html([doc])
+    markdown = to_markdown([doc])
+    for page in (html, markdown):
+        assert "重點" in page and "疑問" in page  # the default colour names 重点, 疑问, in 繁
+        assert "無標題" in page  # no title
+        assert "在當前文本中找不到" in page  # the orphan's place
+        for simplified in ("重点", "疑问", "无标题", "当前", "没有"):
+            assert simplified not in page
+        for english in ("Untitled", "Notes", "characters", "not found"):
+            assert english not in page
+    assert "<h2>批註</h2>" in html
+    assert '<html lang="zh-Hant-TW">' in html
+    assert "Noto Serif CJK TC" in html.split("font-family:", 1)[1].split(",", 1)[0]
+
+
+def test_a_simplified_export_for_a_traditional_interface_has_simplified_labels() -> None:
+    doc = replace(traditional("zh_TW", script="hans"), text="国家卫生。", annotations=[])
+    html = to_html([doc])
+    assert "<h2>批注</h2>" in html and "没有批注。" in html and '<html lang="zh-Hans">' in html
+    assert "_没有批注。_" in to_markdown([doc])
+
+
+def test_an_english_interface_keeps_english_labels_but_colour_names_follow_the_script() -> None:
+    doc = traditional("en")
+    html = to_html([doc])
+    assert "<h2>Notes</h2>" in html and "Untitled" in html and "not found in the current text" in html
+    assert "重點" in html and "重点" not in html
+
+
+def test_the_original_view_takes_its_script_from_the_text() -> None:
+    doc = traditional("zh_CN", script="orig")
+    assert '<html lang="zh-Hant">' in to_html([doc])
+    assert "重點" in to_markdown([doc])
+    simplified = replace(doc, text="国家卫生发展。", annotations=[])
+    assert '<html lang="zh-Hans">' in to_html([simplified])
+
+
+def test_hong_kong_exports_put_hong_kong_faces_first_and_never_japanese_ones() -> None:
+    html = to_html([traditional("zh_CN", script="hk")])
+    stack = html.split("font-family:", 1)[1].split(";", 1)[0]
+    assert '<html lang="zh-Hant-HK">' in html
+    assert stack.strip().startswith('"Noto Serif CJK HK"')
+    assert "JP" not in stack
