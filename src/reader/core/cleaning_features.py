@@ -107,8 +107,8 @@ def is_comment_head(line: Line) -> bool:
 def is_script(line: Line) -> bool:
     """JavaScript or CSS: code punctuation dense, ASCII heavy, with the grammar of code."""
     text = line.text
-    if len(text) < 12:
-        return False
+    if len(text) < 12 or not _CODE_CHARS.search(text):
+        return False  # code punctuation is required below: a line without any is prose, found fast
     hits = len(_SCRIPT_WORDS.findall(text))
     if hits == 0:
         return False
