@@ -19,6 +19,7 @@ from reader.store.library import Library
 from reader.ui.actions import make_action
 from reader.ui.document_controller import DocumentController
 from reader.ui.export_dialog import ExportDialog
+from reader.ui.i18n import resolve_language
 from reader.ui.reading_view import ReadingView
 
 
@@ -58,6 +59,7 @@ class ExportController(QObject):
             script=self.reading.script,
             phrases=self.reading.phrases,
             start_dir=self.settings.last_import_dir,
+            language=resolve_language(self.settings.language),
             parent=self.window,
         )
         if dialog.exec() and dialog.saved_to is not None:

@@ -1,11 +1,19 @@
-"""File ▸ Export…: pick what, in which format and script, see the first lines, then save."""
+"""File ▸ Export…: pick what, in which format and script, see the first lines (or pages), then save.
+
+A PDF is previewed as it will print: the export is written to a temporary PDF and its first pages are
+rendered with pdfium, so the preview shows the fonts, glyphs and page breaks of the file, not HTML.
+"""
 
 from __future__ import annotations
 
+import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QFont
+import pypdfium2 as pdfium
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,10 +21,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from reader.core.annotation_model import DEFAULT_COLORS
@@ -24,8 +36,27 @@ from reader.core.export import EXPORT_FORMATS, export_format
 from reader.core.script import Script
 from reader.exporting import export_documents, write_export
 from reader.store.library import Library
+from reader.ui.pdf_export import write_pdf
 
 PREVIEW_LINES = 40
+PREVIEW_PAGES = 2
+PREVIEW_SCALE = 1.0
+"""Pages rendered at 72 dpi: an A4 page is 595 px wide, readable beside the form without scrolling sideways."""
+
+
+def render_pdf_pages(path: Path, pages: int = PREVIEW_PAGES, scale: float = PREVIEW_SCALE) -> list[QImage]:
+    """The first `pages` pages of the PDF at `path` as images (pdfium renders; Qt only shows them)."""
+    images: list[QImage] = []
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for index in range(min(pages, len(pdf))):
+            bitmap = pdf[index].render(scale=scale, rev_byteorder=True)
+            fmt = QImage.Format.Format_RGBA8888 if bitmap.n_channels == 4 else QImage.Format.Format_RGB888
+            image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, fmt)
+            images.append(image.copy())  # detach from the bitmap's buffer before pdfium frees it
+    finally:
+        pdf.close()
+    return images
 
 
 class ExportDialog(QDialog):
@@ -38,6 +69,7 @@ class ExportDialog(QDialog):
         script: Script,
         phrases: bool = False,
         start_dir: str = "",
+        language: str = "en",
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -47,6 +79,7 @@ class ExportDialog(QDialog):
         self._current = current
         self._selected = selected
         self._start_dir = start_dir
+        self._language = language
         self.saved_to: Path | None = None
         self.format_box = QComboBox()
         self.format_box.setObjectName("exportFormat")
@@ -76,6 +109,24 @@ class ExportDialog(QDialog):
         self.preview.setObjectName("exportPreview")
         self.preview.setReadOnly(True)
         self.preview.setFont(QFont("monospace"))
+        self.pdf_summary = QLabel()
+        self.pdf_pages = QWidget()
+        self.pdf_pages.setObjectName("exportPdfPages")
+        self._pages_layout = QVBoxLayout(self.pdf_pages)
+        self._pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.page_labels: list[QLabel] = []
+        pdf_scroll = QScrollArea()
+        pdf_scroll.setWidgetResizable(True)
+        pdf_scroll.setWidget(self.pdf_pages)
+        pdf_view = QWidget()
+        pdf_layout = QVBoxLayout(pdf_view)
+        pdf_layout.setContentsMargins(0, 0, 0, 0)
+        pdf_layout.addWidget(self.pdf_summary)
+        pdf_layout.addWidget(pdf_scroll, 1)
+        self.preview_stack = QStackedWidget()
+        self.preview_stack.setObjectName("exportPreviewStack")
+        self.preview_stack.addWidget(self.preview)
+        self.preview_stack.addWidget(pdf_view)
         form = QFormLayout()
         form.addRow(self.tr("Format"), self.format_box)
         form.addRow(self.tr("Documents"), self.scope_box)
@@ -89,7 +140,7 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.preview_stack, 1)
         layout.addWidget(buttons)
         for box in (self.format_box, self.scope_box, self.script_box):
             box.currentIndexChanged.connect(self.update_preview)
@@ -121,24 +172,53 @@ class ExportDialog(QDialog):
         return self.library.ids()
 
     def documents(self) -> Any:
-        return export_documents(
+        """The documents to export, marked with their script (it sets the export's glyphs and the script
+        of its labels) and with the interface language (the language of its labels)."""
+        script = str(self.script_box.currentData())
+        docs = export_documents(
             self.library,
             self.ids(),
-            script=str(self.script_box.currentData()),
+            script=script,
             phrases=self.phrases.isChecked(),
             convert_notes=self.convert_notes.isChecked(),
             query=self.filter_edit.text().strip(),
         )
+        return [replace(d, script=script, language=self._language) for d in docs]
 
     def update_preview(self) -> None:
         chosen = export_format(str(self.format_box.currentData()))
         docs = self.documents()
-        text = chosen.render(docs[:3], DEFAULT_COLORS)
-        lines = text.splitlines()[:PREVIEW_LINES]
-        note = self.tr("(PDF is this HTML, printed)\n") if chosen.needs_qt else ""
         count = sum(len(d.annotations) for d in docs)
         header = self.tr("{0} documents, {1} annotations").format(len(docs), count)
-        self.preview.setPlainText(f"{header}\n{note}\n" + "\n".join(lines))
+        if chosen.needs_qt:
+            self._preview_pdf(chosen.render(docs[:3], DEFAULT_COLORS), header)
+            return
+        text = chosen.render(docs[:3], DEFAULT_COLORS)
+        lines = text.splitlines()[:PREVIEW_LINES]
+        self.preview_stack.setCurrentIndex(0)
+        self.preview.setPlainText(f"{header}\n\n" + "\n".join(lines))
+
+    def _preview_pdf(self, html: str, header: str) -> None:
+        """Show the first pages of the PDF as it will be written."""
+        with tempfile.TemporaryDirectory(prefix="reader-preview-") as folder:
+            path = Path(folder) / "preview.pdf"
+            try:
+                write_pdf(html, path)
+                images = render_pdf_pages(path)
+            except (OSError, pdfium.PdfiumError) as exc:
+                images = []
+                header += "\n" + self.tr("The PDF preview could not be made: {0}").format(exc)
+        for label in self.page_labels:
+            label.deleteLater()
+        self.page_labels = []
+        for image in images:
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setStyleSheet("border: 1px solid #999999; background: white;")
+            self._pages_layout.addWidget(label)
+            self.page_labels.append(label)
+        self.pdf_summary.setText(header)
+        self.preview_stack.setCurrentIndex(1)
 
     def save(self) -> None:
         chosen = export_format(str(self.format_box.currentData()))
