@@ -31,9 +31,6 @@ from functools import cache
 
 __all__ = ["diff_sites", "guard_phrases", "segment"]
 
-# Anything that is not a Han character closes a segmentation window: no word crosses it.
-_STOP_RE = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af]")
-
 # Context on each side of a diff site handed to the segmenter: enough for jieba to see whole words
 # (its dictionary's words rarely exceed six characters).
 _CONTEXT = 8
@@ -43,7 +40,13 @@ _CONTEXT = 8
 _MAX_PHRASE = 6
 
 # Strings are compared in chunks first: equal chunks (the vast majority) cost one C-level comparison.
-_CHUNK = 64
+_CHUNK = 256
+_SUBCHUNK = 16
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
+_HAN_RUN_RE = re.compile(f"[{_HAN}]*")
+# The Han run that ends where the search ends (searched with an end position).
+_HAN_TAIL_RE = re.compile(rf"[{_HAN}]*\Z")
 
 _lock = threading.Lock()
 
@@ -109,26 +112,54 @@ def segment(text: str) -> list[str]:
 
 
 def diff_sites(a: str, b: str) -> list[int]:
-    """Indices where two strings of equal length differ."""
+    """Indices where two strings of equal length differ.
+
+    Equal stretches (the vast majority) cost one C-level comparison each: the strings are compared in
+    chunks of _CHUNK characters, and only differing chunks are compared in sub-chunks, then per character.
+    """
     sites: list[int] = []
     n = len(a)
     for start in range(0, n, _CHUNK):
         end = start + _CHUNK
-        if a[start:end] != b[start:end]:
-            sites.extend(i for i in range(start, min(end, n)) if a[i] != b[i])
+        if a[start:end] == b[start:end]:
+            continue
+        for sub in range(start, min(end, n), _SUBCHUNK):
+            sub_end = sub + _SUBCHUNK
+            if a[sub:sub_end] != b[sub:sub_end]:
+                sites.extend(i for i in range(sub, min(sub_end, n)) if a[i] != b[i])
     return sites
 
 
 def _window(source: str, i: int, lo: int) -> tuple[int, int]:
     """A clause window around site i, within _CONTEXT on each side and not before `lo`."""
-    start = i
-    while start > lo and i - start < _CONTEXT and not _STOP_RE.match(source[start - 1]):
-        start -= 1
-    end = i + 1
-    n = len(source)
-    while end < n and end - i <= _CONTEXT and not _STOP_RE.match(source[end]):
-        end += 1
+    left = _HAN_TAIL_RE.search(source, max(lo, i - _CONTEXT), i)
+    right = _HAN_RUN_RE.match(source, i + 1, i + 1 + _CONTEXT)
+    start = left.start() if left else i
+    end = right.end() if right else i + 1
     return start, end
+
+
+def _dictionary_words(source: str, i: int, window: tuple[int, int], freq: dict[str, int]) -> list[tuple[int, int]]:
+    """Every word of jieba's dictionary (two characters or more) inside `window` that covers position i.
+
+    The word jieba's route picks around i is one of them, so if none converts differently at i, the
+    site cannot be a word-boundary fault and needs no segmentation at all.
+    """
+    ws, we = window
+    words = []
+    for a in range(ws, i + 1):
+        # jieba's dictionary holds every prefix of its words: one lookup rules out a start whose
+        # stretch up to the site begins no word.
+        b = i + 1
+        frag = source[a:b]
+        while frag in freq:
+            if b - a > 1 and freq[frag]:
+                words.append((a, b))
+            if b >= we:
+                break
+            b += 1
+            frag = source[a:b]
+    return words
 
 
 def _convert_many(convert: Callable[[str], str], pieces: list[str]) -> list[str]:
@@ -147,56 +178,65 @@ def guard_phrases(
     per_char: str,
     convert: Callable[[str], str],
     written: str | None = None,
+    sites: list[int] | None = None,
 ) -> str:
     """`converted` with OpenCC phrase matches that cut through a word of `source` undone.
 
     `converted` is OpenCC's output for `source`, `per_char` its character-by-character conversion
     (both the same length as `source`), `convert` the OpenCC conversion itself. `written`, when given,
     is the text as the author wrote it (`source` may be its simplified copy): a position where the two
-    differ holds a character the author chose, and is never touched.
+    differ holds a character the author chose, and is never touched. `sites`, when the caller already
+    has them, are the positions where `converted` and `per_char` differ.
     """
     if not (len(source) == len(converted) == len(per_char)):
         return converted
-    sites = diff_sites(converted, per_char)
+    if sites is None:
+        sites = diff_sites(converted, per_char)
     if written is not None and len(written) == len(source):
         sites = [i for i in sites if written[i] == source[i]]
     if not sites:
         return converted
-    # 1. The word around each site, from a window segmented once for all sites it holds.
-    bounds: dict[int, tuple[int, int]] = {}  # site -> word (start, end), words of 2+ characters only
-    cuts: dict[int, frozenset[int]] = {}  # site -> positions strictly inside a word of its window
-    windows: dict[int, tuple[int, int]] = {}  # site -> its segmentation window
-    win_end = -1
-    inner: frozenset[int] = frozenset()
-    spans: list[tuple[int, int]] = []
+    # 0. The segmentation window of each site; consecutive sites share one, as a clause is cut once.
+    windows: dict[int, tuple[int, int]] = {}
+    current = (-1, -1)
     for i in sites:
-        if i >= win_end:
-            win_start, win_end = _window(source, i, max(win_end, 0))
+        if i >= current[1]:
+            current = _window(source, i, max(current[1], 0))
+        windows[i] = current
+    # 1. Cheap necessary condition: some dictionary word around the site converts differently there on
+    # its own. Most sites are phrases OpenCC matched on a whole word (头发, 发展) and stop here.
+    freq = _dictionary()[0]
+    around = {i: _dictionary_words(source, i, windows[i], freq) for i in sites}
+    keys = sorted({w for words in around.values() for w in words})
+    word_out = dict(zip(keys, _convert_many(convert, [source[a:b] for a, b in keys]), strict=True))
+
+    def differs(i: int, word: tuple[int, int]) -> bool:
+        out = word_out[word]
+        return len(out) == word[1] - word[0] and out[i - word[0]] != converted[i]
+
+    survivors = [i for i in sites if any(differs(i, w) for w in around[i])]
+    if not survivors:
+        return converted
+    # 2. The word jieba's route picks around each surviving site, one segmentation per window; the site
+    # stays a suspect when that word converts differently on its own.
+    segmented: dict[tuple[int, int], tuple[list[tuple[int, int]], frozenset[int]]] = {}
+    suspects: dict[int, str] = {}
+    for i in survivors:
+        win = windows[i]
+        if win not in segmented:
             spans = []
             inside: set[int] = set()
-            pos = win_start
-            for word in segment(source[win_start:win_end]):
+            pos = win[0]
+            for word in segment(source[win[0] : win[1]]):
                 spans.append((pos, pos + len(word)))
                 inside.update(range(pos + 1, pos + len(word)))
                 pos += len(word)
-            inner = frozenset(inside)
-        for start, end in spans:
+            segmented[win] = (spans, frozenset(inside))
+        for start, end in segmented[win][0]:
             if start <= i < end:
-                if end - start > 1:
-                    bounds[i] = (start, end)
-                    cuts[i] = inner
-                    windows[i] = (win_start, win_end)
+                if end - start > 1 and differs(i, (start, end)):
+                    suspects[i] = word_out[(start, end)][i - start]
                 break
-    if not bounds:
-        return converted
-    # 2. Sites where the word on its own converts differently from OpenCC in context.
-    keys = sorted(set(bounds.values()))
-    word_out = dict(zip(keys, _convert_many(convert, [source[s:e] for s, e in keys]), strict=True))
-    suspects: dict[int, str] = {}
-    for i, (s, e) in bounds.items():
-        out = word_out[(s, e)]
-        if len(out) == e - s and out[i - s] != converted[i]:
-            suspects[i] = out[i - s]
     if not suspects:
         return converted
     # 3. The phrase OpenCC matched: the shortest stretch around the site (inside its clause) that
@@ -219,7 +259,8 @@ def guard_phrases(
         if phrase is None:
             continue
         a, b = phrase
-        if not (a in cuts[i] or b in cuts[i]):
+        cuts = segmented[windows[i]][1]
+        if not (a in cuts or b in cuts):
             continue
         # OpenCC's phrase implies word boundaries at a and b; believe jieba only when that reading is
         # far less probable than its own.

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 
-__all__ = ["apply_exceptions", "keep_transliterated_li"]
+__all__ = ["exception_edits", "transliterated_li_edits"]
 
 # The commonest syllable characters of the transliteration tables named above (simplified forms).
 # Everyday words before 里 (家里, 心里, 这里, 城里) use characters outside the set; 林 is a syllable
@@ -48,11 +48,12 @@ def _exceptions() -> tuple[tuple[str, str], ...]:
     return tuple(rows)
 
 
-def apply_exceptions(source: str, view: list[str], to_region: Callable[[str], str]) -> None:
-    """Write each reported context's right form into `view` (a list of characters, changed in place).
+def exception_edits(source: str, to_region: Callable[[str], str]) -> dict[int, str]:
+    """Position → right character for every reported context found in `source`.
 
     `to_region` takes OpenCC-standard traditional to the view's regional forms (identity for 繁體).
     """
+    edits: dict[int, str] = {}
     for simplified, traditional in _exceptions():
         start = source.find(simplified)
         if start < 0:
@@ -61,17 +62,21 @@ def apply_exceptions(source: str, view: list[str], to_region: Callable[[str], st
         if len(right) != len(traditional):
             right = traditional
         while start >= 0:
-            view[start : start + len(right)] = right
+            edits.update(enumerate(right, start))
             start = source.find(simplified, start + len(simplified))
+    return edits
 
 
-def keep_transliterated_li(source: str, view: list[str]) -> None:
-    """Put 里 back where OpenCC wrote 裏/裡 for the syllable "li" of a transliterated name (in place)."""
+def transliterated_li_edits(source: str, view: str, edits: dict[int, str] | None = None) -> dict[int, str]:
+    """Position → 里 where the view (with `edits` over it) writes 裏/裡 for the syllable "li" of a
+    transliterated name."""
+    out: dict[int, str] = {}
+    earlier = edits or {}
     n = len(source)
     start = source.find("里")
     while start >= 0:
         i = start
-        if view[i] in ("裏", "裡"):
+        if earlier.get(i, view[i]) in ("裏", "裡"):
             lo = i
             while lo > 0 and source[lo - 1] in TRANSLITERATION_CHARS:
                 lo -= 1
@@ -82,5 +87,6 @@ def keep_transliterated_li(source: str, view: list[str]) -> None:
                 i + 1 < n and source[i + 1] in _NAME_SEPARATORS
             )
             if hi - lo >= _MIN_RUN or beside_separator:
-                view[i] = "里"
+                out[i] = "里"
         start = source.find("里", start + 1)
+    return out
