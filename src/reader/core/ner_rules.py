@@ -214,6 +214,17 @@ def _org_end(chunk: str, start: int, end: int, last: Token) -> int:
         plain = not stem.endswith(_POST_MODIFIERS) and not word.startswith(_POST_MODIFIERS)
         if stem and plain and not stem.endswith(word[-2]):
             return end - 1
+    # A body and a post written as one word (台北 | 县委书记): the body ends where the post begins, when
+    # the body's ending has two or more characters (县委, 内阁; 部长 is left alone) and the words before
+    # are not a body already (重庆医科大学附属第二医院 | 党委书记 keeps the hospital; the post holds 党委).
+    if longest_ending(chunk[start : last.start], g.org_suffixes, g.max_org_suffix):
+        return -1
+    for cut in range(len(word) - 1, 1, -1):
+        if (
+            word[cut:] in g.post_words
+            and longest_ending(chunk[start : last.start + cut], g.org_suffixes, g.max_org_suffix) >= 2
+        ):
+            return last.start + cut
     return -1
 
 
@@ -338,6 +349,32 @@ def _split_government(chunk: str, tok: Token) -> Span | None:
     return None
 
 
+_JOINED = re.compile(r"同|与|和|及")
+
+
+def _split_joined(chunk: str, tok: Token) -> list[Token]:
+    """Two bodies the tagger took for one (中国队同日本队, 罗政府同国际货币基金组织): split at 同/与/和/及
+    when the part after it is an organisation by its ending and the part before it is one too or a
+    known place. A name with 和 inside (和平饭店, 中华人民共和国) is not split: its left part fails."""
+    if tok.tag != "ORG":
+        return [tok]
+    g = gazetteers()
+    name = chunk[tok.start : tok.end]
+    for m in _JOINED.finditer(name, 2):
+        left, right = name[: m.start()], name[m.end() :]
+        if len(right) < 3 or not longest_ending(right, g.org_suffixes, g.max_org_suffix):
+            continue
+        left_org = longest_ending(left, g.org_suffixes, g.max_org_suffix) and len(left) >= 3
+        if left_org or known_place(left):
+            cut = tok.start + m.start()
+            return [
+                Token(tok.start, cut, "ORG" if left_org else "LOC", tok.score),
+                Token(cut, cut + 1, "c"),
+                Token(cut + 1, tok.end, "ORG", tok.score),
+            ]
+    return [tok]
+
+
 def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
     """People, places and organisations in one chunk of normalised text, from the tagger's words."""
     clean: list[Token] = []
@@ -350,11 +387,11 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
             while end > start and not chunk[end - 1].isalnum():
                 end -= 1
             if start < end:
-                clean.append(Token(start, end, tok.tag, tok.score))
+                clean.extend(_split_joined(chunk, Token(start, end, tok.tag, tok.score)))
         else:
             clean.append(tok if not chunk[start:end].isspace() else Token(start, end, "w"))
     out: list[Span] = []
-    for tok in _merge_orgs(chunk, clean):
+    for tok in (piece for merged in _merge_orgs(chunk, clean) for piece in _split_joined(chunk, merged)):
         kind = _TYPE.get(tok.tag)
         if kind is None:
             continue

@@ -115,3 +115,23 @@ def test_country_tagged_as_organisation_is_a_place() -> None:
 def test_door_numbers_are_not_places() -> None:
     found = extract("住在七号楼二单元的老人反映，四层的楼道灯坏了半个月。")
     assert not [m for m in found if m.type == "place" and m.text[:1] in "七二四"]
+
+
+def test_two_bodies_joined_by_tong_are_split() -> None:
+    chunk = "智利队同秘鲁队踢平。"
+    spans = spans_from_tokens(chunk, [Token(0, 7, "ORG", 0.6), Token(7, 9, "v"), Token(9, 10, "w")])
+    assert [(s.type, chunk[s.start : s.end]) for s in spans] == [("org", "智利队"), ("org", "秘鲁队")]
+
+
+def test_a_name_with_he_inside_is_not_split() -> None:
+    chunk = "中华人民共和国驻日本大使馆发布提醒。"
+    spans = spans_from_tokens(
+        chunk, [Token(0, 13, "ORG", 0.9), Token(13, 15, "v"), Token(15, 17, "n"), Token(17, 18, "w")]
+    )
+    assert [chunk[s.start : s.end] for s in spans] == ["中华人民共和国驻日本大使馆"]
+
+
+def test_body_ends_where_a_post_written_with_it_begins() -> None:
+    chunk = "沭阳县委书记讲话。"
+    spans = spans_from_tokens(chunk, [Token(0, 2, "LOC", 0.5), Token(2, 6, "n"), Token(6, 8, "v"), Token(8, 9, "w")])
+    assert [(s.type, chunk[s.start : s.end]) for s in spans] == [("org", "沭阳县委")]
