@@ -21,6 +21,7 @@ from reader.formats.registry import derive_raw
 from reader.store import search
 from reader.store.annotations import AnnotationStore
 from reader.store.db import open_library, transaction
+from reader.store.positions import PositionStore
 
 METADATA_FIELDS = ("title", "date", "author", "source")
 INT64_MAX = 2**63 - 1
@@ -99,6 +100,8 @@ class Document:
     removed: list[Removed]
     overrides: dict[int, bool] = field(default_factory=dict)
     detected: dict[str, str | None] = field(default_factory=dict)
+    # Code-point offsets in `text` at which each printed page begins; empty for a document without pages.
+    pages: tuple[int, ...] = ()
 
     @property
     def id(self) -> int:
@@ -158,6 +161,23 @@ def _detected(raw: str | None) -> dict[str, str | None]:
     return {str(k): (v if isinstance(v, str) else None) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
+def _pages(raw: str | None) -> tuple[int, ...]:
+    """Stored page starts; a damaged cell reads as a document without pages rather than an error."""
+    if not raw:
+        return ()
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+        return ()
+    return tuple(sorted(v for v in value if v >= 0))
+
+
+def _pages_cell(pages: Sequence[int]) -> str | None:
+    return json.dumps(list(pages)) if pages else None
+
+
 def fallback_title(filename: str, text: str) -> str:
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     return first[:80] if first else Path(filename).stem
@@ -170,6 +190,7 @@ class Library:
         self.path = Path(path)
         self.conn = open_library(self.path)
         self.annotations = AnnotationStore(self.conn, on_change=self.reindex)
+        self.positions = PositionStore(self.conn)
 
     def close(self) -> None:
         self.conn.close()
@@ -245,7 +266,7 @@ class Library:
         if not 0 < doc_id <= INT64_MAX:  # cannot be a row id; SQLite would overflow on it
             return None
         row = self.conn.execute(
-            f"SELECT {LIST_COLUMNS}, raw, original, text, detected FROM documents WHERE id = ?", (doc_id,)
+            f"SELECT {LIST_COLUMNS}, raw, original, text, detected, pages FROM documents WHERE id = ?", (doc_id,)
         ).fetchone()
         if row is None:
             return None
@@ -263,6 +284,7 @@ class Library:
             removed=removed,
             overrides=self.overrides(doc_id),
             detected=_detected(row["detected"]),
+            pages=_pages(row["pages"]),
         )
 
     def text(self, doc_id: int) -> str:
@@ -271,6 +293,13 @@ class Library:
             return ""
         row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return "" if row is None else str(row[0])
+
+    def pages(self, doc_id: int) -> tuple[int, ...]:
+        """Where each printed page begins in the cleaned text; empty for a document without pages."""
+        if not 0 < doc_id <= INT64_MAX:
+            return ()
+        row = self.conn.execute("SELECT pages FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return () if row is None else _pages(row[0])
 
     def overrides(self, doc_id: int) -> dict[int, bool]:
         return {
@@ -372,7 +401,7 @@ class Library:
         title = storable(effective["title"] or fallback_title(filename, derived.text))
         self.conn.execute(
             """UPDATE documents SET text = ?, title = ?, date = ?, author = ?, source = ?, script = ?,
-               script_share = ?, chars = ?, detected = ?, cleaner_version = ? WHERE id = ?""",
+               script_share = ?, chars = ?, detected = ?, cleaner_version = ?, pages = ? WHERE id = ?""",
             (
                 derived.text,
                 title,
@@ -384,6 +413,7 @@ class Library:
                 len(derived.text),
                 json.dumps(detected, ensure_ascii=False),
                 derived.cleaner_version,
+                _pages_cell(derived.pages),
                 doc_id,
             ),
         )

@@ -112,6 +112,26 @@ def _v6_entity_tiers(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v7_pages_and_positions(conn: sqlite3.Connection) -> None:
+    # Where each printed page begins in the cleaned text (a JSON list of code-point offsets; NULL for a
+    # document without pages), rewritten whenever the text is derived again. Documents stored before
+    # have NULL until their next re-derivation. Reading positions live in their own small table: they
+    # are written every few seconds while reading, and an UPDATE of `documents` would rewrite a row that
+    # carries the whole text.
+    run_script(
+        conn,
+        """
+        ALTER TABLE documents ADD COLUMN pages TEXT;
+        CREATE TABLE reading_positions (
+            doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            read_at TEXT NOT NULL
+        );
+        CREATE INDEX reading_positions_read_at ON reading_positions(read_at)
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_documents,
     _v2_annotations,
@@ -119,4 +139,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v4_entities,
     _v5_cleaner_index,
     _v6_entity_tiers,
+    _v7_pages_and_positions,
 ]
