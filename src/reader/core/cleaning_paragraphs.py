@@ -9,6 +9,7 @@ ending) stay on their own lines.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from reader.core import cleaning_features as cf
 
@@ -22,13 +23,22 @@ def _wrap_width(kept: list[cf.Line]) -> int | None:
     for n in lengths:
         for m in (n - 1, n, n + 1):
             counts[m] = counts.get(m, 0) + 1
-    width, hits = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    # Ties (every length counts for its neighbours too) go to the length most lines have exactly: the column
+    # itself, not the one past it.
+    exact = Counter(lengths)
+    width, hits = max(counts.items(), key=lambda kv: (kv[1], exact[kv[0]], kv[0]))
     return width if hits >= max(4, len(lengths) // 3) else None
 
 
 # A line that opens with a date, a time or a quotation starts its own sentence: the short line above it
 # (a photo caption naming a person and post) is not the broken-off subject of that sentence.
 _SENTENCE_START = re.compile(r"^(?:[“「『\"]|(?:19|20)?\d{1,4}\s*[年月日]|[上下]午|近日|日前|昨天|今天|本报讯|新华社)")
+
+
+WRAP_SLACK = 2  # a wrapped line ends within this many characters of the wrap column
+WRAP_INDENT_SLACK = 4  # ... or of the column less an indent, when the break falls between two ideographs
+_CJK_END = re.compile(r"[\u3400-\u9fff]$")
+_CJK_START = re.compile(r"^[\u3400-\u9fff]")
 
 
 def _joins(prev: cf.Line, nxt: cf.Line, open_para: bool, wrap: int | None, adjacent: bool) -> bool:
@@ -50,7 +60,15 @@ def _joins(prev: cf.Line, nxt: cf.Line, open_para: bool, wrap: int | None, adjac
         and not _SENTENCE_START.match(nxt.text)
     ):
         return True
-    return wrap is not None and len(prev.text) >= wrap - 2 and nxt.words > 0
+    if wrap is None or nxt.words == 0:
+        return False
+    slack = WRAP_SLACK
+    if _CJK_END.search(prev.text) and _CJK_START.match(nxt.raw) and not nxt.structure and not prev.structure:
+        # Broken between two ideographs, the next line not indented: the break falls inside a word or a
+        # clause. A paragraph's first line is shorter by its indent (two ideographic spaces, four ASCII),
+        # which the rendering may have stripped, so it still reaches the wrap column within that slack.
+        slack = WRAP_INDENT_SLACK
+    return len(prev.text) >= wrap - slack
 
 
 def paragraphs(kept: list[cf.Line], all_lines: list[cf.Line]) -> list[str]:
