@@ -131,6 +131,10 @@ def write_pdf(html: str, path: Path) -> None:
     if family is not None:
         font = QFont(family)
         font.setPointSizeF(11)
+        # Noto CJK's `locl` swaps digits in Latin runs ("2023-09-30T23:03") for glyphs no code point
+        # maps to, which Qt then writes without text: they vanished from the text layer. The regional
+        # family already draws its region's forms without it.
+        font.setFeature(QFont.Tag("locl"), 0)
         document.setDefaultFont(font)
     document.setHtml(html)
 
