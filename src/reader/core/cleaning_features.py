@@ -209,13 +209,12 @@ _CLAUSE_START = re.compile(r"[，,、；;：:。！？!?…\s（(【\[|｜]$")
 
 def is_boilerplate(line: Line) -> bool:
     text = line.text
-    m = lx.BOILERPLATE.search(text)
-    if m is None:
+    hits = list(lx.BOILERPLATE.finditer(text))
+    if not hits:
         return False
-    if line.clause_punct >= 2 and line.words >= 20:
-        # A sentence: the label must open a clause somewhere in it, not sit inside one.
-        if not any(h.start() == 0 or _CLAUSE_START.search(text[: h.start()]) for h in lx.BOILERPLATE.finditer(text)):
-            return False
+    sentence = line.clause_punct >= 2 and line.words >= 20
+    if sentence and not any(h.start() == 0 or _CLAUSE_START.search(text[: h.start()]) for h in hits):
+        return False  # in a sentence the label must open a clause somewhere, not sit inside one
     # An article paragraph may quote 版权 or 编辑; footers are short or unpunctuated.
     return line.words <= 60 or line.clause_punct <= 1 or bool(_URL.search(text))
 

@@ -32,7 +32,8 @@ def test_a_footer_label_opening_a_clause_still_marks_a_footer() -> None:
 
 def test_a_paragraph_between_two_bodies_of_the_article_stays() -> None:
     lead = "金某（1976年4月25日－），韩国男艺人，曾为三人组合成员，现为综艺节目的固定成员。"
-    infobox = [f"{label} 条目{i}" for i, label in enumerate(("出生", "国籍", "职业", "活跃年代", "经纪公司", "身高") * 3)]
+    labels = ("出生", "国籍", "职业", "活跃年代", "经纪公司", "身高") * 3
+    infobox = [f"{label} 条目{i}" for i, label in enumerate(labels)]
     body = [LONG.replace("近日", f"第{i}年") for i in range(8)]
     raw = "\n".join([MENU, *body, *infobox, lead, *infobox, *body[:4], "友情链接 关于我们 联系我们"])
     cleaned = clean_text(raw)
