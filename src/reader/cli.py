@@ -94,10 +94,14 @@ def cmd_show(args: argparse.Namespace) -> int:
         raise UserError(f"no document with id {args.id}")
     text = doc.raw if args.raw else doc.text
     title = doc.summary.title
+    # Page starts are offsets into the cleaned text; the raw text has none of its own.
+    pages = [] if args.raw else list(doc.pages)
     if args.script != "orig" or args.phrases:
         from reader.core.script import Script, make_view
 
-        text = make_view(text, Script(args.script), args.phrases).text
+        view = make_view(text, Script(args.script), args.phrases)
+        text = view.text
+        pages = [view.offsets.to_view(p) for p in pages]  # vocabulary views change lengths
         title = make_view(title, Script(args.script), args.phrases).text
     if args.json:
         s = doc.summary
@@ -116,6 +120,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                 "phrases": bool(args.phrases),
                 "chars": s.chars,
                 "text": text,
+                "pages": pages,
                 "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in doc.removed],
             }
         )
@@ -125,7 +130,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _annotation_json(a: Annotation) -> dict[str, object]:
+def _annotation_json(a: Annotation, pages: Sequence[int] = ()) -> dict[str, object]:
+    """An annotation for scripts; `page` is the printed page its start lies on (None without pages, or
+    for an orphan, whose offsets no longer point into the text)."""
+    from reader.core.pages import page_of
+
     return {
         "id": a.uuid,
         "document": a.doc_id,
@@ -140,6 +149,7 @@ def _annotation_json(a: Annotation) -> dict[str, object]:
         "created": a.created,
         "modified": a.modified,
         "orphan": a.orphan,
+        "page": None if a.orphan else page_of(a.start, pages),
     }
 
 
@@ -167,7 +177,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
                 raise UserError(f"--start/--end must satisfy 0 <= start < end <= {len(doc.text)}")
         annotation = library.annotations.create(args.id, start, end, color=color, note=args.note, tags=args.tag)
     if args.json:
-        print_json(_annotation_json(annotation))
+        print_json(_annotation_json(annotation, doc.pages))
     else:
         say(annotation.uuid)
     return 0
@@ -181,8 +191,9 @@ def cmd_annotations(args: argparse.Namespace) -> int:
             items = library.annotations.for_document(args.id)
         else:
             items = library.annotations.all(query=args.search or "", color=args.color, tag=args.tag)
+        pages = {doc_id: library.pages(doc_id) for doc_id in {a.doc_id for a in items}} if args.json else {}
     if args.json:
-        print_json([_annotation_json(a) for a in items])
+        print_json([_annotation_json(a, pages[a.doc_id]) for a in items])
         return 0
     for a in items:
         flag = " (orphan)" if a.orphan else ""

@@ -90,3 +90,49 @@ def test_a_bad_pdf_is_skipped_with_one_line(tmp_path: Path, make: object, reason
     assert batch.returncode == 0
     assert batch.stderr.strip().splitlines() == lines
     assert "1 imported" in batch.stdout
+
+
+@pytest.mark.parametrize("name", TEXT_PDFS)
+def test_show_json_gives_where_each_page_begins(library: str, name: str) -> None:
+    expected = json.loads((PDFS / f"{name}.expected.json").read_text(encoding="utf-8"))
+    doc_id = _by_filename(library)[f"{name}.pdf"]
+    shown = json.loads(run("show", str(doc_id), "--json", "--library", library).stdout)
+    assert shown["pages"] == expected["pages"]
+    assert len(shown["pages"]) == expected["page_count"]
+    # A paragraph that runs over a page break stays one; its page still begins inside it.
+    assert shown["pages"] == sorted(set(shown["pages"])) and shown["pages"][-1] < len(shown["text"])
+    hant = json.loads(run("show", str(doc_id), "--json", "--script", "hant", "--library", library).stdout)
+    assert hant["pages"] == expected["pages"]  # character views keep offsets
+    raw = json.loads(run("show", str(doc_id), "--json", "--raw", "--library", library).stdout)
+    assert raw["pages"] == []  # the stored layout has no pages of its own in text offsets
+
+
+def test_annotations_know_their_page(library: str) -> None:
+    expected = json.loads((PDFS / "report_sc.expected.json").read_text(encoding="utf-8"))
+    doc_id = _by_filename(library)["report_sc.pdf"]
+    text = "\n".join(expected["paragraphs"])
+    third = expected["pages"][2]
+    quote = text[third : text.index("\n", third)]  # the paragraph that opens page 3
+    assert text.find(quote) == third
+    made = run("annotate", str(doc_id), "--quote", quote, "--json", "--library", library)
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout)["page"] == 3
+    last_of_two = run(
+        "annotate", str(doc_id), "--start", str(third - 3), "--end", str(third - 1), "--json", "--library", library
+    )
+    assert json.loads(last_of_two.stdout)["page"] == 2
+    listed = json.loads(run("annotations", str(doc_id), "--json", "--library", library).stdout)
+    assert sorted(a["page"] for a in listed) == [2, 3]
+    everything = json.loads(run("annotations", "--json", "--library", library).stdout)
+    assert sorted(a["page"] for a in everything if a["document"] == doc_id) == [2, 3]
+
+
+def test_a_text_file_has_no_pages(tmp_path: Path) -> None:
+    lib = str(tmp_path / "lib.sqlite")
+    source = tmp_path / "a.txt"
+    source.write_text("没有页的文字。\n第二段。\n", encoding="utf-8")
+    assert run("--library", lib, "import", str(source)).returncode == 0
+    shown = json.loads(run("show", "1", "--json", "--library", lib).stdout)
+    assert shown["pages"] == []
+    made = json.loads(run("annotate", "1", "--quote", "第二段", "--json", "--library", lib).stdout)
+    assert made["page"] is None
