@@ -33,6 +33,8 @@ class Settings:
     window_state: str = ""
     splitter_state: str = ""
     sort_column: int = 0
+    # Keys of the document list's columns shown besides the title (DocumentTableModel.COLUMNS).
+    list_columns: list[str] = field(default_factory=lambda: ["date"])
     sort_descending: bool = False
     last_import_dir: str = ""
     last_document: int = 0
@@ -64,7 +66,10 @@ def load(path: Path) -> Settings:
         if key not in known:
             continue
         default = getattr(defaults, key)
-        if isinstance(default, dict):
+        if isinstance(default, list):
+            if isinstance(value, list):
+                values[key] = [v for v in value if isinstance(v, str)]
+        elif isinstance(default, dict):
             # A hand-edited file may hold anything in a mapping; keep only the string pairs widgets expect.
             if isinstance(value, dict):
                 values[key] = {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}

@@ -2,13 +2,17 @@
 
 Everything that follows the open document (annotations, entities, the find bar, the Info tab) listens to
 `documentChanged`; whatever follows the library's contents listens to `libraryChanged`.
+
+Each document opens where the reader left it: the offset at the top of the pane is stored when another
+document is opened, a few seconds after scrolling stops, and when the window closes (`save_position`).
 """
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,8 +45,8 @@ _COLUMN_SAMPLES = {
     "imported": "2025-12-31",
     "annotations": "999",
 }
-# The columns a narrow list shows at first; the others are one right-click on the header away.
-_SHOWN_AT_FIRST = ("title", "date")
+# How long scrolling must rest before the reading position is written.
+POSITION_SAVE_MS = 2000
 
 
 def document_table(model: DocumentTableModel, settings: Settings) -> QTableView:
@@ -63,8 +67,9 @@ def document_table(model: DocumentTableModel, settings: Settings) -> QTableView:
     header.setStretchLastSection(False)
     header.setMinimumSectionSize(24)
     size_columns(table)
+    shown = set(settings.list_columns)
     for column, (key, _) in enumerate(model.COLUMNS):
-        table.setColumnHidden(column, key not in _SHOWN_AT_FIRST)
+        table.setColumnHidden(column, key != "title" and key not in shown)
     set_two_line_rows(table, False)
     order = Qt.SortOrder.DescendingOrder if settings.sort_descending else Qt.SortOrder.AscendingOrder
     header.setSortIndicator(settings.sort_column, order)
@@ -152,6 +157,13 @@ class DocumentController(QObject):
         header = self.table.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self.show_column_menu)
+        self._saved: tuple[int, int] | None = None  # (document, offset) last written, to skip rewriting it
+        self._closed = False
+        self._position_timer = QTimer(self)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(POSITION_SAVE_MS)
+        self._position_timer.timeout.connect(self.save_position)
+        reading.pane.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
     # -- choosing and showing ----------------------------------------------------------------------
     def select(self, doc_id: int) -> None:
@@ -180,12 +192,46 @@ class DocumentController(QObject):
             self.show_document(doc_id)
 
     def show_document(self, doc_id: int) -> None:
+        self.save_position()
         doc = self.library.get(doc_id)
         self.current = doc
         self.view.present(doc)
+        if doc is not None:
+            offset = self.library.positions.get(doc_id)
+            self._saved = (doc_id, offset)
+            self.view.restore_position(offset)
         self.documentChanged.emit(doc)
         if doc is not None:
             self.settings.last_document = doc_id
+
+    # -- the reading position ----------------------------------------------------------------------
+    def _on_scrolled(self, _value: int) -> None:
+        if self.current is not None and not self._closed:
+            self._position_timer.start()
+
+    def save_position(self) -> None:
+        """Remember where the open document is read (a text offset, so it holds in every script view).
+
+        Best effort: a library busy with another writer or gone read-only must not interrupt reading,
+        so a failed write only leaves the previous position in place.
+        """
+        self._position_timer.stop()
+        if self.current is None or self._closed:
+            return
+        offset = self.view.reading_position()
+        if offset is None or self._saved == (self.current.id, offset):
+            return
+        try:
+            self.library.positions.set(self.current.id, offset)
+        except sqlite3.Error:
+            return
+        self._saved = (self.current.id, offset)
+
+    def close(self) -> None:
+        """The window is closing: write the position once more and stop writing after that."""
+        self.save_position()
+        self._closed = True
+        self._position_timer.stop()
 
     def show_again(self) -> None:
         """Read the open document again from the library (after an edit, or new settings)."""
@@ -306,8 +352,18 @@ class DocumentController(QObject):
             action = menu.addAction(self.model.tr(label))
             action.setCheckable(True)
             action.setChecked(not self.table.isColumnHidden(column))
-            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+            action.toggled.connect(lambda on, c=column: self.set_column_shown(c, on))
         menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def set_column_shown(self, column: int, shown: bool) -> None:
+        """Show or hide a column of the list, remembered in the settings (the title is always shown)."""
+        key = self.model.COLUMNS[column][0]
+        if key == "title":
+            return
+        self.table.setColumnHidden(column, not shown)
+        self.settings.list_columns = [
+            k for c, (k, _) in enumerate(self.model.COLUMNS) if k != "title" and not self.table.isColumnHidden(c)
+        ]
 
     def open_current_row(self) -> None:
         ids = self.selected_ids()

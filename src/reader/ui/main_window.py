@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(1, False)
         self.splitter.setSizes([320, 660, 300])
         self.setCentralWidget(self.splitter)
+        self.statusBar().addPermanentWidget(self.view.page_label)
         self.statusBar().addPermanentWidget(self.library_label)
 
     # -- the window's own actions, menus and toolbar -----------------------------------------------
@@ -218,6 +219,8 @@ class MainWindow(QMainWindow):
     def _fill_view_menu(self, menu: QMenu) -> None:
         view = self.view
         menu.addActions([view.act_zoom_in, view.act_zoom_out, view.act_zoom_reset])
+        menu.addSeparator()
+        menu.addAction(view.act_goto_page)
         menu.addSeparator()
         menu.addAction(view.act_original)
         script_menu = menu.addMenu(self.tr("&Script"))
@@ -348,5 +351,6 @@ class MainWindow(QMainWindow):
         # Debounce timers may still fire after the library is closed: silence the widgets that own them.
         for widget in (self.search_box, self.find_bar):
             widget.blockSignals(True)
+        self.documents.close()  # the reading position, before the library goes
         self.save_state()
         super().closeEvent(event)

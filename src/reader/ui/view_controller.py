@@ -1,21 +1,25 @@
-"""How the open document is viewed: its script, cleaned or original, its size, and the removed lines.
+"""How the open document is viewed: its script, cleaned or original, its size, the removed lines, and
+where in it the reader is (the page of the reading position, Go to Page, a remembered position restored).
 
-The controller owns the View menu's actions and the Removed tab. It never writes to the library: a line the
-reader keeps or removes is asked for with `lineOverrideRequested`, and whoever owns the document does it.
+The controller owns the View menu's actions, the Removed tab and the status bar's page label. It never
+writes to the library: a line the reader keeps or removes is asked for with `lineOverrideRequested`, and
+whoever owns the document does it (the reading position is stored by the document controller).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
+from reader.core.pages import page_of, page_start
 from reader.core.script import Script
 from reader.settings import Settings
 from reader.store.library import Document
 from reader.ui.actions import make_action
+from reader.ui.goto_page import GoToPageDialog
 from reader.ui.reading_view import ReadingView, foreground
 from reader.ui.removed_panel import RemovedPanel
 
@@ -45,6 +49,24 @@ class ViewController(QObject):
         reading.pane.customContextMenuRequested.connect(self._pane_menu)
         self._build_zoom_actions()
         self._build_script_actions()
+        self._build_page_actions()
+        # A remembered position waits here until the pane has its size: before the window is shown its
+        # layout (and so the place of every line) is not final. Any other scroll drops it.
+        self._pending: int | None = None
+        self._applying = False
+        # The page Go to Page chose, shown until the reader scrolls: the last page of a document often
+        # cannot reach the top of the pane, yet the reader asked for it and is looking at it.
+        self._chosen_page: int | None = None
+        self.page_label = QLabel()
+        self.page_label.setObjectName("pagePosition")
+        self.page_label.hide()
+        self._page_timer = QTimer(self)
+        self._page_timer.setSingleShot(True)
+        self._page_timer.setInterval(60)
+        self._page_timer.timeout.connect(self.update_page)
+        bar = reading.pane.verticalScrollBar()
+        bar.valueChanged.connect(self._on_scrolled)
+        bar.rangeChanged.connect(self._on_range)
 
     # -- actions -----------------------------------------------------------------------------------
     def _build_zoom_actions(self) -> None:
@@ -60,6 +82,11 @@ class ViewController(QObject):
         self.act_original = make_action(w, self.tr("Show &Original"), "Ctrl+U", self._original_toggled, name="original")
         self.act_original.setCheckable(True)
         self.act_original.setToolTip(self.tr("Toggle between the cleaned text and the text as imported (Ctrl+U)"))
+
+    def _build_page_actions(self) -> None:
+        self.act_goto_page = make_action(self.window, self.tr("&Go to Page…"), "Ctrl+G", self.ask_page, name="goToPage")
+        self.act_goto_page.setToolTip(self.tr("Go to a page of a paged document such as a PDF (Ctrl+G)"))
+        self.act_goto_page.setEnabled(False)
 
     def _script_labels(self) -> dict[Script, str]:
         return {
@@ -111,14 +138,141 @@ class ViewController(QObject):
     def present(self, doc: Document | None) -> None:
         """Show `doc` in its script, cleaned or original as the reader last chose, with its removed lines."""
         self.doc = doc
+        self._pending = None
+        self._chosen_page = None
         script, phrases = self.script_for(doc.id) if doc is not None else (self.reading.script, self.settings.phrases)
         self._sync_script_actions(script, phrases)
         self.reading.set_document(doc, script, phrases, original=self.act_original.isChecked())
+        self.update_page()
         if doc is None:
             self.removed_panel.show_removed([], {})
             return
         self.removed_panel.show_removed(doc.removed, doc.overrides)
         self._draw_removed()
+
+    # -- where the reader is -----------------------------------------------------------------------
+    @property
+    def pages(self) -> tuple[int, ...]:
+        """Page starts of the open document in the text shown; none in the Original view, whose offsets
+        are those of the text as imported, not of the cleaned text the pages are counted in."""
+        if self.doc is None or self.reading.original:
+            return ()
+        return self.doc.pages
+
+    def reading_position(self) -> int | None:
+        """Offset in the cleaned text of the top of the pane (or of the position still waiting to be
+        shown); None when there is no document or the Original view is shown."""
+        if self.doc is None or self.reading.original:
+            return None
+        if self._pending is not None:
+            return self._pending
+        return self.reading.visible_offset()
+
+    def restore_position(self, offset: int) -> None:
+        """Show the cleaned text from `offset` on: its line at the top of the pane, kept there while the
+        pane is still being sized (at start-up), until the reader or another jump scrolls elsewhere."""
+        if self.doc is None or self.reading.original or offset <= 0:
+            return
+        self._pending = min(offset, len(self.doc.text))
+        # The caret goes there too: keys then read on from the place, and the pane's first show, which
+        # brings the caret into view, does not scroll back to the start.
+        if self.reading.shown is not None:
+            cursor = QTextCursor(self.reading.pane.document())
+            cursor.setPosition(self.reading.shown.to_qt_pos(self._pending))
+            self._applying = True
+            try:
+                self.reading.pane.setTextCursor(cursor)
+            finally:
+                self._applying = False
+        self._apply_pending()
+        self.update_page()
+
+    def show_offset(self, offset: int) -> None:
+        """Bring the line holding `offset` (not only its paragraph) to the top of the pane."""
+        shown = self.reading.shown
+        if shown is None:
+            return
+        pane = self.reading.pane
+        pos = shown.to_qt_pos(max(0, min(offset, len(self.reading.base_text))))
+        document = pane.document()
+        block = document.findBlock(pos)
+        y = document.documentLayout().blockBoundingRect(block).top()
+        layout = block.layout()
+        if layout is not None:
+            line = layout.lineForTextPosition(pos - block.position())
+            if line.isValid():
+                y += line.y()
+        self._applying = True
+        try:
+            pane.verticalScrollBar().setValue(round(y))
+        finally:
+            self._applying = False
+
+    def _apply_pending(self) -> None:
+        if self._pending is None:
+            return
+        self.show_offset(self._pending)
+        if self.reading.pane.isVisible() and self.reading.pane.viewport().height() > 1:
+            self._pending = None
+
+    def _on_scrolled(self, _value: int) -> None:
+        if not self._applying:
+            self._pending = None
+            self._chosen_page = None
+        self._page_timer.start()
+
+    def _on_range(self, _minimum: int, _maximum: int) -> None:
+        self._apply_pending()
+
+    def current_page(self) -> int | None:
+        """The page shown at the top of the pane: the one the top line ends on, so a page that begins
+        within that line (a paragraph running over a page break) counts as reached."""
+        pages = self.pages
+        if not pages:
+            return None
+        if self._chosen_page is not None:
+            return self._chosen_page
+        if self._pending is not None:
+            return page_of(self._pending, pages)
+        viewport = self.reading.pane.viewport()
+        if self.reading.pane.verticalScrollBar().value() == 0:
+            return 1
+        return page_of(self.reading.offset_at(QPoint(max(0, viewport.width() - 4), 4)), pages)
+
+    def update_page(self) -> None:
+        """The status bar's "p. 3 / 10" and Go to Page follow the open document and the scroll."""
+        pages = self.pages
+        self.act_goto_page.setEnabled(bool(pages))
+        page = self.current_page()
+        if page is None:
+            self.page_label.hide()
+            self.page_label.clear()
+            return
+        self.page_label.setText(self.tr("p. {0} / {1}").format(page, len(pages)))
+        tip = self.tr("Page {0} of {1} at the top of the text (Ctrl+G: Go to Page)")
+        self.page_label.setToolTip(tip.format(page, len(pages)))
+        self.page_label.show()
+
+    def ask_page(self) -> GoToPageDialog | None:
+        """Open Go to Page for a paged document; the chosen page is shown when the dialog is accepted."""
+        pages = self.pages
+        if not pages:
+            return None
+        dialog = GoToPageDialog(self.current_page() or 1, len(pages), self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.intValueSelected.connect(self.go_to_page)
+        dialog.open()
+        return dialog
+
+    def go_to_page(self, page: int) -> None:
+        """Scroll so that `page` (1-based) begins at the top of the pane."""
+        pages = self.pages
+        if not pages:
+            return
+        self._pending = None
+        self._chosen_page = min(max(page, 1), len(pages))
+        self.show_offset(page_start(page, pages))
+        self.update_page()
 
     # -- script views ------------------------------------------------------------------------------
     def script_for(self, doc_id: int) -> tuple[Script, bool]:
@@ -177,8 +331,11 @@ class ViewController(QObject):
 
     def set_original(self, original: bool) -> None:
         self.act_original.setChecked(original)
+        self._pending = None
+        self._chosen_page = None
         self.reading.set_original(original)
         self._draw_removed()
+        self.update_page()
         self.originalChanged.emit(original)
 
     def _line_spans(self) -> list[tuple[int, int]]:
