@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +42,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             query=args.search or "",
             color=args.color,
             tag=args.tag,
+            language=export_language(),
         )
     try:
         written = write_export(docs, args.format, out)
@@ -100,3 +103,19 @@ def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
     p.add_argument("file", metavar="FILE.json")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_import_annotations)
+
+
+def export_language(environ: Mapping[str, str] | None = None) -> str:
+    """The interface language for an export's own words, without Qt: the language chosen in Preferences,
+    or for "system" the locale of the environment (LC_ALL, LC_MESSAGES, LANG), as the window would."""
+    from reader import paths
+    from reader.settings import load, settings_path
+
+    chosen = load(settings_path(paths.config_dir())).language
+    if chosen in ("en", "zh_CN", "zh_TW"):
+        return chosen
+    env = os.environ if environ is None else environ
+    locale = next((env[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(k)), "")
+    if not locale.startswith("zh"):
+        return "en"
+    return "zh_TW" if locale.startswith(("zh_TW", "zh_HK", "zh_MO")) or "Hant" in locale else "zh_CN"

@@ -34,8 +34,12 @@ def export_documents(
     query: str = "",
     color: str | None = None,
     tag: str | None = None,
+    language: str = "",
 ) -> list[ExportDocument]:
-    """The documents (and the annotations matching the filter) ready for an exporter."""
+    """The documents (and the annotations matching the filter) ready for an exporter.
+
+    `language` is the interface language of the export's own words ("en", "zh_CN", "zh_TW"; empty for
+    English); the script of those words and the PDF's glyphs follow `script`."""
     script = Script(script)
     wanted = None
     if query or color or tag:
@@ -78,6 +82,8 @@ def export_documents(
                 path=s.path,
                 text=view.text,
                 annotations=shown,
+                script=script.value,
+                language=language,
             )
         )
     return docs
