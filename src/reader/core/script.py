@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -126,29 +127,14 @@ def convert(text: str, config: str) -> str:
         return "".join(p if i % 2 else str(conv.convert(p)) if p else "" for i, p in enumerate(parts))
 
 
-class _AutoTable(dict[int, str]):
-    """Code point → that character converted on its own; filled on first use, so `str.translate`
-    needs no scan of the text for unknown characters."""
-
-    def __init__(self, config: str) -> None:
-        super().__init__()
-        self._config = config
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        out = convert(ch, self._config)
-        # A character OpenCC drops or expands (none known) is kept, so the table keeps lengths.
-        self[code] = value = out if len(out) == 1 else ch
-        return value
-
-
 class _CharTable:
     """Each character converted on its own, memoised: the reference `align` compares pieces against."""
 
     def __init__(self, config: str) -> None:
         self._config = config
         self._table: dict[str, str] = {"\n": "\n"}
-        self._trans: _AutoTable | None = None
+        self._bmp: list[int] | None = None
+        self._astral: dict[str, str] = {}
 
     def __call__(self, text: str) -> list[str]:
         table = self._table
@@ -163,24 +149,50 @@ class _CharTable:
         return list(map(table.__getitem__, text))
 
     def translate(self, text: str) -> str:
-        """`text` converted character by character, in one `str.translate` pass (C speed).
+        """`text` converted character by character, keeping its length, at C speed.
 
-        The table holds every BMP ideograph from the first call (one OpenCC call of about 28,000
-        characters, tens of milliseconds once per config); other characters are added as met.
+        `str.translate` with a list indexed by code point (the whole BMP, built with one OpenCC call
+        the first time, about 0.1 s per config) is twice as fast as with a dict: no hashing. Astral
+        characters, which the list does not reach, are converted one by one (memoised).
         """
-        trans = self._trans
-        if trans is None:
-            trans = _AutoTable(self._config)
-            chars = [chr(c) for lo, hi in _BMP_IDEOGRAPHS for c in range(lo, hi + 1)]
-            converted = convert("\n".join(chars), self._config).split("\n")
-            if len(converted) == len(chars):
-                trans.update((ord(c), v) for c, v in zip(chars, converted, strict=True) if len(v) == 1)
-            self._trans = trans
-        return text.translate(trans)
+        table = self._bmp
+        if table is None:
+            table = self._bmp = self._build_bmp()
+        out = text.translate(table)
+        if _ASTRAL_RE.search(out):
+            out = _ASTRAL_RE.sub(self._astral_char, out)
+        return out
+
+    def char(self, ch: str) -> str:
+        """One character converted on its own."""
+        code = ord(ch)
+        if code < 0x10000 and self._bmp is not None:
+            return chr(self._bmp[code])
+        return self.translate(ch)
+
+    def _build_bmp(self) -> list[int]:
+        # NUL ends OpenCC's C strings, lone surrogates cannot be encoded and "\n" is the separator:
+        # those stay themselves; so does anything OpenCC would turn into more or fewer characters.
+        table = list(range(0x10000))
+        codes = [c for c in range(1, 0x10000) if c != 0x0A and not 0xD800 <= c <= 0xDFFF]
+        converted = convert("\n".join(map(chr, codes)), self._config).split("\n")
+        if len(converted) != len(codes):
+            converted = [convert(chr(c), self._config) for c in codes]
+        for code, out in zip(codes, converted, strict=True):
+            if len(out) == 1:
+                table[code] = ord(out)
+        return table
+
+    def _astral_char(self, m: re.Match[str]) -> str:
+        ch = m.group()
+        out = self._astral.get(ch)
+        if out is None:
+            out = convert(ch, self._config)
+            self._astral[ch] = out = out if len(out) == 1 else ch
+        return out
 
 
-# Ideographs whose conversion `_CharTable.translate` looks up first: unified, extension A, compatibility.
-_BMP_IDEOGRAPHS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 
 
 @cache
@@ -264,26 +276,26 @@ def detect_script(text: str) -> ScriptInfo:
     return ScriptInfo(kind=kind, share=share, simplified=simplified, traditional=traditional, cjk=cjk)
 
 
-def _class_regex(chars: frozenset[str]) -> re.Pattern[str]:
-    """A regex matching any of `chars` that scans at C speed.
+def _bmp_class_regex(chars: frozenset[str]) -> re.Pattern[str]:
+    """A regex matching the BMP members of `chars`.
 
-    A character class holding astral characters is matched by a linear list in `re` (about 0.3 s
-    over 200,000 characters for the 4,000 traditional-only ones); BMP characters alone compile to a
-    bitmap. Astral members are therefore tried only behind a cheap range check.
+    BMP characters alone compile to a bitmap that `re` scans at C speed; a class that also holds
+    astral characters is matched against a linear list (about 0.3 s over 200,000 characters for
+    the 4,000 traditional-only ones), so astral members are looked up separately.
     """
-    bmp = "".join(sorted(c for c in chars if ord(c) < 0x10000))
-    astral = "".join(sorted(c for c in chars if ord(c) >= 0x10000))
-    pattern = f"[{re.escape(bmp)}]"
-    if astral:
-        pattern += f"|(?=[\U00010000-\U0010ffff])[{re.escape(astral)}]"
-    return re.compile(pattern)
+    return re.compile("[" + re.escape("".join(sorted(c for c in chars if ord(c) < 0x10000))) + "]")
 
 
 @cache
 def _script_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(simplified-only, traditional-only) character regexes."""
+    """(simplified-only, traditional-only) BMP character regexes."""
     simp_set, trad_set = script_specific_chars()
-    return _class_regex(simp_set), _class_regex(trad_set)
+    return _bmp_class_regex(simp_set), _bmp_class_regex(trad_set)
+
+
+def _line_at(text: str, i: int) -> tuple[int, int]:
+    end = text.find("\n", i)
+    return text.rfind("\n", 0, i) + 1, len(text) if end < 0 else end
 
 
 def _mixed_lines(text: str) -> list[tuple[int, int]]:
@@ -292,18 +304,20 @@ def _mixed_lines(text: str) -> list[tuple[int, int]]:
     Lines, because no OpenCC dictionary key spans a newline: converting a line alone gives the same
     result as converting it inside the document, so only the mixed lines need the slower path.
     """
+    simp_set, trad_set = script_specific_chars()
     simp_re, trad_re = _script_regexes()
-    spans = []
-    m = trad_re.search(text)
+    astral = [(m.start(), m.group()) for m in _ASTRAL_RE.finditer(text)]
     # Only lines holding a traditional-only character can be mixed; each such line is looked at once.
+    lines = {_line_at(text, i) for i, ch in astral if ch in trad_set}
+    m = trad_re.search(text)
     while m:
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.start())
-        if end < 0:
-            end = len(text)
-        if simp_re.search(text, start, end):
+        line = _line_at(text, m.start())
+        lines.add(line)
+        m = trad_re.search(text, line[1])
+    spans = []
+    for start, end in sorted(lines):
+        if simp_re.search(text, start, end) or any(start <= i < end and ch in simp_set for i, ch in astral):
             spans.append((start, end))
-        m = trad_re.search(text, end)
     return spans
 
 
@@ -436,7 +450,7 @@ def _chained_view(text: str, config: str, per_char: str) -> tuple[str, list[int]
     variant = _char_table(stage)
     lines: list[tuple[int, int]] = []
     for i in sites:
-        if view[i] != variant.translate(base[i]) and not (lines and lines[-1][0] <= i < lines[-1][1]):
+        if view[i] != variant.char(base[i]) and not (lines and lines[-1][0] <= i < lines[-1][1]):
             end = text.find("\n", i)
             lines.append((text.rfind("\n", 0, i) + 1, len(text) if end < 0 else end))
     if lines:
@@ -450,10 +464,13 @@ def _chained_view(text: str, config: str, per_char: str) -> tuple[str, list[int]
 
 def _resite(sites: list[int], spans: list[tuple[int, int]], view: str, per_char: str) -> list[int]:
     """`sites` with those inside `spans` recomputed after the spans of `view` or `per_char` changed."""
-    out = [i for i in sites if not any(s <= i < e for s, e in spans)] if sites else []
-    for s, e in spans:
+    out: list[int] = []
+    pos = 0
+    for s, e in spans:  # sorted and disjoint
+        out.extend(sites[bisect_left(sites, pos) : bisect_left(sites, s)])
         out.extend(s + i for i in diff_sites(view[s:e], per_char[s:e]))
-    out.sort()
+        pos = e
+    out.extend(sites[bisect_left(sites, pos) :])
     return out
 
 
