@@ -94,3 +94,19 @@ def test_the_position_survives_closing_the_window(
     finally:
         again.close()
         again.library.close()
+
+
+def test_a_position_at_a_paragraph_start_does_not_creep_upwards(window: MainWindow, qtbot: QtBot) -> None:
+    """The top of the pane can lie in the spacing above a paragraph; saving and restoring that place
+    again and again must not move it a line higher each time."""
+    window.resize(1000, 600)
+    a, b = _two_documents(window)
+    _open(window, qtbot, a)
+    text = window.reading.base_text
+    start = text.index("\n", len(text) // 2) + 1  # a paragraph in the middle
+    window.view.restore_position(start)
+    for _ in range(3):
+        _open(window, qtbot, b)
+        _open(window, qtbot, a)
+        assert window.view.reading_position() == start
+        assert window.library.positions.get(a) == start

@@ -166,7 +166,14 @@ class ViewController(QObject):
             return None
         if self._pending is not None:
             return self._pending
-        return self.reading.visible_offset()
+        return self._past_break(self.reading.visible_offset())
+
+    def _past_break(self, offset: int) -> int:
+        """The pane's top pixels may fall in the spacing above a paragraph, where Qt names the line break
+        ending the paragraph before; the place read is the paragraph below it. Without this a saved
+        position would come back a line higher each time."""
+        text = self.reading.base_text
+        return offset + 1 if 0 <= offset < len(text) and text[offset] == "\n" else offset
 
     def restore_position(self, offset: int) -> None:
         """Show the cleaned text from `offset` on: its line at the top of the pane, kept there while the
@@ -193,7 +200,7 @@ class ViewController(QObject):
         if shown is None:
             return
         pane = self.reading.pane
-        pos = shown.to_qt_pos(max(0, min(offset, len(self.reading.base_text))))
+        pos = shown.to_qt_pos(self._past_break(max(0, min(offset, len(self.reading.base_text)))))
         document = pane.document()
         block = document.findBlock(pos)
         y = document.documentLayout().blockBoundingRect(block).top()
@@ -237,7 +244,7 @@ class ViewController(QObject):
         viewport = self.reading.pane.viewport()
         if self.reading.pane.verticalScrollBar().value() == 0:
             return 1
-        return page_of(self.reading.offset_at(QPoint(max(0, viewport.width() - 4), 4)), pages)
+        return page_of(self._past_break(self.reading.offset_at(QPoint(max(0, viewport.width() - 4), 4))), pages)
 
     def update_page(self) -> None:
         """The status bar's "p. 3 / 10" and Go to Page follow the open document and the scroll."""
