@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import random
+from pathlib import Path
+
 import pytest
 from test_script import _load_cases
 
-from reader.core.script import Script, convert, make_view, tw_everyday_forms
+from reader.core.script import (
+    Script,
+    _chained_view,
+    _char_table,
+    _per_char,
+    convert,
+    make_view,
+    tw_everyday_forms,
+)
+from reader.core.script_fix import diff_sites
 
 
 @pytest.mark.parametrize(
@@ -85,3 +97,43 @@ def test_tw_everyday_forms_keep_length_and_are_off_by_default() -> None:
     assert tw_everyday_forms("佔領臺北") == "占領台北"
     phrase_view = make_view("台湾的软件计划", Script.TW, phrases=True, tw_everyday=True)
     assert phrase_view.text == "台灣的軟體計畫"
+
+
+def test_tw_everyday_forms_leave_hua_words_taiwan_writes_with_hua() -> None:
+    # Taiwanese text writes 規劃/策劃/籌劃 with 劃; only 計劃 has the everyday form 計畫.
+    assert tw_everyday_forms("規劃和策劃的計劃") == "規劃和策劃的計畫"
+
+
+def _seed_texts() -> list[str]:
+    root = Path(__file__).resolve().parents[3] / "seeds"
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(root.glob("*.txt"))]
+    rng = random.Random(3)
+    # Per-character mixes of each seed with its traditional form exercise the mixed-line path.
+    mixed = ["".join(c if rng.random() < 0.5 else t for c, t in zip(s, convert(s, "s2t"), strict=True)) for s in seeds]
+    return seeds + mixed
+
+
+@pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])
+def test_chained_conversion_equals_opencc(config: str) -> None:
+    # s2tw/s2hk are computed as s2t then the variant stage; the result must be OpenCC's own.
+    variant_phrases = "喫茶小舖 味千拉麪 機場快線"  # keys of TWVariantsPhrases / HKVariantsPhrases
+    for text in [*_seed_texts(), variant_phrases, "吃茶小铺\n味千拉面"]:
+        per_char = _per_char(text, config)
+        chained = _chained_view(text, config, per_char)
+        assert chained is not None
+        view, sites = chained
+        assert view == convert(text, config)
+        assert sites == [i for i, (a, b) in enumerate(zip(view, per_char, strict=True)) if a != b]
+
+
+def test_per_character_table_matches_one_by_one_conversion() -> None:
+    text = "干发面后里台𠮶𠗣a\n・．\u3000国"
+    assert _char_table("s2tw").translate(text) == "".join(convert(ch, "s2tw") for ch in text)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("", ""), ("abc", "abc"), ("abc", "abd"), ("x" * 1000, "x" * 999 + "y"), ("ab" * 300, "ba" * 300)],
+)
+def test_diff_sites(a: str, b: str) -> None:
+    assert diff_sites(a, b) == [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
