@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from reader.core.annotation_model import DEFAULT_COLORS, HighlightColor
 from reader.core.export_model import ExportDocument, Paragraphs, color_for, reading_order
+from reader.core.pages import page_of
 
 __all__ = ["CSV_COLUMNS", "to_csv"]
 
@@ -29,6 +30,7 @@ CSV_COLUMNS = (
     "start",
     "end",
     "paragraph",
+    "page",
     "color_key",
     "created",
     "modified",
@@ -82,6 +84,7 @@ def to_csv(
                 a.start,
                 a.end,
                 "" if a.orphan else paragraphs.number(a.start),
+                "" if a.orphan else (page_of(a.start, doc.pages) or ""),
                 a.color,
                 a.created,
                 a.modified,

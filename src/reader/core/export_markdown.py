@@ -26,6 +26,7 @@ from reader.core.export_model import (
     reading_order,
     tag_slug,
 )
+from reader.core.pages import page_of
 
 __all__ = ["markdown_filename", "to_markdown", "to_markdown_notes", "yaml_quote"]
 
@@ -109,8 +110,11 @@ def _annotation_block(
 ) -> str:
     color = localized_color(annotation.color, colors, doc)
     parts = [f"**{_escape_line(color.name)}** · {_location(annotation, paragraphs, export_labels(doc))}"]
-    quote_lines = annotation.quote.split("\n")
-    parts.append("\n".join(f"> {_escape_line(line)}".rstrip() for line in quote_lines))
+    quote_lines = [f"> {_escape_line(line)}".rstrip() for line in annotation.quote.split("\n")]
+    page = None if annotation.orphan else page_of(annotation.start, doc.pages)
+    if page is not None:
+        quote_lines[-1] += f" ({_escape_line(export_labels(doc).page.format(page))})"  # cited as printed
+    parts.append("\n".join(quote_lines))
     note = annotation.note.strip("\n")
     if note.strip():
         parts.append(note)

@@ -45,7 +45,8 @@ class ExportDocument:
     `script` is the view `text` is in ("hans", "hant", "tw", "hk"; "orig" or "" when it is the text
     as stored, whose script is then read from the text) and decides the script of the export's own
     words and the glyphs of a PDF. `language` is the interface language of the export's own words
-    ("en", "zh_CN", "zh_TW"; "" is English).
+    ("en", "zh_CN", "zh_TW"; "" is English). `pages` are the offsets in `text` at which each printed
+    page begins (empty for a document without pages): annotations are cited by page.
     """
 
     id: int
@@ -58,6 +59,7 @@ class ExportDocument:
     annotations: list[Annotation]
     script: str = ""
     language: str = ""
+    pages: tuple[int, ...] = ()
 
 
 def reading_order(annotations: Iterable[Annotation]) -> list[Annotation]:
@@ -176,6 +178,7 @@ class ExportLabels:
     characters: str = "characters {0}–{1}"
     not_found: str = "not found in the current text (was characters {0}–{1})"
     documents: str = "Annotations ({0} documents)"
+    page: str = "p. {0}"
 
 
 _CHINESE_LABELS = ExportLabels(
@@ -186,6 +189,7 @@ _CHINESE_LABELS = ExportLabels(
     characters="第 {0}–{1} 字",
     not_found="在当前文本中找不到(原为第 {0}–{1} 字)",
     documents="批注({0} 篇文档)",
+    page="第 {0} 页",
 )
 """Written once in simplified characters; `export_labels` converts them to the export's script."""
 
