@@ -214,7 +214,7 @@ def _real_text_speed(joined: str) -> None:
     """Guard off, guard on and plain OpenCC s2tw on the same 200,000 characters of real text, taken
     in turns (best of 7 each) so that load from other processes hits all three alike."""
     text = joined[:SIZE]
-    runs = {
+    runs: dict[str, Callable[[], object]] = {
         "tw view, guard on": partial(make_view, text, Script.TW),
         "tw view, guard off": partial(make_view, text, Script.TW, guard=False),
         "OpenCC s2tw": partial(convert, text, "s2tw"),
