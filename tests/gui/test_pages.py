@@ -27,7 +27,7 @@ def _open_pdf(window: MainWindow, qtbot: QtBot) -> int:
 
 
 def _go_to(window: MainWindow, qtbot: QtBot, page: int) -> None:
-    """Press Ctrl+G in the reading pane, type the page, press Return."""
+    """Press Ctrl+G in the reading pane, choose the page in the dialog, accept it."""
     window.pane.setFocus()
     qtbot.keyClick(window.pane, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), GoToPageDialog), timeout=5000)
