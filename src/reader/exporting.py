@@ -84,6 +84,7 @@ def export_documents(
                 annotations=shown,
                 script=script.value,
                 language=language,
+                pages=tuple(view.offsets.to_view(p) for p in doc.pages),
             )
         )
     return docs

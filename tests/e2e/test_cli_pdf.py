@@ -127,6 +127,24 @@ def test_annotations_know_their_page(library: str) -> None:
     assert sorted(a["page"] for a in everything if a["document"] == doc_id) == [2, 3]
 
 
+def test_exports_cite_the_page(tmp_path: Path) -> None:
+    lib = str(tmp_path / "lib.sqlite")
+    assert run("--library", lib, "import", str(PDFS / "report_sc.pdf")).returncode == 0
+    expected = json.loads((PDFS / "report_sc.expected.json").read_text(encoding="utf-8"))
+    text = "\n".join(expected["paragraphs"])
+    third = expected["pages"][2]
+    quote = text[third : text.index("\n", third)]
+    assert run("annotate", "1", "--quote", quote, "--library", lib).returncode == 0
+    out = tmp_path / "notes.md"
+    done = run("export", "1", "--format", "md", "--output", str(out), "--library", lib)
+    assert done.returncode == 0, done.stderr
+    assert "p. 3" in out.read_text(encoding="utf-8")
+    csv_out = tmp_path / "notes.csv"
+    assert run("export", "1", "--format", "csv", "--output", str(csv_out), "--library", lib).returncode == 0
+    header, row = csv_out.read_text(encoding="utf-8-sig").splitlines()[:2]
+    assert row.split(",")[header.split(",").index("page")] == "3"
+
+
 def test_a_text_file_has_no_pages(tmp_path: Path) -> None:
     lib = str(tmp_path / "lib.sqlite")
     source = tmp_path / "a.txt"

@@ -82,3 +82,13 @@ def test_printing_uses_the_view_face(window: MainWindow) -> None:
     window.set_script(Script.HANT)
     document = window.exports.printable_document()
     assert QFontInfo(document.defaultFont()).family() == "Noto Serif CJK TC"
+
+
+def test_info_tab_names_the_font_of_the_view(window: MainWindow) -> None:
+    """Where the view's regional face is missing, the reader can see which one stands in."""
+    _needs("Noto Serif CJK TC")
+    _needs("Noto Serif CJK SC")
+    window.set_script(Script.TW)
+    assert window.info.value("Font") == window.reading.font_family == "Noto Serif CJK TC"
+    window.set_script(Script.HANS)
+    assert window.info.value("Font") == "Noto Serif CJK SC"

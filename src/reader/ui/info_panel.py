@@ -52,6 +52,7 @@ class InfoPanel(QWidget):
         QT_TRANSLATE_NOOP("InfoPanel", "Characters"),
         QT_TRANSLATE_NOOP("InfoPanel", "Removed lines"),
         QT_TRANSLATE_NOOP("InfoPanel", "Imported"),
+        QT_TRANSLATE_NOOP("InfoPanel", "Font"),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -73,6 +74,11 @@ class InfoPanel(QWidget):
 
     def value(self, name: str) -> str:
         return self._values[name].text()
+
+    def show_font(self, family: str) -> None:
+        """The family the reading pane draws with: where the view's regional font is missing, the reader
+        sees which one stood in for it."""
+        self._values["Font"].setText(family or "—")
 
     def show_document(self, doc: Document | None) -> None:
         if doc is None:

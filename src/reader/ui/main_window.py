@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         documents.libraryChanged.connect(self.search.refresh_facets)
         documents.reimportRequested.connect(self.imports.start_import)
         self.info.editRequested.connect(documents.edit_metadata)
+        self.reading.viewChanged.connect(lambda: self.info.show_font(self.reading.font_family))
         self.view.scriptChanged.connect(self.search.on_script_changed)
         self.search.queryApplied.connect(self.finder.set_library_query)
         self.annotations.documentRequested.connect(self._reveal)
