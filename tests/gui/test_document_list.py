@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.store.library import Library
 from reader.ui.document_model import DocumentTableModel
+from reader.ui.info_panel import human_size
 from reader.ui.main_window import MainWindow, toolbar_label
 
 
@@ -160,6 +161,8 @@ def test_reading_pane_keeps_most_of_a_small_window(window: MainWindow, qtbot: Qt
     assert reading >= 320
 
 
-def test_library_size_counts_the_file_not_its_journal(window: MainWindow, seeded_library: Path) -> None:
+def test_status_bar_shows_the_library_size(window: MainWindow, seeded_library: Path) -> None:
     with Library(seeded_library) as other:
-        assert other.file_size() == seeded_library.stat().st_size
+        size = human_size(other.file_size())
+    window.documents.update_status()
+    assert window.documents.library_label.text().endswith(f"library {size}")

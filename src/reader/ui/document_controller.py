@@ -250,9 +250,9 @@ class DocumentController(QObject):
         documents = counted(self.tr("%n document(s)", "", count), count)
         self.library_label.setText(self.tr("{0} · {1} characters · library {2}").format(documents, f"{chars:,}", size))
         self.library_label.setToolTip(
-            self.tr(
-                "{0}\nThe size is the library file's; recent changes waiting in its journal are not counted."
-            ).format(self.library.path)
+            self.tr("{0}\nThe size is the space the library's data takes, recent changes included.").format(
+                self.library.path
+            )
         )
 
     # -- changing documents ------------------------------------------------------------------------

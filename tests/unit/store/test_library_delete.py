@@ -112,6 +112,14 @@ def test_annotation_counts_in_one_query(library: Library) -> None:
     assert library.annotation_counts([second, third]) == {second: 1}
 
 
-def test_file_size_is_the_library_file_only(library: Library) -> None:
-    fill(library, library.ids()[0])
-    assert library.file_size() == library.path.stat().st_size
+def test_file_size_counts_data_not_journal_slack(library: Library) -> None:
+    """Writes waiting in the log count as soon as they are made; the log's own size never does."""
+    before = library.file_size()
+    for _ in range(20):
+        fill(library, library.ids()[0])
+    grown = library.file_size()
+    assert grown > before
+    wal = library.path.with_name(library.path.name + "-wal")
+    assert grown < library.path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+    library.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert library.file_size() == library.path.stat().st_size == grown
