@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -77,7 +78,85 @@ TABLE: dict[str, tuple[str, str]] = {
     "Also written: {0}": ("又写作：{0}", "又寫作：{0}"),
     "Part of: {0}": ("隶属：{0}", "隸屬：{0}"),
     "Less certain: found on weak evidence": ("较不确定：依据不足", "較不確定：依據不足"),
+    "&Delete…": ("删除(&D)…", "刪除(&D)…"),
+    "Delete the selected documents and their annotations from the library": (
+        "从文库中删除所选文档及其注释",
+        "從文庫中刪除所選文件及其註釋",
+    ),
+    "&Open": ("打开(&O)", "開啟(&O)"),
+    "Show in &Folder": ("在文件夹中显示(&F)", "在資料夾中顯示(&F)"),
+    "Copy &Path": ("复制路径(&P)", "複製路徑(&P)"),
+    "{0} · {1} characters · library {2}": ("{0} · {1} 字 · 文库 {2}", "{0} · {1} 字 · 文庫 {2}"),
+    "{0}\nThe size is the space the library's data takes, recent changes included.": (
+        "{0}\n大小为文库数据所占的空间，含最近的更改。",
+        "{0}\n大小為文庫資料所佔的空間，含最近的變更。",
+    ),
+    "Path copied": ("已复制路径", "已複製路徑"),
+    "Delete “{0}”?": ("删除“{0}”？", "刪除「{0}」？"),
+    "This cannot be undone. The original files are not touched.": (
+        "此操作无法撤销。原始文件不受影响。",
+        "此操作無法復原。原始檔案不受影響。",
+    ),
+    "Delete Documents": ("删除文档", "刪除文件"),
+    "Added": ("添加时间", "加入時間"),
+    "Notes": ("注释", "註釋"),
+    "The PDF preview could not be made: {0}": ("无法生成 PDF 预览：{0}", "無法產生 PDF 預覽：{0}"),
+    "Go to Page": ("转到页面", "跳至頁面"),
+    "Page (1–{0}):": ("页码（1–{0}）：", "頁碼（1–{0}）："),
+    "Font": ("字体", "字型"),
+    "Page header": ("页眉", "頁首"),
+    "Page footer": ("页脚", "頁尾"),
+    "Page number": ("页码", "頁碼"),
+    "&Go to Page…": ("转到页面(&G)…", "跳至頁面(&G)…"),
+    "Go to a page of a paged document such as a PDF (Ctrl+G)": (
+        "转到分页文档（如 PDF）的某一页 (Ctrl+G)",
+        "跳至分頁文件（如 PDF）的某一頁 (Ctrl+G)",
+    ),
+    "p. {0} / {1}": ("第 {0} / {1} 页", "第 {0} / {1} 頁"),
+    "Page {0} of {1} at the top of the text (Ctrl+G: Go to Page)": (
+        "正文顶部为第 {0} 页，共 {1} 页（Ctrl+G：转到页面）",
+        "正文頂端為第 {0} 頁，共 {1} 頁（Ctrl+G：跳至頁面）",
+    ),
 }
+
+# Counted strings (`tr("%n thing(s)", "", n)`): Chinese has one plural form.
+NUMERUS: dict[str, tuple[str, str]] = {
+    "%n annotation(s)": ("%n 条注释", "%n 則註釋"),
+    ", %n orphan(s)": ("，%n 条孤立", "，%n 則孤立"),
+    "%n document(s)": ("%n 篇文档", "%n 篇文件"),
+    "Delete %n document(s)?": ("删除 %n 篇文档？", "刪除 %n 篇文件？"),
+    "%n annotation(s) will be deleted with it.": ("其 %n 条注释也将一并删除。", "其 %n 則註釋也將一併刪除。"),
+    "%n annotation(s) will be deleted with them.": ("它们的 %n 条注释也将一并删除。", "它們的 %n 則註釋也將一併刪除。"),
+    "Deleted %n document(s)": ("已删除 %n 篇文档", "已刪除 %n 篇文件"),
+    "%n line(s) removed": ("已删除 %n 行", "已移除 %n 行"),
+}
+
+
+def fill_numerus(text: str, forms: Callable[[str], list[str] | None]) -> tuple[str, int]:
+    """Fill unfinished counted messages with the plural forms `forms` gives for their source."""
+    count = 0
+
+    def one(m: re.Match[str]) -> str:
+        nonlocal count
+        given = forms(html.unescape(m.group(2)))
+        if given is None:
+            return m.group(0)
+        count += 1
+        inner = "".join(f"<numerusform>{html.escape(f, quote=False)}</numerusform>" for f in given)
+        return f"{m.group(1)}>{inner}</translation>"
+
+    pattern = (
+        r'(<message numerus="yes">\s*<source>([^<]*)</source>\s*<translation) type="unfinished">'
+        r"\s*(?:<numerusform>[^<]*</numerusform>\s*)*</translation>"
+    )
+    return re.sub(pattern, one, text), count
+
+
+def english_forms(source: str) -> list[str] | None:
+    """English needs a singular and a plural: "%n annotation(s)" → "%n annotation", "%n annotations"."""
+    if "(s)" not in source:
+        return None
+    return [source.replace("(s)", ""), source.replace("(s)", "s")]
 
 
 def fill(path: Path, column: int) -> int:
@@ -87,7 +166,7 @@ def fill(path: Path, column: int) -> int:
         target = simplified if column == 0 else traditional
         pattern = re.compile(
             r"(<source>"
-            + re.escape(html.escape(source, quote=False))
+            + re.escape(html.escape(source, quote=False).replace("'", "&apos;"))
             + r'</source>\s*<translation) type="unfinished">[^<]*</translation>'
         )
         replacement = ">" + html.escape(target, quote=False) + "</translation>"
@@ -95,7 +174,7 @@ def fill(path: Path, column: int) -> int:
         filled += n
     # A string that moved to another class keeps its translation from the context it came from.
     known: dict[str, str] = {}
-    for m in re.finditer(r"<source>(.*?)</source>\s*<translation>(.*?)</translation>", text, re.S):
+    for m in re.finditer(r"<source>([^<]*)</source>\s*<translation>([^<]*)</translation>", text, re.S):
         known.setdefault(m.group(1), m.group(2))
 
     def reuse(m: re.Match[str]) -> str:
@@ -107,8 +186,10 @@ def fill(path: Path, column: int) -> int:
         return f"{m.group(1)}>{found}</translation>"
 
     text = re.sub(
-        r'(<source>(.*?)</source>\s*<translation) type="unfinished">[^<]*</translation>', reuse, text, flags=re.S
+        r'(<source>([^<]*)</source>\s*<translation) type="unfinished">[^<]*</translation>', reuse, text, flags=re.S
     )
+    text, counted = fill_numerus(text, lambda source: [NUMERUS[source][column]] if source in NUMERUS else None)
+    filled += counted
     path.write_text(text, encoding="utf-8")
     return filled
 
@@ -116,3 +197,7 @@ def fill(path: Path, column: int) -> int:
 if __name__ == "__main__":
     for name, column in (("reader_zh_CN.ts", 0), ("reader_zh_TW.ts", 1)):
         print(name, fill(HERE / name, column), "filled")
+    english = HERE / "reader_en.ts"
+    filled_text, n = fill_numerus(english.read_text(encoding="utf-8"), english_forms)
+    english.write_text(filled_text, encoding="utf-8")
+    print(english.name, n, "plural forms filled")

@@ -200,12 +200,15 @@
         <source>Modified</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source> (orphan)</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n annotation</numerusform>
+            <numerusform>%n annotations</numerusform>
+        </translation>
     </message>
     <message>
-        <source>{0} annotations</source>
+        <source> (orphan)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -247,13 +250,19 @@
         <source>Orphans ({0}): their text is gone</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{0} annotations</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n annotation</numerusform>
+            <numerusform>%n annotations</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>, {0} orphans</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>, %n orphan(s)</source>
+        <translation>
+            <numerusform>, %n orphan</numerusform>
+            <numerusform>, %n orphans</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -271,7 +280,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} documents · {1} characters · library {2}</source>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected documents and their annotations from the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in &amp;Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} · {1} characters · library {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}
+The size is the space the library&apos;s data takes, recent changes included.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -293,6 +334,57 @@
     <message>
         <source>{0} is no longer there.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete “{0}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n document(s)?</source>
+        <translation>
+            <numerusform>Delete %n document?</numerusform>
+            <numerusform>Delete %n documents?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s) will be deleted with it.</source>
+        <translation>
+            <numerusform>%n annotation will be deleted with it.</numerusform>
+            <numerusform>%n annotations will be deleted with it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s) will be deleted with them.</source>
+        <translation>
+            <numerusform>%n annotation will be deleted with them.</numerusform>
+            <numerusform>%n annotations will be deleted with them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This cannot be undone. The original files are not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n document(s)</source>
+        <translation>
+            <numerusform>Deleted %n document</numerusform>
+            <numerusform>Deleted %n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n annotation</numerusform>
+            <numerusform>%n annotations</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -318,7 +410,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Match</source>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -518,12 +614,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(PDF is this HTML, printed)
-</source>
+        <source>{0} documents, {1} annotations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} documents, {1} annotations</source>
+        <source>The PDF preview could not be made: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -597,6 +692,17 @@
     </message>
     <message>
         <source>{0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GoToPageDialog</name>
+    <message>
+        <source>Go to Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page (1–{0}):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -750,6 +856,10 @@
     </message>
     <message>
         <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Font</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1048,6 +1158,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Page header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page footer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1075,9 +1197,12 @@
         <source>removed by you</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{0} lines removed</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n line(s) removed</source>
+        <translation>
+            <numerusform>%n line removed</numerusform>
+            <numerusform>%n lines removed</numerusform>
+        </translation>
     </message>
     <message>
         <source> · {0} of your decisions ({1} restored)</source>
@@ -1090,9 +1215,12 @@
         <source>Search the library (Ctrl+K): 医院  &quot;千县工程&quot;  -广告  date:2023</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{0} documents</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1144,6 +1272,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Go to Page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to a page of a paged document such as a PDF (Ctrl+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>原文 Original</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1177,6 +1313,14 @@
     </message>
     <message>
         <source>Use Default Script for This Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p. {0} / {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page {0} of {1} at the top of the text (Ctrl+G: Go to Page)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -200,13 +200,15 @@
         <source>Modified</source>
         <translation>修改时间</translation>
     </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n 条注释</numerusform>
+        </translation>
+    </message>
     <message>
         <source> (orphan)</source>
         <translation>（孤立）</translation>
-    </message>
-    <message>
-        <source>{0} annotations</source>
-        <translation>{0} 条注释</translation>
     </message>
 </context>
 <context>
@@ -247,13 +249,17 @@
         <source>Orphans ({0}): their text is gone</source>
         <translation>失去原文的注释（{0}）：原文已不存在</translation>
     </message>
-    <message>
-        <source>{0} annotations</source>
-        <translation>{0} 条注释</translation>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n 条注释</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>, {0} orphans</source>
-        <translation>，{0} 条失去原文</translation>
+    <message numerus="yes">
+        <source>, %n orphan(s)</source>
+        <translation>
+            <numerusform>，%n 条孤立</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -271,8 +277,40 @@
         <translation>文件有变化时重新导入；注释随文字移动</translation>
     </message>
     <message>
-        <source>{0} documents · {1} characters · library {2}</source>
-        <translation>{0} 篇文档 · {1} 字 · 文库 {2}</translation>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete the selected documents and their annotations from the library</source>
+        <translation>从文库中删除所选文档及其注释</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Path</source>
+        <translation>复制路径(&amp;P)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n 篇文档</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} · {1} characters · library {2}</source>
+        <translation>{0} · {1} 字 · 文库 {2}</translation>
+    </message>
+    <message>
+        <source>{0}
+The size is the space the library&apos;s data takes, recent changes included.</source>
+        <translation>{0}
+大小为文库数据所占的空间，含最近的更改。</translation>
     </message>
     <message>
         <source>Line {0} restored</source>
@@ -293,6 +331,52 @@
     <message>
         <source>{0} is no longer there.</source>
         <translation>{0} 已不存在。</translation>
+    </message>
+    <message>
+        <source>Path copied</source>
+        <translation>已复制路径</translation>
+    </message>
+    <message>
+        <source>Delete “{0}”?</source>
+        <translation>删除“{0}”？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n document(s)?</source>
+        <translation>
+            <numerusform>删除 %n 篇文档？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s) will be deleted with it.</source>
+        <translation>
+            <numerusform>其 %n 条注释也将一并删除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s) will be deleted with them.</source>
+        <translation>
+            <numerusform>它们的 %n 条注释也将一并删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This cannot be undone. The original files are not touched.</source>
+        <translation>此操作无法撤销。原始文件不受影响。</translation>
+    </message>
+    <message>
+        <source>Delete Documents</source>
+        <translation>删除文档</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n document(s)</source>
+        <translation>
+            <numerusform>已删除 %n 篇文档</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n 条注释</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -318,8 +402,12 @@
         <translation>简繁</translation>
     </message>
     <message>
-        <source>Match</source>
-        <translation>匹配</translation>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>注释</translation>
     </message>
 </context>
 <context>
@@ -518,14 +606,12 @@
         <translation>筛选</translation>
     </message>
     <message>
-        <source>(PDF is this HTML, printed)
-</source>
-        <translation>（PDF 即打印此 HTML 所得）
-</translation>
-    </message>
-    <message>
         <source>{0} documents, {1} annotations</source>
         <translation>{0} 篇文档，{1} 条注释</translation>
+    </message>
+    <message>
+        <source>The PDF preview could not be made: {0}</source>
+        <translation>无法生成 PDF 预览：{0}</translation>
     </message>
     <message>
         <source>Export Notes to Folder</source>
@@ -599,6 +685,17 @@
     <message>
         <source>{0} of {1}</source>
         <translation>第 {0} 个，共 {1} 个</translation>
+    </message>
+</context>
+<context>
+    <name>GoToPageDialog</name>
+    <message>
+        <source>Go to Page</source>
+        <translation>转到页面</translation>
+    </message>
+    <message>
+        <source>Page (1–{0}):</source>
+        <translation>页码（1–{0}）：</translation>
     </message>
 </context>
 <context>
@@ -752,6 +849,10 @@
     <message>
         <source>Imported</source>
         <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>字体</translation>
     </message>
     <message>
         <source>Edit Metadata…</source>
@@ -1049,6 +1150,18 @@
         <translation>由你删除</translation>
     </message>
     <message>
+        <source>Page header</source>
+        <translation>页眉</translation>
+    </message>
+    <message>
+        <source>Page footer</source>
+        <translation>页脚</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>页码</translation>
+    </message>
+    <message>
         <source>Line</source>
         <translation>行</translation>
     </message>
@@ -1076,9 +1189,11 @@
         <source>removed by you</source>
         <translation>由你删除</translation>
     </message>
-    <message>
-        <source>{0} lines removed</source>
-        <translation>删除了 {0} 行</translation>
+    <message numerus="yes">
+        <source>%n line(s) removed</source>
+        <translation>
+            <numerusform>已删除 %n 行</numerusform>
+        </translation>
     </message>
     <message>
         <source> · {0} of your decisions ({1} restored)</source>
@@ -1091,9 +1206,11 @@
         <source>Search the library (Ctrl+K): 医院  &quot;千县工程&quot;  -广告  date:2023</source>
         <translation>搜索文库 (Ctrl+K)：医院  &quot;千县工程&quot;  -广告  date:2023</translation>
     </message>
-    <message>
-        <source>{0} documents</source>
-        <translation>{0} 篇文档</translation>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n 篇文档</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1145,6 +1262,14 @@
         <translation>在清理后的文本和导入时的原始文本之间切换 (Ctrl+U)</translation>
     </message>
     <message>
+        <source>&amp;Go to Page…</source>
+        <translation>转到页面(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Go to a page of a paged document such as a PDF (Ctrl+G)</source>
+        <translation>转到分页文档（如 PDF）的某一页 (Ctrl+G)</translation>
+    </message>
+    <message>
         <source>原文 Original</source>
         <translation>原文</translation>
     </message>
@@ -1179,6 +1304,14 @@
     <message>
         <source>Use Default Script for This Document</source>
         <translation>当前文档使用默认简繁设置</translation>
+    </message>
+    <message>
+        <source>p. {0} / {1}</source>
+        <translation>第 {0} / {1} 页</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1} at the top of the text (Ctrl+G: Go to Page)</source>
+        <translation>正文顶部为第 {0} 页，共 {1} 页（Ctrl+G：转到页面）</translation>
     </message>
     <message>
         <source>Keep Line {0} in the Cleaned Text</source>

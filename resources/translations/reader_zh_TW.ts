@@ -200,13 +200,15 @@
         <source>Modified</source>
         <translation>修改時間</translation>
     </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n 則註釋</numerusform>
+        </translation>
+    </message>
     <message>
         <source> (orphan)</source>
         <translation>（孤立）</translation>
-    </message>
-    <message>
-        <source>{0} annotations</source>
-        <translation>{0} 則註釋</translation>
     </message>
 </context>
 <context>
@@ -247,13 +249,17 @@
         <source>Orphans ({0}): their text is gone</source>
         <translation>失去原文的註解（{0}）：原文已不存在</translation>
     </message>
-    <message>
-        <source>{0} annotations</source>
-        <translation>{0} 條註解</translation>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n 則註釋</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>, {0} orphans</source>
-        <translation>，{0} 條失去原文</translation>
+    <message numerus="yes">
+        <source>, %n orphan(s)</source>
+        <translation>
+            <numerusform>，%n 則孤立</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -271,8 +277,40 @@
         <translation>檔案有變化時重新匯入；註釋隨文字移動</translation>
     </message>
     <message>
-        <source>{0} documents · {1} characters · library {2}</source>
-        <translation>{0} 篇文件 · {1} 字 · 文庫 {2}</translation>
+        <source>&amp;Delete…</source>
+        <translation>刪除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete the selected documents and their annotations from the library</source>
+        <translation>從文庫中刪除所選文件及其註釋</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開啟(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Folder</source>
+        <translation>在資料夾中顯示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Path</source>
+        <translation>複製路徑(&amp;P)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n 篇文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} · {1} characters · library {2}</source>
+        <translation>{0} · {1} 字 · 文庫 {2}</translation>
+    </message>
+    <message>
+        <source>{0}
+The size is the space the library&apos;s data takes, recent changes included.</source>
+        <translation>{0}
+大小為文庫資料所佔的空間，含最近的變更。</translation>
     </message>
     <message>
         <source>Line {0} restored</source>
@@ -293,6 +331,52 @@
     <message>
         <source>{0} is no longer there.</source>
         <translation>{0} 已不存在。</translation>
+    </message>
+    <message>
+        <source>Path copied</source>
+        <translation>已複製路徑</translation>
+    </message>
+    <message>
+        <source>Delete “{0}”?</source>
+        <translation>刪除「{0}」？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n document(s)?</source>
+        <translation>
+            <numerusform>刪除 %n 篇文件？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s) will be deleted with it.</source>
+        <translation>
+            <numerusform>其 %n 則註釋也將一併刪除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s) will be deleted with them.</source>
+        <translation>
+            <numerusform>它們的 %n 則註釋也將一併刪除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This cannot be undone. The original files are not touched.</source>
+        <translation>此操作無法復原。原始檔案不受影響。</translation>
+    </message>
+    <message>
+        <source>Delete Documents</source>
+        <translation>刪除文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n document(s)</source>
+        <translation>
+            <numerusform>已刪除 %n 篇文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n 則註釋</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -318,8 +402,12 @@
         <translation>簡繁</translation>
     </message>
     <message>
-        <source>Match</source>
-        <translation>符合</translation>
+        <source>Added</source>
+        <translation>加入時間</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>註釋</translation>
     </message>
 </context>
 <context>
@@ -518,14 +606,12 @@
         <translation>篩選</translation>
     </message>
     <message>
-        <source>(PDF is this HTML, printed)
-</source>
-        <translation>（PDF 即列印此 HTML 所得）
-</translation>
-    </message>
-    <message>
         <source>{0} documents, {1} annotations</source>
         <translation>{0} 篇文件，{1} 條註解</translation>
+    </message>
+    <message>
+        <source>The PDF preview could not be made: {0}</source>
+        <translation>無法產生 PDF 預覽：{0}</translation>
     </message>
     <message>
         <source>Export Notes to Folder</source>
@@ -599,6 +685,17 @@
     <message>
         <source>{0} of {1}</source>
         <translation>第 {0} 個，共 {1} 個</translation>
+    </message>
+</context>
+<context>
+    <name>GoToPageDialog</name>
+    <message>
+        <source>Go to Page</source>
+        <translation>跳至頁面</translation>
+    </message>
+    <message>
+        <source>Page (1–{0}):</source>
+        <translation>頁碼（1–{0}）：</translation>
     </message>
 </context>
 <context>
@@ -752,6 +849,10 @@
     <message>
         <source>Imported</source>
         <translation>匯入時間</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>字型</translation>
     </message>
     <message>
         <source>Edit Metadata…</source>
@@ -1049,6 +1150,18 @@
         <translation>由你刪除</translation>
     </message>
     <message>
+        <source>Page header</source>
+        <translation>頁首</translation>
+    </message>
+    <message>
+        <source>Page footer</source>
+        <translation>頁尾</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>頁碼</translation>
+    </message>
+    <message>
         <source>Line</source>
         <translation>行</translation>
     </message>
@@ -1076,9 +1189,11 @@
         <source>removed by you</source>
         <translation>由你刪除</translation>
     </message>
-    <message>
-        <source>{0} lines removed</source>
-        <translation>刪除了 {0} 行</translation>
+    <message numerus="yes">
+        <source>%n line(s) removed</source>
+        <translation>
+            <numerusform>已移除 %n 行</numerusform>
+        </translation>
     </message>
     <message>
         <source> · {0} of your decisions ({1} restored)</source>
@@ -1091,9 +1206,11 @@
         <source>Search the library (Ctrl+K): 医院  &quot;千县工程&quot;  -广告  date:2023</source>
         <translation>搜尋文庫 (Ctrl+K)：醫院  &quot;千縣工程&quot;  -廣告  date:2023</translation>
     </message>
-    <message>
-        <source>{0} documents</source>
-        <translation>{0} 篇文件</translation>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n 篇文件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1145,6 +1262,14 @@
         <translation>在清理後的文字和匯入時的原始文字之間切換 (Ctrl+U)</translation>
     </message>
     <message>
+        <source>&amp;Go to Page…</source>
+        <translation>跳至頁面(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Go to a page of a paged document such as a PDF (Ctrl+G)</source>
+        <translation>跳至分頁文件（如 PDF）的某一頁 (Ctrl+G)</translation>
+    </message>
+    <message>
         <source>原文 Original</source>
         <translation>原文</translation>
     </message>
@@ -1179,6 +1304,14 @@
     <message>
         <source>Use Default Script for This Document</source>
         <translation>當前文件使用預設簡繁設定</translation>
+    </message>
+    <message>
+        <source>p. {0} / {1}</source>
+        <translation>第 {0} / {1} 頁</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1} at the top of the text (Ctrl+G: Go to Page)</source>
+        <translation>正文頂端為第 {0} 頁，共 {1} 頁（Ctrl+G：跳至頁面）</translation>
     </message>
     <message>
         <source>Keep Line {0} in the Cleaned Text</source>
