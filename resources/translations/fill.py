@@ -113,6 +113,15 @@ TABLE: dict[str, tuple[str, str]] = {
         "跳至分頁文件（如 PDF）的某一頁 (Ctrl+G)",
     ),
     "p. {0} / {1}": ("第 {0} / {1} 页", "第 {0} / {1} 頁"),
+    "Out of memory: close other programs and try again.": (
+        "内存不足：请关闭其他程序后重试。",
+        "記憶體不足：請關閉其他程式後重試。",
+    ),
+    "A file could not be used: {0}": ("无法使用文件：{0}", "無法使用檔案：{0}"),
+    "Something went wrong ({0}); nothing was lost.": (
+        "出错了（{0}）；没有丢失任何内容。",
+        "出錯了（{0}）；沒有遺失任何內容。",
+    ),
     "Page {0} of {1} at the top of the text (Ctrl+G: Go to Page)": (
         "正文顶部为第 {0} 页，共 {1} 页（Ctrl+G：转到页面）",
         "正文頂端為第 {0} 頁，共 {1} 頁（Ctrl+G：跳至頁面）",

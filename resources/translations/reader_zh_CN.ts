@@ -505,6 +505,21 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     </message>
 </context>
 <context>
+    <name>ErrorHook</name>
+    <message>
+        <source>Out of memory: close other programs and try again.</source>
+        <translation>内存不足：请关闭其他程序后重试。</translation>
+    </message>
+    <message>
+        <source>A file could not be used: {0}</source>
+        <translation>无法使用文件：{0}</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({0}); nothing was lost.</source>
+        <translation>出错了（{0}）；没有丢失任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>ExportController</name>
     <message>
         <source>&amp;Export Notes…</source>

@@ -505,6 +505,21 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     </message>
 </context>
 <context>
+    <name>ErrorHook</name>
+    <message>
+        <source>Out of memory: close other programs and try again.</source>
+        <translation>記憶體不足：請關閉其他程式後重試。</translation>
+    </message>
+    <message>
+        <source>A file could not be used: {0}</source>
+        <translation>無法使用檔案：{0}</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({0}); nothing was lost.</source>
+        <translation>出錯了（{0}）；沒有遺失任何內容。</translation>
+    </message>
+</context>
+<context>
     <name>ExportController</name>
     <message>
         <source>&amp;Export Notes…</source>

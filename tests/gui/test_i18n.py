@@ -83,7 +83,8 @@ ALLOWED = {
     ("main_window.py", "reader"),  # the window title: the product's name
     ("about_dialog.py", "<h2>reader "),  # the product's name as a heading (the version follows)
     ("about_dialog.py", "</h2>"),
-    ("document_actions.py", 'entity:"'),  # search-query syntax, typed by users in every language
+    ("error_hook.py", "reader"),  # the message box's title: the product's name
+    ("entities_controller.py", 'entity:"'),  # search-query syntax, typed by users in every language
 }
 # Item views take (text, data) or (icon, text, data): only the text is shown.
 DATA_METHODS = {"addItem", "insertItem"}

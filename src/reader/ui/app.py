@@ -17,6 +17,7 @@ from reader.core.display import prewarm
 from reader.settings import load, settings_path
 from reader.store.db import LibraryError
 from reader.store.library import Library
+from reader.ui.error_hook import make_hook
 from reader.ui.i18n import install_translator
 from reader.ui.main_window import MainWindow
 from reader.ui.themes import apply_theme
@@ -93,6 +94,7 @@ def run(library_path: Path, *, explicit: bool = False, files: Sequence[Path] = (
     app.styleHints().colorSchemeChanged.connect(
         lambda _scheme: window.apply_preferences() if window.settings.theme == "system" else None
     )
+    sys.excepthook = make_hook(lambda: window, library_path)
     window.show()
     if files:
         window.start_import(list(files))
