@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from reader.core.derive import Derived
-from reader.formats import html, markdown, pdf, text
+from reader.formats import docx, epub, html, markdown, mhtml, pdf, text
 from reader.formats.base import FormatError, Importer
 
 IMPORTERS: tuple[Importer, ...] = (
     pdf.IMPORTER,
+    epub.IMPORTER,
+    docx.IMPORTER,
+    mhtml.IMPORTER,
     html.IMPORTER,
     markdown.IMPORTER,
     text.IMPORTER,

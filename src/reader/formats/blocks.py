@@ -1,0 +1,129 @@
+"""Documents that arrive already divided into blocks (DOCX, EPUB): stored as the blocks, cleaned by keeping them.
+
+A word processor's or a book's blocks are content, not a scraped page's furniture: the web cleaner's
+guesses (navigation, related links, repeated lines) would only lose text here. So the importer records
+each block with its kind and the document's own metadata, the Original view shows one line per block,
+and deriving keeps every block except those the format itself marks as furniture (a DOCX's headers and
+footers, with the same reasons as a PDF's running heads) and those the user removes.
+
+The raw text is JSON (`to_raw`), so that re-deriving needs neither the file nor the importer's parser.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from reader.core import metadata as md
+from reader.core.cleaning import Cleaned, Removed
+from reader.core.derive import Derived, from_cleaned
+from reader.formats.base import FormatError, ImportedText
+
+RAW_VERSION = 1
+
+FURNITURE_REASONS: Mapping[str, str] = {"header": "page-header", "footer": "page-footer"}
+"""Block kinds left out of the cleaned text, with the reason the Removed tab shows."""
+TITLE_MAX_CHARS = 120
+"""A heading longer than this is prose set large, not a title."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """One line of the document: kind is title, heading, paragraph, item, row, note, header or footer;
+    level is a heading's outline level (1 = top), 0 for everything else."""
+
+    kind: str
+    text: str
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class BlockDocument:
+    blocks: tuple[Block, ...]
+    metadata: md.Metadata
+    evidence: Mapping[str, str]
+
+
+def single_lines(kind: str, text: str, level: int = 0) -> list[Block]:
+    """Blocks for a text that may hold line breaks: one block per non-blank line, whitespace collapsed."""
+    lines = (" ".join(line.split()) for line in text.replace("\r", "\n").split("\n"))
+    return [Block(kind, line, level) for line in lines if line]
+
+
+def to_raw(document: BlockDocument) -> str:
+    meta = document.metadata
+    payload = {
+        "version": RAW_VERSION,
+        "metadata": {"title": meta.title, "author": meta.author, "date": meta.date, "source": meta.source},
+        "evidence": dict(document.evidence),
+        "blocks": [[b.kind, b.level, b.text] for b in document.blocks],
+    }
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
+def from_raw(raw: str) -> BlockDocument:
+    """The document `to_raw` stored; FormatError if the stored text is not one (never a traceback)."""
+    try:
+        payload = json.loads(raw)
+        meta = payload["metadata"]
+        blocks = tuple(Block(str(kind), str(text), int(level)) for kind, level, text in payload["blocks"])
+        evidence = {str(k): str(v) for k, v in payload.get("evidence", {}).items()}
+        metadata = md.Metadata(
+            title=meta.get("title"), author=meta.get("author"), date=meta.get("date"), source=meta.get("source")
+        )
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise FormatError(f"stored document is not a block document ({exc.__class__.__name__})") from None
+    return BlockDocument(blocks=blocks, metadata=metadata, evidence=evidence)
+
+
+def imported(raw: str, document: BlockDocument) -> ImportedText:
+    original = "\n".join(block.text for block in document.blocks)
+    return ImportedText(raw=raw, original=original, evidence=document.evidence)
+
+
+def derive(imported: ImportedText, overrides: Mapping[int, bool] | None = None) -> Derived:
+    """Keep every block but the format's furniture; the user's overrides (line of `original`) win."""
+    document = from_raw(imported.raw)
+    overrides = overrides or {}
+    kept: list[str] = []
+    removed: list[Removed] = []
+    for number, block in enumerate(document.blocks, start=1):
+        reason = FURNITURE_REASONS.get(block.kind)
+        decision = overrides.get(number)
+        if decision is True:
+            reason = None
+        elif decision is False:
+            reason = reason or "user"
+        if reason is None:
+            kept.append(block.text)
+        else:
+            removed.append(Removed(number, block.text, reason))
+    meta = document.metadata
+    title = meta.title or first_heading(document.blocks)
+    cleaned = Cleaned("\n".join(kept), removed, md.Metadata(title, meta.date, meta.author, meta.source))
+    return from_cleaned(imported.original, cleaned)
+
+
+def first_heading(blocks: Sequence[Block]) -> str | None:
+    """The title block, else the highest heading that comes first: what a reader would call the title."""
+    candidates = [b for b in blocks if b.kind == "title"] or sorted(
+        (b for b in blocks if b.kind == "heading"), key=lambda b: b.level
+    )
+    for block in candidates:
+        if 0 < len(block.text) <= TITLE_MAX_CHARS:
+            return block.text
+    return None
+
+
+def iso_date(value: str | None) -> str | None:
+    """A metadata date ("2023-09-30T08:00:00Z", "2023-09", "2023年9月30日") as the ISO date the app stores."""
+    if not value:
+        return None
+    value = value.strip()
+    if len(value) >= 4 and value[:4].isdigit() and (len(value) == 4 or value[4] == "-"):
+        head = value[:10]
+        parts = head.split("-")
+        if all(p.isdigit() for p in parts) and len(parts) >= 2:
+            return "-".join(parts[:3])
+    return md.parse_date(value)

@@ -1,0 +1,166 @@
+"""EPUB 2 and 3 books: the chapters in reading (spine) order, each through the app's HTML rendering.
+
+The package says where everything is: META-INF/container.xml names the OPF file, whose manifest lists
+the chapters and whose spine orders them; the EPUB 3 navigation document (a table of contents) is left
+out, as a reader skips it. A chapter is XHTML, rendered to blocks by `core.html_extract` as a web page is,
+but not cleaned as one: a book has no menus or related links, so every block is kept (the web cleaner's
+guesses would only lose text). Title, author and date come from the OPF's Dublin Core metadata.
+
+A book whose content is encrypted (DRM) cannot be read and says so; an encryption.xml that only
+obfuscates embedded fonts (as the EPUB specification allows) does not stop the book from being read.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+import lxml.etree
+
+from reader.core import html_extract
+from reader.core import metadata as md
+from reader.core.decoding import DecodingError, decode_bytes
+from reader.core.derive import Derived
+from reader.formats import blocks
+from reader.formats.base import FormatError, ImportedText
+from reader.formats.blocks import Block
+from reader.formats.zipped import ZIP_MAGIC, Package
+
+CONTAINER = "META-INF/container.xml"
+ENCRYPTION = "META-INF/encryption.xml"
+MIMETYPE = b"application/epub+zip"
+_NS = {
+    "c": "urn:oasis:names:tc:opendocument:xmlns:container",
+    "opf": "http://www.idpf.org/2007/opf",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "enc": "http://www.w3.org/2001/04/xmlenc#",
+}
+FONT_OBFUSCATION = frozenset({"http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC"})
+"""The algorithms that only scramble embedded fonts (IDPF and Adobe): the text is not encrypted."""
+CHAPTER_TYPES = frozenset({"application/xhtml+xml", "text/html", "application/x-dtbook+xml"})
+
+
+def _protected(package: Package) -> bool:
+    """Whether any part other than a font is encrypted (a book with DRM)."""
+    if not package.has(ENCRYPTION):
+        return False
+    root = package.xml(ENCRYPTION)
+    methods = [m.get("Algorithm", "") for m in root.iterfind(".//enc:EncryptedData/enc:EncryptionMethod", _NS)]
+    return not methods or any(method not in FONT_OBFUSCATION for method in methods)
+
+
+def _rootfile(package: Package) -> str:
+    container = package.xml(CONTAINER)
+    for rootfile in container.iterfind(".//c:rootfile", _NS):
+        path = rootfile.get("full-path")
+        media = rootfile.get("media-type", "application/oebps-package+xml")
+        if path and media == "application/oebps-package+xml":
+            return unquote(path)
+    raise FormatError("damaged EPUB: META-INF/container.xml names no package (OPF) file")
+
+
+def _first(opf: lxml.etree._Element, path: str) -> str | None:
+    for el in opf.iterfind(path, _NS):
+        text = " ".join("".join(str(t) for t in el.itertext()).split())
+        if text:
+            return text
+    return None
+
+
+def _metadata(opf: lxml.etree._Element) -> md.Metadata:
+    date = _first(opf, "opf:metadata/dc:date") or _first(opf, "opf:metadata/opf:meta[@property='dcterms:modified']")
+    return md.Metadata(
+        title=_first(opf, "opf:metadata/dc:title"),
+        author=_first(opf, "opf:metadata/dc:creator"),
+        date=blocks.iso_date(date),
+        source=_first(opf, "opf:metadata/dc:publisher"),
+    )
+
+
+def _spine(opf: lxml.etree._Element, base: str) -> list[str]:
+    """The chapter parts in reading order, as paths in the package; the navigation document left out."""
+    manifest: dict[str, tuple[str, str, str]] = {}
+    for item in opf.iterfind("opf:manifest/opf:item", _NS):
+        href = item.get("href")
+        if item.get("id") and href:
+            path = posixpath.normpath(posixpath.join(base, unquote(href.split("#")[0])))
+            manifest[item.get("id", "")] = (path, item.get("media-type", ""), item.get("properties", ""))
+    chapters: list[str] = []
+    for ref in opf.iterfind("opf:spine/opf:itemref", _NS):
+        entry = manifest.get(ref.get("idref", ""))
+        if entry is None:
+            continue
+        path, media, properties = entry
+        if media in CHAPTER_TYPES and "nav" not in properties.split() and path not in chapters:
+            chapters.append(path)
+    return chapters
+
+
+def _chapter_blocks(data: bytes, name: str) -> list[Block]:
+    """One chapter's visible blocks: headings keep their level, list items and table cells their kind."""
+    try:
+        text = decode_bytes(data, name).text
+    except DecodingError as exc:
+        raise FormatError(f"damaged EPUB: chapter {name} cannot be decoded ({exc})") from None
+    out: list[Block] = []
+    for block in html_extract.blocks_of(text):
+        if block.heading:
+            level = int(block.tag[1]) if len(block.tag) == 2 and block.tag[0] == "h" else 1
+            out.append(Block("heading", block.text, level))
+        elif block.tag == "li":
+            out.append(Block("item", block.text))
+        else:
+            out.append(Block("paragraph", block.text))
+    return out
+
+
+def read_epub(data: bytes) -> blocks.BlockDocument:
+    with Package(data, "EPUB") as package:
+        if _protected(package):
+            raise FormatError("EPUB is protected by DRM; its text cannot be read")
+        if not package.has(CONTAINER):
+            raise FormatError("not an EPUB: the package has no META-INF/container.xml")
+        opf_path = _rootfile(package)
+        opf = package.xml(opf_path)
+        chapters = _spine(opf, posixpath.dirname(opf_path))
+        if not chapters:
+            raise FormatError("damaged EPUB: its spine lists no chapters")
+        content: list[Block] = []
+        read = 0
+        for chapter in chapters:
+            if package.has(chapter):  # a chapter the manifest lists but the package lacks is skipped
+                content.extend(_chapter_blocks(package.read(chapter), chapter))
+                read += 1
+        if not read:
+            raise FormatError("damaged EPUB: none of the chapters its spine lists is in the package")
+        metadata = _metadata(opf)
+    evidence = {"markup": "epub", "chapters": str(read)}
+    return blocks.BlockDocument(blocks=tuple(content), metadata=metadata, evidence=evidence)
+
+
+@dataclass(frozen=True)
+class EpubImporter:
+    """EPUB books. A conforming EPUB's first ZIP entry is an uncompressed `mimetype` naming the format,
+    so its first bytes show what it is whatever its name; others are chosen by the suffix."""
+
+    name: str = "epub"
+    label: str = "EPUB books"
+    suffixes: frozenset[str] = frozenset({".epub"})
+
+    def sniff(self, head: bytes) -> bool:
+        return head.startswith(ZIP_MAGIC) and head[30:38] == b"mimetype" and head[38:58] == MIMETYPE
+
+    def read(self, data: bytes, filename: str) -> ImportedText:
+        document = read_epub(data)
+        return blocks.imported(blocks.to_raw(document), document)
+
+    def from_raw(self, raw: str) -> ImportedText:
+        return blocks.imported(raw, blocks.from_raw(raw))
+
+    def derive(self, imported: ImportedText, overrides: Mapping[int, bool] | None = None) -> Derived:
+        return blocks.derive(imported, overrides)
+
+
+IMPORTER = EpubImporter()
