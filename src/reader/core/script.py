@@ -33,6 +33,7 @@ import opencc
 from reader.core.offsetmap import OffsetMap, align
 from reader.core.script_fix import diff_sites, guard_phrases
 from reader.core.script_rules import exception_edits, transliterated_li_edits
+from reader.core.script_vocabulary import SAFE_CONFIGS, Vocabulary, config_path
 
 __all__ = [
     "CONFIGS",
@@ -40,6 +41,7 @@ __all__ = [
     "Script",
     "ScriptInfo",
     "View",
+    "Vocabulary",
     "config_for",
     "convert",
     "detect_script",
@@ -67,6 +69,10 @@ class View:
 #: Every OpenCC config this installation ships, by name without ".json".
 CONFIGS: frozenset[str] = frozenset(name.removesuffix(".json") for name in opencc.CONFIGS)
 
+# Regional vocabulary for 臺灣 and 香港 is by default the conservative mode (`reader.core.script_vocabulary`):
+# OpenCC's own config with its phrase dictionary cut down to the reviewed unambiguous entries.
+_SAFE_PHRASES = {"s2twp": "s2twp-safe", "s2hkp": "s2hkp-safe"}
+
 _VIEW_CONFIGS: dict[tuple[Script, bool], str] = {
     (Script.HANS, False): "t2s",
     (Script.HANT, False): "s2t",
@@ -84,17 +90,23 @@ _VIEW_CONFIGS: dict[tuple[Script, bool], str] = {
 _LENGTH_KEEPING = frozenset({"t2s", "s2t", "s2tw", "s2hk", "tw2s", "hk2s", "t2tw", "t2hk", "tw2t", "hk2t"})
 
 # Views towards traditional, which `_unified_view` protects against mixed-script input.
-_FROM_SIMPLIFIED = frozenset({"s2t", "s2tw", "s2hk", "s2twp", "s2hkp"})
+_FROM_SIMPLIFIED = frozenset({"s2t", "s2tw", "s2hk", "s2twp", "s2hkp", *SAFE_CONFIGS})
 
 _local = threading.local()
 _SURROGATE_RE = re.compile("([\ud800-\udfff]+)")
 
 
-def config_for(script: Script, phrases: bool = False) -> str | None:
-    """The OpenCC config behind a view, or None for the original text."""
+def config_for(script: Script, phrases: bool = False, vocabulary: Vocabulary = "safe") -> str | None:
+    """The OpenCC config behind a view, or None for the original text.
+
+    With `phrases`, the 臺灣 and 香港 views replace only the reviewed unambiguous terms unless
+    `vocabulary="all"` asks for OpenCC's whole phrase dictionary (s2twp, s2hkp), which also turns
+    支持 into 支援 and 激活 into 啟用. The 简体 phrase view (tw2sp) has no conservative variant yet.
+    """
     if script is Script.ORIG:
         return None
-    return _VIEW_CONFIGS[(script, phrases)]
+    config = _VIEW_CONFIGS[(script, phrases)]
+    return _SAFE_PHRASES.get(config, config) if vocabulary == "safe" else config
 
 
 def _converter(config: str) -> opencc.OpenCC:
@@ -104,6 +116,9 @@ def _converter(config: str) -> opencc.OpenCC:
     conv = cache.get(config)
     if conv is None:
         name = config.removesuffix(".json")
+        if name in SAFE_CONFIGS:
+            conv = cache[config] = opencc.OpenCC(config_path(name))
+            return conv
         if name not in CONFIGS:
             raise ValueError(f"unknown OpenCC config {config!r}; known: {', '.join(sorted(CONFIGS))}")
         conv = cache[config] = opencc.OpenCC(name + ".json")
@@ -112,6 +127,9 @@ def _converter(config: str) -> opencc.OpenCC:
 
 def convert(text: str, config: str) -> str:
     """`text` through the named OpenCC config ("s2t", "tw2sp", ...), with one cached converter per thread.
+
+    Besides OpenCC's own configs, "s2twp-safe" and "s2hkp-safe" name the conservative regional
+    vocabulary (`reader.core.script_vocabulary`).
 
     Lone surrogates (which UTF-8 cannot carry to OpenCC) are passed through untouched rather than
     failing the whole document.
@@ -356,9 +374,19 @@ def _unified_line(line: str, config: str) -> str:
 
 
 def make_view(
-    text: str, script: Script, phrases: bool = False, *, guard: bool = True, tw_everyday: bool = False
+    text: str,
+    script: Script,
+    phrases: bool = False,
+    *,
+    guard: bool = True,
+    tw_everyday: bool = False,
+    vocabulary: Vocabulary = "safe",
 ) -> View:
     """The document `text` as shown in `script`; `phrases` picks the regional-vocabulary config.
+
+    Regional vocabulary replaces only unambiguous terms (软件 → 軟體, 鼠标 → 滑鼠) unless
+    `vocabulary="all"`, which is OpenCC's s2twp/s2hkp unchanged (支持 → 支援 even where it means
+    "endorse"); see `reader.core.script_vocabulary`.
 
     `guard` (on by default; all of OpenCC's own cases pass with it) undoes OpenCC phrase matches that
     cut through a word in the character views towards traditional (`reader.core.script_fix`) and
@@ -366,7 +394,7 @@ def make_view(
     `tw_everyday` writes Taiwan's everyday forms (台灣, 計畫) instead of OpenCC's standard ones
     (臺灣, 計劃) in the 臺灣 views.
     """
-    config = config_for(script, phrases)
+    config = config_for(script, phrases, vocabulary)
     if config is None:
         return View(text, OffsetMap.identity(len(text)))
     view: str | None = None

@@ -89,9 +89,13 @@ def test_config_for_each_view() -> None:
         "s2tw",
         "s2hk",
     ]
-    assert config_for(Script.TW, phrases=True) == "s2twp"
-    assert config_for(Script.HANS, phrases=True) == "tw2sp"
-    assert config_for(Script.HK, phrases=True) == "s2hkp"
+    # Regional vocabulary is the conservative mode unless the whole of OpenCC's dictionary is asked for.
+    assert config_for(Script.TW, phrases=True) == "s2twp-safe"
+    assert config_for(Script.HK, phrases=True) == "s2hkp-safe"
+    assert config_for(Script.TW, phrases=True, vocabulary="all") == "s2twp"
+    assert config_for(Script.HK, phrases=True, vocabulary="all") == "s2hkp"
+    assert config_for(Script.HANS, phrases=True) == config_for(Script.HANS, phrases=True, vocabulary="all") == "tw2sp"
+    assert config_for(Script.HANT, phrases=True) == "s2t"
 
 
 def test_original_view_is_the_text() -> None:
@@ -170,13 +174,18 @@ def test_phrase_views_use_regional_vocabulary() -> None:
 
 def test_astral_characters_keep_code_point_offsets() -> None:
     text = "𠗣老挝𡃁的士"
-    view = make_view(text, Script.TW, phrases=True)
+    # 的士 is left alone by the conservative vocabulary (it matches across words), hence "all".
+    view = make_view(text, Script.TW, phrases=True, vocabulary="all")
     assert view.text == "𠗣寮國𡃁計程車"
     assert view.offsets.span_to_view(3, 4) == (3, 4)  # 𡃁
     assert view.offsets.span_to_view(0, 1) == (0, 1)  # 𠗣
     assert view.offsets.span_to_view(1, 3) == (1, 3)  # 老挝 → 寮國
     assert view.offsets.span_to_view(4, 6) == (4, 7)  # 的士 → 計程車
     assert view.offsets.span_to_source(4, 7) == (4, 6)
+    safe = make_view("𠗣老挝𡃁U盘", Script.TW, phrases=True)
+    assert safe.text == "𠗣寮國𡃁隨身碟"
+    assert safe.offsets.span_to_view(4, 6) == (4, 7)
+    assert safe.offsets.span_to_source(4, 7) == (4, 6)
 
 
 # --- detection -------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from reader.core.script import Script, convert, make_view
 # Words whose s2twp (and tw2sp) conversion changes length, words whose conversion keeps it,
 # characters outside the BMP, and separators.
 _SIMPLIFIED_WORDS = [
-    "老挝", "U盘", "B超", "的士", "端口", "卡塔尔", "出租车", "打印机", "软件", "信息", "互联网",
+    "老挝", "U盘", "B超", "的士", "端口", "卡塔尔", "出租车", "打印机", "软件", "信息", "互联网", "支持", "激活",
     "激光打印机", "老挝人民民主共和国", "医院", "县级", "头发", "发展", "𠗣", "𡃁", "人", "。", "，", "\n", " ",
 ]  # fmt: skip
 _TAIWAN_WORDS = ["快閃記憶體", "網際網路", "寮國", "隨身碟", "計程車", "軟體", "醫院", "𠗣", "𡃁", "。", "頭髮"]
@@ -60,9 +60,17 @@ def _check_map(text: str, view: str, omap: OffsetMap, config: str, data: st.Data
 @settings(max_examples=150, deadline=None)
 @given(_texts(_SIMPLIFIED_WORDS), st.data())
 def test_s2twp_offsets(text: str, data: st.DataObject) -> None:
-    view = make_view(text, Script.TW, phrases=True)
+    view = make_view(text, Script.TW, phrases=True, vocabulary="all")
     assert view.text == convert(text, "s2twp")
     _check_map(text, view.text, view.offsets, "s2twp", data)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_texts(_SIMPLIFIED_WORDS), st.data())
+def test_conservative_vocabulary_offsets(text: str, data: st.DataObject) -> None:
+    view = make_view(text, Script.TW, phrases=True)
+    assert view.text == convert(text, "s2twp-safe")
+    _check_map(text, view.text, view.offsets, "s2twp-safe", data)
 
 
 @settings(max_examples=100, deadline=None)
