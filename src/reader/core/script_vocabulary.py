@@ -4,10 +4,11 @@ OpenCC's Taiwan and Hong Kong phrase dictionaries (TWPhrases, HKPhrases) replace
 form has several senses with the word for one of them: 支持 (also "endorse") becomes 支援 ("assist"),
 激活 in 激活新动能 becomes 啟用 ("enable a device"). The 臺灣 and 香港 views with regional vocabulary on
 therefore use a copy of OpenCC's config in which the phrase dictionary is replaced by the entries of
-`data/script_vocabulary_safe.tsv` only: words that name the same thing in every sense (软件 → 軟體,
-鼠标 → 滑鼠, place and full personal names). Everything else about the conversion (segmentation,
-the s2t stage, variant characters) is OpenCC's own, so the view differs from `s2twp` exactly where
-an unreviewed or unsafe entry would have matched. The excluded entries and why are in
+`data/script_vocabulary_safe.tsv`: words that name the same thing in every sense (软件 → 軟體,
+鼠标 → 滑鼠, place and full personal names), and the entries of `data/script_vocabulary_unsafe.tsv`
+mapped to themselves. Everything else about the conversion (segmentation, the s2t stage, variant
+characters) is OpenCC's own, so the view differs from `s2twp` exactly where an unsafe entry matched,
+and there it is what the character view (s2tw) writes. The excluded entries and why are in
 `data/script_vocabulary_unsafe.tsv` and docs/decisions/script.md.
 
 The configs are written once per process into a private temporary folder (OpenCC reads dictionaries
@@ -99,6 +100,9 @@ def _rewrite(node: Any, data_dir: Path, phrase_dict: str, safe_file: Path, swapp
     return {k: _rewrite(v, data_dir, phrase_dict, safe_file, swapped) for k, v in node.items()}
 
 
+# OpenCC-standard traditional to each region's variant characters, for the unsafe entries' own form.
+_VARIANT_CONFIGS = {"tw": "t2tw", "hk": "t2hk"}
+
 _lock = threading.Lock()
 _paths: dict[str, str] = {}
 _folder: list[Path] = []
@@ -118,7 +122,14 @@ def config_path(name: str) -> str:
         folder = _folder[0]
         data_dir = _opencc_data_dir()
         safe_file = folder / f"{name}.txt"
-        pairs = sorted({(e.key, e.replacement) for e in safe_entries() if e.region == region})
+        # Unsafe entries stay in the dictionary mapped to their plain regional form, so a shorter safe
+        # entry never matches inside them (函數式編程 would otherwise become 函式式程式設計) and OpenCC
+        # segments the text exactly as with its own dictionary.
+        variants = opencc.OpenCC(_VARIANT_CONFIGS[region])
+        pairs = sorted(
+            {(e.key, e.replacement) for e in safe_entries() if e.region == region}
+            | {(e.key, str(variants.convert(e.key))) for e in unsafe_entries() if e.region == region}
+        )
         safe_file.write_text("".join(f"{k}\t{v}\n" for k, v in pairs), encoding="utf-8")
         config = json.loads((data_dir / f"{base}.json").read_text(encoding="utf-8"))
         swapped: list[str] = []
