@@ -37,7 +37,7 @@ DOCX_BODY_TEXT = [
 ]
 
 
-def _w_part(root: str, body: str) -> str:
+def w_part(root: str, body: str) -> str:
     return _W_DECL.replace("{root}", root) + body + f"</{root}>"
 
 
@@ -132,12 +132,12 @@ def docx_parts(**replace: str | None) -> dict[str, str]:
             '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
             'officeDocument" Target="word/document.xml"/></Relationships>'
         ),
-        "word/document.xml": _w_part("w:document", f"<w:body>{body}</w:body>"),
-        "word/styles.xml": _w_part("w:styles", styles),
-        "word/numbering.xml": _w_part("w:numbering", numbering),
-        "word/footnotes.xml": _w_part("w:footnotes", footnotes),
-        "word/header1.xml": _w_part("w:hdr", _p("市文化和旅游局")),
-        "word/footer1.xml": _w_part("w:ftr", _p("内部资料 注意保存")),
+        "word/document.xml": w_part("w:document", f"<w:body>{body}</w:body>"),
+        "word/styles.xml": w_part("w:styles", styles),
+        "word/numbering.xml": w_part("w:numbering", numbering),
+        "word/footnotes.xml": w_part("w:footnotes", footnotes),
+        "word/header1.xml": w_part("w:hdr", _p("市文化和旅游局")),
+        "word/footer1.xml": w_part("w:ftr", _p("内部资料 注意保存")),
         "docProps/core.xml": (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '

@@ -32,6 +32,8 @@ _CORE = {
     "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
 }
 DOCUMENT = "word/document.xml"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""A compound file: what Word writes for a password-protected .docx (and for the old .doc format)."""
 _HEADING_NAME = re.compile(r"^(?:heading|标题|標題)\s*([1-9])$", re.IGNORECASE)
 _BODY_LEVEL = 9
 """OOXML's outline level for body text; 0-8 are heading levels 1-9."""
@@ -339,6 +341,8 @@ def _enclosing_table(el: lxml.etree._Element) -> lxml.etree._Element | None:
 
 def read_docx(data: bytes) -> blocks.BlockDocument:
     """The document's blocks: headers first, then the body, its footnotes and endnotes, then footers."""
+    if data.startswith(OLE_MAGIC):
+        raise FormatError("password-protected Word document (or an old .doc file); save it as an unprotected .docx")
     with Package(data, "Word document") as package:
         if not package.has(DOCUMENT):
             raise FormatError("not a Word document: the package has no word/document.xml")

@@ -70,8 +70,8 @@ class Package:
                     parts.append(chunk)
         except FormatError:
             raise
-        except RuntimeError as exc:  # zipfile's "File is encrypted, password required"
-            raise FormatError(f"{self.kind} is password-protected ({_short(exc)})") from None
+        except RuntimeError:  # zipfile's "File is encrypted, password required"
+            raise FormatError(f"{self.kind} is password-protected; {name} cannot be read") from None
         except NotImplementedError:
             raise FormatError(f"damaged {self.kind}: {name} uses a compression this app cannot read") from None
         except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:

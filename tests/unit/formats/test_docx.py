@@ -1,0 +1,152 @@
+"""Word documents: body in order with its structure, notes after the text, headers and footers as furniture,
+and every damaged or hostile package refused with one line."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+import packagegen as gen
+from reader.formats import blocks, docx, importer_for, zipped
+from reader.formats.base import SNIFF_BYTES, FormatError
+
+HEADER = "市文化和旅游局"
+FOOTER = "内部资料 注意保存"
+
+
+def test_the_body_reads_in_order_with_numbers_tables_and_notes_and_furniture_is_removed() -> None:
+    imported = docx.IMPORTER.read(gen.make_docx(), "report.docx")
+    assert imported.original.split("\n") == [HEADER, *gen.DOCX_BODY_TEXT, FOOTER]
+    derived = docx.IMPORTER.derive(imported)
+    assert derived.text.split("\n") == gen.DOCX_BODY_TEXT
+    assert [(r.line, r.text, r.reason) for r in derived.removed] == [
+        (1, HEADER, "page-header"),
+        (len(gen.DOCX_BODY_TEXT) + 2, FOOTER, "page-footer"),
+    ]
+    assert (derived.metadata.title, derived.metadata.author, derived.metadata.date) == (
+        gen.DOCX_TITLE,
+        "市文化和旅游局",
+        "2024-03-15",
+    )
+
+
+def test_headings_come_from_the_outline_level_or_a_heading_style_name_in_english_or_chinese() -> None:
+    document = blocks.from_raw(docx.IMPORTER.read(gen.make_docx(), "r.docx").raw)
+    kinds = {b.text: (b.kind, b.level) for b in document.blocks}
+    assert kinds["城市公共文化设施运行情况报告"] == ("title", 1)
+    assert kinds["一、总体情况"] == ("heading", 1)  # style "heading 1" with outline level 0
+    assert kinds["（一）设施建设"] == ("heading", 2)  # style named "标题 2", no outline level
+    assert kinds["新建社区阅览室四十二个。"] == ("paragraph", 0)
+    assert kinds["2. 开放夜间阅读空间。"] == ("item", 0)
+    assert kinds["图书馆\t38\t5%"] == ("row", 0)
+    assert kinds["[2] 以开放时长计算。"] == ("note", 0)
+
+
+def test_a_paragraphs_own_outline_level_makes_it_a_heading_and_level_nine_is_body_text() -> None:
+    body = (
+        '<w:p><w:pPr><w:outlineLvl w:val="2"/></w:pPr><w:r><w:t>三级标题</w:t></w:r></w:p>'
+        '<w:p><w:pPr><w:pStyle w:val="1"/><w:outlineLvl w:val="9"/></w:pPr><w:r><w:t>正文</w:t></w:r></w:p>'
+    )
+    document = gen.w_part("w:document", f"<w:body>{body}</w:body>")
+    parsed = blocks.from_raw(docx.IMPORTER.read(gen.make_docx(**{"word/document.xml": document}), "r.docx").raw)
+    assert [(b.kind, b.level, b.text) for b in parsed.blocks if b.kind not in ("header", "footer")] == [
+        ("heading", 3, "三级标题"),
+        ("paragraph", 0, "正文"),
+    ]
+
+
+def test_without_properties_the_title_is_the_title_styled_paragraph() -> None:
+    imported = docx.IMPORTER.read(gen.make_docx(**{"docProps/core.xml": None}), "r.docx")
+    derived = docx.IMPORTER.derive(imported)
+    assert derived.metadata.title == gen.DOCX_BODY_TEXT[0]
+    assert derived.metadata.date is None
+
+
+def test_the_stored_raw_text_rebuilds_the_same_document_and_overrides_are_honoured() -> None:
+    imported = docx.IMPORTER.read(gen.make_docx(), "report.docx")
+    again = docx.IMPORTER.from_raw(imported.raw)
+    assert again.original == imported.original
+    assert docx.IMPORTER.derive(again).text == docx.IMPORTER.derive(imported).text
+    derived = docx.IMPORTER.derive(again, {1: True, 6: False})
+    lines = derived.text.split("\n")
+    assert lines[0] == HEADER
+    assert "新建社区阅览室四十二个。" not in lines
+    assert (6, "新建社区阅览室四十二个。", "user") in [(r.line, r.text, r.reason) for r in derived.removed]
+
+
+def test_a_docx_is_chosen_by_its_content_or_its_suffix() -> None:
+    data = gen.make_docx()
+    assert docx.IMPORTER.sniff(data[:SNIFF_BYTES])
+    assert importer_for("report.bin", data[:SNIFF_BYTES]) is docx.IMPORTER
+    assert importer_for("report.docx", b"PK\x03\x04") is docx.IMPORTER
+    assert not docx.IMPORTER.sniff(gen.make_epub()[:SNIFF_BYTES])
+
+
+def _flag_encrypted(data: bytes) -> bytes:
+    """The same package with every entry marked encrypted, as a password-protected ZIP's entries are."""
+    out = bytearray(data)
+    for magic, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = out.find(magic)
+        while at >= 0:
+            out[at + offset] |= 1
+            at = out.find(magic, at + 4)
+    return bytes(out)
+
+
+def _bad_xml() -> bytes:
+    return gen.make_docx(**{"word/document.xml": "<w:document><w:body><w:p>"})
+
+
+BAD = {
+    "truncated": (lambda: gen.make_docx()[:700], "damaged Word document"),
+    "not a zip": (lambda: b"PK\x03\x04 not really a zip at all", "damaged Word document"),
+    "no document part": (lambda: gen.make_docx(**{"word/document.xml": None}), "no word/document.xml"),
+    "malformed XML": (_bad_xml, "not well-formed XML"),
+    "no body": (lambda: gen.make_docx(**{"word/document.xml": gen.w_part("w:document", "")}), "has no body"),
+    "encrypted entries": (lambda: _flag_encrypted(gen.make_docx()), "password-protected"),
+    "protected by Word": (lambda: docx.OLE_MAGIC + bytes(600), "password-protected Word document"),
+    "entity expansion": (
+        lambda: gen.make_docx(
+            **{
+                "word/document.xml": '<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
+                f'<w:document xmlns:w="{gen.W_NS}"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body>'
+                "</w:document>"
+            }
+        ),
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD))
+def test_a_bad_package_is_refused_with_one_line(case: str) -> None:
+    make, expected = BAD[case]
+    if expected is None:  # entities are not expanded: the text is empty rather than grown
+        imported = docx.IMPORTER.read(make(), "bad.docx")
+        assert "aaaa" not in imported.original
+        return
+    with pytest.raises(FormatError) as caught:
+        docx.IMPORTER.read(make(), "bad.docx")
+    assert expected in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_zip_bomb_stops_at_the_inflation_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(zipped, "MAX_TOTAL", 1024 * 1024)
+    padding = "<w:p><w:r><w:t>" + "重" * (2 * 1024 * 1024) + "</w:t></w:r></w:p>"
+    data = gen.make_docx(**{"word/document.xml": gen.w_part("w:document", f"<w:body>{padding}</w:body>")})
+    assert len(data) < 100_000  # a few kilobytes that inflate to megabytes
+    with pytest.raises(FormatError, match="inflates to more than 1 MB"):
+        docx.IMPORTER.read(data, "bomb.docx")
+
+
+def test_a_package_listing_too_many_entries_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(zipped, "MAX_ENTRIES", 20)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for i in range(21):
+            archive.writestr(f"word/media/{i}.bin", b"")
+    with pytest.raises(FormatError, match="21 entries"):
+        docx.IMPORTER.read(buffer.getvalue(), "many.docx")

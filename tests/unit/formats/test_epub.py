@@ -1,0 +1,98 @@
+"""EPUB books: chapters in spine order through the HTML rendering, every block kept, metadata from the OPF;
+DRM and damaged packages refused with one line, font obfuscation read."""
+
+from __future__ import annotations
+
+import pytest
+
+import packagegen as gen
+from reader.formats import blocks, epub, importer_for
+from reader.formats.base import SNIFF_BYTES, FormatError
+
+CHAPTER_LINES = [line for title, paragraphs in gen.EPUB_CHAPTERS for line in (title, *paragraphs)]
+
+
+def test_chapters_follow_the_spine_not_the_manifest_and_the_contents_page_is_left_out() -> None:
+    imported = epub.IMPORTER.read(gen.make_epub(), "book.epub")
+    assert imported.original.split("\n") == CHAPTER_LINES
+    derived = epub.IMPORTER.derive(imported)
+    assert derived.text.split("\n") == CHAPTER_LINES  # a book's blocks are content: none is removed
+    assert derived.removed == []
+    assert imported.evidence["chapters"] == "2"
+    meta = derived.metadata
+    assert (meta.title, meta.author, meta.date, meta.source) == (gen.EPUB_TITLE, "林河", "2021-06-01", "河畔出版社")
+
+
+def test_chapter_headings_keep_their_level() -> None:
+    document = blocks.from_raw(epub.IMPORTER.read(gen.make_epub(), "book.epub").raw)
+    assert [(b.kind, b.level) for b in document.blocks if b.text == "第二章 码头"] == [("heading", 1)]
+
+
+def test_an_epub2_book_without_a_navigation_document_reads_its_spine() -> None:
+    opf = (
+        '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="2.0">'
+        '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf">'
+        "<dc:title>运河记</dc:title></metadata>"
+        '<manifest><item id="c1" href="text/ch1.xhtml" media-type="application/xhtml+xml"/>'
+        '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/></manifest>'
+        '<spine toc="ncx"><itemref idref="c1"/></spine></package>'
+    )
+    imported = epub.IMPORTER.read(gen.make_epub(**{"OEBPS/content.opf": opf, "OEBPS/nav.xhtml": None}), "b.epub")
+    assert imported.original.split("\n") == CHAPTER_LINES[:3]
+    assert epub.IMPORTER.derive(imported).metadata.date is None
+
+
+def test_the_stored_raw_text_rebuilds_the_book_and_a_removed_line_stays_removed() -> None:
+    imported = epub.IMPORTER.read(gen.make_epub(), "book.epub")
+    again = epub.IMPORTER.from_raw(imported.raw)
+    assert again.original == imported.original
+    derived = epub.IMPORTER.derive(again, {2: False})
+    assert CHAPTER_LINES[1] not in derived.text.split("\n")
+    assert [(r.line, r.reason) for r in derived.removed] == [(2, "user")]
+
+
+def test_an_epub_is_known_by_its_mimetype_entry_whatever_its_name() -> None:
+    head = gen.make_epub()[:SNIFF_BYTES]
+    assert epub.IMPORTER.sniff(head)
+    assert importer_for("book.zip", head) is epub.IMPORTER
+    assert importer_for("book.docx", head) is epub.IMPORTER
+    assert not epub.IMPORTER.sniff(gen.make_docx()[:SNIFF_BYTES])
+
+
+def test_fonts_obfuscated_as_the_specification_allows_do_not_stop_the_book() -> None:
+    fonts = gen.encryption_xml("http://www.idpf.org/2008/embedding", "OEBPS/fonts/kai.otf")
+    imported = epub.IMPORTER.read(gen.make_epub(encryption=fonts), "book.epub")
+    assert imported.original.split("\n") == CHAPTER_LINES
+
+
+DRM = gen.encryption_xml("http://www.w3.org/2001/04/xmlenc#aes128-cbc", "OEBPS/text/ch1.xhtml")
+BAD = {
+    "DRM": (lambda: gen.make_epub(encryption=DRM), "protected by DRM"),
+    "truncated": (lambda: gen.make_epub()[:400], "damaged EPUB"),
+    "no container": (lambda: gen.make_epub(**{"META-INF/container.xml": None}), "no META-INF/container.xml"),
+    "container names nothing": (
+        lambda: gen.make_epub(**{"META-INF/container.xml": "<container xmlns='x'/>"}),
+        "names no package",
+    ),
+    "OPF missing": (lambda: gen.make_epub(**{"OEBPS/content.opf": None}), "OEBPS/content.opf is missing"),
+    "OPF malformed": (lambda: gen.make_epub(**{"OEBPS/content.opf": "<package><metadata>"}), "not well-formed"),
+    "empty spine": (
+        lambda: gen.make_epub(
+            **{"OEBPS/content.opf": '<package xmlns="http://www.idpf.org/2007/opf"><manifest/><spine/></package>'}
+        ),
+        "spine lists no chapters",
+    ),
+    "chapters missing": (
+        lambda: gen.make_epub(**{"OEBPS/text/ch1.xhtml": None, "OEBPS/text/ch 2.xhtml": None}),
+        "none of the chapters",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD))
+def test_a_bad_book_is_refused_with_one_line(case: str) -> None:
+    make, expected = BAD[case]
+    with pytest.raises(FormatError) as caught:
+        epub.IMPORTER.read(make(), "bad.epub")
+    assert expected in str(caught.value)
+    assert "\n" not in str(caught.value)
