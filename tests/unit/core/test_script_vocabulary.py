@@ -115,5 +115,5 @@ def test_opencc_cases_that_differ_in_the_conservative_mode_are_the_intended_ones
 def test_missing_phrase_dictionary_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     # A later OpenCC that renamed its dictionary must not silently give the full vocabulary.
     monkeypatch.setitem(script_vocabulary.SAFE_CONFIGS, "s2twp-renamed", ("s2twp", "NoSuchPhrases.ocd2", "tw"))
-    with pytest.raises(RuntimeError, match="NoSuchPhrases.ocd2"):
+    with pytest.raises(RuntimeError, match=r"NoSuchPhrases\.ocd2"):
         script_vocabulary.config_path("s2twp-renamed")
