@@ -41,7 +41,7 @@ def w_part(root: str, body: str) -> str:
     return _W_DECL.replace("{root}", root) + body + f"</{root}>"
 
 
-def _p(text: str, style: str | None = None, num: tuple[int, int] | None = None, extra: str = "") -> str:
+def paragraph(text: str, style: str | None = None, num: tuple[int, int] | None = None, extra: str = "") -> str:
     ppr = ""
     if style or num:
         ppr = "<w:pPr>"
@@ -53,11 +53,11 @@ def _p(text: str, style: str | None = None, num: tuple[int, int] | None = None, 
     return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r>{extra}</w:p>'
 
 
-def _cell(text: str, merge: str | None = None) -> str:
+def cell(text: str, merge: str | None = None) -> str:
     tcpr = f'<w:tcPr><w:vMerge w:val="{merge}"/></w:tcPr>' if merge == "restart" else ""
     if merge == "continue":
         tcpr = "<w:tcPr><w:vMerge/></w:tcPr>"
-    return f"<w:tc>{tcpr}{_p(text)}</w:tc>"
+    return f"<w:tc>{tcpr}{paragraph(text)}</w:tc>"
 
 
 def docx_parts(**replace: str | None) -> dict[str, str]:
@@ -65,27 +65,27 @@ def docx_parts(**replace: str | None) -> dict[str, str]:
     note_ref = '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="{}"/></w:r>'
     body = "".join(
         [
-            _p(DOCX_BODY_TEXT[0], "Title"),
-            _p(DOCX_BODY_TEXT[1], "1"),
+            paragraph(DOCX_BODY_TEXT[0], "Title"),
+            paragraph(DOCX_BODY_TEXT[1], "1"),
             # A run split as Word splits runs, a tracked deletion and a field code that must not show.
             "<w:p><w:r><w:t>全年图书馆接待读者一千二百万人次，</w:t></w:r>"
             '<w:del w:id="9" w:author="x"><w:r><w:delText>约</w:delText></w:r></w:del>'
             '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
             '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
             "<w:r><w:t>比上年增长百分之八。</w:t></w:r>" + note_ref.format(2) + "</w:p>",
-            _p(DOCX_BODY_TEXT[3], "a2"),
-            _p(DOCX_BODY_TEXT[4]),
-            _p("完成街道文化中心改造。", "ListParagraph", (1, 0)),
-            _p("开放夜间阅读空间。", "ListParagraph", (1, 0)),
-            _p("试点自助借还服务", "ListParagraph", (2, 0)),
+            paragraph(DOCX_BODY_TEXT[3], "a2"),
+            paragraph(DOCX_BODY_TEXT[4]),
+            paragraph("完成街道文化中心改造。", "ListParagraph", (1, 0)),
+            paragraph("开放夜间阅读空间。", "ListParagraph", (1, 0)),
+            paragraph("试点自助借还服务", "ListParagraph", (2, 0)),
             "<w:tbl><w:tblPr/>"
-            f"<w:tr>{_cell('类别')}{_cell('数量')}{_cell('增长')}</w:tr>"
-            f"<w:tr>{_cell('图书馆')}{_cell('38', 'restart')}{_cell('5%')}</w:tr>"
-            f"<w:tr>{_cell('文化馆')}{_cell('', 'continue')}{_cell('3%')}</w:tr>"
+            f"<w:tr>{cell('类别')}{cell('数量')}{cell('增长')}</w:tr>"
+            f"<w:tr>{cell('图书馆')}{cell('38', 'restart')}{cell('5%')}</w:tr>"
+            f"<w:tr>{cell('文化馆')}{cell('', 'continue')}{cell('3%')}</w:tr>"
             "</w:tbl>",
-            _p(DOCX_BODY_TEXT[11], "1"),
-            _p("部分设施利用率偏低。", extra=note_ref.format(3)),
-            _p("", None),
+            paragraph(DOCX_BODY_TEXT[11], "1"),
+            paragraph("部分设施利用率偏低。", extra=note_ref.format(3)),
+            paragraph("", None),
             '<w:sectPr><w:headerReference w:type="default" r:id="rId8" '
             'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></w:sectPr>',
         ]
@@ -136,8 +136,8 @@ def docx_parts(**replace: str | None) -> dict[str, str]:
         "word/styles.xml": w_part("w:styles", styles),
         "word/numbering.xml": w_part("w:numbering", numbering),
         "word/footnotes.xml": w_part("w:footnotes", footnotes),
-        "word/header1.xml": w_part("w:hdr", _p("市文化和旅游局")),
-        "word/footer1.xml": w_part("w:ftr", _p("内部资料 注意保存")),
+        "word/header1.xml": w_part("w:hdr", paragraph("市文化和旅游局")),
+        "word/footer1.xml": w_part("w:ftr", paragraph("内部资料 注意保存")),
         "docProps/core.xml": (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
@@ -175,7 +175,7 @@ EPUB_CHAPTERS = [
 ]
 
 
-def _chapter(title: str, paragraphs: list[str]) -> str:
+def chapter(title: str, paragraphs: list[str]) -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
@@ -223,8 +223,8 @@ def epub_parts(encryption: str | None = None, **replace: str | None) -> dict[str
         "OEBPS/nav.xhtml": nav,
         "OEBPS/toc.ncx": '<?xml version="1.0"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"/>',
         "OEBPS/style.css": "p { text-indent: 2em; }",
-        "OEBPS/text/ch1.xhtml": _chapter(*EPUB_CHAPTERS[0]),
-        "OEBPS/text/ch 2.xhtml": _chapter(*EPUB_CHAPTERS[1]),
+        "OEBPS/text/ch1.xhtml": chapter(*EPUB_CHAPTERS[0]),
+        "OEBPS/text/ch 2.xhtml": chapter(*EPUB_CHAPTERS[1]),
         "META-INF/encryption.xml": encryption,
     }
     parts.update(replace)
