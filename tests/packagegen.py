@@ -287,3 +287,18 @@ def make_mhtml(charset: str = "gb2312", encoding: str = "gb18030", transfer: str
         f"--{boundary}--\r\n"
     )
     return head.encode("ascii") + html_part.encode("ascii") + body.replace(b"\n", b"\r\n") + image_part.encode("ascii")
+
+
+def corruptions(data: bytes, count: int, seed: int) -> list[bytes]:
+    """`count` damaged copies of `data`, half cut short and half with a few bytes overwritten, reproducibly."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for k in range(count):
+        damaged = bytearray(data[: rng.randrange(len(data))] if k % 2 else data)
+        if not k % 2:
+            for _ in range(rng.randint(1, 8)):
+                damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        out.append(bytes(damaged))
+    return out

@@ -39,7 +39,7 @@ class Package:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, NotImplementedError) as exc:
             raise FormatError(f"damaged {kind}: not a readable ZIP package ({_short(exc)})") from None
         if len(infos) > MAX_ENTRIES:
             raise FormatError(f"damaged {kind}: {len(infos)} entries in the package is more than {MAX_ENTRIES}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import packagegen as gen
+from reader.core.decoding import DecodingError
 from reader.formats import blocks, epub, importer_for
 from reader.formats.base import SNIFF_BYTES, FormatError
 
@@ -96,3 +97,22 @@ def test_a_bad_book_is_refused_with_one_line(case: str) -> None:
         epub.IMPORTER.read(make(), "bad.epub")
     assert expected in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def test_damaged_copies_are_read_or_refused_in_one_line_never_with_another_error() -> None:
+    refused = 0
+    for damaged in gen.corruptions(gen.make_epub(), 300, seed=11):
+        try:
+            epub.IMPORTER.derive(epub.IMPORTER.read(damaged, "damaged.epub"))
+        except (FormatError, DecodingError) as exc:
+            assert "\n" not in str(exc)
+            refused += 1
+    assert refused  # the damage is real: some copies cannot be read
+
+
+def test_a_package_needing_a_newer_zip_version_is_refused_in_one_line() -> None:
+    data = bytearray(gen.make_epub())
+    directory = data.find(b"PK\x01\x02")
+    data[directory + 6] = 70  # "version needed to extract": 7.0, which zipfile does not implement
+    with pytest.raises(FormatError, match="damaged EPUB"):
+        epub.IMPORTER.read(bytes(data), "new.epub")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import packagegen as gen
+from reader.core.decoding import DecodingError
 from reader.formats import html, importer_for, mhtml
 from reader.formats.base import SNIFF_BYTES, FormatError
 
@@ -72,3 +73,14 @@ def test_a_bad_saved_page_is_refused_with_one_line(case: str) -> None:
         mhtml.IMPORTER.read(make(), "bad.mhtml")
     assert expected in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def test_damaged_copies_are_read_or_refused_in_one_line_never_with_another_error() -> None:
+    refused = 0
+    for damaged in gen.corruptions(gen.make_mhtml(), 300, seed=11):
+        try:
+            mhtml.IMPORTER.derive(mhtml.IMPORTER.read(damaged, "damaged.mhtml"))
+        except (FormatError, DecodingError) as exc:
+            assert "\n" not in str(exc)
+            refused += 1
+    assert refused  # the damage is real: some copies cannot be read
