@@ -100,6 +100,8 @@ def _spine(opf: lxml.etree._Element, base: str) -> list[str]:
 
 def _chapter_blocks(data: bytes, name: str) -> list[Block]:
     """One chapter's visible blocks: headings keep their level, list items and table cells their kind."""
+    if not data.strip():
+        return []  # an empty part (a blank page between parts) is not damage
     try:
         text = decode_bytes(data, name).text
     except DecodingError as exc:

@@ -116,3 +116,8 @@ def test_a_package_needing_a_newer_zip_version_is_refused_in_one_line() -> None:
     data[directory + 6] = 70  # "version needed to extract": 7.0, which zipfile does not implement
     with pytest.raises(FormatError, match="damaged EPUB"):
         epub.IMPORTER.read(bytes(data), "new.epub")
+
+
+def test_an_empty_chapter_part_is_a_blank_page_not_damage() -> None:
+    imported = epub.IMPORTER.read(gen.make_epub(**{"OEBPS/text/ch1.xhtml": ""}), "book.epub")
+    assert imported.original.split("\n") == CHAPTER_LINES[3:]
