@@ -62,7 +62,7 @@ def test_todays_files_are_still_supported_and_the_dialog_filter_lists_them() -> 
         ("saved.txt", codecs.BOM_UTF16_LE + PAGE.encode("utf-16-le"), "html"),
         ("saved.txt", PAGE.encode("utf-16-be"), "html"),
         ("saved.txt", codecs.BOM_UTF32_LE + PAGE.encode("utf-32-le"), "html"),
-        ("report.docx", b"PK\x03\x04", None),
+        ("report.docx", b"PK\x03\x04", "docx"),
         ("README", TEXT.encode("utf-8"), None),
     ],
 )
@@ -107,8 +107,8 @@ def test_overrides_refer_to_lines_of_the_original_view() -> None:
 def test_documents_stored_with_an_old_or_unknown_kind() -> None:
     # Markdown was stored as "text" before it had an importer of its own: it still re-derives.
     assert derive_raw(TEXT, "text") == importer_named("markdown").derive(importer_named("markdown").from_raw(TEXT))
-    with pytest.raises(FormatError, match="'epub' cannot be read by this version"):
-        derive_raw(TEXT, "epub")
+    with pytest.raises(FormatError, match="'djvu' cannot be read by this version"):
+        derive_raw(TEXT, "djvu")
 
 
 def test_the_core_entry_point_for_a_raw_text_and_kind_forwards_to_the_registry() -> None:
