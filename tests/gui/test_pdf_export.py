@@ -18,11 +18,10 @@ from reader.core.annotation_model import Annotation
 from reader.core.export import ExportDocument, to_html
 from reader.core.script import Script
 from reader.exporting import export_documents, write_export
-from reader.pdf_export import cjk_font_family, write_pdf
 from reader.store.library import Library
 from reader.ui.export_dialog import ExportDialog
 from reader.ui.main_window import MainWindow
-from reader.ui.pdf_export import _repair_text_layer
+from reader.ui.pdf_export import _repair_text_layer, cjk_font_family, write_pdf
 
 TEXT = "𠗣国务院今天发布了关于县级医院能力提升的通知。\n第二段:数据显示增长3.5%。\n" * 40
 QUOTE_START = TEXT.index("县级医院")

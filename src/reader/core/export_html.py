@@ -2,7 +2,7 @@
 
 The page shows each cleaned document with its highlights in the user's colours and numbered notes
 below it, so the reading and the commentary travel together in one file that opens anywhere offline:
-no scripts, no fonts or images to fetch, styles inline. The same HTML feeds `reader.pdf_export`
+no scripts, no fonts or images to fetch, styles inline. The same HTML feeds `reader.ui.pdf_export`
 (QTextDocument), which understands only a subset of CSS, hence the choices below: highlight colours
 as inline `background-color` on spans (both renderers honour it), overlaps marked by an underline
 rather than by borders or gradients, explicit footnote numbers instead of `<ol>` counters, and page

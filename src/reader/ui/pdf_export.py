@@ -39,24 +39,11 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from reader.ui.fonts import cjk_families
+from reader.ui.fonts import REGION_FAMILIES, cjk_families
 
 __all__ = ["PREFERRED_CJK_FAMILIES", "cjk_font_family", "pdf_font_family", "write_pdf"]
 
-PREFERRED_CJK_FAMILIES = (
-    "Noto Serif CJK SC",
-    "Source Han Serif SC",
-    "Songti SC",
-    "STSong",
-    "SimSun",
-    "Noto Sans CJK SC",
-    "Source Han Sans SC",
-    "PingFang SC",
-    "Microsoft YaHei",
-    "WenQuanYi Zen Hei",
-    "WenQuanYi Micro Hei",
-    "AR PL UMing CN",
-)
+PREFERRED_CJK_FAMILIES = REGION_FAMILIES["sc"]
 """The same order as the HTML font stack, plus common Linux fallbacks."""
 
 _NO_MARGINS = QMarginsF(0, 0, 0, 0)
