@@ -263,23 +263,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
-    common.add_argument(
-        "--library",
-        metavar="PATH",
-        default=argparse.SUPPRESS,
-        help="library file (default: $READER_LIBRARY or the user data folder)",
-    )
-    parents: list[_Parser] = [common]
-    parser = _Parser(
-        prog="reader",
-        description="Read, clean, convert and annotate Chinese-language reports offline.",
-        parents=parents,
-    )
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
+def _add_document_commands(sub: argparse._SubParsersAction[_Parser], parents: list[_Parser]) -> None:
+    """Commands that read or change the documents themselves: import, list, show, delete."""
     p = sub.add_parser("import", parents=parents, help="import files and folders")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--json", action="store_true", help="machine-readable report")
@@ -297,11 +282,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
 
+    p = sub.add_parser("delete", parents=parents, help="delete documents with their annotations")
+    p.add_argument("ids", type=int, nargs="+", metavar="ID")
+    p.add_argument("--yes", "-y", action="store_true", help="do not ask (required when not on a terminal)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_delete)
+
+
+def _add_convert_command(sub: argparse._SubParsersAction[_Parser], parents: list[_Parser]) -> None:
+    """The script converter, which works on standard input and needs no library."""
     p = sub.add_parser("convert", parents=parents, help="convert standard input to another script")
     p.add_argument("--to", choices=SCRIPTS[1:], required=True)
     p.add_argument("--phrases", action="store_true", help="regional vocabulary (软件→軟體)")
     p.set_defaults(func=cmd_convert)
 
+
+def _add_annotation_commands(sub: argparse._SubParsersAction[_Parser], parents: list[_Parser]) -> None:
+    """Commands that add and list annotations."""
     p = sub.add_parser("annotate", parents=parents, help="highlight a passage, with an optional note and tags")
     p.add_argument("id", type=int)
     p.add_argument("--start", type=int)
@@ -321,11 +318,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_annotations)
 
-    p = sub.add_parser("delete", parents=parents, help="delete documents with their annotations")
-    p.add_argument("ids", type=int, nargs="+", metavar="ID")
-    p.add_argument("--yes", "-y", action="store_true", help="do not ask (required when not on a terminal)")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_delete)
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--library",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="library file (default: $READER_LIBRARY or the user data folder)",
+    )
+    parents: list[_Parser] = [common]
+    parser = _Parser(
+        prog="reader",
+        description="Read, clean, convert and annotate Chinese-language reports offline.",
+        parents=parents,
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    _add_document_commands(sub, parents)
+    _add_convert_command(sub, parents)
+    _add_annotation_commands(sub, parents)
 
     for module_name in EXTENSIONS:
         module = importlib.import_module(module_name)
