@@ -81,6 +81,18 @@ class ExportDialog(QDialog):
         self._start_dir = start_dir
         self._language = language
         self.saved_to: Path | None = None
+        self._build_choices(script, phrases)
+        self._build_preview()
+        self._lay_out()
+        for box in (self.format_box, self.scope_box, self.script_box):
+            box.currentIndexChanged.connect(self.update_preview)
+        self.convert_notes.toggled.connect(self.update_preview)
+        self.phrases.toggled.connect(self.update_preview)
+        self.filter_edit.textChanged.connect(self.update_preview)
+        self.update_preview()
+
+    def _build_choices(self, script: Script, phrases: bool) -> None:
+        """The controls above the preview: format, documents, script and what to include."""
         self.format_box = QComboBox()
         self.format_box.setObjectName("exportFormat")
         labels = self.format_labels()
@@ -88,10 +100,10 @@ class ExportDialog(QDialog):
             self.format_box.addItem(labels.get(fmt.key, fmt.label), fmt.key)
         self.scope_box = QComboBox()
         self.scope_box.setObjectName("exportScope")
-        if current is not None:
+        if self._current is not None:
             self.scope_box.addItem(self.tr("This document"), "current")
-        if len(selected) > 1:
-            self.scope_box.addItem(self.tr("Selected documents ({0})").format(len(selected)), "selected")
+        if len(self._selected) > 1:
+            self.scope_box.addItem(self.tr("Selected documents ({0})").format(len(self._selected)), "selected")
         self.scope_box.addItem(self.tr("All documents"), "all")
         self.scope_box.addItem(self.tr("Annotated documents only"), "annotated")
         self.script_box = QComboBox()
@@ -105,6 +117,9 @@ class ExportDialog(QDialog):
         self.notes_folder = QCheckBox(self.tr("Markdown: one note per document in a folder (Obsidian, Logseq)"))
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("only annotations whose quote, note or tag contains…"))
+
+    def _build_preview(self) -> None:
+        """Two previews in a stack: text for the text formats, rendered pages for PDF."""
         self.preview = QPlainTextEdit()
         self.preview.setObjectName("exportPreview")
         self.preview.setReadOnly(True)
@@ -127,6 +142,9 @@ class ExportDialog(QDialog):
         self.preview_stack.setObjectName("exportPreviewStack")
         self.preview_stack.addWidget(self.preview)
         self.preview_stack.addWidget(pdf_view)
+
+    def _lay_out(self) -> None:
+        """The form on top, the preview filling the rest, Save and Cancel below."""
         form = QFormLayout()
         form.addRow(self.tr("Format"), self.format_box)
         form.addRow(self.tr("Documents"), self.scope_box)
@@ -142,12 +160,6 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.preview_stack, 1)
         layout.addWidget(buttons)
-        for box in (self.format_box, self.scope_box, self.script_box):
-            box.currentIndexChanged.connect(self.update_preview)
-        self.convert_notes.toggled.connect(self.update_preview)
-        self.phrases.toggled.connect(self.update_preview)
-        self.filter_edit.textChanged.connect(self.update_preview)
-        self.update_preview()
 
     def format_labels(self) -> dict[str, str]:
         """The translated name of each export format, by key; a format added to the registry without one
