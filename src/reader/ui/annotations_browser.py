@@ -43,6 +43,20 @@ class AnnotationsBrowser(QDialog):
         self.resize(900, 560)
         self.library = library
         self.colors = colors
+        self._build_filters()
+        self._build_table()
+        self._lay_out()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.color_box.currentIndexChanged.connect(self.reload)
+        self.tag_box.currentIndexChanged.connect(self.reload)
+        self.reload()
+
+    def _build_filters(self) -> None:
+        """Search words, colour and tag: the three ways the list is narrowed."""
         self.search = QLineEdit()
         self.search.setObjectName("annotationSearch")
         self.search.setPlaceholderText(self.tr("Search quotes, notes and tags (either script)"))
@@ -50,13 +64,16 @@ class AnnotationsBrowser(QDialog):
         self.color_box = QComboBox()
         self.color_box.setObjectName("annotationColor")
         self.color_box.addItem(self.tr("All colours"), "")
-        for c in colors:
+        for c in self.colors:
             self.color_box.addItem(swatch(c.hex), c.name, c.key)
         self.tag_box = QComboBox()
         self.tag_box.setObjectName("annotationTag")
         self.tag_box.addItem(self.tr("All tags"), "")
-        for tag, count in library.annotations.tags():
+        for tag, count in self.library.annotations.tags():
             self.tag_box.addItem(f"#{tag} ({count})", tag)
+
+    def _build_table(self) -> None:
+        """The list of annotations; activating a row opens its passage."""
         self.count = QLabel()
         self._swatches = SwatchCache()
         self.model: ListTableModel[BrowserRow] = ListTableModel(
@@ -87,6 +104,9 @@ class AnnotationsBrowser(QDialog):
         # `activated` comes with Return and with a double-click (a single click where the platform
         # activates on one), so the passage opens once per gesture.
         self.tree.activated.connect(self._open)
+
+    def _lay_out(self) -> None:
+        """Filters on top, the list, then the count and Close (which Return must not trigger)."""
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.color_box)
@@ -106,14 +126,6 @@ class AnnotationsBrowser(QDialog):
                 button.setDefault(False)
         bottom.addWidget(close)
         layout.addLayout(bottom)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
-        self._timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
-        self.color_box.currentIndexChanged.connect(self.reload)
-        self.tag_box.currentIndexChanged.connect(self.reload)
-        self.reload()
 
     def reload(self) -> None:
         items = self.library.annotations.all(
