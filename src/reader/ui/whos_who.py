@@ -146,6 +146,13 @@ class WhosWhoDialog(QDialog):
         self.resize(760, 560)
         self._store = EntityStore(library.conn)
 
+        self._build_filters()
+        self._build_table()
+        self._lay_out()
+        self.reload()
+
+    def _build_filters(self) -> None:
+        """The kind of entity shown (people first) and the name filter."""
         self.type_box = QComboBox()
         self.type_box.setObjectName("entityType")
         self.type_box.addItem(self.tr("All kinds"), None)
@@ -158,8 +165,10 @@ class WhosWhoDialog(QDialog):
         self.filter_box.setObjectName("whosWhoFilter")
         self.filter_box.setPlaceholderText(self.tr("Filter"))
         self.filter_box.setClearButtonEnabled(True)
-
         self._labels = labels
+
+    def _build_table(self) -> None:
+        """The sortable, filtered list; a double-click or Return shows the documents naming the entity."""
         self.model = LibraryEntityModel(
             lambda: (self.tr("Entity"), self.tr("Type"), self.tr("Documents"), self.tr("Mentions"), self.tr("Posts")),
             self,
@@ -193,6 +202,8 @@ class WhosWhoDialog(QDialog):
         self.tree.addAction(self.act_documents)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
+    def _lay_out(self) -> None:
+        """Filters on top, the list, then the status line and Close."""
         self.status = QLabel()
         self.status.setObjectName("whosWhoStatus")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -207,7 +218,6 @@ class WhosWhoDialog(QDialog):
         bottom.addWidget(self.status, 1)
         bottom.addWidget(buttons)
         layout.addLayout(bottom)
-        self.reload()
 
     def type_labels(self) -> dict[str, str]:
         return {
