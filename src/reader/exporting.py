@@ -21,7 +21,7 @@ from reader.core.export import ExportDocument, ImportedAnnotation, export_format
 from reader.core.normalise import normalise
 from reader.core.script import Script, make_view
 from reader.core.w3c import read_w3c_json
-from reader.store.library import DocumentSummary, Library
+from reader.store.library import Document, DocumentSummary, Library
 
 
 def export_documents(
@@ -52,42 +52,44 @@ def export_documents(
         annotations = [a for a in library.annotations.for_document(doc_id) if wanted is None or a.uuid in wanted]
         if wanted is not None and not annotations:
             continue
-        view = make_view(doc.text, script, phrases)
-
-        def conv(text: str) -> str:
-            return make_view(text, script, phrases).text if script != Script.ORIG else text
-
-        shown: list[Annotation] = []
-        for a in annotations:
-            start, end = view.offsets.span_to_view(a.start, a.end) if not a.orphan else (a.start, a.end)
-            shown.append(
-                replace(
-                    a,
-                    start=start,
-                    end=end,
-                    quote=conv(a.quote),
-                    prefix=conv(a.prefix),
-                    suffix=conv(a.suffix),
-                    note=conv(a.note) if convert_notes else a.note,
-                )
-            )
-        s = doc.summary
-        docs.append(
-            ExportDocument(
-                id=s.id,
-                title=conv(s.title),
-                date=s.date,
-                author=conv(s.author),
-                source=conv(s.source),
-                path=s.path,
-                text=view.text,
-                annotations=shown,
-                script=script.value,
-                language=language,
-                pages=tuple(view.offsets.to_view(p) for p in doc.pages),
-            )
-        )
+        docs.append(_export_document(doc, annotations, script, phrases, convert_notes, language))
     return docs
+
+
+def _export_document(
+    doc: Document,
+    annotations: Sequence[Annotation],
+    script: Script,
+    phrases: bool,
+    convert_notes: bool,
+    language: str,
+) -> ExportDocument:
+    """One document in the chosen script, its annotations moved to the offsets of that view."""
+    view = make_view(doc.text, script, phrases)
+
+    def conv(text: str) -> str:
+        return make_view(text, script, phrases).text if script != Script.ORIG else text
+
+    shown: list[Annotation] = []
+    for a in annotations:
+        start, end = view.offsets.span_to_view(a.start, a.end) if not a.orphan else (a.start, a.end)
+        note = conv(a.note) if convert_notes else a.note
+        quote, prefix, suffix = conv(a.quote), conv(a.prefix), conv(a.suffix)
+        shown.append(replace(a, start=start, end=end, quote=quote, prefix=prefix, suffix=suffix, note=note))
+    s = doc.summary
+    return ExportDocument(
+        id=s.id,
+        title=conv(s.title),
+        date=s.date,
+        author=conv(s.author),
+        source=conv(s.source),
+        path=s.path,
+        text=view.text,
+        annotations=shown,
+        script=script.value,
+        language=language,
+        pages=tuple(view.offsets.to_view(p) for p in doc.pages),
+    )
 
 
 def write_export(
