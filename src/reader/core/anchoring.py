@@ -61,28 +61,42 @@ def _intact(text: str, pos: int, stored: str, before: bool, edges: bool) -> bool
     return text.startswith(stored, pos) and (len(stored) == CONTEXT or pos + len(stored) == len(text))
 
 
+def _in_place(text: str, selector: Selector, expected: int, edges: bool) -> Anchor | None:
+    """The quote unchanged with its context at the expected offset or at its stored one."""
+    size = len(selector.quote)
+    for pos in (expected, selector.start) if expected != selector.start else (expected,):
+        if (
+            0 <= pos <= len(text) - size
+            and text.startswith(selector.quote, pos)
+            and _intact(text, pos, selector.prefix, True, edges)
+            and _intact(text, pos + size, selector.suffix, False, edges)
+        ):
+            return Anchor(pos, pos + size, True, 1.0)
+    return None
+
+
+def _exact_spans(text: str, quote: str) -> list[tuple[int, int, int]]:
+    """Every exact occurrence of the quote as (start, end, errors=0)."""
+    spans: list[tuple[int, int, int]] = []
+    pos = text.find(quote)
+    while pos != -1:
+        spans.append((pos, pos + len(quote), 0))
+        pos = text.find(quote, pos + 1)
+    return spans
+
+
 def _anchor_quote(text: str, selector: Selector, expected: int, edges: bool = True) -> Anchor | None:
     quote = selector.quote
     size = len(quote)
 
     # 1. Where it was, or where its neighbours moved to: a few string comparisons each.
-    for pos in (expected, selector.start) if expected != selector.start else (expected,):
-        if (
-            0 <= pos <= len(text) - size
-            and text.startswith(quote, pos)
-            and _intact(text, pos, selector.prefix, True, edges)
-            and _intact(text, pos + size, selector.suffix, False, edges)
-        ):
-            return Anchor(pos, pos + size, True, 1.0)
+    in_place = _in_place(text, selector, expected, edges)
+    if in_place is not None:
+        return in_place
 
     scorer = Scorer(text, selector, expected, edges)
     # 2. Every exact occurrence; context and distance choose.
-    exact: list[tuple[int, int, int]] = []
-    pos = text.find(quote)
-    while pos != -1:
-        exact.append((pos, pos + size, 0))
-        pos = text.find(quote, pos + 1)
-    candidates = [scorer.score(*span) for span in scorer.shortlist(exact)]
+    candidates = [scorer.score(*span) for span in scorer.shortlist(_exact_spans(text, quote))]
     best = best_candidate(candidates)
     if best is not None and best.cost < 1.0:
         return _to_anchor(best)  # anything with an edit costs at least 1: nothing can beat this
