@@ -23,8 +23,7 @@ class OffsetCarrier:
     def __init__(self, old: str, new: str) -> None:
         self._old_starts, self._new_starts = _line_starts(old), _line_starts(new)
         old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
-        matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-        self._ops = matcher.get_opcodes()
+        self._ops = _line_opcodes(old_lines, new_lines)
         self._old, self._new = old, new
         self._old_lines_n, self._new_lines_n = len(old_lines), len(new_lines)
 
@@ -52,6 +51,32 @@ class OffsetCarrier:
                     return n1 + b1 + (local - a1 if ctag == "equal" else min(local - a1, b2 - b1))
             return n1 + min(local, n2 - n1)
         return min(offset, len(self._new))
+
+
+Opcode = tuple[str, int, int, int, int]
+
+
+def _line_opcodes(old: list[str], new: list[str]) -> list[Opcode]:
+    """A line diff that first keeps the common head and tail as they are.
+
+    SequenceMatcher takes the longest matching block wherever it lies, so among repeated lines it can
+    match the wrong copies (one blank line inserted among three equal lines came out as two lines inserted
+    at the top and the last line deleted), and an offset in the "deleted" line went to the end of the text.
+    Lines shared at both ends are the same lines in any sensible reading, so only the middle is diffed.
+    """
+    head = 0
+    while head < len(old) and head < len(new) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < len(old) - head and tail < len(new) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    ops: list[Opcode] = [("equal", 0, head, 0, head)] if head else []
+    middle = difflib.SequenceMatcher(None, old[head : len(old) - tail], new[head : len(new) - tail], autojunk=False)
+    for tag, i1, i2, j1, j2 in middle.get_opcodes():
+        ops.append((tag, i1 + head, i2 + head, j1 + head, j2 + head))
+    if tail:
+        ops.append(("equal", len(old) - tail, len(old), len(new) - tail, len(new)))
+    return ops
 
 
 def _line_starts(text: str) -> list[int]:

@@ -8,7 +8,7 @@ test_anchoring_eval.py measures the rules together on real documents.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.core.anchoring import Anchor, Selector, anchor, anchor_many, describe
@@ -346,6 +346,7 @@ def test_the_old_text_tells_identical_copies_apart() -> None:
     inserted=st.text(alphabet="新行c", min_size=0, max_size=8),
     at=st.integers(0, 8),
 )
+@example(lines=["a", "a", "a"], inserted="", at=1)  # repeated lines: the diff once matched the wrong copies
 def test_offsets_carry_through_an_inserted_line(lines: list[str], inserted: str, at: int) -> None:
     from reader.core.anchoring import OffsetCarrier
 
