@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from reader.core.annotation_model import Annotation, HighlightColor, color_by_key
 from reader.ui.annotation_dialog import swatch
 from reader.ui.info_panel import counted
-from reader.ui.list_models import Group, GroupedModel, Leaf
+from reader.ui.list_models import Node, TreeModel
 
 
 def short(text: str, limit: int = 60) -> str:
@@ -55,7 +55,7 @@ class AnnotationRow(NamedTuple):
     color: HighlightColor
 
 
-class AnnotationTreeModel(GroupedModel[str, AnnotationRow]):
+class AnnotationTreeModel(TreeModel[str, AnnotationRow]):
     """Placed annotations at the top level in reading order, then one heading holding the orphans."""
 
     def __init__(self, headers: Any, parent: Any = None) -> None:
@@ -149,14 +149,15 @@ class AnnotationsPanel(QWidget):
         placed = [a for a in annotations if not a.orphan]
         orphans = [a for a in annotations if a.orphan]
         self._orphans = {a.uuid for a in orphans}
-        entries: list[Group[str, AnnotationRow] | Leaf[AnnotationRow]] = [
-            Leaf(AnnotationRow(a, color_by_key(a.color, colors)))
+        entries: list[Node[str, AnnotationRow]] = [
+            Node(row=AnnotationRow(a, color_by_key(a.color, colors)))
             for a in sorted(placed, key=lambda a: (a.start, a.end))
         ]
         if orphans:
             heading = self.tr("Orphans ({0}): their text is gone").format(len(orphans))
-            entries.append(Group(heading, [AnnotationRow(a, color_by_key(a.color, colors)) for a in orphans]))
-        self.model.set_groups(entries)
+            rows = [Node[str, AnnotationRow](row=AnnotationRow(a, color_by_key(a.color, colors))) for a in orphans]
+            entries.append(Node(head=heading, children=rows))
+        self.model.set_nodes(entries)
         if orphans:
             heading_index = self.model.index(len(entries) - 1, 0)
             self.tree.setFirstColumnSpanned(heading_index.row(), QModelIndex(), True)
@@ -175,11 +176,7 @@ class AnnotationsPanel(QWidget):
 
     def uuids(self) -> list[str]:
         """Every annotation listed, in the order shown (placed first, then orphans)."""
-        out: list[str] = []
-        for entry in self.model.groups():
-            rows = [entry.row] if isinstance(entry, Leaf) else entry.rows
-            out.extend(row.annotation.uuid for row in rows)
-        return out
+        return [row.annotation.uuid for row in self.model.rows()]
 
     def select(self, uuid: str) -> None:
         index = self.model.index_of(lambda row: row.annotation.uuid == uuid)
