@@ -50,9 +50,12 @@ def display(text: str, script: Script | str = Script.ORIG, phrases: bool = False
 def prewarm() -> None:
     """Load every converter and character table once, so the first switch of script is as fast as later ones.
 
-    Cold, the first traditional view of a long document costs about 150 ms more than later ones;
-    the window runs this in a background thread at start.
+    Cold, the first traditional view costs about a second more than later ones, most of it the phrase
+    guard's segmenter dictionary; the window runs this in a background thread at start.
     """
+    from reader.core.script_fix import load_dictionary
+
+    load_dictionary()  # the phrase guard's segmenter: the first guarded view would otherwise pay for it
     sample = "软件和鼠标，國家醫院发展"
     for script in Script:
         for phrases in (False, True):

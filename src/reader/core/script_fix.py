@@ -57,6 +57,11 @@ _lock = threading.Lock()
 MARGIN = 1.5
 
 
+def load_dictionary() -> None:
+    """Load the segmenter's dictionary now (about a second), off the thread that will first need it."""
+    _dictionary()
+
+
 @cache
 def _dictionary() -> tuple[dict[str, int], float]:
     """jieba's prefix dictionary (word → frequency, prefixes with 0) and log of the total, loaded once."""

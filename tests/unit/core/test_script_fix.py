@@ -137,3 +137,13 @@ def test_per_character_table_matches_one_by_one_conversion() -> None:
 )
 def test_diff_sites(a: str, b: str) -> None:
     assert diff_sites(a, b) == [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+
+
+def test_prewarm_loads_the_guard_dictionary() -> None:
+    """The window prewarms in the background; the first guarded view must not load jieba itself."""
+    from reader.core import script_fix
+    from reader.core.display import prewarm
+
+    script_fix._dictionary.cache_clear()
+    prewarm()
+    assert script_fix._dictionary.cache_info().currsize == 1
