@@ -9,16 +9,14 @@ a signature). Lines found here leave the body with reason "metadata"; repeats of
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from reader.core import cleaning_features as cf
-from reader.core import cleaning_structure as cs
 from reader.core import lexicons as lx
 from reader.core import metadata as md
+from reader.core.cleaning_title import HEADER_LIMIT, title_of
 from reader.core.html_extract import PageFacts
 
-HEADER_LIMIT = 30  # lines searched for a title before the first paragraph
 _NOISE = ("spam", "script")
 _AWAY = ("navigation", "related-links", "boilerplate", "comments")
 
@@ -48,31 +46,73 @@ def _residual_words(text: str) -> int:
     return cf.word_count(text)
 
 
+_LEAD_LABEL = re.compile(
+    rf"^[\[【(（ ]*(?:{lx.LABEL_TITLE}|{lx.LABEL_DATE}|{lx.LABEL_AUTHOR}|{lx.LABEL_SOURCE}|{lx.LABEL_OTHER})\s*[:：]\s*"
+)
+_ASKED = re.compile(r"[？?！!][”’」』）)\"']*$")
+SPEECH_ASKED_MIN = 4  # words of a question or exclamation after a label: a speaker's turn
+SPEECH_SAID_MIN = 12  # words of a statement after a label: a sentence with a clause inside
+
+
+def is_speech(text: str) -> bool:
+    """A label opening a turn of dialogue (`记者：您怎么看今年的形势？`, `题目：…？`): what follows the
+    label is a question, an exclamation or a sentence with a clause mark inside, and no further field.
+    A byline, a date or a source is a name or a number, never a sentence; a transcript is text."""
+    m = _LEAD_LABEL.match(text)
+    if m is None:
+        return False
+    value = text[m.end() :]
+    if md.labelled_fields(value):
+        return False
+    words = cf.word_count(value)
+    if _ASKED.search(value):
+        return words >= SPEECH_ASKED_MIN
+    inner = cf.CLAUSE_PUNCT.findall(value[:-1])
+    return words >= SPEECH_SAID_MIN and bool(cf.SENTENCE_END.search(value)) and len(inner) >= 1
+
+
 def scan_metadata(
     lines: list[cf.Line], facts: PageFacts | None, site_names: frozenset[str] = frozenset()
 ) -> MetaResult:
     """Read title, date, author and source, marking the lines that only carry them. `site_names` are
     names seen repeated across documents of the same source (stripped from titles)."""
     first_content = _first_content(lines)
-    fields: dict[str, list[tuple[int, str]]] = {"title": [], "date": [], "author": [], "source": []}
-    plain_dates: list[tuple[int, str]] = []
+    fields, plain_dates = _label_lines(lines)
+    title, title_at = title_of(lines, fields["title"], facts, first_content, site_names)
+    date = _date(lines, fields["date"], plain_dates, facts, first_content, title_at)
+    source = _source(lines, fields, facts)
+    author = next((v for _, v in fields["author"] if v), None)
+    if author is None and facts and facts.authors:
+        author = facts.authors[0]
+    if author is not None:
+        author = author.split(" 来源")[0].strip() or None
+    # The site name printed alone at the top is a masthead, not body text.
+    if source:
+        for line in lines[: max(first_content, 1)]:
+            if line.text == source and line.reason is None:
+                line.reason = "metadata"
+    return MetaResult(md.Metadata(title=title, date=date, author=author, source=source))
 
+
+Fields = dict[str, list[tuple[int, str]]]
+
+
+def _label_lines(lines: list[cf.Line]) -> tuple[Fields, list[tuple[int, str]]]:
+    """Mark the lines that carry only labelled fields or a bare date; return the fields by kind and
+    the bare date lines, each with its index."""
+    fields: Fields = {"title": [], "date": [], "author": [], "source": []}
+    plain_dates: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
         if line.reason in _NOISE:
             continue
         text = line.text
         # A label alone on its line: the value is the next line.
         if lx.LABEL_ONLY.match(text) and i + 1 < len(lines):
-            kind = md.label_kind(text.rstrip(":： "))
-            value_line = lines[i + 1]
-            line.reason = "metadata"
-            if kind != "other" and value_line.reason not in _NOISE and value_line.words <= 60:
-                value_line.reason = "metadata"
-                fields[kind].append((i + 1, value_line.text))
+            _label_then_value(lines, i, fields)
             continue
         if line.words > 60 or (line.ends_sentence and line.words > 30):
             continue
-        if md.starts_with_label(text) or len(md.labelled_fields(text)) >= 2:
+        if (md.starts_with_label(text) or len(md.labelled_fields(text)) >= 2) and not is_speech(text):
             for kind, value in md.labelled_fields(text):
                 if kind in fields and value:
                     fields[kind].append((i, value))
@@ -83,50 +123,53 @@ def scan_metadata(
             # A date that closes a notice is given back by the cleaner when it stands right after the text.
             if line.reason is None:
                 line.reason = "metadata"
+    return fields, plain_dates
 
-    title, title_at = _title(lines, fields, facts, first_content, site_names)
-    # Date: a labelled one first, then a bare date line in the header nearest the title (a date in a
-    # menu, an archive list or a sidebar link is further away or flagged), then anywhere.
-    date = None
-    for _, value in fields["date"]:
+
+def _label_then_value(lines: list[cf.Line], i: int, fields: Fields) -> None:
+    """`作者：` alone, its value on the next line. A value that is a sentence spoken or asked (an
+    interview's `记者：` over its question) is dialogue: both lines are text."""
+    kind = md.label_kind(lines[i].text.rstrip(":： "))
+    value_line = lines[i + 1]
+    if is_speech(lines[i].text + value_line.text):
+        return
+    lines[i].reason = "metadata"
+    if kind != "other" and value_line.reason not in _NOISE and value_line.words <= 60:
+        value_line.reason = "metadata"
+        fields[kind].append((i + 1, value_line.text))
+
+
+def _date(
+    lines: list[cf.Line],
+    labelled: list[tuple[int, str]],
+    plain_dates: list[tuple[int, str]],
+    facts: PageFacts | None,
+    first_content: int,
+    title_at: int | None,
+) -> str | None:
+    """A labelled date first, then a bare date line in the header nearest the title (a date in a menu,
+    an archive list or a sidebar link is further away or flagged), then anywhere, then the page head."""
+    for _, value in labelled:
         date = md.parse_date(value)
         if date:
-            break
-    if date is None:
-        usable = [
-            d for d in plain_dates if lines[d[0]].reason not in _AWAY and lines[d[0]].link_density < 0.3
-        ] or plain_dates
-        header_dates = [d for d in usable if d[0] < first_content] or usable
-        if title_at is not None:
-            header_dates = sorted(header_dates, key=lambda d: abs(d[0] - title_at))
-        for _, value in header_dates:
-            date = md.parse_date(value)
-            if date:
-                break
-    if date is None and facts:
-        for value in facts.dates:
-            date = md.parse_date(value.replace("T", " "))
-            if date:
-                break
-
-    source = _source(lines, fields, facts)
-    author = next((v for _, v in fields["author"] if v), None)
-    if author is None and facts and facts.authors:
-        author = facts.authors[0]
-    if author is not None:
-        author = author.split(" 来源")[0].strip() or None
-
-    # The site name printed alone at the top is a masthead, not body text.
-    if source:
-        for line in lines[: max(first_content, 1)]:
-            if line.text == source and line.reason is None:
-                line.reason = "metadata"
-
-    meta = md.Metadata(title=title, date=date, author=author, source=source)
-    return MetaResult(meta)
+            return date
+    usable = [d for d in plain_dates if lines[d[0]].reason not in _AWAY and lines[d[0]].link_density < 0.3]
+    usable = usable or plain_dates
+    header_dates = [d for d in usable if d[0] < first_content] or usable
+    if title_at is not None:
+        header_dates = sorted(header_dates, key=lambda d: abs(d[0] - title_at))
+    for _, value in header_dates:
+        date = md.parse_date(value)
+        if date:
+            return date
+    for value in facts.dates if facts else ():
+        date = md.parse_date(value.replace("T", " "))
+        if date:
+            return date
+    return None
 
 
-def _source(lines: list[cf.Line], fields: dict[str, list[tuple[int, str]]], facts: PageFacts | None) -> str | None:
+def _source(lines: list[cf.Line], fields: Fields, facts: PageFacts | None) -> str | None:
     for _, value in fields["source"]:
         value = re.split(r"\s+(?:作者|記者|记者|编辑|編輯|时间|時間|发布)", value)[0].strip()
         if value:
@@ -140,103 +183,3 @@ def _source(lines: list[cf.Line], fields: dict[str, list[tuple[int, str]]], fact
     if facts and facts.site_name:
         return facts.site_name
     return None
-
-
-def _breadcrumb_leaves(lines: list[cf.Line]) -> set[str]:
-    leaves = set()
-    for line in lines[:HEADER_LIMIT]:
-        if line.reason == "navigation":
-            parts = [p for p in lx.BREADCRUMB_SEP.split(line.text) if p]
-            if len(parts) >= 2:
-                leaves.add(parts[-1].strip())
-    return leaves
-
-
-def _title(
-    lines: list[cf.Line],
-    fields: dict[str, list[tuple[int, str]]],
-    facts: PageFacts | None,
-    first_content: int,
-    site_names: frozenset[str] = frozenset(),
-) -> tuple[str | None, int | None]:
-    """The title and the index of the line it was read from (None when it came from the page head)."""
-    # A labelled title wins over any guess from the layout.
-    chosen = fields["title"][0][0] if fields["title"] else _score_title(lines, facts, first_content)
-    if chosen is None:
-        if facts and facts.titles:
-            return md.strip_site_suffix(facts.titles[0], site_names) or None, None
-        return None, None
-    line = lines[chosen]
-    line.reason = "metadata"
-    title = md.strip_site_suffix(cs.strip_markdown_heading(line.text), site_names)
-    for j, other in enumerate(lines):
-        if other is line or other.words > 80:
-            continue
-        if other.text == line.text or md.strip_site_suffix(other.text) == title:
-            other.reason = "duplicate-title"
-        elif j < chosen and other.reason is None and _menu_path_to(other.text, title):
-            other.reason = "navigation"
-    return title, chosen
-
-
-def _menu_path_to(text: str, title: str) -> bool:
-    """`首页标题  新闻资讯  <title>`: above the title, a row of short items ending in the title itself is
-    the menu path to the page, whatever the item words are."""
-    if not text.endswith(title) or text == title:
-        return False
-    parts = text[: -len(title)].split()
-    return 1 <= len(parts) <= 6 and all(len(p) <= 8 for p in parts)
-
-
-def _score_title(lines: list[cf.Line], facts: PageFacts | None, first_content: int) -> int | None:
-    leaves = _breadcrumb_leaves(lines)
-    page = "\n".join(line.text for line in lines)
-    texts = Counter(line.text for line in lines)
-    page_titles = [md.strip_site_suffix(t) for t in facts.titles] if facts else []
-    best: tuple[float, int] | None = None
-    seen_candidate = False
-    limit = min(first_content, HEADER_LIMIT)
-    for i in range(limit):
-        line = lines[i]
-        if line.reason is not None or not (2 <= line.words <= 60) or line.text.endswith("。"):
-            continue
-        if line.text in leaves:
-            line.reason = "navigation"  # the section name that closes the breadcrumb
-            continue
-        stripped = md.strip_site_suffix(cs.strip_markdown_heading(line.text))
-        score = 0.0
-        if cs.is_markdown_heading(line.text) and line.text.startswith("# "):
-            score += 3  # a Markdown document names its title with one #
-        elif line.structure:
-            score -= 3  # a numbered section heading is not the document's title
-        if not seen_candidate:
-            score += 1
-            seen_candidate = True
-        # Repeated elsewhere on the page (as a line, or inside one when long enough to be distinctive):
-        # one search over the whole page instead of a comparison per line.
-        needle = stripped if len(stripped) >= 8 else line.text
-        if (texts[line.text] > 1) if len(needle) < 8 else (page.count(needle) > 1):
-            score += 3
-        for page_title in page_titles:
-            if stripped == page_title:
-                score += 6
-                break
-            if len(stripped) >= 6 and (stripped in page_title or page_title in stripped):
-                score += 4
-                break
-        if line.heading:
-            score += 2
-        following = lines[i + 1 : i + 4]
-        if any(md.date_span(f.text) or f.reason == "metadata" for f in following):
-            score += 2
-        if line.words < 6:
-            score -= 2
-        if line.words < 3 or cf.OPEN_ENDING.search(line.text) or cf.CONTINUES.match(line.text):
-            score -= 3  # a button label or a sentence fragment is not a title
-        if line.link_density > 0.5:
-            score -= 3
-        if best is None or score > best[0]:
-            best = (score, i)
-    if best is None or best[0] < 1:
-        return None
-    return best[1]

@@ -1,0 +1,239 @@
+"""The article's extent: the densest run of prose on a page, further bodies, and the report structure
+at its edges.
+
+Each line gets a value (net prose characters for punctuated lines, negative for short unpunctuated lines,
+links, chrome containers and flagged noise); the maximum-sum run of lines is the article, plus further
+runs that read as finished prose. Lines outside are navigation (before) or related links / boilerplate
+(after). Report structure touching the run (numbered headings, fields, the closing office and date) is
+grown into it, since a notice's furniture is its content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.core import cleaning_features as cf
+from reader.core import cleaning_structure as cs
+from reader.core.metadata import is_signature
+
+CHROME_REASONS = frozenset(("navigation", "spam", "script", "boilerplate", "related-links", "image"))
+
+
+def has_chrome(lines: Sequence[cf.Line]) -> bool:
+    """Whether the document shows any page furniture at all: a line with links or in a chrome container,
+    or one the context-free detectors flagged. Position at the page's edges is evidence only on a page:
+    a text with no furniture (a report, a note, a saved article) loses nothing for where a line stands."""
+    return any(line.reason in CHROME_REASONS or line.link_chars or line.chrome for line in lines)
+
+
+def is_prose(line: cf.Line) -> bool:
+    """A sentence or more of the writer's own words: punctuated inside and at the end."""
+    return line.clause_punct >= 2 and line.ends_sentence and line.words >= 20
+
+
+def keep_closing_date(lines: Sequence[cf.Line]) -> None:
+    """The date that signs a notice, within three lines after its text, was read as metadata: it stays
+    in the text too, since the writer put it there."""
+    kept = [i for i, line in enumerate(lines) if line.reason is None]
+    if not kept:
+        return
+    for line in lines[kept[-1] + 1 : kept[-1] + 4]:
+        if line.reason == "metadata" and cs.is_sign_date(line.text):
+            line.reason = None
+            return
+        if line.reason is not None:
+            return
+
+
+def _value(line: cf.Line, trust_chrome: bool = True) -> float:
+    """How much a line argues for being inside the article: long punctuated prose is positive,
+    short unpunctuated items, links and flagged noise negative."""
+    words = line.words
+    if line.reason is not None:
+        return -min(words, 30) - 2.0
+    own = words - line.link_chars
+    if own >= 20 and line.clause_punct >= 1:
+        value = float(own) + (5.0 if line.ends_sentence else 0.0)
+    elif line.clause_punct >= 1 and line.ends_sentence:
+        value = own - 4.0
+    elif line.clause_punct >= 1:
+        value = -SHORT_CLAUSE_PENALTY
+    else:
+        value = -min(words, 20) * SHORT_WEIGHT - 4.0
+    value -= 1.5 * line.link_chars
+    if line.structure and not line.link_chars and not line.chrome:
+        return max(value, STRUCTURE_VALUE)
+    if trust_chrome and line.chrome and (line.chrome_inner or not line.content_hint):
+        value = min(value, 0.0) - min(words, 40) * CHROME_WEIGHT - 5
+    elif line.content_hint:
+        value += 3
+    return value
+
+
+STRUCTURE_VALUE = -1.0  # a heading, item or table row costs little: a run crosses it to the next paragraph
+SHORT_CLAUSE_PENALTY = 4.0
+SHORT_WEIGHT = 1.0
+CHROME_WEIGHT = 1.0
+SECONDARY_SHARE = 0.1  # a second body must be this strong relative to the first ...
+SECONDARY_MIN = 40.0  # ... and at least this many characters of net prose
+
+
+def _finished_prose(lines: Sequence[cf.Line]) -> bool:
+    """A further run is a body (a forum reply, the second part of a page) when it reads as sentences:
+    most of its unlinked lines end a sentence, with clause marks inside. A list of headlines is a run of
+    items that mostly do not end a sentence, however long each is."""
+    items = [line for line in lines if line.reason is None and line.words and line.link_density < 0.3]
+    finished = [line for line in items if line.ends_sentence and line.clause_punct >= 2]
+    return bool(finished) and 2 * len(finished) >= len(items)
+
+
+def _best_run(values: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """Maximum-sum contiguous run in values[lo:hi] (Kadane)."""
+    best, best_lo, best_hi = 0.0, lo, lo
+    acc, start = 0.0, lo
+    for i in range(lo, hi):
+        if acc <= 0:
+            acc, start = values[i], i
+        else:
+            acc += values[i]
+        if acc > best:
+            best, best_lo, best_hi = acc, start, i + 1
+    return best, best_lo, best_hi
+
+
+BOX_LINK_DENSITY = 0.5
+BOX_TAGS = frozenset(("td", "th", "li", "dd", "dt", "caption"))
+
+
+def _article_box(run: Sequence[cf.Line]) -> int | None:
+    """The innermost element named as the article body (class/id content, article, post...) that holds
+    every paragraph of the main run, if the markup has one."""
+    common: tuple[int, ...] | None = None
+    for line in run:
+        if line.reason is not None or line.words < 20 or not line.clause_punct:
+            continue
+        if common is None:
+            common = line.boxes
+        else:
+            n = 0
+            while n < min(len(common), len(line.boxes)) and common[n] == line.boxes[n]:
+                n += 1
+            common = common[:n]
+        if not common:
+            return None
+    return common[-1] if common else None
+
+
+def select_main(lines: list[cf.Line]) -> None:
+    """Keep the densest run of prose (and any other run nearly as strong); what lies outside is
+    chrome before the article or related material after it."""
+    if not lines:
+        return
+    values = [_value(line) for line in lines]
+    best, lo, hi = _best_run(values, 0, len(values))
+    if best <= 0:
+        # Some sites wrap the whole page, article included, in a "side" or "header" box.
+        values = [_value(line, trust_chrome=False) for line in lines]
+        best, lo, hi = _best_run(values, 0, len(values))
+    if best <= 0:
+        return  # no prose at all: leave the decision to the per-line rules
+    keep = [(lo, hi)]
+    # Secondary runs: a forum thread or a two-part page has more than one body.
+    todo = [(0, lo), (hi, len(values))]
+    while todo:
+        a, b = todo.pop()
+        if b - a < 1:
+            continue
+        score, s_lo, s_hi = _best_run(values, a, b)
+        if score < max(SECONDARY_SHARE * best, SECONDARY_MIN):
+            continue
+        if _finished_prose(lines[s_lo:s_hi]):
+            keep.append((s_lo, s_hi))
+        todo += [(a, s_lo), (s_hi, b)]
+    inside = [False] * len(lines)
+    for s_lo, s_hi in keep:
+        for i in range(s_lo, s_hi):
+            inside[i] = True
+    box = _article_box(lines[lo:hi])
+    if box is not None:
+        for i, line in enumerate(lines):
+            if not inside[i] and line.reason is None and box in line.boxes and not line.chrome_inner:
+                inside[i] = line.link_density <= BOX_LINK_DENSITY and line.tag in BOX_TAGS
+    first, last = min(k[0] for k in keep), max(k[1] for k in keep)
+    for i in range(first, last):
+        # Between two bodies of the article, a paragraph of the writer's prose with no link or chrome
+        # evidence is article too (a lead paragraph between an infobox and the sections), however
+        # short it is beside the densest run.
+        line = lines[i]
+        if not inside[i] and line.reason is None and is_prose(line) and not line.link_chars and not line.chrome:
+            inside[i] = True
+    first, last = _extend_edges(lines, inside, first, last)
+    for i, line in enumerate(lines):
+        if inside[i] or line.reason is not None:
+            continue
+        if i < first:
+            line.reason = "navigation"
+        elif i >= last:
+            line.reason = "related-links" if line.words <= 60 else "boilerplate"
+        else:
+            line.reason = "related-links" if line.link_chars else "boilerplate"
+
+
+_EDGE_STOP = frozenset(("navigation", "related-links", "boilerplate", "spam", "script", "image", "comments"))
+
+
+def _edge_keeps(lines: Sequence[cf.Line], i: int) -> bool:
+    """Report structure just outside the densest run: headings, items, fields, the closing date, and
+    the short line (issuing office, signature) directly above a closing date."""
+    line = lines[i]
+    if line.link_chars or (line.chrome and not line.content_hint):
+        return False
+    if line.structure or cs.is_sign_date(line.text):
+        return True
+    if line.ends_sentence and line.words <= 20 and i > 0 and lines[i - 1].ends_sentence:
+        return True  # a closing formula after the last paragraph (特此通知。)
+    if i > 0 and lines[i - 1].ends_sentence and line.words <= 16 and is_signature(line.text):
+        return True  # the writer's unit and name under the text
+    nxt = next((other for other in lines[i + 1 : i + 3] if other.reason in (None, "metadata")), None)
+    return (
+        line.words <= 30
+        and not line.clause_punct
+        and nxt is not None
+        and cs.is_sign_date(nxt.text)
+        and all(cs.is_sign_date(o.text) or o.words <= 30 for o in lines[i + 1 : i + 3])
+    )
+
+
+def _extend_edges(lines: Sequence[cf.Line], inside: list[bool], first: int, last: int) -> tuple[int, int]:
+    """Grow the article over the report structure that touches it, up to the first line with evidence
+    of page chrome (a link, a menu, a footer) or an unstructured short line."""
+    i = last
+    while i < len(lines):
+        line = lines[i]
+        if line.reason in _EDGE_STOP:
+            break
+        if line.reason == "metadata" and cs.is_sign_date(line.text):
+            line.reason = None  # the closing date of a notice is read as metadata and kept as text
+            inside[i] = True
+            i += 1
+            break
+        if line.reason is None:
+            if not _edge_keeps(lines, i):
+                break
+            inside[i] = True
+            if cs.is_sign_date(line.text):
+                i += 1
+                break  # the closing date is the last line of a notice
+        i += 1
+    new_last = max(last, i)
+    i = first - 1
+    while i >= 0:
+        line = lines[i]
+        if line.reason in _EDGE_STOP:
+            break
+        if line.reason is None:
+            if not (line.structure and not line.link_chars and not line.chrome):
+                break
+            inside[i] = True
+        i -= 1
+    return first, new_last
