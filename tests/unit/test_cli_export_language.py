@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.cli_export import export_language
+from reader.cli.export import export_language
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.cli import build_parser, check_numbers, check_text_arguments, files_mean_gui
-from reader.cli_common import UserError, terminal_safe
+from reader.cli.common import UserError, terminal_safe
+from reader.cli.parser import build_parser, check_numbers, check_text_arguments, files_mean_gui
 
 
 @pytest.mark.parametrize(

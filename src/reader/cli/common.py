@@ -1,6 +1,6 @@
 """What every `reader` subcommand shares: the user-error type, opening the library, safe output.
 
-Subcommands for separate capabilities live in their own `cli_*.py` modules and register themselves with
+Each group of subcommands lives in its own module of this package and registers itself with
 `register(subparsers, parents)`, so the command stays one program without one huge file.
 
 Everything printed for a person goes through `terminal_safe`: titles, quotes and file names come from
@@ -24,6 +24,8 @@ from reader import paths
 if TYPE_CHECKING:
     from reader.store.library import Library
 
+SCRIPTS = ("orig", "hans", "hant", "tw", "hk")
+"""The script views a command can print in: as stored, then the converter's targets."""
 INT64_MAX = 2**63 - 1
 """SQLite's largest integer: an id or count past it cannot name anything stored."""
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from reader.cli_common import UserError, open_library, print_json, read_regular_file, say
+from reader.cli.common import SCRIPTS, UserError, open_library, print_json, read_regular_file, say
 
-SCRIPTS = ("orig", "hans", "hant", "tw", "hk")
 ANNOTATIONS_LIMIT = 256 * 1024 * 1024
 """A W3C file larger than this is not an annotation export (a million annotations fit in far less)."""
 
@@ -83,7 +82,7 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
+def register(sub: Any, parents: Sequence[argparse.ArgumentParser]) -> None:
     from reader.core.export import FORMATS
 
     p = sub.add_parser("export", parents=parents, help=f"export annotated notes ({', '.join(FORMATS)})")

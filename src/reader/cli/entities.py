@@ -13,9 +13,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from typing import Any
 
-from reader.cli_common import UserError, open_library, print_json, say
+from reader.cli.common import UserError, open_library, print_json, say
 
 # One line of `--stdin` is one document's worth of text at most; `< /dev/zero` must not fill the memory.
 LINE_LIMIT = 16 * 1024 * 1024
@@ -36,7 +37,7 @@ _HEADINGS = {
 }
 
 
-def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
+def register(subparsers: Any, parents: Sequence[argparse.ArgumentParser]) -> None:
     from reader.core.entities import TYPES
 
     p = subparsers.add_parser(

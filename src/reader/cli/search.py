@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from typing import Any
 
-from reader.cli_common import UserError, open_library, print_json, say
+from reader.cli.common import SCRIPTS, UserError, open_library, print_json, say
 
-SCRIPTS = ("orig", "hans", "hant", "tw", "hk")
 MAX_LIMIT = 2**31 - 1
 
 
@@ -62,7 +62,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
+def register(sub: Any, parents: Sequence[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("search", parents=parents, help="search the library (either script, any length)")
     p.add_argument("query", help='terms (AND), "phrase", -exclude, title: source: tag: entity: date:2023..2024')
     p.add_argument("--limit", type=int, default=20)

@@ -1,0 +1,120 @@
+"""`reader annotate` and `reader annotations`: highlight a passage, list what was highlighted.
+
+The one write is `library.annotations.create` in `cmd_annotate`, after the passage was located.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from reader.cli.common import UserError, open_library, print_json, say
+
+if TYPE_CHECKING:
+    from reader.core.annotation_model import Annotation
+    from reader.store.documents_query import Document
+
+
+def annotation_json(a: Annotation, pages: Sequence[int] = ()) -> dict[str, object]:
+    """An annotation for scripts; `page` is the printed page its start lies on (None without pages, or
+    for an orphan, whose offsets no longer point into the text)."""
+    from reader.core.pages import page_of
+
+    return {
+        "id": a.uuid,
+        "document": a.doc_id,
+        "start": a.start,
+        "end": a.end,
+        "quote": a.quote,
+        "prefix": a.prefix,
+        "suffix": a.suffix,
+        "color": a.color,
+        "note": a.note,
+        "tags": list(a.tags),
+        "created": a.created,
+        "modified": a.modified,
+        "orphan": a.orphan,
+        "page": None if a.orphan else page_of(a.start, pages),
+    }
+
+
+def color_key(given: str) -> str:
+    """The colour key named by `given` (a key or a name); a UserError listing the keys otherwise."""
+    from reader.core.annotation_model import DEFAULT_COLORS
+
+    colors = {c.key for c in DEFAULT_COLORS} | {c.name for c in DEFAULT_COLORS}
+    if given not in colors:
+        raise UserError(f"unknown colour {given!r}; choose one of {', '.join(c.key for c in DEFAULT_COLORS)}")
+    return next(c.key for c in DEFAULT_COLORS if given in (c.key, c.name))
+
+
+def passage(args: argparse.Namespace, doc: Document) -> tuple[int, int]:
+    """The offsets to highlight: the first occurrence of `--quote`, or `--start`/`--end` checked against
+    the text, so that nothing outside the document is ever stored."""
+    if args.quote is not None:
+        start = doc.text.find(args.quote)
+        if start < 0 or not args.quote:
+            raise UserError(f"the quote does not occur in document {args.id}")
+        return start, start + len(args.quote)
+    start, end = args.start, args.end
+    if start is None or end is None:
+        raise UserError("give --quote TEXT, or both --start and --end")
+    if not 0 <= start < end <= len(doc.text):
+        raise UserError(f"--start/--end must satisfy 0 <= start < end <= {len(doc.text)}")
+    return start, end
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    color = color_key(args.color)
+    with open_library(args, must_exist=True) as library:
+        doc = library.get(args.id)
+        if doc is None:
+            raise UserError(f"no document with id {args.id}")
+        start, end = passage(args, doc)
+        annotation = library.annotations.create(args.id, start, end, color=color, note=args.note, tags=args.tag)
+    if args.json:
+        print_json(annotation_json(annotation, doc.pages))
+    else:
+        say(annotation.uuid)
+    return 0
+
+
+def cmd_annotations(args: argparse.Namespace) -> int:
+    with open_library(args, must_exist=True) as library:
+        if args.id is not None:
+            if library.get(args.id) is None:
+                raise UserError(f"no document with id {args.id}")
+            items = library.annotations.for_document(args.id)
+        else:
+            items = library.annotations.all(query=args.search or "", color=args.color, tag=args.tag)
+        pages = {doc_id: library.pages(doc_id) for doc_id in {a.doc_id for a in items}} if args.json else {}
+    if args.json:
+        print_json([annotation_json(a, pages[a.doc_id]) for a in items])
+        return 0
+    for a in items:
+        flag = " (orphan)" if a.orphan else ""
+        tags = " ".join(f"#{t}" for t in a.tags)
+        say(f"{a.uuid[:8]}  doc {a.doc_id}  {a.start}-{a.end}  [{a.color}]{flag}  {a.quote[:40]}  {a.note[:40]} {tags}")
+    return 0
+
+
+def register(sub: Any, parents: Sequence[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("annotate", parents=parents, help="highlight a passage, with an optional note and tags")
+    p.add_argument("id", type=int)
+    p.add_argument("--start", type=int)
+    p.add_argument("--end", type=int)
+    p.add_argument("--quote", help="the passage to highlight (its first occurrence)")
+    p.add_argument("--color", default="yellow", help="colour key or name (default yellow)")
+    p.add_argument("--note", default="")
+    p.add_argument("--tag", action="append", default=[], help="repeat for several tags")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_annotate)
+
+    p = sub.add_parser("annotations", parents=parents, help="list annotations of one document or the library")
+    p.add_argument("id", type=int, nargs="?")
+    p.add_argument("--search", help="words in the quote, note or tags")
+    p.add_argument("--color")
+    p.add_argument("--tag")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_annotations)

@@ -1,0 +1,121 @@
+"""`reader import`, `list` and `show`: documents into the library and back out as text.
+
+The one write here is `import_paths` in `cmd_import`; listing and showing only read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from reader.cli.common import SCRIPTS, UserError, open_library, print_json, say, terminal_safe
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from reader.store.importer import ImportInterrupted, import_paths
+
+    with open_library(args) as library:
+        show = sys.stderr.isatty() and not args.json
+
+        def progress(done: int, total: int, current: str) -> None:
+            if show and total:
+                sys.stderr.write(f"\r{done}/{total} {Path(current).name[:50]:<50}")
+                sys.stderr.flush()
+
+        try:
+            report = import_paths(library, [Path(p) for p in args.paths], progress=progress)
+        except ImportInterrupted as exc:
+            # Ctrl-C: what was written is whole; say how far the batch got, in one line.
+            if show:
+                sys.stderr.write("\r" + " " * 60 + "\r")
+            if args.json:
+                print_json(exc.report.as_json())
+            say(f"reader: interrupted: {exc.report.summary()}", file=sys.stderr)
+            return 130
+        if show:
+            sys.stderr.write("\r" + " " * 60 + "\r")
+    if args.json:
+        print_json(report.as_json())
+    else:
+        for skipped in report.skipped:
+            say(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+        say(report.summary())
+    if not report.imported and not report.updated and not report.duplicates and report.skipped:
+        return 1
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_library(args) as library:
+        rows = library.all_summaries()
+    if args.json:
+        print_json([r.as_json() for r in rows])
+        return 0
+    for r in rows:
+        say(f"{r.id:>5}  {r.date[:10]:<10}  {r.chars:>7}  {r.title}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_library(args, must_exist=True) as library:
+        doc = library.get(args.id)
+    if doc is None:
+        raise UserError(f"no document with id {args.id}")
+    text = doc.raw if args.raw else doc.text
+    title = doc.summary.title
+    # Page starts are offsets into the cleaned text; the raw text has none of its own.
+    pages = [] if args.raw else list(doc.pages)
+    if args.script != "orig" or args.phrases:
+        from reader.core.script import Script, make_view
+
+        view = make_view(text, Script(args.script), args.phrases)
+        text = view.text
+        pages = [view.offsets.to_view(p) for p in pages]  # vocabulary views change lengths
+        title = make_view(title, Script(args.script), args.phrases).text
+    if args.json:
+        s = doc.summary
+        print_json(
+            {
+                "id": s.id,
+                "title": title,
+                "date": s.date or None,
+                "author": s.author or None,
+                "source": s.source or None,
+                "path": s.path or None,
+                "encoding": s.encoding,
+                "script": s.script or None,
+                "script_share": round(s.script_share, 4),
+                "view": args.script,
+                "phrases": bool(args.phrases),
+                "chars": s.chars,
+                "text": text,
+                "pages": pages,
+                "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in doc.removed],
+            }
+        )
+        return 0
+    text = terminal_safe(text, lines=True)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def register(sub: Any, parents: Sequence[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("import", parents=parents, help="import files and folders")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("list", parents=parents, help="list the documents")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", parents=parents, help="print a document's text")
+    p.add_argument("id", type=int)
+    p.add_argument("--raw", action="store_true", help="the text exactly as imported")
+    p.add_argument("--script", choices=SCRIPTS, default="orig", help="script view (default: as stored)")
+    p.add_argument("--phrases", action="store_true", help="regional vocabulary (软件→軟體); changes lengths")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
