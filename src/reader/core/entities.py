@@ -172,43 +172,69 @@ def extract(text: str, *, doc_date: str | None = None) -> list[Mention]:
     # Lone surrogates (from text decoded with surrogateescape) cannot be encoded for OpenCC; a
     # same-length stand-in keeps every offset valid.
     norm = normalise(_SURROGATE.sub("\ufffd", text))
-    named = _named_spans(norm)
-    # A two-character name always written with the same rare character after it is that longer name.
+    mentions = _named_mentions(text, norm, _lengthen_people(norm, _named_spans(norm)))
+    for found in find_all(norm, parse_doc_date(doc_date)):
+        mentions.append(
+            Mention(
+                found.type, text[found.start : found.end], found.normalized, found.start, found.end, value=found.value
+            )
+        )
+    mentions.sort(key=lambda m: (m.start, -m.end, TYPES.index(m.type)))
+    return mentions
+
+
+def _lengthen_people(norm: str, named: list[Span]) -> list[Span]:
+    """A two-character name always written with the same rare character after it is that longer name."""
     longer = extend_repeated(norm, {_person_name(norm, s) for s in named if s.type == "person"})
-    if longer:
-        named = [
-            Span(s.type, s.start, s.end + 1, s.score, s.confirmed, s.normalized)
-            if s.type == "person" and _person_name(norm, s) in longer and norm[s.end : s.end + 1] != ""
-            else s
-            for s in named
-        ]
+    if not longer:
+        return named
+    return [
+        Span(s.type, s.start, s.end + 1, s.score, s.confirmed, s.normalized)
+        if s.type == "person" and _person_name(norm, s) in longer and norm[s.end : s.end + 1] != ""
+        else s
+        for s in named
+    ]
+
+
+@dataclass(frozen=True)
+class _People:
+    """What the document says about its people: posts per mention, names to drop, full names."""
+
+    posts: dict[tuple[int, int], tuple[tuple[int, int], ...]]
+    drop: set[str]
+    full_name: dict[str, str]
+
+
+def _people(norm: str, named: list[Span]) -> _People:
+    """Posts for every person mention, words taken for names to drop, and each name's full form."""
     people = [s for s in named if s.type == "person"]
-    bodies = [(s.start, s.end) for s in named if s.type != "person"]
+    bodies = sorted((s.start, s.end) for s in named if s.type != "person")
     ends = {s.end for s in people}
     starts = {s.start for s in people}
-    found_posts = {(s.start, s.end): tuple(posts_of(norm, s.start, s.end, ends, bodies, starts)) for s in people}
+    posts = {(s.start, s.end): tuple(posts_of(norm, s.start, s.end, ends, bodies, starts)) for s in people}
     counts = Counter(_person_name(norm, s) for s in people)
-    drop = consistent_people(norm, counts, {_person_name(norm, s) for s in people if found_posts[(s.start, s.end)]})
+    drop = consistent_people(norm, counts, {_person_name(norm, s) for s in people if posts[(s.start, s.end)]})
     full_name = canonical_names({name: n for name, n in counts.items() if name not in drop})
+    return _People(posts, drop, full_name)
+
+
+def _named_mentions(text: str, norm: str, named: list[Span]) -> list[Mention]:
+    """People, places and organisations as mentions, each with its shown name, posts, tier and parent."""
+    people = _people(norm, named)
     shown: list[tuple[Span, str]] = []
     for span in named:
         if span.type == "person":
             name = _person_name(norm, span)
-            if name in drop:
-                continue
-            shown.append((span, full_name.get(name, name)))
+            if name not in people.drop:
+                shown.append((span, people.full_name.get(name, name)))
         else:
             shown.append((span, span.normalized or norm[span.start : span.end]))
     repeated = Counter((span.type, name) for span, name in shown)
     quoted = _quoted(norm)
     mentions: list[Mention] = []
     for span, name in shown:
-        posts: tuple[str, ...] = ()
-        post_spans: tuple[tuple[int, int], ...] = ()
-        if span.type == "person":
-            post_spans = found_posts[(span.start, span.end)]
-            posts = tuple(norm[s:e] for s, e in post_spans)
-        parent = parent_of(name) if span.type == "org" else None
+        post_spans = people.posts[(span.start, span.end)] if span.type == "person" else ()
+        posts = tuple(norm[s:e] for s, e in post_spans)
         mentions.append(
             Mention(
                 span.type,
@@ -220,21 +246,9 @@ def extract(text: str, *, doc_date: str | None = None) -> list[Mention]:
                 None,
                 post_spans,
                 _tier(span, name, repeated[(span.type, name)], bool(posts), quoted),
-                parent,
+                parent_of(name) if span.type == "org" else None,
             )
         )
-    for found in find_all(norm, parse_doc_date(doc_date)):
-        mentions.append(
-            Mention(
-                found.type,
-                text[found.start : found.end],
-                found.normalized,
-                found.start,
-                found.end,
-                value=found.value,
-            )
-        )
-    mentions.sort(key=lambda m: (m.start, -m.end, TYPES.index(m.type)))
     return mentions
 
 

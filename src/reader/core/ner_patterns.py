@@ -8,6 +8,8 @@ normalised text (full-width digits folded), so offsets are offsets in the input.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -190,6 +192,25 @@ def titles(text: str) -> list[Found]:
 def find_all(text: str, doc: date | None) -> list[Found]:
     found_dates = dates(text, doc)
     # Date-shaped text that is no valid date (2023年13月45日) is not a figure either.
-    taken = [(f.start, f.end) for f in found_dates] + [m.span() for m in _DATE.finditer(text)]
-    found_figures = [f for f in figures(text) if not any(s < f.end and f.start < e for s, e in taken)]
+    taken = Spans([(f.start, f.end) for f in found_dates] + [m.span() for m in _DATE.finditer(text)])
+    found_figures = [f for f in figures(text) if not taken.overlaps(f.start, f.end)]
     return found_dates + found_figures + terms(text) + titles(text)
+
+
+class Spans:
+    """A fixed set of [start, end) spans answering "does anything overlap this?" by binary search, so
+    a long report with thousands of dates, figures or names stays fast (a scan per query is quadratic)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        # The furthest end among the spans starting at or before each index.
+        self._reach: list[int] = []
+        furthest = -1
+        for _, e in ordered:
+            furthest = max(furthest, e)
+            self._reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self._starts, end) - 1  # the last span starting before `end`
+        return i >= 0 and self._reach[i] > start

@@ -4,6 +4,7 @@ brackets, after a comma or a verb of office, and in lists joined by 、 or 和."
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from reader.core.gazetteers import gazetteers, longest_ending
@@ -27,12 +28,27 @@ def posts_of(
     Before the name: the phrases back to the clause boundary, separated by 、 or commas, each ending
     with a post title (`国家卫生健康委医政医管局原局长、清华大学医院管理研究院常务副院长张宗久`).
     After the name: a post title right after it (`黄二丹研究员`), or a list of posts after a space
-    (`罗勇 重庆医科大学第一附属医院党委副书记、院长`). `bodies` are organisation and place spans: a
-    post that contains one starts there, so `会议由长沙市卫健委党组书记` gives `长沙市卫健委党组书记`.
+    (`罗勇 重庆医科大学第一附属医院党委副书记、院长`). `bodies` are organisation and place spans, sorted
+    (searched by bisection, so a long report stays fast): a post that contains one starts there, so
+    `会议由长沙市卫健委党组书记` gives `长沙市卫健委党组书记`.
     """
+    posts = _posts_before(text, start, name_ends, bodies)
+    g = gazetteers()
+    after = text[end : end + g.max_post]
+    for size in range(min(g.max_post, len(after)), 1, -1):
+        if after[:size] in g.post_words:
+            posts.append((end, end + size))
+            return posts
+    posts.extend(_posts_after(text, end, name_starts))
+    return posts
+
+
+def _posts_before(
+    text: str, start: int, name_ends: frozenset[int] | set[int], bodies: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The posts written before the name, segment by segment back to a clause boundary or another name."""
     g = gazetteers()
     posts: list[tuple[int, int]] = []
-    # Before the name.
     pos = start
     floor = max(0, start - 120)
     while pos > floor:
@@ -48,32 +64,36 @@ def posts_of(
         lead = _LEAD.match(stripped)
         offset = seg_start + (len(segment) - len(segment.lstrip())) + (lead.end() if lead else 0)
         post_end = seg_start + len(segment.rstrip())
-        inside = [(b, e) for b, e in bodies if offset <= b < post_end and e <= post_end]
-        if inside:
-            offset = min(b for b, _ in inside)
-            # 莫斯科与俄罗斯总统普京: a body joined to the post by 与/和 is a second party, not the
-            # post's body; the post starts after the conjunction.
-            ends = {b: e for b, e in inside}
-            while offset in ends:
-                join = _JOIN.match(text, ends[offset])
-                if join is None:
-                    break
-                offset = join.end()
+        offset = _body_start(text, offset, post_end, bodies)
         if post_end - offset >= 2:
             posts.append((offset, post_end))
         if seg_start <= floor or seg_start in name_ends or _BOUNDARY.match(text[seg_start - 1]):
             break
         pos = seg_start - 1
     posts.reverse()
-    # Right after the name.
-    after = text[end : end + g.max_post]
-    for size in range(min(g.max_post, len(after)), 1, -1):
-        if after[:size] in g.post_words:
-            posts.append((end, end + size))
-            break
-    else:
-        posts.extend(_posts_after(text, end, name_starts))
     return posts
+
+
+def _body_start(text: str, offset: int, post_end: int, bodies: Sequence[tuple[int, int]]) -> int:
+    """Where a post phrase text[offset:post_end] starts once the bodies inside it are known: at the
+    first body wholly inside it, or after a body joined to the post by 与/和 (莫斯科与俄罗斯总统普京: the
+    first body is a second party, not the post's body)."""
+    i = bisect_left(bodies, (offset, -1))
+    ends: dict[int, int] = {}
+    while i < len(bodies) and bodies[i][0] < post_end:
+        b, e = bodies[i]
+        if e <= post_end:
+            ends[b] = e
+        i += 1
+    if not ends:
+        return offset
+    offset = min(ends)
+    while offset in ends:
+        join = _JOIN.match(text, ends[offset])
+        if join is None:
+            break
+        offset = join.end()
+    return offset
 
 
 # After a name: a list of posts after a space (罗勇 重庆医科大学…副书记、院长), in brackets (张三（县委书记）),
