@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.query import QueryError, fold, parse
-from reader.store import search
+from reader.store import search, search_query
 from reader.store.search import Hit
 
 
@@ -243,8 +243,8 @@ def test_broad_queries_rank_a_window_but_keep_title_matches(monkeypatch: pytest.
     add(conn, 1, "医院医院医院", "医院")  # oldest, best match
     for doc_id in range(2, 12):
         add(conn, doc_id, "一家医院", "报告")
-    monkeypatch.setattr(search, "RANK_WINDOW", 3)
-    monkeypatch.setattr(search, "TITLE_WINDOW", 1)
+    monkeypatch.setattr(search_query, "RANK_WINDOW", 3)
+    monkeypatch.setattr(search_query, "TITLE_WINDOW", 1)
     hits = search.search(conn, "医院")
     assert hits[0].id == 1
     assert {h.id for h in hits[1:]} == {9, 10, 11}
@@ -281,7 +281,7 @@ def library_and_query(draw: st.DrawFn) -> tuple[list[tuple[str, str]], str]:
         source = title + text
         start = draw(st.integers(0, max(0, len(source) - 1)))
         piece = source[start : start + draw(st.integers(1, 5))] or draw(st.sampled_from("医院ab"))
-        minus = "-" if pieces and draw(st.booleans()) else ""
+        minus = "-" if bool(pieces) and draw(st.booleans()) else ""
         pieces.append(f'{minus}"{piece}"')
     return docs, " ".join(pieces)
 
