@@ -86,9 +86,7 @@ def _exact_spans(text: str, quote: str) -> list[tuple[int, int, int]]:
 
 
 def _anchor_quote(text: str, selector: Selector, expected: int, edges: bool = True) -> Anchor | None:
-    quote = selector.quote
-    size = len(quote)
-
+    """Where a non-empty quote belongs, by the stages of the module's docstring, cheapest first."""
     # 1. Where it was, or where its neighbours moved to: a few string comparisons each.
     in_place = _in_place(text, selector, expected, edges)
     if in_place is not None:
@@ -96,25 +94,52 @@ def _anchor_quote(text: str, selector: Selector, expected: int, edges: bool = Tr
 
     scorer = Scorer(text, selector, expected, edges)
     # 2. Every exact occurrence; context and distance choose.
-    candidates = [scorer.score(*span) for span in scorer.shortlist(_exact_spans(text, quote))]
+    candidates = [scorer.score(*span) for span in scorer.shortlist(_exact_spans(text, selector.quote))]
     best = best_candidate(candidates)
     if best is not None and best.cost < 1.0:
         return _to_anchor(best)  # anything with an edit costs at least 1: nothing can beat this
 
-    # 3. Approximate occurrences: also consulted when the exact ones have poor context, because an
-    # edited original with its context intact beats an unedited copy somewhere else. The quote read
-    # at the expected position itself comes first: one alignment, and the strongest evidence.
-    k = max_errors(size)
+    candidates = _with_approximate(text, selector, expected, scorer, candidates)
+    best = best_candidate(candidates)
+    if best is None or not believable(best, len(selector.quote)):
+        return None
+    return _to_anchor(best)
+
+
+def _with_approximate(
+    text: str, selector: Selector, expected: int, scorer: Scorer, candidates: list[Candidate]
+) -> list[Candidate]:
+    """The exact `candidates` joined by approximate ones (stages 3 and 4), misreadings dropped and the
+    displaced ones explained, ready for the final choice.
+
+    Approximate occurrences are also consulted when the exact ones have poor context, because an edited
+    original with its context intact beats an unedited copy somewhere else. The quote read at the
+    expected position itself comes first: one alignment, and the strongest evidence.
+    """
+    k = max_errors(len(selector.quote))
     placed: list[Candidate] = []
     if k > 0:
         placed = [scorer.score(*span) for span in scorer.at_expected() if span[2] > 0]
         candidates.extend(placed)
+    _search_outwards(text, selector.quote, expected, k, scorer, candidates)
+    if placed:
+        # A reading forced to start at the expected position is a misreading of any occurrence
+        # found overlapping it with fewer edits (the quote shifted by a character or two).
+        candidates = [c for c in candidates if c not in placed or not misread(c, candidates)]
+    return scorer.explain(candidates)
+
+
+def _search_outwards(text: str, quote: str, expected: int, k: int, scorer: Scorer, candidates: list[Candidate]) -> None:
+    """Add to `candidates` the approximate occurrences (at most `k` edits) that could still beat the best.
+
+    Branch and bound: a displaced candidate with an edit costs 1 + _DISPLACED plus its position
+    penalty, so it can only beat the best so far within a computable distance of the expected
+    position. Nearby first: a good candidate there bounds how far the rest must be searched.
+    When the best is itself displaced, an edited original pushed along by a copy of itself may be
+    nearby (see Scorer.explain), so the nearby search covers CONTEXT_RADIUS whatever the bound.
+    """
+    size = len(quote)
     best = best_candidate(candidates)
-    # Branch and bound: a displaced candidate with an edit costs 1 + _DISPLACED plus its position
-    # penalty, so it can only beat the best so far within a computable distance of the expected
-    # position. Nearby first: a good candidate there bounds how far the rest must be searched.
-    # When the best is itself displaced, an edited original pushed along by a copy of itself may be
-    # nearby (see Scorer.explain), so the nearby search covers CONTEXT_RADIUS whatever the bound.
     reach = len(text) if best is None else reach_for(best.cost - 1.0, scorer.weight)
     first = min(reach, CONTEXT_RADIUS)
     if best is not None and (best.residual > 0 or best.context < 0.9):
@@ -139,15 +164,6 @@ def _anchor_quote(text: str, selector: Selector, expected: int, edges: bool = Tr
         best = best_candidate(candidates)
         if best is not None:
             reach = min(reach, max(searched, reach_for(best.cost - 1.0, scorer.weight)))
-    if placed:
-        # A reading forced to start at the expected position is a misreading of any occurrence
-        # found overlapping it with fewer edits (the quote shifted by a character or two).
-        candidates = [c for c in candidates if c not in placed or not misread(c, candidates)]
-    candidates = scorer.explain(candidates)
-    best = best_candidate(candidates)
-    if best is None or not believable(best, size):
-        return None
-    return _to_anchor(best)
 
 
 def _anchor_point(text: str, selector: Selector, expected: int) -> Anchor | None:
