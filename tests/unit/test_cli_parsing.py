@@ -94,3 +94,28 @@ def test_paths_may_hold_any_bytes() -> None:
 def test_ids_past_sqlite_integers_name_no_document(argv: list[str]) -> None:
     with pytest.raises(UserError, match="no document with id"):
         check_numbers(build_parser().parse_args(argv))
+
+
+def test_the_console_script_names_the_packages_main() -> None:
+    """`reader = "reader.cli:main"` in pyproject must keep naming the function `python -m reader.cli` runs."""
+    from importlib.metadata import entry_points
+
+    import reader.cli
+    from reader.cli.run import main
+
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "reader"]
+    assert script.value == "reader.cli:main"
+    assert script.load() is main is reader.cli.main
+
+
+def test_every_command_has_a_handler() -> None:
+    """Each command module registers its parsers with a function to run; a subcommand without one would
+    silently open the window instead."""
+    parser = build_parser()
+    commands = parser.commands  # type: ignore[attr-defined]
+    assert list(commands) == [
+        *("import", "list", "show", "delete", "convert", "annotate", "annotations"),
+        *("export", "import-annotations", "search", "entities", "gui"),
+    ]
+    for name, subparser in commands.items():
+        assert callable(subparser.get_default("func")), name
