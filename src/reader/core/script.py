@@ -31,6 +31,7 @@ from typing import Literal
 import opencc
 
 from reader.core.offsetmap import OffsetMap, align
+from reader.core.script_blocked import blocked_word_edits
 from reader.core.script_fix import diff_sites, guard_phrases
 from reader.core.script_rules import exception_edits, transliterated_li_edits
 from reader.core.script_vocabulary import SAFE_CONFIGS, Vocabulary, config_path
@@ -443,13 +444,15 @@ def _traditional_view(text: str, config: str, guard: bool) -> str | None:
         view = _replace_spans(view, mixed, lambda start, end: _unified_line(text[start:end], config))
     if not guard:
         return view
-    source = per_source = text
+    source, per_source = text, per_char
     if mixed:
         source = _replace_spans(text, mixed, lambda s, e: _simplified_same_length(text[s:e]))
         per_source = _replace_spans(per_char, mixed, lambda s, e: _per_char(source[s:e], config))
         sites = _resite(sites, mixed, view, per_source)
-    view = guard_phrases(source, view, per_source, partial(convert, config=config), written=text, sites=sites)
-    return _apply_rules(source, view, text, config)
+    to_view = partial(convert, config=config)
+    view = guard_phrases(source, view, per_source, to_view, written=text, sites=sites)
+    blocked = blocked_word_edits(source, view, per_source, to_view, written=text)
+    return _apply_rules(source, view, text, config, blocked)
 
 
 def _chained_view(text: str, config: str, per_char: str) -> tuple[str, list[int]] | None:
@@ -502,11 +505,12 @@ def _resite(sites: list[int], spans: list[tuple[int, int]], view: str, per_char:
     return out
 
 
-def _apply_rules(source: str, view: str, written: str, config: str) -> str:
-    """Reported exceptions and transliterated 里 (`reader.core.script_rules`); characters the author
-    wrote in traditional form (where `written` differs from `source`) are kept."""
+def _apply_rules(source: str, view: str, written: str, config: str, first: dict[int, str]) -> str:
+    """`first` (blocked words), then reported exceptions and transliterated 里 (`reader.core.script_rules`);
+    characters the author wrote in traditional form (where `written` differs from `source`) are kept."""
     region = _TO_REGION[config]
-    edits = exception_edits(source, (lambda t: t) if region is None else partial(convert, config=region))
+    edits = dict(first)
+    edits.update(exception_edits(source, (lambda t: t) if region is None else partial(convert, config=region)))
     edits.update(transliterated_li_edits(source, view, edits))
     changes = sorted(
         (i, ch) for i, ch in edits.items() if view[i] != ch and (written is source or written[i] == source[i])

@@ -141,9 +141,9 @@ def test_diff_sites(a: str, b: str) -> None:
 
 def test_prewarm_loads_the_guard_dictionary() -> None:
     """The window prewarms in the background; the first guarded view must not load jieba itself."""
-    from reader.core import script_fix
+    from reader.core import script_segment
     from reader.core.display import prewarm
 
-    script_fix._dictionary.cache_clear()
+    script_segment.dictionary.cache_clear()
     prewarm()
-    assert script_fix._dictionary.cache_info().currsize == 1
+    assert script_segment.dictionary.cache_info().currsize == 1
