@@ -19,7 +19,8 @@ from pathlib import Path
 import opencc
 
 from reader.core.offsetmap import align
-from reader.core.script import Script, _char_table, config_for, convert, detect_script, make_view
+from reader.core.script import Script, config_for, convert, detect_script, make_view
+from reader.core.script_opencc import char_table
 from reader.core.textpos import Utf16Index
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,7 +76,7 @@ def _views(name: str, text: str) -> None:
 def _offset_maps(text: str) -> None:
     print("\n== offset-map build (align) on the simplified document")
     for config in ("s2twp", "s2hkp", "tw2sp"):
-        table = _char_table(config)
+        table = char_table(config)
         t_align = _best(partial(align, text, partial(_convert_with, config), table))
         t_plain = _best(partial(convert, text, config))
         print(f"{config:<8} align {t_align * 1000:7.1f} ms   plain convert {t_plain * 1000:6.1f} ms")
@@ -102,9 +103,9 @@ def _utf16(text: str) -> None:
 
 
 def _detection(text: str) -> None:
-    from reader.core import script
+    from reader.core import script_detect
 
-    script.script_specific_chars.cache_clear()
+    script_detect.script_specific_chars.cache_clear()
     start = time.perf_counter()
     detect_script("国")
     first = time.perf_counter() - start

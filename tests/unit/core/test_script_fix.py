@@ -8,16 +8,10 @@ from pathlib import Path
 import pytest
 from test_script import _load_cases
 
-from reader.core.script import (
-    Script,
-    _chained_view,
-    _char_table,
-    _per_char,
-    convert,
-    make_view,
-    tw_everyday_forms,
-)
+from reader.core.script import Script, convert, make_view, tw_everyday_forms
 from reader.core.script_fix import diff_sites
+from reader.core.script_opencc import char_table, convert_each
+from reader.core.script_traditional import _chained_view
 
 
 @pytest.mark.parametrize(
@@ -118,7 +112,7 @@ def test_chained_conversion_equals_opencc(config: str) -> None:
     # s2tw/s2hk are computed as s2t then the variant stage; the result must be OpenCC's own.
     variant_phrases = "喫茶小舖 味千拉麪 機場快線"  # keys of TWVariantsPhrases / HKVariantsPhrases
     for text in [*_seed_texts(), variant_phrases, "吃茶小铺\n味千拉面"]:
-        per_char = _per_char(text, config)
+        per_char = convert_each(text, config)
         chained = _chained_view(text, config, per_char)
         assert chained is not None
         view, sites = chained
@@ -128,7 +122,7 @@ def test_chained_conversion_equals_opencc(config: str) -> None:
 
 def test_per_character_table_matches_one_by_one_conversion() -> None:
     text = "干发面后里台𠮶𠗣a\n・．\u3000国"
-    assert _char_table("s2tw").translate(text) == "".join(convert(ch, "s2tw") for ch in text)
+    assert char_table("s2tw").translate(text) == "".join(convert(ch, "s2tw") for ch in text)
 
 
 @pytest.mark.parametrize(
