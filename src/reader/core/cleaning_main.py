@@ -10,6 +10,7 @@ grown into it, since a notice's furniture is its content.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from reader.core import cleaning_features as cf
@@ -84,7 +85,31 @@ def _finished_prose(lines: Sequence[cf.Line]) -> bool:
     items that mostly do not end a sentence, however long each is."""
     items = [line for line in lines if line.reason is None and line.words and line.link_density < 0.3]
     finished = [line for line in items if line.ends_sentence and line.clause_punct >= 2]
-    return bool(finished) and 2 * len(finished) >= len(items)
+    return bool(finished) and 2 * len(finished) >= len(items) and not teaser_list(lines)
+
+
+TEASER_PAIRS = 3  # headline-and-summary pairs that make a run a list of other articles ...
+TEASER_SHARE = 0.8  # ... when they hold this share of its lines
+
+
+def _headline(line: cf.Line) -> bool:
+    """A linked line, or a short unpunctuated one that is not report structure."""
+    if line.link_density > 0.5 or line.reason is not None:
+        return True
+    return not line.clause_punct and 0 < line.words <= 30 and not line.structure
+
+
+def teaser_list(lines: Sequence[cf.Line]) -> bool:
+    """A run made of headlines each followed by a sentence or two of summary is a list of other
+    articles (相关阅读 with teasers), not a further body of this one: a body has paragraphs that follow
+    paragraphs. Judged on a further run only, which the page has already set apart from the article."""
+    items = [line for line in lines if line.words and line.reason in (None, "navigation", "related-links")]
+    pairs = sum(
+        1
+        for a, b in itertools.pairwise(items)
+        if _headline(a) and b.reason is None and b.ends_sentence and b.clause_punct >= 1
+    )
+    return pairs >= TEASER_PAIRS and 2 * pairs >= TEASER_SHARE * len(items)
 
 
 def _best_run(values: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]:
@@ -124,32 +149,103 @@ def _article_box(run: Sequence[cf.Line]) -> int | None:
     return common[-1] if common else None
 
 
+WALL_LINES = 3  # consecutive lines of flagged furniture that no run of the article crosses
+WALL = -1e6
+
+
+def _walled(values: list[float], lines: Sequence[cf.Line]) -> list[float]:
+    """A block of furniture (a share bar, previous/next links and a list heading in a row) separates
+    what stands before it from what stands after: however much prose lies beyond it (teasers of other
+    articles, readers' comments), the densest run does not reach across. What lies beyond is then
+    judged as a further run, which must read as a body of its own."""
+    out = list(values)
+    start = 0
+    for i in range(len(lines) + 1):
+        if i < len(lines) and lines[i].reason in CHROME_REASONS:
+            continue
+        if i - start >= WALL_LINES:
+            for j in range(start, i):
+                out[j] = WALL
+        start = i + 1
+    return out
+
+
+def _further_runs(
+    lines: Sequence[cf.Line], values: Sequence[float], walled: Sequence[float], span: tuple[float, int, int]
+) -> list[tuple[int, int]]:
+    """The main run `span` (score, lo, hi) and the further bodies: a forum thread or a two-part page has
+    more than one. A further run counts when it reads as finished prose and is strong beside the main
+    run, or when only a wall of furniture kept it apart: the densest run would have reached it across
+    the lines between (a box of links set into the article)."""
+    best, lo, hi = span
+    keep = [(lo, hi)]
+    todo = [(0, lo), (hi, len(values))]
+    while todo:
+        a, b = todo.pop()
+        if b - a < 1:
+            continue
+        score, s_lo, s_hi = _best_run(walled, a, b)
+        floor = max(SECONDARY_SHARE * best, SECONDARY_MIN)
+        if score >= SECONDARY_MIN and _reachable(values, keep, s_lo, s_hi, score):
+            floor = SECONDARY_MIN
+        if score < floor:
+            continue
+        if _finished_prose(lines[s_lo:s_hi]):
+            keep.append((s_lo, s_hi))
+        todo += [(a, s_lo), (s_hi, b)]
+    return keep
+
+
+def _reachable(values: Sequence[float], keep: Sequence[tuple[int, int]], lo: int, hi: int, score: float) -> bool:
+    """Whether run [lo, hi) would have joined a kept run if no wall stood between: its score outweighs
+    the lines between."""
+    for k_lo, k_hi in keep:
+        gap = values[hi:k_lo] if hi <= k_lo else values[k_hi:lo]
+        if score + sum(gap) > 0:
+            return True
+    return False
+
+
+TEASER_TRIES = 3
+
+
+def _past_teasers(
+    lines: Sequence[cf.Line], walled: list[float], span: tuple[float, int, int]
+) -> tuple[float, int, int]:
+    """When the densest run is a list of teasers (headlines with summaries) and the page has another run
+    of prose, the article is that other run: the teasers are walled off, and `walled` is changed so
+    that no further run takes them back."""
+    for _ in range(TEASER_TRIES):
+        _, lo, hi = span
+        if not teaser_list(lines[lo:hi]):
+            break
+        trial = list(walled)
+        trial[lo:hi] = [WALL] * (hi - lo)
+        other = _best_run(trial, 0, len(trial))
+        if other[0] <= 0:
+            break
+        walled[:] = trial
+        span = other
+    return span
+
+
 def select_main(lines: list[cf.Line]) -> None:
     """Keep the densest run of prose (and any other run nearly as strong); what lies outside is
     chrome before the article or related material after it."""
     if not lines:
         return
     values = [_value(line) for line in lines]
-    best, lo, hi = _best_run(values, 0, len(values))
+    walled = _walled(values, lines)
+    best, lo, hi = _best_run(walled, 0, len(values))
     if best <= 0:
         # Some sites wrap the whole page, article included, in a "side" or "header" box.
         values = [_value(line, trust_chrome=False) for line in lines]
-        best, lo, hi = _best_run(values, 0, len(values))
+        walled = _walled(values, lines)
+        best, lo, hi = _best_run(walled, 0, len(values))
     if best <= 0:
         return  # no prose at all: leave the decision to the per-line rules
-    keep = [(lo, hi)]
-    # Secondary runs: a forum thread or a two-part page has more than one body.
-    todo = [(0, lo), (hi, len(values))]
-    while todo:
-        a, b = todo.pop()
-        if b - a < 1:
-            continue
-        score, s_lo, s_hi = _best_run(values, a, b)
-        if score < max(SECONDARY_SHARE * best, SECONDARY_MIN):
-            continue
-        if _finished_prose(lines[s_lo:s_hi]):
-            keep.append((s_lo, s_hi))
-        todo += [(a, s_lo), (s_hi, b)]
+    best, lo, hi = _past_teasers(lines, walled, (best, lo, hi))
+    keep = _further_runs(lines, values, walled, (best, lo, hi))
     inside = [False] * len(lines)
     for s_lo, s_hi in keep:
         for i in range(s_lo, s_hi):

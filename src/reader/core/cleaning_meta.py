@@ -50,7 +50,7 @@ _LEAD_LABEL = re.compile(
     rf"^[\[【(（ ]*(?:{lx.LABEL_TITLE}|{lx.LABEL_DATE}|{lx.LABEL_AUTHOR}|{lx.LABEL_SOURCE}|{lx.LABEL_OTHER})\s*[:：]\s*"
 )
 _ASKED = re.compile(r"[？?！!][”’」』）)\"']*$")
-SPEECH_ASKED_MIN = 4  # words of a question or exclamation after a label: a speaker's turn
+SPEECH_ASKED_MIN = 2  # words of a question or exclamation after a label: a speaker's turn
 SPEECH_SAID_MIN = 12  # words of a statement after a label: a sentence with a clause inside
 
 

@@ -21,6 +21,7 @@ ANSWER = "受访者：三十年来，我一直在乡村学校教书，看着一�
         "記者：這些年來，您覺得最困難的是什麼？",
         "作者：我们不妨想一想，假如没有这些规则，城市会变成什么样子。",
         "题目：下列哪一项不属于可再生能源？",
+        "记者：好吗？",
     ],
 )
 def test_a_label_opening_a_question_or_a_sentence_is_speech(line: str) -> None:
@@ -36,10 +37,9 @@ def test_a_label_opening_a_question_or_a_sentence_is_speech(line: str) -> None:
         "发布时间：2024-03-02 10:15",
         "编辑：赵六。",
         "作者：张三 来源：人民日报 时间：2024年3月2日。",
-        "记者：好吗？",
     ],
 )
-def test_a_label_over_a_name_a_date_or_a_short_reply_is_not_speech(line: str) -> None:
+def test_a_label_over_a_name_a_date_or_a_source_is_not_speech(line: str) -> None:
     assert not is_speech(line)
 
 
