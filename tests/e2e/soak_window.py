@@ -147,6 +147,7 @@ def main() -> int:
             before = len(window.library.annotations.for_document(doc_id))
             window.reading.pane.setFocus()
             QTest.keyClick(window.reading.pane, Qt.Key.Key_H)
+            window.writes.flush()  # the writer saves it; the panel redraws from its report
             made = [a.uuid for a in window.library.annotations.for_document(doc_id)]
             if len(made) > before:
                 highlights += 1
@@ -155,6 +156,7 @@ def main() -> int:
                 panel.select(made[-1])
                 panel.tree.setFocus()
                 QTest.keyClick(panel.tree, Qt.Key.Key_Delete)
+                window.writes.flush()
                 deleted += len(window.library.annotations.for_document(doc_id)) == before
         QTest.qWait(5)
     final_script = window.reading.script

@@ -12,13 +12,15 @@ from pytestqt.qtbot import QtBot
 from reader.ui.export_dialog import ExportDialog
 from reader.ui.main_window import MainWindow
 from reader.ui.metadata_dialog import MetadataDialog
+from writing import write
 
 
 def _annotate(window: MainWindow, filename: str, quote: str, **fields: object) -> str:
     doc_id = next(s.id for s in window.library.all_summaries() if s.filename.startswith(filename))
     text = window.library.get(doc_id).text  # type: ignore[union-attr]
     start = text.index(quote)
-    return window.library.annotations.create(doc_id, start, start + len(quote), **fields).uuid  # type: ignore[arg-type]
+    made = write(window, lambda lib: lib.annotations.create(doc_id, start, start + len(quote), **fields))  # type: ignore[arg-type]
+    return made.uuid
 
 
 def test_all_annotations_search_filter_and_open(window: MainWindow, qtbot: QtBot) -> None:
@@ -72,8 +74,8 @@ def test_metadata_edit_is_kept(window: MainWindow, qtbot: QtBot) -> None:
     dialog.edits["date"].setText("2023年9月27日")
     changes = dialog.changes()
     assert changes["author"] == "新作者" and changes["date"] == "2023-09-27"
-    window.library.set_metadata(doc.id, changes)
-    window.library.rederive(doc.id)
+    write(window, lambda lib: lib.set_metadata(doc.id, changes))
+    write(window, lambda lib: lib.rederive(doc.id))
     again = window.library.get(doc.id)
     assert again is not None and again.summary.author == "新作者" and again.summary.date == "2023-09-27"
     dialog.edits["date"].setText("not a date")

@@ -14,6 +14,7 @@ from reader.store.library import Library
 from reader.ui.document_model import DocumentTableModel
 from reader.ui.info_panel import human_size
 from reader.ui.main_window import MainWindow, toolbar_label
+from writing import write
 
 
 def column(key: str) -> int:
@@ -40,7 +41,7 @@ def test_title_fills_the_free_width_and_elides_in_the_middle(window: MainWindow)
 def test_titles_sort_by_pinyin(window: MainWindow, qtbot: QtBot) -> None:
     titles = ["长治市", "阿坝州", "北京市", "重庆市", "中山市"]
     for doc_id, title in zip(window.library.ids(), titles, strict=True):
-        window.library.set_metadata(doc_id, {"title": title})
+        write(window, lambda lib, doc_id=doc_id, title=title: lib.set_metadata(doc_id, {"title": title}))
     window.model.reload()  # as the window does after an edit
     window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     shown = [window.model.index(r, 0).data() for r in range(window.model.rowCount())]
@@ -52,8 +53,8 @@ def test_titles_sort_by_pinyin(window: MainWindow, qtbot: QtBot) -> None:
 
 def test_annotation_count_and_date_added_columns(window: MainWindow) -> None:
     doc_id = window.library.ids()[0]
-    window.library.annotations.create(doc_id, 0, 2)
-    window.library.annotations.create(doc_id, 3, 5)
+    write(window, lambda lib: lib.annotations.create(doc_id, 0, 2))
+    write(window, lambda lib: lib.annotations.create(doc_id, 3, 5))
     window.model.reload()
     row = window.model.row_of(doc_id)
     assert row is not None
@@ -69,7 +70,7 @@ def test_delete_through_the_menu_names_the_title_and_notes(
 ) -> None:
     doc = window.current
     assert doc is not None
-    window.library.annotations.create(doc.id, 0, 2)
+    write(window, lambda lib: lib.annotations.create(doc.id, 0, 2))
     asked: list[str] = []
 
     def accept(parent: object, title: str, text: str, *args: object) -> QMessageBox.StandardButton:

@@ -10,6 +10,8 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, QThread, Signal
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from reader.app import operations as ops
+from reader.app.writer import Writer
 from reader.core.entities import Entity, aggregate, extract
 from reader.store.entities import EntityStore
 from reader.store.library import Library
@@ -245,20 +247,27 @@ class Relay(QObject):
 
 
 @pytest.fixture
-def reading_library(seeded_library: Path) -> Iterator[Library]:
+def writer(seeded_library: Path) -> Iterator[Writer]:
+    """The one writer of the seeded library, as the window has."""
+    with Writer(seeded_library) as one:
+        yield one
+
+
+@pytest.fixture
+def reading_library(writer: Writer) -> Iterator[Library]:
     """The window's own (reading) connection to the seeded library."""
-    with Library(seeded_library) as lib:
+    with Library(writer.path, readonly=True) as lib:
         yield lib
 
 
 def test_worker_extracts_the_library_requested_document_first(
-    qtbot: QtBot, seeded_library: Path, reading_library: Library
+    qtbot: QtBot, writer: Writer, reading_library: Library
 ) -> None:
     store = EntityStore(reading_library.conn)
     ids = store.pending()
     assert len(ids) == 5
     thread = QThread()
-    worker = EntityWorker(seeded_library, first=(ids[-1],))
+    worker = EntityWorker(writer, first=(ids[-1],))
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
     relay = Relay()  # receives in this thread: the worker's signals are emitted in its own
@@ -278,8 +287,8 @@ def test_worker_extracts_the_library_requested_document_first(
     assert any(e.type == "person" and e.posts for e in store.entities(ids[0]))
 
 
-def test_cancelled_worker_stops(qtbot: QtBot, seeded_library: Path, reading_library: Library) -> None:
-    worker = EntityWorker(seeded_library)
+def test_cancelled_worker_stops(qtbot: QtBot, writer: Writer, reading_library: Library) -> None:
+    worker = EntityWorker(writer)
     worker.cancel()
     done: list[int] = []
     worker.extracted.connect(done.append)
@@ -290,8 +299,8 @@ def test_cancelled_worker_stops(qtbot: QtBot, seeded_library: Path, reading_libr
     assert len(EntityStore(reading_library.conn).pending()) == 5
 
 
-def test_scheduler_runs_restarts_and_stops(qtbot: QtBot, seeded_library: Path, reading_library: Library) -> None:
-    scheduler = EntityScheduler(seeded_library)
+def test_scheduler_runs_restarts_and_stops(qtbot: QtBot, writer: Writer, reading_library: Library) -> None:
+    scheduler = EntityScheduler(writer)
     store = EntityStore(reading_library.conn)
     last = store.pending()[-1]
     seen: list[int] = []
@@ -308,7 +317,7 @@ def test_scheduler_runs_restarts_and_stops(qtbot: QtBot, seeded_library: Path, r
     assert doc is not None
     removed = {r.line for r in doc.removed}
     kept = next(n for n, line in enumerate(doc.original.splitlines(), 1) if line.strip() and n not in removed)
-    reading_library.set_line_override(last, kept, False)
+    writer.run(lambda library: ops.set_line_override(library, last, kept, False))
     assert store.pending() == [last]
     with qtbot.waitSignal(scheduler.extracted, timeout=60_000) as blocker:
         scheduler.request(last)
@@ -324,7 +333,7 @@ def test_entity_names_follow_the_view_script(window: object, qtbot: object) -> N
     assert isinstance(window, MainWindow)
     doc_id = next(s.id for s in window.library.all_summaries() if s.filename.startswith("000"))
     window.select_document(doc_id)
-    window.entity_store.update(doc_id)
+    window.writes.run(lambda library: ops.extract_entities(library, doc_id))
     window._refresh_entities()
     window.set_script(Script.HANT)
     names = {e.text for e in window.entities_panel._entities}

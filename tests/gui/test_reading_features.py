@@ -50,6 +50,7 @@ def test_script_switch_keeps_annotation_and_selection_on_the_same_characters(win
     start = doc.text.index("张宗久")
     win.reading.select_span(start, start + 3)
     made = win.annotations.highlight("yellow")
+    win.writes.flush()
     assert made is not None
     later = doc.text.index("软件系统")
     win.reading.select_span(later, later + 4)
@@ -131,9 +132,11 @@ def test_original_view_greys_removed_lines_and_restore_works(
     assert w.pane.textCursor().selectedText().strip() == target.text.strip()
     assert w.reading.layer("removed")
     w.documents.set_line_override(target.line, True)
+    w.writes.flush()
     restored = w.library.get(doc_id)
     assert restored is not None and target.text.strip() in restored.text
     w.documents.set_line_override(target.line, None)
+    w.writes.flush()
     assert target.text.strip() not in (w.library.get(doc_id).text)  # type: ignore[union-attr]
     w.view.set_original(False)
     assert w.pane.toPlainText() == w.current.text  # type: ignore[union-attr]
@@ -147,6 +150,7 @@ def test_annotation_delete_and_undo(win: MainWindow) -> None:
     start = doc.text.index("千县工程")
     win.reading.select_span(start, start + 4)
     made = win.annotations.highlight("green", note="重点")
+    win.writes.flush()
     assert made is not None
     panel = win.annotations.panel
     assert panel.uuids() == [made.uuid]  # the Annotations tab lists the new highlight at once
@@ -154,15 +158,18 @@ def test_annotation_delete_and_undo(win: MainWindow) -> None:
     panel.select(made.uuid)
     assert panel.current_uuid() == made.uuid and panel.delete_button.isEnabled()
     win.annotations.delete(made.uuid)
+    win.writes.flush()
     assert win.library.annotations.for_document(doc.id) == []
     assert panel.uuids() == [] and panel.current_uuid() is None and not panel.delete_button.isEnabled()
     win.annotations.act_undo.trigger()
+    win.writes.flush()
     (back,) = win.library.annotations.for_document(doc.id)
     assert back.uuid == made.uuid and back.note == "重点"
     assert panel.uuids() == [made.uuid]
     win.annotations.act_undo.trigger()  # undoes the highlight itself
     assert win.library.annotations.for_document(doc.id) == []
     win.annotations.act_redo.trigger()
+    win.writes.flush()
     assert len(win.library.annotations.for_document(doc.id)) == 1
 
 
@@ -172,6 +179,7 @@ def test_highlight_every_occurrence_is_cross_script(win: MainWindow) -> None:
     start = doc.text.index("软件")
     win.reading.select_span(start, start + 2)
     win.annotations.highlight_all()
+    win.writes.flush()
     quotes = [a.quote for a in win.library.annotations.for_document(doc.id)]
     assert quotes.count("软件") == doc.text.count("软件") == 4
     panel = win.annotations.panel
@@ -185,6 +193,7 @@ def test_annotations_follow_in_original_view(win: MainWindow) -> None:
     start = doc.text.index("张宗久")
     win.reading.select_span(start, start + 3)
     win.annotations.highlight("red")
+    win.writes.flush()
     win.view.set_original(True)
     assert "张宗久" in _highlighted_texts(win)
     win.reading.pane.moveCursor(QTextCursor.MoveOperation.Start)
@@ -213,6 +222,7 @@ def test_reload_from_file_updates_and_keeps_annotations(win: MainWindow, qtbot: 
     start = doc.text.index("张宗久")
     win.reading.select_span(start, start + 3)
     made = win.annotations.highlight("red", note="人物")
+    win.writes.flush()
     assert made is not None
     path = Path(doc.summary.path)
     path.write_text(
@@ -234,6 +244,7 @@ def test_clicking_a_highlight_opens_its_note(win: MainWindow, qtbot: QtBot, monk
     start = doc.text.index("千县工程")
     win.reading.select_span(start, start + 4)
     made = win.annotations.highlight("green", note="点我")
+    win.writes.flush()
     assert made is not None
     win.reading.select_span(0, 0)
     win.pane.moveCursor(QTextCursor.MoveOperation.Start)
@@ -296,6 +307,7 @@ def test_removed_tab_restores_a_line_through_the_document(qtbot: QtBot, seeded_l
     target = w.current.removed[0]  # type: ignore[union-attr]
     with qtbot.waitSignal(w.documents.documentChanged, timeout=2000) as shown:
         w.view.removed_panel.restoreRequested.emit(target.line)
+        w.writes.flush()
     assert shown.args[0].id == doc_id and target.text.strip() in shown.args[0].text
     assert w.current is not None and w.current.overrides == {target.line: True}
     assert "Line" in w.statusBar().currentMessage()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from reader.ui.main_window import MainWindow
+from writing import write
 
 
 def test_search_box_filters_the_list_cross_script(window: MainWindow, qtbot: QtBot) -> None:
@@ -120,7 +121,7 @@ def test_opening_an_annotation_hidden_by_the_search_clears_it(window: MainWindow
     doc_id = next(s.id for s in window.library.all_summaries() if s.filename.startswith("004"))
     text = window.library.get(doc_id).text  # type: ignore[union-attr]
     start = text.index("罗勇")
-    made = window.library.annotations.create(doc_id, start, start + 2)
+    made = write(window, lambda lib: lib.annotations.create(doc_id, start, start + 2))
     window.search.set_query("寿阳县")  # a search the annotated document does not match
     assert window.model.row_of(doc_id) is None
     window.annotations.open_at(doc_id, made.uuid)

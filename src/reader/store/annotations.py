@@ -235,12 +235,18 @@ class AnnotationStore:
 
     def reattach(self, uuid: str, start: int, end: int) -> Annotation:
         """Give an orphan (or any annotation) a new place chosen by the user."""
+        changed = self.relocated(uuid, start, end)
+        self.put(changed)
+        return changed
+
+    def relocated(self, uuid: str, start: int, end: int) -> Annotation:
+        """The annotation as it would be at a new place, not saved (the window saves it undoably)."""
         current = self.get(uuid)
         if current is None:
             raise KeyError(f"no annotation {uuid}")
         text = self._text(current.doc_id)
         selector = describe(text, start, end)
-        changed = replace(
+        return replace(
             current,
             start=start,
             end=end,
@@ -250,8 +256,6 @@ class AnnotationStore:
             orphan=False,
             modified=now(),
         )
-        self.put(changed)
-        return changed
 
     def delete(self, uuid: str) -> Annotation | None:
         """Remove one annotation and return it, so the caller can offer undo."""

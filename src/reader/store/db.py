@@ -24,6 +24,10 @@ class LibraryError(Exception):
 
 Migration = Callable[[sqlite3.Connection], None]
 
+connection_class: type[sqlite3.Connection] = sqlite3.Connection
+"""The class every library connection is made of; a test replaces it with one that records what each
+connection executes, to prove that only one connection in the whole application writes."""
+
 # A text cell whose bytes are not UTF-8 (a flipped bit, or a row written by another tool) reads with
 # U+FFFD in place of the bad bytes instead of making its whole table unreadable.
 _decode_text = functools.partial(str, encoding="utf-8", errors="replace")
@@ -36,12 +40,18 @@ def _uri(path: Path, mode: str) -> str:
 
 
 def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
-    uri = _uri(path, "ro" if readonly else "rwc")
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=10.0)
+    # A reading connection still opens the file read-write: in WAL mode a reader maps the shared-memory
+    # index, which `mode=ro` cannot create. `query_only` is what makes SQLite refuse any write on it.
+    uri = _uri(path, "rw" if readonly else "rwc")
+    conn = sqlite3.connect(
+        uri, uri=True, isolation_level=None, check_same_thread=False, timeout=10.0, factory=connection_class
+    )
     conn.row_factory = sqlite3.Row
     conn.text_factory = _decode_text
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 10000")
+    if readonly:
+        conn.execute("PRAGMA query_only = ON")
     return conn
 
 
@@ -93,13 +103,21 @@ def backup_before_upgrade(path: Path, from_version: int) -> Path:
     return target
 
 
-def open_library(path: Path, *, migrations: list[Migration] | None = None) -> sqlite3.Connection:
-    """Open (creating if needed) and upgrade the library at `path`."""
+def open_library(
+    path: Path, *, migrations: list[Migration] | None = None, readonly: bool = False
+) -> sqlite3.Connection:
+    """Open (creating if needed) and upgrade the library at `path`.
+
+    `readonly` gives a connection that can only read (the window's, beside the one writer): it neither
+    creates nor upgrades the file, so the writer must have opened it first.
+    """
     if migrations is None:
         from reader.store.schema import MIGRATIONS
 
         migrations = MIGRATIONS
     path = path.expanduser()
+    if readonly:
+        return _open_for_reading(path, len(migrations))
     if path.exists() and path.is_dir():
         raise LibraryError(f"{path} is a folder, not a library file")
     if path.exists() and not path.is_file():
@@ -146,6 +164,22 @@ def open_library(path: Path, *, migrations: list[Migration] | None = None) -> sq
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise LibraryError(_explain(path, exc)) from exc
+    return conn
+
+
+def _open_for_reading(path: Path, expected_version: int) -> sqlite3.Connection:
+    if not path.is_file():
+        raise LibraryError(f"{path} is not a library file")
+    try:
+        conn = _connect(path, readonly=True)
+        version = user_version(conn)
+    except sqlite3.DatabaseError as exc:
+        raise LibraryError(_explain(path, exc)) from exc
+    if version != expected_version:
+        conn.close()
+        raise LibraryError(
+            f"the library {path} has schema {version}, not {expected_version}: open it for writing first"
+        )
     return conn
 
 

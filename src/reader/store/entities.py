@@ -194,14 +194,26 @@ class EntityStore:
 
         Raises KeyError when the document does not exist.
         """
+        found = self.extract_if_pending(doc_id, force=force)
+        if found is None:
+            return False
+        self.save(doc_id, *found)
+        return True
+
+    def extract_if_pending(self, doc_id: int, *, force: bool = False) -> tuple[list[Mention], str] | None:
+        """The mentions of a document whose stored ones are missing or stale (or `force`), and the text
+        they come from; None when they are current. Only reads, so it runs on any connection: the
+        window extracts on a reading connection and hands the result to the writer.
+
+        Raises KeyError when the document does not exist.
+        """
         row = self.conn.execute("SELECT text, date FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             raise KeyError(f"no document with id {doc_id}")
         if not force and not self.is_pending(doc_id):
-            return False
+            return None
         text = str(row["text"])
-        self.save(doc_id, extract(text, doc_date=row["date"]), text)
-        return True
+        return extract(text, doc_date=row["date"]), text
 
     def update_pending(self, *, progress: Progress | None = None, cancelled: Cancelled | None = None) -> int:
         """Bring every pending document up to date, in id order; returns how many were extracted.

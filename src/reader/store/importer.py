@@ -34,6 +34,9 @@ from reader.store.library import Library
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
+# Stores one prepared file: ("imported" | "updated" | "duplicate", id). `Library.add` in the CLI; in the
+# window, a call that hands the file to the one writer thread and waits for it.
+Add = Callable[[Prepared], tuple[str, int]]
 
 # Below this many files the cost of starting processes outweighs the parallelism.
 _PARALLEL_THRESHOLD = 8
@@ -72,11 +75,11 @@ class ImportReport:
         }
 
 
-def _record(library: Library, result: Prepared | Skipped, report: ImportReport) -> None:
+def _record(add: Add, result: Prepared | Skipped, report: ImportReport) -> None:
     if isinstance(result, Skipped):
         report.skipped.append(result)
         return
-    outcome, doc_id = library.add(result)
+    outcome, doc_id = add(result)
     if outcome == "imported":
         report.imported.append(doc_id)
     elif outcome == "updated":
@@ -98,25 +101,31 @@ class ImportInterrupted(KeyboardInterrupt):
 
 
 def import_paths(
-    library: Library,
+    library: Library | None,
     paths: Iterable[Path],
     *,
+    add: Add | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     workers: int | None = None,
 ) -> ImportReport:
     """Import files and folders; stop between documents when `cancelled()` turns true or on Ctrl-C.
 
-    A cancelled import returns its report with `cancelled=True`; Ctrl-C raises ImportInterrupted, carrying
-    the same report. Either way only whole documents were written and no worker process is left running.
+    Each prepared file is stored by `add` (by default `library.add`). A cancelled import returns its
+    report with `cancelled=True`; Ctrl-C raises ImportInterrupted, carrying the same report. Either way
+    only whole documents were written and no worker process is left running.
     """
+    if add is None:
+        if library is None:
+            raise TypeError("import_paths needs a library or an `add`")
+        add = library.add
     ctrl_c = _CtrlC()
 
     def stop_requested() -> bool:
         return ctrl_c.pressed.is_set() or bool(cancelled and cancelled())
 
     with ctrl_c.installed():
-        report = _import(library, paths, progress, stop_requested, ctrl_c, workers)
+        report = _import(add, paths, progress, stop_requested, ctrl_c, workers)
     if ctrl_c.pressed.is_set():
         report.cancelled = True
         raise ImportInterrupted(report)
@@ -124,7 +133,7 @@ def import_paths(
 
 
 def _import(
-    library: Library,
+    add: Add,
     paths: Iterable[Path],
     progress: Progress | None,
     stop_requested: Cancelled,
@@ -143,14 +152,14 @@ def _import(
         progress(0, len(files), "")
     workers = workers if workers is not None else max(1, min(4, os.cpu_count() or 1))
     if len(files) < _PARALLEL_THRESHOLD or workers <= 1:
-        _import_here(library, files, report, progress, stop_requested, ctrl_c)
+        _import_here(add, files, report, progress, stop_requested, ctrl_c)
     else:
-        _import_in_workers(library, files, report, progress, stop_requested, workers)
+        _import_in_workers(add, files, report, progress, stop_requested, workers)
     return report
 
 
 def _import_here(
-    library: Library,
+    add: Add,
     files: list[Path],
     report: ImportReport,
     progress: Progress | None,
@@ -170,13 +179,13 @@ def _import_here(
                 raise
             report.cancelled = True
             return
-        _record(library, result, report)
+        _record(add, result, report)
         if progress:
             progress(done, len(files), str(path))
 
 
 def _import_in_workers(
-    library: Library,
+    add: Add,
     files: list[Path],
     report: ImportReport,
     progress: Progress | None,
@@ -211,7 +220,7 @@ def _import_in_workers(
                     result = fut.result()
                 except Exception as exc:  # a crashed worker must not stop the batch
                     result = Skipped(str(path), f"could not be prepared ({type(exc).__name__})")
-                _record(library, result, report)
+                _record(add, result, report)
                 done += 1
                 if progress:
                     progress(done, len(files), str(path))
@@ -329,10 +338,17 @@ def _exit_when_orphaned(parent_pid: int) -> None:
     os._exit(1)
 
 
-def import_seeds_if_empty(library: Library, seeds: Path | None) -> ImportReport | None:
-    """Give a new library the sample documents once, so the first window is never empty."""
+def import_seeds_if_empty(
+    library: Library, seeds: Path | None, *, add: Add | None = None, mark_seeded: Callable[[], None] | None = None
+) -> ImportReport | None:
+    """Give a new library the sample documents once, so the first window is never empty.
+
+    `library` is only read when `add` and `mark_seeded` do the writing (the window's writer thread)."""
     if seeds is None or library.count() > 0 or library.meta("seeded"):
         return None
-    report = import_paths(library, [seeds], workers=1)
-    library.set_meta("seeded", "1")
+    report = import_paths(library, [seeds], add=add, workers=1)
+    if mark_seeded is not None:
+        mark_seeded()
+    else:
+        library.set_meta("seeded", "1")
     return report

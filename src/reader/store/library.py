@@ -47,11 +47,17 @@ __all__ = [
 
 
 class Library:
-    """One open library file."""
+    """One open library file.
 
-    def __init__(self, path: Path) -> None:
+    A `readonly` library reads beside the one writer (the window's panels read on the GUI thread while
+    the writer thread writes); every write method then fails, so a write that bypasses the writer is
+    caught at once instead of becoming a second writer.
+    """
+
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
-        self.conn = open_library(self.path)
+        self.readonly = readonly
+        self.conn = open_library(self.path, readonly=readonly)
         self.annotations = AnnotationStore(self.conn, on_change=self.reindex)
         self.positions = PositionStore(self.conn)
 

@@ -1,7 +1,8 @@
 """Making, editing and removing annotations from the window, each change saved at once and undoable.
 
-Widgets never write to the library themselves: they ask this controller, which runs each change as a
-QUndoCommand over the store and then redraws, so Ctrl+Z undoes whatever was done last.
+Widgets never write to the library themselves: they ask this controller, which pushes each change as a
+QUndoCommand (so Ctrl+Z undoes whatever was done last); the command hands the write to the writer, and
+the panel and the pane redraw when the writer reports the change (`on_changes`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from reader.app import operations as ops
+from reader.app.changes import Changes
 from reader.core.anchoring import Selector, anchor
 from reader.core.annotation_model import Annotation, HighlightColor, color_by_key
 from reader.core.normalise import normalise
@@ -31,6 +34,7 @@ if TYPE_CHECKING:
     from reader.ui.document_controller import DocumentController
     from reader.ui.reading_view import ReadingView
     from reader.ui.view_controller import ViewController
+    from reader.ui.writes import Writes
 
 
 class _Put(QUndoCommand):
@@ -48,12 +52,12 @@ class _Put(QUndoCommand):
         self.ctl, self.before, self.after = ctl, before, after
 
     def _apply(self, old: Annotation | None, new: Annotation | None) -> None:
-        store = self.ctl.library.annotations
+        writes = self.ctl.writes
         if new is None and old is not None:
-            store.delete(old.uuid)
+            uuid = old.uuid
+            writes.submit(lambda library: ops.delete_annotation(library, uuid))
         elif new is not None:
-            store.put(new)
-        self.ctl.refresh()
+            writes.submit(lambda library: ops.put_annotation(library, new))
 
     def redo(self) -> None:
         self._apply(self.before, self.after)
@@ -69,6 +73,7 @@ class AnnotationController(QObject):
     def __init__(
         self,
         library: Library,
+        writes: Writes,
         settings: Settings,
         reading: ReadingView,
         documents: DocumentController,
@@ -77,6 +82,7 @@ class AnnotationController(QObject):
     ) -> None:
         super().__init__(window)
         self.library = library
+        self.writes = writes
         self.settings = settings
         self.reading = reading
         self.documents = documents
@@ -298,10 +304,14 @@ class AnnotationController(QObject):
             if current is not None and span is None:
                 QMessageBox.information(self.window, self.tr("Re-attach"), self.tr("Select the passage first."))
             return
-        store = self.library.annotations
-        moved = store.reattach(uuid, span[0], span[1])
-        store.put(current)
+        moved = self.library.annotations.relocated(uuid, span[0], span[1])
         self.undo_stack.push(_Put(self, self.tr("Re-attach note"), current, moved))
+
+    def on_changes(self, changes: Changes) -> None:
+        """Redraw when the open document's annotations changed (here, by an undo, or by an import)."""
+        doc = self.documents.current
+        if doc is not None and doc.id in changes.annotations and doc.id not in changes.text | changes.metadata:
+            self.refresh()  # a changed text re-shows the document, which redraws already
 
     def open_browser(self) -> AnnotationsBrowser:
         browser = AnnotationsBrowser(self.library, self.colors, self.window)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__, paths
+from reader.app.writer import Writer
 from reader.core.display import prewarm
 from reader.settings import load, settings_path
 from reader.store.db import LibraryError
@@ -28,8 +29,13 @@ APP_ID = "io.github.reader.Reader"
 def create_window(library_path: Path, *, config_dir: Path | None = None, seed: bool = True) -> MainWindow:
     """Open the library and build the window; raises LibraryError when the library cannot be used."""
     config = config_dir if config_dir is not None else paths.config_dir()
-    library = Library(library_path)
-    window = MainWindow(library, load(settings_path(config)), config_dir=config)
+    writer = Writer(library_path)  # first: it creates and upgrades the file
+    try:
+        library = Library(library_path, readonly=True)
+    except LibraryError:
+        writer.close()
+        raise
+    window = MainWindow(library, load(settings_path(config)), config_dir=config, writer=writer)
     # Warm the converters once the window is up, so the first script switch is as fast as the rest.
     QTimer.singleShot(1500, lambda: threading.Thread(target=prewarm, name="prewarm-scripts", daemon=True).start())
     seeds = paths.seeds_dir()

@@ -1,7 +1,8 @@
 """The document list and the open document: which one is shown, its metadata, its line decisions, its file.
 
 Everything that follows the open document (annotations, entities, the find bar, the Info tab) listens to
-`documentChanged`; whatever follows the library's contents listens to `libraryChanged`.
+`documentChanged`; whatever follows the library's contents listens to `libraryChanged`. Edits go to the
+writer; the list and the pane follow from its `changed` signal (`on_changes`), whoever made the change.
 
 Each document opens where the reader left it: the offset at the top of the pane is stored when another
 document is opened, a few seconds after scrolling stops, and when the window closes (`save_position`).
@@ -9,7 +10,6 @@ document is opened, a few seconds after scrolling stops, and when the window clo
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, QPoint, Qt, QTimer, QUrl, Signal
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from reader.app import operations as ops
+from reader.app.changes import Changes
 from reader.settings import Settings
 from reader.store.importer import ImportReport
 from reader.store.library import Document, Library
@@ -35,6 +37,7 @@ from reader.ui.metadata_dialog import MetadataDialog
 from reader.ui.reading_view import ReadingView
 from reader.ui.snippet_delegate import SnippetDelegate
 from reader.ui.view_controller import ViewController
+from reader.ui.writes import Writes
 
 # Sample contents that size the narrow columns once, from the font: never by reading every row.
 _COLUMN_SAMPLES = {
@@ -115,10 +118,17 @@ class DocumentController(QObject):
     reimportRequested = Signal(list)  # paths to import again (Reload from File)
 
     def __init__(
-        self, library: Library, settings: Settings, reading: ReadingView, view: ViewController, window: QMainWindow
+        self,
+        library: Library,
+        writes: Writes,
+        settings: Settings,
+        reading: ReadingView,
+        view: ViewController,
+        window: QMainWindow,
     ) -> None:
         super().__init__(window)
         self.library = library
+        self.writes = writes
         self.settings = settings
         self.reading = reading
         self.view = view
@@ -158,6 +168,7 @@ class DocumentController(QObject):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self.show_column_menu)
         self._saved: tuple[int, int] | None = None  # (document, offset) last written, to skip rewriting it
+        self._positions: dict[int, int] = {}  # positions handed to the writer in this session
         self._closed = False
         self._position_timer = QTimer(self)
         self._position_timer.setSingleShot(True)
@@ -197,7 +208,10 @@ class DocumentController(QObject):
         self.current = doc
         self.view.present(doc)
         if doc is not None:
-            offset = self.library.positions.get(doc_id)
+            # What this window last sent to the writer wins: it may not be written yet.
+            offset = self._positions.get(doc_id)
+            if offset is None:
+                offset = self.library.positions.get(doc_id)
             self._saved = (doc_id, offset)
             self.view.restore_position(offset)
         self.documentChanged.emit(doc)
@@ -212,8 +226,8 @@ class DocumentController(QObject):
     def save_position(self) -> None:
         """Remember where the open document is read (a text offset, so it holds in every script view).
 
-        Best effort: a library busy with another writer or gone read-only must not interrupt reading,
-        so a failed write only leaves the previous position in place.
+        Best effort: a library busy with another program or gone read-only must not interrupt reading,
+        so a failed write only leaves the previous position in place, without a message.
         """
         self._position_timer.stop()
         if self.current is None or self._closed:
@@ -221,11 +235,10 @@ class DocumentController(QObject):
         offset = self.view.reading_position()
         if offset is None or self._saved == (self.current.id, offset):
             return
-        try:
-            self.library.positions.set(self.current.id, offset)
-        except sqlite3.Error:
-            return
-        self._saved = (self.current.id, offset)
+        doc_id = self.current.id
+        self.writes.submit(lambda library: ops.save_position(library, doc_id, offset), quiet=True)
+        self._saved = (doc_id, offset)
+        self._positions[doc_id] = offset
 
     def close(self) -> None:
         """The window is closing: write the position once more and stop writing after that."""
@@ -255,34 +268,53 @@ class DocumentController(QObject):
             )
         )
 
+    # -- following the writer ----------------------------------------------------------------------
+    def on_changes(self, changes: Changes) -> None:
+        """Bring the list and the open document in line with what a write changed."""
+        if self._closed:
+            return
+        rows_changed = bool(changes.added or changes.deleted or changes.metadata or changes.text)
+        if rows_changed:
+            self.model.reload()
+        elif changes.annotations:
+            self.model.refresh_counts(changes.annotations)
+        current = self.current
+        if current is not None and current.id in changes.deleted:
+            self.current = None
+            self.settings.last_document = 0
+            self.view.present(None)
+            self.documentChanged.emit(None)
+        elif current is not None and current.id in changes.text | changes.metadata:
+            top = self.reading.visible_offset()
+            self.show_document(current.id)
+            self.reading.scroll_to(top)
+        if rows_changed:
+            self.libraryChanged.emit()
+
     # -- changing documents ------------------------------------------------------------------------
     def edit_metadata(self) -> None:
         if self.current is None:
             return
         dialog = MetadataDialog(self.current.summary, self.current.detected, self.window)
         if dialog.exec():
-            self.library.set_metadata(self.current.id, dialog.changes())
-            doc_id = self.current.id
-            self.model.reload()
-            self.show_document(doc_id)
+            doc_id, values = self.current.id, dialog.changes()
+            self.writes.run(lambda library: ops.edit_metadata(library, doc_id, values))
             self.select(doc_id)
-            self.libraryChanged.emit()
 
     def set_line_override(self, line: int, keep: bool | None) -> None:
+        """Re-cleaning takes a moment on a long report: the writer does it, and the pane follows."""
         if self.current is None:
             return
         doc_id = self.current.id
-        top = self.reading.visible_offset()
-        self.library.set_line_override(doc_id, line, keep)
-        self.show_document(doc_id)
-        self.reading.scroll_to(top)
-        self.model.reload()
         label = {
             True: self.tr("Line {0} restored"),
             False: self.tr("Line {0} removed"),
             None: self.tr("Line {0} reset"),
-        }
-        self.window.statusBar().showMessage(label[keep].format(line), 5000)
+        }[keep].format(line)
+        self.writes.submit(
+            lambda library: ops.set_line_override(library, doc_id, line, keep),
+            lambda _none: self.window.statusBar().showMessage(label, 5000),
+        )
 
     def reload_from_file(self) -> None:
         """Re-import the open document's file: a newer version updates it and keeps its annotations."""
@@ -297,9 +329,7 @@ class DocumentController(QObject):
         self.reimportRequested.emit([path])
 
     def on_import_finished(self, report: ImportReport) -> None:
-        """New or updated documents: list them, and open the first one the import touched."""
-        self.model.reload()
-        self.libraryChanged.emit()
+        """Open the first document the import touched (the list already shows them: `on_changes`)."""
         touched = report.imported or report.updated or [d for _, d in report.duplicates]
         if touched:
             self.select(touched[0])
@@ -418,23 +448,15 @@ class DocumentController(QObject):
     def delete(self, ids: list[int]) -> None:
         """Delete without asking (the confirmation is `delete_selected`'s); the list and the pane follow."""
         first_row = min((r for i in ids if (r := self.model.row_of(i)) is not None), default=0)
-        deleted = self.library.delete(ids)
+        deleted = self.writes.run(lambda library: ops.delete_documents(library, ids))
         if not deleted:
             return
-        gone = {d.id for d in deleted}
-        self.model.reload()
-        if self.current is not None and self.current.id in gone:
-            self.current = None
-            self.settings.last_document = 0
-            self.view.present(None)
-            self.documentChanged.emit(None)
         # The keyboard carries on from where the deleted rows were, without opening anything.
         row = min(first_row, self.model.rowCount() - 1)
         if row >= 0:
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
             )
-        self.libraryChanged.emit()
         notes = sum(d.annotations for d in deleted)
         self.window.statusBar().showMessage(
             counted(self.tr("Deleted %n document(s)", "", len(deleted)), len(deleted))

@@ -10,7 +10,7 @@ each title's collation key is computed once and kept, so sorting again costs onl
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -149,6 +149,22 @@ class DocumentTableModel(QAbstractTableModel):
         self._cache.clear()
         self._load_ids()
         self.endResetModel()
+
+    def refresh_counts(self, doc_ids: Iterable[int]) -> None:
+        """Annotations were made or removed in these documents: redraw their Notes cells only, so a
+        highlight costs a query on its own document, not a reload of a list of thousands."""
+        if self._sort_key == "annotations":
+            self.reload()  # the order itself may change
+            return
+        wanted = list(doc_ids)
+        fresh = self._library.annotation_counts(wanted)
+        column = next(c for c, (key, _) in enumerate(self.COLUMNS) if key == "annotations")
+        for doc_id in wanted:
+            self._counts[doc_id] = fresh.get(doc_id, 0)
+            row = self.row_of(doc_id)
+            if row is not None:
+                index = self.index(row, column)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
 
     def set_filter(self, ids: set[int] | None, ranked: list[int] | None = None) -> None:
         """Show only these documents (None shows all). With `ranked` (best search results first) those

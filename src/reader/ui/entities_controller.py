@@ -24,6 +24,7 @@ from reader.ui.search_controller import SearchController
 from reader.ui.themes import ENTITY_MARK_COLOR
 from reader.ui.view_controller import ViewController
 from reader.ui.whos_who import WhosWhoDialog
+from reader.ui.writes import Writes
 
 ENTITY_COLOR = ENTITY_MARK_COLOR  # kept by name for callers; the colour is chosen in themes
 
@@ -34,6 +35,7 @@ class EntitiesController(QObject):
     def __init__(
         self,
         library: Library,
+        writes: Writes,
         reading: ReadingView,
         view: ViewController,
         find: FindController,
@@ -53,7 +55,7 @@ class EntitiesController(QObject):
         self.panel = EntitiesPanel()
         self.panel.entityActivated.connect(self.show_entity)
         self.panel.entityFilterRequested.connect(self.filter_by_entity)
-        self.scheduler = EntityScheduler(library.path, self)
+        self.scheduler = EntityScheduler(writes.writer, self)
         self.scheduler.hold(800)  # let the window open before the model loads
         self.scheduler.extracted.connect(self._on_extracted)
         view.scriptChanged.connect(lambda: self.refresh(keep_highlight=True))
@@ -85,7 +87,15 @@ class EntitiesController(QObject):
         def conv(text: str) -> str:
             return make_view(text, script, phrases).text
 
-        return [replace(e, text=conv(e.text), posts=tuple(conv(p) for p in e.posts)) for e in entities]
+        return [
+            replace(
+                e,
+                text=conv(e.text),
+                posts=tuple(conv(p) for p in e.posts),
+                variants=tuple(conv(v) for v in e.variants),
+            )
+            for e in entities
+        ]
 
     def _on_extracted(self, doc_id: int) -> None:
         # A result queued before the window closed may arrive after the library is closed.

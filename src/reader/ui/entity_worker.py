@@ -1,10 +1,10 @@
-"""Entity extraction in the background: one thread, its own library connection, the open document first.
+"""Entity extraction in the background: one thread reading on its own connection, the open document first.
 
 Extraction takes a fraction of a second per report, which is too long for the GUI thread and too short to
-show a progress dialog. So a worker walks the pending documents in id order while the window stays
-read-only; when the reader opens a document whose entities are not ready, `prioritise` puts it at the
-head of the queue and the panel fills when `extracted` reports it. While it runs, the worker is the one
-writer of the entity tables.
+show a progress dialog. So a worker walks the pending documents in id order; when the reader opens a
+document whose entities are not ready, `prioritise` puts it at the head of the queue. The worker only
+reads and computes: each document's mentions are stored by the one writer, whose `changed` signal tells
+the panels.
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from reader.app import operations as ops
+from reader.app.writer import Writer
 from reader.store.db import LibraryError
-from reader.store.entities import EntityStore, store_for
+from reader.store.entities import EntityStore
 from reader.store.library import Library
 
 
@@ -28,9 +29,9 @@ class EntityWorker(QObject):
     failed = Signal(int, str)  # document id (-1: the library itself), one-line message
     finished = Signal()
 
-    def __init__(self, library_path: Path, first: tuple[int, ...] = ()) -> None:
+    def __init__(self, writer: Writer, first: tuple[int, ...] = ()) -> None:
         super().__init__()
-        self._library_path = library_path
+        self._writer = writer
         self._lock = threading.Lock()
         self._priority: deque[int] = deque(first)
         self._closed = False
@@ -67,8 +68,8 @@ class EntityWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            with Library(self._library_path) as library:
-                self._loop(store_for(library))
+            with Library(self._writer.path, readonly=True) as library:
+                self._loop(EntityStore(library.conn))
         except LibraryError as exc:
             self.failed.emit(-1, str(exc))
         except Exception as exc:  # never let a worker die silently
@@ -77,6 +78,14 @@ class EntityWorker(QObject):
             with self._lock:
                 self._closed = True
             self.finished.emit()
+
+    def _update(self, store: EntityStore, doc_id: int) -> bool:
+        found = store.extract_if_pending(doc_id)
+        if found is None:
+            return False
+        mentions, text = found
+        self._writer.run(lambda library: ops.save_entities(library, doc_id, mentions, text))
+        return True
 
     def _loop(self, store: EntityStore) -> None:
         queue: deque[int] = deque(store.pending())
@@ -95,7 +104,7 @@ class EntityWorker(QObject):
             doc_id, requested = step
             tried.add(doc_id)
             try:
-                ran = store.update(doc_id)
+                ran = self._update(store, doc_id)
             except KeyError:  # deleted meanwhile
                 continue
             except Exception as exc:  # one bad document must not stop the others
@@ -116,9 +125,9 @@ class EntityScheduler(QObject):
     failed = Signal(int, str)
     idle = Signal()  # nothing is pending (as far as the last run could see)
 
-    def __init__(self, library_path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, writer: Writer, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._library_path = library_path
+        self._writer = writer
         self._thread: QThread | None = None
         self._worker: EntityWorker | None = None
         self._again = False
@@ -151,7 +160,7 @@ class EntityScheduler(QObject):
         self._again = False
         thread = QThread(self)
         thread.setObjectName("entityWorker")
-        worker = EntityWorker(self._library_path, first)
+        worker = EntityWorker(self._writer, first)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.extracted.connect(self.extracted)

@@ -12,8 +12,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
+from reader.app import operations as ops
 from reader.core.export import ExportFormatError
-from reader.exporting import import_annotations
 from reader.settings import Settings
 from reader.store.library import Library
 from reader.ui.actions import make_action
@@ -21,6 +21,7 @@ from reader.ui.document_controller import DocumentController
 from reader.ui.export_dialog import ExportDialog
 from reader.ui.i18n import resolve_language
 from reader.ui.reading_view import ReadingView
+from reader.ui.writes import Writes
 
 
 class ExportController(QObject):
@@ -31,6 +32,7 @@ class ExportController(QObject):
     def __init__(
         self,
         library: Library,
+        writes: Writes,
         settings: Settings,
         reading: ReadingView,
         documents: DocumentController,
@@ -38,6 +40,7 @@ class ExportController(QObject):
     ) -> None:
         super().__init__(window)
         self.library = library
+        self.writes = writes
         self.settings = settings
         self.reading = reading
         self.documents = documents
@@ -98,7 +101,8 @@ class ExportController(QObject):
         if not path:
             return
         try:
-            report = import_annotations(self.library, Path(path).read_bytes())
+            data = Path(path).read_bytes()
+            report = self.writes.run(lambda library: ops.import_annotation_file(library, data))
         except (OSError, ExportFormatError) as exc:
             QMessageBox.warning(self.window, self.tr("Import Annotations"), str(exc))
             return

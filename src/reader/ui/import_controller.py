@@ -1,7 +1,7 @@
 """Bringing files in from the window: dialogs, drag and drop, background jobs and their reports.
 
-Jobs run in their own threads with their own connection; when one ends, `importFinished` carries its
-report to whoever lists or analyses documents.
+Jobs run in their own threads and hand each document to the one writer; when one ends,
+`importFinished` carries its report to whoever lists or analyses documents.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
+from reader.app.writer import Writer
 from reader.formats import dialog_patterns
 from reader.settings import Settings
 from reader.store.importer import ImportReport
@@ -24,9 +25,9 @@ class ImportController(QObject):
 
     importFinished = Signal(object)  # ImportReport
 
-    def __init__(self, library_path: Path, settings: Settings, window: QMainWindow) -> None:
+    def __init__(self, writer: Writer, settings: Settings, window: QMainWindow) -> None:
         super().__init__(window)
-        self.library_path = library_path
+        self.writer = writer
         self.settings = settings
         self.window = window
         self._jobs: list[ImportJob] = []
@@ -74,7 +75,7 @@ class ImportController(QObject):
     # -- jobs --------------------------------------------------------------------------------------
     def start_import(self, paths_: list[Path], *, seeds: bool = False, reclean: bool = False) -> ImportJob:
         """Import in the background (or, with reclean, re-derive documents an older cleaner produced)."""
-        job = ImportJob(self.window, self.library_path, paths_, seeds=seeds, reclean=reclean)
+        job = ImportJob(self.window, self.writer, paths_, seeds=seeds, reclean=reclean)
         job.done.connect(lambda report, job=job: self._on_import_done(job, report, seeds or reclean))
         job.failed.connect(lambda message, job=job: self._on_import_failed(job, message))
         self._jobs.append(job)

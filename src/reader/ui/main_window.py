@@ -1,9 +1,10 @@
 """The main window: document list │ reading pane │ side panel, with every action in a menu.
 
-The window only assembles. Each controller gets what it works on (the library, the settings, the reading
-view, the window to parent its dialogs) and owns its actions; the window lays out the widgets, puts the
-actions in menus and the toolbar, and connects the controllers' signals to one another. See
-docs/architecture.md for the picture.
+The window only assembles. Each controller gets what it works on (the library it reads, the writes it
+submits, the settings, the reading view, the window to parent its dialogs) and owns its actions; the
+window lays out the widgets, puts the actions in menus and the toolbar, and connects the controllers'
+signals to one another. Controllers refresh from `writes.changed`, which says what each write changed.
+See docs/architecture.md for the picture.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import paths
+from reader.app.writer import Writer
 from reader.core.script import Script
 from reader.settings import Settings, highlight_colors, save, settings_path
 from reader.store.importer import ImportReport
@@ -48,6 +50,7 @@ from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.themes import apply_theme, reading_pane_style
 from reader.ui.view_controller import ViewController
 from reader.ui.workers import ImportJob
+from reader.ui.writes import Writes
 
 
 def toolbar_label(text: str) -> str:
@@ -62,9 +65,15 @@ class MainWindow(QMainWindow):
     documentShown = Signal(int)
     importFinished = Signal(object)  # ImportReport, once the list shows what the import brought
 
-    def __init__(self, library: Library, settings: Settings, *, config_dir: Path | None = None) -> None:
+    def __init__(
+        self, library: Library, settings: Settings, *, config_dir: Path | None = None, writer: Writer | None = None
+    ) -> None:
+        """`library` is what the window reads; `writer` owns the only connection that writes (made here
+        when the caller has none: the window then owns it and closes it with itself)."""
         super().__init__()
         self.library = library
+        self.writer = writer if writer is not None else Writer(library.path)
+        self.writes = Writes(self.writer, self)
         self.settings = settings
         self._config_dir = config_dir if config_dir is not None else paths.config_dir()
         self.setWindowTitle("reader")
@@ -101,15 +110,15 @@ class MainWindow(QMainWindow):
         self.info = InfoPanel()
 
     def _build_controllers(self) -> None:
-        library, settings, reading = self.library, self.settings, self.reading
+        library, writes, settings, reading = self.library, self.writes, self.settings, self.reading
         self.view = ViewController(reading, settings, self)
-        self.documents = DocumentController(library, settings, reading, self.view, self)
+        self.documents = DocumentController(library, writes, settings, reading, self.view, self)
         self.finder = FindController(reading, self.find_bar, self)
         self.search = SearchController(library, self.search_box, self.facets, reading, self.documents, self)
-        self.annotations = AnnotationController(library, settings, reading, self.documents, self.view, self)
-        self.entities = EntitiesController(library, reading, self.view, self.finder, self.search, self)
-        self.exports = ExportController(library, settings, reading, self.documents, self)
-        self.imports = ImportController(library.path, settings, self)
+        self.annotations = AnnotationController(library, writes, settings, reading, self.documents, self.view, self)
+        self.entities = EntitiesController(library, writes, reading, self.view, self.finder, self.search, self)
+        self.exports = ExportController(library, writes, settings, reading, self.documents, self)
+        self.imports = ImportController(self.writer, settings, self)
         # The widgets the window lays out, and what code outside the window reaches for.
         self.model = self.documents.model
         self.table = self.documents.table
@@ -135,6 +144,9 @@ class MainWindow(QMainWindow):
         self.exports.annotationsImported.connect(self.annotations.refresh)
         self.imports.importFinished.connect(documents.on_import_finished)
         self.imports.importFinished.connect(self._on_import_finished)
+        self.writes.changed.connect(documents.on_changes)
+        self.writes.changed.connect(self.annotations.on_changes)
+        self.writes.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
 
     def _lay_out(self) -> None:
         left = QWidget()
@@ -353,5 +365,7 @@ class MainWindow(QMainWindow):
         for widget in (self.search_box, self.find_bar):
             widget.blockSignals(True)
         self.documents.close()  # the reading position, before the library goes
+        self.writes.flush()
+        self.writer.close()
         self.save_state()
         super().closeEvent(event)

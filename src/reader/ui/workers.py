@@ -1,7 +1,10 @@
-"""Long work off the GUI thread: imports run in a QThread that owns its own library connection.
+"""Long work off the GUI thread: imports run in a QThread, and hand each document to the one writer.
 
-That thread is the single writer while it runs; the window only reads. Progress is reported through
-signals, and a progress dialog appears only if the work lasts longer than half a second.
+The import thread reads files (preparing them in worker processes) and gives every prepared document to
+the writer thread, one operation each, so a highlight made meanwhile is written between two documents
+instead of waiting for the whole import. What the import changed is announced once, at its end. Progress
+is reported through signals, and a progress dialog appears only if the work lasts longer than half a
+second.
 
 Cancelling sets a threading.Event from the GUI thread that the import loop reads between documents. It
 cannot be a slot of the worker: the worker lives on the import thread, which is busy in `run`, so a queued
@@ -11,12 +14,17 @@ call would be delivered only once the import had ended.
 from __future__ import annotations
 
 import threading
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from reader.app import operations as ops
+from reader.app.changes import Changes, Outcome
+from reader.app.writer import Writer
+from reader.core.importing import Prepared
 from reader.store.db import LibraryError
 from reader.store.importer import ImportReport, import_paths, import_seeds_if_empty
 from reader.store.library import Library
@@ -29,7 +37,7 @@ class ImportWorker(QObject):
 
     def __init__(
         self,
-        library_path: Path,
+        writer: Writer,
         paths: list[Path],
         *,
         seeds: bool = False,
@@ -37,7 +45,7 @@ class ImportWorker(QObject):
         cancel: threading.Event | None = None,
     ) -> None:
         super().__init__()
-        self._library_path = library_path
+        self._writer = writer
         self._paths = paths
         self._seeds = seeds
         self._reclean = reclean
@@ -47,21 +55,44 @@ class ImportWorker(QObject):
         """Safe from any thread: only sets the flag that the running import reads."""
         self._cancel.set()
 
+    def _add(self, prepared: Prepared) -> tuple[str, int]:
+        return self._writer.run(lambda library: ops.add_document(library, prepared), notify=False)
+
+    def _mark_seeded(self) -> None:
+        self._writer.run(ops.mark_seeded, notify=False)
+
+    def _reclean_stale(self, library: Library) -> ImportReport:
+        """Re-derive every document an older cleaner produced, one writer operation each."""
+        ids = library.stale()
+        report = ImportReport()
+        for number, doc_id in enumerate(ids, start=1):
+            if self._cancel.is_set():
+                report.cancelled = True
+                break
+            self._writer.run(partial(ops.rederive, doc_id=doc_id), notify=False)
+            report.updated.append(doc_id)
+            self.progress.emit(number, len(ids), "")
+        return report
+
+    def _work(self, library: Library) -> ImportReport:
+        if self._reclean:
+            return self._reclean_stale(library)
+        if self._seeds:
+            seeds = self._paths[0] if self._paths else None
+            found = import_seeds_if_empty(library, seeds, add=self._add, mark_seeded=self._mark_seeded)
+            return found or ImportReport()
+        return import_paths(
+            library, self._paths, add=self._add, progress=self.progress.emit, cancelled=self._cancel.is_set
+        )
+
     @Slot()
     def run(self) -> None:
         try:
-            with Library(self._library_path) as library:
-                if self._reclean:
-                    report = ImportReport(
-                        updated=library.rederive_stale(progress=self.progress.emit, cancelled=self._cancel.is_set)
-                    )
-                elif self._seeds:
-                    seeds = self._paths[0] if self._paths else None
-                    report = import_seeds_if_empty(library, seeds) or ImportReport()
-                else:
-                    report = import_paths(
-                        library, self._paths, progress=self.progress.emit, cancelled=self._cancel.is_set
-                    )
+            with Library(self._writer.path, readonly=True) as library:
+                report = self._work(library)
+            # Announced through the writer, so the list has refreshed before `finished` arrives.
+            changes = changes_of(report)
+            self._writer.submit(lambda _library: Outcome(None, changes)).result()
         except LibraryError as exc:
             self.failed.emit(str(exc))
             return
@@ -71,6 +102,10 @@ class ImportWorker(QObject):
         self.finished.emit(report)
 
 
+def changes_of(report: ImportReport) -> Changes:
+    return Changes.of(added=report.imported, text=report.updated, metadata=report.updated, annotations=report.updated)
+
+
 class ImportJob(QObject):
     """One import: its thread, its worker and its (delayed) progress dialog."""
 
@@ -78,12 +113,12 @@ class ImportJob(QObject):
     failed = Signal(str)
 
     def __init__(
-        self, parent: QWidget, library_path: Path, paths: list[Path], *, seeds: bool = False, reclean: bool = False
+        self, parent: QWidget, writer: Writer, paths: list[Path], *, seeds: bool = False, reclean: bool = False
     ) -> None:
         super().__init__(parent)
         self.worker_thread = QThread(self)
         self.cancel_requested = threading.Event()
-        self.worker = ImportWorker(library_path, paths, seeds=seeds, reclean=reclean, cancel=self.cancel_requested)
+        self.worker = ImportWorker(writer, paths, seeds=seeds, reclean=reclean, cancel=self.cancel_requested)
         self.worker.moveToThread(self.worker_thread)
         self.dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, parent)
         self.dialog.setWindowTitle(self.tr("Import"))

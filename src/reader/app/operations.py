@@ -1,0 +1,111 @@
+"""Every write the user can cause, each a function of the writing `Library` returning an `Outcome`.
+
+The window submits these to its `Writer`; the CLI calls them directly. Either way the logic is in one
+place and says what it changed, so no caller refreshes by hand or by guesswork.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from reader.app.changes import Changes, Outcome
+from reader.core.annotation_model import DEFAULT_COLORS, Annotation, HighlightColor
+from reader.core.entities import Mention
+from reader.core.importing import Prepared
+from reader.exporting import AnnotationImport, import_annotations
+from reader.store.deleting import Deleted
+from reader.store.entities import store_for
+from reader.store.library import Library
+
+__all__ = [
+    "add_document",
+    "delete_annotation",
+    "delete_documents",
+    "edit_metadata",
+    "extract_entities",
+    "import_annotation_file",
+    "mark_seeded",
+    "put_annotation",
+    "rederive",
+    "save_entities",
+    "save_position",
+    "set_line_override",
+]
+
+
+# -- documents -----------------------------------------------------------------------------------
+def add_document(library: Library, prepared: Prepared) -> Outcome[tuple[str, int]]:
+    """Store one prepared file: ("imported" | "updated" | "duplicate", id)."""
+    outcome, doc_id = library.add(prepared)
+    if outcome == "imported":
+        return Outcome((outcome, doc_id), Changes.of(added=[doc_id]))
+    if outcome == "updated":
+        return Outcome((outcome, doc_id), Changes.of(text=[doc_id], metadata=[doc_id], annotations=[doc_id]))
+    return Outcome((outcome, doc_id))
+
+
+def mark_seeded(library: Library) -> Outcome[None]:
+    """Remember that the sample library was offered, so deleting every sample does not bring it back."""
+    library.set_meta("seeded", "1")
+    return Outcome(None)
+
+
+def rederive(library: Library, doc_id: int) -> Outcome[None]:
+    """Clean a document again from its raw text (the cleaner improved, or its overrides changed)."""
+    library.rederive(doc_id)
+    return Outcome(None, Changes.of(text=[doc_id], annotations=[doc_id]))
+
+
+def set_line_override(library: Library, doc_id: int, line: int, keep: bool | None) -> Outcome[None]:
+    """Keep or remove one raw line whatever the cleaner thinks (None: the cleaner decides again)."""
+    library.set_line_override(doc_id, line, keep)
+    return Outcome(None, Changes.of(text=[doc_id], annotations=[doc_id]))
+
+
+def edit_metadata(library: Library, doc_id: int, values: Mapping[str, str | None]) -> Outcome[None]:
+    library.set_metadata(doc_id, values)
+    return Outcome(None, Changes.of(metadata=[doc_id]))
+
+
+def delete_documents(library: Library, doc_ids: Iterable[int]) -> Outcome[list[Deleted]]:
+    deleted = library.delete(doc_ids)
+    return Outcome(deleted, Changes.of(deleted=[d.id for d in deleted]))
+
+
+def save_position(library: Library, doc_id: int, offset: int) -> Outcome[bool]:
+    """Where the reader is in a document; nothing any panel shows at once, so no changes."""
+    return Outcome(library.positions.set(doc_id, offset))
+
+
+# -- annotations ---------------------------------------------------------------------------------
+def put_annotation(library: Library, annotation: Annotation) -> Outcome[None]:
+    """Create or replace one annotation as given (undo of a deletion included)."""
+    library.annotations.put(annotation)
+    return Outcome(None, Changes.of(annotations=[annotation.doc_id]))
+
+
+def delete_annotation(library: Library, uuid: str) -> Outcome[Annotation | None]:
+    gone = library.annotations.delete(uuid)
+    return Outcome(gone, Changes.of(annotations=[gone.doc_id] if gone is not None else []))
+
+
+def import_annotation_file(
+    library: Library, data: str | bytes, colors: Sequence[HighlightColor] = DEFAULT_COLORS
+) -> Outcome[AnnotationImport]:
+    """Bring annotations exported as W3C JSON back in (see `exporting.import_annotations`)."""
+    report = import_annotations(library, data, colors)
+    docs = {a.doc_id for a in map(library.annotations.get, report.added) if a is not None}
+    return Outcome(report, Changes.of(annotations=docs))
+
+
+# -- entities ------------------------------------------------------------------------------------
+def save_entities(library: Library, doc_id: int, mentions: Sequence[Mention], text: str) -> Outcome[None]:
+    """Store mentions extracted (off the writer) from `text`; raises KeyError if the document went."""
+    store_for(library).save(doc_id, mentions, text)
+    return Outcome(None, Changes.of(entities=[doc_id]))
+
+
+def extract_entities(library: Library, doc_id: int, *, force: bool = False) -> Outcome[bool]:
+    """Extract and store in one step (the CLI's way): True if the extractor ran."""
+    ran = store_for(library).update(doc_id, force=force)
+    return Outcome(ran, Changes.of(entities=[doc_id] if ran else []))
