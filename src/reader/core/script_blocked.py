@@ -11,10 +11,9 @@ Candidates are positions of characters with several traditional forms (`data/scr
 where the view has the default form but a two-character stretch around it converts otherwise: rare in
 real text, so the work stays small. A candidate is corrected to the conversion of the word jieba's
 route picks around it when three witnesses agree: the word on its own converts differently there; the
-word with a few characters of left context converts to the view's character, and that context, which
-starts strictly inside the word before, is with the site a dictionary word itself (the blocking phrase:
-two words overlap, 半导|体制|造商); and reading that phrase
-as a word is far less probable than jieba's segmentation (`MARGIN`).
+word with a few characters of left context converts to the view's character, that context starting
+inside the word before or taking the whole of it (two words overlap: 半导|体制|造商, 联合制|造); and
+reading the blocking phrase as a word is far less probable than jieba's segmentation (`MARGIN`).
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 
-from reader.core.script_segment import MARGIN, convert_many, dictionary, score, segment, window
+from reader.core.script_segment import MARGIN, convert_many, score, segment, window
 
 __all__ = ["blocked_word_edits"]
 
@@ -95,19 +94,18 @@ def _unblocked(source: str, view: str, i: int, convert: Callable[[str], str]) ->
     own = convert(source[a:b])
     if len(own) != b - a or own[i - a] == view[i]:
         return None
-    # Only the overlap of two words (半导体|制造商 read through 体制): the phrase must start strictly
-    # inside the word before, which a name OpenCC lists whole (今|周刊 as 今周刊) does not.
-    for start in range(a - 1, max(before + 1, a - _MAX_LEFT) - 1, -1):
+    # Only the overlap of two words: the phrase starts strictly inside the word before (半导|体制|造商),
+    # or takes the whole of a word of two or more characters (联合制 over 联合|制造). A single character
+    # before the word with the word is rather a name OpenCC lists whole (今|周刊 as 今周刊).
+    first = before if a - before >= 2 else before + 1
+    for start in range(a - 1, max(first, a - _MAX_LEFT) - 1, -1):
         with_left = convert(source[start:b])
         if len(with_left) == b - start and with_left[i - start] == view[i]:
             break
     else:
         return None
-    # The blocking phrase runs from `start` to the site. It must be a word itself (体制 over 半导体|制造商:
-    # two words overlapping), and reading it as a word must be far less probable than jieba's own
-    # segmentation.
-    if not dictionary()[0].get(source[start : i + 1]):
-        return None
+    # The blocking phrase runs from `start` to the site; reading it as a word must be far less probable
+    # than jieba's own segmentation.
     text = source[ws:we]
     s, e = start - ws, i + 1 - ws
     forced = score(text[:s]) + score(text[s:e]) + score(text[e:])

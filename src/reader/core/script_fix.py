@@ -33,6 +33,7 @@ from reader.core.script_segment import (
     score,
     segment,
     window,
+    word_score,
 )
 
 __all__ = ["diff_sites", "guard_phrases", "load_dictionary", "segment"]
@@ -148,6 +149,7 @@ class _Guard:
         self.windows: dict[int, Span] = {}
         self.word_out: dict[Span, str] = {}
         self.segmented: dict[Span, tuple[list[Span], frozenset[int]]] = {}
+        self.alone: set[int] = set()
 
     def differs(self, i: int, word: Span) -> bool:
         """Whether `word` converted on its own gives another character than the view at i."""
@@ -197,6 +199,7 @@ class _Guard:
                         suspects[i] = self.word_out[(start, end)][i - start]
                     elif end - start == 1 and self.source[i] in singles:
                         suspects[i] = self.per_char[i]
+                        self.alone.add(i)
                     break
         return suspects
 
@@ -217,8 +220,9 @@ class _Guard:
         return matched
 
     def confirmed(self, suspects: dict[int, str]) -> list[tuple[int, str]]:
-        """Suspects whose matched phrase starts or ends inside a word, and whose segmentation as a word
-        is far less probable than jieba's own (`MARGIN`)."""
+        """Suspects whose matched phrase starts or ends inside a word (or joins a function word standing
+        alone to its neighbours), and whose segmentation as a word is far less probable than jieba's own
+        (`MARGIN`)."""
         matched = self._matched(suspects)
         fixes: list[tuple[int, str]] = []
         for i, fix in suspects.items():
@@ -228,10 +232,17 @@ class _Guard:
             a, b = phrase
             ws, we = self.windows[i]
             cuts = self._segment((ws, we))[1]
-            if not (a in cuts or b in cuts):
-                continue
             text = self.source[ws:we]
-            forced = score(text[: a - ws]) + score(text[a - ws : b - ws]) + score(text[b - ws :])
+            if a in cuts or b in cuts:
+                inner = score(text[a - ws : b - ws])
+            elif function_chars().get(self.source[i]) == "c" and i in self.alone:
+                # A conjunction alone and its neighbours joined whole (并|为 read as 并为, "merge into"): a
+                # conjunction compounds with nothing, so the phrase is weighed as the one word OpenCC
+                # makes of it. (Locatives and prepositions do: 王后, 之子于归.)
+                inner = word_score(text[a - ws : b - ws])
+            else:
+                continue
+            forced = score(text[: a - ws]) + inner + score(text[b - ws :])
             if score(text) - forced > MARGIN:
                 fixes.append((i, fix))
         return fixes

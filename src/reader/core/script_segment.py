@@ -24,6 +24,7 @@ __all__ = [
     "score",
     "segment",
     "window",
+    "word_score",
 ]
 
 # Context on each side of a site handed to the segmenter: enough for jieba to see whole words
@@ -70,13 +71,13 @@ def dictionary() -> tuple[dict[str, int], float]:
 
 
 @cache
-def function_chars() -> frozenset[str]:
-    """Single characters jieba's dictionary tags as function words (see _FUNCTION_TAGS)."""
+def function_chars() -> dict[str, str]:
+    """Single characters jieba's dictionary tags as function words (see _FUNCTION_TAGS) → their tag."""
     import jieba
 
     with jieba.dt.get_dict_file() as f:
         raw = f.read().decode("utf-8")
-    return frozenset(re.findall(rf"^(\S) \d+ [{_FUNCTION_TAGS}]\r?$", raw, re.M))
+    return dict(re.findall(rf"^(\S) \d+ ([{_FUNCTION_TAGS}])\r?$", raw, re.M))
 
 
 def _route(text: str) -> list[tuple[float, int]]:
@@ -111,6 +112,12 @@ def _route(text: str) -> list[tuple[float, int]]:
 def score(text: str) -> float:
     """Log-probability of the best segmentation of `text` under jieba's word frequencies."""
     return _route(text)[0][0] if text else 0.0
+
+
+def word_score(word: str) -> float:
+    """Log-probability of `word` as one word of jieba's dictionary; an unknown word counts as once seen."""
+    freq, log_total = dictionary()
+    return math.log(freq.get(word) or 1) - log_total
 
 
 def segment(text: str) -> list[str]:
