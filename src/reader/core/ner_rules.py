@@ -75,9 +75,13 @@ _MAX_ORG_CHARS = 32
 _TEAM_OR_BODY = frozenset("队委局厅部会社团院所校馆")
 # Generic heads after a place name: the place is the name before them (北京地区 -> 北京).
 # Weather words after a city in forecasts (北京晴, 纽约多云) are not part of the place either.
+# Parts of an area named by a common noun after it (三峡库区, 长江流域, 燕山风景区) are the place too.
 _PLACE_TAIL = re.compile(
-    r"(?:地区|东部|西部|南部|北部|中部|大部|一带|境内|人|晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|小雪|中雪|大雪|雨夹雪)$"
+    r"(?:地区|东部|西部|南部|北部|中部|大部|一带|境内|流域|沿岸|沿江|沿海|库区|山区|景区|风景区|干旱区|"
+    r"人|晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|小雪|中雪|大雪|雨夹雪)$"
 )
+# A compass direction before 地区 or 一带 names a region (西北地区 -> 西北), though alone it is a direction.
+_COMPASS = frozenset({"东北", "西北", "西南", "东南"})
 
 
 # Word classes a long organisation name is made of, between its first name and its ending.
@@ -115,24 +119,51 @@ def _org_end(chunk: str, start: int, end: int, last: Token) -> int:
     return -1
 
 
+def _org_reach(chunk: str, tokens: list[Token], i: int) -> tuple[int, int]:
+    """The last word (index) and end offset of the longest organisation starting at word `i`, or (-1, -1).
+
+    A two-character verb may sit inside a name (学生救亡协会, 希望中文学校) when plain nouns follow it
+    to the first ending; a name after the verb (中国支持世界卫生组织) means two parties and a predicate."""
+    tok = tokens[i]
+    best_j, best_end = -1, -1
+    j = i + 1
+    verb = False
+    while j < len(tokens) and j - i <= _MAX_ORG_WORDS:
+        word = tokens[j]
+        if word.end - tok.start > _MAX_ORG_CHARS:
+            break
+        if word.tag == "v" and not verb and best_j < 0 and word.end - word.start == 2 and j + 1 < len(tokens):
+            verb = True  # one verb, and only before any ending: 集团结成联盟 is a body and a predicate
+        elif word.tag not in _ORG_INNER or (verb and word.tag in _NAMED_TAGS):
+            break
+        elif word.tag == "m" and not _ORDINAL.match(chunk[word.start : word.end]):
+            break  # 加拿大两家大银行: a count is not part of a name, an ordinal (第二) is
+        else:
+            end = _org_end(chunk, tok.start, word.end, word)
+            if end > 0 and not (verb and word.end - end > 0):
+                best_j, best_end = j, end
+        j += 1
+    return best_j, best_end
+
+
+_NAMED_TAGS = frozenset({"ORG", "LOC", "PER", "nt", "ns"})
+
+
 def _merge_orgs(chunk: str, tokens: list[Token]) -> list[Token]:
-    """Join an organisation or place with the words after it up to an organisation ending."""
+    """Join an organisation or place with the words after it up to an organisation ending.
+
+    A larger place written before a body named with its own place (河南省 | 长葛市职业中专) is where
+    the body is, not part of its name: it stays a place."""
     out: list[Token] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         if tok.tag in ("ORG", "LOC"):
-            best_j, best_end = -1, -1
-            j = i + 1
-            while j < len(tokens) and j - i <= _MAX_ORG_WORDS and tokens[j].tag in _ORG_INNER:
-                if tokens[j].end - tok.start > _MAX_ORG_CHARS:
-                    break
-                if tokens[j].tag == "m" and not _ORDINAL.match(chunk[tokens[j].start : tokens[j].end]):
-                    break  # 加拿大两家大银行: a count is not part of a name, an ordinal (第二) is
-                end = _org_end(chunk, tok.start, tokens[j].end, tokens[j])
-                if end > 0:
-                    best_j, best_end = j, end
-                j += 1
+            best_j, best_end = _org_reach(chunk, tokens, i)
+            while best_j > i + 1 and tok.tag == "LOC" and tokens[i + 1].tag == "LOC":
+                out.append(tok)
+                i += 1
+                tok = tokens[i]
             if best_j > 0:
                 out.append(Token(tok.start, best_end, "ORG", tok.score))
                 last = tokens[best_j]
@@ -236,6 +267,37 @@ def _split_government(chunk: str, tok: Token) -> Span | None:
     return None
 
 
+# The seat of a body named with its own county or city: 北京市 | 怀柔县民政局, 四川省 | 江油市第一中学.
+_SEAT = re.compile(r"^(.{1,6}?(?:省|市|自治区))(.{1,5}?[县市区旗])(.{2,})$")
+# A numbered session before a legislature or congress body: 第九届全国人大, 六届人大常委会.
+_SESSION = re.compile(r"第?[一二三四五六七八九十]{1,3}届$")
+
+
+def _split_seat(chunk: str, tok: Token) -> list[Token]:
+    """A larger place written before a body that carries its own county or city name is where the body
+    is, not part of its name: 北京市怀柔县民政局 gives the place 北京市 and the body 怀柔县民政局."""
+    if tok.tag != "ORG":
+        return [tok]
+    name = chunk[tok.start : tok.end]
+    m = _SEAT.match(name)
+    if m is None or not known_place(m[1]) or not valid_place(m[2]):
+        return [tok]
+    if not longest_ending(m[3], gazetteers().org_suffixes, gazetteers().max_org_suffix):
+        return [tok]
+    cut = tok.start + m.end(1)
+    return [Token(tok.start, cut, "LOC", tok.score), Token(cut, tok.end, "ORG", tok.score)]
+
+
+def _with_session(chunk: str, tok: Token) -> Token:
+    """A body's numbered session written before it belongs to the name (第九届 + 全国人大常委会)."""
+    if tok.tag != "ORG":
+        return tok
+    m = _SESSION.search(chunk, max(0, tok.start - 5), tok.start)
+    if m is None or m.end() != tok.start:
+        return tok
+    return Token(m.start(), tok.end, tok.tag, tok.score)
+
+
 _JOINED = re.compile(r"同|与|和|及")
 
 
@@ -278,7 +340,8 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
         else:
             clean.append(tok if not chunk[start:end].isspace() else Token(start, end, "w"))
     out: list[Span] = []
-    for tok in (piece for merged in _merge_orgs(chunk, clean) for piece in _split_joined(chunk, merged)):
+    merged = (piece for tok in _merge_orgs(chunk, clean) for piece in _split_joined(chunk, tok))
+    for tok in (piece for whole in merged for piece in _split_seat(chunk, _with_session(chunk, whole))):
         kind = _TYPE.get(tok.tag)
         if kind is None:
             continue
@@ -291,13 +354,7 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
             if pairs:
                 out.extend(pairs)
                 continue
-            end = tok.end
-            tail = _PLACE_TAIL.search(chunk, tok.start, tok.end)
-            if tail and tail.start() - tok.start >= 2 and valid_place(chunk[tok.start : tail.start()]):
-                end = tail.start()
-            name = chunk[tok.start : end]
-            if valid_place(name):
-                out.append(Span("place", tok.start, end, tok.score, known_place(name)))
+            out.extend(_place(chunk, tok))
         else:
             gov = _split_government(chunk, tok)
             end = _trim_org(chunk, tok.start, tok.end)
@@ -318,6 +375,28 @@ _COUNTRY_SIDE = re.compile(
 )
 _CITY = re.compile(r"(?<=[在进来抵离赴返晋驻])([京沪])(?![剧城郊腔味片胡戏])")
 _CITIES = {"京": "北京", "沪": "上海"}
+
+
+def _place(chunk: str, tok: Token) -> list[Span]:
+    """A tagged place without a generic tail (北京地区 -> 北京, 西北地区 -> 西北), if it is believable."""
+    end = tok.end
+    tail = _PLACE_TAIL.search(chunk, tok.start, tok.end)
+    if tail and tail.start() - tok.start >= 2:
+        stem = chunk[tok.start : tail.start()]
+        if stem in _COMPASS and tail.group() in ("地区", "一带"):
+            return [Span("place", tok.start, tail.start(), tok.score, True)]
+        if valid_place(stem):
+            end = tail.start()
+    name = chunk[tok.start : end]
+    if not valid_place(name):
+        return []
+    return [Span("place", tok.start, end, tok.score, known_place(name) or _transliterated(name))]
+
+
+def _transliterated(name: str) -> bool:
+    """A foreign place name written by sound throughout (three or more characters of the
+    transliteration table, as 卡萨布兰卡): evidence apart from the tagger, as for people."""
+    return len(name) >= 3 and all(ch in gazetteers().transliteration for ch in name)
 
 
 def _pattern_spans(chunk: str, found: list[Span]) -> list[Span]:

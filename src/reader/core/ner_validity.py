@@ -20,7 +20,9 @@ _ADMIN = frozenset("省市县区州旗")
 _DIRECTION_TAIL = re.compile(r"(?:东|西|南|北|中|大)部$")
 _ADMIN_ENDINGS = frozenset({"省", "市", "县", "自治县", "自治州", "自治区"})
 # Bodies known by their generic-looking name alone.
-STANDALONE_ORGS = frozenset({"政协", "人大", "国务院", "中共", "人大常委会", "全国人大", "全国政协", "中央军委"})
+STANDALONE_ORGS = frozenset(
+    {"政协", "人大", "国务院", "中共", "中共中央", "团中央", "人大常委会", "全国人大", "全国政协", "中央军委"}
+)
 _ORG_BLOCK_AFTER = frozenset("委局厅办署")
 _TRANSLIT_SEP = frozenset("·•‧-")
 _NOT_IN_LONG_NAMES = frozenset("委局厅办署县市省区院部处")
