@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from reader.core import cleaning_features as cf
 from reader.core import html_extract
-from reader.core.cleaning_main import has_chrome, is_prose, keep_closing_date, select_main
+from reader.core.cleaning_main import has_chrome, keep_closing_date, select_main
 from reader.core.cleaning_meta import MetaResult, scan_metadata
 from reader.core.cleaning_paragraphs import paragraphs
 from reader.core.cleaning_passes import (
@@ -29,6 +29,7 @@ from reader.core.cleaning_passes import (
     mark_tables,
     trim_list_edges,
 )
+from reader.core.cleaning_source import SourceHints, mark_repeated, source_hints
 from reader.core.metadata import Metadata, is_signature, trailing_byline
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "clean_text",
     "html_to_blocks",
     "reason_label",
+    "source_hints",
 ]
 
 REASON_LABELS: dict[str, str] = {
@@ -81,16 +83,6 @@ class Cleaned:
     text: str  # paragraphs separated by "\n"
     removed: list[Removed]
     metadata: Metadata
-
-
-@dataclass(frozen=True)
-class SourceHints:
-    """What other documents of the same source (site, folder) say about this one's furniture: lines
-    that recur across many of them (menus, footers, slogans) and names that recur as title suffixes.
-    The caller collects these; the cleaner treats them as evidence, never as the only word on prose."""
-
-    repeated_lines: frozenset[str] = frozenset()
-    site_names: frozenset[str] = frozenset()
 
 
 def _split_lines(raw: str) -> list[str]:
@@ -144,8 +136,7 @@ def _clean(
         line.reason = cf.context_free_reason(line)
         if line.reason is None and line.link_chars and link_list(line):
             line.reason = "navigation"
-        if line.reason is None and line.text in hints.repeated_lines and not is_prose(line):
-            line.reason = "boilerplate"  # the same line in many documents of this source is its furniture
+    mark_repeated(lines, hints.repeated_lines)  # the same line in many documents of the source
     keep_drawings(lines)
     mark_banners(lines)
     mark_tables(lines)

@@ -207,13 +207,20 @@ def _reachable(values: Sequence[float], keep: Sequence[tuple[int, int]], lo: int
 
 
 TEASER_TRIES = 3
+BODY_SENTENCES = 2  # lines of finished prose a run needs to take the article's place from a teaser list
+
+
+def _body(lines: Sequence[cf.Line]) -> bool:
+    """A run that can be the article: finished prose, at least BODY_SENTENCES lines of it."""
+    sentences = sum(1 for line in lines if line.reason is None and line.ends_sentence and line.clause_punct >= 2)
+    return sentences >= BODY_SENTENCES and _finished_prose(lines)
 
 
 def _past_teasers(
     lines: Sequence[cf.Line], walled: list[float], span: tuple[float, int, int]
 ) -> tuple[float, int, int]:
     """When the densest run is a list of teasers (headlines with summaries) and the page has another run
-    of prose, the article is that other run: the teasers are walled off, and `walled` is changed so
+    that reads as a body, the article is that other run: the teasers are walled off, and `walled` is changed so
     that no further run takes them back."""
     for _ in range(TEASER_TRIES):
         _, lo, hi = span
@@ -222,7 +229,7 @@ def _past_teasers(
         trial = list(walled)
         trial[lo:hi] = [WALL] * (hi - lo)
         other = _best_run(trial, 0, len(trial))
-        if other[0] <= 0:
+        if other[0] <= 0 or not _body(lines[other[1] : other[2]]):
             break
         walled[:] = trial
         span = other
