@@ -17,8 +17,9 @@ from functools import partial
 from reader.core.script_blocked import blocked_word_edits
 from reader.core.script_detect import mixed_lines
 from reader.core.script_fix import diff_sites, guard_phrases
+from reader.core.script_names import name_edits
 from reader.core.script_opencc import char_table, convert, convert_each, simplified_same_length
-from reader.core.script_rules import exception_edits, transliterated_li_edits
+from reader.core.script_rules import exception_edits
 
 __all__ = ["GUARDED", "replace_spans", "traditional_view"]
 
@@ -112,7 +113,7 @@ def _apply_rules(source: str, view: str, written: str, config: str, first: dict[
     region = _TO_REGION[config]
     edits = dict(first)
     edits.update(exception_edits(source, (lambda t: t) if region is None else partial(convert, config=region)))
-    edits.update(transliterated_li_edits(source, view, edits))
+    edits.update(name_edits(source, view, edits))
     changes = sorted(
         (i, ch) for i, ch in edits.items() if view[i] != ch and (written is source or written[i] == source[i])
     )
