@@ -58,6 +58,7 @@ class Prepared:
     raw: str
     content_hash: str
     derived: Derived
+    data: bytes = b""  # the file exactly as read, kept so that it can be given back byte for byte
 
 
 class Unreadable(Exception):

@@ -62,4 +62,21 @@ def prepare(path: Path, max_bytes: int | None = None) -> Prepared | Skipped:
         raw=imported.raw,
         content_hash=content_hash(imported.raw),
         derived=derived,
+        data=bytes(data),
     )
+
+
+def identify(path: Path, max_bytes: int | None = None) -> tuple[bytes, str] | None:
+    """The file's bytes and the content hash its document would have, without cleaning it (cheap
+    enough to check, for a whole library, which stored documents their files still match); None when
+    the file cannot be read as a document any more."""
+    limit = decoding.MAX_BYTES if max_bytes is None else max_bytes
+    try:
+        data = read_limited(path, limit)
+        name = printable_path(path.name)
+        importer = importer_for(name, data[:SNIFF_BYTES]) or importer_named("text")
+        imported = importer.read(data, name)
+    except (Unreadable, DecodingError, FormatError, RecursionError, MemoryError):
+        return None
+    return bytes(data), content_hash(imported.raw)
+

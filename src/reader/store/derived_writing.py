@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reader.core.derive import Derived
 from reader.core.importing import Prepared
+from reader.store import files
 from reader.store.documents_query import metadata_overrides, storable
 
 # (doc_id, new text, previous text or None): moves what is attached to the text onto the new text.
@@ -57,7 +58,9 @@ def insert_raw(conn: sqlite3.Connection, prepared: Prepared) -> int:
             stamp,
         ),
     )
-    return int(cur.lastrowid or 0)
+    doc_id = int(cur.lastrowid or 0)
+    files.keep(conn, doc_id, prepared.data or None)
+    return doc_id
 
 
 def update_raw(conn: sqlite3.Connection, doc_id: int, prepared: Prepared, derived: Derived) -> None:
@@ -77,6 +80,7 @@ def update_raw(conn: sqlite3.Connection, doc_id: int, prepared: Prepared, derive
             doc_id,
         ),
     )
+    files.keep(conn, doc_id, prepared.data or None)
 
 
 def store_derived(

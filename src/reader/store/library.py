@@ -14,7 +14,7 @@ from reader.core.derive import CLEANER_VERSION, Derived
 from reader.core.importing import Prepared
 from reader.formats.registry import derive_raw
 from reader.store import documents_query as query
-from reader.store import search
+from reader.store import files, search
 from reader.store.annotations import AnnotationStore
 from reader.store.db import open_library, transaction
 from reader.store.deleting import Deleted, delete_documents
@@ -121,6 +121,17 @@ class Library:
     def find_by_path(self, path: str) -> int | None:
         return query.find_by_path(self.conn, path)
 
+    def original_file(self, doc_id: int) -> bytes | None:
+        """The document's file byte for byte as imported; None when it was not kept (see `files`)."""
+        return files.original_file(self.conn, doc_id)
+
+    def file_state(self, doc_id: int) -> str | None:
+        return files.state(self.conn, doc_id)
+
+    def unchecked_files(self, limit: int = 1000) -> list[files.Unchecked]:
+        """Documents of a library made before files were kept, whose files are yet to be looked at."""
+        return files.unchecked(self.conn, limit)
+
     def meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM library_meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else row[0]
@@ -186,6 +197,11 @@ class Library:
             if progress:
                 progress(number, len(ids), "")
         return done
+
+    def keep_file(self, doc_id: int, data: bytes | None) -> None:
+        """Record a document's file as imported (None: it was gone or had changed)."""
+        with transaction(self.conn):
+            files.keep(self.conn, doc_id, data)
 
     def set_line_override(self, doc_id: int, line: int, keep: bool | None) -> None:
         """Keep or remove one raw line whatever the cleaner thinks; None forgets the user's decision."""

@@ -132,6 +132,23 @@ def _v7_pages_and_positions(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v8_document_files(conn: sqlite3.Connection) -> None:
+    # Each document's file as imported, byte for byte, in a table of its own (see store/files.py).
+    # Documents stored before are "unchecked": their files are looked at after the upgrade, outside this
+    # transaction, and kept if they still hold what was imported.
+    run_script(
+        conn,
+        """
+        CREATE TABLE document_files (
+            doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            data BLOB,
+            state TEXT NOT NULL
+        );
+        INSERT INTO document_files (doc_id, data, state) SELECT id, NULL, 'unchecked' FROM documents
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_documents,
     _v2_annotations,
@@ -140,4 +157,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v5_cleaner_index,
     _v6_entity_tiers,
     _v7_pages_and_positions,
+    _v8_document_files,
 ]

@@ -41,8 +41,9 @@ def create_window(library_path: Path, *, config_dir: Path | None = None, seed: b
     seeds = paths.seeds_dir()
     if seed and seeds is not None and library.count() == 0 and not library.meta("seeded"):
         window.start_import([seeds], seeds=True)
-    elif library.has_stale():
-        window.start_import([], reclean=True)  # the cleaner improved since these were imported
+    elif library.has_stale() or library.unchecked_files(1):
+        # The cleaner improved since these were imported, or their files are to be kept.
+        window.start_import([], reclean=True)
     return window
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.app import operations as ops
 from reader.app.changes import Changes, Outcome
+from reader.app.original_files import check_original_files, keep_original_file
 from reader.app.writer import Writer
 from reader.core.importing import Prepared
 from reader.store.db import LibraryError
@@ -62,7 +63,8 @@ class ImportWorker(QObject):
         self._writer.run(ops.mark_seeded, notify=False)
 
     def _reclean_stale(self, library: Library) -> ImportReport:
-        """Re-derive every document an older cleaner produced, one writer operation each."""
+        """Re-derive every document an older cleaner produced, one writer operation each; then keep
+        the files of documents imported before the library kept files."""
         ids = library.stale()
         report = ImportReport()
         for number, doc_id in enumerate(ids, start=1):
@@ -72,7 +74,12 @@ class ImportWorker(QObject):
             self._writer.run(partial(ops.rederive, doc_id=doc_id), notify=False)
             report.updated.append(doc_id)
             self.progress.emit(number, len(ids), "")
+        if not report.cancelled:
+            check_original_files(library, self._keep_file, self._cancel.is_set)
         return report
+
+    def _keep_file(self, doc_id: int, data: bytes | None) -> None:
+        self._writer.run(partial(keep_original_file, doc_id=doc_id, data=data), notify=False)
 
     def _work(self, library: Library) -> ImportReport:
         if self._reclean:

@@ -1,0 +1,52 @@
+"""Each document's file exactly as it was imported, kept beside the text decoded from it.
+
+The decoded text cannot give the file back (a damaged byte was replaced, a PDF is not its text), so
+the bytes are kept too, in their own table: a documents row is rewritten on every edit, and a large
+blob in it would be rewritten with it. `state` says what the row holds: "kept" (the bytes), "missing"
+(the file was gone or had changed when a library made before this table was upgraded), "unchecked"
+(such a library's documents until their files are looked at).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+KEPT, MISSING, UNCHECKED = "kept", "missing", "unchecked"
+
+
+@dataclass(frozen=True)
+class Unchecked:
+    """A document stored before files were kept: where its file was, and the hash of what it held."""
+
+    doc_id: int
+    path: str
+    content_hash: str
+
+
+def keep(conn: sqlite3.Connection, doc_id: int, data: bytes | None) -> None:
+    """Record a document's file (None: it could not be kept); inside the caller's transaction."""
+    conn.execute(
+        "INSERT OR REPLACE INTO document_files (doc_id, data, state) VALUES (?, ?, ?)",
+        (doc_id, data, KEPT if data is not None else MISSING),
+    )
+
+
+def original_file(conn: sqlite3.Connection, doc_id: int) -> bytes | None:
+    """The file as imported, or None when it was not kept."""
+    row = conn.execute("SELECT data FROM document_files WHERE doc_id = ? AND state = ?", (doc_id, KEPT)).fetchone()
+    return None if row is None else bytes(row[0])
+
+
+def state(conn: sqlite3.Connection, doc_id: int) -> str | None:
+    row = conn.execute("SELECT state FROM document_files WHERE doc_id = ?", (doc_id,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def unchecked(conn: sqlite3.Connection, limit: int = 1000) -> list[Unchecked]:
+    rows = conn.execute(
+        """SELECT d.id, coalesce(d.path, ''), d.content_hash FROM document_files f JOIN documents d ON d.id = f.doc_id
+           WHERE f.state = ? ORDER BY d.id LIMIT ?""",
+        (UNCHECKED, limit),
+    )
+    return [Unchecked(int(r[0]), str(r[1]), str(r[2])) for r in rows]
