@@ -69,6 +69,7 @@ def main() -> None:
 
     from PySide6.QtWidgets import QApplication
 
+    from reader.core.annotation_model import Annotation
     from reader.store.importer import import_paths
     from reader.store.library import Library
     from reader.ui.app import create_window
@@ -101,7 +102,7 @@ def main() -> None:
         start += step
         made = window.library.annotations.build(doc.id, start, start + 4, color="blue")
 
-        def old_highlight() -> None:
+        def old_highlight(made: Annotation = made) -> None:
             writing.annotations.put(made)
             writing.reindex(doc.id)  # every annotation change re-indexed the whole document
             window.annotations.refresh()
@@ -128,7 +129,8 @@ def main() -> None:
         before_gui.append(timed(old_override))
     print(f"line override before: GUI thread {summary(before_gui)}  (re-clean + re-index + redraw)")
     print(f"line override after:  GUI thread {summary(after_gui)}  to submit; redraw of the new text")
-    print(f"                      {summary(after_redraw)} when the writer reports (writer thread {summary(after_writer)})")
+    print(f"                      {summary(after_redraw)} when the writer reports")
+    print(f"                      (writer thread {summary(after_writer)})")
     window.close()
     window.library.close()
 
