@@ -15,8 +15,9 @@ from reader.core.script import Script, make_view
 from reader.store import search
 from reader.store.library import Library
 from reader.ui.actions import make_action
-from reader.ui.document_controller import DocumentController, set_two_line_rows
+from reader.ui.document_controller import DocumentController
 from reader.ui.document_model import DocumentTableModel
+from reader.ui.document_table import set_two_line_rows
 from reader.ui.facets_panel import FacetsPanel
 from reader.ui.reading_view import ReadingView
 from reader.ui.search_box import SearchBox
