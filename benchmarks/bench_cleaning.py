@@ -8,7 +8,10 @@ Figures printed (each beside the keep-all baseline and, when installed, trafilat
                      F1 against the gold main text, two ways:
                        plain  the page's text content as a plain text file (one line per block, as
                               html_to_blocks renders it) through clean_text;
-                       html   the raw page through the HTML importer, reader.core.derive.derive(raw, "html");
+                       html   the raw page through the HTML importer, reader.formats.derive_raw(raw, "html");
+  generated pages    tests/data/web_pages: public text (DRCD, MSRA, CLUENER) inside seeded page furniture of 40
+                     fake sites, split by site (test when the last byte of sha1("gen/<site>") is odd), scored the
+                     same two ways, each also with the SourceHints computed from the site's pages (+hints);
   clean docs         report-shaped documents with nothing to remove (tests/data/clean_reports): lines removed /
                      lines, dev and test, text and Markdown. The title line moving into the title field is not
                      a loss; any other removed line is;
@@ -35,10 +38,9 @@ if "--src" in sys.argv:
 else:
     sys.path.insert(0, str(ROOT / "src"))
 
-from reader.core.cleaning import clean_text, html_to_blocks  # noqa: E402
-from reader.core.derive import derive  # noqa: E402
-from reader.core.importing import kind_of  # noqa: E402
+from reader.core.cleaning import clean_html, clean_text, html_to_blocks  # noqa: E402
 from reader.core.scoring import Score, score  # noqa: E402
+from reader.formats import SNIFF_BYTES, derive_raw, importer_for  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 WEB_ZH = EVAL / "web_zh"
@@ -46,17 +48,27 @@ GOLD = ROOT / "tests" / "data" / "seeds_gold"
 HALVES = ("dev", "test")
 
 
-def _load_reports() -> ModuleType:
-    path = ROOT / "tests" / "data" / "clean_reports" / "make_clean_reports.py"
-    spec = importlib.util.spec_from_file_location("make_clean_reports", path)
+def _load(name: str, folder: str) -> ModuleType:
+    path = ROOT / "tests" / "data" / folder / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules["make_clean_reports"] = module
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
 
 
-REPORTS = _load_reports()
+def _source_hints() -> Any:
+    """`source_hints`, or None in a checkout (`--src`) from before it existed."""
+    try:
+        from reader.core.cleaning import source_hints
+    except ImportError:
+        return None
+    return source_hints
+
+
+REPORTS = _load("make_clean_reports", "clean_reports")
+PAGES = _load("make_pages", "web_pages")
 
 
 def decode(data: bytes, name: str) -> str:
@@ -106,7 +118,7 @@ def bench_web_zh(detail: bool) -> None:
         blocks = html_to_blocks(html)
         got = {
             "plain": score(clean_text(blocks).text, gold),
-            "html": score(derive(html, "html").text, gold),
+            "html": score(derive_raw(html, "html").text, gold),
             "keep-all": score(blocks, gold),
         }
         if traf is not None:
@@ -130,9 +142,49 @@ def bench_web_zh(detail: bool) -> None:
         print(f"  decode_bytes refused {sorted(set(DECODE_FALLBACKS))}: decoded leniently here instead")
 
 
+def bench_generated(detail: bool) -> None:
+    pages = PAGES.build(EVAL)
+    if not pages:
+        print("generated pages: skipped, evaluation data not found")
+        return
+    traf, hinter = _trafilatura(), _source_hints()
+    zero = Score(0, 0, 0)
+    sums: dict[tuple[str, str], Score] = {}
+    counts = {h: 0 for h in HALVES}
+    sites: dict[str, list[Any]] = {}
+    for page in pages:
+        sites.setdefault(page.site, []).append(page)
+    for members in sites.values():
+        blocks = [html_to_blocks(page.html) for page in members]
+        hints = hinter(blocks) if hinter else None
+        for page, text in zip(members, blocks, strict=True):
+            counts[page.half] += 1
+            got = {
+                "plain": score(clean_text(text).text, page.gold),
+                "html": score(clean_html(page.html).text, page.gold),
+                "keep-all": score(text, page.gold),
+            }
+            if hints is not None:
+                got["plain+hints"] = score(clean_text(text, hints=hints).text, page.gold)
+                got["html+hints"] = score(clean_html(page.html, hints=hints).text, page.gold)
+            if traf is not None:
+                got["trafilatura"] = score(traf.extract(page.html) or "", page.gold)
+            for mode, one in got.items():
+                sums[(page.half, mode)] = sums.get((page.half, mode), zero) + one
+            if detail and page.half == "dev" and min(got["plain"].f1, got["html"].f1) < 0.95:
+                print(f"  {page.page_id} plain {got['plain'].f1:.3f} html {got['html'].f1:.3f}")
+    for half in HALVES:
+        print(f"generated pages {half} ({counts[half]} pages, {len({p.site for p in pages if p.half == half})} sites)")
+        for mode in ("plain", "plain+hints", "html", "html+hints", "keep-all", "trafilatura"):
+            if (half, mode) in sums:
+                print(f"  {mode:<12} F1 {_fmt(sums[(half, mode)])}")
+
+
 def lost_lines(name: str, text: str) -> tuple[int, int, list[str]]:
     """(lines removed, non-blank lines, removed texts) when a clean document goes through the importer."""
-    derived = derive(text, kind_of(Path(name), text))
+    importer = importer_for(name, text.encode("utf-8")[:SNIFF_BYTES])
+    assert importer is not None, name
+    derived = derive_raw(text, importer.name)
     title = derived.metadata.title
     lost = [
         f"{r.reason}: {r.text.strip()}"
@@ -210,6 +262,7 @@ def bench_speed() -> None:
 def main() -> None:
     detail = "--detail" in sys.argv
     bench_web_zh(detail)
+    bench_generated(detail)
     bench_clean_docs(detail)
     bench_seeds()
     bench_speed()
