@@ -19,7 +19,7 @@ from reader.core.script_detect import mixed_lines
 from reader.core.script_fix import diff_sites, guard_phrases
 from reader.core.script_names import name_edits
 from reader.core.script_opencc import char_table, convert, convert_each, simplified_same_length
-from reader.core.script_rules import exception_edits
+from reader.core.script_rules import exception_edits, tw_word_edits
 
 __all__ = ["GUARDED", "replace_spans", "traditional_view"]
 
@@ -108,11 +108,15 @@ def _resite(sites: list[int], spans: list[tuple[int, int]], view: str, per_char:
 
 
 def _apply_rules(source: str, view: str, written: str, config: str, first: dict[int, str]) -> str:
-    """`first` (blocked words), then reported exceptions and transliterated 里 (`reader.core.script_rules`);
-    characters the author wrote in traditional form (where `written` differs from `source`) are kept."""
+    """`first` (blocked words), then Taiwan's word forms (臺灣 view), reported exceptions
+    (`reader.core.script_rules`) and names and units (`reader.core.script_names`); characters the
+    author wrote in traditional form (where `written` differs from `source`) are kept."""
     region = _TO_REGION[config]
     edits = dict(first)
-    edits.update(exception_edits(source, (lambda t: t) if region is None else partial(convert, config=region)))
+    to_region = (lambda t: t) if region is None else partial(convert, config=region)
+    if config == "s2tw":
+        edits.update(tw_word_edits(source, to_region))
+    edits.update(exception_edits(source, to_region))
     edits.update(name_edits(source, view, edits))
     changes = sorted(
         (i, ch) for i, ch in edits.items() if view[i] != ch and (written is source or written[i] == source[i])
