@@ -80,6 +80,22 @@ _PLACE_TAIL = re.compile(
     r"(?:地区|东部|西部|南部|北部|中部|大部|一带|境内|流域|沿岸|沿江|沿海|库区|山区|景区|风景区|干旱区|"
     r"人|晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|小雪|中雪|大雪|雨夹雪)$"
 )
+# Venues a reader goes to are places, whoever runs them: museums, libraries, halls, parks, markets, bases.
+_VENUES = (
+    "博物馆",
+    "纪念馆",
+    "图书馆",
+    "展览馆",
+    "美术馆",
+    "科技馆",
+    "商场",
+    "商城",
+    "购物中心",
+    "公园",
+    "广场",
+    "基地",
+    "书店",
+)
 # A compass direction before 地区 or 一带 names a region (西北地区 -> 西北), though alone it is a direction.
 _COMPASS = frozenset({"东北", "西北", "西南", "东南"})
 
@@ -128,8 +144,11 @@ def _org_reach(chunk: str, tokens: list[Token], i: int) -> tuple[int, int]:
     best_j, best_end = -1, -1
     j = i + 1
     verb = False
+    endings = gazetteers().org_suffixes
     while j < len(tokens) and j - i <= _MAX_ORG_WORDS:
         word = tokens[j]
+        if word.tag in ("v", "vn") and chunk[word.start : word.end] in endings:
+            word = Token(word.start, word.end, "n")  # 组织 tagged as the verb "organise" ends 国家组织
         if word.end - tok.start > _MAX_ORG_CHARS:
             break
         if word.tag == "v" and not verb and best_j < 0 and word.end - word.start == 2 and j + 1 < len(tokens):
@@ -365,7 +384,8 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
                 # 法国 in 法国星期天报说: a country named alone is the place, the tagger's ORG notwithstanding.
                 out.append(Span("place", tok.start, end, tok.score, True))
             elif end > tok.start and valid_org(name):
-                out.append(Span("org", tok.start, end, tok.score, known_org(name)))
+                kind = "place" if name.endswith(_VENUES) and len(name) > 3 else "org"
+                out.append(Span(kind, tok.start, end, tok.score, known_org(name)))
     out.extend(_pattern_spans(chunk, out))
     return out
 
@@ -379,6 +399,7 @@ _CITIES = {"京": "北京", "沪": "上海"}
 
 def _place(chunk: str, tok: Token) -> list[Span]:
     """A tagged place without a generic tail (北京地区 -> 北京, 西北地区 -> 西北), if it is believable."""
+    tok = _place_started_late(chunk, tok)
     end = tok.end
     tail = _PLACE_TAIL.search(chunk, tok.start, tok.end)
     if tail and tail.start() - tok.start >= 2:
@@ -391,6 +412,23 @@ def _place(chunk: str, tok: Token) -> list[Span]:
     if not valid_place(name):
         return []
     return [Span("place", tok.start, end, tok.score, known_place(name) or _transliterated(name))]
+
+
+def _place_started_late(chunk: str, tok: Token) -> Token:
+    """The tagger sometimes starts a foreign or sea name a character or two late (沙尼亚 for 爱沙尼亚,
+    中国 in 南中国海): when a dictionary place name of three or more characters starts just before the
+    tagged word and runs into it, the place is that name (and its own ending, if it runs further)."""
+    words = dictionary()
+    for back in (1, 2):
+        start = tok.start - back
+        if start < 0:
+            break
+        for size in range(min(8, len(chunk) - start), back + 1, -1):
+            word = chunk[start : start + size]
+            found = words.get(word)
+            if size >= 3 and found is not None and found[1] == "ns":
+                return Token(start, max(tok.end, start + size), tok.tag, tok.score)
+    return tok
 
 
 def _transliterated(name: str) -> bool:
