@@ -8,12 +8,17 @@ stored JSON of the fragments, see `model.layout_to_json`).
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from reader.formats.pdf import ocr
 from reader.formats.pdf.model import Fragment, Layout, PageBox, PdfDamaged, PdfEncrypted, PdfTooLarge
 from reader.formats.pdf.radicals import fold_radicals
 
@@ -55,8 +60,19 @@ def _engine_reason(exc: Exception) -> str:
     return reason[:1].lower() + reason[1:]
 
 
-def extract(data: bytes) -> Layout:
-    """Fragments of every page; PdfEncrypted, PdfDamaged or PdfTooLarge with a one-line reason."""
+def extract(
+    data: bytes,
+    engine: ocr.Engine | str | None = None,
+    cancelled: ocr.Cancelled | None = None,
+    progress: ocr.Progress | None = None,
+) -> Layout:
+    """Fragments of every page; PdfEncrypted, PdfDamaged or PdfTooLarge with a one-line reason.
+
+    A page without a usable text layer but with an image over much of it (a scan) is read by OCR with
+    `engine` (RapidOCR, loaded on the first such page, when None; a string is the reason OCR cannot be
+    done, and such pages get it as their note). `cancelled` is asked before each scanned page, so a long
+    scan stops within one page (OcrCancelled); `progress` hears (scanned pages done, scanned pages).
+    """
     doc = _open(data)
     try:
         count = len(doc)
@@ -65,21 +81,68 @@ def extract(data: bytes) -> Layout:
         if count > MAX_PAGES:
             raise PdfTooLarge(f"PDF has {count} pages, more than {MAX_PAGES}")
         pages: list[PageBox] = []
+        scanned: list[int] = []
         for index in range(count):
-            try:
-                page = doc[index]
-            except pdfium.PdfiumError as exc:
-                raise PdfDamaged(f"page {index + 1} cannot be read ({exc})") from None
-            try:
-                pages.append(_page(page, index))
-            finally:
-                page.close()
-        return Layout(tuple(pages))
+            with _page(doc, index) as page:
+                box = _text_page(page, index)
+                if not ocr.usable(box.fragments) and ocr.has_image(page):
+                    scanned.append(index)
+                pages.append(box)
+        for done, index in enumerate(scanned):
+            if cancelled is not None and cancelled():
+                raise ocr.OcrCancelled(f"cancelled while reading scanned page {index + 1}")
+            if engine is None:
+                engine = ocr.default_engine()
+            with _page(doc, index) as page:
+                read = ocr.read_page(page, index + 1, engine)
+            old = pages[index]
+            fragments = read.fragments or old.fragments  # a failed OCR keeps what text layer there was
+            pages[index] = PageBox(index, old.width, old.height, fragments, ocr=bool(read.fragments), note=read.note)
+            if progress is not None:
+                progress(done + 1, len(scanned))
+        return Layout(tuple(_match_sizes(pages)))
     finally:
         doc.close()
 
 
-def _page(page: pdfium.PdfPage, index: int) -> PageBox:
+def _match_sizes(pages: list[PageBox]) -> list[PageBox]:
+    """OCR'd pages among pages with a text layer, their sizes scaled so that their typical print is the
+    text layer's body size. OCR sizes are estimates from box heights; left as they are, a scan's body could
+    be a point larger than the text pages' and every one of its lines would read as a heading."""
+    text_sizes: Counter[float] = Counter()
+    for page in pages:
+        if not page.ocr:
+            for fragment in page.fragments:
+                text_sizes[round(fragment.size, 1)] += len(fragment.text)
+    if not text_sizes or not any(page.ocr for page in pages):
+        return pages
+    body = text_sizes.most_common(1)[0][0]
+    out = []
+    for page in pages:
+        if page.ocr and page.fragments:
+            counts = Counter({f.size: 0 for f in page.fragments})
+            for fragment in page.fragments:
+                counts[fragment.size] += len(fragment.text)
+            ratio = body / counts.most_common(1)[0][0]
+            fragments = tuple(replace(f, size=round(f.size * ratio, 2)) for f in page.fragments)
+            page = replace(page, fragments=fragments)
+        out.append(page)
+    return out
+
+
+@contextlib.contextmanager
+def _page(doc: pdfium.PdfDocument, index: int) -> Iterator[pdfium.PdfPage]:
+    try:
+        page = doc[index]
+    except pdfium.PdfiumError as exc:
+        raise PdfDamaged(f"page {index + 1} cannot be read ({exc})") from None
+    try:
+        yield page
+    finally:
+        page.close()
+
+
+def _text_page(page: pdfium.PdfPage, index: int) -> PageBox:
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:

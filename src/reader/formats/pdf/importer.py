@@ -15,8 +15,9 @@ from reader.core import metadata as md
 from reader.core.cleaning import Cleaned
 from reader.core.derive import Derived, from_cleaned
 from reader.formats.base import ImportedText
+from reader.formats.pdf import ocr
 from reader.formats.pdf.extract import extract, sniff
-from reader.formats.pdf.model import PdfText, layout_from_json, layout_to_json
+from reader.formats.pdf.model import Layout, PdfError, PdfText, layout_from_json, layout_to_json
 from reader.formats.pdf.reflow import analyse
 
 TITLE_SIZE = 1.15
@@ -31,7 +32,8 @@ DATE_TAIL = 5
 
 @dataclass(frozen=True)
 class PdfImporter:
-    """A PDF with a text layer. Chosen by content (`%PDF-`), so a PDF saved under any name is read as one."""
+    """A PDF, its scanned pages read by OCR. Chosen by content (`%PDF-`), so a PDF saved under any name is
+    read as one."""
 
     name: str = "pdf"
     label: str = "PDF documents"
@@ -40,18 +42,30 @@ class PdfImporter:
     def sniff(self, head: bytes) -> bool:
         return sniff(head)
 
-    def read(self, data: bytes, filename: str) -> ImportedText:
-        layout = extract(data)
+    def read(
+        self,
+        data: bytes,
+        filename: str,
+        cancelled: ocr.Cancelled | None = None,
+        progress: ocr.Progress | None = None,
+    ) -> ImportedText:
+        """The PDF read, scanned pages by OCR. `cancelled` is asked between scanned pages (OcrCancelled,
+        a PdfError, when it turns true) and `progress` hears (scanned pages done, scanned pages): one
+        scanned page takes about a second, so an import loop that passes them stays responsive."""
+        layout = extract(data, cancelled=cancelled, progress=progress)
+        if not any(page.fragments for page in layout.pages):
+            notes = [page.note for page in layout.pages if page.note]
+            if notes:  # a scan that could not be read: say why, not "contains no text"
+                raise PdfError(notes[0] if len(set(notes)) == 1 else f"{notes[0]} (and {len(notes) - 1} more pages)")
         imported = self._imported(layout_to_json(layout), analyse(layout))
-        evidence = {"engine": "pdfium", "pages": str(len(layout.pages))}
+        evidence = {"engine": "pdfium", "pages": str(len(layout.pages)), **ocr_evidence(layout)}
         return ImportedText(raw=imported.raw, original=imported.original, evidence=evidence, pages=imported.pages)
 
     def from_raw(self, raw: str) -> ImportedText:
         layout = layout_from_json(raw)
         imported = self._imported(raw, analyse(layout))
-        return ImportedText(
-            raw=raw, original=imported.original, evidence={"pages": str(len(layout.pages))}, pages=imported.pages
-        )
+        evidence = {"pages": str(len(layout.pages)), **ocr_evidence(layout, with_engine=False)}
+        return ImportedText(raw=raw, original=imported.original, evidence=evidence, pages=imported.pages)
 
     def derive(self, imported: ImportedText, overrides: Mapping[int, bool] | None = None) -> Derived:
         result = analyse(layout_from_json(imported.raw), overrides)
@@ -61,6 +75,35 @@ class PdfImporter:
     @staticmethod
     def _imported(raw: str, result: PdfText) -> ImportedText:
         return ImportedText(raw=raw, original=result.original, pages=result.original_pages)
+
+
+def ocr_evidence(layout: Layout, with_engine: bool = True) -> dict[str, str]:
+    """What the user is told about scanned pages: which pages were read by OCR (1-based, "2-5,7"), with
+    which engine, and why any page that needed reading gave no text. Empty for a PDF with a text layer."""
+    out: dict[str, str] = {}
+    read = [page.index + 1 for page in layout.pages if page.ocr]
+    if read:
+        out["ocr_pages"] = page_ranges(read)
+        if with_engine:
+            out["ocr_engine"] = ocr.engine_version()
+    notes = [page.note for page in layout.pages if page.note]
+    if notes:
+        out["ocr_notes"] = "; ".join(dict.fromkeys(notes))
+    return out
+
+
+def page_ranges(numbers: list[int]) -> str:
+    """Sorted page numbers as ranges: [1, 2, 3, 5] → "1-3,5"."""
+    parts: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        parts.append(str(start) if start == prev else f"{start}-{prev}")
+        if n is not None:
+            start = prev = n
+    return ",".join(parts)
 
 
 def metadata(result: PdfText) -> md.Metadata:

@@ -8,7 +8,9 @@ user's line overrides) without the PDF engine or the original bytes.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reader.core.cleaning import Removed
 from reader.formats.base import FormatError
@@ -42,14 +44,20 @@ class Fragment:
     bottom: float
     size: float
     bold: bool = False
+    conf: float = 1.0  # the OCR engine's confidence in the line; 1.0 for a text layer
 
 
 @dataclass(frozen=True)
 class PageBox:
+    """One page's fragments. `ocr` says they were read from the page's image (it had no usable text layer);
+    `note` is the one-line reason a page that needed reading gave no text (engine missing, bad image)."""
+
     index: int
     width: float
     height: float
     fragments: tuple[Fragment, ...]
+    ocr: bool = False
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -119,19 +127,37 @@ class PdfText:
 
 
 def layout_to_json(layout: Layout) -> str:
-    """The layout as compact JSON: what the library stores as a PDF's raw text."""
-    pages = [
-        {
+    """The layout as compact JSON: what the library stores as a PDF's raw text. An OCR'd page says so
+    (`"ocr":1`) and each of its fragments carries the engine's confidence as an eighth field; a page that
+    gave no text carries its note. So OCR is done once: re-deriving never needs the engine again."""
+    pages = []
+    for page in layout.pages:
+        entry: dict[str, object] = {
             "w": round(page.width, 2),
             "h": round(page.height, 2),
-            "f": [
-                [f.text, round(f.x0, 2), round(f.x1, 2), round(f.top, 2), round(f.bottom, 2), f.size, int(f.bold)]
-                for f in page.fragments
-            ],
+            "f": [_fragment_row(f, page.ocr) for f in page.fragments],
         }
-        for page in layout.pages
-    ]
+        if page.ocr:
+            entry["ocr"] = 1
+        if page.note:
+            entry["note"] = page.note
+        pages.append(entry)
     return json.dumps({"pdf-layout": 1, "pages": pages}, ensure_ascii=False, separators=(",", ":"))
+
+
+def _fragment_row(f: Fragment, ocr: bool) -> list[object]:
+    row: list[object] = [f.text, round(f.x0, 2), round(f.x1, 2), round(f.top, 2), round(f.bottom, 2), f.size]
+    row.append(int(f.bold))
+    if ocr:
+        row.append(f.conf)
+    return row
+
+
+def _fragment(row: Sequence[Any]) -> Fragment:
+    """One stored fragment: seven fields, an eighth (confidence) on OCR'd pages."""
+    t, a, b, c, d, s, w, *rest = row
+    conf = float(rest[0]) if rest else 1.0
+    return Fragment(str(t), float(a), float(b), float(c), float(d), float(s), bool(w), conf)
 
 
 def layout_from_json(raw: str) -> Layout:
@@ -143,10 +169,9 @@ def layout_from_json(raw: str) -> Layout:
                 i,
                 float(page["w"]),
                 float(page["h"]),
-                tuple(
-                    Fragment(str(t), float(a), float(b), float(c), float(d), float(s), bool(w))
-                    for t, a, b, c, d, s, w in page["f"]
-                ),
+                tuple(_fragment(row) for row in page["f"]),
+                bool(page.get("ocr", 0)),
+                str(page.get("note", "")),
             )
             for i, page in enumerate(data["pages"])
         )

@@ -1,0 +1,219 @@
+"""Scanned pages: a page with no usable text layer is rendered and read by an offline OCR engine.
+
+The engine is RapidOCR (`rapidocr-onnxruntime`: PP-OCRv4 detection and recognition as ONNX models inside
+its wheel, run by onnxruntime), chosen by measurement in docs/decisions/pdf.md. Its lines come back as
+`Fragment`s in page coordinates, so running heads, page numbers, columns and reflow are found by the same
+code as for a text layer, and the page map stays right. Each OCR'd fragment keeps the engine's confidence.
+
+Nothing here is fatal to a document: a page that cannot be rendered, an engine that fails on an image, or
+an engine that is not installed each give the page a one-line note and the rest of the PDF is read.
+The engine is loaded once per process, on the first page that needs it, never at import.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import statistics
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from reader.formats.pdf.model import Fragment, PdfError
+
+DPI = 150
+"""Resolution pages are rendered at for OCR: what office scanners produce, and enough for 9-pt print
+(a 9-pt character is 19 px high, the recogniser reads lines scaled to 48 px)."""
+MAX_PIXELS = 16_000_000
+"""A page larger than this at `DPI` (a poster, a drawing) is rendered smaller, so memory stays bounded."""
+MIN_USABLE_CHARS = 20
+"""A page whose text layer has fewer letters and digits than this is treated as having none: a scan with a
+stamped page number or a producer's watermark still needs OCR."""
+MIN_USABLE_SHARE = 0.5
+"""A text layer in which fewer than this share of the characters are letters or digits is garbage (a font
+without a Unicode map gives private-use or control characters), and the page is read by OCR instead."""
+MIN_IMAGE_SHARE = 0.2
+"""A page is only worth OCR when images cover this share of it; an empty page or a page of rules is not."""
+MIN_SCORE = 0.5
+"""Lines the recogniser is less sure of than this are dropped as noise (specks, stamps, bleed-through)."""
+LINE_EM = 1.1
+"""Height of a detected line box in ems of its print: used to give OCR'd text a font size, so indentation
+and gaps are measured in ems as for a text layer."""
+SIZE_STEP = 0.5
+"""OCR'd sizes are rounded to this many points, so the lines of one body size count as one size."""
+
+SAME_PRINT = 0.2
+"""Line boxes within this share of the page's typical height are taken to be the same print size."""
+
+PACKAGE = "rapidocr-onnxruntime"
+INSTALL_HINT = f"scanned page not read: install {PACKAGE} to read scanned PDFs"
+
+
+class OcrCancelled(PdfError):
+    """The import was cancelled between two scanned pages; nothing of the document is kept. A format error,
+    so a caller that does not know it still skips the file with a one-line reason instead of failing."""
+
+
+Quad = Sequence[Sequence[float]]
+"""Four corner points (x, y) in image pixels, clockwise from the top left, as the detector gives them."""
+
+
+class Engine(Protocol):
+    """Reads an image (height × width × 3, BGR, uint8) into lines: corners, text, confidence in 0..1."""
+
+    def __call__(self, image: Any) -> list[tuple[Quad, str, float]]: ...
+
+
+@dataclass(frozen=True)
+class PageOcr:
+    """What OCR made of one page: its fragments, or a one-line note saying why it has none."""
+
+    fragments: tuple[Fragment, ...]
+    note: str = ""
+
+
+def usable(fragments: Sequence[Fragment]) -> bool:
+    """Whether a page's text layer is real text: enough letters and digits, and mostly letters and digits."""
+    chars = [ch for fragment in fragments for ch in fragment.text if not ch.isspace()]
+    good = sum(1 for ch in chars if unicodedata.category(ch)[0] in "LN")
+    return good >= MIN_USABLE_CHARS and good >= MIN_USABLE_SHARE * len(chars)
+
+
+def has_image(page: pdfium.PdfPage) -> bool:
+    """Whether images cover enough of the page for it to be a scan (or a photographed page)."""
+    width, height = page.get_size()
+    area = max(width * height, 1.0)
+    covered = 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        covered += max(0.0, min(right, width) - max(left, 0.0)) * max(0.0, min(top, height) - max(bottom, 0.0))
+        if covered >= MIN_IMAGE_SHARE * area:
+            return True
+    return False
+
+
+@functools.cache
+def default_engine() -> Engine | str:
+    """RapidOCR, loaded once per process; or the one-line reason it cannot be used (not installed, broken).
+
+    OpenCV (which RapidOCR uses) sets Qt's plugin and font paths in the environment when it is imported;
+    they point into OpenCV's own copy of Qt, so they are put back as they were for the window's Qt.
+    """
+    saved = {key: os.environ.get(key) for key in ("QT_QPA_PLATFORM_PLUGIN_PATH", "QT_QPA_FONTDIR")}
+    try:
+        from rapidocr_onnxruntime import RapidOCR  # type: ignore[import-untyped]
+    except ImportError:
+        return INSTALL_HINT
+    except Exception as exc:  # a broken install (missing shared library) must not stop an import
+        return f"scanned page not read: {PACKAGE} cannot be loaded ({type(exc).__name__})"
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    try:
+        # One thread per core; detection input limited so a dense page costs about the same as a sparse one.
+        rapid = RapidOCR(
+            intra_op_num_threads=max(1, os.cpu_count() or 1),
+            det_limit_side_len=1280,
+            det_limit_type="max",
+            use_cls=False,
+            print_verbose=False,
+        )
+    except Exception as exc:  # models missing or unreadable
+        return f"scanned page not read: {PACKAGE} models cannot be loaded ({type(exc).__name__})"
+
+    def run(image: Any) -> list[tuple[Quad, str, float]]:
+        result, _ = rapid(image)
+        return [(box, str(text), float(score)) for box, text, score in result or []]
+
+    return run
+
+
+def engine_version() -> str:
+    """The OCR package and its version, for the evidence shown with an OCR'd document."""
+    try:
+        from importlib.metadata import version
+
+        return f"{PACKAGE} {version(PACKAGE)}"
+    except Exception:
+        return PACKAGE
+
+
+def read_page(page: pdfium.PdfPage, number: int, engine: Engine | str) -> PageOcr:
+    """OCR of one page (1-based `number`, for the notes); never raises for a bad page or image."""
+    if isinstance(engine, str):
+        return PageOcr((), engine)
+    width, height = page.get_size()
+    scale = min(DPI / 72.0, math.sqrt(MAX_PIXELS / max(width * height, 1.0)))
+    try:
+        bitmap = page.render(scale=scale)
+        image = bitmap.to_numpy()
+    except (pdfium.PdfiumError, ValueError, MemoryError) as exc:
+        return PageOcr((), f"page {number} cannot be rendered ({type(exc).__name__})")
+    if image.ndim != 3 or image.shape[2] < 3 or min(image.shape[:2]) < 8:
+        return PageOcr((), f"page {number} is too small to read")
+    try:
+        found = engine(image[:, :, :3])
+    except Exception as exc:  # the engine's own failures (an image it cannot handle) skip the page only
+        return PageOcr((), f"page {number}: OCR failed ({type(exc).__name__})")
+    fragments = to_fragments(found, scale, (image.shape[1] / 2, image.shape[0] / 2))
+    if not fragments:
+        return PageOcr((), f"page {number}: no text found by OCR")
+    return PageOcr(tuple(fragments))
+
+
+def to_fragments(
+    found: Sequence[tuple[Quad, str, float]], scale: float, center: tuple[float, float] = (0.0, 0.0)
+) -> list[Fragment]:
+    """Detected lines as fragments in points, straightened: the page's skew (the median slope of the long
+        lines) is rotated out, so a line's box is as high as its print and lines of one column share a left
+        edge; sizes are rounded so one body size counts as one. `scale` is pixels per point; the page is turned
+    about `center` (pixels), its middle, so lines near the edges stay near them."""
+    lines = [(box, text.strip(), score) for box, text, score in found if text.strip() and score >= MIN_SCORE]
+    if not lines:
+        return []
+    angle = _skew([box for box, _, _ in lines])
+    cos, sin = math.cos(-angle), math.sin(-angle)
+    cx, cy = center
+    boxes: list[tuple[float, float, float, float]] = []
+    for box, _, _ in lines:
+        points = [
+            (cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos)
+            for x, y in ((float(p[0]), float(p[1])) for p in box)
+        ]
+        xs = [x for x, _ in points]
+        ys = [y for _, y in points]
+        boxes.append((min(xs) / scale, max(xs) / scale, min(ys) / scale, max(ys) / scale))
+    # Detected boxes of one print vary by a few pixels (descenders, punctuation); a size change ends a
+    # paragraph, so heights near the page's typical one are that one, and only clearly other print differs.
+    typical = statistics.median(bottom - top for _, _, top, bottom in boxes)
+    out: list[Fragment] = []
+    for (x0, x1, top, bottom), (_, text, score) in zip(boxes, lines, strict=True):
+        high = bottom - top
+        high = typical if abs(high - typical) <= SAME_PRINT * typical else high
+        size = max(SIZE_STEP, round(high / LINE_EM / SIZE_STEP) * SIZE_STEP)
+        out.append(Fragment(text, x0, x1, top, bottom, size, conf=round(score, 3)))
+    return out
+
+
+def _skew(boxes: Sequence[Quad]) -> float:
+    """The page's rotation in radians, from the top edges of lines much wider than high (0 when none are)."""
+    slopes = []
+    for box in boxes:
+        (x0, y0), (x1, y1) = (float(box[0][0]), float(box[0][1])), (float(box[1][0]), float(box[1][1]))
+        high = math.dist(box[0], box[3])
+        if x1 - x0 > 3 * max(high, 1.0):
+            slopes.append(math.atan2(y1 - y0, x1 - x0))
+    return statistics.median(slopes) if slopes else 0.0
+
+
+Cancelled = Callable[[], bool]
+Progress = Callable[[int, int], None]
+"""Called with (pages OCR'd so far, pages that need OCR) after each scanned page."""
