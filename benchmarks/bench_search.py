@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,8 +44,12 @@ def paragraphs() -> list[str]:
     return out
 
 
-def make_library(n: int, seed: int) -> list[dict[str, object]]:
-    """N documents of 300-4,000 characters: runs of consecutive paragraphs with random jumps."""
+def make_library(n: int, seed: int, noted: float = 0.0) -> list[dict[str, object]]:
+    """N documents of 300-4,000 characters: runs of consecutive paragraphs with random jumps.
+
+    A `noted` share of them carry notes: one to five short pieces of paragraphs, as highlights with
+    a note would give.
+    """
     rng = random.Random(seed)
     paras = paragraphs()
     short = [p for p in paras if 6 <= len(p) <= 30] or paras
@@ -70,6 +75,7 @@ def make_library(n: int, seed: int) -> list[dict[str, object]]:
                 "source": rng.choice(SOURCES),
                 "date": f"{year}-{rng.randint(1, 12)}-{rng.randint(1, 28)}",
                 "tags": rng.sample(TAGS, rng.randint(0, 3)),
+                "notes": "\n".join(rng.choice(short) for _ in range(rng.randint(1, 5))) if rng.random() < noted else "",
             }
         )
     return docs
@@ -102,6 +108,7 @@ def build(conn: sqlite3.Connection, docs: list[dict[str, object]], optimise: boo
                     source=str(d["source"]),
                     date=str(d["date"]),
                     tags=list(d["tags"]),  # type: ignore[call-overload]
+                    notes=str(d["notes"]),
                 )
                 chars += len(str(d["text"]))
             spent += time.perf_counter() - t0
@@ -149,9 +156,9 @@ def draw_queries(docs: list[dict[str, object]], n: int, seed: int) -> dict[str, 
     }
 
 
-def brute_force(folded: Sequence[tuple[str, str]], query: str) -> set[int]:
+def brute_force(folded: Sequence[tuple[str, str, str]], query: str) -> set[int]:
     terms = parse(query).terms
-    return {i + 1 for i, (title, body) in enumerate(folded) if all(t in title or t in body for t in terms)}
+    return {i + 1 for i, texts in enumerate(folded) if all(any(t in x for x in texts) for t in terms)}
 
 
 def timed(fn: Callable[[], object]) -> float:
@@ -170,6 +177,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, action="append", help="library size (repeatable)")
     parser.add_argument("--queries", type=int, default=50, help="queries per kind")
     parser.add_argument("--seed", type=int, default=20240501)
+    parser.add_argument("--notes", type=float, default=0.0, help="share of documents with notes (0-1)")
     parser.add_argument("--no-optimise", action="store_true", help="skip the FTS5 merge after import")
     parser.add_argument("--no-recall", action="store_true", help="skip the brute-force comparison")
     parser.add_argument("--db", help="database file (default: a temporary file, deleted afterwards)")
@@ -182,9 +190,13 @@ def main() -> None:
 def run(n: int, args: argparse.Namespace, path: Path) -> None:
     print(f"\n=== {n:,} documents ===", flush=True)
     t0 = time.perf_counter()
-    docs = make_library(n, args.seed)
+    docs = make_library(n, args.seed, args.notes)
     chars = sum(len(str(d["text"])) for d in docs)
-    print(f"library: {chars:,} characters, mean {chars / n:,.0f} per document ({time.perf_counter() - t0:.1f}s)")
+    noted = sum(1 for d in docs if d["notes"])
+    print(
+        f"library: {chars:,} characters, mean {chars / n:,.0f} per document, {noted:,} with notes"
+        f" ({time.perf_counter() - t0:.1f}s)"
+    )
     if path.exists():
         path.unlink()
     conn = sqlite3.connect(path)
@@ -209,12 +221,14 @@ def run(n: int, args: argparse.Namespace, path: Path) -> None:
     queries = draw_queries(docs, args.queries, args.seed + 1)
     for q in (q for qs in queries.values() for q in qs[:3]):  # warm the page cache a little
         search.search(conn, q)
-    folded = [] if args.no_recall else [(fold(str(d["title"])), fold(str(d["text"]))) for d in docs]
+    folded = (
+        [] if args.no_recall else [(fold(str(d["title"])), fold(str(d["text"])), fold(str(d["notes"]))) for d in docs]
+    )
     found_all = expected_all = wrong = 0
     print(f"{'query':<8} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}   {'count p95':>9}  mean matches")
     for kind, qs in queries.items():
-        latency = [timed(lambda q=q: search.search(conn, q, limit=50)) for q in qs]
-        counting = [timed(lambda q=q: search.count(conn, q)) for q in qs]
+        latency = [timed(partial(search.search, conn, q, limit=50)) for q in qs]
+        counting = [timed(partial(search.count, conn, q)) for q in qs]
         matches: list[int] = []
         for q in qs:
             got = set(search.matching_ids(conn, q))
@@ -229,7 +243,7 @@ def run(n: int, args: argparse.Namespace, path: Path) -> None:
             f"   {pct(counting, 0.95):9.1f}  {statistics.mean(matches):,.0f}"
             f" ({statistics.mean(matches) / n:.0%})"
         )
-    facet_ms = [timed(lambda q=q: search.facets(conn, q)) for q in queries["2 chars"][:10]]
+    facet_ms = [timed(partial(search.facets, conn, q)) for q in queries["2 chars"][:10]]
     print(f"facets (2-char queries): p50 {pct(facet_ms, 0.5):.1f} ms, max {max(facet_ms):.1f} ms")
     print(f"facets (whole library): {timed(lambda: search.facets(conn, None)):.1f} ms")
     if folded:

@@ -105,17 +105,21 @@ def _scored(conn: sqlite3.Connection, scope: Scope, tier: _Tier, n: int) -> list
     plus the noted ones hold the n best overall.
     """
     inner, params = _main_scores(scope, tier)
-    rows = run(conn, f"SELECT id, r FROM ({inner}) ORDER BY r, id DESC LIMIT ?", [*params, n])
-    scores = {int(i): float(r) for i, r in rows}
-    if scope.noted:
-        noted = ids_in(scope.noted)
-        rows = run(conn, f"SELECT id, r FROM ({inner}) WHERE id IN (SELECT value FROM json_each(?))", [*params, noted])
-        scores.update((int(i), float(r)) for i, r in rows)
-        if tier.extra:
-            extra = [i for i in scope.extra if tier.low is None or i >= tier.low]
-            scores.update(dict.fromkeys(extra, 0.0) | _partial_scores(conn, scope, extra))
-        for doc_id, r in _notes_scores(conn, scope, [i for i in scope.noted if i in scores]).items():
-            scores[doc_id] += r
+    if not scope.noted:
+        rows = run(conn, f"SELECT id, r FROM ({inner}) ORDER BY r, id DESC LIMIT ?", [*params, n])
+        return [(int(i), -float(r)) for i, r in rows]
+    # The n best and the noted ones from one pass over the tier: asking FTS5 again for the noted ones
+    # would re-run the expression once per id.
+    sql = (
+        f"WITH m AS MATERIALIZED ({inner}) SELECT * FROM (SELECT id, r FROM m ORDER BY r, id DESC LIMIT ?)"
+        " UNION ALL SELECT id, r FROM m WHERE id IN (SELECT value FROM json_each(?))"
+    )
+    scores = {int(i): float(r) for i, r in run(conn, sql, [*params, n, ids_in(scope.noted)])}
+    if tier.extra:
+        extra = [i for i in scope.extra if tier.low is None or i >= tier.low]
+        scores.update(dict.fromkeys(extra, 0.0) | _partial_scores(conn, scope, extra))
+    for doc_id, r in _notes_scores(conn, scope, [i for i in scope.noted if i in scores]).items():
+        scores[doc_id] += r
     best = sorted(scores.items(), key=lambda s: (s[1], -s[0]))[:n]
     return [(doc_id, -r) for doc_id, r in best]
 
@@ -150,8 +154,7 @@ def _notes_scores(conn: sqlite3.Connection, scope: Scope, ids: list[int]) -> dic
     if not ids:
         return {}
     terms = " OR ".join(phrase(t) for t in scope.plan.terms)
-    sql = (
-        f"SELECT rowid, bm25(search_notes_fts, {NOTES_WEIGHT}) FROM search_notes_fts"
-        " WHERE search_notes_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))"
-    )
-    return {int(i): float(r) for i, r in run(conn, sql, [terms, ids_in(ids)])}
+    # The notes table holds only annotated documents: scoring all its matches beats a seek per id.
+    sql = f"SELECT rowid, bm25(search_notes_fts, {NOTES_WEIGHT}) FROM search_notes_fts WHERE search_notes_fts MATCH ?"
+    wanted = set(ids)
+    return {int(i): float(r) for i, r in run(conn, sql, [terms]) if int(i) in wanted}

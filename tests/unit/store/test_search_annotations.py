@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.query import fold, parse
-from reader.store import search, search_query
+from reader.store import search, search_plan, search_query
 from reader.store.search_index import pack
 from reader.store.search_tokens import bigrams
 
@@ -169,6 +169,20 @@ def test_broad_queries_count_and_rank_documents_found_by_their_notes(monkeypatch
     assert search.count(conn, "医院 -不要") == 11
     assert {h.id for h in search.search(conn, "医院 -不要", limit=20)} == {12, 10, 9}  # 11 excluded by its note
     assert 11 not in search.matching_ids(conn, "医院 -不要")
+
+
+def test_seeking_and_scanning_give_the_same_matches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Few ids are checked with a seek each, many against one read of the matches: same answer."""
+    docs = [(f"标题{i}", "医院发展" * (i % 3) + "其他", "医院笔记" if i % 2 else "发展") for i in range(1, 40)]
+    conn = open_library()
+    for doc_id, (title, text, notes) in enumerate(docs, 1):
+        add(conn, doc_id, text, title, notes=notes)
+    queries = ["医院", "医院 发展", "笔记 -发展", "医院 title:1", "发展 -笔记", "院 展 -标题3"]
+    seeking = {q: (search.matching_ids(conn, q), search.count(conn, q)) for q in queries}
+    monkeypatch.setattr(search_plan, "_SEEK_MOST", 0)
+    scanning = {q: (search.matching_ids(conn, q), search.count(conn, q)) for q in queries}
+    assert seeking == scanning
+    assert all(ids == sorted(brute_force(docs, q)) and n == len(ids) for q, (ids, n) in seeking.items())
 
 
 # --- properties ----------------------------------------------------------------------------------
