@@ -15,6 +15,10 @@ Figures printed (each beside the keep-all baseline and, when installed, trafilat
   clean docs         report-shaped documents with nothing to remove (tests/data/clean_reports): lines removed /
                      lines, dev and test, text and Markdown. The title line moving into the title field is not
                      a loss; any other removed line is;
+  markdown notes     tests/data/markdown_notes: authored Markdown notes (front matter, headings, quotes, lists of
+                     links, a table, a code block, an image), lines lost through the Markdown importer as it
+                     is (lines of text) and through clean_markdown (markdown-it-py); the report-shaped
+                     Markdown documents of clean docs through clean_markdown too;
   seeds              clean_text on seeds/*.txt against tests/data/seeds_gold (target >= 0.98);
   speed              clean_text characters per CPU second on one core (target >= 1,000,000).
 
@@ -28,6 +32,7 @@ import importlib.util
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -69,6 +74,7 @@ def _source_hints() -> Any:
 
 REPORTS = _load("make_clean_reports", "clean_reports")
 PAGES = _load("make_pages", "web_pages")
+NOTES = _load("make_notes", "markdown_notes")
 
 
 def decode(data: bytes, name: str) -> str:
@@ -224,6 +230,61 @@ def bench_clean_docs(detail: bool) -> None:
             )
 
 
+def _markdown_cleaner() -> Any:
+    """`clean_markdown`, or None in a checkout (`--src`) from before it existed."""
+    try:
+        from reader.core.cleaning import clean_markdown
+    except ImportError:
+        return None
+    return clean_markdown
+
+
+def _lost_in(cleaned: Any, front_matter: int) -> list[str]:
+    """Removed lines other than the title heading and the front matter's first `front_matter` lines."""
+    title = cleaned.metadata.title
+    return [
+        r.text
+        for r in cleaned.removed
+        if r.line > front_matter and not (title and r.text.strip().lstrip("# ").strip() == title)
+    ]
+
+
+def _front_matter_lines(text: str) -> int:
+    lines = text.split("\n")
+    return lines.index("---", 1) + 1 if lines[0] == "---" and "---" in lines[1:] else 0
+
+
+def _through_importer(text: str) -> Any:
+    return derive_raw(text, "markdown")
+
+
+def bench_markdown(detail: bool) -> None:
+    notes, cleaner = NOTES.build(EVAL), _markdown_cleaner()
+    if not notes:
+        print("markdown notes: skipped, evaluation data not found")
+        return
+    reports = [d for d in REPORTS.build(EVAL) if d.name.endswith(".md")]
+    ways: dict[str, Callable[[str], Any]] = {"importer": _through_importer}
+    if cleaner is not None:
+        ways["markdown-it"] = cleaner
+    for half in HALVES:
+        for way, clean in ways.items():
+            lost = lines = damaged = 0
+            for note in (n for n in notes if n.half == half):
+                texts = _lost_in(clean(note.text), _front_matter_lines(note.text))
+                lost, damaged = lost + len(texts), damaged + bool(texts)
+                lines += sum(1 for line in note.text.splitlines() if line.strip())
+                if detail and half == "dev" and texts:
+                    print(f"  {way} {note.note_id}: " + " | ".join(texts[:4]))
+            print(
+                f"markdown notes {half:<4} {way:<11} lines removed {lost}/{lines}  damaged notes {damaged}  (target 0)"
+            )
+        if cleaner is not None:
+            members = [d for d in reports if d.half == half]
+            lost = sum(len(_lost_in(cleaner(d.text), 0)) for d in members)
+            print(f"markdown reports {half:<4} markdown-it lines removed {lost} in {len(members)} docs  (target 0)")
+
+
 def bench_seeds() -> None:
     total, base = Score(0, 0, 0), Score(0, 0, 0)
     exact = 0
@@ -264,6 +325,7 @@ def main() -> None:
     bench_web_zh(detail)
     bench_generated(detail)
     bench_clean_docs(detail)
+    bench_markdown(detail)
     bench_seeds()
     bench_speed()
 

@@ -11,6 +11,7 @@ user can always see what was dropped and put it back (`overrides`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -38,6 +39,7 @@ __all__ = [
     "Removed",
     "SourceHints",
     "clean_html",
+    "clean_markdown",
     "clean_text",
     "html_to_blocks",
     "reason_label",
@@ -95,6 +97,33 @@ def clean_text(raw: str, overrides: Mapping[int, bool] | None = None, hints: Sou
     return _clean(lines, None, overrides, hints)
 
 
+_TITLE_REASONS = ("metadata", "duplicate-title")
+_LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+
+
+def clean_markdown(raw: str, overrides: Mapping[int, bool] | None = None, hints: SourceHints | None = None) -> Cleaned:
+    """Clean a Markdown file: its lines, with what a Markdown parser says about each (authored
+    structure, front matter, linked characters) as evidence. Link targets do not count as text."""
+    from reader.core.cleaning_markdown import read_markdown  # the parser loads with the first Markdown file
+
+    split = _split_lines(raw)
+    parsed = read_markdown(split)
+    lines = []
+    for i, text in enumerate(split):
+        line = cf.measure(i + 1, text)
+        line.authored = i in parsed.authored
+        line.heading = i in parsed.headings
+        line.link_chars = parsed.link_chars.get(i, 0)
+        if line.link_chars:
+            line.words = cf.word_count(_LINK_TARGET.sub("]", line.text))
+            if not link_list(line):
+                line.link_chars = 0  # a reference inside the author's sentence, not a row of links
+        if i in parsed.front_matter:
+            line.preset = "metadata"
+        lines.append(line)
+    return _clean(lines, None, overrides, hints)
+
+
 def html_to_blocks(html: str) -> str:
     """The block rendering of a page that clean_html's line numbers refer to."""
     return html_extract.html_to_blocks(html)
@@ -133,8 +162,8 @@ def _clean(
     hints = hints or SourceHints()
     lines = [line for line in all_lines if line.text]
     for line in lines:
-        line.reason = cf.context_free_reason(line)
-        if line.reason is None and line.link_chars and link_list(line):
+        line.reason = line.preset or (None if line.authored else cf.context_free_reason(line))
+        if line.reason is None and line.link_chars and not line.authored and link_list(line):
             line.reason = "navigation"
     mark_repeated(lines, hints.repeated_lines)  # the same line in many documents of the source
     keep_drawings(lines)
@@ -149,6 +178,9 @@ def _clean(
     drop_repeats(lines)
     trim_list_edges(lines)
     meta = _trailing_author(lines, meta)
+    for line in lines:
+        if line.authored and line.reason is not None and not (line.heading and line.reason in _TITLE_REASONS):
+            line.reason = None  # Markdown structure is the author's; only the title heading leaves the text
     if overrides:
         for line in lines:
             decision = overrides.get(line.number)

@@ -69,6 +69,8 @@ class Line:
     boxes: tuple[int, ...] = ()
     tag: str = ""
     structure: bool = False  # a numbered heading, list item, notice field, table row or addressee
+    authored: bool = False  # Markdown structure (heading, item, quote, table, code): never removed for shape
+    preset: str | None = None  # a reason the reader of the format already knows (front matter: metadata)
     reason: str | None = None
 
     @property

@@ -22,9 +22,12 @@ CHROME_REASONS = frozenset(("navigation", "spam", "script", "boilerplate", "rela
 
 def has_chrome(lines: Sequence[cf.Line]) -> bool:
     """Whether the document shows any page furniture at all: a line with links or in a chrome container,
-    or one the context-free detectors flagged. Position at the page's edges is evidence only on a page:
+    or one the context-free detectors flagged (the author's Markdown structure is none of these, whatever
+    a pass thought of it). Position at the page's edges is evidence only on a page:
     a text with no furniture (a report, a note, a saved article) loses nothing for where a line stands."""
-    return any(line.reason in CHROME_REASONS or line.link_chars or line.chrome for line in lines)
+    return any(
+        (line.reason in CHROME_REASONS or line.link_chars or line.chrome) and not line.authored for line in lines
+    )
 
 
 def is_prose(line: cf.Line) -> bool:

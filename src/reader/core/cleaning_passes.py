@@ -66,7 +66,7 @@ def mark_injections(lines: list[cf.Line]) -> None:
     opens with a comma) was injected into the text: no writer breaks a line before a comma."""
     for i in range(1, len(lines) - 1):
         line, prev, nxt = lines[i], lines[i - 1], lines[i + 1]
-        if line.reason is not None or line.clause_punct or line.words > 8:
+        if line.reason is not None or line.clause_punct or line.words > 8 or line.authored:
             continue
         if cf.CONTINUES.match(nxt.text) and not prev.ends_sentence and prev.reason is None:
             line.reason = "spam"

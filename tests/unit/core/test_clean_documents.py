@@ -16,8 +16,7 @@ from types import ModuleType
 import pytest
 
 from evaldata import eval_path
-from reader.core.derive import derive
-from reader.core.importing import kind_of
+from reader.formats import SNIFF_BYTES, derive_raw, importer_for
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -34,7 +33,9 @@ def _builder() -> ModuleType:
 
 def _lost(name: str, text: str) -> list[str]:
     """Removed lines, except the title line moving into the title field with its text intact."""
-    derived = derive(text, kind_of(Path(name), text))
+    importer = importer_for(name, text.encode("utf-8")[:SNIFF_BYTES])
+    assert importer is not None, name
+    derived = derive_raw(text, importer.name)
     title = derived.metadata.title
     return [
         f"{r.line} {r.reason}: {r.text}"
@@ -81,7 +82,7 @@ def test_web_zh_gold_texts_keep_every_paragraph(documents: list[object], half: s
     assert len(gold) >= 30
     damaged = {}
     for doc in gold:
-        derived = derive(doc.text, "text")
+        derived = derive_raw(doc.text, "text")
         prose = [r.text for r in derived.removed if len(r.text.strip()) >= 40 and ("，" in r.text or "。" in r.text)]
         if prose:
             damaged[doc.doc_id] = prose[:3]

@@ -1,0 +1,114 @@
+"""Markdown read with a Markdown parser: an authored note loses nothing (headings, quotes, lists of links,
+tables, code, images, rules), its front matter is metadata, and a row of links in a saved page is still
+a menu."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from reader.core.cleaning import clean_markdown, clean_text
+
+ROOT = Path(__file__).resolve().parents[3]
+PARA = "这本书讲述了一座城市和它的河流之间的关系，作者用了很多年走访沿岸的村镇，记下了许多故事。"
+NOTE = f"""---
+title: 读书笔记
+tags: [阅读, 笔记]
+---
+
+# 读书笔记：城市与河流
+
+{PARA}
+
+## 摘录
+
+> 河流是城市的记忆，也是城市的未来。
+> —— 作者序
+
+```python
+def count(words):
+    return {{w: words.count(w) for w in set(words)}}
+```
+
+| 年份 | 人口 | 面积 |
+|------|------|------|
+| 1990 | 120万 | 300 |
+
+- [出版社主页](https://example.com/press)
+- [作者访谈](https://example.com/interview)
+  - 第一部分
+
+![沿岸的村镇](images/1.png)
+
+---
+
+**重点**：作者认为*保护河流*就是保护城市。参见[原书](https://example.com/book)。
+
+<!-- 待补充 -->
+
+1. 第一章 河流的起源
+2. 第二章 城市的兴起
+"""
+
+
+def _lost(cleaned_removed: list[tuple[int, str, str]], title: str | None, front: int) -> list[str]:
+    return [text for line, text, _ in cleaned_removed if line > front and text.lstrip("# ").strip() != title]
+
+
+def test_an_authored_note_loses_nothing_but_its_title_line_and_front_matter() -> None:
+    cleaned = clean_markdown(NOTE)
+    removed = [(r.line, r.text, r.reason) for r in cleaned.removed]
+    assert cleaned.metadata.title == "读书笔记：城市与河流"
+    assert _lost(removed, cleaned.metadata.title, 4) == []
+    assert [r for r in removed if r[0] <= 4] == [
+        (1, "---", "metadata"),
+        (2, "title: 读书笔记", "metadata"),
+        (3, "tags: [阅读, 笔记]", "metadata"),
+        (4, "---", "metadata"),
+    ]
+    for kept in ("def count(words):", "| 1990 | 120万 | 300 |", "- [作者访谈](https://example.com/interview)"):
+        assert kept in cleaned.text
+
+
+def test_the_same_note_read_as_plain_text_loses_its_structure() -> None:
+    """Why Markdown needs its parser: read as lines, code and table rows look like furniture."""
+    cleaned = clean_text(NOTE)
+    removed = [(r.line, r.text, r.reason) for r in cleaned.removed]
+    assert _lost(removed, cleaned.metadata.title, 4) != []
+
+
+def test_a_row_of_links_in_a_saved_page_is_still_a_menu() -> None:
+    menu = "[首页](/) [新闻](/news) [体育](/sports) [财经](/money) [科技](/tech)"
+    raw = "\n\n".join(
+        [menu, "# 城市与河流", PARA, PARA.replace("这本书", "那本书"), "[关于我们](/about) | [联系我们](/contact)"]
+    )
+    cleaned = clean_markdown(raw)
+    reasons = {r.text: r.reason for r in cleaned.removed}
+    assert reasons.get(menu) == "navigation"
+    assert PARA in cleaned.text
+
+
+def _notes() -> ModuleType:
+    path = ROOT / "tests" / "data" / "markdown_notes" / "make_notes.py"
+    spec = importlib.util.spec_from_file_location("make_notes", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["make_notes"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_notes_of_the_development_half_lose_nothing() -> None:
+    notes = [n for n in _notes().build() if n.half == "dev"]
+    if not notes:
+        pytest.skip("evaluation data beside the project not found")
+    for note in notes:
+        cleaned = clean_markdown(note.text)
+        lines = note.text.split("\n")
+        front = lines.index("---", 1) + 1 if lines[0] == "---" else 0
+        removed = [(r.line, r.text, r.reason) for r in cleaned.removed]
+        assert _lost(removed, cleaned.metadata.title, front) == [], note.note_id
