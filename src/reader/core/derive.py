@@ -14,7 +14,7 @@ from reader.core import cleaning
 from reader.core.script import detect_script
 
 # Bump when the cleaner's output changes, so stored documents can be re-derived.
-CLEANER_VERSION = 3  # 3: evidence-based cleaning, report structure kept
+CLEANER_VERSION = 4  # 4: furniture walls, teaser lists, speaker-label dialogue kept
 
 
 @dataclass(frozen=True)
