@@ -144,6 +144,7 @@ def _org_reach(chunk: str, tokens: list[Token], i: int) -> tuple[int, int]:
     best_j, best_end = -1, -1
     j = i + 1
     verb = False
+    ended = _org_end(chunk, tok.start, tok.end, tok) > 0  # 美国航空集团 | 结成: the name had ended
     endings = gazetteers().org_suffixes
     while j < len(tokens) and j - i <= _MAX_ORG_WORDS:
         word = tokens[j]
@@ -151,7 +152,8 @@ def _org_reach(chunk: str, tokens: list[Token], i: int) -> tuple[int, int]:
             word = Token(word.start, word.end, "n")  # 组织 tagged as the verb "organise" ends 国家组织
         if word.end - tok.start > _MAX_ORG_CHARS:
             break
-        if word.tag == "v" and not verb and best_j < 0 and word.end - word.start == 2 and j + 1 < len(tokens):
+        open_verb = not verb and not ended and best_j < 0 and j + 1 < len(tokens)
+        if word.tag == "v" and open_verb and word.end - word.start == 2:
             verb = True  # one verb, and only before any ending: 集团结成联盟 is a body and a predicate
         elif word.tag not in _ORG_INNER or (verb and word.tag in _NAMED_TAGS):
             break
@@ -277,8 +279,11 @@ def _pair(text: str, abbrev: dict[str, str]) -> bool:
 
 
 def _split_government(chunk: str, tok: Token) -> Span | None:
-    """美国政府 -> the place 美国: a government is named by its place."""
+    """美国政府 -> the place 美国, 俄政府 -> 俄 shown as 俄罗斯: a government is named by its place."""
     text = chunk[tok.start : tok.end]
+    abbrev = gazetteers().abbreviations
+    if text.endswith("政府") and len(text) == 3 and text[0] in abbrev and text[0] not in _REGIONS:
+        return Span("place", tok.start, tok.start + 1, tok.score, True, abbrev[text[0]])
     if text.endswith("政府") and len(text) > 3:
         stem = text[:-2]
         if valid_place(stem) and not longest_ending(stem, gazetteers().org_suffixes, 3):
