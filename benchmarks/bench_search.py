@@ -51,6 +51,7 @@ def make_library(n: int, seed: int, noted: float = 0.0) -> list[dict[str, object
     a note would give.
     """
     rng = random.Random(seed)
+    noting = random.Random(seed + 1)  # its own stream: the documents are the same whatever `noted` is
     paras = paragraphs()
     short = [p for p in paras if 6 <= len(p) <= 30] or paras
     docs: list[dict[str, object]] = []
@@ -75,7 +76,7 @@ def make_library(n: int, seed: int, noted: float = 0.0) -> list[dict[str, object
                 "source": rng.choice(SOURCES),
                 "date": f"{year}-{rng.randint(1, 12)}-{rng.randint(1, 28)}",
                 "tags": rng.sample(TAGS, rng.randint(0, 3)),
-                "notes": "\n".join(rng.choice(short) for _ in range(rng.randint(1, 5))) if rng.random() < noted else "",
+                "notes": "\n".join(noting.sample(short, noting.randint(1, 5))) if noting.random() < noted else "",
             }
         )
     return docs

@@ -7,11 +7,15 @@ settles the rest by id:
 
 * `Plan` (pure): the FTS5 expression over title and body (and the field filters), the SQL filters on
   tags, entities and dates, the plain terms.
-* `Scope` (one read of the small notes table per query): the documents whose notes hold an excluded
-  term (`excluded`: they never match) and those that match only because their notes supply a term the
-  title and body lack (`extra`, checked term by term). Matches = the FTS5 expression's matches minus
-  `excluded`, plus `extra`. Without notes touching the query, both are empty and the SQL is the plain
-  single-expression query.
+* `Scope` (read from the small notes table for each query): the documents whose notes hold an
+  excluded term (`excluded`: they never match) and those that match only because their notes supply
+  a term the title and body lack (`extra`, checked term by term). Matches = the FTS5 expression's
+  matches minus `excluded`, plus `extra`. Without notes touching the query, both are empty and the
+  SQL is the plain single-expression query.
+
+Exact by construction: for a document whose notes hold no query term, the notes change nothing, so
+the expression over title and body decides; every other document is one of the few whose notes hold
+a term, and those are settled one by one.
 """
 
 from __future__ import annotations
@@ -155,7 +159,12 @@ def run(conn: sqlite3.Connection, sql: str, params: Sequence[object]) -> list[An
 
 
 def resolve(conn: sqlite3.Connection, p: Plan) -> Scope:
-    """Which documents the notes table excludes or adds (module docstring); two small reads at most."""
+    """Which documents the notes table excludes or adds (module docstring).
+
+    One read of the notes table when no note holds a term (the usual case); otherwise one per term,
+    one per group of documents whose notes lack the same terms, and one to drop those the title and
+    body match alone.
+    """
     words = (*p.terms, *(t for t in p.excluded_terms if t not in p.terms))
     if not words:
         return Scope(p)
@@ -195,12 +204,10 @@ matches are read once (~0.3 µs a match, what `count` reads anyway) and the ids 
 
 def _in_fts(column: str, match: str, ids: Sequence[int]) -> tuple[str, list[object]]:
     """SQL testing that `column` is one of `ids` matching `match` in search_fts, the cheaper way."""
+    matches = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
     if len(ids) <= _SEEK_MOST:
-        return f"{column} IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid IN {_IN})", [
-            match,
-            ids_in(ids),
-        ]
-    return f"{column} IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)", [match]
+        return f"{column} IN ({matches} AND rowid IN {_IN})", [match, ids_in(ids)]
+    return f"{column} IN ({matches})", [match]
 
 
 def _holding_rest(conn: sqlite3.Connection, p: Plan, missing: tuple[str, ...], ids: list[int]) -> set[int]:
