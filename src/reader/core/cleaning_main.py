@@ -312,8 +312,10 @@ def _edge_keeps(lines: Sequence[cf.Line], i: int) -> bool:
 
 def _extend_edges(lines: Sequence[cf.Line], inside: list[bool], first: int, last: int) -> tuple[int, int]:
     """Grow the article over the report structure that touches it, up to the first line with evidence
-    of page chrome (a link, a menu, a footer) or an unstructured short line."""
+    of page chrome (a link, a menu, a footer) or an unstructured short line; after an attachment note
+    (附：, 附件：) that ends the text, over any line up to the first with chrome evidence."""
     i = last
+    attached = cs.attachment_follows([line.text for j, line in enumerate(lines[first:last], first) if inside[j]])
     while i < len(lines):
         line = lines[i]
         if line.reason in _EDGE_STOP:
@@ -324,9 +326,14 @@ def _extend_edges(lines: Sequence[cf.Line], inside: list[bool], first: int, last
             i += 1
             break
         if line.reason is None:
+            if attached and not line.link_chars and not (line.chrome and not line.content_hint):
+                inside[i] = True  # the attachment announced at the end of the text: its table, its list
+                i += 1
+                continue
             if not _edge_keeps(lines, i):
                 break
             inside[i] = True
+            attached = attached or cs.is_attachment(line.text)
             if cs.is_sign_date(line.text):
                 i += 1
                 break  # the closing date is the last line of a notice

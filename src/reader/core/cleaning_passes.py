@@ -122,6 +122,8 @@ def trim_list_edges(lines: list[cf.Line]) -> None:
     kept = [line for line in lines if line.reason is None]
     if kept and cs.is_sign_date(kept[-1].text):
         return  # an office and a date close a notice: the lines above them are its last words
+    if cs.attachment_follows([line.text for line in kept]):
+        return  # the short lines after an attachment note are the attachment
     run: list[cf.Line] = []
     for line in reversed(kept):
         if line.clause_punct == 0 and line.words <= 30 and not line.heading and not line.structure:

@@ -58,3 +58,23 @@ def is_markdown_heading(text: str) -> bool:
 def strip_markdown_heading(text: str) -> str:
     """`# 标题` -> `标题`: the marker is syntax, not part of the title."""
     return re.sub(r"^#{1,6}\s+", "", text).rstrip("# ").strip()
+
+
+# The note that announces an attachment or an appended table (附件：, 附表1：, 附：…): what follows it is
+# the attachment, part of the document however it is shaped.
+_ATTACHMENT = re.compile(r"^(?:附件|附表|附录|附錄|附)\s*[\d一二三四五六七八九十]*\s*[:：]")
+
+
+def is_attachment(text: str) -> bool:
+    return bool(_ATTACHMENT.match(text))
+
+
+def attachment_follows(lines: list[str]) -> bool:
+    """Whether, reading back from the end, an attachment note comes before any finished sentence: the
+    short lines at the end are then the attachment (a table, a list), not page furniture."""
+    for text in reversed(lines):
+        if is_attachment(text):
+            return True
+        if text.endswith(("。", "！", "？")) and len(text) > 20:
+            return False
+    return False

@@ -63,3 +63,20 @@ def test_a_sub_headed_article_with_nothing_beyond_it_is_kept_whole() -> None:
     body = [line for pair in TEASERS for line in pair]
     raw = "\n".join(["郊区农业发展情况调查", *body])
     assert all(line in _kept(raw) for line in body)
+
+
+CELLS = ["专业名称", "研究方向", "导师", "人数", "艺术学", "艺术学原理", "王明", "3", "音乐学", "乐史", "李华", "2"]
+
+
+def test_the_table_after_an_attachment_note_is_part_of_the_document() -> None:
+    raw = "\n".join([MENU, *PARAS, "附：招生专业及导师", *CELLS, "发表评论", "Copyright © 2000-2006 example.com"])
+    text = _kept(raw)
+    assert all(cell in text.split("\n") for cell in CELLS)
+    assert "发表评论" not in text
+
+
+def test_short_lines_after_the_text_without_an_attachment_note_are_still_a_list() -> None:
+    heads = [head for head, _ in TEASERS]
+    raw = "\n".join([MENU, *PARAS, *heads, "发表评论", "Copyright © 2000-2006 example.com"])
+    text = _kept(raw)
+    assert not any(head in text for head in heads)
