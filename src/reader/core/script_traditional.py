@@ -53,7 +53,7 @@ def traditional_view(text: str, config: str, guard: bool) -> str | None:
         sites = _resite(sites, mixed, view, per_source)
     to_view = partial(convert, config=config)
     view = guard_phrases(source, view, per_source, to_view, written=text, sites=sites)
-    blocked = blocked_word_edits(source, view, per_source, to_view, written=text)
+    blocked = blocked_word_edits(source, view, per_source, config, written=text)
     return _apply_rules(source, view, text, config, blocked)
 
 
