@@ -1,9 +1,10 @@
 """Writing the search index: whole documents, and the annotation-only fast path.
 
-`index_document` replaces everything the index holds about a document; it folds and tokenises the
-whole text (~0.4 ms per 1,000 characters). `index_annotations` replaces only what annotations feed
-(the notes table row and the tags), so a highlight or a note edit costs the same on a short memo and
-on a 200,000-character report, and nothing at all when the notes and tags did not change.
+`index_document` replaces everything the index holds about a document: it re-tokenises the old
+text to delete it, then folds and tokenises the new one, so its cost grows with the document.
+`index_annotations` replaces only what annotations feed (the notes table row and the tags), so a
+highlight or a note edit costs the same on a short memo and on a 200,000-character report, and
+next to nothing when the notes and tags did not change (`benchmarks/bench_reindex.py`).
 All functions write in the caller's transaction.
 """
 
