@@ -235,10 +235,10 @@ class _Guard:
             text = self.source[ws:we]
             if a in cuts or b in cuts:
                 inner = score(text[a - ws : b - ws])
-            elif function_chars().get(self.source[i]) == "c" and i in self.alone:
-                # A conjunction alone and its neighbours joined whole (并|为 read as 并为, "merge into"): a
-                # conjunction compounds with nothing, so the phrase is weighed as the one word OpenCC
-                # makes of it. (Locatives and prepositions do: 王后, 之子于归.)
+            elif function_chars().get(self.source[i]) == "c" and i in self.alone and a == i:
+                # A conjunction alone joined whole to the words after it (并|为 read as 并为, "merge
+                # into"): a conjunction begins no compound, so the phrase is weighed as the one word
+                # OpenCC makes of it. (A phrase ending in it may be a verb jieba lacks: 整并 "merge".)
                 inner = word_score(text[a - ws : b - ws])
             else:
                 continue
