@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import math
 import os
+import re
 import statistics
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -176,7 +177,7 @@ def to_fragments(
         lines) is rotated out, so a line's box is as high as its print and lines of one column share a left
         edge; sizes are rounded so one body size counts as one. `scale` is pixels per point; the page is turned
     about `center` (pixels), its middle, so lines near the edges stay near them."""
-    lines = [(box, text.strip(), score) for box, text, score in found if text.strip() and score >= MIN_SCORE]
+    lines = [(box, _clean(text), score) for box, text, score in found if text.strip() and score >= MIN_SCORE]
     if not lines:
         return []
     angle = _skew([box for box, _, _ in lines])
@@ -201,6 +202,18 @@ def to_fragments(
         size = max(SIZE_STEP, round(high / LINE_EM / SIZE_STEP) * SIZE_STEP)
         out.append(Fragment(text, x0, x1, top, bottom, size, conf=round(score, 3)))
     return out
+
+
+_DASHED_NUMBER = re.compile(r"^[一—–\-－]{1,3}\s*(\d{1,4})\s*[一—–\-－]{1,3}$")
+_DIGIT_GAP = re.compile(r"(?<=\d) (?=\d)")
+
+
+def _clean(text: str) -> str:
+    """What the recogniser gets wrong in a regular way: the dashes around a page number read as 一 (the
+    same stroke), and a space put between the digits of one number (2 008, 1 7日)."""
+    text = _DIGIT_GAP.sub("", text.strip())
+    dashed = _DASHED_NUMBER.match(text)
+    return f"— {dashed.group(1)} —" if dashed else text
 
 
 def _skew(boxes: Sequence[Quad]) -> float:

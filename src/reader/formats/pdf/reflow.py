@@ -26,6 +26,9 @@ INDENT_EM = 0.8
 GAP_PITCH = 1.4
 """A line further below the previous one than this many typical line pitches opens a paragraph."""
 
+RIGHT_SPREAD = 2.0
+"""Lines ending within this many ems of a column's furthest line end are its full lines."""
+
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\U00020000-\U0003ffff]")
 _FIRST_WORD = re.compile(r"^\S+?(?=\s|$)")
 
@@ -121,7 +124,11 @@ def _columns(lines: list[Line], size: float) -> dict[tuple[int, int], tuple[floa
     out = {}
     for key, group in edges.items():
         wide = [line for line in group if abs(line.size - size) <= 0.05 * size and len(line.fragments) == 1] or group
-        out[key] = (min(line.x0 for line in wide), max(line.x1 for line in wide))
+        # The right edge is where full lines end: the median of those within RIGHT_SPREAD ems of the furthest,
+        # not the furthest itself, which a line with hanging punctuation (or an OCR box) may overshoot.
+        furthest = max(line.x1 for line in wide)
+        right = statistics.median(line.x1 for line in wide if line.x1 >= furthest - RIGHT_SPREAD * size)
+        out[key] = (min(line.x0 for line in wide), right)
     return out
 
 

@@ -1,0 +1,158 @@
+"""OCR of scanned PDFs: pages per second and character error rate, the reader's pipeline against the engine's
+defaults, on scans generated from public text.
+
+    PYTHONPATH=src .venv/bin/python benchmarks/bench_ocr.py [--pages N] [--seed S] [--skew DEG]
+
+Pages are made by tests/unit/formats/pdf/pdf_scans.py: real Chinese paragraphs (simplified from
+../shared/eval/web_zh/cleaned, traditional from ../shared/eval/zh_tw/drcd_dev.jsonl; the generator's own
+sentences when that data is absent) set in Noto CJK at 12 pt, 150 dpi, turned by up to `--skew` degrees,
+with noise and JPEG artefacts, one image per page and no text layer.
+
+For each configuration it prints
+- pages/s: wall-clock pages per second over the whole PDF (render + OCR + layout), this process alone;
+- cpu s/page: processor time per page (all threads), which shared machines distort less than wall time;
+- CER: character edit distance over the expected characters, whitespace ignored, per script;
+- paras: paragraphs found / paragraphs printed (reflow of OCR lines into paragraphs).
+"reader" is `read_pdf` (its engine settings, deskew, furniture removal, reflow); "engine defaults" is
+RapidOCR as installed, its lines joined in its order, with no page furniture removed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "unit" / "formats" / "pdf"))
+EVAL = ROOT.parent / "shared" / "eval"
+
+from pdf_scans import SENTENCES, Scan, make_scan  # noqa: E402
+
+from reader.formats.pdf import ocr, read_pdf  # noqa: E402
+
+CHARS_PER_PAGE = 650
+"""About two-thirds of a full page of 12-pt print: room for indents and paragraph ends."""
+
+
+def cer(expected: str, got: str) -> float:
+    """Character error rate, whitespace removed from both sides."""
+    want = re.sub(r"\s+", "", expected)
+    have = re.sub(r"\s+", "", got)
+    prev = list(range(len(have) + 1))
+    for i, a in enumerate(want, start=1):
+        cur = [i]
+        for j, b in enumerate(have, start=1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a != b)))
+        prev = cur
+    return prev[-1] / max(1, len(want))
+
+
+def simplified_paragraphs() -> list[str]:
+    folder = EVAL / "web_zh" / "cleaned"
+    out: list[str] = []
+    for path in sorted(folder.glob("*.txt")) if folder.exists() else []:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for block in re.split(r"\n\s*\n", text):
+            paragraph = re.sub(r"\s+", "", block)
+            cjk = sum(1 for ch in paragraph if "\u4e00" <= ch <= "\u9fff")
+            if 60 <= len(paragraph) <= 260 and cjk >= 0.8 * len(paragraph):
+                out.append(paragraph)
+    return out or [s for s in SENTENCES if "這" not in s]
+
+
+def traditional_paragraphs() -> list[str]:
+    path = EVAL / "zh_tw" / "drcd_dev.jsonl"
+    if not path.exists():
+        return [s for s in SENTENCES if "這" in s or "研究人員" in s]
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        text = str(json.loads(line)["text"])
+        for run in re.findall(r"[^。]+。", re.sub(r"\s+", "", text)):
+            if 40 <= len(run) <= 200:
+                out.append(run)
+    return out
+
+
+def pages_of(pool: list[str], count: int, rng: random.Random) -> list[list[str]]:
+    pages = []
+    for _ in range(count):
+        page: list[str] = []
+        while sum(len(p) for p in page) < CHARS_PER_PAGE:
+            page.append(rng.choice(pool))
+        pages.append(page)
+    return pages
+
+
+def engine_defaults(data: bytes) -> str:
+    """RapidOCR as installed, on each page rendered at the reader's resolution: its lines in its order."""
+    import pypdfium2 as pdfium
+    from rapidocr_onnxruntime import RapidOCR
+
+    engine = RapidOCR()
+    doc = pdfium.PdfDocument(data)
+    lines: list[str] = []
+    try:
+        for page in doc:
+            image = page.render(scale=ocr.DPI / 72).to_numpy()
+            result, _ = engine(image[:, :, :3])
+            lines.extend(str(text) for _, text, _ in result or [])
+            page.close()
+    finally:
+        doc.close()
+    return "\n".join(lines)
+
+
+def reader(data: bytes) -> str:
+    return read_pdf(data).text
+
+
+def measure(name: str, run: Callable[[bytes], str], scans: dict[str, Scan]) -> None:
+    for script, scan in scans.items():
+        wall, cpu = time.perf_counter(), time.process_time()
+        text = run(scan.data)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        pages = len(scan.pages)
+        found = len([p for p in text.split("\n") if p.strip()])
+        printed = sum(len(page) for page in scan.pages)
+        print(
+            f"| {name} | {script} | {pages} | {pages / wall:.2f} | {cpu / pages:.1f} | {cer(scan.text, text):.4f} "
+            f"| {found}/{printed} |"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=3, help="pages per script")
+    parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--skew", type=float, default=1.0)
+    parser.add_argument("--no-defaults", action="store_true", help="skip the engine-defaults baseline")
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    scans = {
+        "simplified": make_scan(pages_of(simplified_paragraphs(), args.pages, rng), seed=args.seed, skew=args.skew),
+        "traditional": make_scan(
+            pages_of(traditional_paragraphs(), args.pages, rng), seed=args.seed + 1, skew=args.skew
+        ),
+    }
+    engine = ocr.default_engine()
+    if isinstance(engine, str):
+        raise SystemExit(engine)
+    engine(numpy.full((64, 256, 3), 255, dtype=numpy.uint8))  # load the models before timing
+    print(f"{ocr.engine_version()}, {ocr.DPI} dpi, skew up to {args.skew}°, seed {args.seed}")
+    print("| pipeline | script | pages | pages/s | cpu s/page | CER | paras |")
+    print("|---|---|---|---|---|---|---|")
+    measure("reader", reader, scans)
+    if not args.no_defaults:
+        measure("engine defaults", engine_defaults, scans)
+
+
+if __name__ == "__main__":
+    main()
