@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 
 from bench_script import _TAIWAN_USAGE_VARIANTS, DRCD, _half, _variant_pairs
-
 from reader.core.script import Script, convert, make_view
 
 
