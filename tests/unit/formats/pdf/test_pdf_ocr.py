@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import math
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -149,6 +150,18 @@ def test_a_text_pdf_never_starts_the_engine(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(ocr, "default_engine", no_engine)
     imported = IMPORTER.read((DATA / "report_sc.pdf").read_bytes(), "report.pdf")
     assert "ocr_pages" not in imported.evidence and "ocr_notes" not in imported.evidence
+
+
+def test_loading_the_engine_leaves_the_windows_qt_paths_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("rapidocr_onnxruntime")
+    monkeypatch.delenv("QT_QPA_FONTDIR", raising=False)
+    monkeypatch.setenv("QT_QPA_PLATFORM_PLUGIN_PATH", "/the/window/plugins")
+    for name in [m for m in sys.modules if m == "cv2" or m.startswith(("cv2.", "rapidocr_onnxruntime"))]:
+        monkeypatch.delitem(sys.modules, name)  # imported afresh, as in a new process
+    engine = ocr.default_engine.__wrapped__()
+    assert not isinstance(engine, str)
+    assert os.environ["QT_QPA_PLATFORM_PLUGIN_PATH"] == "/the/window/plugins"
+    assert "QT_QPA_FONTDIR" not in os.environ
 
 
 def test_without_the_engine_a_scan_is_skipped_with_the_package_to_install(
