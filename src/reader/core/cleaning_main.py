@@ -163,12 +163,11 @@ def _walled(values: list[float], lines: Sequence[cf.Line]) -> list[float]:
     judged as a further run, which must read as a body of its own."""
     out = list(values)
     start = 0
-    for i in range(len(lines) + 1):
-        if i < len(lines) and lines[i].reason in CHROME_REASONS:
+    for i, flagged in enumerate([line.reason in CHROME_REASONS for line in lines] + [False]):
+        if flagged:
             continue
         if i - start >= WALL_LINES:
-            for j in range(start, i):
-                out[j] = WALL
+            out[start:i] = [WALL] * (i - start)
         start = i + 1
     return out
 
