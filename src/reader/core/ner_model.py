@@ -78,6 +78,8 @@ class LacTagger:
         # Per tag id: the label and whether it continues the previous word ("-I").
         self._label = [tags.get(i, "O").rsplit("-", 1)[0] for i in range(n_tags)]
         self._inside = [tags.get(i, "O").endswith("-I") for i in range(n_tags)]
+        self._inside_arr: Any = np.array(self._inside, dtype=bool)
+        self._label_arr: Any = np.array(self._label, dtype=object)
         trans = np.load(data / "lac_crf_transitions.npy").astype(np.float64)
         self._trans_list: list[list[float]] = trans.tolist()
         self._margin = 2.0 * float(trans.max() - trans.min()) + 1e-4
@@ -118,14 +120,15 @@ class LacTagger:
             lengths = np.zeros(len(batch), dtype=np.int64)
             for row, i in enumerate(batch):
                 sent = sentences[i]
-                ids[row, : len(sent)] = [self._char_id(ch) for ch in sent]
+                known = self._ids
+                ids[row, : len(sent)] = [known[ch] if ch in known else self._char_id(ch) for ch in sent]
                 lengths[row] = len(sent)
             emissions = self._session.run(None, {"token_ids": ids, "length": lengths})[0]
             paths = self._viterbi(emissions, lengths)
             sure = self._sureness(emissions, paths)
             for row, i in enumerate(batch):
                 n = int(lengths[row])
-                out[i] = self._words(paths[row, :n].tolist(), sure[row, :n].tolist())
+                out[i] = self._words(paths[row, :n], sure[row, :n])
             pos = end
         return out
 
@@ -204,18 +207,19 @@ class LacTagger:
         chosen = np.take_along_axis(emissions, paths[:, :, None], axis=2)[:, :, 0]
         return np.exp(chosen - total)
 
-    def _words(self, path: list[int], sure: list[float]) -> list[Token]:
-        tokens: list[Token] = []
-        start = 0
-        inside, label = self._inside, self._label
-        for i in range(1, len(path) + 1):
-            if i == len(path) or not inside[path[i]]:
-                tag = label[path[start]]
-                # Only names are judged by sureness; other words keep the default.
-                score = min(sure[start:i]) if tag in _NAMED else 1.0
-                tokens.append(Token(start, i, tag, score))
-                start = i
-        return tokens
+    def _words(self, path: Any, sure: Any) -> list[Token]:
+        """One row's words: a word starts at every tag that does not continue the one before; a name's
+        score is the lowest sureness over its characters (other words keep the default)."""
+        np = self._np
+        if not len(path):
+            return []
+        starts = np.flatnonzero(~self._inside_arr[path])
+        if not starts.size or starts[0] != 0:
+            starts = np.concatenate(([0], starts))
+        lowest = np.minimum.reduceat(sure, starts).tolist()
+        tags = self._label_arr[path[starts]].tolist()
+        bounds = [*starts.tolist(), len(path)]
+        return [Token(bounds[k], bounds[k + 1], tag, lowest[k] if tag in _NAMED else 1.0) for k, tag in enumerate(tags)]
 
 
 class JiebaTagger:
