@@ -44,7 +44,7 @@ _SYLLABLES = {"里": ("裏", "裡"), "范": ("範",)}
 # Dictionary words seen fewer times than this are mostly names cut wrongly (范长 from 范长江); the
 # words built on 範 are common (范围 12,101, 规范 3,602, 示范 981, 典范 316, 范本 55 in jieba's counts).
 _COMMON = 20
-_NUMERAL_LI_RE = re.compile("(?<=[0-9０-９一二三四五六七八九十百千万两数几])里")
+_NUMERAL_LI_RE = re.compile("[0-9０-９一二三四五六七八九十百千万两数几]里")
 
 
 def name_edits(source: str, view: str, edits: dict[int, str] | None = None) -> dict[int, str]:
@@ -58,8 +58,9 @@ def name_edits(source: str, view: str, edits: dict[int, str] | None = None) -> d
                 out[start] = ch
             start = source.find(ch, start + 1)
     for m in _NUMERAL_LI_RE.finditer(source):
-        if earlier.get(m.start(), view[m.start()]) in _SYLLABLES["里"]:
-            out[m.start()] = "里"
+        i = m.end() - 1
+        if earlier.get(i, view[i]) in _SYLLABLES["里"]:
+            out[i] = "里"
     freq = dictionary()[0]
     start = source.find("范")
     while start >= 0:

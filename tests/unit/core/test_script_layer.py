@@ -1,0 +1,75 @@
+"""The correction layer's word classes: function words, blocked words, names and units, Taiwan's words."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import pytest
+
+from reader.core.script import Script, convert, make_view
+from reader.core.script_segment import function_chars
+
+
+@pytest.mark.parametrize(
+    ("simplified", "want"),
+    [
+        # A function word alone that OpenCC joined to the next word (并发, 家俱, 并为).
+        ("双方并发生冲突", "雙方並發生衝突"),
+        ("十家俱乐部", "十家俱樂部"),
+        ("研究所，并为其", "研究所，並為其"),
+        # A word whose own phrase a crossing phrase blocked (行复, 合制 over 复制, 制造).
+        ("进行复制", "進行複製"),
+        ("联合制造", "聯合製造"),
+    ],
+)
+def test_guard_undoes_phrases_that_cross_into_the_next_word(simplified: str, want: str) -> None:
+    assert convert(simplified, "s2tw") != want  # OpenCC itself gets these wrong
+    view = make_view(simplified, Script.TW).text
+    assert view == want
+    assert len(view) == len(simplified)
+
+
+def test_phrases_opencc_lists_whole_stand() -> None:
+    # 今周刊 is one of OpenCC's names; 今|周刊 must not turn it into 週刊. 酱面 ends in a content word.
+    assert make_view("今周刊", Script.HANT).text == convert("今周刊", "s2t") == "今周刊"
+    assert make_view("肉酱面", Script.HANT).text == convert("肉酱面", "s2t")
+
+
+def test_function_words_come_from_the_segmenters_tags() -> None:
+    tags = function_chars()
+    assert tags["并"] == "c" and tags["家"] == "q"
+    assert "里" not in tags and "后" not in tags  # locatives compound (这里, 皇后) and are left out
+
+
+@pytest.mark.parametrize(
+    ("simplified", "script", "want"),
+    [
+        ("忽里台大会", Script.TW, "忽里臺大會"),  # Mongolian transcription
+        ("安东尼·范·戴克", Script.TW, "安東尼·范·戴克"),  # van, in a run touching the separator
+        ("走了50里路", Script.TW, "走了50里路"),  # the unit after a numeral
+        ("范长江", Script.HANT, "范長江"),  # the surname outside the words 範 is bound in
+        ("规范的范围", Script.TW, "規範的範圍"),
+        ("在家里", Script.TW, "在家裡"),
+        ("在家里", Script.HANT, "在家裏"),
+    ],
+)
+def test_names_and_units(simplified: str, script: Script, want: str) -> None:
+    assert make_view(simplified, script).text == want
+
+
+def test_taiwan_word_forms_only_in_the_taiwan_view() -> None:
+    assert make_view("北回归线和家具店", Script.TW).text == "北回歸線和家具店"
+    assert make_view("北回归线和家具店", Script.HANT).text == convert("北回归线和家具店", "s2t") == "北迴歸線和傢俱店"
+    # Statistics keeps 迴歸, the more specific row winning over 回歸.
+    assert make_view("线性回归分析", Script.TW).text == "線性迴歸分析"
+
+
+def test_blocking_pairs_are_opencc_phrase_starts() -> None:
+    # Each listed pair must still make OpenCC give its first character another form than its own.
+    raw = files("reader").joinpath("data/script_blocking_pairs.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in raw.splitlines() if line and not line.startswith("#")]
+    pairs = [first + nxt for first, nexts in rows for nxt in nexts]
+    assert len(pairs) > 1000
+    outs = convert("\n".join(pairs), "s2t").split("\n")
+    alone = convert("\n".join(p[0] for p in pairs), "s2t").split("\n")
+    assert [p for p, o, a in zip(pairs, outs, alone, strict=True) if o[0] == a] == []
