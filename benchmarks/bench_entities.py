@@ -10,7 +10,8 @@
   the pass; counts main-tier places and organisations whose shown name is one character (must be 0).
 - CLUENER2020 dev and Resume dev: posts compared with position / TITLE labels (as before).
 - Throughput of the whole `extract` pass, end to end, on the 3,000 MSRA sentences joined into one
-  document (as the app sees a report), with `jieba.cut` on the same text as the baseline.
+  document (as the app sees a report), with `jieba.cut` on the same text as the baseline from the same
+  run (each the best of three interleaved runs).
 Data: ../shared/eval (see its README); the script says so and stops when it is absent.
 """
 
@@ -39,6 +40,7 @@ from reader.core.normalise import normalise  # noqa: E402
 MSRA_TYPES = {"PER": "person", "LOC": "place", "ORG": "org"}
 NAMED = tuple(MSRA_TYPES.values())
 Gold = set[tuple[int, int, int, str]]  # (sentence, start, end, type)
+REPEATS = 3
 
 
 def is_dev(sentence: str) -> bool:
@@ -143,17 +145,29 @@ def msra(show_errors: str | None) -> None:
                 fns = Counter(sents[i][a:b] for i, a, b, k in gold - main if k == kind)
                 print(f"  {kind} false positives: {fps.most_common(60)}")
                 print(f"  {kind} misses: {fns.most_common(60)}")
+    throughput(sents, chars, elapsed)
+
+
+def throughput(sents: Sequence[str], chars: int, first: float) -> None:
+    """The whole `extract` pass and `jieba.cut` (the baseline) on the same document, interleaved and
+    each the best of `REPEATS` runs: the machine is shared, and the best run is the least disturbed."""
     import jieba
 
     jieba.initialize()
     doc = "\n".join(sents)
-    t0 = time.perf_counter()
-    for _ in jieba.cut(doc):
-        pass
-    jieba_s = time.perf_counter() - t0
+    best_extract, best_jieba = first, float("inf")
+    for _ in range(REPEATS):
+        t0 = time.perf_counter()
+        for _ in jieba.cut(doc):
+            pass
+        best_jieba = min(best_jieba, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        entities.extract(doc)
+        best_extract = min(best_extract, time.perf_counter() - t0)
     print(
-        f"\nthroughput (3,000 sentences, {chars:,} chars, one document): extract {chars / elapsed:,.0f} chars/s; "
-        f"jieba.cut {chars / jieba_s:,.0f} chars/s (extract takes {elapsed / jieba_s:.1f}x jieba.cut)"
+        f"\nthroughput (3,000 sentences, {chars:,} chars, one document, best of {REPEATS}): "
+        f"extract {chars / best_extract:,.0f} chars/s (target >= 40,000); "
+        f"jieba.cut {chars / best_jieba:,.0f} chars/s (extract takes {best_extract / best_jieba:.1f}x jieba.cut)"
     )
 
 

@@ -65,6 +65,7 @@ _MAX_ORG_WORDS = 7
 _MAX_ORG_CHARS = 32
 # A tagged place that ends with one of these is a team or a body (喀麦隆队, 丹麦红十字会).
 _TEAM_OR_BODY = frozenset("队委局厅部会社团院所校馆")
+_PART_OF_REGION = re.compile(r"(?:东|西|南|北|中|大)部$")
 
 
 # Word classes a long organisation name is made of, between its first name and its ending.
@@ -160,7 +161,9 @@ def _merge_orgs(chunk: str, tokens: list[Token]) -> list[Token]:
                 i = best_j + 1
                 continue
             own = chunk[tok.start : tok.end]
-            if tok.tag == "LOC" and len(own) >= 3 and own[-1] in _TEAM_OR_BODY:
+            if tok.tag == "LOC" and _PART_OF_REGION.search(own):
+                out.append(tok)  # 华北大部, 非洲西部: a part of a region, not a ministry (部)
+            elif tok.tag == "LOC" and len(own) >= 3 and own[-1] in _TEAM_OR_BODY:
                 out.append(Token(tok.start, tok.end, "ORG", tok.score))
             elif tok.tag == "ORG" or _org_end(chunk, tok.start, tok.end, tok) < 0:
                 out.append(tok)

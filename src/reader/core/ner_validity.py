@@ -21,7 +21,7 @@ _DIRECTION_TAIL = re.compile(r"(?:东|西|南|北|中|大)部$")
 _ADMIN_ENDINGS = frozenset({"省", "市", "县", "自治县", "自治州", "自治区"})
 # Bodies known by their generic-looking name alone.
 STANDALONE_ORGS = frozenset(
-    {"政协", "人大", "国务院", "中共", "中共中央", "团中央", "人大常委会", "全国人大", "全国政协", "中央军委"}
+    {"政协", "人大", "国务院", "中共", "中共中央", "党中央", "团中央", "人大常委会", "全国人大", "全国政协", "中央军委"}
 )
 _ORG_BLOCK_AFTER = frozenset("委局厅办署")
 _TRANSLIT_SEP = frozenset("·•‧-")
