@@ -7,7 +7,7 @@ so stored offsets hold in those views unchanged; phrase configs (regional vocabu
 This module chooses the config for a view and assembles it; the work lives beside it:
 `script_opencc` (OpenCC, converters per thread, per-character tables), `script_detect` (which script,
 mixed lines), `script_traditional` (views towards traditional with their correction layer:
-`script_fix`, `script_blocked`, `script_rules`, segmentation in `script_segment`),
+`script_fix`, `script_blocked`, `script_names`, `script_rules`, segmentation in `script_segment`),
 `script_vocabulary` (conservative regional vocabulary) and `script_tw_everyday` (台灣, 計畫).
 """
 
@@ -107,9 +107,10 @@ def make_view(
     `vocabulary="all"`, which is OpenCC's s2twp/s2hkp unchanged (支持 → 支援 even where it means
     "endorse"); see `reader.core.script_vocabulary`.
 
-    `guard` (on by default; all of OpenCC's own cases pass with it) undoes OpenCC phrase matches that
-    cut through a word in the character views towards traditional (`reader.core.script_fix`) and
-    applies the reported exceptions and the transliterated-里 rule (`reader.core.script_rules`);
+    `guard` (on by default; all of OpenCC's own cases pass with it), in the character views towards
+    traditional, undoes OpenCC phrase matches that cut through a word (`reader.core.script_fix`) or
+    blocked a word's own phrase (`reader.core.script_blocked`), and applies Taiwan's word forms, the
+    reported exceptions (`reader.core.script_rules`) and names and units (`reader.core.script_names`);
     `tw_everyday` writes Taiwan's everyday forms (台灣, 計畫) instead of OpenCC's standard ones
     (臺灣, 計劃) in the 臺灣 views.
     """

@@ -4,8 +4,8 @@ Mixed-script input defeats OpenCC's phrase dictionaries, which are keyed in one 
 干淨 into 幹淨 because the phrase 干净 never matches. Mixed lines are therefore converted from a
 simplified copy wherever the author did not already write a traditional-only character
 (`_unified_line`). Then the correction layer: the phrase guard (`reader.core.script_fix`), words a
-crossing phrase blocked (`reader.core.script_blocked`), reported exceptions and transliterated 里
-(`reader.core.script_rules`). Every step keeps the length.
+crossing phrase blocked (`reader.core.script_blocked`), Taiwan's word forms and reported exceptions
+(`reader.core.script_rules`), names and units (`reader.core.script_names`). Every step keeps the length.
 """
 
 from __future__ import annotations
