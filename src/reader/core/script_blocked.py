@@ -24,7 +24,7 @@ from functools import cache, partial
 from importlib.resources import files
 
 from reader.core.script_opencc import convert
-from reader.core.script_segment import MARGIN, convert_many, score, segment, window
+from reader.core.script_segment import MARGIN, convert_many, function_chars, score, segment, window
 
 __all__ = ["blocked_word_edits", "clear_memos"]
 
@@ -109,9 +109,10 @@ def _unblocked(source: str, view: str, i: int, convert: Callable[[str], str]) ->
     or nothing when the witnesses do not agree."""
     ws, we, a, b, before = _word_at(source, i)
     # Only the overlap of two words: the phrase starts inside the word before (半导|体制|造商) or takes
-    # the whole of it (联合制 over 联合|制造); that word has two or more characters. A single character
-    # before the word with the word is rather a name OpenCC lists whole (今|周刊 as 今周刊).
-    if b - a < 2 or a - before < 2:
+    # the whole of it (联合制 over 联合|制造); that word has two or more characters or is a function word
+    # (40|家|制造商 read through 家制). Another single character before the word with the word is rather
+    # a name OpenCC lists whole (今|周刊 as 今周刊).
+    if b - a < 2 or (a - before < 2 and source[before] not in function_chars()):
         return {}
     own = convert(source[a:b])
     if len(own) != b - a or own[i - a] == view[i]:

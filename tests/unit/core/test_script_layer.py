@@ -17,9 +17,10 @@ from reader.core.script_segment import function_chars
         ("双方并发生冲突", "雙方並發生衝突"),
         ("十家俱乐部", "十家俱樂部"),
         ("研究所，并为其", "研究所，並為其"),
-        # A word whose own phrase a crossing phrase blocked (行复, 合制 over 复制, 制造).
+        # A word whose own phrase a crossing phrase blocked (行复, 合制, 家制 over 复制, 制造).
         ("进行复制", "進行複製"),
         ("联合制造", "聯合製造"),
+        ("三家制造商", "三家製造商"),
     ],
 )
 def test_guard_undoes_phrases_that_cross_into_the_next_word(simplified: str, want: str) -> None:
