@@ -106,12 +106,8 @@ def _chunks(norm: str) -> list[tuple[int, str]]:
 MODEL_SURE: dict[str, dict[str, float]] = {
     "person": {"alone": 0.80, "confirmed": 0.0, "repeated": 0.0},
     "place": {"alone": 0.60, "confirmed": 0.40, "repeated": 0.0},
-    "org": {"alone": 0.80, "confirmed": 0.70, "repeated": 0.0, "named": 0.0},
+    "org": {"alone": 0.80, "confirmed": 0.70, "repeated": 0.30},
 }
-# An organisation is also shown when a rule confirms it and it is long enough to hold a name before
-# its ending (five characters or more: 长沙市卫健委, 重庆医科大学; not 外交部) and the model gives it at
-# least `named`: the structure is the evidence there.
-_NAMED_ORG = 5
 
 
 # A two-character "name" that is also a common word (written at least this often in the dictionary's
@@ -141,7 +137,6 @@ def _tier(span: Span, name: str, repeated: int, has_posts: bool, quoted: frozens
         or span.score >= need["alone"]
         or (span.confirmed and span.score >= need["confirmed"])
         or (repeated >= 2 and span.score >= need["repeated"])
-        or (span.confirmed and len(name) >= _NAMED_ORG and span.score >= need.get("named", 1.0))
     )
     return "main" if sure else "low"
 

@@ -94,3 +94,10 @@ def test_end_to_end_repairs_on_report_sentences() -> None:
     assert ("第十四届全国人大", "org") in _named("第十四届全国人大第一次会议在北京开幕。")
     assert _named("预计未来三天西北地区东部有小雨。") == [("西北", "place")]
     assert _main(extract("中国电信集团签署合作协议。")) == [("中国电信集团", "org")]
+
+
+def test_part_of_a_region_stays_a_place() -> None:
+    # 部 ends ministries (外交部), but 东部/西部/大部 after a region name a part of it, not a body.
+    text = "华北大部和非洲西部"
+    spans = spans_from_tokens(text, [Token(0, 4, "LOC", 0.8), Token(4, 5, "c"), Token(5, 9, "LOC", 0.8)])
+    assert [(text[s.start : s.end], s.type) for s in spans] == [("华北", "place"), ("非洲", "place")]
