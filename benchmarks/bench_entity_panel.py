@@ -28,7 +28,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from reader.store.importer import import_paths
+from reader.app.importing import import_paths
 from reader.store.library import Library
 from reader.ui.app import create_window
 folder = Path(sys.argv[1])

@@ -69,8 +69,8 @@ def main() -> None:
 
     from PySide6.QtWidgets import QApplication
 
+    from reader.app.importing import import_paths
     from reader.core.annotation_model import Annotation
-    from reader.store.importer import import_paths
     from reader.store.library import Library
     from reader.ui.app import create_window
 

@@ -27,8 +27,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from reader.app.importing import import_paths
 from reader.core.script import Script
-from reader.store.importer import import_paths
 from reader.store.library import Library
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reader.store.importer import import_paths
+from reader.app.importing import import_paths
 from reader.store.library import Library
 from reader.ui.main_window import MainWindow
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from reader.app.deriving import rederive
 from reader.ui.export_dialog import ExportDialog
 from reader.ui.main_window import MainWindow
 from reader.ui.metadata_dialog import MetadataDialog
@@ -75,7 +76,7 @@ def test_metadata_edit_is_kept(window: MainWindow, qtbot: QtBot) -> None:
     changes = dialog.changes()
     assert changes["author"] == "新作者" and changes["date"] == "2023-09-27"
     write(window, lambda lib: lib.set_metadata(doc.id, changes))
-    write(window, lambda lib: lib.rederive(doc.id))
+    write(window, lambda lib: rederive(lib, doc.id))
     again = window.library.get(doc.id)
     assert again is not None and again.summary.author == "新作者" and again.summary.date == "2023-09-27"
     dialog.edits["date"].setText("not a date")

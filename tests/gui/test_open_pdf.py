@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from reader.app.importing import ImportReport
 from reader.core.cleaning import reason_label
-from reader.store.importer import ImportReport
 from reader.ui.main_window import MainWindow
 from reader.ui.removed_panel import RemovedRow
 

@@ -14,10 +14,10 @@ from PySide6.QtGui import QFontDatabase, QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from reader.app.exporting import export_documents, write_export
 from reader.core.annotation_model import Annotation
 from reader.core.export import ExportDocument, to_html
 from reader.core.script import Script
-from reader.exporting import export_documents, write_export
 from reader.store.library import Library
 from reader.ui.export_dialog import ExportDialog
 from reader.ui.main_window import MainWindow
@@ -151,7 +151,7 @@ def test_a_traditional_pdf_of_the_seed_annotations_extracts_as_its_text(
     docs = _seed_export(seeded_library, "tw")
     html = to_html(docs)
     path = tmp_path / "notes.pdf"
-    write_export(docs, "pdf", path)
+    write_export(docs, "pdf", path, print_pdf=write_pdf)
     extracted = _squeeze(_extracted_text(path))
     expected = _squeeze(_printed_text(html))
     assert "衛生發展研究中心" in expected and "髮" not in expected
@@ -167,7 +167,7 @@ def test_a_traditional_pdf_is_set_in_a_taiwan_face(qapp: QApplication, seeded_li
     if "Noto Serif CJK TC" not in QFontDatabase.families():
         pytest.skip("Noto Serif CJK TC is not installed here")
     path = tmp_path / "notes.pdf"
-    write_export(_seed_export(seeded_library, "tw"), "pdf", path)
+    write_export(_seed_export(seeded_library, "tw"), "pdf", path, print_pdf=write_pdf)
     out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True, timeout=60).stdout
     assert "NotoSerifCJKtc" in out and "CJKsc" not in out and "CJKjp" not in out, out
 

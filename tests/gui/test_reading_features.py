@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
+from reader.app.importing import import_paths
 from reader.core.script import Script
-from reader.store.importer import import_paths
 from reader.store.library import Library
 from reader.ui.app import create_window
 from reader.ui.main_window import MainWindow

@@ -11,9 +11,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from reader.app.entities import update_pending
+from reader.app.importing import import_paths
 from reader.core.entities import Mention
 from reader.store.entities import EntityStore, LibraryEntity
-from reader.store.importer import import_paths
 from reader.store.library import Library
 from reader.ui.whos_who import COL_DOCUMENTS, COL_MENTIONS, COL_NAME, COL_POSTS, COL_TYPE, WhosWhoDialog
 
@@ -29,7 +30,7 @@ def test_whos_who_lists_people_and_requests_documents(
     qtbot: QtBot, qtmodeltester: ModelTester, reading_library: Library
 ) -> None:
     store = EntityStore(reading_library.conn)
-    store.update_pending()
+    update_pending(reading_library)
     dialog = WhosWhoDialog(reading_library)
     qtbot.addWidget(dialog)
     dialog.show()

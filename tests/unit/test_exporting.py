@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from reader.app.exporting import write_atomically, write_export
 from reader.core.annotation_model import Annotation, HighlightColor
 from reader.core.export_csv import to_csv
 from reader.core.export_model import ExportDocument
-from reader.exporting import write_atomically, write_export
 
 
 def _fail_halfway(target: Path) -> None:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from reader.app import deriving
+from reader.app import entities as extraction
 from reader.app.changes import Changes, Outcome
+from reader.app.exporting import AnnotationImport, import_annotations
 from reader.core.annotation_model import DEFAULT_COLORS, Annotation, HighlightColor
 from reader.core.entities import Mention
 from reader.core.importing import Prepared
-from reader.exporting import AnnotationImport, import_annotations
 from reader.store.deleting import Deleted
 from reader.store.entities import store_for
 from reader.store.library import Library
@@ -36,7 +38,7 @@ __all__ = [
 # -- documents -----------------------------------------------------------------------------------
 def add_document(library: Library, prepared: Prepared) -> Outcome[tuple[str, int]]:
     """Store one prepared file: ("imported" | "updated" | "duplicate", id)."""
-    outcome, doc_id = library.add(prepared)
+    outcome, doc_id = deriving.add_prepared(library, prepared)
     if outcome == "imported":
         return Outcome((outcome, doc_id), Changes.of(added=[doc_id]))
     if outcome == "updated":
@@ -52,13 +54,13 @@ def mark_seeded(library: Library) -> Outcome[None]:
 
 def rederive(library: Library, doc_id: int) -> Outcome[None]:
     """Clean a document again from its raw text (the cleaner improved, or its overrides changed)."""
-    library.rederive(doc_id)
-    return Outcome(None, Changes.of(text=[doc_id], annotations=[doc_id]))
+    found = deriving.rederive(library, doc_id)
+    return Outcome(None, Changes.of(text=[doc_id], annotations=[doc_id]) if found else Changes())
 
 
 def set_line_override(library: Library, doc_id: int, line: int, keep: bool | None) -> Outcome[None]:
     """Keep or remove one raw line whatever the cleaner thinks (None: the cleaner decides again)."""
-    library.set_line_override(doc_id, line, keep)
+    deriving.set_line_override(library, doc_id, line, keep)
     return Outcome(None, Changes.of(text=[doc_id], annotations=[doc_id]))
 
 
@@ -107,5 +109,5 @@ def save_entities(library: Library, doc_id: int, mentions: Sequence[Mention], te
 
 def extract_entities(library: Library, doc_id: int, *, force: bool = False) -> Outcome[bool]:
     """Extract and store in one step (the CLI's way): True if the extractor ran."""
-    ran = store_for(library).update(doc_id, force=force)
+    ran = extraction.update(library, doc_id, force=force)
     return Outcome(ran, Changes.of(entities=[doc_id] if ran else []))

@@ -86,7 +86,9 @@ def open_library(args: argparse.Namespace, *, must_exist: bool = False) -> Libra
     except LibraryError as exc:
         raise UserError(str(exc)) from exc
     if library.has_stale():
-        library.rederive_stale()  # the cleaner improved since some documents were imported
+        from reader.app.deriving import rederive_stale
+
+        rederive_stale(library)  # the cleaner improved since some documents were imported
     return library
 
 

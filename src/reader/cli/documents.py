@@ -15,7 +15,7 @@ from reader.cli.common import SCRIPTS, UserError, open_library, print_json, say,
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from reader.store.importer import ImportInterrupted, import_paths
+    from reader.app.importing import ImportInterrupted, import_paths
 
     with open_library(args) as library:
         show = sys.stderr.isatty() and not args.json

@@ -75,7 +75,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
 
 def _document(args: argparse.Namespace) -> int:
-    from reader.store.entities import ensure_entities
+    from reader.app.entities import ensure_entities
 
     with open_library(args, must_exist=True) as library:
         if library.get(args.id) is None:
@@ -127,6 +127,7 @@ def _wanted(args: argparse.Namespace, tier: str) -> bool:
 
 
 def _library(args: argparse.Namespace) -> int:
+    from reader.app.entities import update_pending
     from reader.store.entities import store_for
 
     show = sys.stderr.isatty()
@@ -137,8 +138,8 @@ def _library(args: argparse.Namespace) -> int:
             sys.stderr.flush()
 
     with open_library(args, must_exist=True) as library:
+        update_pending(library, progress=progress)
         store = store_for(library)
-        store.update_pending(progress=progress)
         if show:
             sys.stderr.write("\r" + " " * 40 + "\r")
         index = store.library_index(args.type, tiers=(MAIN, LOW) if args.all_tiers else (MAIN,))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +16,8 @@ ANNOTATIONS_LIMIT = 256 * 1024 * 1024
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from reader.app.exporting import export_documents, write_export
     from reader.core.export import EXPORT_FORMATS, FORMATS, export_format
-    from reader.exporting import export_documents, write_export
 
     if args.format not in FORMATS:
         raise UserError(f"unknown format {args.format!r}")
@@ -44,7 +44,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             language=export_language(),
         )
     try:
-        written = write_export(docs, args.format, out)
+        written = write_export(docs, args.format, out, print_pdf=_printer(args.format))
     except OSError as exc:
         raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
     count = sum(len(d.annotations) for d in docs)
@@ -53,9 +53,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _printer(fmt: str) -> Callable[[str, Path], None] | None:
+    """Qt's PDF printer for a format that needs it; Qt is loaded only then."""
+    from reader.core.export import export_format
+
+    if not export_format(fmt).needs_qt:
+        return None
+    from reader.ui.pdf_export import write_pdf
+
+    return write_pdf
+
+
 def cmd_import_annotations(args: argparse.Namespace) -> int:
+    from reader.app.exporting import import_annotations
     from reader.core.export import ExportFormatError
-    from reader.exporting import import_annotations
 
     path = Path(args.file)
     data = read_regular_file(path, ANNOTATIONS_LIMIT)

@@ -79,4 +79,3 @@ def identify(path: Path, max_bytes: int | None = None) -> tuple[bytes, str] | No
     except (Unreadable, DecodingError, FormatError, RecursionError, MemoryError):
         return None
     return bytes(data), content_hash(imported.raw)
-

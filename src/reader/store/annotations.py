@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from reader.core.anchoring import Selector, anchor_many, describe
 from reader.core.annotation_model import Annotation
+from reader.core.selectors import Anchor, describe
 from reader.store.db import run_script, transaction
 
 COLUMNS = "uuid, doc_id, start, end, quote, prefix, suffix, color, note, tags, created, modified, orphan"
@@ -311,20 +311,10 @@ class AnnotationStore:
                 counts[tag] = counts.get(tag, 0) + 1
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
-    def reanchor(self, doc_id: int, text: str | None = None, old_text: str | None = None) -> tuple[int, int]:
-        """Place every annotation of a document in its current text; returns (placed, orphaned).
-
-        Runs inside the caller's transaction when there is one (the text change and the re-anchoring
-        must land together), so it does not open its own.
-        """
-        text = self._text(doc_id) if text is None else text
-        annotations = self.for_document(doc_id)
-        selectors: Sequence[Selector] = [
-            Selector(start=a.start, end=a.end, quote=a.quote, prefix=a.prefix, suffix=a.suffix) for a in annotations
-        ]
-        # The text the positions were stored against, when the caller still has it, lets a diff carry
-        # them over exactly; look-alike copies elsewhere in the document cannot then mislead.
-        anchors = anchor_many(text, selectors, old_text=old_text)
+    def place(self, annotations: Sequence[Annotation], anchors: Sequence[Anchor | None]) -> tuple[int, int]:
+        """Store where each annotation now lies (None: it could not be placed and is kept as an
+        orphan); returns (placed, orphaned). Runs inside the caller's transaction: the text change and
+        the new places must land together. Where they lie is the operations layer's to find."""
         placed = orphaned = 0
         for annotation, found in zip(annotations, anchors, strict=True):
             if found is None:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.core.entities import Entity, Mention, aggregate, extract
+from reader.core.entities import Entity, Mention, aggregate
 from reader.core.ner_patterns import parse_doc_date
 from reader.core.normalise import normalise
 from reader.store.db import run_script, transaction
@@ -41,8 +41,6 @@ _NAMED = frozenset({"person", "place", "org"})
 # Types the search box's `entity:` filter matches: names, not dates or amounts.
 NAMED_TYPES = ("person", "org", "place", "term", "title")
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 Saved = Callable[[int], None]
 
 
@@ -189,52 +187,14 @@ class EntityStore:
             if self._on_saved is not None:
                 self._on_saved(doc_id)
 
-    def update(self, doc_id: int, *, force: bool = False) -> bool:
-        """Extract and store one document's mentions if they are pending (or `force`); True if it ran.
-
-        Raises KeyError when the document does not exist.
-        """
-        found = self.extract_if_pending(doc_id, force=force)
-        if found is None:
-            return False
-        self.save(doc_id, *found)
-        return True
-
-    def extract_if_pending(self, doc_id: int, *, force: bool = False) -> tuple[list[Mention], str] | None:
-        """The mentions of a document whose stored ones are missing or stale (or `force`), and the text
-        they come from; None when they are current. Only reads, so it runs on any connection: the
-        window extracts on a reading connection and hands the result to the writer.
-
-        Raises KeyError when the document does not exist.
-        """
+    # -- reading -----------------------------------------------------------------------------------
+    def source(self, doc_id: int) -> tuple[str, str | None]:
+        """(text, date) that a document's entities are extracted from; KeyError if it does not exist."""
         row = self.conn.execute("SELECT text, date FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             raise KeyError(f"no document with id {doc_id}")
-        if not force and not self.is_pending(doc_id):
-            return None
-        text = str(row["text"])
-        return extract(text, doc_date=row["date"]), text
+        return str(row["text"]), row["date"]
 
-    def update_pending(self, *, progress: Progress | None = None, cancelled: Cancelled | None = None) -> int:
-        """Bring every pending document up to date, in id order; returns how many were extracted.
-
-        Each document is tried once per call, so a document that keeps failing cannot loop forever.
-        """
-        todo = self.pending()
-        done = 0
-        for number, doc_id in enumerate(todo, start=1):
-            if cancelled is not None and cancelled():
-                break
-            try:
-                if self.update(doc_id):
-                    done += 1
-            except KeyError:  # deleted meanwhile
-                pass
-            if progress is not None:
-                progress(number, len(todo))
-        return done
-
-    # -- reading -----------------------------------------------------------------------------------
     def pending(self, limit: int | None = None) -> list[int]:
         """Documents whose stored entities are missing or stale, oldest first."""
         sql = f"SELECT d.id FROM documents d LEFT JOIN entity_state s ON s.doc_id = d.id WHERE {_PENDING} ORDER BY d.id"
@@ -390,14 +350,3 @@ def store_for(library: Library) -> EntityStore:
     """The entity store of an open library, re-indexing a document for search whenever its entities
     are saved."""
     return EntityStore(library.conn, on_saved=library.reindex)
-
-
-def ensure_entities(library: Library, doc_id: int) -> list[Entity]:
-    """A document's entities, extracting them first if they are missing or stale.
-
-    This writes on the library's connection: the CLI's way. The window instead asks the entity worker
-    (the single writer) and reads when it reports back.
-    """
-    store = store_for(library)
-    store.update(doc_id)
-    return store.entities(doc_id)

@@ -7,18 +7,18 @@ callers use, each a short delegation, so the responsibilities live in one place 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from reader.core.derive import CLEANER_VERSION, Derived
 from reader.core.importing import Prepared
-from reader.formats.registry import derive_raw
 from reader.store import documents_query as query
 from reader.store import files, search
 from reader.store.annotations import AnnotationStore
 from reader.store.db import open_library, transaction
 from reader.store.deleting import Deleted, delete_documents
-from reader.store.derived_writing import fallback_title, insert_raw, store_derived, update_raw
+from reader.store.derived_writing import Reanchor, fallback_title, insert_raw, store_derived, update_raw
 from reader.store.documents_query import (
     INT64_MAX,
     LIST_COLUMNS,
@@ -58,7 +58,7 @@ class Library:
         self.path = Path(path)
         self.readonly = readonly
         self.conn = open_library(self.path, readonly=readonly)
-        self.annotations = AnnotationStore(self.conn, on_change=self.reindex)
+        self.annotations = AnnotationStore(self.conn, on_change=self.reindex_annotations)
         self.positions = PositionStore(self.conn)
 
     def close(self) -> None:
@@ -148,72 +148,44 @@ class Library:
         with transaction(self.conn):
             self.conn.execute("INSERT OR REPLACE INTO library_meta(key, value) VALUES (?, ?)", (key, value))
 
-    def add(self, prepared: Prepared) -> tuple[str, int]:
-        """Store a prepared file: ("imported", id), ("duplicate", id) or ("updated", id).
-
-        The same content is never stored twice; a file already imported from the same path whose
-        content changed updates that document, so what the user attached to it stays attached.
-        """
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One all-or-nothing write made of several calls below (they open no transaction themselves)."""
         with transaction(self.conn):
-            existing = self.find_by_hash(prepared.content_hash)
-            if existing is not None:
-                return "duplicate", existing
-            same_path = self.find_by_path(prepared.path)
-            if same_path is not None:
-                derived = derive_raw(prepared.raw, prepared.kind, self.overrides(same_path))
-                update_raw(self.conn, same_path, prepared, derived)
-                self._store_derived(same_path, derived, prepared.filename)
-                return "updated", same_path
-            doc_id = insert_raw(self.conn, prepared)
-            self._store_derived(doc_id, prepared.derived, prepared.filename)
-            return "imported", doc_id
+            yield
 
-    def _store_derived(self, doc_id: int, derived: Derived, filename: str) -> None:
-        store_derived(self.conn, doc_id, derived, filename, self._reanchor, self.reindex)
+    def insert_file(self, prepared: Prepared) -> int:
+        """A new document holding the file as read; its derived columns are written by `write_derived`."""
+        return insert_raw(self.conn, prepared)
 
-    def _reanchor(self, doc_id: int, text: str, old_text: str | None) -> None:
-        self.annotations.reanchor(doc_id, text, old_text=old_text)
+    def replace_file(self, doc_id: int, prepared: Prepared, derived: Derived) -> None:
+        """A document's file changed at the same path: its id, and what hangs on it, stay."""
+        update_raw(self.conn, doc_id, prepared, derived)
 
-    def rederive(self, doc_id: int) -> None:
-        """Recompute a document's cleaned text from its raw text, honouring overrides."""
-        with transaction(self.conn):
-            row = self.conn.execute("SELECT raw, kind, filename FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            if row is None:
-                return
-            derived = derive_raw(row["raw"], row["kind"], self.overrides(doc_id))
-            self._store_derived(doc_id, derived, row["filename"] or "")
+    def source_of(self, doc_id: int) -> tuple[str, str, str] | None:
+        """(raw text, importer name, file name) that the document's text is derived from."""
+        row = self.conn.execute("SELECT raw, kind, filename FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return None if row is None else (str(row["raw"]), str(row["kind"]), str(row["filename"] or ""))
 
-    def rederive_stale(
-        self, progress: Callable[[int, int, str], None] | None = None, cancelled: Callable[[], bool] | None = None
-    ) -> list[int]:
-        """Re-clean every stale document (user overrides and annotations carried over); returns their ids."""
-        ids = self.stale()
-        done: list[int] = []
-        for number, doc_id in enumerate(ids, start=1):
-            if cancelled and cancelled():
-                break
-            self.rederive(doc_id)
-            done.append(doc_id)
-            if progress:
-                progress(number, len(ids), "")
-        return done
+    def write_derived(self, doc_id: int, derived: Derived, filename: str, reanchor: Reanchor) -> None:
+        """Store what was derived from the document's file; `reanchor(doc_id, new text, old text)` moves
+        the annotations (the operations layer decides where), then the search index follows."""
+        store_derived(self.conn, doc_id, derived, filename, reanchor, self.reindex)
+
+    def set_override(self, doc_id: int, line: int, keep: bool | None) -> None:
+        """Record the user's decision on one raw line (None forgets it); the caller derives again."""
+        if keep is None:
+            self.conn.execute("DELETE FROM line_overrides WHERE doc_id = ? AND line = ?", (doc_id, line))
+        else:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO line_overrides (doc_id, line, keep) VALUES (?, ?, ?)",
+                (doc_id, line, int(keep)),
+            )
 
     def keep_file(self, doc_id: int, data: bytes | None) -> None:
         """Record a document's file as imported (None: it was gone or had changed)."""
         with transaction(self.conn):
             files.keep(self.conn, doc_id, data)
-
-    def set_line_override(self, doc_id: int, line: int, keep: bool | None) -> None:
-        """Keep or remove one raw line whatever the cleaner thinks; None forgets the user's decision."""
-        with transaction(self.conn):
-            if keep is None:
-                self.conn.execute("DELETE FROM line_overrides WHERE doc_id = ? AND line = ?", (doc_id, line))
-            else:
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO line_overrides (doc_id, line, keep) VALUES (?, ?, ?)",
-                    (doc_id, line, int(keep)),
-                )
-        self.rederive(doc_id)
 
     def set_metadata(self, doc_id: int, values: Mapping[str, str | None]) -> None:
         with transaction(self.conn):
@@ -240,12 +212,7 @@ class Library:
         if row is None:
             search.remove_document(self.conn, doc_id)
             return
-        notes: list[str] = []
-        tags: list[str] = []
-        for a in self.annotations.for_document(doc_id):
-            if a.note:
-                notes.append(a.note)
-            tags.extend(t for t in a.tags if t not in tags)
+        notes, tags = self._notes_and_tags(doc_id)
         search.index_document(
             self.conn,
             doc_id,
@@ -258,6 +225,21 @@ class Library:
             tags=tags,
             entities=self.entity_names(doc_id),
         )
+
+    def reindex_annotations(self, doc_id: int) -> None:
+        """Bring the index of a document's notes and tags in line with its annotations, without touching
+        the index of its text (a highlight on a long report costs a query, not a re-tokenisation)."""
+        notes, tags = self._notes_and_tags(doc_id)
+        search.index_annotations(self.conn, doc_id, "\n".join(notes), tags)
+
+    def _notes_and_tags(self, doc_id: int) -> tuple[list[str], list[str]]:
+        notes: list[str] = []
+        tags: list[str] = []
+        for a in self.annotations.for_document(doc_id):
+            if a.note:
+                notes.append(a.note)
+            tags.extend(t for t in a.tags if t not in tags)
+        return notes, tags
 
     def entity_names(self, doc_id: int) -> list[str]:
         """Names the `entity:` search filter matches; empty until entities are extracted."""

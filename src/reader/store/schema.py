@@ -149,6 +149,14 @@ def _v8_document_files(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v9_search_notes(conn: sqlite3.Connection) -> None:
+    # Notes get their own full-text table, so an annotation change re-indexes notes and tags only. The
+    # migration carries its own copy of the token scheme (search_migrate), so it stays what it was.
+    from reader.store import search_migrate
+
+    search_migrate.notes_to_own_table(conn)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_documents,
     _v2_annotations,
@@ -158,4 +166,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v6_entity_tiers,
     _v7_pages_and_positions,
     _v8_document_files,
+    _v9_search_notes,
 ]

@@ -138,7 +138,8 @@ def _tag_rows(doc_id: int, tags: Sequence[str]) -> list[tuple[str, int, str]]:
 
 def _replace_tags(conn: sqlite3.Connection, doc_id: int, tags: Sequence[str]) -> bool:
     wanted = _tag_rows(doc_id, tags)
-    held = conn.execute("SELECT norm, doc_id, tag FROM search_tags WHERE doc_id = ?", (doc_id,)).fetchall()
+    rows = conn.execute("SELECT norm, doc_id, tag FROM search_tags WHERE doc_id = ?", (doc_id,))
+    held = [tuple(row) for row in rows]  # plain tuples: sqlite3.Row cannot be ordered
     if sorted(held) == sorted(wanted):
         return False
     conn.execute("DELETE FROM search_tags WHERE doc_id = ?", (doc_id,))

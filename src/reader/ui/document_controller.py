@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from reader.app import operations as ops
 from reader.app.changes import Changes
+from reader.app.importing import ImportReport
 from reader.settings import Settings
-from reader.store.importer import ImportReport
 from reader.store.library import Document, Library
 from reader.ui.actions import make_action
 from reader.ui.document_model import DocumentTableModel

@@ -16,6 +16,7 @@ from collections import deque
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from reader.app import operations as ops
+from reader.app.entities import pending_mentions
 from reader.app.writer import Writer
 from reader.store.db import LibraryError
 from reader.store.entities import EntityStore
@@ -80,7 +81,7 @@ class EntityWorker(QObject):
             self.finished.emit()
 
     def _update(self, store: EntityStore, doc_id: int) -> bool:
-        found = store.extract_if_pending(doc_id)
+        found = pending_mentions(store, doc_id)
         if found is None:
             return False
         mentions, text = found

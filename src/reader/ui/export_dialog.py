@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.app.exporting import export_documents, write_export
 from reader.core.annotation_model import DEFAULT_COLORS
 from reader.core.export import EXPORT_FORMATS, export_format
 from reader.core.script import Script
-from reader.exporting import export_documents, write_export
 from reader.store.library import Library
 from reader.ui.pdf_export import write_pdf
 
@@ -243,7 +243,7 @@ class ExportDialog(QDialog):
         if not path:
             return
         try:
-            write_export(self.documents(), chosen.key, Path(path))
+            write_export(self.documents(), chosen.key, Path(path), print_pdf=write_pdf)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Export"), self.tr("Cannot write {0}: {1}").format(path, exc))
             return

@@ -12,10 +12,10 @@ from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
+from reader.app.importing import ImportReport
 from reader.app.writer import Writer
 from reader.formats import dialog_patterns
 from reader.settings import Settings
-from reader.store.importer import ImportReport
 from reader.ui.actions import make_action
 from reader.ui.workers import ImportJob
 

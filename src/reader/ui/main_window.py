@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader import paths
+from reader.app.importing import ImportReport
 from reader.app.writer import Writer
 from reader.core.script import Script
 from reader.settings import Settings, highlight_colors, save, settings_path
-from reader.store.importer import ImportReport
 from reader.store.library import Document, Library
 from reader.ui.about_dialog import AboutDialog
 from reader.ui.actions import make_action

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.app import operations as ops
 from reader.app.changes import Changes, Outcome
+from reader.app.importing import ImportReport, import_paths, import_seeds_if_empty
 from reader.app.original_files import check_original_files, keep_original_file
 from reader.app.writer import Writer
 from reader.core.importing import Prepared
 from reader.store.db import LibraryError
-from reader.store.importer import ImportReport, import_paths, import_seeds_if_empty
 from reader.store.library import Library
 
 

@@ -8,9 +8,9 @@ import pytest
 
 from reader.app import operations as ops
 from reader.app.changes import Changes
+from reader.app.exporting import export_documents
 from reader.core.entities import Mention
 from reader.core.export import export_text
-from reader.exporting import export_documents
 from reader.formats.prepare import prepare
 from reader.store.library import Library
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from reader.app.deriving import add_prepared
 from reader.core import importing
 from reader.core.importing import Prepared, Skipped, discover, printable_path, stored_path
 from reader.formats import SUPPORTED_SUFFIXES
@@ -244,7 +245,7 @@ def test_names_that_are_not_utf8_are_read_stored_and_printed(tmp_path: Path) -> 
 
     library = Library(tmp_path / "lib.db")
     try:
-        outcomes = [library.add(r)[0] for r in prepared]
+        outcomes = [add_prepared(library, r)[0] for r in prepared]
     finally:
         library.close()
     assert outcomes == ["imported", "imported"]
@@ -325,7 +326,7 @@ def test_nul_characters_past_the_binary_sniff_are_stored_as_replacement_characte
     assert result.raw == TEXT + "\ufffd" + TEXT
     library = Library(tmp_path / "lib.db")
     try:
-        outcome, doc_id = library.add(result)
+        outcome, doc_id = add_prepared(library, result)
         doc = library.get(doc_id)
     finally:
         library.close()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.app.importing import import_paths
 from reader.app.original_files import check_original_files
 from reader.core.importing import content_hash
 from reader.store import schema
 from reader.store.db import open_library
-from reader.store.importer import import_paths
 from reader.store.library import Library
 
 

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from reader.app.deriving import set_line_override
+from reader.app.entities import ensure_entities, update, update_pending
+from reader.app.importing import import_paths
 from reader.core.entities import Mention, aggregate, extract
 from reader.store import entities as entity_store
-from reader.store.entities import EXTRACTOR_VERSION, EntityStore, ensure_entities
-from reader.store.importer import import_paths
+from reader.store.entities import EXTRACTOR_VERSION, EntityStore
 from reader.store.library import Library
 
 DOC_A = (
@@ -69,17 +71,17 @@ def test_pending_until_saved_then_stale_after_text_change(library: tuple[Library
     assert store.pending() == [a, b]
     assert store.unextracted_count() == 2
     assert store.pending(limit=1) == [a]
-    assert store.update(a) is True
-    assert store.update(a) is False  # current: nothing to do
+    assert update(lib, a) is True
+    assert update(lib, a) is False  # current: nothing to do
     assert store.pending() == [b]
     assert not store.is_pending(a) and store.is_pending(b)
 
     # The user removes the first line: the cleaned text changes, so the stored spans are stale.
-    lib.set_line_override(a, 1, False)
+    set_line_override(lib, a, 1, False)
     assert "张宗久出席" not in _text(lib, a)
     assert store.pending() == [a, b]
     assert store.unextracted_count() == 1  # the cheap count does not see changed texts
-    store.update(a)
+    update(lib, a)
     assert all(_text(lib, a)[m.start : m.end] == m.text for m in store.mentions(a))
 
 
@@ -88,11 +90,11 @@ def test_stale_when_the_extractor_changes_or_the_date_moves(
 ) -> None:
     lib, a, b = library
     store = EntityStore(lib.conn)
-    store.update_pending()
+    update_pending(lib)
     assert store.pending() == []
     lib.set_metadata(a, {"date": "2023-10-20"})  # now 10月13日 has a year
     assert store.pending() == [a]
-    store.update(a)
+    update(lib, a)
     dates = [e for e in store.entities(a) if e.type == "date"]
     assert dates and dates[0].value == "2023-10-13"
     monkeypatch.setattr(entity_store, "EXTRACTOR_VERSION", EXTRACTOR_VERSION + 1)
@@ -102,7 +104,7 @@ def test_stale_when_the_extractor_changes_or_the_date_moves(
 def test_deleting_a_document_deletes_its_entities(library: tuple[Library, int, int]) -> None:
     lib, a, _ = library
     store = EntityStore(lib.conn)
-    store.update_pending()
+    update_pending(lib)
     lib.delete([a])
     assert store.mentions(a) == []
     assert lib.conn.execute("SELECT count(*) FROM entity_state WHERE doc_id = ?", (a,)).fetchone()[0] == 0
@@ -112,7 +114,7 @@ def test_deleting_a_document_deletes_its_entities(library: tuple[Library, int, i
 def test_library_index_gathers_posts_across_documents(library: tuple[Library, int, int]) -> None:
     lib, _, _ = library
     store = EntityStore(lib.conn)
-    assert store.update_pending() == 2
+    assert update_pending(lib) == 2
     people = store.library_index("person")
     assert all(e.type == "person" for e in people)
     zhang = next(e for e in people if e.normalized == "张宗久")
@@ -129,7 +131,7 @@ def test_library_index_gathers_posts_across_documents(library: tuple[Library, in
 def test_documents_mentioning(library: tuple[Library, int, int]) -> None:
     lib, a, b = library
     store = EntityStore(lib.conn)
-    store.update_pending()
+    update_pending(lib)
     assert store.documents_mentioning("person", "张宗久") == [a, b]
     assert store.documents_mentioning("term", "千县工程") == [a]
     assert store.documents_mentioning("place", "张宗久") == []
@@ -167,7 +169,7 @@ def test_saving_reindexes_for_the_entity_search_filter(
     monkeypatch.setattr(Library, "entity_names", lambda self, doc_id: EntityStore(self.conn).names(doc_id))
     store = entity_store.store_for(lib)
     assert search.matching_ids(lib.conn, "entity:张宗久") == []
-    store.update_pending()
+    update_pending(lib)
     assert "张宗久" in store.names(a) and "千县工程" in store.names(a)
     assert not any(n[:1].isdigit() for n in store.names(a))  # no dates or figures
     assert sorted(search.matching_ids(lib.conn, "entity:張宗久")) == [a, b]
@@ -225,7 +227,7 @@ def test_a_library_from_before_tiers_upgrades_and_is_extracted_again(tmp_path: P
         (old,) = store.mentions(1)
         assert old.tier == "main" and old.parent is None  # rows from before read as shown
         assert store.pending() == [1]  # and the new extractor runs again over them
-        store.update(1)
+        update(lib, 1)
         assert store.pending() == []
 
 
@@ -248,7 +250,7 @@ def test_library_index_tiers_variants_and_parents(tmp_path: Path) -> None:
     with lib:
         store = EntityStore(lib.conn)
         store.save(a, [*extract(_text(lib, a)), Mention("person", "惠利", "惠利", 0, 2, tier="low")], _text(lib, a))
-        store.update(b)
+        update(lib, b)
         places = {e.normalized: e for e in store.library_index("place")}
         china = places["中国"]
         # The 中 of 中美 joins 中国 written in full in the other document, shown under the full name.

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from reader.app.deriving import rederive, set_line_override
+from reader.app.importing import import_paths, import_seeds_if_empty
 from reader.core.importing import Prepared, Skipped, prepare
-from reader.store.importer import import_paths, import_seeds_if_empty
 from reader.store.library import Library, storable
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -131,12 +132,12 @@ def test_overrides_and_metadata_edits_survive_rederive(library: Library, tmp_pat
     path.write_text("标题\n正文第一段，内容充实，句子完整。\n正文第二段，同样完整的句子。\n", encoding="utf-8")
     (doc_id,) = import_paths(library, [path], workers=1).imported
     library.set_metadata(doc_id, {"author": "张三"})
-    library.set_line_override(doc_id, 2, False)
+    set_line_override(library, doc_id, 2, False)
     doc = library.get(doc_id)
     assert doc is not None
     assert "正文第一段" not in doc.text
     assert doc.summary.author == "张三"
-    library.rederive(doc_id)
+    rederive(library, doc_id)
     doc = library.get(doc_id)
     assert doc is not None
     assert "正文第一段" not in doc.text

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from reader.app.deriving import set_line_override
+from reader.app.entities import update_pending
+from reader.app.importing import import_paths
 from reader.store import search
-from reader.store.entities import EntityStore
-from reader.store.importer import import_paths
 from reader.store.library import Library
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -44,8 +45,8 @@ def fill(lib: Library, doc_id: int) -> None:
     lib.annotations.create(doc_id, 0, 4, note="笔记一", tags=["要点"])
     lib.annotations.create(doc_id, 10, 14)
     lib.set_metadata(doc_id, {"author": "某某"})
-    lib.set_line_override(doc_id, 0, True)
-    EntityStore(lib.conn).update_pending()
+    set_line_override(lib, doc_id, 0, True)
+    update_pending(lib)
 
 
 def test_delete_removes_every_row_of_the_document(library: Library) -> None:

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from reader.app.deriving import set_line_override
+from reader.app.importing import import_paths
 from reader.core.pages import page_of, page_start
 from reader.store import schema
 from reader.store.db import open_library
-from reader.store.importer import import_paths
 from reader.store.library import Library
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -61,7 +62,7 @@ def test_page_starts_follow_a_restored_line(library: Library) -> None:
     doc = library.get(pdf)
     assert doc is not None
     number = next(r for r in doc.removed if r.text == "— 2 —")
-    library.set_line_override(pdf, number.line, True)
+    set_line_override(library, pdf, number.line, True)
     after = library.get(pdf)
     assert after is not None and "— 2 —" in after.text
     assert len(after.pages) == len(doc.pages)

@@ -296,3 +296,10 @@ def test_migration_gives_the_index_a_fresh_library_has() -> None:
 
 def test_migration_without_a_search_index_does_nothing() -> None:
     assert search.notes_to_own_table(sqlite3.connect(":memory:")) == 0
+
+
+def test_tags_already_indexed_compare_on_a_library_connection(conn: sqlite3.Connection) -> None:
+    """The library reads rows as sqlite3.Row, which cannot be sorted: comparing held tags must still work."""
+    conn.row_factory = sqlite3.Row
+    assert search.index_annotations(conn, 1, "", ["卫生", "人物"]) is True
+    assert search.index_annotations(conn, 1, "", ["人物", "卫生"]) is False

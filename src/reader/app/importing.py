@@ -24,9 +24,11 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from types import FrameType
 
+from reader.app.deriving import add_prepared
 from reader.core.importing import Prepared, Skipped, discover
 from reader.formats.prepare import prepare
 from reader.formats.registry import SUPPORTED_SUFFIXES
@@ -118,7 +120,7 @@ def import_paths(
     if add is None:
         if library is None:
             raise TypeError("import_paths needs a library or an `add`")
-        add = library.add
+        add = partial(add_prepared, library)
     ctrl_c = _CtrlC()
 
     def stop_requested() -> bool:

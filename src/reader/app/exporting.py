@@ -93,13 +93,19 @@ def _export_document(
 
 
 def write_export(
-    docs: Sequence[ExportDocument], fmt: str, path: Path, colors: Sequence[HighlightColor] = DEFAULT_COLORS
+    docs: Sequence[ExportDocument],
+    fmt: str,
+    path: Path,
+    colors: Sequence[HighlightColor] = DEFAULT_COLORS,
+    *,
+    print_pdf: Callable[[str, Path], None] | None = None,
 ) -> list[Path]:
     """Write the export and return the files written; ValueError for an unknown format.
 
     A format that writes notes (Markdown) gives, into a folder, one note per document, each with its own
     front matter, as Obsidian and Logseq expect; otherwise one file. A format that needs Qt (PDF) is its
-    HTML printed by Qt's PDF writer with the CJK font embedded.
+    HTML printed by `print_pdf(html, path)`: the caller passes Qt's printer (`reader.ui.pdf_export.
+    write_pdf`), which this layer, below the window, cannot import.
     """
     chosen = export_format(fmt)
     if chosen.render_notes is not None and path.is_dir():
@@ -111,9 +117,10 @@ def write_export(
         return written
     text = chosen.render(docs, colors)
     if chosen.needs_qt:
-        from reader.ui.pdf_export import write_pdf
-
-        write_atomically(path, lambda temporary: write_pdf(text, temporary))
+        if print_pdf is None:
+            raise ValueError(f"the {chosen.key} export needs a printer, and none was given")
+        printer = print_pdf
+        write_atomically(path, lambda temporary: printer(text, temporary))
         return [path]
     write_atomically(path, _text_writer(text))
     return [path]
