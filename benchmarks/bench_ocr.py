@@ -14,7 +14,9 @@ For each configuration it prints
 - CER: character edit distance over the expected characters, whitespace ignored, per script;
 - paras: paragraphs found / paragraphs printed (reflow of OCR lines into paragraphs).
 "reader" is `read_pdf` (its engine settings, deskew, furniture removal, reflow); "engine defaults" is
-RapidOCR as installed, its lines joined in its order, with no page furniture removed.
+RapidOCR as installed, its lines joined in its order, with no page furniture removed. "tesseract" is the
+alternative measured, when its command is installed (Debian: tesseract-ocr-chi-sim, -chi-tra); its cpu
+column counts only this process, so for it read pages/s.
 """
 
 from __future__ import annotations
@@ -23,7 +25,10 @@ import argparse
 import json
 import random
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -94,7 +99,7 @@ def pages_of(pool: list[str], count: int, rng: random.Random) -> list[list[str]]
 def engine_defaults(data: bytes) -> str:
     """RapidOCR as installed, on each page rendered at the reader's resolution: its lines in its order."""
     import pypdfium2 as pdfium
-    from rapidocr_onnxruntime import RapidOCR
+    from rapidocr_onnxruntime import RapidOCR  # type: ignore[import-untyped]
 
     engine = RapidOCR()
     doc = pdfium.PdfDocument(data)
@@ -110,12 +115,39 @@ def engine_defaults(data: bytes) -> str:
     return "\n".join(lines)
 
 
+def tesseract(language: str) -> Callable[[bytes], str]:
+    """The tesseract command (Debian's package, LSTM models `chi_sim` / `chi_tra`) on the same renders."""
+
+    def run(data: bytes) -> str:
+        import pypdfium2 as pdfium
+
+        doc = pdfium.PdfDocument(data)
+        texts: list[str] = []
+        try:
+            with tempfile.TemporaryDirectory() as folder:
+                for index, page in enumerate(doc):
+                    path = Path(folder) / f"{index}.png"
+                    page.render(scale=ocr.DPI / 72).to_pil().save(path)
+                    page.close()
+                    done = subprocess.run(
+                        ["tesseract", str(path), "-", "-l", language], capture_output=True, text=True, check=True
+                    )
+                    texts.append(done.stdout)
+        finally:
+            doc.close()
+        return "\n".join(line for text in texts for line in text.splitlines() if line.strip())
+
+    return run
+
+
 def reader(data: bytes) -> str:
     return read_pdf(data).text
 
 
-def measure(name: str, run: Callable[[bytes], str], scans: dict[str, Scan]) -> None:
+def measure(name: str, run: Callable[[bytes], str], scans: dict[str, Scan], only: str = "") -> None:
     for script, scan in scans.items():
+        if only and script != only:
+            continue
         wall, cpu = time.perf_counter(), time.process_time()
         text = run(scan.data)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
@@ -134,6 +166,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--skew", type=float, default=1.0)
     parser.add_argument("--no-defaults", action="store_true", help="skip the engine-defaults baseline")
+    parser.add_argument("--no-tesseract", action="store_true", help="skip tesseract even when installed")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     scans = {
@@ -152,6 +185,9 @@ def main() -> None:
     measure("reader", reader, scans)
     if not args.no_defaults:
         measure("engine defaults", engine_defaults, scans)
+    if shutil.which("tesseract") and not args.no_tesseract:
+        measure("tesseract chi_sim", tesseract("chi_sim"), scans, "simplified")
+        measure("tesseract chi_tra", tesseract("chi_tra"), scans, "traditional")
 
 
 if __name__ == "__main__":

@@ -2,8 +2,9 @@
 into paragraphs in reading order, and the offset at which each page begins.
 
 `read_pdf(data)` is the whole pipeline; `analyse(layout_from_json(raw), overrides)` re-derives from the
-stored layout alone; `IMPORTER` puts both behind the formats interface. Scanned pages (no text layer)
-give no text here; OCR is a separate step.
+stored layout alone; `IMPORTER` puts both behind the formats interface. Scanned pages (no usable text
+layer, an image over the page) are read by OCR (`ocr.py`) into fragments like a text layer's, so the
+same furniture removal, reflow and page map apply; the stored layout keeps them, so OCR is done once.
 """
 
 from __future__ import annotations

@@ -51,6 +51,9 @@ SIZE_STEP = 0.5
 SAME_PRINT = 0.2
 """Line boxes within this share of the page's typical height are taken to be the same print size."""
 
+SAME_PITCH = 0.12
+"""Lines whose width per character is within this share of the page's typical one are the same print."""
+
 PACKAGE = "rapidocr-onnxruntime"
 INSTALL_HINT = f"scanned page not read: install {PACKAGE} to read scanned PDFs"
 
@@ -67,7 +70,7 @@ Quad = Sequence[Sequence[float]]
 class Engine(Protocol):
     """Reads an image (height × width × 3, BGR, uint8) into lines: corners, text, confidence in 0..1."""
 
-    def __call__(self, image: Any) -> list[tuple[Quad, str, float]]: ...
+    def __call__(self, image: Any) -> Sequence[tuple[Quad, str, float]]: ...
 
 
 @dataclass(frozen=True)
@@ -192,16 +195,26 @@ def to_fragments(
         xs = [x for x, _ in points]
         ys = [y for _, y in points]
         boxes.append((min(xs) / scale, max(xs) / scale, min(ys) / scale, max(ys) / scale))
-    # Detected boxes of one print vary by a few pixels (descenders, punctuation); a size change ends a
-    # paragraph, so heights near the page's typical one are that one, and only clearly other print differs.
+    # Detected boxes of one print vary (descenders; 「」 and ； reach higher and lower than ideographs), and a
+    # size change ends a paragraph: a line is the page's typical print when its height or its character
+    # pitch is near the typical one; only a line that differs in both is set in another size.
     typical = statistics.median(bottom - top for _, _, top, bottom in boxes)
+    pitches = {i: (x1 - x0) / units for i, (x0, x1, _, _) in enumerate(boxes) if (units := _units(lines[i][1])) >= 4}
+    pitch = statistics.median(pitches.values()) if pitches else 0.0
     out: list[Fragment] = []
-    for (x0, x1, top, bottom), (_, text, score) in zip(boxes, lines, strict=True):
+    for i, ((x0, x1, top, bottom), (_, text, score)) in enumerate(zip(boxes, lines, strict=True)):
         high = bottom - top
-        high = typical if abs(high - typical) <= SAME_PRINT * typical else high
+        same_pitch = i in pitches and abs(pitches[i] - pitch) <= SAME_PITCH * pitch
+        if abs(high - typical) <= SAME_PRINT * typical or same_pitch:
+            high = typical
         size = max(SIZE_STEP, round(high / LINE_EM / SIZE_STEP) * SIZE_STEP)
         out.append(Fragment(text, x0, x1, top, bottom, size, conf=round(score, 3)))
     return out
+
+
+def _units(text: str) -> float:
+    """A line's width in ems as set: a wide (CJK, full-width) character is one, any other half."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
 
 
 _DASHED_NUMBER = re.compile(r"^[一—–\-－]{1,3}\s*(\d{1,4})\s*[一—–\-－]{1,3}$")
