@@ -48,11 +48,14 @@ def convert(text: str, config: str) -> str:
     vocabulary (`reader.core.script_vocabulary`).
 
     Lone surrogates (which UTF-8 cannot carry to OpenCC) are passed through untouched rather than
-    failing the whole document.
+    failing the whole document. So are NUL characters, which end a C string: s2tw and s2hk drop
+    everything after one, so each stretch between them is converted on its own.
     """
     conv = _converter(config)
     if not text:
         return text
+    if "\x00" in text:
+        return "\x00".join(convert(part, config) for part in text.split("\x00"))
     try:
         return str(conv.convert(text))
     except UnicodeEncodeError:

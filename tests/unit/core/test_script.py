@@ -61,6 +61,14 @@ def test_convert_passes_lone_surrogates_through() -> None:
     assert convert("发\ud800展", "s2t") == "發\ud800展"
 
 
+def test_nul_characters_keep_the_rest_of_the_text() -> None:
+    # OpenCC's s2tw drops everything after a NUL; the views must keep their length all the same.
+    assert convert("头发\x00发展", "s2tw") == "頭髮\x00發展"
+    text = "新北市並統稱為新巴士\x00公共设施自行车"  # a mixed line, which takes the unified path
+    for script in (Script.HANS, Script.HANT, Script.TW, Script.HK):
+        assert len(make_view(text, script).text) == len(text)
+
+
 def test_convert_from_many_threads_matches_one_thread() -> None:
     text = _seed("001")
     expected = {cfg: convert(text, cfg) for cfg in ("s2t", "s2twp", "t2s")}
