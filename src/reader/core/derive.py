@@ -7,7 +7,6 @@ the steps they share, so no code here needs to know which formats exist.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from reader.core import cleaning
@@ -43,15 +42,3 @@ def from_cleaned(original: str, cleaned: cleaning.Cleaned, pages: tuple[int, ...
         script_share=info.share,
         pages=pages,
     )
-
-
-def derive(raw: str, kind: str, overrides: Mapping[int, bool] | None = None) -> Derived:
-    """Clean stored `raw` text of the format named `kind`; the format's importer does the work.
-
-    Kept for callers that hold a raw text and a kind (tests, benchmarks); new code calls
-    `reader.formats.derive_raw`, which this forwards to. The import is local because the formats layer
-    sits above the core (the import contract lists this one exception).
-    """
-    from reader.formats.registry import derive_raw
-
-    return derive_raw(raw, kind, overrides)

@@ -281,26 +281,3 @@ def read_limited(path: Path, limit: int) -> bytes:
     if total > limit:
         raise Unreadable(too_large_reason(None, limit))
     return b"".join(parts)
-
-
-def kind_of(path: Path, text: str) -> str:
-    """The name of the importer that reads a file of this name and decoded text.
-
-    Kept for callers that hold decoded text (tests, benchmarks); the formats layer sits above the core, so
-    the import is local (the import contract lists this exception).
-    """
-    from reader.formats.registry import importer_for
-
-    importer = importer_for(path.name, text[:4096].encode("utf-8", "surrogatepass"))
-    return importer.name if importer is not None else "text"
-
-
-def prepare(path: Path, max_bytes: int | None = None) -> Prepared | Skipped:
-    """Read, decode and derive one file: forwards to `reader.formats.prepare.prepare`, where it lives.
-
-    Kept so that callers written before the formats layer keep working; the import is local for the
-    same reason as in `kind_of`.
-    """
-    from reader.formats.prepare import prepare as prepare_file
-
-    return prepare_file(path, max_bytes)

@@ -1,12 +1,27 @@
-"""Markdown, read as the text it is: headings, lists and emphasis marks stay visible in the Original view.
+"""Markdown: the file's lines, judged with what a Markdown parser says about each.
 
-A Markdown parser that turns headings and lists into blocks (and drops the marks from the cleaned text)
-replaces this module without touching anything else; documents keep the name "markdown" meanwhile, so
-they can be re-derived by that parser when it comes.
+Headings, lists, quotes, tables, code and rules are the author's structure and are never removed; front
+matter is metadata; a row of links in a saved page is still a menu (`core.cleaning.clean_markdown`,
+markdown-it-py underneath). The Original view shows the file as written, marks included.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from reader.core.cleaning import clean_markdown
+from reader.core.derive import Derived, from_cleaned
+from reader.formats.base import ImportedText
 from reader.formats.text import TextImporter
 
-IMPORTER = TextImporter(name="markdown", label="Markdown", suffixes=frozenset({".md"}))
+
+@dataclass(frozen=True)
+class MarkdownImporter(TextImporter):
+    """Read like text (any encoding); cleaned with the parser's view of each line."""
+
+    def derive(self, imported: ImportedText, overrides: Mapping[int, bool] | None = None) -> Derived:
+        return from_cleaned(imported.original, clean_markdown(imported.original, overrides))
+
+
+IMPORTER = MarkdownImporter(name="markdown", label="Markdown", suffixes=frozenset({".md"}))

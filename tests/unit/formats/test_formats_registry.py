@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.derive import derive
 from reader.core.importing import Prepared
 from reader.formats import (
     IMPORTERS,
@@ -111,10 +110,6 @@ def test_documents_stored_with_an_old_or_unknown_kind() -> None:
         derive_raw(TEXT, "djvu")
 
 
-def test_the_core_entry_point_for_a_raw_text_and_kind_forwards_to_the_registry() -> None:
-    assert derive(PAGE, "html") == derive_raw(PAGE, "html")
-
-
 @pytest.mark.parametrize(
     ("name", "data", "kind"),
     [
@@ -131,3 +126,17 @@ def test_prepare_stores_the_name_of_the_importer_that_read_the_file(
     prepared = prepare(path)
     assert isinstance(prepared, Prepared), prepared
     assert prepared.kind == kind
+
+
+def test_markdown_is_cleaned_with_its_structure_known() -> None:
+    note = (
+        "---\ntitle: 会议纪要\n---\n\n# 一、工作进展\n\n- 完成调研\n- 形成报告\n\n"
+        "| 项目 | 进度 |\n|---|---|\n| 医共体 | 80% |\n\n> 引用一段原文。\n"
+    )
+    importer = importer_named("markdown")
+    derived = importer.derive(importer.read(note.encode("utf-8"), "note.md"))
+    for kept in ("完成调研", "形成报告", "医共体", "80%", "引用一段原文"):
+        assert kept in derived.text
+    # The front matter and the heading that titles the note are metadata (shown above the text).
+    assert {r.reason for r in derived.removed} == {"metadata"}
+    assert derived.metadata.title == "一、工作进展"

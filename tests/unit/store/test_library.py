@@ -10,7 +10,8 @@ import pytest
 
 from reader.app.deriving import rederive, set_line_override
 from reader.app.importing import import_paths, import_seeds_if_empty
-from reader.core.importing import Prepared, Skipped, prepare
+from reader.core.importing import Prepared, Skipped
+from reader.formats.prepare import prepare
 from reader.store.library import Library, storable
 
 ROOT = Path(__file__).resolve().parents[3]
