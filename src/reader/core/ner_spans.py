@@ -93,10 +93,15 @@ _REGIONS = frozenset("港澳台")
 
 
 def _pair(text: str, abbrev: dict[str, str]) -> bool:
-    """Two different abbreviations of the same kind (two countries, or two of 港澳台)."""
+    """Two different abbreviations of the same kind: two countries (中美), or two parts of China, a
+    province or one of 港澳台 (港澳, 京津, 粤港)."""
     if len(text) != 2 or text[0] == text[1] or not all(ch in abbrev for ch in text):
         return False
-    return (text[0] in _REGIONS) == (text[1] in _REGIONS)
+    return _domestic(text[0], abbrev) == _domestic(text[1], abbrev)
+
+
+def _domestic(ch: str, abbrev: dict[str, str]) -> bool:
+    return ch in _REGIONS or abbrev[ch] in gazetteers().provinces
 
 
 def split_government(chunk: str, tok: Token) -> Span | None:

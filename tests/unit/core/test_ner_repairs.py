@@ -115,3 +115,11 @@ def test_part_of_a_region_stays_a_place() -> None:
 )
 def test_place_written_after_the_larger_place_it_lies_in(text: str, parts: list[str]) -> None:
     assert [text[s.start : s.end] for s in place(text, Token(0, len(text), "LOC", 0.9))] == parts
+
+
+def test_pair_of_provincial_short_names_is_two_provinces() -> None:
+    text = "京津两地"
+    spans = spans_from_tokens(text, [Token(0, 2, "LOC", 0.9), Token(2, 4, "n")])
+    assert [(s.start, s.end, s.normalized) for s in spans] == [(0, 1, "北京"), (1, 2, "天津")]
+    # A country and a province are not a pair of the same kind: no character is split off.
+    assert all(s.end - s.start == 2 for s in spans_from_tokens("美湘", [Token(0, 2, "LOC", 0.9)]))
