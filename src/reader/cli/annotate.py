@@ -1,6 +1,6 @@
 """`reader annotate` and `reader annotations`: highlight a passage, list what was highlighted.
 
-The one write is `library.annotations.create` in `cmd_annotate`, after the passage was located.
+The one write is `operations.put_annotation` in `cmd_annotate`, after the passage was located.
 """
 
 from __future__ import annotations
@@ -66,13 +66,16 @@ def passage(args: argparse.Namespace, doc: Document) -> tuple[int, int]:
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
+    from reader.app import operations as ops
+
     color = color_key(args.color)
     with open_library(args, must_exist=True) as library:
         doc = library.get(args.id)
         if doc is None:
             raise UserError(f"no document with id {args.id}")
         start, end = passage(args, doc)
-        annotation = library.annotations.create(args.id, start, end, color=color, note=args.note, tags=args.tag)
+        annotation = library.annotations.build(args.id, start, end, color=color, note=args.note, tags=args.tag)
+        ops.put_annotation(library, annotation)
     if args.json:
         print_json(annotation_json(annotation, doc.pages))
     else:

@@ -1,6 +1,6 @@
 """`reader delete`: documents out of the library, with everything that hangs on them.
 
-The one write is `library.delete` at the end of `cmd_delete`, reached only after every id was found and
+The one write is `operations.delete_documents` at the end of `cmd_delete`, reached only after every id was found and
 the deletion was confirmed.
 """
 
@@ -20,6 +20,8 @@ def cmd_delete(args: argparse.Namespace) -> int:
     Nothing is deleted unless every id names a document, so a typo cannot delete half a list. Without a
     terminal to ask on, `--yes` must say the deletion is meant.
     """
+    from reader.app import operations as ops
+
     with open_library(args, must_exist=True) as library:
         ids = list(dict.fromkeys(args.ids))
         known = library.summaries(ids)
@@ -39,7 +41,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
             if sys.stdin.readline().strip().lower() not in ("y", "yes"):
                 say("reader: nothing deleted", file=sys.stderr)
                 return 1
-        deleted = library.delete(ids)
+        deleted = ops.delete_documents(library, ids).value
     if args.json:
         print_json([d.as_json() for d in deleted])
         return 0

@@ -65,14 +65,14 @@ def _printer(fmt: str) -> Callable[[str, Path], None] | None:
 
 
 def cmd_import_annotations(args: argparse.Namespace) -> int:
-    from reader.app.exporting import import_annotations
+    from reader.app import operations as ops
     from reader.core.export import ExportFormatError
 
     path = Path(args.file)
     data = read_regular_file(path, ANNOTATIONS_LIMIT)
     with open_library(args, must_exist=True) as library:
         try:
-            report = import_annotations(library, data)
+            report = ops.import_annotation_file(library, data).value
         except ExportFormatError as exc:
             raise UserError(f"{path}: {exc}") from exc
     if args.json:
