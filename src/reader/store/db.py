@@ -144,27 +144,33 @@ def open_library(
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         raise LibraryError(_explain(path, exc)) from exc
+    _upgrade(conn, path, version, migrations, existed)
+    return conn
+
+
+def _upgrade(conn: sqlite3.Connection, path: Path, version: int, migrations: list[Migration], existed: bool) -> None:
+    """Run the migrations the file lacks, each in its own transaction, after copying an existing library."""
     if version > len(migrations):
         conn.close()
         raise LibraryError(
             f"the library {path} was written by a newer version of reader (schema {version}); please upgrade"
         )
-    if version < len(migrations):
-        if existed and version > 0:
-            try:
-                backup_before_upgrade(path, version)
-            except (sqlite3.DatabaseError, OSError) as exc:
-                conn.close()
-                raise LibraryError(f"cannot copy the library before upgrading it: {exc}") from exc
+    if version == len(migrations):
+        return
+    if existed and version > 0:
         try:
-            for number in range(version, len(migrations)):
-                with transaction(conn):
-                    migrations[number](conn)
-                    conn.execute(f"PRAGMA user_version = {number + 1}")
-        except sqlite3.DatabaseError as exc:
+            backup_before_upgrade(path, version)
+        except (sqlite3.DatabaseError, OSError) as exc:
             conn.close()
-            raise LibraryError(_explain(path, exc)) from exc
-    return conn
+            raise LibraryError(f"cannot copy the library before upgrading it: {exc}") from exc
+    try:
+        for number in range(version, len(migrations)):
+            with transaction(conn):
+                migrations[number](conn)
+                conn.execute(f"PRAGMA user_version = {number + 1}")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise LibraryError(_explain(path, exc)) from exc
 
 
 def _open_for_reading(path: Path, expected_version: int) -> sqlite3.Connection:
