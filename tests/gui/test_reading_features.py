@@ -167,6 +167,7 @@ def test_annotation_delete_and_undo(win: MainWindow) -> None:
     assert back.uuid == made.uuid and back.note == "重点"
     assert panel.uuids() == [made.uuid]
     win.annotations.act_undo.trigger()  # undoes the highlight itself
+    win.writes.flush()
     assert win.library.annotations.for_document(doc.id) == []
     win.annotations.act_redo.trigger()
     win.writes.flush()

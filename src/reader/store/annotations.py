@@ -157,9 +157,13 @@ class AnnotationStore:
         note: str = "",
         tags: Iterable[str] = (),
         uuid: str | None = None,
+        text: str | None = None,
     ) -> Annotation:
-        """An annotation for the span, not yet saved (the window saves it through an undoable command)."""
-        text = self._text(doc_id)
+        """An annotation for the span, not yet saved (the window saves it through an undoable command).
+
+        `text` is the document's cleaned text when the caller has it in hand (the window has the open
+        document), saving a read of the whole text per highlight."""
+        text = self._text(doc_id) if text is None else text
         if not 0 <= start < end <= len(text):
             raise ValueError(f"the span {start}-{end} is outside the text (0-{len(text)})")
         selector = describe(text, start, end)

@@ -236,7 +236,9 @@ class AnnotationController(QObject):
         if span is None or doc is None:
             return None
         self.settings.last_color = color
-        made = self.library.annotations.build(doc.id, span[0], span[1], color=color, note=note, tags=tags)
+        made = self.library.annotations.build(
+            doc.id, span[0], span[1], color=color, note=note, tags=tags, text=doc.text
+        )
         self.undo_stack.push(_Put(self, self.tr("Highlight"), None, made))
         return made
 
@@ -270,7 +272,7 @@ class AnnotationController(QObject):
             self.undo_stack.beginMacro(self.tr("Highlight every occurrence"))
             for start, end in spans:
                 self.undo_stack.push(
-                    _Put(self, self.tr("Highlight"), None, store.build(doc.id, start, end, color=color))
+                    _Put(self, self.tr("Highlight"), None, store.build(doc.id, start, end, color=color, text=doc.text))
                 )
             self.undo_stack.endMacro()
         self.window.statusBar().showMessage(self.tr("{0} passages highlighted").format(count), 5000)

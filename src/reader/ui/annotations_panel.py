@@ -109,19 +109,16 @@ class AnnotationsPanel(QWidget):
         self.tree.clicked.connect(lambda index: self._emit(self.activated, index))
         self.tree.activated.connect(lambda index: self._emit(self.editRequested, index))
         self.tree.selectionModel().currentChanged.connect(lambda cur, prev: self._update_buttons())
-        # Quote and note share the width the panel has; tags and time take what they show.
+        # The quote takes the width the panel has; note, tags and time get widths from the font once (sizing
+        # them to their contents would read every row on each change, and squeezed the quote to a word).
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(40)
-        for column, mode in enumerate(
-            (
-                QHeaderView.ResizeMode.Stretch,
-                QHeaderView.ResizeMode.Stretch,
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.ResizeToContents,
-            )
-        ):
-            header.setSectionResizeMode(column, mode)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        metrics = self.tree.fontMetrics()
+        for column, sample in ((1, "中" * 6), (2, "#中文标签"), (3, "2026-12-31")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.clicked.connect(lambda: self._emit(self.editRequested, self.tree.currentIndex()))
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -166,7 +163,6 @@ class AnnotationsPanel(QWidget):
             counted(self.tr("%n annotation(s)", "", len(placed)), len(placed))
             + (counted(self.tr(", %n orphan(s)", "", len(orphans)), len(orphans)) if orphans else "")
         )
-        self.tree.resizeColumnToContents(3)
         if current:
             self.select(current)
         self._update_buttons()
