@@ -175,10 +175,13 @@ def _import_here(
             return
         try:
             with ctrl_c.abandons():  # preparing is pure computation: a large file need not be waited for
-                result = prepare(path)
+                result = prepare(path, cancelled=stop_requested)  # a scanned PDF stops within a page
         except KeyboardInterrupt:
             if not ctrl_c.pressed.is_set():
                 raise
+            report.cancelled = True
+            return
+        if stop_requested():  # what a cancelled read gave back is not the file
             report.cancelled = True
             return
         _record(add, result, report)

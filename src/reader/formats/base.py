@@ -9,7 +9,7 @@ stored it does so from the stored raw text alone: `from_raw(raw)` must give back
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -60,8 +60,11 @@ class Importer(Protocol):
         """Whether the first `SNIFF_BYTES` of a file show it is of this format, whatever its name says."""
         ...
 
-    def read(self, data: bytes, filename: str) -> ImportedText:
-        """Decode a whole file; FormatError (or decoding.DecodingError) with a one-line reason."""
+    def read(self, data: bytes, filename: str, *, cancelled: Callable[[], bool] | None = None) -> ImportedText:
+        """Decode a whole file; FormatError (or decoding.DecodingError) with a one-line reason.
+
+        `cancelled` is asked between the long steps of a slow read (a scanned PDF's pages, each read by
+        OCR) so that an import can stop within one step; a fast reader may ignore it."""
         ...
 
     def from_raw(self, raw: str) -> ImportedText:

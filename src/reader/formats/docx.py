@@ -11,7 +11,7 @@ Title, author and date come from the document properties.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import lxml.etree
@@ -371,7 +371,7 @@ class DocxImporter:
     def sniff(self, head: bytes) -> bool:
         return head.startswith(ZIP_MAGIC) and b"word/document.xml" in head and b"mimetypeapplication/epub" not in head
 
-    def read(self, data: bytes, filename: str) -> ImportedText:
+    def read(self, data: bytes, filename: str, *, cancelled: Callable[[], bool] | None = None) -> ImportedText:
         document = read_docx(data)
         return blocks.imported(blocks.to_raw(document), document)
 

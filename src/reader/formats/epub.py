@@ -13,7 +13,7 @@ obfuscates embedded fonts (as the EPUB specification allows) does not stop the b
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -154,7 +154,7 @@ class EpubImporter:
     def sniff(self, head: bytes) -> bool:
         return head.startswith(ZIP_MAGIC) and head[30:38] == b"mimetype" and head[38:58] == MIMETYPE
 
-    def read(self, data: bytes, filename: str) -> ImportedText:
+    def read(self, data: bytes, filename: str, *, cancelled: Callable[[], bool] | None = None) -> ImportedText:
         document = read_epub(data)
         return blocks.imported(blocks.to_raw(document), document)
 

@@ -8,7 +8,7 @@ renderer can re-derive every page.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from reader.core.cleaning import clean_html, html_to_blocks
@@ -49,7 +49,7 @@ class HtmlImporter:
         """A page saved under another name (".txt") still starts with its doctype or <html>."""
         return head_text(head).lstrip().lower().startswith(_OPENINGS)
 
-    def read(self, data: bytes, filename: str) -> ImportedText:
+    def read(self, data: bytes, filename: str, *, cancelled: Callable[[], bool] | None = None) -> ImportedText:
         decoded = decode_bytes(data, filename)
         imported = self.from_raw(decoded.text)
         evidence = {"encoding": decoded.encoding, "replaced": str(decoded.replaced), "markup": "html"}

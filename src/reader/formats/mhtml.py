@@ -12,7 +12,7 @@ import codecs
 import email
 import email.message
 import email.policy
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from reader.core.decoding import decode_bytes
@@ -70,7 +70,7 @@ class MhtmlImporter:
         headers = _headers(head)
         return "mime-version" in headers and headers.get("content-type", "").lower().startswith("multipart/related")
 
-    def read(self, data: bytes, filename: str) -> ImportedText:
+    def read(self, data: bytes, filename: str, *, cancelled: Callable[[], bool] | None = None) -> ImportedText:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
         if not message.is_multipart() and message.get_content_type() != "text/html":
             raise FormatError("not a saved web page: no MIME parts (expected multipart/related)")

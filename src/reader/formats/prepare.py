@@ -7,6 +7,7 @@ Pure and picklable so that it runs in worker processes; only the store writes. A
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.core import decoding
@@ -24,10 +25,14 @@ from reader.formats.base import SNIFF_BYTES, FormatError
 from reader.formats.registry import importer_for, importer_named
 
 
-def prepare(path: Path, max_bytes: int | None = None) -> Prepared | Skipped:
+def prepare(
+    path: Path, max_bytes: int | None = None, *, cancelled: Callable[[], bool] | None = None
+) -> Prepared | Skipped:
     """Read, decode and derive one file; any failure becomes a Skipped with its reason.
 
     `max_bytes` defaults to `decoding.MAX_BYTES`, read when called so that one setting rules both.
+    `cancelled` reaches the importer (a scanned PDF stops within a page); the caller, which knows it
+    cancelled, does not store what comes back then.
     """
     shown = printable_path(path)
     limit = decoding.MAX_BYTES if max_bytes is None else max_bytes
@@ -40,7 +45,7 @@ def prepare(path: Path, max_bytes: int | None = None) -> Prepared | Skipped:
     # user who names it expects (the decoder says so in one line if it is not text).
     importer = importer_for(name, data[:SNIFF_BYTES]) or importer_named("text")
     try:
-        imported = importer.read(data, name)
+        imported = importer.read(data, name, cancelled=cancelled)
         if not imported.raw.strip():
             return Skipped(shown, "contains no text")
         derived = importer.derive(imported)

@@ -6,7 +6,7 @@ decoded text is both what is stored and what the Original view shows.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from reader.core.cleaning import clean_text
@@ -26,7 +26,7 @@ class TextImporter:
     def sniff(self, head: bytes) -> bool:
         return False
 
-    def read(self, data: bytes, filename: str) -> ImportedText:
+    def read(self, data: bytes, filename: str, *, cancelled: Callable[[], bool] | None = None) -> ImportedText:
         decoded = decode_bytes(data, filename)
         evidence = {"encoding": decoded.encoding, "replaced": str(decoded.replaced)}
         return ImportedText(raw=decoded.text, original=decoded.text, evidence=evidence)

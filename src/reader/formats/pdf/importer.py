@@ -46,6 +46,7 @@ class PdfImporter:
         self,
         data: bytes,
         filename: str,
+        *,
         cancelled: ocr.Cancelled | None = None,
         progress: ocr.Progress | None = None,
     ) -> ImportedText:

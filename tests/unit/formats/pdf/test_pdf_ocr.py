@@ -314,3 +314,19 @@ def test_the_real_engine_reads_a_skewed_noisy_scan() -> None:
     assert _cer(scan.text, result.text) < 0.03
     assert HEAD not in result.text
     assert abs(result.pages[1] - len("\n".join(scan.pages[0])) - 1) <= 3
+
+
+def test_an_import_cancelled_during_a_long_scan_stops_within_a_page(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from reader.app.importing import import_paths
+    from reader.store.library import Library
+
+    engine = StandIn()
+    monkeypatch.setattr(ocr, "default_engine", lambda: engine)
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(_blank_scan(8))
+    with Library(tmp_path / "lib.sqlite") as library:
+        report = import_paths(library, [path], workers=1, cancelled=lambda: engine.calls >= 2)
+        assert report.cancelled and report.imported == [] and report.skipped == []
+        assert engine.calls <= 3 and library.count() == 0
