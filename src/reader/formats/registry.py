@@ -54,6 +54,15 @@ def derive_raw(raw: str, name: str, overrides: Mapping[int, bool] | None = None)
     return importer.derive(importer.from_raw(raw), overrides)
 
 
+def evidence_of(raw: str, name: str) -> dict[str, str]:
+    """What the importer can tell about a stored document's source (for a PDF: which pages were read by
+    OCR and why a page gave nothing); empty for a format that records nothing or a name it does not know."""
+    try:
+        return dict(importer_named(name).from_raw(raw).evidence)
+    except (FormatError, ValueError):
+        return {}
+
+
 def dialog_patterns() -> str:
     """The glob patterns of every supported suffix, for a file dialog's filter ("*.htm *.html …")."""
     return " ".join(f"*{suffix}" for suffix in sorted(SUPPORTED_SUFFIXES))

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
 
+from reader.formats.registry import evidence_of
 from reader.store.library import Document
 from reader.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -52,8 +53,11 @@ class InfoPanel(QWidget):
         QT_TRANSLATE_NOOP("InfoPanel", "Characters"),
         QT_TRANSLATE_NOOP("InfoPanel", "Removed lines"),
         QT_TRANSLATE_NOOP("InfoPanel", "Imported"),
+        QT_TRANSLATE_NOOP("InfoPanel", "Read by OCR"),
         QT_TRANSLATE_NOOP("InfoPanel", "Font"),
     )
+    # Formats whose stored form says how the text was read (a PDF: the pages read by OCR).
+    _TOLD_FORMATS = frozenset({"pdf"})
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -71,6 +75,19 @@ class InfoPanel(QWidget):
         self.edit_button.setObjectName("editMetadata")
         self.edit_button.clicked.connect(self.editRequested)
         layout.addRow("", self.edit_button)
+
+    def _ocr(self, doc: Document) -> str:
+        """Which pages of a scanned PDF were read by OCR (so the reader knows to check their text), and
+        why a page that needed reading gave nothing."""
+        if doc.summary.kind not in self._TOLD_FORMATS:
+            return ""
+        evidence = evidence_of(doc.raw, doc.summary.kind)
+        parts = []
+        if evidence.get("ocr_pages"):
+            parts.append(self.tr("pages {0}").format(evidence["ocr_pages"]))
+        if evidence.get("ocr_notes"):
+            parts.append(evidence["ocr_notes"])
+        return "; ".join(parts)
 
     def value(self, name: str) -> str:
         return self._values[name].text()
@@ -104,6 +121,7 @@ class InfoPanel(QWidget):
             "Characters": f"{s.chars:,}",
             "Removed lines": str(len(doc.removed)),
             "Imported": s.imported_at.replace("T", " ").rstrip("Z"),
+            "Read by OCR": self._ocr(doc),
         }
         for name, text in values.items():
             self._values[name].setText(text or "—")

@@ -330,3 +330,25 @@ def test_an_import_cancelled_during_a_long_scan_stops_within_a_page(
         report = import_paths(library, [path], workers=1, cancelled=lambda: engine.calls >= 2)
         assert report.cancelled and report.imported == [] and report.skipped == []
         assert engine.calls <= 3 and library.count() == 0
+
+
+def test_the_info_tab_says_which_pages_were_read_by_ocr(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot: Any
+) -> None:
+    from reader.app.importing import import_paths
+    from reader.formats.registry import evidence_of
+    from reader.store.library import Library
+    from reader.ui.info_panel import InfoPanel
+
+    monkeypatch.setattr(ocr, "default_engine", lambda: StandIn())
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(_blank_scan(2))
+    with Library(tmp_path / "lib.sqlite") as library:
+        (doc_id,) = import_paths(library, [path], workers=1).imported
+        doc = library.get(doc_id)
+    assert doc is not None and evidence_of(doc.raw, "pdf")["ocr_pages"] == "1-2"
+    panel = InfoPanel()
+    qtbot.addWidget(panel)
+    panel.show_document(doc)
+    assert panel.value("Read by OCR") == "pages 1-2"
+    assert evidence_of("not a layout", "pdf") == {} and evidence_of("x", "no-such-format") == {}
