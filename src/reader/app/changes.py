@@ -27,6 +27,8 @@ class Changes:
     annotations: frozenset[int] = field(default_factory=frozenset)
     entities: frozenset[int] = field(default_factory=frozenset)
     deleted: frozenset[int] = field(default_factory=frozenset)
+    organised: frozenset[int] = field(default_factory=frozenset)  # tags or collections of these documents
+    collections: bool = False  # a collection was created, renamed or deleted (it may hold no document)
 
     @classmethod
     def of(
@@ -38,8 +40,19 @@ class Changes:
         annotations: Iterable[int] = (),
         entities: Iterable[int] = (),
         deleted: Iterable[int] = (),
+        organised: Iterable[int] = (),
+        collections: bool = False,
     ) -> Changes:
-        return cls(_ids(added), _ids(text), _ids(metadata), _ids(annotations), _ids(entities), _ids(deleted))
+        return cls(
+            _ids(added),
+            _ids(text),
+            _ids(metadata),
+            _ids(annotations),
+            _ids(entities),
+            _ids(deleted),
+            _ids(organised),
+            collections,
+        )
 
     def __or__(self, other: Changes) -> Changes:
         merged = {f.name: getattr(self, f.name) | getattr(other, f.name) for f in fields(self)}
@@ -50,17 +63,17 @@ class Changes:
 
     def touches(self, doc_id: int) -> bool:
         """Whether anything about this document changed."""
-        return any(doc_id in getattr(self, f.name) for f in fields(self))
+        return any(doc_id in ids for ids in (getattr(self, f.name) for f in fields(self)) if isinstance(ids, frozenset))
 
     @property
     def listing(self) -> bool:
         """Whether the document list shows something that changed (rows, titles, counts, sizes)."""
-        return bool(self.added or self.deleted or self.metadata or self.text or self.annotations)
+        return bool(self.added or self.deleted or self.metadata or self.text or self.annotations or self.organised)
 
     @property
     def searchable(self) -> bool:
         """Whether search results or facets may differ now."""
-        return bool(self.listing or self.entities)
+        return bool(self.listing or self.entities or self.collections)
 
 
 @dataclass(frozen=True)

@@ -12,16 +12,21 @@ from reader.app import deriving
 from reader.app import entities as extraction
 from reader.app.changes import Changes, Outcome
 from reader.app.exporting import AnnotationImport, import_annotations
-from reader.core.annotation_model import DEFAULT_COLORS, Annotation, HighlightColor
+from reader.core.annotations.model import DEFAULT_COLORS, Annotation, HighlightColor
 from reader.core.entities import Mention
 from reader.core.importing import Prepared
+from reader.store.collections import Collection, CollectionStore
+from reader.store import deleting
 from reader.store.deleting import Deleted
 from reader.store.entities import store_for
 from reader.store.library import Library
 
 __all__ = [
     "add_document",
+    "add_to_collection",
+    "create_collection",
     "delete_annotation",
+    "delete_collection",
     "delete_documents",
     "edit_metadata",
     "extract_entities",
@@ -29,8 +34,11 @@ __all__ = [
     "mark_seeded",
     "put_annotation",
     "rederive",
+    "remove_from_collection",
+    "rename_collection",
     "save_entities",
     "save_position",
+    "set_document_tags",
     "set_line_override",
 ]
 
@@ -111,3 +119,59 @@ def extract_entities(library: Library, doc_id: int, *, force: bool = False) -> O
     """Extract and store in one step (the CLI's way): True if the extractor ran."""
     ran = extraction.update(library, doc_id, force=force)
     return Outcome(ran, Changes.of(entities=[doc_id] if ran else []))
+
+
+# -- collections and document tags ---------------------------------------------------------------
+def create_collection(library: Library, name: str) -> Outcome[Collection]:
+    """A new, empty collection; ValueError (one line) if the name is empty or taken."""
+    made = CollectionStore(library.conn).create(name)
+    return Outcome(made, Changes.of(collections=True))
+
+
+def rename_collection(library: Library, collection_id: int, name: str) -> Outcome[Collection]:
+    """Its documents change what `collection:` finds them by, so they count as organised."""
+    store = CollectionStore(library.conn)
+    renamed = store.rename(collection_id, name)
+    return Outcome(renamed, Changes.of(organised=store.members(collection_id), collections=True))
+
+
+def delete_collection(library: Library, collection_id: int) -> Outcome[Collection]:
+    """Remove a collection; its documents stay in the library."""
+    gone, members = CollectionStore(library.conn).delete(collection_id)
+    return Outcome(gone, Changes.of(organised=members, collections=True))
+
+
+def add_to_collection(library: Library, collection_id: int, doc_ids: Iterable[int]) -> Outcome[list[int]]:
+    """Put documents in a collection: the ids newly added (members and gone ids are skipped)."""
+    added = CollectionStore(library.conn).add(collection_id, doc_ids)
+    return Outcome(added, Changes.of(organised=added))
+
+
+def remove_from_collection(library: Library, collection_id: int, doc_ids: Iterable[int]) -> Outcome[list[int]]:
+    """Take documents out of a collection: the ids that were in it."""
+    removed = CollectionStore(library.conn).remove(collection_id, doc_ids)
+    return Outcome(removed, Changes.of(organised=removed))
+
+
+def set_document_tags(library: Library, doc_id: int, tags: Sequence[str]) -> Outcome[bool]:
+    """Replace a document's own tags: whether they changed. KeyError if the document is gone."""
+    changed = CollectionStore(library.conn).set_tags(doc_id, tags)
+    return Outcome(changed, Changes.of(organised=[doc_id] if changed else []))
+
+
+# -- deleting with undo --------------------------------------------------------------------------
+def delete_documents_keeping(
+    library: Library, doc_ids: Iterable[int]
+) -> Outcome[tuple[list[Deleted], deleting.Snapshot]]:
+    """`delete_documents` for the window: every row that goes is kept (in memory, for the session), so
+    `restore_documents` can bring the documents back until the window closes."""
+    deleted, kept = deleting.delete_keeping(library.conn, doc_ids)
+    return Outcome((deleted, kept), Changes.of(deleted=[d.id for d in deleted]))
+
+
+def restore_documents(library: Library, kept: deleting.Snapshot) -> Outcome[deleting.Restored]:
+    """Undo a deletion: the documents come back with the same ids, annotations, overrides, entities,
+    files and collections, and are searchable again."""
+    restored = deleting.restore(library.conn, kept, library.reindex)
+    ids = restored.ids
+    return Outcome(restored, Changes.of(added=ids, annotations=ids, entities=ids, organised=ids))

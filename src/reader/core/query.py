@@ -6,7 +6,7 @@ keyboard gives them, perhaps a source or a year. So the language is small and fo
     医院 改革            both substrings (terms are ANDed)
     "县级 医院"          a phrase, spaces included (also “…” as typed by a Chinese input method)
     -广告                documents that do not contain 广告
-    title:医院  source:新华网  author:张  tag:卫生  entity:张宗久
+    title:医院  source:新华网  author:张  tag:卫生  entity:张宗久  collection:政策
     date:2023  date:2023..2024  date:2023-05..  date:..2024-06-30
 
 Chinese has no spaces between words, so a term is matched as a substring of any length, down to one
@@ -21,7 +21,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from reader.core.normalise import normalise
+from reader.core.text.normalise import normalise
 
 __all__ = [
     "FIELDS",
@@ -41,7 +41,7 @@ MAX_QUERY_LENGTH = 1000
 
 _MAX_CLAUSES = 32
 
-FIELDS = ("title", "source", "author", "tag", "entity", "date")
+FIELDS = ("title", "source", "author", "tag", "entity", "date", "collection")
 """Filter names; `None` as a clause field means plain text (title, body and notes)."""
 
 # Chinese aliases, already in the folded (simplified) form because the query is folded before parsing.
@@ -53,6 +53,8 @@ _ALIASES = {
     "标签": "tag",
     "实体": "entity",
     "日期": "date",
+    "收藏夹": "collection",
+    "合集": "collection",
 }
 
 _OPEN_QUOTES = {'"': '"', "“": "”"}
@@ -167,6 +169,7 @@ _EXAMPLES = {
     "tag": "卫生",
     "entity": "张宗久",
     "date": "2023..2024",
+    "collection": "政策",
 }
 
 
@@ -185,7 +188,7 @@ def _read_phrase(s: str, i: int) -> tuple[str, int]:
 def _filter(fld: str, value: str, negated: bool) -> Clause:
     if fld == "date":
         return Clause(fld, value, negated, _parse_dates(value))
-    if fld in ("tag", "entity"):
+    if fld in ("tag", "entity", "collection"):
         value = value.strip()
         if not value:
             raise QueryError(f"{fld}: needs a value, e.g. {fld}:{_EXAMPLES[fld]}")

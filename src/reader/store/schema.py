@@ -157,6 +157,39 @@ def _v9_search_notes(conn: sqlite3.Connection) -> None:
     search_migrate.notes_to_own_table(conn)
 
 
+def _v10_collections_and_tags(conn: sqlite3.Connection) -> None:
+    # Organising documents: named collections (a document may be in many) and tags on a document itself
+    # (annotation tags stay with their annotations). `norm` is the name as the search box folds it
+    # (`core.query.fold`, stripped), so `collection:` and `tag:` compare folded forms and two collections
+    # whose names differ only in script or case cannot both exist. Every row that names a document has
+    # a `doc_id` column, so deleting a document clears it (store/deleting.py) as well as the cascade.
+    run_script(
+        conn,
+        """
+        CREATE TABLE collections (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            norm TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE collection_documents (
+            collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            added_at TEXT NOT NULL,
+            PRIMARY KEY (collection_id, doc_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX collection_documents_doc ON collection_documents(doc_id);
+        CREATE TABLE document_tags (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            norm TEXT NOT NULL,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (doc_id, norm)
+        ) WITHOUT ROWID;
+        CREATE INDEX document_tags_norm ON document_tags(norm, doc_id)
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_documents,
     _v2_annotations,
@@ -167,4 +200,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v7_pages_and_positions,
     _v8_document_files,
     _v9_search_notes,
+    _v10_collections_and_tags,
 ]

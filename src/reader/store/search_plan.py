@@ -6,7 +6,7 @@ expression any more. The plan keeps the one-expression path for the documents it
 settles the rest by id:
 
 * `Plan` (pure): the FTS5 expression over title and body (and the field filters), the SQL filters on
-  tags, entities and dates, the plain terms.
+  tags (of annotations and of the document), collections, entities and dates, the plain terms.
 * `Scope` (read from the small notes table for each query): the documents whose notes hold an
   excluded term (`excluded`: they never match) and those that match only because their notes supply
   a term the title and body lack (`extra`, checked term by term). Matches = the FTS5 expression's
@@ -30,7 +30,7 @@ from reader.core.query import Clause, Query, QueryError, parse
 from reader.store.search_schema import FILTER_COLUMNS, TEXT_COLUMNS
 from reader.store.search_tokens import phrase
 
-__all__ = ["Plan", "Scope", "ids_in", "ids_sql", "prepare", "resolve", "run"]
+__all__ = ["Plan", "Scope", "ids_in", "ids_sql", "organised", "prepare", "resolve", "run"]
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,10 @@ class Scope:
     noted: tuple[int, ...] = ()  # documents not excluded whose notes hold a plain term (for ranking)
 
 
-def plan(query: Query) -> Plan:
+def plan(query: Query, *, organised: bool = True) -> Plan:
+    """`organised`: whether the library's collections and document tags can be read (a bare search
+    index, without the library's tables, has neither: `tag:` then means annotation tags only and
+    `collection:` matches nothing)."""
     positive: list[str] = []
     negative: list[str] = []
     fields: list[str] = []
@@ -71,7 +74,7 @@ def plan(query: Query) -> Plan:
             if clause.field is not None and not clause.negated:
                 fields.append(fts)
             continue
-        sql, args = _sql_clause(clause)
+        sql, args = _sql_clause(clause, organised)
         where.append(f"NOT ({sql})" if clause.negated else sql)
         params.extend(args)
     match = _and_not(positive, negative)
@@ -117,9 +120,24 @@ def _fts_clause(clause: Clause) -> str | None:
     return None
 
 
-def _sql_clause(clause: Clause) -> tuple[str, list[object]]:
+def _sql_clause(clause: Clause, organised: bool) -> tuple[str, list[object]]:
     if clause.field == "tag":
-        return "d.doc_id IN (SELECT doc_id FROM search_tags WHERE norm = ?)", [clause.value]
+        if not organised:
+            return "d.doc_id IN (SELECT doc_id FROM search_tags WHERE norm = ?)", [clause.value]
+        # A tag on one of the document's annotations or on the document itself.
+        return (
+            "d.doc_id IN (SELECT doc_id FROM search_tags WHERE norm = ?"
+            " UNION ALL SELECT doc_id FROM document_tags WHERE norm = ?)",
+            [clause.value, clause.value],
+        )
+    if clause.field == "collection":
+        if not organised:
+            return "0", []
+        return (
+            "d.doc_id IN (SELECT cd.doc_id FROM collections c"
+            " JOIN collection_documents cd ON cd.collection_id = c.id WHERE c.norm = ?)",
+            [clause.value],
+        )
     if clause.field == "entity":
         return "d.doc_id IN (SELECT doc_id FROM search_entities WHERE norm = ?)", [clause.value]
     if clause.field == "date" and clause.dates is not None:
@@ -133,7 +151,13 @@ def prepare(conn: sqlite3.Connection, query: str) -> tuple[Query, Scope] | None:
     parsed = parse(query)
     if parsed.is_empty:
         return None
-    return parsed, resolve(conn, plan(parsed))
+    return parsed, resolve(conn, plan(parsed, organised=organised(conn)))
+
+
+def organised(conn: sqlite3.Connection) -> bool:
+    """Whether the connection has the library's collections and document tags (schema 10 and up)."""
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'document_tags'").fetchone()
+    return row is not None
 
 
 def ids_in(ids: Iterable[int]) -> str:
