@@ -29,15 +29,16 @@ def facets(conn: sqlite3.Connection, query: str | None) -> dict[str, list[tuple[
         if with_organised
         else "search_tags"
     )
-    members = "collection_documents cd JOIN collections c ON c.id = cd.collection_id"
+    members = "collections c ON c.id = cd.collection_id"
     if prepared is None:
         # The whole library: plain GROUP BYs that the covering indexes answer without a join.
-        docs, tags_from, collections_from = "search_docs d", f"{tags_table} t", members
+        docs, tags_from = "search_docs d", f"{tags_table} t"
+        collections_from = f"collection_documents cd JOIN {members}"
     else:
         scope, params = ids_sql(prepared[1])
         docs = f"({scope}) m JOIN search_docs d ON d.doc_id = m.id"
         tags_from = f"({scope}) m JOIN {tags_table} t ON t.doc_id = m.id"
-        collections_from = f"({scope}) m JOIN {members} ON cd.doc_id = m.id"
+        collections_from = f"({scope}) m JOIN collection_documents cd ON cd.doc_id = m.id JOIN {members}"
     sources = run(
         conn,
         f"SELECT min(d.source), count(*) AS n FROM {docs} WHERE d.source_key != ''"
