@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.core.anchoring import Anchor, Selector, anchor, anchor_many, describe
+from reader.core.annotations.anchoring import Anchor, Selector, anchor, anchor_many, describe
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = 200_000

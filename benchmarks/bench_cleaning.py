@@ -44,7 +44,7 @@ else:
     sys.path.insert(0, str(ROOT / "src"))
 
 from reader.core.cleaning import clean_html, clean_text, html_to_blocks  # noqa: E402
-from reader.core.scoring import Score, score  # noqa: E402
+from reader.core.cleaning.scoring import Score, score  # noqa: E402
 from reader.formats import SNIFF_BYTES, derive_raw, importer_for  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
@@ -80,7 +80,7 @@ NOTES = _load("make_notes", "markdown_notes")
 def decode(data: bytes, name: str) -> str:
     """The project's own decoding; a lenient stand-in for files it refuses (counted in DECODE_FALLBACKS)."""
     try:
-        from reader.core.decoding import decode_bytes
+        from reader.core.text.decoding import decode_bytes
 
         return decode_bytes(data, name).text
     except Exception:  # DecodingError on damaged pages

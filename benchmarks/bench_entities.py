@@ -34,8 +34,10 @@ if not EVAL.exists():
 NER = EVAL / "ner"
 sys.path.insert(0, str(ROOT / "src"))
 
-from reader.core import entities, gazetteers, ner_model  # noqa: E402
-from reader.core.normalise import normalise  # noqa: E402
+from reader.core import entities  # noqa: E402
+from reader.core.entities import gazetteers  # noqa: E402
+from reader.core.entities import model as ner_model  # noqa: E402
+from reader.core.text.normalise import normalise  # noqa: E402
 
 MSRA_TYPES = {"PER": "person", "LOC": "place", "ORG": "org"}
 NAMED = tuple(MSRA_TYPES.values())

@@ -3,7 +3,7 @@
 Run: .venv/bin/python benchmarks/bench_html_extractors.py [--detail]
 
 Every page is decoded once with the project's decode_bytes (bench_cleaning.decode, same lenient fallback for
-pages it refuses) and each extractor gets the same decoded str. Scored with reader.core.scoring (4-gram shingle
+pages it refuses) and each extractor gets the same decoded str. Scored with reader.core.cleaning.scoring (4-gram shingle
 F1 over word characters, micro over documents); time is wall clock of the extractor call alone (including
 turning its output into text), one pass, one core.
 
@@ -34,7 +34,7 @@ import lxml.html
 
 from bench_cleaning import DECODE_FALLBACKS, WEB_ZH, decode
 from reader.core.cleaning import clean_html
-from reader.core.scoring import Score, score
+from reader.core.cleaning.scoring import Score, score
 
 Extractor = Callable[[str], str]
 

@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from reader.app.importing import ImportReport, import_paths  # noqa: E402
 from reader.core.cleaning import clean_text  # noqa: E402
-from reader.core.decoding import decode_bytes  # noqa: E402
 from reader.core.entities import extract  # noqa: E402
 from reader.core.script import Script, make_view  # noqa: E402
+from reader.core.text.decoding import decode_bytes  # noqa: E402
 from reader.store import search  # noqa: E402
 from reader.store.library import Library  # noqa: E402
 

@@ -18,11 +18,12 @@ from pathlib import Path
 
 import opencc
 
-from reader.core import script_blocked, script_segment
-from reader.core.offsetmap import align
 from reader.core.script import Script, config_for, convert, detect_script, make_view
-from reader.core.script_opencc import char_table
-from reader.core.textpos import Utf16Index
+from reader.core.script import blocked as script_blocked
+from reader.core.script import segment as script_segment
+from reader.core.script.opencc import char_table
+from reader.core.text.offsetmap import align
+from reader.core.text.textpos import Utf16Index
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = 200_000
@@ -104,7 +105,7 @@ def _utf16(text: str) -> None:
 
 
 def _detection(text: str) -> None:
-    from reader.core import script_detect
+    from reader.core.script import detect as script_detect
 
     script_detect.script_specific_chars.cache_clear()
     start = time.perf_counter()

@@ -92,7 +92,7 @@ from reader.ui.app import create_window
 from reader.core.script import Script
 lib, cfg = Path(sys.argv[1]), Path(sys.argv[2])
 w = create_window(lib, config_dir=cfg, seed=False)
-from reader.core.display import prewarm
+from reader.core.text.display import prewarm
 prewarm()  # what the window does in the background at start
 w.entity_scheduler.stop()
 w.resize(1400, 860)

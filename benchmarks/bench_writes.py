@@ -69,8 +69,9 @@ def main() -> None:
 
     from PySide6.QtWidgets import QApplication
 
+    from reader.app.deriving import set_line_override
     from reader.app.importing import import_paths
-    from reader.core.annotation_model import Annotation
+    from reader.core.annotations.model import Annotation
     from reader.store.library import Library
     from reader.ui.app import create_window
 
@@ -123,7 +124,7 @@ def main() -> None:
         after_gui.append(submit)
 
         def old_override(line: int = line) -> None:
-            writing.set_line_override(doc.id, line, None)
+            set_line_override(writing, doc.id, line, None)
             window.documents.show_document(doc.id)
 
         before_gui.append(timed(old_override))
@@ -131,6 +132,7 @@ def main() -> None:
     print(f"line override after:  GUI thread {summary(after_gui)}  to submit; redraw of the new text")
     print(f"                      {summary(after_redraw)} when the writer reports")
     print(f"                      (writer thread {summary(after_writer)})")
+    window.entities.stop()
     window.close()
     window.library.close()
 

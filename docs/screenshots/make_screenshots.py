@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from reader.app.importing import import_paths
-from reader.core.annotation_model import DEFAULT_COLORS
+from reader.core.annotations.model import DEFAULT_COLORS
 from reader.store.library import Library
 from reader.ui.app import create_window
 from reader.ui.entity_worker import store_for

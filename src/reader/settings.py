@@ -11,7 +11,7 @@ import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from reader.core.annotation_model import DEFAULT_COLORS, HighlightColor
+from reader.core.annotations.model import DEFAULT_COLORS, HighlightColor
 
 SCHEMA_VERSION = 1
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from reader.core.annotation_model import DEFAULT_COLORS
+from reader.core.annotations.model import DEFAULT_COLORS
 from reader.core.cleaning import Removed
 from reader.store.library import Library
 from reader.ui.annotations_browser import AnnotationsBrowser

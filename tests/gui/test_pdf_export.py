@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.app.exporting import export_documents, write_export
-from reader.core.annotation_model import Annotation
+from reader.core.annotations.model import Annotation
 from reader.core.export import ExportDocument, to_html
 from reader.core.script import Script
 from reader.store.library import Library

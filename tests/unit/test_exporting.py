@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from reader.app.exporting import write_atomically, write_export
-from reader.core.annotation_model import Annotation, HighlightColor
-from reader.core.export_csv import to_csv
-from reader.core.export_model import ExportDocument
+from reader.core.annotations.model import Annotation, HighlightColor
+from reader.core.export.csv import to_csv
+from reader.core.export.model import ExportDocument
 
 
 def _fail_halfway(target: Path) -> None:

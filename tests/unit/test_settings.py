@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from reader.core.annotation_model import DEFAULT_COLORS
+from reader.core.annotations.model import DEFAULT_COLORS
 from reader.settings import SCHEMA_VERSION, Settings, highlight_colors, load, save, settings_path
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reader.core.anchoring import Selector, anchor_many
+from reader.core.annotations.anchoring import Selector, anchor_many
 from reader.core.derive import Derived
 from reader.core.importing import Prepared
 from reader.formats.registry import derive_raw

@@ -15,12 +15,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reader.core.anchoring import Selector, anchor, describe
-from reader.core.annotation_model import DEFAULT_COLORS, Annotation, HighlightColor
+from reader.core.annotations.anchoring import Selector, anchor, describe
+from reader.core.annotations.model import DEFAULT_COLORS, Annotation, HighlightColor
 from reader.core.export import ExportDocument, ImportedAnnotation, export_format
-from reader.core.normalise import normalise
+from reader.core.export.w3c import read_w3c_json
 from reader.core.script import Script, make_view
-from reader.core.w3c import read_w3c_json
+from reader.core.text.normalise import normalise
 from reader.store.library import Document, DocumentSummary, Library
 
 

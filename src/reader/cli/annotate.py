@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Any
 from reader.cli.common import UserError, open_library, print_json, say
 
 if TYPE_CHECKING:
-    from reader.core.annotation_model import Annotation
+    from reader.core.annotations.model import Annotation
     from reader.store.documents_query import Document
 
 
 def annotation_json(a: Annotation, pages: Sequence[int] = ()) -> dict[str, object]:
     """An annotation for scripts; `page` is the printed page its start lies on (None without pages, or
     for an orphan, whose offsets no longer point into the text)."""
-    from reader.core.pages import page_of
+    from reader.core.text.pages import page_of
 
     return {
         "id": a.uuid,
@@ -41,7 +41,7 @@ def annotation_json(a: Annotation, pages: Sequence[int] = ()) -> dict[str, objec
 
 def color_key(given: str) -> str:
     """The colour key named by `given` (a key or a name); a UserError listing the keys otherwise."""
-    from reader.core.annotation_model import DEFAULT_COLORS
+    from reader.core.annotations.model import DEFAULT_COLORS
 
     colors = {c.key for c in DEFAULT_COLORS} | {c.name for c in DEFAULT_COLORS}
     if given not in colors:

@@ -23,8 +23,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.decoding import too_large_reason
 from reader.core.derive import Derived
+from reader.core.text.decoding import too_large_reason
 
 # Reads go in pieces of this size beyond what `stat` announced, so a file that grows while it is read
 # costs at most one piece more than the limit.

@@ -15,8 +15,8 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from reader.core import metadata as md
 from reader.core.cleaning import Cleaned, Removed
+from reader.core.cleaning import metadata as md
 from reader.core.derive import Derived, from_cleaned
 from reader.formats.base import FormatError, ImportedText
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import lxml.etree
 
-from reader.core import metadata as md
+from reader.core.cleaning import metadata as md
 from reader.core.derive import Derived
 from reader.formats import blocks
 from reader.formats.base import FormatError, ImportedText

@@ -19,10 +19,10 @@ from urllib.parse import unquote
 
 import lxml.etree
 
-from reader.core import html_extract
-from reader.core import metadata as md
-from reader.core.decoding import DecodingError, decode_bytes
+from reader.core.cleaning import html_extract
+from reader.core.cleaning import metadata as md
 from reader.core.derive import Derived
+from reader.core.text.decoding import DecodingError, decode_bytes
 from reader.formats import blocks
 from reader.formats.base import FormatError, ImportedText
 from reader.formats.blocks import Block

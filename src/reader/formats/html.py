@@ -12,8 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from reader.core.cleaning import clean_html, html_to_blocks
-from reader.core.decoding import decode_bytes
 from reader.core.derive import Derived, from_cleaned
+from reader.core.text.decoding import decode_bytes
 from reader.formats.base import ImportedText
 
 _BOMS = (

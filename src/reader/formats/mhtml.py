@@ -15,8 +15,8 @@ import email.policy
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from reader.core.decoding import decode_bytes
 from reader.core.derive import Derived
+from reader.core.text.decoding import decode_bytes
 from reader.formats import html
 from reader.formats.base import FormatError, ImportedText
 

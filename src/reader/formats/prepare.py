@@ -10,8 +10,6 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.core import decoding
-from reader.core.decoding import DecodingError
 from reader.core.importing import (
     Prepared,
     Skipped,
@@ -21,6 +19,8 @@ from reader.core.importing import (
     read_limited,
     stored_path,
 )
+from reader.core.text import decoding
+from reader.core.text.decoding import DecodingError
 from reader.formats.base import SNIFF_BYTES, FormatError
 from reader.formats.registry import importer_for, importer_named
 

@@ -10,8 +10,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from reader.core.cleaning import clean_text
-from reader.core.decoding import decode_bytes
 from reader.core.derive import Derived, from_cleaned
+from reader.core.text.decoding import decode_bytes
 from reader.formats.base import ImportedText
 
 

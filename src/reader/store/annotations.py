@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from reader.core.annotation_model import Annotation
-from reader.core.selectors import Anchor, describe
+from reader.core.annotations.model import Annotation
+from reader.core.annotations.selectors import Anchor, describe
 from reader.store.db import run_script, transaction
 
 COLUMNS = "uuid, doc_id, start, end, quote, prefix, suffix, color, note, tags, created, modified, orphan"
@@ -296,7 +296,7 @@ class AnnotationStore:
         if tag:
             result = [a for a in result if tag.lstrip("#") in a.tags]
         if query:
-            from reader.core.normalise import normalise
+            from reader.core.text.normalise import normalise
 
             needle = normalise(query.strip())
             result = [

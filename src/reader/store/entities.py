@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.core.entities import Entity, Mention, aggregate
-from reader.core.ner_patterns import parse_doc_date
-from reader.core.normalise import normalise
+from reader.core.entities.patterns import parse_doc_date
+from reader.core.text.normalise import normalise
 from reader.store.db import run_script, transaction
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit
 
-from reader.core.annotation_model import HighlightColor
+from reader.core.annotations.model import HighlightColor
 
 
 def swatch(hex_color: str, size: int = 14) -> QIcon:

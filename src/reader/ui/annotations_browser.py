@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from reader.core.annotation_model import Annotation, HighlightColor, color_by_key
+from reader.core.annotations.model import Annotation, HighlightColor, color_by_key
 from reader.store.library import Library
 from reader.ui.annotation_dialog import swatch
 from reader.ui.annotations_panel import SwatchCache, short, when

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from reader.app import operations as ops
 from reader.app.changes import Changes
-from reader.core.anchoring import Selector, anchor
-from reader.core.annotation_model import Annotation, HighlightColor, color_by_key
-from reader.core.normalise import normalise
+from reader.core.annotations.anchoring import Selector, anchor
+from reader.core.annotations.model import Annotation, HighlightColor, color_by_key
+from reader.core.text.normalise import normalise
 from reader.settings import highlight_colors
 from reader.store.annotations import now
 from reader.ui.annotation_dialog import AnnotationDialog, swatch

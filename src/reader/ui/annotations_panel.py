@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.annotation_model import Annotation, HighlightColor, color_by_key
+from reader.core.annotations.model import Annotation, HighlightColor, color_by_key
 from reader.ui.annotation_dialog import swatch
 from reader.ui.info_panel import counted
 from reader.ui.list_models import Node, TreeModel

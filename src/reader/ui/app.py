@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__, paths
 from reader.app.writer import Writer
-from reader.core.display import prewarm
+from reader.core.text.display import prewarm
 from reader.settings import load, settings_path
 from reader.store.db import LibraryError
 from reader.store.library import Library

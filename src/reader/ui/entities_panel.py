@@ -22,7 +22,7 @@ from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from reader.core.entities import TYPES, Entity
-from reader.core.normalise import normalise
+from reader.core.text.normalise import normalise
 from reader.ui.list_models import Node, TreeModel
 
 Index = QModelIndex | QPersistentModelIndex

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app.exporting import export_documents, write_export
-from reader.core.annotation_model import DEFAULT_COLORS
+from reader.core.annotations.model import DEFAULT_COLORS
 from reader.core.export import EXPORT_FORMATS, export_format
 from reader.core.script import Script
 from reader.store.library import Library

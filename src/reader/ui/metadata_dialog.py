@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
-from reader.core.metadata import parse_date
+from reader.core.cleaning.metadata import parse_date
 from reader.store.library import METADATA_FIELDS, DocumentSummary
 
 

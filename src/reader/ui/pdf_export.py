@@ -1,6 +1,6 @@
 """Print the HTML export to a PDF file with Qt, offscreen, with the CJK font embedded.
 
-PDF is the HTML export (`reader.core.export_html`) laid out by QTextDocument and painted by QPdfWriter:
+PDF is the HTML export (`reader.core.export.html`) laid out by QTextDocument and painted by QPdfWriter:
 one rendering path to maintain, no browser engine to ship, and it works from the CLI with no window.
 QPdfWriter embeds (subsets of) the fonts it paints with, so the file reads the same on a machine
 without Chinese fonts, provided a CJK font is what Qt actually uses: the CSS font stack names families

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.annotation_model import DEFAULT_COLORS
+from reader.core.annotations.model import DEFAULT_COLORS
 from reader.core.script import Script
 from reader.settings import Settings, highlight_colors
 from reader.ui.annotation_dialog import swatch

@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
-from reader.core.display import DisplayText, display
 from reader.core.script import Script
+from reader.core.text.display import DisplayText, display
 from reader.store.library import Document
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.themes import HIGHLIGHT_INK

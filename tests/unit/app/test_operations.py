@@ -82,3 +82,16 @@ def test_entity_operations(library: Library) -> None:
     assert saved.changes == Changes.of(entities=[doc_id])
     with pytest.raises(KeyError):
         ops.save_entities(library, 999, [], "")
+
+
+def test_delete_keeping_and_restore(library: Library) -> None:
+    doc_id = _first_seed(library)
+    note = library.annotations.create(doc_id, 0, 4, note="要点")
+    gone = ops.delete_documents_keeping(library, [doc_id])
+    deleted, kept = gone.value
+    assert [d.annotations for d in deleted] == [1] and gone.changes == Changes.of(deleted=[doc_id])
+    back = ops.restore_documents(library, kept)
+    assert back.value.ids == [doc_id]
+    assert back.changes == Changes.of(added=[doc_id], annotations=[doc_id], entities=[doc_id], organised=[doc_id])
+    assert library.annotations.get(note.uuid) == note
+    assert ops.restore_documents(library, kept).value.skipped == [doc_id]  # already back: nothing twice

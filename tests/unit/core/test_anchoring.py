@@ -1,4 +1,4 @@
-"""Unit and property tests for re-anchoring annotations (reader.core.anchoring).
+"""Unit and property tests for re-anchoring annotations (reader.core.annotations.anchoring).
 
 Why: annotations are the user's own work; if an edit to the text silently moves a highlight onto the
 wrong words, the user loses trust in every highlight. These cases pin the behaviour of each rule;
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reader.core.anchoring import Anchor, Selector, anchor, anchor_many, describe
-from reader.core.approx_match import best_prefix_alignment, edit_distance, find_approximate
+from reader.core.annotations.anchoring import Anchor, Selector, anchor, anchor_many, describe
+from reader.core.annotations.approx_match import best_prefix_alignment, edit_distance, find_approximate
 
 TEXT = (
     "县域医院综合能力提升项目医学专科交流会在南宁顺利召开。\n"
@@ -325,7 +325,7 @@ def test_quote_edited_at_its_stored_position_beats_an_exact_copy_nearby() -> Non
 def test_the_old_text_tells_identical_copies_apart() -> None:
     """A line repeated six times, the fourth annotated, a line inserted above: the quote, prefix and
     suffix fit several copies, so only the diff against the old text knows which one it was."""
-    from reader.core.anchoring import OffsetCarrier
+    from reader.core.annotations.anchoring import OffsetCarrier
 
     line = "千县工程是国家卫生健康委提出的重要举措。"
     old = "\n".join([line] * 6) + "\n"
@@ -348,7 +348,7 @@ def test_the_old_text_tells_identical_copies_apart() -> None:
 )
 @example(lines=["a", "a", "a"], inserted="", at=1)  # repeated lines: the diff once matched the wrong copies
 def test_offsets_carry_through_an_inserted_line(lines: list[str], inserted: str, at: int) -> None:
-    from reader.core.anchoring import OffsetCarrier
+    from reader.core.annotations.anchoring import OffsetCarrier
 
     at = min(at, len(lines))
     old = "\n".join(lines) + "\n"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.anchoring import Anchor, Selector, anchor, describe
+from reader.core.annotations.anchoring import Anchor, Selector, anchor, describe
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 SENTENCE_ENDS = "。！？!?；;\n"

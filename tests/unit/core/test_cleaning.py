@@ -19,7 +19,7 @@ from reader.core.cleaning import (
     html_to_blocks,
     reason_label,
 )
-from reader.core.scoring import score
+from reader.core.cleaning.scoring import score
 
 ROOT = Path(__file__).resolve().parents[3]
 GOLD = sorted((ROOT / "tests" / "data" / "seeds_gold").glob("*.json"))

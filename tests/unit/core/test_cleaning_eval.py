@@ -6,7 +6,7 @@ import pytest
 
 from evaldata import eval_path
 from reader.core.cleaning import clean_html
-from reader.core.scoring import Score, score
+from reader.core.cleaning.scoring import Score, score
 
 
 @pytest.mark.needs_eval

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.cleaning import clean_text
-from reader.core.cleaning_meta import is_speech
+from reader.core.cleaning.meta import is_speech
 
 MENU = "首页 新闻 财经 体育 娱乐 科技"
 TITLE = "专访：一位老教师的三十年"

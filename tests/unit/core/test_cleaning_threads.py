@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from reader.core import cleaning_features as cf
-from reader.core import html_extract
-from reader.core.cleaning import clean_html, clean_text, reason_label
+from reader.core.cleaning import clean_html, clean_text, html_extract, reason_label
+from reader.core.cleaning import features as cf
 
 PARA1 = "近日,市人民医院召开年度工作会议,总结过去一年的工作成绩,部署下一阶段的重点任务。"
 PARA2 = "会议强调,要坚持以人民健康为中心,持续提升医疗服务质量,让群众看病更加方便。"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from reader.core.decoding import DecodingError, decode_bytes, plausibility, too_large_reason
+from reader.core.text.decoding import DecodingError, decode_bytes, plausibility, too_large_reason
 
 SIMPLIFIED = (
     "县域医院综合能力提升项目医学专科交流会顺利召开！国家卫生健康委卫生发展研究中心主办。\n第二段：2023年9月27日。"

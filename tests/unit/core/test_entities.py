@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.entities import Entity, Mention, aggregate, extract
-from reader.core.ner_model import JiebaTagger, LacTagger, available, tagger
+from reader.core.entities.model import JiebaTagger, LacTagger, available, tagger
 
 
 def _of(mentions: list[Mention], kind: str) -> list[Mention]:

@@ -15,7 +15,7 @@ import pytest
 
 from evaldata import eval_path
 from reader.core.entities import extract
-from reader.core.ner_model import available
+from reader.core.entities.model import available
 
 TYPES = {"PER": "person", "LOC": "place", "ORG": "org"}
 N_SENTENCES = 500

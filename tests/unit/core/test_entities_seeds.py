@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.entities import Entity, aggregate, extract
-from reader.core.ner_model import available
+from reader.core.entities.model import available
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.annotation_model import DEFAULT_COLORS, Annotation, HighlightColor
+from reader.core.annotations.model import DEFAULT_COLORS, Annotation, HighlightColor
 from reader.core.export import (
     CSV_COLUMNS,
     EXPORT_FORMATS,

@@ -7,10 +7,10 @@ import csv
 import io
 from dataclasses import replace
 
-from reader.core.annotation_model import Annotation
-from reader.core.export_csv import CSV_COLUMNS, to_csv
-from reader.core.export_markdown import to_markdown
-from reader.core.export_model import ExportDocument
+from reader.core.annotations.model import Annotation
+from reader.core.export.csv import CSV_COLUMNS, to_csv
+from reader.core.export.markdown import to_markdown
+from reader.core.export.model import ExportDocument
 
 TEXT = "第一页的第一段。\n第一页的第二段,跨页\n接着第二页。\n第三页开头。"
 PAGES = (0, TEXT.index("接着"), TEXT.index("第三页"))

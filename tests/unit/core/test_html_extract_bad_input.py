@@ -6,7 +6,7 @@ import lxml.etree
 import pytest
 
 from reader.core.cleaning import clean_html
-from reader.core.html_extract import blocks_of, flat_blocks, html_to_blocks, parse, render_blocks
+from reader.core.cleaning.html_extract import blocks_of, flat_blocks, html_to_blocks, parse, render_blocks
 
 TEXT = "县域医院综合能力提升项目医学专科交流会顺利召开。"
 

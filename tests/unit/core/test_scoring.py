@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.scoring import Score, score, score_many, shingles, word_chars
+from reader.core.cleaning.scoring import Score, score, score_many, shingles, word_chars
 
 
 def test_word_chars_drop_punctuation_and_space() -> None:

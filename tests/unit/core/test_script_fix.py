@@ -9,9 +9,9 @@ import pytest
 from test_script import _load_cases
 
 from reader.core.script import Script, convert, make_view, tw_everyday_forms
-from reader.core.script_fix import diff_sites
-from reader.core.script_opencc import char_table, convert_each
-from reader.core.script_traditional import _chained_view
+from reader.core.script.fix import diff_sites
+from reader.core.script.opencc import char_table, convert_each
+from reader.core.script.traditional import _chained_view
 
 
 @pytest.mark.parametrize(
@@ -135,8 +135,8 @@ def test_diff_sites(a: str, b: str) -> None:
 
 def test_prewarm_loads_the_guard_dictionary() -> None:
     """The window prewarms in the background; the first guarded view must not load jieba itself."""
-    from reader.core import script_segment
-    from reader.core.display import prewarm
+    from reader.core.script import segment as script_segment
+    from reader.core.text.display import prewarm
 
     script_segment.dictionary.cache_clear()
     prewarm()

@@ -7,7 +7,7 @@ from importlib.resources import files
 import pytest
 
 from reader.core.script import Script, convert, make_view
-from reader.core.script_segment import function_chars
+from reader.core.script.segment import function_chars
 
 
 @pytest.mark.parametrize(

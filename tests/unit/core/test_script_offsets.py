@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.offsetmap import Block, OffsetMap, align
 from reader.core.script import Script, convert, make_view
+from reader.core.text.offsetmap import Block, OffsetMap, align
 
 # Words whose s2twp (and tw2sp) conversion changes length, words whose conversion keeps it,
 # characters outside the BMP, and separators.

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from reader.core import script_vocabulary
 from reader.core.script import Script, convert, make_view
-from reader.core.script_vocabulary import Entry, safe_entries, unsafe_entries
+from reader.core.script import vocabulary as script_vocabulary
+from reader.core.script.vocabulary import Entry, safe_entries, unsafe_entries
 
 ROOT = Path(__file__).resolve().parents[3]
 BUNDLED_CASES = ROOT / "tests" / "data" / "opencc" / "testcases.json"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.textpos import Utf16Index
+from reader.core.text.textpos import Utf16Index
 
 
 def _u16_len(text: str) -> int:

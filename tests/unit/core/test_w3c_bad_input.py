@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from reader.core.export_model import ExportFormatError
-from reader.core.w3c import MAX_OFFSET, parse_w3c_json, read_w3c_json
+from reader.core.export.model import ExportFormatError
+from reader.core.export.w3c import MAX_OFFSET, parse_w3c_json, read_w3c_json
 
 
 def _item(ident: str, *, quote: Any = "甲乙", start: Any = 0, end: Any = 2, **extra: Any) -> dict[str, Any]:

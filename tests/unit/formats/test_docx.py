@@ -9,7 +9,7 @@ import zipfile
 import pytest
 
 import packagegen as gen
-from reader.core.decoding import DecodingError
+from reader.core.text.decoding import DecodingError
 from reader.formats import blocks, docx, importer_for, zipped
 from reader.formats.base import SNIFF_BYTES, FormatError
 

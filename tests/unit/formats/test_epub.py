@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import packagegen as gen
-from reader.core.decoding import DecodingError
+from reader.core.text.decoding import DecodingError
 from reader.formats import blocks, epub, importer_for
 from reader.formats.base import SNIFF_BYTES, FormatError
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.app.importing import import_paths
-from reader.core.annotation_model import Annotation
+from reader.core.annotations.model import Annotation
 from reader.store.annotations import check_storable, read_tags
 from reader.store.library import Library
 

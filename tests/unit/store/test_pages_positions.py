@@ -10,7 +10,7 @@ import pytest
 
 from reader.app.deriving import set_line_override
 from reader.app.importing import import_paths
-from reader.core.pages import page_of, page_start
+from reader.core.text.pages import page_of, page_start
 from reader.store import schema
 from reader.store.db import open_library
 from reader.store.library import Library

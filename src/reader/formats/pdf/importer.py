@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from reader.core import metadata as md
 from reader.core.cleaning import Cleaned
+from reader.core.cleaning import metadata as md
 from reader.core.derive import Derived, from_cleaned
 from reader.formats.base import ImportedText
 from reader.formats.pdf import ocr

@@ -1,0 +1,223 @@
+"""Keep annotations attached to their passage when a document's text changes.
+
+An annotation remembers where it was (code-point `start`/`end` in the cleaned text, the W3C
+TextPositionSelector) and what it was (the exact `quote` with up to 32 characters of `prefix` and
+`suffix`, the W3C TextQuoteSelector). The text under it is not fixed: the user restores or removes a
+line, the cleaner improves, a file is imported again. Offsets alone would then point at the wrong
+words, and the quote alone is ambiguous in reports that repeat their headlines, so re-anchoring uses
+both, in order of cost and certainty:
+
+1. the quote still sits at its stored offset (or where its neighbours moved to) with its context;
+2. the quote occurs exactly elsewhere: the prefix, suffix and distance choose among occurrences;
+3. the quote occurs only approximately (at most a quarter of its characters edited): candidates from
+   a bit-parallel search (`approx_match`) are scored on quote similarity, prefix, suffix and distance
+   from the expected position, as the Hypothesis annotator does.
+
+An exact occurrence with poor context does not win automatically: when a sentence has been copied
+elsewhere and the original edited, the edited original with its context intact is the better place.
+The stored position is evidence too: an occurrence exactly where the passage was expected (read there
+directly, within the fuzzy budget) needs no edit before it, and an occurrence displaced by exactly
+the length of copies of the passage inserted before it is where the original was pushed; any other
+displacement costs extra (`_DISPLACED`), so such an occurrence beats a copy that merely lies near.
+A passage that cannot be placed with enough confidence is an orphan (None): showing a highlight on
+the wrong words is worse than asking the user to re-attach it.
+
+Everything here is pure Python and Qt-free; offsets are code points, as everywhere in the core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.core.annotations.approx_match import find_approximate
+from reader.core.annotations.scoring import (
+    CONTEXT_RADIUS,
+    CONTEXT_SPAN_RADIUS,
+    Candidate,
+    Scorer,
+    believable,
+    best_candidate,
+    max_errors,
+    misread,
+    reach_for,
+)
+from reader.core.annotations.selectors import CONTEXT, Anchor, Selector, describe
+from reader.core.text.textdiff import OffsetCarrier
+
+__all__ = ["CONTEXT", "Anchor", "OffsetCarrier", "Selector", "anchor", "anchor_many", "describe"]
+
+
+def _to_anchor(best: Candidate) -> Anchor:
+    return Anchor(best.start, best.end, best.errors == 0, min(1.0, max(0.0, best.score)))
+
+
+def _intact(text: str, pos: int, stored: str, before: bool, edges: bool) -> bool:
+    """Whether the stored prefix (before=True) or suffix stands unchanged at `pos`, a short one
+    against the document's edge (as _context_errors counts it)."""
+    if not stored and not edges:
+        return True
+    if before:
+        return text[max(0, pos - len(stored)) : pos] == stored and (len(stored) == CONTEXT or pos == len(stored))
+    return text.startswith(stored, pos) and (len(stored) == CONTEXT or pos + len(stored) == len(text))
+
+
+def _in_place(text: str, selector: Selector, expected: int, edges: bool) -> Anchor | None:
+    """The quote unchanged with its context at the expected offset or at its stored one."""
+    size = len(selector.quote)
+    for pos in (expected, selector.start) if expected != selector.start else (expected,):
+        if (
+            0 <= pos <= len(text) - size
+            and text.startswith(selector.quote, pos)
+            and _intact(text, pos, selector.prefix, True, edges)
+            and _intact(text, pos + size, selector.suffix, False, edges)
+        ):
+            return Anchor(pos, pos + size, True, 1.0)
+    return None
+
+
+def _exact_spans(text: str, quote: str) -> list[tuple[int, int, int]]:
+    """Every exact occurrence of the quote as (start, end, errors=0)."""
+    spans: list[tuple[int, int, int]] = []
+    pos = text.find(quote)
+    while pos != -1:
+        spans.append((pos, pos + len(quote), 0))
+        pos = text.find(quote, pos + 1)
+    return spans
+
+
+def _anchor_quote(text: str, selector: Selector, expected: int, edges: bool = True) -> Anchor | None:
+    """Where a non-empty quote belongs, by the stages of the module's docstring, cheapest first."""
+    # 1. Where it was, or where its neighbours moved to: a few string comparisons each.
+    in_place = _in_place(text, selector, expected, edges)
+    if in_place is not None:
+        return in_place
+
+    scorer = Scorer(text, selector, expected, edges)
+    # 2. Every exact occurrence; context and distance choose.
+    candidates = [scorer.score(*span) for span in scorer.shortlist(_exact_spans(text, selector.quote))]
+    best = best_candidate(candidates)
+    if best is not None and best.cost < 1.0:
+        return _to_anchor(best)  # anything with an edit costs at least 1: nothing can beat this
+
+    candidates = _with_approximate(text, selector, expected, scorer, candidates)
+    best = best_candidate(candidates)
+    if best is None or not believable(best, len(selector.quote)):
+        return None
+    return _to_anchor(best)
+
+
+def _with_approximate(
+    text: str, selector: Selector, expected: int, scorer: Scorer, candidates: list[Candidate]
+) -> list[Candidate]:
+    """The exact `candidates` joined by approximate ones (stages 3 and 4), misreadings dropped and the
+    displaced ones explained, ready for the final choice.
+
+    Approximate occurrences are also consulted when the exact ones have poor context, because an edited
+    original with its context intact beats an unedited copy somewhere else. The quote read at the
+    expected position itself comes first: one alignment, and the strongest evidence.
+    """
+    k = max_errors(len(selector.quote))
+    placed: list[Candidate] = []
+    if k > 0:
+        placed = [scorer.score(*span) for span in scorer.at_expected() if span[2] > 0]
+        candidates.extend(placed)
+    _search_outwards(text, selector.quote, expected, k, scorer, candidates)
+    if placed:
+        # A reading forced to start at the expected position is a misreading of any occurrence
+        # found overlapping it with fewer edits (the quote shifted by a character or two).
+        candidates = [c for c in candidates if c not in placed or not misread(c, candidates)]
+    return scorer.explain(candidates)
+
+
+def _search_outwards(text: str, quote: str, expected: int, k: int, scorer: Scorer, candidates: list[Candidate]) -> None:
+    """Add to `candidates` the approximate occurrences (at most `k` edits) that could still beat the best.
+
+    Branch and bound: a displaced candidate with an edit costs 1 + _DISPLACED plus its position
+    penalty, so it can only beat the best so far within a computable distance of the expected
+    position. Nearby first: a good candidate there bounds how far the rest must be searched.
+    When the best is itself displaced, an edited original pushed along by a copy of itself may be
+    nearby (see Scorer.explain), so the nearby search covers CONTEXT_RADIUS whatever the bound.
+    """
+    size = len(quote)
+    best = best_candidate(candidates)
+    reach = len(text) if best is None else reach_for(best.cost - 1.0, scorer.weight)
+    first = min(reach, CONTEXT_RADIUS)
+    if best is not None and (best.residual > 0 or best.context < 0.9):
+        first = CONTEXT_RADIUS
+    searched = 0
+    for radius in (first, reach):
+        if radius <= searched:
+            continue
+        if k > 0:
+            lo = max(0, expected - radius - k)
+            hi = min(len(text), expected + size + radius + k)
+            found = find_approximate(quote, text, k, lo, hi)
+            fuzzy = [(m.start, m.end, m.errors) for m in found if m.errors > 0]
+            candidates.extend(scorer.score(*span) for span in scorer.shortlist(fuzzy))
+        best = best_candidate(candidates)
+        if not searched and (best is None or best.context < 0.9):
+            # 4. The place its context marks, in case the quote changed too much to be found itself.
+            span = scorer.context_span(min(radius, CONTEXT_SPAN_RADIUS))
+            if span is not None:
+                candidates.append(scorer.score(*span))
+        searched = radius
+        best = best_candidate(candidates)
+        if best is not None:
+            reach = min(reach, max(searched, reach_for(best.cost - 1.0, scorer.weight)))
+
+
+def _anchor_point(text: str, selector: Selector, expected: int) -> Anchor | None:
+    """An empty selector marks a point between its prefix and suffix: find those instead."""
+    prefix, suffix = selector.prefix, selector.suffix
+    if not prefix and not suffix:
+        pos = expected if 0 <= expected <= len(text) else selector.start
+        return Anchor(pos, pos, True, 1.0) if 0 <= pos <= len(text) else None
+    joined = Selector(
+        start=selector.start - len(prefix),
+        end=selector.start + len(suffix),
+        quote=prefix + suffix,
+        prefix="",
+        suffix="",
+    )
+    found = _anchor_quote(text, joined, expected - len(prefix), edges=False)
+    if found is None:
+        return None
+    point = min(found.start + len(prefix), found.end)
+    return Anchor(point, point, found.exact, found.score)
+
+
+def _anchor(text: str, selector: Selector, expected: int) -> Anchor | None:
+    if not selector.quote:
+        return _anchor_point(text, selector, expected)
+    return _anchor_quote(text, selector, expected)
+
+
+def anchor(text: str, selector: Selector, old_text: str | None = None) -> Anchor | None:
+    """Where `selector` belongs in `text` now, or None when the passage cannot be found (an orphan).
+
+    With `old_text` (the text the selector was made on), the stored position is first carried through a
+    diff of the two texts, so a duplicated sentence elsewhere cannot outbid the edited original.
+    """
+    expected = OffsetCarrier(old_text, text).carry(selector.start) if old_text is not None else selector.start
+    return _anchor(text, selector, expected)
+
+
+def anchor_many(text: str, selectors: Sequence[Selector], old_text: str | None = None) -> list[Anchor | None]:
+    """Re-anchor a document's annotations, in the order given.
+
+    Edits usually shift whole stretches of text by the same amount, so selectors are visited in
+    document order and each is first looked for where the shift of its predecessor puts it: after a
+    line is inserted near the top, every later annotation is confirmed with one comparison. With
+    `old_text`, each stored position is carried through a diff of the two texts instead.
+    """
+    results: list[Anchor | None] = [None] * len(selectors)
+    carrier = OffsetCarrier(old_text, text) if selectors and old_text is not None and old_text != text else None
+    shift = 0
+    for i in sorted(range(len(selectors)), key=lambda i: selectors[i].start):
+        sel = selectors[i]
+        expected = carrier.carry(sel.start) if carrier is not None else sel.start + shift
+        found = _anchor(text, sel, expected)
+        results[i] = found
+        if found is not None:
+            shift = found.start - sel.start
+    return results

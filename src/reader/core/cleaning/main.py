@@ -1,0 +1,351 @@
+"""The article's extent: the densest run of prose on a page, further bodies, and the report structure
+at its edges.
+
+Each line gets a value (net prose characters for punctuated lines, negative for short unpunctuated lines,
+links, chrome containers and flagged noise); the maximum-sum run of lines is the article, plus further
+runs that read as finished prose. Lines outside are navigation (before) or related links / boilerplate
+(after). Report structure touching the run (numbered headings, fields, the closing office and date) is
+grown into it, since a notice's furniture is its content.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from reader.core.cleaning import features as cf
+from reader.core.cleaning import structure as cs
+from reader.core.cleaning.metadata import is_signature
+
+CHROME_REASONS = frozenset(("navigation", "spam", "script", "boilerplate", "related-links", "image"))
+
+
+def has_chrome(lines: Sequence[cf.Line]) -> bool:
+    """Whether the document shows any page furniture at all: a line with links or in a chrome container,
+    or one the context-free detectors flagged (the author's Markdown structure is none of these, whatever
+    a pass thought of it). Position at the page's edges is evidence only on a page:
+    a text with no furniture (a report, a note, a saved article) loses nothing for where a line stands."""
+    return any(
+        (line.reason in CHROME_REASONS or line.link_chars or line.chrome) and not line.authored for line in lines
+    )
+
+
+def is_prose(line: cf.Line) -> bool:
+    """A sentence or more of the writer's own words: punctuated inside and at the end."""
+    return line.clause_punct >= 2 and line.ends_sentence and line.words >= 20
+
+
+def keep_closing_date(lines: Sequence[cf.Line]) -> None:
+    """The date that signs a notice, within three lines after its text, was read as metadata: it stays
+    in the text too, since the writer put it there."""
+    kept = [i for i, line in enumerate(lines) if line.reason is None]
+    if not kept:
+        return
+    for line in lines[kept[-1] + 1 : kept[-1] + 4]:
+        if line.reason == "metadata" and cs.is_sign_date(line.text):
+            line.reason = None
+            return
+        if line.reason is not None:
+            return
+
+
+def _value(line: cf.Line, trust_chrome: bool = True) -> float:
+    """How much a line argues for being inside the article: long punctuated prose is positive,
+    short unpunctuated items, links and flagged noise negative."""
+    words = line.words
+    if line.reason is not None:
+        return -min(words, 30) - 2.0
+    own = words - line.link_chars
+    if own >= 20 and line.clause_punct >= 1:
+        value = float(own) + (5.0 if line.ends_sentence else 0.0)
+    elif line.clause_punct >= 1 and line.ends_sentence:
+        value = own - 4.0
+    elif line.clause_punct >= 1:
+        value = -SHORT_CLAUSE_PENALTY
+    else:
+        value = -min(words, 20) * SHORT_WEIGHT - 4.0
+    value -= 1.5 * line.link_chars
+    if line.structure and not line.link_chars and not line.chrome:
+        return max(value, STRUCTURE_VALUE)
+    if trust_chrome and line.chrome and (line.chrome_inner or not line.content_hint):
+        value = min(value, 0.0) - min(words, 40) * CHROME_WEIGHT - 5
+    elif line.content_hint:
+        value += 3
+    return value
+
+
+STRUCTURE_VALUE = -1.0  # a heading, item or table row costs little: a run crosses it to the next paragraph
+SHORT_CLAUSE_PENALTY = 4.0
+SHORT_WEIGHT = 1.0
+CHROME_WEIGHT = 1.0
+SECONDARY_SHARE = 0.1  # a second body must be this strong relative to the first ...
+SECONDARY_MIN = 40.0  # ... and at least this many characters of net prose
+
+
+def _finished_prose(lines: Sequence[cf.Line]) -> bool:
+    """A further run is a body (a forum reply, the second part of a page) when it reads as sentences:
+    most of its unlinked lines end a sentence, with clause marks inside. A list of headlines is a run of
+    items that mostly do not end a sentence, however long each is."""
+    items = [line for line in lines if line.reason is None and line.words and line.link_density < 0.3]
+    finished = [line for line in items if line.ends_sentence and line.clause_punct >= 2]
+    return bool(finished) and 2 * len(finished) >= len(items) and not teaser_list(lines)
+
+
+TEASER_PAIRS = 3  # headline-and-summary pairs that make a run a list of other articles ...
+TEASER_SHARE = 0.8  # ... when they hold this share of its lines
+
+
+def _headline(line: cf.Line) -> bool:
+    """A linked line, or a short unpunctuated one that is not report structure."""
+    if line.link_density > 0.5 or line.reason is not None:
+        return True
+    return not line.clause_punct and 0 < line.words <= 30 and not line.structure
+
+
+def teaser_list(lines: Sequence[cf.Line]) -> bool:
+    """A run made of headlines each followed by a sentence or two of summary is a list of other
+    articles (相关阅读 with teasers), not a further body of this one: a body has paragraphs that follow
+    paragraphs. Judged on a further run only, which the page has already set apart from the article."""
+    items = [line for line in lines if line.words and line.reason in (None, "navigation", "related-links")]
+    pairs = sum(
+        1
+        for a, b in itertools.pairwise(items)
+        if _headline(a) and b.reason is None and b.ends_sentence and b.clause_punct >= 1
+    )
+    return pairs >= TEASER_PAIRS and 2 * pairs >= TEASER_SHARE * len(items)
+
+
+def _best_run(values: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """Maximum-sum contiguous run in values[lo:hi] (Kadane)."""
+    best, best_lo, best_hi = 0.0, lo, lo
+    acc, start = 0.0, lo
+    for i in range(lo, hi):
+        if acc <= 0:
+            acc, start = values[i], i
+        else:
+            acc += values[i]
+        if acc > best:
+            best, best_lo, best_hi = acc, start, i + 1
+    return best, best_lo, best_hi
+
+
+BOX_LINK_DENSITY = 0.5
+BOX_TAGS = frozenset(("td", "th", "li", "dd", "dt", "caption"))
+
+
+def _article_box(run: Sequence[cf.Line]) -> int | None:
+    """The innermost element named as the article body (class/id content, article, post...) that holds
+    every paragraph of the main run, if the markup has one."""
+    common: tuple[int, ...] | None = None
+    for line in run:
+        if line.reason is not None or line.words < 20 or not line.clause_punct:
+            continue
+        if common is None:
+            common = line.boxes
+        else:
+            n = 0
+            while n < min(len(common), len(line.boxes)) and common[n] == line.boxes[n]:
+                n += 1
+            common = common[:n]
+        if not common:
+            return None
+    return common[-1] if common else None
+
+
+WALL_LINES = 3  # consecutive lines of flagged furniture that no run of the article crosses
+WALL = -1e6
+
+
+def _walled(values: list[float], lines: Sequence[cf.Line]) -> list[float]:
+    """A block of furniture (a share bar, previous/next links and a list heading in a row) separates
+    what stands before it from what stands after: however much prose lies beyond it (teasers of other
+    articles, readers' comments), the densest run does not reach across. What lies beyond is then
+    judged as a further run, which must read as a body of its own."""
+    out = list(values)
+    start = 0
+    for i, flagged in enumerate([line.reason in CHROME_REASONS for line in lines] + [False]):
+        if flagged:
+            continue
+        if i - start >= WALL_LINES:
+            out[start:i] = [WALL] * (i - start)
+        start = i + 1
+    return out
+
+
+def _further_runs(
+    lines: Sequence[cf.Line], values: Sequence[float], walled: Sequence[float], span: tuple[float, int, int]
+) -> list[tuple[int, int]]:
+    """The main run `span` (score, lo, hi) and the further bodies: a forum thread or a two-part page has
+    more than one. A further run counts when it reads as finished prose and is strong beside the main
+    run, or when only a wall of furniture kept it apart: the densest run would have reached it across
+    the lines between (a box of links set into the article)."""
+    best, lo, hi = span
+    keep = [(lo, hi)]
+    todo = [(0, lo), (hi, len(values))]
+    while todo:
+        a, b = todo.pop()
+        if b - a < 1:
+            continue
+        score, s_lo, s_hi = _best_run(walled, a, b)
+        floor = max(SECONDARY_SHARE * best, SECONDARY_MIN)
+        if score >= SECONDARY_MIN and _reachable(values, keep, s_lo, s_hi, score):
+            floor = SECONDARY_MIN
+        if score < floor:
+            continue
+        if _finished_prose(lines[s_lo:s_hi]):
+            keep.append((s_lo, s_hi))
+        todo += [(a, s_lo), (s_hi, b)]
+    return keep
+
+
+def _reachable(values: Sequence[float], keep: Sequence[tuple[int, int]], lo: int, hi: int, score: float) -> bool:
+    """Whether run [lo, hi) would have joined a kept run if no wall stood between: its score outweighs
+    the lines between."""
+    for k_lo, k_hi in keep:
+        gap = values[hi:k_lo] if hi <= k_lo else values[k_hi:lo]
+        if score + sum(gap) > 0:
+            return True
+    return False
+
+
+TEASER_TRIES = 3
+BODY_SENTENCES = 2  # lines of finished prose a run needs to take the article's place from a teaser list
+
+
+def _body(lines: Sequence[cf.Line]) -> bool:
+    """A run that can be the article: finished prose, at least BODY_SENTENCES lines of it."""
+    sentences = sum(1 for line in lines if line.reason is None and line.ends_sentence and line.clause_punct >= 2)
+    return sentences >= BODY_SENTENCES and _finished_prose(lines)
+
+
+def _past_teasers(
+    lines: Sequence[cf.Line], walled: list[float], span: tuple[float, int, int]
+) -> tuple[float, int, int]:
+    """When the densest run is a list of teasers (headlines with summaries) and the page has another run
+    that reads as a body, the article is that other run: the teasers are walled off, and `walled` is changed so
+    that no further run takes them back."""
+    for _ in range(TEASER_TRIES):
+        _, lo, hi = span
+        if not teaser_list(lines[lo:hi]):
+            break
+        trial = list(walled)
+        trial[lo:hi] = [WALL] * (hi - lo)
+        other = _best_run(trial, 0, len(trial))
+        if other[0] <= 0 or not _body(lines[other[1] : other[2]]):
+            break
+        walled[:] = trial
+        span = other
+    return span
+
+
+def select_main(lines: list[cf.Line]) -> None:
+    """Keep the densest run of prose (and any other run nearly as strong); what lies outside is
+    chrome before the article or related material after it."""
+    if not lines:
+        return
+    values = [_value(line) for line in lines]
+    walled = _walled(values, lines)
+    best, lo, hi = _best_run(walled, 0, len(values))
+    if best <= 0:
+        # Some sites wrap the whole page, article included, in a "side" or "header" box.
+        values = [_value(line, trust_chrome=False) for line in lines]
+        walled = _walled(values, lines)
+        best, lo, hi = _best_run(walled, 0, len(values))
+    if best <= 0:
+        return  # no prose at all: leave the decision to the per-line rules
+    best, lo, hi = _past_teasers(lines, walled, (best, lo, hi))
+    keep = _further_runs(lines, values, walled, (best, lo, hi))
+    inside = [False] * len(lines)
+    for s_lo, s_hi in keep:
+        for i in range(s_lo, s_hi):
+            inside[i] = True
+    box = _article_box(lines[lo:hi])
+    if box is not None:
+        for i, line in enumerate(lines):
+            if not inside[i] and line.reason is None and box in line.boxes and not line.chrome_inner:
+                inside[i] = line.link_density <= BOX_LINK_DENSITY and line.tag in BOX_TAGS
+    first, last = min(k[0] for k in keep), max(k[1] for k in keep)
+    for i in range(first, last):
+        # Between two bodies of the article, a paragraph of the writer's prose with no link or chrome
+        # evidence is article too (a lead paragraph between an infobox and the sections), however
+        # short it is beside the densest run.
+        line = lines[i]
+        if not inside[i] and line.reason is None and is_prose(line) and not line.link_chars and not line.chrome:
+            inside[i] = True
+    first, last = _extend_edges(lines, inside, first, last)
+    for i, line in enumerate(lines):
+        if inside[i] or line.reason is not None:
+            continue
+        if i < first:
+            line.reason = "navigation"
+        elif i >= last:
+            line.reason = "related-links" if line.words <= 60 else "boilerplate"
+        else:
+            line.reason = "related-links" if line.link_chars else "boilerplate"
+
+
+_EDGE_STOP = frozenset(("navigation", "related-links", "boilerplate", "spam", "script", "image", "comments"))
+
+
+def _edge_keeps(lines: Sequence[cf.Line], i: int) -> bool:
+    """Report structure just outside the densest run: headings, items, fields, the closing date, and
+    the short line (issuing office, signature) directly above a closing date."""
+    line = lines[i]
+    if line.link_chars or (line.chrome and not line.content_hint):
+        return False
+    if line.structure or cs.is_sign_date(line.text):
+        return True
+    if line.ends_sentence and line.words <= 20 and i > 0 and lines[i - 1].ends_sentence:
+        return True  # a closing formula after the last paragraph (特此通知。)
+    if i > 0 and lines[i - 1].ends_sentence and line.words <= 16 and is_signature(line.text):
+        return True  # the writer's unit and name under the text
+    nxt = next((other for other in lines[i + 1 : i + 3] if other.reason in (None, "metadata")), None)
+    return (
+        line.words <= 30
+        and not line.clause_punct
+        and nxt is not None
+        and cs.is_sign_date(nxt.text)
+        and all(cs.is_sign_date(o.text) or o.words <= 30 for o in lines[i + 1 : i + 3])
+    )
+
+
+def _extend_edges(lines: Sequence[cf.Line], inside: list[bool], first: int, last: int) -> tuple[int, int]:
+    """Grow the article over the report structure that touches it, up to the first line with evidence
+    of page chrome (a link, a menu, a footer) or an unstructured short line; after an attachment note
+    (附：, 附件：) that ends the text, over any line up to the first with chrome evidence."""
+    i = last
+    attached = cs.attachment_follows([line.text for j, line in enumerate(lines[first:last], first) if inside[j]])
+    while i < len(lines):
+        line = lines[i]
+        if line.reason in _EDGE_STOP:
+            break
+        if line.reason == "metadata" and cs.is_sign_date(line.text):
+            line.reason = None  # the closing date of a notice is read as metadata and kept as text
+            inside[i] = True
+            i += 1
+            break
+        if line.reason is None:
+            if attached and not line.link_chars and not (line.chrome and not line.content_hint):
+                inside[i] = True  # the attachment announced at the end of the text: its table, its list
+                i += 1
+                continue
+            if not _edge_keeps(lines, i):
+                break
+            inside[i] = True
+            attached = attached or cs.is_attachment(line.text)
+            if cs.is_sign_date(line.text):
+                i += 1
+                break  # the closing date is the last line of a notice
+        i += 1
+    new_last = max(last, i)
+    i = first - 1
+    while i >= 0:
+        line = lines[i]
+        if line.reason in _EDGE_STOP:
+            break
+        if line.reason is None:
+            if not (line.structure and not line.link_chars and not line.chrome):
+                break
+            inside[i] = True
+        i -= 1
+    return first, new_last

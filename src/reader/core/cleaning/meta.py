@@ -1,0 +1,185 @@
+"""Finding the metadata lines of a document: title, dates, bylines, sources.
+
+Metadata sits in the header (before the first paragraph of prose) and sometimes in the footer, as
+`label: value` on one line, as a label line followed by a value line, or unlabelled (a bare date line,
+a signature). Lines found here leave the body with reason "metadata"; repeats of the title leave with
+"duplicate-title".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from reader.core.cleaning import features as cf
+from reader.core.cleaning import lexicons as lx
+from reader.core.cleaning import metadata as md
+from reader.core.cleaning.html_extract import PageFacts
+from reader.core.cleaning.title import HEADER_LIMIT, title_of
+
+_NOISE = ("spam", "script")
+_AWAY = ("navigation", "related-links", "boilerplate", "comments")
+
+
+@dataclass(frozen=True)
+class MetaResult:
+    metadata: md.Metadata
+
+    def with_author(self, author: str) -> MetaResult:
+        return MetaResult(replace(self.metadata, author=author))
+
+
+def _first_content(lines: list[cf.Line]) -> int:
+    for i, line in enumerate(lines):
+        if line.reason is None and line.words >= 30 and line.clause_punct >= 1 and line.link_density < 0.3:
+            return i
+    return len(lines)
+
+
+def _residual_words(text: str) -> int:
+    """Words left on a line once dates, times and `label:` prefixes are taken out."""
+    span = md.date_span(text)
+    if span:
+        text = text[: span[0]] + " " + text[span[1] :]
+    text = re.sub(rf"(?:{lx.LABEL_DATE}|{lx.LABEL_SOURCE}|{lx.LABEL_AUTHOR}|{lx.LABEL_OTHER})\s*[:：]?", " ", text)
+    text = re.sub(r"星期.|周.|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|[上下]午", " ", text)
+    return cf.word_count(text)
+
+
+_LEAD_LABEL = re.compile(
+    rf"^[\[【(（ ]*(?:{lx.LABEL_TITLE}|{lx.LABEL_DATE}|{lx.LABEL_AUTHOR}|{lx.LABEL_SOURCE}|{lx.LABEL_OTHER})\s*[:：]\s*"
+)
+_ASKED = re.compile(r"[？?！!][”’」』）)\"']*$")
+SPEECH_ASKED_MIN = 2  # words of a question or exclamation after a label: a speaker's turn
+SPEECH_SAID_MIN = 12  # words of a statement after a label: a sentence with a clause inside
+
+
+def is_speech(text: str) -> bool:
+    """A label opening a turn of dialogue (`记者：您怎么看今年的形势？`, `题目：…？`): what follows the
+    label is a question, an exclamation or a sentence with a clause mark inside, and no further field.
+    A byline, a date or a source is a name or a number, never a sentence; a transcript is text."""
+    m = _LEAD_LABEL.match(text)
+    if m is None:
+        return False
+    value = text[m.end() :]
+    if md.labelled_fields(value):
+        return False
+    words = cf.word_count(value)
+    if _ASKED.search(value):
+        return words >= SPEECH_ASKED_MIN
+    inner = cf.CLAUSE_PUNCT.findall(value[:-1])
+    return words >= SPEECH_SAID_MIN and bool(cf.SENTENCE_END.search(value)) and len(inner) >= 1
+
+
+def scan_metadata(
+    lines: list[cf.Line], facts: PageFacts | None, site_names: frozenset[str] = frozenset()
+) -> MetaResult:
+    """Read title, date, author and source, marking the lines that only carry them. `site_names` are
+    names seen repeated across documents of the same source (stripped from titles)."""
+    first_content = _first_content(lines)
+    fields, plain_dates = _label_lines(lines)
+    title, title_at = title_of(lines, fields["title"], facts, first_content, site_names)
+    date = _date(lines, fields["date"], plain_dates, facts, first_content, title_at)
+    source = _source(lines, fields, facts)
+    author = next((v for _, v in fields["author"] if v), None)
+    if author is None and facts and facts.authors:
+        author = facts.authors[0]
+    if author is not None:
+        author = author.split(" 来源")[0].strip() or None
+    # The site name printed alone at the top is a masthead, not body text.
+    if source:
+        for line in lines[: max(first_content, 1)]:
+            if line.text == source and line.reason is None:
+                line.reason = "metadata"
+    return MetaResult(md.Metadata(title=title, date=date, author=author, source=source))
+
+
+Fields = dict[str, list[tuple[int, str]]]
+
+
+def _label_lines(lines: list[cf.Line]) -> tuple[Fields, list[tuple[int, str]]]:
+    """Mark the lines that carry only labelled fields or a bare date; return the fields by kind and
+    the bare date lines, each with its index."""
+    fields: Fields = {"title": [], "date": [], "author": [], "source": []}
+    plain_dates: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        if line.reason in _NOISE:
+            continue
+        text = line.text
+        # A label alone on its line: the value is the next line.
+        if lx.LABEL_ONLY.match(text) and i + 1 < len(lines):
+            _label_then_value(lines, i, fields)
+            continue
+        if line.words > 60 or (line.ends_sentence and line.words > 30):
+            continue
+        if (md.starts_with_label(text) or len(md.labelled_fields(text)) >= 2) and not is_speech(text):
+            for kind, value in md.labelled_fields(text):
+                if kind in fields and value:
+                    fields[kind].append((i, value))
+            line.reason = "metadata"
+            continue
+        if md.date_span(text) and _residual_words(text) <= 12 and not text.endswith("。") and not line.structure:
+            plain_dates.append((i, text))
+            # A date that closes a notice is given back by the cleaner when it stands right after the text.
+            if line.reason is None:
+                line.reason = "metadata"
+    return fields, plain_dates
+
+
+def _label_then_value(lines: list[cf.Line], i: int, fields: Fields) -> None:
+    """`作者：` alone, its value on the next line. A value that is a sentence spoken or asked (an
+    interview's `记者：` over its question) is dialogue: both lines are text."""
+    kind = md.label_kind(lines[i].text.rstrip(":： "))
+    value_line = lines[i + 1]
+    if is_speech(lines[i].text + value_line.text):
+        return
+    lines[i].reason = "metadata"
+    if kind != "other" and value_line.reason not in _NOISE and value_line.words <= 60:
+        value_line.reason = "metadata"
+        fields[kind].append((i + 1, value_line.text))
+
+
+def _date(
+    lines: list[cf.Line],
+    labelled: list[tuple[int, str]],
+    plain_dates: list[tuple[int, str]],
+    facts: PageFacts | None,
+    first_content: int,
+    title_at: int | None,
+) -> str | None:
+    """A labelled date first, then a bare date line in the header nearest the title (a date in a menu,
+    an archive list or a sidebar link is further away or flagged), then anywhere, then the page head."""
+    for _, value in labelled:
+        date = md.parse_date(value)
+        if date:
+            return date
+    usable = [d for d in plain_dates if lines[d[0]].reason not in _AWAY and lines[d[0]].link_density < 0.3]
+    usable = usable or plain_dates
+    header_dates = [d for d in usable if d[0] < first_content] or usable
+    if title_at is not None:
+        header_dates = sorted(header_dates, key=lambda d: abs(d[0] - title_at))
+    for _, value in header_dates:
+        date = md.parse_date(value)
+        if date:
+            return date
+    for value in facts.dates if facts else ():
+        date = md.parse_date(value.replace("T", " "))
+        if date:
+            return date
+    return None
+
+
+def _source(lines: list[cf.Line], fields: Fields, facts: PageFacts | None) -> str | None:
+    for _, value in fields["source"]:
+        value = re.split(r"\s+(?:作者|記者|记者|编辑|編輯|时间|時間|发布)", value)[0].strip()
+        if value:
+            return value
+    for line in lines[:HEADER_LIMIT]:
+        m = lx.BREADCRUMB_LEAD.search(line.text)
+        if m:
+            root = lx.BREADCRUMB_SEP.split(line.text[m.end() :].strip())[0].strip()
+            if root and not lx.NAV_ITEM_LINE.match(root):
+                return root
+    if facts and facts.site_name:
+        return facts.site_name
+    return None

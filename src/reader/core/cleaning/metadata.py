@@ -1,0 +1,138 @@
+"""Title, date, author and source: parsing the fields a page prints about itself.
+
+Pages print these in a dozen shapes (labelled or not, one line or a label line and a value line,
+full-width colons, Chinese or ISO dates). This module only parses strings; deciding which line of a
+document is the title is the cleaner's job, because it needs the document's layout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.core.cleaning import lexicons as lx
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the document says about itself; None when it does not say."""
+
+    title: str | None = None
+    date: str | None = None  # ISO 8601: "2023-09-30T23:03", "2023-09-09" or "2023-09"
+    author: str | None = None
+    source: str | None = None
+
+
+_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*[日号號]?"
+    r"(?:\s*(?:[T]|\s)?\s*(\d{1,2})\s*[:：时時]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?"
+)
+_YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d)")
+_LABEL = re.compile(
+    rf"(?P<label>{lx.LABEL_TITLE}|{lx.LABEL_DATE}|{lx.LABEL_AUTHOR}|{lx.LABEL_SOURCE}|{lx.LABEL_OTHER})\s*[:：]\s*"
+)
+_LABEL_KIND = (
+    ("title", re.compile(rf"^(?:{lx.LABEL_TITLE})$")),
+    ("date", re.compile(rf"^(?:{lx.LABEL_DATE})$")),
+    ("author", re.compile(rf"^(?:{lx.LABEL_AUTHOR})$")),
+    ("source", re.compile(rf"^(?:{lx.LABEL_SOURCE})$")),
+)
+# "(董奇光)" or "（记者 张三 李四）" closing an article.
+_TRAILING_BYLINE = re.compile(
+    r"[（(]\s*(?:(?:记者|記者|通讯员|通訊員|作者|文|图|圖|编辑|編輯)[:：\s/]*)?"
+    r"(?P<name>[\u4e00-\u9fff·]{2,4}(?:[\s、,，][\u4e00-\u9fff·]{2,4}){0,3})\s*[)）]$"
+)
+# A standalone signature line: optional unit, then a 2-4 character name.
+_SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}\s+)?[\u4e00-\u9fff·]{2,4}$")
+_SITE_SUFFIX = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s|(?<=[\u4e00-\u9fff）)!！?？])[-–—])\s*(?P<tail>[^|｜_]{1,16})$")
+
+
+def parse_date(text: str) -> str | None:
+    """The first plausible date in `text`, as ISO 8601 with the precision the text gives."""
+    for m in _DATE.finditer(text):
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        iso = f"{year:04d}-{month:02d}-{day:02d}"
+        if m.group(4) is not None:
+            hour, minute = int(m.group(4)), int(m.group(5))
+            if hour < 24 and minute < 60:
+                iso += f"T{hour:02d}:{minute:02d}"
+                if m.group(6) is not None and int(m.group(6)) < 60:
+                    iso += f":{int(m.group(6)):02d}"
+        return iso
+    m2 = _YEAR_MONTH.search(text)
+    if m2 and 1 <= int(m2.group(2)) <= 12:
+        return f"{int(m2.group(1)):04d}-{int(m2.group(2)):02d}"
+    return None
+
+
+def date_span(text: str) -> tuple[int, int] | None:
+    m = _DATE.search(text)
+    return (m.start(), m.end()) if m else None
+
+
+def label_kind(label: str) -> str:
+    label = re.sub(r"\s+", "", label)
+    for kind, pattern in _LABEL_KIND:
+        if pattern.match(label):
+            return kind
+    return "other"
+
+
+def labelled_fields(text: str) -> list[tuple[str, str]]:
+    """("date", "2023-05-23 19:26:05"), ("source", "黄河新闻网") ... for each `label: value` on a line."""
+    matches = list(_LABEL.finditer(text))
+    fields: list[tuple[str, str]] = []
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        value = text[m.end() : end].strip(" |｜/,，;；")
+        fields.append((label_kind(m.group("label")), value))
+    return fields
+
+
+def starts_with_label(text: str) -> bool:
+    m = _LABEL.match(text.lstrip("[【(（ "))
+    return m is not None
+
+
+_SITE_WORD = re.compile(
+    r"(?:网|網|站|报|報|刊|台|频道|頻道|论坛|論壇|社区|社區|博客|新闻|新聞|资讯|資訊|在线|在線|官网|官網|中心|平台|日报|日報"
+    r"|晚报|晚報|时报|時報|blog|news|online|\.(?:com|cn|net|org|gov|edu|tw|hk)(?:\.\w+)?)$",
+    re.IGNORECASE,
+)
+
+
+def looks_like_site(tail: str, site_names: frozenset[str] = frozenset()) -> bool:
+    """A domain, a name ending like a site or channel (…网, …频道, …日报, …blog), or a name the
+    caller has seen repeated across documents of the same source."""
+    tail = tail.strip()
+    return tail in site_names or (tail.isascii() and "." in tail) or bool(_SITE_WORD.search(tail))
+
+
+def strip_site_suffix(title: str, site_names: frozenset[str] = frozenset()) -> str:
+    """Drop `|某某网`, `_天天资讯`, ` - 某某日报`: the site or channel a title was published under. After `|`
+    and `_`, which titles themselves do not use, a short tail goes; after a dash, which titles do use
+    for subtitles (——记…), only a tail that looks like a site (see looks_like_site) goes."""
+    title = title.strip()
+    for _ in range(3):
+        m = _SITE_SUFFIX.search(title)
+        if not m:
+            break
+        head, tail = title[: m.start()].strip(), m.group("tail")
+        site = looks_like_site(tail, site_names)
+        by_bar = m.group().strip()[:1] in "|｜_"
+        if len(head) < 2 or not (site or (by_bar and len(head) >= 4 and len(tail) <= len(head))):
+            break
+        title = head
+    return title
+
+
+def trailing_byline(text: str) -> str | None:
+    """The author named in parentheses at the end of an article paragraph, if any."""
+    m = _TRAILING_BYLINE.search(text)
+    return m.group("name") if m else None
+
+
+def is_signature(text: str) -> bool:
+    return bool(_SIGNATURE.match(text))

@@ -1,0 +1,114 @@
+"""Rejoining the kept lines of a page into paragraphs.
+
+Page dumps break paragraphs: a bold name on its own line, a sentence cut before a comma, a text
+hard-wrapped at a fixed width, a closing quote wrapped onto its own line. The cleaner keeps lines; this
+module decides which neighbours are pieces of one paragraph. Headings and captions (short, no open
+ending) stay on their own lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reader.core.cleaning import features as cf
+
+
+def _wrap_width(kept: list[cf.Line]) -> int | None:
+    """The column a hard-wrapped text was wrapped at, if most unfinished lines share one length."""
+    lengths = [len(line.text) for line in kept if not line.ends_sentence and len(line.text) >= 20]
+    if len(lengths) < 4:
+        return None
+    counts: dict[int, int] = {}
+    for n in lengths:
+        for m in (n - 1, n, n + 1):
+            counts[m] = counts.get(m, 0) + 1
+    # Ties (every length counts for its neighbours too) go to the length most lines have exactly: the column
+    # itself, not the one past it.
+    exact = Counter(lengths)
+    width, hits = max(counts.items(), key=lambda kv: (kv[1], exact[kv[0]], kv[0]))
+    return width if hits >= max(4, len(lengths) // 3) else None
+
+
+# A line that opens with a date, a time or a quotation starts its own sentence: the short line above it
+# (a photo caption naming a person and post) is not the broken-off subject of that sentence.
+_SENTENCE_START = re.compile(r"^(?:[“「『\"]|(?:19|20)?\d{1,4}\s*[年月日]|[上下]午|近日|日前|昨天|今天|本报讯|新华社)")
+
+
+WRAP_SLACK = 2  # a wrapped line ends within this many characters of the wrap column
+WRAP_INDENT_SLACK = 4  # ... or of the column less an indent, when the break falls between two ideographs
+_CJK_END = re.compile(r"[\u3400-\u9fff]$")
+_CJK_START = re.compile(r"^[\u3400-\u9fff]")
+
+
+def _joins(prev: cf.Line, nxt: cf.Line, open_para: bool, wrap: int | None, adjacent: bool) -> bool:
+    if cf.CONTINUES.match(nxt.text):
+        return True
+    if prev.ends_sentence or nxt.heading or prev.heading:
+        return False
+    if cf.OPEN_ENDING.search(prev.text):
+        return True
+    if not adjacent:
+        return False
+    if open_para and prev.clause_punct == 0 and prev.words <= 20:
+        return True
+    if (
+        prev.words <= 40
+        and nxt.words >= 30
+        and cf.TITLE_END.search(prev.text)
+        and prev.words >= 4
+        and not _SENTENCE_START.match(nxt.text)
+    ):
+        return True
+    if wrap is None or nxt.words == 0:
+        return False
+    slack = WRAP_SLACK
+    if _CJK_END.search(prev.text) and _CJK_START.match(nxt.raw) and not nxt.structure and not prev.structure:
+        # Broken between two ideographs, the next line not indented: the break falls inside a word or a
+        # clause. A paragraph's first line is shorter by its indent (two ideographic spaces, four ASCII),
+        # which the rendering may have stripped, so it still reaches the wrap column within that slack.
+        slack = WRAP_INDENT_SLACK
+    return len(prev.text) >= wrap - slack
+
+
+def paragraphs(kept: list[cf.Line], all_lines: list[cf.Line]) -> list[str]:
+    """Merge lines that are pieces of one paragraph; headings and captions stay on their own."""
+    position = {id(line): i for i, line in enumerate(all_lines)}
+    wrap = _wrap_width(kept)
+    paragraphs: list[str] = []
+    current: list[cf.Line] = []
+    open_para = False
+    for line in kept:
+        if current:
+            prev = current[-1]
+            adjacent = position[id(line)] == position[id(prev)] + 1 or _only_removed_between(
+                all_lines, position[id(prev)], position[id(line)]
+            )
+            # A short line right under an image placeholder is its caption: a paragraph of its own.
+            at = position[id(prev)]
+            caption = len(current) == 1 and prev.words <= 60 and at > 0 and all_lines[at - 1].reason == "image"
+            if not (caption and not cf.CONTINUES.match(line.text)) and _joins(prev, line, open_para, wrap, adjacent):
+                open_para = open_para or bool(cf.OPEN_ENDING.search(prev.text))
+                current.append(line)
+                continue
+            paragraphs.append(_glue(current))
+        current, open_para = [line], False
+    if current:
+        paragraphs.append(_glue(current))
+    return paragraphs
+
+
+def _only_removed_between(all_lines: list[cf.Line], a: int, b: int) -> bool:
+    return all(all_lines[k].reason in ("spam", "image") for k in range(a + 1, b))
+
+
+def _glue(pieces: list[cf.Line]) -> str:
+    """Join fragments; a space only between two Latin/digit characters, where one was implied."""
+    out = pieces[0].text
+    for piece in pieces[1:]:
+        text = piece.text
+        if out and text and out[-1].isascii() and out[-1].isalnum() and text[0].isascii() and text[0].isalnum():
+            out += " " + text
+        else:
+            out += text
+    return out

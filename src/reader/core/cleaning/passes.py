@@ -1,0 +1,135 @@
+"""Passes of the line cleaner that judge a line by its neighbours or by the page around it, before or
+after the article's extent is chosen: drawings and banners, tables, injected words, reply threads,
+repeated paragraphs, headline lists at the end of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.cleaning import features as cf
+from reader.core.cleaning import structure as cs
+
+_BOX = re.compile(r"[\u2500-\u257f]")
+_ARROW_LINE = re.compile(r"^[\u2190-\u21ff\u2500-\u257f\s\-_=|+]+$")
+# Written punctuation that stands for words: a quoted silence (“……”), a blank to fill in (______。).
+_SPOKEN = re.compile(r"^(?:[“「『\"][…。.\-—]+[”」』\"][。！？!?]?|_{4,}[。．.！？]?)$")
+
+
+def keep_drawings(lines: list[cf.Line]) -> None:
+    """Lines without a letter that still carry the writer's text: a diagram drawn with box characters
+    (a run of them, arrows included), a quoted silence, a blank to fill in. Residue of markup (|, », ...)
+    has none of these shapes and stays removed."""
+    boxy = [line.reason in (None, "punctuation") and bool(_BOX.search(line.text)) for line in lines]
+    for i, line in enumerate(lines):
+        if line.reason != "punctuation":
+            continue
+        near = any(boxy[j] for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i)
+        if (boxy[i] and near) or (near and _ARROW_LINE.match(line.text)) or _SPOKEN.match(line.text):
+            line.reason = None
+
+
+BANNER_ZONE = 5  # lines at the top of a document where a maintenance banner stands
+
+
+def mark_banners(lines: list[cf.Line]) -> None:
+    """Wiki maintenance banners (此条目需要补充更多来源。) stand above the article: the wording alone would not
+    be evidence, the wording in the first lines, before the text begins, is."""
+    for line in lines[:BANNER_ZONE]:
+        if line.reason is None and line.words <= 120 and cf.is_banner(line):
+            line.reason = "boilerplate"
+
+
+def link_list(line: cf.Line) -> bool:
+    """Mostly-link blocks are menus and headline lists; a linked word inside a paragraph is not."""
+    density = line.link_density
+    return (density > 0.5 and (line.words < 80 or not line.ends_sentence)) or (density > 0.3 and line.words < 12)
+
+
+TABLE_MIN_CELLS = 3
+
+
+def mark_tables(lines: list[cf.Line]) -> None:
+    """Rows of a table dumped as text: two or more adjacent unpunctuated lines split by spaces into the
+    same number (3+) of cells. A menu row is already flagged by then and breaks the table."""
+    cells = [
+        len(line.text.split(" ")) if line.reason is None and not line.clause_punct and not line.link_chars else 0
+        for line in lines
+    ]
+    for i, n in enumerate(cells):
+        if n >= TABLE_MIN_CELLS and ((i > 0 and cells[i - 1] == n) or (i + 1 < len(cells) and cells[i + 1] == n)):
+            lines[i].structure = True
+
+
+def mark_injections(lines: list[cf.Line]) -> None:
+    """A short unpunctuated line that splits a sentence (the previous line is unfinished and the next
+    opens with a comma) was injected into the text: no writer breaks a line before a comma."""
+    for i in range(1, len(lines) - 1):
+        line, prev, nxt = lines[i], lines[i - 1], lines[i + 1]
+        if line.reason is not None or line.clause_punct or line.words > 8 or line.authored:
+            continue
+        if cf.CONTINUES.match(nxt.text) and not prev.ends_sentence and prev.reason is None:
+            line.reason = "spam"
+
+
+REPLY_STAMPS = 3  # time-stamped lines after the start of the text that make a page a thread of posts
+REPLY_AFTER = 50  # characters of prose that must come before the first of them
+
+
+def cut_replies(lines: list[cf.Line]) -> None:
+    """A blog page listing several posts, or an article followed by comments, repeats a time-stamped
+    header or footer line per post. Once the text has begun (REPLY_AFTER characters of kept prose), the
+    first such line closes the article if at least REPLY_STAMPS of them follow: the rest are further
+    posts and replies. A stamp above the first paragraph is the article's own date line. A comment
+    section heading ("已有3条评论", "网友评论") after the start of the text closes it too."""
+    prose = 0
+    for i, line in enumerate(lines):
+        if prose >= REPLY_AFTER and cf.is_comment_head(line):
+            for later in lines[i + 1 :]:
+                if later.reason is None:
+                    later.reason = "comments"
+            return
+        if prose >= REPLY_AFTER and cf.is_stamp_line(line):
+            stamps = sum(1 for other in lines[i:] if cf.is_stamp_line(other))
+            if stamps >= REPLY_STAMPS:
+                for later in lines[i:]:
+                    if later.reason is None:
+                        later.reason = "comments"
+            return
+        if line.reason is None and line.clause_punct >= 1:
+            prose += line.words
+
+
+REPEAT_MIN = 30  # a paragraph this long seen twice is the page repeating itself, not the writer
+
+
+def drop_repeats(lines: list[cf.Line]) -> None:
+    """Pages that carry the article twice (a print or mobile copy, a teaser above the body) would
+    otherwise read twice: a long paragraph identical to one already kept goes."""
+    seen: set[str] = set()
+    for line in lines:
+        if line.reason is not None or line.words < REPEAT_MIN:
+            continue
+        if line.text in seen:
+            line.reason = "duplicate"
+        else:
+            seen.add(line.text)
+
+
+def trim_list_edges(lines: list[cf.Line]) -> None:
+    """Inside the article, a run of three or more short unpunctuated lines ending the text is a list
+    of headlines, not the article's last words."""
+    kept = [line for line in lines if line.reason is None]
+    if kept and cs.is_sign_date(kept[-1].text):
+        return  # an office and a date close a notice: the lines above them are its last words
+    if cs.attachment_follows([line.text for line in kept]):
+        return  # the short lines after an attachment note are the attachment
+    run: list[cf.Line] = []
+    for line in reversed(kept):
+        if line.clause_punct == 0 and line.words <= 30 and not line.heading and not line.structure:
+            run.append(line)
+        else:
+            break
+    if len(run) >= 3:
+        for line in run:
+            line.reason = "related-links"

@@ -1,0 +1,133 @@
+"""The document's title: a labelled title, else the header line the layout points to, else the page head.
+
+A title line is scored by where it stands (first candidate, above a date line), how the page repeats it
+(in the body, in `<title>` or `og:title`), its markup (a heading tag, a Markdown `# `) and its shape (a
+button label or a sentence fragment is not a title). Repeats of the chosen line leave the text as
+"duplicate-title"; a menu path ending in it as "navigation".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from reader.core.cleaning import features as cf
+from reader.core.cleaning import lexicons as lx
+from reader.core.cleaning import metadata as md
+from reader.core.cleaning import structure as cs
+from reader.core.cleaning.html_extract import PageFacts
+
+HEADER_LIMIT = 30  # lines searched for a title before the first paragraph
+
+
+def title_of(
+    lines: list[cf.Line],
+    labelled: Sequence[tuple[int, str]],
+    facts: PageFacts | None,
+    first_content: int,
+    site_names: frozenset[str] = frozenset(),
+) -> tuple[str | None, int | None]:
+    """The title and the index of the line it was read from (None when it came from the page head)."""
+    # A labelled title wins over any guess from the layout.
+    chosen = labelled[0][0] if labelled else _best_title_line(lines, facts, first_content)
+    if chosen is None:
+        if facts and facts.titles:
+            return md.strip_site_suffix(facts.titles[0], site_names) or None, None
+        return None, None
+    line = lines[chosen]
+    line.reason = "metadata"
+    title = md.strip_site_suffix(cs.strip_markdown_heading(line.text), site_names)
+    for j, other in enumerate(lines):
+        if other is line or other.words > 80:
+            continue
+        if other.text == line.text or md.strip_site_suffix(other.text) == title:
+            other.reason = "duplicate-title"
+        elif j < chosen and other.reason is None and _menu_path_to(other.text, title):
+            other.reason = "navigation"
+    return title, chosen
+
+
+def _breadcrumb_leaves(lines: list[cf.Line]) -> set[str]:
+    leaves = set()
+    for line in lines[:HEADER_LIMIT]:
+        if line.reason == "navigation":
+            parts = [p for p in lx.BREADCRUMB_SEP.split(line.text) if p]
+            if len(parts) >= 2:
+                leaves.add(parts[-1].strip())
+    return leaves
+
+
+def _menu_path_to(text: str, title: str) -> bool:
+    """`首页标题  新闻资讯  <title>`: above the title, a row of short items ending in the title itself is
+    the menu path to the page, whatever the item words are."""
+    if not text.endswith(title) or text == title:
+        return False
+    parts = text[: -len(title)].split()
+    return 1 <= len(parts) <= 6 and all(len(p) <= 8 for p in parts)
+
+
+class _Page:
+    """What every candidate is compared with: the page's text, its line counts and its head titles."""
+
+    def __init__(self, lines: Sequence[cf.Line], facts: PageFacts | None) -> None:
+        self.lines = lines
+        self.text = "\n".join(line.text for line in lines)
+        self.counts = Counter(line.text for line in lines)
+        self.titles = [md.strip_site_suffix(t) for t in facts.titles] if facts else []
+
+
+def _best_title_line(lines: list[cf.Line], facts: PageFacts | None, first_content: int) -> int | None:
+    """The header line (before the first paragraph) that scores highest as a title, if any scores >= 1."""
+    leaves = _breadcrumb_leaves(lines)
+    page = _Page(lines, facts)
+    best: tuple[float, int] | None = None
+    first_candidate = True
+    for i in range(min(first_content, HEADER_LIMIT)):
+        line = lines[i]
+        if line.reason is not None or not (2 <= line.words <= 60) or line.text.endswith("。"):
+            continue
+        if line.text in leaves:
+            line.reason = "navigation"  # the section name that closes the breadcrumb
+            continue
+        score = _title_score(page, i) + (1.0 if first_candidate else 0.0)
+        first_candidate = False
+        if best is None or score > best[0]:
+            best = (score, i)
+    if best is None or best[0] < 1:
+        return None
+    return best[1]
+
+
+def _title_score(page: _Page, i: int) -> float:
+    """Evidence that line `i` is the title: markup, repetition on the page and in its head, a date
+    line below it; against it, section numbering, shortness, a fragment's ending, links."""
+    line = page.lines[i]
+    stripped = md.strip_site_suffix(cs.strip_markdown_heading(line.text))
+    score = 0.0
+    if cs.is_markdown_heading(line.text) and line.text.startswith("# "):
+        score += 3  # a Markdown document names its title with one #
+    elif line.structure:
+        score -= 3  # a numbered section heading is not the document's title
+    # Repeated elsewhere on the page (as a line, or inside one when long enough to be distinctive):
+    # one search over the whole page instead of a comparison per line.
+    needle = stripped if len(stripped) >= 8 else line.text
+    if (page.counts[line.text] > 1) if len(needle) < 8 else (page.text.count(needle) > 1):
+        score += 3
+    for page_title in page.titles:
+        if stripped == page_title:
+            score += 6
+            break
+        if len(stripped) >= 6 and (stripped in page_title or page_title in stripped):
+            score += 4
+            break
+    if line.heading:
+        score += 2
+    if any(md.date_span(f.text) or f.reason == "metadata" for f in page.lines[i + 1 : i + 4]):
+        score += 2
+    if line.words < 6:
+        score -= 2
+    if line.words < 3 or cf.OPEN_ENDING.search(line.text) or cf.CONTINUES.match(line.text):
+        score -= 3  # a button label or a sentence fragment is not a title
+    if line.link_density > 0.5:
+        score -= 3
+    return score

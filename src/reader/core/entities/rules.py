@@ -1,0 +1,264 @@
+"""Rules that turn a tagger's words into people, places and organisations, and find people's posts.
+
+A statistical tagger gets most names right but (1) cuts long organisation names at the first generic
+noun (`重庆医科大学` | `附属` | `第二` | `医院`), (2) takes frequent words for names when the text is
+odd (machine-reworded pages give `康健`, `周全`), and (3) does not know what a post is. The rules here
+work on the tagger's words with general knowledge only: organisation and place endings, surnames,
+post titles and a word-frequency list. None is fitted to an evaluation set.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.core.entities.gazetteers import dictionary, gazetteers, longest_ending
+from reader.core.entities.model import Token
+from reader.core.entities.posts import posts_of
+from reader.core.entities.spans import (
+    VENUES,
+    Span,
+    pattern_spans,
+    place,
+    split_government,
+    split_joined,
+    split_pairs,
+    split_seat,
+    with_session,
+)
+from reader.core.entities.validity import (
+    STANDALONE_ORGS,
+    consistent_people,
+    event_name,
+    is_surname_led,
+    known_org,
+    known_person,
+    known_place,
+    valid_org,
+    valid_person,
+    valid_place,
+    weak_person,
+)
+
+# The rules' public names in one place: validity and posts live beside this module.
+__all__ = [
+    "Span",
+    "consistent_people",
+    "event_name",
+    "known_org",
+    "known_person",
+    "known_place",
+    "posts_of",
+    "spans_from_tokens",
+    "valid_org",
+    "valid_person",
+    "valid_place",
+    "weak_person",
+]
+
+
+_TYPE = {"PER": "person", "LOC": "place", "ORG": "org"}
+_ORG_INNER = frozenset({"ORG", "LOC", "n", "nz", "vn", "an", "m", "s", "j", "nt", "ns", "a"})
+_ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+|[一二三四五六七八九十百零〇\d]+)$")
+_POST_MODIFIERS = ("原", "副", "前", "常务", "代理", "执行", "名誉", "总", "正")
+_MAX_ORG_WORDS = 7
+_MAX_ORG_CHARS = 32
+# A tagged place that ends with one of these is a team or a body (喀麦隆队, 丹麦红十字会).
+_TEAM_OR_BODY = frozenset("队委局厅部会社团院所校馆")
+_PART_OF_REGION = re.compile(r"(?:东|西|南|北|中|大)部$")
+
+
+# Word classes a long organisation name is made of, between its first name and its ending.
+def _org_end(chunk: str, start: int, end: int, last: Token) -> int:
+    """Where an organisation starting at `start` may end if it is to end at word `last`, or -1.
+
+    Ends on an organisation ending inside the last word; a word such as 部长 or 院长 (a post) may
+    end one character later, so `加拿大司法部长` gives `加拿大司法部`.
+    """
+    g = gazetteers()
+    text = chunk[start:end]
+    word = chunk[last.start : last.end]
+    if word not in g.post_words:
+        size = longest_ending(text, g.org_suffixes, g.max_org_suffix)
+        # A one-character ending counts when the last word is the ending itself, a known ending
+        # (医院, 党委) or a longer word built on it (医政处, 砂布厂); not in 干部, 来院, 全部.
+        if size >= 2 or (size == 1 and (len(word) >= 3 or word in g.org_suffixes)):
+            return end
+    if text.endswith("长") and len(text) > 2 and len(word) >= 2 and word[-2] in "部局厅处司院所校":
+        stem = word[:-2] if len(word) > 2 else chunk[start : last.start]
+        plain = not stem.endswith(_POST_MODIFIERS) and not word.startswith(_POST_MODIFIERS)
+        if stem and plain and not stem.endswith(word[-2]):
+            return end - 1
+    # A body and a post written as one word (台北 | 县委书记): the body ends where the post begins, when
+    # the body's ending has two or more characters (县委, 内阁; 部长 is left alone) and the words before
+    # are not a body already (重庆医科大学附属第二医院 | 党委书记 keeps the hospital; the post holds 党委).
+    if longest_ending(chunk[start : last.start], g.org_suffixes, g.max_org_suffix):
+        return -1
+    for cut in range(len(word) - 1, 1, -1):
+        if (
+            word[cut:] in g.post_words
+            and longest_ending(chunk[start : last.start + cut], g.org_suffixes, g.max_org_suffix) >= 2
+        ):
+            return last.start + cut
+    return -1
+
+
+def _org_reach(chunk: str, tokens: list[Token], i: int) -> tuple[int, int]:
+    """The last word (index) and end offset of the longest organisation starting at word `i`, or (-1, -1).
+
+    A two-character verb may sit inside a name (学生救亡协会, 希望中文学校) when plain nouns follow it
+    to the first ending; a name after the verb (中国支持世界卫生组织) means two parties and a predicate."""
+    tok = tokens[i]
+    best_j, best_end = -1, -1
+    j = i + 1
+    verb = False
+    ended = _org_end(chunk, tok.start, tok.end, tok) > 0  # 美国航空集团 | 结成: the name had ended
+    endings = gazetteers().org_suffixes
+    while j < len(tokens) and j - i <= _MAX_ORG_WORDS:
+        word = tokens[j]
+        if word.tag in ("v", "vn") and chunk[word.start : word.end] in endings:
+            word = Token(word.start, word.end, "n")  # 组织 tagged as the verb "organise" ends 国家组织
+        if word.end - tok.start > _MAX_ORG_CHARS:
+            break
+        open_verb = not verb and not ended and best_j < 0 and j + 1 < len(tokens)
+        if word.tag == "v" and open_verb and word.end - word.start == 2:
+            verb = True  # one verb, and only before any ending: 集团结成联盟 is a body and a predicate
+        elif word.tag not in _ORG_INNER or (verb and word.tag in _NAMED_TAGS):
+            break
+        elif word.tag == "m" and not _ORDINAL.match(chunk[word.start : word.end]):
+            break  # 加拿大两家大银行: a count is not part of a name, an ordinal (第二) is
+        else:
+            end = _org_end(chunk, tok.start, word.end, word)
+            if end > 0 and not (verb and word.end - end > 0):
+                best_j, best_end = j, end
+        j += 1
+    return best_j, best_end
+
+
+_NAMED_TAGS = frozenset({"ORG", "LOC", "PER", "nt", "ns"})
+
+
+def _merge_orgs(chunk: str, tokens: list[Token]) -> list[Token]:
+    """Join an organisation or place with the words after it up to an organisation ending.
+
+    A larger place written before a body named with its own place (河南省 | 长葛市职业中专) is where
+    the body is, not part of its name: it stays a place."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.tag in ("ORG", "LOC"):
+            best_j, best_end = _org_reach(chunk, tokens, i)
+            while best_j > i + 1 and tok.tag == "LOC" and tokens[i + 1].tag == "LOC":
+                out.append(tok)
+                i += 1
+                tok = tokens[i]
+            if best_j > 0:
+                out.append(Token(tok.start, best_end, "ORG", tok.score))
+                last = tokens[best_j]
+                if best_end < last.end:
+                    out.append(Token(best_end, last.end, "n"))
+                i = best_j + 1
+                continue
+            own = chunk[tok.start : tok.end]
+            if tok.tag == "LOC" and _PART_OF_REGION.search(own):
+                out.append(tok)  # 华北大部, 非洲西部: a part of a region, not a ministry (部)
+            elif tok.tag == "LOC" and len(own) >= 3 and own[-1] in _TEAM_OR_BODY:
+                out.append(Token(tok.start, tok.end, "ORG", tok.score))
+            elif tok.tag == "ORG" or _org_end(chunk, tok.start, tok.end, tok) < 0:
+                out.append(tok)
+            else:
+                out.append(Token(tok.start, tok.end, "ORG", tok.score))
+            i += 1
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _trim_org(chunk: str, start: int, end: int) -> int:
+    """Where an organisation really ends, or `start` to drop it.
+
+    The tagger sometimes runs one word on (北大建校, 水利部派, 安理会决议) or takes a post with it
+    (全国人大常委); a post with no organisation before it (国务委员) is not an organisation.
+    """
+    g = gazetteers()
+    name = chunk[start:end]
+    post = longest_ending(name, g.post_words, g.max_post)
+    if post:
+        head = name[:-post]
+        if head in STANDALONE_ORGS or (len(head) >= 2 and longest_ending(head, g.org_suffixes, 6)):
+            return end - post
+        if not longest_ending(name, g.org_suffixes, g.max_org_suffix):
+            return start
+    if longest_ending(name, g.org_suffixes, g.max_org_suffix) or name in STANDALONE_ORGS:
+        return end
+    for cut in range(len(name) - 1, max(1, len(name) - 3), -1):
+        head, tail = name[:cut], name[cut:]
+        if (head in STANDALONE_ORGS or longest_ending(head, g.org_suffixes, 6)) and tail in dictionary():
+            return start + cut
+    return end
+
+
+def _trim_person(chunk: str, start: int, end: int) -> tuple[int, int]:
+    """程先生 -> 程, 老李 -> 李: forms of address are not part of the name."""
+    g = gazetteers()
+    name = chunk[start:end]
+    for size in range(min(3, len(name) - 1), 0, -1):
+        if name[-size:] in g.honorifics and is_surname_led(name[:-size]):
+            return start, end - size
+    if len(name) == 2 and name[0] in "老小" and name[1] in g.surnames:
+        return start + 1, end
+    return start, end
+
+
+def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
+    """People, places and organisations in one chunk of normalised text, from the tagger's words."""
+    clean: list[Token] = []
+    for tok in tokens:
+        start, end = tok.start, tok.end
+        if tok.tag in _TYPE:
+            # Names start and end with a letter or digit: spaces, stray marks and U+FFFD stay outside.
+            while start < end and not chunk[start].isalnum():
+                start += 1
+            while end > start and not chunk[end - 1].isalnum():
+                end -= 1
+            if start < end:
+                clean.extend(split_joined(chunk, Token(start, end, tok.tag, tok.score)))
+        else:
+            clean.append(tok if not chunk[start:end].isspace() else Token(start, end, "w"))
+    out: list[Span] = []
+    for whole in _merge_orgs(chunk, clean):
+        if whole.tag not in _TYPE:
+            continue  # most words: no repair applies
+        for part in split_joined(chunk, whole):
+            for tok in split_seat(chunk, with_session(chunk, part)):
+                out.extend(_typed_span(chunk, tok))
+    out.extend(pattern_spans(chunk, out))
+    return out
+
+
+def _typed_span(chunk: str, tok: Token) -> list[Span]:
+    """The span (or spans, for a pair of abbreviations) one repaired name gives, if it is believable."""
+    kind = _TYPE.get(tok.tag)  # a conjunction split off two joined bodies is no name
+    if kind is None:
+        return []
+    if kind == "person":
+        start, end = _trim_person(chunk, tok.start, tok.end)
+        if valid_person(chunk, start, end):
+            return [Span("person", start, end, tok.score, known_person(chunk[start:end]))]
+        return []
+    if kind == "place":
+        return split_pairs(chunk, tok) or place(chunk, tok)
+    gov = split_government(chunk, tok)
+    if gov is not None:
+        return [gov]
+    end = _trim_org(chunk, tok.start, tok.end)
+    name = chunk[tok.start : end]
+    if name in gazetteers().countries:
+        # 法国 in 法国星期天报说: a country named alone is the place, the tagger's ORG notwithstanding.
+        return [Span("place", tok.start, end, tok.score, True)]
+    if end > tok.start and valid_org(name):
+        kind = "place" if name.endswith(VENUES) and len(name) > 3 else "org"
+        return [Span(kind, tok.start, end, tok.score, known_org(name))]
+    return []

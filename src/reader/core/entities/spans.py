@@ -1,0 +1,263 @@
+"""Spans from single tagged names, and the repairs that fix where a tagged name starts and ends.
+
+The tagger's words are right far more often than not; where they are wrong, they are wrong in a few
+recurring shapes, each repaired here by general knowledge: a pair of one-character abbreviations
+(中美), a government named by its place (美国政府), a larger place before a body that has its own
+(北京市 | 怀柔县民政局), a numbered session before a congress (第九届 | 全国人大), two bodies joined by
+同/与/和 taken for one, a generic tail after a place (北京地区), a place started late (沙尼亚 for
+爱沙尼亚), and the one-character country and city names the tagger leaves inside words (日方, 在京).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.core.entities.gazetteers import dictionary, gazetteers, longest_ending
+from reader.core.entities.model import Token
+from reader.core.entities.validity import known_place, valid_place
+
+
+@dataclass(frozen=True)
+class Span:
+    """A named entity in chunk coordinates: type is "person", "place" or "org".
+
+    `score` is the model's sureness of the word (1.0 for spans a rule built on its own); `confirmed`
+    says a rule agrees independently of the model (a known place, an organisation ending, a name
+    built from the words after it); `normalized` is set when the written form is an abbreviation
+    that is shown under its full name (中 in 中美 -> 中国).
+    """
+
+    type: str
+    start: int
+    end: int
+    score: float = 1.0
+    confirmed: bool = False
+    normalized: str | None = None
+
+
+# Generic heads after a place name: the place is the name before them (北京地区 -> 北京).
+# Weather words after a city in forecasts (北京晴, 纽约多云) are not part of the place either.
+# Parts of an area named by a common noun after it (三峡库区, 长江流域, 燕山风景区) are the place too.
+_PLACE_TAIL = re.compile(
+    r"(?:地区|东部|西部|南部|北部|中部|大部|一带|境内|流域|沿岸|沿江|沿海|库区|山区|景区|风景区|干旱区|"
+    r"人|晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|小雪|中雪|大雪|雨夹雪)$"
+)
+# Venues a reader goes to are places, whoever runs them: museums, libraries, halls, parks, markets, bases.
+VENUES = (
+    "博物馆",
+    "纪念馆",
+    "图书馆",
+    "展览馆",
+    "美术馆",
+    "科技馆",
+    "商场",
+    "商城",
+    "购物中心",
+    "公园",
+    "广场",
+    "基地",
+    "书店",
+)
+# A compass direction before 地区 or 一带 names a region (西北地区 -> 西北), though alone it is a direction.
+_COMPASS = frozenset({"东北", "西北", "西南", "东南"})
+
+
+def split_pairs(chunk: str, tok: Token) -> list[Span]:
+    """中美 -> 中国, 美国: one-character abbreviations written as a pair are two places, each shown by
+    its full name (`normalized`) and highlighted on its own character. A lone character the tagger
+    took for a place (华 in 访华, 日 in 抗日) is not a pair and is not kept.
+
+    Also a one-character place token next to another abbreviation of the same kind (中 | 美)."""
+    abbrev = gazetteers().abbreviations
+    a, b = tok.start, tok.end
+    if b - a == 1:
+        # Widen to the pair the tagger cut in two.
+        if a > 0 and _pair(chunk[a - 1 : b], abbrev):
+            a -= 1
+        elif b < len(chunk) and _pair(chunk[a : b + 1], abbrev):
+            b += 1
+        else:
+            return []
+        return [Span("place", tok.start, tok.end, tok.score, True, abbrev[chunk[tok.start]])]
+    text = chunk[a:b]
+    if len(text) == 2 and _pair(text, abbrev):
+        return [
+            Span("place", a, a + 1, tok.score, True, abbrev[text[0]]),
+            Span("place", a + 1, b, tok.score, True, abbrev[text[1]]),
+        ]
+    return []
+
+
+_REGIONS = frozenset("港澳台")
+
+
+def _pair(text: str, abbrev: dict[str, str]) -> bool:
+    """Two different abbreviations of the same kind: two countries (中美), or two parts of China, a
+    province or one of 港澳台 (港澳, 京津, 粤港)."""
+    if len(text) != 2 or text[0] == text[1] or not all(ch in abbrev for ch in text):
+        return False
+    return _domestic(text[0], abbrev) == _domestic(text[1], abbrev)
+
+
+def _domestic(ch: str, abbrev: dict[str, str]) -> bool:
+    return ch in _REGIONS or abbrev[ch] in gazetteers().provinces
+
+
+def split_government(chunk: str, tok: Token) -> Span | None:
+    """美国政府 -> the place 美国, 俄政府 -> 俄 shown as 俄罗斯: a government is named by its place."""
+    text = chunk[tok.start : tok.end]
+    abbrev = gazetteers().abbreviations
+    if text.endswith("政府") and len(text) == 3 and text[0] in abbrev and text[0] not in _REGIONS:
+        return Span("place", tok.start, tok.start + 1, tok.score, True, abbrev[text[0]])
+    if text.endswith("政府") and len(text) > 3:
+        stem = text[:-2]
+        if valid_place(stem) and not longest_ending(stem, gazetteers().org_suffixes, 3):
+            return Span("place", tok.start, tok.end - 2, tok.score, known_place(stem))
+    return None
+
+
+# The seat of a body named with its own county or city: 北京市 | 怀柔县民政局, 四川省 | 江油市第一中学.
+_SEAT = re.compile(r"^(.{1,6}?(?:省|市|自治区))(.{1,5}?[县市区旗])(.{2,})$")
+# A numbered session before a legislature or congress body: 第九届全国人大, 六届人大常委会.
+_SESSION = re.compile(r"第?[一二三四五六七八九十]{1,3}届$")
+
+
+def split_seat(chunk: str, tok: Token) -> list[Token]:
+    """A larger place written before a body that carries its own county or city name is where the body
+    is, not part of its name: 北京市怀柔县民政局 gives the place 北京市 and the body 怀柔县民政局."""
+    if tok.tag != "ORG":
+        return [tok]
+    name = chunk[tok.start : tok.end]
+    m = _SEAT.match(name)
+    if m is None or not known_place(m[1]) or not valid_place(m[2]):
+        return [tok]
+    if not longest_ending(m[3], gazetteers().org_suffixes, gazetteers().max_org_suffix):
+        return [tok]
+    cut = tok.start + m.end(1)
+    return [Token(tok.start, cut, "LOC", tok.score), Token(cut, tok.end, "ORG", tok.score)]
+
+
+def with_session(chunk: str, tok: Token) -> Token:
+    """A body's numbered session written before it belongs to the name (第九届 + 全国人大常委会)."""
+    if tok.tag != "ORG":
+        return tok
+    m = _SESSION.search(chunk, max(0, tok.start - 5), tok.start)
+    if m is None or m.end() != tok.start:
+        return tok
+    return Token(m.start(), tok.end, tok.tag, tok.score)
+
+
+_JOINED = re.compile(r"同|与|和|及")
+
+
+def split_joined(chunk: str, tok: Token) -> list[Token]:
+    """Two bodies the tagger took for one (中国队同日本队, 罗政府同国际货币基金组织): split at 同/与/和/及
+    when the part after it is an organisation by its ending and the part before it is one too or a
+    known place. A name with 和 inside (和平饭店, 中华人民共和国) is not split: its left part fails."""
+    if tok.tag != "ORG":
+        return [tok]
+    g = gazetteers()
+    name = chunk[tok.start : tok.end]
+    for m in _JOINED.finditer(name, 2):
+        left, right = name[: m.start()], name[m.end() :]
+        if len(right) < 3 or not longest_ending(right, g.org_suffixes, g.max_org_suffix):
+            continue
+        left_org = longest_ending(left, g.org_suffixes, g.max_org_suffix) and len(left) >= 3
+        if left_org or known_place(left):
+            cut = tok.start + m.start()
+            return [
+                Token(tok.start, cut, "ORG" if left_org else "LOC", tok.score),
+                Token(cut, cut + 1, "c"),
+                Token(cut + 1, tok.end, "ORG", tok.score),
+            ]
+    return [tok]
+
+
+_COUNTRY_SIDE = re.compile(
+    r"(?<![一二双各对多中美日俄英法德印韩朝越泰菲缅蒙苏欧非])([中美日俄英法德印韩朝越])(?=方(?![面向式法案针圆形便])|总统|总理|外长|政府)"
+)
+_CITY = re.compile(r"(?<=[在进来抵离赴返晋驻])([京沪])(?![剧城郊腔味片胡戏])")
+_CITIES = {"京": "北京", "沪": "上海"}
+
+
+def place(chunk: str, tok: Token) -> list[Span]:
+    """A tagged place without a generic tail (北京地区 -> 北京, 西北地区 -> 西北), if it is believable."""
+    tok = _place_started_late(chunk, tok)
+    end = tok.end
+    tail = _PLACE_TAIL.search(chunk, tok.start, tok.end)
+    if tail and tail.start() - tok.start >= 2:
+        stem = chunk[tok.start : tail.start()]
+        if stem in _COMPASS and tail.group() in ("地区", "一带"):
+            return [Span("place", tok.start, tail.start(), tok.score, True)]
+        if valid_place(stem):
+            end = tail.start()
+    name = chunk[tok.start : end]
+    if not valid_place(name):
+        return []
+    cut = _within(name)
+    if cut:
+        return [
+            Span("place", tok.start, tok.start + cut, tok.score, True),
+            Span("place", tok.start + cut, end, tok.score, True),
+        ]
+    return [Span("place", tok.start, end, tok.score, known_place(name) or _transliterated(name))]
+
+
+def _within(name: str) -> int:
+    """Where a place written after the larger place it lies in starts (印度 | 卡纳塔克邦, 江苏 | 南京), or 0.
+
+    Both parts must be places on evidence apart from the model: the first a country or a province, the
+    second a known place; a name the dictionary knows whole stays whole, and so do 北京市 (a bare ending
+    after the name) and 四川盆地 (a generic feature)."""
+    g = gazetteers()
+    if name in dictionary() or name in g.countries:
+        return 0  # 印度尼西亚 is one country, not 印度 and 尼西亚
+    for cut in range(2, len(name) - 1):
+        head, rest = name[:cut], name[cut:]
+        if rest.endswith("自治区"):
+            return 0  # 广西壮族自治区: an autonomous region is the province's own full name
+        if (head in g.countries or head in g.provinces) and valid_place(rest) and known_place(rest):
+            return cut
+    return 0
+
+
+def _place_started_late(chunk: str, tok: Token) -> Token:
+    """The tagger sometimes starts a foreign or sea name a character or two late (沙尼亚 for 爱沙尼亚,
+    中国 in 南中国海): when a dictionary place name of three or more characters starts just before the
+    tagged word and runs into it, the place is that name (and its own ending, if it runs further)."""
+    words = dictionary()
+    for back in (1, 2):
+        start = tok.start - back
+        if start < 0:
+            break
+        for size in range(min(8, len(chunk) - start), back + 1, -1):
+            word = chunk[start : start + size]
+            found = words.get(word)
+            if size >= 3 and found is not None and found[1] == "ns":
+                return Token(start, max(tok.end, start + size), tok.tag, tok.score)
+    return tok
+
+
+def _transliterated(name: str) -> bool:
+    """A foreign place name written by sound throughout (three or more characters of the
+    transliteration table, as 卡萨布兰卡): evidence apart from the tagger, as for people."""
+    return len(name) >= 3 and all(ch in gazetteers().transliteration for ch in name)
+
+
+def pattern_spans(chunk: str, found: list[Span]) -> list[Span]:
+    """What the tagger leaves inside other words: a country named by its side (日方 -> 日本), Beijing
+    or Shanghai by their one-character names (在京 -> 北京)."""
+    extra: list[Span] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s.start < end and start < s.end for s in found)
+
+    abbrev = gazetteers().abbreviations
+    for m in _COUNTRY_SIDE.finditer(chunk):
+        if free(m.start(1), m.end(1)):
+            extra.append(Span("place", m.start(1), m.end(1), 1.0, True, abbrev[m[1]]))
+    for m in _CITY.finditer(chunk):
+        if free(m.start(1), m.end(1)):
+            extra.append(Span("place", m.start(1), m.end(1), 1.0, True, _CITIES[m[1]]))
+    return extra

@@ -1,0 +1,132 @@
+"""Words whose own conversion an OpenCC phrase from the left context blocked.
+
+OpenCC matches phrases greedily from the left. When a phrase ends inside the next word and converts
+its last character to the default form, the word's own phrase never gets a chance: in 半导体制造商
+(半导体|制造商) the phrase 体制 (體制) takes 制, so 制造 is never matched and 製造商 comes out as 制造商;
+in 进行复制 the phrase 行复 leaves 复制 as 復制 instead of 複製. The view shows no trace of this, as
+the character keeps its default form, so the phrase guard (`reader.core.script.fix`), which looks where
+OpenCC changed a character, does not see it.
+
+Candidates are positions where the view has a character's default form but the two characters starting
+there form the start of an OpenCC phrase that gives it another (制造, 复制; `data/script_blocking_pairs.tsv`):
+rare in real text, so the work stays small. A candidate is corrected to the conversion of the word jieba's
+route picks around it when three witnesses agree: the word on its own converts differently there; the
+word with a few characters of left context converts to the view's character, that context starting
+inside the word before or taking the whole of it (two words overlap: 半导|体制|造商, 联合制|造); and
+reading the blocking phrase as a word is far less probable than jieba's segmentation (`MARGIN`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache, partial
+from importlib.resources import files
+
+from reader.core.script.opencc import convert
+from reader.core.script.segment import MARGIN, convert_many, function_chars, score, segment, window
+
+__all__ = ["blocked_word_edits", "clear_memos"]
+
+# Longest blocking phrase looked for, in characters of left context before the word.
+_MAX_LEFT = 4
+
+
+@cache
+def _pair_re() -> re.Pattern[str]:
+    """The first character of every pair of `data/script_blocking_pairs.tsv`, where the pair occurs."""
+    raw = files("reader").joinpath("data/script_blocking_pairs.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+    return re.compile("|".join(f"{re.escape(first)}(?=[{re.escape(nexts)}])" for first, nexts in rows))
+
+
+# Per config: pair → the first character OpenCC gives it (制造 → 製), remembered across calls (at most
+# the 2,170 listed pairs per config).
+_FORMS: dict[str, dict[str, str]] = {}
+
+
+def clear_memos() -> None:
+    """Forget the remembered pair conversions (benchmarks measure a first view with this)."""
+    _FORMS.clear()
+
+
+def _forms(pairs: set[str], config: str) -> dict[str, str]:
+    known = _FORMS.setdefault(config, {})
+    new = [p for p in pairs if p not in known]
+    for pair, out in zip(new, convert_many(partial(convert, config=config), new), strict=True):
+        known[pair] = out[0] if len(out) == 2 else pair[0]
+    return known
+
+
+def _candidates(source: str, view: str, per_char: str, config: str) -> list[int]:
+    """Positions holding the default form where the two characters starting there convert otherwise.
+
+    A blocked word is found from its first ambiguous character; `_unblocked` then mends the whole word.
+    The pairs come from OpenCC's phrase dictionary (`data/script_blocking_pairs.tsv`, about 2,200), so
+    finding them is one regular-expression scan; each is converted once per config and remembered.
+    """
+    positions = [m.start() for m in _pair_re().finditer(source)]
+    forms = _forms({source[i : i + 2] for i in positions}, config)
+    return [i for i in positions if view[i] == per_char[i] != forms[source[i : i + 2]]]
+
+
+def blocked_word_edits(
+    source: str, view: str, per_char: str, config: str, written: str | None = None
+) -> dict[int, str]:
+    """Position → the character of the word's own conversion, where a left-context phrase blocked it.
+
+    `view` is the (guarded) conversion of `source` with OpenCC's `config`, `per_char` its
+    character-by-character conversion, all the same length; positions where `written` differs from
+    `source` are the author's and kept.
+    """
+    if not len(source) == len(view) == len(per_char):
+        return {}
+    edits: dict[int, str] = {}
+    to_view = partial(convert, config=config)
+    for i in _candidates(source, view, per_char, config):
+        if i not in edits:
+            edits.update(_unblocked(source, view, i, to_view))
+    if written is not None:
+        edits = {k: ch for k, ch in edits.items() if written[k] == source[k]}
+    return edits
+
+
+def _word_at(source: str, i: int) -> tuple[int, int, int, int, int]:
+    """(window start, window end, word start, word end, start of the word before) of the word jieba's
+    route puts around i."""
+    ws, we = window(source, i, 0)
+    pos = previous = ws
+    for word in segment(source[ws:we]):
+        if pos <= i < pos + len(word):
+            return ws, we, pos, pos + len(word), previous
+        previous = pos
+        pos += len(word)
+    return ws, we, i, i + 1, i
+
+
+def _unblocked(source: str, view: str, i: int, convert: Callable[[str], str]) -> dict[int, str]:
+    """The word around candidate i in its own conversion (the positions where it differs from the view),
+    or nothing when the witnesses do not agree."""
+    ws, we, a, b, before = _word_at(source, i)
+    # Only the overlap of two words: the phrase starts inside the word before (半导|体制|造商) or takes
+    # the whole of it (联合制 over 联合|制造); that word has two or more characters or is a function word
+    # (40|家|制造商 read through 家制). Another single character before the word with the word is rather
+    # a name OpenCC lists whole (今|周刊 as 今周刊).
+    if b - a < 2 or (a - before < 2 and source[before] not in function_chars()):
+        return {}
+    own = convert(source[a:b])
+    if len(own) != b - a or own[i - a] == view[i]:
+        return {}
+    for start in range(a - 1, max(before, a - _MAX_LEFT) - 1, -1):
+        with_left = convert(source[start:b])
+        if len(with_left) == b - start and with_left[i - start] == view[i]:
+            break
+    else:
+        return {}
+    # The blocking phrase runs from `start` to the site; reading it as a word must be far less probable
+    # than jieba's own segmentation.
+    text = source[ws:we]
+    s, e = start - ws, i + 1 - ws
+    if score(text) - (score(text[:s]) + score(text[s:e]) + score(text[e:])) <= MARGIN:
+        return {}
+    return {k: ch for k, ch in enumerate(own, a) if ch != view[k]}

@@ -1,0 +1,148 @@
+"""OpenCC itself for the script views: configs, one converter per thread, per-character tables.
+
+Thread safety (measured with opencc 1.4.2, see docs/decisions/script.md): the binding keeps the GIL
+while converting, so threads never overlap inside OpenCC, and Converter::Convert is const in C++.
+We still keep one converter per thread and config, which costs a few milliseconds once and stays
+correct should a later binding release the GIL.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import cache
+
+import opencc
+
+from reader.core.script.vocabulary import SAFE_CONFIGS, config_path
+
+__all__ = ["ASTRAL_RE", "CONFIGS", "char_table", "convert", "convert_each", "simplified_same_length"]
+
+#: Every OpenCC config this installation ships, by name without ".json".
+CONFIGS: frozenset[str] = frozenset(name.removesuffix(".json") for name in opencc.CONFIGS)
+
+_local = threading.local()
+_SURROGATE_RE = re.compile("([\ud800-\udfff]+)")
+
+
+def _converter(config: str) -> opencc.OpenCC:
+    cache: dict[str, opencc.OpenCC] | None = getattr(_local, "converters", None)
+    if cache is None:
+        cache = _local.converters = {}
+    conv = cache.get(config)
+    if conv is None:
+        name = config.removesuffix(".json")
+        if name in SAFE_CONFIGS:
+            conv = cache[config] = opencc.OpenCC(config_path(name))
+            return conv
+        if name not in CONFIGS:
+            raise ValueError(f"unknown OpenCC config {config!r}; known: {', '.join(sorted(CONFIGS))}")
+        conv = cache[config] = opencc.OpenCC(name + ".json")
+    return conv
+
+
+def convert(text: str, config: str) -> str:
+    """`text` through the named OpenCC config ("s2t", "tw2sp", ...), with one cached converter per thread.
+
+    Besides OpenCC's own configs, "s2twp-safe" and "s2hkp-safe" name the conservative regional
+    vocabulary (`reader.core.script.vocabulary`).
+
+    Lone surrogates (which UTF-8 cannot carry to OpenCC) are passed through untouched rather than
+    failing the whole document. So are NUL characters, which end a C string: s2tw and s2hk drop
+    everything after one, so each stretch between them is converted on its own.
+    """
+    conv = _converter(config)
+    if not text:
+        return text
+    if "\x00" in text:
+        return "\x00".join(convert(part, config) for part in text.split("\x00"))
+    try:
+        return str(conv.convert(text))
+    except UnicodeEncodeError:
+        parts = _SURROGATE_RE.split(text)
+        # re.split with a group puts the surrogate runs at the odd indices.
+        return "".join(p if i % 2 else str(conv.convert(p)) if p else "" for i, p in enumerate(parts))
+
+
+class _CharTable:
+    """Each character converted on its own, memoised: the reference `align` compares pieces against."""
+
+    def __init__(self, config: str) -> None:
+        self._config = config
+        self._table: dict[str, str] = {"\n": "\n"}
+        self._bmp: list[int] | None = None
+        self._astral: dict[str, str] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        table = self._table
+        missing = set(text).difference(table)
+        if missing:
+            chars = sorted(missing)
+            # Newline is in no dictionary key, so joined characters are converted independently.
+            converted = convert("\n".join(chars), self._config).split("\n")
+            if len(converted) != len(chars):
+                converted = [convert(ch, self._config) for ch in chars]
+            table.update(zip(chars, converted, strict=True))
+        return list(map(table.__getitem__, text))
+
+    def translate(self, text: str) -> str:
+        """`text` converted character by character, keeping its length, at C speed.
+
+        `str.translate` with a list indexed by code point (the whole BMP, built with one OpenCC call
+        the first time, about 0.1 s per config) is twice as fast as with a dict: no hashing. Astral
+        characters, which the list does not reach, are converted one by one (memoised).
+        """
+        table = self._bmp
+        if table is None:
+            table = self._bmp = self._build_bmp()
+        out = text.translate(table)
+        if ASTRAL_RE.search(out):
+            out = ASTRAL_RE.sub(self._astral_char, out)
+        return out
+
+    def char(self, ch: str) -> str:
+        """One character converted on its own."""
+        code = ord(ch)
+        if code < 0x10000 and self._bmp is not None:
+            return chr(self._bmp[code])
+        return self.translate(ch)
+
+    def _build_bmp(self) -> list[int]:
+        # NUL ends OpenCC's C strings, lone surrogates cannot be encoded and "\n" is the separator:
+        # those stay themselves; so does anything OpenCC would turn into more or fewer characters.
+        table = list(range(0x10000))
+        codes = [c for c in range(1, 0x10000) if c != 0x0A and not 0xD800 <= c <= 0xDFFF]
+        converted = convert("\n".join(map(chr, codes)), self._config).split("\n")
+        if len(converted) != len(codes):
+            converted = [convert(chr(c), self._config) for c in codes]
+        for code, out in zip(codes, converted, strict=True):
+            if len(out) == 1:
+                table[code] = ord(out)
+        return table
+
+    def _astral_char(self, m: re.Match[str]) -> str:
+        ch = m.group()
+        out = self._astral.get(ch)
+        if out is None:
+            out = convert(ch, self._config)
+            self._astral[ch] = out = out if len(out) == 1 else ch
+        return out
+
+
+ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+
+
+@cache
+def char_table(config: str) -> _CharTable:
+    return _CharTable(config)
+
+
+def convert_each(text: str, config: str) -> str:
+    """Each character of `text` converted on its own, as one string (same length for these configs)."""
+    joined = char_table(config).translate(text)
+    return joined if len(joined) == len(text) else text
+
+
+def simplified_same_length(line: str) -> str:
+    simplified = convert(line, "t2s")
+    return simplified if len(simplified) == len(line) else line
