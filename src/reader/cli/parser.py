@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from reader import __version__
-from reader.cli import annotate, convert, delete, documents, entities, export, gui, search
+from reader.cli import annotate, convert, delete, documents, entities, export, gui, organise, search
 from reader.cli.common import INT64_MAX, UserError, document_id, not_text
 
 # Command modules in the order `reader --help` lists them; each has `register(subparsers, parents)`.
 # `gui` comes last and is added by `build_parser` itself, after the list of command names is taken.
-COMMANDS = (documents, delete, convert, annotate, export, search, entities)
+COMMANDS = (documents, delete, convert, annotate, export, search, entities, organise)
 # Arguments that name files: any bytes are fine there (the file system's, not ours). Every other text
 # argument is stored or searched, so it must be UTF-8.
 PATH_ARGUMENTS = frozenset({"library", "paths", "files", "file", "output"})
