@@ -15,8 +15,8 @@ from reader.app.exporting import AnnotationImport, import_annotations
 from reader.core.annotations.model import DEFAULT_COLORS, Annotation, HighlightColor
 from reader.core.entities import Mention
 from reader.core.importing import Prepared
-from reader.store.collections import Collection, CollectionStore
 from reader.store import deleting
+from reader.store.collections import Collection, CollectionStore
 from reader.store.deleting import Deleted
 from reader.store.entities import store_for
 from reader.store.library import Library

@@ -1,10 +1,16 @@
-"""Deleting documents with everything stored about them, in one transaction."""
+"""Deleting documents with everything stored about them, in one transaction; and, for the window's undo,
+keeping every row that went so the same documents can come back (same ids, annotations, files).
+
+A snapshot holds the rows themselves, not a description of them: whatever table a later version adds
+with a `doc_id` column is kept and restored without this module knowing it. The search index is not
+kept but rebuilt on restore (its tables are derived, and FTS5 rows cannot be copied back as rows).
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 
 from reader.store import search
 from reader.store.db import transaction
@@ -23,6 +29,43 @@ class Deleted:
         return {"id": self.id, "title": self.title, "annotations": self.annotations}
 
 
+@dataclass(frozen=True)
+class TableRows:
+    """The rows one table held for one document, with the column names they were read under."""
+
+    table: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[object, ...], ...]
+
+
+@dataclass(frozen=True)
+class DocumentRows:
+    """Everything stored about one document: its `documents` row first, then each table's rows."""
+
+    id: int
+    title: str
+    tables: tuple[TableRows, ...] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Rows of documents about to be deleted, enough to put them back exactly (see `restore`)."""
+
+    documents: tuple[DocumentRows, ...] = ()
+
+    @property
+    def ids(self) -> list[int]:
+        return [d.id for d in self.documents]
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What `restore` brought back, and what it could not (the id or the file was taken since)."""
+
+    ids: list[int]
+    skipped: list[int]
+
+
 def delete_documents(conn: sqlite3.Connection, doc_ids: Iterable[int]) -> list[Deleted]:
     """Remove documents and everything stored about them, all in one transaction; returns what went
     (ids that name no document are skipped).
@@ -31,15 +74,99 @@ def delete_documents(conn: sqlite3.Connection, doc_ids: Iterable[int]) -> list[D
     so a table added later, or one without a foreign key (the search index), is never left holding
     rows of a document that is gone.
     """
-    deleted: list[Deleted] = []
     with transaction(conn):
-        tables = tables_with_doc_id(conn)
-        for doc_id in dict.fromkeys(doc_ids):
-            if valid_id(doc_id):
-                gone = _delete_one(conn, doc_id, tables)
-                if gone is not None:
-                    deleted.append(gone)
+        return _delete(conn, list(dict.fromkeys(doc_ids)))
+
+
+def delete_keeping(conn: sqlite3.Connection, doc_ids: Iterable[int]) -> tuple[list[Deleted], Snapshot]:
+    """`delete_documents`, having first read every row that goes, in the same transaction (so nothing
+    can change between the snapshot and the deletion)."""
+    ids = list(dict.fromkeys(doc_ids))
+    with transaction(conn):
+        kept = snapshot(conn, ids)
+        return _delete(conn, ids), kept
+
+
+def _delete(conn: sqlite3.Connection, ids: list[int]) -> list[Deleted]:
+    deleted: list[Deleted] = []
+    tables = tables_with_doc_id(conn)
+    for doc_id in ids:
+        if valid_id(doc_id):
+            gone = _delete_one(conn, doc_id, tables)
+            if gone is not None:
+                deleted.append(gone)
     return deleted
+
+
+def snapshot(conn: sqlite3.Connection, doc_ids: Sequence[int]) -> Snapshot:
+    """Every row of these documents: the `documents` row and the rows of each table with a `doc_id`
+    column, the search index excepted (`restore` rebuilds it). Ids that name no document are left out."""
+    tables = [t for t in tables_with_doc_id(conn) if not t.startswith("search_")]
+    kept: list[DocumentRows] = []
+    for doc_id in dict.fromkeys(doc_ids):
+        if not valid_id(doc_id):
+            continue
+        own = _rows(conn, "documents", "id", doc_id)
+        if not own.rows:
+            continue
+        names = dict(zip(own.columns, own.rows[0], strict=True))
+        title = str(names.get("title") or names.get("filename") or "")
+        others = tuple(rows for table in tables if (rows := _rows(conn, table, "doc_id", doc_id)).rows)
+        kept.append(DocumentRows(id=doc_id, title=title, tables=(own, *others)))
+    return Snapshot(tuple(kept))
+
+
+def _rows(conn: sqlite3.Connection, table: str, key: str, doc_id: int) -> TableRows:
+    cursor = conn.execute(f'SELECT * FROM "{table}" WHERE "{key}" = ?', (doc_id,))
+    rows = tuple(tuple(r) for r in cursor.fetchall())
+    columns = tuple(d[0] for d in cursor.description)
+    return TableRows(table, columns, rows)
+
+
+def restore(conn: sqlite3.Connection, kept: Snapshot, reindex: Callable[[int], None]) -> Restored:
+    """Put deleted documents back with every row they had, in one transaction, then `reindex` each
+    (the library's search indexing, inside this transaction).
+
+    A document whose id or file (content hash) was taken since by a new import is skipped whole, and
+    said so; a row that points at something deleted since (a collection) is left out rather than
+    failing the rest.
+    """
+    restored: list[int] = []
+    skipped: list[int] = []
+    with transaction(conn):
+        for document in kept.documents:
+            # One savepoint per document: releasing it makes FTS5 write out what it holds pending, and
+            # until then SQLite refuses to (re)register a function on the connection, which indexing the
+            # next document's entity names does.
+            conn.execute("SAVEPOINT restore_document")
+            if _restore_one(conn, document):
+                reindex(document.id)
+                restored.append(document.id)
+            else:
+                skipped.append(document.id)
+            conn.execute("RELEASE restore_document")
+    return Restored(restored, skipped)
+
+
+def _restore_one(conn: sqlite3.Connection, document: DocumentRows) -> bool:
+    own, *others = document.tables
+    try:
+        _insert(conn, own, own.rows[0])
+    except sqlite3.IntegrityError:
+        return False  # the id or the same file was imported again since
+    for table in others:
+        for row in table.rows:
+            try:
+                _insert(conn, table, row)
+            except sqlite3.IntegrityError:
+                continue  # it names a row deleted since (a collection); the document comes back without it
+    return True
+
+
+def _insert(conn: sqlite3.Connection, table: TableRows, row: tuple[object, ...]) -> None:
+    columns = ", ".join(f'"{c}"' for c in table.columns)
+    marks = ", ".join("?" * len(table.columns))
+    conn.execute(f'INSERT INTO "{table.table}" ({columns}) VALUES ({marks})', row)
 
 
 def _delete_one(conn: sqlite3.Connection, doc_id: int, tables: list[str]) -> Deleted | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -25,6 +25,7 @@ from reader.app import operations as ops
 from reader.app.changes import Changes
 from reader.app.importing import ImportReport
 from reader.settings import Settings
+from reader.store.deleting import Snapshot
 from reader.store.library import Document, Library
 from reader.ui.actions import make_action
 from reader.ui.document_model import DocumentTableModel
@@ -39,12 +40,38 @@ from reader.ui.writes import Writes
 POSITION_SAVE_MS = 2000
 
 
+class _Deletion(QUndoCommand):
+    """Documents deleted from the window: undo puts them back from the rows kept when they went.
+
+    Pushed after the deletion is done (the confirmation and the status message belong to it), so the
+    first `redo` only marks it done; a later redo deletes again and keeps the rows afresh (the reading
+    position or the entities may have been written in between).
+    """
+
+    def __init__(self, ctl: DocumentController, text: str, kept: Snapshot) -> None:
+        super().__init__(text)
+        self.ctl, self.kept = ctl, kept
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        kept = self.ctl.delete(self.kept.ids)
+        if kept is not None:
+            self.kept = kept
+
+    def undo(self) -> None:
+        self.ctl.restore(self.kept)
+
+
 class DocumentController(QObject):
     """Owns the open document and the list it is chosen from; edits to a document go through here."""
 
     documentChanged = Signal(object)  # the Document now shown, or None
     libraryChanged = Signal()  # documents were added, changed or re-derived
     reimportRequested = Signal(list)  # paths to import again (Reload from File)
+    undoable = Signal(object)  # a QUndoCommand already done (a deletion), for the window's undo stack
 
     def __init__(
         self,
@@ -363,7 +390,9 @@ class DocumentController(QObject):
             else self.tr("%n annotation(s) will be deleted with them.", "", notes),
             notes,
         )
-        detail += "\n" + self.tr("This cannot be undone. The original files are not touched.")
+        detail += "\n" + self.tr(
+            "Edit ▸ Undo brings them back until reader closes. The original files are not touched."
+        )
         answer = QMessageBox.question(
             self.window,
             self.tr("Delete Documents"),
@@ -372,14 +401,24 @@ class DocumentController(QObject):
             QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.delete(ids)
+            self.delete_undoably(ids)
 
-    def delete(self, ids: list[int]) -> None:
-        """Delete without asking (the confirmation is `delete_selected`'s); the list and the pane follow."""
+    def delete_undoably(self, ids: list[int]) -> None:
+        """Delete, and offer the deletion to the window's undo stack (Edit ▸ Undo, Ctrl+Z)."""
+        kept = self.delete(ids)
+        if kept is not None and kept.documents:
+            count = len(kept.documents)
+            self.undoable.emit(_Deletion(self, counted(self.tr("Delete %n document(s)", "", count), count), kept))
+
+    def delete(self, ids: list[int]) -> Snapshot | None:
+        """Delete without asking (the confirmation is `delete_selected`'s); the list and the pane follow.
+
+        Returns the rows that went, kept for the session so `restore` can bring them back (None when
+        nothing was deleted)."""
         first_row = min((r for i in ids if (r := self.model.row_of(i)) is not None), default=0)
-        deleted = self.writes.run(lambda library: ops.delete_documents(library, ids))
+        deleted, kept = self.writes.run(lambda library: ops.delete_documents_keeping(library, ids))
         if not deleted:
-            return
+            return None
         # The keyboard carries on from where the deleted rows were, without opening anything.
         row = min(first_row, self.model.rowCount() - 1)
         if row >= 0:
@@ -390,6 +429,24 @@ class DocumentController(QObject):
         self.window.statusBar().showMessage(
             counted(self.tr("Deleted %n document(s)", "", len(deleted)), len(deleted))
             + " · "
-            + counted(self.tr("%n annotation(s)", "", notes), notes),
-            6000,
+            + counted(self.tr("%n annotation(s)", "", notes), notes)
+            + " · "
+            + self.tr("Ctrl+Z brings them back"),
+            8000,
         )
+        return kept
+
+    def restore(self, kept: Snapshot) -> None:
+        """Undo of a deletion: the documents come back as they were and the first of them opens."""
+        restored = self.writes.run(lambda library: ops.restore_documents(library, kept))
+        if restored.ids:
+            self.select(restored.ids[0])
+        message = counted(self.tr("Restored %n document(s)", "", len(restored.ids)), len(restored.ids))
+        if restored.skipped:
+            message += " · " + counted(
+                self.tr(
+                    "%n document(s) could not come back: the same file was imported again", "", len(restored.skipped)
+                ),
+                len(restored.skipped),
+            )
+        self.window.statusBar().showMessage(message, 8000)

@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
         self.imports.importFinished.connect(self._on_import_finished)
         self.writes.changed.connect(documents.on_changes)
         self.writes.changed.connect(self.annotations.on_changes)
+        # One undo history for the window: a deletion and a highlight undo in the order they were made.
+        documents.undoable.connect(lambda command: self.annotations.undo_stack.push(command))
         self.writes.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
 
     def _lay_out(self) -> None:
