@@ -16,7 +16,7 @@ from reader.core.annotations.model import DEFAULT_COLORS, Annotation, HighlightC
 from reader.core.entities import Mention
 from reader.core.importing import Prepared
 from reader.store import deleting
-from reader.store.collections import Collection, CollectionStore
+from reader.store.collections import Collection, CollectionStore, norm
 from reader.store.deleting import Deleted
 from reader.store.entities import store_for
 from reader.store.library import Library
@@ -36,6 +36,7 @@ __all__ = [
     "rederive",
     "remove_from_collection",
     "rename_collection",
+    "retag_documents",
     "save_entities",
     "save_position",
     "set_document_tags",
@@ -175,3 +176,24 @@ def restore_documents(library: Library, kept: deleting.Snapshot) -> Outcome[dele
     restored = deleting.restore(library.conn, kept, library.reindex)
     ids = restored.ids
     return Outcome(restored, Changes.of(added=ids, annotations=ids, entities=ids, organised=ids))
+
+
+def retag_documents(
+    library: Library, doc_ids: Iterable[int], add: Sequence[str] = (), remove: Sequence[str] = ()
+) -> Outcome[list[int]]:
+    """Add and take away tags on several documents, keeping each one's other tags; gone ids are skipped.
+
+    Returns the documents whose tags changed. Tags compare folded, so removing 衛生 removes 卫生.
+    """
+    store = CollectionStore(library.conn)
+    gone = {norm(t) for t in remove}
+    ids = list(dict.fromkeys(doc_ids))
+    known = library.summaries(ids)
+    changed: list[int] = []
+    for doc_id in ids:
+        if doc_id not in known:
+            continue
+        wanted = [t for t in [*store.tags(doc_id), *add] if norm(t) not in gone]
+        if store.set_tags(doc_id, wanted):
+            changed.append(doc_id)
+    return Outcome(changed, Changes.of(organised=changed))

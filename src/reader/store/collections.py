@@ -11,6 +11,7 @@ one-line message, an id that names nothing raises `KeyError`.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -100,6 +101,26 @@ class CollectionStore:
             (doc_id,),
         )
         return [c for c in (self.get(int(r[0])) for r in rows.fetchall()) if c is not None]
+
+    def holding(self, doc_ids: Iterable[int]) -> list[Collection]:
+        """The collections that hold at least one of these documents, by name."""
+        ids = json.dumps(sorted(set(doc_ids)))
+        rows = self.conn.execute(
+            "SELECT DISTINCT collection_id FROM collection_documents WHERE doc_id IN (SELECT value FROM json_each(?))",
+            (ids,),
+        ).fetchall()
+        found = [c for c in (self.get(int(r[0])) for r in rows) if c is not None]
+        return sorted(found, key=lambda c: (norm(c.name), c.id))
+
+    def common_tags(self, doc_ids: Iterable[int]) -> list[str]:
+        """The tags every one of these documents carries (in the first document's spelling)."""
+        ids = list(dict.fromkeys(doc_ids))
+        if not ids:
+            return []
+        shared = {norm(t): t for t in self.tags(ids[0])}
+        for doc_id in ids[1:]:
+            shared = {n: t for n, t in shared.items() if n in {norm(x) for x in self.tags(doc_id)}}
+        return list(shared.values())
 
     def tags(self, doc_id: int) -> list[str]:
         """A document's own tags, in folded order."""

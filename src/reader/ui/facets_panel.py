@@ -1,4 +1,5 @@
-"""Facets under the search box: sources, years and tags of what the list shows, each a click from a filter."""
+"""Facets under the search box: sources, years, tags and collections of what the list shows, each a click
+from a filter."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ def filter_term(group: str, value: str) -> str:
     """The query term that narrows the library to one facet value."""
     if group == "years":
         return f"date:{value}"
-    key = "source" if group == "sources" else "tag"
+    key = {"sources": "source", "collections": "collection"}.get(group, "tag")
     return f'{key}:"{value}"' if " " in value or ":" in value else f"{key}:{value}"
 
 
@@ -37,7 +38,12 @@ class FacetsPanel(QTreeWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
-        self._titles = {"sources": self.tr("Sources"), "years": self.tr("Years"), "tags": self.tr("Tags")}
+        self._titles = {
+            "sources": self.tr("Sources"),
+            "years": self.tr("Years"),
+            "tags": self.tr("Tags"),
+            "collections": self.tr("Collections"),
+        }
 
     def show_facets(self, facets: dict[str, list[tuple[str, int]]]) -> None:
         expanded = set()
@@ -46,7 +52,7 @@ class FacetsPanel(QTreeWidget):
             if item is not None and item.isExpanded():
                 expanded.add(item.text(0))
         self.clear()
-        for group in ("sources", "years", "tags"):
+        for group in ("sources", "years", "tags", "collections"):
             values = facets.get(group, [])
             if not values:
                 continue
