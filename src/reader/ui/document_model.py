@@ -9,6 +9,7 @@ each title's collation key is computed once and kept, so sorting again costs onl
 
 from __future__ import annotations
 
+import json
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     QCollator,
     QCollatorSortKey,
     QLocale,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -27,6 +29,8 @@ from reader.store.library import DocumentSummary, Library
 from reader.ui.i18n import QT_TRANSLATE_NOOP
 
 _PAGE = 200
+DOCUMENT_IDS_MIME = "application/x-reader-document-ids"
+"""A drag of rows from the list: a JSON array of their document ids (dropped onto a collection)."""
 _CACHE_LIMIT = 5000
 _SCRIPT_LABELS = {"simplified": "简", "traditional": "繁", "mixed": "混", "none": "—"}
 _SORT_KEY_CACHE_LIMIT = 200_000  # collation keys kept between sorts: enough for every title of a large library
@@ -122,7 +126,21 @@ class DocumentTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+
+    def mimeTypes(self) -> list[str]:
+        return [DOCUMENT_IDS_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        """The dragged rows' document ids, each once, in row order (a row has one index per column)."""
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        ids = [d for r in rows if (d := self.id_at(r)) is not None]
+        mime = QMimeData()
+        mime.setData(DOCUMENT_IDS_MIME, json.dumps(ids).encode("utf-8"))
+        return mime
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):

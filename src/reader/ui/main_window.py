@@ -42,6 +42,7 @@ from reader.ui.find_bar import FindBar
 from reader.ui.find_controller import FindController
 from reader.ui.import_controller import ImportController
 from reader.ui.info_panel import InfoPanel
+from reader.ui.organise_controller import OrganiseController
 from reader.ui.preferences_dialog import PreferencesDialog
 from reader.ui.reading_view import ReadingView
 from reader.ui.search_box import SearchBox
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.entities = EntitiesController(library, writes, reading, self.view, self.finder, self.search, self)
         self.exports = ExportController(library, writes, settings, reading, self.documents, self)
         self.imports = ImportController(self.writer, settings, self)
+        self.organise = OrganiseController(library, writes, self.documents, self.search, self)
         # The widgets the window lays out, and what code outside the window reaches for.
         self.model = self.documents.model
         self.table = self.documents.table
@@ -157,6 +159,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.search_box)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.facets)
+        left_layout.addWidget(self.organise.panel)
         reading_layout = self.reading.layout()
         assert isinstance(reading_layout, QVBoxLayout)
         reading_layout.insertWidget(3, self.find_bar)
@@ -220,6 +223,9 @@ class MainWindow(QMainWindow):
         self._fill_view_menu(view_menu)
         document_menu = bar.addMenu(self.tr("&Document"))
         document_menu.addActions([self.documents.act_edit_metadata, self.documents.act_reload])
+        document_menu.addSeparator()
+        document_menu.addActions([self.organise.act_tags, self.organise.act_add_to_collection])
+        document_menu.addAction(self.organise.act_new_collection)
         document_menu.addSeparator()
         document_menu.addActions([self.documents.act_show_folder, self.documents.act_copy_path])
         document_menu.addSeparator()
