@@ -232,3 +232,10 @@ def test_a_duplicate_name_is_one_line_in_the_status_bar(
 def test_split_tags() -> None:
     assert split_tags("卫生, 政策，重点、 衛生;;x\n") == ["卫生", "政策", "重点", "x"]
     assert split_tags("  ") == []
+
+
+def test_the_sidebar_lists_collections_in_pinyin_order(window: MainWindow, qtbot: QtBot) -> None:
+    for name in ("政策文件", "待读", "县级医院", "第10期", "第2期"):
+        make_collection(window, name)
+    expected = ["All documents", "待读", "第2期", "第10期", "县级医院", "政策文件"]
+    qtbot.waitUntil(lambda: [t for t, _ in row_texts(window)] == expected)

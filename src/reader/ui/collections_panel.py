@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QCollator, QLocale, QMimeData, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem
 
@@ -75,6 +75,9 @@ class CollectionsPanel(QTreeWidget):
         self.itemClicked.connect(self._chosen)
         self.itemActivated.connect(self._chosen)
         self._names: dict[int, str] = {}
+        # Names in the order a Chinese reader expects (pinyin), as the document list sorts titles.
+        self._collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        self._collator.setNumericMode(True)
 
     # -- showing -----------------------------------------------------------------------------------
     def show_collections(self, total: int, collections: list[Collection]) -> None:
@@ -85,7 +88,7 @@ class CollectionsPanel(QTreeWidget):
         self._names = {c.id: c.name for c in collections}
         everything = self._item(self.tr("All documents"), total, ALL_DOCUMENTS)
         self.addTopLevelItem(everything)
-        for c in collections:
+        for c in sorted(collections, key=lambda c: self._collator.sortKey(c.name)):
             self.addTopLevelItem(self._item(c.name, c.count, c.id))
         self.updateGeometry()  # the height follows the number of rows
         for i in range(self.topLevelItemCount()):
