@@ -209,8 +209,16 @@ def titles(conn: sqlite3.Connection) -> list[tuple[int, str]]:
 
 
 def ids(conn: sqlite3.Connection, sort: str = "imported", descending: bool = False) -> list[int]:
-    order = SORT_KEYS.get(sort, "id")
     direction = "DESC" if descending else "ASC"
+    if sort == "read":
+        # When each was last read lives in its own table; never-read documents come first ascending
+        # (SQLite sorts NULL lowest), last when the most recently read lead.
+        sql = (
+            "SELECT id FROM documents LEFT JOIN reading_positions ON reading_positions.doc_id = documents.id "
+            f"ORDER BY reading_positions.read_at {direction}, id {direction}"
+        )
+        return [r[0] for r in conn.execute(sql)]
+    order = SORT_KEYS.get(sort, "id")
     sql = f"SELECT id FROM documents ORDER BY {order} {direction}, id {direction}"
     return [r[0] for r in conn.execute(sql)]
 

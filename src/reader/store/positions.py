@@ -49,6 +49,11 @@ class PositionStore:
             )
         return True
 
+    def read_times(self) -> dict[int, str]:
+        """When each document was last read (documents never read are absent): one scan of a table
+        with a row per document read, for the list's Last read column and its unread marks."""
+        return {int(r[0]): str(r[1]) for r in self.conn.execute("SELECT doc_id, read_at FROM reading_positions")}
+
     def recent(self, limit: int = 20) -> list[tuple[int, str]]:
         """Documents by when they were last read, newest first: (id, read_at)."""
         rows = self.conn.execute(

@@ -10,6 +10,7 @@ document is opened, a few seconds after scrolling stops, and when the window clo
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, QPoint, Qt, QTimer, QUrl, Signal
@@ -33,6 +34,7 @@ from reader.ui.document_table import document_table
 from reader.ui.info_panel import counted, human_size
 from reader.ui.metadata_dialog import MetadataDialog
 from reader.ui.reading_view import ReadingView
+from reader.ui.recent_menu import RecentMenu
 from reader.ui.view_controller import ViewController
 from reader.ui.writes import Writes
 
@@ -72,6 +74,7 @@ class DocumentController(QObject):
     libraryChanged = Signal()  # documents were added, changed or re-derived
     reimportRequested = Signal(list)  # paths to import again (Reload from File)
     undoable = Signal(object)  # a QUndoCommand already done (a deletion), for the window's undo stack
+    documentRequested = Signal(int)  # open this document whatever the list's filter (Recently Read)
 
     def __init__(
         self,
@@ -118,6 +121,8 @@ class DocumentController(QObject):
             window, self.tr("Show in &Folder"), None, self.show_in_folder, name="showInFolder"
         )
         self.act_copy_path = make_action(window, self.tr("Copy &Path"), None, self.copy_path, name="copyPath")
+        self.recent_menu = RecentMenu(self.tr("Recently &Read"), library, window)
+        self.recent_menu.documentChosen.connect(self.documentRequested)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.show_context_menu)
         header = self.table.horizontalHeader()
@@ -160,6 +165,7 @@ class DocumentController(QObject):
 
     def show_document(self, doc_id: int) -> None:
         self.save_position()
+        previous = self.current
         doc = self.library.get(doc_id)
         self.current = doc
         self.view.present(doc)
@@ -170,11 +176,22 @@ class DocumentController(QObject):
                 offset = self.library.positions.get(doc_id)
             self._saved = (doc_id, offset)
             self.view.restore_position(offset)
+            if previous is None or previous.id != doc_id:
+                self._opened(doc_id, offset)
         self.documentChanged.emit(doc)
         if doc is not None:
             self.settings.last_document = doc_id
 
     # -- the reading position ----------------------------------------------------------------------
+    def _opened(self, doc_id: int, offset: int) -> None:
+        """Opening a document reads it: its Last read time is now (the same position written again
+        refreshes the time), and the list stops showing it as unread."""
+        if self._closed:
+            return
+        self.writes.submit(lambda library: ops.save_position(library, doc_id, offset), quiet=True)
+        self._positions[doc_id] = offset
+        self.model.mark_read(doc_id, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+
     def _on_scrolled(self, _value: int) -> None:
         if self.current is not None and not self._closed:
             self._position_timer.start()

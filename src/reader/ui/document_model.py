@@ -3,6 +3,10 @@
 The model holds only the ordered ids; rows are fetched from the library a page at a time and kept in a
 bounded cache, so a library of 100,000 documents opens as fast as one of ten.
 
+Documents never opened are drawn in bold (as unread mail is), and the Last read column says when each
+was last opened or read on; the controller marks a document read as it opens it (`mark_read`), so the
+list follows without reading the table again.
+
 Titles sort the way a Chinese reader expects (by pinyin, through ICU's Chinese collation in `QCollator`);
 each title's collation key is computed once and kept, so sorting again costs only the comparison.
 """
@@ -12,6 +16,7 @@ from __future__ import annotations
 import json
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,6 +29,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QFont
 
 from reader.store.library import DocumentSummary, Library
 from reader.ui.i18n import QT_TRANSLATE_NOOP
@@ -49,6 +55,7 @@ class DocumentTableModel(QAbstractTableModel):
         ("script", QT_TRANSLATE_NOOP("DocumentTableModel", "Script")),
         ("imported", QT_TRANSLATE_NOOP("DocumentTableModel", "Added")),
         ("annotations", QT_TRANSLATE_NOOP("DocumentTableModel", "Notes")),
+        ("read", QT_TRANSLATE_NOOP("DocumentTableModel", "Last read")),
     )
     TITLE_COLUMN = 0
     SnippetRole = Qt.ItemDataRole.UserRole + 1  # (text, [(start, end), ...]) on the title column while searching
@@ -70,6 +77,9 @@ class DocumentTableModel(QAbstractTableModel):
         self._snippets: Callable[[int], Snippet | None] | None = None
         self._snippet_cache: OrderedDict[int, Snippet | None] = OrderedDict()
         self._counts: dict[int, int] = {}
+        self._read: dict[int, str] = {}  # when each document was last read (UTC, ISO 8601); absent: never
+        self._unread_font = QFont()
+        self._unread_font.setBold(True)
         self._collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         self._collator.setNumericMode(True)  # 第2期 before 第10期
         self._sort_keys: dict[str, QCollatorSortKey] = {}
@@ -91,6 +101,8 @@ class DocumentTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == self.SnippetRole:
             return self._snippet_at(index.row()) if key == "title" else None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._unread_font if self._ids[index.row()] not in self._read else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole):
             return None
         summary = self._summary_at(index.row())
@@ -99,7 +111,10 @@ class DocumentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return summary.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{summary.title}\n{summary.filename}" if key == "title" else None
+            if key != "title":
+                return None
+            unread = "" if summary.id in self._read else "\n" + self.tr("Not opened yet")
+            return f"{summary.title}\n{summary.filename}{unread}"
         if key == "title":
             return summary.title or summary.filename
         if key == "date":
@@ -115,6 +130,8 @@ class DocumentTableModel(QAbstractTableModel):
         if key == "annotations":
             count = self._counts.get(summary.id, 0)
             return str(count) if count else ""
+        if key == "read":
+            return local_time(self._read.get(summary.id, ""))
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -215,6 +232,20 @@ class DocumentTableModel(QAbstractTableModel):
                 self._snippet_cache.popitem(last=False)
         return self._snippet_cache[doc_id]
 
+    def mark_read(self, doc_id: int, when: str) -> None:
+        """The document was opened or read on at `when` (UTC, ISO 8601): un-bold its row, show the time.
+        The order stays as it is even when sorted by Last read: rows do not jump while one is chosen."""
+        was_unread = doc_id not in self._read
+        self._read[doc_id] = when
+        row = self.row_of(doc_id)
+        if row is None:
+            return
+        first = 0 if was_unread else next(c for c, (key, _) in enumerate(self.COLUMNS) if key == "read")
+        self.dataChanged.emit(self.index(row, first), self.index(row, len(self.COLUMNS) - 1))
+
+    def is_unread(self, doc_id: int) -> bool:
+        return doc_id not in self._read
+
     def annotation_count(self, doc_id: int) -> int:
         return self._counts.get(doc_id, 0)
 
@@ -230,6 +261,7 @@ class DocumentTableModel(QAbstractTableModel):
     def _load_ids(self) -> None:
         self._loaded = True
         self._counts = self._library.annotation_counts()  # one grouped query over the annotations index
+        self._read = self._library.positions.read_times()
         ids = self._ordered_ids()
         if self._filter is not None:
             ids = [i for i in ids if i in self._filter]
@@ -274,3 +306,14 @@ class DocumentTableModel(QAbstractTableModel):
         while len(self._cache) > _CACHE_LIMIT:
             self._cache.popitem(last=False)
         return self._cache.get(doc_id)
+
+
+def local_time(iso_utc: str) -> str:
+    """ "2026-03-01T08:30:00Z" as the reader's local "2026-03-01 16:30"; "" for never or a damaged value."""
+    if not iso_utc:
+        return ""
+    try:
+        when = datetime.fromisoformat(iso_utc.replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")

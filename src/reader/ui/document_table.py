@@ -18,6 +18,7 @@ _COLUMN_SAMPLES = {
     "script": "简",
     "imported": "2025-12-31",
     "annotations": "999",
+    "read": "2025-12-31 23:59",
 }
 
 

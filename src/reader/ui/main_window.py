@@ -13,12 +13,13 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
     QMenu,
     QSplitter,
+    QStyle,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -52,6 +53,12 @@ from reader.ui.themes import apply_theme, reading_pane_style
 from reader.ui.view_controller import ViewController
 from reader.ui.workers import ImportJob
 from reader.ui.writes import Writes
+
+# The reading pane keeps at least this many characters a line when the window is small: the side
+# columns shrink, then collapse, first. Capped so a large zoom cannot make the window wider than a screen.
+READING_MIN_CHARS = 30
+READING_MIN_CAP = 760
+SIDE_PANEL_WIDTH = 300  # what the side panel opens at when it was collapsed from the start
 
 
 def toolbar_label(text: str) -> str:
@@ -140,9 +147,11 @@ class MainWindow(QMainWindow):
         documents.reimportRequested.connect(self.imports.start_import)
         self.info.editRequested.connect(documents.edit_metadata)
         self.reading.viewChanged.connect(lambda: self.info.show_font(self.reading.font_family))
+        self.reading.viewChanged.connect(self._keep_reading_width)
         self.view.scriptChanged.connect(self.search.on_script_changed)
         self.search.queryApplied.connect(self.finder.set_library_query)
         self.annotations.documentRequested.connect(self._reveal)
+        documents.documentRequested.connect(self._reveal)
         self.exports.annotationsImported.connect(self.annotations.refresh)
         self.imports.importFinished.connect(documents.on_import_finished)
         self.imports.importFinished.connect(self._on_import_finished)
@@ -178,13 +187,15 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.side)
         # The reading pane takes most of what the window gains or loses; the side columns can shrink
         # to a usable minimum (and collapse when dragged shut), so a small window still reads well.
-        left.setMinimumWidth(180)
-        self.side.setMinimumWidth(200)
-        self.reading.setMinimumWidth(320)
+        left.setMinimumWidth(160)
+        self.side.setMinimumWidth(180)
+        self._keep_reading_width()
         for index, stretch in enumerate((1, 4, 1)):
             self.splitter.setStretchFactor(index, stretch)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([320, 660, 300])
+        self.splitter.setSizes([320, 660, SIDE_PANEL_WIDTH])
+        self._side_width = SIDE_PANEL_WIDTH
+        self.splitter.splitterMoved.connect(lambda _pos, _index: self._sync_side_panel_action())
         self.setCentralWidget(self.splitter)
         self.statusBar().addPermanentWidget(self.view.page_label)
         self.statusBar().addPermanentWidget(self.library_label)
@@ -201,6 +212,12 @@ class MainWindow(QMainWindow):
         self.act_shortcuts = make_action(
             self, self.tr("&Keyboard Shortcuts"), "F1", self.show_shortcuts, name="shortcuts"
         )
+        self.act_side_panel = make_action(
+            self, self.tr("Side &Panel"), "F9", self.set_side_panel_shown, name="sidePanel"
+        )
+        self.act_side_panel.setCheckable(True)
+        self.act_side_panel.setChecked(True)
+        self.act_side_panel.setToolTip(self.tr("Show or hide the Annotations, Entities, Info and Removed tabs (F9)"))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -244,6 +261,9 @@ class MainWindow(QMainWindow):
         menu.addAction(view.act_goto_page)
         menu.addSeparator()
         menu.addAction(view.act_original)
+        menu.addAction(self.act_side_panel)
+        menu.addMenu(self.documents.recent_menu)
+        menu.addSeparator()
         script_menu = menu.addMenu(self.tr("&Script"))
         script_menu.addActions(list(view.script_actions.values()))
         script_menu.addSeparator()
@@ -272,6 +292,45 @@ class MainWindow(QMainWindow):
                 action.setIconText(toolbar_label(action.text()))
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+
+    # -- the side panel and the reading pane's width ------------------------------------------------
+    def set_side_panel_shown(self, shown: bool) -> None:
+        """Collapse the side panel into the reading pane, or open it again at the width it had. Collapsed
+        rather than hidden, so the splitter's saved state remembers it across sessions."""
+        sizes = self.splitter.sizes()
+        if shown == (sizes[2] > 0):
+            self._sync_side_panel_action()
+            return
+        if shown:
+            # Room comes from the reading pane down to its minimum, then from the list down to its own.
+            left = self.splitter.widget(0)
+            assert left is not None
+            width = max(self._side_width, self.side.minimumWidth())
+            from_reading = min(width, max(0, sizes[1] - self.reading.minimumWidth()))
+            from_left = min(width - from_reading, max(0, sizes[0] - left.minimumWidth()))
+            sizes = [sizes[0] - from_left, sizes[1] - from_reading, from_reading + from_left]
+        else:
+            self._side_width = sizes[2]
+            sizes[1] += sizes[2]
+            sizes[2] = 0
+        self.splitter.setSizes(sizes)
+        self._sync_side_panel_action()
+
+    def _sync_side_panel_action(self) -> None:
+        """The View menu's check follows the panel, also when it was dragged shut or open."""
+        side = self.splitter.sizes()[2]
+        if side > 0:
+            self._side_width = side
+        self.act_side_panel.setChecked(side > 0)
+
+    def _keep_reading_width(self) -> None:
+        """The reading pane's minimum: about `READING_MIN_CHARS` characters of the reading font a line,
+        with the pane's margins and scroll bar (recomputed when the font or zoom changes)."""
+        metrics = QFontMetrics(self.pane.font())
+        text = READING_MIN_CHARS * metrics.horizontalAdvance("中")
+        margins = 2 * int(self.pane.document().documentMargin()) + 2 * self.pane.frameWidth()
+        scrollbar = self.pane.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.reading.setMinimumWidth(min(READING_MIN_CAP, text + margins + scrollbar))
 
     # -- between controllers -----------------------------------------------------------------------
     def _on_side_tab_changed(self, index: int) -> None:
@@ -346,6 +405,7 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
         if self.settings.splitter_state:
             self.splitter.restoreState(QByteArray.fromBase64(self.settings.splitter_state.encode()))
+        self._sync_side_panel_action()
 
     def save_state(self) -> None:
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
