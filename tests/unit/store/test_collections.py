@@ -148,6 +148,15 @@ def test_filters_equal_a_scan_over_random_organisation(library: Library) -> None
             assert search.count(library.conn, query) == len(expected), query
     facets = search.facets(library.conn, None)
     assert sorted(facets["collections"]) == sorted((n, len(m)) for n, m in members.items() if m)
+    # Annotation tags on some documents too: a tag counts each document once, however it carries it.
+    for doc in rng.sample(ids, 3):
+        library.annotations.create(doc, 0, 2, tags=["红"])
+        tagged["红"].add(doc)
+    for query, scope in (("", everything), (f"collection:{names[0]}", members[names[0]])):
+        counted = search.facets(library.conn, query or None)["tags"]
+        assert counted == sorted(
+            ((t, len(d & scope)) for t, d in tagged.items() if d & scope), key=lambda c: (-c[1], c[0])
+        ), query
 
 
 def test_deleting_a_document_clears_its_organisation(library: Library) -> None:
