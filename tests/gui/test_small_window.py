@@ -63,3 +63,14 @@ def test_reading_pane_keeps_thirty_characters_at_1024(window: MainWindow, qtbot:
     window.set_side_panel_shown(False)
     window.set_side_panel_shown(True)  # opening it again takes room from the list, not below the minimum
     assert _chars_a_line(window) >= READING_MIN_CHARS - 1 and window.splitter.sizes()[2] > 0
+
+
+def test_half_a_wide_screen_still_holds_the_window(window: MainWindow, qtbot: QtBot) -> None:
+    """The 30 characters are kept by taking room from the panes beside the text, not by a hard minimum
+    that would stop the window from being narrower than about 1000 pixels."""
+    assert window.minimumSizeHint().width() <= 960
+    window.resize(960, 680)
+    qtbot.waitUntil(lambda: window.width() <= 960)
+    left, reading, side = window.splitter.sizes()
+    assert side > 0 and left >= 160
+    assert reading >= window.reading.minimumWidth()

@@ -54,7 +54,9 @@ def size_columns(table: QTableView) -> None:
     """Title stretches; every other column is fixed at what its header or a typical value needs in the
     current font (ResizeToContents would read every row of a 100,000-row list on each change)."""
     header = table.horizontalHeader()
-    metrics = QFontMetrics(table.font())
+    bold = table.font()
+    bold.setBold(True)  # unread rows are drawn in bold (DocumentTableModel): size for the wider face
+    metrics = QFontMetrics(bold)
     header_metrics = QFontMetrics(header.font())
     margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
     model = table.model()

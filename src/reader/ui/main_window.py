@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
     QMenu,
-    QSplitter,
     QStyle,
     QTabWidget,
     QToolBar,
@@ -45,6 +44,7 @@ from reader.ui.import_controller import ImportController
 from reader.ui.info_panel import InfoPanel
 from reader.ui.organise_controller import OrganiseController
 from reader.ui.preferences_dialog import PreferencesDialog
+from reader.ui.reading_splitter import ReadingSplitter
 from reader.ui.reading_view import ReadingView
 from reader.ui.search_box import SearchBox
 from reader.ui.search_controller import SearchController
@@ -54,9 +54,11 @@ from reader.ui.view_controller import ViewController
 from reader.ui.workers import ImportJob
 from reader.ui.writes import Writes
 
-# The reading pane keeps at least this many characters a line when the window is small: the side
-# columns shrink, then collapse, first. Capped so a large zoom cannot make the window wider than a screen.
+# The reading pane keeps at least this many characters a line when the window is small: the side panel
+# and the list shrink to their minimums first (ReadingSplitter), and the side panel can be collapsed
+# (F9). Below that, the pane's hard minimum (a third fewer) keeps a narrow window possible.
 READING_MIN_CHARS = 30
+READING_HARD_MIN_CHARS = 20
 READING_MIN_CAP = 760
 SIDE_PANEL_WIDTH = 300  # what the side panel opens at when it was collapsed from the start
 
@@ -86,7 +88,7 @@ class MainWindow(QMainWindow):
         self._config_dir = config_dir if config_dir is not None else paths.config_dir()
         self.setWindowTitle("reader")
         self.setAcceptDrops(True)
-        self.resize(1280, 820)
+        self._fit_to_screen(1280, 820)
         self._build_widgets()
         self._build_controllers()
         self._connect_controllers()
@@ -180,7 +182,7 @@ class MainWindow(QMainWindow):
         self.side.addTab(self.view.removed_panel, self.tr("Removed"))
         self.side.setCurrentIndex(0)
         self.side.currentChanged.connect(self._on_side_tab_changed)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = ReadingSplitter(lambda: self._reading_width(READING_MIN_CHARS))
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.reading)
@@ -287,13 +289,25 @@ class MainWindow(QMainWindow):
         toolbar.addActions([*view.script_actions.values(), view.act_phrases])
         toolbar.addSeparator()
         toolbar.addActions([view.act_zoom_out, view.act_zoom_in])
+        scripts = set(view.script_actions.values())
         for action in toolbar.actions():
             if not action.isSeparator():
-                action.setIconText(toolbar_label(action.text()))
+                label = toolbar_label(action.text())
+                # A script's button shows its own name only ("简体", not "简体 Simplified"; the tooltip
+                # says the rest), so the toolbar fits a 1024-pixel window.
+                action.setIconText(label.split()[0] if action in scripts and label.split() else label)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
     # -- the side panel and the reading pane's width ------------------------------------------------
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """The first size, no larger than the screen's free area (a saved geometry replaces it later)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            width, height = min(width, free.width()), min(height, free.height())
+        self.resize(width, height)
+
     def set_side_panel_shown(self, shown: bool) -> None:
         """Collapse the side panel into the reading pane, or open it again at the width it had. Collapsed
         rather than hidden, so the splitter's saved state remembers it across sessions."""
@@ -302,17 +316,21 @@ class MainWindow(QMainWindow):
             self._sync_side_panel_action()
             return
         if shown:
-            # Room comes from the reading pane down to its minimum, then from the list down to its own.
+            # Room comes from the reading pane down to its comfortable width, then from the list down to its
+            # minimum, then from the reading pane again (the side panel's own minimum).
             left = self.splitter.widget(0)
             assert left is not None
             width = max(self._side_width, self.side.minimumWidth())
-            from_reading = min(width, max(0, sizes[1] - self.reading.minimumWidth()))
+            from_reading = min(width, max(0, sizes[1] - self._reading_width(READING_MIN_CHARS)))
             from_left = min(width - from_reading, max(0, sizes[0] - left.minimumWidth()))
-            sizes = [sizes[0] - from_left, sizes[1] - from_reading, from_reading + from_left]
+            extra = max(0, self.side.minimumWidth() - from_reading - from_left)
+            extra = min(extra, max(0, sizes[1] - from_reading - self.reading.minimumWidth()))
+            sizes = [sizes[0] - from_left, sizes[1] - from_reading - extra, from_reading + from_left + extra]
         else:
+            # The reading pane takes the room up to its measure (wider only adds margins), the list the rest.
             self._side_width = sizes[2]
-            sizes[1] += sizes[2]
-            sizes[2] = 0
+            to_reading = max(0, min(sizes[2], self._reading_width(self.settings.measure_em) - sizes[1]))
+            sizes = [sizes[0] + sizes[2] - to_reading, sizes[1] + to_reading, 0]
         self.splitter.setSizes(sizes)
         self._sync_side_panel_action()
 
@@ -324,13 +342,16 @@ class MainWindow(QMainWindow):
         self.act_side_panel.setChecked(side > 0)
 
     def _keep_reading_width(self) -> None:
-        """The reading pane's minimum: about `READING_MIN_CHARS` characters of the reading font a line,
-        with the pane's margins and scroll bar (recomputed when the font or zoom changes)."""
-        metrics = QFontMetrics(self.pane.font())
-        text = READING_MIN_CHARS * metrics.horizontalAdvance("中")
+        """The reading pane's hard minimum and comfortable width follow the reading font and zoom."""
+        self.reading.setMinimumWidth(min(READING_MIN_CAP, self._reading_width(READING_HARD_MIN_CHARS)))
+        self.splitter.make_room()
+
+    def _reading_width(self, chars: int) -> int:
+        """The pane width that shows `chars` characters of the reading font a line, with the pane's
+        margins and scroll bar."""
+        text = chars * QFontMetrics(self.pane.font()).horizontalAdvance("中")
         margins = 2 * int(self.pane.document().documentMargin()) + 2 * self.pane.frameWidth()
-        scrollbar = self.pane.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        self.reading.setMinimumWidth(min(READING_MIN_CAP, text + margins + scrollbar))
+        return text + margins + self.pane.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
 
     # -- between controllers -----------------------------------------------------------------------
     def _on_side_tab_changed(self, index: int) -> None:
