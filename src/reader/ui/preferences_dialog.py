@@ -85,6 +85,10 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(buttons)
+        # Wide enough for a library path and the font note on one line each, never wider than the screen.
+        screen = self.screen()
+        room = screen.availableGeometry().width() - 40 if screen is not None else 560
+        self.setMinimumWidth(min(560, room))
 
     # -- pages -------------------------------------------------------------------------------------
     def _general_tab(self) -> QWidget:
@@ -92,6 +96,7 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(page)
         self.library_edit = QLineEdit(self.settings.library_path or str(self._library_path))
         self.library_edit.setObjectName("libraryPath")
+        self.library_edit.setToolTip(self.library_edit.text())
         browse = QPushButton(self.tr("Browse…"))
         browse.setObjectName("browseLibrary")
         browse.clicked.connect(self._browse_library)
