@@ -47,7 +47,8 @@ def facet_values(window: MainWindow, group: str) -> list[tuple[str, str]]:
     for i in range(facets.topLevelItemCount()):
         top = facets.topLevelItem(i)
         if top is not None and top.text(0) == group:
-            return [(top.child(j).text(0), top.child(j).text(1)) for j in range(top.childCount())]
+            children = [top.child(j) for j in range(top.childCount())]
+            return [(c.text(0), c.text(1)) for c in children if c is not None]
     return []
 
 
@@ -148,7 +149,9 @@ def test_tags_dialog_edits_the_selected_documents_tags(window: MainWindow, qtbot
     assert dialog is not None and dialog.isVisible()
     assert dialog.edit.text() == "卫生"  # what both carry; 旧 is only on the first
     dialog.edit.setText("政策，重点")
-    button = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)  # type: ignore[union-attr]
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    button = box.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: store(window).tags(ids[1]) == ["政策", "重点"])
     assert store(window).tags(ids[0]) == ["政策", "旧", "重点"]
@@ -206,9 +209,12 @@ def test_rename_and_delete_from_the_sidebar_menu(
     qtbot.waitUntil(lambda: ("新名", "0") in row_texts(window))
     assert window.search_box.text() == 'collection:"新名"'  # the filter follows the name
     asked: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Ok
-    )
+
+    def confirm(_parent: object, _title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "question", confirm)
     item = panel.item_for(target)
     assert item is not None
     next(a for a in panel.context_menu(item).actions() if a.text() == "Delete Collection…").trigger()
@@ -239,3 +245,21 @@ def test_the_sidebar_lists_collections_in_pinyin_order(window: MainWindow, qtbot
         make_collection(window, name)
     expected = ["All documents", "待读", "第2期", "第10期", "县级医院", "政策文件"]
     qtbot.waitUntil(lambda: [t for t, _ in row_texts(window)] == expected)
+
+
+def facet_groups(window: MainWindow) -> dict[str, bool]:
+    """Each facet group's title and whether it is open."""
+    items = [window.facets.topLevelItem(i) for i in range(window.facets.topLevelItemCount())]
+    return {item.text(0): item.isExpanded() for item in items if item is not None}
+
+
+def test_a_facet_group_that_appears_opens(window: MainWindow, qtbot: QtBot) -> None:
+    facets = window.facets
+    items = [facets.topLevelItem(i) for i in range(facets.topLevelItemCount())]
+    years = next(item for item in items if item is not None and item.text(0) == "Years")
+    years.setExpanded(False)  # the user folded one group away
+    target = make_collection(window, "甲")
+    window.writes.run(lambda lib: ops.add_to_collection(lib, target, window.library.ids()[:1]))
+    qtbot.waitUntil(lambda: facet_values(window, "Collections") == [("甲", "1")])
+    groups = facet_groups(window)
+    assert groups["Collections"] and not groups["Years"]

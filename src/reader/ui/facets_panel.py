@@ -46,11 +46,13 @@ class FacetsPanel(QTreeWidget):
         }
 
     def show_facets(self, facets: dict[str, list[tuple[str, int]]]) -> None:
-        expanded = set()
+        expanded, shown = set(), set()
         for i in range(self.topLevelItemCount()):
             item = self.topLevelItem(i)
-            if item is not None and item.isExpanded():
-                expanded.add(item.text(0))
+            if item is not None:
+                shown.add(item.text(0))
+                if item.isExpanded():
+                    expanded.add(item.text(0))
         self.clear()
         for group in ("sources", "years", "tags", "collections"):
             values = facets.get(group, [])
@@ -63,7 +65,9 @@ class FacetsPanel(QTreeWidget):
                 child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
                 top.addChild(child)
             self.addTopLevelItem(top)
-            top.setExpanded(not expanded or self._titles[group] in expanded)
+            # A group keeps how the user left it; one that was not shown (a first collection) opens.
+            title = self._titles[group]
+            top.setExpanded(not expanded or title in expanded or title not in shown)
 
     def _clicked(self, item: QTreeWidgetItem, column: int = 0) -> None:
         parent = item.parent()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,10 +17,10 @@ SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Library:
+def library(tmp_path: Path) -> Iterator[Library]:
     lib = Library(tmp_path / "lib.sqlite")
     import_paths(lib, [SEEDS], workers=1)
-    yield lib  # type: ignore[misc]
+    yield lib
     lib.close()
 
 

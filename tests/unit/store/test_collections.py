@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import random
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,11 +30,11 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def library(seeded: Path, tmp_path: Path) -> Library:
+def library(seeded: Path, tmp_path: Path) -> Iterator[Library]:
     copy = tmp_path / "lib.sqlite"
     copy.write_bytes(seeded.read_bytes())
     lib = Library(copy)
-    yield lib  # type: ignore[misc]
+    yield lib
     lib.close()
 
 
