@@ -69,7 +69,7 @@ def test_collection_errors_are_one_line(lib: str) -> None:
     assert "already exists" in fails(lib, "collection", "create", "重複")
     assert "no collection called 无此" in fails(lib, "collection", "add", "无此", "1")
     assert "no document with id 999999" in fails(lib, "collection", "add", "重复", "999999")
-    assert "needs a name" in fails(lib, "collection", "create", "  ")
+    assert "a collection name cannot be empty" in fails(lib, "collection", "create", "  ")
     usage = run(lib, "collection", "add", "重复", "x")  # argparse: the usage line, then the error
     assert usage.returncode == 2 and "invalid int value" in usage.stderr and "Traceback" not in usage.stderr
 

@@ -36,13 +36,14 @@ def norm(name: str) -> str:
 
 
 def _checked(name: str, what: str) -> str:
+    """`name` stripped, or ValueError in words for `what` ("a collection name", "a tag")."""
     text = clean(name).strip()
     if not text:
-        raise ValueError(f"a {what} needs a name")
+        raise ValueError(f"{what} cannot be empty")
     if len(text) > MAX_NAME_LENGTH:
-        raise ValueError(f"a {what} name has at most {MAX_NAME_LENGTH} characters")
+        raise ValueError(f"{what} has at most {MAX_NAME_LENGTH} characters")
     if "\n" in text or "\r" in text:
-        raise ValueError(f"a {what} name is one line")
+        raise ValueError(f"{what} is one line")
     return text
 
 
@@ -137,7 +138,7 @@ class CollectionStore:
     # -- writing -----------------------------------------------------------------------------------
     def create(self, name: str) -> Collection:
         """A new, empty collection. ValueError if the name is empty or already taken."""
-        text = _checked(name, "collection")
+        text = _checked(name, "a collection name")
         with transaction(self.conn):
             self._refuse_taken(text, None)
             cur = self.conn.execute(
@@ -147,7 +148,7 @@ class CollectionStore:
         return Collection(new_id, text, 0)
 
     def rename(self, collection_id: int, name: str) -> Collection:
-        text = _checked(name, "collection")
+        text = _checked(name, "a collection name")
         with transaction(self.conn):
             self._require(collection_id)
             self._refuse_taken(text, collection_id)
@@ -203,7 +204,7 @@ class CollectionStore:
         wanted: dict[str, str] = {}
         for tag in tags:
             if clean(tag).strip():
-                text = _checked(tag, "tag")
+                text = _checked(tag, "a tag")
                 wanted.setdefault(norm(text), text)
         with transaction(self.conn):
             if self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:

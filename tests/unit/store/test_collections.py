@@ -59,7 +59,7 @@ def test_names_are_checked_in_one_line(library: Library) -> None:
     made = store.create("醫療")
     with pytest.raises(ValueError, match="already exists"):
         store.create("医疗")  # the same name in the other script
-    with pytest.raises(ValueError, match="needs a name"):
+    with pytest.raises(ValueError, match="a collection name cannot be empty"):
         store.create("   ")
     with pytest.raises(ValueError, match="one line"):
         store.create("a\nb")
@@ -92,6 +92,8 @@ def test_document_tags_replace_and_fold(library: Library) -> None:
     assert store.set_tags(doc, []) is True and store.tags(doc) == []
     with pytest.raises(KeyError):
         store.set_tags(999_999, ["x"])
+    with pytest.raises(ValueError, match="a tag has at most 200 characters"):
+        store.set_tags(doc, ["长" * 201])
 
 
 def test_collection_filter_and_document_tags_in_search(library: Library) -> None:
