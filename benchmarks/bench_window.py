@@ -1,4 +1,5 @@
-"""Measure the window at scale: start-up to first paint, memory, opening documents, switching scripts.
+"""Measure the window at scale: start-up to first paint, memory, opening documents, sorting the list by
+title (pinyin), resuming a document at its remembered position, switching scripts.
 
 Builds (once, cached in a temporary folder) a library of N documents written straight into the
 documents table from recombined real paragraphs, then starts the real window offscreen in a fresh
@@ -86,6 +87,7 @@ CHILD = r"""
 import json, os, random, resource, sys, time
 t0 = time.perf_counter()
 from pathlib import Path
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from reader.ui.app import create_window
@@ -114,6 +116,38 @@ for _ in range(30):
     w.select_document(model.id_at(row))
     w.pane.viewport().repaint()
     opens.append(time.perf_counter() - t)
+# sorting the list by title in pinyin order: cold (every title's collation key computed, as at the first
+# title sort of a session) and warm (keys kept from the last sort), each after sorting by another column
+date_column = next(c for c, (k, _) in enumerate(model.COLUMNS) if k == "date")
+sorts = {}
+for label, clear in (("cold", True), ("warm", False), ("warm again", False)):
+    w.table.sortByColumn(date_column, Qt.SortOrder.AscendingOrder)
+    if clear:
+        model._sort_keys.clear()
+    t = time.perf_counter()
+    w.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    w.table.viewport().repaint()
+    sorts[label] = (time.perf_counter() - t) * 1000
+t = time.perf_counter()
+w.table.sortByColumn(date_column, Qt.SortOrder.AscendingOrder)
+w.table.viewport().repaint()
+sorts["date (SQL)"] = (time.perf_counter() - t) * 1000
+# opening a document at its remembered position (the middle of its text), written beforehand
+from reader.app.changes import Outcome
+picks = list(dict.fromkeys(model.id_at(rng.randrange(rows)) for _ in range(40)))[:30]
+middles = {d: len(w.library.text(d)) // 2 for d in picks}
+for d, offset in middles.items():
+    w.writes.run(lambda lib, d=d, offset=offset: Outcome(lib.positions.set(d, offset)))
+w.select_document(model.id_at(0) if model.id_at(0) not in middles else model.id_at(1))
+resumed, landed = [], 0
+for d in picks:
+    t = time.perf_counter()
+    w.select_document(d)
+    w.pane.viewport().repaint()
+    resumed.append(time.perf_counter() - t)
+    # the paragraph holding the offset is at the top: within one paragraph of it
+    landed += abs(w.reading.visible_offset() - middles[d]) < 400
+w.writes.flush()
 # a 200,000-character document, switched through every view (conversion plus redraw)
 paras = [p for p in open(sys.argv[3], encoding="utf-8").read().split("\n") if p]
 text = ""
@@ -163,7 +197,9 @@ def pct(values, p):
     values = sorted(values); return values[min(len(values) - 1, int(p * len(values)))]
 print(json.dumps({"rows": rows, "first_paint_s": first_paint, "rss_mb": rss,
                   "scroll_p95_ms": pct(scroll, 0.95) * 1000, "open_p50_ms": pct(opens, 0.5) * 1000,
-                  "open_p95_ms": pct(opens, 0.95) * 1000, "switch_ms": {k: v * 1000 for k, v in switch.items()},
+                  "open_p95_ms": pct(opens, 0.95) * 1000, "sort_ms": sorts,
+                  "resume_p50_ms": pct(resumed, 0.5) * 1000, "resume_p95_ms": pct(resumed, 0.95) * 1000,
+                  "resume_landed": f"{landed}/{len(picks)}", "switch_ms": {k: v * 1000 for k, v in switch.items()},
                   "opencc_s2t_ms": opencc_s2t * 1000}), flush=True)
 w.close()
 """
@@ -203,6 +239,13 @@ def main() -> None:
             f" {result['scroll_p95_ms']:>8.1f} ms {result['open_p50_ms']:>6.1f}/{result['open_p95_ms']:.1f} ms"
             f"   (library built in {built:.0f} s)"
         )
+    print("\nSorting the list, last library (each after sorting by another column):")
+    for name, ms in result["sort_ms"].items():
+        print(f"  {name:<12} {ms:7.1f} ms")
+    print(
+        f"Opening a document at its remembered position: p50 {result['resume_p50_ms']:.1f} ms,"
+        f" p95 {result['resume_p95_ms']:.1f} ms; at the position: {result['resume_landed']}"
+    )
     print("\nScript switch of a 200,000-character document (conversion + redraw), last library:")
     for name, ms in result["switch_ms"].items():
         print(f"  {name:<12} {ms:7.1f} ms   ({ms / result['opencc_s2t_ms']:.1f}x OpenCC's bare s2t of the text)")

@@ -457,7 +457,11 @@ class DocumentController(QObject):
         """Undo of a deletion: the documents come back as they were and the first of them opens."""
         restored = self.writes.run(lambda library: ops.restore_documents(library, kept))
         if restored.ids:
-            self.select(restored.ids[0])
+            first = restored.ids[0]
+            if self.model.row_of(first) is not None:
+                self.select(first)
+            else:
+                self.documentRequested.emit(first)  # the search hides it: the window clears the search
         message = counted(self.tr("Restored %n document(s)", "", len(restored.ids)), len(restored.ids))
         if restored.skipped:
             message += " · " + counted(

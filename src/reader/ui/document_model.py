@@ -7,12 +7,16 @@ Documents never opened are drawn in bold (as unread mail is), and the Last read 
 was last opened or read on; the controller marks a document read as it opens it (`mark_read`), so the
 list follows without reading the table again.
 
-Titles sort the way a Chinese reader expects (by pinyin, through ICU's Chinese collation in `QCollator`);
-each title's collation key is computed once and kept, so sorting again costs only the comparison.
+Titles sort the way a Chinese reader expects (by pinyin, through ICU's Chinese collation in `QCollator`).
+The collation is paid once per distinct title: the model keeps every title it has seen in collation
+order with its rank, so a later sort orders ids by an integer (`pinyin_order`), and a few new titles are
+placed by binary search rather than by sorting everything again. The titles themselves are read once
+per reload, not per sort.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -40,6 +44,7 @@ DOCUMENT_IDS_MIME = "application/x-reader-document-ids"
 _CACHE_LIMIT = 5000
 _SCRIPT_LABELS = {"simplified": "简", "traditional": "繁", "mixed": "混", "none": "—"}
 _SORT_KEY_CACHE_LIMIT = 200_000  # collation keys kept between sorts: enough for every title of a large library
+_ID_SPAN = 2**40  # ids below this sort inside one title rank by a single integer key
 
 Index = QModelIndex | QPersistentModelIndex
 Snippet = tuple[str, list[tuple[int, int]]]
@@ -83,6 +88,9 @@ class DocumentTableModel(QAbstractTableModel):
         self._collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         self._collator.setNumericMode(True)  # 第2期 before 第10期
         self._sort_keys: dict[str, QCollatorSortKey] = {}
+        self._collated: list[str] = []  # every title seen, in collation order
+        self._rank: dict[str, int] = {}  # title -> its index in `_collated`
+        self._titles: list[tuple[int, str]] | None = None  # (id, title), read again after a reload
 
     # -- Qt interface ------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -162,6 +170,11 @@ class DocumentTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):
             return
+        key, descending = self.COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder
+        if self._loaded and self._ranked is None and (key, descending) == (self._sort_key, self._descending):
+            # Already in this order (the rows follow every change through `reload`): QTableView asks
+            # twice (sortByColumn, then its header's signal), and once more when sorting is enabled.
+            return
         self.layoutAboutToBeChanged.emit()
         self._ranked = None  # the reader chose an order
         self._sort_key = self.COLUMNS[column][0]
@@ -182,6 +195,7 @@ class DocumentTableModel(QAbstractTableModel):
         """Re-read ids after documents were added, changed or removed."""
         self.beginResetModel()
         self._cache.clear()
+        self._titles = None
         self._load_ids()
         self.endResetModel()
 
@@ -274,7 +288,9 @@ class DocumentTableModel(QAbstractTableModel):
     def _ordered_ids(self) -> list[int]:
         """Every id in the list's order. Titles and note counts are ordered here, the rest by SQL."""
         if self._sort_key == "title":
-            return self.pinyin_order(self._library.titles(), self._descending)
+            if self._titles is None:
+                self._titles = self._library.titles()
+            return self.pinyin_order(self._titles, self._descending)
         if self._sort_key == "annotations":
             ids = self._library.ids("imported", self._descending)
             return sorted(ids, key=lambda i: self._counts.get(i, 0), reverse=self._descending)
@@ -282,17 +298,39 @@ class DocumentTableModel(QAbstractTableModel):
 
     def pinyin_order(self, titles: list[tuple[int, str]], descending: bool = False) -> list[int]:
         """Ids ordered by title as a Chinese reader expects (pinyin; Latin and digits as usual), equal
-        titles by id. Collation keys are cached per title: a new sort only compares."""
-        keys = self._sort_keys
-        if len(keys) > _SORT_KEY_CACHE_LIMIT:
-            keys.clear()
-        for _, title in titles:
-            if title not in keys:
-                keys[title] = self._collator.sortKey(title)
-        # Stable sorts: by id first, then by title, so equal titles stay in id order in both directions.
-        by_id = sorted(titles, key=lambda t: t[0], reverse=descending)
-        by_id.sort(key=lambda t: keys[t[1]], reverse=descending)
-        return [doc_id for doc_id, _ in by_id]
+        titles by id, in either direction."""
+        self._collate({title for _, title in titles})
+        rank = self._rank
+        span = _ID_SPAN
+        # One integer per row: the title's rank, then the id (ids beyond the span fall back to a pair).
+        if all(0 <= doc_id < span for doc_id, _ in titles):
+            ordered = sorted(titles, key=lambda t: rank[t[1]] * span + t[0], reverse=descending)
+        else:
+            ordered = sorted(titles, key=lambda t: (rank[t[1]], t[0]), reverse=descending)
+        return [doc_id for doc_id, _ in ordered]
+
+    def _collate(self, titles: set[str]) -> None:
+        """Give every title a rank in collation order: a few new ones are placed by binary search, many
+        (or a list grown stale with titles long gone) are collated again at once."""
+        new = [title for title in titles if title not in self._rank]
+        if not new:
+            return
+        if len(self._sort_keys) > _SORT_KEY_CACHE_LIMIT:
+            self._sort_keys.clear()
+        few = len(new) * 16 < len(self._collated) and len(self._collated) < 2 * len(titles) + 1000
+        if few:
+            for title in new:
+                at = bisect.bisect_left(self._collated, self._key_of(title), key=self._key_of)
+                self._collated.insert(at, title)
+        else:
+            self._collated = sorted(titles, key=self._key_of)
+        self._rank = {title: index for index, title in enumerate(self._collated)}
+
+    def _key_of(self, title: str) -> QCollatorSortKey:
+        key = self._sort_keys.get(title)
+        if key is None:
+            key = self._sort_keys[title] = self._collator.sortKey(title)
+        return key
 
     def _summary_at(self, row: int) -> DocumentSummary | None:
         doc_id = self._ids[row]
