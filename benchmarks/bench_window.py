@@ -122,8 +122,11 @@ date_column = next(c for c, (k, _) in enumerate(model.COLUMNS) if k == "date")
 sorts = {}
 for label, clear in (("cold", True), ("warm", False), ("warm again", False)):
     w.table.sortByColumn(date_column, Qt.SortOrder.AscendingOrder)
-    if clear:
+    if clear:  # forget every collation key and rank, and the titles read
         model._sort_keys.clear()
+        model._collated.clear()
+        model._rank.clear()
+        model._titles = None
     t = time.perf_counter()
     w.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     w.table.viewport().repaint()
