@@ -80,3 +80,29 @@ def test_undo_follows_the_order_of_highlights_and_deletions(
     window.annotations.act_undo.trigger()  # then the highlight
     window.writes.flush()
     assert window.library.annotations.for_document(doc.id) == []
+
+
+def test_undo_shows_the_document_even_when_the_search_hides_it(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = window.current
+    assert doc is not None
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    window.documents.act_delete.trigger()
+    window.search_box.edit.setText("zzzz-nothing-matches")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0)
+    window.annotations.act_undo.trigger()
+    assert window.current is not None and window.current.id == doc.id
+    assert window.search_box.edit.text() == "" and window.model.row_of(doc.id) is not None
+
+
+def test_a_document_brought_back_is_still_read(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = window.current
+    assert doc is not None
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    window.documents.act_delete.trigger()
+    assert window.model.row_of(doc.id) is None
+    window.annotations.act_undo.trigger()
+    window.writes.flush()
+    assert not window.model.is_unread(doc.id)
+    assert window.library.positions.last_read(doc.id) is not None
