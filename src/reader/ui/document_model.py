@@ -44,7 +44,8 @@ DOCUMENT_IDS_MIME = "application/x-reader-document-ids"
 _CACHE_LIMIT = 5000
 _SCRIPT_LABELS = {"simplified": "简", "traditional": "繁", "mixed": "混", "none": "—"}
 _SORT_KEY_CACHE_LIMIT = 200_000  # collation keys kept between sorts: enough for every title of a large library
-_ID_SPAN = 2**40  # ids below this sort inside one title rank by a single integer key
+_ID_OFFSET = 2**63  # any SQLite row id plus this is at least 0 and below _ID_SPAN
+_ID_SPAN = 2**64  # a title's rank times this, plus the offset id: one integer per row
 
 Index = QModelIndex | QPersistentModelIndex
 Snippet = tuple[str, list[tuple[int, int]]]
@@ -298,16 +299,19 @@ class DocumentTableModel(QAbstractTableModel):
 
     def pinyin_order(self, titles: list[tuple[int, str]], descending: bool = False) -> list[int]:
         """Ids ordered by title as a Chinese reader expects (pinyin; Latin and digits as usual), equal
-        titles by id, in either direction."""
-        self._collate({title for _, title in titles})
+        titles by id, in either direction.
+
+        Each row becomes one integer, the title's rank then the id, so the sort compares plain integers
+        in C: at 100,000 documents a key function called per comparison would cost several times more."""
         rank = self._rank
-        span = _ID_SPAN
-        # One integer per row: the title's rank, then the id (ids beyond the span fall back to a pair).
-        if all(0 <= doc_id < span for doc_id, _ in titles):
-            ordered = sorted(titles, key=lambda t: rank[t[1]] * span + t[0], reverse=descending)
-        else:
-            ordered = sorted(titles, key=lambda t: (rank[t[1]], t[0]), reverse=descending)
-        return [doc_id for doc_id, _ in ordered]
+        try:
+            keys = [rank[title] * _ID_SPAN + doc_id + _ID_OFFSET for doc_id, title in titles]
+        except KeyError:  # titles not seen before
+            self._collate({title for _, title in titles})
+            rank = self._rank
+            keys = [rank[title] * _ID_SPAN + doc_id + _ID_OFFSET for doc_id, title in titles]
+        keys.sort(reverse=descending)
+        return [key % _ID_SPAN - _ID_OFFSET for key in keys]
 
     def _collate(self, titles: set[str]) -> None:
         """Give every title a rank in collation order: a few new ones are placed by binary search, many
