@@ -115,7 +115,7 @@ def test_every_command_has_a_handler() -> None:
     commands = parser.commands  # type: ignore[attr-defined]
     assert list(commands) == [
         *("import", "list", "show", "delete", "convert", "annotate", "annotations"),
-        *("export", "import-annotations", "search", "entities", "gui"),
+        *("export", "import-annotations", "search", "entities", "collection", "tag", "gui"),
     ]
     for name, subparser in commands.items():
         assert callable(subparser.get_default("func")), name
