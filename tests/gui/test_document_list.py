@@ -124,11 +124,16 @@ def test_context_menu_offers_the_list_actions(window: MainWindow, qtbot: QtBot) 
     rect = window.table.visualRect(window.model.index(1, 0))
     menu = window.documents.context_menu(rect.center())
     assert menu is not None
-    seen = [a.objectName() for a in menu.actions() if not a.isSeparator()]
+    seen = [
+        a.objectName() or (a.menu().objectName() if a.menu() else "") for a in menu.actions() if not a.isSeparator()
+    ]
     assert seen == [
         "openDocument",
         "reloadFromFile",
         "editMeta",
+        "listTags",
+        "listAddToCollection",
+        "export",
         "showInFolder",
         "copyPath",
         "deleteDocuments",

@@ -51,7 +51,11 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any, parents: Sequence[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("delete", parents=parents, help="delete documents with their annotations")
+    p = sub.add_parser(
+        "delete",
+        parents=parents,
+        help="delete documents with their annotations, for good (the window's Delete can be undone until it closes)",
+    )
     p.add_argument("ids", type=int, nargs="+", metavar="ID")
     p.add_argument("--yes", "-y", action="store_true", help="do not ask (required when not on a terminal)")
     p.add_argument("--json", action="store_true")

@@ -144,8 +144,11 @@ class EntityStore:
         self.conn = conn
         self._on_saved = on_saved
         # Registered per connection so the staleness test runs inside SQLite, without pulling every
-        # text into Python to compare.
-        conn.create_function(_HASH_FUNCTION, 2, _sql_hash, deterministic=True)
+        # text into Python to compare. Once only: SQLite refuses to (re)define a function while a
+        # transaction has written to a full-text table, and a store is made inside such transactions.
+        registered = conn.execute("SELECT 1 FROM pragma_function_list WHERE name = ?", (_HASH_FUNCTION,)).fetchone()
+        if registered is None:
+            conn.create_function(_HASH_FUNCTION, 2, _sql_hash, deterministic=True)
 
     # -- writing -----------------------------------------------------------------------------------
     def save(self, doc_id: int, mentions: Sequence[Mention], text: str) -> None:

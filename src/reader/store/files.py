@@ -45,8 +45,10 @@ def state(conn: sqlite3.Connection, doc_id: int) -> str | None:
 
 def unchecked(conn: sqlite3.Connection, limit: int = 1000) -> list[Unchecked]:
     rows = conn.execute(
-        """SELECT d.id, coalesce(d.path, ''), d.content_hash FROM document_files f JOIN documents d ON d.id = f.doc_id
-           WHERE f.state = ? ORDER BY d.id LIMIT ?""",
-        (UNCHECKED, limit),
+        # The state is written into the statement, not bound: only then can SQLite use the partial index
+        # of unchecked files (schema 11) instead of reading every row.
+        f"""SELECT d.id, coalesce(d.path, ''), d.content_hash FROM document_files f JOIN documents d ON d.id = f.doc_id
+           WHERE f.state = '{UNCHECKED}' ORDER BY f.doc_id LIMIT ?""",
+        (limit,),
     )
     return [Unchecked(int(r[0]), str(r[1]), str(r[2])) for r in rows]

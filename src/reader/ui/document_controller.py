@@ -75,6 +75,7 @@ class DocumentController(QObject):
     reimportRequested = Signal(list)  # paths to import again (Reload from File)
     undoable = Signal(object)  # a QUndoCommand already done (a deletion), for the window's undo stack
     documentRequested = Signal(int)  # open this document whatever the list's filter (Recently Read)
+    listMenuRequested = Signal(object, list)  # (QMenu, ids): other controllers add their entries
 
     def __init__(
         self,
@@ -337,6 +338,8 @@ class DocumentController(QObject):
         for action in (self.act_open, self.act_reload, self.act_edit_metadata):
             action.setEnabled(single)
             menu.addAction(action)
+        menu.addSeparator()
+        self.listMenuRequested.emit(menu, ids)  # tags, collections, export: their controllers' entries
         menu.addSeparator()
         has_file = single and self.current is not None and bool(self.current.summary.path)
         for action in (self.act_show_folder, self.act_copy_path):

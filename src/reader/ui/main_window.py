@@ -157,6 +157,8 @@ class MainWindow(QMainWindow):
         self.exports.annotationsImported.connect(self.annotations.refresh)
         self.imports.importFinished.connect(documents.on_import_finished)
         self.imports.importFinished.connect(self._on_import_finished)
+        documents.listMenuRequested.connect(self.organise.extend_list_menu)
+        documents.listMenuRequested.connect(lambda menu, _ids: menu.addAction(self.exports.act_export))
         self.writes.changed.connect(documents.on_changes)
         self.writes.changed.connect(self.annotations.on_changes)
         # One undo history for the window: a deletion and a highlight undo in the order they were made.
