@@ -101,6 +101,13 @@ def has_image(page: pdfium.PdfPage) -> bool:
     return False
 
 
+DET_SIDE = 960
+"""Longest side, in pixels, of the image the text detector sees (a 150-dpi A4 page is 1755 px: detection
+runs at about 82 dpi, where 12-pt print is 14 px high). Lines are still cut from the full render for the
+recogniser, which scales each to 48 px high whatever the dpi, so this costs detection time, not accuracy:
+measured in docs/decisions/pdf.md (CER no worse than detecting at full size, detection 3× cheaper)."""
+
+
 @functools.cache
 def default_engine() -> Engine | str:
     """RapidOCR, loaded once per process; or the one-line reason it cannot be used (not installed, broken).
@@ -110,6 +117,9 @@ def default_engine() -> Engine | str:
     """
     saved = {key: os.environ.get(key) for key in ("QT_QPA_PLATFORM_PLUGIN_PATH", "QT_QPA_FONTDIR")}
     try:
+        import cv2
+        import numpy
+        import onnxruntime
         from rapidocr_onnxruntime import RapidOCR  # type: ignore[import-untyped]
     except ImportError:
         return INSTALL_HINT
@@ -121,21 +131,43 @@ def default_engine() -> Engine | str:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+    threads = max(1, min(os.cpu_count() or 1, 4))
     try:
-        # One thread per core; detection input limited so a dense page costs about the same as a sparse one.
+        # No angle classifier: the pages are upright and their skew is turned out from the line boxes
+        # (`to_fragments`); it would cost a pass per line. One line per recogniser run: lines have different
+        # widths, and a batch is padded to its widest line, which measured twice as slow as line by line.
         rapid = RapidOCR(
-            intra_op_num_threads=max(1, os.cpu_count() or 1),
-            det_limit_side_len=1280,
-            det_limit_type="max",
-            use_cls=False,
-            print_verbose=False,
+            use_cls=False, rec_batch_num=1, det_limit_type="max", intra_op_num_threads=threads, print_verbose=False
         )
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.enable_cpu_mem_arena = False  # as the engine sets it: memory goes back after each page
+        options.log_severity_level = 4
+        # Idle worker threads sleep instead of spinning: on a machine that is doing other work (the window,
+        # an import), spinning threads took a core from it and made OCR slower, not faster.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        providers = ["CPUExecutionProvider"]
+        detector, recogniser = rapid.text_det.infer, rapid.text_rec.session
+        for holder in (detector, recogniser):
+            holder.session = onnxruntime.InferenceSession(
+                holder.session._model_path, sess_options=options, providers=providers
+            )
     except Exception as exc:  # models missing or unreadable
         return f"scanned page not read: {PACKAGE} models cannot be loaded ({type(exc).__name__})"
 
     def run(image: Any) -> list[tuple[Quad, str, float]]:
-        result, _ = rapid(image)
-        return [(box, str(text), float(score)) for box, text, score in result or []]
+        height, width = image.shape[:2]
+        factor = DET_SIDE / max(height, width)
+        if factor >= 1.0 or max(height, width) > 8 * min(height, width):
+            result, _ = rapid(image)  # small or extreme images: the engine's own path (it pads them)
+            return [(box, str(text), float(score)) for box, text, score in result or []]
+        small = cv2.resize(image, (round(width * factor), round(height * factor)), interpolation=cv2.INTER_AREA)
+        boxes, _ = rapid.auto_text_det(small)
+        if boxes is None:
+            return []
+        full = [numpy.asarray(box, dtype=numpy.float32) / factor for box in boxes]
+        texts, _ = rapid.text_rec(rapid.get_crop_img_list(image, full))
+        return [(box.tolist(), str(text), float(score)) for box, (text, score) in zip(full, texts, strict=True)]
 
     return run
 

@@ -316,6 +316,48 @@ def test_the_real_engine_reads_a_skewed_noisy_scan() -> None:
     assert abs(result.pages[1] - len("\n".join(scan.pages[0])) - 1) <= 3
 
 
+@pytest.mark.slow
+def test_the_committed_scan_reads_back_its_printed_paragraphs() -> None:
+    """tests/data/pdf/scan-1page.pdf is what the packaged app's smoke test imports: it has to stay a scan the
+    engine reads, with the text its generator printed."""
+    pytest.importorskip("rapidocr_onnxruntime")
+    data = (DATA / "scan-1page.pdf").read_bytes()
+    want = (DATA / "scan-1page.expected.txt").read_text(encoding="utf-8").strip()
+    assert len(data) < 100_000
+    result = read_pdf(data)
+    assert [page.ocr for page in result.layout.pages] == [True]
+    # one page cannot show that its running head repeats, so the head stays as a first line
+    body = [paragraph for paragraph in result.paragraphs if paragraph != HEAD]
+    assert len(body) == len(want.splitlines())
+    # the fixture mixes in one traditional sentence, which the recogniser reads less well
+    assert _cer(want.replace("\n", ""), "".join(body)) < 0.05
+
+
+@pytest.mark.slow
+def test_the_engine_detects_on_a_smaller_image_but_gives_boxes_in_the_page_image() -> None:
+    """Detection runs on the page scaled to DET_SIDE; the lines are cut from, and located in, the full
+    render: the centred running head is found about the middle of the 1240-px-wide image (not of the
+    smaller one), and the full body lines reach the right margin, 72 pt from the edge."""
+    pytest.importorskip("rapidocr_onnxruntime")
+    engine = ocr.default_engine()
+    assert not isinstance(engine, str)
+    pdf = pdfium.PdfDocument((DATA / "scan-1page.pdf").read_bytes())
+    try:
+        image = pdf[0].render(scale=ocr.DPI / 72).to_numpy()[:, :, :3]
+    finally:
+        pdf.close()
+    height, width = image.shape[:2]
+    assert max(height, width) > ocr.DET_SIDE
+    found = engine(image)
+    head = [box for box, text, _ in found if text == HEAD]
+    assert len(head) == 1
+    middle = sum(float(x) for x, _ in head[0]) / 4
+    assert abs(middle - width / 2) < 0.03 * width
+    right_margin = width * (1 - 72 / PAGE_W)
+    rights = [max(float(x) for x, _ in box) for box, _, _ in found]
+    assert abs(max(rights) - right_margin) < 0.03 * width
+
+
 def test_an_import_cancelled_during_a_long_scan_stops_within_a_page(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
