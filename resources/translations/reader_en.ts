@@ -266,6 +266,25 @@
     </message>
 </context>
 <context>
+    <name>CollectionsPanel</name>
+    <message>
+        <source>All documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Collection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Collection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Collection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DocumentController</name>
     <message>
         <source>Edit &amp;Metadata…</source>
@@ -297,6 +316,10 @@
     </message>
     <message>
         <source>Copy &amp;Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recently &amp;Read</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -365,12 +388,37 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         </translation>
     </message>
     <message>
-        <source>This cannot be undone. The original files are not touched.</source>
+        <source>Edit ▸ Undo brings them back until reader closes. The original files are not touched.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Z brings them back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n document(s)</source>
+        <translation>
+            <numerusform>Restored %n document</numerusform>
+            <numerusform>Restored %n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) could not come back: the same file was imported again</source>
+        <translation>
+            <numerusform>%n document could not come back: the same file was imported again</numerusform>
+            <numerusform>%n documents could not come back: the same file was imported again</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete Documents</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n document(s)</source>
+        <translation>
+            <numerusform>Delete %n document</numerusform>
+            <numerusform>Delete %n documents</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n document(s)</source>
@@ -415,6 +463,14 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     </message>
     <message>
         <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not opened yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -663,6 +719,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Collections</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -874,11 +934,19 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Read by OCR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Font</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Edit Metadata…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pages {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -918,6 +986,14 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side &amp;Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the Annotations, Entities, Info and Removed tabs (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -989,6 +1065,109 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     </message>
     <message>
         <source>“{0}” is not a date reader understands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrganiseController</name>
+    <message>
+        <source>&amp;Tags…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the tags of the selected documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to &amp;Collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the selected documents in a collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Collection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to Collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from Collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Collection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags changed on %n document(s)</source>
+        <translation>
+            <numerusform>Tags changed on %n document</numerusform>
+            <numerusform>Tags changed on %n documents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New Collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created collection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the collection “%1”? Its documents stay in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted collection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n document(s) to %1</source>
+        <translation>
+            <numerusform>Added %n document to %1</numerusform>
+            <numerusform>Added %n documents to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n document(s) from %1</source>
+        <translation>
+            <numerusform>Removed %n document from %1</numerusform>
+            <numerusform>Removed %n documents from %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PageView</name>
+    <message>
+        <source>Drawing page {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PDF needs a password, so its pages cannot be shown as printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This page cannot be shown as printed: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1115,6 +1294,13 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     <name>ReadingView</name>
     <message>
         <source>This document mixes simplified and traditional characters ({0:.0%} script-specific), which is often a sign of machine-reworded text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecentMenu</name>
+    <message>
+        <source>No document read yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1265,6 +1451,28 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     </message>
 </context>
 <context>
+    <name>TagsDialog</name>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags of %n document(s):</source>
+        <translation>
+            <numerusform>Tags of %n document:</numerusform>
+            <numerusform>Tags of %n documents:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Separate tags with commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ViewController</name>
     <message>
         <source>Zoom &amp;In</source>
@@ -1292,6 +1500,14 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     </message>
     <message>
         <source>Go to a page of a paged document such as a PDF (Ctrl+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Page as Printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the page of a PDF as printed instead of its text (Ctrl+Shift+P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1335,6 +1551,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Page {0} of {1} shown as printed (Ctrl+G: Go to Page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Page {0} of {1} at the top of the text (Ctrl+G: Go to Page)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1348,6 +1568,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     </message>
     <message>
         <source>Use the Cleaner&apos;s Decision for Line {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file of this document was not kept when it was imported, so its pages cannot be shown.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

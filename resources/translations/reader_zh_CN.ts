@@ -263,6 +263,25 @@
     </message>
 </context>
 <context>
+    <name>CollectionsPanel</name>
+    <message>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <source>New Collection…</source>
+        <translation>新建合集…</translation>
+    </message>
+    <message>
+        <source>Rename Collection…</source>
+        <translation>重命名合集…</translation>
+    </message>
+    <message>
+        <source>Delete Collection…</source>
+        <translation>删除合集…</translation>
+    </message>
+</context>
+<context>
     <name>DocumentController</name>
     <message>
         <source>Edit &amp;Metadata…</source>
@@ -295,6 +314,10 @@
     <message>
         <source>Copy &amp;Path</source>
         <translation>复制路径(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Recently &amp;Read</source>
+        <translation>最近阅读(&amp;R)</translation>
     </message>
     <message numerus="yes">
         <source>%n document(s)</source>
@@ -359,12 +382,34 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         </translation>
     </message>
     <message>
-        <source>This cannot be undone. The original files are not touched.</source>
-        <translation>此操作无法撤销。原始文件不受影响。</translation>
+        <source>Edit ▸ Undo brings them back until reader closes. The original files are not touched.</source>
+        <translation>关闭 reader 之前，可用“编辑 ▸ 撤销”恢复。原始文件不受影响。</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z brings them back</source>
+        <translation>按 Ctrl+Z 可恢复</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n document(s)</source>
+        <translation>
+            <numerusform>已恢复 %n 篇文档</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) could not come back: the same file was imported again</source>
+        <translation>
+            <numerusform>%n 篇文档无法恢复：同一文件已重新导入</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete Documents</source>
         <translation>删除文档</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n document(s)</source>
+        <translation>
+            <numerusform>删除 %n 篇文档</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n document(s)</source>
@@ -408,6 +453,14 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     <message>
         <source>Notes</source>
         <translation>注释</translation>
+    </message>
+    <message>
+        <source>Last read</source>
+        <translation>上次阅读</translation>
+    </message>
+    <message>
+        <source>Not opened yet</source>
+        <translation>尚未打开</translation>
     </message>
 </context>
 <context>
@@ -655,6 +708,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <source>Tags</source>
         <translation>标签</translation>
     </message>
+    <message>
+        <source>Collections</source>
+        <translation>合集</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -866,12 +923,20 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation>导入时间</translation>
     </message>
     <message>
+        <source>Read by OCR</source>
+        <translation>OCR 识别</translation>
+    </message>
+    <message>
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
         <source>Edit Metadata…</source>
         <translation>编辑元数据…</translation>
+    </message>
+    <message>
+        <source>pages {0}</source>
+        <translation>第 {0} 页</translation>
     </message>
     <message>
         <source> ({0:.0%} script-specific)</source>
@@ -911,6 +976,14 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Side &amp;Panel</source>
+        <translation>侧边栏(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show or hide the Annotations, Entities, Info and Removed tabs (F9)</source>
+        <translation>显示或隐藏注释、实体、信息和已删除标签页（F9）</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -982,6 +1055,106 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     <message>
         <source>“{0}” is not a date reader understands.</source>
         <translation>reader 无法识别日期“{0}”。</translation>
+    </message>
+</context>
+<context>
+    <name>OrganiseController</name>
+    <message>
+        <source>&amp;Tags…</source>
+        <translation>标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Edit the tags of the selected documents</source>
+        <translation>编辑所选文档的标签</translation>
+    </message>
+    <message>
+        <source>Add to &amp;Collection</source>
+        <translation>添加到合集(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Put the selected documents in a collection</source>
+        <translation>把所选文档放入合集</translation>
+    </message>
+    <message>
+        <source>&amp;New Collection…</source>
+        <translation>新建合集(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Tags…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <source>Add to Collection</source>
+        <translation>添加到合集</translation>
+    </message>
+    <message>
+        <source>Remove from Collection</source>
+        <translation>从合集中移除</translation>
+    </message>
+    <message>
+        <source>New Collection…</source>
+        <translation>新建合集…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags changed on %n document(s)</source>
+        <translation>
+            <numerusform>已修改 %n 篇文档的标签</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New Collection</source>
+        <translation>新建合集</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Created collection %1</source>
+        <translation>已新建合集 %1</translation>
+    </message>
+    <message>
+        <source>Rename Collection</source>
+        <translation>重命名合集</translation>
+    </message>
+    <message>
+        <source>Delete the collection “%1”? Its documents stay in the library.</source>
+        <translation>删除合集“%1”？其中的文档仍保留在文库中。</translation>
+    </message>
+    <message>
+        <source>Delete Collection</source>
+        <translation>删除合集</translation>
+    </message>
+    <message>
+        <source>Deleted collection %1</source>
+        <translation>已删除合集 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n document(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 篇文档添加到 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n document(s) from %1</source>
+        <translation>
+            <numerusform>已从 %1 移除 %n 篇文档</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PageView</name>
+    <message>
+        <source>Drawing page {0}…</source>
+        <translation>正在绘制第 {0} 页…</translation>
+    </message>
+    <message>
+        <source>This PDF needs a password, so its pages cannot be shown as printed.</source>
+        <translation>此 PDF 需要密码，无法按印刷版式显示页面。</translation>
+    </message>
+    <message>
+        <source>This page cannot be shown as printed: {0}.</source>
+        <translation>无法按印刷版式显示此页：{0}。</translation>
     </message>
 </context>
 <context>
@@ -1108,6 +1281,13 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     <message>
         <source>This document mixes simplified and traditional characters ({0:.0%} script-specific), which is often a sign of machine-reworded text.</source>
         <translation>本文档简繁混杂（{0:.0%} 为简繁特有字），这常常是机器改写文本的迹象。</translation>
+    </message>
+</context>
+<context>
+    <name>RecentMenu</name>
+    <message>
+        <source>No document read yet</source>
+        <translation>还没有读过任何文档</translation>
     </message>
 </context>
 <context>
@@ -1255,6 +1435,27 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     </message>
 </context>
 <context>
+    <name>TagsDialog</name>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags of %n document(s):</source>
+        <translation>
+            <numerusform>%n 篇文档的标签：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Separate tags with commas.</source>
+        <translation>标签之间用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>In use: %1</source>
+        <translation>已在使用：%1</translation>
+    </message>
+</context>
+<context>
     <name>ViewController</name>
     <message>
         <source>Zoom &amp;In</source>
@@ -1283,6 +1484,14 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     <message>
         <source>Go to a page of a paged document such as a PDF (Ctrl+G)</source>
         <translation>转到分页文档（如 PDF）的某一页 (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>&amp;Page as Printed</source>
+        <translation>按印刷版式显示页面(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show the page of a PDF as printed instead of its text (Ctrl+Shift+P)</source>
+        <translation>以 PDF 的印刷版式代替文字显示页面（Ctrl+Shift+P）</translation>
     </message>
     <message>
         <source>原文 Original</source>
@@ -1325,6 +1534,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation>第 {0} / {1} 页</translation>
     </message>
     <message>
+        <source>Page {0} of {1} shown as printed (Ctrl+G: Go to Page)</source>
+        <translation>按印刷版式显示第 {0} 页，共 {1} 页（Ctrl+G：转到页面）</translation>
+    </message>
+    <message>
         <source>Page {0} of {1} at the top of the text (Ctrl+G: Go to Page)</source>
         <translation>正文顶部为第 {0} 页，共 {1} 页（Ctrl+G：转到页面）</translation>
     </message>
@@ -1339,6 +1552,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     <message>
         <source>Use the Cleaner&apos;s Decision for Line {0}</source>
         <translation>第 {0} 行采用清理程序的判断</translation>
+    </message>
+    <message>
+        <source>The file of this document was not kept when it was imported, so its pages cannot be shown.</source>
+        <translation>导入此文档时未保留其文件，因此无法显示页面。</translation>
     </message>
 </context>
 <context>

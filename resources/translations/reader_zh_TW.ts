@@ -263,6 +263,25 @@
     </message>
 </context>
 <context>
+    <name>CollectionsPanel</name>
+    <message>
+        <source>All documents</source>
+        <translation>全部文件</translation>
+    </message>
+    <message>
+        <source>New Collection…</source>
+        <translation>新增合集…</translation>
+    </message>
+    <message>
+        <source>Rename Collection…</source>
+        <translation>重新命名合集…</translation>
+    </message>
+    <message>
+        <source>Delete Collection…</source>
+        <translation>刪除合集…</translation>
+    </message>
+</context>
+<context>
     <name>DocumentController</name>
     <message>
         <source>Edit &amp;Metadata…</source>
@@ -295,6 +314,10 @@
     <message>
         <source>Copy &amp;Path</source>
         <translation>複製路徑(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Recently &amp;Read</source>
+        <translation>最近閱讀(&amp;R)</translation>
     </message>
     <message numerus="yes">
         <source>%n document(s)</source>
@@ -359,12 +382,34 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         </translation>
     </message>
     <message>
-        <source>This cannot be undone. The original files are not touched.</source>
-        <translation>此操作無法復原。原始檔案不受影響。</translation>
+        <source>Edit ▸ Undo brings them back until reader closes. The original files are not touched.</source>
+        <translation>關閉 reader 之前，可用「編輯 ▸ 復原」恢復。原始檔案不受影響。</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z brings them back</source>
+        <translation>按 Ctrl+Z 可恢復</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n document(s)</source>
+        <translation>
+            <numerusform>已恢復 %n 篇文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) could not come back: the same file was imported again</source>
+        <translation>
+            <numerusform>%n 篇文件無法恢復：同一檔案已重新匯入</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete Documents</source>
         <translation>刪除文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n document(s)</source>
+        <translation>
+            <numerusform>刪除 %n 篇文件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n document(s)</source>
@@ -408,6 +453,14 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     <message>
         <source>Notes</source>
         <translation>註釋</translation>
+    </message>
+    <message>
+        <source>Last read</source>
+        <translation>上次閱讀</translation>
+    </message>
+    <message>
+        <source>Not opened yet</source>
+        <translation>尚未開啟</translation>
     </message>
 </context>
 <context>
@@ -655,6 +708,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <source>Tags</source>
         <translation>標籤</translation>
     </message>
+    <message>
+        <source>Collections</source>
+        <translation>合集</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -866,12 +923,20 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation>匯入時間</translation>
     </message>
     <message>
+        <source>Read by OCR</source>
+        <translation>OCR 辨識</translation>
+    </message>
+    <message>
         <source>Font</source>
         <translation>字型</translation>
     </message>
     <message>
         <source>Edit Metadata…</source>
         <translation>編輯後設資料…</translation>
+    </message>
+    <message>
+        <source>pages {0}</source>
+        <translation>第 {0} 頁</translation>
     </message>
     <message>
         <source> ({0:.0%} script-specific)</source>
@@ -911,6 +976,14 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>鍵盤快速鍵(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Side &amp;Panel</source>
+        <translation>側邊欄(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show or hide the Annotations, Entities, Info and Removed tabs (F9)</source>
+        <translation>顯示或隱藏註釋、實體、資訊和已移除分頁（F9）</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -982,6 +1055,106 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     <message>
         <source>“{0}” is not a date reader understands.</source>
         <translation>reader 無法識別日期「{0}」。</translation>
+    </message>
+</context>
+<context>
+    <name>OrganiseController</name>
+    <message>
+        <source>&amp;Tags…</source>
+        <translation>標籤(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Edit the tags of the selected documents</source>
+        <translation>編輯所選文件的標籤</translation>
+    </message>
+    <message>
+        <source>Add to &amp;Collection</source>
+        <translation>加入合集(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Put the selected documents in a collection</source>
+        <translation>把所選文件放入合集</translation>
+    </message>
+    <message>
+        <source>&amp;New Collection…</source>
+        <translation>新增合集(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Tags…</source>
+        <translation>標籤…</translation>
+    </message>
+    <message>
+        <source>Add to Collection</source>
+        <translation>加入合集</translation>
+    </message>
+    <message>
+        <source>Remove from Collection</source>
+        <translation>從合集中移除</translation>
+    </message>
+    <message>
+        <source>New Collection…</source>
+        <translation>新增合集…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags changed on %n document(s)</source>
+        <translation>
+            <numerusform>已修改 %n 篇文件的標籤</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New Collection</source>
+        <translation>新增合集</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名稱：</translation>
+    </message>
+    <message>
+        <source>Created collection %1</source>
+        <translation>已新增合集 %1</translation>
+    </message>
+    <message>
+        <source>Rename Collection</source>
+        <translation>重新命名合集</translation>
+    </message>
+    <message>
+        <source>Delete the collection “%1”? Its documents stay in the library.</source>
+        <translation>刪除合集「%1」？其中的文件仍保留在文庫中。</translation>
+    </message>
+    <message>
+        <source>Delete Collection</source>
+        <translation>刪除合集</translation>
+    </message>
+    <message>
+        <source>Deleted collection %1</source>
+        <translation>已刪除合集 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n document(s) to %1</source>
+        <translation>
+            <numerusform>已將 %n 篇文件加入 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n document(s) from %1</source>
+        <translation>
+            <numerusform>已從 %1 移除 %n 篇文件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PageView</name>
+    <message>
+        <source>Drawing page {0}…</source>
+        <translation>正在繪製第 {0} 頁…</translation>
+    </message>
+    <message>
+        <source>This PDF needs a password, so its pages cannot be shown as printed.</source>
+        <translation>此 PDF 需要密碼，無法按印刷版式顯示頁面。</translation>
+    </message>
+    <message>
+        <source>This page cannot be shown as printed: {0}.</source>
+        <translation>無法按印刷版式顯示此頁：{0}。</translation>
     </message>
 </context>
 <context>
@@ -1108,6 +1281,13 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     <message>
         <source>This document mixes simplified and traditional characters ({0:.0%} script-specific), which is often a sign of machine-reworded text.</source>
         <translation>本文件簡繁混雜（{0:.0%} 為簡繁特有字），這常常是機器改寫文字的跡象。</translation>
+    </message>
+</context>
+<context>
+    <name>RecentMenu</name>
+    <message>
+        <source>No document read yet</source>
+        <translation>還沒有讀過任何文件</translation>
     </message>
 </context>
 <context>
@@ -1255,6 +1435,27 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     </message>
 </context>
 <context>
+    <name>TagsDialog</name>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags of %n document(s):</source>
+        <translation>
+            <numerusform>%n 篇文件的標籤：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Separate tags with commas.</source>
+        <translation>標籤之間用逗號分隔。</translation>
+    </message>
+    <message>
+        <source>In use: %1</source>
+        <translation>已在使用：%1</translation>
+    </message>
+</context>
+<context>
     <name>ViewController</name>
     <message>
         <source>Zoom &amp;In</source>
@@ -1283,6 +1484,14 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     <message>
         <source>Go to a page of a paged document such as a PDF (Ctrl+G)</source>
         <translation>跳至分頁文件（如 PDF）的某一頁 (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>&amp;Page as Printed</source>
+        <translation>按印刷版式顯示頁面(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show the page of a PDF as printed instead of its text (Ctrl+Shift+P)</source>
+        <translation>以 PDF 的印刷版式代替文字顯示頁面（Ctrl+Shift+P）</translation>
     </message>
     <message>
         <source>原文 Original</source>
@@ -1325,6 +1534,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation>第 {0} / {1} 頁</translation>
     </message>
     <message>
+        <source>Page {0} of {1} shown as printed (Ctrl+G: Go to Page)</source>
+        <translation>按印刷版式顯示第 {0} 頁，共 {1} 頁（Ctrl+G：跳至頁面）</translation>
+    </message>
+    <message>
         <source>Page {0} of {1} at the top of the text (Ctrl+G: Go to Page)</source>
         <translation>正文頂端為第 {0} 頁，共 {1} 頁（Ctrl+G：跳至頁面）</translation>
     </message>
@@ -1339,6 +1552,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     <message>
         <source>Use the Cleaner&apos;s Decision for Line {0}</source>
         <translation>第 {0} 行採用清理程式的判斷</translation>
+    </message>
+    <message>
+        <source>The file of this document was not kept when it was imported, so its pages cannot be shown.</source>
+        <translation>匯入此文件時未保留其檔案，因此無法顯示頁面。</translation>
     </message>
 </context>
 <context>
