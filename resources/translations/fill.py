@@ -171,7 +171,6 @@ TABLE: dict[str, tuple[str, str]] = {
     ),
     "This page cannot be shown as printed: {0}.": ("无法按印刷版式显示此页：{0}。", "無法按印刷版式顯示此頁：{0}。"),
     "No document read yet": ("还没有读过任何文档", "還沒有讀過任何文件"),
-    "Tags": ("标签", "標籤"),
     "Separate tags with commas.": ("标签之间用逗号分隔。", "標籤之間用逗號分隔。"),
     "In use: %1": ("已在使用：%1", "已在使用：%1"),
     "&Page as Printed": ("按印刷版式显示页面(&P)", "按印刷版式顯示頁面(&P)"),
