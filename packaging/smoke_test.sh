@@ -144,6 +144,75 @@ if [ "$i" -ge 8 ]; then
     fi
 fi
 
+# 4b. One document of each format issue 15 names: a text PDF, a scanned PDF (read by the bundled OCR engine),
+# a DOCX and an EPUB (the last two written by tests/packagegen.py, which needs only the standard library).
+# Each must be imported, not skipped, and its text must come out: the PDFs are compared with what is printed
+# on them (character error rate), the DOCX and EPUB must contain their paragraphs.
+FORMATS="$TMP/formats"
+mkdir -p "$FORMATS"
+cp tests/data/pdf/report_sc.pdf "$FORMATS/text.pdf"
+cp tests/data/pdf/scan-1page.pdf "$FORMATS/scan.pdf"
+if ! "$PY" -c "
+import sys
+sys.path.insert(0, 'tests')
+import packagegen
+open(sys.argv[1], 'wb').write(packagegen.make_docx())
+open(sys.argv[2], 'wb').write(packagegen.make_epub())
+" "$FORMATS/report.docx" "$FORMATS/book.epub" 2>"$TMP/gen.err"; then
+    fail "cannot write the DOCX and EPUB fixtures" "$(cat "$TMP/gen.err")"
+fi
+FLIB="$TMP/formats.sqlite"
+start=$(date +%s)
+if run "import a PDF, a scanned PDF, a DOCX and an EPUB" 0 --library "$FLIB" import --json "$FORMATS"; then
+    json_check "import --json: 4 documents imported, none skipped ($(($(date +%s) - start)) s, OCR included)" \
+        "len(d['imported']) == 4 and not d['skipped']"
+fi
+# show_matches NAME FILE CHECK : shows the document imported from FILE and runs CHECK (Python, on `text`)
+show_matches() {
+    local name=$1 file=$2 check=$3 id result
+    run "list --json" 0 --library "$FLIB" list --json || return
+    id=$("$PY" -c "
+import json, sys
+rows = [r for r in json.load(sys.stdin) if any(str(v).endswith(sys.argv[1]) for v in r.values())]
+print(rows[0]['id'] if rows else '')
+" "$file" <<<"$OUT" 2>/dev/null)
+    [ -n "$id" ] || { fail "$name: no document from $file in the library" "$OUT"; return; }
+    run "show $file" 0 --library "$FLIB" show "$id" || return
+    result=$("$PY" -c "
+import json, re, sys
+text = sys.stdin.read()
+$check
+" <<<"$OUT" 2>&1)
+    if [ "$result" = "ok" ]; then pass "$name"; else fail "$name" "$result"; fi
+}
+CER='
+def cer(want, have):
+    want, have = re.sub(r"\s+", "", want), re.sub(r"\s+", "", have)
+    prev = list(range(len(have) + 1))
+    for i, a in enumerate(want, 1):
+        cur = [i]
+        for j, b in enumerate(have, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a != b)))
+        prev = cur
+    return prev[-1] / max(1, len(want))
+'
+show_matches "text PDF: its paragraphs come out (CER ≤ 0.02)" text.pdf "$CER
+want = '\n'.join(json.load(open('tests/data/pdf/report_sc.expected.json', encoding='utf-8'))['paragraphs'])
+e = cer(want, text)
+print('ok' if e <= 0.02 else f'CER {e:.3f}')"
+show_matches "scanned PDF: read by OCR in the bundle (CER ≤ 0.05)" scan.pdf "$CER
+want = open('tests/data/pdf/scan-1page.expected.txt', encoding='utf-8').read()
+e = cer(want, text.replace('乡村公共文化服务调查报告', ''))  # a single page: its running head stays
+print('ok' if e <= 0.05 else f'CER {e:.3f}: ' + text[:200])"
+show_matches "DOCX: body paragraphs come out" report.docx "
+missing = [p for p in ('新建社区阅览室四十二个。', '部分设施利用率偏低。') if p not in text]
+print('ok' if not missing else f'missing {missing}')"
+show_matches "EPUB: its chapters come out" book.epub "
+sys.path.insert(0, 'tests')
+import packagegen
+missing = [p for _, paras in packagegen.EPUB_CHAPTERS for p in paras if p not in text]
+print('ok' if not missing else f'missing {missing[:3]}')"
+
 # 5. The window starts offscreen and, on a new library, imports the bundled sample documents by itself.
 GUI_LIB="$TMP/gui.sqlite"
 "$EXE" --library "$GUI_LIB" >"$TMP/gui.out" 2>"$TMP/gui.err" &
