@@ -1,7 +1,7 @@
 """OCR of scanned PDFs: pages per second and character error rate, the reader's pipeline against the engine's
 defaults, on scans generated from public text.
 
-    PYTHONPATH=src .venv/bin/python benchmarks/bench_ocr.py [--pages N] [--seed S] [--skew DEG]
+    PYTHONPATH=src .venv/bin/python benchmarks/bench_ocr.py [--pages N] [--seed S] [--skew DEG] [--stages]
 
 Pages are made by tests/unit/formats/pdf/pdf_scans.py: real Chinese paragraphs (simplified from
 ../shared/eval/web_zh/cleaned, traditional from ../shared/eval/zh_tw/drcd_dev.jsonl; the generator's own
@@ -160,6 +160,48 @@ def measure(name: str, run: Callable[[bytes], str], scans: dict[str, Scan], only
         )
 
 
+def stages(scan: Scan) -> None:
+    """Where one page's time goes: RapidOCR's detector (on the page scaled to `ocr.DET_SIDE`, as `ocr.py`
+    runs it), its recogniser line by line (as `ocr.py` runs it) and in its default batches of 6, and the
+    angle classifier `ocr.py` leaves off. Wall seconds / CPU seconds, this process."""
+    import cv2
+    import pypdfium2 as pdfium
+    from rapidocr_onnxruntime import RapidOCR
+
+    doc = pdfium.PdfDocument(scan.data)
+    try:
+        image = doc[0].render(scale=ocr.DPI / 72).to_numpy()[:, :, :3]
+    finally:
+        doc.close()
+    engine = ocr.default_engine()
+    if isinstance(engine, str):
+        raise SystemExit(engine)
+    rapid = RapidOCR(use_cls=True, det_limit_type="max", print_verbose=False)
+    height, width = image.shape[:2]
+    factor = min(1.0, ocr.DET_SIDE / max(height, width))
+    small = cv2.resize(image, (round(width * factor), round(height * factor)), interpolation=cv2.INTER_AREA)
+
+    def timed(label: str, run: Callable[[], object]) -> object:
+        wall, cpu = time.perf_counter(), time.process_time()
+        out = run()
+        print(f"| {label} | {time.perf_counter() - wall:.2f} | {time.process_time() - cpu:.2f} |")
+        return out
+
+    print(f"one page, {width}x{height} px")
+    print("| stage | wall s | cpu s |")
+    print("|---|---|---|")
+    timed("whole page, reader's engine", lambda: engine(image))
+    boxes, _ = timed(f"detection at {ocr.DET_SIDE} px (reader)", lambda: rapid.auto_text_det(small))  # type: ignore[misc]
+    timed(f"detection at {max(height, width)} px (full render)", lambda: rapid.auto_text_det(image))
+    full = [numpy.asarray(box, dtype=numpy.float32) / factor for box in boxes]
+    crops = rapid.get_crop_img_list(image, full)
+    rapid.text_rec.rec_batch_num = 1
+    timed(f"recognition, {len(crops)} lines one by one (reader)", lambda: rapid.text_rec(crops))
+    rapid.text_rec.rec_batch_num = 6
+    timed(f"recognition, {len(crops)} lines in batches of 6", lambda: rapid.text_rec(crops))
+    timed("angle classifier (off in reader)", lambda: rapid.text_cls(crops))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=3, help="pages per script")
@@ -167,6 +209,7 @@ def main() -> None:
     parser.add_argument("--skew", type=float, default=1.0)
     parser.add_argument("--no-defaults", action="store_true", help="skip the engine-defaults baseline")
     parser.add_argument("--no-tesseract", action="store_true", help="skip tesseract even when installed")
+    parser.add_argument("--stages", action="store_true", help="time the engine's stages on one page, then stop")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     scans = {
@@ -175,6 +218,9 @@ def main() -> None:
             pages_of(traditional_paragraphs(), args.pages, rng), seed=args.seed + 1, skew=args.skew
         ),
     }
+    if args.stages:
+        stages(scans["simplified"])
+        return
     engine = ocr.default_engine()
     if isinstance(engine, str):
         raise SystemExit(engine)
