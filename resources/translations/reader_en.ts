@@ -299,14 +299,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete the selected documents and their annotations from the library</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -362,6 +354,17 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <source>Path copied</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>DocumentDeletion</name>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected documents and their annotations from the library</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Delete “{0}”?</source>
         <translation type="unfinished"></translation>
@@ -392,24 +395,6 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ctrl+Z brings them back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Restored %n document(s)</source>
-        <translation>
-            <numerusform>Restored %n document</numerusform>
-            <numerusform>Restored %n documents</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s) could not come back: the same file was imported again</source>
-        <translation>
-            <numerusform>%n document could not come back: the same file was imported again</numerusform>
-            <numerusform>%n documents could not come back: the same file was imported again</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Delete Documents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -432,6 +417,24 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation>
             <numerusform>%n annotation</numerusform>
             <numerusform>%n annotations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ctrl+Z brings them back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n document(s)</source>
+        <translation>
+            <numerusform>Restored %n document</numerusform>
+            <numerusform>Restored %n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) could not come back: the same file was imported again</source>
+        <translation>
+            <numerusform>%n document could not come back: the same file was imported again</numerusform>
+            <numerusform>%n documents could not come back: the same file was imported again</numerusform>
         </translation>
     </message>
 </context>

@@ -296,14 +296,6 @@
         <translation>文件有变化时重新导入；注释随文字移动</translation>
     </message>
     <message>
-        <source>&amp;Delete…</source>
-        <translation>删除(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Delete the selected documents and their annotations from the library</source>
-        <translation>从文库中删除所选文档及其注释</translation>
-    </message>
-    <message>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
@@ -359,6 +351,17 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <source>Path copied</source>
         <translation>已复制路径</translation>
     </message>
+</context>
+<context>
+    <name>DocumentDeletion</name>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete the selected documents and their annotations from the library</source>
+        <translation>从文库中删除所选文档及其注释</translation>
+    </message>
     <message>
         <source>Delete “{0}”?</source>
         <translation>删除“{0}”？</translation>
@@ -386,22 +389,6 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation>关闭 reader 之前，可用“编辑 ▸ 撤销”恢复。原始文件不受影响。</translation>
     </message>
     <message>
-        <source>Ctrl+Z brings them back</source>
-        <translation>按 Ctrl+Z 可恢复</translation>
-    </message>
-    <message numerus="yes">
-        <source>Restored %n document(s)</source>
-        <translation>
-            <numerusform>已恢复 %n 篇文档</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s) could not come back: the same file was imported again</source>
-        <translation>
-            <numerusform>%n 篇文档无法恢复：同一文件已重新导入</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Delete Documents</source>
         <translation>删除文档</translation>
     </message>
@@ -421,6 +408,22 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n 条注释</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ctrl+Z brings them back</source>
+        <translation>按 Ctrl+Z 可恢复</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n document(s)</source>
+        <translation>
+            <numerusform>已恢复 %n 篇文档</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) could not come back: the same file was imported again</source>
+        <translation>
+            <numerusform>%n 篇文档无法恢复：同一文件已重新导入</numerusform>
         </translation>
     </message>
 </context>

@@ -296,14 +296,6 @@
         <translation>檔案有變化時重新匯入；註釋隨文字移動</translation>
     </message>
     <message>
-        <source>&amp;Delete…</source>
-        <translation>刪除(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Delete the selected documents and their annotations from the library</source>
-        <translation>從文庫中刪除所選文件及其註釋</translation>
-    </message>
-    <message>
         <source>&amp;Open</source>
         <translation>開啟(&amp;O)</translation>
     </message>
@@ -359,6 +351,17 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <source>Path copied</source>
         <translation>已複製路徑</translation>
     </message>
+</context>
+<context>
+    <name>DocumentDeletion</name>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>刪除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete the selected documents and their annotations from the library</source>
+        <translation>從文庫中刪除所選文件及其註釋</translation>
+    </message>
     <message>
         <source>Delete “{0}”?</source>
         <translation>刪除「{0}」？</translation>
@@ -386,22 +389,6 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation>關閉 reader 之前，可用「編輯 ▸ 復原」恢復。原始檔案不受影響。</translation>
     </message>
     <message>
-        <source>Ctrl+Z brings them back</source>
-        <translation>按 Ctrl+Z 可恢復</translation>
-    </message>
-    <message numerus="yes">
-        <source>Restored %n document(s)</source>
-        <translation>
-            <numerusform>已恢復 %n 篇文件</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s) could not come back: the same file was imported again</source>
-        <translation>
-            <numerusform>%n 篇文件無法恢復：同一檔案已重新匯入</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Delete Documents</source>
         <translation>刪除文件</translation>
     </message>
@@ -421,6 +408,22 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n 則註釋</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ctrl+Z brings them back</source>
+        <translation>按 Ctrl+Z 可恢復</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n document(s)</source>
+        <translation>
+            <numerusform>已恢復 %n 篇文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) could not come back: the same file was imported again</source>
+        <translation>
+            <numerusform>%n 篇文件無法恢復：同一檔案已重新匯入</numerusform>
         </translation>
     </message>
 </context>

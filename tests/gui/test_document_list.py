@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from reader.store.library import Library
 from reader.ui.document_model import DocumentTableModel
 from reader.ui.info_panel import human_size
-from reader.ui.main_window import MainWindow, toolbar_label
+from reader.ui.main_window import MainWindow
+from reader.ui.window_menus import toolbar_label
 from writing import write
 
 

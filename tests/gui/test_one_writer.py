@@ -80,7 +80,7 @@ def test_a_whole_session_writes_through_one_connection(
     win.documents.save_position()
     win.entities.scheduler.start()
     qtbot.waitUntil(lambda: not win.entities.store.pending(), timeout=120_000)
-    win.documents.delete([doc.id])
+    win.documents.deletion.delete([doc.id])
     assert win.library.get(doc.id) is None
     win.close()
     win.library.close()

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QUndoCommand
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -26,9 +26,9 @@ from reader.app import operations as ops
 from reader.app.changes import Changes
 from reader.app.importing import ImportReport
 from reader.settings import Settings
-from reader.store.deleting import Snapshot
 from reader.store.library import Document, Library
 from reader.ui.actions import make_action
+from reader.ui.document_deletion import DocumentDeletion
 from reader.ui.document_model import DocumentTableModel
 from reader.ui.document_table import document_table
 from reader.ui.info_panel import counted, human_size
@@ -42,38 +42,12 @@ from reader.ui.writes import Writes
 POSITION_SAVE_MS = 2000
 
 
-class _Deletion(QUndoCommand):
-    """Documents deleted from the window: undo puts them back from the rows kept when they went.
-
-    Pushed after the deletion is done (the confirmation and the status message belong to it), so the
-    first `redo` only marks it done; a later redo deletes again and keeps the rows afresh (the reading
-    position or the entities may have been written in between).
-    """
-
-    def __init__(self, ctl: DocumentController, text: str, kept: Snapshot) -> None:
-        super().__init__(text)
-        self.ctl, self.kept = ctl, kept
-        self._done = True
-
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        kept = self.ctl.delete(self.kept.ids)
-        if kept is not None:
-            self.kept = kept
-
-    def undo(self) -> None:
-        self.ctl.restore(self.kept)
-
-
 class DocumentController(QObject):
     """Owns the open document and the list it is chosen from; edits to a document go through here."""
 
     documentChanged = Signal(object)  # the Document now shown, or None
     libraryChanged = Signal()  # documents were added, changed or re-derived
     reimportRequested = Signal(list)  # paths to import again (Reload from File)
-    undoable = Signal(object)  # a QUndoCommand already done (a deletion), for the window's undo stack
     documentRequested = Signal(int)  # open this document whatever the list's filter (Recently Read)
     listMenuRequested = Signal(object, list)  # (QMenu, ids): other controllers add their entries
 
@@ -110,13 +84,8 @@ class DocumentController(QObject):
             window, self.tr("&Reload from File"), "Ctrl+Shift+R", self.reload_from_file, name="reloadFromFile"
         )
         self.act_reload.setToolTip(self.tr("Import the file again if it changed; annotations move with the text"))
-        self.act_delete = make_action(
-            window, self.tr("&Delete…"), QKeySequence.StandardKey.Delete, self.delete_selected, name="deleteDocuments"
-        )
-        self.act_delete.setToolTip(self.tr("Delete the selected documents and their annotations from the library"))
-        # Del deletes documents only while the list has the focus: elsewhere it edits text or annotations.
-        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.table.addAction(self.act_delete)
+        self.deletion = DocumentDeletion(library, writes, self, window)
+        self.act_delete = self.deletion.act_delete
         self.act_open = make_action(window, self.tr("&Open"), None, self.open_current_row, name="openDocument")
         self.act_show_folder = make_action(
             window, self.tr("Show in &Folder"), None, self.show_in_folder, name="showInFolder"
@@ -390,87 +359,3 @@ class DocumentController(QObject):
         if self.current is not None and self.current.summary.path:
             QGuiApplication.clipboard().setText(self.current.summary.path)
             self.window.statusBar().showMessage(self.tr("Path copied"), 3000)
-
-    # -- deleting ----------------------------------------------------------------------------------
-    def delete_selected(self) -> None:
-        """Ask, naming what goes (the title, or how many documents, and how many annotations), then delete."""
-        ids = self.selected_ids()
-        if not ids:
-            return
-        notes = sum(self.library.annotation_counts(ids).values())
-        if len(ids) == 1:
-            summary = self.library.summaries(ids).get(ids[0])
-            title = (summary.title or summary.filename) if summary is not None else str(ids[0])
-            question = self.tr("Delete “{0}”?").format(title)
-        else:
-            question = counted(self.tr("Delete %n document(s)?", "", len(ids)), len(ids))
-        detail = counted(
-            self.tr("%n annotation(s) will be deleted with it.", "", notes)
-            if len(ids) == 1
-            else self.tr("%n annotation(s) will be deleted with them.", "", notes),
-            notes,
-        )
-        detail += "\n" + self.tr(
-            "Edit ▸ Undo brings them back until reader closes. The original files are not touched."
-        )
-        answer = QMessageBox.question(
-            self.window,
-            self.tr("Delete Documents"),
-            f"{question}\n\n{detail}",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.delete_undoably(ids)
-
-    def delete_undoably(self, ids: list[int]) -> None:
-        """Delete, and offer the deletion to the window's undo stack (Edit ▸ Undo, Ctrl+Z)."""
-        kept = self.delete(ids)
-        if kept is not None and kept.documents:
-            count = len(kept.documents)
-            self.undoable.emit(_Deletion(self, counted(self.tr("Delete %n document(s)", "", count), count), kept))
-
-    def delete(self, ids: list[int]) -> Snapshot | None:
-        """Delete without asking (the confirmation is `delete_selected`'s); the list and the pane follow.
-
-        Returns the rows that went, kept for the session so `restore` can bring them back (None when
-        nothing was deleted)."""
-        first_row = min((r for i in ids if (r := self.model.row_of(i)) is not None), default=0)
-        deleted, kept = self.writes.run(lambda library: ops.delete_documents_keeping(library, ids))
-        if not deleted:
-            return None
-        # The keyboard carries on from where the deleted rows were, without opening anything.
-        row = min(first_row, self.model.rowCount() - 1)
-        if row >= 0:
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
-            )
-        notes = sum(d.annotations for d in deleted)
-        self.window.statusBar().showMessage(
-            counted(self.tr("Deleted %n document(s)", "", len(deleted)), len(deleted))
-            + " · "
-            + counted(self.tr("%n annotation(s)", "", notes), notes)
-            + " · "
-            + self.tr("Ctrl+Z brings them back"),
-            8000,
-        )
-        return kept
-
-    def restore(self, kept: Snapshot) -> None:
-        """Undo of a deletion: the documents come back as they were and the first of them opens."""
-        restored = self.writes.run(lambda library: ops.restore_documents(library, kept))
-        if restored.ids:
-            first = restored.ids[0]
-            if self.model.row_of(first) is not None:
-                self.select(first)
-            else:
-                self.documentRequested.emit(first)  # the search hides it: the window clears the search
-        message = counted(self.tr("Restored %n document(s)", "", len(restored.ids)), len(restored.ids))
-        if restored.skipped:
-            message += " · " + counted(
-                self.tr(
-                    "%n document(s) could not come back: the same file was imported again", "", len(restored.skipped)
-                ),
-                len(restored.skipped),
-            )
-        self.window.statusBar().showMessage(message, 8000)

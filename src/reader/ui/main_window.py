@@ -9,7 +9,6 @@ See docs/architecture.md for the picture.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -17,10 +16,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFo
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
-    QMenu,
     QStyle,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +48,7 @@ from reader.ui.search_controller import SearchController
 from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.themes import apply_theme, reading_pane_style
 from reader.ui.view_controller import ViewController
+from reader.ui.window_menus import build_menus, build_toolbar
 from reader.ui.workers import ImportJob
 from reader.ui.writes import Writes
 
@@ -61,14 +59,6 @@ READING_MIN_CHARS = 30
 READING_HARD_MIN_CHARS = 20
 READING_MIN_CAP = 760
 SIDE_PANEL_WIDTH = 300  # what the side panel opens at when it was collapsed from the start
-
-
-def toolbar_label(text: str) -> str:
-    """A menu text as a toolbar button shows it: no mnemonic, neither "&Import" nor the CJK "导入(&I)"
-    form, and no trailing ellipsis."""
-    text = re.sub(r"\s*[(（]&[^)）]+[)）]", "", text)
-    text = re.sub(r"&(.)", r"\1", text)
-    return text.rstrip("…").rstrip(".").strip()
 
 
 class MainWindow(QMainWindow):
@@ -94,8 +84,8 @@ class MainWindow(QMainWindow):
         self._connect_controllers()
         self._lay_out()
         self._build_window_actions()
-        self._build_menus()
-        self._build_toolbar()
+        build_menus(self)
+        self.toolbar = build_toolbar(self)
         self._restore_state()
         self.documents.update_status()
         self.search.refresh_facets()
@@ -162,7 +152,7 @@ class MainWindow(QMainWindow):
         self.writes.changed.connect(documents.on_changes)
         self.writes.changed.connect(self.annotations.on_changes)
         # One undo history for the window: a deletion and a highlight undo in the order they were made.
-        documents.undoable.connect(lambda command: self.annotations.undo_stack.push(command))
+        documents.deletion.undoable.connect(lambda command: self.annotations.undo_stack.push(command))
         self.writes.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
 
     def _lay_out(self) -> None:
@@ -222,84 +212,6 @@ class MainWindow(QMainWindow):
         self.act_side_panel.setCheckable(True)
         self.act_side_panel.setChecked(True)
         self.act_side_panel.setToolTip(self.tr("Show or hide the Annotations, Entities, Info and Removed tabs (F9)"))
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.imports.act_import_files, self.imports.act_import_folder])
-        file_menu.addAction(self.exports.act_import_annotations)
-        file_menu.addSeparator()
-        file_menu.addActions([self.exports.act_export, self.exports.act_print])
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        view_menu = bar.addMenu(self.tr("&View"))
-        annotate_menu = bar.addMenu(self.tr("&Annotate"))
-        self.annotations.install_menus(edit_menu, annotate_menu)
-        edit_menu.addSeparator()
-        finder = self.finder
-        edit_menu.addActions([self.search.act_search, finder.act_find, finder.act_find_next, finder.act_find_prev])
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.act_preferences)
-        self._fill_view_menu(view_menu)
-        document_menu = bar.addMenu(self.tr("&Document"))
-        document_menu.addActions([self.documents.act_edit_metadata, self.documents.act_reload])
-        document_menu.addSeparator()
-        document_menu.addActions([self.organise.act_tags, self.organise.act_add_to_collection])
-        document_menu.addAction(self.organise.act_new_collection)
-        document_menu.addSeparator()
-        document_menu.addActions([self.documents.act_show_folder, self.documents.act_copy_path])
-        document_menu.addSeparator()
-        document_menu.addAction(self.documents.act_delete)
-        document_menu.addSeparator()
-        document_menu.addAction(self.entities.act_whos_who)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.act_shortcuts)
-        help_menu.addSeparator()
-        help_menu.addAction(self.act_about)
-
-    def _fill_view_menu(self, menu: QMenu) -> None:
-        view = self.view
-        menu.addActions([view.act_zoom_in, view.act_zoom_out, view.act_zoom_reset])
-        menu.addSeparator()
-        menu.addAction(view.act_goto_page)
-        menu.addSeparator()
-        menu.addAction(view.act_original)
-        menu.addAction(self.act_side_panel)
-        menu.addMenu(self.documents.recent_menu)
-        menu.addSeparator()
-        script_menu = menu.addMenu(self.tr("&Script"))
-        script_menu.addActions(list(view.script_actions.values()))
-        script_menu.addSeparator()
-        doc_menu = script_menu.addMenu(self.tr("For This &Document Only"))
-        doc_menu.addActions([view.document_script_actions[script] for script in Script])
-        doc_menu.addAction(view.act_doc_default)
-        script_menu.addAction(view.act_phrases)
-        self.addActions(list(view.document_script_actions.values()))  # their keys work wherever the focus is
-
-    def _build_toolbar(self) -> None:
-        view = self.view
-        toolbar = QToolBar(self.tr("Main"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.addAction(self.imports.act_import_files)
-        toolbar.addSeparator()
-        toolbar.addActions([self.annotations.act_highlight, self.annotations.act_note])
-        toolbar.addSeparator()
-        toolbar.addAction(view.act_original)
-        toolbar.addSeparator()
-        toolbar.addActions([*view.script_actions.values(), view.act_phrases])
-        toolbar.addSeparator()
-        toolbar.addActions([view.act_zoom_out, view.act_zoom_in])
-        scripts = set(view.script_actions.values())
-        for action in toolbar.actions():
-            if not action.isSeparator():
-                label = toolbar_label(action.text())
-                # A script's button shows its own name only ("简体", not "简体 Simplified"; the tooltip
-                # says the rest), so the toolbar fits a 1024-pixel window.
-                action.setIconText(label.split()[0] if action in scripts and label.split() else label)
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
 
     # -- the side panel and the reading pane's width ------------------------------------------------
     def _fit_to_screen(self, width: int, height: int) -> None:
