@@ -32,6 +32,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy
 
@@ -181,7 +182,7 @@ def stages(scan: Scan) -> None:
     factor = min(1.0, ocr.DET_SIDE / max(height, width))
     small = cv2.resize(image, (round(width * factor), round(height * factor)), interpolation=cv2.INTER_AREA)
 
-    def timed(label: str, run: Callable[[], object]) -> object:
+    def timed(label: str, run: Callable[[], Any]) -> Any:
         wall, cpu = time.perf_counter(), time.process_time()
         out = run()
         print(f"| {label} | {time.perf_counter() - wall:.2f} | {time.process_time() - cpu:.2f} |")
@@ -191,7 +192,7 @@ def stages(scan: Scan) -> None:
     print("| stage | wall s | cpu s |")
     print("|---|---|---|")
     timed("whole page, reader's engine", lambda: engine(image))
-    boxes, _ = timed(f"detection at {ocr.DET_SIDE} px (reader)", lambda: rapid.auto_text_det(small))  # type: ignore[misc]
+    boxes, _ = timed(f"detection at {ocr.DET_SIDE} px (reader)", lambda: rapid.auto_text_det(small))
     timed(f"detection at {max(height, width)} px (full render)", lambda: rapid.auto_text_det(image))
     full = [numpy.asarray(box, dtype=numpy.float32) / factor for box in boxes]
     crops = rapid.get_crop_img_list(image, full)
