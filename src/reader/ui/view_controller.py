@@ -1,25 +1,28 @@
 """How the open document is viewed: its script, cleaned or original, its size, the removed lines, and
 where in it the reader is (the page of the reading position, Go to Page, a remembered position restored).
 
-The controller owns the View menu's actions, the Removed tab and the status bar's page label. It never
+The controller owns the View menu's actions, the Removed tab, the status bar's page label and the page
+as printed (a PDF's kept file drawn page by page in place of the text, `PageView`). It never
 writes to the library: a line the reader keeps or removes is asked for with `lineOverrideRequested`, and
 whoever owns the document does it (the reading position is stored by the document controller).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QVBoxLayout
 
-from reader.core.pages import page_of, page_start
 from reader.core.script import Script
+from reader.core.text.pages import page_of, page_start
 from reader.settings import Settings
-from reader.store.library import Document
+from reader.store.files import KEPT
+from reader.store.library import Document, Library
 from reader.ui.actions import make_action
 from reader.ui.goto_page import GoToPageDialog
+from reader.ui.page_view import PageView
 from reader.ui.reading_view import ReadingView, foreground
 from reader.ui.removed_panel import RemovedPanel
 
@@ -34,11 +37,17 @@ class ViewController(QObject):
     lineOverrideRequested = Signal(int, object)  # 1-based line of the original; True keep, False remove, None reset
     paneMenuRequested = Signal(QMenu, int)  # the pane's context menu, at this offset: others add their entries
 
-    def __init__(self, reading: ReadingView, settings: Settings, window: QMainWindow) -> None:
+    def __init__(
+        self, reading: ReadingView, settings: Settings, window: QMainWindow, *, library: Library | None = None
+    ) -> None:
+        """`library` is read for the kept files of PDFs (the page as printed); without it the window's
+        own `library` is used, and without either no page can be drawn."""
         super().__init__(window)
         self.reading = reading
         self.settings = settings
         self.window = window
+        found = library if library is not None else getattr(window, "library", None)
+        self.library: Library | None = found if isinstance(found, Library) else None
         self.doc: Document | None = None
         self.removed_panel = RemovedPanel()
         self.removed_panel.lineActivated.connect(self.show_original_line)
@@ -50,6 +59,7 @@ class ViewController(QObject):
         self._build_zoom_actions()
         self._build_script_actions()
         self._build_page_actions()
+        self._build_page_view()
         # A remembered position waits here until the pane has its size: before the window is shown its
         # layout (and so the place of every line) is not final. Any other scroll drops it.
         self._pending: int | None = None
@@ -70,13 +80,13 @@ class ViewController(QObject):
 
     # -- actions -----------------------------------------------------------------------------------
     def _build_zoom_actions(self) -> None:
-        w, pane = self.window, self.reading.pane
+        w = self.window
         self.act_zoom_in = make_action(
-            w, self.tr("Zoom &In"), QKeySequence.StandardKey.ZoomIn, lambda: pane.zoom_by(1.0), name="zoomIn"
+            w, self.tr("Zoom &In"), QKeySequence.StandardKey.ZoomIn, lambda: self.zoom_by(1), name="zoomIn"
         )
         self.act_zoom_in.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
         self.act_zoom_out = make_action(
-            w, self.tr("Zoom &Out"), QKeySequence.StandardKey.ZoomOut, lambda: pane.zoom_by(-1.0), name="zoomOut"
+            w, self.tr("Zoom &Out"), QKeySequence.StandardKey.ZoomOut, lambda: self.zoom_by(-1), name="zoomOut"
         )
         self.act_zoom_reset = make_action(w, self.tr("&Actual Size"), "Ctrl+0", self.reset_zoom, name="zoomReset")
         self.act_original = make_action(w, self.tr("Show &Original"), "Ctrl+U", self._original_toggled, name="original")
@@ -87,6 +97,23 @@ class ViewController(QObject):
         self.act_goto_page = make_action(self.window, self.tr("&Go to Page…"), "Ctrl+G", self.ask_page, name="goToPage")
         self.act_goto_page.setToolTip(self.tr("Go to a page of a paged document such as a PDF (Ctrl+G)"))
         self.act_goto_page.setEnabled(False)
+        self.act_page_view = make_action(
+            self.window, self.tr("&Page as Printed"), "Ctrl+Shift+P", self._page_view_toggled, name="pageAsPrinted"
+        )
+        self.act_page_view.setCheckable(True)
+        self.act_page_view.setEnabled(False)
+        self.act_page_view.setToolTip(self.tr("Show the page of a PDF as printed instead of its text (Ctrl+Shift+P)"))
+        # The key works wherever the focus is, whether or not a menu shows the action.
+        self.window.addAction(self.act_page_view)
+
+    def _build_page_view(self) -> None:
+        """The page as printed takes the text's place in the reading column when it is shown."""
+        self.page_view = PageView()
+        self.page_view.hide()
+        self.page_view.pageChanged.connect(lambda _page: self.update_page())
+        cast(QVBoxLayout, self.reading.layout()).addWidget(self.page_view, 1)
+        # Where the text was when the page view opened: leaving it on that same page returns exactly there.
+        self._entry: tuple[int | None, int] | None = None
 
     def _script_labels(self) -> dict[Script, str]:
         return {
@@ -143,6 +170,7 @@ class ViewController(QObject):
         script, phrases = self.script_for(doc.id) if doc is not None else (self.reading.script, self.settings.phrases)
         self._sync_script_actions(script, phrases)
         self.reading.set_document(doc, script, phrases, original=self.act_original.isChecked())
+        self._present_page_view(doc)
         self.update_page()
         if doc is None:
             self.removed_panel.show_removed([], {})
@@ -164,6 +192,11 @@ class ViewController(QObject):
         shown); None when there is no document or the Original view is shown."""
         if self.doc is None or self.reading.original:
             return None
+        if self.page_shown:
+            entry_offset, entry_page = self._entry or (None, 0)
+            if self.page_view.page == entry_page and entry_offset is not None:
+                return entry_offset
+            return page_start(self.page_view.page, self.doc.pages)
         if self._pending is not None:
             return self._pending
         return self._past_break(self.reading.visible_offset())
@@ -180,7 +213,7 @@ class ViewController(QObject):
         pane is still being sized (at start-up), until the reader or another jump scrolls elsewhere."""
         if self.doc is None or self.reading.original or offset <= 0:
             return
-        self._pending = min(offset, len(self.doc.text))
+        self._pending = target = min(offset, len(self.doc.text))
         # The caret goes there too: keys then read on from the place, and the pane's first show, which
         # brings the caret into view, does not scroll back to the start.
         if self.reading.shown is not None:
@@ -192,6 +225,10 @@ class ViewController(QObject):
             finally:
                 self._applying = False
         self._apply_pending()
+        if self.page_shown:
+            page = page_of(target, self.doc.pages) or 1
+            self._entry = (target, page)
+            self.page_view.show_page(page)
         self.update_page()
 
     def show_offset(self, offset: int) -> None:
@@ -237,6 +274,8 @@ class ViewController(QObject):
         pages = self.pages
         if not pages:
             return None
+        if self.page_shown:
+            return self.page_view.page
         if self._chosen_page is not None:
             return self._chosen_page
         if self._pending is not None:
@@ -256,7 +295,10 @@ class ViewController(QObject):
             self.page_label.clear()
             return
         self.page_label.setText(self.tr("p. {0} / {1}").format(page, len(pages)))
-        tip = self.tr("Page {0} of {1} at the top of the text (Ctrl+G: Go to Page)")
+        if self.page_shown:
+            tip = self.tr("Page {0} of {1} shown as printed (Ctrl+G: Go to Page)")
+        else:
+            tip = self.tr("Page {0} of {1} at the top of the text (Ctrl+G: Go to Page)")
         self.page_label.setToolTip(tip.format(page, len(pages)))
         self.page_label.show()
 
@@ -275,6 +317,9 @@ class ViewController(QObject):
         """Scroll so that `page` (1-based) begins at the top of the pane."""
         pages = self.pages
         if not pages:
+            return
+        if self.page_shown:
+            self.page_view.show_page(min(max(page, 1), len(pages)))
             return
         self._pending = None
         self._chosen_page = min(max(page, 1), len(pages))
@@ -325,10 +370,20 @@ class ViewController(QObject):
         self.set_phrases(self.act_phrases.isChecked())
 
     # -- size --------------------------------------------------------------------------------------
+    def zoom_by(self, steps: int) -> None:
+        """Zoom In and Zoom Out: the page as printed when it is shown, else the text."""
+        if self.page_shown:
+            self.page_view.zoom_by(steps)
+        else:
+            self.reading.pane.zoom_by(float(steps))
+
     def _on_zoom(self, size: float) -> None:
         self.settings.font_size = size
 
     def reset_zoom(self) -> None:
+        if self.page_shown:
+            self.page_view.set_zoom(1.0)
+            return
         self.reading.pane.set_reading_font(self.settings.font_family, Settings().font_size)
         self.settings.font_size = self.reading.pane.font_size
 
@@ -337,6 +392,10 @@ class ViewController(QObject):
         self.set_original(self.act_original.isChecked())
 
     def set_original(self, original: bool) -> None:
+        if original and self.page_shown:
+            self.set_page_view(False)
+        elif original:
+            self.act_page_view.setChecked(False)  # the two views take the text's place in turn
         self.act_original.setChecked(original)
         self._pending = None
         self._chosen_page = None
@@ -394,3 +453,82 @@ class ViewController(QObject):
             menu.addAction(self.tr("Remove Line {0} from the Cleaned Text").format(line)).triggered.connect(ask(False))
         if line in doc.overrides:
             menu.addAction(self.tr("Use the Cleaner's Decision for Line {0}").format(line)).triggered.connect(ask(None))
+
+    # -- the page as printed -----------------------------------------------------------------------
+    @property
+    def page_shown(self) -> bool:
+        """Whether the page as printed is shown in place of the text."""
+        return self.page_view.isVisibleTo(self.reading)
+
+    def _is_pdf(self, doc: Document | None) -> bool:
+        return doc is not None and doc.summary.kind == "pdf" and bool(doc.pages)
+
+    def _page_view_toggled(self) -> None:
+        self.set_page_view(self.act_page_view.isChecked())
+
+    def set_page_view(self, on: bool) -> None:
+        """Show the page as printed at the page of the reading position, or go back to the text at the
+        page that was shown (exactly where the text was, when the reader did not turn the page)."""
+        doc = self.doc
+        if on and not self._is_pdf(doc):
+            return  # nothing to draw; the action is disabled here and keeps the reader's choice
+        if on == self.page_shown:
+            self.act_page_view.setChecked(on)
+            return
+        if on:
+            assert doc is not None
+            if self.reading.original:
+                self.set_original(False)
+            offset = self.reading_position()
+            page = self.current_page() or 1
+            self.act_page_view.setChecked(True)
+            self._entry = (offset, page)
+            self._load_page_view(doc)
+            self.reading.pane.hide()
+            self.page_view.show()
+            self.page_view.show_page(page)
+            self.page_view.setFocus()
+        else:
+            page = self.page_view.page
+            entry_offset, entry_page = self._entry or (None, 0)
+            self.act_page_view.setChecked(False)
+            self.page_view.hide()
+            self.page_view.clear()
+            self.reading.pane.show()
+            self._entry = None
+            if page == entry_page and entry_offset is not None:
+                self.restore_position(entry_offset)
+            elif doc is not None and doc.pages:
+                self.go_to_page(page)
+            self.reading.pane.setFocus()
+        self.update_page()
+
+    def _load_page_view(self, doc: Document) -> None:
+        """Give the page view the document's kept file, or the one line saying why there is none."""
+        state = self.library.file_state(doc.id) if self.library is not None else None
+        data = self.library.original_file(doc.id) if self.library is not None and state == KEPT else None
+        if data is None:
+            self.page_view.show_message(
+                self.tr("The file of this document was not kept when it was imported, so its pages cannot be shown.")
+            )
+            return
+        self.page_view.set_file(data, len(doc.pages))
+
+    def _present_page_view(self, doc: Document | None) -> None:
+        """A PDF opened while the page view is on shows its page (at its reading position once restored);
+        any other document shows its text, and the view comes back with the next PDF."""
+        pdf = self._is_pdf(doc)
+        self.act_page_view.setEnabled(pdf)
+        if not self.act_page_view.isChecked():
+            return
+        if not pdf or doc is None:
+            self.page_view.hide()
+            self.page_view.clear()
+            self.reading.pane.show()
+            self._entry = None
+            return
+        self._load_page_view(doc)
+        self.reading.pane.hide()
+        self.page_view.show()
+        self._entry = (None, 1)
+        self.page_view.show_page(1)
