@@ -38,9 +38,7 @@ def _select(window: MainWindow, qtbot: QtBot, doc_id: int) -> None:
 def _toggle(window: MainWindow, qtbot: QtBot) -> None:
     """Press Ctrl+Shift+P where the focus is (the text, or the page)."""
     target = QApplication.focusWidget() or window.pane
-    qtbot.keyClick(
-        target, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    )
+    qtbot.keyClick(target, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
 
 
 def _drawn_width(window: MainWindow) -> float:
@@ -170,7 +168,9 @@ def test_a_file_not_kept_damaged_or_locked_is_one_line(window: MainWindow, qtbot
     keep(None)  # an older library whose file was gone when it was upgraded
     view.set_page_view(True)
     assert message.isVisible() and not view.page_view.area.isVisible()
-    assert message.text() == "The file of this document was not kept when it was imported, so its pages cannot be shown."
+    assert (
+        message.text() == "The file of this document was not kept when it was imported, so its pages cannot be shown."
+    )
 
     keep((PDFS / "encrypted.pdf").read_bytes())
     qtbot.waitUntil(lambda: "password" in message.text() and message.isVisible(), timeout=10000)
