@@ -958,6 +958,21 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     </message>
 </context>
 <context>
+    <name>LineDecisions</name>
+    <message>
+        <source>Keep Line {0} in the Cleaned Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Line {0} from the Cleaned Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the Cleaner&apos;s Decision for Line {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Info</source>
@@ -1559,18 +1574,6 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     </message>
     <message>
         <source>Page {0} of {1} at the top of the text (Ctrl+G: Go to Page)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep Line {0} in the Cleaned Text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove Line {0} from the Cleaned Text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use the Cleaner&apos;s Decision for Line {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -947,6 +947,21 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     </message>
 </context>
 <context>
+    <name>LineDecisions</name>
+    <message>
+        <source>Keep Line {0} in the Cleaned Text</source>
+        <translation type="unfinished">在清理后的文本中保留第 {0} 行</translation>
+    </message>
+    <message>
+        <source>Remove Line {0} from the Cleaned Text</source>
+        <translation type="unfinished">从清理后的文本中删除第 {0} 行</translation>
+    </message>
+    <message>
+        <source>Use the Cleaner&apos;s Decision for Line {0}</source>
+        <translation type="unfinished">第 {0} 行采用清理程序的判断</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Info</source>
@@ -1543,18 +1558,6 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     <message>
         <source>Page {0} of {1} at the top of the text (Ctrl+G: Go to Page)</source>
         <translation>正文顶部为第 {0} 页，共 {1} 页（Ctrl+G：转到页面）</translation>
-    </message>
-    <message>
-        <source>Keep Line {0} in the Cleaned Text</source>
-        <translation>在清理后的文本中保留第 {0} 行</translation>
-    </message>
-    <message>
-        <source>Remove Line {0} from the Cleaned Text</source>
-        <translation>从清理后的文本中删除第 {0} 行</translation>
-    </message>
-    <message>
-        <source>Use the Cleaner&apos;s Decision for Line {0}</source>
-        <translation>第 {0} 行采用清理程序的判断</translation>
     </message>
     <message>
         <source>The file of this document was not kept when it was imported, so its pages cannot be shown.</source>

@@ -9,7 +9,7 @@ whoever owns the document does it (the reading position is stored by the documen
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QTextCursor
@@ -22,9 +22,9 @@ from reader.store.files import KEPT
 from reader.store.library import Document, Library
 from reader.ui.actions import make_action
 from reader.ui.goto_page import GoToPageDialog
+from reader.ui.line_decisions import LineDecisions
 from reader.ui.page_view import PageView
-from reader.ui.reading_view import ReadingView, foreground
-from reader.ui.removed_panel import RemovedPanel
+from reader.ui.reading_view import ReadingView
 
 SHORT_NAMES = {Script.ORIG: "原", Script.HANS: "简", Script.HANT: "繁", Script.TW: "臺", Script.HK: "港"}
 
@@ -49,13 +49,11 @@ class ViewController(QObject):
         found = library if library is not None else getattr(window, "library", None)
         self.library: Library | None = found if isinstance(found, Library) else None
         self.doc: Document | None = None
-        self.removed_panel = RemovedPanel()
-        self.removed_panel.lineActivated.connect(self.show_original_line)
-        self.removed_panel.restoreRequested.connect(lambda line: self.lineOverrideRequested.emit(line, True))
-        self.removed_panel.forgetRequested.connect(lambda line: self.lineOverrideRequested.emit(line, None))
+        self.lines = LineDecisions(self, reading)
+        self.removed_panel = self.lines.panel
         reading.pane.zoomChanged.connect(self._on_zoom)
         reading.pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        reading.pane.customContextMenuRequested.connect(self._pane_menu)
+        reading.pane.customContextMenuRequested.connect(self.lines.pane_menu)
         self._build_zoom_actions()
         self._build_script_actions()
         self._build_page_actions()
@@ -172,11 +170,7 @@ class ViewController(QObject):
         self.reading.set_document(doc, script, phrases, original=self.act_original.isChecked())
         self._present_page_view(doc)
         self.update_page()
-        if doc is None:
-            self.removed_panel.show_removed([], {})
-            return
-        self.removed_panel.show_removed(doc.removed, doc.overrides)
-        self._draw_removed()
+        self.lines.present(doc)
 
     # -- where the reader is -----------------------------------------------------------------------
     @property
@@ -400,59 +394,13 @@ class ViewController(QObject):
         self._pending = None
         self._chosen_page = None
         self.reading.set_original(original)
-        self._draw_removed()
+        self.lines.draw_removed()
         self.update_page()
         self.originalChanged.emit(original)
 
-    def _line_spans(self) -> list[tuple[int, int]]:
-        """Start and end offsets of each line of the original text, as the Original view shows it."""
-        spans = []
-        pos = 0
-        for line in self.reading.base_text.split("\n"):
-            spans.append((pos, pos + len(line)))
-            pos += len(line) + 1
-        return spans
-
-    def _draw_removed(self) -> None:
-        if self.doc is None or not self.reading.original:
-            self.reading.set_layer("removed", [])
-            return
-        spans = self._line_spans()
-        grey = foreground("#9a9a9a")
-        layer = [(*spans[r.line - 1], grey) for r in self.doc.removed if 0 < r.line <= len(spans)]
-        self.reading.set_layer("removed", layer)
-
     def show_original_line(self, line: int) -> None:
-        """Show a removed line in place, greyed, in the Original view."""
-        if not self.reading.original:
-            self.set_original(True)
-        spans = self._line_spans()
-        if 0 < line <= len(spans):
-            start, end = spans[line - 1]
-            self.reading.scroll_to(max(0, spans[max(0, line - 4)][0]))
-            self.reading.select_span(start, max(end, start + 1))
-
-    def _pane_menu(self, point: QPoint) -> None:
-        pane = self.reading.pane
-        menu: QMenu = pane.createStandardContextMenu()
-        if self.doc is not None and self.reading.original:
-            offset = self.reading.offset_at(point)
-            self._add_line_entries(menu, self.reading.base_text.count("\n", 0, offset) + 1, self.doc)
-        self.paneMenuRequested.emit(menu, self.reading.offset_at(point))
-        menu.exec(pane.mapToGlobal(point))
-        menu.deleteLater()
-
-    def _add_line_entries(self, menu: QMenu, line: int, doc: Document) -> None:
-        def ask(keep: bool | None) -> Any:
-            return lambda: self.lineOverrideRequested.emit(line, keep)
-
-        menu.addSeparator()
-        if line in {r.line for r in doc.removed}:
-            menu.addAction(self.tr("Keep Line {0} in the Cleaned Text").format(line)).triggered.connect(ask(True))
-        else:
-            menu.addAction(self.tr("Remove Line {0} from the Cleaned Text").format(line)).triggered.connect(ask(False))
-        if line in doc.overrides:
-            menu.addAction(self.tr("Use the Cleaner's Decision for Line {0}").format(line)).triggered.connect(ask(None))
+        """Show a removed line in place, greyed, in the Original view (the Removed tab's double-click)."""
+        self.lines.show_line(line)
 
     # -- the page as printed -----------------------------------------------------------------------
     @property

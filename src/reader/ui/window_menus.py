@@ -69,6 +69,7 @@ def _fill_view_menu(window: MainWindow, menu: QMenu) -> None:
     menu.addAction(view.act_goto_page)
     menu.addSeparator()
     menu.addAction(view.act_original)
+    menu.addAction(view.act_page_view)
     menu.addAction(window.act_side_panel)
     menu.addMenu(window.documents.recent_menu)
     menu.addSeparator()

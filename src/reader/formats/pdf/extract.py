@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -21,6 +22,9 @@ import pypdfium2.raw as pdfium_c
 from reader.formats.pdf import ocr
 from reader.formats.pdf.model import Fragment, Layout, PageBox, PdfDamaged, PdfEncrypted, PdfTooLarge
 from reader.formats.pdf.radicals import fold_radicals
+
+ENGINE_LOCK = threading.RLock()
+"""Held around every use of PDFium in this process: reading a file here, drawing a page (`render`)."""
 
 MAX_BYTES = 200 * 1024 * 1024
 """Larger files are refused rather than read: a report is a few megabytes; this bounds memory."""
@@ -73,6 +77,13 @@ def extract(
     done, and such pages get it as their note). `cancelled` is asked before each scanned page, so a long
     scan stops within one page (OcrCancelled); `progress` hears (scanned pages done, scanned pages).
     """
+    with ENGINE_LOCK:  # PDFium is not thread-safe: the window's page view draws on a worker thread
+        return _extract(data, engine, cancelled, progress)
+
+
+def _extract(
+    data: bytes, engine: ocr.Engine | str | None, cancelled: ocr.Cancelled | None, progress: ocr.Progress | None
+) -> Layout:
     doc = _open(data)
     try:
         count = len(doc)

@@ -8,15 +8,13 @@ as bytes in a layout Qt reads directly (32-bit, B G R x), but this module knows 
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 
-from reader.formats.pdf.extract import MAX_PAGES, _open
+from reader.formats.pdf.extract import ENGINE_LOCK, MAX_PAGES, _open
 from reader.formats.pdf.model import PdfDamaged, PdfTooLarge
 
-ENGINE_LOCK = threading.RLock()
 """Held around every call into PDFium made by this module."""
 
 POINTS_PER_INCH = 72.0
