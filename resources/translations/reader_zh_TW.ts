@@ -950,15 +950,15 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     <name>LineDecisions</name>
     <message>
         <source>Keep Line {0} in the Cleaned Text</source>
-        <translation type="unfinished">在清理後的文字中保留第 {0} 行</translation>
+        <translation>在清理後的文字中保留第 {0} 行</translation>
     </message>
     <message>
         <source>Remove Line {0} from the Cleaned Text</source>
-        <translation type="unfinished">從清理後的文字中刪除第 {0} 行</translation>
+        <translation>從清理後的文字中刪除第 {0} 行</translation>
     </message>
     <message>
         <source>Use the Cleaner&apos;s Decision for Line {0}</source>
-        <translation type="unfinished">第 {0} 行採用清理程式的判斷</translation>
+        <translation>第 {0} 行採用清理程式的判斷</translation>
     </message>
 </context>
 <context>
