@@ -1175,6 +1175,21 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     </message>
 </context>
 <context>
+    <name>PagePrinted</name>
+    <message>
+        <source>&amp;Page as Printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the page of a PDF as printed instead of its text (Ctrl+Shift+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file of this document was not kept when it was imported, so its pages cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PageView</name>
     <message>
         <source>Drawing page {0}…</source>
@@ -1521,14 +1536,6 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Page as Printed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the page of a PDF as printed instead of its text (Ctrl+Shift+P)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>原文 Original</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1574,10 +1581,6 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     </message>
     <message>
         <source>Page {0} of {1} at the top of the text (Ctrl+G: Go to Page)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file of this document was not kept when it was imported, so its pages cannot be shown.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

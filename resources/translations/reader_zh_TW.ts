@@ -1161,6 +1161,21 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     </message>
 </context>
 <context>
+    <name>PagePrinted</name>
+    <message>
+        <source>&amp;Page as Printed</source>
+        <translation>按印刷版式顯示頁面(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show the page of a PDF as printed instead of its text (Ctrl+Shift+P)</source>
+        <translation>以 PDF 的印刷版式代替文字顯示頁面（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <source>The file of this document was not kept when it was imported, so its pages cannot be shown.</source>
+        <translation>匯入此文件時未保留其檔案，因此無法顯示頁面。</translation>
+    </message>
+</context>
+<context>
     <name>PageView</name>
     <message>
         <source>Drawing page {0}…</source>
@@ -1504,14 +1519,6 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation>跳至分頁文件（如 PDF）的某一頁 (Ctrl+G)</translation>
     </message>
     <message>
-        <source>&amp;Page as Printed</source>
-        <translation>按印刷版式顯示頁面(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Show the page of a PDF as printed instead of its text (Ctrl+Shift+P)</source>
-        <translation>以 PDF 的印刷版式代替文字顯示頁面（Ctrl+Shift+P）</translation>
-    </message>
-    <message>
         <source>原文 Original</source>
         <translation>原文</translation>
     </message>
@@ -1558,10 +1565,6 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     <message>
         <source>Page {0} of {1} at the top of the text (Ctrl+G: Go to Page)</source>
         <translation>正文頂端為第 {0} 頁，共 {1} 頁（Ctrl+G：跳至頁面）</translation>
-    </message>
-    <message>
-        <source>The file of this document was not kept when it was imported, so its pages cannot be shown.</source>
-        <translation>匯入此文件時未保留其檔案，因此無法顯示頁面。</translation>
     </message>
 </context>
 <context>

@@ -9,21 +9,18 @@ whoever owns the document does it (the reading position is stored by the documen
 
 from __future__ import annotations
 
-from typing import cast
-
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QVBoxLayout
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
 from reader.core.script import Script
 from reader.core.text.pages import page_of, page_start
 from reader.settings import Settings
-from reader.store.files import KEPT
 from reader.store.library import Document, Library
 from reader.ui.actions import make_action
 from reader.ui.goto_page import GoToPageDialog
 from reader.ui.line_decisions import LineDecisions
-from reader.ui.page_view import PageView
+from reader.ui.page_printed import PagePrinted
 from reader.ui.reading_view import ReadingView
 
 SHORT_NAMES = {Script.ORIG: "原", Script.HANS: "简", Script.HANT: "繁", Script.TW: "臺", Script.HK: "港"}
@@ -57,7 +54,9 @@ class ViewController(QObject):
         self._build_zoom_actions()
         self._build_script_actions()
         self._build_page_actions()
-        self._build_page_view()
+        self.printed = PagePrinted(self, reading, window)
+        self.page_view = self.printed.page_view
+        self.act_page_view = self.printed.act
         # A remembered position waits here until the pane has its size: before the window is shown its
         # layout (and so the place of every line) is not final. Any other scroll drops it.
         self._pending: int | None = None
@@ -95,23 +94,6 @@ class ViewController(QObject):
         self.act_goto_page = make_action(self.window, self.tr("&Go to Page…"), "Ctrl+G", self.ask_page, name="goToPage")
         self.act_goto_page.setToolTip(self.tr("Go to a page of a paged document such as a PDF (Ctrl+G)"))
         self.act_goto_page.setEnabled(False)
-        self.act_page_view = make_action(
-            self.window, self.tr("&Page as Printed"), "Ctrl+Shift+P", self._page_view_toggled, name="pageAsPrinted"
-        )
-        self.act_page_view.setCheckable(True)
-        self.act_page_view.setEnabled(False)
-        self.act_page_view.setToolTip(self.tr("Show the page of a PDF as printed instead of its text (Ctrl+Shift+P)"))
-        # The key works wherever the focus is, whether or not a menu shows the action.
-        self.window.addAction(self.act_page_view)
-
-    def _build_page_view(self) -> None:
-        """The page as printed takes the text's place in the reading column when it is shown."""
-        self.page_view = PageView()
-        self.page_view.hide()
-        self.page_view.pageChanged.connect(lambda _page: self.update_page())
-        cast(QVBoxLayout, self.reading.layout()).addWidget(self.page_view, 1)
-        # Where the text was when the page view opened: leaving it on that same page returns exactly there.
-        self._entry: tuple[int | None, int] | None = None
 
     def _script_labels(self) -> dict[Script, str]:
         return {
@@ -168,7 +150,7 @@ class ViewController(QObject):
         script, phrases = self.script_for(doc.id) if doc is not None else (self.reading.script, self.settings.phrases)
         self._sync_script_actions(script, phrases)
         self.reading.set_document(doc, script, phrases, original=self.act_original.isChecked())
-        self._present_page_view(doc)
+        self.printed.present(doc)
         self.update_page()
         self.lines.present(doc)
 
@@ -187,10 +169,7 @@ class ViewController(QObject):
         if self.doc is None or self.reading.original:
             return None
         if self.page_shown:
-            entry_offset, entry_page = self._entry or (None, 0)
-            if self.page_view.page == entry_page and entry_offset is not None:
-                return entry_offset
-            return page_start(self.page_view.page, self.doc.pages)
+            return self.printed.position(self.doc.pages)
         if self._pending is not None:
             return self._pending
         return self._past_break(self.reading.visible_offset())
@@ -220,9 +199,7 @@ class ViewController(QObject):
                 self._applying = False
         self._apply_pending()
         if self.page_shown:
-            page = page_of(target, self.doc.pages) or 1
-            self._entry = (target, page)
-            self.page_view.show_page(page)
+            self.printed.follow(target, page_of(target, self.doc.pages) or 1)
         self.update_page()
 
     def show_offset(self, offset: int) -> None:
@@ -402,81 +379,11 @@ class ViewController(QObject):
         """Show a removed line in place, greyed, in the Original view (the Removed tab's double-click)."""
         self.lines.show_line(line)
 
-    # -- the page as printed -----------------------------------------------------------------------
+    # -- the page as printed (`PagePrinted`) --------------------------------------------------------
     @property
     def page_shown(self) -> bool:
         """Whether the page as printed is shown in place of the text."""
-        return self.page_view.isVisibleTo(self.reading)
-
-    def _is_pdf(self, doc: Document | None) -> bool:
-        return doc is not None and doc.summary.kind == "pdf" and bool(doc.pages)
-
-    def _page_view_toggled(self) -> None:
-        self.set_page_view(self.act_page_view.isChecked())
+        return self.printed.shown
 
     def set_page_view(self, on: bool) -> None:
-        """Show the page as printed at the page of the reading position, or go back to the text at the
-        page that was shown (exactly where the text was, when the reader did not turn the page)."""
-        doc = self.doc
-        if on and not self._is_pdf(doc):
-            return  # nothing to draw; the action is disabled here and keeps the reader's choice
-        if on == self.page_shown:
-            self.act_page_view.setChecked(on)
-            return
-        if on:
-            assert doc is not None
-            if self.reading.original:
-                self.set_original(False)
-            offset = self.reading_position()
-            page = self.current_page() or 1
-            self.act_page_view.setChecked(True)
-            self._entry = (offset, page)
-            self._load_page_view(doc)
-            self.reading.pane.hide()
-            self.page_view.show()
-            self.page_view.show_page(page)
-            self.page_view.setFocus()
-        else:
-            page = self.page_view.page
-            entry_offset, entry_page = self._entry or (None, 0)
-            self.act_page_view.setChecked(False)
-            self.page_view.hide()
-            self.page_view.clear()
-            self.reading.pane.show()
-            self._entry = None
-            if page == entry_page and entry_offset is not None:
-                self.restore_position(entry_offset)
-            elif doc is not None and doc.pages:
-                self.go_to_page(page)
-            self.reading.pane.setFocus()
-        self.update_page()
-
-    def _load_page_view(self, doc: Document) -> None:
-        """Give the page view the document's kept file, or the one line saying why there is none."""
-        state = self.library.file_state(doc.id) if self.library is not None else None
-        data = self.library.original_file(doc.id) if self.library is not None and state == KEPT else None
-        if data is None:
-            self.page_view.show_message(
-                self.tr("The file of this document was not kept when it was imported, so its pages cannot be shown.")
-            )
-            return
-        self.page_view.set_file(data, len(doc.pages))
-
-    def _present_page_view(self, doc: Document | None) -> None:
-        """A PDF opened while the page view is on shows its page (at its reading position once restored);
-        any other document shows its text, and the view comes back with the next PDF."""
-        pdf = self._is_pdf(doc)
-        self.act_page_view.setEnabled(pdf)
-        if not self.act_page_view.isChecked():
-            return
-        if not pdf or doc is None:
-            self.page_view.hide()
-            self.page_view.clear()
-            self.reading.pane.show()
-            self._entry = None
-            return
-        self._load_page_view(doc)
-        self.reading.pane.hide()
-        self.page_view.show()
-        self._entry = (None, 1)
-        self.page_view.show_page(1)
+        self.printed.set_shown(on)
