@@ -176,3 +176,15 @@ def test_status_bar_shows_the_library_size(window: MainWindow, seeded_library: P
         size = human_size(other.file_size())
     window.documents.update_status()
     assert window.documents.library_label.text().endswith(f"library {size}")
+
+
+def test_a_background_import_does_not_take_the_place_of_the_open_document(window: MainWindow) -> None:
+    from reader.app.importing import ImportReport
+
+    first, other = window.model.id_at(0), window.model.id_at(1)
+    assert first is not None and other is not None
+    window.select_document(first)
+    window.documents.on_import_finished(ImportReport(imported=[other], background=True))  # the sample library
+    assert window.current is not None and window.current.id == first
+    window.documents.on_import_finished(ImportReport(imported=[other]))  # files the reader chose
+    assert window.current is not None and window.current.id == other

@@ -272,9 +272,11 @@ class DocumentController(QObject):
         self.reimportRequested.emit([path])
 
     def on_import_finished(self, report: ImportReport) -> None:
-        """Open the first document the import touched (the list already shows them: `on_changes`)."""
+        """Open the first document the import touched (the list already shows them: `on_changes`); a
+        background job (the sample library, a re-cleaning) opens one only when nothing is open, so it never
+        takes the place of a document the reader imported or is reading."""
         touched = report.imported or report.updated or [d for _, d in report.duplicates]
-        if touched:
+        if touched and (not report.background or self.current is None):
             self.select(touched[0])
 
     # -- the list's menus --------------------------------------------------------------------------

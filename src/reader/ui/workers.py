@@ -97,6 +97,7 @@ class ImportWorker(QObject):
         try:
             with Library(self._writer.path, readonly=True) as library:
                 report = self._work(library)
+                report.background = self._seeds or self._reclean
             # Announced through the writer, so the list has refreshed before `finished` arrives.
             changes = changes_of(report)
             self._writer.submit(lambda _library: Outcome(None, changes)).result()
