@@ -58,6 +58,7 @@ class ImportReport:
     skipped: list[Skipped] = field(default_factory=list)
     cancelled: bool = False
     background: bool = False  # the sample library or a re-cleaning, not files the reader chose
+
     def summary(self) -> str:
         parts = [f"{len(self.imported)} imported"]
         if self.updated:
