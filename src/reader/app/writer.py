@@ -88,10 +88,9 @@ class Writer:
             return operation(self.library).value  # already on the writer: an operation calling another
         return self.submit(operation, notify=notify).result()
 
-    def notify(self, changes: Changes) -> None:
+    def notify(self, changes: Changes) -> Future[None]:
         """Pass changes made by a batch of `notify=False` operations to the listeners, in queue order."""
-        if changes:
-            self.submit(lambda _library: Outcome(None, changes))
+        return self.submit(lambda _library: Outcome(None, changes))
 
     def flush(self) -> None:
         """Wait until every operation submitted so far has run (nothing to wait for once closed)."""

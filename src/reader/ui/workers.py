@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.app import operations as ops
-from reader.app.changes import Changes, Outcome
+from reader.app.changes import Changes
 from reader.app.importing import ImportReport, import_paths, import_seeds_if_empty
 from reader.app.original_files import check_original_files, keep_original_file
 from reader.app.writer import Writer
@@ -100,7 +100,7 @@ class ImportWorker(QObject):
                 report.background = self._seeds or self._reclean
             # Announced through the writer, so the list has refreshed before `finished` arrives.
             changes = changes_of(report)
-            self._writer.submit(lambda _library: Outcome(None, changes)).result()
+            self._writer.notify(changes).result()
         except LibraryError as exc:
             self.failed.emit(str(exc))
             return
