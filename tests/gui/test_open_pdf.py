@@ -1,13 +1,14 @@
 """A text PDF opened in the window: the reflowed text in the reading pane, the page furniture in the Removed
-tab with its reason, restorable; an encrypted PDF is reported as skipped with its reason."""
+tab with its reason, restorable; an encrypted PDF asks for its password and opens with it."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.app.importing import ImportReport
@@ -60,12 +61,56 @@ def test_a_pdf_opens_reflowed_with_its_page_furniture_in_the_removed_tab(window:
     assert "— 2 —" not in [row.text for row in _rows(window)]
 
 
-def test_an_encrypted_pdf_is_skipped_with_its_reason(window: MainWindow, qtbot: QtBot) -> None:
+def _password_dialog(window: MainWindow, qtbot: QtBot) -> QInputDialog:
+    """The prompt on screen (an earlier one, answered, may still wait for deletion)."""
+
+    def shown() -> list[QInputDialog]:
+        found = window.findChildren(QInputDialog, "pdfPassword")
+        return [d for d in found if shiboken6.isValid(d) and d.isVisible()]
+
+    qtbot.waitUntil(lambda: len(shown()) == 1, timeout=10000)
+    return shown()[0]
+
+
+def _type_password(window: MainWindow, qtbot: QtBot, password: str) -> None:
+    dialog = _password_dialog(window, qtbot)
+    field = dialog.findChild(QLineEdit)
+    assert field is not None and field.echoMode() == QLineEdit.EchoMode.Password
+    qtbot.keyClicks(field, password)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=5000)
+
+
+def test_an_encrypted_pdf_asks_for_its_password_and_opens_with_it(window: MainWindow, qtbot: QtBot) -> None:
     before = window.model.rowCount()
     report = _import(window, qtbot, PDFS / "encrypted.pdf")
     assert not report.imported and len(report.skipped) == 1
-    assert report.skipped[0].reason == "PDF is encrypted with a password"
-    box = window.findChild(QMessageBox, "importReport")
-    assert box is not None and "PDF is encrypted with a password" in box.detailedText()
-    box.close()
+    assert report.skipped[0].reason == "PDF is encrypted with a password" and report.skipped[0].needs_password
+    assert window.findChild(QMessageBox, "importReport") is None  # the prompt says it; no second box
+
+    _type_password(window, qtbot, "not the password")
+    again = _password_dialog(window, qtbot)
+    assert "not right" in again.labelText()  # asked again, saying why
+    with qtbot.waitSignal(window.importFinished, timeout=60000) as finished:
+        _type_password(window, qtbot, "secret")
+    unlocked = finished.args[0]
+    assert isinstance(unlocked, ImportReport) and len(unlocked.imported) == 1 and not unlocked.skipped
+    qtbot.waitUntil(lambda: window.model.rowCount() == before + 1, timeout=10000)
+    expected = json.loads((PDFS / "bare_numbers.expected.json").read_text(encoding="utf-8"))
+    window.select_document(unlocked.imported[0])
+    qtbot.waitUntil(lambda: expected["paragraphs"][0] in window.pane.toPlainText(), timeout=10000)
+
+
+def test_cancelling_the_password_prompt_leaves_the_file_out(window: MainWindow, qtbot: QtBot) -> None:
+    before = window.model.rowCount()
+    _import(window, qtbot, PDFS / "encrypted.pdf")
+    dialog = _password_dialog(window, qtbot)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=5000)
+    qtbot.wait(200)
+    assert not _visible_prompt(window)
     assert window.model.rowCount() == before
+
+
+def _visible_prompt(window: MainWindow) -> bool:
+    return any(d.isVisible() for d in window.findChildren(QInputDialog, "pdfPassword"))

@@ -44,6 +44,7 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 class Skipped:
     path: str
     reason: str
+    needs_password: bool = False  # a protected file the window can ask the password of
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from reader.core.importing import (
 from reader.core.text import decoding
 from reader.core.text.decoding import DecodingError
 from reader.formats.base import SNIFF_BYTES, FormatError
+from reader.formats.pdf.model import PdfEncrypted
 from reader.formats.registry import importer_for, importer_named
 
 
@@ -34,12 +35,17 @@ def prepare(
     `cancelled` reaches the importer (a scanned PDF stops within a page); the caller, which knows it
     cancelled, does not store what comes back then.
     """
-    shown = printable_path(path)
     limit = decoding.MAX_BYTES if max_bytes is None else max_bytes
     try:
         data = read_limited(path, limit)
     except Unreadable as exc:
-        return Skipped(shown, str(exc))
+        return Skipped(printable_path(path), str(exc))
+    return prepare_data(path, data, cancelled=cancelled)
+
+
+def prepare_data(path: Path, data: bytes, *, cancelled: Callable[[], bool] | None = None) -> Prepared | Skipped:
+    """`prepare` of bytes already read from `path` (a protected PDF unlocked with its password)."""
+    shown = printable_path(path)
     name = printable_path(path.name)
     # `discover` lets through only files a format claims; a file named directly is read as text, as a
     # user who names it expects (the decoder says so in one line if it is not text).
@@ -50,7 +56,7 @@ def prepare(
             return Skipped(shown, "contains no text")
         derived = importer.derive(imported)
     except (DecodingError, FormatError) as exc:
-        return Skipped(shown, str(exc))
+        return Skipped(shown, str(exc), needs_password=isinstance(exc, PdfEncrypted))
     except RecursionError:
         return Skipped(shown, "too deeply nested to read")
     except MemoryError:

@@ -17,6 +17,7 @@ from reader.app.writer import Writer
 from reader.formats import dialog_patterns
 from reader.settings import Settings
 from reader.ui.actions import make_action
+from reader.ui.pdf_password import PasswordImport
 from reader.ui.workers import ImportJob
 
 
@@ -31,6 +32,8 @@ class ImportController(QObject):
         self.settings = settings
         self.window = window
         self._jobs: list[ImportJob] = []
+        self.passwords = PasswordImport(writer, window)
+        self.passwords.finished.connect(self._on_unlocked)
         self.act_import_files = make_action(
             window,
             self.tr("&Import Files…"),
@@ -98,8 +101,16 @@ class ImportController(QObject):
             status.clearMessage()  # the sample library or a re-clean: nothing to report
         else:
             status.showMessage(self.import_summary(report), 10000)
-            if report.skipped:
+            protected = [Path(s.path) for s in report.skipped if s.needs_password]
+            if len(protected) < len(report.skipped):
                 self._show_skipped(report)
+            if protected:
+                self.passwords.ask(protected)
+        self.importFinished.emit(report)
+
+    def _on_unlocked(self, report: ImportReport) -> None:
+        """A protected PDF was imported with its password: reported like any import."""
+        self.window.statusBar().showMessage(self.import_summary(report), 10000)
         self.importFinished.emit(report)
 
     def _show_skipped(self, report: ImportReport) -> None:
