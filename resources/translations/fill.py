@@ -189,6 +189,13 @@ TABLE: dict[str, tuple[str, str]] = {
         "导入此文档时未保留其文件，因此无法显示页面。",
         "匯入此文件時未保留其檔案，因此無法顯示頁面。",
     ),
+    "Password Required": ("需要密码", "需要密碼"),
+    "“{0}” is protected by a password. Enter it to import the document:": (
+        "“{0}”受密码保护。输入密码以导入此文档：",
+        "「{0}」受密碼保護。輸入密碼以匯入此文件：",
+    ),
+    "The password was not right.": ("密码不正确。", "密碼不正確。"),
+    "Opening {0}…": ("正在打开 {0}…", "正在開啟 {0}…"),
 }
 
 # Counted strings (`tr("%n thing(s)", "", n)`): Chinese has one plural form.
