@@ -102,11 +102,11 @@ class PasswordImport(QObject):
         self._result.emit(path, report)
 
     def _on_result(self, path: Path, result: object) -> None:
+        self.window.statusBar().clearMessage()
         if isinstance(result, str):
             self._next(path, result)
             return
         assert isinstance(result, ImportReport)
-        self.window.statusBar().clearMessage()
         if result.skipped:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
