@@ -3,19 +3,60 @@
 The store keeps rows; deciding what a document's text is (its format's importer, the user's line
 decisions) and where its annotations land in a new text happens here, so the store never cleans and
 never anchors. Each function writes in one transaction of the library it is given (the writer's).
+
+A document is cleaned with what the other documents of its source say about its furniture
+(`SourceHints`: lines a site prints on every page, the site name after every title). The source is the
+folder the file was imported from: pages saved from one site land in one folder, and a folder of a
+user's notes gives no hints because its notes share no lines.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterable
 
 from reader.core.annotations.anchoring import Selector, anchor_many
+from reader.core.cleaning import SourceHints, source_hints
 from reader.core.derive import Derived
 from reader.core.importing import Prepared
-from reader.formats.registry import derive_raw
+from reader.formats.registry import HINTED, derive_raw
 from reader.store.library import Library
 
 Progress = Callable[[int, int, str], None]
+
+MAX_SOURCE_DOCUMENTS = 200
+"""Stored documents of a source read for its hints: repetition across 200 pages is settled evidence,
+and the cost of a re-derivation stays bounded however large the folder."""
+
+
+def source_folder(path: str) -> str:
+    """The source of a document stored from `path`: its folder ("" for a document without a path)."""
+    return os.path.dirname(path) if path else ""
+
+
+def source_texts(library: Library, folder: str) -> list[str]:
+    """The shown originals (for a page, its block rendering) of the stored documents of one source whose
+    cleaning reads hints, the earliest `MAX_SOURCE_DOCUMENTS` of them."""
+    if not folder:
+        return []
+    members = sorted(s.id for s in library.all_summaries() if s.kind in HINTED and source_folder(s.path) == folder)
+    texts = []
+    for doc_id in members[:MAX_SOURCE_DOCUMENTS]:
+        doc = library.get(doc_id)
+        if doc is not None:
+            texts.append(doc.original)
+    return texts
+
+
+def hints_for(library: Library, folder: str, extra: Iterable[str] = ()) -> SourceHints:
+    """The hints of one source: its stored documents plus `extra` texts not stored yet (a batch being
+    imported); documents stored twice or in two versions count once (`source_hints`)."""
+    return source_hints([*source_texts(library, folder), *extra])
+
+
+def _hints_of(library: Library, path: str, kind: str, extra: Iterable[str] = ()) -> SourceHints | None:
+    folder = source_folder(path)
+    return hints_for(library, folder, extra) if folder and kind in HINTED else None
 
 
 def add_prepared(library: Library, prepared: Prepared) -> tuple[str, int]:
@@ -30,7 +71,8 @@ def add_prepared(library: Library, prepared: Prepared) -> tuple[str, int]:
             return "duplicate", existing
         same_path = library.find_by_path(prepared.path)
         if same_path is not None:
-            derived = derive_raw(prepared.raw, prepared.kind, library.overrides(same_path))
+            hints = _hints_of(library, prepared.path, prepared.kind, [prepared.derived.original])
+            derived = derive_raw(prepared.raw, prepared.kind, library.overrides(same_path), hints)
             library.replace_file(same_path, prepared, derived)
             write_derived(library, same_path, derived, prepared.filename)
             return "updated", same_path
@@ -60,11 +102,11 @@ def reanchor(library: Library, doc_id: int, text: str, old_text: str | None) -> 
     return library.annotations.place(annotations, anchor_many(text, selectors, old_text=old_text))
 
 
-def rederive(library: Library, doc_id: int) -> bool:
-    """Clean a document again from its stored raw text, honouring the user's line decisions; False if
-    the document does not exist."""
+def rederive(library: Library, doc_id: int, hints: SourceHints | None = None) -> bool:
+    """Clean a document again from its stored raw text, honouring the user's line decisions, with the
+    hints of its source (computed here unless the caller has them); False if the document does not exist."""
     with library.transaction():
-        return _derive_again(library, doc_id)
+        return _derive_again(library, doc_id, hints)
 
 
 def set_line_override(library: Library, doc_id: int, line: int, keep: bool | None) -> None:
@@ -74,13 +116,22 @@ def set_line_override(library: Library, doc_id: int, line: int, keep: bool | Non
         _derive_again(library, doc_id)
 
 
-def _derive_again(library: Library, doc_id: int) -> bool:
+def _derive_again(library: Library, doc_id: int, hints: SourceHints | None = None) -> bool:
     source = library.source_of(doc_id)
     if source is None:
         return False
     raw, kind, filename = source
-    write_derived(library, doc_id, derive_raw(raw, kind, library.overrides(doc_id)), filename)
+    if hints is None:
+        summary = library.summaries([doc_id]).get(doc_id)
+        hints = _hints_of(library, summary.path, kind) if summary is not None else None
+    write_derived(library, doc_id, derive_raw(raw, kind, library.overrides(doc_id), hints), filename)
     return True
+
+
+def source_of_document(library: Library, doc_id: int) -> str:
+    """The source folder of a stored document ("" when it has none or does not exist)."""
+    summary = library.summaries([doc_id]).get(doc_id)
+    return source_folder(summary.path) if summary is not None and summary.kind in HINTED else ""
 
 
 def rederive_stale(
@@ -89,10 +140,14 @@ def rederive_stale(
     """Re-clean every document an older cleaner produced (line decisions and annotations carried over)."""
     ids = library.stale()
     done: list[int] = []
+    known: dict[str, SourceHints] = {}  # one source's hints serve all its documents
     for number, doc_id in enumerate(ids, start=1):
         if cancelled is not None and cancelled():
             break
-        rederive(library, doc_id)
+        folder = source_of_document(library, doc_id)
+        if folder and folder not in known:
+            known[folder] = hints_for(library, folder)
+        rederive(library, doc_id, known.get(folder, SourceHints()))
         done.append(doc_id)
         if progress is not None:
             progress(number, len(ids), "")

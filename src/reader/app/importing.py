@@ -8,6 +8,11 @@ Stopping is prompt and leaves nothing behind. Cancelling drops the queued files 
 once: what they were preparing is pure computation that nobody will store. Workers ignore Ctrl-C (the
 terminal sends it to the whole process group; the parent alone decides what it means) and end when their
 parent dies, even by SIGKILL, so an interrupted import never leaves processes holding memory.
+
+Pages of one source are cleaned together: a prepared page waits, with the others of its folder, until
+the folder's files are prepared (or `_SOURCE_BATCH` of them are), then the lines they and the stored
+documents of that folder repeat are given to the cleaner as `SourceHints` before they are stored. Files
+whose cleaning has no use for hints (PDF, DOCX, EPUB) are stored as soon as they are prepared.
 """
 
 from __future__ import annotations
@@ -21,17 +26,19 @@ import signal
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from types import FrameType
 
-from reader.app.deriving import add_prepared
+from reader.app.deriving import add_prepared, hints_for, source_folder
+from reader.core.cleaning import source_hints
 from reader.core.importing import Prepared, Skipped, discover
 from reader.formats.prepare import prepare
-from reader.formats.registry import SUPPORTED_SUFFIXES
+from reader.formats.registry import HINTED, SUPPORTED_SUFFIXES, importer_named
 from reader.store.library import Library
 
 Progress = Callable[[int, int, str], None]
@@ -76,6 +83,52 @@ class ImportReport:
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
             "cancelled": self.cancelled,
         }
+
+
+# Prepared pages of one folder held back to be cleaned with their source's hints: enough for the
+# repetition to show, few enough that memory stays small and a cancelled import stores them at once.
+_SOURCE_BATCH = 32
+
+
+class _Sources:
+    """Holds prepared pages by source folder and stores them, cleaned with the folder's hints, when the
+    folder is complete or `_SOURCE_BATCH` of them wait. `library` (read only here) gives the folder's
+    documents already stored; without it a batch is its own evidence."""
+
+    def __init__(self, add: Add, library: Library | None, report: ImportReport, files: list[Path]) -> None:
+        self.add, self.library, self.report = add, library, report
+        self.waiting: dict[str, list[Prepared]] = {}
+        self.expected = Counter(source_folder(str(path)) for path in files)
+
+    def take(self, path: Path, result: Prepared | Skipped) -> None:
+        """One file done (prepared or skipped): store it now, or hold it with its folder."""
+        folder = source_folder(str(path))
+        self.expected[folder] -= 1
+        if isinstance(result, Prepared) and result.kind in HINTED and source_folder(result.path):
+            held = self.waiting.setdefault(folder, [])
+            held.append(result)
+            if len(held) >= _SOURCE_BATCH:
+                self.flush(folder)
+        else:
+            _record(self.add, result, self.report)
+        if self.expected[folder] <= 0 and folder in self.waiting:
+            self.flush(folder)
+
+    def flush(self, folder: str | None = None) -> None:
+        """Store the held pages of one folder (all folders when None), each cleaned again with the
+        folder's hints when they bear on it."""
+        for name in [folder] if folder is not None else list(self.waiting):
+            held = self.waiting.pop(name, [])
+            if not held:
+                continue
+            extra = [prepared.derived.original for prepared in held]
+            stored = source_folder(held[0].path)  # the folder as the library records it (links resolved)
+            hints = hints_for(self.library, stored, extra) if self.library is not None else source_hints(extra)
+            for prepared in held:
+                if hints.bears_on(prepared.derived.original):
+                    importer = importer_named(prepared.kind)
+                    prepared = replace(prepared, derived=importer.derive(importer.from_raw(prepared.raw), hints=hints))
+                _record(self.add, prepared, self.report)
 
 
 def _record(add: Add, result: Prepared | Skipped, report: ImportReport) -> None:
@@ -128,7 +181,7 @@ def import_paths(
         return ctrl_c.pressed.is_set() or bool(cancelled and cancelled())
 
     with ctrl_c.installed():
-        report = _import(add, paths, progress, stop_requested, ctrl_c, workers)
+        report = _import(add, library, paths, progress, stop_requested, ctrl_c, workers)
     if ctrl_c.pressed.is_set():
         report.cancelled = True
         raise ImportInterrupted(report)
@@ -137,6 +190,7 @@ def import_paths(
 
 def _import(
     add: Add,
+    library: Library | None,
     paths: Iterable[Path],
     progress: Progress | None,
     stop_requested: Cancelled,
@@ -154,17 +208,18 @@ def _import(
     if progress:
         progress(0, len(files), "")
     workers = workers if workers is not None else max(1, min(4, os.cpu_count() or 1))
+    sources = _Sources(add, library, report, files)
     if len(files) < _PARALLEL_THRESHOLD or workers <= 1:
-        _import_here(add, files, report, progress, stop_requested, ctrl_c)
+        _import_here(sources, files, progress, stop_requested, ctrl_c)
     else:
-        _import_in_workers(add, files, report, progress, stop_requested, workers)
+        _import_in_workers(sources, files, progress, stop_requested, workers)
+    sources.flush()  # what a cancelled import had prepared is stored too, as before
     return report
 
 
 def _import_here(
-    add: Add,
+    sources: _Sources,
     files: list[Path],
-    report: ImportReport,
     progress: Progress | None,
     stop_requested: Cancelled,
     ctrl_c: _CtrlC,
@@ -172,7 +227,7 @@ def _import_here(
     """Prepare and write in this process, one file after the other (a few files, or one worker)."""
     for done, path in enumerate(files, start=1):
         if stop_requested():
-            report.cancelled = True
+            sources.report.cancelled = True
             return
         try:
             with ctrl_c.abandons():  # preparing is pure computation: a large file need not be waited for
@@ -180,20 +235,19 @@ def _import_here(
         except KeyboardInterrupt:
             if not ctrl_c.pressed.is_set():
                 raise
-            report.cancelled = True
+            sources.report.cancelled = True
             return
         if stop_requested():  # what a cancelled read gave back is not the file
-            report.cancelled = True
+            sources.report.cancelled = True
             return
-        _record(add, result, report)
+        sources.take(path, result)
         if progress:
             progress(done, len(files), str(path))
 
 
 def _import_in_workers(
-    add: Add,
+    sources: _Sources,
     files: list[Path],
-    report: ImportReport,
     progress: Progress | None,
     stop_requested: Cancelled,
     workers: int,
@@ -217,7 +271,7 @@ def _import_in_workers(
                 with _sigint_blocked():  # a worker started here inherits the mask: no Ctrl-C before its setup
                     pending[pool.submit(prepare, path)] = path
             if stop_requested():
-                report.cancelled = True
+                sources.report.cancelled = True
                 break
             finished, _ = wait(pending, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
             for fut in finished:
@@ -226,13 +280,13 @@ def _import_in_workers(
                     result = fut.result()
                 except Exception as exc:  # a crashed worker must not stop the batch
                     result = Skipped(str(path), f"could not be prepared ({type(exc).__name__})")
-                _record(add, result, report)
+                sources.take(path, result)
                 done += 1
                 if progress:
                     progress(done, len(files), str(path))
                 if stop_requested():
                     break
-        finished_cleanly = not report.cancelled
+        finished_cleanly = not sources.report.cancelled
     finally:
         if finished_cleanly:
             pool.shutdown(wait=True)

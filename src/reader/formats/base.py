@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
+from reader.core.cleaning import SourceHints
 from reader.core.derive import Derived
 
 SNIFF_BYTES = 4096
@@ -71,6 +72,12 @@ class Importer(Protocol):
         """Rebuild what `read` gave from the stored `raw` alone (the library re-derives from it)."""
         ...
 
-    def derive(self, imported: ImportedText, overrides: Mapping[int, bool] | None = None) -> Derived:
-        """Clean the text, honouring the user's line overrides (keyed by line of `original`)."""
+    def derive(
+        self, imported: ImportedText, overrides: Mapping[int, bool] | None = None, *, hints: SourceHints | None = None
+    ) -> Derived:
+        """Clean the text, honouring the user's line overrides (keyed by line of `original`).
+
+        `hints` is what the other documents of the same source say about this one's furniture (lines
+        they all repeat, the site name after their titles); the library computes them. A format whose
+        cleaning has no use for them (a PDF's furniture is its running heads) ignores them."""
         ...

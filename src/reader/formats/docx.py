@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import lxml.etree
 
+from reader.core.cleaning import SourceHints
 from reader.core.cleaning import metadata as md
 from reader.core.derive import Derived
 from reader.formats import blocks
@@ -378,7 +379,9 @@ class DocxImporter:
     def from_raw(self, raw: str) -> ImportedText:
         return blocks.imported(raw, blocks.from_raw(raw))
 
-    def derive(self, imported: ImportedText, overrides: Mapping[int, bool] | None = None) -> Derived:
+    def derive(
+        self, imported: ImportedText, overrides: Mapping[int, bool] | None = None, *, hints: SourceHints | None = None
+    ) -> Derived:
         return blocks.derive(imported, overrides)
 
 

@@ -19,7 +19,7 @@ from urllib.parse import unquote
 
 import lxml.etree
 
-from reader.core.cleaning import html_extract
+from reader.core.cleaning import SourceHints, html_extract
 from reader.core.cleaning import metadata as md
 from reader.core.derive import Derived
 from reader.core.text.decoding import DecodingError, decode_bytes
@@ -161,7 +161,9 @@ class EpubImporter:
     def from_raw(self, raw: str) -> ImportedText:
         return blocks.imported(raw, blocks.from_raw(raw))
 
-    def derive(self, imported: ImportedText, overrides: Mapping[int, bool] | None = None) -> Derived:
+    def derive(
+        self, imported: ImportedText, overrides: Mapping[int, bool] | None = None, *, hints: SourceHints | None = None
+    ) -> Derived:
         return blocks.derive(imported, overrides)
 
 

@@ -11,7 +11,7 @@ import codecs
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from reader.core.cleaning import clean_html, html_to_blocks
+from reader.core.cleaning import SourceHints, clean_html, html_to_blocks
 from reader.core.derive import Derived, from_cleaned
 from reader.core.text.decoding import decode_bytes
 from reader.formats.base import ImportedText
@@ -58,8 +58,10 @@ class HtmlImporter:
     def from_raw(self, raw: str) -> ImportedText:
         return ImportedText(raw=raw, original=html_to_blocks(raw), evidence={"markup": "html"})
 
-    def derive(self, imported: ImportedText, overrides: Mapping[int, bool] | None = None) -> Derived:
-        return from_cleaned(imported.original, clean_html(imported.raw, overrides))
+    def derive(
+        self, imported: ImportedText, overrides: Mapping[int, bool] | None = None, *, hints: SourceHints | None = None
+    ) -> Derived:
+        return from_cleaned(imported.original, clean_html(imported.raw, overrides, hints))
 
 
 IMPORTER = HtmlImporter()

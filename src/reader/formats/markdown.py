@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from reader.core.cleaning import clean_markdown
+from reader.core.cleaning import SourceHints, clean_markdown
 from reader.core.derive import Derived, from_cleaned
 from reader.formats.base import ImportedText
 from reader.formats.text import TextImporter
@@ -20,8 +20,10 @@ from reader.formats.text import TextImporter
 class MarkdownImporter(TextImporter):
     """Read like text (any encoding); cleaned with the parser's view of each line."""
 
-    def derive(self, imported: ImportedText, overrides: Mapping[int, bool] | None = None) -> Derived:
-        return from_cleaned(imported.original, clean_markdown(imported.original, overrides))
+    def derive(
+        self, imported: ImportedText, overrides: Mapping[int, bool] | None = None, *, hints: SourceHints | None = None
+    ) -> Derived:
+        return from_cleaned(imported.original, clean_markdown(imported.original, overrides, hints))
 
 
 IMPORTER = MarkdownImporter(name="markdown", label="Markdown", suffixes=frozenset({".md"}))

@@ -15,6 +15,7 @@ import email.policy
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from reader.core.cleaning import SourceHints
 from reader.core.derive import Derived
 from reader.core.text.decoding import decode_bytes
 from reader.formats import html
@@ -95,8 +96,10 @@ class MhtmlImporter:
     def from_raw(self, raw: str) -> ImportedText:
         return html.IMPORTER.from_raw(raw)
 
-    def derive(self, imported: ImportedText, overrides: Mapping[int, bool] | None = None) -> Derived:
-        return html.IMPORTER.derive(imported, overrides)
+    def derive(
+        self, imported: ImportedText, overrides: Mapping[int, bool] | None = None, *, hints: SourceHints | None = None
+    ) -> Derived:
+        return html.IMPORTER.derive(imported, overrides, hints=hints)
 
 
 IMPORTER = MhtmlImporter()

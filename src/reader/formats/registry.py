@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from reader.core.cleaning import SourceHints
 from reader.core.derive import Derived
 from reader.formats import docx, epub, html, markdown, mhtml, pdf, text
 from reader.formats.base import FormatError, Importer
@@ -48,10 +49,18 @@ def importer_for(filename: str, head: bytes) -> Importer | None:
     return _BY_SUFFIX.get(filename[dot:].lower()) if dot >= 0 else None
 
 
-def derive_raw(raw: str, name: str, overrides: Mapping[int, bool] | None = None) -> Derived:
-    """Re-derive a stored document from its raw text with the importer it was read by."""
+HINTED: frozenset[str] = frozenset(i.name for i in (text.IMPORTER, markdown.IMPORTER, html.IMPORTER, mhtml.IMPORTER))
+"""Importers whose cleaning reads `SourceHints`: the library computes hints for their documents only
+(a PDF, a DOCX or an EPUB is one document whose furniture is its own running heads)."""
+
+
+def derive_raw(
+    raw: str, name: str, overrides: Mapping[int, bool] | None = None, hints: SourceHints | None = None
+) -> Derived:
+    """Re-derive a stored document from its raw text with the importer it was read by, with what the
+    other documents of its source say about its furniture (`hints`) when the caller knows it."""
     importer = importer_named(name)
-    return importer.derive(importer.from_raw(raw), overrides)
+    return importer.derive(importer.from_raw(raw), overrides, hints=hints)
 
 
 def evidence_of(raw: str, name: str) -> dict[str, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from reader.core.cleaning import clean_text
+from reader.core.cleaning import SourceHints, clean_text
 from reader.core.derive import Derived, from_cleaned
 from reader.core.text.decoding import decode_bytes
 from reader.formats.base import ImportedText
@@ -34,8 +34,10 @@ class TextImporter:
     def from_raw(self, raw: str) -> ImportedText:
         return ImportedText(raw=raw, original=raw)
 
-    def derive(self, imported: ImportedText, overrides: Mapping[int, bool] | None = None) -> Derived:
-        return from_cleaned(imported.original, clean_text(imported.original, overrides))
+    def derive(
+        self, imported: ImportedText, overrides: Mapping[int, bool] | None = None, *, hints: SourceHints | None = None
+    ) -> Derived:
+        return from_cleaned(imported.original, clean_text(imported.original, overrides, hints))
 
 
 IMPORTER = TextImporter(name="text", label="Text files", suffixes=frozenset({".txt", ".text"}))

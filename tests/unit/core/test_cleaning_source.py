@@ -85,3 +85,12 @@ def test_versions_of_one_document_do_not_remove_each_other() -> None:
     # Handed hints that name its own lines anyway, a document whose lines they would mostly be keeps them.
     hints = SourceHints(repeated_lines=frozenset({"第0稿", "会议纪要", "参会人员名单附后", *SENTENCES[:3]}))
     assert clean_text(versions[0], hints=hints).removed == []
+
+
+def test_hints_say_which_texts_they_bear_on() -> None:
+    """`bears_on` lets the library skip a second cleaning of a page none of the hints concern."""
+    hints = source_hints([_page(k) for k in range(6)])
+    assert hints.bears_on(_page(7))
+    assert hints.bears_on("标题 | 晨光读书会")  # a site name in a title
+    assert not hints.bears_on("\n".join(SENTENCES))
+    assert not SourceHints().bears_on(_page(1))

@@ -37,6 +37,15 @@ class SourceHints:
     repeated_lines: frozenset[str] = frozenset()
     site_names: frozenset[str] = frozenset()
 
+    def bears_on(self, text: str) -> bool:
+        """Whether cleaning `text` with these hints can differ from cleaning it without: one of its lines
+        is a repeated line, or a site name occurs in it. Lets a caller skip a second cleaning."""
+        if self.site_names and any(name in text for name in self.site_names):
+            return True
+        return bool(self.repeated_lines) and any(
+            cf.normalise_space(line) in self.repeated_lines for line in text.splitlines()
+        )
+
 
 def source_hints(
     texts: Iterable[str], titles: Iterable[str] = (), min_docs: int = MIN_DOCS, min_share: float = MIN_SHARE

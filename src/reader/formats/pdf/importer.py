@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from reader.core.cleaning import Cleaned
+from reader.core.cleaning import Cleaned, SourceHints
 from reader.core.cleaning import metadata as md
 from reader.core.derive import Derived, from_cleaned
 from reader.formats.base import ImportedText
@@ -68,7 +68,9 @@ class PdfImporter:
         evidence = {"pages": str(len(layout.pages)), **ocr_evidence(layout, with_engine=False)}
         return ImportedText(raw=raw, original=imported.original, evidence=evidence, pages=imported.pages)
 
-    def derive(self, imported: ImportedText, overrides: Mapping[int, bool] | None = None) -> Derived:
+    def derive(
+        self, imported: ImportedText, overrides: Mapping[int, bool] | None = None, *, hints: SourceHints | None = None
+    ) -> Derived:
         result = analyse(layout_from_json(imported.raw), overrides)
         cleaned = Cleaned(text=result.text, removed=list(result.removed), metadata=metadata(result))
         return from_cleaned(result.original, cleaned, result.pages)
