@@ -40,6 +40,16 @@ _STAMP = re.compile(
 )
 
 
+_END_SPAN = 24  # characters at the end of a line that can hold a sentence end with its closing marks
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the line ends a sentence (its mark, maybe closing quotes or brackets after it). Searched in
+    the line's tail only: the pattern is anchored at the end, and a search over a long paragraph would
+    try it at every character."""
+    return bool(SENTENCE_END.search(text[-_END_SPAN:]))
+
+
 def normalise_space(line: str) -> str:
     """Collapse every kind of whitespace to one space: characters of the text never change."""
     return _SPACES.sub(" ", line).strip()
@@ -60,7 +70,6 @@ class Line:
     words: int
     clause_punct: int
     ends_sentence: bool
-    cjk: int
     link_chars: int = 0
     chrome: bool = False
     heading: bool = False
@@ -86,8 +95,7 @@ def measure(number: int, raw: str) -> Line:
         text=text,
         words=word_count(text),
         clause_punct=len(CLAUSE_PUNCT.findall(text)),
-        ends_sentence=bool(SENTENCE_END.search(text)),
-        cjk=len(_CJK.findall(text)) if text else 0,
+        ends_sentence=ends_sentence(text),
         structure=bool(text) and cs.is_structure(text),
     )
 
@@ -171,6 +179,8 @@ def is_seo_links(line: Line) -> bool:
 
 def is_site_list(line: Line) -> bool:
     """Lists of sites or sections joined by `|`: short items, no sentence."""
+    if "|" not in line.text and "｜" not in line.text:
+        return False
     parts = [p for p in _LIST_SEP.split(line.text) if p]
     if len(parts) < 3:
         return False
@@ -181,8 +191,10 @@ def is_breadcrumb(line: Line) -> bool:
     text = line.text
     if lx.BREADCRUMB_LEAD.search(text):
         return True
+    if len(text) > 120 or line.ends_sentence:
+        return False
     parts = [p for p in lx.BREADCRUMB_SEP.split(text) if p]
-    if len(parts) >= 3 and len(text) <= 120 and not line.ends_sentence:
+    if len(parts) >= 3:
         return sum(len(p) for p in parts[:-1]) / (len(parts) - 1) <= 12
     return False
 

@@ -29,8 +29,9 @@ _FIELD = re.compile(
     r"|E-?mail|地址|邮编|郵編|邮政编码|郵政編碼|附件\s*\d*|附|抄送|主送|报送|報送|印发|印發|主题词|主題詞)\s*[:：]",
     re.IGNORECASE,
 )
-# A Markdown table row or a row of cells separated by two or more spaces or tabs.
-_TABLE_ROW = re.compile(r"^\|.*\|$|\S(?:\t| {2,}|\u3000)\S")
+# A row of cells separated by two or more spaces, tabs or an ideographic space (a Markdown table row,
+# `| a | b |`, is told by its ends).
+_CELL_GAP = re.compile(r"\S(?:\t| {2,}|\u3000)\S")
 # The addressee of a notice: a short line that ends in a colon (各有关单位：, 尊敬的用户：).
 _ADDRESSEE = re.compile(r"^[^，。；;,!?！？]{2,24}[:：]$")
 # A closing date in the form official documents sign with (GB/T 9704: 2024年3月2日, 二〇二四年三月二日); no clock
@@ -43,7 +44,19 @@ SIGN_DATE = re.compile(
 
 def is_structure(text: str) -> bool:
     """A numbered heading or item, a notice field, a table row or an addressee line."""
-    return bool(_NUMBERED.match(text) or _FIELD.match(text) or _ADDRESSEE.match(text) or _TABLE_ROW.search(text))
+    return bool(
+        _NUMBERED.match(text)
+        or _FIELD.match(text)
+        or (text.endswith((":", "：")) and _ADDRESSEE.match(text))
+        or _table_row(text)
+    )
+
+
+def _table_row(text: str) -> bool:
+    """A Markdown table row or a row of cells; the gap search runs only on a line that has a gap."""
+    if len(text) >= 2 and text[0] == "|" and text[-1] == "|":
+        return True
+    return ("\t" in text or "  " in text or "\u3000" in text) and bool(_CELL_GAP.search(text))
 
 
 def is_sign_date(text: str) -> bool:
