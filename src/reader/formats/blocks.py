@@ -88,8 +88,12 @@ def derive(imported: ImportedText, overrides: Mapping[int, bool] | None = None) 
     overrides = overrides or {}
     kept: list[str] = []
     removed: list[Removed] = []
+    meta = document.metadata
+    title = meta.title or first_heading(document.blocks)
+    shown = _title_block(document.blocks, title)
     for number, block in enumerate(document.blocks, start=1):
-        reason = FURNITURE_REASONS.get(block.kind)
+        # The title paragraph is shown as the document's title; kept in the text it would be read twice.
+        reason = "metadata" if number == shown else FURNITURE_REASONS.get(block.kind)
         decision = overrides.get(number)
         if decision is True:
             reason = None
@@ -99,10 +103,20 @@ def derive(imported: ImportedText, overrides: Mapping[int, bool] | None = None) 
             kept.append(block.text)
         else:
             removed.append(Removed(number, block.text, reason))
-    meta = document.metadata
-    title = meta.title or first_heading(document.blocks)
     cleaned = Cleaned("\n".join(kept), removed, md.Metadata(title, meta.date, meta.author, meta.source))
     return from_cleaned(imported.original, cleaned)
+
+
+def _title_block(blocks: Sequence[Block], title: str | None) -> int | None:
+    """The 1-based line of the block styled as the title when it says what the document's title says (a
+    title paragraph that differs from the properties' title is content the author wrote, and stays)."""
+    if not title:
+        return None
+    wanted = " ".join(title.split())
+    for number, block in enumerate(blocks, start=1):
+        if block.kind == "title":
+            return number if block.text == wanted else None
+    return None
 
 
 def first_heading(blocks: Sequence[Block]) -> str | None:

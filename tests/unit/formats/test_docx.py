@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 
 import pytest
 
@@ -21,9 +22,12 @@ def test_the_body_reads_in_order_with_numbers_tables_and_notes_and_furniture_is_
     imported = docx.IMPORTER.read(gen.make_docx(), "report.docx")
     assert imported.original.split("\n") == [HEADER, *gen.DOCX_BODY_TEXT, FOOTER]
     derived = docx.IMPORTER.derive(imported)
-    assert derived.text.split("\n") == gen.DOCX_BODY_TEXT
+    # The Title-styled paragraph is the document's title (it matches the properties), not a line of text.
+    assert gen.DOCX_BODY_TEXT[0] == gen.DOCX_TITLE
+    assert derived.text.split("\n") == gen.DOCX_BODY_TEXT[1:]
     assert [(r.line, r.text, r.reason) for r in derived.removed] == [
         (1, HEADER, "page-header"),
+        (2, gen.DOCX_TITLE, "metadata"),
         (len(gen.DOCX_BODY_TEXT) + 2, FOOTER, "page-footer"),
     ]
     assert (derived.metadata.title, derived.metadata.author, derived.metadata.date) == (
@@ -63,6 +67,18 @@ def test_without_properties_the_title_is_the_title_styled_paragraph() -> None:
     derived = docx.IMPORTER.derive(imported)
     assert derived.metadata.title == gen.DOCX_BODY_TEXT[0]
     assert derived.metadata.date is None
+    assert derived.text.split("\n")[0] == gen.DOCX_BODY_TEXT[1]
+
+
+def test_a_title_paragraph_unlike_the_properties_title_stays_and_an_override_restores_the_title_line() -> None:
+    imported = docx.IMPORTER.read(gen.make_docx(), "r.docx")
+    restored = docx.IMPORTER.derive(imported, {2: True})
+    assert restored.text.split("\n")[0] == gen.DOCX_TITLE
+    assert all(r.reason != "metadata" for r in restored.removed)
+    document = blocks.from_raw(imported.raw)
+    renamed = blocks.BlockDocument(document.blocks, replace(document.metadata, title="另一个标题"), document.evidence)
+    other = blocks.derive(blocks.imported(blocks.to_raw(renamed), renamed))
+    assert other.text.split("\n")[0] == gen.DOCX_TITLE and other.metadata.title == "另一个标题"
 
 
 def test_the_stored_raw_text_rebuilds_the_same_document_and_overrides_are_honoured() -> None:

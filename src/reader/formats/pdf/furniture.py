@@ -88,6 +88,7 @@ class _Candidate:
     fragment: Fragment
     key: str
     y: float  # distance from the band's edge
+    row: int = 0  # 0 for the row nearest the edge
 
 
 def find(pages: tuple[PageBox, ...]) -> dict[tuple[int, Fragment], str]:
@@ -96,11 +97,12 @@ def find(pages: tuple[PageBox, ...]) -> dict[tuple[int, Fragment], str]:
     for page in pages:
         page_rows = rows(page.fragments)
         for band, edge in (("top", page_rows[:EDGE_ROWS]), ("bottom", page_rows[::-1][:EDGE_ROWS])):
-            for row in edge:
+            for depth, row in enumerate(edge):
                 for fragment in row.fragments:
                     y = fragment.top if band == "top" else page.height - fragment.bottom
-                    candidates.append(_Candidate(page.index, band, fragment, _key(fragment.text), y))
+                    candidates.append(_Candidate(page.index, band, fragment, _key(fragment.text), y, depth))
     repeated = _repeated(candidates, len(pages))
+    repeated |= _alternating(candidates, repeated)
     numbers = _numbers(candidates, len(pages))
     found: dict[tuple[int, Fragment], str] = {}
     for page in pages:
@@ -137,6 +139,40 @@ def _repeated(candidates: list[_Candidate], page_count: int) -> set[tuple[int, s
             pages = {other.page for other in group if abs(other.y - candidate.y) <= tolerance}
             if len(pages) >= need:
                 out.add((candidate.page, candidate.band, candidate.fragment))
+    return out
+
+
+ALTERNATE_MAX_CHARS = 40
+"""Longer than this at a page's edge is a line of text, not a running head."""
+
+
+def _alternating(
+    candidates: list[_Candidate], repeated: set[tuple[int, str, Fragment]]
+) -> set[tuple[int, str, Fragment]]:
+    """Running heads that alternate between odd and even pages (a report's title on one side, its issuing
+    body or chapter on the other): too few pages carry each text for repetition to show it, so on a page
+    without a running head in that band, the outermost line set at the same height and in the same size
+    as the running heads found on the other pages is one too. A page's first line of text is set in the
+    body's size and further in from the edge, so it is not taken."""
+    found = [c for c in candidates if (c.page, c.band, c.fragment) in repeated]
+    if not found:
+        return set()
+    has_head = {(c.page, c.band) for c in found}
+    out: set[tuple[int, str, Fragment]] = set()
+    for candidate in candidates:
+        fragment = candidate.fragment
+        if candidate.row or (candidate.page, candidate.band) in has_head:
+            continue
+        if len(fragment.text) > ALTERNATE_MAX_CHARS or not candidate.key.strip("#"):
+            continue
+        tolerance = max(4.0, fragment.size)
+        if any(
+            head.band == candidate.band
+            and abs(head.y - candidate.y) <= tolerance
+            and abs(head.fragment.size - fragment.size) <= 0.15 * max(head.fragment.size, fragment.size)
+            for head in found
+        ):
+            out.add((candidate.page, candidate.band, fragment))
     return out
 
 

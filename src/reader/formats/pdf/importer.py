@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from reader.core.cleaning import Cleaned, SourceHints
+from reader.core.cleaning import Cleaned, Removed, SourceHints
 from reader.core.cleaning import metadata as md
 from reader.core.derive import Derived, from_cleaned
 from reader.formats.base import ImportedText
@@ -72,8 +72,9 @@ class PdfImporter:
         self, imported: ImportedText, overrides: Mapping[int, bool] | None = None, *, hints: SourceHints | None = None
     ) -> Derived:
         result = analyse(layout_from_json(imported.raw), overrides)
-        cleaned = Cleaned(text=result.text, removed=list(result.removed), metadata=metadata(result))
-        return from_cleaned(result.original, cleaned, result.pages)
+        text, removed, pages = without_title(result, overrides or {})
+        cleaned = Cleaned(text=text, removed=removed, metadata=metadata(result))
+        return from_cleaned(result.original, cleaned, pages)
 
     @staticmethod
     def _imported(raw: str, result: PdfText) -> ImportedText:
@@ -115,15 +116,42 @@ def metadata(result: PdfText) -> md.Metadata:
     return md.Metadata(title=title(result), date=date(result))
 
 
-def title(result: PdfText) -> str | None:
-    """The first page's largest line when it is set clearly larger than the body, else the first heading."""
+def printed_title(result: PdfText) -> int | None:
+    """The paragraph that is the title as printed: the first page's largest paragraph, set clearly larger
+    than the body and short enough to be a title."""
     first_page = [i for i, page in enumerate(result.starts_on) if page == result.starts_on[0]]
     if first_page:
         largest = max(first_page, key=lambda i: result.sizes[i])
         if result.sizes[largest] >= TITLE_SIZE * result.body_size:
             candidate = result.paragraphs[largest].strip()
             if 0 < len(candidate) <= TITLE_MAX_CHARS:
-                return candidate
+                return largest
+    return None
+
+
+def without_title(result: PdfText, overrides: Mapping[int, bool]) -> tuple[str, list[Removed], tuple[int, ...]]:
+    """The text, removed lines and page starts with the printed title taken out of the text when it opens
+    it: the title is shown as the document's title, and kept in the text too it would be read twice (the
+    text cleaner does the same with a page's title line). Its lines go to Removed as "metadata", so the
+    user can put them back; a title printed below other text (after a notice's heading lines) stays."""
+    removed = list(result.removed)
+    index = printed_title(result)
+    if index != 0 or not result.lines_of or any(overrides.get(n) for n in result.lines_of[0]):
+        return result.text, removed, result.pages
+    cut = len(result.paragraphs[0]) + 1
+    text = result.text[cut:] if len(result.paragraphs) > 1 else ""
+    pages = tuple(max(0, start - cut) for start in result.pages)
+    lines = result.original.split("\n")
+    removed.extend(Removed(n, lines[n - 1], "metadata") for n in result.lines_of[0])
+    removed.sort(key=lambda r: r.line)
+    return text, removed, pages
+
+
+def title(result: PdfText) -> str | None:
+    """The first page's largest line when it is set clearly larger than the body, else the first heading."""
+    index = printed_title(result)
+    if index is not None:
+        return result.paragraphs[index].strip()
     for i in result.headings:
         candidate = result.paragraphs[i].strip()
         if 0 < len(candidate) <= TITLE_MAX_CHARS:

@@ -124,6 +124,7 @@ class PdfText:
     sizes: tuple[float, ...] = ()  # largest font size in each paragraph, to tell a title by its print
     starts_on: tuple[int, ...] = ()  # page index on which each paragraph begins
     body_size: float = 0.0  # the size most characters are set in
+    lines_of: tuple[tuple[int, ...], ...] = ()  # 1-based lines of `original` each paragraph was made from
 
 
 def layout_to_json(layout: Layout) -> str:

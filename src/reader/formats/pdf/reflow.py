@@ -38,9 +38,11 @@ class _Paragraph:
     kind: str
     lines: list[Line] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)  # offset of each line's text in `text`
+    numbers: list[int] = field(default_factory=list)  # 1-based line of `original` each line is
     text: str = ""
 
-    def add(self, line: Line, text: str) -> None:
+    def add(self, line: Line, text: str, number: int = 0) -> None:
+        self.numbers.append(number)
         if not self.lines:
             self.lines.append(line)
             self.starts.append(0)
@@ -89,16 +91,18 @@ def analyse(source: Layout, overrides: Mapping[int, bool] | None = None) -> PdfT
     original = "\n".join(original_lines)
     removed: list[Removed] = []
     kept: list[Line] = []
+    numbers: list[int] = []
     overrides = overrides or {}
     for number, line in enumerate(lines, start=1):
         keep = overrides.get(number, line.kind not in FURNITURE)
         if not keep:
             removed.append(Removed(number, line.text, line.kind if line.kind in FURNITURE else "user"))
         else:
+            numbers.append(number)
             kept.append(
                 line if line.kind not in FURNITURE else Line(line.page, line.fragments, "restored", line.column)
             )
-    paragraphs = _paragraphs(kept, columns, _pitch(kept))
+    paragraphs = _paragraphs(kept, columns, _pitch(kept), numbers)
     text = "\n".join(p.text for p in paragraphs)
     return PdfText(
         text=text,
@@ -112,6 +116,7 @@ def analyse(source: Layout, overrides: Mapping[int, bool] | None = None) -> PdfT
         sizes=tuple(max(line.size for line in p.lines) for p in paragraphs),
         starts_on=tuple(p.lines[0].page for p in paragraphs),
         body_size=size,
+        lines_of=tuple(tuple(p.numbers) for p in paragraphs),
     )
 
 
@@ -158,26 +163,47 @@ def _opens(prev: Line, line: Line, columns: Mapping[tuple[int, int], tuple[float
     return right - prev.x1 > need
 
 
+def _continues_heading(prev: Line, line: Line, columns: Mapping[tuple[int, int], tuple[float, float]]) -> bool:
+    """Whether heading `line` is the second line of heading `prev`: a heading too long for its column wraps,
+    so its first line runs to the column's right edge and the next follows at the next baseline, set in
+    the same type. A short heading line above another heading is a heading of its own."""
+    if prev.page != line.page or prev.column != line.column:
+        return False
+    em = max(line.size, 1.0)
+    if abs(line.size - prev.size) > 0.05 * em or line.fragments[0].bold != prev.fragments[-1].bold:
+        return False
+    if not 0 <= line.top - prev.bottom < 0.8 * em:
+        return False
+    _, right = columns.get((prev.page, prev.column), (prev.x0, prev.x1))
+    return right - prev.x1 < 2 * em
+
+
 def _paragraphs(
-    lines: list[Line], columns: Mapping[tuple[int, int], tuple[float, float]], pitch: float
+    lines: list[Line],
+    columns: Mapping[tuple[int, int], tuple[float, float]],
+    pitch: float,
+    numbers: list[int] | None = None,
 ) -> list[_Paragraph]:
     flow: list[_Paragraph] = []
     notes: list[tuple[int, _Paragraph]] = []  # (index in flow of the paragraph it follows, note)
     prev: Line | None = None
-    for line in lines:
+    for line, number in zip(lines, numbers or [0] * len(lines), strict=True):
         if line.kind == "footnote":
             if not layout.is_footnote_start(line.text) and notes and notes[-1][1].lines[-1].page == line.page:
-                notes[-1][1].add(line, line.text)
+                notes[-1][1].add(line, line.text, number)
             else:
                 note = _Paragraph("footnote")
-                note.add(line, line.text)
+                note.add(line, line.text, number)
                 notes.append((_reference(flow, line), note))
             continue
-        if line.kind == "body" and prev is not None and prev.kind == "body" and not _opens(prev, line, columns, pitch):
-            flow[-1].add(line, line.text)
+        if prev is not None and (
+            (line.kind == "body" and prev.kind == "body" and not _opens(prev, line, columns, pitch))
+            or (line.kind == "heading" and prev.kind == "heading" and _continues_heading(prev, line, columns))
+        ):
+            flow[-1].add(line, line.text, number)
         else:
             paragraph = _Paragraph(line.kind)
-            paragraph.add(line, line.text)
+            paragraph.add(line, line.text, number)
             flow.append(paragraph)
         prev = line
     for after, note in reversed(notes):

@@ -39,15 +39,19 @@ def test_read_then_derive_gives_the_reflowed_paragraphs_and_page_starts(name: st
     expected = _expected(name)
     imported = IMPORTER.read((DATA / f"{name}.pdf").read_bytes(), f"{name}.pdf")
     derived = IMPORTER.derive(imported)
-    assert derived.text == "\n".join(expected["paragraphs"])  # type: ignore[arg-type]
-    assert list(derived.pages) == expected["pages"]
+    title, *body = expected["paragraphs"]  # type: ignore[misc]
+    assert derived.metadata.title == title
+    # The printed title becomes the document's title and leaves the text, which begins after it.
+    assert derived.text == "\n".join(body)
+    cut = len(title) + 1
+    assert list(derived.pages) == [max(0, start - cut) for start in expected["pages"]]  # type: ignore[attr-defined]
     assert imported.evidence == {"engine": "pdfium", "pages": str(expected["page_count"])}
     assert len(imported.pages) == expected["page_count"] and imported.pages[0] == 0
     lines = imported.original.split("\n")
     for start in imported.pages[1:]:
         assert imported.original[start - 1] == "\n"  # every page begins at the start of a line of `original`
     furniture = sorted((t, r) for page in expected["furniture"] for t, r in page)  # type: ignore[attr-defined]
-    assert sorted((r.text, r.reason) for r in derived.removed) == furniture
+    assert sorted((r.text, r.reason) for r in derived.removed) == sorted([*furniture, (title, "metadata")])
     for removed in derived.removed:
         assert lines[removed.line - 1] == removed.text
 
@@ -78,6 +82,19 @@ def test_an_override_restores_a_page_number_line_and_another_removes_a_line() ->
     assert [r.reason for r in dropped.removed if r.line == body_line] == ["user"]
 
 
+def test_the_printed_title_leaves_the_text_for_removed_and_an_override_puts_it_back() -> None:
+    imported = IMPORTER.read((DATA / "report_sc.pdf").read_bytes(), "report_sc.pdf")
+    derived = IMPORTER.derive(imported)
+    title = derived.metadata.title
+    assert title is not None and not derived.text.startswith(title)
+    (line,) = [r.line for r in derived.removed if r.reason == "metadata"]
+    assert imported.original.split("\n")[line - 1] == title
+    restored = IMPORTER.derive(imported, {line: True})
+    assert restored.text.split("\n")[0] == title
+    assert restored.metadata.title == title and all(r.reason != "metadata" for r in restored.removed)
+    assert restored.pages[1] - derived.pages[1] == len(title) + 1
+
+
 def test_title_is_the_large_first_line_in_either_script() -> None:
     derived = IMPORTER.derive(IMPORTER.read((DATA / "report_sc.pdf").read_bytes(), "report_sc.pdf"))
     assert derived.metadata.title == "关于基层公共服务情况的调查报告"
@@ -106,8 +123,10 @@ def test_prepare_reads_a_pdf_into_a_document() -> None:
     prepared = prepare(DATA / "two_column.pdf")
     assert isinstance(prepared, Prepared)
     assert prepared.kind == "pdf"
-    assert prepared.derived.text.startswith("社区服务调查简报")
-    assert {r.reason for r in prepared.derived.removed} == {"page-header", "page-footer", "page-number"}
+    assert prepared.derived.metadata.title == "社区服务调查简报"
+    assert prepared.derived.text.startswith("一、总体情况")
+    reasons = {r.reason for r in prepared.derived.removed}
+    assert reasons == {"page-header", "page-footer", "page-number", "metadata"}
 
 
 def _line(text: str, top: float, size: float = 10.0, x0: float = 72.0) -> Fragment:

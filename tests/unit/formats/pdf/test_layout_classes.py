@@ -1,0 +1,71 @@
+"""Layouts the held-out report files showed were read wrong, built fragment by fragment: running heads
+that alternate between odd and even pages, and headings too long for one line."""
+
+from __future__ import annotations
+
+from reader.formats.pdf import analyse
+from reader.formats.pdf.model import Fragment, Layout, PageBox
+
+LEFT, RIGHT = 72.0, 523.0
+BODY = "各地在推进公共服务均等化方面取得了积极进展但城乡之间仍存在明显差距本报告据此整理而成共计"
+
+
+def _frag(text: str, top: float, size: float = 11.0, x0: float = LEFT, x1: float | None = None) -> Fragment:
+    return Fragment(text, x0, x1 if x1 is not None else min(RIGHT, x0 + size * len(text)), top, top + size * 1.2, size)
+
+
+def _body(page: int, top: float = 100.0, lines: int = 12) -> list[Fragment]:
+    """Full lines of prose (each its own paragraph's worth of text, different on every page)."""
+    out = []
+    for i in range(lines):
+        text = f"{BODY[(page * 7 + i) % 20 :]}{BODY}"[:41]
+        out.append(_frag(text, top + i * 19.0, x1=RIGHT))
+    return out
+
+
+def _page(index: int, fragments: list[Fragment]) -> PageBox:
+    return PageBox(index, 595.0, 842.0, tuple(fragments))
+
+
+def test_a_running_head_printed_on_even_pages_only_is_removed_beside_the_odd_pages_head() -> None:
+    odd, even = "关于基层公共服务情况的调查报告", "某某研究院 · 内部参考"
+    pages = tuple(
+        _page(i, [_frag(odd if i % 2 == 0 else even, 40.0, 8.5), *_body(i), _frag(f"— {i + 1} —", 800.0, 8.5)])
+        for i in range(3)
+    )
+    result = analyse(Layout(pages))
+    reasons = {(r.text, r.reason) for r in result.removed}
+    assert (even, "page-header") in reasons and (odd, "page-header") in reasons
+    assert even not in result.text and odd not in result.text
+    assert all(not p.startswith(("某某", "关于")) for p in result.paragraphs)
+
+
+def test_a_pages_first_line_of_text_is_not_taken_for_a_missing_running_head() -> None:
+    head = "关于基层公共服务情况的调查报告"
+    pages = tuple(
+        _page(i, [*([_frag(head, 40.0, 8.5)] if i != 1 else []), *_body(i, top=100.0 if i != 1 else 44.0)])
+        for i in range(3)
+    )
+    result = analyse(Layout(pages))
+    first_of_middle = pages[1].fragments[0].text
+    assert {r.text for r in result.removed} == {head}
+    assert first_of_middle in result.text
+
+
+def test_a_heading_that_wraps_at_the_column_edge_is_one_heading() -> None:
+    first = "二〇二四年度全省基层公共服务设施运行情况"  # runs to the right edge of the column
+    second = "调查报告"
+    fragments = [
+        _frag(first, 80.0, 16.0, x1=RIGHT),
+        _frag(second, 104.0, 16.0),
+        *_body(0, top=140.0),
+    ]
+    result = analyse(Layout((_page(0, fragments),)))
+    assert result.paragraphs[0] == first + second
+    assert result.headings[0] == 0
+
+
+def test_a_short_heading_above_another_heading_stays_apart() -> None:
+    fragments = [_frag("一、总体情况", 80.0, 16.0), _frag("（一）调查范围", 104.0, 16.0), *_body(0, top=140.0)]
+    result = analyse(Layout((_page(0, fragments),)))
+    assert result.paragraphs[:2] == ("一、总体情况", "（一）调查范围")
