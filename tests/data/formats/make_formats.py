@@ -219,7 +219,8 @@ def _pdf(source: Source, path: Path, columns: int, variant: int) -> dict[str, An
         "blocks": [[k, t] for k, t in zip(kinds, paragraphs, strict=True)][1:],
         "furniture": answer["furniture"],
         "page_count": answer["page_count"],
-        "page_first": [joined[start : start + PAGE_FIRST] for start in answer["pages"]],
+        # The title is the document's title, not its text: the first page's text begins after it.
+        "page_first": [joined[max(start, len(paragraphs[0]) + 1) :][:PAGE_FIRST] for start in answer["pages"]],
     }
 
 
