@@ -12,9 +12,10 @@ Per kind (text-pdf, two-column, scan, docx, epub) and half it prints:
            bench_cleaning.py), both in NFKC, micro-averaged over the documents; the title is not part of
            the body (it is the document's title);
   whole    share of gold paragraphs (at least 10 word characters) that come out whole on one line of the
-           cleaned text (90 % of their 4-grams on that one line, so an OCR misreading is not a split);
+           cleaned text: one line holds 90 % of the paragraph's 4-grams found anywhere in the text (so a
+           character misread by OCR counts against F1, not as a split paragraph);
   furn     running heads, footers and page numbers left in the cleaned text (count over all pages);
-  title    documents whose metadata title is the gold title / documents whose text repeats the title;
+  title/rep  documents whose metadata title is the gold title / documents whose text repeats the title;
   pages    PDFs whose page map is right: one start per page, each page's text beginning where the gold
            says (its first characters, fuzzily for scans).
 Then text-PDF speed in pages per second on one core (this process pinned to one CPU) for the reader's
@@ -108,14 +109,17 @@ def gold_body(gold: dict[str, Any]) -> str:
 def whole(derived: Derived, gold: dict[str, Any]) -> tuple[int, int]:
     """(gold paragraphs long enough to judge, those found whole on one line of the cleaned text)."""
     lines = [shingles(line) for line in derived.text.split("\n") if line.strip()]
+    everywhere = shingles(derived.text)
     count = found = 0
     for kind, text in gold["blocks"]:
         if kind != "paragraph" or len(word_chars(text)) < WHOLE_MIN_CHARS:
             continue
         count += 1
         want = shingles(text)
-        need = WHOLE_SHARE * sum(want.values())
-        if any(sum((want & line).values()) >= need for line in lines):
+        # Of the paragraph's 4-grams that the text has at all, one line must hold 90 %: a character misread
+        # by OCR is a fidelity error (F1 counts it), not a broken paragraph.
+        need = WHOLE_SHARE * sum((want & everywhere).values())
+        if need and any(sum((want & line).values()) >= need for line in lines):
             found += 1
     return count, found
 
@@ -145,7 +149,9 @@ def pages_right(derived: Derived, gold: dict[str, Any], fuzzy: bool) -> tuple[bo
     for number, (start, first) in enumerate(zip(derived.pages, want, strict=True), start=1):
         got = word_chars(derived.text[start : start + 3 * len(first)])[: len(word_chars(first))]
         expected = word_chars(first)
-        ok = difflib.SequenceMatcher(None, got, expected).ratio() >= 0.75 if fuzzy else got == expected
+        # OCR drops and misreads characters, so a scan's page start is right when the text there is mostly
+        # the gold's; a start on the running head or a paragraph off shares next to nothing with it.
+        ok = difflib.SequenceMatcher(None, got, expected).ratio() >= 0.6 if fuzzy else got == expected
         if not ok:
             return False, f"page {number} begins {got!r}, not {expected!r}"
     return True, ""
@@ -204,7 +210,7 @@ def report(tallies: dict[tuple[str, str], Tally]) -> None:
             pages = f"{t.pages_ok}/{t.pdfs}" if t.pdfs else "-"
             print(
                 f"{kind:10} {half:4} {t.docs:4} {t.score.f1:7.4f} {TARGET_F1[kind]:6.2f} {share:7.1%} "
-                f"{t.furniture:4} {t.title_ok}/{t.title_repeated:<5} {pages:>6}"
+                f"{t.furniture:4} {f'{t.title_ok}/{t.title_repeated}':>9} {pages:>6}"
             )
             for note in t.notes[:4]:
                 print(f"    {note}")
