@@ -199,7 +199,8 @@ def measure(root: Path, kinds: tuple[str, ...], detail: bool) -> dict[tuple[str,
 
 def report(tallies: dict[tuple[str, str], Tally]) -> None:
     print(
-        f"{'kind':10} {'half':4} {'docs':>4} {'F1':>7} {'target':>6} {'whole':>7} {'furn':>4} {'title':>7} {'pages':>6}"
+        f"{'kind':10} {'half':4} {'docs':>4} {'F1':>7} {'target':>6} {'whole':>7} {'furn':>4} "
+        f"{'title/rep':>9} {'pages':>6}"
     )
     for kind in KINDS:
         for half in HALVES:
