@@ -43,7 +43,8 @@ def traditional_view(text: str, config: str, guard: bool) -> str | None:
     view, sites = chained
     mixed = mixed_lines(text)
     if mixed:
-        view = replace_spans(view, mixed, lambda start, end: _unified_line(text[start:end], config))
+        whole = view
+        view = replace_spans(view, mixed, lambda s, e: _unified_line(text[s:e], config, whole[s:e], per_char[s:e]))
     if not guard:
         return view
     source, per_source = text, per_char
@@ -145,23 +146,32 @@ def replace_spans(base: str, spans: list[tuple[int, int]], make: Callable[[int, 
     return "".join(parts)
 
 
-def _unified_line(line: str, config: str) -> str:
+def _unified_line(line: str, config: str, plain: str, per_char: str) -> str:
     """A traditional view of one mixed line that lets OpenCC's phrases match where the author wrote simplified.
 
     The line is first made wholly simplified (t2s keeps length) so the phrase dictionaries match
-    (頭发 → 头发 → 頭髮). The plain conversion of the original is kept instead at every position where
-    the author wrote a traditional form (one t2s changes: 乾 standing alone is not turned into 幹, 甦
-    not into 蘇), and wherever a phrase matched in the line as written (吃茶小舖 → 喫茶小舖).
+    (頭发 → 头发 → 頭髮). The plain conversion of the original (`plain`, OpenCC's output for the line,
+    and `per_char`, its character-by-character conversion, both cut from the document's) is kept
+    instead at every position where the author wrote a traditional form (one t2s changes: 乾 standing
+    alone is not turned into 幹, 甦 not into 蘇), and wherever a phrase matched in the line as written
+    (吃茶小舖 → 喫茶小舖). The simplified line goes through the same chained conversion as the document
+    (`_chained_view`: s2tw itself is several times slower on such lines, and gives the same text).
     """
-    plain = convert(line, config)
     simplified = convert(line, "t2s")
-    unified = convert(simplified, config)
-    if not len(plain) == len(unified) == len(simplified) == len(line):
+    if not len(plain) == len(simplified) == len(line):
         return plain
-    per_char = convert_each(line, config)
-    return "".join(
-        [
-            p if ch != s or p != d else u
-            for ch, s, p, u, d in zip(line, simplified, plain, unified, per_char, strict=True)
-        ]
-    )
+    chained = _chained_view(simplified, config, convert_each(simplified, config))
+    if chained is None:
+        return plain
+    unified = chained[0]
+    keep = sorted(set(diff_sites(line, simplified)).union(diff_sites(plain, per_char)))
+    if not keep:
+        return unified
+    parts = []
+    pos = 0
+    for i in keep:
+        parts.append(unified[pos:i])
+        parts.append(plain[i])
+        pos = i + 1
+    parts.append(unified[pos:])
+    return "".join(parts)
