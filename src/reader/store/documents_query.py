@@ -229,6 +229,12 @@ def ids(conn: sqlite3.Connection, sort: str = "imported", descending: bool = Fal
         )
         return [r[0] for r in _plain(conn).execute(sql)]
     order = SORT_KEYS.get(sort, "id")
+    if order == "id":
+        # In id order SQLite walks the table itself, and with it every row's text: read the ids from
+        # the smallest index instead (a tenth of a second less at 100,000 documents) and sort them here.
+        found = [r[0] for r in _plain(conn).execute("SELECT id FROM documents INDEXED BY documents_cleaner")]
+        found.sort(reverse=descending)
+        return found
     sql = f"SELECT id FROM documents ORDER BY {order} {direction}, id {direction}"
     return [r[0] for r in _plain(conn).execute(sql)]
 

@@ -30,6 +30,7 @@ from reader.store.documents_query import (
     storable,
 )
 from reader.store.positions import PositionStore
+from reader.store.title_order import TitleOrder
 
 __all__ = [
     "INT64_MAX",
@@ -60,6 +61,7 @@ class Library:
         self.conn = open_library(self.path, readonly=readonly)
         self.annotations = AnnotationStore(self.conn, on_change=self.reindex_annotations)
         self.positions = PositionStore(self.conn)
+        self.title_order = TitleOrder(self.conn)
 
     def close(self) -> None:
         self.conn.close()

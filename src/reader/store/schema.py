@@ -199,6 +199,47 @@ def _v11_unchecked_files_index(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v12_title_order(conn: sqlite3.Connection) -> None:
+    # Each document's rank in the list sorted by title (pinyin), given by the window's collator and kept
+    # so that a large library sorts by title in one index scan (store/title_order.py). A rank goes with
+    # its document (cascade) and when the shown title changes (title, or the file name when untitled).
+    # `title_changes` in library_meta (absent: none yet) counts such changes and deletions, so ranks
+    # computed from titles read before one are not stored. Libraries upgraded start without ranks: the
+    # first sort by title makes them.
+    run_script(
+        conn,
+        """
+        CREATE TABLE title_order (
+            doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            rank INTEGER NOT NULL
+        );
+        CREATE INDEX title_order_rank ON title_order(rank, doc_id)
+        """,
+    )
+    # Statements with `;` inside, so not through run_script.
+    conn.execute(
+        """
+        CREATE TRIGGER title_order_retitled AFTER UPDATE OF title, filename ON documents
+        WHEN NEW.title IS NOT OLD.title OR NEW.filename IS NOT OLD.filename
+        BEGIN
+            DELETE FROM title_order WHERE doc_id = NEW.id;
+            INSERT INTO library_meta(key, value) VALUES ('title_changes', 1)
+            ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;
+        END
+        """
+    )
+    conn.execute(
+        """
+        CREATE TRIGGER title_order_deleted AFTER DELETE ON documents
+        BEGIN
+            INSERT INTO library_meta(key, value) VALUES ('title_changes', 1)
+            ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;
+        END
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_documents,
     _v2_annotations,
@@ -211,4 +252,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v9_search_notes,
     _v10_collections_and_tags,
     _v11_unchecked_files_index,
+    _v12_title_order,
 ]

@@ -10,6 +10,7 @@ document is opened, a few seconds after scrolling stops, and when the window clo
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app import operations as ops
-from reader.app.changes import Changes
+from reader.app.changes import Changes, Outcome
 from reader.app.importing import ImportReport
+from reader.app.writer import WriterClosed
 from reader.settings import Settings
 from reader.store.library import Document, Library
 from reader.ui.actions import make_action
@@ -68,8 +70,13 @@ class DocumentController(QObject):
         self.view = view
         self.window = window
         self.current: Document | None = None
+        self._closed = False
         self.model = DocumentTableModel(
-            library, window, sort_column=settings.sort_column, descending=settings.sort_descending
+            library,
+            window,
+            sort_column=settings.sort_column,
+            descending=settings.sort_descending,
+            write_ranks=self._write_ranks,
         )
         self.table = document_table(self.model, settings)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
@@ -100,12 +107,23 @@ class DocumentController(QObject):
         header.customContextMenuRequested.connect(self.show_column_menu)
         self._saved: tuple[int, int] | None = None  # (document, offset) last written, to skip rewriting it
         self._positions: dict[int, int] = {}  # positions handed to the writer in this session
-        self._closed = False
         self._position_timer = QTimer(self)
         self._position_timer.setSingleShot(True)
         self._position_timer.setInterval(POSITION_SAVE_MS)
         self._position_timer.timeout.connect(self.save_position)
         reading.pane.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+
+    def _write_ranks(self, ranked: list[tuple[int, str, int]], collation: str, changes: int, replace: bool) -> None:
+        """Store the title ranks a sort computed, so the next sort by title (in this session or the next)
+        is an index scan. Best effort: when they cannot be written, the next sort computes them again."""
+        if self._closed:
+            return
+        with suppress(WriterClosed):
+            self.writes.submit(
+                lambda library: Outcome(library.title_order.store(ranked, collation, changes, replace=replace)),
+                notify=False,
+                quiet=True,
+            )
 
     # -- choosing and showing ----------------------------------------------------------------------
     def select(self, doc_id: int) -> None:
@@ -182,6 +200,11 @@ class DocumentController(QObject):
         self.writes.submit(lambda library: ops.save_position(library, doc_id, offset), quiet=True)
         self._saved = (doc_id, offset)
         self._positions[doc_id] = offset
+
+    @property
+    def closed(self) -> bool:
+        """The window is closing: nothing reads the library any more."""
+        return self._closed
 
     def close(self) -> None:
         """The window is closing: write the position once more and stop writing after that."""

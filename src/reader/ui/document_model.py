@@ -8,10 +8,12 @@ was last opened or read on; the controller marks a document read as it opens it 
 list follows without reading the table again.
 
 Titles sort the way a Chinese reader expects (by pinyin, through ICU's Chinese collation in `QCollator`).
-The collation is paid once per distinct title: the model keeps every title it has seen in collation
-order with its rank, so a later sort orders ids by an integer (`pinyin_order`), and a few new titles are
-placed by binary search rather than by sorting everything again. The titles themselves are read once
-per reload, not per sort.
+Collating 100,000 titles takes a third of a second, so it is done once per library, not per sort: the
+ranks the collation gives are stored (`store.title_order`, written by the writer through `write_ranks`),
+and a sort by title is then one scan of their index. Documents without a rank (new, or retitled) are
+placed by binary search among the stored titles; many of them, or ranks from another collator, are
+collated afresh. Within a session the model also keeps every title it collated with its rank, so a
+sort before the ranks are stored orders ids by an integer (`pinyin_order`).
 """
 
 from __future__ import annotations
@@ -32,13 +34,14 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    qVersion,
 )
 from PySide6.QtGui import QFont
 
 from reader.store.library import DocumentSummary, Library
 from reader.ui.i18n import QT_TRANSLATE_NOOP
 
-_PAGE = 200
+_PAGE = 80  # rows read at once: a screenful or two, so a jump to a far row reads little more than it shows
 DOCUMENT_IDS_MIME = "application/x-reader-document-ids"
 """A drag of rows from the list: a JSON array of their document ids (dropped onto a collection)."""
 _CACHE_LIMIT = 5000
@@ -46,6 +49,21 @@ _SCRIPT_LABELS = {"simplified": "简", "traditional": "繁", "mixed": "混", "no
 _SORT_KEY_CACHE_LIMIT = 200_000  # collation keys kept between sorts: enough for every title of a large library
 _ID_OFFSET = 2**63  # any SQLite row id plus this is at least 0 and below _ID_SPAN
 _ID_SPAN = 2**64  # a title's rank times this, plus the offset id: one integer per row
+_RANK_GAP = 2**20  # between the stored ranks of neighbouring titles: room to place new titles between them
+_FEW_UNRANKED = 1000  # up to this many documents without a stored rank are placed among the rest
+
+RankWriter = Callable[[list[tuple[int, str, int]], str, int, bool], None]
+"""Hands ranks to the writer: (rows of id, title, rank), the collation, the title-change counter read before
+the titles, and whether they replace every stored rank (see `TitleOrder.store`)."""
+
+# Roles as plain ints: comparing with the enum members costs more than the rest of `data()`.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_USER = int(Qt.ItemDataRole.UserRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_TEXT_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT_ALIGNED = frozenset({"chars", "script", "annotations"})
 
 Index = QModelIndex | QPersistentModelIndex
 Snippet = tuple[str, list[tuple[int, int]]]
@@ -66,11 +84,23 @@ class DocumentTableModel(QAbstractTableModel):
     TITLE_COLUMN = 0
     SnippetRole = Qt.ItemDataRole.UserRole + 1  # (text, [(start, end), ...]) on the title column while searching
 
+    # What made the stored ranks: another Qt (and so ICU) may order some titles differently.
+    COLLATION = f"QCollator zh_CN numeric; Qt {qVersion()}"
+
     def __init__(
-        self, library: Library, parent: Any = None, *, sort_column: int = -1, descending: bool = False
+        self,
+        library: Library,
+        parent: Any = None,
+        *,
+        sort_column: int = -1,
+        descending: bool = False,
+        write_ranks: RankWriter | None = None,
     ) -> None:
+        """`write_ranks` stores the title ranks a sort computes; without it they last for the session."""
         super().__init__(parent)
         self._library = library
+        self._write_ranks = write_ranks
+        self._keys = [key for key, _ in self.COLUMNS]
         self._ids: list[int] = []
         self._cache: OrderedDict[int, DocumentSummary] = OrderedDict()
         self._sort_key = self.COLUMNS[sort_column][0] if 0 <= sort_column < len(self.COLUMNS) else "imported"
@@ -103,23 +133,28 @@ class DocumentTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+        # Called a dozen times per cell painted (once per role), so roles are compared as plain ints and
+        # the common answers come first.
+        if not index.isValid():
             return None
-        key = self.COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("chars", "script", "annotations"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row = index.row()
+        if not 0 <= row < len(self._ids):
+            return None
+        key = self._keys[index.column()]
+        if role == _TEXT_ALIGNMENT:
+            return _RIGHT if key in _RIGHT_ALIGNED else None
+        if role == _FONT:
+            return self._unread_font if self._ids[row] not in self._read else None
         if role == self.SnippetRole:
-            return self._snippet_at(index.row()) if key == "title" else None
-        if role == Qt.ItemDataRole.FontRole:
-            return self._unread_font if self._ids[index.row()] not in self._read else None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole):
+            return self._snippet_at(row) if key == "title" else None
+        if role != _DISPLAY and role != _TOOLTIP and role != _USER:
             return None
-        summary = self._summary_at(index.row())
+        summary = self._summary_at(row)
         if summary is None:
             return None
-        if role == Qt.ItemDataRole.UserRole:
+        if role == _USER:
             return summary.id
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if key != "title":
                 return None
             unread = "" if summary.id in self._read else "\n" + self.tr("Not opened yet")
@@ -289,13 +324,64 @@ class DocumentTableModel(QAbstractTableModel):
     def _ordered_ids(self) -> list[int]:
         """Every id in the list's order. Titles and note counts are ordered here, the rest by SQL."""
         if self._sort_key == "title":
-            if self._titles is None:
-                self._titles = self._library.titles()
-            return self.pinyin_order(self._titles, self._descending)
+            return self._title_order()
         if self._sort_key == "annotations":
             ids = self._library.ids("imported", self._descending)
             return sorted(ids, key=lambda i: self._counts.get(i, 0), reverse=self._descending)
         return self._library.ids(self._sort_key, self._descending)
+
+    def _title_order(self) -> list[int]:
+        """Every id by title: from the stored ranks when they cover every document, with the few new
+        ones placed among them, else collated afresh (and the ranks handed to the writer)."""
+        store = self._library.title_order
+        placed: list[tuple[int, str, int]] | None = None
+        with store.snapshot():
+            changes = store.changes()  # before any title is read: a change after it voids what is computed
+            if store.collation() == self.COLLATION:
+                missing = store.unranked()
+                if not missing:
+                    return store.ids(self._descending)
+                placed = self._place(store.ranked_titles(), missing) if len(missing) <= _FEW_UNRANKED else None
+                if placed is not None:
+                    keys = [rank * _ID_SPAN + doc_id + _ID_OFFSET for rank, doc_id in store.pairs()]
+            fresh = self._titles is None  # titles kept from before may predate `changes`: not stored
+            if placed is None and self._titles is None:
+                self._titles = self._library.titles()
+        if placed is not None:
+            if self._write_ranks is not None:
+                self._write_ranks(placed, self.COLLATION, changes, False)
+            keys += [rank * _ID_SPAN + doc_id + _ID_OFFSET for doc_id, _, rank in placed]
+            keys.sort(reverse=self._descending)
+            return [key % _ID_SPAN - _ID_OFFSET for key in keys]
+        assert self._titles is not None
+        order = self.pinyin_order(self._titles, self._descending)
+        if self._write_ranks is not None and fresh:
+            rank = self._rank
+            ranked = [(doc_id, title, rank[title] * _RANK_GAP) for doc_id, title in self._titles]
+            self._write_ranks(ranked, self.COLLATION, changes, True)
+        return order
+
+    def _place(
+        self, ranked: list[tuple[int, str]], missing: list[tuple[int, str]]
+    ) -> list[tuple[int, str, int]] | None:
+        """Ranks for documents without one, between the stored ranks of the titles they fall between
+        (binary search with the collator); None when two neighbours have no room left between them."""
+        ranks = [rank for rank, _ in ranked]
+        titles = [title for _, title in ranked]
+        given: dict[str, int] = {}
+        for title in sorted({title for _, title in missing}, key=self._key_of):
+            at = bisect.bisect_left(titles, self._key_of(title), key=self._key_of)
+            if at < len(titles) and titles[at] == title:
+                given[title] = ranks[at]
+                continue
+            low = ranks[at - 1] if at > 0 else (ranks[0] if ranks else 0) - 2 * _RANK_GAP
+            high = ranks[at] if at < len(ranks) else (ranks[-1] if ranks else 0) + 2 * _RANK_GAP
+            if high - low < 2:
+                return None
+            given[title] = (low + high) // 2
+            titles.insert(at, title)
+            ranks.insert(at, given[title])
+        return [(doc_id, title, given[title]) for doc_id, title in missing]
 
     def pinyin_order(self, titles: list[tuple[int, str]], descending: bool = False) -> list[int]:
         """Ids ordered by title as a Chinese reader expects (pinyin; Latin and digits as usual), equal

@@ -177,9 +177,12 @@ class TreeModel(QAbstractItemModel, Generic[H, T]):
 
     # -- Qt interface ------------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # Bounds checked here rather than by `hasIndex`, which calls back into rowCount and columnCount:
+        # views and the filter proxy ask for thousands of indexes each time a panel is filled.
+        children = self._child_numbers(parent)
+        if not (0 <= row < len(children) and 0 <= column < self._columns):
             return QModelIndex()
-        return self._index_of_number(self._child_numbers(parent)[row], column)
+        return self.createIndex(row, column, children[row])
 
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         number = self._number(child)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         self._config_dir = config_dir if config_dir is not None else paths.config_dir()
         self.setWindowTitle("reader")
         self.setAcceptDrops(True)
+        self._entities_stale = False  # the Entities tab shows another document than the open one
+        self._entities_queued = False
         self._fit_to_screen(1280, 820)
         self._build_widgets()
         self._build_controllers()
@@ -132,7 +134,7 @@ class MainWindow(QMainWindow):
     def _connect_controllers(self) -> None:
         documents = self.documents
         documents.documentChanged.connect(self.info.show_document)
-        documents.documentChanged.connect(self.entities.show_document)
+        documents.documentChanged.connect(self._show_entities)
         documents.documentChanged.connect(self.finder.show_document)
         documents.documentChanged.connect(self._on_document_changed)
         documents.libraryChanged.connect(self.search.refresh_facets)
@@ -271,6 +273,25 @@ class MainWindow(QMainWindow):
     def _on_side_tab_changed(self, index: int) -> None:
         if self.side.widget(index) is not self.entities.panel:
             self.entities.clear_marks()
+        else:
+            self._update_entities()
+
+    def _show_entities(self, doc: Document | None) -> None:
+        """The Entities tab follows the open document at once when it is the tab shown; behind another tab
+        it follows once the document is on screen (filling it is a third of what opening a document costs,
+        and a reader going through documents quickly need not wait for a tab they are not looking at)."""
+        self._entities_stale = True
+        if self.side.currentWidget() is self.entities.panel:
+            self._update_entities()
+        elif not self._entities_queued:
+            self._entities_queued = True
+            QTimer.singleShot(0, self._update_entities)
+
+    def _update_entities(self) -> None:
+        self._entities_queued = False
+        if self._entities_stale and not self.documents.closed:
+            self._entities_stale = False
+            self.entities.show_document(self.documents.current)
 
     def _on_document_changed(self, doc: Document | None) -> None:
         if doc is not None:
@@ -301,6 +322,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_entities(self) -> None:
         """Kept for tests that redraw the Entities tab after storing entities themselves."""
+        self._update_entities()
         self.entities.refresh()
 
     # -- dialogs -----------------------------------------------------------------------------------
