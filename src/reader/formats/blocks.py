@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.core.cleaning import Cleaned, Removed
 from reader.core.cleaning import metadata as md
@@ -87,6 +87,7 @@ def derive(imported: ImportedText, overrides: Mapping[int, bool] | None = None) 
     document = from_raw(imported.raw)
     overrides = overrides or {}
     kept: list[str] = []
+    marks: list[tuple[int, int]] = []  # (line of the cleaned text, level) of each heading kept
     removed: list[Removed] = []
     meta = document.metadata
     title = meta.title or first_heading(document.blocks)
@@ -100,11 +101,32 @@ def derive(imported: ImportedText, overrides: Mapping[int, bool] | None = None) 
         elif decision is False:
             reason = reason or "user"
         if reason is None:
+            if block.kind in ("title", "heading"):
+                marks.append((len(kept), block.level or 1))
             kept.append(block.text)
         else:
             removed.append(Removed(number, block.text, reason))
     cleaned = Cleaned("\n".join(kept), removed, md.Metadata(title, meta.date, meta.author, meta.source))
-    return from_cleaned(imported.original, cleaned)
+    return with_headings(from_cleaned(imported.original, cleaned), marks)
+
+
+HEADINGS = "headings"
+"""Key in `Derived.extra` of the cleaned text's headings: JSON [[line, level], ...], line 0-based in the
+cleaned text and level 1 for the top, so a view can set them as headings and build an outline."""
+
+
+def with_headings(derived: Derived, marks: Sequence[tuple[int, int]]) -> Derived:
+    """`derived` with its headings recorded in `extra` (nothing recorded when there are none)."""
+    if not marks:
+        return derived
+    encoded = json.dumps([[line, level] for line, level in marks], separators=(",", ":"))
+    return replace(derived, extra={**derived.extra, HEADINGS: encoded})
+
+
+def headings(derived: Derived) -> list[tuple[int, int]]:
+    """The (line, level) pairs `with_headings` recorded; empty for a text without them."""
+    raw = derived.extra.get(HEADINGS)
+    return [(int(line), int(level)) for line, level in json.loads(raw)] if raw else []
 
 
 def _title_block(blocks: Sequence[Block], title: str | None) -> int | None:

@@ -178,3 +178,14 @@ def test_damaged_copies_are_read_or_refused_in_one_line_never_with_another_error
             assert "\n" not in str(exc)
             refused += 1
     assert refused  # the damage is real: some copies cannot be read
+
+
+def test_headings_are_marked_in_the_cleaned_text_with_their_outline_levels() -> None:
+    derived = docx.IMPORTER.derive(docx.IMPORTER.read(gen.make_docx(), "report.docx"))
+    lines = derived.text.split("\n")
+    assert [(lines[line], level) for line, level in blocks.headings(derived)][:2] == [
+        ("一、总体情况", 1),
+        ("（一）设施建设", 2),
+    ]
+    restored = docx.IMPORTER.derive(docx.IMPORTER.read(gen.make_docx(), "report.docx"), {2: True})
+    assert blocks.headings(restored)[0] == (0, 1)  # the title put back is the top of the outline

@@ -121,3 +121,11 @@ def test_a_package_needing_a_newer_zip_version_is_refused_in_one_line() -> None:
 def test_an_empty_chapter_part_is_a_blank_page_not_damage() -> None:
     imported = epub.IMPORTER.read(gen.make_epub(**{"OEBPS/text/ch1.xhtml": ""}), "book.epub")
     assert imported.original.split("\n") == CHAPTER_LINES[3:]
+
+
+def test_chapter_headings_are_marked_in_the_cleaned_text() -> None:
+    derived = epub.IMPORTER.derive(epub.IMPORTER.read(gen.make_epub(), "book.epub"))
+    lines = derived.text.split("\n")
+    marked = [(lines[line], level) for line, level in blocks.headings(derived)]
+    assert ("第二章 码头", 1) in marked
+    assert all(text in [title for title, _ in gen.EPUB_CHAPTERS] for text, _ in marked)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from reader.core.cleaning import Cleaned, Removed, SourceHints
 from reader.core.cleaning import metadata as md
 from reader.core.derive import Derived, from_cleaned
+from reader.formats import blocks
 from reader.formats.base import ImportedText
 from reader.formats.pdf import ocr
 from reader.formats.pdf.extract import extract, sniff
@@ -74,7 +75,9 @@ class PdfImporter:
         result = analyse(layout_from_json(imported.raw), overrides)
         text, removed, pages = without_title(result, overrides or {})
         cleaned = Cleaned(text=text, removed=removed, metadata=metadata(result))
-        return from_cleaned(result.original, cleaned, pages)
+        shift = 0 if text == result.text else 1  # the title's line left the text
+        marks = [(line - shift, level) for line, level in heading_levels(result) if line >= shift]
+        return blocks.with_headings(from_cleaned(result.original, cleaned, pages), marks)
 
     @staticmethod
     def _imported(raw: str, result: PdfText) -> ImportedText:
@@ -145,6 +148,19 @@ def without_title(result: PdfText, overrides: Mapping[int, bool]) -> tuple[str, 
     removed.extend(Removed(n, lines[n - 1], "metadata") for n in result.lines_of[0])
     removed.sort(key=lambda r: r.line)
     return text, removed, pages
+
+
+HEADING_LEVELS = 6
+"""Outline depth given to a PDF's headings; smaller print than the sixth size is still level six."""
+
+
+def heading_levels(result: PdfText) -> list[tuple[int, int]]:
+    """Each heading paragraph (its line in `result.text`) with its outline level: print sizes ranked from
+    the largest (level 1), as a reader tells a chapter from a section; a heading set in the body's size
+    (bold or numbered) comes below every larger one."""
+    sizes = sorted({round(result.sizes[i], 1) for i in result.headings}, reverse=True)
+    rank = {size: min(n + 1, HEADING_LEVELS) for n, size in enumerate(sizes)}
+    return [(i, rank[round(result.sizes[i], 1)]) for i in result.headings]
 
 
 def title(result: PdfText) -> str | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.importing import Prepared, Skipped
-from reader.formats import SUPPORTED_SUFFIXES, FormatError, derive_raw, dialog_patterns, importer_for
+from reader.formats import SUPPORTED_SUFFIXES, FormatError, blocks, derive_raw, dialog_patterns, importer_for
 from reader.formats.pdf import IMPORTER, Layout, PdfEncrypted, layout_from_json, layout_to_json
 from reader.formats.pdf.model import Fragment, PageBox
 from reader.formats.prepare import prepare
@@ -160,3 +160,13 @@ def test_without_a_larger_line_the_first_heading_is_the_title_and_no_date_is_mad
     derived = derive_raw(layout_to_json(Layout((page,))), "pdf")
     assert derived.metadata.title == "一、总体情况"
     assert derived.metadata.date is None
+
+
+def test_headings_are_marked_in_the_cleaned_text_with_levels_by_print_size() -> None:
+    derived = IMPORTER.derive(IMPORTER.read((DATA / "report_sc.pdf").read_bytes(), "report_sc.pdf"))
+    lines = derived.text.split("\n")
+    marked = {lines[line]: level for line, level in blocks.headings(derived)}
+    assert marked["一、总体情况"] == 1 and marked["三、存在问题"] == 1
+    assert marked["（一）调查范围与方法"] == 2
+    assert derived.metadata.title not in marked  # the title left the text, and its line with it
+    assert all(not text.endswith("。") for text in marked)
