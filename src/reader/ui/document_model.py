@@ -22,6 +22,7 @@ import bisect
 import json
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from datetime import datetime
 from typing import Any
 
@@ -218,7 +219,7 @@ class DocumentTableModel(QAbstractTableModel):
         old = self.persistentIndexList()
         old_ids = [self._ids[i.row()] if 0 <= i.row() < len(self._ids) else None for i in old]
         self._load_ids()
-        positions = {doc_id: row for row, doc_id in enumerate(self._ids)}
+        positions = self._rows_of({i for i in old_ids if i is not None})
         new = [
             self.index(positions[i], idx.column()) if i in positions else QModelIndex()
             for i, idx in zip(old_ids, old, strict=True)
@@ -307,6 +308,17 @@ class DocumentTableModel(QAbstractTableModel):
             return self._ids.index(doc_id)
         except ValueError:
             return None
+
+    def _rows_of(self, doc_ids: set[int]) -> dict[int, int]:
+        """The rows of a few documents (the selection a sort keeps): a search of the list each, in C,
+        rather than a map of every row (a tenth of a second at 100,000 rows, for a handful wanted)."""
+        if len(doc_ids) > 16:
+            return {doc_id: row for row, doc_id in enumerate(self._ids) if doc_id in doc_ids}
+        rows: dict[int, int] = {}
+        for doc_id in doc_ids:
+            with suppress(ValueError):
+                rows[doc_id] = self._ids.index(doc_id)
+        return rows
 
     def _load_ids(self) -> None:
         self._loaded = True

@@ -100,3 +100,12 @@ def test_deleting_a_document_drops_its_rank_and_voids_pending_ranks(tmp_path: Pa
         # And a rank for a document that no longer exists is never written.
         assert order.store([(a, "甲", 1)], COLLATION, order.changes(), replace=False) == 0
         assert order.pairs() == [(2, b)]
+
+
+def test_documents_in_imported_order_either_way(tmp_path: Path) -> None:
+    """Read from an index rather than the table, the ids still come in the order they were added."""
+    with Library(tmp_path / "lib.sqlite") as library:
+        added = [add(library.conn, title) for title in ("乙", "甲", None, "丙")]
+        library.conn.execute("UPDATE documents SET cleaner_version = 5 WHERE id = ?", (added[0],))
+        assert library.ids("imported") == added
+        assert library.ids("imported", descending=True) == added[::-1]
