@@ -11,7 +11,7 @@ from test_script import _load_cases
 from reader.core.script import Script, convert, make_view, tw_everyday_forms
 from reader.core.script.fix import diff_sites
 from reader.core.script.opencc import char_table, convert_each
-from reader.core.script.traditional import _chained_view
+from reader.core.script.traditional import _chained_view, _unified_line
 
 
 @pytest.mark.parametrize(
@@ -118,6 +118,23 @@ def test_chained_conversion_equals_opencc(config: str) -> None:
         view, sites = chained
         assert view == convert(text, config)
         assert sites == [i for i, (a, b) in enumerate(zip(view, per_char, strict=True)) if a != b]
+
+
+@pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])
+def test_mixed_lines_match_the_per_character_rule(config: str) -> None:
+    # A mixed line takes the conversion of its simplified copy, except where the author wrote a
+    # traditional-only character or a phrase matched the line as written; stated here position by
+    # position with OpenCC's own conversions, against the faster construction of `_unified_line`.
+    for text in [*_seed_texts()[5:], "剪頭发\n吃茶小舖的头发", "乾淨的头发和干净的頭發"]:
+        for line in text.split("\n"):
+            simplified = convert(line, "t2s")
+            plain, unified = convert(line, config), convert(simplified, config)
+            per_char = convert_each(line, config)
+            want = "".join(
+                p if ch != s or p != d else u
+                for ch, s, p, u, d in zip(line, simplified, plain, unified, per_char, strict=True)
+            )
+            assert _unified_line(line, config, plain, per_char) == want
 
 
 def test_per_character_table_matches_one_by_one_conversion() -> None:

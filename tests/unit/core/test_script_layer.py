@@ -7,7 +7,10 @@ from importlib.resources import files
 import pytest
 
 from reader.core.script import Script, convert, make_view
-from reader.core.script.segment import function_chars
+from test_script import SEEDS
+
+from reader.core.script import blocked
+from reader.core.script.segment import function_chars, locative_chars
 
 
 @pytest.mark.parametrize(
@@ -21,6 +24,9 @@ from reader.core.script.segment import function_chars
         ("进行复制", "進行複製"),
         ("联合制造", "聯合製造"),
         ("三家制造商", "三家製造商"),
+        # A locative closing the noun phrase before the word (上签, 中签 over 签订, 签发).
+        ("在会议上签订协议", "在會議上簽訂協議"),
+        ("军户中签发丁男", "軍戶中簽發丁男"),
     ],
 )
 def test_guard_undoes_phrases_that_cross_into_the_next_word(simplified: str, want: str) -> None:
@@ -40,6 +46,8 @@ def test_function_words_come_from_the_segmenters_tags() -> None:
     tags = function_chars()
     assert tags["并"] == "c" and tags["家"] == "q"
     assert "里" not in tags and "后" not in tags  # locatives compound (这里, 皇后) and are left out
+    assert {"上", "中", "里", "后"} <= locative_chars()
+    assert not set(tags) & locative_chars()
 
 
 @pytest.mark.parametrize(
@@ -74,3 +82,17 @@ def test_blocking_pairs_are_opencc_phrase_starts() -> None:
     outs = convert("\n".join(pairs), "s2t").split("\n")
     alone = convert("\n".join(p[0] for p in pairs), "s2t").split("\n")
     assert [p for p, o, a in zip(pairs, outs, alone, strict=True) if o[0] == a] == []
+
+
+def test_blocking_pair_scan_finds_every_listed_pair() -> None:
+    # The class scan with a set check must find exactly the positions a pair of the file starts at.
+    raw = files("reader").joinpath("data/script_blocking_pairs.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in raw.splitlines() if line and not line.startswith("#")]
+    pairs = {first + nxt for first, nexts in rows for nxt in nexts}
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    text += "复制造制造复制制" + "".join(sorted(pairs))[:4000]
+    scan, listed = blocked._pairs()
+    found = [i for i in map(blocked._start, scan.finditer(text)) if text[i : i + 2] in listed]
+    assert listed == pairs
+    assert found == [i for i in range(len(text) - 1) if text[i : i + 2] in pairs]
+    assert len(found) > 100

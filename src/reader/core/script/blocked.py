@@ -25,7 +25,15 @@ from functools import cache, partial
 from importlib.resources import files
 
 from reader.core.script.opencc import convert
-from reader.core.script.segment import MARGIN, convert_many, function_chars, score, segment, window
+from reader.core.script.segment import (
+    MARGIN,
+    convert_many,
+    function_chars,
+    locative_chars,
+    score,
+    segment,
+    window,
+)
 
 __all__ = ["blocked_word_edits", "clear_memos"]
 
@@ -141,7 +149,8 @@ def _unblocked(source: str, view: str, i: int, convert: Callable[[str], str]) ->
     # the whole of it (联合制 over 联合|制造); that word has two or more characters or is a function word
     # (40|家|制造商 read through 家制). Another single character before the word with the word is rather
     # a name OpenCC lists whole (今|周刊 as 今周刊).
-    if b - a < 2 or (a - before < 2 and source[before] not in function_chars()):
+    single = a - before < 2
+    if b - a < 2 or (single and source[before] not in function_chars() and source[before] not in locative_chars()):
         return {}
     own = convert(source[a:b])
     if len(own) != b - a or own[i - a] == view[i]:

@@ -85,18 +85,20 @@ def _dictionary_words(source: str, i: int, win: Span, freq: dict[str, int]) -> l
     """
     ws, we = win
     words = []
-    for a in range(ws, i + 1):
-        # jieba's dictionary holds every prefix of its words: one lookup rules out a start whose
-        # stretch up to the site begins no word.
-        b = i + 1
-        frag = source[a:b]
-        while frag in freq:
-            if b - a > 1 and freq[frag]:
+    end = i + 1
+    get = freq.get
+    for a in range(ws, end):
+        # jieba's dictionary holds every prefix of its words (frequency 0): one lookup rules out a
+        # start whose stretch up to the site begins no word.
+        b = end
+        f = get(source[a:b])
+        while f is not None:
+            if f and b - a > 1:
                 words.append((a, b))
             if b >= we:
                 break
             b += 1
-            frag = source[a:b]
+            f = get(source[a:b])
     return words
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "convert_many",
     "dictionary",
     "function_chars",
+    "locative_chars",
     "load_dictionary",
     "score",
     "segment",
@@ -59,6 +60,7 @@ def load_dictionary() -> None:
     """Load the segmenter's dictionary now (about a second), off the thread that will first need it."""
     dictionary()
     function_chars()
+    locative_chars()
 
 
 @cache
@@ -80,6 +82,22 @@ def function_chars() -> dict[str, str]:
     with jieba.dt.get_dict_file() as f:
         raw = f.read().decode("utf-8")
     return dict(re.findall(rf"^(\S) \d+ ([{_FUNCTION_TAGS}])\r?$", raw, re.M))
+
+
+@cache
+def locative_chars() -> frozenset[str]:
+    """Single characters jieba's dictionary tags as locatives (f: 上, 中, 下, 前, 后, 里 ...).
+
+    A locative closes the noun phrase before it (会议|上, 军户|中) and begins no compound with the
+    word after it, so an OpenCC phrase that joins it to that word (上签 → 上籤 in 会议上|签订) cuts
+    through. They are not function words for the phrase guard: as the second character of a word they
+    do end OpenCC's compounds (皇后, 这里).
+    """
+    import jieba
+
+    with jieba.dt.get_dict_file() as f:
+        raw = f.read().decode("utf-8")
+    return frozenset(re.findall(r"^(\S) \d+ f\r?$", raw, re.M))
 
 
 @lru_cache(maxsize=8192)
