@@ -5,11 +5,9 @@ from __future__ import annotations
 from importlib.resources import files
 
 import pytest
-
-from reader.core.script import Script, convert, make_view
 from test_script import SEEDS
 
-from reader.core.script import blocked
+from reader.core.script import Script, blocked, convert, make_view
 from reader.core.script.segment import function_chars, locative_chars
 
 
