@@ -100,40 +100,58 @@ def locative_chars() -> frozenset[str]:
     return frozenset(re.findall(r"^(\S) \d+ f\r?$", raw, re.M))
 
 
+# Log-probability of each dictionary word met so far (a prefix that is no word: _PREFIX), filled as
+# routes need them: one dictionary lookup per piece instead of a membership test, a second lookup and
+# a logarithm. Derived from the dictionary alone; bounded by its size.
+_LOGP: dict[str, float] = {}
+_PREFIX = math.inf
+
+
 @lru_cache(maxsize=8192)
-def _route(text: str) -> tuple[tuple[float, int], ...]:
-    """jieba's dictionary graph and most-probable route over `text`: route[i] = (log-probability of
-    the best segmentation of text[i:], end of its first word). Ties go to the longer word, as in jieba.
-    Memoised: clauses recur between the guard's steps and between views of one document."""
+def _route(text: str) -> tuple[tuple[float, ...], tuple[int, ...]]:
+    """jieba's dictionary graph and most-probable route over `text`: (log-probability of the best
+    segmentation of text[i:], end of its first word) for each i, as two tuples. Ties go to the longer
+    word, as in jieba. Memoised: clauses recur between the guard's steps and between views of one
+    document."""
     freq, log_total = dictionary()
+    logp = _LOGP
     n = len(text)
-    route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
+    probs = [0.0] * (n + 1)
+    ends = [0] * (n + 1)
     for k in range(n - 1, -1, -1):
-        best = (-math.inf, k)
+        best_p = -math.inf
+        best_i = k
         found = False
         i = k
-        frag = text[k]
-        while frag in freq:
-            f = freq[frag]
-            if f:
-                found = True
-                cand = (math.log(f) - log_total + route[i + 1][0], i)
-                if cand > best:
-                    best = cand
-            i += 1
-            if i >= n:
-                break
+        while i < n:
             frag = text[k : i + 1]
+            lp = logp.get(frag)
+            if lp is None:
+                f = freq.get(frag)
+                if f is None:
+                    break
+                lp = logp[frag] = math.log(f) - log_total if f else _PREFIX
+            if lp != _PREFIX:
+                found = True
+                p = lp + probs[i + 1]
+                if p > best_p or (p == best_p and i > best_i):
+                    best_p = p
+                    best_i = i
+            i += 1
         if not found:
             # A character jieba does not know is a word of its own, with frequency 1.
-            best = (-log_total + route[k + 1][0], k)
-        route[k] = best
-    return tuple(route)
+            best_p = -log_total + probs[k + 1]
+            best_i = k
+        probs[k] = best_p
+        ends[k] = best_i
+    return tuple(probs), tuple(ends)
 
 
 def clear_memos() -> None:
-    """Forget the memoised routes (benchmarks measure a document's first view with this)."""
+    """Forget the memoised routes and word probabilities (benchmarks measure a document's first view
+    with this)."""
     _route.cache_clear()
+    _LOGP.clear()
 
 
 def score(text: str) -> float:
@@ -149,12 +167,12 @@ def word_score(word: str) -> float:
 
 def segment(text: str) -> list[str]:
     """Words of a run of Han characters: jieba's dictionary graph and most-probable route, no HMM."""
-    route = _route(text)
+    ends = _route(text)[1]
     n = len(text)
     words = []
     x = 0
     while x < n:
-        y = route[x][1] + 1
+        y = ends[x] + 1
         words.append(text[x:y])
         x = y
     return words
