@@ -17,8 +17,11 @@ import math
 import os
 import re
 import statistics
+import sys
+import threading
 import unicodedata
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -104,8 +107,22 @@ def has_image(page: pdfium.PdfPage) -> bool:
 DET_SIDE = 960
 """Longest side, in pixels, of the image the text detector sees (a 150-dpi A4 page is 1755 px: detection
 runs at about 82 dpi, where 12-pt print is 14 px high). Lines are still cut from the full render for the
-recogniser, which scales each to 48 px high whatever the dpi, so this costs detection time, not accuracy:
-measured in docs/decisions/pdf.md (CER no worse than detecting at full size, detection 3× cheaper)."""
+recogniser, so this costs detection time, not accuracy: measured in docs/decisions/pdf.md."""
+
+REC_HEIGHT = 48
+"""Height, in pixels, each line is scaled to for the recogniser (its width follows the line's shape). The
+recogniser's work grows with the area of its input: measured in docs/decisions/pdf.md."""
+
+MIN_REC_RATIO = 320 / 48
+"""A line narrower than this many times its height is padded to it, as the engine does (its training shape)."""
+
+NICE = 5
+"""How much lower than the window's the OCR threads' priority is (see `_yield_to_window`)."""
+
+MAX_THREADS = 4
+"""Lines are recognised on this many threads at most (one per core): each runs the recogniser on one line
+with one onnxruntime thread, which measured cheaper than one line at a time on several onnxruntime threads
+(the per-operator hand-offs between threads cost more than they gain on inputs this small)."""
 
 
 @functools.cache
@@ -131,29 +148,44 @@ def default_engine() -> Engine | str:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-    threads = max(1, min(os.cpu_count() or 1, 4))
+    threads = max(1, min(os.cpu_count() or 1, MAX_THREADS))
     try:
         # No angle classifier: the pages are upright and their skew is turned out from the line boxes
-        # (`to_fragments`); it would cost a pass per line. One line per recogniser run: lines have different
-        # widths, and a batch is padded to its widest line, which measured twice as slow as line by line.
-        rapid = RapidOCR(
-            use_cls=False, rec_batch_num=1, det_limit_type="max", intra_op_num_threads=threads, print_verbose=False
-        )
+        # (`to_fragments`); it would cost a pass per line.
+        rapid = RapidOCR(use_cls=False, rec_batch_num=1, det_limit_type="max", print_verbose=False)
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads
+        # One onnxruntime thread per run; the parallelism is ours (lines on `threads` threads), see MAX_THREADS.
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
         options.enable_cpu_mem_arena = False  # as the engine sets it: memory goes back after each page
         options.log_severity_level = 4
-        # Idle worker threads sleep instead of spinning: on a machine that is doing other work (the window,
-        # an import), spinning threads took a core from it and made OCR slower, not faster.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         providers = ["CPUExecutionProvider"]
-        detector, recogniser = rapid.text_det.infer, rapid.text_rec.session
-        for holder in (detector, recogniser):
-            holder.session = onnxruntime.InferenceSession(
-                holder.session._model_path, sess_options=options, providers=providers
-            )
+        rapid.text_det.infer.session = onnxruntime.InferenceSession(
+            rapid.text_det.infer.session._model_path, sess_options=options, providers=providers
+        )
+        recogniser = onnxruntime.InferenceSession(
+            rapid.text_rec.session.session._model_path, sess_options=options, providers=providers
+        )
+        rapid.text_rec.session.session = recogniser  # the engine's own path (small images) shares it
+        rec_input = recogniser.get_inputs()[0].name
+        decode = rapid.text_rec.postprocess_op
     except Exception as exc:  # models missing or unreadable
         return f"scanned page not read: {PACKAGE} models cannot be loaded ({type(exc).__name__})"
+    pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="ocr", initializer=_yield_to_window)
+
+    def recognise(line: Any) -> tuple[str, float]:
+        """One line image (BGR) read by the recogniser: scaled to REC_HEIGHT, to -1..1, channels first."""
+        height, width = line.shape[:2]
+        wide = max(1, math.ceil(REC_HEIGHT * width / max(height, 1)))
+        scaled = cv2.resize(line, (wide, REC_HEIGHT)).astype(numpy.float32) * (2.0 / 255.0) - 1.0
+        if wide < MIN_REC_RATIO * REC_HEIGHT:  # a short line is padded as the engine pads it (mid grey)
+            scaled = cv2.copyMakeBorder(
+                scaled, 0, 0, 0, math.ceil(MIN_REC_RATIO * REC_HEIGHT) - wide, cv2.BORDER_CONSTANT
+            )
+        batch = scaled.transpose(2, 0, 1)[numpy.newaxis]
+        (text, score), *_ = decode(recogniser.run(None, {rec_input: batch})[0])
+        return str(text), float(score)
 
     def run(image: Any) -> list[tuple[Quad, str, float]]:
         height, width = image.shape[:2]
@@ -162,14 +194,30 @@ def default_engine() -> Engine | str:
             result, _ = rapid(image)  # small or extreme images: the engine's own path (it pads them)
             return [(box, str(text), float(score)) for box, text, score in result or []]
         small = cv2.resize(image, (round(width * factor), round(height * factor)), interpolation=cv2.INTER_AREA)
-        boxes, _ = rapid.auto_text_det(small)
+        boxes, _ = pool.submit(rapid.auto_text_det, small).result()  # on a pool thread: see _yield_to_window
         if boxes is None:
             return []
         full = [numpy.asarray(box, dtype=numpy.float32) / factor for box in boxes]
-        texts, _ = rapid.text_rec(rapid.get_crop_img_list(image, full))
-        return [(box.tolist(), str(text), float(score)) for box, (text, score) in zip(full, texts, strict=True)]
+        lines = rapid.get_crop_img_list(image, full)
+        # Longest lines first, so the threads finish together.
+        order = sorted(range(len(lines)), key=lambda i: -lines[i].shape[1] / max(lines[i].shape[0], 1))
+        read = dict(zip(order, pool.map(recognise, [lines[i] for i in order]), strict=True))
+        return [(box.tolist(), *read[i]) for i, box in enumerate(full)]
 
     return run
+
+
+def _yield_to_window() -> None:
+    """Run this OCR thread at a lower priority than the rest of the process (Linux: a thread has its own nice
+    value). OCR keeps every core busy; at equal priority the window's thread, woken for a repaint or a key,
+    waited for a core behind it. A lower priority costs OCR nothing when nothing else wants the cores."""
+    if sys.platform != "linux":  # elsewhere the call would set the whole process's priority, or fail
+        return
+    try:
+        tid = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + NICE))
+    except OSError:  # not permitted in some sandboxes: OCR still runs, at normal priority
+        pass
 
 
 def engine_version() -> str:
