@@ -286,7 +286,8 @@ def ocr_speed(tallies: dict[tuple[str, str], Tally]) -> None:
     if window.exists():
         print(f"event-loop stalls during OCR: run {window.relative_to(ROOT)} (target < 50 ms)")
         done = subprocess.run([sys.executable, str(window)], capture_output=True, text=True, check=False)
-        print("  " + (done.stdout.strip() or done.stderr.strip().splitlines()[-1:][0] if done.stderr else ""))
+        said = done.stdout.strip() or "\n".join(done.stderr.strip().splitlines()[-1:]) or f"exit {done.returncode}"
+        print("\n".join(f"  {line}" for line in said.splitlines()))
     else:
         print("event-loop stalls during OCR: benchmarks/ocr_window.py not present, not measured")
 

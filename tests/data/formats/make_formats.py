@@ -70,6 +70,8 @@ class Source:
     sections: list[tuple[str, list[str]]]
     traditional: bool
     half: str = ""
+    subheads: dict[tuple[int, int], str] = field(default_factory=dict)  # (section, paragraph) it stands before
+    notes: dict[int, str] = field(default_factory=dict)  # section -> footnote on its first paragraph
 
     def __post_init__(self) -> None:
         self.half = half_of(self.id)
@@ -88,7 +90,9 @@ def _drcd(root: Path, articles: int = 5) -> list[Source]:
             paragraphs = [" ".join(p.split()) for p in row["text"].split("\n\n") if p.strip()]
             sections.append((row["title"].strip(), paragraphs))
         title = f"{group[0]['title'].strip()}與{group[1]['title'].strip()}等{articles}篇資料彙編"
-        out.append(Source(f"drcd/{group[0]['id']}", title, sections, traditional=True))
+        # Each section cites its article, as the licence asks: a footnote on its first paragraph.
+        notes = {s: f"① 資料來源：維基百科條目「{heading}」。" for s, (heading, _) in enumerate(sections) if s % 2 == 0}
+        out.append(Source(f"drcd/{group[0]['id']}", title, sections, traditional=True, notes=notes))
     return out
 
 
@@ -102,12 +106,22 @@ def _msra(root: Path, per_doc: int = 60, per_paragraph: int = 4, per_section: in
         group = sentences[start : start + per_doc]
         paragraphs = ["".join(group[i : i + per_paragraph]) for i in range(0, len(group), per_paragraph)]
         sections = []
+        subheads: dict[tuple[int, int], str] = {}
         for n, first in enumerate(range(0, len(paragraphs), per_section)):
             body = paragraphs[first : first + per_section]
-            lead = re.split(r"[，。；：、！？,]", body[0])[0][:14]
-            sections.append((f"{NUMERALS[n % 10]}、{lead}", body))
-        out.append(Source(f"msra/{start}", f"新闻资料选编（第{start // per_doc + 1}辑）", sections, traditional=False))
+            sections.append((f"{NUMERALS[n % 10]}、{_lead(body[0])}", body))
+            for k in range(1, len(body)):  # numbered subsections under the section heading
+                subheads[(n, k)] = f"（{NUMERALS[k - 1]}）{_lead(body[k])}"
+        title = f"新闻资料选编（第{start // per_doc + 1}辑）"
+        notes = {1: "① 资料来源：新闻报道，经整理。"}
+        out.append(Source(f"msra/{start}", title, sections, traditional=False, subheads=subheads, notes=notes))
     return out
+
+
+def _lead(paragraph: str) -> str:
+    """A heading from a paragraph's first clause (at most 14 characters), as a report's numbered headings
+    name what follows."""
+    return re.split(r"[，。；：、！？,]", paragraph)[0][:14]
 
 
 def sources(root: Path = EVAL) -> list[Source]:
@@ -163,6 +177,20 @@ def _pdf(source: Source, path: Path, columns: int, variant: int) -> dict[str, An
             self.heading = self.font(f"Noto Sans CJK {script}", body_size + 5, True)
             self.sub = self.font(f"Noto Sans CJK {script}", body_size + 1.5, True)
             self.small = self.font(f"Noto Sans CJK {script}", 8.5, False)
+            self.kinds: list[str] = []
+
+        def paragraph(self, text: str, font: Any, indent_em: float, latin: bool = False, keep: bool = True) -> None:
+            heading = font is self.heading or font is self.sub
+            self.kinds.append("title" if not self.kinds else "heading" if heading else "paragraph")
+            super().paragraph(text, font, indent_em, latin, keep)
+
+        def table(self, rows: list[list[str]]) -> None:
+            self.kinds.extend("row" for _ in rows)
+            super().table(rows)
+
+        def flush_notes(self) -> None:
+            self.kinds.extend("footnote" for _ in self.pending_notes)
+            super().flush_notes()
 
         def head(self, page: int) -> str:
             return odd_head if page % 2 == 0 else even_head
@@ -173,6 +201,11 @@ def _pdf(source: Source, path: Path, columns: int, variant: int) -> dict[str, An
 
             p = self.painter
             p.setFont(self.small)
+            y = fx.PAGE_H - fx.BOTTOM + 8
+            for note in self.footnotes:  # on the page where the paragraph citing it ends
+                p.drawText(QPointF(fx.LEFT, y), note)
+                y += 12
+            self.footnotes = []
             metrics = QFontMetricsF(self.small)
             head = self.head(self.page)
             p.drawText(QPointF((fx.PAGE_W - metrics.horizontalAdvance(head)) / 2, 46), head)
@@ -195,7 +228,11 @@ def _pdf(source: Source, path: Path, columns: int, variant: int) -> dict[str, An
     blocks: list[Any] = []
     for s, (heading, paragraphs) in enumerate(source.sections):
         blocks.append(fx.Block("h1", heading))
-        blocks.extend(fx.Block("p", p) for p in paragraphs)
+        for k, paragraph in enumerate(paragraphs):
+            if (s, k) in source.subheads:
+                blocks.append(fx.Block("h2", source.subheads[(s, k)]))
+            note = source.notes.get(s, "") if k == 0 else ""
+            blocks.append(fx.Block("p", paragraph, footnote=note))
         if s == 1 and variant % 2 == 0:
             blocks.append(fx.Block("table", rows=_table(source)))
     spec = fx.Spec(
@@ -210,10 +247,12 @@ def _pdf(source: Source, path: Path, columns: int, variant: int) -> dict[str, An
     )
     total = Writer(spec, path).write()["page_count"]
     spec.number = spec.number.replace("{total}", str(total))
-    answer = Writer(spec, path).write()
+    writer = Writer(spec, path)
+    answer = writer.write()
     paragraphs = answer["paragraphs"]
     joined = "\n".join(paragraphs)
-    kinds = _pdf_kinds(paragraphs, source, blocks, fx)
+    kinds = writer.kinds
+    assert len(kinds) == len(paragraphs), (len(kinds), len(paragraphs))
     return {
         "title": source.title,
         "blocks": [[k, t] for k, t in zip(kinds, paragraphs, strict=True)][1:],
@@ -222,17 +261,6 @@ def _pdf(source: Source, path: Path, columns: int, variant: int) -> dict[str, An
         # The title is the document's title, not its text: the first page's text begins after it.
         "page_first": [joined[max(start, len(paragraphs[0]) + 1) :][:PAGE_FIRST] for start in answer["pages"]],
     }
-
-
-def _pdf_kinds(paragraphs: list[str], source: Source, blocks: list[Any], fx: ModuleType) -> list[str]:
-    kinds = ["title"]
-    for block in blocks:
-        if block.kind == "table":
-            kinds.extend("row" for _ in block.rows)
-        else:
-            kinds.append("heading" if block.kind in ("h1", "h2") else "paragraph")
-    assert len(kinds) == len(paragraphs), (len(kinds), len(paragraphs))
-    return kinds
 
 
 # ---------------------------------------------------------------- scans
@@ -320,7 +348,10 @@ def _docx(source: Source, variant: int) -> tuple[bytes, dict[str, Any]]:
     for s, (heading, paragraphs) in enumerate(source.sections):
         body.append(_para(heading, "Heading1"))
         gold.append(["heading", heading])
-        for paragraph in paragraphs:
+        for k, paragraph in enumerate(paragraphs):
+            if (s, k) in source.subheads:
+                body.append(_para(source.subheads[(s, k)], "Heading2"))
+                gold.append(["heading", source.subheads[(s, k)]])
             body.append(_para(paragraph))
             gold.append(["paragraph", paragraph])
         if s == 0:
@@ -356,6 +387,8 @@ def _docx(source: Source, variant: int) -> tuple[bytes, dict[str, Any]]:
         '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/></w:style>'
         '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>'
         '<w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/>'
+        '<w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>'
         '<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/>'
         '<w:basedOn w:val="Normal"/></w:style></w:styles>'
     )
@@ -435,7 +468,10 @@ def _epub(source: Source) -> tuple[bytes, dict[str, Any]]:
     for s, (heading, paragraphs) in enumerate(source.sections):
         parts = [f"<section><h2>{html.escape(heading)}</h2>"]
         gold.append(["heading", heading])
-        for paragraph in paragraphs:
+        for k, paragraph in enumerate(paragraphs):
+            if (s, k) in source.subheads:
+                parts.append(f"<h3>{html.escape(source.subheads[(s, k)])}</h3>")
+                gold.append(["heading", source.subheads[(s, k)]])
             parts.append(f"<p>{html.escape(paragraph)}</p>")
             gold.append(["paragraph", paragraph])
         if s == 0:

@@ -223,16 +223,23 @@ def _reference(flow: list[_Paragraph], note: Line) -> int:
 
 
 def _page_starts(paragraphs: list[_Paragraph], page_count: int, end: int) -> tuple[int, ...]:
-    """Offset of the first character from each page; a page with no kept text begins where the next does."""
+    """Offset of the first character from each page; a page with no kept text begins where the next does.
+
+    A footnote is moved to the end of the section that cites it, which may lie before the first line of
+    text on the page it is printed on: it decides where its page begins only when the page has nothing else.
+    """
     first: list[int | None] = [None] * page_count
+    notes: list[int | None] = [None] * page_count
     offset = 0
     for paragraph in paragraphs:
+        found = notes if paragraph.kind == "footnote" else first
         for line, start in zip(paragraph.lines, paragraph.starts, strict=True):
             at = offset + start
-            current = first[line.page]
+            current = found[line.page]
             if current is None or at < current:
-                first[line.page] = at
+                found[line.page] = at
         offset += len(paragraph.text) + 1
+    first = [body if body is not None else note for body, note in zip(first, notes, strict=True)]
     out = [end] * page_count
     following = end
     for page in range(page_count - 1, -1, -1):

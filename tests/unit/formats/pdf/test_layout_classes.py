@@ -69,3 +69,22 @@ def test_a_short_heading_above_another_heading_stays_apart() -> None:
     fragments = [_frag("一、总体情况", 80.0, 16.0), _frag("（一）调查范围", 104.0, 16.0), *_body(0, top=140.0)]
     result = analyse(Layout((_page(0, fragments),)))
     assert result.paragraphs[:2] == ("一、总体情况", "（一）调查范围")
+
+
+def test_a_footnote_moved_to_its_section_does_not_move_the_start_of_the_page_it_is_printed_on() -> None:
+    # Page 1: a section whose last paragraph cites ①, then the next section's heading and text; the note is
+    # printed at the foot of page 2, where the text of the second section goes on.
+    page_one = [
+        _frag("一、总体情况", 80.0, 16.0),
+        *_body(0, top=110.0, lines=6),
+        _frag("调查覆盖十二个省份。①", 110.0 + 6 * 19.0),
+        _frag("二、主要做法", 260.0, 16.0),
+        *_body(1, top=290.0, lines=10),
+    ]
+    note = "① 数据来源：课题组问卷调查。"
+    opening = "第二页开头的这一行文字与其他各行都不相同所以能够找到它在全文中的位置并且长到行尾"
+    page_two = [_frag(opening, 81.0, x1=RIGHT), *_body(2, top=100.0, lines=8), _frag(note, 770.0, 8.5)]
+    result = analyse(Layout((_page(0, page_one), _page(1, page_two))))
+    at = result.text.index(note)
+    assert result.text.index("二、主要做法") > at  # the note closes the section that cites it
+    assert result.pages[1] == result.text.index(opening) > at
