@@ -12,6 +12,12 @@ Figures printed (each beside the keep-all baseline and, when installed, trafilat
   generated pages    tests/data/web_pages: public text (DRCD, MSRA, CLUENER) inside seeded page furniture of 40
                      fake sites, split by site (test when the last byte of sha1("gen/<site>") is odd), scored the
                      same two ways, each also with the SourceHints computed from the site's pages (+hints);
+  wiki pages         tests/data/web_pages/make_wiki_pages.py: encyclopedia pages around DRCD article text (infobox,
+                     sections, a table one cell a line, references; a wiki's furniture around), split by
+                     article (test when the last byte of sha1("wiki/<id>") is odd), scored the two ways;
+  real content dev   the web_zh dev-half gold texts (whole content areas of real pages) as the articles of
+                     generated pages, five a site, with the site's hints: a second development set from
+                     data outside the test half (there is no test counterpart: the test gold stays unread);
   clean docs         report-shaped documents with nothing to remove (tests/data/clean_reports): lines removed /
                      lines, dev and test, text and Markdown. The title line moving into the title field is not
                      a loss; any other removed line is;
@@ -74,6 +80,7 @@ def _source_hints() -> Any:
 
 REPORTS = _load("make_clean_reports", "clean_reports")
 PAGES = _load("make_pages", "web_pages")
+WIKI = _load("make_wiki_pages", "web_pages")
 NOTES = _load("make_notes", "markdown_notes")
 
 
@@ -184,6 +191,61 @@ def bench_generated(detail: bool) -> None:
         for mode in ("plain", "plain+hints", "html", "html+hints", "keep-all", "trafilatura"):
             if (half, mode) in sums:
                 print(f"  {mode:<12} F1 {_fmt(sums[(half, mode)])}")
+
+
+def bench_wiki(detail: bool) -> None:
+    pages = WIKI.build(EVAL)
+    if not pages:
+        print("wiki pages: skipped, evaluation data not found")
+        return
+    traf = _trafilatura()
+    zero = Score(0, 0, 0)
+    sums: dict[tuple[str, str], Score] = {}
+    for page in pages:
+        blocks = html_to_blocks(page.html)
+        got = {
+            "plain": score(clean_text(blocks).text, page.gold),
+            "html": score(clean_html(page.html).text, page.gold),
+            "keep-all": score(blocks, page.gold),
+        }
+        if traf is not None:
+            got["trafilatura"] = score(traf.extract(page.html) or "", page.gold)
+        for mode, one in got.items():
+            sums[(page.half, mode)] = sums.get((page.half, mode), zero) + one
+        if detail and page.half == "dev" and min(got["plain"].f1, got["html"].f1) < 0.95:
+            print(f"  {page.page_id} plain {got['plain'].f1:.3f} html {got['html'].f1:.3f}")
+    for half in HALVES:
+        print(f"wiki pages {half} ({sum(p.half == half for p in pages)} pages)")
+        for mode in ("plain", "html", "keep-all", "trafilatura"):
+            if (half, mode) in sums:
+                print(f"  {mode:<12} F1 {_fmt(sums[(half, mode)])}")
+
+
+def bench_real_dev() -> None:
+    pages = PAGES.build_real(EVAL, "dev") if hasattr(PAGES, "build_real") else []
+    if not pages:
+        print("real content dev: skipped, evaluation data not found")
+        return
+    hinter = _source_hints()
+    zero = Score(0, 0, 0)
+    sums: dict[str, Score] = {}
+    sites: dict[str, list[Any]] = {}
+    for page in pages:
+        sites.setdefault(page.site, []).append(page)
+    for members in sites.values():
+        blocks = [html_to_blocks(page.html) for page in members]
+        hints = hinter(blocks) if hinter else None
+        for page, text in zip(members, blocks, strict=True):
+            got = {
+                "plain+hints": score(clean_text(text, hints=hints).text, page.gold),
+                "html+hints": score(clean_html(page.html, hints=hints).text, page.gold),
+                "keep-all": score(text, page.gold),
+            }
+            for mode, one in got.items():
+                sums[mode] = sums.get(mode, zero) + one
+    print(f"real content dev ({len(pages)} pages, {len(sites)} sites)")
+    for mode, total in sums.items():
+        print(f"  {mode:<12} F1 {_fmt(total)}")
 
 
 def lost_lines(name: str, text: str) -> tuple[int, int, list[str]]:
@@ -324,6 +386,8 @@ def main() -> None:
     detail = "--detail" in sys.argv
     bench_web_zh(detail)
     bench_generated(detail)
+    bench_wiki(detail)
+    bench_real_dev()
     bench_clean_docs(detail)
     bench_markdown(detail)
     bench_seeds()

@@ -13,7 +13,7 @@ from reader.core import cleaning
 from reader.core.script import detect_script
 
 # Bump when the cleaner's output changes, so stored documents can be re-derived.
-CLEANER_VERSION = 4  # 4: furniture walls, teaser lists, speaker-label dialogue kept
+CLEANER_VERSION = 5  # 5: tables one cell a line, tables of fields, reference lists kept; source hints from the folder
 
 
 @dataclass(frozen=True)

@@ -188,11 +188,14 @@ def _further_runs(
             continue
         score, s_lo, s_hi = _best_run(walled, a, b)
         floor = max(SECONDARY_SHARE * best, SECONDARY_MIN)
-        if score >= SECONDARY_MIN and _reachable(values, keep, s_lo, s_hi, score):
+        reachable = score >= SECONDARY_MIN and _reachable(values, keep, s_lo, s_hi, score)
+        if reachable:
             floor = SECONDARY_MIN
         if score < floor:
             continue
-        if _finished_prose(lines[s_lo:s_hi]):
+        # Out of the article's reach a further body needs two sentences or more: one sentence far below
+        # the article (a site's licence or notice under its menus) is the page's, not the writer's.
+        if (_finished_prose if reachable else _body)(lines[s_lo:s_hi]):
             keep.append((s_lo, s_hi))
         todo += [(a, s_lo), (s_hi, b)]
     return keep
@@ -295,6 +298,8 @@ def _edge_keeps(lines: Sequence[cf.Line], i: int) -> bool:
         return False
     if line.structure or cs.is_sign_date(line.text):
         return True
+    if line.words <= 12 and not line.clause_punct and i + 1 < len(lines) and cs.is_citation(lines[i + 1].text):
+        return True  # the heading of the list of references that follows
     if line.ends_sentence and line.words <= 20 and i > 0 and lines[i - 1].ends_sentence:
         return True  # a closing formula after the last paragraph (特此通知。)
     if i > 0 and lines[i - 1].ends_sentence and line.words <= 16 and is_signature(line.text):

@@ -6,6 +6,7 @@ repeated paragraphs, headline lists at the end of the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reader.core.cleaning import features as cf
 from reader.core.cleaning import structure as cs
@@ -51,7 +52,9 @@ TABLE_MIN_CELLS = 3
 
 def mark_tables(lines: list[cf.Line]) -> None:
     """Rows of a table dumped as text: two or more adjacent unpunctuated lines split by spaces into the
-    same number (3+) of cells. A menu row is already flagged by then and breaks the table."""
+    same number (3+) of cells. A menu row is already flagged by then and breaks the table. Tables
+    rendered one cell a line are found by their shape too: a column of numbers or dates every k lines
+    (`_cell_table`), labels alternating with values (`_field_table`, an infobox or a fact sheet)."""
     cells = [
         len(line.text.split(" ")) if line.reason is None and not line.clause_punct and not line.link_chars else 0
         for line in lines
@@ -59,6 +62,104 @@ def mark_tables(lines: list[cf.Line]) -> None:
     for i, n in enumerate(cells):
         if n >= TABLE_MIN_CELLS and ((i > 0 and cells[i - 1] == n) or (i + 1 < len(cells) and cells[i + 1] == n)):
             lines[i].structure = True
+    _mark_blocks(lines, _cell_table)
+    _mark_blocks(lines, _field_table)
+
+
+_NUMBER_CELL = re.compile(r"^(?=.*\d)[\d.,:/\-–~年月日号號%％]+$")
+CELL_COLUMNS = range(2, 7)  # periods tried; a table needs three columns or more (two is a ranked list)
+CELL_ROWS = 3  # rows, besides a header row, that show the table's shape
+CELL_MAX_WORDS = 30
+
+
+def _cell(line: cf.Line) -> bool:
+    return line.reason is None and not line.link_chars and not line.ends_sentence and 0 < line.words <= CELL_MAX_WORDS
+
+
+def _mark_blocks(lines: list[cf.Line], table: Callable[[list[cf.Line], int, int], tuple[int, int] | None]) -> None:
+    """Mark as report structure the part of each block of cells (short unlinked unflagged lines) that
+    `table` finds to be a table rendered one cell a line (`_cell_table`: a column of numbers;
+    `_field_table`: labels and values)."""
+    i = 0
+    while i < len(lines):
+        if not _cell(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and _cell(lines[j]):
+            j += 1
+        span = table(lines, i, j)
+        if span is not None:
+            for line in lines[span[0] : span[1]]:
+                line.structure = True
+        i = j
+
+
+def _cell_table(lines: list[cf.Line], lo: int, hi: int) -> tuple[int, int] | None:
+    """The part of block [lo, hi) that is a table rendered one cell a line, or None: the fewest columns
+    that frame it, the framing whose rows run longest, and the row of column names above it."""
+    numeric = [bool(_NUMBER_CELL.match(line.text)) for line in lines[lo:hi]]
+    firsts = [i for i, n in enumerate(numeric) if n][: max(CELL_COLUMNS) + 1]
+    for k in CELL_COLUMNS:
+        best: tuple[int, int] | None = None  # (rows, first row's start)
+        for col in range(k):
+            for first in firsts:
+                start = first - col
+                if start < 0:
+                    continue
+                rows = 0
+                while start + (rows + 1) * k <= len(numeric) and numeric[start + rows * k + col]:
+                    rows += 1
+                if rows >= CELL_ROWS and (best is None or rows > best[0]):
+                    best = (rows, start)
+        if best is not None:
+            if k < 3:
+                return None  # numbers every other line: a ranked or numbered list, not a table
+            rows, start = best
+            if start >= k and not any(numeric[start - k : start]):
+                start -= k  # the row of column names
+                rows += 1
+            return lo + start, lo + start + rows * k
+    return None
+
+
+FIELD_PAIRS = 4  # label-and-value pairs that make a block a table of fields (an infobox, a fact sheet)
+FIELD_LABEL_CHARS = 6
+MENU_WORD_CHARS = 4  # a menu item or a short name
+FIELD_VALUE_CHARS = 16  # longer, a line is a headline or a sentence, not a field's value
+_DIGIT = re.compile(r"\d")
+
+
+def _label(line: cf.Line) -> bool:
+    return len(line.text) <= FIELD_LABEL_CHARS and " " not in line.text and not _DIGIT.search(line.text)
+
+
+def _plain_word(text: str) -> bool:
+    return len(text) <= MENU_WORD_CHARS and not _DIGIT.search(text)
+
+
+def _field_table(lines: list[cf.Line], lo: int, hi: int) -> tuple[int, int] | None:
+    """A table of fields rendered one cell a line: label, value, label, value ..., the labels short
+    names without digits and all different, the values short too (a headline is no field's value),
+    at least half of them a number or a date or longer than a label. Pairs of two short words at its
+    start are the end of a menu, not fields (a menu alternates short names only; a ranked list starts
+    each pair with a number). The longest such run of pairs in block [lo, hi), if it has FIELD_PAIRS."""
+    best: tuple[int, int] | None = None
+    for i in range(lo, hi - 1):
+        j, labels, rich = i, set(), 0
+        while j + 1 < hi and _label(lines[j]) and lines[j].text not in labels:
+            value = lines[j + 1].text
+            if len(value) > FIELD_VALUE_CHARS and not _DIGIT.search(value):
+                break
+            if j == i and _plain_word(lines[j].text) and _plain_word(value):
+                break  # a run does not open on a menu's two words
+            labels.add(lines[j].text)
+            rich += bool(_DIGIT.search(value)) or len(value) > FIELD_LABEL_CHARS
+            j += 2
+        pairs = (j - i) // 2
+        if pairs >= FIELD_PAIRS and 2 * rich >= pairs and (best is None or j - i > best[1] - best[0]):
+            best = (i, j)
+    return best
 
 
 def mark_injections(lines: list[cf.Line]) -> None:

@@ -21,8 +21,17 @@ _NUMBERED = re.compile(
     rf"|第\s*[{_CN_NUM}\d]{{1,4}}\s*[章节節条條款部篇编編卷回]"
     r"|[①-⑳⑴-⒇❶-❿]"
     r"|#{1,6}\s|[-*+•·]\s|>\s?"
+    r"|\^\s|\[\d{1,3}\]\s*\S"  # a citation in a list of references (^ in a wiki, [1] in a paper)
     r")"
 )
+_CITATION = re.compile(r"^(?:\^\s|\[\d{1,3}\]\s*\S)")
+
+
+def is_citation(text: str) -> bool:
+    """An entry of a list of references: `^ 作者. 标题. 2005.` (a wiki's backlink caret), `[1] 作者. 标题[J].`"""
+    return bool(_CITATION.match(text))
+
+
 # A field of a notice: contact person and phone, address, post code, mail, attachments, copies.
 _FIELD = re.compile(
     r"^(?:联系人|聯絡人|联系电话|聯絡電話|联系方式|聯絡方式|电话|電話|传真|傳真|手机|手機|邮箱|郵箱|电子邮箱|電子郵箱"
