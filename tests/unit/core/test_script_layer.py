@@ -34,6 +34,14 @@ def test_guard_undoes_phrases_that_cross_into_the_next_word(simplified: str, wan
     assert len(view) == len(simplified)
 
 
+def test_function_word_after_a_numeral_is_a_measure_word() -> None:
+    # 只 ("only", an adverb) after 一 is the classifier 隻, as OpenCC's phrase 一只 has it; a classifier
+    # alone after a numeral (十|家|俱乐部) still takes its own reading.
+    assert make_view("世界上第一只由体细胞克隆的羊", Script.TW).text == "世界上第一隻由體細胞克隆的羊"
+    assert make_view("十家俱乐部", Script.TW).text == "十家俱樂部"
+    assert make_view("双方并发生冲突", Script.TW).text == "雙方並發生衝突"
+
+
 def test_phrases_opencc_lists_whole_stand() -> None:
     # 今周刊 is one of OpenCC's names; 今|周刊 must not turn it into 週刊. 酱面 ends in a content word.
     assert make_view("今周刊", Script.HANT).text == convert("今周刊", "s2t") == "今周刊"

@@ -42,6 +42,9 @@ __all__ = ["diff_sites", "guard_phrases", "load_dictionary", "segment"]
 # against its default are short (more than 99 % have at most four characters).
 _MAX_PHRASE = 6
 
+# Numerals after which a character is read as a measure word.
+_NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万两几零〇")
+
 # First stretch compared after each difference (it doubles while equal).
 _CHUNK = 64
 
@@ -199,11 +202,17 @@ class _Guard:
                 if start <= i < end:
                     if end - start > 1 and (start, end) in self.word_out and self.differs(i, (start, end)):
                         suspects[i] = self.word_out[(start, end)][i - start]
-                    elif end - start == 1 and self.source[i] in singles:
+                    elif end - start == 1 and self.source[i] in singles and not self._counted(i, singles):
                         suspects[i] = self.per_char[i]
                         self.alone.add(i)
                     break
         return suspects
+
+    def _counted(self, i: int, singles: dict[str, str]) -> bool:
+        """Whether a function word alone follows a numeral, where it is a measure word instead (第一|只:
+        只 "only" is read as the classifier 隻 after 一, as OpenCC's phrase 一只 has it). Classifiers
+        themselves (家 in 十|家|俱乐部) keep their own reading."""
+        return singles[self.source[i]] != "q" and i > 0 and self.source[i - 1] in _NUMERALS
 
     def _matched(self, suspects: dict[int, str]) -> dict[int, Span]:
         """The phrase OpenCC matched at each suspect: the shortest stretch around it (inside its clause)
