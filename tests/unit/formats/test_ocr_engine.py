@@ -1,5 +1,6 @@
 """The OCR engine as `ocr.default_engine` runs it: lines recognised on several threads come back in the
-page's order with their own text, and the OCR threads give way to the window's thread."""
+page's order with their own text, the OCR threads give way to the window's thread, and the recogniser's
+regular misreadings (simplified forms on a traditional page, the zero of a Chinese numeral) are put right."""
 
 from __future__ import annotations
 
@@ -53,8 +54,9 @@ def test_lines_read_on_several_threads_come_back_in_the_pages_order() -> None:
     found = engine(_page(LINES))
     tops = [min(float(y) for _, y in box) for box, _, _ in found]
     assert tops == sorted(tops)
-    assert [text for _, text, _ in found] == list(LINES)
     assert all(0.5 < score <= 1.0 for _, _, score in found)
+    # as the importer takes them (the zero of 二〇二四 is often read as a letter O, and put right there)
+    assert [fragment.text for fragment in ocr.to_fragments(found, ocr.DPI / 72)] == list(LINES)
 
 
 @pytest.mark.slow
@@ -81,3 +83,36 @@ def test_ocr_threads_run_below_the_priority_of_the_thread_that_started_them() ->
     assert seen == [min(19, own + ocr.NICE)]
     # the caller's own priority is untouched: only the OCR thread gives way
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == own
+
+
+BOX = [[0.0, 0.0], [100.0, 0.0], [100.0, 20.0], [0.0, 20.0]]
+
+TRADITIONAL_PAGE = (
+    "這項計畫由地方政府與大學合作推動，預計在兩年內完成第一階段的評估。",
+    "研究人員將定期公布進度，並邀請居民參加說明會，提出具體的改进建議。",
+    "東部縣市的參与情況較好，但是交通不便的鄉鎮仍然需要更多協助。",
+)
+"""A traditional page as the recogniser reads it: 进, 东 (in 東's place), 与 come out in simplified form."""
+
+
+def test_simplified_characters_on_a_traditional_page_are_turned_back() -> None:
+    misread = [(BOX, line.replace("東", "东"), 0.9) for line in TRADITIONAL_PAGE]
+    fixed = [text for _, text, _ in ocr.traditional_forms(misread)]
+    assert fixed[1].endswith("提出具體的改進建議。")
+    assert fixed[2].startswith("東部縣市的參與情況")
+    # characters read right are left exactly as they were, and every line keeps its length
+    assert fixed[0] == TRADITIONAL_PAGE[0]
+    assert [len(t) for t in fixed] == [len(t) for t in TRADITIONAL_PAGE]
+
+
+def test_a_simplified_page_or_a_mixed_one_is_left_alone() -> None:
+    simplified = [(BOX, "这份调查报告整理了三个县的乡村图书室使用情况，重点关注借阅人数和开放时间。", 0.9)] * 3
+    assert ocr.traditional_forms(simplified) == simplified
+    # one traditional quotation on a simplified page decides nothing
+    mixed = [*simplified, (BOX, TRADITIONAL_PAGE[0], 0.9)]
+    assert ocr.traditional_forms(mixed) == mixed
+
+
+def test_the_zero_of_a_chinese_numeral_read_as_a_letter_is_a_zero() -> None:
+    found = [(BOX, "二O二四年三月", 0.9), (BOX, "二〇一O年", 0.9), (BOX, "完成O点五", 0.9), (BOX, "型号O二", 0.9)]
+    assert [f.text for f in ocr.to_fragments(found, 1.0)] == ["二〇二四年三月", "二〇一〇年", "完成O点五", "型号O二"]
