@@ -162,10 +162,16 @@ def measure(name: str, run: Callable[[bytes], str], scans: dict[str, Scan], only
 
 
 def stages(scan: Scan) -> None:
-    """Where one page's time goes: RapidOCR's detector (on the page scaled to `ocr.DET_SIDE`, as `ocr.py`
-    runs it), its recogniser line by line (as `ocr.py` runs it) and in its default batches of 6, and the
-    angle classifier `ocr.py` leaves off. Wall seconds / CPU seconds, this process."""
+    """Where one page's time goes, each stage run as `ocr.py` runs it and as the alternatives it was chosen
+    over: detection on the page scaled to `ocr.DET_SIDE` (one onnxruntime thread) against the full render;
+    recognition of the page's lines at `ocr.REC_HEIGHT` and at the engine's 48 px, one line per run on one
+    onnxruntime thread, on two onnxruntime threads, in batches of 6, and on the reader's threads; the angle
+    classifier `ocr.py` leaves off. Wall seconds / CPU seconds (all threads of this process)."""
+    import math
+    from concurrent.futures import ThreadPoolExecutor
+
     import cv2
+    import onnxruntime
     import pypdfium2 as pdfium
     from rapidocr_onnxruntime import RapidOCR
 
@@ -178,28 +184,60 @@ def stages(scan: Scan) -> None:
     if isinstance(engine, str):
         raise SystemExit(engine)
     rapid = RapidOCR(use_cls=True, det_limit_type="max", print_verbose=False)
+
+    def session(path: str, threads: int) -> Any:
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.enable_cpu_mem_arena = False
+        options.log_severity_level = 4
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        return onnxruntime.InferenceSession(path, sess_options=options, providers=["CPUExecutionProvider"])
+
+    rec_path = rapid.text_rec.session.session._model_path
+    rapid.text_det.infer.session = session(rapid.text_det.infer.session._model_path, 1)
+    one, two = session(rec_path, 1), session(rec_path, 2)
     height, width = image.shape[:2]
     factor = min(1.0, ocr.DET_SIDE / max(height, width))
     small = cv2.resize(image, (round(width * factor), round(height * factor)), interpolation=cv2.INTER_AREA)
 
     def timed(label: str, run: Callable[[], Any]) -> Any:
+        if label.startswith("recognition"):
+            run()  # warm: onnxruntime plans each new input shape once, whichever way it is run
         wall, cpu = time.perf_counter(), time.process_time()
         out = run()
         print(f"| {label} | {time.perf_counter() - wall:.2f} | {time.process_time() - cpu:.2f} |")
         return out
 
+    def recognise(lines: list[Any], rec: Any, high: int, threads: int = 1) -> list[Any]:
+        def read(line: Any) -> Any:
+            wide = max(1, math.ceil(high * line.shape[1] / line.shape[0]))
+            batch = (cv2.resize(line, (wide, high)).astype(numpy.float32) * (2 / 255) - 1).transpose(2, 0, 1)
+            return rec.run(None, {rec.get_inputs()[0].name: batch[numpy.newaxis]})[0]
+
+        if threads == 1:
+            return [read(line) for line in lines]
+        with ThreadPoolExecutor(threads) as pool:
+            return list(pool.map(read, lines))
+
     print(f"one page, {width}x{height} px")
     print("| stage | wall s | cpu s |")
     print("|---|---|---|")
+    timed("whole page, reader's engine (cold)", lambda: engine(image))
     timed("whole page, reader's engine", lambda: engine(image))
     boxes, _ = timed(f"detection at {ocr.DET_SIDE} px (reader)", lambda: rapid.auto_text_det(small))
     timed(f"detection at {max(height, width)} px (full render)", lambda: rapid.auto_text_det(image))
     full = [numpy.asarray(box, dtype=numpy.float32) / factor for box in boxes]
     crops = rapid.get_crop_img_list(image, full)
-    rapid.text_rec.rec_batch_num = 1
-    timed(f"recognition, {len(crops)} lines one by one (reader)", lambda: rapid.text_rec(crops))
-    rapid.text_rec.rec_batch_num = 6
-    timed(f"recognition, {len(crops)} lines in batches of 6", lambda: rapid.text_rec(crops))
+    n = len(crops)
+    timed(f"recognition, {n} lines at 48 px, 1 ort thread", lambda: recognise(crops, one, 48))
+    timed(f"recognition, {n} lines at 48 px, 2 ort threads", lambda: recognise(crops, two, 48))
+    timed(f"recognition, {n} lines at {ocr.REC_HEIGHT} px, 1 ort thread", lambda: recognise(crops, one, ocr.REC_HEIGHT))
+    timed(
+        f"recognition, {n} lines at {ocr.REC_HEIGHT} px, 2 threads x 1 ort thread (reader)",
+        lambda: recognise(crops, one, ocr.REC_HEIGHT, 2),
+    )
+    rapid.text_rec.session.session, rapid.text_rec.rec_batch_num = one, 6
+    timed(f"recognition, {n} lines at 48 px in batches of 6 (engine default)", lambda: rapid.text_rec(crops))
     timed("angle classifier (off in reader)", lambda: rapid.text_cls(crops))
 
 

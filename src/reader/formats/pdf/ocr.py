@@ -243,6 +243,21 @@ def read_page(page: pdfium.PdfPage, number: int, engine: Engine | str) -> PageOc
     """OCR of one page (1-based `number`, for the notes); never raises for a bad page or image."""
     if isinstance(engine, str):
         return PageOcr((), engine)
+    drawn = render_page(page, number)
+    return drawn if isinstance(drawn, PageOcr) else read_image(drawn, number, engine)
+
+
+@dataclass(frozen=True)
+class PageImage:
+    """A page drawn for OCR: its pixels (height × width × 3, BGR, its own copy) and pixels per point."""
+
+    pixels: Any
+    scale: float
+
+
+def render_page(page: pdfium.PdfPage, number: int) -> PageImage | PageOcr:
+    """The page drawn for OCR, or the note saying why it cannot be. The only part of OCR that calls PDFium:
+    a caller holding PDFium's lock needs it for this only, not for `read_image`, which takes seconds."""
     width, height = page.get_size()
     scale = min(DPI / 72.0, math.sqrt(MAX_PIXELS / max(width * height, 1.0)))
     try:
@@ -252,11 +267,17 @@ def read_page(page: pdfium.PdfPage, number: int, engine: Engine | str) -> PageOc
         return PageOcr((), f"page {number} cannot be rendered ({type(exc).__name__})")
     if image.ndim != 3 or image.shape[2] < 3 or min(image.shape[:2]) < 8:
         return PageOcr((), f"page {number} is too small to read")
+    return PageImage(image[:, :, :3].copy(), scale)  # a copy: the bitmap's buffer goes with the bitmap
+
+
+def read_image(drawn: PageImage, number: int, engine: Engine) -> PageOcr:
+    """OCR of a drawn page; no PDFium call, so it may run without PDFium's lock. Never raises."""
+    image = drawn.pixels
     try:
-        found = engine(image[:, :, :3])
+        found = engine(image)
     except Exception as exc:  # the engine's own failures (an image it cannot handle) skip the page only
         return PageOcr((), f"page {number}: OCR failed ({type(exc).__name__})")
-    fragments = to_fragments(traditional_forms(found), scale, (image.shape[1] / 2, image.shape[0] / 2))
+    fragments = to_fragments(traditional_forms(found), drawn.scale, (image.shape[1] / 2, image.shape[0] / 2))
     if not fragments:
         return PageOcr((), f"page {number}: no text found by OCR")
     return PageOcr(tuple(fragments))
