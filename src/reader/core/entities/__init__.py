@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 
-from reader.core.entities.gazetteers import dictionary
+from reader.core.entities.gazetteers import dictionary, gazetteers
 from reader.core.entities.merge import canonical_names, extend_repeated, parent_of
 from reader.core.entities.model import tagger
 from reader.core.entities.patterns import find_all, parse_doc_date
@@ -116,21 +117,29 @@ MODEL_SURE: dict[str, dict[str, float]] = {
 _COMMON_WORD = 100
 
 
-def _tier(span: Span, name: str, repeated: int, has_posts: bool, quoted: frozenset[str] = frozenset()) -> str:
+def _tier(
+    span: Span,
+    name: str,
+    repeated: int,
+    has_posts: bool,
+    quoted: frozenset[str] = frozenset(),
+    addressed: frozenset[str] = frozenset(),
+) -> str:
     """ "main" when the evidence for the name is good, "low" otherwise (see MODEL_SURE).
 
     A person a reader cannot look up is low whatever the evidence: a bare surname (金 of 金医生), an
     anonymised name (李某), a nickname (刘老根), or a name the document writes as a whole quotation or
     title (“刘老根”, 《刘老根》: a nickname, a character, a series), since a post or repetition does
-    not make such a name findable."""
-    if span.type == "person" and (weak_person(name) or name in quoted):
+    not make such a name findable. A name the document writes with a form of address after it
+    (彭真同志, 韦伯先生; `addressed`) is a person's, even when it is also a common word."""
+    if _never_main(span, name, quoted):
         return "low"
     if has_posts:
         return "main"
-    if span.type == "person" and len(name) == 2:
-        found = dictionary().get(name)
-        if found is not None and found[0] >= _COMMON_WORD:
-            return "low"
+    if span.type == "person" and name in addressed:
+        return "main"
+    if span.type == "person" and _common_word(name):
+        return "low"
     need = MODEL_SURE[span.type]
     sure = (
         has_posts
@@ -139,6 +148,48 @@ def _tier(span: Span, name: str, repeated: int, has_posts: bool, quoted: frozens
         or (repeated >= 2 and span.score >= need["repeated"])
     )
     return "main" if sure else "low"
+
+
+def _common_word(name: str) -> bool:
+    """A two-character name that is also a common word (see `_COMMON_WORD`)."""
+    if len(name) != 2:
+        return False
+    found = dictionary().get(name)
+    return found is not None and found[0] >= _COMMON_WORD
+
+
+def _never_main(span: Span, name: str, quoted: frozenset[str]) -> bool:
+    """A person a reader cannot look up (see `_tier`): no evidence makes it main."""
+    return span.type == "person" and (weak_person(name) or name in quoted)
+
+
+# Marks between the items of an enumeration: 刘国梁、丁松、王励勤; 阳靖和胡卫红.
+_LIST_MARKS = frozenset("、和与及")
+
+
+def _listed(norm: str, mentions: list[Mention], blocked: set[int]) -> list[Mention]:
+    """Names written in an enumeration right beside a shown name of the same type are shown too.
+
+    An enumeration lists things of one kind, so a name the model was unsure of, written between
+    enumeration marks next to a name it was sure of (刘国梁、丁松, 巴盖里、代伊), is evidence
+    apart from the model's score for that word (measured on the development half of MSRA: recall up
+    for all three types, precision unchanged). Applied until nothing changes, so a list is
+    promoted from its sure end."""
+    out = list(mentions)
+    changed = True
+    while changed:
+        changed = False
+        starts = {(m.type, m.start) for m in out if m.tier == "main"}
+        ends = {(m.type, m.end) for m in out if m.tier == "main"}
+        for k, m in enumerate(out):
+            if m.tier == "main" or k in blocked or m.type not in _NAMED:
+                continue
+            after = m.end < len(norm) and norm[m.end] in _LIST_MARKS and (m.type, m.end + 1) in starts
+            before = m.start > 0 and norm[m.start - 1] in _LIST_MARKS and (m.type, m.start - 1) in ends
+            if after or before:
+                out[k] = replace(m, tier="main")
+                changed = True
+    return out
 
 
 def _named_spans(norm: str) -> list[Span]:
@@ -204,6 +255,7 @@ class _People:
     posts: dict[tuple[int, int], tuple[tuple[int, int], ...]]
     drop: set[str]
     full_name: dict[str, str]
+    addressed: frozenset[str]  # names written with a form of address after them (彭真同志)
 
 
 def _people(norm: str, named: list[Span]) -> _People:
@@ -214,9 +266,20 @@ def _people(norm: str, named: list[Span]) -> _People:
     starts = {s.start for s in people}
     posts = {(s.start, s.end): tuple(posts_of(norm, s.start, s.end, ends, bodies, starts)) for s in people}
     counts = Counter(_person_name(norm, s) for s in people)
-    drop = consistent_people(norm, counts, {_person_name(norm, s) for s in people if posts[(s.start, s.end)]})
+    address = _address_pattern()
+    addressed = frozenset(_person_name(norm, s) for s in people if address.match(norm, s.end))
+    with_posts = {_person_name(norm, s) for s in people if posts[(s.start, s.end)]}
+    drop = consistent_people(norm, counts, with_posts | addressed)
     full_name = canonical_names({name: n for name, n in counts.items() if name not in drop})
-    return _People(posts, drop, full_name)
+    return _People(posts, drop, full_name, addressed)
+
+
+@cache
+def _address_pattern() -> re.Pattern[str]:
+    """Forms of address of two or more characters (同志, 先生, 博士): written right after a name they
+    say it is a person's. One-character ones (老, 总) also end ordinary words, so they are left out."""
+    words = sorted((w for w in gazetteers().honorifics if len(w) >= 2), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def _named_mentions(text: str, norm: str, named: list[Span]) -> list[Mention]:
@@ -233,7 +296,10 @@ def _named_mentions(text: str, norm: str, named: list[Span]) -> list[Mention]:
     repeated = Counter((span.type, name) for span, name in shown)
     quoted = _quoted(norm)
     mentions: list[Mention] = []
+    blocked: set[int] = set()
     for span, name in shown:
+        if _never_main(span, name, quoted) or (span.type == "person" and _common_word(name)):
+            blocked.add(len(mentions))
         post_spans = people.posts[(span.start, span.end)] if span.type == "person" else ()
         posts = tuple(norm[s:e] for s, e in post_spans)
         mentions.append(
@@ -246,11 +312,11 @@ def _named_mentions(text: str, norm: str, named: list[Span]) -> list[Mention]:
                 posts,
                 None,
                 post_spans,
-                _tier(span, name, repeated[(span.type, name)], bool(posts), quoted),
+                _tier(span, name, repeated[(span.type, name)], bool(posts), quoted, people.addressed),
                 parent_of(name) if span.type == "org" else None,
             )
         )
-    return mentions
+    return _listed(norm, mentions, blocked)
 
 
 _NAMED = frozenset({"person", "place", "org"})

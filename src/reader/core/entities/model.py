@@ -16,18 +16,19 @@ from __future__ import annotations
 import importlib.util
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 _BATCH_CHARS = 1500  # padded characters per model call: measured fastest between 1,000 and 2,000
 _MAX_BATCH = 96
 _NAMED = frozenset({"PER", "LOC", "ORG"})
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word as the model cut it: offsets into the string given to `tag`, and LAC's tag."""
+class Token(NamedTuple):
+    """One word as the model cut it: offsets into the string given to `tag`, and LAC's tag.
+
+    A named tuple rather than a dataclass: a long report has hundreds of thousands of words, and a
+    tuple is built several times faster, which is measurable against the model call itself."""
 
     start: int
     end: int
@@ -80,6 +81,7 @@ class LacTagger:
         self._inside = [tags.get(i, "O").endswith("-I") for i in range(n_tags)]
         self._inside_arr: Any = np.array(self._inside, dtype=bool)
         self._label_arr: Any = np.array(self._label, dtype=object)
+        self._named_arr: Any = np.array([label in _NAMED for label in self._label], dtype=bool)
         trans = np.load(data / "lac_crf_transitions.npy").astype(np.float64)
         self._trans_list: list[list[float]] = trans.tolist()
         self._margin = 2.0 * float(trans.max() - trans.min()) + 1e-4
@@ -126,9 +128,8 @@ class LacTagger:
             emissions = self._session.run(None, {"token_ids": ids, "length": lengths})[0]
             paths = self._viterbi(emissions, lengths)
             sure = self._sureness(emissions, paths)
-            for row, i in enumerate(batch):
-                n = int(lengths[row])
-                out[i] = self._words(paths[row, :n], sure[row, :n])
+            for i, words in zip(batch, self._words(paths, sure, lengths), strict=True):
+                out[i] = words
             pos = end
         return out
 
@@ -207,19 +208,37 @@ class LacTagger:
         chosen = np.take_along_axis(emissions, paths[:, :, None], axis=2)[:, :, 0]
         return np.exp(chosen - total)
 
-    def _words(self, path: Any, sure: Any) -> list[Token]:
-        """One row's words: a word starts at every tag that does not continue the one before; a name's
-        score is the lowest sureness over its characters (other words keep the default)."""
+    def _words(self, paths: Any, sure: Any, lengths: Any) -> list[list[Token]]:
+        """Each row's words: a word starts at every tag that does not continue the one before (and at
+        the row's start); a name's score is the lowest sureness over its characters (other words keep
+        the default). Done for the whole batch in a few array operations, not row by row: the per-row
+        version cost as much as a fifth of the model call on short sentences."""
         np = self._np
-        if not len(path):
-            return []
-        starts = np.flatnonzero(~self._inside_arr[path])
-        if not starts.size or starts[0] != 0:
-            starts = np.concatenate(([0], starts))
-        lowest = np.minimum.reduceat(sure, starts).tolist()
-        tags = self._label_arr[path[starts]].tolist()
-        bounds = [*starts.tolist(), len(path)]
-        return [Token(bounds[k], bounds[k + 1], tag, lowest[k] if tag in _NAMED else 1.0) for k, tag in enumerate(tags)]
+        width = paths.shape[1]
+        valid = np.arange(width)[None, :] < lengths[:, None]
+        flat_path = paths[valid]
+        flat_sure = sure[valid]
+        row_start = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
+        is_start = ~self._inside_arr[flat_path]
+        is_start[row_start] = True
+        starts = np.flatnonzero(is_start)
+        lowest = np.minimum.reduceat(flat_sure, starts)
+        kinds = flat_path[starts]
+        scores = np.where(self._named_arr[kinds], lowest, 1.0)
+        first = np.searchsorted(starts, row_start)
+        counts = np.diff(np.append(first, starts.size))
+        shift = np.repeat(row_start, counts)
+        ends = np.append(starts[1:], flat_path.size) - shift
+        local = (starts - shift).tolist()
+        end_list = ends.tolist()
+        labels = self._label_arr[kinds].tolist()
+        score_list = scores.tolist()
+        out: list[list[Token]] = []
+        for a, b in zip(first.tolist(), [*first[1:].tolist(), starts.size], strict=True):
+            out.append(
+                list(map(Token._make, zip(local[a:b], end_list[a:b], labels[a:b], score_list[a:b], strict=True)))
+            )
+        return out
 
 
 class JiebaTagger:

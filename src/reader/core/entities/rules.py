@@ -18,6 +18,7 @@ from reader.core.entities.posts import posts_of
 from reader.core.entities.spans import (
     VENUES,
     Span,
+    is_parties,
     pattern_spans,
     place,
     split_government,
@@ -136,6 +137,8 @@ def _org_reach(chunk: str, tokens: list[Token], i: int) -> tuple[int, int]:
 
 
 _NAMED_TAGS = frozenset({"ORG", "LOC", "PER", "nt", "ns"})
+_ORG_OR_PLACE = frozenset({"ORG", "LOC"})
+_SPACE = re.compile(r"\s")
 
 
 def _merge_orgs(chunk: str, tokens: list[Token]) -> list[Token]:
@@ -143,11 +146,13 @@ def _merge_orgs(chunk: str, tokens: list[Token]) -> list[Token]:
 
     A larger place written before a body named with its own place (河南省 | 长葛市职业中专) is where
     the body is, not part of its name: it stays a place."""
+    if not any(tok.tag in _ORG_OR_PLACE for tok in tokens):
+        return tokens
     out: list[Token] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if tok.tag in ("ORG", "LOC"):
+        if tok.tag in _ORG_OR_PLACE:
             best_j, best_end = _org_reach(chunk, tokens, i)
             while best_j > i + 1 and tok.tag == "LOC" and tokens[i + 1].tag == "LOC":
                 out.append(tok)
@@ -214,6 +219,9 @@ def _trim_person(chunk: str, start: int, end: int) -> tuple[int, int]:
 
 def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
     """People, places and organisations in one chunk of normalised text, from the tagger's words."""
+    if not any(tok.tag in _TYPE for tok in tokens):
+        return pattern_spans(chunk, [])  # most clauses name nobody: only the one-character patterns apply
+    spaced = _SPACE.search(chunk) is not None
     clean: list[Token] = []
     for tok in tokens:
         start, end = tok.start, tok.end
@@ -225,8 +233,10 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
                 end -= 1
             if start < end:
                 clean.extend(split_joined(chunk, Token(start, end, tok.tag, tok.score)))
+        elif spaced and chunk[start:end].isspace():
+            clean.append(Token(start, end, "w"))
         else:
-            clean.append(tok if not chunk[start:end].isspace() else Token(start, end, "w"))
+            clean.append(tok)
     out: list[Span] = []
     for whole in _merge_orgs(chunk, clean):
         if whole.tag not in _TYPE:
@@ -243,6 +253,8 @@ def _typed_span(chunk: str, tok: Token) -> list[Span]:
     kind = _TYPE.get(tok.tag)  # a conjunction split off two joined bodies is no name
     if kind is None:
         return []
+    if kind != "place" and tok.end - tok.start == 2 and is_parties(chunk, tok.start, tok.end):
+        return split_pairs(chunk, tok)  # 中坦合资, 中布两国: the parties of a relation, not a body or a person
     if kind == "person":
         start, end = _trim_person(chunk, tok.start, tok.end)
         if valid_person(chunk, start, end):
