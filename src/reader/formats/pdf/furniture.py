@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from reader.formats.pdf.model import Fragment, PageBox
+from reader.formats.pdf.model import Fragment, PageBox, pitch
 
 EDGE_ROWS = 3
 """Rows examined from each edge: a head, a rule of small print and a number at most."""
@@ -169,11 +169,21 @@ def _alternating(
         if any(
             head.band == candidate.band
             and abs(head.y - candidate.y) <= tolerance
-            and abs(head.fragment.size - fragment.size) <= 0.15 * max(head.fragment.size, fragment.size)
+            and _same_print(head.fragment, fragment)
             for head in found
         ):
             out.add((candidate.page, candidate.band, fragment))
     return out
+
+
+def _same_print(a: Fragment, b: Fragment) -> bool:
+    """Set in the same size, by size or by character pitch: on a scan either can mislead (sizes are
+    guessed from line-box heights, which brackets and descenders stretch; a character OCR drops widens
+    the pitch), but a line of body text differs from a running head in both."""
+    pa, pb = pitch(a), pitch(b)
+    if pa and pb and abs(pa - pb) <= 0.15 * max(pa, pb):
+        return True
+    return abs(a.size - b.size) <= 0.15 * max(a.size, b.size)
 
 
 def _numbers(candidates: list[_Candidate], page_count: int) -> set[tuple[int, Fragment]]:

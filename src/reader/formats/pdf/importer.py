@@ -8,6 +8,7 @@ the removed running heads, footers and page numbers (and the user's overrides) r
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -120,16 +121,32 @@ def metadata(result: PdfText) -> md.Metadata:
 
 
 def printed_title(result: PdfText) -> int | None:
-    """The paragraph that is the title as printed: the first page's largest paragraph, set clearly larger
-    than the body and short enough to be a title."""
+    """The paragraph that is the title as printed: on the first page, set clearly larger than the body and
+    short enough to be a title (the largest such line; on a scan, the first such line by its pitch)."""
     first_page = [i for i, page in enumerate(result.starts_on) if page == result.starts_on[0]]
-    if first_page:
-        largest = max(first_page, key=lambda i: result.sizes[i])
-        if result.sizes[largest] >= TITLE_SIZE * result.body_size:
-            candidate = result.paragraphs[largest].strip()
-            if 0 < len(candidate) <= TITLE_MAX_CHARS:
-                return largest
+    if not first_page:
+        return None
+    pages = result.layout.pages
+    if result.starts_on[0] < len(pages) and pages[result.starts_on[0]].ocr and result.pitches:
+        # A scan's sizes are guessed from line-box heights, which squeeze a title towards the body (and
+        # stretch a line with brackets); the width per character tells the print size as it is.
+        body = [result.pitches[i] for i in range(len(result.paragraphs)) if i not in result.headings]
+        measured = [p for p in body if p > 0]
+        if measured:
+            # The first line printed large enough: pitches of one size scatter by a few per cent, so the
+            # widest could be any of the headings set in the title's type.
+            need = TITLE_SIZE * statistics.median(measured)
+            found = next((i for i in first_page if result.pitches[i] >= need and _title_length(result, i)), None)
+            if found is not None:
+                return found
+    largest = max(first_page, key=lambda i: result.sizes[i])
+    if result.sizes[largest] >= TITLE_SIZE * result.body_size and _title_length(result, largest):
+        return largest
     return None
+
+
+def _title_length(result: PdfText, index: int) -> bool:
+    return 0 < len(result.paragraphs[index].strip()) <= TITLE_MAX_CHARS
 
 
 def without_title(result: PdfText, overrides: Mapping[int, bool]) -> tuple[str, list[Removed], tuple[int, ...]]:

@@ -8,6 +8,7 @@ user's line overrides) without the PDF engine or the original bytes.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -100,6 +101,22 @@ class Line:
         return max(fragment.size for fragment in self.fragments)
 
 
+PITCH_MIN_UNITS = 4
+"""A line narrower than this many ems says too little about its print to measure its pitch."""
+
+
+def em_units(text: str) -> float:
+    """A line's width in ems as set: a wide character (ideograph, full-width form) is one, any other half."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
+
+
+def pitch(fragment: Fragment) -> float:
+    """Width per character, 0 for a fragment too short to tell. Chinese is set on a square em, so this is
+    the print size, however tall a scanner's line boxes come out."""
+    units = em_units(fragment.text)
+    return (fragment.x1 - fragment.x0) / units if units >= PITCH_MIN_UNITS else 0.0
+
+
 FURNITURE = ("page-header", "page-footer", "page-number")
 """Reason codes of removed page furniture, in the same shape as the cleaner's reasons."""
 
@@ -125,6 +142,7 @@ class PdfText:
     starts_on: tuple[int, ...] = ()  # page index on which each paragraph begins
     body_size: float = 0.0  # the size most characters are set in
     lines_of: tuple[tuple[int, ...], ...] = ()  # 1-based lines of `original` each paragraph was made from
+    pitches: tuple[float, ...] = ()  # median width per character of each paragraph's lines (0: too short)
 
 
 def layout_to_json(layout: Layout) -> str:

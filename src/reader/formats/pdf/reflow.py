@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from reader.core.cleaning import Removed
 from reader.formats.pdf import furniture, layout
-from reader.formats.pdf.model import FURNITURE, Layout, Line, PdfText
+from reader.formats.pdf.model import FURNITURE, PITCH_MIN_UNITS, Layout, Line, PdfText, em_units
 
 INDENT_EM = 0.8
 """A first line starting this many ems right of the column's left edge opens a paragraph."""
@@ -117,7 +117,15 @@ def analyse(source: Layout, overrides: Mapping[int, bool] | None = None) -> PdfT
         starts_on=tuple(p.lines[0].page for p in paragraphs),
         body_size=size,
         lines_of=tuple(tuple(p.numbers) for p in paragraphs),
+        pitches=tuple(_pitch_of(p.lines) for p in paragraphs),
     )
+
+
+def _pitch_of(lines: list[Line]) -> float:
+    """The width per character of a paragraph's lines, the median of those long enough to tell (see
+    `model.pitch`); 0 when none is."""
+    pitches = [(line.x1 - line.x0) / units for line in lines if (units := em_units(line.text)) >= PITCH_MIN_UNITS]
+    return statistics.median(pitches) if pitches else 0.0
 
 
 def _columns(lines: list[Line], size: float) -> dict[tuple[int, int], tuple[float, float]]:

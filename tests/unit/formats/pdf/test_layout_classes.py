@@ -3,7 +3,7 @@ that alternate between odd and even pages, and headings too long for one line.""
 
 from __future__ import annotations
 
-from reader.formats.pdf import analyse
+from reader.formats.pdf import analyse, importer
 from reader.formats.pdf.model import Fragment, Layout, PageBox
 
 LEFT, RIGHT = 72.0, 523.0
@@ -88,3 +88,19 @@ def test_a_footnote_moved_to_its_section_does_not_move_the_start_of_the_page_it_
     at = result.text.index(note)
     assert result.text.index("二、主要做法") > at  # the note closes the section that cites it
     assert result.pages[1] == result.text.index(opening) > at
+
+
+def test_a_scans_title_is_told_by_its_character_pitch_when_box_heights_give_every_line_one_size() -> None:
+    # OCR sizes come from line-box heights: here the title reads as the body's size and a later heading,
+    # with taller brackets, as larger. The title's characters are still printed wider apart.
+    title = "新闻资料选编第三辑"
+    fragments = [
+        Fragment(title, 72.0, 72.0 + 9 * 17.0, 90.0, 110.0, 16.0),
+        *(Fragment(BODY[:30], 72.0, 72.0 + 30 * 12.0, 130.0 + 20 * i, 146.0 + 20 * i, 16.0) for i in range(12)),
+        Fragment("二、烈日当空", 72.0, 72.0 + 6 * 17.0, 400.0, 420.0, 19.5),
+        *(Fragment(BODY[5:35], 72.0, 72.0 + 30 * 12.0, 440.0 + 20 * i, 456.0 + 20 * i, 16.0) for i in range(6)),
+    ]
+    scanned = analyse(Layout((PageBox(0, 595.0, 842.0, tuple(fragments), ocr=True),)))
+    assert importer.printed_title(scanned) == 0 and importer.title(scanned) == title
+    printed = analyse(Layout((PageBox(0, 595.0, 842.0, tuple(fragments)),)))
+    assert importer.title(printed) == "二、烈日当空"  # a text layer's sizes are the print's own
