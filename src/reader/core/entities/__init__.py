@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from reader.core.entities.gazetteers import dictionary, gazetteers
+from reader.core.entities.gazetteers import dictionary
+from reader.core.entities.gazetteers import gazetteers as _gazetteers
 from reader.core.entities.merge import canonical_names, extend_repeated, parent_of
 from reader.core.entities.model import tagger
 from reader.core.entities.patterns import find_all, parse_doc_date
@@ -278,7 +279,7 @@ def _people(norm: str, named: list[Span]) -> _People:
 def _address_pattern() -> re.Pattern[str]:
     """Forms of address of two or more characters (同志, 先生, 博士): written right after a name they
     say it is a person's. One-character ones (老, 总) also end ordinary words, so they are left out."""
-    words = sorted((w for w in gazetteers().honorifics if len(w) >= 2), key=len, reverse=True)
+    words = sorted((w for w in _gazetteers().honorifics if len(w) >= 2), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)))
 
 
