@@ -147,8 +147,9 @@ def _unblocked(source: str, view: str, i: int, convert: Callable[[str], str]) ->
     ws, we, a, b, before = _word_at(source, i)
     # Only the overlap of two words: the phrase starts inside the word before (半导|体制|造商) or takes
     # the whole of it (联合制 over 联合|制造); that word has two or more characters or is a function word
-    # (40|家|制造商 read through 家制). Another single character before the word with the word is rather
-    # a name OpenCC lists whole (今|周刊 as 今周刊).
+    # (40|家|制造商 read through 家制) or a locative, which closes the phrase before it (会议上|签订 read
+    # through 上签). Another single character before the word with the word is rather a name OpenCC
+    # lists whole (今|周刊 as 今周刊).
     single = a - before < 2
     if b - a < 2 or (single and source[before] not in function_chars() and source[before] not in locative_chars()):
         return {}

@@ -202,13 +202,13 @@ class _Guard:
                 if start <= i < end:
                     if end - start > 1 and (start, end) in self.word_out and self.differs(i, (start, end)):
                         suspects[i] = self.word_out[(start, end)][i - start]
-                    elif end - start == 1 and self.source[i] in singles and not self._counted(i, singles):
+                    elif end - start == 1 and self.source[i] in singles and not self._measure_word(i, singles):
                         suspects[i] = self.per_char[i]
                         self.alone.add(i)
                     break
         return suspects
 
-    def _counted(self, i: int, singles: dict[str, str]) -> bool:
+    def _measure_word(self, i: int, singles: dict[str, str]) -> bool:
         """Whether a function word alone follows a numeral, where it is a measure word instead (第一|只:
         只 "only" is read as the classifier 隻 after 一, as OpenCC's phrase 一只 has it). Classifiers
         themselves (家 in 十|家|俱乐部) keep their own reading."""
