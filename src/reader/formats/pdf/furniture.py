@@ -35,6 +35,7 @@ _STRONG = re.compile(
 )
 _BARE = re.compile(r"^(?:(?P<n>\d{1,4})|(?P<r>[ivxlc]{1,7}))$", re.I)
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+_LOOSE_DASHES = re.compile(rf"^(?:{_DASH}|\s)+|(?:{_DASH}|\s)+$")
 
 
 @dataclass(frozen=True)
@@ -187,22 +188,31 @@ def _same_print(a: Fragment, b: Fragment) -> bool:
 
 
 def _numbers(candidates: list[_Candidate], page_count: int) -> set[tuple[int, Fragment]]:
-    """Page numbers: strong forms as they are; bare numbers when they follow the page order."""
+    """Page numbers: strong forms as they are; bare numbers when they follow the page order.
+
+    A bare number may keep part of its dashes ("1-", "— 2"): a scan's OCR drops or misreads them. The
+    strong forms' numbers count towards the page order too, so a number whose dashes were lost on one
+    page is known by the pages that kept them."""
     out: set[tuple[int, Fragment]] = set()
     bare: list[tuple[_Candidate, int]] = []
+    numbered: list[tuple[_Candidate, int]] = []  # every candidate with a number, strong or bare
     for candidate in candidates:
         text = unicodedata.normalize("NFKC", candidate.fragment.text).strip()
         strong = _STRONG.match(text)
         if strong:
             out.add((candidate.page, candidate.fragment))
+            digits = next((g for g in strong.groups() if g and g.isdigit()), None)
+            if digits:
+                numbered.append((candidate, int(digits)))
             continue
-        match = _BARE.match(text)
+        match = _BARE.match(_LOOSE_DASHES.sub("", text))
         if match:
             value = int(match["n"]) if match["n"] else _roman(match["r"])
             if value is not None:
                 bare.append((candidate, value))
-    pages = {candidate.page for candidate, _ in bare}
-    shifts = Counter((c.band, value - c.page) for c, value in bare)
+                numbered.append((candidate, value))
+    pages = {candidate.page for candidate, _ in numbered}
+    shifts = Counter((c.band, value - c.page) for c, value in numbered)
     for candidate, value in bare:
         agreeing = shifts[(candidate.band, value - candidate.page)]
         if (agreeing >= 2 and agreeing >= 0.5 * len(pages)) or page_count == 1:

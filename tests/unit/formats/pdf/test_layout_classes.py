@@ -104,3 +104,16 @@ def test_a_scans_title_is_told_by_its_character_pitch_when_box_heights_give_ever
     assert importer.printed_title(scanned) == 0 and importer.title(scanned) == title
     printed = analyse(Layout((PageBox(0, 595.0, 842.0, tuple(fragments)),)))
     assert importer.title(printed) == "二、烈日当空"  # a text layer's sizes are the print's own
+
+
+def test_page_numbers_whose_dashes_a_scan_lost_are_known_by_the_page_order_and_free_the_footer() -> None:
+    numbers = ["1-", "2", "— 3 —"]  # as OCR read "— 1 —", "— 2 —", "— 3 —"
+    pages = tuple(
+        _page(i, [*_body(i), _frag("仅供研究参考", 797.0, 8.5), _frag(numbers[i], 815.0, 8.5, x0=290.0)])
+        for i in range(3)
+    )
+    result = analyse(Layout(pages))
+    removed = {(r.text, r.reason) for r in result.removed}
+    assert {(n, "page-number") for n in numbers} <= removed
+    assert ("仅供研究参考", "page-footer") in removed
+    assert "仅供研究参考" not in result.text
