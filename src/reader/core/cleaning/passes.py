@@ -6,7 +6,6 @@ repeated paragraphs, headline lists at the end of the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from reader.core.cleaning import features as cf
 from reader.core.cleaning import structure as cs
@@ -62,8 +61,7 @@ def mark_tables(lines: list[cf.Line]) -> None:
     for i, n in enumerate(cells):
         if n >= TABLE_MIN_CELLS and ((i > 0 and cells[i - 1] == n) or (i + 1 < len(cells) and cells[i + 1] == n)):
             lines[i].structure = True
-    _mark_blocks(lines, _cell_table)
-    _mark_blocks(lines, _field_table)
+    _mark_blocks(lines)
 
 
 _NUMBER_CELL = re.compile(r"^(?=.*\d)[\d.,:/\-–~年月日号號%％]+$")
@@ -76,22 +74,25 @@ def _cell(line: cf.Line) -> bool:
     return line.reason is None and not line.link_chars and not line.ends_sentence and 0 < line.words <= CELL_MAX_WORDS
 
 
-def _mark_blocks(lines: list[cf.Line], table: Callable[[list[cf.Line], int, int], tuple[int, int] | None]) -> None:
+def _mark_blocks(lines: list[cf.Line]) -> None:
     """Mark as report structure the part of each block of cells (short unlinked unflagged lines) that
-    `table` finds to be a table rendered one cell a line (`_cell_table`: a column of numbers;
-    `_field_table`: labels and values)."""
+    is a table rendered one cell a line (`_cell_table`: a column of numbers; `_field_table`: labels
+    and values). Blocks too short to hold either are passed over."""
+    cells = [_cell(line) for line in lines]
+    shortest = min(CELL_ROWS * min(CELL_COLUMNS), 2 * FIELD_PAIRS)
     i = 0
     while i < len(lines):
-        if not _cell(lines[i]):
+        if not cells[i]:
             i += 1
             continue
         j = i
-        while j < len(lines) and _cell(lines[j]):
+        while j < len(lines) and cells[j]:
             j += 1
-        span = table(lines, i, j)
-        if span is not None:
-            for line in lines[span[0] : span[1]]:
-                line.structure = True
+        if j - i >= shortest:
+            for span in (_cell_table(lines, i, j), _field_table(lines, i, j)):
+                if span is not None:
+                    for line in lines[span[0] : span[1]]:
+                        line.structure = True
         i = j
 
 
