@@ -8,7 +8,7 @@ import pytest
 from test_script import SEEDS
 
 from reader.core.script import Script, blocked, convert, make_view
-from reader.core.script.segment import function_chars, locative_chars
+from reader.core.script.segment import clear_memos, function_chars, locative_chars, score
 
 
 @pytest.mark.parametrize(
@@ -102,3 +102,12 @@ def test_blocking_pair_scan_finds_every_listed_pair() -> None:
     assert listed == pairs
     assert found == [i for i in range(len(text) - 1) if text[i : i + 2] in pairs]
     assert len(found) > 100
+
+
+def test_suffix_scores_come_from_the_whole_route() -> None:
+    # score(text, k) reads the route over the whole text; it must equal the suffix scored on its own.
+    for text in ("国家卫生健康委卫生发展研究中心", "在会议上签订了成立国际货币基金", "忽里台大会和𠮶字"):
+        for k in range(len(text) + 1):
+            whole = score(text, k)
+            clear_memos()
+            assert whole == score(text[k:])

@@ -166,6 +166,6 @@ def _unblocked(source: str, view: str, i: int, convert: Callable[[str], str]) ->
     # than jieba's own segmentation.
     text = source[ws:we]
     s, e = start - ws, i + 1 - ws
-    if score(text) - (score(text[:s]) + score(text[s:e]) + score(text[e:])) <= MARGIN:
+    if score(text) - (score(text[:s]) + score(text[s:e]) + score(text, e)) <= MARGIN:
         return {}
     return {k: ch for k, ch in enumerate(own, a) if ch != view[k]}

@@ -253,7 +253,7 @@ class _Guard:
                 inner = word_score(text[a - ws : b - ws])
             else:
                 continue
-            forced = score(text[: a - ws]) + inner + score(text[b - ws :])
+            forced = score(text[: a - ws]) + inner + score(text, b - ws)
             if score(text) - forced > MARGIN:
                 fixes.append((i, fix))
         return fixes

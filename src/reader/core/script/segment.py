@@ -154,9 +154,13 @@ def clear_memos() -> None:
     _LOGP.clear()
 
 
-def score(text: str) -> float:
-    """Log-probability of the best segmentation of `text` under jieba's word frequencies."""
-    return _route(text)[0][0] if text else 0.0
+def score(text: str, start: int = 0) -> float:
+    """Log-probability of the best segmentation of text[start:] under jieba's word frequencies.
+
+    Read from the route over the whole of `text` (the route is computed from the right, so its value
+    at `start` is exactly the score of the suffix on its own): a suffix costs no route of its own.
+    """
+    return _route(text)[0][start] if start < len(text) else 0.0
 
 
 def word_score(word: str) -> float:
