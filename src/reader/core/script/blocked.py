@@ -40,6 +40,10 @@ __all__ = ["blocked_word_edits", "clear_memos"]
 # Longest blocking phrase looked for, in characters of left context before the word.
 _MAX_LEFT = 4
 
+# Where jieba's route puts a word: (window start, window end, word start, word end, start of the word
+# before).
+_Word = tuple[int, int, int, int, int]
+
 
 @cache
 def _pairs() -> tuple[re.Pattern[str], frozenset[str]]:
@@ -106,29 +110,29 @@ def blocked_word_edits(
     edits: dict[int, str] = {}
     to_view = partial(convert, config=config)
     candidates = _candidates(source, view, per_char, config)
-    converted = _batch(source, candidates, to_view)
+    words = {i: _word_at(source, i) for i in candidates}
+    converted = _batch(source, words, to_view)
     for i in candidates:
         if i not in edits:
-            edits.update(_unblocked(source, view, i, lambda s: converted.get(s) or to_view(s)))
+            edits.update(_unblocked(source, view, i, words[i], lambda s: converted.get(s) or to_view(s)))
     if written is not None:
         edits = {k: ch for k, ch in edits.items() if written[k] == source[k]}
     return edits
 
 
-def _batch(source: str, candidates: list[int], to_view: Callable[[str], str]) -> dict[str, str]:
+def _batch(source: str, words: dict[int, _Word], to_view: Callable[[str], str]) -> dict[str, str]:
     """Every piece `_unblocked` may convert for these candidates (the word, and the word with one to
     `_MAX_LEFT` characters of left context), converted in one OpenCC call: a call costs about as much
     as converting a few hundred characters, and there are up to five per candidate."""
     pieces: set[str] = set()
-    for i in candidates:
-        _ws, _we, a, b, before = _word_at(source, i)
+    for _ws, _we, a, b, before in words.values():
         pieces.add(source[a:b])
         pieces.update(source[start:b] for start in range(a - 1, max(before, a - _MAX_LEFT) - 1, -1))
     ordered = sorted(pieces)
     return dict(zip(ordered, convert_many(to_view, ordered), strict=True))
 
 
-def _word_at(source: str, i: int) -> tuple[int, int, int, int, int]:
+def _word_at(source: str, i: int) -> _Word:
     """(window start, window end, word start, word end, start of the word before) of the word jieba's
     route puts around i."""
     ws, we = window(source, i, 0)
@@ -141,10 +145,10 @@ def _word_at(source: str, i: int) -> tuple[int, int, int, int, int]:
     return ws, we, i, i + 1, i
 
 
-def _unblocked(source: str, view: str, i: int, convert: Callable[[str], str]) -> dict[int, str]:
-    """The word around candidate i in its own conversion (the positions where it differs from the view),
-    or nothing when the witnesses do not agree."""
-    ws, we, a, b, before = _word_at(source, i)
+def _unblocked(source: str, view: str, i: int, word: _Word, convert: Callable[[str], str]) -> dict[int, str]:
+    """The word around candidate i (`word`, from `_word_at`) in its own conversion (the positions where
+    it differs from the view), or nothing when the witnesses do not agree."""
+    ws, we, a, b, before = word
     # Only the overlap of two words: the phrase starts inside the word before (半导|体制|造商) or takes
     # the whole of it (联合制 over 联合|制造); that word has two or more characters or is a function word
     # (40|家|制造商 read through 家制) or a locative, which closes the phrase before it (会议上|签订 read
