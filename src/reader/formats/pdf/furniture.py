@@ -90,6 +90,7 @@ class _Candidate:
     key: str
     y: float  # distance from the band's edge
     row: int = 0  # 0 for the row nearest the edge
+    ocr: bool = False  # read from a scan: its text may differ by a misread character from page to page
 
 
 def find(pages: tuple[PageBox, ...]) -> dict[tuple[int, Fragment], str]:
@@ -101,7 +102,8 @@ def find(pages: tuple[PageBox, ...]) -> dict[tuple[int, Fragment], str]:
             for depth, row in enumerate(edge):
                 for fragment in row.fragments:
                     y = fragment.top if band == "top" else page.height - fragment.bottom
-                    candidates.append(_Candidate(page.index, band, fragment, _key(fragment.text), y, depth))
+                    key = _key(fragment.text)
+                    candidates.append(_Candidate(page.index, band, fragment, key, y, depth, page.ocr))
     repeated = _repeated(candidates, len(pages))
     repeated |= _alternating(candidates, repeated)
     numbers = _numbers(candidates, len(pages))
@@ -140,7 +142,38 @@ def _repeated(candidates: list[_Candidate], page_count: int) -> set[tuple[int, s
             pages = {other.page for other in group if abs(other.y - candidate.y) <= tolerance}
             if len(pages) >= need:
                 out.add((candidate.page, candidate.band, candidate.fragment))
+    scanned = [c for c in candidates if c.ocr and len(c.key.strip("#")) >= OCR_SIMILAR_MIN and c.row == 0]
+    for candidate in scanned:
+        if (candidate.page, candidate.band, candidate.fragment) in out:
+            continue
+        tolerance = max(4.0, candidate.fragment.size)
+        pages = {
+            other.page
+            for other in scanned
+            if other.band == candidate.band
+            and abs(other.y - candidate.y) <= tolerance
+            and _similar(other.key, candidate.key)
+        }
+        if len(pages) >= need:
+            out.add((candidate.page, candidate.band, candidate.fragment))
     return out
+
+
+OCR_SIMILAR_MIN = 4
+"""Characters a scanned line needs for its text to be compared loosely (a short one must match exactly)."""
+OCR_SIMILAR = 0.8
+"""Share of character pairs two scanned lines must share to be the same running head read twice."""
+
+
+def _similar(a: str, b: str) -> bool:
+    """The same text read twice by OCR: most character pairs shared (a misread or dropped character costs
+    two pairs of the dozen a running head has)."""
+    if a == b:
+        return True
+    pa = Counter(a[i : i + 2] for i in range(len(a) - 1))
+    pb = Counter(b[i : i + 2] for i in range(len(b) - 1))
+    shared = sum((pa & pb).values())
+    return 2 * shared >= OCR_SIMILAR * (sum(pa.values()) + sum(pb.values()))
 
 
 ALTERNATE_MAX_CHARS = 40
