@@ -118,7 +118,10 @@ from reader.ui.app import create_window
 from reader.core.script import Script
 lib, cfg = Path(sys.argv[1]), Path(sys.argv[2])
 w = create_window(lib, config_dir=cfg, seed=False)
+# Entity extraction is a backlog over every document, run in the background: kept off for the whole run
+# (opening a document whose entities are pending would start it again), so it competes with no figure.
 w.entity_scheduler.stop()
+w.entity_scheduler.start = lambda: None
 w.resize(1400, 860)
 w.show()
 app.processEvents()

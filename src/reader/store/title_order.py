@@ -67,11 +67,26 @@ class TitleOrder:
         cursor.row_factory = None
         return cursor.execute("SELECT rank, doc_id FROM title_order INDEXED BY title_order_rank").fetchall()
 
-    def ranked_titles(self) -> list[tuple[int, str]]:
-        """(rank, title) of every distinct rank, in rank order: where new titles are placed among."""
-        cursor = self.conn.cursor()
-        cursor.row_factory = None
-        return cursor.execute("SELECT rank, min(title) FROM title_order GROUP BY rank ORDER BY rank").fetchall()
+    def bounds(self) -> tuple[int, int] | None:
+        """The lowest and highest stored rank; None when nothing is ranked."""
+        row = self.conn.execute("SELECT min(rank), max(rank) FROM title_order").fetchone()
+        return None if row is None or row[0] is None else (int(row[0]), int(row[1]))
+
+    def at_or_after(self, rank: int) -> tuple[int, str] | None:
+        """The first stored (rank, title) at `rank` or above: one step of placing a new title."""
+        row = self.conn.execute(
+            "SELECT rank, title FROM title_order INDEXED BY title_order_rank WHERE rank >= ? ORDER BY rank LIMIT 1",
+            (rank,),
+        ).fetchone()
+        return None if row is None else (int(row[0]), str(row[1]))
+
+    def rank_before(self, rank: int) -> int | None:
+        """The highest stored rank below `rank`, None when there is none."""
+        row = self.conn.execute(
+            "SELECT rank FROM title_order INDEXED BY title_order_rank WHERE rank < ? ORDER BY rank DESC LIMIT 1",
+            (rank,),
+        ).fetchone()
+        return None if row is None else int(row[0])
 
     def unranked(self) -> list[tuple[int, str]]:
         """(id, shown title) of the documents without a rank: new ones and those whose title changed.

@@ -40,6 +40,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from reader.store.library import DocumentSummary, Library
+from reader.store.title_order import TitleOrder
 from reader.ui.i18n import QT_TRANSLATE_NOOP
 
 _PAGE = 80  # rows read at once: a screenful or two, so a jump to a far row reads little more than it shows
@@ -51,7 +52,7 @@ _SORT_KEY_CACHE_LIMIT = 200_000  # collation keys kept between sorts: enough for
 _ID_OFFSET = 2**63  # any SQLite row id plus this is at least 0 and below _ID_SPAN
 _ID_SPAN = 2**64  # a title's rank times this, plus the offset id: one integer per row
 _RANK_GAP = 2**20  # between the stored ranks of neighbouring titles: room to place new titles between them
-_FEW_UNRANKED = 1000  # up to this many documents without a stored rank are placed among the rest
+_FEW_UNRANKED = 200  # up to this many documents without a stored rank are placed among the rest
 
 RankWriter = Callable[[list[tuple[int, str, int]], str, int, bool], None]
 """Hands ranks to the writer: (rows of id, title, rank), the collation, the title-change counter read before
@@ -353,7 +354,7 @@ class DocumentTableModel(QAbstractTableModel):
                 missing = store.unranked()
                 if not missing:
                     return store.ids(self._descending)
-                placed = self._place(store.ranked_titles(), missing) if len(missing) <= _FEW_UNRANKED else None
+                placed = self._place(store, missing) if len(missing) <= _FEW_UNRANKED else None
                 if placed is not None:
                     keys = [rank * _ID_SPAN + doc_id + _ID_OFFSET for rank, doc_id in store.pairs()]
             fresh = self._titles is None  # titles kept from before may predate `changes`: not stored
@@ -373,26 +374,42 @@ class DocumentTableModel(QAbstractTableModel):
             self._write_ranks(ranked, self.COLLATION, changes, True)
         return order
 
-    def _place(
-        self, ranked: list[tuple[int, str]], missing: list[tuple[int, str]]
-    ) -> list[tuple[int, str, int]] | None:
-        """Ranks for documents without one, between the stored ranks of the titles they fall between
-        (binary search with the collator); None when two neighbours have no room left between them."""
-        ranks = [rank for rank, _ in ranked]
-        titles = [title for _, title in ranked]
+    def _place(self, store: TitleOrder, missing: list[tuple[int, str]]) -> list[tuple[int, str, int]] | None:
+        """Ranks for documents without one, between the stored ranks of the titles they fall between;
+        None when two neighbours have no room left between them.
+
+        Each title is placed by binary search over the stored ranks' values, an index lookup and one
+        collation key a step (about forty for any library), so no title but those probed is read."""
+        bounds = store.bounds()
+        if bounds is None:
+            return None
+        first, last = bounds
         given: dict[str, int] = {}
+        previous: int | None = None  # the rank given to the title before, in collation order
         for title in sorted({title for _, title in missing}, key=self._key_of):
-            at = bisect.bisect_left(titles, self._key_of(title), key=self._key_of)
-            if at < len(titles) and titles[at] == title:
-                given[title] = ranks[at]
+            key = self._key_of(title)
+            above: tuple[int, str] | None = None  # the first stored title not before this one
+            low, high = first, last + 1
+            while low < high:
+                mid = (low + high) // 2
+                found = store.at_or_after(mid)
+                if found is None:
+                    high = mid
+                elif self._key_of(found[1]) < key:
+                    low = found[0] + 1
+                else:
+                    above, high = found, mid
+            if above is not None and above[1] == title:
+                given[title] = previous = above[0]
                 continue
-            low = ranks[at - 1] if at > 0 else (ranks[0] if ranks else 0) - 2 * _RANK_GAP
-            high = ranks[at] if at < len(ranks) else (ranks[-1] if ranks else 0) + 2 * _RANK_GAP
-            if high - low < 2:
+            upper = above[0] if above is not None else last + 2 * _RANK_GAP
+            below = store.rank_before(upper) if above is not None else last
+            lower = below if below is not None else upper - 2 * _RANK_GAP
+            if previous is not None:
+                lower = max(lower, previous)
+            if upper - lower < 2:
                 return None
-            given[title] = (low + high) // 2
-            titles.insert(at, title)
-            ranks.insert(at, given[title])
+            given[title] = previous = (lower + upper) // 2
         return [(doc_id, title, given[title]) for doc_id, title in missing]
 
     def pinyin_order(self, titles: list[tuple[int, str]], descending: bool = False) -> list[int]:

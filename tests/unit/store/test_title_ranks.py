@@ -48,7 +48,9 @@ def test_ranks_are_read_in_order_with_ties_by_id(tmp_path: Path) -> None:
         assert order.ids() == [a, c, b]
         assert order.ids(descending=True) == [b, c, a]
         assert order.unranked() == []
-        assert order.ranked_titles() == [(10, "甲"), (20, "乙")]
+        assert order.bounds() == (10, 20)
+        assert order.at_or_after(11) == (20, "乙") and order.at_or_after(21) is None
+        assert order.rank_before(20) == 10 and order.rank_before(10) is None
         assert sorted(order.pairs()) == [(10, a), (10, c), (20, b)]
 
 
