@@ -112,3 +112,25 @@ def test_batched_words_match_one_sentence_at_a_time() -> None:
         assert [t.score for t in row_a] == pytest.approx([t.score for t in row_b], abs=0.02)
     assert together[3] == []
     assert [(t.start, t.end) for t in together[1]] == [(0, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("湖南工作座谈会", ["湖南"]),  # a meeting, held about a place: the place, no body
+        ("新西兰商务研讨会", ["新西兰"]),
+        ("维吾尔族", []),  # an ethnic group is neither a body nor a place
+        ("中日睦邻友好合作关系", ["中", "日"]),  # a relation: its parties are the places
+    ],
+)
+def test_meetings_peoples_and_relations_are_not_bodies(text: str, places: list[str]) -> None:
+    spans = spans_from_tokens(text, [Token(0, len(text), "ORG", 0.9)])
+    assert [s.type for s in spans if s.type == "org"] == []
+    assert [text[s.start : s.end] for s in spans if s.type == "place"] == places
+
+
+def test_a_body_ending_in_hui_is_still_a_body() -> None:
+    text = "中国红十字会"
+    assert [(s.type, text[s.start : s.end]) for s in spans_from_tokens(text, [Token(0, 6, "ORG", 0.9)])] == [
+        ("org", "中国红十字会")
+    ]

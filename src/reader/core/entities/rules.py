@@ -248,6 +248,26 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
     return out
 
 
+# A meeting, fair or games (西藏工作座谈会, 商务研讨会, 博览会) is an event, not a body, though it ends in
+# 会; an ethnic group (维吾尔族) or a relation between parties (睦邻友好合作关系) is not a body either.
+# Kinds of meeting in general usage (现代汉语词典); 大会 and 全会 are left out: 国际足联大会 names the body
+# in session, numbered plenums are events already (`event_name`), and 论坛 also names standing bodies.
+_MEETING = re.compile(
+    r"(?:座谈会|研讨会|讨论会|报告会|洽谈会|博览会|展览会|展销会|交易会|订货会|运动会|联欢会|招待会|发布会|"
+    r"见面会|推介会|表彰会|动员会|峰会)$"
+)
+_PEOPLE = re.compile(r"(?:[^家]族|关系)$")
+
+
+def _leading_place(chunk: str, start: int, end: int, score: float) -> list[Span]:
+    """The place a non-body name starts with (西藏 of 西藏工作座谈会), if it starts with a known one."""
+    for size in range(min(6, end - start - 1), 1, -1):
+        name = chunk[start : start + size]
+        if valid_place(name) and known_place(name):
+            return [Span("place", start, start + size, score, True)]
+    return []
+
+
 def _typed_span(chunk: str, tok: Token) -> list[Span]:
     """The span (or spans, for a pair of abbreviations) one repaired name gives, if it is believable."""
     kind = _TYPE.get(tok.tag)  # a conjunction split off two joined bodies is no name
@@ -267,6 +287,8 @@ def _typed_span(chunk: str, tok: Token) -> list[Span]:
         return [gov]
     end = _trim_org(chunk, tok.start, tok.end)
     name = chunk[tok.start : end]
+    if _MEETING.search(name) or _PEOPLE.search(name):
+        return _leading_place(chunk, tok.start, end, tok.score)
     if name in gazetteers().countries:
         # 法国 in 法国星期天报说: a country named alone is the place, the tagger's ORG notwithstanding.
         return [Span("place", tok.start, end, tok.score, True)]
