@@ -142,7 +142,7 @@ def _repeated(candidates: list[_Candidate], page_count: int) -> set[tuple[int, s
             pages = {other.page for other in group if abs(other.y - candidate.y) <= tolerance}
             if len(pages) >= need:
                 out.add((candidate.page, candidate.band, candidate.fragment))
-    scanned = [c for c in candidates if c.ocr and len(c.key.strip("#")) >= OCR_SIMILAR_MIN and c.row == 0]
+    scanned = [c for c in candidates if c.ocr and OCR_SIMILAR_MIN <= len(c.key.strip("#")) <= OCR_SIMILAR_MAX]
     for candidate in scanned:
         if (candidate.page, candidate.band, candidate.fragment) in out:
             continue
@@ -161,6 +161,9 @@ def _repeated(candidates: list[_Candidate], page_count: int) -> set[tuple[int, s
 
 OCR_SIMILAR_MIN = 4
 """Characters a scanned line needs for its text to be compared loosely (a short one must match exactly)."""
+OCR_SIMILAR_MAX = 30
+"""Longer than this is a line of text (a full line holds 35 to 45 characters), never compared loosely:
+the lines of one text share many character pairs, and a loose match must not take prose for a heading."""
 OCR_SIMILAR = 0.8
 """Share of character pairs two scanned lines must share to be the same running head read twice."""
 

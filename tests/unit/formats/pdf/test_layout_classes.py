@@ -121,8 +121,13 @@ def test_page_numbers_whose_dashes_a_scan_lost_are_known_by_the_page_order_and_f
 
 def test_a_scans_running_head_misread_on_one_page_is_still_the_running_head() -> None:
     heads = ["关于基层公共服务情况的调查报告", "某某研究院 · 内部参考", "关于基层公共服务情况的调査报告"]  # 査: misread
-    fragments = [[_frag(heads[i], 40.0, 8.5), *_body(i)] for i in range(3)]
+    feet = ["谨供研究参考", "仅供研究参考", "谨供研究参考"]  # a footer above the page number, misread once
+    fragments = [
+        [_frag(heads[i], 40.0, 8.5), *_body(i), _frag(feet[i], 797.0, 8.5), _frag(f"— {i + 1} —", 815.0, 8.5)]
+        for i in range(3)
+    ]
     scanned = analyse(Layout(tuple(PageBox(i, 595.0, 842.0, tuple(f), ocr=True) for i, f in enumerate(fragments))))
-    assert {(h, "page-header") for h in heads} <= {(r.text, r.reason) for r in scanned.removed}
+    removed = {(r.text, r.reason) for r in scanned.removed}
+    assert {(h, "page-header") for h in heads} | {(f, "page-footer") for f in feet} <= removed
     printed = analyse(Layout(tuple(_page(i, f) for i, f in enumerate(fragments))))
     assert heads[0] in printed.text  # a text layer's two different lines are two different lines
