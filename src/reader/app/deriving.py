@@ -34,18 +34,23 @@ def source_folder(path: str) -> str:
     return os.path.dirname(path) if path else ""
 
 
-def source_texts(library: Library, folder: str) -> list[str]:
-    """The shown originals (for a page, its block rendering) of the stored documents of one source whose
-    cleaning reads hints, the earliest `MAX_SOURCE_DOCUMENTS` of them."""
+def source_members(library: Library, folder: str, limit: int | None = MAX_SOURCE_DOCUMENTS) -> list[tuple[int, str]]:
+    """(id, shown original) of the stored documents of one source whose cleaning reads hints (for a
+    page the original is its block rendering), the earliest `limit` of them (all when None)."""
     if not folder:
         return []
     members = sorted(s.id for s in library.all_summaries() if s.kind in HINTED and source_folder(s.path) == folder)
-    texts = []
-    for doc_id in members[:MAX_SOURCE_DOCUMENTS]:
+    out = []
+    for doc_id in members[:limit]:
         doc = library.get(doc_id)
         if doc is not None:
-            texts.append(doc.original)
-    return texts
+            out.append((doc_id, doc.original))
+    return out
+
+
+def source_texts(library: Library, folder: str) -> list[str]:
+    """The shown originals of the stored documents of one source (`source_members`)."""
+    return [text for _, text in source_members(library, folder)]
 
 
 def hints_for(library: Library, folder: str, extra: Iterable[str] = ()) -> SourceHints:

@@ -34,8 +34,8 @@ from functools import partial
 from pathlib import Path
 from types import FrameType
 
-from reader.app.deriving import add_prepared, hints_for, source_folder
-from reader.core.cleaning import source_hints
+from reader.app.deriving import add_prepared, rederive, source_folder, source_members
+from reader.core.cleaning import SourceHints, source_hints
 from reader.core.importing import Prepared, Skipped, discover
 from reader.formats.prepare import prepare
 from reader.formats.registry import HINTED, SUPPORTED_SUFFIXES, importer_named
@@ -46,6 +46,9 @@ Cancelled = Callable[[], bool]
 # Stores one prepared file: ("imported" | "updated" | "duplicate", id). `Library.add` in the CLI; in the
 # window, a call that hands the file to the one writer thread and waits for it.
 Add = Callable[[Prepared], tuple[str, int]]
+# Cleans a stored document again with its folder's new hints: `deriving.rederive` on the library in the
+# CLI; in the window, a call that hands it to the writer thread.
+Rederive = Callable[[int, SourceHints], object]
 
 # Below this many files the cost of starting processes outweighs the parallelism.
 _PARALLEL_THRESHOLD = 8
@@ -93,10 +96,14 @@ _SOURCE_BATCH = 32
 class _Sources:
     """Holds prepared pages by source folder and stores them, cleaned with the folder's hints, when the
     folder is complete or `_SOURCE_BATCH` of them wait. `library` (read only here) gives the folder's
-    documents already stored; without it a batch is its own evidence."""
+    documents already stored; without it a batch is its own evidence. When the batch changes the
+    folder's hints, its stored documents that either hints bear on are cleaned again by `rederive`
+    (when given) and reported as updated."""
 
-    def __init__(self, add: Add, library: Library | None, report: ImportReport, files: list[Path]) -> None:
-        self.add, self.library, self.report = add, library, report
+    def __init__(
+        self, add: Add, library: Library | None, report: ImportReport, files: list[Path], rederive: Rederive | None
+    ) -> None:
+        self.add, self.library, self.report, self.rederive = add, library, report, rederive
         self.waiting: dict[str, list[Prepared]] = {}
         self.expected = Counter(source_folder(str(path)) for path in files)
 
@@ -123,12 +130,32 @@ class _Sources:
                 continue
             extra = [prepared.derived.original for prepared in held]
             stored = source_folder(held[0].path)  # the folder as the library records it (links resolved)
-            hints = hints_for(self.library, stored, extra) if self.library is not None else source_hints(extra)
+            members = source_members(self.library, stored) if self.library is not None else []
+            hints = source_hints([*(text for _, text in members), *extra])
             for prepared in held:
                 if hints.bears_on(prepared.derived.original):
                     importer = importer_named(prepared.kind)
                     prepared = replace(prepared, derived=importer.derive(importer.from_raw(prepared.raw), hints=hints))
                 _record(self.add, prepared, self.report)
+            self._refresh(members, hints)
+
+    def _refresh(self, members: list[tuple[int, str]], hints: SourceHints) -> None:
+        """Clean again the folder's documents stored before this batch when its hints changed them."""
+        if self.rederive is None or not members:
+            return
+        before = source_hints(text for _, text in members)
+        if before == hints:
+            return
+        done = set(self.report.imported) | set(self.report.updated)
+        for doc_id, text in members:
+            if doc_id not in done and (hints.bears_on(text) or before.bears_on(text)):
+                self.rederive(doc_id, hints)
+                self.report.updated.append(doc_id)
+
+
+def rederive_with(library: Library, doc_id: int, hints: SourceHints) -> None:
+    """`Rederive` on a library this process writes to."""
+    rederive(library, doc_id, hints)
 
 
 def _record(add: Add, result: Prepared | Skipped, report: ImportReport) -> None:
@@ -164,10 +191,14 @@ def import_paths(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     workers: int | None = None,
+    rederive: Rederive | None = None,
 ) -> ImportReport:
     """Import files and folders; stop between documents when `cancelled()` turns true or on Ctrl-C.
 
-    Each prepared file is stored by `add` (by default `library.add`). A cancelled import returns its
+    Each prepared file is stored by `add` (by default `library.add`); stored documents of a folder whose
+    hints the new files change are cleaned again by `rederive` (by default on `library` when it is the
+    one written to; a caller that writes through `add` passes its own, or they wait for their next
+    re-cleaning). A cancelled import returns its
     report with `cancelled=True`; Ctrl-C raises ImportInterrupted, carrying the same report. Either way
     only whole documents were written and no worker process is left running.
     """
@@ -175,13 +206,15 @@ def import_paths(
         if library is None:
             raise TypeError("import_paths needs a library or an `add`")
         add = partial(add_prepared, library)
+        if rederive is None:
+            rederive = partial(rederive_with, library)
     ctrl_c = _CtrlC()
 
     def stop_requested() -> bool:
         return ctrl_c.pressed.is_set() or bool(cancelled and cancelled())
 
     with ctrl_c.installed():
-        report = _import(add, library, paths, progress, stop_requested, ctrl_c, workers)
+        report = _import(add, library, paths, progress, stop_requested, ctrl_c, workers, rederive)
     if ctrl_c.pressed.is_set():
         report.cancelled = True
         raise ImportInterrupted(report)
@@ -196,6 +229,7 @@ def _import(
     stop_requested: Cancelled,
     ctrl_c: _CtrlC,
     workers: int | None,
+    rederive: Rederive | None,
 ) -> ImportReport:
     try:
         with ctrl_c.abandons():  # walking a large tree writes nothing: Ctrl-C may end it at once
@@ -208,7 +242,7 @@ def _import(
     if progress:
         progress(0, len(files), "")
     workers = workers if workers is not None else max(1, min(4, os.cpu_count() or 1))
-    sources = _Sources(add, library, report, files)
+    sources = _Sources(add, library, report, files, rederive)
     if len(files) < _PARALLEL_THRESHOLD or workers <= 1:
         _import_here(sources, files, progress, stop_requested, ctrl_c)
     else:

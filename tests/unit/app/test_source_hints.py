@@ -99,6 +99,21 @@ def test_a_page_imported_later_is_cleaned_with_the_stored_pages_of_its_folder(tm
     _assert_cleaned_as_source(library, report.imported[0])
 
 
+def test_pages_stored_earlier_are_cleaned_again_when_a_later_import_gives_their_folder_hints(
+    tmp_path: Path, library: Library
+) -> None:
+    """Two pages are too few to show what a site repeats; the third page shows it for all three."""
+    _write(tmp_path / "site", range(2))
+    first = sorted(import_paths(library, [tmp_path / "site"], workers=1).imported)
+    assert len(first) == 2
+    assert all(SLOGAN not in _removed(library, doc_id) for doc_id in first)
+    [third] = _write(tmp_path / "site", range(2, 3))
+    report = import_paths(library, [third], workers=1)
+    assert sorted(report.updated) == first
+    for doc_id in [*first, *report.imported]:
+        _assert_cleaned_as_source(library, doc_id)
+
+
 def test_cleaning_again_keeps_the_hints(tmp_path: Path, library: Library) -> None:
     """A line decision and a re-cleaning after a cleaner upgrade both read the folder's hints again."""
     _write(tmp_path / "site", range(3))
