@@ -11,8 +11,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFontMetrics, QKeySequence
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFontMetrics,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -46,6 +54,7 @@ from reader.ui.reading_view import ReadingView
 from reader.ui.search_box import SearchBox
 from reader.ui.search_controller import SearchController
 from reader.ui.shortcuts_dialog import ShortcutsDialog
+from reader.ui.tab_follower import TabFollower
 from reader.ui.themes import apply_theme, reading_pane_style
 from reader.ui.view_controller import ViewController
 from reader.ui.window_menus import build_menus, build_toolbar
@@ -78,8 +87,6 @@ class MainWindow(QMainWindow):
         self._config_dir = config_dir if config_dir is not None else paths.config_dir()
         self.setWindowTitle("reader")
         self.setAcceptDrops(True)
-        self._entities_stale = False  # the Entities tab shows another document than the open one
-        self._entities_queued = False
         self._fit_to_screen(1280, 820)
         self._build_widgets()
         self._build_controllers()
@@ -134,7 +141,7 @@ class MainWindow(QMainWindow):
     def _connect_controllers(self) -> None:
         documents = self.documents
         documents.documentChanged.connect(self.info.show_document)
-        documents.documentChanged.connect(self._show_entities)
+        documents.documentChanged.connect(lambda _doc: self.entities_follower.document_changed())
         documents.documentChanged.connect(self.finder.show_document)
         documents.documentChanged.connect(self._on_document_changed)
         documents.libraryChanged.connect(self.search.refresh_facets)
@@ -176,6 +183,10 @@ class MainWindow(QMainWindow):
         self.side.addTab(self.view.removed_panel, self.tr("Removed"))
         self.side.setCurrentIndex(0)
         self.side.currentChanged.connect(self._on_side_tab_changed)
+        # The Entities tab follows the open document without holding up its opening when behind another.
+        self.entities_follower = TabFollower(
+            self.side, self.entities.panel, lambda: self.entities.show_document(self.documents.current), self
+        )
         self.splitter = ReadingSplitter(lambda: self._reading_width(READING_MIN_CHARS))
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
@@ -273,25 +284,6 @@ class MainWindow(QMainWindow):
     def _on_side_tab_changed(self, index: int) -> None:
         if self.side.widget(index) is not self.entities.panel:
             self.entities.clear_marks()
-        else:
-            self._update_entities()
-
-    def _show_entities(self, doc: Document | None) -> None:
-        """The Entities tab follows the open document at once when it is the tab shown; behind another tab
-        it follows once the document is on screen (filling it is a third of what opening a document costs,
-        and a reader going through documents quickly need not wait for a tab they are not looking at)."""
-        self._entities_stale = True
-        if self.side.currentWidget() is self.entities.panel:
-            self._update_entities()
-        elif not self._entities_queued:
-            self._entities_queued = True
-            QTimer.singleShot(0, self._update_entities)
-
-    def _update_entities(self) -> None:
-        self._entities_queued = False
-        if self._entities_stale and not self.documents.closed:
-            self._entities_stale = False
-            self.entities.show_document(self.documents.current)
 
     def _on_document_changed(self, doc: Document | None) -> None:
         if doc is not None:
@@ -322,7 +314,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_entities(self) -> None:
         """Kept for tests that redraw the Entities tab after storing entities themselves."""
-        self._update_entities()
+        self.entities_follower.catch_up()
         self.entities.refresh()
 
     # -- dialogs -----------------------------------------------------------------------------------
@@ -373,6 +365,10 @@ class MainWindow(QMainWindow):
         self.settings.sort_descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
         save(self.settings, settings_path(self._config_dir))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.entities_follower.window_shown()
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if ImportController.accepts(event.mimeData()):
             event.acceptProposedAction()
@@ -384,6 +380,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.entities_follower.close()
         self.imports.cancel_all()
         self.entities.stop()
         # Debounce timers may still fire after the library is closed: silence the widgets that own them.
