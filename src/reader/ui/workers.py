@@ -89,8 +89,18 @@ class ImportWorker(QObject):
             found = import_seeds_if_empty(library, seeds, add=self._add, mark_seeded=self._mark_seeded)
             return found or ImportReport()
         return import_paths(
-            library, self._paths, add=self._add, progress=self.progress.emit, cancelled=self._cancel.is_set
+            library,
+            self._paths,
+            add=self._add,
+            progress=self.progress.emit,
+            cancelled=self._cancel.is_set,
+            rederive=self._rederive,
         )
+
+    def _rederive(self, doc_id: int, _hints: object) -> None:
+        """An earlier document of a folder whose shared lines the import changed, cleaned again by the
+        writer (which works its hints out again from the library, as every re-cleaning does)."""
+        self._writer.run(partial(ops.rederive, doc_id=doc_id), notify=False)
 
     @Slot()
     def run(self) -> None:

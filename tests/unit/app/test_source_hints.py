@@ -12,42 +12,7 @@ from reader.app import operations as ops
 from reader.app.deriving import rederive_stale
 from reader.app.importing import import_paths
 from reader.store.library import Library
-
-SLOGAN = "读好书 交好友 共成长"
-BANNER = "会员专区 入会须知 活动报名"
-FOOTER = "晨光读书会 2008-2024 保留所有权利"
-SHARED = (SLOGAN, BANNER, FOOTER)
-SENTENCES = [
-    "春天的第一场读书会在城南图书馆举行，二十多位会员分享了各自近期读过的好书。",
-    "会员们围绕书中人物的命运展开讨论，气氛热烈，不少人表示收获很大。",
-    "下一次活动将走进郊外的茶园，边品茶边聊散文，欢迎新朋友报名参加。",
-    "本次活动还邀请了一位青年作家，讲述她从读者成为写作者的经历和体会。",
-    "活动结束后，大家在图书馆门前合影留念，并约定每月举办一次主题读书会。",
-]
-
-
-def _body(k: int) -> list[str]:
-    return [f"第{k}期活动中，{SENTENCES[(k + j) % len(SENTENCES)]}" for j in range(3)]
-
-
-def _page(k: int) -> str:
-    """A page with no markup that says what is furniture: the shared lines are plain paragraphs."""
-    paragraphs = [f"<p>{line}</p>" for line in _body(k)]
-    paragraphs.insert(2, f"<p>{BANNER}</p>")
-    return (
-        f"<html><head><title>第{k}次读书会纪要 | 晨光读书会</title></head><body><h1>第{k}次读书会纪要</h1>"
-        f"<p>{SLOGAN}</p>{''.join(paragraphs)}<p>{FOOTER}</p></body></html>"
-    )
-
-
-def _write(folder: Path, pages: range) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for k in pages:
-        path = folder / f"page{k}.html"
-        path.write_text(_page(k), encoding="utf-8")
-        paths.append(path)
-    return paths
+from sitepages import BANNER, FOOTER, SHARED, SLOGAN, body, write_site
 
 
 @pytest.fixture
@@ -72,11 +37,11 @@ def _assert_cleaned_as_source(library: Library, doc_id: int, k: int | None = Non
     removed = _removed(library, doc_id)
     assert {line: removed.get(line) for line in SHARED} == dict.fromkeys(SHARED, "boilerplate")
     text = library.text(doc_id)
-    assert all(sentence in text for sentence in _body(k))
+    assert all(sentence in text for sentence in body(k))
 
 
 def test_pages_of_one_folder_lose_the_lines_they_all_repeat(tmp_path: Path, library: Library) -> None:
-    _write(tmp_path / "site", range(3))
+    write_site(tmp_path / "site", range(3))
     report = import_paths(library, [tmp_path / "site"], workers=1)
     assert len(report.imported) == 3
     for doc_id in report.imported:
@@ -85,16 +50,16 @@ def test_pages_of_one_folder_lose_the_lines_they_all_repeat(tmp_path: Path, libr
 
 def test_a_page_alone_keeps_those_lines(tmp_path: Path, library: Library) -> None:
     """The control: the same page without its source has no evidence against the shared lines."""
-    [path] = _write(tmp_path / "alone", range(1))
+    [path] = write_site(tmp_path / "alone", range(1))
     report = import_paths(library, [path], workers=1)
     removed = _removed(library, report.imported[0])
     assert not any(line in removed for line in SHARED)
 
 
 def test_a_page_imported_later_is_cleaned_with_the_stored_pages_of_its_folder(tmp_path: Path, library: Library) -> None:
-    _write(tmp_path / "site", range(3))
+    write_site(tmp_path / "site", range(3))
     import_paths(library, [tmp_path / "site"], workers=1)
-    [later] = _write(tmp_path / "site", range(3, 4))
+    [later] = write_site(tmp_path / "site", range(3, 4))
     report = import_paths(library, [later], workers=1)
     _assert_cleaned_as_source(library, report.imported[0])
 
@@ -103,11 +68,11 @@ def test_pages_stored_earlier_are_cleaned_again_when_a_later_import_gives_their_
     tmp_path: Path, library: Library
 ) -> None:
     """Two pages are too few to show what a site repeats; the third page shows it for all three."""
-    _write(tmp_path / "site", range(2))
+    write_site(tmp_path / "site", range(2))
     first = sorted(import_paths(library, [tmp_path / "site"], workers=1).imported)
     assert len(first) == 2
     assert all(SLOGAN not in _removed(library, doc_id) for doc_id in first)
-    [third] = _write(tmp_path / "site", range(2, 3))
+    [third] = write_site(tmp_path / "site", range(2, 3))
     report = import_paths(library, [third], workers=1)
     assert sorted(report.updated) == first
     for doc_id in [*first, *report.imported]:
@@ -116,7 +81,7 @@ def test_pages_stored_earlier_are_cleaned_again_when_a_later_import_gives_their_
 
 def test_cleaning_again_keeps_the_hints(tmp_path: Path, library: Library) -> None:
     """A line decision and a re-cleaning after a cleaner upgrade both read the folder's hints again."""
-    _write(tmp_path / "site", range(3))
+    write_site(tmp_path / "site", range(3))
     ids = sorted(import_paths(library, [tmp_path / "site"], workers=1).imported)
     doc = library.get(ids[0])
     assert doc is not None
@@ -132,7 +97,7 @@ def test_cleaning_again_keeps_the_hints(tmp_path: Path, library: Library) -> Non
 
 
 def test_pages_prepared_in_worker_processes_are_cleaned_with_their_source(tmp_path: Path, library: Library) -> None:
-    _write(tmp_path / "site", range(8))
+    write_site(tmp_path / "site", range(8))
     report = import_paths(library, [tmp_path / "site"], workers=2)
     assert len(report.imported) == 8
     for doc_id in report.imported:
