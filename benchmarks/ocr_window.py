@@ -110,13 +110,19 @@ class _Probe:
 
 
 def _wait(app: Any, done: Callable[[], bool], timeout: float) -> bool:
-    """Run the event loop until `done()` or `timeout` seconds; whether it was done."""
-    from PySide6.QtCore import QEventLoop
+    """Run the event loop, as the application does (`exec`, sleeping when there is nothing to do), until
+    `done()` or `timeout` seconds; whether it was done. Asked every 20 ms by a timer of its own."""
+    from PySide6.QtCore import QEventLoop, QTimer
 
     end = time.perf_counter() + timeout
     loop = QEventLoop()
-    while not done() and time.perf_counter() < end:
-        loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    check = QTimer()
+    check.setInterval(20)
+    check.timeout.connect(lambda: loop.quit() if done() or time.perf_counter() > end else None)
+    if not done():
+        check.start()
+        loop.exec()
+        check.stop()
     return done()
 
 

@@ -1,12 +1,9 @@
 """The OCR engine as `ocr.default_engine` runs it: lines recognised on several threads come back in the
-page's order with their own text, the OCR threads give way to the window's thread, and the recogniser's
-regular misreadings (simplified forms on a traditional page, the zero of a Chinese numeral) are put right."""
+page's order with their own text, and the recogniser's regular misreadings (simplified forms on a
+traditional page, the zero of a Chinese numeral) are put right."""
 
 from __future__ import annotations
 
-import os
-import sys
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -66,23 +63,6 @@ def test_a_blank_page_has_no_lines() -> None:
     engine = ocr.default_engine()
     assert not isinstance(engine, str), engine
     assert list(engine(numpy.full((1755, 1240, 3), 255, dtype=numpy.uint8))) == []
-
-
-@pytest.mark.skipif(sys.platform != "linux", reason="threads have their own priority on Linux only")
-def test_ocr_threads_run_below_the_priority_of_the_thread_that_started_them() -> None:
-    own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-    seen: list[int] = []
-
-    def probe() -> None:
-        ocr._yield_to_window()
-        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
-
-    worker = threading.Thread(target=probe)
-    worker.start()
-    worker.join()
-    assert seen == [min(19, own + ocr.NICE)]
-    # the caller's own priority is untouched: only the OCR thread gives way
-    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == own
 
 
 BOX = [[0.0, 0.0], [100.0, 0.0], [100.0, 20.0], [0.0, 20.0]]

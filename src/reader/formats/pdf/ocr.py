@@ -17,8 +17,6 @@ import math
 import os
 import re
 import statistics
-import sys
-import threading
 import unicodedata
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -125,9 +123,6 @@ MIN_REC_RATIO = 320 / 48
 """A line narrower than this many times its height is padded to it, as the engine pads it (its training
 shape, 48 × 320)."""
 
-NICE = 5
-"""How much lower than the window's the OCR threads' priority is (see `_yield_to_window`)."""
-
 MAX_THREADS = 4
 """Lines are recognised on this many threads at most (one per core): each runs the recogniser on one line
 with one onnxruntime thread, which measured cheaper than one line at a time on several onnxruntime threads
@@ -181,7 +176,9 @@ def default_engine() -> Engine | str:
         decode = rapid.text_rec.postprocess_op
     except Exception as exc:  # models missing or unreadable
         return f"scanned page not read: {PACKAGE} models cannot be loaded ({type(exc).__name__})"
-    pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="ocr", initializer=_yield_to_window)
+    # The OCR threads keep the window's priority: run lower, a thread holding the GIL was put off the core by
+    # other programs while the window waited for the GIL (measured: longer stalls and slower OCR).
+    pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="ocr")
 
     def recognise(line: Any) -> tuple[str, float]:
         """One line image (BGR) read by the recogniser: scaled to REC_HEIGHT, to -1..1, channels first."""
@@ -203,7 +200,7 @@ def default_engine() -> Engine | str:
             result, _ = rapid(image)  # small or extreme images: the engine's own path (it pads them)
             return [(box, str(text), float(score)) for box, text, score in result or []]
         small = cv2.resize(image, (round(width * factor), round(height * factor)), interpolation=cv2.INTER_AREA)
-        boxes, _ = pool.submit(rapid.auto_text_det, small).result()  # on a pool thread: see _yield_to_window
+        boxes, _ = rapid.auto_text_det(small)
         if boxes is None:
             return []
         full = [numpy.asarray(box, dtype=numpy.float32) / factor for box in boxes]
@@ -214,19 +211,6 @@ def default_engine() -> Engine | str:
         return [(box.tolist(), *read[i]) for i, box in enumerate(full)]
 
     return run
-
-
-def _yield_to_window() -> None:
-    """Run this OCR thread at a lower priority than the rest of the process (Linux: a thread has its own nice
-    value). OCR keeps every core busy; at equal priority the window's thread, woken for a repaint or a key,
-    waited for a core behind it. A lower priority costs OCR nothing when nothing else wants the cores."""
-    if sys.platform != "linux":  # elsewhere the call would set the whole process's priority, or fail
-        return
-    try:
-        tid = threading.get_native_id()
-        os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + NICE))
-    except OSError:  # not permitted in some sandboxes: OCR still runs, at normal priority
-        pass
 
 
 def engine_version() -> str:
