@@ -66,6 +66,8 @@ _FONT = int(Qt.ItemDataRole.FontRole)
 _TEXT_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _RIGHT_ALIGNED = frozenset({"chars", "script", "annotations"})
+# Combined once: joining enum flags in Python costs more than the rest of `flags()`, asked for every cell.
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
 
 Index = QModelIndex | QPersistentModelIndex
 Snippet = tuple[str, list[tuple[int, int]]]
@@ -104,6 +106,7 @@ class DocumentTableModel(QAbstractTableModel):
         self._write_ranks = write_ranks
         self._keys = [key for key, _ in self.COLUMNS]
         self._ids: list[int] = []
+        self._row_index: dict[int, int] | None = None  # document id -> row, made when first asked
         self._cache: OrderedDict[int, DocumentSummary] = OrderedDict()
         self._sort_key = self.COLUMNS[sort_column][0] if 0 <= sort_column < len(self.COLUMNS) else "imported"
         self._descending = descending
@@ -189,7 +192,7 @@ class DocumentTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        return _ROW_FLAGS
 
     def mimeTypes(self) -> list[str]:
         return [DOCUMENT_IDS_MIME]
@@ -305,10 +308,11 @@ class DocumentTableModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, doc_id: int) -> int | None:
-        try:
-            return self._ids.index(doc_id)
-        except ValueError:
-            return None
+        """The row showing a document. Each opened document asks (to select it, to mark it read): a map
+        of every row, made on the first question after the rows changed, answers without searching."""
+        if self._row_index is None:
+            self._row_index = {d: row for row, d in enumerate(self._ids)}
+        return self._row_index.get(doc_id)
 
     def _rows_of(self, doc_ids: set[int]) -> dict[int, int]:
         """The rows of a few documents (the selection a sort keeps): a search of the list each, in C,
@@ -333,6 +337,7 @@ class DocumentTableModel(QAbstractTableModel):
                 leading = set(first)
                 ids = first + [i for i in ids if i not in leading]
         self._ids = ids
+        self._row_index = None
 
     def _ordered_ids(self) -> list[int]:
         """Every id in the list's order. Titles and note counts are ordered here, the rest by SQL."""
