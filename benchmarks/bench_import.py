@@ -22,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from reader.app.importing import ImportReport, import_paths  # noqa: E402
+from reader.app.importing import import_paths  # noqa: E402
+from reader.app.reports import ImportReport  # noqa: E402
 from reader.core.cleaning import clean_text  # noqa: E402
 from reader.core.entities import extract  # noqa: E402
 from reader.core.script import Script, make_view  # noqa: E402

@@ -1191,6 +1191,29 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     </message>
 </context>
 <context>
+    <name>PasswordImport</name>
+    <message>
+        <source>Password Required</source>
+        <translation>需要密码</translation>
+    </message>
+    <message>
+        <source>“{0}” is protected by a password. Enter it to import the document:</source>
+        <translation>“{0}”受密码保护。输入密码以导入此文档：</translation>
+    </message>
+    <message>
+        <source>Opening {0}…</source>
+        <translation>正在打开 {0}…</translation>
+    </message>
+    <message>
+        <source>The password was not right.</source>
+        <translation>密码不正确。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Same as the system</source>

@@ -1191,6 +1191,29 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     </message>
 </context>
 <context>
+    <name>PasswordImport</name>
+    <message>
+        <source>Password Required</source>
+        <translation>需要密碼</translation>
+    </message>
+    <message>
+        <source>“{0}” is protected by a password. Enter it to import the document:</source>
+        <translation>「{0}」受密碼保護。輸入密碼以匯入此文件：</translation>
+    </message>
+    <message>
+        <source>Opening {0}…</source>
+        <translation>正在開啟 {0}…</translation>
+    </message>
+    <message>
+        <source>The password was not right.</source>
+        <translation>密碼不正確。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>匯入</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Same as the system</source>

@@ -179,7 +179,7 @@ def test_status_bar_shows_the_library_size(window: MainWindow, seeded_library: P
 
 
 def test_a_background_import_does_not_take_the_place_of_the_open_document(window: MainWindow) -> None:
-    from reader.app.importing import ImportReport
+    from reader.app.reports import ImportReport
 
     first, other = window.model.id_at(0), window.model.id_at(1)
     assert first is not None and other is not None

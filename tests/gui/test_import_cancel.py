@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from reader.app.importing import ImportReport
+from reader.app.reports import ImportReport
 from reader.ui.main_window import MainWindow
 from reportgen import write_reports
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from reader.app.importing import ImportReport
+from reader.app.reports import ImportReport
 from reader.core.cleaning import reason_label
 from reader.ui.main_window import MainWindow
 from reader.ui.removed_panel import RemovedRow

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from reader.app.importing import ImportReport
+from reader.app.reports import ImportReport
 from reader.ui.main_window import MainWindow
 from sitepages import SHARED, SLOGAN, write_site
 

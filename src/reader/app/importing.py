@@ -29,12 +29,13 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from types import FrameType
 
 from reader.app.deriving import add_prepared, rederive, source_folder, source_members
+from reader.app.reports import ImportReport
 from reader.core.cleaning import SourceHints, source_hints
 from reader.core.importing import Prepared, Skipped, discover
 from reader.formats.prepare import prepare
@@ -58,34 +59,6 @@ _POLL_SECONDS = 0.1
 # How often a worker without PR_SET_PDEATHSIG checks that its parent is still there.
 _PARENT_CHECK_SECONDS = 0.5
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
-
-
-@dataclass
-class ImportReport:
-    imported: list[int] = field(default_factory=list)
-    updated: list[int] = field(default_factory=list)
-    duplicates: list[tuple[str, int]] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    cancelled: bool = False
-    background: bool = False  # the sample library or a re-cleaning, not files the reader chose
-
-    def summary(self) -> str:
-        parts = [f"{len(self.imported)} imported"]
-        if self.updated:
-            parts.append(f"{len(self.updated)} updated")
-        parts.append(f"{len(self.duplicates)} already in the library")
-        parts.append(f"{len(self.skipped)} skipped")
-        text = ", ".join(parts)
-        return text + (" (cancelled)" if self.cancelled else "")
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "imported": self.imported,
-            "updated": self.updated,
-            "duplicates": [{"path": p, "id": i} for p, i in self.duplicates],
-            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
-            "cancelled": self.cancelled,
-        }
 
 
 # Prepared pages of one folder held back to be cleaned with their source's hints: enough for the

@@ -7,19 +7,23 @@ place and says what it changed, so no caller refreshes by hand or by guesswork.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from reader.app import deriving
-from reader.app import entities as extraction
 from reader.app.changes import Changes, Outcome
-from reader.app.exporting import AnnotationImport, import_annotations
 from reader.core.annotations.model import DEFAULT_COLORS, Annotation, HighlightColor
-from reader.core.entities import Mention
 from reader.core.importing import Prepared
 from reader.store import deleting
 from reader.store.collections import Collection, CollectionStore, norm
 from reader.store.deleting import Deleted
 from reader.store.entities import store_for
 from reader.store.library import Library
+
+if TYPE_CHECKING:
+    from reader.app.exporting import AnnotationImport
+    from reader.core.entities import Mention
+
+# Deriving (every format and the cleaner), extraction (the tagger) and exporting are imported where an
+# operation needs them: the window names these operations before its first paint, and uses them later.
 
 __all__ = [
     "add_document",
@@ -47,6 +51,8 @@ __all__ = [
 # -- documents -----------------------------------------------------------------------------------
 def add_document(library: Library, prepared: Prepared) -> Outcome[tuple[str, int]]:
     """Store one prepared file: ("imported" | "updated" | "duplicate", id)."""
+    from reader.app import deriving
+
     outcome, doc_id = deriving.add_prepared(library, prepared)
     if outcome == "imported":
         return Outcome((outcome, doc_id), Changes.of(added=[doc_id]))
@@ -63,12 +69,16 @@ def mark_seeded(library: Library) -> Outcome[None]:
 
 def rederive(library: Library, doc_id: int) -> Outcome[None]:
     """Clean a document again from its raw text (the cleaner improved, or its overrides changed)."""
+    from reader.app import deriving
+
     found = deriving.rederive(library, doc_id)
     return Outcome(None, Changes.of(text=[doc_id], annotations=[doc_id]) if found else Changes())
 
 
 def set_line_override(library: Library, doc_id: int, line: int, keep: bool | None) -> Outcome[None]:
     """Keep or remove one raw line whatever the cleaner thinks (None: the cleaner decides again)."""
+    from reader.app import deriving
+
     deriving.set_line_override(library, doc_id, line, keep)
     return Outcome(None, Changes.of(text=[doc_id], annotations=[doc_id]))
 
@@ -104,6 +114,8 @@ def import_annotation_file(
     library: Library, data: str | bytes, colors: Sequence[HighlightColor] = DEFAULT_COLORS
 ) -> Outcome[AnnotationImport]:
     """Bring annotations exported as W3C JSON back in (see `exporting.import_annotations`)."""
+    from reader.app.exporting import import_annotations
+
     report = import_annotations(library, data, colors)
     docs = {a.doc_id for a in map(library.annotations.get, report.added) if a is not None}
     return Outcome(report, Changes.of(annotations=docs))
@@ -118,6 +130,8 @@ def save_entities(library: Library, doc_id: int, mentions: Sequence[Mention], te
 
 def extract_entities(library: Library, doc_id: int, *, force: bool = False) -> Outcome[bool]:
     """Extract and store in one step (the CLI's way): True if the extractor ran."""
+    from reader.app import entities as extraction
+
     ran = extraction.update(library, doc_id, force=force)
     return Outcome(ran, Changes.of(entities=[doc_id] if ran else []))
 

@@ -8,9 +8,12 @@ the steps they share, so no code here needs to know which formats exist.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from reader.core import cleaning
 from reader.core.script import detect_script
+
+if TYPE_CHECKING:  # the cleaner (and its HTML parser) loads with the first cleaning, not with the store
+    from reader.core import cleaning
 
 # Bump when the cleaner's output changes, so stored documents can be re-derived.
 CLEANER_VERSION = 5  # 5: tables one cell a line, tables of fields, reference lists kept; source hints from the folder

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from reader.app import operations as ops
 from reader.app.changes import Changes, Outcome
-from reader.app.importing import ImportReport
+from reader.app.reports import ImportReport
 from reader.app.writer import WriterClosed
 from reader.settings import Settings
 from reader.store.library import Document, Library

@@ -13,12 +13,10 @@ from PySide6.QtGui import QFont, QKeySequence, QTextCharFormat, QTextCursor, QTe
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from reader.app import operations as ops
-from reader.core.export import ExportFormatError
 from reader.settings import Settings
 from reader.store.library import Library
 from reader.ui.actions import make_action
 from reader.ui.document_controller import DocumentController
-from reader.ui.export_dialog import ExportDialog
 from reader.ui.i18n import resolve_language
 from reader.ui.reading_view import ReadingView
 from reader.ui.writes import Writes
@@ -54,6 +52,8 @@ class ExportController(QObject):
         )
 
     def export_dialog(self) -> None:
+        from reader.ui.export_dialog import ExportDialog  # the exporters and the PDF engine load when asked
+
         current = self.documents.current
         dialog = ExportDialog(
             self.library,
@@ -100,6 +100,8 @@ class ExportController(QObject):
         )
         if not path:
             return
+        from reader.core.export import ExportFormatError
+
         try:
             data = Path(path).read_bytes()
             report = self.writes.run(lambda library: ops.import_annotation_file(library, data))

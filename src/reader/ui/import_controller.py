@@ -12,9 +12,8 @@ from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from reader.app.importing import ImportReport
+from reader.app.reports import ImportReport
 from reader.app.writer import Writer
-from reader.formats import dialog_patterns
 from reader.settings import Settings
 from reader.ui.actions import make_action
 from reader.ui.pdf_password import PasswordImport
@@ -47,6 +46,8 @@ class ImportController(QObject):
 
     # -- asking for files --------------------------------------------------------------------------
     def import_files_dialog(self) -> None:
+        from reader.formats import dialog_patterns  # every format loads when first needed
+
         files, _ = QFileDialog.getOpenFileNames(
             self.window,
             self.tr("Import Files"),

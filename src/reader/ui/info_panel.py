@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
 
-from reader.formats.registry import evidence_of
 from reader.store.library import Document
 from reader.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -81,6 +80,8 @@ class InfoPanel(QWidget):
         why a page that needed reading gave nothing."""
         if doc.summary.kind not in self._TOLD_FORMATS:
             return ""
+        from reader.formats.registry import evidence_of  # formats load when a PDF is shown
+
         evidence = evidence_of(doc.raw, doc.summary.kind)
         parts = []
         if evidence.get("ocr_pages"):

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import paths
-from reader.app.importing import ImportReport
+from reader.app.reports import ImportReport
 from reader.app.writer import Writer
 from reader.core.script import Script
 from reader.settings import Settings, highlight_colors, save, settings_path

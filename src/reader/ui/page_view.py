@@ -14,13 +14,11 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
-
-from reader.formats.pdf.model import PdfEncrypted, PdfError
-from reader.formats.pdf.render import PrintedPages
 
 SCREEN_DPI = 96.0
 """Zoom 1 draws a page at its printed size on a common screen (96 pixels per inch)."""
@@ -67,6 +65,10 @@ class _Engine:
         self.lock = threading.Lock()
 
     def open(self) -> PrintedPages:
+        # Formats load with the first page drawn, not before the window's first paint.
+        from reader.formats.pdf.model import PdfError
+        from reader.formats.pdf.render import PrintedPages
+
         with self.lock:
             if self.failure is not None:
                 raise self.failure
@@ -85,6 +87,11 @@ class _Engine:
                 self.pages = None
 
 
+if TYPE_CHECKING:
+    from reader.formats.pdf.model import PdfError
+    from reader.formats.pdf.render import PrintedPages
+
+
 class _DrawJob(QRunnable):
     def __init__(self, engine: _Engine, delivery: _Delivery, key: tuple[int, int, float]) -> None:
         super().__init__()
@@ -93,6 +100,8 @@ class _DrawJob(QRunnable):
         self.key = key
 
     def run(self) -> None:
+        from reader.formats.pdf.model import PdfEncrypted, PdfError
+
         generation, page, dpi = self.key
         if self.engine.wanted != self.key:
             return

@@ -16,13 +16,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMessageBox
 
 from reader.app import operations as ops
-from reader.app.importing import ImportReport
+from reader.app.reports import ImportReport
 from reader.app.writer import Writer
 from reader.core.importing import Prepared, Skipped, Unreadable, read_limited
 from reader.core.text import decoding
-from reader.formats.base import FormatError
-from reader.formats.pdf.unlock import WrongPassword, unlock
-from reader.formats.prepare import prepare_data
 
 
 class PasswordImport(QObject):
@@ -74,6 +71,10 @@ class PasswordImport(QObject):
 
     def _work(self, path: Path, password: str) -> None:
         """Off the GUI thread: unlock, prepare, and hand the document to the writer."""
+        from reader.formats.base import FormatError
+        from reader.formats.pdf.unlock import WrongPassword, unlock
+        from reader.formats.prepare import prepare_data
+
         report = ImportReport()
         try:
             data = read_limited(path, decoding.MAX_BYTES)

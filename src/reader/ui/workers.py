@@ -23,8 +23,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.app import operations as ops
 from reader.app.changes import Changes
-from reader.app.importing import ImportReport, import_paths, import_seeds_if_empty
-from reader.app.original_files import check_original_files, keep_original_file
+from reader.app.reports import ImportReport
 from reader.app.writer import Writer
 from reader.core.importing import Prepared
 from reader.store.db import LibraryError
@@ -75,13 +74,21 @@ class ImportWorker(QObject):
             report.updated.append(doc_id)
             self.progress.emit(number, len(ids), "")
         if not report.cancelled:
+            from reader.app.original_files import check_original_files
+
             check_original_files(library, self._keep_file, self._cancel.is_set)
         return report
 
     def _keep_file(self, doc_id: int, data: bytes | None) -> None:
+        from reader.app.original_files import keep_original_file
+
         self._writer.run(partial(keep_original_file, doc_id=doc_id, data=data), notify=False)
 
     def _work(self, library: Library) -> ImportReport:
+        # Every format and the cleaner come with the import loop: loaded on this thread, when the first
+        # import starts, not before the window's first paint.
+        from reader.app.importing import import_paths, import_seeds_if_empty
+
         if self._reclean:
             return self._reclean_stale(library)
         if self._seeds:

@@ -11,27 +11,14 @@ user can always see what was dropped and put it back (`overrides`).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from reader.core.cleaning import features as cf
-from reader.core.cleaning import html_extract
-from reader.core.cleaning.main import has_chrome, keep_closing_date, select_main
-from reader.core.cleaning.meta import MetaResult, scan_metadata
-from reader.core.cleaning.metadata import Metadata, is_signature, trailing_byline
-from reader.core.cleaning.paragraphs import paragraphs
-from reader.core.cleaning.passes import (
-    cut_replies,
-    drop_repeats,
-    keep_drawings,
-    link_list,
-    mark_banners,
-    mark_injections,
-    mark_tables,
-    trim_list_edges,
-)
-from reader.core.cleaning.source import SourceHints, mark_repeated, source_hints
+from reader.core.cleaning.metadata import Metadata
+
+if TYPE_CHECKING:
+    from reader.core.cleaning.pipeline import clean_html, clean_markdown, clean_text, html_to_blocks
+    from reader.core.cleaning.source import SourceHints, source_hints
 
 __all__ = [
     "Cleaned",
@@ -87,125 +74,24 @@ class Cleaned:
     metadata: Metadata
 
 
-def _split_lines(raw: str) -> list[str]:
-    return raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+# The cleaning pipeline (its features, lexicons and HTML parser) is loaded by its first use, so that what
+# only stores or shows cleaned documents (the library, the window before its first paint) does not load it.
+_LAZY = {
+    "clean_text": "pipeline",
+    "clean_markdown": "pipeline",
+    "clean_html": "pipeline",
+    "html_to_blocks": "pipeline",
+    "SourceHints": "source",
+    "source_hints": "source",
+}
 
 
-def clean_text(raw: str, overrides: Mapping[int, bool] | None = None, hints: SourceHints | None = None) -> Cleaned:
-    """Clean a plain-text dump of a page (one line per text block)."""
-    lines = [cf.measure(i + 1, line) for i, line in enumerate(_split_lines(raw))]
-    return _clean(lines, None, overrides, hints)
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
 
-
-_TITLE_REASONS = ("metadata", "duplicate-title")
-_LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
-
-
-def clean_markdown(raw: str, overrides: Mapping[int, bool] | None = None, hints: SourceHints | None = None) -> Cleaned:
-    """Clean a Markdown file: its lines, with what a Markdown parser says about each (authored
-    structure, front matter, linked characters) as evidence. Link targets do not count as text."""
-    from reader.core.cleaning.markdown import read_markdown  # the parser loads with the first Markdown file
-
-    split = _split_lines(raw)
-    parsed = read_markdown(split)
-    lines = []
-    for i, text in enumerate(split):
-        line = cf.measure(i + 1, text)
-        line.authored = i in parsed.authored
-        line.heading = i in parsed.headings
-        line.link_chars = parsed.link_chars.get(i, 0)
-        if line.link_chars:
-            line.words = cf.word_count(_LINK_TARGET.sub("]", line.text))
-            if not link_list(line):
-                line.link_chars = 0  # a reference inside the author's sentence, not a row of links
-        if i in parsed.front_matter:
-            line.preset = "metadata"
-        lines.append(line)
-    return _clean(lines, None, overrides, hints)
-
-
-def html_to_blocks(html: str) -> str:
-    """The block rendering of a page that clean_html's line numbers refer to."""
-    return html_extract.html_to_blocks(html)
-
-
-def clean_html(html: str, overrides: Mapping[int, bool] | None = None, hints: SourceHints | None = None) -> Cleaned:
-    """Clean an HTML page: render it to blocks, then clean those with the markup as extra evidence."""
-    root = html_extract.parse(html)
-    if root is None:
-        return clean_text(html_to_blocks(html), overrides, hints)
-    blocks = html_extract.render_blocks(root)
-    lines: list[cf.Line] = []
-    for i, block in enumerate(blocks):
-        line = cf.measure(i + 1, block.text)
-        line.link_chars = block.link_chars
-        line.chrome = block.chrome
-        line.heading = block.heading
-        line.content_hint = block.content_hint
-        line.chrome_inner = block.chrome_inner
-        line.boxes = block.boxes
-        line.tag = block.tag
-        lines.append(line)
-    return _clean(lines, html_extract.page_facts(root), overrides, hints)
-
-
-# ---------------------------------------------------------------------------------------------
-# The pipeline
-
-
-def _clean(
-    all_lines: list[cf.Line],
-    facts: html_extract.PageFacts | None,
-    overrides: Mapping[int, bool] | None,
-    hints: SourceHints | None = None,
-) -> Cleaned:
-    hints = hints or SourceHints()
-    lines = [line for line in all_lines if line.text]
-    for line in lines:
-        line.reason = line.preset or (None if line.authored else cf.context_free_reason(line))
-        if line.reason is None and line.link_chars and not line.authored and link_list(line):
-            line.reason = "navigation"
-    mark_repeated(lines, hints.repeated_lines)  # the same line in many documents of the source
-    keep_drawings(lines)
-    mark_banners(lines)
-    mark_tables(lines)
-    mark_injections(lines)
-    meta = scan_metadata(lines, facts, hints.site_names)
-    if has_chrome(lines):
-        select_main(lines)
-    keep_closing_date(lines)
-    cut_replies(lines)
-    drop_repeats(lines)
-    trim_list_edges(lines)
-    meta = _trailing_author(lines, meta)
-    for line in lines:
-        if line.authored and line.reason is not None and not (line.heading and line.reason in _TITLE_REASONS):
-            line.reason = None  # Markdown structure is the author's; only the title heading leaves the text
-    if overrides:
-        for line in lines:
-            decision = overrides.get(line.number)
-            if decision is True:
-                line.reason = None
-            elif decision is False:
-                line.reason = line.reason or "user"
-    text = "\n".join(paragraphs([line for line in lines if line.reason is None], lines))
-    removed = [Removed(line.number, line.raw, line.reason) for line in lines if line.reason is not None]
-    return Cleaned(text=text, removed=removed, metadata=meta.metadata)
-
-
-def _trailing_author(lines: list[cf.Line], meta: MetaResult) -> MetaResult:
-    """A signature (unit and name) right after the last paragraph names the author; so does a name in
-    parentheses closing the last paragraph. The signature stays in the text: it is part of what the
-    writer wrote, the metadata only reads it."""
-    if meta.metadata.author is not None:
-        return meta
-    kept = [i for i, line in enumerate(lines) if line.reason is None]
-    if not kept:
-        return meta
-    last = lines[kept[-1]]
-    if last.words <= 16 and not last.clause_punct and is_signature(last.text) and len(kept) >= 2:
-        before = lines[kept[-2]]
-        if before.ends_sentence:
-            return meta.with_author(last.text)
-    name = trailing_byline(last.text)
-    return meta.with_author(name) if name else meta
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
