@@ -86,7 +86,7 @@ def build(config: Config, models: Path) -> Any:
     original = rapidocr_onnxruntime.RapidOCR
 
     def patched(*args: Any, **given: Any) -> Any:
-        return original(*args, **given, **kwargs)
+        return original(*args, **{**given, **kwargs})
 
     rapidocr_onnxruntime.RapidOCR = patched
     try:

@@ -1,7 +1,9 @@
 """Scanned pages: a page with no usable text layer is rendered and read by an offline OCR engine.
 
-The engine is RapidOCR (`rapidocr-onnxruntime`: PP-OCRv4 detection and recognition as ONNX models inside
-its wheel, run by onnxruntime), chosen by measurement in docs/decisions/pdf.md. Its lines come back as
+The engine is RapidOCR (`rapidocr-onnxruntime`, run by onnxruntime) with the PP-OCRv4 detector inside its
+wheel and the PP-OCRv6 recognisers shipped in `reader/data/ocr` (chosen by measurement in
+docs/decisions/pdf.md and docs/decisions/ocr-models.md): every page is read by the fast one, and a page
+that reads as traditional script is read again by the accurate one. Its lines come back as
 `Fragment`s in page coordinates, so running heads, page numbers, columns and reflow are found by the same
 code as for a text layer, and the page map stays right. Each OCR'd fragment keeps the engine's confidence.
 
@@ -12,6 +14,7 @@ The engine is loaded once per process, on the first page that needs it, never at
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import os
@@ -21,6 +24,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any, Protocol
 
 import pypdfium2 as pdfium
@@ -113,11 +117,30 @@ DET_SIDE = 960
 runs at about 82 dpi, where 12-pt print is 14 px high). Lines are still cut from the full render for the
 recogniser, so this costs detection time, not accuracy: measured in docs/decisions/pdf.md."""
 
-REC_HEIGHT = 40
-"""Height, in pixels, each line is scaled to for the recogniser (its width follows the line's shape), where
-the engine uses 48. Its work grows with the area of its input: 40 is a third less work, and on 12-pt scans
-at 150 dpi (a line box about 32 px high) it read as well or better than 48 (docs/decisions/pdf.md); 36 and
-32 read worse."""
+REC_HEIGHT = 48
+"""Height, in pixels, each line is scaled to for the recogniser (its width follows the line's shape): the
+PP-OCRv6 graphs take 48-px lines only (docs/decisions/ocr-models.md)."""
+
+MODELS = resources.files("reader") / "data" / "ocr"
+"""Where the recognisers ship (with their licence and a notice of their origin); nothing is downloaded."""
+
+
+@dataclass(frozen=True)
+class Recogniser:
+    """A PP-OCRv6 recogniser: its ONNX file and its character list (the graph keeps none inside)."""
+
+    name: str
+    model: str
+    keys: str
+
+
+FAST = Recogniser("PP-OCRv6 tiny rec", "ppocrv6_tiny_rec.onnx", "ppocrv6_tiny_dict.txt")
+"""Reads every page: 2.4 times cheaper than the PP-OCRv4 recogniser it replaced and better on simplified
+text, but its 6,904 characters lack many traditional forms (恆 認 稱), so it cannot carry traditional pages."""
+ACCURATE = Recogniser("PP-OCRv6 small rec", "ppocrv6_small_rec.onnx", "ppocrv6_small_dict.txt")
+"""Reads again the lines of a page that `FAST` read as traditional script (18,708 characters, simplified and
+traditional): 0.2-0.4 % character errors on traditional scans against 3-5 % for `FAST`, at 3.5 times its
+processor time, so it is spent on those pages only."""
 
 MIN_REC_RATIO = 320 / 48
 """A line narrower than this many times its height is padded to it, as the engine pads it (its training
@@ -142,6 +165,7 @@ def default_engine() -> Engine | str:
         import numpy
         import onnxruntime
         from rapidocr_onnxruntime import RapidOCR  # type: ignore[import-untyped]
+        from rapidocr_onnxruntime.ch_ppocr_rec.utils import CTCLabelDecode  # type: ignore[import-untyped]
     except ImportError:
         return INSTALL_HINT
     except Exception as exc:  # a broken install (missing shared library) must not stop an import
@@ -154,73 +178,105 @@ def default_engine() -> Engine | str:
                 os.environ[key] = value
     threads = max(1, min(os.cpu_count() or 1, MAX_THREADS))
     try:
-        # No angle classifier: the pages are upright and their skew is turned out from the line boxes
-        # (`to_fragments`); it would cost a pass per line.
-        rapid = RapidOCR(use_cls=False, rec_batch_num=1, det_limit_type="max", print_verbose=False)
-        options = onnxruntime.SessionOptions()
-        # One onnxruntime thread per run; the parallelism is ours (lines on `threads` threads), see MAX_THREADS.
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        options.enable_cpu_mem_arena = False  # as the engine sets it: memory goes back after each page
-        options.log_severity_level = 4
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        providers = ["CPUExecutionProvider"]
-        rapid.text_det.infer.session = onnxruntime.InferenceSession(
-            rapid.text_det.infer.session._model_path, sess_options=options, providers=providers
-        )
-        recogniser = onnxruntime.InferenceSession(
-            rapid.text_rec.session.session._model_path, sess_options=options, providers=providers
-        )
-        rapid.text_rec.session.session = recogniser  # the engine's own path (small images) shares it
-        rec_input = recogniser.get_inputs()[0].name
-        decode = rapid.text_rec.postprocess_op
+        with contextlib.ExitStack() as files:
+            fast_model, fast_keys, accurate_model, accurate_keys = (
+                files.enter_context(resources.as_file(MODELS / name))
+                for name in (FAST.model, FAST.keys, ACCURATE.model, ACCURATE.keys)
+            )
+            # No angle classifier: the pages are upright and their skew is turned out from the line boxes
+            # (`to_fragments`); it would cost a pass per line.
+            rapid = RapidOCR(
+                use_cls=False,
+                rec_batch_num=1,
+                det_limit_type="max",
+                print_verbose=False,
+                rec_model_path=str(fast_model),
+                rec_keys_path=str(fast_keys),
+            )
+            options = onnxruntime.SessionOptions()
+            # One onnxruntime thread per run; the parallelism is ours (lines on `threads` threads), see MAX_THREADS.
+            options.intra_op_num_threads = 1
+            options.inter_op_num_threads = 1
+            options.enable_cpu_mem_arena = False  # as the engine sets it: memory goes back after each page
+            options.log_severity_level = 4
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            providers = ["CPUExecutionProvider"]
+            rapid.text_det.infer.session = onnxruntime.InferenceSession(
+                rapid.text_det.infer.session._model_path, sess_options=options, providers=providers
+            )
+            fast = onnxruntime.InferenceSession(
+                rapid.text_rec.session.session._model_path, sess_options=options, providers=providers
+            )
+            rapid.text_rec.session.session = fast  # the engine's own path (small images) shares it
+            accurate = onnxruntime.InferenceSession(str(accurate_model), sess_options=options, providers=providers)
+            fast_decode = rapid.text_rec.postprocess_op
+            accurate_decode = CTCLabelDecode(character_path=str(accurate_keys))
     except Exception as exc:  # models missing or unreadable
         return f"scanned page not read: {PACKAGE} models cannot be loaded ({type(exc).__name__})"
     # The OCR threads keep the window's priority: run lower, a thread holding the GIL was put off the core by
     # other programs while the window waited for the GIL (measured: longer stalls and slower OCR).
     pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="ocr")
 
-    def recognise(line: Any) -> tuple[str, float]:
-        """One line image (BGR) read by the recogniser: scaled to REC_HEIGHT, to -1..1, channels first."""
-        height, width = line.shape[:2]
-        wide = max(1, math.ceil(REC_HEIGHT * width / max(height, 1)))
-        scaled = cv2.resize(line, (wide, REC_HEIGHT)).astype(numpy.float32) * (2.0 / 255.0) - 1.0
-        if wide < MIN_REC_RATIO * REC_HEIGHT:  # a short line is padded as the engine pads it (mid grey)
-            scaled = cv2.copyMakeBorder(
-                scaled, 0, 0, 0, math.ceil(MIN_REC_RATIO * REC_HEIGHT) - wide, cv2.BORDER_CONSTANT
-            )
-        batch = scaled.transpose(2, 0, 1)[numpy.newaxis]
-        (text, score), *_ = decode(recogniser.run(None, {rec_input: batch})[0])
-        return str(text), float(score)
+    def reader(session: Any, decode: Any) -> Callable[[Any], tuple[str, float]]:
+        rec_input = session.get_inputs()[0].name
+
+        def recognise(line: Any) -> tuple[str, float]:
+            """One line image (BGR) read by the recogniser: scaled to REC_HEIGHT, to -1..1, channels first."""
+            height, width = line.shape[:2]
+            wide = max(1, math.ceil(REC_HEIGHT * width / max(height, 1)))
+            scaled = cv2.resize(line, (wide, REC_HEIGHT)).astype(numpy.float32) * (2.0 / 255.0) - 1.0
+            if wide < MIN_REC_RATIO * REC_HEIGHT:  # a short line is padded as the engine pads it (mid grey)
+                scaled = cv2.copyMakeBorder(
+                    scaled, 0, 0, 0, math.ceil(MIN_REC_RATIO * REC_HEIGHT) - wide, cv2.BORDER_CONSTANT
+                )
+            batch = scaled.transpose(2, 0, 1)[numpy.newaxis]
+            (text, score), *_ = decode(session.run(None, {rec_input: batch})[0])
+            return str(text), float(score)
+
+        return recognise
+
+    read_fast, read_accurate = reader(fast, fast_decode), reader(accurate, accurate_decode)
+
+    def read_lines(lines: Sequence[Any], recognise: Callable[[Any], tuple[str, float]]) -> list[tuple[str, float]]:
+        """The lines read on the pool's threads, longest first so the threads finish together; in their order."""
+        order = sorted(range(len(lines)), key=lambda i: -lines[i].shape[1] / max(lines[i].shape[0], 1))
+        read = dict(zip(order, pool.map(recognise, [lines[i] for i in order]), strict=True))
+        return [read[i] for i in range(len(lines))]
 
     def run(image: Any) -> list[tuple[Quad, str, float]]:
         height, width = image.shape[:2]
         factor = DET_SIDE / max(height, width)
         if factor >= 1.0 or max(height, width) > 8 * min(height, width):
             result, _ = rapid(image)  # small or extreme images: the engine's own path (it pads them)
-            return [(box, str(text), float(score)) for box, text, score in result or []]
-        small = cv2.resize(image, (round(width * factor), round(height * factor)), interpolation=cv2.INTER_AREA)
-        boxes, _ = rapid.auto_text_det(small)
-        if boxes is None:
-            return []
-        full = [numpy.asarray(box, dtype=numpy.float32) / factor for box in boxes]
-        lines = rapid.get_crop_img_list(image, full)
-        # Longest lines first, so the threads finish together.
-        order = sorted(range(len(lines)), key=lambda i: -lines[i].shape[1] / max(lines[i].shape[0], 1))
-        read = dict(zip(order, pool.map(recognise, [lines[i] for i in order]), strict=True))
-        return [(box.tolist(), *read[i]) for i, box in enumerate(full)]
+            boxes = [numpy.asarray(box, dtype=numpy.float32) for box, _, _ in result or []]
+            texts = [(str(text), float(score)) for _, text, score in result or []]
+            lines: list[Any] | None = None
+        else:
+            small = cv2.resize(image, (round(width * factor), round(height * factor)), interpolation=cv2.INTER_AREA)
+            found, _ = rapid.auto_text_det(small)
+            if found is None:
+                return []
+            boxes = [numpy.asarray(box, dtype=numpy.float32) / factor for box in found]
+            lines = rapid.get_crop_img_list(image, boxes)
+            texts = read_lines(lines, read_fast)
+        if boxes and traditional("".join(text for text, _ in texts)):
+            # The fast recogniser lacks many traditional forms: the page is read again by the accurate one.
+            texts = read_lines(lines if lines is not None else rapid.get_crop_img_list(image, boxes), read_accurate)
+        return [(box.tolist(), text, score) for box, (text, score) in zip(boxes, texts, strict=True)]
 
     return run
 
 
 def engine_version() -> str:
-    """The OCR package and its version, for the evidence shown with an OCR'd document."""
+    """The OCR package, its version and the recognisers, for the evidence stored with an OCR'd document (so
+    a document read by an earlier model can be told apart)."""
+    models = f"{FAST.name}, {ACCURATE.name} on traditional pages"
     try:
         from importlib.metadata import version
 
-        return f"{PACKAGE} {version(PACKAGE)}"
+        return f"{PACKAGE} {version(PACKAGE)}, {models}"
     except Exception:
-        return PACKAGE
+        return f"{PACKAGE}, {models}"
 
 
 def read_page(page: pdfium.PdfPage, number: int, engine: Engine | str) -> PageOcr:
@@ -278,8 +334,8 @@ def traditional_forms(found: Sequence[tuple[Quad, str, float]]) -> list[tuple[Qu
     from reader.core.script.detect import detect_script, script_specific_chars
     from reader.core.script.opencc import convert
 
-    info = detect_script("".join(text for _, text, _ in found))
-    if not info.simplified or info.traditional < max(MIN_TRADITIONAL, TRADITIONAL_MAJORITY * info.simplified):
+    text = "".join(text for _, text, _ in found)
+    if not detect_script(text).simplified or not traditional(text):
         return list(found)
     simplified = script_specific_chars()[0]
     out = []
@@ -290,6 +346,16 @@ def traditional_forms(found: Sequence[tuple[Quad, str, float]]) -> list[tuple[Qu
                 text = "".join(t if ch in simplified else ch for ch, t in zip(text, turned, strict=True))
         out.append((box, text, score))
     return out
+
+
+def traditional(text: str) -> bool:
+    """Whether a page's text is plainly printed in traditional script: its traditional-only characters
+    outnumber its simplified-only ones `TRADITIONAL_MAJORITY` to one, and there are `MIN_TRADITIONAL` of
+    them."""
+    from reader.core.script.detect import detect_script
+
+    info = detect_script(text)
+    return info.traditional >= max(MIN_TRADITIONAL, TRADITIONAL_MAJORITY * info.simplified)
 
 
 def to_fragments(
