@@ -1,6 +1,7 @@
 """The OCR engine as `ocr.default_engine` runs it: lines recognised on several threads come back in the
-page's order with their own text, and the recogniser's regular misreadings (simplified forms on a
-traditional page, the zero of a Chinese numeral) are put right."""
+page's order with their own text, a traditional page is read again by the accurate recogniser, the model
+files ship with the package, and the recogniser's regular misreadings (simplified forms on a traditional
+page, the zero of a Chinese numeral) are put right."""
 
 from __future__ import annotations
 
@@ -28,13 +29,13 @@ LINES = (
 """Lines of very different lengths: the engine reads the longest first, so they are read out of order."""
 
 
-def _page(lines: tuple[str, ...]) -> Any:
-    """A white 150-dpi A4 page (BGR) with `lines` in 12-pt print, one under another."""
+def _page(lines: tuple[str, ...], size: tuple[int, int] = (1240, 1755)) -> Any:
+    """A white 150-dpi page (BGR, A4 unless `size` is given) with `lines` in 12-pt print, one under another."""
     numpy = pytest.importorskip("numpy")
     from PIL import Image, ImageDraw, ImageFont
 
     assert FONT is not None
-    image = Image.new("RGB", (1240, 1755), "white")
+    image = Image.new("RGB", size, "white")
     draw = ImageDraw.Draw(image)
     font = ImageFont.truetype(str(FONT), 25)
     for i, text in enumerate(lines):
@@ -54,6 +55,91 @@ def test_lines_read_on_several_threads_come_back_in_the_pages_order() -> None:
     assert all(0.5 < score <= 1.0 for _, _, score in found)
     # as the importer takes them (the zero of 二〇二四 is often read as a letter O, and put right there)
     assert [fragment.text for fragment in ocr.to_fragments(found, ocr.DPI / 72)] == list(LINES)
+
+
+TRADITIONAL_LINES = (
+    "本會認為這項計畫應持之以恆，並稱讚各縣市的努力。",
+    "調查組在春季走訪了四十二個行政村，與管理員和讀者分別進行了訪談。",
+    "報告建議縣級圖書館建立流動配送制度，每季度輪換一批圖書。",
+)
+"""Traditional lines with characters the fast recogniser's list lacks (認 稱 恆)."""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(FONT is None, reason="no CJK font installed to draw a page with")
+def test_a_traditional_page_is_read_by_the_accurate_recogniser() -> None:
+    pytest.importorskip("rapidocr_onnxruntime")
+    engine = ocr.default_engine()
+    assert not isinstance(engine, str), engine
+    found = engine(_page(TRADITIONAL_LINES))
+    assert [fragment.text for fragment in ocr.to_fragments(found, ocr.DPI / 72)] == list(TRADITIONAL_LINES)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(FONT is None, reason="no CJK font installed to draw a page with")
+def test_an_image_smaller_than_the_detectors_side_is_read_too() -> None:
+    """A small image (a photographed paragraph) takes the engine's own detection, then the same recognisers."""
+    pytest.importorskip("rapidocr_onnxruntime")
+    engine = ocr.default_engine()
+    assert not isinstance(engine, str), engine
+    found = engine(_page(LINES[2:4], (900, 400)))
+    assert [fragment.text for fragment in ocr.to_fragments(found, ocr.DPI / 72)] == list(LINES[2:4])
+
+
+def test_the_recognisers_ship_with_the_package_with_their_licence() -> None:
+    for name in (ocr.FAST.model, ocr.FAST.keys, ocr.ACCURATE.model, ocr.ACCURATE.keys, "LICENSE", "NOTICE"):
+        assert (ocr.MODELS / name).is_file(), name
+    notice = (ocr.MODELS / "NOTICE").read_text(encoding="utf-8")
+    assert all(name in notice for name in (ocr.FAST.model, ocr.FAST.keys, ocr.ACCURATE.model, ocr.ACCURATE.keys))
+    assert "Apache License" in (ocr.MODELS / "LICENSE").read_text(encoding="utf-8")
+    assert ocr.FAST.name in ocr.engine_version() and ocr.ACCURATE.name in ocr.engine_version()
+
+
+def test_a_missing_model_file_is_a_one_line_reason(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    pytest.importorskip("rapidocr_onnxruntime")
+    monkeypatch.setattr(ocr, "MODELS", tmp_path)
+    reason = ocr.default_engine.__wrapped__()
+    assert isinstance(reason, str)
+    assert reason.startswith("scanned page not read: rapidocr-onnxruntime models cannot be loaded (")
+    assert "\n" not in reason
+
+
+class StandIn:
+    """A recogniser that reads each line (here, the line's own text) as given, and counts what it read."""
+
+    def __init__(self, readings: dict[str, str]) -> None:
+        self.readings = readings
+        self.read: list[str] = []
+
+    def __call__(self, line: str) -> tuple[str, float]:
+        self.read.append(line)
+        return self.readings[line], 0.9
+
+
+def _in_order(reader: ocr.LineReader, lines: Any) -> list[tuple[str, float]]:
+    return [reader(line) for line in lines]
+
+
+def test_a_traditional_page_is_read_again_by_the_accurate_recogniser() -> None:
+    # the fast recogniser reads a traditional page with simplified forms where its list lacks a character
+    fast = StandIn({line: line.replace("認", "认").replace("稱", "称") for line in TRADITIONAL_LINES})
+    accurate = StandIn({line: line for line in TRADITIONAL_LINES})
+    read = ocr.recognise_lines(list(TRADITIONAL_LINES), fast, accurate, _in_order)
+    assert fast.read == accurate.read == list(TRADITIONAL_LINES)
+    assert [text for text, _ in read] == list(TRADITIONAL_LINES)
+
+
+def test_a_simplified_page_is_read_once_by_the_fast_recogniser() -> None:
+    fast = StandIn({line: line for line in LINES})
+    accurate = StandIn({})
+    read = ocr.recognise_lines(list(LINES), fast, accurate, _in_order)
+    assert [text for text, _ in read] == list(LINES)
+    assert fast.read == list(LINES) and accurate.read == []
+    # one traditional line on a simplified page decides nothing either
+    mixed = [*LINES, TRADITIONAL_LINES[1]]
+    fast = StandIn({line: line for line in mixed})
+    assert [text for text, _ in ocr.recognise_lines(mixed, fast, accurate, _in_order)] == mixed
+    assert accurate.read == []
 
 
 @pytest.mark.slow

@@ -217,7 +217,7 @@ def default_engine() -> Engine | str:
     # other programs while the window waited for the GIL (measured: longer stalls and slower OCR).
     pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="ocr")
 
-    def reader(session: Any, decode: Any) -> Callable[[Any], tuple[str, float]]:
+    def reader(session: Any, decode: Any) -> LineReader:
         rec_input = session.get_inputs()[0].name
 
         def recognise(line: Any) -> tuple[str, float]:
@@ -237,7 +237,7 @@ def default_engine() -> Engine | str:
 
     read_fast, read_accurate = reader(fast, fast_decode), reader(accurate, accurate_decode)
 
-    def read_lines(lines: Sequence[Any], recognise: Callable[[Any], tuple[str, float]]) -> list[tuple[str, float]]:
+    def on_threads(recognise: LineReader, lines: Sequence[Any]) -> list[tuple[str, float]]:
         """The lines read on the pool's threads, longest first so the threads finish together; in their order."""
         order = sorted(range(len(lines)), key=lambda i: -lines[i].shape[1] / max(lines[i].shape[0], 1))
         read = dict(zip(order, pool.map(recognise, [lines[i] for i in order]), strict=True))
@@ -247,24 +247,40 @@ def default_engine() -> Engine | str:
         height, width = image.shape[:2]
         factor = DET_SIDE / max(height, width)
         if factor >= 1.0 or max(height, width) > 8 * min(height, width):
-            result, _ = rapid(image)  # small or extreme images: the engine's own path (it pads them)
-            boxes = [numpy.asarray(box, dtype=numpy.float32) for box, _, _ in result or []]
-            texts = [(str(text), float(score)) for _, text, score in result or []]
-            lines: list[Any] | None = None
+            # small or extreme images: the engine's own detection (it pads them), boxes in the image's pixels
+            found, _ = rapid(image, use_rec=False)
+            boxes = [numpy.asarray(box, dtype=numpy.float32) for box in ([] if found is None else found)]
         else:
             small = cv2.resize(image, (round(width * factor), round(height * factor)), interpolation=cv2.INTER_AREA)
             found, _ = rapid.auto_text_det(small)
-            if found is None:
-                return []
-            boxes = [numpy.asarray(box, dtype=numpy.float32) / factor for box in found]
-            lines = rapid.get_crop_img_list(image, boxes)
-            texts = read_lines(lines, read_fast)
-        if boxes and traditional("".join(text for text, _ in texts)):
-            # The fast recogniser lacks many traditional forms: the page is read again by the accurate one.
-            texts = read_lines(lines if lines is not None else rapid.get_crop_img_list(image, boxes), read_accurate)
+            boxes = [numpy.asarray(box, dtype=numpy.float32) / factor for box in ([] if found is None else found)]
+        if not boxes:
+            return []
+        lines = rapid.get_crop_img_list(image, boxes)
+        texts = recognise_lines(lines, read_fast, read_accurate, on_threads)
         return [(box.tolist(), text, score) for box, (text, score) in zip(boxes, texts, strict=True)]
 
     return run
+
+
+LineReader = Callable[[Any], tuple[str, float]]
+"""A recogniser: one line image to its text and confidence."""
+
+
+def recognise_lines(
+    lines: Sequence[Any],
+    fast: LineReader,
+    accurate: LineReader,
+    each: Callable[[LineReader, Sequence[Any]], list[tuple[str, float]]],
+) -> list[tuple[str, float]]:
+    """A page's lines read by the `fast` recogniser; when they read as traditional script (`traditional`),
+    all of them read again by the `accurate` one, whose reading is kept: the fast one lacks many traditional
+    forms, and a page is read in one script, so the accurate one's reading of every line is the one wanted.
+    `each(reader, lines)` reads the lines (on the engine's threads), in their order."""
+    texts = each(fast, lines)
+    if texts and traditional("".join(text for text, _ in texts)):
+        texts = each(accurate, lines)
+    return texts
 
 
 def engine_version() -> str:
