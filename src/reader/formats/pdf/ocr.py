@@ -64,6 +64,12 @@ TRADITIONAL_MAJORITY = 3
 simplified-only ones this many times (see `traditional_forms`)."""
 MIN_TRADITIONAL = 10
 """…and there are at least this many of them: a line or two of traditional script decides nothing."""
+REREAD_MAJORITY = 1
+"""A page is read again by the accurate recogniser when, as the fast one read it, its traditional-only
+characters are at least this many times its simplified-only ones (and `MIN_TRADITIONAL`): the fast one's
+list lacks many traditional forms, so it reads a traditional page with a fifth to a quarter of its
+script-specific characters simplified (134 to 46 on one page, short of `TRADITIONAL_MAJORITY`), while a
+simplified page reads with none traditional (0 to 195-238 on the benchmark's pages)."""
 
 PACKAGE = "rapidocr-onnxruntime"
 INSTALL_HINT = f"scanned page not read: install {PACKAGE} to read scanned PDFs"
@@ -273,12 +279,13 @@ def recognise_lines(
     accurate: LineReader,
     each: Callable[[LineReader, Sequence[Any]], list[tuple[str, float]]],
 ) -> list[tuple[str, float]]:
-    """A page's lines read by the `fast` recogniser; when they read as traditional script (`traditional`),
-    all of them read again by the `accurate` one, whose reading is kept: the fast one lacks many traditional
-    forms, and a page is read in one script, so the accurate one's reading of every line is the one wanted.
+    """A page's lines read by the `fast` recogniser; when they read as traditional script (`traditional` at
+    `REREAD_MAJORITY`), all of them read again by the `accurate` one, whose reading is kept: the fast one
+    lacks many traditional forms, and a page is printed in one script, so the accurate one's reading of
+    every line is the one wanted.
     `each(reader, lines)` reads the lines (on the engine's threads), in their order."""
     texts = each(fast, lines)
-    if texts and traditional("".join(text for text, _ in texts)):
+    if texts and traditional("".join(text for text, _ in texts), REREAD_MAJORITY):
         texts = each(accurate, lines)
     return texts
 
@@ -364,14 +371,13 @@ def traditional_forms(found: Sequence[tuple[Quad, str, float]]) -> list[tuple[Qu
     return out
 
 
-def traditional(text: str) -> bool:
+def traditional(text: str, majority: float = TRADITIONAL_MAJORITY) -> bool:
     """Whether a page's text is plainly printed in traditional script: its traditional-only characters
-    outnumber its simplified-only ones `TRADITIONAL_MAJORITY` to one, and there are `MIN_TRADITIONAL` of
-    them."""
+    outnumber its simplified-only ones `majority` to one, and there are `MIN_TRADITIONAL` of them."""
     from reader.core.script.detect import detect_script
 
     info = detect_script(text)
-    return info.traditional >= max(MIN_TRADITIONAL, TRADITIONAL_MAJORITY * info.simplified)
+    return info.traditional >= max(MIN_TRADITIONAL, majority * info.simplified)
 
 
 def to_fragments(
