@@ -165,9 +165,10 @@ def measure(name: str, run: Callable[[bytes], str], scans: dict[str, Scan], only
 def stages(scan: Scan) -> None:
     """Where one page's time goes, each stage run as `ocr.py` runs it and as the alternatives it was chosen
     over: detection on the page scaled to `ocr.DET_SIDE` (one onnxruntime thread) against the full render;
-    recognition of the page's lines at `ocr.REC_HEIGHT` and at the engine's 48 px, one line per run on one
-    onnxruntime thread, on two onnxruntime threads, in batches of 6, and on the reader's threads; the angle
-    classifier `ocr.py` leaves off. Wall seconds / CPU seconds (all threads of this process)."""
+    recognition of the page's lines (at `ocr.REC_HEIGHT`) by the fast recogniser one line per run on one
+    onnxruntime thread, on two onnxruntime threads, in batches of 6, and on the reader's threads, and by the
+    accurate one (traditional pages) on one thread and on the reader's threads; the angle classifier
+    `ocr.py` leaves off. Wall seconds / CPU seconds (all threads of this process)."""
     import math
     from concurrent.futures import ThreadPoolExecutor
 
@@ -184,7 +185,13 @@ def stages(scan: Scan) -> None:
     engine = ocr.default_engine()
     if isinstance(engine, str):
         raise SystemExit(engine)
-    rapid = RapidOCR(use_cls=True, det_limit_type="max", print_verbose=False)
+    rapid = RapidOCR(
+        use_cls=True,
+        det_limit_type="max",
+        print_verbose=False,
+        rec_model_path=str(ocr.MODELS / ocr.FAST.model),
+        rec_keys_path=str(ocr.MODELS / ocr.FAST.keys),
+    )
 
     def session(path: str, threads: int) -> Any:
         options = onnxruntime.SessionOptions()
@@ -194,9 +201,9 @@ def stages(scan: Scan) -> None:
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         return onnxruntime.InferenceSession(path, sess_options=options, providers=["CPUExecutionProvider"])
 
-    rec_path = rapid.text_rec.session.session._model_path
     rapid.text_det.infer.session = session(rapid.text_det.infer.session._model_path, 1)
-    one, two = session(rec_path, 1), session(rec_path, 2)
+    one, two = session(str(ocr.MODELS / ocr.FAST.model), 1), session(str(ocr.MODELS / ocr.FAST.model), 2)
+    accurate = session(str(ocr.MODELS / ocr.ACCURATE.model), 1)
     height, width = image.shape[:2]
     factor = min(1.0, ocr.DET_SIDE / max(height, width))
     small = cv2.resize(image, (round(width * factor), round(height * factor)), interpolation=cv2.INTER_AREA)
@@ -230,15 +237,20 @@ def stages(scan: Scan) -> None:
     full = [numpy.asarray(box, dtype=numpy.float32) / factor for box in boxes]
     crops = rapid.get_crop_img_list(image, full)
     n = len(crops)
-    timed(f"recognition, {n} lines at 48 px, 1 ort thread", lambda: recognise(crops, one, 48))
-    timed(f"recognition, {n} lines at 48 px, 2 ort threads", lambda: recognise(crops, two, 48))
-    timed(f"recognition, {n} lines at {ocr.REC_HEIGHT} px, 1 ort thread", lambda: recognise(crops, one, ocr.REC_HEIGHT))
+    high = ocr.REC_HEIGHT
+    timed(f"recognition, {n} lines at {high} px, fast, 1 ort thread", lambda: recognise(crops, one, high))
+    timed(f"recognition, {n} lines at {high} px, fast, 2 ort threads", lambda: recognise(crops, two, high))
     timed(
-        f"recognition, {n} lines at {ocr.REC_HEIGHT} px, 2 threads x 1 ort thread (reader)",
-        lambda: recognise(crops, one, ocr.REC_HEIGHT, 2),
+        f"recognition, {n} lines at {high} px, fast, 2 threads x 1 ort thread (reader)",
+        lambda: recognise(crops, one, high, 2),
+    )
+    timed(f"recognition, {n} lines at {high} px, accurate, 1 ort thread", lambda: recognise(crops, accurate, high))
+    timed(
+        f"recognition, {n} lines at {high} px, accurate, 2 threads x 1 ort thread (reader, traditional pages)",
+        lambda: recognise(crops, accurate, high, 2),
     )
     rapid.text_rec.session.session, rapid.text_rec.rec_batch_num = one, 6
-    timed(f"recognition, {n} lines at 48 px in batches of 6 (engine default)", lambda: rapid.text_rec(crops))
+    timed(f"recognition, {n} lines at {high} px in batches of 6, fast (engine default)", lambda: rapid.text_rec(crops))
     timed("angle classifier (off in reader)", lambda: rapid.text_cls(crops))
 
 
