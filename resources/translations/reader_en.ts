@@ -869,6 +869,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <source>Importing {0} of {1}: {2}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Importing {0} of {1}: {2}, reading page {3} of {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>InfoPanel</name>

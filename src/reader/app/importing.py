@@ -43,6 +43,8 @@ from reader.formats.registry import HINTED, SUPPORTED_SUFFIXES, importer_named
 from reader.store.library import Library
 
 Progress = Callable[[int, int, str], None]
+# (file, steps done, steps) within one slow file: the pages of a scan read by OCR.
+Steps = Callable[[str, int, int], None]
 Cancelled = Callable[[], bool]
 # Stores one prepared file: ("imported" | "updated" | "duplicate", id). `Library.add` in the CLI; in the
 # window, a call that hands the file to the one writer thread and waits for it.
@@ -165,6 +167,7 @@ def import_paths(
     cancelled: Cancelled | None = None,
     workers: int | None = None,
     rederive: Rederive | None = None,
+    steps: Steps | None = None,
 ) -> ImportReport:
     """Import files and folders; stop between documents when `cancelled()` turns true or on Ctrl-C.
 
@@ -187,7 +190,7 @@ def import_paths(
         return ctrl_c.pressed.is_set() or bool(cancelled and cancelled())
 
     with ctrl_c.installed():
-        report = _import(add, library, paths, progress, stop_requested, ctrl_c, workers, rederive)
+        report = _import(add, library, paths, progress, stop_requested, ctrl_c, workers, rederive, steps)
     if ctrl_c.pressed.is_set():
         report.cancelled = True
         raise ImportInterrupted(report)
@@ -203,6 +206,7 @@ def _import(
     ctrl_c: _CtrlC,
     workers: int | None,
     rederive: Rederive | None,
+    steps: Steps | None = None,
 ) -> ImportReport:
     try:
         with ctrl_c.abandons():  # walking a large tree writes nothing: Ctrl-C may end it at once
@@ -217,7 +221,7 @@ def _import(
     workers = workers if workers is not None else max(1, min(4, os.cpu_count() or 1))
     sources = _Sources(add, library, report, files, rederive)
     if len(files) < _PARALLEL_THRESHOLD or workers <= 1:
-        _import_here(sources, files, progress, stop_requested, ctrl_c)
+        _import_here(sources, files, progress, stop_requested, ctrl_c, steps)
     else:
         _import_in_workers(sources, files, progress, stop_requested, workers)
     sources.flush()  # what a cancelled import had prepared is stored too, as before
@@ -230,15 +234,18 @@ def _import_here(
     progress: Progress | None,
     stop_requested: Cancelled,
     ctrl_c: _CtrlC,
+    steps: Steps | None = None,
 ) -> None:
-    """Prepare and write in this process, one file after the other (a few files, or one worker)."""
+    """Prepare and write in this process, one file after the other (a few files, or one worker); a slow
+    file's steps (a scan's pages) are reported by `steps`."""
     for done, path in enumerate(files, start=1):
         if stop_requested():
             sources.report.cancelled = True
             return
         try:
             with ctrl_c.abandons():  # preparing is pure computation: a large file need not be waited for
-                result = prepare(path, cancelled=stop_requested)  # a scanned PDF stops within a page
+                within = partial(steps, str(path)) if steps else None
+                result = prepare(path, cancelled=stop_requested, progress=within)  # a scan stops within a page
         except KeyboardInterrupt:
             if not ctrl_c.pressed.is_set():
                 raise

@@ -61,11 +61,19 @@ class Importer(Protocol):
         """Whether the first `SNIFF_BYTES` of a file show it is of this format, whatever its name says."""
         ...
 
-    def read(self, data: bytes, filename: str, *, cancelled: Callable[[], bool] | None = None) -> ImportedText:
+    def read(
+        self,
+        data: bytes,
+        filename: str,
+        *,
+        cancelled: Callable[[], bool] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportedText:
         """Decode a whole file; FormatError (or decoding.DecodingError) with a one-line reason.
 
         `cancelled` is asked between the long steps of a slow read (a scanned PDF's pages, each read by
-        OCR) so that an import can stop within one step; a fast reader may ignore it."""
+        OCR) so that an import can stop within one step; `progress` hears (steps done, steps) of such a
+        read, so the window can say which page it is at. A fast reader may ignore both."""
         ...
 
     def from_raw(self, raw: str) -> ImportedText:

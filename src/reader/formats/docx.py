@@ -372,7 +372,14 @@ class DocxImporter:
     def sniff(self, head: bytes) -> bool:
         return head.startswith(ZIP_MAGIC) and b"word/document.xml" in head and b"mimetypeapplication/epub" not in head
 
-    def read(self, data: bytes, filename: str, *, cancelled: Callable[[], bool] | None = None) -> ImportedText:
+    def read(
+        self,
+        data: bytes,
+        filename: str,
+        *,
+        cancelled: Callable[[], bool] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportedText:
         document = read_docx(data)
         return blocks.imported(blocks.to_raw(document), document)
 

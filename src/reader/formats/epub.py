@@ -154,7 +154,14 @@ class EpubImporter:
     def sniff(self, head: bytes) -> bool:
         return head.startswith(ZIP_MAGIC) and head[30:38] == b"mimetype" and head[38:58] == MIMETYPE
 
-    def read(self, data: bytes, filename: str, *, cancelled: Callable[[], bool] | None = None) -> ImportedText:
+    def read(
+        self,
+        data: bytes,
+        filename: str,
+        *,
+        cancelled: Callable[[], bool] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportedText:
         document = read_epub(data)
         return blocks.imported(blocks.to_raw(document), document)
 

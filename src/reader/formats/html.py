@@ -49,7 +49,14 @@ class HtmlImporter:
         """A page saved under another name (".txt") still starts with its doctype or <html>."""
         return head_text(head).lstrip().lower().startswith(_OPENINGS)
 
-    def read(self, data: bytes, filename: str, *, cancelled: Callable[[], bool] | None = None) -> ImportedText:
+    def read(
+        self,
+        data: bytes,
+        filename: str,
+        *,
+        cancelled: Callable[[], bool] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportedText:
         decoded = decode_bytes(data, filename)
         imported = self.from_raw(decoded.text)
         evidence = {"encoding": decoded.encoding, "replaced": str(decoded.replaced), "markup": "html"}

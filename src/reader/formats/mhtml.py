@@ -71,7 +71,14 @@ class MhtmlImporter:
         headers = _headers(head)
         return "mime-version" in headers and headers.get("content-type", "").lower().startswith("multipart/related")
 
-    def read(self, data: bytes, filename: str, *, cancelled: Callable[[], bool] | None = None) -> ImportedText:
+    def read(
+        self,
+        data: bytes,
+        filename: str,
+        *,
+        cancelled: Callable[[], bool] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportedText:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
         if not message.is_multipart() and message.get_content_type() != "text/html":
             raise FormatError("not a saved web page: no MIME parts (expected multipart/related)")

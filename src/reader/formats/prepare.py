@@ -27,7 +27,11 @@ from reader.formats.registry import importer_for, importer_named
 
 
 def prepare(
-    path: Path, max_bytes: int | None = None, *, cancelled: Callable[[], bool] | None = None
+    path: Path,
+    max_bytes: int | None = None,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Prepared | Skipped:
     """Read, decode and derive one file; any failure becomes a Skipped with its reason.
 
@@ -40,10 +44,16 @@ def prepare(
         data = read_limited(path, limit)
     except Unreadable as exc:
         return Skipped(printable_path(path), str(exc))
-    return prepare_data(path, data, cancelled=cancelled)
+    return prepare_data(path, data, cancelled=cancelled, progress=progress)
 
 
-def prepare_data(path: Path, data: bytes, *, cancelled: Callable[[], bool] | None = None) -> Prepared | Skipped:
+def prepare_data(
+    path: Path,
+    data: bytes,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Prepared | Skipped:
     """`prepare` of bytes already read from `path` (a protected PDF unlocked with its password)."""
     shown = printable_path(path)
     name = printable_path(path.name)
@@ -51,7 +61,7 @@ def prepare_data(path: Path, data: bytes, *, cancelled: Callable[[], bool] | Non
     # user who names it expects (the decoder says so in one line if it is not text).
     importer = importer_for(name, data[:SNIFF_BYTES]) or importer_named("text")
     try:
-        imported = importer.read(data, name, cancelled=cancelled)
+        imported = importer.read(data, name, cancelled=cancelled, progress=progress)
         if not imported.raw.strip():
             return Skipped(shown, "contains no text")
         derived = importer.derive(imported)

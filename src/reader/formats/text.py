@@ -26,7 +26,14 @@ class TextImporter:
     def sniff(self, head: bytes) -> bool:
         return False
 
-    def read(self, data: bytes, filename: str, *, cancelled: Callable[[], bool] | None = None) -> ImportedText:
+    def read(
+        self,
+        data: bytes,
+        filename: str,
+        *,
+        cancelled: Callable[[], bool] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportedText:
         decoded = decode_bytes(data, filename)
         evidence = {"encoding": decoded.encoding, "replaced": str(decoded.replaced)}
         return ImportedText(raw=decoded.text, original=decoded.text, evidence=evidence)

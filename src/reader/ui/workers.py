@@ -32,6 +32,7 @@ from reader.store.library import Library
 
 class ImportWorker(QObject):
     progress = Signal(int, int, str)
+    steps = Signal(str, int, int)  # (file, pages read, pages) of a scan read by OCR
     finished = Signal(object)  # ImportReport
     failed = Signal(str)
 
@@ -102,6 +103,7 @@ class ImportWorker(QObject):
             progress=self.progress.emit,
             cancelled=self._cancel.is_set,
             rederive=self._rederive,
+            steps=self.steps.emit,
         )
 
     def _rederive(self, doc_id: int, _hints: object) -> None:
@@ -154,6 +156,8 @@ class ImportJob(QObject):
         self.dialog.canceled.connect(self.cancel)
         self.worker_thread.started.connect(self.worker.run)
         self.worker.progress.connect(self._on_progress)
+        self.worker.steps.connect(self._on_steps)
+        self._files = (0, 0)  # (files done, files)
         self.worker.finished.connect(self._on_finished)
         self.worker.failed.connect(self._on_failed)
 
@@ -166,11 +170,27 @@ class ImportJob(QObject):
         self.cancel_requested.set()
         self.dialog.setLabelText(self.tr("Cancelling…"))
 
+    # The bar counts thousandths of a file, so a long scan moves it page by page.
+    _STEPS = 1000
+
     def _on_progress(self, done: int, total: int, current: str) -> None:
-        self.dialog.setMaximum(max(total, 1))
-        self.dialog.setValue(done)
+        self._files = (done, total)
+        self.dialog.setMaximum(max(total, 1) * self._STEPS)
+        self.dialog.setValue(done * self._STEPS)
         if current:
             self.dialog.setLabelText(self.tr("Importing {0} of {1}: {2}").format(done, total, Path(current).name))
+
+    def _on_steps(self, current: str, step: int, steps: int) -> None:
+        """A page of a scan read: the bar moves within the file and the label says which page."""
+        done, total = self._files
+        if steps <= 0 or self.cancel_requested.is_set():
+            return
+        self.dialog.setValue(done * self._STEPS + min(step, steps) * self._STEPS // steps)
+        self.dialog.setLabelText(
+            self.tr("Importing {0} of {1}: {2}, reading page {3} of {4}").format(
+                done + 1, total, Path(current).name, step, steps
+            )
+        )
 
     def _finish(self) -> None:
         self.dialog.reset()

@@ -1,0 +1,60 @@
+"""A scan imported in the window says which page OCR is reading: the progress dialog's label names the
+page and the bar moves within the file, page by page."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pytest
+from pytestqt.qtbot import QtBot
+
+from reader.app.reports import ImportReport
+from reader.formats.pdf import ocr
+from reader.ui.main_window import MainWindow
+from reader.ui.workers import ImportJob
+
+SCAN = Path(__file__).resolve().parents[1] / "data" / "pdf" / "scan-1page.pdf"
+
+
+class OneLine:
+    """Reads every page as one line of print (the real engine is tested on its own, slowly)."""
+
+    def __call__(self, image: Any) -> list[tuple[list[list[float]], str, float]]:
+        return [([[60.0, 80.0], [560.0, 80.0], [560.0, 110.0], [60.0, 110.0]], "扫描页面上的一行文字。", 0.99)]
+
+
+def _three_pages(tmp_path: Path) -> Path:
+    source = pdfium.PdfDocument(SCAN.read_bytes())
+    pdf = pdfium.PdfDocument.new()
+    pdf.import_pages(source, [0, 0, 0])
+    out = io.BytesIO()
+    pdf.save(out)
+    path = tmp_path / "scan-3pages.pdf"
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def test_the_import_dialog_follows_a_scan_page_by_page(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ocr, "default_engine", lambda: OneLine())
+    path = _three_pages(tmp_path)
+    labels: list[str] = []
+    values: list[int] = []
+    shown = ImportJob._on_steps
+
+    def recorded(job: ImportJob, current: str, step: int, steps: int) -> None:  # what the dialog shows after each
+        shown(job, current, step, steps)
+        labels.append(job.dialog.labelText())
+        values.append(job.dialog.value())
+
+    monkeypatch.setattr(ImportJob, "_on_steps", recorded)
+    with qtbot.waitSignal(window.importFinished, timeout=60000) as finished:
+        window.start_import([path])
+    report = finished.args[0]
+    assert isinstance(report, ImportReport) and len(report.imported) == 1
+    assert labels == [f"Importing 1 of 1: {path.name}, reading page {k} of 3" for k in range(1, 4)]
+    assert values == [333, 666, 1000]
