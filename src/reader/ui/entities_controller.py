@@ -23,7 +23,6 @@ from reader.ui.reading_view import ReadingView, background
 from reader.ui.search_controller import SearchController
 from reader.ui.themes import ENTITY_MARK_COLOR
 from reader.ui.view_controller import ViewController
-from reader.ui.whos_who import WhosWhoDialog
 from reader.ui.writes import Writes
 
 ENTITY_COLOR = ENTITY_MARK_COLOR  # kept by name for callers; the colour is chosen in themes
@@ -119,6 +118,8 @@ class EntitiesController(QObject):
         self.search.set_query(f'entity:"{normalized}"')
 
     def show_whos_who(self) -> None:
+        from reader.ui.whos_who import WhosWhoDialog  # loaded when first opened
+
         dialog = WhosWhoDialog(self.library, self.window)
         dialog.entityFilterRequested.connect(self.filter_by_entity)
         self.scheduler.idle.connect(dialog.reload)

@@ -36,7 +36,6 @@ from reader.app.writer import Writer
 from reader.core.script import Script
 from reader.settings import Settings, highlight_colors, save, settings_path
 from reader.store.library import Document, Library
-from reader.ui.about_dialog import AboutDialog
 from reader.ui.actions import make_action
 from reader.ui.annotations_controller import AnnotationController
 from reader.ui.document_controller import DocumentController
@@ -48,12 +47,10 @@ from reader.ui.find_controller import FindController
 from reader.ui.import_controller import ImportController
 from reader.ui.info_panel import InfoPanel
 from reader.ui.organise_controller import OrganiseController
-from reader.ui.preferences_dialog import PreferencesDialog
 from reader.ui.reading_splitter import ReadingSplitter
 from reader.ui.reading_view import ReadingView
 from reader.ui.search_box import SearchBox
 from reader.ui.search_controller import SearchController
-from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.tab_follower import TabFollower
 from reader.ui.themes import apply_theme, reading_pane_style
 from reader.ui.view_controller import ViewController
@@ -319,16 +316,22 @@ class MainWindow(QMainWindow):
 
     # -- dialogs -----------------------------------------------------------------------------------
     def show_about(self) -> None:
+        from reader.ui.about_dialog import AboutDialog  # dialogs load when first opened
+
         dialog = AboutDialog(self.library.path, settings_path(self._config_dir), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def show_shortcuts(self) -> None:
+        from reader.ui.shortcuts_dialog import ShortcutsDialog
+
         dialog = ShortcutsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def show_preferences(self) -> None:
+        from reader.ui.preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(self.settings, self.library.path, self)
         dialog.applied.connect(self.apply_preferences)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
