@@ -157,6 +157,21 @@ def test_a_simplified_page_is_read_once_by_the_fast_recogniser() -> None:
     assert accurate.read == []
 
 
+def test_the_script_is_judged_on_the_first_lines_and_every_line_is_read_once_per_recogniser() -> None:
+    long_simplified = [f"{line}{i}" for i in range(3) for line in LINES]  # 15 lines, more than the sample
+    fast = StandIn({line: line for line in long_simplified})
+    accurate = StandIn({})
+    read = ocr.recognise_lines(long_simplified, fast, accurate, _in_order)
+    assert [text for text, _ in read] == long_simplified
+    assert fast.read == long_simplified and accurate.read == []
+    long_traditional = [f"{line}{i}" for i in range(4) for line in TRADITIONAL_LINES]  # 12 lines
+    fast = StandIn({line: line for line in long_traditional})
+    accurate = StandIn({line: line.replace("。", "．") for line in long_traditional})
+    read = ocr.recognise_lines(long_traditional, fast, accurate, _in_order)
+    assert [text for text, _ in read] == [line.replace("。", "．") for line in long_traditional]
+    assert fast.read == long_traditional[: ocr.SAMPLE_LINES] and accurate.read == long_traditional
+
+
 @pytest.mark.slow
 def test_a_blank_page_has_no_lines() -> None:
     numpy = pytest.importorskip("numpy")
