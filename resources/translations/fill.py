@@ -189,9 +189,9 @@ TABLE: dict[str, tuple[str, str]] = {
         "导入此文档时未保留其文件，因此无法显示页面。",
         "匯入此文件時未保留其檔案，因此無法顯示頁面。",
     ),
-    "Importing {0} of {1}: {2}, reading page {3} of {4}": (
-        "正在导入第 {0} 个，共 {1} 个：{2}，正在识别第 {3} 页，共 {4} 页",
-        "正在匯入第 {0} 個，共 {1} 個：{2}，正在辨識第 {3} 頁，共 {4} 頁",
+    "Importing {0} of {1}: {2}, {3} of {4} pages read": (
+        "正在导入第 {0} 个，共 {1} 个：{2}，已识别 {3} 页，共 {4} 页",
+        "正在匯入第 {0} 個，共 {1} 個：{2}，已辨識 {3} 頁，共 {4} 頁",
     ),
     "Password Required": ("需要密码", "需要密碼"),
     "“{0}” is protected by a password. Enter it to import the document:": (

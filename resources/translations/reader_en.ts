@@ -870,7 +870,7 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Importing {0} of {1}: {2}, reading page {3} of {4}</source>
+        <source>Importing {0} of {1}: {2}, {3} of {4} pages read</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

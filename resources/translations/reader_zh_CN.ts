@@ -859,8 +859,8 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation>正在导入第 {0} 个，共 {1} 个：{2}</translation>
     </message>
     <message>
-        <source>Importing {0} of {1}: {2}, reading page {3} of {4}</source>
-        <translation>正在导入第 {0} 个，共 {1} 个：{2}，正在识别第 {3} 页，共 {4} 页</translation>
+        <source>Importing {0} of {1}: {2}, {3} of {4} pages read</source>
+        <translation>正在导入第 {0} 个，共 {1} 个：{2}，已识别 {3} 页，共 {4} 页</translation>
     </message>
 </context>
 <context>

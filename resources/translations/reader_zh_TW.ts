@@ -859,8 +859,8 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation>正在匯入第 {0} 個，共 {1} 個：{2}</translation>
     </message>
     <message>
-        <source>Importing {0} of {1}: {2}, reading page {3} of {4}</source>
-        <translation>正在匯入第 {0} 個，共 {1} 個：{2}，正在辨識第 {3} 頁，共 {4} 頁</translation>
+        <source>Importing {0} of {1}: {2}, {3} of {4} pages read</source>
+        <translation>正在匯入第 {0} 個，共 {1} 個：{2}，已辨識 {3} 頁，共 {4} 頁</translation>
     </message>
 </context>
 <context>

@@ -56,5 +56,5 @@ def test_the_import_dialog_follows_a_scan_page_by_page(
         window.start_import([path])
     report = finished.args[0]
     assert isinstance(report, ImportReport) and len(report.imported) == 1
-    assert labels == [f"Importing 1 of 1: {path.name}, reading page {k} of 3" for k in range(1, 4)]
+    assert labels == [f"Importing 1 of 1: {path.name}, {k} of 3 pages read" for k in range(1, 4)]
     assert values == [333, 666, 1000]

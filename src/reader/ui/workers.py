@@ -187,7 +187,7 @@ class ImportJob(QObject):
             return
         self.dialog.setValue(done * self._STEPS + min(step, steps) * self._STEPS // steps)
         self.dialog.setLabelText(
-            self.tr("Importing {0} of {1}: {2}, reading page {3} of {4}").format(
+            self.tr("Importing {0} of {1}: {2}, {3} of {4} pages read").format(
                 done + 1, total, Path(current).name, step, steps
             )
         )
