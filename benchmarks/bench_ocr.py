@@ -277,19 +277,22 @@ def main() -> None:
     if isinstance(engine, str):
         raise SystemExit(engine)
     # onnxruntime's first runs of a session cost ~1.5 CPU-s more (once per process, on the first scanned page
-    # of a session); timed apart, so the table shows what each further page costs.
+    # of a session); timed apart, so the table shows what each further page costs. Two warm-up pages: a
+    # simplified one (the fast recogniser) and a traditional one (the accurate recogniser's session too).
     import pypdfium2 as pdfium
 
-    doc = pdfium.PdfDocument(make_scan([["预热。" * 60]], seed=args.seed).data)
-    try:
-        warm_page = doc[0].render(scale=ocr.DPI / 72).to_numpy()[:, :, :3].copy()
-    finally:
-        doc.close()
-    wall, cpu = time.perf_counter(), time.process_time()
-    engine(warm_page)
-    print(
-        f"first page of a session (warm-up): {time.perf_counter() - wall:.1f} s, {time.process_time() - cpu:.1f} CPU-s"
-    )
+    for label, text in (("simplified", "预热。"), ("traditional", "預熱。")):
+        doc = pdfium.PdfDocument(make_scan([[text * 60]], seed=args.seed).data)
+        try:
+            warm_page = doc[0].render(scale=ocr.DPI / 72).to_numpy()[:, :, :3].copy()
+        finally:
+            doc.close()
+        wall, cpu = time.perf_counter(), time.process_time()
+        engine(warm_page)
+        print(
+            f"first {label} page of a session (warm-up): {time.perf_counter() - wall:.1f} s, "
+            f"{time.process_time() - cpu:.1f} CPU-s"
+        )
     print(f"{ocr.engine_version()}, {ocr.DPI} dpi, skew up to {args.skew}°, seed {args.seed}")
     print("| pipeline | script | pages | pages/s | cpu s/page | CER | paras |")
     print("|---|---|---|---|---|---|---|")
