@@ -2,8 +2,8 @@
 
 The engine is RapidOCR (`rapidocr-onnxruntime`, run by onnxruntime) with the PP-OCRv4 detector inside its
 wheel and the PP-OCRv6 recognisers shipped in `reader/data/ocr` (chosen by measurement in
-docs/decisions/pdf.md and docs/decisions/ocr-models.md): every page is read by the fast one, and a page
-that reads as traditional script is read again by the accurate one. Its lines come back as
+docs/decisions/pdf.md and docs/decisions/ocr-models.md): a page is read by the fast one, or, when its
+first lines read as traditional script, by the accurate one (`recognise_lines`). Its lines come back as
 `Fragment`s in page coordinates, so running heads, page numbers, columns and reflow are found by the same
 code as for a text layer, and the page map stays right. Each OCR'd fragment keeps the engine's confidence.
 
@@ -145,10 +145,11 @@ class Recogniser:
 
 
 FAST = Recogniser("PP-OCRv6 tiny rec", "ppocrv6_tiny_rec.onnx", "ppocrv6_tiny_dict.txt")
-"""Reads every page: 2.4 times cheaper than the PP-OCRv4 recogniser it replaced and better on simplified
-text, but its 6,904 characters lack many traditional forms (恆 認 稱), so it cannot carry traditional pages."""
+"""Reads simplified pages, and the first lines of every page: 2.4 times cheaper than the PP-OCRv4
+recogniser it replaced and better on simplified text, but its 6,904 characters lack many traditional forms
+(恆 認 稱), so it cannot carry traditional pages."""
 ACCURATE = Recogniser("PP-OCRv6 small rec", "ppocrv6_small_rec.onnx", "ppocrv6_small_dict.txt")
-"""Reads again the lines of a page that `FAST` read as traditional script (18,708 characters, simplified and
+"""Reads a page whose first lines `FAST` read as traditional script (18,708 characters, simplified and
 traditional): 0.2-0.4 % character errors on traditional scans against 3-5 % for `FAST`, at 3.5 times its
 processor time, so it is spent on those pages only."""
 
