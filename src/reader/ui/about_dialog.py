@@ -37,11 +37,21 @@ COMPONENTS: tuple[tuple[str, str, str], ...] = (
     ("platformdirs", "platformdirs", "MIT"),
     ("charset-normalizer", "charset-normalizer", "MIT"),
     ("lxml", "lxml", "BSD-3-Clause"),
+    ("markdown-it-py", "markdown-it-py", "MIT"),
+    ("PDFium (pypdfium2)", "pypdfium2", "Apache-2.0 / BSD-3-Clause"),
+    ("RapidOCR", "rapidocr-onnxruntime", "Apache-2.0"),
+    ("PaddleOCR PP-OCRv6 recognition models", "", "Apache-2.0"),
+    ("ONNX Runtime", "onnxruntime", "MIT"),
+    ("OpenCV", "opencv-python", "Apache-2.0"),
+    ("NumPy", "numpy", "BSD-3-Clause"),
 )
 
 
 def component_version(distribution: str) -> str:
-    """Installed version, or "" when the component is not installed as a distribution (e.g. frozen)."""
+    """Installed version, or "" when the component is not installed as a distribution (e.g. frozen, or
+    model files that ship inside reader itself, named by "")."""
+    if not distribution:
+        return ""
     names = (distribution, "PySide6") if distribution == "PySide6-Essentials" else (distribution,)
     for name in names:
         try:
