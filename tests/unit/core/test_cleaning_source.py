@@ -4,18 +4,11 @@ not, however often a source repeats it (an office's notices share their addresse
 from __future__ import annotations
 
 from reader.core.cleaning import SourceHints, clean_text, source_hints
+from sitepages import FOOTER, SLOGAN
+from sitepages import SENTENCES as SITE_SENTENCES
 
 MENU = "首页 新闻 评论 图片"
-SLOGAN = "读好书 交好友 共成长"
-FOOTER = "晨光读书会 2008-2024 保留所有权利"
-SENTENCES = [
-    "春天的第一场读书会在城南图书馆举行，二十多位会员分享了各自近期读过的好书。",
-    "会员们围绕书中人物的命运展开讨论，气氛热烈，不少人表示收获很大。",
-    "下一次活动将走进郊外的茶园，边品茶边聊散文，欢迎新朋友报名参加。",
-    "本次活动还邀请了一位青年作家，讲述她从读者成为写作者的经历和体会。",
-    "活动结束后，大家在图书馆门前合影留念，并约定每月举办一次主题读书会。",
-    "组织者介绍，读书会成立十六年来，已经举办各类活动三百余场，会员超过千人。",
-]
+SENTENCES = [*SITE_SENTENCES, "组织者介绍，读书会成立十六年来，已经举办各类活动三百余场，会员超过千人。"]
 
 
 def _page(k: int) -> str:
