@@ -8,6 +8,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -114,3 +115,25 @@ def test_cancelling_the_password_prompt_leaves_the_file_out(window: MainWindow, 
 
 def _visible_prompt(window: MainWindow) -> bool:
     return any(d.isVisible() for d in window.findChildren(QInputDialog, "pdfPassword"))
+
+
+def test_a_pdfs_headings_are_set_as_headings_in_the_cleaned_view(window: MainWindow, qtbot: QtBot) -> None:
+    report = _import(window, qtbot, PDFS / "report_sc.pdf")
+    doc_id = report.imported[0]
+    doc = window.library.get(doc_id)
+    assert doc is not None and doc.headings, "the importer marks the report's numbered headings"
+    window.select_document(doc_id)
+    qtbot.waitUntil(lambda: window.pane.toPlainText() == doc.text, timeout=10000)
+    lines = doc.text.split("\n")
+    document = window.pane.document()
+    marked = dict(doc.headings)
+    for line, level in doc.headings:
+        block = document.findBlockByNumber(line)
+        assert block.text() == lines[line] and block.blockFormat().headingLevel() == level
+        assert block.begin().fragment().charFormat().fontWeight() == QFont.Weight.Bold  # the text's own format
+    body = next(n for n in range(len(lines)) if n not in marked and lines[n])
+    assert document.findBlockByNumber(body).blockFormat().headingLevel() == 0
+    assert "一、" in "".join(lines[line] for line in marked)  # a numbered section heading among them
+    window.reading.set_original(True)  # the Original view's lines are others: nothing set as a heading
+    original = window.pane.document()
+    assert all(original.findBlockByNumber(n).blockFormat().headingLevel() == 0 for n in range(original.blockCount()))

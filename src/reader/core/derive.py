@@ -19,6 +19,11 @@ if TYPE_CHECKING:  # the cleaner (and its HTML parser) loads with the first clea
 CLEANER_VERSION = 5  # 5: tables one cell a line, tables of fields, reference lists kept; source hints from the folder
 
 
+HEADINGS = "headings"
+"""Key in `Derived.extra` of the cleaned text's headings: JSON [[line, level], ...], line 0-based in the
+cleaned text and level 1 for the top, set by the importers that know them (PDF, DOCX, EPUB)."""
+
+
 @dataclass(frozen=True)
 class Derived:
     text: str

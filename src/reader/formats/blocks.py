@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from reader.core.cleaning import Cleaned, Removed
 from reader.core.cleaning import metadata as md
-from reader.core.derive import Derived, from_cleaned
+from reader.core.derive import HEADINGS, Derived, from_cleaned
 from reader.formats.base import FormatError, ImportedText
 
 RAW_VERSION = 1
@@ -108,11 +108,6 @@ def derive(imported: ImportedText, overrides: Mapping[int, bool] | None = None) 
             removed.append(Removed(number, block.text, reason))
     cleaned = Cleaned("\n".join(kept), removed, md.Metadata(title, meta.date, meta.author, meta.source))
     return with_headings(from_cleaned(imported.original, cleaned), marks)
-
-
-HEADINGS = "headings"
-"""Key in `Derived.extra` of the cleaned text's headings: JSON [[line, level], ...], line 0-based in the
-cleaned text and level 1 for the top, so a view can set them as headings and build an outline."""
 
 
 def with_headings(derived: Derived, marks: Sequence[tuple[int, int]]) -> Derived:

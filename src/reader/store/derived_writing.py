@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.core.derive import Derived
+from reader.core.derive import HEADINGS, Derived
 from reader.core.importing import Prepared
 from reader.store import files
 from reader.store.documents_query import metadata_overrides, storable
@@ -105,7 +105,8 @@ def store_derived(
     title = storable(effective["title"] or fallback_title(filename, derived.text))
     conn.execute(
         """UPDATE documents SET text = ?, title = ?, date = ?, author = ?, source = ?, script = ?,
-           script_share = ?, chars = ?, detected = ?, cleaner_version = ?, pages = ? WHERE id = ?""",
+           script_share = ?, chars = ?, detected = ?, cleaner_version = ?, pages = ?, headings = ?
+           WHERE id = ?""",
         (
             derived.text,
             title,
@@ -118,6 +119,7 @@ def store_derived(
             json.dumps(detected, ensure_ascii=False),
             derived.cleaner_version,
             pages_cell(derived.pages),
+            derived.extra.get(HEADINGS) or None,
             doc_id,
         ),
     )

@@ -79,6 +79,8 @@ class Document:
     detected: dict[str, str | None] = field(default_factory=dict)
     # Code-point offsets in `text` at which each printed page begins; empty for a document without pages.
     pages: tuple[int, ...] = ()
+    # (line of `text`, 0-based; outline level, 1 the top) of each heading the importer marked.
+    headings: tuple[tuple[int, int], ...] = ()
 
     @property
     def id(self) -> int:
@@ -126,6 +128,16 @@ def detected_of(raw: str | None) -> dict[str, str | None]:
     except ValueError:
         return {}
     return {str(k): (v if isinstance(v, str) else None) for k, v in value.items()} if isinstance(value, dict) else {}
+
+
+def headings_of(raw: str | None) -> tuple[tuple[int, int], ...]:
+    """Stored headings; a damaged cell reads as a text without headings rather than an error."""
+    if not raw:
+        return ()
+    try:
+        return tuple((int(line), max(1, int(level))) for line, level in json.loads(raw))
+    except (ValueError, TypeError):
+        return ()
 
 
 def pages_of(raw: str | None) -> tuple[int, ...]:
@@ -257,7 +269,7 @@ def get(conn: sqlite3.Connection, doc_id: int) -> Document | None:
     if not valid_id(doc_id):
         return None
     row = conn.execute(
-        f"SELECT {LIST_COLUMNS}, raw, original, text, detected, pages FROM documents WHERE id = ?", (doc_id,)
+        f"SELECT {LIST_COLUMNS}, raw, original, text, detected, pages, headings FROM documents WHERE id = ?", (doc_id,)
     ).fetchone()
     if row is None:
         return None
@@ -274,6 +286,7 @@ def get(conn: sqlite3.Connection, doc_id: int) -> Document | None:
         overrides=overrides(conn, doc_id),
         detected=detected_of(row["detected"]),
         pages=pages_of(row["pages"]),
+        headings=headings_of(row["headings"]),
     )
 
 

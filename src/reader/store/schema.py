@@ -240,6 +240,13 @@ def _v12_title_order(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v13_headings(conn: sqlite3.Connection) -> None:
+    # The cleaned text's headings as the importer marked them (JSON [[line, level], ...], line 0-based in
+    # the text, level 1 the top), so the reading pane sets them as headings. Empty for a text without them
+    # and for documents stored before, until they are cleaned again.
+    run_script(conn, "ALTER TABLE documents ADD COLUMN headings TEXT")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_documents,
     _v2_annotations,
@@ -253,4 +260,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v10_collections_and_tags,
     _v11_unchecked_files_index,
     _v12_title_order,
+    _v13_headings,
 ]

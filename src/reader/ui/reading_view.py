@@ -198,7 +198,9 @@ class ReadingView(QWidget):
 
     def _render(self) -> None:
         self.shown = self._display(self.base_text)
-        self.pane.set_plain(self.shown.text)
+        # Headings are lines of the cleaned text: the Original view shows other lines.
+        headings = () if self.original or self.doc is None else self.doc.headings
+        self.pane.set_plain(self.shown.text, headings)
         self._draw()
         self.viewChanged.emit()
 
