@@ -14,6 +14,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import pypdfium2 as pdfium
@@ -77,43 +78,80 @@ def extract(
     done, and such pages get it as their note). `cancelled` is asked before each scanned page, so a long
     scan stops within one page (OcrCancelled); `progress` hears (scanned pages done, scanned pages).
     """
-    with ENGINE_LOCK:  # PDFium is not thread-safe: the window's page view draws on a worker thread
-        return _extract(data, engine, cancelled, progress)
-
-
-def _extract(
-    data: bytes, engine: ocr.Engine | str | None, cancelled: ocr.Cancelled | None, progress: ocr.Progress | None
-) -> Layout:
-    doc = _open(data)
+    # PDFium is not thread-safe (the window's page view draws on a worker thread): every call into it is
+    # made under ENGINE_LOCK, but the seconds OCR spends on a drawn page are not, so the page view can
+    # draw while a scan is read, and the next page is drawn while this one is read.
+    with ENGINE_LOCK:
+        doc = _open(data)
     try:
-        count = len(doc)
-        if count == 0:
-            raise PdfDamaged("PDF has no pages")
-        if count > MAX_PAGES:
-            raise PdfTooLarge(f"PDF has {count} pages, more than {MAX_PAGES}")
-        pages: list[PageBox] = []
-        scanned: list[int] = []
-        for index in range(count):
-            with _page(doc, index) as page:
-                box = _text_page(page, index)
-                if not ocr.usable(box.fragments) and ocr.has_image(page):
-                    scanned.append(index)
-                pages.append(box)
+        with ENGINE_LOCK:
+            pages, scanned = _text_layer(doc)
+        if scanned:
+            _read_scans(doc, pages, scanned, engine, cancelled, progress)
+        return Layout(tuple(_match_sizes(pages)))
+    finally:
+        with ENGINE_LOCK:
+            doc.close()
+
+
+def _text_layer(doc: pdfium.PdfDocument) -> tuple[list[PageBox], list[int]]:
+    """Every page's text layer, and the pages that are scans (no usable text, an image over them)."""
+    count = len(doc)
+    if count == 0:
+        raise PdfDamaged("PDF has no pages")
+    if count > MAX_PAGES:
+        raise PdfTooLarge(f"PDF has {count} pages, more than {MAX_PAGES}")
+    pages: list[PageBox] = []
+    scanned: list[int] = []
+    for index in range(count):
+        with _page(doc, index) as page:
+            box = _text_page(page, index)
+            if not ocr.usable(box.fragments) and ocr.has_image(page):
+                scanned.append(index)
+            pages.append(box)
+    return pages, scanned
+
+
+def _read_scans(
+    doc: pdfium.PdfDocument,
+    pages: list[PageBox],
+    scanned: list[int],
+    engine: ocr.Engine | str | None,
+    cancelled: ocr.Cancelled | None,
+    progress: ocr.Progress | None,
+) -> None:
+    """The scanned pages read by OCR in place of their text layer: page n+1 is drawn (under PDFium's lock)
+    while page n is read (without it) on one reading thread; a cancel is seen before each page."""
+
+    def draw(index: int) -> ocr.PageImage | ocr.PageOcr:
+        with ENGINE_LOCK, _page(doc, index) as page:
+            return ocr.render_page(page, index + 1)
+
+    def read(index: int, drawn: ocr.PageImage | ocr.PageOcr, reader: ocr.Engine | str) -> ocr.PageOcr:
+        if isinstance(drawn, ocr.PageOcr):
+            return drawn
+        if isinstance(reader, str):
+            return ocr.PageOcr((), reader)
+        return ocr.read_image(drawn, index + 1, reader)
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocr-page") as reading:
+        drawn = draw(scanned[0])
         for done, index in enumerate(scanned):
             if cancelled is not None and cancelled():
                 raise ocr.OcrCancelled(f"cancelled while reading scanned page {index + 1}")
             if engine is None:
                 engine = ocr.default_engine()
-            with _page(doc, index) as page:
-                read = ocr.read_page(page, index + 1, engine)
+            future = reading.submit(read, index, drawn, engine)
+            if done + 1 < len(scanned):
+                drawn = draw(scanned[done + 1])  # while this page is read
+            result = future.result()
             old = pages[index]
-            fragments = read.fragments or old.fragments  # a failed OCR keeps what text layer there was
-            pages[index] = PageBox(index, old.width, old.height, fragments, ocr=bool(read.fragments), note=read.note)
+            fragments = result.fragments or old.fragments  # a failed OCR keeps what text layer there was
+            pages[index] = PageBox(
+                index, old.width, old.height, fragments, ocr=bool(result.fragments), note=result.note
+            )
             if progress is not None:
                 progress(done + 1, len(scanned))
-        return Layout(tuple(_match_sizes(pages)))
-    finally:
-        doc.close()
 
 
 def _match_sizes(pages: list[PageBox]) -> list[PageBox]:
