@@ -193,6 +193,10 @@ TABLE: dict[str, tuple[str, str]] = {
         "正在导入第 {0} 个，共 {1} 个：{2}，已识别 {3} 页，共 {4} 页",
         "正在匯入第 {0} 個，共 {1} 個：{2}，已辨識 {3} 頁，共 {4} 頁",
     ),
+    "Cleaning documents again with the improved cleaner…": (
+        "正在用改进后的清理器重新清理文档…",
+        "正在用改進後的清理器重新清理文件…",
+    ),
     "Password Required": ("需要密码", "需要密碼"),
     "“{0}” is protected by a password. Enter it to import the document:": (
         "“{0}”受密码保护。输入密码以导入此文档：",

@@ -843,6 +843,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation>正在导入…</translation>
     </message>
     <message>
+        <source>Cleaning documents again with the improved cleaner…</source>
+        <translation>正在用改进后的清理器重新清理文档…</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

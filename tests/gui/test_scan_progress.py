@@ -58,3 +58,12 @@ def test_the_import_dialog_follows_a_scan_page_by_page(
     assert isinstance(report, ImportReport) and len(report.imported) == 1
     assert labels == [f"Importing 1 of 1: {path.name}, {k} of 3 pages read" for k in range(1, 4)]
     assert values == [333, 666, 1000]
+
+
+def test_a_recleaning_says_what_it_is_rather_than_importing(window: MainWindow, qtbot: QtBot) -> None:
+    job = ImportJob(window, window.writer, [], reclean=True)
+    assert job.dialog.labelText() == "Cleaning documents again with the improved cleaner…"
+    with qtbot.waitSignal(job.done, timeout=60000) as done:
+        job.start()
+    assert isinstance(done.args[0], ImportReport) and not done.args[0].imported
+    assert ImportJob(window, window.writer, [Path("x.txt")]).dialog.labelText() == "Importing…"

@@ -147,7 +147,9 @@ class ImportJob(QObject):
         self.cancel_requested = threading.Event()
         self.worker = ImportWorker(writer, paths, seeds=seeds, reclean=reclean, cancel=self.cancel_requested)
         self.worker.moveToThread(self.worker_thread)
-        self.dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, parent)
+        # A re-cleaning after the cleaner improved is not an import the reader asked for: it says what it is.
+        label = self.tr("Cleaning documents again with the improved cleaner…") if reclean else self.tr("Importing…")
+        self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
         self.dialog.setWindowTitle(self.tr("Import"))
         self.dialog.setMinimumDuration(500)
         self.dialog.setAutoClose(False)
