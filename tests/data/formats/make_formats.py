@@ -535,8 +535,12 @@ class Made:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def make(out: Path, per_kind: int, scan_pages: int, scans: int) -> list[Made]:
-    """Write the corpus; each source document is used for one kind only (kinds taken in turn per half)."""
+def make(out: Path, per_kind: int, scan_pages: int, scans: int, extra_dev_scans: int = 0) -> list[Made]:
+    """Write the corpus; each source document is used for one kind only (kinds taken in turn per half).
+
+    `extra_dev_scans` more scans are made in the dev half only, from dev sources no other kind used, so scan
+    rules can be tuned on more layouts without looking at the test half (which stays as it was).
+    """
     made: list[Made] = []
     for half in HALVES:
         pool = [s for s in sources() if s.half == half]
@@ -545,12 +549,16 @@ def make(out: Path, per_kind: int, scan_pages: int, scans: int) -> list[Made]:
         msra = [s for s in pool if not s.traditional]
         mixed = [s for pair in zip(drcd, msra, strict=False) for s in pair]
         wanted = {kind: (scans if kind == "scan" else per_kind) for kind in KINDS}
+        extra = extra_dev_scans if half == "dev" else 0
         for turn, source in enumerate(mixed):
             open_kinds = [k for k in KINDS if wanted[k] > 0]
-            if not open_kinds:
+            if open_kinds:
+                kind = open_kinds[turn % len(open_kinds)]
+                wanted[kind] -= 1
+            elif extra > 0:
+                kind, extra = "scan", extra - 1
+            else:
                 break
-            kind = open_kinds[turn % len(open_kinds)]
-            wanted[kind] -= 1
             folder = out / half / kind
             folder.mkdir(parents=True, exist_ok=True)
             name = source.id.replace("/", "-")
@@ -582,6 +590,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--per-kind", type=int, default=4, help="documents per kind and half (default 4)")
     parser.add_argument("--scans", type=int, default=2, help="scanned documents per half (default 2)")
     parser.add_argument("--scan-pages", type=int, default=3, help="pages of each scan (default 3)")
+    parser.add_argument("--extra-dev-scans", type=int, default=0, help="more scans in the dev half only (default 0)")
     args = parser.parse_args(argv)
     if not EVAL.exists():
         print(f"skipped: evaluation data not found at {EVAL}", file=sys.stderr)
@@ -590,7 +599,7 @@ def main(argv: list[str]) -> int:
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     del app
-    made = make(args.out, args.per_kind, args.scan_pages, args.scans)
+    made = make(args.out, args.per_kind, args.scan_pages, args.scans, args.extra_dev_scans)
     print(f"{len(made)} documents in {args.out}")
     return 0
 

@@ -59,6 +59,10 @@ SAME_PRINT = 0.2
 SAME_PITCH = 0.12
 """Lines whose width per character is within this share of the page's typical one are the same print."""
 
+PITCH_SIZE_UNITS = 6
+"""A line this many ems long or more is long enough for its width per character to tell its print size (a
+box's padding is then a small share of its width)."""
+
 TRADITIONAL_MAJORITY = 3
 """A page is taken to be printed in traditional script when its traditional-only characters outnumber its
 simplified-only ones this many times (see `traditional_forms`)."""
@@ -414,15 +418,38 @@ def to_fragments(
     typical = statistics.median(bottom - top for _, _, top, bottom in boxes)
     pitches = {i: (x1 - x0) / units for i, (x0, x1, _, _) in enumerate(boxes) if (units := _units(lines[i][1])) >= 4}
     pitch = statistics.median(pitches.values()) if pitches else 0.0
+    # Justified lines are spaced out to the measure, never squeezed, so the body's natural pitch is nearer
+    # the narrow end of the page's pitches: a line is in smaller print only when it is clearly narrower
+    # than most lines (the lower quartile), not merely narrower than a spaced-out line.
+    narrow = statistics.quantiles(pitches.values(), n=4)[0] if len(pitches) >= 2 else pitch
     out: list[Fragment] = []
     for i, ((x0, x1, top, bottom), (_, text, score)) in enumerate(zip(boxes, lines, strict=True)):
         high = bottom - top
         same_pitch = i in pitches and abs(pitches[i] - pitch) <= SAME_PITCH * pitch
-        if abs(high - typical) <= SAME_PRINT * typical or same_pitch:
+        if same_pitch:
             high = typical
+        elif abs(high - typical) <= SAME_PRINT * typical:
+            # A box's height follows the characters' ascenders and punctuation, so a footnote in smaller
+            # print can have the body's height; a long line's width per character (Chinese is set on a
+            # square em) tells the smaller print apart where the height cannot.
+            high = typical * _smaller_print(text, x1 - x0, narrow)
         size = max(SIZE_STEP, round(high / LINE_EM / SIZE_STEP) * SIZE_STEP)
         out.append(Fragment(text, x0, x1, top, bottom, size, conf=round(score, 3)))
     return out
+
+
+def _smaller_print(text: str, width: float, pitch: float) -> float:
+    """A line's print size against the body's when its width per character shows it clearly smaller (a
+    footnote, a source line), else 1. The recogniser reads full-width digits and punctuation as half-width
+    ones and Latin letters are proportional, so a line's ems are known only to be at most its count with
+    narrow characters as half an em: its print is smaller only when even the pitch from that count is
+    clearly smaller than `pitch`. Larger print is left to the box height: a line spaced out to the measure
+    has a wide pitch in the body's print."""
+    units = _units(text)
+    if pitch <= 0 or units < PITCH_SIZE_UNITS:
+        return 1.0
+    most = width / units / pitch
+    return most if most < 1 - SAME_PITCH else 1.0
 
 
 def _units(text: str) -> float:
