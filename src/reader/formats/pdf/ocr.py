@@ -413,8 +413,8 @@ def to_fragments(
         ys = [y for _, y in points]
         boxes.append((min(xs) / scale, max(xs) / scale, min(ys) / scale, max(ys) / scale))
     # Detected boxes of one print vary (descenders; 「」 and ； reach higher and lower than ideographs), and a
-    # size change ends a paragraph: a line is the page's typical print when its height or its character
-    # pitch is near the typical one; only a line that differs in both is set in another size.
+    # size change ends a paragraph: a line is the page's typical print when its character pitch is near the
+    # typical one, or its height is and its pitch does not show it clearly smaller.
     typical = statistics.median(bottom - top for _, _, top, bottom in boxes)
     pitches = {i: (x1 - x0) / units for i, (x0, x1, _, _) in enumerate(boxes) if (units := _units(lines[i][1])) >= 4}
     pitch = statistics.median(pitches.values()) if pitches else 0.0
