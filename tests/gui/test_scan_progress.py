@@ -42,22 +42,33 @@ def test_the_import_dialog_follows_a_scan_page_by_page(
 ) -> None:
     monkeypatch.setattr(ocr, "default_engine", lambda: OneLine())
     path = _three_pages(tmp_path)
-    labels: list[str] = []
-    values: list[int] = []
-    shown = ImportJob._on_steps
+    seen: list[tuple[int, int, str, int, int]] = []
+    jobs: list[ImportJob] = []
+    start = ImportJob.start
 
-    def recorded(job: ImportJob, current: str, step: int, steps: int) -> None:  # what the dialog shows after each
-        shown(job, current, step, steps)
-        labels.append(job.dialog.labelText())
-        values.append(job.dialog.value())
+    def start_recording(job: ImportJob) -> None:  # what the worker reports, heard before it can say anything
+        job.worker.steps.connect(lambda *args: seen.append(args))
+        jobs.append(job)
+        start(job)
 
-    monkeypatch.setattr(ImportJob, "_on_steps", recorded)
+    monkeypatch.setattr(ImportJob, "start", start_recording)
     with qtbot.waitSignal(window.importFinished, timeout=60000) as finished:
         window.start_import([path])
     report = finished.args[0]
     assert isinstance(report, ImportReport) and len(report.imported) == 1
-    assert labels == [f"Importing 1 of 1: {path.name}, {k} of 3 pages read" for k in range(1, 4)]
-    assert values == [333, 666, 1000]
+    assert seen == [(0, 1, str(path), k, 3) for k in range(1, 4)]
+    dialog = jobs[0].dialog
+    assert dialog.labelText() == f"Importing 1 of 1: {path.name}"  # the file done, after its pages
+
+    # The bar moves within the file, page by page (each step as the dialog shows it).
+    job = jobs[0]
+    job._on_progress(0, 2, "")
+    values = []
+    for step in range(1, 4):
+        job._on_steps(0, 2, str(path), step, 3)
+        values.append(job.dialog.value())
+    assert values == [333, 666, 1000] and job.dialog.maximum() == 2000
+    assert job.dialog.labelText() == f"Importing 1 of 2: {path.name}, 3 of 3 pages read"
 
 
 def test_a_recleaning_says_what_it_is_rather_than_importing(window: MainWindow, qtbot: QtBot) -> None:

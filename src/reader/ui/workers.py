@@ -32,7 +32,9 @@ from reader.store.library import Library
 
 class ImportWorker(QObject):
     progress = Signal(int, int, str)
-    steps = Signal(str, int, int)  # (file, pages read, pages) of a scan read by OCR
+    # (files done, files, file, pages read, pages) of a scan read by OCR: the file counts travel with the
+    # pages, so the dialog never pairs a page with a file count from another moment.
+    steps = Signal(int, int, str, int, int)
     finished = Signal(object)  # ImportReport
     failed = Signal(str)
 
@@ -51,6 +53,7 @@ class ImportWorker(QObject):
         self._seeds = seeds
         self._reclean = reclean
         self._cancel = cancel if cancel is not None else threading.Event()
+        self._files = (0, 0)  # (files done, files) as last reported, for the steps within a file
 
     def cancel(self) -> None:
         """Safe from any thread: only sets the flag that the running import reads."""
@@ -100,11 +103,19 @@ class ImportWorker(QObject):
             library,
             self._paths,
             add=self._add,
-            progress=self.progress.emit,
+            progress=self._progress,
             cancelled=self._cancel.is_set,
             rederive=self._rederive,
-            steps=self.steps.emit,
+            steps=self._steps,
         )
+
+    def _progress(self, done: int, total: int, current: str) -> None:
+        self._files = (done, total)
+        self.progress.emit(done, total, current)
+
+    def _steps(self, current: str, step: int, steps: int) -> None:
+        done, total = self._files
+        self.steps.emit(done, total, current, step, steps)
 
     def _rederive(self, doc_id: int, _hints: object) -> None:
         """An earlier document of a folder whose shared lines the import changed, cleaned again by the
@@ -159,7 +170,6 @@ class ImportJob(QObject):
         self.worker_thread.started.connect(self.worker.run)
         self.worker.progress.connect(self._on_progress)
         self.worker.steps.connect(self._on_steps)
-        self._files = (0, 0)  # (files done, files)
         self.worker.finished.connect(self._on_finished)
         self.worker.failed.connect(self._on_failed)
 
@@ -176,15 +186,13 @@ class ImportJob(QObject):
     _STEPS = 1000
 
     def _on_progress(self, done: int, total: int, current: str) -> None:
-        self._files = (done, total)
         self.dialog.setMaximum(max(total, 1) * self._STEPS)
         self.dialog.setValue(done * self._STEPS)
         if current:
             self.dialog.setLabelText(self.tr("Importing {0} of {1}: {2}").format(done, total, Path(current).name))
 
-    def _on_steps(self, current: str, step: int, steps: int) -> None:
+    def _on_steps(self, done: int, total: int, current: str, step: int, steps: int) -> None:
         """A page of a scan read: the bar moves within the file and the label says which page."""
-        done, total = self._files
         if steps <= 0 or self.cancel_requested.is_set():
             return
         self.dialog.setValue(done * self._STEPS + min(step, steps) * self._STEPS // steps)
