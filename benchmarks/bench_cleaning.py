@@ -155,13 +155,22 @@ def bench_web_zh(detail: bool) -> None:
         print(f"  decode_bytes refused {sorted(set(DECODE_FALLBACKS))}: decoded leniently here instead")
 
 
+def _tally(page: Any, got: dict[str, Score], traf: Any, sums: dict[tuple[str, str], Score], detail: bool) -> None:
+    """Add one generated page's scores (and trafilatura's, when installed) to its half's sums."""
+    if traf is not None:
+        got["trafilatura"] = score(traf.extract(page.html) or "", page.gold)
+    for mode, one in got.items():
+        sums[(page.half, mode)] = sums.get((page.half, mode), Score(0, 0, 0)) + one
+    if detail and page.half == "dev" and min(got["plain"].f1, got["html"].f1) < 0.95:
+        print(f"  {page.page_id} plain {got['plain'].f1:.3f} html {got['html'].f1:.3f}")
+
+
 def bench_generated(detail: bool) -> None:
     pages = PAGES.build(EVAL)
     if not pages:
         print("generated pages: skipped, evaluation data not found")
         return
     traf, hinter = _trafilatura(), _source_hints()
-    zero = Score(0, 0, 0)
     sums: dict[tuple[str, str], Score] = {}
     counts = {h: 0 for h in HALVES}
     sites: dict[str, list[Any]] = {}
@@ -180,12 +189,7 @@ def bench_generated(detail: bool) -> None:
             if hints is not None:
                 got["plain+hints"] = score(clean_text(text, hints=hints).text, page.gold)
                 got["html+hints"] = score(clean_html(page.html, hints=hints).text, page.gold)
-            if traf is not None:
-                got["trafilatura"] = score(traf.extract(page.html) or "", page.gold)
-            for mode, one in got.items():
-                sums[(page.half, mode)] = sums.get((page.half, mode), zero) + one
-            if detail and page.half == "dev" and min(got["plain"].f1, got["html"].f1) < 0.95:
-                print(f"  {page.page_id} plain {got['plain'].f1:.3f} html {got['html'].f1:.3f}")
+            _tally(page, got, traf, sums, detail)
     for half in HALVES:
         print(f"generated pages {half} ({counts[half]} pages, {len({p.site for p in pages if p.half == half})} sites)")
         for mode in ("plain", "plain+hints", "html", "html+hints", "keep-all", "trafilatura"):
@@ -199,7 +203,6 @@ def bench_wiki(detail: bool) -> None:
         print("wiki pages: skipped, evaluation data not found")
         return
     traf = _trafilatura()
-    zero = Score(0, 0, 0)
     sums: dict[tuple[str, str], Score] = {}
     for page in pages:
         blocks = html_to_blocks(page.html)
@@ -208,12 +211,7 @@ def bench_wiki(detail: bool) -> None:
             "html": score(clean_html(page.html).text, page.gold),
             "keep-all": score(blocks, page.gold),
         }
-        if traf is not None:
-            got["trafilatura"] = score(traf.extract(page.html) or "", page.gold)
-        for mode, one in got.items():
-            sums[(page.half, mode)] = sums.get((page.half, mode), zero) + one
-        if detail and page.half == "dev" and min(got["plain"].f1, got["html"].f1) < 0.95:
-            print(f"  {page.page_id} plain {got['plain'].f1:.3f} html {got['html'].f1:.3f}")
+        _tally(page, got, traf, sums, detail)
     for half in HALVES:
         print(f"wiki pages {half} ({sum(p.half == half for p in pages)} pages)")
         for mode in ("plain", "html", "keep-all", "trafilatura"):
