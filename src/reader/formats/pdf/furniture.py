@@ -4,7 +4,9 @@ Only rows at a page's top or bottom edge are candidates, read from the edge inwa
 first row that is not furniture, so a line of prose is never removed for its words. A candidate is a page
 number when it has a page-number form (`— 3 —`, `- 3 -`, `第 3 页 共 10 页`, `3/10`, `Page 3`); a bare number
 or roman numeral also needs the numbers to follow the pages (number − page index the same on most pages).
-It is a running head or footer when the same text, digits ignored, stands at the same height on many pages.
+It is a running head or footer when the same text, digits ignored, stands at the same height on many pages
+whose text differs: pages printed twice (a form, a notice copied into one file) repeat every line, and
+repetition among copies says nothing about furniture.
 """
 
 from __future__ import annotations
@@ -104,7 +106,7 @@ def find(pages: tuple[PageBox, ...]) -> dict[tuple[int, Fragment], str]:
                     y = fragment.top if band == "top" else page.height - fragment.bottom
                     key = _key(fragment.text)
                     candidates.append(_Candidate(page.index, band, fragment, key, y, depth, page.ocr))
-    repeated = _repeated(candidates, len(pages))
+    repeated = _repeated(candidates, len(pages), _page_texts(pages))
     repeated |= _alternating(candidates, repeated)
     numbers = _numbers(candidates, len(pages))
     found: dict[tuple[int, Fragment], str] = {}
@@ -126,8 +128,17 @@ def find(pages: tuple[PageBox, ...]) -> dict[tuple[int, Fragment], str]:
     return found
 
 
-def _repeated(candidates: list[_Candidate], page_count: int) -> set[tuple[int, str, Fragment]]:
-    """Candidates whose text (digits ignored) stands at about the same height on enough pages."""
+def _page_texts(pages: tuple[PageBox, ...]) -> dict[int, str]:
+    """Each page's whole text as compared across pages (digits ignored): equal for copies of one page."""
+    return {
+        page.index: "\n".join(_key(f.text) for f in sorted(page.fragments, key=lambda f: (f.top, f.x0)))
+        for page in pages
+    }
+
+
+def _repeated(candidates: list[_Candidate], page_count: int, texts: dict[int, str]) -> set[tuple[int, str, Fragment]]:
+    """Candidates whose text (digits ignored) stands at about the same height on enough pages, counted as
+    different pages only when their texts differ (copies of one page count once)."""
     if page_count < 2:
         return set()
     need = max(2, math.ceil(REPEAT_SHARE * page_count))
@@ -139,7 +150,7 @@ def _repeated(candidates: list[_Candidate], page_count: int) -> set[tuple[int, s
     for group in by_key.values():
         for candidate in group:
             tolerance = max(4.0, candidate.fragment.size)
-            pages = {other.page for other in group if abs(other.y - candidate.y) <= tolerance}
+            pages = {texts[other.page] for other in group if abs(other.y - candidate.y) <= tolerance}
             if len(pages) >= need:
                 out.add((candidate.page, candidate.band, candidate.fragment))
     scanned = [c for c in candidates if c.ocr and OCR_SIMILAR_MIN <= len(c.key.strip("#")) <= OCR_SIMILAR_MAX]
@@ -148,7 +159,7 @@ def _repeated(candidates: list[_Candidate], page_count: int) -> set[tuple[int, s
             continue
         tolerance = max(4.0, candidate.fragment.size)
         pages = {
-            other.page
+            texts[other.page]
             for other in scanned
             if other.band == candidate.band
             and abs(other.y - candidate.y) <= tolerance

@@ -131,3 +131,30 @@ def test_a_scans_running_head_misread_on_one_page_is_still_the_running_head() ->
     assert {(h, "page-header") for h in heads} | {(f, "page-footer") for f in feet} <= removed
     printed = analyse(Layout(tuple(_page(i, f) for i, f in enumerate(fragments))))
     assert heads[0] in printed.text  # a text layer's two different lines are two different lines
+
+
+def test_copies_of_one_page_keep_their_text_and_lose_only_the_page_numbers() -> None:
+    """A notice printed twice into one file repeats every line at the same place; that is no running
+    head, so the text stays (once per copy) and only the numbers that follow the pages go."""
+    lines = ["关于做好年度统计工作的通知", "各有关单位：", "请于本月底前报送年度统计数据。", "办公室"]
+    pages = tuple(
+        _page(i, [*(_frag(text, 40.0 + k * 19.0) for k, text in enumerate(lines)), _frag(f"- {i + 1} -", 800.0)])
+        for i in range(3)
+    )
+    result = analyse(Layout(pages))
+    assert {(r.text, r.reason) for r in result.removed if r.reason != "metadata"} == {
+        ("- 1 -", "page-number"),
+        ("- 2 -", "page-number"),
+        ("- 3 -", "page-number"),
+    }
+    assert result.text.count("请于本月底前报送年度统计数据。") == 3
+
+
+def test_a_running_head_is_still_found_when_two_of_the_pages_are_copies() -> None:
+    """The copied page's first line stands at the top of two pages, which would be enough for a running
+    head in a four-page file; counted once, it stays text, and the real head is still found."""
+    head = "关于基层公共服务情况的调查报告"
+    bodies = [_body(0), _body(1), _body(1), _body(2)]
+    pages = tuple(_page(i, [_frag(head, 40.0, 8.5), *body]) for i, body in enumerate(bodies))
+    result = analyse(Layout(pages))
+    assert {r.text for r in result.removed} == {head}
