@@ -262,6 +262,18 @@ def _numbers(candidates: list[_Candidate], page_count: int) -> set[tuple[int, Fr
     shifts = Counter((c.band, value - c.page) for c, value in numbered)
     for candidate, value in bare:
         agreeing = shifts[(candidate.band, value - candidate.page)]
-        if (agreeing >= 2 and agreeing >= 0.5 * len(pages)) or page_count == 1:
+        if (agreeing >= 2 and agreeing >= 0.5 * len(pages)) or page_count == 1 or _own_ordinal(candidate, value):
             out.add((candidate.page, candidate.fragment))
     return out
+
+
+def _own_ordinal(candidate: _Candidate, value: int) -> bool:
+    """A bare number on a page's last row that is the page's own place in the file: a page number even
+    where no other page shows one (OCR misses faint or stamped numbers on most pages of a scan). Not at
+    the top, where a section's bare number can open a page."""
+    return (
+        candidate.band == "bottom"
+        and candidate.row == 0
+        and value == candidate.page + 1
+        and len(candidate.fragment.text.strip()) <= 8
+    )

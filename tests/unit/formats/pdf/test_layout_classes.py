@@ -158,3 +158,17 @@ def test_a_running_head_is_still_found_when_two_of_the_pages_are_copies() -> Non
     pages = tuple(_page(i, [_frag(head, 40.0, 8.5), *body]) for i, body in enumerate(bodies))
     result = analyse(Layout(pages))
     assert {r.text for r in result.removed} == {head}
+
+
+def test_a_bare_page_number_found_on_one_page_only_is_still_a_page_number() -> None:
+    """OCR reads the faint number on the second page only; it is that page's place in the file."""
+    pages = tuple(_page(i, [*_body(i), *([_frag("2", 800.0, 9.0, x0=290.0)] if i == 1 else [])]) for i in range(3))
+    result = analyse(Layout(pages))
+    assert {(r.text, r.reason) for r in result.removed} == {("2", "page-number")}
+
+
+def test_a_bare_number_that_is_not_the_pages_place_stays_text() -> None:
+    pages = tuple(_page(i, [*_body(i), *([_frag("7", 800.0, 9.0, x0=290.0)] if i == 1 else [])]) for i in range(3))
+    result = analyse(Layout(pages))
+    assert not result.removed
+    assert "7" in result.text
