@@ -1,6 +1,7 @@
 """Cleaning quality on pages the rules were not tuned on, clean-document loss, and speed, in one run.
 
-Run: .venv/bin/python benchmarks/bench_cleaning.py [--detail] [--src OTHER_CHECKOUT/src]
+Run: .venv/bin/python benchmarks/bench_cleaning.py [--detail] [--dev] [--src OTHER_CHECKOUT/src]
+(`--dev` runs the development halves only: what rules are tuned on; test halves are read once, at the end.)
 
 Figures printed (each beside the keep-all baseline and, when installed, trafilatura from the same run):
   web_zh dev / test  the 69 pages of ../shared/eval/web_zh split by a fixed rule (test when the last byte of
@@ -15,6 +16,11 @@ Figures printed (each beside the keep-all baseline and, when installed, trafilat
   wiki pages         tests/data/web_pages/make_wiki_pages.py: encyclopedia pages around DRCD article text (infobox,
                      sections, a table one cell a line, references; a wiki's furniture around), split by
                      article (test when the last byte of sha1("wiki/<id>") is odd), scored the two ways;
+  page kinds         tests/data/web_pages/make_kind_pages.py: government notices, forum threads, question pages,
+                     paginated articles, articles under long comment sections, short articles in heavy
+                     furniture, around public text; split by page (sha1("kind/<kind>/<n>")), scored the two ways;
+  readability zh     ../shared/eval/readability_zh: four real Chinese pages with the reviewed body text of
+                     mozilla/readability's test suite (Apache-2.0), split by page (sha1("readability/<name>"));
   real content dev   the web_zh dev-half gold texts (whole content areas of real pages) as the articles of
                      generated pages, five a site, with the site's hints: a second development set from
                      data outside the test half (there is no test counterpart: the test gold stays unread);
@@ -57,6 +63,8 @@ EVAL = ROOT.parent / "shared" / "eval"
 WEB_ZH = EVAL / "web_zh"
 GOLD = ROOT / "tests" / "data" / "seeds_gold"
 HALVES = ("dev", "test")
+DEV_ONLY = "--dev" in sys.argv
+READABILITY = EVAL / "readability_zh"
 
 
 def _load(name: str, folder: str) -> ModuleType:
@@ -82,6 +90,11 @@ REPORTS = _load("make_clean_reports", "clean_reports")
 PAGES = _load("make_pages", "web_pages")
 WIKI = _load("make_wiki_pages", "web_pages")
 NOTES = _load("make_notes", "markdown_notes")
+KINDS = _load("make_kind_pages", "web_pages")
+
+
+def _halves() -> tuple[str, ...]:
+    return ("dev",) if DEV_ONLY else HALVES
 
 
 def decode(data: bytes, name: str) -> str:
@@ -125,6 +138,8 @@ def bench_web_zh(detail: bool) -> None:
     counts = {h: 0 for h in HALVES}
     for page in sorted((WEB_ZH / "original").glob("*.html")):
         half = REPORTS.half_of(f"web_zh/{page.stem}")
+        if half not in _halves():
+            continue
         counts[half] += 1
         gold = (WEB_ZH / "cleaned" / f"{page.stem}.txt").read_bytes().decode("utf-8", "replace")
         html = decode(page.read_bytes(), page.name)
@@ -143,7 +158,7 @@ def bench_web_zh(detail: bool) -> None:
                 f"  {half:<4} {page.stem[:8]} plain {got['plain'].f1:.3f} html {got['html'].f1:.3f} "
                 f"(P {got['html'].precision:.2f} R {got['html'].recall:.2f}) gold {got['html'].gold}"
             )
-    for half in HALVES:
+    for half in _halves():
         print(f"web_zh {half} ({counts[half]} pages)")
         for mode in ("plain", "html", "keep-all", "trafilatura"):
             if (half, mode) in sums:
@@ -190,7 +205,7 @@ def bench_generated(detail: bool) -> None:
                 got["plain+hints"] = score(clean_text(text, hints=hints).text, page.gold)
                 got["html+hints"] = score(clean_html(page.html, hints=hints).text, page.gold)
             _tally(page, got, traf, sums, detail)
-    for half in HALVES:
+    for half in _halves():
         print(f"generated pages {half} ({counts[half]} pages, {len({p.site for p in pages if p.half == half})} sites)")
         for mode in ("plain", "plain+hints", "html", "html+hints", "keep-all", "trafilatura"):
             if (half, mode) in sums:
@@ -212,8 +227,69 @@ def bench_wiki(detail: bool) -> None:
             "keep-all": score(blocks, page.gold),
         }
         _tally(page, got, traf, sums, detail)
-    for half in HALVES:
+    for half in _halves():
         print(f"wiki pages {half} ({sum(p.half == half for p in pages)} pages)")
+        for mode in ("plain", "html", "keep-all", "trafilatura"):
+            if (half, mode) in sums:
+                print(f"  {mode:<12} F1 {_fmt(sums[(half, mode)])}")
+
+
+def bench_kinds(detail: bool) -> None:
+    pages = [p for p in KINDS.build(EVAL) if p.half in _halves()]
+    if not pages:
+        print("page kinds: skipped, evaluation data not found")
+        return
+    traf = _trafilatura()
+    sums: dict[tuple[str, str], Score] = {}
+    by_kind: dict[tuple[str, str, str], Score] = {}
+    for page in pages:
+        blocks = html_to_blocks(page.html)
+        got = {
+            "plain": score(clean_text(blocks).text, page.gold),
+            "html": score(clean_html(page.html).text, page.gold),
+            "keep-all": score(blocks, page.gold),
+        }
+        for mode in ("plain", "html"):
+            key = (page.half, page.site, mode)
+            by_kind[key] = by_kind.get(key, Score(0, 0, 0)) + got[mode]
+        _tally(page, got, traf, sums, detail)
+    for half in _halves():
+        print(f"page kinds {half} ({sum(p.half == half for p in pages)} pages)")
+        for mode in ("plain", "html", "keep-all", "trafilatura"):
+            if (half, mode) in sums:
+                print(f"  {mode:<12} F1 {_fmt(sums[(half, mode)])}")
+        kinds = sorted({p.site for p in pages})
+        print("  by kind      " + "  ".join(
+            f"{k} {by_kind[(half, k, 'plain')].f1:.3f}/{by_kind[(half, k, 'html')].f1:.3f}" for k in kinds
+        ) + "  (plain/html)")
+
+
+def bench_readability() -> None:
+    if not READABILITY.exists():
+        print(f"readability zh: skipped, evaluation data not found at {READABILITY}")
+        return
+    traf = _trafilatura()
+    sums: dict[tuple[str, str], Score] = {}
+    counts = dict.fromkeys(HALVES, 0)
+    for folder in sorted(p for p in READABILITY.iterdir() if (p / "source.html").exists()):
+        half = REPORTS.half_of(f"readability/{folder.name}")
+        if half not in _halves():
+            continue
+        counts[half] += 1
+        html = decode((folder / "source.html").read_bytes(), f"{folder.name}.html")
+        gold = html_to_blocks((folder / "expected.html").read_text(encoding="utf-8"))
+        blocks = html_to_blocks(html)
+        got = {
+            "plain": score(clean_text(blocks).text, gold),
+            "html": score(derive_raw(html, "html").text, gold),
+            "keep-all": score(blocks, gold),
+        }
+        if traf is not None:
+            got["trafilatura"] = score(traf.extract(html) or "", gold)
+        for mode, one in got.items():
+            sums[(half, mode)] = sums.get((half, mode), Score(0, 0, 0)) + one
+    for half in _halves():
+        print(f"readability zh {half} ({counts[half]} pages)")
         for mode in ("plain", "html", "keep-all", "trafilatura"):
             if (half, mode) in sums:
                 print(f"  {mode:<12} F1 {_fmt(sums[(half, mode)])}")
@@ -270,7 +346,7 @@ def bench_clean_docs(detail: bool) -> None:
         ("reports", "markdown", lambda d: d.name.endswith(".md")),
         ("web_zh gold", "text", lambda d: d.doc_id.startswith("web_zh/")),
     )
-    for half in HALVES:
+    for half in _halves():
         for family, kind, member in families:
             lost = lines = damaged = n = 0
             for doc in docs:
@@ -327,7 +403,7 @@ def bench_markdown(detail: bool) -> None:
     ways: dict[str, Callable[[str], Any]] = {"importer": _through_importer}
     if cleaner is not None:
         ways["markdown-it"] = cleaner
-    for half in HALVES:
+    for half in _halves():
         for way, clean in ways.items():
             lost = lines = damaged = 0
             for note in (n for n in notes if n.half == half):
@@ -385,6 +461,8 @@ def main() -> None:
     bench_web_zh(detail)
     bench_generated(detail)
     bench_wiki(detail)
+    bench_kinds(detail)
+    bench_readability()
     bench_real_dev()
     bench_clean_docs(detail)
     bench_markdown(detail)

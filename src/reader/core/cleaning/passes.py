@@ -178,12 +178,34 @@ REPLY_STAMPS = 3  # time-stamped lines after the start of the text that make a p
 REPLY_AFTER = 50  # characters of prose that must come before the first of them
 
 
-def cut_replies(lines: list[cf.Line]) -> None:
+_ASKS = ("？", "?")
+
+
+def is_question(lines: list[cf.Line], title: str | None) -> bool:
+    """A page whose title asks a question (a question-and-answer page, a help thread): its stamped
+    posts are the answers it exists for, not replies to an article. A plain text dump has no page
+    head and its title is a guess, so a short question before any paragraph and any post stamp
+    counts as well. Run before the article is selected: only the context-free flags count here."""
+    if title and title.rstrip().endswith(_ASKS):
+        return True
+    for line in lines[:HEAD_LINES]:
+        if cf.is_stamp_line(line) or (line.reason is None and line.clause_punct >= 2 and line.words >= 20):
+            return False
+        if line.reason is None and 4 <= line.words <= 40 and not line.link_chars and line.text.endswith(_ASKS):
+            return line.clause_punct <= 2
+    return False
+
+
+HEAD_LINES = 30  # lines searched for the page's question
+
+
+def cut_replies(lines: list[cf.Line], question: bool = False) -> None:
     """A blog page listing several posts, or an article followed by comments, repeats a time-stamped
     header or footer line per post. Once the text has begun (REPLY_AFTER characters of kept prose), the
     first such line closes the article if at least REPLY_STAMPS of them follow: the rest are further
     posts and replies. A stamp above the first paragraph is the article's own date line. A comment
-    section heading ("已有3条评论", "网友评论") after the start of the text closes it too."""
+    section heading ("已有3条评论", "网友评论") after the start of the text closes it too. On a page
+    whose title is a question the stamped posts are its answers: only a comment heading closes it."""
     prose = 0
     for i, line in enumerate(lines):
         if prose >= REPLY_AFTER and cf.is_comment_head(line):
@@ -191,7 +213,7 @@ def cut_replies(lines: list[cf.Line]) -> None:
                 if later.reason is None:
                     later.reason = "comments"
             return
-        if prose >= REPLY_AFTER and cf.is_stamp_line(line):
+        if prose >= REPLY_AFTER and not question and cf.is_stamp_line(line):
             stamps = sum(1 for other in lines[i:] if cf.is_stamp_line(other))
             if stamps >= REPLY_STAMPS:
                 for later in lines[i:]:

@@ -17,6 +17,7 @@ from reader.core.cleaning.paragraphs import paragraphs
 from reader.core.cleaning.passes import (
     cut_replies,
     drop_repeats,
+    is_question,
     keep_drawings,
     link_list,
     mark_banners,
@@ -110,11 +111,13 @@ def _clean(
     mark_banners(lines)
     mark_tables(lines)
     mark_injections(lines)
+    asks = is_question(lines, None)
     meta = scan_metadata(lines, facts, hints.site_names)
+    question = asks or is_question([], meta.metadata.title)
     if has_chrome(lines):
         select_main(lines)
     keep_closing_date(lines)
-    cut_replies(lines)
+    cut_replies(lines, question)
     drop_repeats(lines)
     trim_list_edges(lines)
     meta = _trailing_author(lines, meta)
