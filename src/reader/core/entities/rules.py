@@ -356,6 +356,30 @@ _LEVEL_BODY = frozenset("省市县区")
 _COMMON = 100  # dictionary frequency from which a word starting with 原 is a word of its own (原子, 原料)
 
 
+# Posts only a person holds, written right before or after a foreign name (韩国总统金大中, 布约亚总统).
+_PERSON_POSTS = re.compile(r"(?:总统|总理|首相|国王|女王|教练|主教练|外长|部长|市长|州长|议长|主席|大使)")
+
+
+def _titled_foreigner(chunk: str, tok: Token) -> bool:
+    """A name the tagger took for a place or body that is a person's: written by sound (only
+    transliteration characters) or a person's name of three or more characters in the dictionary
+    (金大中), no place or body the dictionary or the lists know, and a post
+    that only a person holds written right before or after it."""
+    g = gazetteers()
+    name = chunk[tok.start : tok.end]
+    found = dictionary().get(name)
+    if found is not None and not found[1].startswith("nr"):
+        return False  # a word or a place the dictionary knows (布拉格 is a city)
+    sounded = all(ch in g.transliteration for ch in name) or (found is not None and len(name) >= 3)
+    if len(name) < 2 or not sounded or known_place(name):
+        return False
+    if longest_ending(name, g.org_suffixes, g.max_org_suffix):
+        return False
+    before = _PERSON_POSTS.search(chunk, max(0, tok.start - 3), tok.start)
+    after = _PERSON_POSTS.match(chunk, tok.end)
+    return (before is not None and before.end() == tok.start) or after is not None
+
+
 def _typed_span(chunk: str, tok: Token) -> list[Span]:
     """The span (or spans, for a pair of abbreviations) one repaired name gives, if it is believable."""
     kind = _TYPE.get(tok.tag)  # a conjunction split off two joined bodies is no name
@@ -363,6 +387,8 @@ def _typed_span(chunk: str, tok: Token) -> list[Span]:
         return []
     if kind != "place" and tok.end - tok.start == 2 and is_parties(chunk, tok.start, tok.end):
         return split_pairs(chunk, tok)  # 中坦合资, 中布两国: the parties of a relation, not a body or a person
+    if kind != "person" and _titled_foreigner(chunk, tok):
+        kind = "person"  # 总统金大中, 教练福格茨: a post written beside the name says whose it is
     if kind == "person":
         start, end = _trim_person(chunk, tok.start, tok.end)
         if valid_person(chunk, start, end):
