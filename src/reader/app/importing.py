@@ -9,6 +9,12 @@ once: what they were preparing is pure computation that nobody will store. Worke
 terminal sends it to the whole process group; the parent alone decides what it means) and end when their
 parent dies, even by SIGKILL, so an interrupted import never leaves processes holding memory.
 
+A scanned page read by OCR is kept as soon as it is read (`pages`, a `PageCache` over the library), and
+the import notes its files when it starts (`started`), so an import stopped halfway by a quit or a crash
+can be started again and reads only what it had not read. Pages are kept only for files read here, in
+this process (a few files, or one worker): files prepared in worker processes are read whole or not at
+all, and an interrupted batch starts each of them again.
+
 Pages of one source are cleaned together: a prepared page waits, with the others of its folder, until
 the folder's files are prepared (or `_SOURCE_BATCH` of them are), then the lines they and the stored
 documents of that folder repeat are given to the cleaner as `SourceHints` before they are stored. Files
@@ -38,6 +44,7 @@ from reader.app.deriving import add_prepared, rederive, source_folder, source_me
 from reader.app.reports import ImportReport
 from reader.core.cleaning import SourceHints, source_hints
 from reader.core.importing import Prepared, Skipped, discover
+from reader.formats.base import PageCache
 from reader.formats.prepare import prepare
 from reader.formats.registry import HINTED, SUPPORTED_SUFFIXES, importer_named
 from reader.store.library import Library
@@ -52,6 +59,9 @@ Add = Callable[[Prepared], tuple[str, int]]
 # Cleans a stored document again with its folder's new hints: `deriving.rederive` on the library in the
 # CLI; in the window, a call that hands it to the writer thread.
 Rederive = Callable[[int, SourceHints], object]
+# Told the files an import will read, once they are found and before any is read (to note the import as
+# under way: `operations.begin_import`).
+Started = Callable[[list[Path]], None]
 
 # Below this many files the cost of starting processes outweighs the parallelism.
 _PARALLEL_THRESHOLD = 8
@@ -168,8 +178,13 @@ def import_paths(
     workers: int | None = None,
     rederive: Rederive | None = None,
     steps: Steps | None = None,
+    pages: PageCache | None = None,
+    started: Started | None = None,
 ) -> ImportReport:
     """Import files and folders; stop between documents when `cancelled()` turns true or on Ctrl-C.
+
+    `pages` keeps each scanned page as it is read and gives back those an interrupted import read;
+    `started` hears the files found, before the first is read (not called when none is found).
 
     Each prepared file is stored by `add` (by default `library.add`); stored documents of a folder whose
     hints the new files change are cleaned again by `rederive` (by default on `library` when it is the
@@ -190,7 +205,9 @@ def import_paths(
         return ctrl_c.pressed.is_set() or bool(cancelled and cancelled())
 
     with ctrl_c.installed():
-        report = _import(add, library, paths, progress, stop_requested, ctrl_c, workers, rederive, steps)
+        report = _import(
+            add, library, paths, progress, stop_requested, ctrl_c, workers, rederive, steps, pages, started
+        )
     if ctrl_c.pressed.is_set():
         report.cancelled = True
         raise ImportInterrupted(report)
@@ -207,6 +224,8 @@ def _import(
     workers: int | None,
     rederive: Rederive | None,
     steps: Steps | None = None,
+    pages: PageCache | None = None,
+    started: Started | None = None,
 ) -> ImportReport:
     try:
         with ctrl_c.abandons():  # walking a large tree writes nothing: Ctrl-C may end it at once
@@ -216,12 +235,14 @@ def _import(
             raise
         return ImportReport(cancelled=True)
     report = ImportReport(skipped=list(skipped))
+    if started is not None and files:
+        started(files)
     if progress:
         progress(0, len(files), "")
     workers = workers if workers is not None else max(1, min(4, os.cpu_count() or 1))
     sources = _Sources(add, library, report, files, rederive)
     if len(files) < _PARALLEL_THRESHOLD or workers <= 1:
-        _import_here(sources, files, progress, stop_requested, ctrl_c, steps)
+        _import_here(sources, files, progress, stop_requested, ctrl_c, steps, pages)
     else:
         _import_in_workers(sources, files, progress, stop_requested, workers)
     sources.flush()  # what a cancelled import had prepared is stored too, as before
@@ -235,9 +256,10 @@ def _import_here(
     stop_requested: Cancelled,
     ctrl_c: _CtrlC,
     steps: Steps | None = None,
+    pages: PageCache | None = None,
 ) -> None:
     """Prepare and write in this process, one file after the other (a few files, or one worker); a slow
-    file's steps (a scan's pages) are reported by `steps`."""
+    file's steps (a scan's pages) are reported by `steps`, and its pages kept in `pages`."""
     for done, path in enumerate(files, start=1):
         if stop_requested():
             sources.report.cancelled = True
@@ -245,7 +267,8 @@ def _import_here(
         try:
             with ctrl_c.abandons():  # preparing is pure computation: a large file need not be waited for
                 within = partial(steps, str(path)) if steps else None
-                result = prepare(path, cancelled=stop_requested, progress=within)  # a scan stops within a page
+                # A scan stops within a page, and keeps the pages it read.
+                result = prepare(path, cancelled=stop_requested, progress=within, pages=pages)
         except KeyboardInterrupt:
             if not ctrl_c.pressed.is_set():
                 raise

@@ -17,6 +17,8 @@ from reader.store.collections import Collection, CollectionStore, norm
 from reader.store.deleting import Deleted
 from reader.store.entities import store_for
 from reader.store.library import Library
+from reader.store.ocr_pages import OcrPageStore
+from reader.store.pending_imports import PendingImports
 
 if TYPE_CHECKING:
     from reader.app.exporting import AnnotationImport
@@ -28,15 +30,18 @@ if TYPE_CHECKING:
 __all__ = [
     "add_document",
     "add_to_collection",
+    "begin_import",
     "create_collection",
     "delete_annotation",
     "delete_collection",
     "delete_documents",
     "edit_metadata",
     "extract_entities",
+    "finish_imports",
     "import_annotation_file",
     "mark_seeded",
     "put_annotation",
+    "put_ocr_page",
     "rederive",
     "remove_from_collection",
     "rename_collection",
@@ -59,6 +64,25 @@ def add_document(library: Library, prepared: Prepared) -> Outcome[tuple[str, int
     if outcome == "updated":
         return Outcome((outcome, doc_id), Changes.of(text=[doc_id], metadata=[doc_id], annotations=[doc_id]))
     return Outcome((outcome, doc_id))
+
+
+def begin_import(library: Library, paths: Sequence[str], replaces: Sequence[int] = ()) -> Outcome[int]:
+    """Note an import of `paths` as under way (its id); the unfinished imports it takes up again
+    (`replaces`) are no longer noted. Nothing the window lists changes."""
+    return Outcome(PendingImports(library.conn).begin(paths, replaces))
+
+
+def finish_imports(library: Library, ids: Sequence[int]) -> Outcome[None]:
+    """The imports ended, were cancelled or were discarded: no longer noted (their OCR'd pages go with the
+    last one)."""
+    PendingImports(library.conn).finish(ids)
+    return Outcome(None)
+
+
+def put_ocr_page(library: Library, content: str, engine: str, page: int, result: str) -> Outcome[None]:
+    """Keep one scanned page as OCR read it, so an interrupted import does not read it again."""
+    OcrPageStore(library.conn).put(content, engine, page, result)
+    return Outcome(None)
 
 
 def mark_seeded(library: Library) -> Outcome[None]:

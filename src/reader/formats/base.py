@@ -20,6 +20,32 @@ SNIFF_BYTES = 4096
 """How much of a file `sniff` is shown: enough for a BOM, a doctype or a ZIP's first entry name."""
 
 
+@dataclass(frozen=True)
+class PageKey:
+    """Which page reading a cached result is: the file's bytes (SHA-256, hex), the engine that read it (its
+    version, so a better model reads the page again) and the page's 0-based index in the file."""
+
+    content: str
+    engine: str
+    page: int
+
+
+@runtime_checkable
+class PageCache(Protocol):
+    """Results of the slow reading of single pages (a scanned page read by OCR), kept outside the importer.
+
+    An importer that reads a file page by page stores each page's result as soon as it has it (`put`) and
+    asks for it before reading the page (`get`), so an import interrupted after page k (a cancel, a quit,
+    a crash) reads only the pages after k when it is started again. The result is the importer's own
+    serialisation of one page; the cache keeps it as an opaque string. `get` gives None for a page it does
+    not hold; a cache that cannot store may drop what it is given (the import is only slower).
+    """
+
+    def get(self, key: PageKey) -> str | None: ...
+
+    def put(self, key: PageKey, result: str) -> None: ...
+
+
 class FormatError(Exception):
     """A file this format cannot read (damaged, encrypted, empty); the message is the one-line reason."""
 
@@ -73,7 +99,10 @@ class Importer(Protocol):
 
         `cancelled` is asked between the long steps of a slow read (a scanned PDF's pages, each read by
         OCR) so that an import can stop within one step; `progress` hears (steps done, steps) of such a
-        read, so the window can say which page it is at. A fast reader may ignore both."""
+        read, so the window can say which page it is at. A fast reader may ignore both.
+
+        An importer that reads page by page (a PDF's scans) also takes `pages`, a `PageCache`; callers pass
+        it through `registry.read_file`, which gives it only to the importers that take it."""
         ...
 
     def from_raw(self, raw: str) -> ImportedText:

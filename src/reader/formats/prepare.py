@@ -21,9 +21,9 @@ from reader.core.importing import (
 )
 from reader.core.text import decoding
 from reader.core.text.decoding import DecodingError
-from reader.formats.base import SNIFF_BYTES, FormatError
+from reader.formats.base import SNIFF_BYTES, FormatError, PageCache
 from reader.formats.pdf.model import PdfEncrypted
-from reader.formats.registry import importer_for, importer_named
+from reader.formats.registry import importer_for, importer_named, read_file
 
 
 def prepare(
@@ -32,19 +32,21 @@ def prepare(
     *,
     cancelled: Callable[[], bool] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    pages: PageCache | None = None,
 ) -> Prepared | Skipped:
     """Read, decode and derive one file; any failure becomes a Skipped with its reason.
 
     `max_bytes` defaults to `decoding.MAX_BYTES`, read when called so that one setting rules both.
     `cancelled` reaches the importer (a scanned PDF stops within a page); the caller, which knows it
-    cancelled, does not store what comes back then.
+    cancelled, does not store what comes back then. `pages` keeps the pages of a file read page by page
+    (a scan's OCR), so an interrupted import started again does not read them twice.
     """
     limit = decoding.MAX_BYTES if max_bytes is None else max_bytes
     try:
         data = read_limited(path, limit)
     except Unreadable as exc:
         return Skipped(printable_path(path), str(exc))
-    return prepare_data(path, data, cancelled=cancelled, progress=progress)
+    return prepare_data(path, data, cancelled=cancelled, progress=progress, pages=pages)
 
 
 def prepare_data(
@@ -53,6 +55,7 @@ def prepare_data(
     *,
     cancelled: Callable[[], bool] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    pages: PageCache | None = None,
 ) -> Prepared | Skipped:
     """`prepare` of bytes already read from `path` (a protected PDF unlocked with its password)."""
     shown = printable_path(path)
@@ -61,7 +64,7 @@ def prepare_data(
     # user who names it expects (the decoder says so in one line if it is not text).
     importer = importer_for(name, data[:SNIFF_BYTES]) or importer_named("text")
     try:
-        imported = importer.read(data, name, cancelled=cancelled, progress=progress)
+        imported = read_file(importer, data, name, cancelled=cancelled, progress=progress, pages=pages)
         if not imported.raw.strip():
             return Skipped(shown, "contains no text")
         derived = importer.derive(imported)

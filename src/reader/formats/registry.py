@@ -8,12 +8,12 @@ filter (`dialog_patterns`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from reader.core.cleaning import SourceHints
 from reader.core.derive import Derived
 from reader.formats import docx, epub, html, markdown, mhtml, pdf, text
-from reader.formats.base import FormatError, Importer
+from reader.formats.base import FormatError, ImportedText, Importer, PageCache
 
 IMPORTERS: tuple[Importer, ...] = (
     pdf.IMPORTER,
@@ -52,6 +52,28 @@ def importer_for(filename: str, head: bytes) -> Importer | None:
 HINTED: frozenset[str] = frozenset(i.name for i in (text.IMPORTER, markdown.IMPORTER, html.IMPORTER, mhtml.IMPORTER))
 """Importers whose cleaning reads `SourceHints`: the library computes hints for their documents only
 (a PDF, a DOCX or an EPUB is one document whose furniture is its own running heads)."""
+
+
+PAGED: frozenset[str] = frozenset({pdf.IMPORTER.name})
+"""Importers whose `read` takes a `PageCache` (`pages=`): they read a file page by page, slowly enough (OCR)
+that an interrupted import should not read a page twice."""
+
+
+def read_file(
+    importer: Importer,
+    data: bytes,
+    filename: str,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    pages: PageCache | None = None,
+) -> ImportedText:
+    """`importer.read` with the page cache given to the importers that read page by page (`PAGED`), so the
+    other importers keep the plain interface."""
+    if pages is not None and importer.name in PAGED:
+        read: Callable[..., ImportedText] = importer.read
+        return read(data, filename, cancelled=cancelled, progress=progress, pages=pages)
+    return importer.read(data, filename, cancelled=cancelled, progress=progress)
 
 
 def derive_raw(

@@ -247,6 +247,33 @@ def _v13_headings(conn: sqlite3.Connection) -> None:
     run_script(conn, "ALTER TABLE documents ADD COLUMN headings TEXT")
 
 
+def _v14_ocr_pages_and_pending_imports(conn: sqlite3.Connection) -> None:
+    # Scanned pages read by OCR, kept as each is read so that an import interrupted halfway (a cancel, a
+    # quit, a crash) reads only the pages it had not read when it is started again: keyed by the file's
+    # bytes (SHA-256), the OCR engine's version and the page's 0-based index; `result` is the importer's
+    # own text of one page. And the imports under way (the files they were given, as a JSON list), each
+    # removed when it ends or is cancelled, so a start that finds one can offer to finish it. See
+    # store/ocr_pages.py for how long pages are kept.
+    run_script(
+        conn,
+        """
+        CREATE TABLE ocr_pages (
+            content TEXT NOT NULL,
+            engine TEXT NOT NULL,
+            page INTEGER NOT NULL,
+            result TEXT NOT NULL,
+            read_at TEXT NOT NULL,
+            PRIMARY KEY (content, engine, page)
+        ) WITHOUT ROWID;
+        CREATE TABLE pending_imports (
+            id INTEGER PRIMARY KEY,
+            paths TEXT NOT NULL,
+            started_at TEXT NOT NULL
+        )
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_documents,
     _v2_annotations,
@@ -261,4 +288,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v11_unchecked_files_index,
     _v12_title_order,
     _v13_headings,
+    _v14_ocr_pages_and_pending_imports,
 ]

@@ -1,22 +1,29 @@
 """Bringing files in from the window: dialogs, drag and drop, background jobs and their reports.
 
 Jobs run in their own threads and hand each document to the one writer; when one ends,
-`importFinished` carries its report to whoever lists or analyses documents.
+`importFinished` carries its report to whoever lists or analyses documents. An import that the window's
+closing (or a crash) interrupted is offered again at the next start (`offer_unfinished`): Resume imports
+its files again, the scanned pages it had read taking no time; Discard forgets it.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
+from reader.app import operations as ops
 from reader.app.reports import ImportReport
 from reader.app.writer import Writer
 from reader.settings import Settings
+from reader.store.library import Library
+from reader.store.pending_imports import PendingImports
 from reader.ui.actions import make_action
 from reader.ui.pdf_password import PasswordImport
+from reader.ui.unfinished_imports import UnfinishedImportsBar
 from reader.ui.workers import ImportJob
 
 
@@ -25,12 +32,19 @@ class ImportController(QObject):
 
     importFinished = Signal(object)  # ImportReport
 
-    def __init__(self, writer: Writer, settings: Settings, window: QMainWindow) -> None:
+    def __init__(self, writer: Writer, settings: Settings, window: QMainWindow, library: Library | None = None) -> None:
+        """`library` is the window's reading connection, where unfinished imports are looked up."""
         super().__init__(window)
         self.writer = writer
         self.settings = settings
         self.window = window
+        self.library = library
         self._jobs: list[ImportJob] = []
+        self._unfinished: tuple[int, ...] = ()  # notes the bar offers
+        self._unfinished_paths: list[Path] = []
+        self.unfinished_bar = UnfinishedImportsBar()
+        self.unfinished_bar.resumeRequested.connect(self.resume_unfinished)
+        self.unfinished_bar.discardRequested.connect(self.discard_unfinished)
         self.passwords = PasswordImport(writer, window)
         self.passwords.finished.connect(self._on_unlocked)
         self.act_import_files = make_action(
@@ -76,10 +90,45 @@ class ImportController(QObject):
             self.start_import(local)
         return bool(local)
 
+    # -- unfinished imports ------------------------------------------------------------------------
+    def offer_unfinished(self) -> bool:
+        """Show the Resume / Discard bar when the library notes imports that did not finish (the window
+        was closed or the process died halfway); whether it did."""
+        if self.library is None:
+            return False
+        pending = PendingImports(self.library.conn).all()
+        paths = list(dict.fromkeys(p for noted in pending for p in noted.paths))
+        self._unfinished = tuple(noted.id for noted in pending)
+        self._unfinished_paths = [Path(p) for p in paths]
+        if not pending:
+            self.unfinished_bar.hide()
+            return False
+        self.unfinished_bar.offer(len(paths))
+        return True
+
+    def resume_unfinished(self) -> ImportJob | None:
+        """Import the files of the unfinished imports again, as one import that replaces their notes."""
+        ids, paths_ = self._unfinished, self._unfinished_paths
+        self._unfinished, self._unfinished_paths = (), []
+        self.unfinished_bar.hide()
+        return self.start_import(paths_, resumes=ids) if ids else None
+
+    def discard_unfinished(self) -> None:
+        """Forget the unfinished imports and the pages they had read (through the writer, not waited for)."""
+        ids = self._unfinished
+        self._unfinished, self._unfinished_paths = (), []
+        self.unfinished_bar.hide()
+        if ids:
+            self.writer.submit(partial(ops.finish_imports, ids=ids), notify=False)
+            self.window.statusBar().showMessage(self.tr("Unfinished import discarded"), 5000)
+
     # -- jobs --------------------------------------------------------------------------------------
-    def start_import(self, paths_: list[Path], *, seeds: bool = False, reclean: bool = False) -> ImportJob:
-        """Import in the background (or, with reclean, re-derive documents an older cleaner produced)."""
-        job = ImportJob(self.window, self.writer, paths_, seeds=seeds, reclean=reclean)
+    def start_import(
+        self, paths_: list[Path], *, seeds: bool = False, reclean: bool = False, resumes: tuple[int, ...] = ()
+    ) -> ImportJob:
+        """Import in the background (or, with reclean, re-derive documents an older cleaner produced);
+        `resumes` are the notes of the unfinished imports this import takes up again."""
+        job = ImportJob(self.window, self.writer, paths_, seeds=seeds, reclean=reclean, resumes=resumes)
         job.done.connect(lambda report, job=job: self._on_import_done(job, report, seeds or reclean))
         job.failed.connect(lambda message, job=job: self._on_import_failed(job, message))
         self._jobs.append(job)
@@ -88,9 +137,10 @@ class ImportController(QObject):
         return job
 
     def cancel_all(self) -> None:
-        """Stop every running job and wait for its thread (the window is closing)."""
+        """Stop every running job and wait for its thread (the window is closing): each stays noted as
+        unfinished, with the pages it read, and is offered again at the next start."""
         for job in list(self._jobs):
-            job.cancel()
+            job.interrupt()
             job.worker_thread.quit()
             job.worker_thread.wait(5000)
 

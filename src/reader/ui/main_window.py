@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.search.refresh_facets()
         self.documents.open_first()
         self.entities.scheduler.start()
+        self.imports.offer_unfinished()  # an import a quit or a crash interrupted: Resume or Discard
 
     # -- assembly ----------------------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -124,7 +125,7 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationController(library, writes, settings, reading, self.documents, self.view, self)
         self.entities = EntitiesController(library, writes, reading, self.view, self.finder, self.search, self)
         self.exports = ExportController(library, writes, settings, reading, self.documents, self)
-        self.imports = ImportController(self.writer, settings, self)
+        self.imports = ImportController(self.writer, settings, self, library)
         self.organise = OrganiseController(library, writes, self.documents, self.search, self)
         # The widgets the window lays out, and what code outside the window reaches for.
         self.model = self.documents.model
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
         reading_layout = self.reading.layout()
         assert isinstance(reading_layout, QVBoxLayout)
         reading_layout.insertWidget(3, self.find_bar)
+        reading_layout.insertWidget(0, self.imports.unfinished_bar)
         self.side = QTabWidget()
         self.side.setObjectName("sidePanel")
         self.side.addTab(self.annotations.panel, self.tr("Annotations"))

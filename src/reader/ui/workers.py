@@ -9,6 +9,11 @@ second.
 Cancelling sets a threading.Event from the GUI thread that the import loop reads between documents. It
 cannot be a slot of the worker: the worker lives on the import thread, which is busy in `run`, so a queued
 call would be delivered only once the import had ended.
+
+An import the reader asked for is noted as under way once its files are found, and each scanned page it
+reads by OCR is kept as it is read (both through the writer). Its end, or the reader's Cancel, removes the
+note; closing the window in the middle (`ImportJob.interrupt`) stops it the same way but keeps the note and
+the pages, so the next start offers to resume it and the pages already read take no time.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from reader.app.changes import Changes
 from reader.app.reports import ImportReport
 from reader.app.writer import Writer
 from reader.core.importing import Prepared
+from reader.formats.base import PageKey
 from reader.store.db import LibraryError
 from reader.store.library import Library
 
@@ -46,14 +52,21 @@ class ImportWorker(QObject):
         seeds: bool = False,
         reclean: bool = False,
         cancel: threading.Event | None = None,
+        interrupted: threading.Event | None = None,
+        resumes: tuple[int, ...] = (),
     ) -> None:
+        """`interrupted` is set with `cancel` when the window closes (the import stays noted); `resumes`
+        are the notes of the unfinished imports this one takes up again."""
         super().__init__()
         self._writer = writer
         self._paths = paths
         self._seeds = seeds
         self._reclean = reclean
         self._cancel = cancel if cancel is not None else threading.Event()
+        self._interrupted = interrupted if interrupted is not None else threading.Event()
         self._files = (0, 0)  # (files done, files) as last reported, for the steps within a file
+        self._resumes = resumes
+        self._noted: tuple[int, ...] = resumes  # the notes to remove when this import ends or is cancelled
 
     def cancel(self) -> None:
         """Safe from any thread: only sets the flag that the running import reads."""
@@ -99,6 +112,8 @@ class ImportWorker(QObject):
             seeds = self._paths[0] if self._paths else None
             found = import_seeds_if_empty(library, seeds, add=self._add, mark_seeded=self._mark_seeded)
             return found or ImportReport()
+        from reader.app.page_cache import StoredPages
+
         return import_paths(
             library,
             self._paths,
@@ -107,7 +122,27 @@ class ImportWorker(QObject):
             cancelled=self._cancel.is_set,
             rederive=self._rederive,
             steps=self._steps,
+            pages=StoredPages(library, self._keep_page),
+            started=self._started,
         )
+
+    def _started(self, files: list[Path]) -> None:
+        """The files are found: the import is noted as under way (replacing the notes it resumes)."""
+        begin = partial(ops.begin_import, paths=[str(f) for f in files], replaces=self._resumes)
+        self._noted = (self._writer.run(begin, notify=False),)
+
+    def _keep_page(self, key: PageKey, result: str) -> None:
+        page = partial(ops.put_ocr_page, content=key.content, engine=key.engine, page=key.page, result=result)
+        self._writer.run(page, notify=False)
+
+    def _settle(self, report: ImportReport) -> None:
+        """An import that ended, or that the reader cancelled, is no longer noted; one the window's closing
+        interrupted stays noted, to be offered at the next start."""
+        if self._seeds or self._reclean or not self._noted:
+            return
+        if report.cancelled and self._interrupted.is_set():
+            return
+        self._writer.run(partial(ops.finish_imports, ids=self._noted), notify=False)
 
     def _progress(self, done: int, total: int, current: str) -> None:
         self._files = (done, total)
@@ -128,6 +163,7 @@ class ImportWorker(QObject):
             with Library(self._writer.path, readonly=True) as library:
                 report = self._work(library)
                 report.background = self._seeds or self._reclean
+            self._settle(report)
             # Announced through the writer, so the list has refreshed before `finished` arrives.
             changes = changes_of(report)
             self._writer.notify(changes).result()
@@ -151,12 +187,28 @@ class ImportJob(QObject):
     failed = Signal(str)
 
     def __init__(
-        self, parent: QWidget, writer: Writer, paths: list[Path], *, seeds: bool = False, reclean: bool = False
+        self,
+        parent: QWidget,
+        writer: Writer,
+        paths: list[Path],
+        *,
+        seeds: bool = False,
+        reclean: bool = False,
+        resumes: tuple[int, ...] = (),
     ) -> None:
         super().__init__(parent)
         self.worker_thread = QThread(self)
         self.cancel_requested = threading.Event()
-        self.worker = ImportWorker(writer, paths, seeds=seeds, reclean=reclean, cancel=self.cancel_requested)
+        self.interrupted = threading.Event()
+        self.worker = ImportWorker(
+            writer,
+            paths,
+            seeds=seeds,
+            reclean=reclean,
+            cancel=self.cancel_requested,
+            interrupted=self.interrupted,
+            resumes=resumes,
+        )
         self.worker.moveToThread(self.worker_thread)
         # A re-cleaning after the cleaner improved is not an import the reader asked for: it says what it is.
         label = self.tr("Cleaning documents again with the improved cleaner…") if reclean else self.tr("Importing…")
@@ -181,6 +233,12 @@ class ImportJob(QObject):
         """Ask the import to stop; it ends within a fraction of a second and reports `cancelled=True`."""
         self.cancel_requested.set()
         self.dialog.setLabelText(self.tr("Cancelling…"))
+
+    def interrupt(self) -> None:
+        """Stop the import because the window is closing: as a cancel, but it stays noted as unfinished
+        (with the pages it read), so the next start offers to resume it."""
+        self.interrupted.set()
+        self.cancel()
 
     # The bar counts thousandths of a file, so a long scan moves it page by page.
     _STEPS = 1000

@@ -30,7 +30,7 @@ def test_upgrade_from_schema_11_keeps_documents_and_starts_without_ranks(tmp_pat
     first = add(conn, "乙")
     conn.close()
     with Library(path) as library:
-        assert user_version(library.conn) == len(schema.MIGRATIONS) == 13
+        assert user_version(library.conn) == len(schema.MIGRATIONS) >= 13
         assert library.ids() == [first]
         order = library.title_order
         assert order.collation() is None and order.changes() == 0

@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import hashlib
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from reader.formats.pdf import ocr
+from reader.formats.base import PageCache, PageKey
+from reader.formats.pdf import ocr, page_results
 from reader.formats.pdf.model import Fragment, Layout, PageBox, PdfDamaged, PdfEncrypted, PdfTooLarge
 from reader.formats.pdf.radicals import fold_radicals
 
@@ -70,6 +73,7 @@ def extract(
     engine: ocr.Engine | str | None = None,
     cancelled: ocr.Cancelled | None = None,
     progress: ocr.Progress | None = None,
+    cache: PageCache | None = None,
 ) -> Layout:
     """Fragments of every page; PdfEncrypted, PdfDamaged or PdfTooLarge with a one-line reason.
 
@@ -77,6 +81,8 @@ def extract(
     `engine` (RapidOCR, loaded on the first such page, when None; a string is the reason OCR cannot be
     done, and such pages get it as their note). `cancelled` is asked before each scanned page, so a long
     scan stops within one page (OcrCancelled); `progress` hears (scanned pages done, scanned pages).
+    `cache` keeps each page's OCR result as soon as it is read and gives back the pages an earlier,
+    interrupted import of the same bytes read with the same engine: those are not read again.
     """
     # PDFium is not thread-safe (the window's page view draws on a worker thread): every call into it is
     # made under ENGINE_LOCK, but the seconds OCR spends on a drawn page are not, so the page view can
@@ -87,7 +93,8 @@ def extract(
         with ENGINE_LOCK:
             pages, scanned = _text_layer(doc)
         if scanned:
-            _read_scans(doc, pages, scanned, engine, cancelled, progress)
+            store = _Store(cache, hashlib.sha256(data).hexdigest(), ocr.engine_version()) if cache else None
+            _read_scans(doc, pages, scanned, engine, cancelled, progress, store)
         return Layout(tuple(_match_sizes(pages)))
     finally:
         with ENGINE_LOCK:
@@ -112,6 +119,22 @@ def _text_layer(doc: pdfium.PdfDocument) -> tuple[list[PageBox], list[int]]:
     return pages, scanned
 
 
+@dataclass(frozen=True)
+class _Store:
+    """The page cache of one file: its bytes' hash and the engine's version make the key."""
+
+    cache: PageCache
+    content: str
+    engine: str
+
+    def get(self, index: int) -> ocr.PageOcr | None:
+        stored = self.cache.get(PageKey(self.content, self.engine, index))
+        return None if stored is None else page_results.load(stored)
+
+    def put(self, index: int, result: ocr.PageOcr) -> None:
+        self.cache.put(PageKey(self.content, self.engine, index), page_results.dump(result))
+
+
 def _read_scans(
     doc: pdfium.PdfDocument,
     pages: list[PageBox],
@@ -119,32 +142,62 @@ def _read_scans(
     engine: ocr.Engine | str | None,
     cancelled: ocr.Cancelled | None,
     progress: ocr.Progress | None,
+    store: _Store | None = None,
 ) -> None:
     """The scanned pages read by OCR in place of their text layer: page n+1 is drawn (under PDFium's lock)
-    while page n is read (without it) on one reading thread; a cancel is seen before each page."""
+    while page n is read (without it) on one reading thread; a cancel is seen before each page.
+
+    Pages `store` holds are taken from it (they count in `progress` at once); each page read is put in it
+    when the engine really read it. A page the engine failed on, or that could not be drawn, or that has
+    no engine to read it, is not kept: that is a condition of this run, not what the page holds."""
 
     def draw(index: int) -> ocr.PageImage | ocr.PageOcr:
         with ENGINE_LOCK, _page(doc, index) as page:
             return ocr.render_page(page, index + 1)
 
-    def read(index: int, drawn: ocr.PageImage | ocr.PageOcr, reader: ocr.Engine | str) -> ocr.PageOcr:
+    def read(index: int, drawn: ocr.PageImage | ocr.PageOcr, reader: ocr.Engine | str) -> tuple[ocr.PageOcr, bool]:
+        """The page's result, and whether it is what the engine read (worth keeping)."""
         if isinstance(drawn, ocr.PageOcr):
-            return drawn
+            return drawn, False
         if isinstance(reader, str):
-            return ocr.PageOcr((), reader)
-        return ocr.read_image(drawn, index + 1, reader)
+            return ocr.PageOcr((), reader), False
+        failed: list[BaseException] = []
 
+        def watched(image: Any) -> Sequence[tuple[ocr.Quad, str, float]]:
+            try:
+                return reader(image)
+            except Exception as exc:  # read_image turns it into the page's note; noted so it is not kept
+                failed.append(exc)
+                raise
+
+        return ocr.read_image(drawn, index + 1, watched), not failed
+
+    known: dict[int, ocr.PageOcr] = {}
+    if store is not None:
+        for index in scanned:
+            found = store.get(index)
+            if found is not None:
+                known[index] = found
+    todo = [index for index in scanned if index not in known]
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocr-page") as reading:
-        drawn = draw(scanned[0])
+        drawn = draw(todo[0]) if todo else None
+        position = 0  # in `todo`
         for done, index in enumerate(scanned):
-            if cancelled is not None and cancelled():
-                raise ocr.OcrCancelled(f"cancelled while reading scanned page {index + 1}")
-            if engine is None:
-                engine = ocr.default_engine()
-            future = reading.submit(read, index, drawn, engine)
-            if done + 1 < len(scanned):
-                drawn = draw(scanned[done + 1])  # while this page is read
-            result = future.result()
+            if index in known:
+                result = known[index]
+            else:
+                if cancelled is not None and cancelled():
+                    raise ocr.OcrCancelled(f"cancelled while reading scanned page {index + 1}")
+                if engine is None:
+                    engine = ocr.default_engine()
+                assert drawn is not None  # drawn for every page in `todo`, this one included
+                future = reading.submit(read, index, drawn, engine)
+                position += 1
+                if position < len(todo):
+                    drawn = draw(todo[position])  # while this page is read
+                result, keep = future.result()
+                if keep and store is not None:
+                    store.put(index, result)
             old = pages[index]
             fragments = result.fragments or old.fragments  # a failed OCR keeps what text layer there was
             pages[index] = PageBox(

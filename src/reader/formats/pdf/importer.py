@@ -16,7 +16,7 @@ from reader.core.cleaning import Cleaned, Removed, SourceHints
 from reader.core.cleaning import metadata as md
 from reader.core.derive import Derived, from_cleaned
 from reader.formats import blocks
-from reader.formats.base import ImportedText
+from reader.formats.base import ImportedText, PageCache
 from reader.formats.pdf import ocr
 from reader.formats.pdf.extract import extract, sniff
 from reader.formats.pdf.model import Layout, PdfError, PdfText, layout_from_json, layout_to_json
@@ -51,11 +51,14 @@ class PdfImporter:
         *,
         cancelled: ocr.Cancelled | None = None,
         progress: ocr.Progress | None = None,
+        pages: PageCache | None = None,
     ) -> ImportedText:
         """The PDF read, scanned pages by OCR. `cancelled` is asked between scanned pages (OcrCancelled,
         a PdfError, when it turns true) and `progress` hears (scanned pages done, scanned pages): one
-        scanned page takes about a second, so an import loop that passes them stays responsive."""
-        layout = extract(data, cancelled=cancelled, progress=progress)
+        scanned page takes about a second, so an import loop that passes them stays responsive. `pages`
+        keeps each scanned page's reading as it is made, so an import interrupted after page k and started
+        again reads only the pages after k."""
+        layout = extract(data, cancelled=cancelled, progress=progress, cache=pages)
         if not any(page.fragments for page in layout.pages):
             notes = [page.note for page in layout.pages if page.note]
             if notes:  # a scan that could not be read: say why, not "contains no text"
