@@ -259,9 +259,11 @@ def bench_kinds(detail: bool) -> None:
             if (half, mode) in sums:
                 print(f"  {mode:<12} F1 {_fmt(sums[(half, mode)])}")
         kinds = sorted({p.site for p in pages})
-        print("  by kind      " + "  ".join(
-            f"{k} {by_kind[(half, k, 'plain')].f1:.3f}/{by_kind[(half, k, 'html')].f1:.3f}" for k in kinds
-        ) + "  (plain/html)")
+        print(
+            "  by kind      "
+            + "  ".join(f"{k} {by_kind[(half, k, 'plain')].f1:.3f}/{by_kind[(half, k, 'html')].f1:.3f}" for k in kinds)
+            + "  (plain/html)"
+        )
 
 
 def bench_readability() -> None:

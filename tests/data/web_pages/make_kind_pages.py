@@ -18,8 +18,9 @@ Kinds (the furniture is this generator's own vocabulary; the text is public, see
              lists, a long footer.
 Half the pages name their containers (nav, footer, reply...), half use opaque class names.
 
-Gold: what a reader wants to keep: the notice with its attachment list (not the field table: it repeats the
-title, office and date as metadata), the first post of a thread, the question with its answers, the page's
+Gold: what a reader wants to keep: the notice with its field table (索引号 ... 发文字号: web_zh's annotator kept
+such a table on a government page of its development half) and its attachment list, the first post of a
+thread, the question with its answers, the page's
 part of a paged article, the article without its comments. Titles and date lines are left out, as in
 web_zh's gold.
 Split: a page is in the frozen test half when the last byte of sha1("kind/<kind>/<n>") is odd, else dev.
@@ -85,7 +86,8 @@ class Ctx:
 
     def stamp(self) -> str:
         r = self.rng
-        return f"{r.randint(2008, 2024)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d} {r.randint(0, 23):02d}:{r.randint(0, 59):02d}"
+        day = f"{r.randint(2008, 2024)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}"
+        return f"{day} {r.randint(0, 23):02d}:{r.randint(0, 59):02d}"
 
     def div(self, named: bool, kind: str, inner: str) -> str:
         cls = kind if named else f"c{sum(map(ord, kind)) % 89}"
@@ -110,7 +112,8 @@ def _footer(c: Ctx, named: bool, site: str) -> str:
     lines = [
         " | ".join(c.rng.sample(P.FOOTER_LINKS, 4)),
         f"主办单位：{site}  承办：{site}信息中心",
-        f"网站标识码：{c.rng.randint(1000000000, 9999999999)}  {c.rng.choice('京沪粤浙苏')}ICP备{c.rng.randint(10000000, 99999999)}号",
+        f"网站标识码：{c.rng.randint(1000000000, 9999999999)}  "
+        f"{c.rng.choice('京沪粤浙苏')}ICP备{c.rng.randint(10000000, 99999999)}号",
         f"{c.rng.choice('京沪粤浙苏')}公网安备 {c.rng.randint(10**13, 10**14 - 1)}号",
     ]
     return c.div(named, "footer", _ps(lines))
@@ -140,10 +143,13 @@ def notice(c: Ctx, named: bool, k: int) -> tuple[str, str]:
     else:
         table = _ps([f"{a}：{b}" for a, b in zip(FIELD_LABELS, values, strict=True)])
     site = (office[:4] if c.rng.random() < 0.5 else c.clause(4)) + "人民政府门户网站"
-    crumb = f"<p>当前位置：<a href='/'>首页</a> &gt; <a href='/g'>政务公开</a> &gt; <a href='/z'>政策文件</a></p>"
+    crumb = "<p>当前位置：<a href='/'>首页</a> &gt; <a href='/g'>政务公开</a> &gt; <a href='/z'>政策文件</a></p>"
     article = [f"<h1>{esc(title)}</h1>", _ps(body)]
-    attach = [f"<li><a href='/f{i}.doc'>{esc(c.clause(12))}.{c.rng.choice(('doc', 'pdf', 'xls'))}</a></li>" for i in range(2)]
-    gold = list(body)
+    attach = [
+        f"<li><a href='/f{i}.doc'>{esc(c.clause(12))}.{c.rng.choice(('doc', 'pdf', 'xls'))}</a></li>" for i in range(2)
+    ]
+    fields = [f"{a}：{b}" for a, b in zip(FIELD_LABELS, values, strict=True)]
+    gold = fields + ([f"标题：{title}"] if table.startswith("<table>") else []) + list(body)
     if c.rng.random() < 0.5:
         names = [x.split(">", 1)[1].split("<", 1)[0] for x in attach]
         article.append("<p>附件下载：</p><ul>" + "".join(attach) + "</ul>")
@@ -155,10 +161,16 @@ def notice(c: Ctx, named: bool, k: int) -> tuple[str, str]:
             ["【字体：大 中 小】", "【打印】 【关闭】"],
         )
     )
-    tail = [c.div(named, "share", _ps(tools)), f"<p>扫一扫在手机打开当前页</p>"]
+    tail = [c.div(named, "share", _ps(tools)), "<p>扫一扫在手机打开当前页</p>"]
     if c.rng.random() < 0.5:
         tail.append(c.div(named, "related", "<h3>相关文件</h3>" + _links([c.clause(20) for _ in range(4)], False)))
-    parts = [crumb, c.div(named, "info", table), c.div(named, "content", "".join(article)), *tail, _footer(c, named, site)]
+    parts = [
+        crumb,
+        c.div(named, "info", table),
+        c.div(named, "content", "".join(article)),
+        *tail,
+        _footer(c, named, site),
+    ]
     return _wrap(c, named, title, site, parts, list(GOV_MENU)), "\n".join(gold)
 
 
@@ -191,9 +203,9 @@ def forum(c: Ctx, named: bool, k: int) -> tuple[str, str]:
                 "<p><a href='#'>回复</a> <a href='#'>引用</a> <a href='#'>举报</a></p>",
             )
         )
-    pager = f"<p><a href='/1'>1</a> <a href='/2'>2</a> <a href='/3'>3</a> <a href='/n'>下一页</a> 返回列表</p>"
+    pager = "<p><a href='/1'>1</a> <a href='/2'>2</a> <a href='/3'>3</a> <a href='/n'>下一页</a> 返回列表</p>"
     box = "<p>您需要登录后才可以回帖 登录 | 注册</p><p>发表回复</p>"
-    parts = head + [c.div(named, "post", post), *replies, pager, box, _footer(c, named, site)]
+    parts = [*head, c.div(named, "post", post), *replies, pager, box, _footer(c, named, site)]
     menu = ["首页", "论坛", "群组", "排行榜", "搜索", "帮助"]
     return _wrap(c, named, title, site, parts, menu), "\n".join(first)
 
@@ -246,7 +258,9 @@ def comments(c: Ctx, named: bool, k: int) -> tuple[str, str]:
     meta = f"<p>{c.stamp()} 来源：{esc(site)} 编辑：{esc(c.name())}</p>"
     article = c.div(named, "article", f"<h1>{esc(title)}</h1>{meta}{_ps(body)}")
     n = c.rng.randint(10, 40)
-    head = f"<p>网友评论</p><p>已有{n}条评论 {c.rng.randint(n, 999)}人参与</p><p>发表评论</p><p>登录 | 注册 匿名发表</p>"
+    head = (
+        f"<p>网友评论</p><p>已有{n}条评论 {c.rng.randint(n, 999)}人参与</p><p>发表评论</p><p>登录 | 注册 匿名发表</p>"
+    )
     items = []
     for _ in range(n):
         who = f"{c.name()}" if c.rng.random() < 0.5 else f"{c.clause(2)}网友"
@@ -267,7 +281,11 @@ def short(c: Ctx, named: bool, k: int) -> tuple[str, str]:
     side2 = c.div(named, "sidebar", "<h3>图片新闻</h3>" + _links([c.clause(12) for _ in range(6)], False))
     rel = c.div(named, "related", "<h3>相关新闻</h3>" + _links([c.clause(22) for _ in range(8)], False))
     article = c.div(named, "article", f"<h1>{esc(title)}</h1>{meta}{_ps(body)}<p>{esc(c.rng.choice(P.SHARES))}</p>")
-    parts = [side1, article, rel, side2, _footer(c, named, site)] if c.rng.random() < 0.5 else [article, side1, rel, side2, _footer(c, named, site)]
+    parts = (
+        [side1, article, rel, side2, _footer(c, named, site)]
+        if c.rng.random() < 0.5
+        else [article, side1, rel, side2, _footer(c, named, site)]
+    )
     return _wrap(c, named, title, site, parts, list(P.SECTIONS)), "\n".join(body)
 
 

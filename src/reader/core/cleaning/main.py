@@ -11,6 +11,7 @@ grown into it, since a notice's furniture is its content.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 
 from reader.core.cleaning import features as cf
@@ -56,7 +57,12 @@ def _value(line: cf.Line, trust_chrome: bool = True) -> float:
     if line.reason is not None:
         return -min(words, 30) - 2.0
     own = words - line.link_chars
-    if own >= 20 and line.clause_punct >= 1:
+    punct = line.clause_punct
+    if punct and not line.ends_sentence and punct <= 3 and punct == len(_FIELD_LABEL.findall(line.text)):
+        # `发文机关：… 成文日期：…`, `主办单位：… 承办：…`: fields, whose only marks are the colons after
+        # their labels, carry half the evidence of a sentence of the same length.
+        value = own * FIELD_WEIGHT - SHORT_CLAUSE_PENALTY
+    elif own >= 20 and punct >= 1:
         value = float(own) + (5.0 if line.ends_sentence else 0.0)
     elif line.clause_punct >= 1 and line.ends_sentence:
         value = own - 4.0
@@ -74,8 +80,10 @@ def _value(line: cf.Line, trust_chrome: bool = True) -> float:
     return value
 
 
+_FIELD_LABEL = re.compile(r"(?:^|\s)[^\s：:，,。；;]{1,6}[：:]")
 STRUCTURE_VALUE = -1.0  # a heading, item or table row costs little: a run crosses it to the next paragraph
 SHORT_CLAUSE_PENALTY = 4.0
+FIELD_WEIGHT = 0.5
 SHORT_WEIGHT = 1.0
 CHROME_WEIGHT = 1.0
 SECONDARY_SHARE = 0.1  # a second body must be this strong relative to the first ...

@@ -191,7 +191,7 @@ def is_question(lines: list[cf.Line], title: str | None) -> bool:
     for line in lines[:HEAD_LINES]:
         if cf.is_stamp_line(line) or (line.reason is None and line.clause_punct >= 2 and line.words >= 20):
             return False
-        if line.reason is None and 4 <= line.words <= 40 and not line.link_chars and line.text.endswith(_ASKS):
+        if line.reason is None and 2 <= line.words <= 40 and not line.link_chars and line.text.endswith(_ASKS):
             return line.clause_punct <= 2
     return False
 
@@ -206,22 +206,55 @@ def cut_replies(lines: list[cf.Line], question: bool = False) -> None:
     posts and replies. A stamp above the first paragraph is the article's own date line. A comment
     section heading ("已有3条评论", "网友评论") after the start of the text closes it too. On a page
     whose title is a question the stamped posts are its answers: only a comment heading closes it."""
-    prose = 0
+    stamps = [i for i, line in enumerate(lines) if cf.is_stamp_line(line)]
+    if not question and _first_post(lines, stamps):
+        for later in lines[stamps[1] :]:
+            if later.reason is None:
+                later.reason = "comments"
+        return
+    prose, above, at = 0, 0, set(stamps)
     for i, line in enumerate(lines):
         if prose >= REPLY_AFTER and cf.is_comment_head(line):
             for later in lines[i + 1 :]:
                 if later.reason is None:
                     later.reason = "comments"
             return
-        if prose >= REPLY_AFTER and not question and cf.is_stamp_line(line):
-            stamps = sum(1 for other in lines[i:] if cf.is_stamp_line(other))
-            if stamps >= REPLY_STAMPS:
+        if prose >= REPLY_AFTER and not question and i in at:
+            # The first post's own header counts: it has the shape every reply's header repeats.
+            if above + sum(1 for j in stamps if j >= i) >= REPLY_STAMPS:
                 for later in lines[i:]:
                     if later.reason is None:
                         later.reason = "comments"
             return
+        if i in at:
+            above = 1
         if line.reason is None and line.clause_punct >= 1:
             prose += line.words
+
+
+def _first_post(lines: list[cf.Line], stamps: list[int]) -> bool:
+    """A thread (REPLY_STAMPS or more post headers) whose densest run of prose fell in a reply: the
+    first post is the page's article, however short beside a long reply. Its sentences between the
+    first and second headers, set aside only for where they stood (no link, no chrome, no detector's
+    flag), are given back (True); the replies then go with the rest of the thread."""
+    if len(stamps) < REPLY_STAMPS:
+        return False
+    first, second = stamps[0], stamps[1]
+    if any(line.reason is None and line.clause_punct for line in lines[: second + 1]):
+        return False  # the text already starts in the first post (or above the thread)
+    post = [
+        line
+        for line in lines[first + 1 : second]
+        if line.reason == "navigation"
+        and line.ends_sentence
+        and line.clause_punct >= 1
+        and not line.link_chars
+        and not line.chrome
+        and cf.context_free_reason(line) is None
+    ]
+    for line in post:
+        line.reason = None
+    return bool(post)
 
 
 REPEAT_MIN = 30  # a paragraph this long seen twice is the page repeating itself, not the writer
