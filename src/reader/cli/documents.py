@@ -15,10 +15,28 @@ from reader.cli.common import SCRIPTS, UserError, open_library, print_json, say,
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from reader.app.importing import ImportInterrupted, import_paths
+    from reader.app.importing import ImportInterrupted
+    from reader.app.resuming import import_resumably, unfinished
 
+    if not args.paths and not args.resume:
+        raise UserError("give the files or folders to import, or --resume to finish an interrupted import")
     with open_library(args) as library:
         show = sys.stderr.isatty() and not args.json
+        pending = unfinished(library)
+        paths = [Path(p) for p in args.paths]
+        resumes: list[int] = []
+        if args.resume:
+            resumes = [noted.id for noted in pending]
+            paths = list(dict.fromkeys([*paths, *(Path(p) for noted in pending for p in noted.paths)]))
+            if not paths:
+                say("reader: no unfinished import to resume", file=sys.stderr)
+                return 0
+        elif pending:
+            files = len({p for noted in pending for p in noted.paths})
+            say(
+                f"reader: an earlier import of {files} file(s) did not finish; `reader import --resume` finishes it",
+                file=sys.stderr,
+            )
 
         def progress(done: int, total: int, current: str) -> None:
             if show and total:
@@ -26,14 +44,18 @@ def cmd_import(args: argparse.Namespace) -> int:
                 sys.stderr.flush()
 
         try:
-            report = import_paths(library, [Path(p) for p in args.paths], progress=progress)
+            report = import_resumably(library, paths, resumes=resumes, progress=progress)
         except ImportInterrupted as exc:
-            # Ctrl-C: what was written is whole; say how far the batch got, in one line.
+            # Ctrl-C: what was written is whole; say how far the batch got, in one line, and how to go on
+            # (the import stays noted, with the scanned pages it read).
             if show:
                 sys.stderr.write("\r" + " " * 60 + "\r")
             if args.json:
                 print_json(exc.report.as_json())
-            say(f"reader: interrupted: {exc.report.summary()}", file=sys.stderr)
+            say(
+                f"reader: interrupted: {exc.report.summary()}; `reader import --resume` finishes it",
+                file=sys.stderr,
+            )
             return 130
         if show:
             sys.stderr.write("\r" + " " * 60 + "\r")
@@ -104,8 +126,13 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def register(sub: Any, parents: Sequence[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("import", parents=parents, help="import files and folders")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="also finish imports that were interrupted (scanned pages already read are not read again)",
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("list", parents=parents, help="list the documents")

@@ -1,16 +1,14 @@
 """A scanned page read once is not read again: the PDF importer keeps each page's OCR in a `PageCache` as
 it reads it and takes the pages the cache holds, so an import interrupted after page k reads only the rest.
 
-The engine here reads each page by its shade of grey (page k is printed `StandIn`'s body for page k), so
-what it returns depends on the page and not on how many pages it read before: a resumed read must then
-give exactly what one uninterrupted read gives.
+The engine here reads each page by its shade of grey (`shaded_scans`), so what it returns depends on the
+page and not on how many pages it read before: a resumed read must then give exactly what one
+uninterrupted read gives.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
-from typing import Any
 
 import pytest
 
@@ -20,39 +18,7 @@ from reader.formats.pdf.model import Fragment
 from reader.formats.registry import importer_named, read_file
 
 pytest.importorskip("PIL", reason="scans are generated with Pillow (installed with the OCR engine)")
-from pdf_scans import images_to_pdf
-from test_pdf_ocr import StandIn
-
-SHADE_TOP, SHADE_STEP = 235, 20
-
-
-def shaded_scan(pages: int) -> bytes:
-    """A PDF of `pages` image-only pages, page k a flat grey of its own shade."""
-    from PIL import Image
-
-    images = []
-    for k in range(pages):
-        out = io.BytesIO()
-        Image.new("L", (620, 877), SHADE_TOP - SHADE_STEP * k).save(out, format="JPEG")
-        images.append(out.getvalue())
-    return images_to_pdf(images)
-
-
-class ByShade(StandIn):
-    """Reads page k (told by its shade) as `StandIn` reads its (k+1)-th page; records which pages it read."""
-
-    def __init__(self, fail_on: int | None = None) -> None:
-        super().__init__()
-        self.read: list[int] = []
-        self.fail_on = fail_on
-
-    def __call__(self, image: Any) -> list[tuple[list[list[float]], str, float]]:
-        page = round((SHADE_TOP - float(image.mean())) / SHADE_STEP)
-        self.read.append(page)
-        if page == self.fail_on:
-            raise ValueError("unreadable")
-        self.calls = page  # StandIn counts this call as the (page + 1)-th
-        return super().__call__(image)
+from shaded_scans import ByShade, shaded_scan
 
 
 class DictCache:

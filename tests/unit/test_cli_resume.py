@@ -1,0 +1,64 @@
+"""`reader import --resume`: an import the process lost halfway through a scan is finished from the page it
+had reached, and a plain `reader import` says that one is waiting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.cli.run import main
+from reader.formats.pdf import ocr
+
+pytest.importorskip("PIL", reason="scans are generated with Pillow (installed with the OCR engine)")
+from shaded_scans import ByShade, shaded_scan
+
+
+class Killed(BaseException):
+    """The process going down in the middle of a page."""
+
+
+class DiesOn(ByShade):
+    def __init__(self, die_on: int) -> None:
+        super().__init__()
+        self.die_on = die_on
+
+    def __call__(self, image: Any) -> list[tuple[list[list[float]], str, float]]:
+        found = super().__call__(image)
+        if self.read[-1] == self.die_on:
+            raise Killed
+        return found
+
+
+def test_import_resume_reads_only_the_pages_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scan = tmp_path / "report.pdf"
+    scan.write_bytes(shaded_scan(4))
+    lib = str(tmp_path / "lib.sqlite")
+    monkeypatch.setattr(ocr, "default_engine", lambda: DiesOn(2))
+    with pytest.raises(Killed):
+        main(["--library", lib, "import", str(scan)])
+    capsys.readouterr()
+
+    engine = ByShade()
+    monkeypatch.setattr(ocr, "default_engine", lambda: engine)
+    note = tmp_path / "note.txt"
+    note.write_text("一段与扫描无关的文字，单独导入。\n", encoding="utf-8")
+    assert main(["--library", lib, "import", str(note)]) == 0
+    said = capsys.readouterr()
+    assert "an earlier import of 1 file(s) did not finish; `reader import --resume` finishes it" in said.err
+    assert engine.read == []
+
+    assert main(["--library", lib, "import", "--resume"]) == 0
+    said = capsys.readouterr()
+    assert "1 imported" in said.out and engine.read == [2, 3]
+
+    assert main(["--library", lib, "import", "--resume"]) == 0
+    assert "no unfinished import to resume" in capsys.readouterr().err
+
+
+def test_import_needs_paths_or_resume(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--library", str(tmp_path / "lib.sqlite"), "import"]) == 1
+    assert "give the files or folders to import, or --resume" in capsys.readouterr().err
