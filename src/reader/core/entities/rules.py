@@ -264,10 +264,9 @@ def _join_dotted(chunk: str, tokens: list[Token]) -> list[Token]:
         if tok.tag == "PER" and out:
             prev = out[-1]
             gap = chunk[prev.end : tok.start]
-            if gap and all(ch in _NAME_SEPARATORS for ch in gap) and len(gap) == 1:
-                if prev.tag == "PER":
-                    out[-1] = Token(prev.start, tok.end, "PER", min(prev.score, tok.score))
-                    continue
+            if len(gap) == 1 and gap in _NAME_SEPARATORS and prev.tag == "PER":
+                out[-1] = Token(prev.start, tok.end, "PER", min(prev.score, tok.score))
+                continue
             if len(out) >= 2 and prev.end - prev.start == 1 and chunk[prev.start] in _NAME_SEPARATORS:
                 first = out[-2]
                 if first.tag == "PER" and first.end == prev.start and prev.end == tok.start:
