@@ -15,7 +15,9 @@ Kinds (the furniture is this generator's own vocabulary; the text is public, see
   comments   a news article followed by a long comment section (tens of comments, whole sentences of
              opinion), with a comment box and a "load more" line;
   short      a short article (one to two paragraphs) inside heavy furniture: menus, two sidebars, related
-             lists, a long footer.
+             lists, a long footer;
+  blog       a blog's front page listing its latest posts (titles, some asking a question; a stamped
+             posted-by line above or below each; counts lines), the first post the gold.
 Half the pages name their containers (nav, footer, reply...), half use opaque class names.
 
 Gold: what a reader wants to keep: the notice with its field table (索引号 ... 发文字号: web_zh's annotator kept
@@ -251,16 +253,19 @@ def paged(c: Ctx, named: bool, k: int) -> tuple[str, str]:
 
 
 def comments(c: Ctx, named: bool, k: int) -> tuple[str, str]:
-    """A news article followed by a long comment section."""
+    """A news article followed by a comment section: long or short, with or without a heading over it,
+    under a headline that on half the pages asks a question (as news headlines do)."""
     site = c.clause(3) + c.rng.choice(P.SITE_TAILS)
-    title = c.clause(22)
+    title = c.clause(22) + ("？" if c.rng.random() < 0.5 else "")
     body = [c.para(1, 3) for _ in range(c.rng.randint(2, 5))]
     meta = f"<p>{c.stamp()} 来源：{esc(site)} 编辑：{esc(c.name())}</p>"
     article = c.div(named, "article", f"<h1>{esc(title)}</h1>{meta}{_ps(body)}")
-    n = c.rng.randint(10, 40)
+    n = c.rng.randint(2, 40)
     head = (
         f"<p>网友评论</p><p>已有{n}条评论 {c.rng.randint(n, 999)}人参与</p><p>发表评论</p><p>登录 | 注册 匿名发表</p>"
     )
+    if c.rng.random() < 0.5:
+        head = ""  # the section is only its stamped comments
     items = []
     for _ in range(n):
         who = f"{c.name()}" if c.rng.random() < 0.5 else f"{c.clause(2)}网友"
@@ -289,6 +294,30 @@ def short(c: Ctx, named: bool, k: int) -> tuple[str, str]:
     return _wrap(c, named, title, site, parts, list(P.SECTIONS)), "\n".join(body)
 
 
+def blog(c: Ctx, named: bool, k: int) -> tuple[str, str]:
+    """A blog's front page listing its latest posts, each with its title (a question on some), a posted-by
+    line with a time stamp, long paragraphs and a counts line; the gold is the first post, as web_zh's
+    annotator kept on such a page."""
+    owner = c.name()
+    site = f"{owner}的博客"
+    posts, gold = [], []
+    above = c.rng.random() < 0.5  # where the blog's template puts the posted-by line
+    for n in range(c.rng.randint(3, 5)):
+        title = c.clause(20) + ("？" if c.rng.random() < 0.4 else "")
+        body = [c.para(2, 4) for _ in range(c.rng.randint(2, 5))]
+        if n == 0:
+            gold = body
+        stamp = f"<p>{esc(owner)} 发表于 {c.stamp()}</p>" if above else ""
+        foot = f"<p>阅读({c.rng.randint(0, 999)}) 评论({c.rng.randint(0, 30)}) 分类：{esc(c.clause(4))}</p>"
+        after = "" if stamp else f"<p>posted @ {c.stamp()} {esc(owner)}</p>"
+        posts.append(c.div(named, "post", f"<h2>{esc(title)}</h2>{stamp}{_ps(body)}{after}{foot}"))
+    side = "<h3>文章分类</h3>" + _links([c.clause(4) for _ in range(5)], False)
+    side += "<h3>存档</h3>" + _links([f"{2010 + i}年{1 + i}月" for i in range(6)], False)
+    parts = [f"<p>{esc(c.clause(16))}</p>", *posts, c.div(named, "sidebar", side), _footer(c, named, site)]
+    menu = ["首页", "博文目录", "图片", "关于我"]
+    return _wrap(c, named, site, site, parts, menu), "\n".join(gold)
+
+
 KINDS: dict[str, Callable[[Ctx, bool, int], tuple[str, str]]] = {
     "notice": notice,
     "forum": forum,
@@ -296,6 +325,7 @@ KINDS: dict[str, Callable[[Ctx, bool, int], tuple[str, str]]] = {
     "paged": paged,
     "comments": comments,
     "short": short,
+    "blog": blog,
 }
 
 

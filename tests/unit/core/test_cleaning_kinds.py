@@ -9,8 +9,10 @@ MENU = ["问答社区", "首页", "发现", "等你来答", "提问", "消息"]
 ANSWER1 = (
     "这个问题要分两步看，先看本地的政策规定，再看自己的实际情况，不同城市的办理流程并不完全相同，所需材料也各有差别。"
 )
-ANSWER2 = "我去年刚办过，材料准备齐全的话一周左右就能拿到，建议提前在网上预约，可以少跑很多冤枉路。"
-ANSWER3 = "补充一点，如果是外地户口，还需要提供居住证明，具体可以打电话问一下当地的办事大厅。"
+ANSWER2 = (
+    "我去年刚办过，材料准备齐全的话一周左右就能拿到，建议提前在网上预约，可以少跑很多冤枉路。窗口的工作人员也很耐心。"
+)
+ANSWER3 = "补充一点，如果是外地户口，还需要提供居住证明，具体可以打电话问一下当地的办事大厅。各区的要求略有不同。"
 POST = "今天去看了新开的图书馆，环境非常安静。"
 REPLY = "楼主说得对，我上周也去过，那里的阅览室宽敞明亮，周末人也不算多，特别适合带孩子去看书学习。"
 
@@ -35,6 +37,20 @@ def test_an_article_with_stamped_comments_still_loses_them() -> None:
     text = clean_text(raw).text
     assert ANSWER1 in text
     assert ANSWER2 not in text and ANSWER3 not in text
+
+
+def test_a_headline_that_asks_keeps_comments_out_when_no_answers_are_counted() -> None:
+    """A news story whose headline asks, with stamped readers' comments: no answer count over them."""
+    raw = _answers_page().replace("3个回答", "")
+    text = clean_text(raw).text
+    assert ANSWER1 in text
+    assert ANSWER2 not in text and ANSWER3 not in text
+
+
+def test_short_posts_under_a_question_are_comments() -> None:
+    raw = _answers_page().replace(ANSWER2, "同问。").replace(ANSWER3, "顶一下")
+    text = clean_text(raw).text
+    assert "同问" not in text and "顶一下" not in text
 
 
 def test_a_thread_keeps_its_short_first_post_over_a_long_reply() -> None:

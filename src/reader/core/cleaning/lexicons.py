@@ -78,6 +78,9 @@ COMMENT_HEAD = re.compile(
     r"\s*[(（]?\s*\d*\s*[)）]?\s*[:：]?$"
     r"|^(?:发表|發表|我要|查看)(?:评论|評論|留言)"
 )
+# The count that heads the answers of a question page: "5个回答", "共3条回答", "其他2条回答", "12 个答案"
+# (the wording question-and-answer sites print over their answers, in both scripts; not from a sample page).
+ANSWER_HEAD = re.compile(r"^(?:查看全部|共|其他|其它)?\s*\d+\s*(?:个|個|条|條)?\s*(?:回答|答案)\s*$")
 # Phrases that, when they open a short line, mark a list heading of related material.
 RELATED_HEAD = re.compile(
     r"^(?:相关|相關|热门|熱門|推荐|推薦|最新|更多|延伸|猜你|精彩|热点|熱點|图片|圖片|视频|視頻|专题|專題|友情链接|友情鏈接)"

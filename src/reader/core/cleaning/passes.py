@@ -5,9 +5,12 @@ repeated paragraphs, headline lists at the end of the text.
 
 from __future__ import annotations
 
+import itertools
 import re
+import statistics
 
 from reader.core.cleaning import features as cf
+from reader.core.cleaning import lexicons as lx
 from reader.core.cleaning import structure as cs
 
 _BOX = re.compile(r"[\u2500-\u257f]")
@@ -205,8 +208,9 @@ def cut_replies(lines: list[cf.Line], question: bool = False) -> None:
     first such line closes the article if at least REPLY_STAMPS of them follow: the rest are further
     posts and replies. A stamp above the first paragraph is the article's own date line. A comment
     section heading ("已有3条评论", "网友评论") after the start of the text closes it too. On a page
-    whose title is a question the stamped posts are its answers: only a comment heading closes it."""
+    whose title is a question and whose posts are answers (`_answers`), only a comment heading closes it."""
     stamps = [i for i, line in enumerate(lines) if cf.is_stamp_line(line)]
+    question = question and _answers(lines, stamps)
     if not question and _first_post(lines, stamps):
         for later in lines[stamps[1] :]:
             if later.reason is None:
@@ -230,6 +234,24 @@ def cut_replies(lines: list[cf.Line], question: bool = False) -> None:
             above = 1
         if line.reason is None and line.clause_punct >= 1:
             prose += line.words
+
+
+ANSWER_WORDS = 20  # characters of finished sentences in the typical post of a page of answers: a sentence
+
+
+def _answers(lines: list[cf.Line], stamps: list[int]) -> bool:
+    """Whether the posts of a question-titled page are answers: the page counts them over their list
+    (`5个回答`, a short line of its own) and the typical post (the median of those after the first
+    stamp) holds ANSWER_WORDS characters of finished sentences. Readers' comments under a news story
+    that asks in its headline are a remark or a sentence each; a blog's front page whose latest post
+    asks in its title has long posts but counts no answers."""
+    if not any(line.words <= 12 and lx.ANSWER_HEAD.match(line.text) for line in lines):
+        return False
+    posts = [
+        sum(line.words for line in lines[a + 1 : b] if line.clause_punct and line.ends_sentence)
+        for a, b in itertools.pairwise([*stamps, len(lines)])
+    ][1:]
+    return bool(posts) and statistics.median(posts) >= ANSWER_WORDS
 
 
 def _first_post(lines: list[cf.Line], stamps: list[int]) -> bool:
