@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # the cleaner (and its HTML parser) loads with the first clea
     from reader.core import cleaning
 
 # Bump when the cleaner's output changes, so stored documents can be re-derived.
-CLEANER_VERSION = 6  # 6: question pages keep their answers, a thread its first post, field lines weigh half
+CLEANER_VERSION = 6  # 6: question pages keep answers, a thread its first post; field lines weigh half, tables kept
 # 5: tables one cell a line, tables of fields, reference lists kept; source hints from the folder
 
 

@@ -3,7 +3,7 @@ field lines in a footer. Synthetic pages in the shape of tests/data/web_pages/ma
 
 from __future__ import annotations
 
-from reader.core.cleaning import clean_text
+from reader.core.cleaning import clean_html, clean_text
 
 MENU = ["问答社区", "首页", "发现", "等你来答", "提问", "消息"]
 ANSWER1 = (
@@ -73,3 +73,43 @@ def test_a_footer_of_fields_does_not_outweigh_a_one_sentence_article() -> None:
     text = clean_text("\n".join(lines)).text
     assert "这期间，她将老人照顾得非常周到。" in text
     assert "主办单位" not in text
+
+
+NOTICE = [
+    "各有关单位：",
+    "为进一步做好本年度的安全生产工作，切实保障人民群众生命财产安全，现将有关事项通知如下。",
+    "一、提高认识，加强领导，各单位要把安全生产工作摆在重要位置，层层落实责任。",
+    "二、突出重点，强化检查，对排查出的隐患要立即整改，不能立即整改的要制定方案。",
+]
+
+
+def test_a_table_of_fields_a_field_a_line_above_a_notice_is_kept_as_structure() -> None:
+    fields = [
+        "索引号：12345678/2020-00012",
+        "主题分类：综合政务",
+        "发布机构：市应急管理局",
+        "发文字号：市应急〔2020〕3号",
+    ]
+    html = (
+        "<html><head><title>关于做好安全生产工作的通知</title></head><body>"
+        "<div class='nav'><a href='/'>首页</a> <a href='/g'>政务公开</a> <a href='/z'>政策文件</a></div>"
+        + "".join(f"<p>{f}</p>" for f in fields)
+        + "<h1>关于做好安全生产工作的通知</h1>"
+        + "".join(f"<p>{p}</p>" for p in NOTICE)
+        + "<div class='footer'><a href='/a'>关于我们</a> | <a href='/m'>网站地图</a></div></body></html>"
+    )
+    text = clean_html(html).text
+    for field in fields:
+        assert field in text
+    assert NOTICE[1] in text
+
+
+def test_three_fields_are_not_a_table() -> None:
+    from reader.core.cleaning import features as cf
+    from reader.core.cleaning.passes import mark_tables
+
+    lines = [
+        cf.measure(i + 1, t) for i, t in enumerate(["索引号：1234", "主题分类：综合", "发布机构：某局", "正文开始。"])
+    ]
+    mark_tables(lines)
+    assert not any(line.structure for line in lines)

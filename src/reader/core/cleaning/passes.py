@@ -65,6 +65,43 @@ def mark_tables(lines: list[cf.Line]) -> None:
         if n >= TABLE_MIN_CELLS and ((i > 0 and cells[i - 1] == n) or (i + 1 < len(cells) and cells[i + 1] == n)):
             lines[i].structure = True
     _mark_blocks(lines)
+    _mark_field_lines(lines)
+
+
+_FIELD_LINE = re.compile(r"^([^\s\d：:，,。；;]{2,6})\s*[：:]\s*\S")
+
+
+def _mark_field_lines(lines: list[cf.Line]) -> None:
+    """A table of fields rendered a field a line (`索引号：…`, `发布机构：…`, `成文日期：…`): FIELD_PAIRS or
+    more adjacent unlinked lines, each one short label (no digit) and its value, no label twice, none
+    a sentence. A notice's information table, a fact sheet: report structure, kept where it touches the
+    text. The fields that carry a date or a source are still read as metadata."""
+    run: list[cf.Line] = []
+    labels: set[str] = set()
+    for line in [*lines, None]:
+        m = _FIELD_LINE.match(line.text) if line is not None else None
+        ok = (
+            line is not None
+            and m is not None
+            and m.group(1) not in labels
+            and line.reason is None
+            and not line.link_chars
+            and not line.ends_sentence
+            and line.words <= FIELD_LINE_WORDS
+        )
+        if ok and line is not None and m is not None:
+            run.append(line)
+            labels.add(m.group(1))
+            continue
+        if len(run) >= FIELD_PAIRS:
+            for field in run:
+                field.structure = True
+        run, labels = [], set()
+        if line is not None and m is not None and line.reason is None and not line.link_chars:
+            run, labels = [line], {m.group(1)}
+
+
+FIELD_LINE_WORDS = 40
 
 
 _NUMBER_CELL = re.compile(r"^(?=.*\d)[\d.,:/\-–~年月日号號%％]+$")
