@@ -259,6 +259,8 @@ _NAME_SEPARATORS = frozenset("·•‧—－-")
 def _join_dotted(chunk: str, tokens: list[Token]) -> list[Token]:
     """Two person names with only a name separator between them are one foreign name written in full
     (乌里奇 · 韦塞尔): the tagger cuts at the dot, and the dot is no word boundary of a name."""
+    if not any(ch in chunk for ch in _NAME_SEPARATORS):
+        return tokens
     out: list[Token] = []
     for tok in tokens:
         if tok.tag == "PER" and out:
