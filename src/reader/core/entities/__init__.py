@@ -15,12 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
+from reader.core.entities.context import forecast
 from reader.core.entities.gazetteers import dictionary
 from reader.core.entities.gazetteers import gazetteers as _gazetteers
 from reader.core.entities.merge import canonical_names, extend_repeated, parent_of
 from reader.core.entities.model import tagger
 from reader.core.entities.patterns import find_all, parse_doc_date
-from reader.core.entities.rules import Span, consistent_people, forecast, posts_of, spans_from_tokens, weak_person
+from reader.core.entities.rules import Span, consistent_people, posts_of, spans_from_tokens, weak_person
 from reader.core.text.normalise import normalise
 
 TYPES = ("person", "org", "place", "date", "figure", "term", "title")

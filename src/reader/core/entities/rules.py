@@ -12,6 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from reader.core.entities.context import (
+    BODY_CHARS,
+    dateline,
+    field_bodies,
+    forecast,
+    join_dotted,
+    place_then_former_body,
+    titled_foreigner,
+)
 from reader.core.entities.gazetteers import dictionary, gazetteers, longest_ending
 from reader.core.entities.model import Token
 from reader.core.entities.posts import posts_of
@@ -221,7 +230,7 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
     """People, places and organisations in one chunk of normalised text, from the tagger's words."""
     if not any(tok.tag in _TYPE for tok in tokens):
         # Most clauses name nobody: only the one-character patterns and bodies named by a field apply.
-        found = field_bodies(chunk, tokens, []) if _BODY_CHARS.search(chunk) else []
+        found = field_bodies(chunk, tokens, []) if BODY_CHARS.search(chunk) else []
         return found + pattern_spans(chunk, found)
     spaced = _SPACE.search(chunk) is not None
     clean: list[Token] = []
@@ -240,92 +249,15 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
         else:
             clean.append(tok)
     out: list[Span] = []
-    for whole in _merge_orgs(chunk, _join_dotted(chunk, clean)):
+    for whole in _merge_orgs(chunk, join_dotted(chunk, clean)):
         if whole.tag not in _TYPE:
             continue  # most words: no repair applies
         for part in split_joined(chunk, whole):
             for tok in split_seat(chunk, with_session(chunk, part)):
                 out.extend(_typed_span(chunk, tok))
-    if _BODY_CHARS.search(chunk):
+    if BODY_CHARS.search(chunk):
         out.extend(field_bodies(chunk, tokens, out))
     out.extend(pattern_spans(chunk, out))
-    return out
-
-
-# Separators inside a foreign name written in full: 乌里奇·韦塞尔, 耶尔姆—瓦伦 (a double-barrelled name).
-_NAME_SEPARATORS = frozenset("·•‧—－-")
-
-
-def _join_dotted(chunk: str, tokens: list[Token]) -> list[Token]:
-    """Two person names with only a name separator between them are one foreign name written in full
-    (乌里奇 · 韦塞尔): the tagger cuts at the dot, and the dot is no word boundary of a name."""
-    if not any(ch in chunk for ch in _NAME_SEPARATORS):
-        return tokens
-    out: list[Token] = []
-    for tok in tokens:
-        if tok.tag == "PER" and out:
-            prev = out[-1]
-            gap = chunk[prev.end : tok.start]
-            if len(gap) == 1 and gap in _NAME_SEPARATORS and prev.tag == "PER":
-                out[-1] = Token(prev.start, tok.end, "PER", min(prev.score, tok.score))
-                continue
-            if len(out) >= 2 and prev.end - prev.start == 1 and chunk[prev.start] in _NAME_SEPARATORS:
-                first = out[-2]
-                if first.tag == "PER" and first.end == prev.start and prev.end == tok.start:
-                    out[-2:] = [Token(first.start, tok.end, "PER", min(first.score, tok.score))]
-                    continue
-        out.append(tok)
-    return out
-
-
-# Bodies named by their field and a one-character kind of body (外交部, 卫生局, 民政厅, 组委会), which the
-# tagger leaves as common nouns or writes into the head's post (外交部长 is 外交部 + 部长).
-_BODY_CHARS = re.compile(r"[部局厅署院委]")
-_HEAD_OF_BODY = re.compile(r"(?<=[\u4e00-\u9fff]{2})([部局厅署院])长")
-_FIELD_BODY = frozenset("部局厅署委")
-# Word classes of a field (外交, 卫生, 民政, 邮电): nouns, nominal adjectives, abbreviations.
-_FIELD_TAGS = ("n", "an", "vn", "j")
-# A noun or a name right before the field word means a longer name whose start the tagger missed
-# (乡 | 武装部, 专署 | 公安局, 经济 | 企划厅): that body is not guessed at.
-_LONGER_NAME = frozenset({"n", "nz", "nw", "j", "ns", "nt", "s", "ORG", "LOC", "PER"})
-
-
-def field_bodies(chunk: str, tokens: Sequence[Token], found: Sequence[Span]) -> list[Span]:
-    """Bodies named by a field word and a one-character kind of body, where the tagger saw none.
-
-    Two shapes, both written this way in general usage: the head's post run into the body
-    (外交部长 -> 外交部, 国防 | 部长 -> 国防部, when the dictionary knows the body as a word), and a
-    three-character noun of field + body (卫生局, 民政厅; not 干部). Either only after a word
-    that cannot start a longer name: after 乡 or 专署 the name is longer than what is seen."""
-    words = dictionary()
-    starts = {tok.start: k for k, tok in enumerate(tokens)}
-    out: list[Span] = []
-
-    def free(a: int, b: int) -> bool:
-        return not any(s.start < b and a < s.end for s in (*found, *out))
-
-    def after_boundary(k: int) -> bool:
-        return k == 0 or tokens[k - 1].tag not in _LONGER_NAME
-
-    def field(stem: str) -> bool:
-        entry = words.get(stem)
-        return entry is not None and entry[1].startswith(_FIELD_TAGS)
-
-    for m in _HEAD_OF_BODY.finditer(chunk):
-        a, b = m.start() - 2, m.start() + 1
-        k = starts.get(a)
-        body = chunk[a:b]
-        if k is None or not after_boundary(k) or not field(body[:2]) or body not in words or not free(a, b):
-            continue
-        out.append(Span("org", a, b, tokens[k].score, True))
-    for k, tok in enumerate(tokens):
-        if tok.end - tok.start != 3 or tok.tag not in ("n", "nz"):
-            continue
-        word = chunk[tok.start : tok.end]
-        if word[2] not in _FIELD_BODY or word.endswith("干部") or not field(word[:2]) or not after_boundary(k):
-            continue
-        if word not in gazetteers().generic and free(tok.start, tok.end):
-            out.append(Span("org", tok.start, tok.end, tok.score, True))
     return out
 
 
@@ -349,79 +281,6 @@ def _leading_place(chunk: str, start: int, end: int, score: float) -> list[Span]
     return []
 
 
-def _place_then_former_body(chunk: str, tok: Token) -> list[Span]:
-    """A place, then 原 ("former") or a post, then a body, taken for one name (齐齐哈尔市原市委,
-    韩国原三美集团, 美国助理国防部): the place is where the body is, the body's name starts after the
-    word in between. Not 原子 or 原料 (common words of their own): the dictionary decides."""
-    g = gazetteers()
-    name = chunk[tok.start : tok.end]
-    words = dictionary()
-    for cut in range(2, len(name) - 2):
-        head, rest = name[:cut], name[cut:]
-        if rest.startswith("原") and words.get(rest[:2], (0, ""))[0] < _COMMON:
-            skip = 1
-        else:
-            skip = next((n for n in range(min(g.max_post, len(rest) - 2), 1, -1) if rest[:n] in g.post_words), 0)
-        if not skip or not (valid_place(head) and known_place(head)):
-            continue
-        body = rest[skip:]
-        if len(body) < 2 or not longest_ending(body, g.org_suffixes, g.max_org_suffix):
-            continue
-        at = tok.start + cut + skip
-        where = Span("place", tok.start, tok.start + cut, tok.score, True)
-        if valid_org(body):
-            return [where, Span("org", at, tok.end, tok.score, True)]
-        if body[0] in _LEVEL_BODY and head.endswith(body[0]):
-            # 齐齐哈尔市原市委: the city's own committee, shown by its full name 齐齐哈尔市委.
-            return [where, Span("org", at, tok.end, tok.score, True, head + body[1:])]
-        return [where]
-    return []
-
-
-_LEVEL_BODY = frozenset("省市县区")
-_COMMON = 100  # dictionary frequency from which a word starting with 原 is a word of its own (原子, 原料)
-
-
-# A news dateline: the paper or agency, the place, the date, 电 or 讯 (本报南特6月14日电, 新华社仰光4月22日电).
-_DATELINE_AFTER = re.compile(r"(?:[0-9一二三四五六七八九十]{1,2}月)?[0-9一二三四五六七八九十]{1,3}日(?:电|讯)")
-_DATELINE_BEFORE = re.compile(r"(?:本报|社|网|台)(?:记者)?$")
-# A city in a weather forecast: a temperature before it, the weather after it (or inside the word the
-# tagger made: 卡拉奇晴).
-_WEATHER = re.compile(r"(?:晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|小雪|中雪|大雪|雨夹雪)")
-_WEATHER_END = re.compile(r"(?:晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|小雪|中雪|大雪|雨夹雪)$")
-
-
-def forecast(text: str, start: int, end: int) -> bool:
-    """The name at text[start:end] is the city of a weather forecast line (21℃ 长春晴转多云)."""
-    if "℃" not in text[max(0, start - 8) : start]:
-        return False
-    return _WEATHER.match(text, end) is not None or _WEATHER_END.search(text, start, end) is not None
-
-
-# Posts only a person holds, written right before or after a foreign name (韩国总统金大中, 布约亚总统).
-_PERSON_POSTS = re.compile(r"(?:总统|总理|首相|国王|女王|教练|主教练|外长|部长|市长|州长|议长|主席|大使)")
-
-
-def _titled_foreigner(chunk: str, tok: Token) -> bool:
-    """A name the tagger took for a place or body that is a person's: written by sound (only
-    transliteration characters) or a person's name of three or more characters in the dictionary
-    (金大中), no place or body the dictionary or the lists know, and a post
-    that only a person holds written right before or after it."""
-    g = gazetteers()
-    name = chunk[tok.start : tok.end]
-    found = dictionary().get(name)
-    if found is not None and not found[1].startswith("nr"):
-        return False  # a word or a place the dictionary knows (布拉格 is a city)
-    sounded = all(ch in g.transliteration for ch in name) or (found is not None and len(name) >= 3)
-    if len(name) < 2 or not sounded or known_place(name):
-        return False
-    if longest_ending(name, g.org_suffixes, g.max_org_suffix):
-        return False
-    before = _PERSON_POSTS.search(chunk, max(0, tok.start - 3), tok.start)
-    after = _PERSON_POSTS.match(chunk, tok.end)
-    return (before is not None and before.end() == tok.start) or after is not None
-
-
 def _typed_span(chunk: str, tok: Token) -> list[Span]:
     """The span (or spans, for a pair of abbreviations) one repaired name gives, if it is believable."""
     kind = _TYPE.get(tok.tag)  # a conjunction split off two joined bodies is no name
@@ -429,9 +288,9 @@ def _typed_span(chunk: str, tok: Token) -> list[Span]:
         return []
     if kind != "place" and tok.end - tok.start == 2 and is_parties(chunk, tok.start, tok.end):
         return split_pairs(chunk, tok)  # 中坦合资, 中布两国: the parties of a relation, not a body or a person
-    if kind != "person" and _titled_foreigner(chunk, tok):
+    if kind != "person" and titled_foreigner(chunk, tok):
         kind = "person"  # 总统金大中, 教练福格茨: a post written beside the name says whose it is
-    elif kind == "person" and _DATELINE_AFTER.match(chunk, tok.end) and _DATELINE_BEFORE.search(chunk, 0, tok.start):
+    elif kind == "person" and dateline(chunk, tok.start, tok.end):
         return place(chunk, tok)  # 本报南特6月14日电: a dateline names the place a report is filed from
     elif kind == "person" and forecast(chunk, tok.start, tok.end):
         return place(chunk, tok)  # 21℃ 卡拉奇晴: a city in a weather forecast
@@ -445,7 +304,7 @@ def _typed_span(chunk: str, tok: Token) -> list[Span]:
     gov = split_government(chunk, tok)
     if gov is not None:
         return [gov]
-    former = _place_then_former_body(chunk, tok)
+    former = place_then_former_body(chunk, tok)
     if former:
         return former
     end = _trim_org(chunk, tok.start, tok.end)
