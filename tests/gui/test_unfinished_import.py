@@ -164,5 +164,10 @@ def test_the_window_closing_during_an_import_interrupts_it(
     jobs = _recording_jobs(monkeypatch)
     monkeypatch.setattr(ocr, "default_engine", lambda: ByShade())
     job = window.start_import([scan])
+    announced: list[object] = []
+    window.imports.importFinished.connect(announced.append)
     window.imports.cancel_all()
     assert job.interrupted.is_set() and job.cancel_requested.is_set() and jobs == [job]
+    # Its end is not announced: a listener would start work (entities) after the window stopped its workers.
+    qtbot.waitUntil(lambda: job not in window.imports._jobs, timeout=60000)
+    assert announced == []

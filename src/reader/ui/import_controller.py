@@ -40,6 +40,7 @@ class ImportController(QObject):
         self.window = window
         self.library = library
         self._jobs: list[ImportJob] = []
+        self._closing = False  # the window is closing: a job's end is no longer announced
         self._unfinished: tuple[int, ...] = ()  # notes the bar offers
         self._unfinished_paths: list[Path] = []
         self.unfinished_bar = UnfinishedImportsBar()
@@ -138,7 +139,10 @@ class ImportController(QObject):
 
     def cancel_all(self) -> None:
         """Stop every running job and wait for its thread (the window is closing): each stays noted as
-        unfinished, with the pages it read, and is offered again at the next start."""
+        unfinished, with the pages it read, and is offered again at the next start. Their reports, which
+        arrive after the window has stopped its other workers, are not announced: a listener would start
+        work (entity extraction of new documents) that nothing would stop before the process ends."""
+        self._closing = True
         for job in list(self._jobs):
             job.interrupt()
             job.worker_thread.quit()
@@ -147,6 +151,8 @@ class ImportController(QObject):
     def _on_import_done(self, job: ImportJob, report: ImportReport, quiet: bool) -> None:
         self._jobs.remove(job)
         job.deleteLater()
+        if self._closing:
+            return
         status = self.window.statusBar()
         if quiet:
             status.clearMessage()  # the sample library or a re-clean: nothing to report
@@ -188,4 +194,6 @@ class ImportController(QObject):
     def _on_import_failed(self, job: ImportJob, message: str) -> None:
         self._jobs.remove(job)
         job.deleteLater()
+        if self._closing:
+            return
         QMessageBox.warning(self.window, self.tr("Import failed"), message)
