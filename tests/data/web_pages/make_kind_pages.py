@@ -17,7 +17,9 @@ Kinds (the furniture is this generator's own vocabulary; the text is public, see
   short      a short article (one to two paragraphs) inside heavy furniture: menus, two sidebars, related
              lists, a long footer;
   blog       a blog's front page listing its latest posts (titles, some asking a question; a stamped
-             posted-by line above or below each; counts lines), the first post the gold.
+             posted-by line above or below each; counts lines), the first post the gold;
+  portal     a news article beside a rolling-news box of stamped headlines (the time on the headline's
+             line or under it, on some a sentence of summary), before or after the article.
 Half the pages name their containers (nav, footer, reply...), half use opaque class names.
 
 Gold: what a reader wants to keep: the notice with its field table (索引号 ... 发文字号: web_zh's annotator kept
@@ -82,6 +84,13 @@ class Ctx:
 
     def para(self, lo: int = 1, hi: int = 4) -> str:
         return "".join(self.sent() for _ in range(self.rng.randint(lo, hi)))
+
+    def headline(self) -> str:
+        """A headline of a list: an opening clause, or the sentence's first words when the clause is too
+        short to be a headline (they run 8 to 24 characters)."""
+        sentence = self.rng.choice(self.sents)
+        head = R._clause(sentence, 22)
+        return head if len(head) >= 8 else sentence[:16]
 
     def name(self) -> str:
         return self.rng.choice(self.names) if self.names else "王明"
@@ -318,6 +327,28 @@ def blog(c: Ctx, named: bool, k: int) -> tuple[str, str]:
     return _wrap(c, named, site, site, parts, menu), "\n".join(gold)
 
 
+def portal(c: Ctx, named: bool, k: int) -> tuple[str, str]:
+    """A news article on a portal whose rolling-news box lists stamped headlines (a time on each, on the
+    headline's line or under it, on some a sentence of summary) before or after the article."""
+    site = c.clause(3) + c.rng.choice(P.SITE_TAILS)
+    title = c.clause(22)
+    body = [c.para(1, 3) for _ in range(c.rng.randint(2, 6))]
+    meta = f"<p>{c.stamp()} 来源：{esc(site)}</p>"
+    article = c.div(named, "article", f"<h1>{esc(title)}</h1>{meta}{_ps(body)}<p>{esc(c.rng.choice(P.SHARES))}</p>")
+    same_line, summary = c.rng.random() < 0.5, c.rng.random() < 0.4
+    items = []
+    for _ in range(c.rng.randint(4, 10)):
+        head = f"<a href='/n'>{esc(c.headline())}</a>"
+        stamp = c.stamp()[5:] if c.rng.random() < 0.5 else c.stamp()
+        items.append(f"<p>{head} {stamp}</p>" if same_line else f"<p>{head}</p><p>{stamp}</p>")
+        if summary:
+            items.append(f"<p>{esc(c.sent())}</p>")
+    box = c.div(named, "sidebar", "<h3>滚动新闻</h3>" + "".join(items))
+    parts = [box, article] if c.rng.random() < 0.5 else [article, box]
+    parts.append(_footer(c, named, site))
+    return _wrap(c, named, title, site, parts, list(P.SECTIONS[:12])), "\n".join(body)
+
+
 KINDS: dict[str, Callable[[Ctx, bool, int], tuple[str, str]]] = {
     "notice": notice,
     "forum": forum,
@@ -326,6 +357,7 @@ KINDS: dict[str, Callable[[Ctx, bool, int], tuple[str, str]]] = {
     "comments": comments,
     "short": short,
     "blog": blog,
+    "portal": portal,
 }
 
 

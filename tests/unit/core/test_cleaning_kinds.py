@@ -113,3 +113,34 @@ def test_three_fields_are_not_a_table() -> None:
     ]
     mark_tables(lines)
     assert not any(line.structure for line in lines)
+
+
+ARTICLE = [
+    "记者从市交通部门获悉，本市今年将新建和改造公交站台三百余座，进一步方便市民出行。",
+    "据介绍，新站台将配备电子站牌和无障碍设施，部分站台还将增设候车座椅和遮阳棚。",
+    "市交通部门有关负责人表示，改造工程将分批进行，施工期间将尽量减少对交通的影响。",
+]
+
+
+def test_a_box_of_dated_headlines_above_an_article_is_not_a_thread() -> None:
+    box = [f"第{n}条滚动新闻的标题文字内容 2021-0{n}-0{n} 1{n}:2{n}" for n in range(1, 6)]
+    lines = ["新闻网", "首页 新闻 国内 国际", "滚动新闻", *box, "2021-06-01 10:00 来源：新闻网", *ARTICLE]
+    lines += ["关于我们 | 联系我们 | 网站地图"]
+    text = clean_text("\n".join(lines)).text
+    for paragraph in ARTICLE:
+        assert paragraph in text
+    assert "滚动新闻的标题" not in text
+
+
+def test_linked_headlines_with_times_are_not_post_headers() -> None:
+    items = "".join(
+        f"<p><a href='/n{n}'>第{n}条滚动新闻的标题文字内容</a> 0{n}-1{n} 1{n}:3{n}</p><p>{ARTICLE[n % 3][:30]}。</p>"
+        for n in range(1, 6)
+    )
+    html = (
+        "<html><body><div class='c1'>" + items + "</div><div class='c2'><h1>公交站台改造</h1>"
+        "<p>2021-06-01 10:00 来源：新闻网</p>" + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</div></body></html>"
+    )
+    text = clean_html(html).text
+    for paragraph in ARTICLE:
+        assert paragraph in text

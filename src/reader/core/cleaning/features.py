@@ -81,6 +81,7 @@ class Line:
     authored: bool = False  # Markdown structure (heading, item, quote, table, code): never removed for shape
     preset: str | None = None  # a reason the reader of the format already knows (front matter: metadata)
     reason: str | None = None
+    stamp: bool | None = None  # is_stamp_line, computed once
 
     @property
     def link_density(self) -> float:
@@ -102,7 +103,14 @@ def measure(number: int, raw: str) -> Line:
 
 def is_stamp_line(line: Line) -> bool:
     """The header or footer of a post or comment: a time stamp with a few words (name, title, counts)
-    around it, not a paragraph that merely starts with a time."""
+    around it, not a paragraph that merely starts with a time. Remembered on the line: several passes
+    ask."""
+    if line.stamp is None:
+        line.stamp = _is_stamp(line)
+    return line.stamp
+
+
+def _is_stamp(line: Line) -> bool:
     if line.words > 70 or (":" not in line.text and "：" not in line.text):
         return False
     m = _STAMP.search(line.text)

@@ -79,7 +79,8 @@ def _mark_field_lines(lines: list[cf.Line]) -> None:
     run: list[cf.Line] = []
     labels: set[str] = set()
     for line in [*lines, None]:
-        m = _FIELD_LINE.match(line.text) if line is not None else None
+        colon = line is not None and ("：" in line.text or ":" in line.text)
+        m = _FIELD_LINE.match(line.text) if line is not None and colon else None
         ok = (
             line is not None
             and m is not None
@@ -246,7 +247,7 @@ def cut_replies(lines: list[cf.Line], question: bool = False) -> None:
     posts and replies. A stamp above the first paragraph is the article's own date line. A comment
     section heading ("已有3条评论", "网友评论") after the start of the text closes it too. On a page
     whose title is a question and whose posts are answers (`_answers`), only a comment heading closes it."""
-    stamps = [i for i, line in enumerate(lines) if cf.is_stamp_line(line)]
+    stamps = [i for i, line in enumerate(lines) if cf.is_stamp_line(line) and not _stamped_headline(line)]
     question = question and _answers(lines, stamps)
     if not question and _first_post(lines, stamps):
         for later in lines[stamps[1] :]:
@@ -273,6 +274,33 @@ def cut_replies(lines: list[cf.Line], question: bool = False) -> None:
             prose += line.words
 
 
+DATED_LIST = 3  # adjacent stamped lines that make a list of dated headlines
+
+
+def mark_dated_lists(lines: list[cf.Line]) -> None:
+    """Three or more adjacent lines each a headline with its time (a rolling-news box, a list of latest
+    posts) are a list of other pages: no post header stands right under another, a post's text
+    separates them. They go as related links before the article is chosen."""
+    run: list[cf.Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.reason is None and not line.ends_sentence and cf.is_stamp_line(line):
+            run.append(line)
+            continue
+        if len(run) >= DATED_LIST:
+            for item in run:
+                item.reason = "related-links"
+        run = []
+
+
+HEADLINE_LINK_CHARS = 8  # linked characters that make a stamped line a headline in a list
+
+
+def _stamped_headline(line: cf.Line) -> bool:
+    """A linked headline with its time (a rolling-news box, a list of latest posts) is an item of a
+    list of other pages, not the header of a post on this one: a post header links a name at most."""
+    return line.link_chars >= HEADLINE_LINK_CHARS
+
+
 ANSWER_WORDS = 20  # characters of finished sentences in the typical post of a page of answers: a sentence
 
 
@@ -292,15 +320,19 @@ def _answers(lines: list[cf.Line], stamps: list[int]) -> bool:
 
 
 def _first_post(lines: list[cf.Line], stamps: list[int]) -> bool:
-    """A thread (REPLY_STAMPS or more post headers) whose densest run of prose fell in a reply: the
-    first post is the page's article, however short beside a long reply. Its sentences between the
-    first and second headers, set aside only for where they stood (no link, no chrome, no detector's
-    flag), are given back (True); the replies then go with the rest of the thread."""
+    """A thread (REPLY_STAMPS or more post headers) whose densest run of prose fell in a reply (post
+    headers above and below it): the first post is the page's article, however short beside a long
+    reply. Its sentences between the first and second headers, set aside only for where they stood (no
+    link, no chrome, no detector's flag), are given back (True); the replies then go with the rest of
+    the thread."""
     if len(stamps) < REPLY_STAMPS:
         return False
     first, second = stamps[0], stamps[1]
     if any(line.reason is None and line.clause_punct for line in lines[: second + 1]):
         return False  # the text already starts in the first post (or above the thread)
+    kept = [i for i, line in enumerate(lines) if line.reason is None]
+    if not kept or stamps[-1] < kept[-1]:
+        return False  # no post header after the text: it is no reply (stamped headlines above an article)
     post = [
         line
         for line in lines[first + 1 : second]

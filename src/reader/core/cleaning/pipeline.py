@@ -21,6 +21,7 @@ from reader.core.cleaning.passes import (
     keep_drawings,
     link_list,
     mark_banners,
+    mark_dated_lists,
     mark_injections,
     mark_tables,
     trim_list_edges,
@@ -111,6 +112,7 @@ def _clean(
     mark_banners(lines)
     mark_tables(lines)
     mark_injections(lines)
+    mark_dated_lists(lines)
     asks = is_question(lines, None)
     meta = scan_metadata(lines, facts, hints.site_names)
     question = asks or is_question([], meta.metadata.title)
