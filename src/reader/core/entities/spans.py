@@ -16,7 +16,7 @@ from functools import cache
 
 from reader.core.entities.gazetteers import dictionary, gazetteers, longest_ending
 from reader.core.entities.model import Token
-from reader.core.entities.validity import known_place, valid_place
+from reader.core.entities.validity import STANDALONE_ORGS, known_place, valid_place
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,9 @@ def split_government(chunk: str, tok: Token) -> Span | None:
         return Span("place", tok.start, tok.start + 1, tok.score, True, abbrev[text[0]])
     if text.endswith("政府") and len(text) > 3:
         stem = text[:-2]
+        if stem[-1] in "和与及同" and stem[:-1] in STANDALONE_ORGS:
+            # 中共和政府: the party and the government, not a place called 中共和.
+            return Span("org", tok.start, tok.start + len(stem) - 1, tok.score, True)
         if valid_place(stem) and not longest_ending(stem, gazetteers().org_suffixes, 3):
             return Span("place", tok.start, tok.end - 2, tok.score, known_place(stem))
     return None
