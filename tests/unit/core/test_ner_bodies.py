@@ -13,6 +13,7 @@ import pytest
 from reader.core.entities import _post_follows, extract
 from reader.core.entities.context import field_bodies, forecast, join_dotted, place_then_former_body, titled_foreigner
 from reader.core.entities.model import Token, available
+from reader.core.entities.rules import _trim_person
 from reader.core.entities.spans import split_government
 from reader.core.entities.validity import consistent_people
 
@@ -166,3 +167,18 @@ def test_a_body_and_the_government_are_not_a_place() -> None:
     text = "协助中共和政府落实政策"
     span = split_government(text, Token(2, 7, "ORG", 0.8))
     assert span is not None and (text[span.start : span.end], span.type) == ("中共", "org")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "name"),
+    [
+        ("瓦杰帕伊政府宣布", 0, 6, "瓦杰帕伊"),  # the leader's government: the person is the leader
+        ("请班禅额尔德尼副委员长出席", 1, 8, "班禅额尔德尼"),  # 副 belongs to the post after it
+        ("日本明仁天皇访问英国", 2, 6, "明仁"),  # a monarch's title after the name
+        ("杜氏在大学任教", 0, 2, "杜"),  # 氏: the surname alone, folded into the low tier later
+        ("副总理李副", 3, 5, "李副"),  # no post after it: nothing is cut
+    ],
+)
+def test_titles_and_governments_are_cut_from_a_person_name(text: str, start: int, end: int, name: str) -> None:
+    a, b = _trim_person(text, start, end)
+    assert text[a:b] == name

@@ -215,9 +215,14 @@ def _trim_org(chunk: str, start: int, end: int) -> int:
 
 
 def _trim_person(chunk: str, start: int, end: int) -> tuple[int, int]:
-    """程先生 -> 程, 老李 -> 李: forms of address are not part of the name."""
+    """程先生 -> 程, 老李 -> 李: forms of address are not part of the name; nor is a leader's
+    government (瓦杰帕伊政府 -> 瓦杰帕伊) or a post's 副 run into the name (…坚赞副 | 委员长)."""
     g = gazetteers()
     name = chunk[start:end]
+    if name.endswith("政府") and len(name) >= 4:
+        return start, end - 2
+    if name.endswith(("副", "原")) and len(name) >= 3 and any(chunk.startswith(w, end) for w in g.post_words):
+        return start, end - 1
     for size in range(min(3, len(name) - 1), 0, -1):
         if name[-size:] in g.honorifics and is_surname_led(name[:-size]):
             return start, end - size
