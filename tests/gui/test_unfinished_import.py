@@ -77,7 +77,7 @@ def reopened(qtbot: QtBot, interrupted: Path, tmp_path: Path) -> Iterator[MainWi
 def test_an_unfinished_import_is_offered_at_start(reopened: MainWindow) -> None:
     bar = reopened.imports.unfinished_bar
     assert bar.isVisible()
-    assert bar.label.text() == "An import of 1 file did not finish."
+    assert bar.label.text() == "An import did not finish: 1 file still to import."
     assert bar.resume_button.text() == "&Resume" and bar.discard_button.text() == "D&iscard"
 
 
@@ -171,3 +171,22 @@ def test_the_window_closing_during_an_import_interrupts_it(
     # Its end is not announced: a listener would start work (entities) after the window stopped its workers.
     qtbot.waitUntil(lambda: job not in window.imports._jobs, timeout=60000)
     assert announced == []
+
+
+def test_a_note_whose_files_were_all_done_is_cleared_without_asking(
+    qtbot: QtBot, seeded_library: Path, tmp_path: Path
+) -> None:
+    from reader.store.pending_imports import PendingImports
+
+    with Library(seeded_library) as library:
+        notes = PendingImports(library.conn)
+        noted = notes.begin(["/scans/a.pdf"])
+        notes.file_done(noted, "/scans/a.pdf")  # stored; only the import's end went unrecorded
+    win = _open(qtbot, seeded_library, tmp_path)
+    try:
+        assert not win.imports.unfinished_bar.isVisible()
+        win.writer.flush()
+        assert unfinished(win.library) == []
+    finally:
+        win.close()
+        win.library.close()

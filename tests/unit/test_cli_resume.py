@@ -48,7 +48,9 @@ def test_import_resume_reads_only_the_pages_left(
     note.write_text("一段与扫描无关的文字，单独导入。\n", encoding="utf-8")
     assert main(["--library", lib, "import", str(note)]) == 0
     said = capsys.readouterr()
-    assert "an earlier import of 1 file(s) did not finish; `reader import --resume` finishes it" in said.err
+    assert (
+        "an earlier import did not finish (1 file(s) still to import); `reader import --resume` finishes it" in said.err
+    )
     assert engine.read == []
 
     assert main(["--library", lib, "import", "--resume"]) == 0

@@ -62,6 +62,9 @@ Rederive = Callable[[int, SourceHints], object]
 # Told the files an import will read, once they are found and before any is read (to note the import as
 # under way: `operations.begin_import`).
 Started = Callable[[list[Path]], None]
+# Told each file (as `started` heard it) once it is stored or skipped for good (to mark it done in the
+# note, so an interrupted import taken up again skips it: `operations.import_file_done`).
+FileDone = Callable[[Path], None]
 
 # Below this many files the cost of starting processes outweighs the parallelism.
 _PARALLEL_THRESHOLD = 8
@@ -86,10 +89,17 @@ class _Sources:
     (when given) and reported as updated."""
 
     def __init__(
-        self, add: Add, library: Library | None, report: ImportReport, files: list[Path], rederive: Rederive | None
+        self,
+        add: Add,
+        library: Library | None,
+        report: ImportReport,
+        files: list[Path],
+        rederive: Rederive | None,
+        file_done: FileDone | None = None,
     ) -> None:
         self.add, self.library, self.report, self.rederive = add, library, report, rederive
-        self.waiting: dict[str, list[Prepared]] = {}
+        self.file_done = file_done
+        self.waiting: dict[str, list[tuple[Path, Prepared]]] = {}
         self.expected = Counter(source_folder(str(path)) for path in files)
 
     def take(self, path: Path, result: Prepared | Skipped) -> None:
@@ -98,11 +108,11 @@ class _Sources:
         self.expected[folder] -= 1
         if isinstance(result, Prepared) and result.kind in HINTED and source_folder(result.path):
             held = self.waiting.setdefault(folder, [])
-            held.append(result)
+            held.append((path, result))
             if len(held) >= _SOURCE_BATCH:
                 self.flush(folder)
         else:
-            _record(self.add, result, self.report)
+            self._record(path, result)
         if self.expected[folder] <= 0 and folder in self.waiting:
             self.flush(folder)
 
@@ -113,16 +123,21 @@ class _Sources:
             held = self.waiting.pop(name, [])
             if not held:
                 continue
-            extra = [prepared.derived.original for prepared in held]
-            stored = source_folder(held[0].path)  # the folder as the library records it (links resolved)
+            extra = [prepared.derived.original for _, prepared in held]
+            stored = source_folder(held[0][1].path)  # the folder as the library records it (links resolved)
             members = source_members(self.library, stored) if self.library is not None else []
             hints = source_hints([*(text for _, text in members), *extra])
-            for prepared in held:
+            for path, prepared in held:
                 if hints.bears_on(prepared.derived.original):
                     importer = importer_named(prepared.kind)
                     prepared = replace(prepared, derived=importer.derive(importer.from_raw(prepared.raw), hints=hints))
-                _record(self.add, prepared, self.report)
+                self._record(path, prepared)
             self._refresh(members, hints)
+
+    def _record(self, path: Path, result: Prepared | Skipped) -> None:
+        _record(self.add, result, self.report)
+        if self.file_done is not None:
+            self.file_done(path)
 
     def _refresh(self, members: list[tuple[int, str]], hints: SourceHints) -> None:
         """Clean again the folder's documents stored before this batch when its hints changed them."""
@@ -180,11 +195,13 @@ def import_paths(
     steps: Steps | None = None,
     pages: PageCache | None = None,
     started: Started | None = None,
+    file_done: FileDone | None = None,
 ) -> ImportReport:
     """Import files and folders; stop between documents when `cancelled()` turns true or on Ctrl-C.
 
     `pages` keeps each scanned page as it is read and gives back those an interrupted import read;
-    `started` hears the files found, before the first is read (not called when none is found).
+    `started` hears the files found, before the first is read (not called when none is found), and
+    `file_done` each of them once it is stored or skipped.
 
     Each prepared file is stored by `add` (by default `library.add`); stored documents of a folder whose
     hints the new files change are cleaned again by `rederive` (by default on `library` when it is the
@@ -206,7 +223,7 @@ def import_paths(
 
     with ctrl_c.installed():
         report = _import(
-            add, library, paths, progress, stop_requested, ctrl_c, workers, rederive, steps, pages, started
+            add, library, paths, progress, stop_requested, ctrl_c, workers, rederive, steps, pages, started, file_done
         )
     if ctrl_c.pressed.is_set():
         report.cancelled = True
@@ -226,6 +243,7 @@ def _import(
     steps: Steps | None = None,
     pages: PageCache | None = None,
     started: Started | None = None,
+    file_done: FileDone | None = None,
 ) -> ImportReport:
     try:
         with ctrl_c.abandons():  # walking a large tree writes nothing: Ctrl-C may end it at once
@@ -240,7 +258,7 @@ def _import(
     if progress:
         progress(0, len(files), "")
     workers = workers if workers is not None else max(1, min(4, os.cpu_count() or 1))
-    sources = _Sources(add, library, report, files, rederive)
+    sources = _Sources(add, library, report, files, rederive, file_done)
     if len(files) < _PARALLEL_THRESHOLD or workers <= 1:
         _import_here(sources, files, progress, stop_requested, ctrl_c, steps, pages)
     else:

@@ -39,6 +39,7 @@ __all__ = [
     "extract_entities",
     "finish_imports",
     "import_annotation_file",
+    "import_file_done",
     "mark_seeded",
     "put_annotation",
     "put_ocr_page",
@@ -76,6 +77,12 @@ def finish_imports(library: Library, ids: Sequence[int]) -> Outcome[None]:
     """The imports ended, were cancelled or were discarded: no longer noted (their OCR'd pages go with the
     last one)."""
     PendingImports(library.conn).finish(ids)
+    return Outcome(None)
+
+
+def import_file_done(library: Library, import_id: int, path: str) -> Outcome[None]:
+    """One file of a noted import is stored or skipped: an interrupted import taken up again skips it."""
+    PendingImports(library.conn).file_done(import_id, path)
     return Outcome(None)
 
 

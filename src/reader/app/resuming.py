@@ -1,9 +1,10 @@
 """An import that can be resumed, on a library this process writes to (the CLI's one connection).
 
-It is noted as under way once its files are found and keeps each scanned page as OCR reads it; its end
-removes the note (and, with the last note, the kept pages). Ctrl-C (`ImportInterrupted`) or a crash leaves
-the note: `reader import --resume`, or the window's next start, takes it up again, and the pages read
-before take no time. The window does the same through its writer thread (`ui/workers.py`).
+It is noted as under way once its files are found, marks each file done as it is stored, and keeps each
+scanned page as OCR reads it; its end removes the note (and, with the last note, the kept pages).
+Ctrl-C (`ImportInterrupted`) or a crash leaves the note: `reader import --resume`, or the window's next
+start, takes it up again with the files not done, and the pages read before take no time. The window
+does the same through its writer thread (`ui/workers.py`).
 """
 
 from __future__ import annotations
@@ -44,8 +45,18 @@ def import_resumably(
     def keep(key: PageKey, result: str) -> None:
         ops.put_ocr_page(library, key.content, key.engine, key.page, result)
 
+    def file_done(path: Path) -> None:
+        if noted:
+            ops.import_file_done(library, noted[0], str(path))
+
     report = import_paths(
-        library, paths, progress=progress, workers=workers, pages=StoredPages(library, keep), started=started
+        library,
+        paths,
+        progress=progress,
+        workers=workers,
+        pages=StoredPages(library, keep),
+        started=started,
+        file_done=file_done,
     )
     if noted:
         ops.finish_imports(library, noted)

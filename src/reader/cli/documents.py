@@ -34,7 +34,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         elif pending:
             files = len({p for noted in pending for p in noted.paths})
             say(
-                f"reader: an earlier import of {files} file(s) did not finish; `reader import --resume` finishes it",
+                f"reader: an earlier import did not finish ({files} file(s) still to import); "
+                "`reader import --resume` finishes it",
                 file=sys.stderr,
             )
 

@@ -6,12 +6,12 @@ by the file's bytes (SHA-256), the engine's version and its index; its `result` 
 of the page, which the store keeps without reading it.
 
 How long pages are kept: while any import is unfinished (`pending_imports`), and no longer; the last one
-to end or be discarded clears the table (`pending_imports.finish`). Not dropped as each document is
-stored: a batch started again reads its earlier files again to find them stored, and without their pages
-it would spend the OCR of each such scan only to learn it is a duplicate. Nor kept after: the stored
-document's raw text holds every page's reading, so re-deriving never needs them, and pages kept for files
-that may never be imported again would only grow the library. So the table holds at most the pages of the
-files of unfinished imports (some 5 KB a page).
+to end, be cancelled or be discarded clears the table (`pending_imports.finish`). Not dropped as each
+document is stored: the note marks a file done in a write of its own after the document's, so a scan
+stored just before a crash is read again when the import is taken up, to find it stored, and its kept
+pages make that free. Nor kept after: the stored document's raw text holds every page's reading, so
+re-deriving never needs them, and pages kept for files that may never be imported again would only grow
+the library. So the table holds at most the pages of the files of unfinished imports (a few KB a page).
 """
 
 from __future__ import annotations

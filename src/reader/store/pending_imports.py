@@ -1,13 +1,14 @@
-"""Imports under way, so that one interrupted by a quit or a crash can be offered again (schema 14).
+"""Imports under way, so that one interrupted by a quit or a crash can be finished later (schema 14).
 
-An import notes its files when it starts and removes the note when it ends or the user cancels it;
-quitting the window in the middle, or the process dying, leaves the note, and the next start finds it.
+An import notes its files when it starts, marks each file once it is stored (or skipped for good), and
+removes the note when it ends or the user cancels it; quitting the window in the middle, or the process
+dying, leaves the note, and the next start finds it with the files still to do. Taking it up again
+reads only those: a batch of scans stopped at its twentieth file does not read the first nineteen again.
 With the last note gone the OCR'd pages kept for unfinished imports go too (see `ocr_pages`).
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,11 +20,12 @@ from reader.store.ocr_pages import OcrPageStore
 
 @dataclass(frozen=True)
 class PendingImport:
-    """An import that has not ended: its note's id, its files (as given to the import loop) and when it
-    started (UTC, ISO 8601)."""
+    """An import that has not ended: its note's id, the files it had still to do (in the order it was
+    given them), how many it had done, and when it started (UTC, ISO 8601)."""
 
     id: int
     paths: tuple[str, ...]
+    done: int
     started_at: str
 
 
@@ -38,28 +40,40 @@ class PendingImports:
         self.conn = conn
 
     def all(self) -> list[PendingImport]:
-        """Every unfinished import, oldest first; a note whose paths cannot be read counts no files."""
+        """Every unfinished import, oldest first."""
         out = []
-        for row in self.conn.execute("SELECT id, paths, started_at FROM pending_imports ORDER BY id"):
-            try:
-                paths = json.loads(row[1])
-                found = tuple(str(p) for p in paths) if isinstance(paths, list) else ()
-            except ValueError:
-                found = ()
-            out.append(PendingImport(int(row[0]), found, str(row[2])))
+        for row in self.conn.execute("SELECT id, started_at FROM pending_imports ORDER BY id").fetchall():
+            files = self._files(int(row[0]))
+            left = tuple(path for path, done in files if not done)
+            out.append(PendingImport(int(row[0]), left, len(files) - len(left), str(row[1])))
         return out
+
+    def _files(self, import_id: int) -> list[tuple[str, bool]]:
+        rows = self.conn.execute(
+            "SELECT path, done, seq FROM pending_import_files WHERE import_id = ? ORDER BY seq", (import_id,)
+        )
+        return [(str(r[0]), bool(r[1])) for r in rows]
 
     def begin(self, paths: Sequence[str], replaces: Iterable[int] = ()) -> int:
         """Note an import of `paths`; the notes in `replaces` (the unfinished imports it takes up again)
         go in the same transaction, so a resumed import is noted exactly once whenever it is stopped."""
         with transaction(self.conn):
             self._remove(replaces)
-            cursor = self.conn.execute(
-                "INSERT INTO pending_imports (paths, started_at) VALUES (?, ?)",
-                (json.dumps(list(paths), ensure_ascii=False), _now()),
+            cursor = self.conn.execute("INSERT INTO pending_imports (started_at) VALUES (?)", (_now(),))
+            assert cursor.lastrowid is not None
+            import_id = int(cursor.lastrowid)
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO pending_import_files (import_id, path, seq) VALUES (?, ?, ?)",
+                [(import_id, path, seq) for seq, path in enumerate(paths)],
             )
-        assert cursor.lastrowid is not None
-        return int(cursor.lastrowid)
+        return import_id
+
+    def file_done(self, import_id: int, path: str) -> None:
+        """One file of the import is stored (or skipped for good): taking the import up again skips it."""
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE pending_import_files SET done = 1 WHERE import_id = ? AND path = ?", (import_id, path)
+            )
 
     def finish(self, ids: Iterable[int]) -> None:
         """The imports ended, were cancelled or discarded: their notes go, and with the last note the kept
@@ -70,4 +84,6 @@ class PendingImports:
                 OcrPageStore(self.conn).clear()
 
     def _remove(self, ids: Iterable[int]) -> None:
-        self.conn.executemany("DELETE FROM pending_imports WHERE id = ?", [(i,) for i in ids])
+        rows = [(i,) for i in ids]
+        self.conn.executemany("DELETE FROM pending_import_files WHERE import_id = ?", rows)
+        self.conn.executemany("DELETE FROM pending_imports WHERE id = ?", rows)

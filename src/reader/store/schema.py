@@ -251,9 +251,10 @@ def _v14_ocr_pages_and_pending_imports(conn: sqlite3.Connection) -> None:
     # Scanned pages read by OCR, kept as each is read so that an import interrupted halfway (a cancel, a
     # quit, a crash) reads only the pages it had not read when it is started again: keyed by the file's
     # bytes (SHA-256), the OCR engine's version and the page's 0-based index; `result` is the importer's
-    # own text of one page. And the imports under way (the files they were given, as a JSON list), each
-    # removed when it ends or is cancelled, so a start that finds one can offer to finish it. See
-    # store/ocr_pages.py for how long pages are kept.
+    # own text of one page. And the imports under way with their files, each file marked once it is
+    # stored (or skipped), each import removed when it ends or is cancelled, so a start that finds one
+    # can offer to finish it with the files it had not done. See store/ocr_pages.py for how long pages
+    # are kept.
     run_script(
         conn,
         """
@@ -267,9 +268,15 @@ def _v14_ocr_pages_and_pending_imports(conn: sqlite3.Connection) -> None:
         ) WITHOUT ROWID;
         CREATE TABLE pending_imports (
             id INTEGER PRIMARY KEY,
-            paths TEXT NOT NULL,
             started_at TEXT NOT NULL
-        )
+        );
+        CREATE TABLE pending_import_files (
+            import_id INTEGER NOT NULL REFERENCES pending_imports(id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            done INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (import_id, path)
+        ) WITHOUT ROWID
         """,
     )
 

@@ -94,21 +94,24 @@ class ImportController(QObject):
     # -- unfinished imports ------------------------------------------------------------------------
     def offer_unfinished(self) -> bool:
         """Show the Resume / Discard bar when the library notes imports that did not finish (the window
-        was closed or the process died halfway); whether it did."""
+        was closed or the process died halfway) with files still to import; whether it did."""
         if self.library is None:
             return False
         pending = PendingImports(self.library.conn).all()
         paths = list(dict.fromkeys(p for noted in pending for p in noted.paths))
         self._unfinished = tuple(noted.id for noted in pending)
         self._unfinished_paths = [Path(p) for p in paths]
-        if not pending:
+        if not paths:  # nothing noted, or every file was done and only the end went unrecorded
             self.unfinished_bar.hide()
+            if pending:
+                self.writer.submit(partial(ops.finish_imports, ids=self._unfinished), notify=False)
+            self._unfinished = ()
             return False
         self.unfinished_bar.offer(len(paths))
         return True
 
     def resume_unfinished(self) -> ImportJob | None:
-        """Import the files of the unfinished imports again, as one import that replaces their notes."""
+        """Import the files the unfinished imports had still to do, as one import that replaces their notes."""
         ids, paths_ = self._unfinished, self._unfinished_paths
         self._unfinished, self._unfinished_paths = (), []
         self.unfinished_bar.hide()

@@ -16,7 +16,7 @@ from reader.ui.info_panel import counted
 
 
 class UnfinishedImportsBar(QFrame):
-    """Says how many files an interrupted import still had and asks what to do with it."""
+    """Says how many files an interrupted import had still to import and asks what to do with it."""
 
     resumeRequested = Signal()
     discardRequested = Signal()
@@ -44,8 +44,8 @@ class UnfinishedImportsBar(QFrame):
         self.hide()
 
     def offer(self, files: int) -> None:
-        """Show the bar for an import of `files` files and give Resume the focus."""
-        self.label.setText(counted(self.tr("An import of %n file(s) did not finish.", "", files), files))
+        """Show the bar for an import with `files` files still to import and give Resume the focus."""
+        self.label.setText(counted(self.tr("An import did not finish: %n file(s) still to import.", "", files), files))
         self.show()
         self.resume_button.setFocus(Qt.FocusReason.OtherFocusReason)
 

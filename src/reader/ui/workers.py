@@ -10,10 +10,11 @@ Cancelling sets a threading.Event from the GUI thread that the import loop reads
 cannot be a slot of the worker: the worker lives on the import thread, which is busy in `run`, so a queued
 call would be delivered only once the import had ended.
 
-An import the reader asked for is noted as under way once its files are found, and each scanned page it
-reads by OCR is kept as it is read (both through the writer). Its end, or the reader's Cancel, removes the
-note; closing the window in the middle (`ImportJob.interrupt`) stops it the same way but keeps the note and
-the pages, so the next start offers to resume it and the pages already read take no time.
+An import the reader asked for is noted as under way once its files are found, each file is marked done
+as it is stored, and each scanned page it reads by OCR is kept as it is read (all through the writer).
+Its end, or the reader's Cancel, removes the note; closing the window in the middle
+(`ImportJob.interrupt`) stops it the same way but keeps the note and the pages, so the next start offers
+to resume it with the files not done, and the pages already read take no time.
 """
 
 from __future__ import annotations
@@ -124,12 +125,20 @@ class ImportWorker(QObject):
             steps=self._steps,
             pages=StoredPages(library, self._keep_page),
             started=self._started,
+            file_done=self._file_done,
         )
 
     def _started(self, files: list[Path]) -> None:
         """The files are found: the import is noted as under way (replacing the notes it resumes)."""
         begin = partial(ops.begin_import, paths=[str(f) for f in files], replaces=self._resumes)
         self._noted = (self._writer.run(begin, notify=False),)
+
+    def _file_done(self, path: Path) -> None:
+        """A file is stored or skipped: marked in the note, so a resumed import skips it. Not waited for:
+        the mark follows the file's document in the writer's queue, and losing it costs a duplicate check."""
+        if self._noted:
+            done = partial(ops.import_file_done, import_id=self._noted[0], path=str(path))
+            self._writer.submit(done, notify=False)
 
     def _keep_page(self, key: PageKey, result: str) -> None:
         page = partial(ops.put_ocr_page, content=key.content, engine=key.engine, page=key.page, result=result)

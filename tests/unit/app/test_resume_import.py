@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from reader.app import operations
 from reader.app.resuming import import_resumably, unfinished
 from reader.formats.pdf import ocr
 from reader.store.library import Library
@@ -106,11 +107,41 @@ def test_a_resumed_batch_finds_its_stored_scans_without_reading_them_again(
     monkeypatch.setattr(ocr, "default_engine", lambda: engine)
     with Library(path) as library:
         assert library.count() == 1
-        pending = unfinished(library)
-        assert sorted(pending[0].paths) == [str(first), str(second)]
-        report = import_resumably(library, [Path(p) for p in pending[0].paths], resumes=[pending[0].id])
+        [pending] = unfinished(library)
+        assert pending.paths == (str(second),) and pending.done == 1  # a.pdf is stored: not to be read again
+        report = import_resumably(library, [Path(p) for p in pending.paths], resumes=[pending.id])
+        assert len(report.imported) == 1 and not report.duplicates
+        assert engine.read == [2, 3]
+        assert unfinished(library) == []
+
+
+def test_a_scan_stored_but_not_yet_marked_done_is_found_stored_without_ocr(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mark is a write of its own after the document's: a crash between the two leaves a stored file
+    listed as still to do; its pages, kept until the import ends, make finding it stored free."""
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    first, second = folder / "a.pdf", folder / "b.pdf"
+    first.write_bytes(shaded_scan(2))
+    second.write_bytes(shaded_scan(4))
+    monkeypatch.setattr(ocr, "default_engine", lambda: DiesOn(2))
+    monkeypatch.setattr(operations, "import_file_done", lambda *args, **kwargs: None)  # the marks are lost
+    path = tmp_path / "lib.sqlite"
+    library = Library(path)
+    with pytest.raises(Killed):
+        import_resumably(library, [folder], workers=1)
+    library.close()
+    monkeypatch.undo()
+
+    engine = ByShade()
+    monkeypatch.setattr(ocr, "default_engine", lambda: engine)
+    with Library(path) as library:
+        [pending] = unfinished(library)
+        assert sorted(pending.paths) == [str(first), str(second)]
+        report = import_resumably(library, [Path(p) for p in pending.paths], resumes=[pending.id])
         assert len(report.duplicates) == 1 and len(report.imported) == 1
-        assert engine.read == [2, 3]  # a.pdf's pages were kept until the batch ended: no OCR to find it stored
+        assert engine.read == [2, 3]  # a.pdf was found stored without a page of OCR
         assert unfinished(library) == []
 
 
@@ -129,3 +160,18 @@ def test_a_later_import_of_other_files_leaves_the_unfinished_one_noted(
         assert len(import_resumably(library, [note]).imported) == 1
         assert [n.paths for n in unfinished(library)] == [(str(scan),)]
         assert OcrPageStore(library.conn).count() == 1  # still kept for the unfinished import
+
+
+def test_files_prepared_in_worker_processes_are_marked_done_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for n in range(9):  # enough files for the worker processes
+        (folder / f"{n}.txt").write_text(f"第{n}份通知的正文，内容各不相同。\n" * 3, encoding="utf-8")
+    monkeypatch.setattr(operations, "finish_imports", lambda *args, **kwargs: None)  # the end goes unrecorded
+    with Library(tmp_path / "lib.sqlite") as library:
+        report = import_resumably(library, [folder], workers=2)
+        assert len(report.imported) == 9
+        [pending] = unfinished(library)
+        assert pending.paths == () and pending.done == 9

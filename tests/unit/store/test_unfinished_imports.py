@@ -59,9 +59,9 @@ def test_pages_are_kept_while_any_import_is_unfinished_and_go_with_the_last(tmp_
         second = notes.begin(["/scans/c.pdf"])
         pages.put("a", "e", 0, "x")
         found = notes.all()
-        assert [(n.id, n.paths) for n in found] == [
-            (first, ("/scans/a.pdf", "/scans/b.pdf")),
-            (second, ("/scans/c.pdf",)),
+        assert [(n.id, n.paths, n.done) for n in found] == [
+            (first, ("/scans/a.pdf", "/scans/b.pdf"), 0),
+            (second, ("/scans/c.pdf",), 0),
         ]
         assert all(n.started_at.endswith("Z") for n in found)
         notes.finish([first])
@@ -90,7 +90,18 @@ def test_the_reading_connection_cannot_write_pages_or_notes(tmp_path: Path) -> N
             PendingImports(reading.conn).begin(["/a.pdf"])
 
 
-def test_a_note_with_damaged_paths_lists_no_files(tmp_path: Path) -> None:
+def test_files_done_are_no_longer_listed_and_the_order_is_kept(tmp_path: Path) -> None:
     with Library(tmp_path / "lib.sqlite") as library:
-        library.conn.execute("INSERT INTO pending_imports (paths, started_at) VALUES ('not json', 'x')")
-        assert [n.paths for n in PendingImports(library.conn).all()] == [()]
+        notes = PendingImports(library.conn)
+        noted = notes.begin(["/z.pdf", "/a.pdf", "/m.txt", "/a.pdf"])  # a file given twice is one file
+        notes.file_done(noted, "/a.pdf")
+        notes.file_done(noted, "/not-in-the-import.txt")
+        [found] = notes.all()
+        assert found.paths == ("/z.pdf", "/m.txt") and found.done == 1
+
+
+def test_a_finished_note_leaves_no_rows_of_its_files(tmp_path: Path) -> None:
+    with Library(tmp_path / "lib.sqlite") as library:
+        notes = PendingImports(library.conn)
+        notes.finish([notes.begin(["/a.pdf", "/b.pdf"])])
+        assert library.conn.execute("SELECT count(*) FROM pending_import_files").fetchone()[0] == 0
