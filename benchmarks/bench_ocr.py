@@ -2,6 +2,7 @@
 defaults, on scans generated from public text.
 
     PYTHONPATH=src .venv/bin/python benchmarks/bench_ocr.py [--pages N] [--seed S] [--skew DEG] [--stages]
+        [--squeeze F] [--no-prior]
 
 Pages are made by tests/unit/formats/pdf/pdf_scans.py: real Chinese paragraphs (simplified from
 ../shared/eval/web_zh/cleaned, traditional from ../shared/eval/zh_tw/drcd_dev.jsonl; the generator's own
@@ -23,6 +24,7 @@ column counts only this process, so for it read pages/s.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
 import re
@@ -262,7 +264,18 @@ def main() -> None:
     parser.add_argument("--no-defaults", action="store_true", help="skip the engine-defaults baseline")
     parser.add_argument("--no-tesseract", action="store_true", help="skip tesseract even when installed")
     parser.add_argument("--stages", action="store_true", help="time the engine's stages on one page, then stop")
+    parser.add_argument(
+        "--squeeze", type=float, help=f"width scale of the accurate recogniser's lines (built: {ocr.ACCURATE.squeeze})"
+    )
+    parser.add_argument(
+        "--no-prior", action="store_true", help="judge every page on a fast sample (no carrying of the script)"
+    )
     args = parser.parse_args()
+    if args.squeeze is not None:
+        ocr.ACCURATE = dataclasses.replace(ocr.ACCURATE, squeeze=args.squeeze)
+    if args.no_prior:
+        each_page = ocr.recognise_lines
+        ocr.recognise_lines = lambda lines, fast, accurate, each, prior=None: each_page(lines, fast, accurate, each)
     rng = random.Random(args.seed)
     scans = {
         "simplified": make_scan(pages_of(simplified_paragraphs(), args.pages, rng), seed=args.seed, skew=args.skew),
@@ -278,10 +291,11 @@ def main() -> None:
         raise SystemExit(engine)
     # onnxruntime's first runs of a session cost ~1.5 CPU-s more (once per process, on the first scanned page
     # of a session); timed apart, so the table shows what each further page costs. Two warm-up pages: a
-    # simplified one (the fast recogniser) and a traditional one (the accurate recogniser's session too).
+    # traditional one (the accurate recogniser's session too) and a simplified one, last, so each script's
+    # scan starts as a document does after a simplified one (`ocr.ScriptPrior`).
     import pypdfium2 as pdfium
 
-    for label, text in (("simplified", "预热。"), ("traditional", "預熱。")):
+    for label, text in (("traditional", "預熱。"), ("simplified", "预热。")):
         doc = pdfium.PdfDocument(make_scan([[text * 60]], seed=args.seed).data)
         try:
             warm_page = doc[0].render(scale=ocr.DPI / 72).to_numpy()[:, :, :3].copy()
@@ -293,7 +307,8 @@ def main() -> None:
             f"first {label} page of a session (warm-up): {time.perf_counter() - wall:.1f} s, "
             f"{time.process_time() - cpu:.1f} CPU-s"
         )
-    print(f"{ocr.engine_version()}, {ocr.DPI} dpi, skew up to {args.skew}°, seed {args.seed}")
+    carried = "each page judged on a sample" if args.no_prior else "script carried from page to page"
+    print(f"{ocr.engine_version()}, {ocr.DPI} dpi, skew up to {args.skew}°, seed {args.seed}, {carried}")
     print("| pipeline | script | pages | pages/s | cpu s/page | CER | paras |")
     print("|---|---|---|---|---|---|---|")
     measure("reader", reader, scans)

@@ -1,5 +1,6 @@
 """The OCR engine as `ocr.default_engine` runs it: lines recognised on several threads come back in the
-page's order with their own text, a traditional page is read again by the accurate recogniser, the model
+page's order with their own text, a traditional page is read again by the accurate recogniser (and the page
+after it by that one at once), the model
 files ship with the package, and the recogniser's regular misreadings (simplified forms on a traditional
 page, the zero of a Chinese numeral) are put right."""
 
@@ -170,6 +171,44 @@ def test_the_script_is_judged_on_the_first_lines_and_every_line_is_read_once_per
     read = ocr.recognise_lines(long_traditional, fast, accurate, _in_order)
     assert [text for text, _ in read] == [line.replace("。", "．") for line in long_traditional]
     assert fast.read == long_traditional[: ocr.SAMPLE_LINES] and accurate.read == long_traditional
+
+
+def test_the_page_after_a_traditional_page_skips_the_fast_sample() -> None:
+    lines = [f"{line}{i}" for i in range(4) for line in TRADITIONAL_LINES]
+    prior = ocr.ScriptPrior()
+    fast = StandIn({line: line for line in lines})
+    accurate = StandIn({line: line for line in lines})
+    assert [text for text, _ in ocr.recognise_lines(lines, fast, accurate, _in_order, prior)] == lines
+    assert prior.traditional and fast.read == lines[: ocr.SAMPLE_LINES]
+    fast.read, accurate.read = [], []
+    assert [text for text, _ in ocr.recognise_lines(lines, fast, accurate, _in_order, prior)] == lines
+    assert fast.read == [] and accurate.read == lines
+    assert prior.traditional
+
+
+def test_a_simplified_page_in_a_traditional_document_is_read_right_and_ends_the_carried_script() -> None:
+    """The accurate recogniser reads simplified text too, so the page guessed wrong is read right; its
+    reading says the script changed, and the page after it is judged on a fast sample again."""
+    prior = ocr.ScriptPrior(traditional=True)
+    fast = StandIn({line: line for line in LINES})
+    accurate = StandIn({line: line for line in LINES})
+    assert [text for text, _ in ocr.recognise_lines(list(LINES), fast, accurate, _in_order, prior)] == list(LINES)
+    assert fast.read == [] and accurate.read == list(LINES)
+    assert not prior.traditional
+    accurate.read = []
+    assert [text for text, _ in ocr.recognise_lines(list(LINES), fast, accurate, _in_order, prior)] == list(LINES)
+    assert fast.read == list(LINES) and accurate.read == []
+
+
+def test_a_page_too_short_to_show_its_script_keeps_the_carried_one() -> None:
+    title = ["二〇二四年度報告", "第三章"]  # 2 script-specific characters: not enough to tell
+    prior = ocr.ScriptPrior(traditional=True)
+    reader = StandIn({line: line for line in title})
+    ocr.recognise_lines(title, StandIn({}), reader, _in_order, prior)
+    assert prior.traditional
+    prior = ocr.ScriptPrior()
+    ocr.recognise_lines(title, reader, StandIn({}), _in_order, prior)
+    assert not prior.traditional
 
 
 @pytest.mark.slow

@@ -141,21 +141,26 @@ MODELS = resources.files("reader") / "data" / "ocr"
 
 @dataclass(frozen=True)
 class Recogniser:
-    """A PP-OCRv6 recogniser: its ONNX file and its character list (the graph keeps none inside)."""
+    """A PP-OCRv6 recogniser: its ONNX file, its character list (the graph keeps none inside), and the
+    horizontal scale `squeeze` its lines are given on top of the scaling to `REC_HEIGHT` (the recogniser's
+    time goes with a line's width)."""
 
     name: str
     model: str
     keys: str
+    squeeze: float = 1.0
 
 
 FAST = Recogniser("PP-OCRv6 tiny rec", "ppocrv6_tiny_rec.onnx", "ppocrv6_tiny_dict.txt")
 """Reads simplified pages, and the first lines of every page: 2.4 times cheaper than the PP-OCRv4
 recogniser it replaced and better on simplified text, but its 6,904 characters lack many traditional forms
 (恆 認 稱), so it cannot carry traditional pages."""
-ACCURATE = Recogniser("PP-OCRv6 small rec", "ppocrv6_small_rec.onnx", "ppocrv6_small_dict.txt")
+ACCURATE = Recogniser("PP-OCRv6 small rec", "ppocrv6_small_rec.onnx", "ppocrv6_small_dict.txt", squeeze=0.75)
 """Reads a page whose first lines `FAST` read as traditional script (18,708 characters, simplified and
 traditional): 0.2-0.4 % character errors on traditional scans against 3-5 % for `FAST`, at 3.5 times its
-processor time, so it is spent on those pages only."""
+processor time at full width, so it is spent on those pages only. Its lines are squeezed to three quarters
+of their width: a square ideograph at 48 px is some 6 of the graph's time steps wide, more than CTC needs,
+and the squeezed line costs a quarter less with no measured loss (docs/decisions/ocr-models.md)."""
 
 MIN_REC_RATIO = 320 / 48
 """A line narrower than this many times its height is padded to it, as the engine pads it (its training
@@ -232,13 +237,14 @@ def default_engine() -> Engine | str:
     # other programs while the window waited for the GIL (measured: longer stalls and slower OCR).
     pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="ocr")
 
-    def reader(session: Any, decode: Any) -> LineReader:
+    def reader(session: Any, decode: Any, squeeze: float) -> LineReader:
         rec_input = session.get_inputs()[0].name
 
         def recognise(line: Any) -> tuple[str, float]:
-            """One line image (BGR) read by the recogniser: scaled to REC_HEIGHT, to -1..1, channels first."""
+            """One line image (BGR) read by the recogniser: scaled to REC_HEIGHT (and its width by `squeeze`),
+            to -1..1, channels first."""
             height, width = line.shape[:2]
-            wide = max(1, math.ceil(REC_HEIGHT * width / max(height, 1)))
+            wide = max(1, math.ceil(squeeze * REC_HEIGHT * width / max(height, 1)))
             scaled = cv2.resize(line, (wide, REC_HEIGHT)).astype(numpy.float32) * (2.0 / 255.0) - 1.0
             if wide < MIN_REC_RATIO * REC_HEIGHT:  # a short line is padded as the engine pads it (mid grey)
                 scaled = cv2.copyMakeBorder(
@@ -250,7 +256,9 @@ def default_engine() -> Engine | str:
 
         return recognise
 
-    read_fast, read_accurate = reader(fast, fast_decode), reader(accurate, accurate_decode)
+    read_fast = reader(fast, fast_decode, FAST.squeeze)
+    read_accurate = reader(accurate, accurate_decode, ACCURATE.squeeze)
+    prior = ScriptPrior()
 
     def on_threads(recognise: LineReader, lines: Sequence[Any]) -> list[tuple[str, float]]:
         """The lines read on the pool's threads, longest first so the threads finish together; in their order."""
@@ -272,7 +280,7 @@ def default_engine() -> Engine | str:
         if not boxes:
             return []
         lines = rapid.get_crop_img_list(image, boxes)
-        texts = recognise_lines(lines, read_fast, read_accurate, on_threads)
+        texts = recognise_lines(lines, read_fast, read_accurate, on_threads, prior)
         return [(box.tolist(), text, score) for box, (text, score) in zip(boxes, texts, strict=True)]
 
     return run
@@ -282,28 +290,62 @@ LineReader = Callable[[Any], tuple[str, float]]
 """A recogniser: one line image to its text and confidence."""
 
 
+@dataclass
+class ScriptPrior:
+    """The script of the last page that showed one: a page after a traditional page is read by the accurate
+    recogniser straight away, without the fast reading of its first lines (`recognise_lines`).
+
+    The engine keeps one for all the pages it reads (in practice a document's pages, one after another).
+    A wrong guess never costs accuracy: the accurate recogniser reads simplified text as well as the fast
+    one (better), and its reading of the page decides the next page, so a simplified page in a traditional
+    document, or the first page of a simplified document after a traditional one, costs one page's speed."""
+
+    traditional: bool = False
+
+
 def recognise_lines(
     lines: Sequence[Any],
     fast: LineReader,
     accurate: LineReader,
     each: Callable[[LineReader, Sequence[Any]], list[tuple[str, float]]],
+    prior: ScriptPrior | None = None,
 ) -> list[tuple[str, float]]:
     """A page's lines read by the `fast` recogniser, or, when the page reads as traditional script, by the
     `accurate` one: the fast one lacks many traditional forms, and a page is printed in one script, so the
     accurate one's reading of every line is the one wanted. The script is judged (`traditional` at
     `REREAD_MAJORITY`) on the fast reading of the first `SAMPLE_LINES` lines, so a traditional page does not
-    pay the fast reading of all its lines; `each(reader, lines)` reads lines (on the engine's threads), in
-    their order."""
+    pay the fast reading of all its lines; when `prior` says the last page was traditional, the accurate one
+    reads every line at once and its reading is judged instead, for the next page. A page with too few
+    script-specific characters to judge (a title, a table of figures) leaves `prior` as it was.
+    `each(reader, lines)` reads lines (on the engine's threads), in their order."""
+    if prior is not None and prior.traditional:
+        read = each(accurate, lines)
+        prior.traditional = _judged("".join(text for text, _ in read), prior.traditional)
+        return read
     sample = each(fast, lines[:SAMPLE_LINES])
-    if sample and traditional("".join(text for text, _ in sample), REREAD_MAJORITY):
+    sample_text = "".join(text for text, _ in sample)
+    if sample and traditional(sample_text, REREAD_MAJORITY):
+        if prior is not None:
+            prior.traditional = True
         return each(accurate, lines)
     return sample + each(fast, lines[SAMPLE_LINES:]) if len(lines) > SAMPLE_LINES else sample
+
+
+def _judged(text: str, before: bool) -> bool:
+    """Whether a page's reading is traditional (at `REREAD_MAJORITY`), or `before` when it has fewer than
+    `MIN_TRADITIONAL` script-specific characters to tell."""
+    from reader.core.script.detect import detect_script
+
+    info = detect_script(text)
+    if info.traditional + info.simplified < MIN_TRADITIONAL:
+        return before
+    return traditional(text, REREAD_MAJORITY)
 
 
 def engine_version() -> str:
     """The OCR package, its version and the recognisers, for the evidence stored with an OCR'd document (so
     a document read by an earlier model can be told apart)."""
-    models = f"{FAST.name}, {ACCURATE.name} on traditional pages"
+    models = f"{FAST.name}, {ACCURATE.name} at {ACCURATE.squeeze:g} width on traditional pages"
     try:
         from importlib.metadata import version
 
