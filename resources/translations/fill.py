@@ -204,10 +204,25 @@ TABLE: dict[str, tuple[str, str]] = {
     ),
     "The password was not right.": ("密码不正确。", "密碼不正確。"),
     "Opening {0}…": ("正在打开 {0}…", "正在開啟 {0}…"),
+    "&Resume": ("继续(&R)", "繼續(&R)"),
+    "D&iscard": ("放弃(&I)", "放棄(&I)"),
+    "Import the rest; pages already read by OCR are not read again": (
+        "导入其余部分；OCR 已识别的页不再重新识别",
+        "匯入其餘部分；OCR 已辨識的頁面不再重新辨識",
+    ),
+    "Forget the unfinished import and the pages it had read": (
+        "放弃未完成的导入及其已识别的页",
+        "放棄未完成的匯入及其已辨識的頁面",
+    ),
+    "Unfinished import discarded": ("已放弃未完成的导入", "已放棄未完成的匯入"),
 }
 
 # Counted strings (`tr("%n thing(s)", "", n)`): Chinese has one plural form.
 NUMERUS: dict[str, tuple[str, str]] = {
+    "An import did not finish: %n file(s) still to import.": (
+        "有一次导入未完成：还有 %n 个文件待导入。",
+        "有一次匯入未完成：還有 %n 個檔案待匯入。",
+    ),
     "Restored %n document(s)": ("已恢复 %n 篇文档", "已恢復 %n 篇文件"),
     "%n document(s) could not come back: the same file was imported again": (
         "%n 篇文档无法恢复：同一文件已重新导入",

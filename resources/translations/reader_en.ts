@@ -807,6 +807,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Unfinished import discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1534,6 +1538,32 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     <message>
         <source>In use: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnfinishedImportsBar</name>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the rest; pages already read by OCR are not read again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;iscard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the unfinished import and the pages it had read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>An import did not finish: %n file(s) still to import.</source>
+        <translation>
+            <numerusform>An import did not finish: %n file still to import.</numerusform>
+            <numerusform>An import did not finish: %n files still to import.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -796,6 +796,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation>导入文件夹</translation>
     </message>
     <message>
+        <source>Unfinished import discarded</source>
+        <translation>已放弃未完成的导入</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1517,6 +1521,31 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     <message>
         <source>In use: %1</source>
         <translation>已在使用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>UnfinishedImportsBar</name>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Import the rest; pages already read by OCR are not read again</source>
+        <translation>导入其余部分；OCR 已识别的页不再重新识别</translation>
+    </message>
+    <message>
+        <source>D&amp;iscard</source>
+        <translation>放弃(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Forget the unfinished import and the pages it had read</source>
+        <translation>放弃未完成的导入及其已识别的页</translation>
+    </message>
+    <message numerus="yes">
+        <source>An import did not finish: %n file(s) still to import.</source>
+        <translation>
+            <numerusform>有一次导入未完成：还有 %n 个文件待导入。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -796,6 +796,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation>匯入資料夾</translation>
     </message>
     <message>
+        <source>Unfinished import discarded</source>
+        <translation>已放棄未完成的匯入</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>正在匯入…</translation>
     </message>
@@ -1517,6 +1521,31 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     <message>
         <source>In use: %1</source>
         <translation>已在使用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>UnfinishedImportsBar</name>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>繼續(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Import the rest; pages already read by OCR are not read again</source>
+        <translation>匯入其餘部分；OCR 已辨識的頁面不再重新辨識</translation>
+    </message>
+    <message>
+        <source>D&amp;iscard</source>
+        <translation>放棄(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Forget the unfinished import and the pages it had read</source>
+        <translation>放棄未完成的匯入及其已辨識的頁面</translation>
+    </message>
+    <message numerus="yes">
+        <source>An import did not finish: %n file(s) still to import.</source>
+        <translation>
+            <numerusform>有一次匯入未完成：還有 %n 個檔案待匯入。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
