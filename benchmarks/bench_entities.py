@@ -1,7 +1,7 @@
 """Entity extraction quality and speed on public NER sets: prints figures, asserts nothing.
 
     .venv/bin/python benchmarks/bench_entities.py [--engine lac|jieba] [--msra-only] [--errors dev] [--held-out]
-        [--pd1998 PATH]
+        [--pd1998 PATH] [--cli]
 
 - MSRA NER validation (3,000 sentences) split once by a fixed hash of each sentence into a *dev* half
   (rules and thresholds are tuned on it) and a frozen *test* half (only ever reported). Exact span + type
@@ -16,6 +16,8 @@
   repository zjy-ucas/ChineseNER (4,636 sentences, BIO PER/LOC/ORG; no licence file there, so it is read
   from where it lies and never copied here). Sentences that share a 12-character stretch with the MSRA
   validation set (208 are identical to MSRA sentences) are left out, so nothing tuned on is scored.
+- `--cli`: the named sets are also scored through `reader entities --stdin --jsonl`, the path scripts
+  and issue 18's targets use: each sentence extracted alone, main tier as the CLI lists it.
 - CLUENER2020 dev and Resume dev: posts compared with position / TITLE labels (as before).
 - Throughput of the whole `extract` pass, end to end, on the 3,000 MSRA sentences joined into one
   document (as the app sees a report), with `jieba.cut` on the same text as the baseline from the same
@@ -30,6 +32,7 @@ import bisect
 import hashlib
 import json
 import os
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -52,6 +55,9 @@ MSRA_TYPES = {"PER": "person", "LOC": "place", "ORG": "org"}
 NAMED = tuple(MSRA_TYPES.values())
 Gold = set[tuple[int, int, int, str]]  # (sentence, start, end, type)
 REPEATS = 3
+# With --cli, the named sets are also scored through `reader entities --stdin --jsonl`, the path a
+# script uses: each sentence alone (no repetition across sentences), main tier as the CLI lists it.
+THROUGH_CLI = False
 
 
 def is_dev(sentence: str) -> bool:
@@ -117,6 +123,28 @@ def run_document(sentences: Sequence[str]) -> tuple[list[list[entities.Mention]]
     return per, elapsed
 
 
+def through_cli(sents: Sequence[str]) -> Gold:
+    """People, places and organisations `reader entities --stdin --jsonl` lists for each sentence."""
+    done = subprocess.run(
+        [sys.executable, "-m", "reader.cli", "entities", "--stdin", "--jsonl"],
+        input="\n".join(sents) + "\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        check=True,
+    )
+    rows = done.stdout.splitlines()
+    if len(rows) != len(sents):
+        raise SystemExit(f"reader entities gave {len(rows)} lines for {len(sents)} sentences")
+    return {
+        (i, e["start"], e["end"], e["type"])
+        for i, row in enumerate(rows)
+        for e in json.loads(row)
+        if e["type"] in NAMED
+    }
+
+
 def load_msra() -> tuple[list[str], list[list[tuple[int, int, str]]]]:
     sents = ["".join(ln.split()) for ln in (NER / "msra_val_sentences.txt").read_text(encoding="utf-8").splitlines()]
     tags = [ln.split() for ln in (NER / "msra_val_tags.txt").read_text(encoding="utf-8").splitlines()]
@@ -138,6 +166,7 @@ def msra(show_errors: str | None) -> None:
     lac_tokens = ner_model.LacTagger().tag([normalise(t) for t in sents]) if ner_model.available() else None
     jieba_tokens = ner_model.JiebaTagger().tag([normalise(t) for t in sents])
     engine = type(ner_model.tagger()).__name__
+    cli = through_cli(sents) if THROUGH_CLI else None
     for half in ("dev", "test"):
         keep = [i for i, s in enumerate(sents) if is_dev(s) == (half == "dev")]
         keep_set = set(keep)
@@ -149,6 +178,13 @@ def msra(show_errors: str | None) -> None:
         print(f"\n=== MSRA val, {half} half ({len(keep)} sentences) ===")
         report(f"{engine} + rules, main tier (shown)", gold, main, NAMED)
         report(f"{engine} + rules, main + low tier", gold, both, NAMED)
+        if cli is not None:
+            report(
+                "reader entities --stdin --jsonl, each sentence alone",
+                gold,
+                {x for x in cli if x[0] in keep_set},
+                NAMED,
+            )
         if lac_tokens is not None:
             report("LAC alone (no rules)", gold, {x for x in tokens_gold(lac_tokens) if x[0] in keep_set}, NAMED)
         report("jieba.posseg alone (nr/ns/nt)", gold, {x for x in tokens_gold(jieba_tokens) if x[0] in keep_set}, NAMED)
@@ -270,6 +306,9 @@ def held_out(title: str, sents: Sequence[str], gold: Gold) -> None:
         {x for x in main if x[3] in types},
         types,
     )
+    if THROUGH_CLI:
+        cli = {x for x in through_cli(sents) if x[3] in types}
+        report("reader entities --stdin --jsonl, each sentence alone", gold, cli, types)
     if ner_model.available():
         lac = {x for x in tokens_gold(ner_model.LacTagger().tag([normalise(t) for t in sents])) if x[3] in types}
         report("LAC alone (no rules)", gold, lac, types)
@@ -367,7 +406,12 @@ def main() -> int:
         default=os.environ.get("READER_PD1998"),
         help="People's Daily 1998 NER test file, one 'char TAG' a line (default: $READER_PD1998)",
     )
+    parser.add_argument(
+        "--cli", action="store_true", help="also score through `reader entities --stdin --jsonl` (each sentence alone)"
+    )
     args = parser.parse_args()
+    global THROUGH_CLI
+    THROUGH_CLI = args.cli
     if not NER.exists():
         print(f"evaluation data not found at {NER}; nothing to measure")
         return 0
