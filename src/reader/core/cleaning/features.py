@@ -82,6 +82,7 @@ class Line:
     preset: str | None = None  # a reason the reader of the format already knows (front matter: metadata)
     reason: str | None = None
     stamp: bool | None = None  # is_stamp_line, computed once
+    spaced: bool = False  # in a block of prose written with spaces for punctuation (main.spaced_blocks)
 
     @property
     def link_density(self) -> float:

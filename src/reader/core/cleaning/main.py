@@ -52,13 +52,16 @@ def keep_closing_date(lines: Sequence[cf.Line]) -> None:
 
 def _value(line: cf.Line, trust_chrome: bool = True) -> float:
     """How much a line argues for being inside the article: long punctuated prose is positive,
-    short unpunctuated items, links and flagged noise negative."""
+    short unpunctuated items, links and flagged noise negative. A `spaced` line is a clause of a block
+    written with spaces and line breaks for punctuation (`spaced_blocks`): prose at a discount."""
     words = line.words
     if line.reason is not None:
         return -min(words, 30) - 2.0
     own = words - line.link_chars
     punct = line.clause_punct
-    if punct and not line.ends_sentence and punct <= 3 and punct == len(_FIELD_LABEL.findall(line.text)):
+    if line.spaced and not line.ends_sentence and own >= SPACED_MIN_WORDS:
+        value = own * SPACED_WEIGHT
+    elif punct and not line.ends_sentence and punct <= 3 and punct == len(_FIELD_LABEL.findall(line.text)):
         # `发文机关：… 成文日期：…`, `主办单位：… 承办：…`: fields, whose only marks are the colons after
         # their labels, carry half the evidence of a sentence of the same length.
         value = own * FIELD_WEIGHT - SHORT_CLAUSE_PENALTY
@@ -78,6 +81,57 @@ def _value(line: cf.Line, trust_chrome: bool = True) -> float:
     elif line.content_hint:
         value += 3
     return value
+
+
+SPACED_RUN = 6  # consecutive lines of clause-sized text that make a block written without punctuation ...
+SPACED_GAP_SHARE = 0.4  # ... when this share of them pause with a space between two ideographs ...
+SPACED_MEAN_WORDS = 16.0  # ... their mean length is a clause's ...
+SPACED_FINISHED_SHARE = 0.5  # ... and fewer than this share end a sentence (else they are ordinary prose)
+SPACED_MIN_WORDS = 8  # a line of such a block shorter than this is a heading or a caption, not a clause
+SPACED_WEIGHT = 0.5  # a clause without marks carries half the evidence of punctuated prose
+SPACED_LINE_WORDS = (6, 60)  # a clause on a line of its own: longer is a paragraph or headlines run together
+# `headline_site`, `headline | column`, `headline - site`: a title and the name of where it is posted.
+_TITLE_SEPARATOR = re.compile(r"\w\s*[_|｜]\s*\w|[\u3400-\u9fff]\s*[-—–]\s*[\u3400-\u9fff]")
+_SPACE_PAUSE = re.compile(r"[\u3400-\u9fff][\"”」』）)!！?？~～.]* [\"“「『（(]?[\u3400-\u9fff]")
+
+
+def _clause_sized(line: cf.Line) -> bool:
+    """A line that could be a clause of the writer's: no flag, no link, no chrome container, some words."""
+    return (
+        line.reason is None
+        and not line.link_chars
+        and not (line.chrome and not line.content_hint)
+        and SPACED_LINE_WORDS[0] <= line.words <= SPACED_LINE_WORDS[1]
+        and not line.structure
+        and not _TITLE_SEPARATOR.search(line.text)
+    )
+
+
+def spaced_blocks(lines: Sequence[cf.Line]) -> list[bool]:
+    """Lines of prose written with spaces and line breaks where punctuation would stand (a personal
+    blog's verse-like layout, a clause a line, common on Taiwanese and forum pages): long runs of
+    unlinked clause-sized lines, two in five or more of them pausing with a space between two ideographs,
+    that mostly end no sentence. Judged on the block, never the line: one such line is as likely a
+    headline, and a list of headlines is short, rarely pauses inside an item, and is linked on a page."""
+    out = [False] * len(lines)
+    i = 0
+    while i < len(lines):
+        if not _clause_sized(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and _clause_sized(lines[j]):
+            j += 1
+        block = lines[i:j]
+        if (
+            len(block) >= SPACED_RUN
+            and sum(1 for line in block if _SPACE_PAUSE.search(line.text)) >= SPACED_GAP_SHARE * len(block)
+            and sum(line.words for line in block) >= SPACED_MEAN_WORDS * len(block)
+            and sum(1 for line in block if line.ends_sentence) < SPACED_FINISHED_SHARE * len(block)
+        ):
+            out[i:j] = [True] * len(block)
+        i = j
+    return out
 
 
 _FIELD_LABEL = re.compile(r"(?:^|\s)[^\s：:，,。；;]{1,6}[：:]")
@@ -171,11 +225,45 @@ def _walled(values: list[float], lines: Sequence[cf.Line]) -> list[float]:
     judged as a further run, which must read as a body of its own."""
     out = list(values)
     start = 0
-    for i, flagged in enumerate([line.reason in CHROME_REASONS for line in lines] + [False]):
+    menu = _menus(lines)
+    for i, flagged in enumerate(
+        [line.reason in CHROME_REASONS or m for line, m in zip(lines, menu, strict=True)] + [False]
+    ):
         if flagged:
             continue
         if i - start >= WALL_LINES:
             out[start:i] = [WALL] * (i - start)
+        start = i + 1
+    return out
+
+
+MENU_ITEM_WORDS = 4
+
+
+def _menu_item(line: cf.Line) -> bool:
+    """A word or two on a line of its own with no mark and no structure (相簿, 留言, 名片): an item of a
+    menu. Three in a row (`_menus`) are a wall like three flagged lines: a bar of tabs between a list of
+    headlines and the post, which the densest run should not cross however strong what lies beyond it is."""
+    return (
+        line.reason is None
+        and 0 < line.words <= MENU_ITEM_WORDS
+        and not line.clause_punct
+        and not line.structure
+        and not line.authored
+    )
+
+
+def _menus(lines: Sequence[cf.Line]) -> list[bool]:
+    """Lines inside a run of WALL_LINES or more menu items in a row. Two short lines together are as
+    often a name over a fragment (a post's author, a caption) as a menu: it takes three."""
+    items = [_menu_item(line) for line in lines]
+    out = [False] * len(lines)
+    start = 0
+    for i, item in enumerate([*items, False]):
+        if item:
+            continue
+        if i - start >= WALL_LINES:
+            out[start:i] = [True] * (i - start)
         start = i + 1
     return out
 
@@ -254,6 +342,8 @@ def select_main(lines: list[cf.Line]) -> None:
     chrome before the article or related material after it."""
     if not lines:
         return
+    for line, spaced in zip(lines, spaced_blocks(lines), strict=True):
+        line.spaced = spaced
     values = [_value(line) for line in lines]
     walled = _walled(values, lines)
     best, lo, hi = _best_run(walled, 0, len(values))
@@ -357,8 +447,58 @@ def _extend_edges(lines: Sequence[cf.Line], inside: list[bool], first: int, last
         if line.reason in _EDGE_STOP:
             break
         if line.reason is None:
-            if not (line.structure and not line.link_chars and not line.chrome):
+            if line.link_chars or line.chrome:
                 break
-            inside[i] = True
+            if line.structure or (i == first - 1 and _dateline(line)):
+                inside[i] = True
+            elif i == first - 1 and (lead := _lead(lines, i)) is not None:
+                for j in range(lead, i + 1):
+                    inside[j] = True
+                i = lead
+            else:
+                break
         i -= 1
     return first, new_last
+
+
+# `新华社北京3月5日电`, `本报讯`, `TNW中文站 10月14日报道`: where and when the story was filed, the news
+# agency's or paper's head of the first paragraph, set on a line of its own.
+_DATELINE = re.compile(r"^[^，。；;,!?！？]{0,24}(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯|报道|消息)|本报讯|本刊讯)")
+DATELINE_WORDS = 40
+
+
+def _dateline(line: cf.Line) -> bool:
+    """A dateline standing alone right above the first paragraph opens the story: it is the writer's."""
+    return line.words <= DATELINE_WORDS and not line.ends_sentence and bool(_DATELINE.match(line.text))
+
+
+LEAD_WORDS = 80
+_STATEMENT_END = re.compile(r"[。.][”’」』）)\"']*$")  # a statement: a headline above a post asks or exclaims
+HEADING_WORDS = 20
+
+
+def _lead(lines: Sequence[cf.Line], i: int) -> int | None:
+    """The start of a lead above the article's first line `i + 1`: a finished sentence (a caption of the
+    photo above the text, a standfirst), maybe with one short heading under it, standing right under
+    the page's title and date lines (metadata) or at the top, and touching the article. Between the head
+    of a story and its text nothing but the story stands; elsewhere (under a menu) a lone sentence is
+    the page's. A statement only: a post's headline over its stamp asks or exclaims as often as not."""
+    j = i - 1 if _heading_like(lines[i]) else i
+    if j < 0:
+        return None
+    line = lines[j]
+    if line.reason is not None or line.link_chars or line.chrome or not _STATEMENT_END.search(line.text[-8:]):
+        return None
+    if not 0 < line.words <= LEAD_WORDS:
+        return None
+    return j if j == 0 or lines[j - 1].reason == "metadata" else None
+
+
+def _heading_like(line: cf.Line) -> bool:
+    return (
+        line.reason is None
+        and 0 < line.words <= HEADING_WORDS
+        and not line.clause_punct
+        and not line.link_chars
+        and not line.chrome
+    )

@@ -366,7 +366,8 @@ def drop_repeats(lines: list[cf.Line]) -> None:
 
 def trim_list_edges(lines: list[cf.Line]) -> None:
     """Inside the article, a run of three or more short unpunctuated lines ending the text is a list
-    of headlines, not the article's last words."""
+    of headlines, not the article's last words, unless they are clauses of a block written with spaces
+    for punctuation (`Line.spaced`): there every line is short and unpunctuated."""
     kept = [line for line in lines if line.reason is None]
     if kept and cs.is_sign_date(kept[-1].text):
         return  # an office and a date close a notice: the lines above them are its last words
@@ -374,7 +375,7 @@ def trim_list_edges(lines: list[cf.Line]) -> None:
         return  # the short lines after an attachment note are the attachment
     run: list[cf.Line] = []
     for line in reversed(kept):
-        if line.clause_punct == 0 and line.words <= 30 and not line.heading and not line.structure:
+        if line.clause_punct == 0 and line.words <= 30 and not (line.heading or line.structure or line.spaced):
             run.append(line)
         else:
             break
