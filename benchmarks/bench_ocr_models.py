@@ -127,7 +127,7 @@ def measure(config: Config, models: Path, scans: dict[str, Scan]) -> None:
     engine(numpy.full((64, 256, 3), 255, dtype=numpy.uint8))  # load the models before timing, as bench_ocr
     saved, two_pass = ocr.REC_HEIGHT, ocr.recognise_lines
     ocr.REC_HEIGHT = config.rec_height  # read by the engine's line reader at each call
-    ocr.recognise_lines = lambda lines, fast, accurate, each: each(fast, lines)  # the named recogniser only
+    ocr.recognise_lines = lambda lines, fast, accurate, each, prior=None: each(fast, lines)  # named one only
     try:
         cells: list[str] = []
         walls = cpus = 0.0
