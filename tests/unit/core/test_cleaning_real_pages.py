@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from reader.core.cleaning import clean_html, clean_text
 from reader.core.cleaning.features import measure
-from reader.core.cleaning.main import _menus
+from reader.core.cleaning.main import _menus, spaced_blocks
 
 MENU = ["首頁", "部落格", "相簿", "留言", "名片"]
 # A travel diary set a clause a line: spaces where commas would stand, no mark at the end of a line.
@@ -174,3 +174,22 @@ def test_a_question_under_the_head_is_a_headline_not_a_lead() -> None:
         ["首页 新闻 财经 体育", "城市绿化专栏", "2024-06-03", "绿地为什么多了？", "绿化在身边", *ARTICLE, "关于我们"]
     )
     assert "绿地为什么多了？" not in _kept(raw)
+
+
+SITE_FOOTER = [
+    "主办单位：城南区人民政府办公室 承办单位：城南区政务数据中心",
+    "联系地址：城南区人民路一号行政中心大楼 邮政编码：二一零零零一",
+    "服务热线：城南区政务服务便民热线 工作时间：周一至周五上午九时至下午五时",
+    "网站标识码：城南区政府门户网站 备案编号：城南区政务网站备案第一号",
+    "建议使用：宽屏显示器浏览本站 最佳分辨率：一千九百二十乘一千零八十",
+    "版权所有：城南区人民政府 未经许可：不得复制或者镜像本站的任何内容",
+]
+
+
+def test_fields_set_with_spaces_are_not_a_block_of_clauses() -> None:
+    """Fields (`label：value`) paired with spaces pause like a clause a line, but a label and its colon
+    are a field's mark: a footer of them is no diary. The diary itself is one block."""
+    footer = [measure(i + 1, text) for i, text in enumerate(SITE_FOOTER)]
+    diary = [measure(i + 1, text) for i, text in enumerate(DIARY)]
+    assert spaced_blocks(diary) == [True] * len(DIARY)
+    assert spaced_blocks(footer) == [False] * len(SITE_FOOTER)

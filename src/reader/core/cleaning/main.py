@@ -96,7 +96,8 @@ _SPACE_PAUSE = re.compile(r"[\u3400-\u9fff][\"”」』）)!！?？~～.]* [\"�
 
 
 def _clause_sized(line: cf.Line) -> bool:
-    """A line that could be a clause of the writer's: no flag, no link, no chrome container, some words."""
+    """A line that could be a clause of the writer's: no flag, no link, no chrome container, a clause's
+    length, not a headline with its site's name after a separator, not a field (`地址：…`)."""
     return (
         line.reason is None
         and not line.link_chars
@@ -104,6 +105,7 @@ def _clause_sized(line: cf.Line) -> bool:
         and SPACED_LINE_WORDS[0] <= line.words <= SPACED_LINE_WORDS[1]
         and not line.structure
         and not _TITLE_SEPARATOR.search(line.text)
+        and not _FIELD_LABEL.search(line.text)
     )
 
 
