@@ -47,6 +47,9 @@ def test_field_and_kind_of_body_in_one_noun_is_a_body() -> None:
         ("他先干乡武装部长。", [Token(0, 1, "r"), Token(1, 3, "v"), Token(3, 4, "n"), Token(4, 8, "n")]),
         # 干部 is a cadre, not a department.
         ("村里的老干部来了。", [Token(0, 2, "n"), Token(2, 3, "u"), Token(3, 6, "n"), Token(6, 8, "v")]),
+        # 部 and 厅 also mean a part and a hall: 头顶部 is the crown of the head, 中餐厅 a restaurant.
+        ("他的头顶部受了伤。", [Token(0, 1, "r"), Token(1, 2, "u"), Token(2, 5, "n"), Token(5, 7, "v")]),
+        ("楼下的中餐厅开门了。", [Token(0, 2, "n"), Token(2, 3, "u"), Token(3, 6, "n"), Token(6, 8, "v")]),
         # 时任 is no field: 时任院长 is "the then president".
         ("时任院长讲了话。", [Token(0, 2, "n"), Token(2, 4, "n"), Token(4, 5, "v")]),
     ],

@@ -60,7 +60,8 @@ def field_bodies(chunk: str, tokens: Sequence[Token], found: Sequence[Span]) -> 
 
     Two shapes, both written this way in general usage: the head's post run into the body
     (外交部长 -> 外交部, 国防 | 部长 -> 国防部, when the dictionary knows the body as a word), and a
-    three-character noun of field + body (卫生局, 民政厅; not 干部). Either only after a word
+    three-character noun of field + body (卫生局, 民政厅) where the dictionary knows the field with at least
+    two kinds of body (民政厅 and 民政局; not 头顶部 "the crown of the head", 中餐厅 "a restaurant", 干部). Either only after a word
     that cannot start a longer name: after 乡 or 专署 the name is longer than what is seen."""
     words = dictionary()
     starts = {tok.start: k for k, tok in enumerate(tokens)}
@@ -87,8 +88,10 @@ def field_bodies(chunk: str, tokens: Sequence[Token], found: Sequence[Span]) -> 
         if tok.end - tok.start != 3 or tok.tag not in ("n", "nz"):
             continue
         word = chunk[tok.start : tok.end]
-        if word[2] not in _FIELD_BODY or word.endswith("干部") or not field(word[:2]) or not after_boundary(k):
+        if word[2] not in _FIELD_BODY or not field(word[:2]) or not after_boundary(k):
             continue
+        if sum(word[:2] + kind in words for kind in _FIELD_BODY) < 2:
+            continue  # 头顶部, 中餐厅: a part or a hall; a field has several kinds of body (民政厅, 民政局)
         if word not in gazetteers().generic and free(tok.start, tok.end):
             out.append(Span("org", tok.start, tok.end, tok.score, True))
     return out
