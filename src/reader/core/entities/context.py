@@ -61,8 +61,9 @@ def field_bodies(chunk: str, tokens: Sequence[Token], found: Sequence[Span]) -> 
     Two shapes, both written this way in general usage: the head's post run into the body
     (外交部长 -> 外交部, 国防 | 部长 -> 国防部, when the dictionary knows the body as a word), and a
     three-character noun of field + body (卫生局, 民政厅) where the dictionary knows the field with at least
-    two kinds of body (民政厅 and 民政局; not 头顶部 "the crown of the head", 中餐厅 "a restaurant", 干部). Either only after a word
-    that cannot start a longer name: after 乡 or 专署 the name is longer than what is seen."""
+    two kinds of body (民政厅 and 民政局; not 头顶部 "the crown of the head", 中餐厅 "a restaurant", 干部).
+    Either only after a word that cannot start a longer name: after 乡 or 专署 the name is longer than
+    what is seen."""
     words = dictionary()
     starts = {tok.start: k for k, tok in enumerate(tokens)}
     out: list[Span] = []
