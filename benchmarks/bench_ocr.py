@@ -2,7 +2,7 @@
 defaults, on scans generated from public text.
 
     PYTHONPATH=src .venv/bin/python benchmarks/bench_ocr.py [--pages N] [--seed S] [--skew DEG] [--stages]
-        [--squeeze F] [--no-prior]
+        [--squeeze F] [--no-prior] [--det-threads N]
 
 Pages are made by tests/unit/formats/pdf/pdf_scans.py: real Chinese paragraphs (simplified from
 ../shared/eval/web_zh/cleaned, traditional from ../shared/eval/zh_tw/drcd_dev.jsonl; the generator's own
@@ -218,9 +218,9 @@ def stages(scan: Scan) -> None:
         print(f"| {label} | {time.perf_counter() - wall:.2f} | {time.process_time() - cpu:.2f} |")
         return out
 
-    def recognise(lines: list[Any], rec: Any, high: int, threads: int = 1) -> list[Any]:
+    def recognise(lines: list[Any], rec: Any, high: int, threads: int = 1, squeeze: float = 1.0) -> list[Any]:
         def read(line: Any) -> Any:
-            wide = max(1, math.ceil(high * line.shape[1] / line.shape[0]))
+            wide = max(1, math.ceil(squeeze * high * line.shape[1] / line.shape[0]))
             batch = (cv2.resize(line, (wide, high)).astype(numpy.float32) * (2 / 255) - 1).transpose(2, 0, 1)
             return rec.run(None, {rec.get_inputs()[0].name: batch[numpy.newaxis]})[0]
 
@@ -251,6 +251,11 @@ def stages(scan: Scan) -> None:
         f"recognition, {n} lines at {high} px, accurate, 2 threads x 1 ort thread (reader, traditional pages)",
         lambda: recognise(crops, accurate, high, 2),
     )
+    squeeze = ocr.ACCURATE.squeeze
+    timed(
+        f"recognition, {n} lines at {high} px, accurate at {squeeze:g} width, 2 threads x 1 ort thread (reader)",
+        lambda: recognise(crops, accurate, high, 2, squeeze),
+    )
     rapid.text_rec.session.session, rapid.text_rec.rec_batch_num = one, 6
     timed(f"recognition, {n} lines at {high} px in batches of 6, fast (engine default)", lambda: rapid.text_rec(crops))
     timed("angle classifier (off in reader)", lambda: rapid.text_cls(crops))
@@ -270,7 +275,10 @@ def main() -> None:
     parser.add_argument(
         "--no-prior", action="store_true", help="judge every page on a fast sample (no carrying of the script)"
     )
+    parser.add_argument("--det-threads", type=int, help=f"detector's onnxruntime threads (built: {ocr.DET_THREADS})")
     args = parser.parse_args()
+    if args.det_threads is not None:
+        ocr.DET_THREADS = args.det_threads
     if args.squeeze is not None:
         ocr.ACCURATE = dataclasses.replace(ocr.ACCURATE, squeeze=args.squeeze)
     if args.no_prior:

@@ -166,6 +166,9 @@ MIN_REC_RATIO = 320 / 48
 """A line narrower than this many times its height is padded to it, as the engine pads it (its training
 shape, 48 × 320)."""
 
+DET_THREADS = 1
+"""onnxruntime threads of the text detector (one page at a time, nothing else of the page runs meanwhile)."""
+
 MAX_THREADS = 4
 """Lines are recognised on this many threads at most (one per core): each runs the recogniser on one line
 with one onnxruntime thread, which measured cheaper than one line at a time on several onnxruntime threads
@@ -221,8 +224,14 @@ def default_engine() -> Engine | str:
             options.log_severity_level = 4
             options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             providers = ["CPUExecutionProvider"]
+            det_options = onnxruntime.SessionOptions()
+            det_options.intra_op_num_threads = max(1, min(threads, DET_THREADS))
+            det_options.inter_op_num_threads = 1
+            det_options.enable_cpu_mem_arena = False
+            det_options.log_severity_level = 4
+            det_options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             rapid.text_det.infer.session = onnxruntime.InferenceSession(
-                rapid.text_det.infer.session._model_path, sess_options=options, providers=providers
+                rapid.text_det.infer.session._model_path, sess_options=det_options, providers=providers
             )
             fast = onnxruntime.InferenceSession(
                 rapid.text_rec.session.session._model_path, sess_options=options, providers=providers
