@@ -19,14 +19,17 @@ Kinds (the furniture is this generator's own vocabulary; the text is public, see
   blog       a blog's front page listing its latest posts (titles, some asking a question; a stamped
              posted-by line above or below each; counts lines), the first post the gold;
   portal     a news article beside a rolling-news box of stamped headlines (the time on the headline's
-             line or under it, on some a sentence of summary), before or after the article.
+             line or under it, on some a sentence of summary), before or after the article;
+  diary      a personal blog's post written a clause a line, spaces and line breaks for punctuation (the
+             layout of many Taiwanese and personal blogs), photos between lines on half, a box of the
+             blog's other posts above or below it, tags, previous/next links, stamped comments.
 Half the pages name their containers (nav, footer, reply...), half use opaque class names.
 
 Gold: what a reader wants to keep: the notice with its field table (索引号 ... 发文字号: web_zh's annotator kept
 such a table on a government page of its development half) and its attachment list, the first post of a
 thread, the question with its answers, the page's
-part of a paged article, the article without its comments. Titles and date lines are left out, as in
-web_zh's gold.
+part of a paged article, the article without its comments, the diary post's lines. Titles and date lines
+are left out, as in web_zh's gold.
 Split: a page is in the frozen test half when the last byte of sha1("kind/<kind>/<n>") is odd, else dev.
 Nothing is written into the repository: callers use `build()`; `python make_kind_pages.py OUT_DIR` writes
 the pages and gold texts out for reading.
@@ -37,6 +40,7 @@ from __future__ import annotations
 import html
 import importlib.util
 import random
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -349,6 +353,57 @@ def portal(c: Ctx, named: bool, k: int) -> tuple[str, str]:
     return _wrap(c, named, title, site, parts, list(P.SECTIONS[:12])), "\n".join(body)
 
 
+_CLAUSE_MARK = re.compile(r"[，。；！？、,;!?：:“”「」（）()]")
+TAGS_HEAD = ("标签：", "Tags:", "关键词：")
+
+
+def _clause_lines(c: Ctx, n: int) -> list[str]:
+    """Sentences set a clause a line without marks: their clauses (4+ characters), one or two to a line
+    with a space between, the end of some lines closed by `!` or `~`, as personal blogs write."""
+    lines: list[str] = []
+    while len(lines) < n:
+        clauses = [x.strip() for x in _CLAUSE_MARK.split(c.rng.choice(c.sents)) if len(x.strip()) >= 4]
+        while clauses and len(lines) < n:
+            take = 2 if len(clauses) > 1 and c.rng.random() < 0.6 else 1
+            line = " ".join(clauses[:take])[:44]
+            clauses = clauses[take:]
+            if c.rng.random() < 0.1:
+                line += c.rng.choice("!~")
+            lines.append(line)
+    return lines
+
+
+def diary(c: Ctx, named: bool, k: int) -> tuple[str, str]:
+    """A personal blog's post written a clause a line (spaces and line breaks for punctuation), with
+    photos between some lines, a blog banner and tagline, a menu, a box of the blog's other posts
+    (linked, above or below the post), tags, previous/next links and stamped comments. The gold is the
+    post's lines."""
+    owner = c.name()
+    site = f"{owner}的部落格"
+    title = c.clause(20)
+    body = _clause_lines(c, c.rng.randint(12, 40))
+    photos = c.rng.random() < 0.5
+    shown = "".join(
+        f"<p>{esc(line)}</p>" + (f'<p><img src="/p/{i}.jpg" alt=""></p>' if photos and i % 4 == 3 else "")
+        for i, line in enumerate(body)
+    )
+    meta = f"<p>{c.stamp()}</p>" if c.rng.random() < 0.5 else f"<p>{esc(owner)} 发表于 {c.stamp()}</p>"
+    tags = f"<p>{c.rng.choice(TAGS_HEAD)}{', '.join(c.clause(4) for _ in range(4))}</p>"
+    prev_next = _links([f"上一篇：{c.clause(14)}", f"下一篇：{c.clause(14)}"], False)
+    post = c.div(named, "article", f"<h2>{esc(title)}</h2>{meta}{shown}{tags}{prev_next}")
+    others = c.div(named, "sidebar", "<h3>最新文章</h3>" + _links([c.headline() for _ in range(8)], False))
+    replies = []
+    for _ in range(c.rng.randint(0, 6)):
+        said = _ps(_clause_lines(c, c.rng.randint(1, 3)))
+        replies.append(f"<p>{esc(c.name())} 于 {c.stamp()} 留言</p>{said}")
+    box = c.div(named, "comment", f"<h3>留言列表 ({len(replies)})</h3>{''.join(replies)}<p>发表留言</p>")
+    banner = f"<p>{esc(c.clause(16))}</p>"
+    parts = [banner, others, post, box] if c.rng.random() < 0.5 else [banner, post, box, others]
+    parts.append(_footer(c, named, site))
+    menu = ["首页", "文章", "相簿", "留言板", "关于我"]
+    return _wrap(c, named, title, site, parts, menu), "\n".join(body)
+
+
 KINDS: dict[str, Callable[[Ctx, bool, int], tuple[str, str]]] = {
     "notice": notice,
     "forum": forum,
@@ -358,6 +413,7 @@ KINDS: dict[str, Callable[[Ctx, bool, int], tuple[str, str]]] = {
     "short": short,
     "blog": blog,
     "portal": portal,
+    "diary": diary,  # last: the kinds before it draw the same pages from the shared stream as before
 }
 
 

@@ -6,7 +6,7 @@ is built from text written for the test."""
 from __future__ import annotations
 
 from reader.core.cleaning import clean_html, clean_text
-from reader.core.cleaning.features import measure
+from reader.core.cleaning.features import Line, measure
 from reader.core.cleaning.main import _menus, spaced_blocks
 
 MENU = ["首頁", "部落格", "相簿", "留言", "名片"]
@@ -193,3 +193,41 @@ def test_fields_set_with_spaces_are_not_a_block_of_clauses() -> None:
     diary = [measure(i + 1, text) for i, text in enumerate(DIARY)]
     assert spaced_blocks(diary) == [True] * len(DIARY)
     assert spaced_blocks(footer) == [False] * len(SITE_FOOTER)
+
+
+# Clauses a line, most without a pause inside: a quieter form of the same layout.
+QUIET_DIARY = [
+    "早上醒來發現窗外下起了小雨",
+    "原本計畫好的爬山行程只好取消",
+    "索性窩在家裡把上週買的小說看完",
+    "故事講的是一個小鎮裡的麵包師傅 和他收養的一隻老狗",
+    "看到最後 忍不住紅了眼眶",
+    "下午雨停了就帶著相機到附近公園走走",
+    "地上的積水倒映著剛冒出來的藍天",
+    "晚餐隨便煮了一鍋蔬菜湯 配著吐司",
+]
+
+
+def _measured(texts: list[str]) -> list[Line]:
+    return [measure(i + 1, text) for i, text in enumerate(texts)]
+
+
+def test_with_links_shown_an_unlinked_block_needs_less_of_the_shape() -> None:
+    """As plain text a block that seldom pauses inside a line could be a list of headlines; on a page
+    whose markup shows its links (the headline lists are linked), an unlinked block of clauses is prose."""
+    plain = _measured(QUIET_DIARY)
+    assert not any(spaced_blocks(plain))
+    marked = _measured(["最新文章：山中營地兩日遊", *QUIET_DIARY])
+    marked[0].link_chars = marked[0].words
+    assert spaced_blocks(marked) == [False] + [True] * len(QUIET_DIARY)
+
+
+def test_a_short_clause_does_not_break_a_block() -> None:
+    lines = _measured([*DIARY[:4], "今年四月", *DIARY[4:]])
+    assert spaced_blocks(lines) == [True] * (len(DIARY) + 1)
+
+
+def test_a_dash_in_a_clause_is_prose_not_a_site_name() -> None:
+    """A headline's site name follows a hyphen, `_` or `|`; the writer's dash (—) is punctuation."""
+    lines = _measured([*DIARY[:3], "這趟旅程讓我想起了小時候—那段無憂無慮的日子", *DIARY[3:]])
+    assert all(spaced_blocks(lines))

@@ -59,7 +59,7 @@ def _value(line: cf.Line, trust_chrome: bool = True) -> float:
         return -min(words, 30) - 2.0
     own = words - line.link_chars
     punct = line.clause_punct
-    if line.spaced and not line.ends_sentence and own >= SPACED_MIN_WORDS:
+    if line.spaced and not line.ends_sentence:
         value = own * SPACED_WEIGHT
     elif punct and not line.ends_sentence and punct <= 3 and punct == len(_FIELD_LABEL.findall(line.text)):
         # `发文机关：… 成文日期：…`, `主办单位：… 承办：…`: fields, whose only marks are the colons after
@@ -86,12 +86,14 @@ def _value(line: cf.Line, trust_chrome: bool = True) -> float:
 SPACED_RUN = 6  # consecutive lines of clause-sized text that make a block written without punctuation ...
 SPACED_GAP_SHARE = 0.4  # ... when this share of them pause with a space between two ideographs ...
 SPACED_MEAN_WORDS = 16.0  # ... their mean length is a clause's ...
+SPACED_GAP_SHARE_MARKED = 0.2  # the same two, on a page whose markup shows its links
+SPACED_MEAN_WORDS_MARKED = 12.0
 SPACED_FINISHED_SHARE = 0.5  # ... and fewer than this share end a sentence (else they are ordinary prose)
-SPACED_MIN_WORDS = 8  # a line of such a block shorter than this is a heading or a caption, not a clause
 SPACED_WEIGHT = 0.5  # a clause without marks carries half the evidence of punctuated prose
 SPACED_LINE_WORDS = (6, 60)  # a clause on a line of its own: longer is a paragraph or headlines run together
-# `headline_site`, `headline | column`, `headline - site`: a title and the name of where it is posted.
-_TITLE_SEPARATOR = re.compile(r"\w\s*[_|｜]\s*\w|[\u3400-\u9fff]\s*[-—–]\s*[\u3400-\u9fff]")
+# `headline_site`, `headline | column`, `headline - site`: a title and the name of where it is posted (a
+# hyphen; the writer's dash — is punctuation of prose).
+_TITLE_SEPARATOR = re.compile(r"\w\s*[_|｜]\s*\w|[\u3400-\u9fff]\s*[-–]\s*[\u3400-\u9fff]")
 _SPACE_PAUSE = re.compile(r"[\u3400-\u9fff][\"”」』）)!！?？~～.]* [\"“「『（(]?[\u3400-\u9fff]")
 
 
@@ -109,6 +111,12 @@ def _clause_sized(line: cf.Line) -> bool:
     )
 
 
+def _short_clause(line: cf.Line) -> bool:
+    """A clause too short to count (今年4月, 我们的利益) that a block written a clause a line holds between
+    longer ones: it neither breaks the block nor counts toward its shape."""
+    return line.reason is None and not line.link_chars and 2 <= line.words < SPACED_LINE_WORDS[0] and not line.structure
+
+
 def spaced_blocks(lines: Sequence[cf.Line]) -> list[bool]:
     """Lines of prose written with spaces and line breaks where punctuation would stand (a personal
     blog's verse-like layout, a clause a line, common on Taiwanese and forum pages): long runs of
@@ -116,22 +124,30 @@ def spaced_blocks(lines: Sequence[cf.Line]) -> list[bool]:
     that mostly end no sentence. Judged on the block, never the line: one such line is as likely a
     headline, and a list of headlines is short, rarely pauses inside an item, and is linked on a page."""
     out = [False] * len(lines)
+    # With markup, a list of headlines shows its links and is out already: an unlinked block then needs
+    # less of the shape to be read as clauses.
+    marked = any(line.link_chars for line in lines)
+    gap_share, mean_words = (
+        (SPACED_GAP_SHARE_MARKED, SPACED_MEAN_WORDS_MARKED) if marked else (SPACED_GAP_SHARE, SPACED_MEAN_WORDS)
+    )
     i = 0
     while i < len(lines):
         if not _clause_sized(lines[i]):
             i += 1
             continue
         j = i
-        while j < len(lines) and _clause_sized(lines[j]):
+        while j < len(lines) and (
+            _clause_sized(lines[j]) or (_short_clause(lines[j]) and j + 1 < len(lines) and _clause_sized(lines[j + 1]))
+        ):
             j += 1
-        block = lines[i:j]
+        block = [line for line in lines[i:j] if _clause_sized(line)]
         if (
             len(block) >= SPACED_RUN
-            and sum(1 for line in block if _SPACE_PAUSE.search(line.text)) >= SPACED_GAP_SHARE * len(block)
-            and sum(line.words for line in block) >= SPACED_MEAN_WORDS * len(block)
+            and sum(1 for line in block if _SPACE_PAUSE.search(line.text)) >= gap_share * len(block)
+            and sum(line.words for line in block) >= mean_words * len(block)
             and sum(1 for line in block if line.ends_sentence) < SPACED_FINISHED_SHARE * len(block)
         ):
-            out[i:j] = [True] * len(block)
+            out[i:j] = [True] * (j - i)
         i = j
     return out
 
