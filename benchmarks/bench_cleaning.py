@@ -18,7 +18,8 @@ Figures printed (each beside the keep-all baseline and, when installed, trafilat
                      article (test when the last byte of sha1("wiki/<id>") is odd), scored the two ways;
   page kinds         tests/data/web_pages/make_kind_pages.py: government notices, forum threads, question pages,
                      paginated articles, articles under long comment sections, short articles in heavy
-                     furniture, around public text; split by page (sha1("kind/<kind>/<n>")), scored the two ways;
+                     furniture, blog front pages, portals, diaries written a clause a line, around public
+                     text; split by page (sha1("kind/<kind>/<n>")), scored the two ways;
   readability zh     ../shared/eval/readability_zh: four real Chinese pages with the reviewed body text of
                      mozilla/readability's test suite (Apache-2.0); development only, moved from test after
                      its first run (it was split by page, sha1("readability/<name>"), 1 dev / 3 test), since
