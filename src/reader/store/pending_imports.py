@@ -9,6 +9,7 @@ With the last note gone the OCR'd pages kept for unfinished imports go too (see 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,16 @@ class PendingImport:
     paths: tuple[str, ...]
     done: int
     started_at: str
+
+
+def _path_value(path: str) -> bytes:
+    """A path as the file system's bytes: a file name that is not UTF-8 arrives with lone surrogates
+    (surrogateescape), which SQLite text cannot hold, and resuming must open exactly that file."""
+    return os.fsencode(path)
+
+
+def _path_of(value: object) -> str:
+    return os.fsdecode(value) if isinstance(value, bytes) else str(value)
 
 
 def _now() -> str:
@@ -52,7 +63,7 @@ class PendingImports:
         rows = self.conn.execute(
             "SELECT path, done, seq FROM pending_import_files WHERE import_id = ? ORDER BY seq", (import_id,)
         )
-        return [(str(r[0]), bool(r[1])) for r in rows]
+        return [(_path_of(r[0]), bool(r[1])) for r in rows]
 
     def begin(self, paths: Sequence[str], replaces: Iterable[int] = ()) -> int:
         """Note an import of `paths`; the notes in `replaces` (the unfinished imports it takes up again)
@@ -64,7 +75,7 @@ class PendingImports:
             import_id = int(cursor.lastrowid)
             self.conn.executemany(
                 "INSERT OR IGNORE INTO pending_import_files (import_id, path, seq) VALUES (?, ?, ?)",
-                [(import_id, path, seq) for seq, path in enumerate(paths)],
+                [(import_id, _path_value(path), seq) for seq, path in enumerate(paths)],
             )
         return import_id
 
@@ -72,7 +83,8 @@ class PendingImports:
         """One file of the import is stored (or skipped for good): taking the import up again skips it."""
         with transaction(self.conn):
             self.conn.execute(
-                "UPDATE pending_import_files SET done = 1 WHERE import_id = ? AND path = ?", (import_id, path)
+                "UPDATE pending_import_files SET done = 1 WHERE import_id = ? AND path = ?",
+                (import_id, _path_value(path)),
             )
 
     def finish(self, ids: Iterable[int]) -> None:

@@ -105,3 +105,16 @@ def test_a_finished_note_leaves_no_rows_of_its_files(tmp_path: Path) -> None:
         notes = PendingImports(library.conn)
         notes.finish([notes.begin(["/a.pdf", "/b.pdf"])])
         assert library.conn.execute("SELECT count(*) FROM pending_import_files").fetchone()[0] == 0
+
+
+def test_a_file_name_that_is_not_utf8_is_noted_and_given_back_exactly(tmp_path: Path) -> None:
+    """A GBK file name arrives as lone surrogates (surrogateescape); resuming must open that very file."""
+    name = str(tmp_path / "报告.txt".encode("gbk").decode("utf-8", "surrogateescape"))
+    with Library(tmp_path / "lib.sqlite") as library:
+        notes = PendingImports(library.conn)
+        import_id = notes.begin([name, "/p/b.txt"])
+        notes.file_done(import_id, "/p/b.txt")
+        [pending] = notes.all()
+        assert pending.paths == (name,)
+        notes.file_done(import_id, name)
+        assert notes.all()[0].paths == ()
