@@ -15,6 +15,7 @@ from collections.abc import Callable
 from functools import partial
 
 from reader.core.script.blocked import blocked_word_edits
+from reader.core.script.corpus import corpus_edits
 from reader.core.script.detect import mixed_lines
 from reader.core.script.fix import diff_sites, guard_phrases
 from reader.core.script.names import name_edits
@@ -29,7 +30,7 @@ GUARDED = frozenset({"s2t", "s2tw", "s2hk"})
 _TO_REGION = {"s2t": None, "s2tw": "t2tw", "s2hk": "t2hk"}
 
 
-def traditional_view(text: str, config: str, guard: bool) -> str | None:
+def traditional_view(text: str, config: str, guard: bool, tw_corpus: bool = True) -> str | None:
     """A character view towards traditional (s2t, s2tw, s2hk), or None if OpenCC changed the length.
 
     Work that scales with the text is done at C speed: OpenCC once, one `str.translate` for the
@@ -55,7 +56,7 @@ def traditional_view(text: str, config: str, guard: bool) -> str | None:
     to_view = partial(convert, config=config)
     view = guard_phrases(source, view, per_source, to_view, written=text, sites=sites)
     blocked = blocked_word_edits(source, view, per_source, config, written=text)
-    return _apply_rules(source, view, text, config, blocked)
+    return _apply_rules(source, view, text, config, blocked, tw_corpus)
 
 
 def _chained_view(text: str, config: str, per_char: str) -> tuple[str, list[int]] | None:
@@ -108,14 +109,18 @@ def _resite(sites: list[int], spans: list[tuple[int, int]], view: str, per_char:
     return out
 
 
-def _apply_rules(source: str, view: str, written: str, config: str, first: dict[int, str]) -> str:
-    """`first` (blocked words), then Taiwan's word forms (臺灣 view), reported exceptions
+def _apply_rules(source: str, view: str, written: str, config: str, first: dict[int, str], tw_corpus: bool) -> str:
+    """`first` (blocked words), then the word forms Taiwanese text attests (臺灣 view, unless `tw_corpus`
+    is False: the table's own generator compares against the view without it, see
+    `reader.core.script.corpus`), Taiwan's word forms (臺灣 view), reported exceptions
     (`reader.core.script.rules`) and names and units (`reader.core.script.names`); characters the
     author wrote in traditional form (where `written` differs from `source`) are kept."""
     region = _TO_REGION[config]
     edits = dict(first)
     to_region = (lambda t: t) if region is None else partial(convert, config=region)
     if config == "s2tw":
+        if tw_corpus:
+            edits.update(corpus_edits(source))
         edits.update(tw_word_edits(source, to_region))
     edits.update(exception_edits(source, to_region))
     edits.update(name_edits(source, view, edits))
