@@ -47,6 +47,7 @@ GSD_COMMIT = "9eab518"
 GSD_FILES = ("zh-ud-train.conllu", "zh-ud-dev.conllu", "zh-ud-test.conllu")
 LAWS_COMMIT = "0d26e6c7c7"
 CC0_COMMIT = "0cd8139"
+CC0_LEFT_OUT = ("gpt-4.txt", "places_and_address.txt")
 
 MIN_COUNT = 3
 # Corpora of general text (encyclopedia, everyday sentences), as against the laws.
@@ -129,7 +130,9 @@ def law_texts(git_dir: Path) -> Iterator[str]:
 
 def cc0_texts(git_dir: Path) -> Iterator[str]:
     """The zh-TW sentences of MozTW's CC0 sentence collection (everyday Taiwanese Mandarin: chat logs,
-    press releases, titles, exam text), one per line; the file of machine-written sentences is left out."""
+    press releases, titles, exam text), one per line. Left out: the machine-written sentences, and the
+    list of place names and addresses, which attests names (山里, 南庄 as villages), not how words are
+    written (在山里 "in the mountains" is 山裡)."""
     listing = subprocess.run(
         ["git", "--git-dir", str(git_dir), "ls-tree", "--name-only", f"{CC0_COMMIT}:zh-TW"],
         check=True,
@@ -137,7 +140,7 @@ def cc0_texts(git_dir: Path) -> Iterator[str]:
         text=True,
     ).stdout.split()
     for name in listing:
-        if name.endswith(".txt") and name != "gpt-4.txt":
+        if name.endswith(".txt") and name not in CC0_LEFT_OUT:
             yield from (line for line in _git(git_dir, f"{CC0_COMMIT}:zh-TW/{name}").splitlines() if line.strip())
 
 
@@ -284,7 +287,8 @@ GSD_NOTE = (
 )
 CC0_NOTE = (
     "# cc0: MozTW's CC0 sentences, zh-TW (sentences for Mozilla Common Voice: chat logs, press releases, book\n"
-    "#   titles, exam text), https://github.com/moztw/cc0-sentences commit 0cd8139, CC0 1.0."
+    "#   titles, exam text; not its machine-written or place-name files), https://github.com/moztw/cc0-sentences\n"
+    "#   commit 0cd8139, CC0 1.0."
 )
 LAWS_NOTE = (
     "# laws: Taiwan's laws and regulations in force, 全國法規資料庫 (Ministry of Justice) as converted by\n"

@@ -80,6 +80,12 @@ def test_rows_apply_in_the_taiwan_view_only() -> None:
     assert make_view("推动计划。", Script.TW).text == "推動計劃。"
 
 
+def test_everyday_words_are_not_taken_for_place_names() -> None:
+    """Lists of place names attest names (山里 village), not words: "in the mountains" stays 山裡."""
+    assert make_view("我们在山里走了很久。", Script.TW).text == "我們在山裡走了很久。"
+    assert make_view("森林里有鹿。", Script.TW).text == "森林裡有鹿。"
+
+
 def test_a_match_that_cuts_a_word_is_skipped() -> None:
     assert aligned("都市计划", 0, 4)
     assert aligned("推动都市计划的", 2, 6)
