@@ -11,9 +11,16 @@ parent dies, even by SIGKILL, so an interrupted import never leaves processes ho
 
 A scanned page read by OCR is kept as soon as it is read (`pages`, a `PageCache` over the library), and
 the import notes its files when it starts (`started`), so an import stopped halfway by a quit or a crash
-can be started again and reads only what it had not read. Pages are kept only for files read here, in
-this process (a few files, or one worker): files prepared in worker processes are read whole or not at
-all, and an interrupted batch starts each of them again.
+can be started again and reads only what it had not read. For that, files of the formats read page by
+page (`registry.PAGED`: PDFs, whose scans OCR reads) are always read here, in the importing process,
+where the page cache and the one writer are; a batch's other files go to the worker processes, whose
+results are stored between the pages of the scan read here. OCR spreads a page's lines over threads of
+its own, so reading one scan at a time here loses little of the parallelism of worker processes.
+
+A file of a paged format whose bytes are those of a document already stored (its kept file) is reported
+as that document's duplicate without being read: reading it would cost its OCR only to find the same
+text. A document whose reading was incomplete (a page the engine could not read) does not count: the
+file is read again, as before, and its text decides.
 
 Pages of one source are cleaned together: a prepared page waits, with the others of its folder, until
 the folder's files are prepared (or `_SOURCE_BATCH` of them are), then the lines they and the stored
@@ -29,13 +36,14 @@ import ctypes.util
 import multiprocessing
 import os
 import signal
+import sqlite3
 import sys
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from types import FrameType
@@ -43,10 +51,12 @@ from types import FrameType
 from reader.app.deriving import add_prepared, rederive, source_folder, source_members
 from reader.app.reports import ImportReport
 from reader.core.cleaning import SourceHints, source_hints
-from reader.core.importing import Prepared, Skipped, discover
-from reader.formats.base import PageCache
-from reader.formats.prepare import prepare
-from reader.formats.registry import HINTED, SUPPORTED_SUFFIXES, importer_named
+from reader.core.importing import Prepared, Skipped, Unreadable, discover, printable_path, read_limited, stored_path
+from reader.core.text import decoding
+from reader.formats.base import SNIFF_BYTES, PageCache
+from reader.formats.prepare import prepare, prepare_data
+from reader.formats.registry import HINTED, PAGED, SUPPORTED_SUFFIXES, evidence_of, importer_for, importer_named
+from reader.store import files as stored_files
 from reader.store.library import Library
 
 Progress = Callable[[int, int, str], None]
@@ -76,6 +86,18 @@ _PARENT_CHECK_SECONDS = 0.5
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
+@dataclass(frozen=True)
+class AlreadyStored:
+    """A file found to be a stored document's file byte for byte, before reading it: reported as that
+    document's duplicate, as storing its reading would have found. `path` as a document records it."""
+
+    path: str
+    doc_id: int
+
+
+Result = Prepared | Skipped | AlreadyStored
+
+
 # Prepared pages of one folder held back to be cleaned with their source's hints: enough for the
 # repetition to show, few enough that memory stays small and a cancelled import stores them at once.
 _SOURCE_BATCH = 32
@@ -102,7 +124,7 @@ class _Sources:
         self.waiting: dict[str, list[tuple[Path, Prepared]]] = {}
         self.expected = Counter(source_folder(str(path)) for path in files)
 
-    def take(self, path: Path, result: Prepared | Skipped) -> None:
+    def take(self, path: Path, result: Result) -> None:
         """One file done (prepared or skipped): store it now, or hold it with its folder."""
         folder = source_folder(str(path))
         self.expected[folder] -= 1
@@ -134,7 +156,7 @@ class _Sources:
                 self._record(path, prepared)
             self._refresh(members, hints)
 
-    def _record(self, path: Path, result: Prepared | Skipped) -> None:
+    def _record(self, path: Path, result: Result) -> None:
         _record(self.add, result, self.report)
         if self.file_done is not None:
             self.file_done(path)
@@ -158,9 +180,12 @@ def rederive_with(library: Library, doc_id: int, hints: SourceHints) -> None:
     rederive(library, doc_id, hints)
 
 
-def _record(add: Add, result: Prepared | Skipped, report: ImportReport) -> None:
+def _record(add: Add, result: Result, report: ImportReport) -> None:
     if isinstance(result, Skipped):
         report.skipped.append(result)
+        return
+    if isinstance(result, AlreadyStored):
+        report.duplicates.append((result.path, result.doc_id))
         return
     outcome, doc_id = add(result)
     if outcome == "imported":
@@ -262,9 +287,48 @@ def _import(
     if len(files) < _PARALLEL_THRESHOLD or workers <= 1:
         _import_here(sources, files, progress, stop_requested, ctrl_c, steps, pages)
     else:
-        _import_in_workers(sources, files, progress, stop_requested, workers)
+        _Batch(sources, files, progress, stop_requested, ctrl_c, workers, steps, pages).run()
     sources.flush()  # what a cancelled import had prepared is stored too, as before
     return report
+
+
+def _read_here(
+    path: Path,
+    library: Library | None,
+    *,
+    cancelled: Cancelled | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    pages: PageCache | None = None,
+) -> Result:
+    """`prepare` in this process, but a file of a paged format that a stored document holds byte for byte
+    is not read (`AlreadyStored`): its reading (a scan's OCR) would only find that document again."""
+    try:
+        data = read_limited(path, decoding.MAX_BYTES)
+    except Unreadable as exc:
+        return Skipped(printable_path(path), str(exc))
+    if library is not None:
+        known = _stored_copy(library, path, data)
+        if known is not None:
+            return known
+    return prepare_data(path, data, cancelled=cancelled, progress=progress, pages=pages)
+
+
+def _stored_copy(library: Library, path: Path, data: bytes) -> AlreadyStored | None:
+    """The stored document whose kept file is `data`, when `data` is of a paged format and that document's
+    reading was whole (no page left unread: `ocr_notes`); reading the file again then gives the same text,
+    so the document is what storing it would find. Only paged formats are looked up: the others read in
+    milliseconds, and their text decides as always. None also when the library cannot be asked."""
+    importer = importer_for(printable_path(path.name), data[:SNIFF_BYTES])
+    if importer is None or importer.name not in PAGED:
+        return None
+    try:
+        for doc_id in stored_files.kept_copies(library.conn, data, importer.name):
+            source = library.source_of(doc_id)
+            if source is not None and not evidence_of(source[0], importer.name).get("ocr_notes"):
+                return AlreadyStored(stored_path(os.path.realpath(path)), doc_id)
+    except sqlite3.Error:
+        pass  # read it: slower, not wrong
+    return None
 
 
 def _import_here(
@@ -286,7 +350,7 @@ def _import_here(
             with ctrl_c.abandons():  # preparing is pure computation: a large file need not be waited for
                 within = partial(steps, str(path)) if steps else None
                 # A scan stops within a page, and keeps the pages it read.
-                result = prepare(path, cancelled=stop_requested, progress=within, pages=pages)
+                result = _read_here(path, sources.library, cancelled=stop_requested, progress=within, pages=pages)
         except KeyboardInterrupt:
             if not ctrl_c.pressed.is_set():
                 raise
@@ -300,53 +364,128 @@ def _import_here(
             progress(done, len(files), str(path))
 
 
-def _import_in_workers(
-    sources: _Sources,
-    files: list[Path],
-    progress: Progress | None,
-    stop_requested: Cancelled,
-    workers: int,
-) -> None:
-    """Prepare in worker processes, a few files ahead; write here, as results come in."""
-    # spawn, not fork: the window's process has threads (Qt's among them) that fork would copy half-way.
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_worker_init,
-        initargs=(os.getpid(),),
-    )
-    finished_cleanly = False
+def _paged(path: Path) -> bool:
+    """Whether the importer that will read `path` reads page by page (`PAGED`), by its first bytes as the
+    registry chooses; a file that cannot be opened is not (its worker says why)."""
     try:
-        pending: dict[Future[Prepared | Skipped], Path] = {}
-        queue = list(reversed(files))
-        done = 0
-        while queue or pending:
-            while queue and len(pending) < workers * 2 and not stop_requested():
-                path = queue.pop()
-                with _sigint_blocked():  # a worker started here inherits the mask: no Ctrl-C before its setup
-                    pending[pool.submit(prepare, path)] = path
-            if stop_requested():
-                sources.report.cancelled = True
-                break
-            finished, _ = wait(pending, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
-            for fut in finished:
-                path = pending.pop(fut)
-                try:
-                    result = fut.result()
-                except Exception as exc:  # a crashed worker must not stop the batch
-                    result = Skipped(str(path), f"could not be prepared ({type(exc).__name__})")
-                sources.take(path, result)
-                done += 1
-                if progress:
-                    progress(done, len(files), str(path))
-                if stop_requested():
+        with path.open("rb") as stream:
+            head = stream.read(SNIFF_BYTES)
+    except OSError:
+        return False
+    importer = importer_for(printable_path(path.name), head)
+    return importer is not None and importer.name in PAGED
+
+
+class _Batch:
+    """A batch read in worker processes, a few files ahead, but for the files of paged formats, read here
+    one after the other (so each scanned page is kept, and a stored scan found before it is read); every
+    result is stored here as it comes in, and between a scan's pages the workers' results are stored and
+    the workers given more, so they are not kept waiting while a long scan is read."""
+
+    def __init__(
+        self,
+        sources: _Sources,
+        files: list[Path],
+        progress: Progress | None,
+        stop_requested: Cancelled,
+        ctrl_c: _CtrlC,
+        workers: int,
+        steps: Steps | None,
+        pages: PageCache | None,
+    ) -> None:
+        self.sources, self.files, self.progress, self.stop_requested = sources, files, progress, stop_requested
+        self.ctrl_c, self.workers, self.steps, self.pages = ctrl_c, workers, steps, pages
+        self.queue = deque(files)
+        self.here: deque[Path] = deque()  # files of paged formats met in `queue`, to read in this process
+        self.pending: dict[Future[Prepared | Skipped], Path] = {}
+        self.done = 0
+        # spawn, not fork: the window's process has threads (Qt's among them) that fork would copy half-way.
+        # Processes start at the first file given to a worker: a batch of scans alone starts none.
+        self.pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_worker_init,
+            initargs=(os.getpid(),),
+        )
+
+    def run(self) -> None:
+        finished_cleanly = False
+        try:
+            while self.queue or self.pending or self.here:
+                self._feed()
+                if self.stop_requested():
                     break
-        finished_cleanly = not sources.report.cancelled
-    finally:
-        if finished_cleanly:
-            pool.shutdown(wait=True)
-        else:
-            _stop_now(pool)
+                if self.here:
+                    if not self._read_one_here(self.here.popleft()):
+                        break  # stopped within the file: what the read gave back is not the file
+                else:
+                    self._collect(_POLL_SECONDS)
+                if self.stop_requested() and (self.queue or self.pending or self.here):
+                    break
+            else:
+                finished_cleanly = True
+        finally:
+            if finished_cleanly:
+                self.pool.shutdown(wait=True)
+            else:
+                self.sources.report.cancelled = True
+                _stop_now(self.pool)
+
+    def _feed(self) -> None:
+        """Give the workers files until a few wait for each; files of paged formats are set aside for here."""
+        while self.queue and len(self.pending) < self.workers * 2 and not self.stop_requested():
+            path = self.queue.popleft()
+            if _paged(path):
+                self.here.append(path)
+                continue
+            with _sigint_blocked():  # a worker started here inherits the mask: no Ctrl-C before its setup
+                self.pending[self.pool.submit(prepare, path)] = path
+
+    def _collect(self, timeout: float) -> None:
+        """Store what the workers have finished, waiting up to `timeout` for the first."""
+        finished, _ = wait(self.pending, timeout=timeout, return_when=FIRST_COMPLETED)
+        for fut in finished:
+            path = self.pending.pop(fut)
+            try:
+                result: Result = fut.result()
+            except Exception as exc:  # a crashed worker must not stop the batch
+                result = Skipped(str(path), f"could not be prepared ({type(exc).__name__})")
+            self._take(path, result)
+            if self.stop_requested():
+                return
+
+    def _take(self, path: Path, result: Result) -> None:
+        self.sources.take(path, result)
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, len(self.files), str(path))
+
+    def _read_one_here(self, path: Path) -> bool:
+        """Read one file of a paged format here and store it, False when the import was stopped first;
+        between its pages, store the workers' results and feed them (Ctrl-C is only noted meanwhile: a
+        document is being written)."""
+
+        def between_pages(step: int, steps: int) -> None:
+            with self.ctrl_c.holds():
+                if not self.stop_requested():
+                    self._collect(0)
+                    self._feed()
+            if self.steps is not None:
+                self.steps(str(path), step, steps)
+
+        try:
+            with self.ctrl_c.abandons():  # reading is pure computation: a large scan need not be waited for
+                result = _read_here(
+                    path, self.sources.library, cancelled=self.stop_requested, progress=between_pages, pages=self.pages
+                )
+        except KeyboardInterrupt:
+            if not self.ctrl_c.pressed.is_set():
+                raise
+            return False
+        if self.stop_requested():
+            return False
+        self._take(path, result)
+        return True
 
 
 def _stop_now(pool: ProcessPoolExecutor) -> None:
@@ -399,6 +538,16 @@ class _CtrlC:
             yield
         finally:
             self._abandoning = False
+
+    @contextlib.contextmanager
+    def holds(self) -> Iterator[None]:
+        """Within `abandons()`, a stretch that writes (a batch's results stored between a scan's pages):
+        Ctrl-C is only noted there, and acted on when the computing resumes."""
+        abandoning, self._abandoning = self._abandoning, False
+        try:
+            yield
+        finally:
+            self._abandoning = abandoning
 
     def _on_interrupt(self, signum: int, frame: FrameType | None) -> None:
         self.pressed.set()

@@ -52,3 +52,17 @@ def unchecked(conn: sqlite3.Connection, limit: int = 1000) -> list[Unchecked]:
         (limit,),
     )
     return [Unchecked(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+
+def kept_copies(conn: sqlite3.Connection, data: bytes, kind: str) -> list[int]:
+    """The documents of importer `kind` whose kept file is exactly `data`, oldest first.
+
+    Documents store their file's size, so only the few of that size are compared byte for byte: the
+    scan reads one row of `documents` per document (its first columns, never its text) and fetches
+    the kept bytes of a size match only."""
+    rows = conn.execute(
+        f"""SELECT d.id FROM documents d JOIN document_files f ON f.doc_id = d.id
+           WHERE d.size = ? AND d.kind = ? AND f.state = '{KEPT}' AND f.data = ? ORDER BY d.id""",
+        (len(data), kind, data),
+    )
+    return [int(r[0]) for r in rows]
