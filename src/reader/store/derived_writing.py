@@ -8,10 +8,10 @@ import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 
 from reader.core.derive import HEADINGS, Derived
 from reader.core.importing import Prepared
+from reader.core.text.untitled import fallback_title
 from reader.store import files
 from reader.store.documents_query import metadata_overrides, storable
 
@@ -31,11 +31,6 @@ def shown_original(raw: str, derived: Derived) -> str | None:
 
 def pages_cell(pages: Sequence[int]) -> str | None:
     return json.dumps(list(pages)) if pages else None
-
-
-def fallback_title(filename: str, text: str) -> str:
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return first[:80] if first else Path(filename).stem
 
 
 def insert_raw(conn: sqlite3.Connection, prepared: Prepared) -> int:

@@ -13,12 +13,13 @@ from pathlib import Path
 
 from reader.core.derive import CLEANER_VERSION, Derived
 from reader.core.importing import Prepared
+from reader.core.text.untitled import fallback_title
 from reader.store import documents_query as query
 from reader.store import files, search
 from reader.store.annotations import AnnotationStore
 from reader.store.db import open_library, transaction
 from reader.store.deleting import Deleted, delete_documents
-from reader.store.derived_writing import Reanchor, fallback_title, insert_raw, store_derived, update_raw
+from reader.store.derived_writing import Reanchor, insert_raw, store_derived, update_raw
 from reader.store.documents_query import (
     INT64_MAX,
     LIST_COLUMNS,
