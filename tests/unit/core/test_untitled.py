@@ -19,8 +19,9 @@ def test_a_short_first_sentence_of_a_long_paragraph_is_the_title() -> None:
     assert fallback_title("scan0012.pdf", text) == "管理员反映新书补充不够及时。"
 
 
-def test_a_paragraph_with_no_short_sentence_gives_way_to_a_chinese_file_name() -> None:
+def test_a_paragraph_gives_way_to_a_chinese_file_name() -> None:
     assert fallback_title("/reports/乡村图书室调查报告.pdf", PARAGRAPH) == "乡村图书室调查报告"
+    assert fallback_title("/reports/乡村图书室调查报告.pdf", "很短的一句。" + PARAGRAPH) == "乡村图书室调查报告"
 
 
 def test_else_the_paragraph_opens_the_title_cut_at_a_clause_mark_and_marked_as_cut() -> None:

@@ -2,10 +2,10 @@
 
 The first line of the text is a title when it is short. A long one is a paragraph (an untitled scan, a
 plain-text note that starts with its prose), and eighty characters of it cut mid-clause read as a broken
-heading in the list and above the text. Then the first sentence, when it is short; then the file's name
-when it holds Chinese words (reports travel as `关于……的通知.pdf`, while Latin-only names are mostly made by
-scanners and browsers: `scan0012`, `download (3)`); else the paragraph's opening clauses, cut at a clause
-mark and marked as cut.
+heading in the list and above the text. Then the file's name when it holds Chinese words: reports travel as
+`关于……的通知.pdf`, named by a person, while Latin-only names are mostly made by scanners and browsers
+(`scan0012`, `download (3)`). Then the first sentence, when it is short; else the paragraph's opening
+clauses, cut at a clause mark and marked as cut.
 """
 
 from __future__ import annotations
@@ -29,11 +29,11 @@ def fallback_title(filename: str, text: str) -> str:
         return stem
     if len(first) <= TITLE_MAX:
         return first
+    if len(_HAN.findall(stem)) >= 2:
+        return stem
     sentence = _SENTENCE.match(first)
     if sentence and len(sentence.group(0)) <= TITLE_MAX:
         return sentence.group(0)
-    if len(_HAN.findall(stem)) >= 2:
-        return stem
     return _opening(first)
 
 
