@@ -73,3 +73,21 @@ class ByShade:
     def text_of(self, page: int) -> list[str]:
         """The paragraphs page `page` prints."""
         return ["".join(paragraph) for paragraph in BODIES[page % len(BODIES)]]
+
+
+class Killed(BaseException):
+    """The process going down in the middle of a page: nothing catches it, as nothing survives a kill."""
+
+
+class DiesOn(ByShade):
+    """Reads pages until it comes to page `die_on`, then the process "dies"."""
+
+    def __init__(self, die_on: int) -> None:
+        super().__init__()
+        self.die_on = die_on
+
+    def __call__(self, image: Any) -> list[tuple[list[list[float]], str, float]]:
+        found = super().__call__(image)
+        if self.read[-1] == self.die_on:
+            raise Killed
+        return found

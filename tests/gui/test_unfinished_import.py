@@ -20,23 +20,7 @@ from reader.ui.main_window import MainWindow
 from reader.ui.workers import ImportJob
 
 pytest.importorskip("PIL", reason="scans are generated with Pillow (installed with the OCR engine)")
-from shaded_scans import ByShade, shaded_scan
-
-
-class Killed(BaseException):
-    """The process going down in the middle of a page."""
-
-
-class DiesOn(ByShade):
-    def __init__(self, die_on: int) -> None:
-        super().__init__()
-        self.die_on = die_on
-
-    def __call__(self, image: Any) -> list[tuple[list[list[float]], str, float]]:
-        found = super().__call__(image)
-        if self.read[-1] == self.die_on:
-            raise Killed
-        return found
+from shaded_scans import ByShade, DiesOn, Killed, shaded_scan
 
 
 @pytest.fixture

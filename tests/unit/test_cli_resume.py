@@ -4,7 +4,6 @@ had reached, and a plain `reader import` says that one is waiting."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -12,23 +11,7 @@ from reader.cli.run import main
 from reader.formats.pdf import ocr
 
 pytest.importorskip("PIL", reason="scans are generated with Pillow (installed with the OCR engine)")
-from shaded_scans import ByShade, shaded_scan
-
-
-class Killed(BaseException):
-    """The process going down in the middle of a page."""
-
-
-class DiesOn(ByShade):
-    def __init__(self, die_on: int) -> None:
-        super().__init__()
-        self.die_on = die_on
-
-    def __call__(self, image: Any) -> list[tuple[list[list[float]], str, float]]:
-        found = super().__call__(image)
-        if self.read[-1] == self.die_on:
-            raise Killed
-        return found
+from shaded_scans import ByShade, DiesOn, Killed, shaded_scan
 
 
 def test_import_resume_reads_only_the_pages_left(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -18,25 +17,9 @@ from reader.store.library import Library
 from reader.store.ocr_pages import OcrPageStore
 
 pytest.importorskip("PIL", reason="scans are generated with Pillow (installed with the OCR engine)")
-from shaded_scans import ByShade, shaded_scan
+from shaded_scans import ByShade, DiesOn, Killed, shaded_scan
 
 TEXTS = 8  # with the scan, enough files for the worker processes (importing._PARALLEL_THRESHOLD)
-
-
-class Killed(BaseException):
-    """The process going down in the middle of a page: nothing catches it."""
-
-
-class DiesOn(ByShade):
-    def __init__(self, die_on: int) -> None:
-        super().__init__()
-        self.die_on = die_on
-
-    def __call__(self, image: Any) -> list[tuple[list[list[float]], str, float]]:
-        found = super().__call__(image)
-        if self.read[-1] == self.die_on:
-            raise Killed
-        return found
 
 
 def _batch(folder: Path, pages: int = 5) -> Path:

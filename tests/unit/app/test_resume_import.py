@@ -4,7 +4,6 @@ only the pages after k, and the library ends up with exactly what an uninterrupt
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -15,25 +14,7 @@ from reader.store.library import Library
 from reader.store.ocr_pages import OcrPageStore
 
 pytest.importorskip("PIL", reason="scans are generated with Pillow (installed with the OCR engine)")
-from shaded_scans import ByShade, shaded_scan
-
-
-class Killed(BaseException):
-    """The process going down in the middle of a page: nothing catches it, as nothing survives a kill."""
-
-
-class DiesOn(ByShade):
-    """Reads pages until it comes to page `die_on`, then the process "dies"."""
-
-    def __init__(self, die_on: int) -> None:
-        super().__init__()
-        self.die_on = die_on
-
-    def __call__(self, image: Any) -> list[tuple[list[list[float]], str, float]]:
-        found = super().__call__(image)
-        if self.read[-1] == self.die_on:
-            raise Killed
-        return found
+from shaded_scans import ByShade, DiesOn, Killed, shaded_scan
 
 
 def _stored(path: Path) -> list[tuple[str, str, str, tuple[int, ...], str]]:
