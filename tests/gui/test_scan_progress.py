@@ -78,3 +78,18 @@ def test_a_recleaning_says_what_it_is_rather_than_importing(window: MainWindow, 
         job.start()
     assert isinstance(done.args[0], ImportReport) and not done.args[0].imported
     assert ImportJob(window, window.writer, [Path("x.txt")]).dialog.labelText() == "Importing…"
+
+
+def test_text_files_finishing_during_a_scan_leave_the_label_on_the_scan(window: MainWindow) -> None:
+    """In a batch the workers finish text files while the scan is read page by page: the label keeps the
+    scan and its pages (with the file count moving), and names files again once the scan is done."""
+    job = ImportJob(window, window.writer, [Path("x.txt")])
+    job._on_progress(0, 10, "")
+    job._on_steps(0, 10, "/in/scan.pdf", 1, 4)
+    assert job.dialog.labelText() == "Importing 1 of 10: scan.pdf, 1 of 4 pages read"
+    job._on_progress(3, 10, "/in/note-3.txt")
+    assert job.dialog.labelText() == "Importing 4 of 10: scan.pdf, 1 of 4 pages read"
+    assert job.dialog.value() == 3 * 1000 + 250
+    job._on_steps(3, 10, "/in/scan.pdf", 4, 4)
+    job._on_progress(5, 10, "/in/note-5.txt")
+    assert job.dialog.labelText() == "Importing 5 of 10: note-5.txt"

@@ -209,6 +209,7 @@ class ImportJob(QObject):
         self.worker_thread = QThread(self)
         self.cancel_requested = threading.Event()
         self.interrupted = threading.Event()
+        self._scan: tuple[str, int, int] | None = None  # (file name, pages read, pages) of the scan in hand
         self.worker = ImportWorker(
             writer,
             paths,
@@ -253,7 +254,13 @@ class ImportJob(QObject):
     _STEPS = 1000
 
     def _on_progress(self, done: int, total: int, current: str) -> None:
+        """A file done. In a batch, text files finish while a scan is read page by page in between: the
+        label keeps naming the scan and its pages, so it does not flip from one to the other."""
         self.dialog.setMaximum(max(total, 1) * self._STEPS)
+        if self._scan is not None and Path(current).name != self._scan[0]:
+            self._show_scan(done, total)
+            return
+        self._scan = None
         self.dialog.setValue(done * self._STEPS)
         if current:
             self.dialog.setLabelText(self.tr("Importing {0} of {1}: {2}").format(done, total, Path(current).name))
@@ -262,10 +269,18 @@ class ImportJob(QObject):
         """A page of a scan read: the bar moves within the file and the label says which page."""
         if steps <= 0 or self.cancel_requested.is_set():
             return
-        self.dialog.setValue(done * self._STEPS + min(step, steps) * self._STEPS // steps)
+        self._scan = (Path(current).name, min(step, steps), steps)
+        self._show_scan(done, total)
+        if step >= steps:
+            self._scan = None
+
+    def _show_scan(self, done: int, total: int) -> None:
+        assert self._scan is not None
+        name, step, steps = self._scan
+        self.dialog.setValue(done * self._STEPS + step * self._STEPS // steps)
         self.dialog.setLabelText(
             self.tr("Importing {0} of {1}: {2}, {3} of {4} pages read").format(
-                done + 1, total, Path(current).name, step, steps
+                min(done + 1, total), total, name, step, steps
             )
         )
 
