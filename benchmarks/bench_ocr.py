@@ -2,7 +2,7 @@
 defaults, on scans generated from public text.
 
     PYTHONPATH=src .venv/bin/python benchmarks/bench_ocr.py [--pages N] [--seed S] [--skew DEG] [--stages]
-        [--squeeze F] [--no-prior] [--det-threads N]
+        [--squeeze F] [--no-prior] [--det-threads N] [--dump PREFIX]
 
 Pages are made by tests/unit/formats/pdf/pdf_scans.py: real Chinese paragraphs (simplified from
 ../shared/eval/web_zh/cleaned, traditional from ../shared/eval/zh_tw/drcd_dev.jsonl; the generator's own
@@ -148,13 +148,17 @@ def reader(data: bytes) -> str:
     return read_pdf(data).text
 
 
-def measure(name: str, run: Callable[[bytes], str], scans: dict[str, Scan], only: str = "") -> None:
+def measure(name: str, run: Callable[[bytes], str], scans: dict[str, Scan], only: str = "", dump: str = "") -> None:
+    """One row per script; with `dump`, each script's text is also written to DUMP-SCRIPT.txt, so two builds'
+    texts can be compared character for character (a change meant to be faster only must read the same)."""
     for script, scan in scans.items():
         if only and script != only:
             continue
         wall, cpu = time.perf_counter(), time.process_time()
         text = run(scan.data)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        if dump:
+            Path(f"{dump}-{script}.txt").write_text(text, encoding="utf-8")
         pages = len(scan.pages)
         found = len([p for p in text.split("\n") if p.strip()])
         printed = sum(len(page) for page in scan.pages)
@@ -276,6 +280,7 @@ def main() -> None:
         "--no-prior", action="store_true", help="judge every page on a fast sample (no carrying of the script)"
     )
     parser.add_argument("--det-threads", type=int, help=f"detector's onnxruntime threads (built: {ocr.DET_THREADS})")
+    parser.add_argument("--dump", default="", help="write the reader's text of each script to DUMP-SCRIPT.txt")
     args = parser.parse_args()
     if args.det_threads is not None:
         ocr.DET_THREADS = args.det_threads
@@ -319,7 +324,7 @@ def main() -> None:
     print(f"{ocr.engine_version()}, {ocr.DPI} dpi, skew up to {args.skew}°, seed {args.seed}, {carried}")
     print("| pipeline | script | pages | pages/s | cpu s/page | CER | paras |")
     print("|---|---|---|---|---|---|---|")
-    measure("reader", reader, scans)
+    measure("reader", reader, scans, dump=args.dump)
     if not args.no_defaults:
         measure("engine defaults", engine_defaults, scans)
     if shutil.which("tesseract") and not args.no_tesseract:

@@ -15,7 +15,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -144,8 +144,13 @@ def _read_scans(
     progress: ocr.Progress | None,
     store: _Store | None = None,
 ) -> None:
-    """The scanned pages read by OCR in place of their text layer: page n+1 is drawn (under PDFium's lock)
-    while page n is read (without it) on one reading thread; a cancel is seen before each page.
+    """The scanned pages read by OCR in place of their text layer, as a pipeline one page deep: while page
+    n's lines are recognised (on the engine's threads, from one reading thread), page n+1 is drawn (under
+    PDFium's lock) and, when the engine comes in stages (`ocr.StagedEngine`), its lines are found (on one
+    detecting thread), so detection no longer leaves a core idle between pages. Pages are recognised, put
+    in `store` and counted in `progress` in their order, so the script carried from page to page is decided
+    in page order. A cancel is seen before each page; it leaves at most the next page's detection running,
+    which is waited for before this returns.
 
     Pages `store` holds are taken from it (they count in `progress` at once); each page read is put in it
     when the engine really read it. A page the engine failed on, or that could not be drawn, or that has
@@ -155,7 +160,18 @@ def _read_scans(
         with ENGINE_LOCK, _page(doc, index) as page:
             return ocr.render_page(page, index + 1)
 
-    def read(index: int, drawn: ocr.PageImage | ocr.PageOcr, reader: ocr.Engine | str) -> tuple[ocr.PageOcr, bool]:
+    def find(drawn: ocr.PageImage | ocr.PageOcr, reader: ocr.Engine | str) -> Future[Sequence[Any]] | None:
+        """The page's lines being found on the detecting thread, when the engine has a detection stage."""
+        if isinstance(drawn, ocr.PageImage) and isinstance(reader, ocr.StagedEngine):
+            return detecting.submit(reader.detect, drawn.pixels)
+        return None
+
+    def read(
+        index: int,
+        drawn: ocr.PageImage | ocr.PageOcr,
+        reader: ocr.Engine | str,
+        found: Future[Sequence[Any]] | None,
+    ) -> tuple[ocr.PageOcr, bool]:
         """The page's result, and whether it is what the engine read (worth keeping)."""
         if isinstance(drawn, ocr.PageOcr):
             return drawn, False
@@ -165,6 +181,8 @@ def _read_scans(
 
         def watched(image: Any) -> Sequence[tuple[ocr.Quad, str, float]]:
             try:
+                if found is not None and isinstance(reader, ocr.StagedEngine):
+                    return reader.recognise(image, found.result())  # a failed detection raises here
                 return reader(image)
             except Exception as exc:  # read_image turns it into the page's note; noted so it is not kept
                 failed.append(exc)
@@ -179,8 +197,12 @@ def _read_scans(
             if found is not None:
                 known[index] = found
     todo = [index for index in scanned if index not in known]
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocr-page") as reading:
+    with (
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocr-detect") as detecting,
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocr-page") as reading,
+    ):
         drawn = draw(todo[0]) if todo else None
+        lines: Future[Sequence[Any]] | None = None  # the next page's detection, once the engine is loaded
         position = 0  # in `todo`
         for done, index in enumerate(scanned):
             if index in known:
@@ -191,10 +213,14 @@ def _read_scans(
                 if engine is None:
                     engine = ocr.default_engine()
                 assert drawn is not None  # drawn for every page in `todo`, this one included
-                future = reading.submit(read, index, drawn, engine)
+                if lines is None:  # the first page, or one whose lines were not found ahead
+                    lines = find(drawn, engine)
+                future = reading.submit(read, index, drawn, engine, lines)
                 position += 1
+                drawn, lines = None, None
                 if position < len(todo):
                     drawn = draw(todo[position])  # while this page is read
+                    lines = find(drawn, engine)  # while this page's lines are recognised
                 result, keep = future.result()
                 if keep and store is not None:
                     store.put(index, result)

@@ -20,6 +20,7 @@ import math
 import os
 import re
 import statistics
+import threading
 import unicodedata
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -167,7 +168,8 @@ MIN_REC_RATIO = 320 / 48
 shape, 48 × 320)."""
 
 DET_THREADS = 1
-"""onnxruntime threads of the text detector (one page at a time, nothing else of the page runs meanwhile)."""
+"""onnxruntime threads of the text detector (one page at a time; the previous page's lines are recognised
+on the other threads meanwhile, see `StagedEngine`)."""
 
 MAX_THREADS = 4
 """Lines are recognised on this many threads at most (one per core): each runs the recogniser on one line
@@ -275,28 +277,50 @@ def default_engine() -> Engine | str:
         read = dict(zip(order, pool.map(recognise, [lines[i] for i in order]), strict=True))
         return [read[i] for i in range(len(lines))]
 
-    def run(image: Any) -> list[tuple[Quad, str, float]]:
+    detecting = threading.Lock()  # the detector's pre- and post-processing keep state: one page at a time
+
+    def detect(image: Any) -> list[Any]:
         height, width = image.shape[:2]
         factor = DET_SIDE / max(height, width)
-        if factor >= 1.0 or max(height, width) > 8 * min(height, width):
-            # small or extreme images: the engine's own detection (it pads them), boxes in the image's pixels
-            found, _ = rapid(image, use_rec=False)
-            boxes = [numpy.asarray(box, dtype=numpy.float32) for box in ([] if found is None else found)]
-        else:
+        with detecting:
+            if factor >= 1.0 or max(height, width) > 8 * min(height, width):
+                # small or extreme images: the engine's own detection (it pads them), boxes in the image's pixels
+                found, _ = rapid(image, use_rec=False)
+                return [numpy.asarray(box, dtype=numpy.float32) for box in ([] if found is None else found)]
             small = cv2.resize(image, (round(width * factor), round(height * factor)), interpolation=cv2.INTER_AREA)
             found, _ = rapid.auto_text_det(small)
-            boxes = [numpy.asarray(box, dtype=numpy.float32) / factor for box in ([] if found is None else found)]
+            return [numpy.asarray(box, dtype=numpy.float32) / factor for box in ([] if found is None else found)]
+
+    def recognise(image: Any, boxes: Sequence[Any]) -> list[tuple[Quad, str, float]]:
         if not boxes:
             return []
-        lines = rapid.get_crop_img_list(image, boxes)
+        lines = rapid.get_crop_img_list(image, list(boxes))
         texts = recognise_lines(lines, read_fast, read_accurate, on_threads, prior)
         return [(box.tolist(), text, score) for box, (text, score) in zip(boxes, texts, strict=True)]
 
-    return run
+    return StagedEngine(detect, recognise)
 
 
 LineReader = Callable[[Any], tuple[str, float]]
 """A recogniser: one line image to its text and confidence."""
+
+
+@dataclass(frozen=True)
+class StagedEngine:
+    """An engine in its two stages, so that a caller reading several pages can find the lines of the next
+    page while this page's lines are recognised (`extract._read_scans`): detection runs on one core only,
+    and recognition of a page cannot start before its lines are found.
+
+    `detect(image)` gives the line boxes (the detector takes one page at a time, whichever thread asks);
+    `recognise(image, boxes)` reads them on the engine's threads. Pages must be recognised one after
+    another in their order, since the script carried from page to page (`ScriptPrior`) is decided there;
+    detection may run ahead by a page. Called as a whole it is an `Engine`, with the same result."""
+
+    detect: Callable[[Any], Sequence[Any]]
+    recognise: Callable[[Any, Sequence[Any]], Sequence[tuple[Quad, str, float]]]
+
+    def __call__(self, image: Any) -> Sequence[tuple[Quad, str, float]]:
+        return self.recognise(image, self.detect(image))
 
 
 @dataclass
