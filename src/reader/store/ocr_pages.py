@@ -10,9 +10,10 @@ to end, be cancelled or be discarded clears the table (`pending_imports.finish`)
 document is stored: the note marks a file done in a write of its own after the document's, so a scan
 stored just before a crash comes up again when the import is taken up; it is then found stored by its
 bytes before it is read (`importing._stored_copy`), and a scan whose stored reading lacks a page is read
-again, with its kept pages making that free. Nor kept after: the stored document's raw text holds every page's reading, so
-re-deriving never needs them, and pages kept for files that may never be imported again would only grow
-the library. So the table holds at most the pages of the files of unfinished imports (a few KB a page).
+again, with its kept pages making that free. Nor kept after: the stored document's raw text holds every
+page's reading, so re-deriving never needs them, and pages kept for files that may never be imported
+again would only grow the library. So the table holds at most the pages of the files of unfinished
+imports (a few KB a page).
 """
 
 from __future__ import annotations
