@@ -145,15 +145,7 @@ def bench_web_zh(detail: bool) -> None:
             continue
         counts[half] += 1
         gold = (WEB_ZH / "cleaned" / f"{page.stem}.txt").read_bytes().decode("utf-8", "replace")
-        html = decode(page.read_bytes(), page.name)
-        blocks = html_to_blocks(html)
-        got = {
-            "plain": score(clean_text(blocks).text, gold),
-            "html": score(derive_raw(html, "html").text, gold),
-            "keep-all": score(blocks, gold),
-        }
-        if traf is not None:
-            got["trafilatura"] = score(traf.extract(html) or "", gold)
+        got = _real_page(decode(page.read_bytes(), page.name), gold, traf)
         for mode, one in got.items():
             sums[(half, mode)] = sums.get((half, mode), zero) + one
         if detail:
@@ -171,6 +163,20 @@ def bench_web_zh(detail: bool) -> None:
                 print(f"  {mode:<12} not installed")
     if DECODE_FALLBACKS:
         print(f"  decode_bytes refused {sorted(set(DECODE_FALLBACKS))}: decoded leniently here instead")
+
+
+def _real_page(html: str, gold: str, traf: Any) -> dict[str, Score]:
+    """One saved page's scores: its blocks cleaned as plain text, the page through the HTML importer, every
+    block kept, and trafilatura when installed."""
+    blocks = html_to_blocks(html)
+    got = {
+        "plain": score(clean_text(blocks).text, gold),
+        "html": score(derive_raw(html, "html").text, gold),
+        "keep-all": score(blocks, gold),
+    }
+    if traf is not None:
+        got["trafilatura"] = score(traf.extract(html) or "", gold)
+    return got
 
 
 def _tally(page: Any, got: dict[str, Score], traf: Any, sums: dict[tuple[str, str], Score], detail: bool) -> None:
@@ -283,14 +289,7 @@ def bench_readability(detail: bool) -> None:
         count += 1
         html = decode((folder / "source.html").read_bytes(), f"{folder.name}.html")
         gold = html_to_blocks((folder / "expected.html").read_text(encoding="utf-8"))
-        blocks = html_to_blocks(html)
-        got = {
-            "plain": score(clean_text(blocks).text, gold),
-            "html": score(derive_raw(html, "html").text, gold),
-            "keep-all": score(blocks, gold),
-        }
-        if traf is not None:
-            got["trafilatura"] = score(traf.extract(html) or "", gold)
+        got = _real_page(html, gold, traf)
         for mode, one in got.items():
             sums[mode] = sums.get(mode, Score(0, 0, 0)) + one
         if detail:
