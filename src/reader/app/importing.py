@@ -30,25 +30,18 @@ whose cleaning has no use for hints (PDF, DOCX, EPUB) are stored as soon as they
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import ctypes.util
 import multiprocessing
 import os
-import signal
 import sqlite3
-import sys
-import threading
-import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from types import FrameType
 
 from reader.app.deriving import add_prepared, rederive, source_folder, source_members
+from reader.app.import_processes import CtrlC, sigint_blocked, stop_now, worker_init
 from reader.app.reports import ImportReport
 from reader.core.cleaning import SourceHints, source_hints
 from reader.core.importing import Prepared, Skipped, Unreadable, discover, printable_path, read_limited, stored_path
@@ -82,8 +75,6 @@ _PARALLEL_THRESHOLD = 8
 # within which a cancelled import must have stopped.
 _POLL_SECONDS = 0.1
 # How often a worker without PR_SET_PDEATHSIG checks that its parent is still there.
-_PARENT_CHECK_SECONDS = 0.5
-_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 @dataclass(frozen=True)
@@ -241,7 +232,7 @@ def import_paths(
         add = partial(add_prepared, library)
         if rederive is None:
             rederive = partial(rederive_with, library)
-    ctrl_c = _CtrlC()
+    ctrl_c = CtrlC()
 
     def stop_requested() -> bool:
         return ctrl_c.pressed.is_set() or bool(cancelled and cancelled())
@@ -262,7 +253,7 @@ def _import(
     paths: Iterable[Path],
     progress: Progress | None,
     stop_requested: Cancelled,
-    ctrl_c: _CtrlC,
+    ctrl_c: CtrlC,
     workers: int | None,
     rederive: Rederive | None,
     steps: Steps | None = None,
@@ -336,7 +327,7 @@ def _import_here(
     files: list[Path],
     progress: Progress | None,
     stop_requested: Cancelled,
-    ctrl_c: _CtrlC,
+    ctrl_c: CtrlC,
     steps: Steps | None = None,
     pages: PageCache | None = None,
 ) -> None:
@@ -388,7 +379,7 @@ class _Batch:
         files: list[Path],
         progress: Progress | None,
         stop_requested: Cancelled,
-        ctrl_c: _CtrlC,
+        ctrl_c: CtrlC,
         workers: int,
         steps: Steps | None,
         pages: PageCache | None,
@@ -404,7 +395,7 @@ class _Batch:
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=_worker_init,
+            initializer=worker_init,
             initargs=(os.getpid(),),
         )
 
@@ -429,7 +420,7 @@ class _Batch:
                 self.pool.shutdown(wait=True)
             else:
                 self.sources.report.cancelled = True
-                _stop_now(self.pool)
+                stop_now(self.pool)
 
     def _feed(self) -> None:
         """Give the workers files until a few wait for each; files of paged formats are set aside for here."""
@@ -438,7 +429,7 @@ class _Batch:
             if _paged(path):
                 self.here.append(path)
                 continue
-            with _sigint_blocked():  # a worker started here inherits the mask: no Ctrl-C before its setup
+            with sigint_blocked():  # a worker started here inherits the mask: no Ctrl-C before its setup
                 self.pending[self.pool.submit(prepare, path)] = path
 
     def _collect(self, timeout: float) -> None:
@@ -486,120 +477,6 @@ class _Batch:
             return False
         self._take(path, result)
         return True
-
-
-def _stop_now(pool: ProcessPoolExecutor) -> None:
-    """Drop queued work and end the workers without waiting for the file each is preparing.
-
-    `shutdown(wait=False, cancel_futures=True)` alone would let a worker finish a large file first, and the
-    interpreter waits for it at exit. Preparing is pure computation, so ending it loses nothing. The
-    executor's own thread notices the ended workers and reaps them.
-    """
-    # The executor keeps no public list of its processes; without them a busy worker cannot be stopped.
-    processes = list((pool._processes or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-
-
-class _CtrlC:
-    """Ctrl-C during an import: noted while documents are written, acted on at once while only computing.
-
-    An exception raised in the middle of a write or inside the executor's bookkeeping is what made
-    interrupted imports messy, so by default Ctrl-C only sets `pressed`, which the loop reads between
-    documents. Inside `abandons()` (finding files, preparing one) nothing is written and waiting could take
-    minutes on a large file, so there it raises KeyboardInterrupt as usual. Only Python's default handler
-    is replaced, and only on the main thread (the only one Python runs signal handlers on).
-    """
-
-    def __init__(self) -> None:
-        self.pressed = threading.Event()
-        self._abandoning = False
-
-    @contextlib.contextmanager
-    def installed(self) -> Iterator[None]:
-        if threading.current_thread() is not threading.main_thread():
-            yield
-            return
-        if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
-            yield
-            return
-        previous = signal.signal(signal.SIGINT, self._on_interrupt)
-        try:
-            yield
-        finally:
-            signal.signal(signal.SIGINT, previous)
-
-    @contextlib.contextmanager
-    def abandons(self) -> Iterator[None]:
-        self._abandoning = True
-        try:
-            yield
-        finally:
-            self._abandoning = False
-
-    @contextlib.contextmanager
-    def holds(self) -> Iterator[None]:
-        """Within `abandons()`, a stretch that writes (a batch's results stored between a scan's pages):
-        Ctrl-C is only noted there, and acted on when the computing resumes."""
-        abandoning, self._abandoning = self._abandoning, False
-        try:
-            yield
-        finally:
-            self._abandoning = abandoning
-
-    def _on_interrupt(self, signum: int, frame: FrameType | None) -> None:
-        self.pressed.set()
-        if self._abandoning:
-            raise KeyboardInterrupt
-
-
-@contextlib.contextmanager
-def _sigint_blocked() -> Iterator[None]:
-    """Hold SIGINT back from this thread; a process started meanwhile begins with it blocked.
-
-    The executor starts workers from the submitting thread. Without this, Ctrl-C in the instant between a
-    worker's start and its initializer would print a traceback from that worker. The parent loses nothing:
-    a held-back signal is delivered when the mask is restored.
-    """
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def _worker_init(parent_pid: int) -> None:
-    """Set up a worker process: leave Ctrl-C to the parent, and never outlive it."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C held back since the start is discarded here
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    if sys.platform.startswith("linux"):
-        _ask_kernel_for_sigterm_on_parent_death()
-    watcher = threading.Thread(target=_exit_when_orphaned, args=(parent_pid,), name="parent-watch", daemon=True)
-    watcher.start()
-    if os.getppid() != parent_pid:  # the parent died before the kernel was asked to tell us
-        os._exit(1)
-
-
-def _ask_kernel_for_sigterm_on_parent_death() -> None:
-    """PR_SET_PDEATHSIG: the kernel sends SIGTERM the moment the parent dies, however it died."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass  # an unusual libc: the watching thread still ends the worker
-
-
-def _exit_when_orphaned(parent_pid: int) -> None:
-    """Portable fallback: once the parent is gone the worker is re-parented, and it exits."""
-    while os.getppid() == parent_pid:
-        time.sleep(_PARENT_CHECK_SECONDS)
-    os._exit(1)
 
 
 def import_seeds_if_empty(
