@@ -130,17 +130,16 @@ def spaced_blocks(lines: Sequence[cf.Line]) -> list[bool]:
     gap_share, mean_words = (
         (SPACED_GAP_SHARE_MARKED, SPACED_MEAN_WORDS_MARKED) if marked else (SPACED_GAP_SHARE, SPACED_MEAN_WORDS)
     )
+    sized = [_clause_sized(line) for line in lines]  # asked up to three times a line below: once is enough
     i = 0
     while i < len(lines):
-        if not _clause_sized(lines[i]):
+        if not sized[i]:
             i += 1
             continue
         j = i
-        while j < len(lines) and (
-            _clause_sized(lines[j]) or (_short_clause(lines[j]) and j + 1 < len(lines) and _clause_sized(lines[j + 1]))
-        ):
+        while j < len(lines) and (sized[j] or (_short_clause(lines[j]) and j + 1 < len(lines) and sized[j + 1])):
             j += 1
-        block = [line for line in lines[i:j] if _clause_sized(line)]
+        block = [line for k, line in enumerate(lines[i:j], i) if sized[k]]
         if (
             len(block) >= SPACED_RUN
             and sum(1 for line in block if _SPACE_PAUSE.search(line.text)) >= gap_share * len(block)

@@ -106,13 +106,14 @@ def _label_lines(lines: list[cf.Line]) -> tuple[Fields, list[tuple[int, str]]]:
         if line.reason in _NOISE:
             continue
         text = line.text
+        colon = ":" in text or "：" in text  # every label pattern ends in a colon
         # A label alone on its line: the value is the next line.
-        if lx.LABEL_ONLY.match(text) and i + 1 < len(lines):
+        if colon and text.endswith((":", "：")) and lx.LABEL_ONLY.match(text) and i + 1 < len(lines):
             _label_then_value(lines, i, fields)
             continue
         if line.words > 60 or (line.ends_sentence and line.words > 30):
             continue
-        if (md.starts_with_label(text) or len(md.labelled_fields(text)) >= 2) and not is_speech(text):
+        if colon and (md.starts_with_label(text) or len(md.labelled_fields(text)) >= 2) and not is_speech(text):
             for kind, value in md.labelled_fields(text):
                 if kind in fields and value:
                     fields[kind].append((i, value))

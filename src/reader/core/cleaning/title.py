@@ -40,7 +40,8 @@ def title_of(
     for j, other in enumerate(lines):
         if other is line or other.words > 80:
             continue
-        if other.text == line.text or md.strip_site_suffix(other.text) == title:
+        # strip_site_suffix keeps a line's head, so only a line opening with the title can strip to it.
+        if other.text == line.text or (other.text.startswith(title) and md.strip_site_suffix(other.text) == title):
             other.reason = "duplicate-title"
         elif j < chosen and other.reason is None and _menu_path_to(other.text, title):
             other.reason = "navigation"
