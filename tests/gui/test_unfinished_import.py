@@ -166,11 +166,48 @@ def test_a_note_whose_files_were_all_done_is_cleared_without_asking(
         notes = PendingImports(library.conn)
         noted = notes.begin(["/scans/a.pdf"])
         notes.file_done(noted, "/scans/a.pdf")  # stored; only the import's end went unrecorded
+        notes.leave([noted])  # as when its process died
     win = _open(qtbot, seeded_library, tmp_path)
     try:
         assert not win.imports.unfinished_bar.isVisible()
         win.writer.flush()
         assert unfinished(win.library) == []
+    finally:
+        win.close()
+        win.library.close()
+
+
+def test_an_import_another_window_is_running_is_not_offered(qtbot: QtBot, seeded_library: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import textwrap
+
+    holder = textwrap.dedent(
+        """
+        import sys, time
+        from reader.store.library import Library
+        from reader.store.pending_imports import PendingImports
+        with Library(sys.argv[1]) as library:
+            print(PendingImports(library.conn).begin(["/scans/held.pdf"]), flush=True)
+            time.sleep(120)
+        """
+    )
+    proc = subprocess.Popen([sys.executable, "-c", holder, str(seeded_library)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip().isdigit()
+        win = _open(qtbot, seeded_library, tmp_path)
+        try:
+            assert not win.imports.unfinished_bar.isVisible()  # it is another window's, still being read
+            assert len(unfinished(win.library)) == 0
+        finally:
+            win.close()
+            win.library.close()
+    finally:
+        proc.kill()
+        proc.wait()
+    win = _open(qtbot, seeded_library, tmp_path)  # that window is gone: its import is offered
+    try:
+        assert win.imports.unfinished_bar.isVisible()
     finally:
         win.close()
         win.library.close()

@@ -47,3 +47,36 @@ def test_import_resume_reads_only_the_pages_left(
 def test_import_needs_paths_or_resume(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--library", str(tmp_path / "lib.sqlite"), "import"]) == 1
     assert "give the files or folders to import, or --resume" in capsys.readouterr().err
+
+
+def test_resume_leaves_an_import_another_process_is_finishing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import subprocess
+    import sys
+    import textwrap
+
+    lib = tmp_path / "lib.sqlite"
+    holder = textwrap.dedent(
+        """
+        import sys, time
+        from reader.store.library import Library
+        from reader.store.pending_imports import PendingImports
+        with Library(sys.argv[1]) as library:
+            print(PendingImports(library.conn).begin(["/scans/held.pdf"]), flush=True)
+            time.sleep(120)
+        """
+    )
+    proc = subprocess.Popen([sys.executable, "-c", holder, str(lib)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip().isdigit()
+        assert main(["--library", str(lib), "import", "--resume"]) == 0
+        err = capsys.readouterr().err
+        assert "being finished by another window or command" in err
+    finally:
+        proc.kill()
+        proc.wait()
+    # Its process is gone: taken up now (the file is missing, so it is skipped with its reason).
+    main(["--library", str(lib), "import", "--resume"])
+    err = capsys.readouterr().err
+    assert "another window" not in err and "skipped /scans/held.pdf: no such file or folder" in err

@@ -40,6 +40,7 @@ __all__ = [
     "finish_imports",
     "import_annotation_file",
     "import_file_done",
+    "leave_imports",
     "mark_seeded",
     "put_annotation",
     "put_ocr_page",
@@ -77,6 +78,14 @@ def finish_imports(library: Library, ids: Sequence[int]) -> Outcome[None]:
     """The imports ended, were cancelled or were discarded: no longer noted (their OCR'd pages go with the
     last one)."""
     PendingImports(library.conn).finish(ids)
+    return Outcome(None)
+
+
+def leave_imports(library: Library, ids: Sequence[int]) -> Outcome[None]:
+    """The imports stopped without ending (the window is closing, Ctrl-C): their notes stay for a later
+    resume, and this process no longer claims them, so another window may offer them at once. Through
+    the writer, after the import's last marks."""
+    PendingImports(library.conn).leave(ids)
     return Outcome(None)
 
 

@@ -23,7 +23,13 @@ from reader.store.pending_imports import PendingImport, PendingImports
 
 def unfinished(library: Library) -> list[PendingImport]:
     """The imports the library notes as under way that no process is finishing (oldest first)."""
-    return PendingImports(library.conn).all()
+    return PendingImports(library.conn).waiting()
+
+
+def finishing_elsewhere(library: Library) -> int:
+    """How many unfinished imports another window or command is finishing right now."""
+    notes = PendingImports(library.conn)
+    return len(notes.all()) - len(notes.waiting())
 
 
 def import_resumably(
@@ -49,15 +55,20 @@ def import_resumably(
         if noted:
             ops.import_file_done(library, noted[0], str(path))
 
-    report = import_paths(
-        library,
-        paths,
-        progress=progress,
-        workers=workers,
-        pages=StoredPages(library, keep),
-        started=started,
-        file_done=file_done,
-    )
+    try:
+        report = import_paths(
+            library,
+            paths,
+            progress=progress,
+            workers=workers,
+            pages=StoredPages(library, keep),
+            started=started,
+            file_done=file_done,
+        )
+    except BaseException:  # Ctrl-C or a crash: the note stays, to be resumed, and is no longer ours
+        if noted:
+            ops.leave_imports(library, noted)
+        raise
     if noted:
         ops.finish_imports(library, noted)
     return report

@@ -16,7 +16,7 @@ from reader.cli.common import SCRIPTS, UserError, open_library, print_json, say,
 
 def cmd_import(args: argparse.Namespace) -> int:
     from reader.app.importing import ImportInterrupted
-    from reader.app.resuming import import_resumably, unfinished
+    from reader.app.resuming import finishing_elsewhere, import_resumably, unfinished
 
     if not args.paths and not args.resume:
         raise UserError("give the files or folders to import, or --resume to finish an interrupted import")
@@ -29,7 +29,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             resumes = [noted.id for noted in pending]
             paths = list(dict.fromkeys([*paths, *(Path(p) for noted in pending for p in noted.paths)]))
             if not paths:
-                say("reader: no unfinished import to resume", file=sys.stderr)
+                if finishing_elsewhere(library):
+                    say("reader: the unfinished import is being finished by another window or command", file=sys.stderr)
+                else:
+                    say("reader: no unfinished import to resume", file=sys.stderr)
                 return 0
         elif pending:
             files = len({p for noted in pending for p in noted.paths})

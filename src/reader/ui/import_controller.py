@@ -97,7 +97,7 @@ class ImportController(QObject):
         was closed or the process died halfway) with files still to import; whether it did."""
         if self.library is None:
             return False
-        pending = PendingImports(self.library.conn).all()
+        pending = PendingImports(self.library.conn).waiting()
         paths = list(dict.fromkeys(p for noted in pending for p in noted.paths))
         self._unfinished = tuple(noted.id for noted in pending)
         self._unfinished_paths = [Path(p) for p in paths]

@@ -19,6 +19,7 @@ to resume it with the files not done, and the pages already read take no time.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from functools import partial
 from pathlib import Path
@@ -150,6 +151,7 @@ class ImportWorker(QObject):
         if self._seeds or self._reclean or not self._noted:
             return
         if report.cancelled and self._interrupted.is_set():
+            self._leave()
             return
         self._writer.run(partial(ops.finish_imports, ids=self._noted), notify=False)
 
@@ -177,12 +179,21 @@ class ImportWorker(QObject):
             changes = changes_of(report)
             self._writer.notify(changes).result()
         except LibraryError as exc:
+            self._leave()
             self.failed.emit(str(exc))
             return
         except Exception as exc:  # never let a worker die silently
+            self._leave()
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return
         self.finished.emit(report)
+
+    def _leave(self) -> None:
+        """A failed or interrupted import's note stays, unclaimed, so Resume can be offered for it by the
+        next window (or the next start)."""
+        if self._noted:  # no write: the claim is a lock file, so not queued behind a writer that may be closing
+            with contextlib.suppress(Exception), Library(self._writer.path, readonly=True) as library:
+                ops.leave_imports(library, self._noted)
 
 
 def changes_of(report: ImportReport) -> Changes:

@@ -12,6 +12,7 @@ from reader.app.resuming import import_resumably, unfinished
 from reader.formats.pdf import ocr
 from reader.store.library import Library
 from reader.store.ocr_pages import OcrPageStore
+from reader.store.pending_imports import PendingImports
 
 pytest.importorskip("PIL", reason="scans are generated with Pillow (installed with the OCR engine)")
 from shaded_scans import ByShade, DiesOn, Killed, shaded_scan
@@ -154,5 +155,5 @@ def test_files_prepared_in_worker_processes_are_marked_done_too(
     with Library(tmp_path / "lib.sqlite") as library:
         report = import_resumably(library, [folder], workers=2)
         assert len(report.imported) == 9
-        [pending] = unfinished(library)
+        [pending] = PendingImports(library.conn).all()  # still claimed by this process, so not `unfinished`
         assert pending.paths == () and pending.done == 9

@@ -1,0 +1,88 @@
+"""An unfinished import that another live process is finishing is not offered for resuming, and cannot be
+taken up twice; once that process ends, however it ends, it is offered again."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from reader.store.library import Library
+from reader.store.pending_imports import ImportTaken, PendingImports
+
+# A second process that notes an import of one file, says so, and then waits until it is killed.
+_HOLDER = textwrap.dedent(
+    """
+    import sys, time
+    from reader.store.library import Library
+    from reader.store.pending_imports import PendingImports
+    with Library(sys.argv[1]) as library:
+        print(PendingImports(library.conn).begin(["/scans/held.pdf"]), flush=True)
+        time.sleep(120)
+    """
+)
+
+
+@pytest.fixture
+def holder(tmp_path: Path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "lib.sqlite"
+    Library(path).close()
+    proc = subprocess.Popen([sys.executable, "-c", _HOLDER, str(path)], stdout=subprocess.PIPE, text=True, cwd=tmp_path)
+    assert proc.stdout is not None
+    held = int(proc.stdout.readline())
+    yield path, held, proc
+    proc.kill()
+    proc.wait()
+
+
+def test_an_import_another_process_is_running_is_not_offered_until_that_process_dies(holder) -> None:  # type: ignore[no-untyped-def]
+    path, held, proc = holder
+    with Library(path) as library:
+        notes = PendingImports(library.conn)
+        assert [n.id for n in notes.all()] == [held]  # noted...
+        assert notes.waiting() == []  # ...but being finished elsewhere
+        with pytest.raises(ImportTaken):
+            notes.begin(["/scans/held.pdf"], replaces=[held])
+        notes.finish([held])  # a discard cannot remove it from under its process either
+        assert [n.id for n in notes.all()] == [held]
+        proc.kill()
+        proc.wait()
+        [waiting] = notes.waiting()  # the process is gone: the import can be taken up
+        assert waiting.id == held and waiting.paths == ("/scans/held.pdf",)
+        resumed = notes.begin(list(waiting.paths), replaces=[held])
+        assert [n.id for n in notes.all()] == [resumed] and notes.waiting() == []
+
+
+def test_an_import_this_process_runs_is_not_waiting_and_is_after_leave(tmp_path: Path) -> None:
+    with Library(tmp_path / "lib.sqlite") as library:
+        notes = PendingImports(library.conn)
+        running = notes.begin(["/a.pdf"])
+        assert notes.waiting() == []
+        notes.leave([running])  # stopped halfway (the window closing): offered again, note unchanged
+        assert [n.id for n in notes.waiting()] == [running]
+        notes.finish([running])
+        assert notes.all() == [] and not list(tmp_path.glob("*.lock"))
+
+
+def test_a_note_taken_up_meanwhile_cannot_be_taken_up_again(tmp_path: Path) -> None:
+    with Library(tmp_path / "lib.sqlite") as first, Library(tmp_path / "lib.sqlite") as second:
+        noted = PendingImports(first.conn).begin(["/a.pdf"])
+        PendingImports(first.conn).leave([noted])
+        # Both windows offered it; the first to resume takes it, the second is told so and reads nothing.
+        PendingImports(first.conn).begin(["/a.pdf"], replaces=[noted])
+        with pytest.raises(ImportTaken, match="another window"):
+            PendingImports(second.conn).begin(["/a.pdf"], replaces=[noted])
+        assert len(PendingImports(second.conn).all()) == 1
+
+
+def test_an_in_memory_library_notes_without_claims(tmp_path: Path) -> None:
+    from reader.store.db import open_library
+
+    conn = open_library(Path(":memory:"))
+    notes = PendingImports(conn)
+    noted = notes.begin(["/a.pdf"])
+    assert [n.id for n in notes.waiting()] == [noted]  # no other process can see it
+    assert not list(tmp_path.glob("*.lock"))
