@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from reader.core.cleaning import clean_html, clean_text
 from reader.core.cleaning.features import Line, measure
-from reader.core.cleaning.main import _menus, spaced_blocks
+from reader.core.cleaning.main import _menus
+from reader.core.cleaning.spaced import spaced_blocks
 
 MENU = ["首頁", "部落格", "相簿", "留言", "名片"]
 # A travel diary set a clause a line: spaces where commas would stand, no mark at the end of a line.

@@ -1,22 +1,20 @@
-"""The article's extent: the densest run of prose on a page, further bodies, and the report structure
-at its edges.
+"""The article's extent: the densest run of prose on a page and its further bodies.
 
 Each line gets a value (net prose characters for punctuated lines, negative for short unpunctuated lines,
 links, chrome containers and flagged noise); the maximum-sum run of lines is the article, plus further
 runs that read as finished prose. Lines outside are navigation (before) or related links / boilerplate
-(after). Report structure touching the run (numbered headings, fields, the closing office and date) is
-grown into it, since a notice's furniture is its content.
+(after). Report structure touching the run is grown into it (`edges`); a block of prose written a clause
+a line counts at a discount (`spaced`).
 """
 
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 
 from reader.core.cleaning import features as cf
-from reader.core.cleaning import structure as cs
-from reader.core.cleaning.metadata import is_signature
+from reader.core.cleaning.edges import extend_edges
+from reader.core.cleaning.spaced import FIELD_LABEL, SPACED_WEIGHT, spaced_blocks
 
 CHROME_REASONS = frozenset(("navigation", "spam", "script", "boilerplate", "related-links", "image"))
 
@@ -36,20 +34,6 @@ def is_prose(line: cf.Line) -> bool:
     return line.clause_punct >= 2 and line.ends_sentence and line.words >= 20
 
 
-def keep_closing_date(lines: Sequence[cf.Line]) -> None:
-    """The date that signs a notice, within three lines after its text, was read as metadata: it stays
-    in the text too, since the writer put it there."""
-    kept = [i for i, line in enumerate(lines) if line.reason is None]
-    if not kept:
-        return
-    for line in lines[kept[-1] + 1 : kept[-1] + 4]:
-        if line.reason == "metadata" and cs.is_sign_date(line.text):
-            line.reason = None
-            return
-        if line.reason is not None:
-            return
-
-
 def _value(line: cf.Line, trust_chrome: bool = True) -> float:
     """How much a line argues for being inside the article: long punctuated prose is positive,
     short unpunctuated items, links and flagged noise negative. A `spaced` line is a clause of a block
@@ -61,7 +45,7 @@ def _value(line: cf.Line, trust_chrome: bool = True) -> float:
     punct = line.clause_punct
     if line.spaced and not line.ends_sentence:
         value = own * SPACED_WEIGHT
-    elif punct and not line.ends_sentence and punct <= 3 and punct == len(_FIELD_LABEL.findall(line.text)):
+    elif punct and not line.ends_sentence and punct <= 3 and punct == len(FIELD_LABEL.findall(line.text)):
         # `发文机关：… 成文日期：…`, `主办单位：… 承办：…`: fields, whose only marks are the colons after
         # their labels, carry half the evidence of a sentence of the same length.
         value = own * FIELD_WEIGHT - SHORT_CLAUSE_PENALTY
@@ -83,75 +67,6 @@ def _value(line: cf.Line, trust_chrome: bool = True) -> float:
     return value
 
 
-SPACED_RUN = 6  # consecutive lines of clause-sized text that make a block written without punctuation ...
-SPACED_GAP_SHARE = 0.4  # ... when this share of them pause with a space between two ideographs ...
-SPACED_MEAN_WORDS = 16.0  # ... their mean length is a clause's ...
-SPACED_GAP_SHARE_MARKED = 0.2  # the same two, on a page whose markup shows its links
-SPACED_MEAN_WORDS_MARKED = 12.0
-SPACED_FINISHED_SHARE = 0.5  # ... and fewer than this share end a sentence (else they are ordinary prose)
-SPACED_WEIGHT = 0.5  # a clause without marks carries half the evidence of punctuated prose
-SPACED_LINE_WORDS = (6, 60)  # a clause on a line of its own: longer is a paragraph or headlines run together
-# `headline_site`, `headline | column`, `headline - site`: a title and the name of where it is posted (a
-# hyphen; the writer's dash — is punctuation of prose).
-_TITLE_SEPARATOR = re.compile(r"\w\s*[_|｜]\s*\w|[\u3400-\u9fff]\s*[-–]\s*[\u3400-\u9fff]")
-_SPACE_PAUSE = re.compile(r"[\u3400-\u9fff][\"”」』）)!！?？~～.]* [\"“「『（(]?[\u3400-\u9fff]")
-
-
-def _clause_sized(line: cf.Line) -> bool:
-    """A line that could be a clause of the writer's: no flag, no link, no chrome container, a clause's
-    length, not a headline with its site's name after a separator, not a field (`地址：…`)."""
-    return (
-        line.reason is None
-        and not line.link_chars
-        and not (line.chrome and not line.content_hint)
-        and SPACED_LINE_WORDS[0] <= line.words <= SPACED_LINE_WORDS[1]
-        and not line.structure
-        and not _TITLE_SEPARATOR.search(line.text)
-        and not _FIELD_LABEL.search(line.text)
-    )
-
-
-def _short_clause(line: cf.Line) -> bool:
-    """A clause too short to count (今年4月, 我们的利益) that a block written a clause a line holds between
-    longer ones: it neither breaks the block nor counts toward its shape."""
-    return line.reason is None and not line.link_chars and 2 <= line.words < SPACED_LINE_WORDS[0] and not line.structure
-
-
-def spaced_blocks(lines: Sequence[cf.Line]) -> list[bool]:
-    """Lines of prose written with spaces and line breaks where punctuation would stand (a personal
-    blog's verse-like layout, a clause a line, common on Taiwanese and forum pages): long runs of
-    unlinked clause-sized lines, two in five or more of them pausing with a space between two ideographs,
-    that mostly end no sentence. Judged on the block, never the line: one such line is as likely a
-    headline, and a list of headlines is short, rarely pauses inside an item, and is linked on a page."""
-    out = [False] * len(lines)
-    # With markup, a list of headlines shows its links and is out already: an unlinked block then needs
-    # less of the shape to be read as clauses.
-    marked = any(line.link_chars for line in lines)
-    gap_share, mean_words = (
-        (SPACED_GAP_SHARE_MARKED, SPACED_MEAN_WORDS_MARKED) if marked else (SPACED_GAP_SHARE, SPACED_MEAN_WORDS)
-    )
-    sized = [_clause_sized(line) for line in lines]  # asked up to three times a line below: once is enough
-    i = 0
-    while i < len(lines):
-        if not sized[i]:
-            i += 1
-            continue
-        j = i
-        while j < len(lines) and (sized[j] or (_short_clause(lines[j]) and j + 1 < len(lines) and sized[j + 1])):
-            j += 1
-        block = [line for k, line in enumerate(lines[i:j], i) if sized[k]]
-        if (
-            len(block) >= SPACED_RUN
-            and sum(1 for line in block if _SPACE_PAUSE.search(line.text)) >= gap_share * len(block)
-            and sum(line.words for line in block) >= mean_words * len(block)
-            and sum(1 for line in block if line.ends_sentence) < SPACED_FINISHED_SHARE * len(block)
-        ):
-            out[i:j] = [True] * (j - i)
-        i = j
-    return out
-
-
-_FIELD_LABEL = re.compile(r"(?:^|\s)[^\s：:，,。；;]{1,6}[：:]")
 STRUCTURE_VALUE = -1.0  # a heading, item or table row costs little: a run crosses it to the next paragraph
 SHORT_CLAUSE_PENALTY = 4.0
 FIELD_WEIGHT = 0.5
@@ -390,7 +305,7 @@ def select_main(lines: list[cf.Line]) -> None:
         line = lines[i]
         if not inside[i] and line.reason is None and is_prose(line) and not line.link_chars and not line.chrome:
             inside[i] = True
-    first, last = _extend_edges(lines, inside, first, last)
+    first, last = extend_edges(lines, inside, first, last)
     for i, line in enumerate(lines):
         if inside[i] or line.reason is not None:
             continue
@@ -400,122 +315,3 @@ def select_main(lines: list[cf.Line]) -> None:
             line.reason = "related-links" if line.words <= 60 else "boilerplate"
         else:
             line.reason = "related-links" if line.link_chars else "boilerplate"
-
-
-_EDGE_STOP = frozenset(("navigation", "related-links", "boilerplate", "spam", "script", "image", "comments"))
-
-
-def _edge_keeps(lines: Sequence[cf.Line], i: int) -> bool:
-    """Report structure just outside the densest run: headings, items, fields, the closing date, and
-    the short line (issuing office, signature) directly above a closing date."""
-    line = lines[i]
-    if line.link_chars or (line.chrome and not line.content_hint):
-        return False
-    if line.structure or cs.is_sign_date(line.text):
-        return True
-    if line.words <= 12 and not line.clause_punct and i + 1 < len(lines) and cs.is_citation(lines[i + 1].text):
-        return True  # the heading of the list of references that follows
-    if line.ends_sentence and line.words <= 20 and i > 0 and lines[i - 1].ends_sentence:
-        return True  # a closing formula after the last paragraph (特此通知。)
-    if i > 0 and lines[i - 1].ends_sentence and line.words <= 16 and is_signature(line.text):
-        return True  # the writer's unit and name under the text
-    nxt = next((other for other in lines[i + 1 : i + 3] if other.reason in (None, "metadata")), None)
-    return (
-        line.words <= 30
-        and not line.clause_punct
-        and nxt is not None
-        and cs.is_sign_date(nxt.text)
-        and all(cs.is_sign_date(o.text) or o.words <= 30 for o in lines[i + 1 : i + 3])
-    )
-
-
-def _extend_edges(lines: Sequence[cf.Line], inside: list[bool], first: int, last: int) -> tuple[int, int]:
-    """Grow the article over the report structure that touches it, up to the first line with evidence
-    of page chrome (a link, a menu, a footer) or an unstructured short line; after an attachment note
-    (附：, 附件：) that ends the text, over any line up to the first with chrome evidence."""
-    i = last
-    attached = cs.attachment_follows([line.text for j, line in enumerate(lines[first:last], first) if inside[j]])
-    while i < len(lines):
-        line = lines[i]
-        if line.reason in _EDGE_STOP:
-            break
-        if line.reason == "metadata" and cs.is_sign_date(line.text):
-            line.reason = None  # the closing date of a notice is read as metadata and kept as text
-            inside[i] = True
-            i += 1
-            break
-        if line.reason is None:
-            if attached and not line.link_chars and not (line.chrome and not line.content_hint):
-                inside[i] = True  # the attachment announced at the end of the text: its table, its list
-                i += 1
-                continue
-            if not _edge_keeps(lines, i):
-                break
-            inside[i] = True
-            attached = attached or cs.is_attachment(line.text)
-            if cs.is_sign_date(line.text):
-                i += 1
-                break  # the closing date is the last line of a notice
-        i += 1
-    new_last = max(last, i)
-    i = first - 1
-    while i >= 0:
-        line = lines[i]
-        if line.reason in _EDGE_STOP:
-            break
-        if line.reason is None:
-            if line.link_chars or line.chrome:
-                break
-            if line.structure or (i == first - 1 and _dateline(line)):
-                inside[i] = True
-            elif i == first - 1 and (lead := _lead(lines, i)) is not None:
-                for j in range(lead, i + 1):
-                    inside[j] = True
-                i = lead
-            else:
-                break
-        i -= 1
-    return first, new_last
-
-
-# `新华社北京3月5日电`, `本报讯`, `TNW中文站 10月14日报道`: where and when the story was filed, the news
-# agency's or paper's head of the first paragraph, set on a line of its own.
-_DATELINE = re.compile(r"^[^，。；;,!?！？]{0,24}(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯|报道|消息)|本报讯|本刊讯)")
-DATELINE_WORDS = 40
-
-
-def _dateline(line: cf.Line) -> bool:
-    """A dateline standing alone right above the first paragraph opens the story: it is the writer's."""
-    return line.words <= DATELINE_WORDS and not line.ends_sentence and bool(_DATELINE.match(line.text))
-
-
-LEAD_WORDS = 80
-_STATEMENT_END = re.compile(r"[。.][”’」』）)\"']*$")  # a statement: a headline above a post asks or exclaims
-HEADING_WORDS = 20
-
-
-def _lead(lines: Sequence[cf.Line], i: int) -> int | None:
-    """The start of a lead above the article's first line `i + 1`: a finished sentence (a caption of the
-    photo above the text, a standfirst), maybe with one short heading under it, standing right under
-    the page's title and date lines (metadata) or at the top, and touching the article. Between the head
-    of a story and its text nothing but the story stands; elsewhere (under a menu) a lone sentence is
-    the page's. A statement only: a post's headline over its stamp asks or exclaims as often as not."""
-    j = i - 1 if _heading_like(lines[i]) else i
-    if j < 0:
-        return None
-    line = lines[j]
-    if line.reason is not None or line.link_chars or line.chrome or not _STATEMENT_END.search(line.text[-8:]):
-        return None
-    if not 0 < line.words <= LEAD_WORDS:
-        return None
-    return j if j == 0 or lines[j - 1].reason == "metadata" else None
-
-
-def _heading_like(line: cf.Line) -> bool:
-    return (
-        line.reason is None
-        and 0 < line.words <= HEADING_WORDS
-        and not line.clause_punct
-        and not line.link_chars
-        and not line.chrome
-    )

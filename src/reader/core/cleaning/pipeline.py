@@ -10,7 +10,8 @@ from collections.abc import Mapping
 
 from reader.core.cleaning import Cleaned, Removed, html_extract
 from reader.core.cleaning import features as cf
-from reader.core.cleaning.main import has_chrome, keep_closing_date, select_main
+from reader.core.cleaning.edges import keep_closing_date
+from reader.core.cleaning.main import has_chrome, select_main
 from reader.core.cleaning.meta import MetaResult, scan_metadata
 from reader.core.cleaning.metadata import is_signature, trailing_byline
 from reader.core.cleaning.paragraphs import paragraphs
