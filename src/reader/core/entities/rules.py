@@ -27,6 +27,7 @@ from reader.core.entities.posts import posts_of
 from reader.core.entities.spans import (
     VENUES,
     Span,
+    described_by_place,
     is_parties,
     pattern_spans,
     place,
@@ -35,6 +36,7 @@ from reader.core.entities.spans import (
     split_pairs,
     split_seat,
     with_session,
+    within_region,
 )
 from reader.core.entities.validity import (
     STANDALONE_ORGS,
@@ -126,8 +128,9 @@ def _org_reach(chunk: str, tokens: list[Token], i: int) -> tuple[int, int]:
     endings = gazetteers().org_suffixes
     while j < len(tokens) and j - i <= _MAX_ORG_WORDS:
         word = tokens[j]
-        if word.tag in ("v", "vn") and chunk[word.start : word.end] in endings:
+        if word.tag in ("v", "vn") and word.end - word.start >= 2 and chunk[word.start : word.end] in endings:
             word = Token(word.start, word.end, "n")  # 组织 tagged as the verb "organise" ends 国家组织
+        # (a one-character verb is the modal 会 "will", not a body: 潍坊会越来越好, 企业会要求)
         if word.end - tok.start > _MAX_ORG_CHARS:
             break
         open_verb = not verb and not ended and best_j < 0 and j + 1 < len(tokens)
@@ -146,6 +149,8 @@ def _org_reach(chunk: str, tokens: list[Token], i: int) -> tuple[int, int]:
 
 
 _NAMED_TAGS = frozenset({"ORG", "LOC", "PER", "nt", "ns"})
+# The date of a news dateline, right before its 电 or 讯: 新华社北京6月23日电.
+_DATELINE_DATE = re.compile(r"[0-9０-９一二三四五六七八九十]日$")
 _ORG_OR_PLACE = frozenset({"ORG", "LOC"})
 _SPACE = re.compile(r"\s")
 
@@ -242,6 +247,12 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
     for tok in tokens:
         start, end = tok.start, tok.end
         if tok.tag in _TYPE:
+            if chunk[start] in "电讯" and _DATELINE_DATE.search(chunk, 0, start):
+                # 北京6月23日电 | 国务院: the dateline's 电 closes the dateline, it starts no name.
+                if end - start <= 2:
+                    clean.append(Token(start, end, "n"))
+                    continue
+                start += 1
             # Names start and end with a letter or digit: spaces, stray marks and U+FFFD stay outside.
             while start < end and not chunk[start].isalnum():
                 start += 1
@@ -268,11 +279,12 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
 
 # A meeting, fair or games (西藏工作座谈会, 商务研讨会, 博览会) is an event, not a body, though it ends in
 # 会; an ethnic group (维吾尔族) or a relation between parties (睦邻友好合作关系) is not a body either.
-# Kinds of meeting in general usage (现代汉语词典); 大会 and 全会 are left out: 国际足联大会 names the body
-# in session, numbered plenums are events already (`event_name`), and 论坛 also names standing bodies.
+# Kinds of meeting in general usage (现代汉语词典; 运会 ends the games: 亚运会, 全运会, 奥运会); 大会 and
+# 全会 are left out: 国际足联大会 names the body in session, numbered plenums are events already
+# (`event_name`), and 论坛 also names standing bodies.
 _MEETING = re.compile(
     r"(?:座谈会|研讨会|讨论会|报告会|洽谈会|博览会|展览会|展销会|交易会|订货会|运动会|联欢会|招待会|发布会|"
-    r"见面会|推介会|表彰会|动员会|峰会)$"
+    r"见面会|推介会|表彰会|动员会|峰会|运会)$"
 )
 _PEOPLE = re.compile(r"(?:[^家]族|关系)$")
 
@@ -316,10 +328,21 @@ def _typed_span(chunk: str, tok: Token) -> list[Span]:
     name = chunk[tok.start : end]
     if _MEETING.search(name) or _PEOPLE.search(name):
         return _leading_place(chunk, tok.start, end, tok.score)
+    if end > tok.start and (described := described_by_place(name)):
+        # 美国公司, 西藏部队: a place and a kind of body it has, not one named body.
+        return [Span("place", tok.start, tok.start + described, tok.score, True)]
     if name in gazetteers().countries:
         # 法国 in 法国星期天报说: a country named alone is the place, the tagger's ORG notwithstanding.
         return [Span("place", tok.start, end, tok.score, True)]
     if end > tok.start and valid_org(name):
         kind = "place" if name.endswith(VENUES) and len(name) > 3 else "org"
+        cut = within_region(name)
+        if cut and valid_org(name[cut:]):
+            # 辽宁省 | 丹东铁路公安处党委: the larger place is where the body is, not part of its name.
+            inner = name[cut:]
+            return [
+                Span("place", tok.start, tok.start + cut, tok.score, True),
+                Span(kind, tok.start + cut, end, tok.score, known_org(inner)),
+            ]
         return [Span(kind, tok.start, end, tok.score, known_org(name))]
     return []

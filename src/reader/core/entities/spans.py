@@ -308,3 +308,49 @@ def pattern_spans(chunk: str, found: list[Span]) -> list[Span]:
         if free(m.start(1), m.end(1)):
             extra.append(Span("place", m.start(1), m.end(1), 1.0, True, _CITIES[m[1]]))
     return extra
+
+
+# Kinds of body a place's name before them describes rather than names: 美国公司 "American companies",
+# 西藏部队 "the troops in Tibet", 非洲球队 "African teams" (general usage; a named body of this kind
+# has a name of its own before the kind: 微软公司, 巴西足球队, 北京电视台). Banks and broadcasters are
+# left out: 中国银行 and 北京电视台 are the names of single bodies.
+_KINDS_OF_BODY = frozenset({"企业", "公司", "工厂", "厂商", "机构", "金融机构", "部队", "军队", "球队"})
+
+
+def described_by_place(name: str) -> int:
+    """Length of the place a body word follows when the two only describe (美国公司 -> 3), or 0.
+
+    The place must be a country, a continent or a province (a larger area, where "its companies" is
+    a class of bodies, not one); the rest is one generic kind of body with nothing between them."""
+    g = gazetteers()
+    for kind in _KINDS_OF_BODY:
+        if name.endswith(kind) and len(name) > len(kind):
+            head = name[: -len(kind)]
+            if head in g.countries or head in g.provinces:
+                return len(head)
+    return 0
+
+
+def within_region(name: str) -> int:
+    """Where a body named with its own county or city starts after the province written before it
+    in its short form, or 0: 吉林 | 东丰县第五中学, 黑龙江省 | 阿城市委 (`split_seat` handles the
+    long forms with a city or county: 北京市 | 怀柔县民政局).
+
+    Only a province: a company after a country (美国英特尔公司) is written with its country as
+    part of how it is known; and only an administrative name, which is a place whatever the model
+    says (a dictionary place such as 燕京 also names breweries and hotels)."""
+    g = gazetteers()
+    for cut in range(2, min(len(name) - 3, 5) + 1):
+        head, rest = name[:cut], name[cut:]
+        if head not in g.provinces or any(head + rest[:k] in g.provinces for k in range(1, 6)):
+            continue  # 黑龙江 | 省, 广西 | 壮族自治区: the province's longer form is tried next
+        m = _COUNTY.match(rest)
+        if m and valid_place(m[0]) and len(rest) > m.end():
+            if longest_ending(rest, g.org_suffixes, g.max_org_suffix):
+                return cut  # a body's ending after its own place (阿城市 | 委, 东丰县 | …中学)
+        return 0
+    return 0
+
+
+# A county, city, district or banner named by a stem of one to four characters: 东丰县, 阿城市.
+_COUNTY = re.compile(r"[^市县区旗省]{1,4}?[县市区旗]")

