@@ -345,9 +345,9 @@ def within_region(name: str) -> int:
         if head not in g.provinces or any(head + rest[:k] in g.provinces for k in range(1, 6)):
             continue  # 黑龙江 | 省, 广西 | 壮族自治区: the province's longer form is tried next
         m = _COUNTY.match(rest)
-        if m and valid_place(m[0]) and len(rest) > m.end():
-            if longest_ending(rest, g.org_suffixes, g.max_org_suffix):
-                return cut  # a body's ending after its own place (阿城市 | 委, 东丰县 | …中学)
+        own_place = m is not None and valid_place(m[0]) and len(rest) > m.end()
+        if own_place and longest_ending(rest, g.org_suffixes, g.max_org_suffix):
+            return cut  # a body's ending after its own place (阿城市 | 委, 东丰县 | …中学)
         return 0
     return 0
 
