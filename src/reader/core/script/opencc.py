@@ -12,11 +12,21 @@ import re
 import threading
 from functools import cache
 
+import numpy as np
 import opencc
+from numpy.typing import NDArray
 
 from reader.core.script.vocabulary import SAFE_CONFIGS, config_path
 
-__all__ = ["ASTRAL_RE", "CONFIGS", "char_table", "convert", "convert_each", "simplified_same_length"]
+__all__ = [
+    "ASTRAL_RE",
+    "CONFIGS",
+    "char_table",
+    "code_points",
+    "convert",
+    "convert_each",
+    "simplified_same_length",
+]
 
 #: Every OpenCC config this installation ships, by name without ".json".
 CONFIGS: frozenset[str] = frozenset(name.removesuffix(".json") for name in opencc.CONFIGS)
@@ -71,6 +81,7 @@ class _CharTable:
         self._config = config
         self._table: dict[str, str] = {"\n": "\n"}
         self._bmp: list[int] | None = None
+        self._codes: NDArray[np.uint32] | None = None
         self._astral: dict[str, str] = {}
 
     def __call__(self, text: str) -> list[str]:
@@ -88,14 +99,23 @@ class _CharTable:
     def translate(self, text: str) -> str:
         """`text` converted character by character, keeping its length, at C speed.
 
-        `str.translate` with a list indexed by code point (the whole BMP, built with one OpenCC call
-        the first time, about 0.1 s per config) is twice as fast as with a dict: no hashing. Astral
-        characters, which the list does not reach, are converted one by one (memoised).
+        A table indexed by code point (the whole BMP, built with one OpenCC call the first time,
+        about 0.1 s per config) applied as one array lookup over the text's UTF-32 code units: about
+        ten times faster than `str.translate` with the same table as a list, which looks each
+        character up through Python's mapping protocol. Astral characters, which the table does not
+        reach, are converted one by one (memoised), as are astral characters the table produces.
         """
-        table = self._bmp
-        if table is None:
-            table = self._bmp = self._build_bmp()
-        out = text.translate(table)
+        codes = self._codes
+        if codes is None:
+            if self._bmp is None:
+                self._bmp = self._build_bmp()
+            codes = self._codes = np.array(self._bmp, dtype=np.uint32)
+        units = code_points(text)
+        if units.size and int(units.max()) >= 0x10000:
+            looked_up = np.where(units < 0x10000, codes[np.minimum(units, 0xFFFF)], units)
+        else:
+            looked_up = codes[units]
+        out = looked_up.tobytes().decode("utf-32-le", "surrogatepass")
         if ASTRAL_RE.search(out):
             out = ASTRAL_RE.sub(self._astral_char, out)
         return out
@@ -146,3 +166,8 @@ def convert_each(text: str, config: str) -> str:
 def simplified_same_length(line: str) -> str:
     simplified = convert(line, "t2s")
     return simplified if len(simplified) == len(line) else line
+
+
+def code_points(text: str) -> NDArray[np.uint32]:
+    """The code points of `text` as an array (a view of its UTF-32 encoding; lone surrogates pass)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)

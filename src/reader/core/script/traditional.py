@@ -21,6 +21,7 @@ from reader.core.script.fix import diff_sites, guard_phrases
 from reader.core.script.names import name_edits
 from reader.core.script.opencc import char_table, convert, convert_each, simplified_same_length
 from reader.core.script.rules import exception_edits, tw_word_edits
+from reader.core.script.s2t import convert_s2t
 
 __all__ = ["GUARDED", "replace_spans", "traditional_view"]
 
@@ -74,9 +75,9 @@ def _chained_view(text: str, config: str, per_char: str) -> tuple[str, list[int]
         return None
     stage = _TO_REGION[config]
     if stage is None:
-        view = convert(text, config)
+        view = convert_s2t(text)
         return (view, diff_sites(view, per_char)) if len(view) == len(text) else None
-    base = convert(text, "s2t")
+    base = convert_s2t(text)
     view = convert(base, stage)
     if not len(base) == len(view) == len(text):
         view = convert(text, config)
