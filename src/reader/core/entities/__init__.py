@@ -22,6 +22,7 @@ from reader.core.entities.merge import canonical_names, extend_repeated, parent_
 from reader.core.entities.model import tagger
 from reader.core.entities.patterns import find_all, parse_doc_date
 from reader.core.entities.rules import Span, consistent_people, posts_of, spans_from_tokens, weak_person
+from reader.core.entities.spans import national_body
 from reader.core.text.normalise import normalise
 
 TYPES = ("person", "org", "place", "date", "figure", "term", "title")
@@ -313,6 +314,8 @@ def _named_mentions(text: str, norm: str, named: list[Span]) -> list[Mention]:
         # A news dateline (本报新德里4月27日电) names the place a report is filed from.
         holds_office = holds_office or (span.type == "place" and _DATELINE.match(norm, span.end) is not None)
         holds_office = holds_office or (span.type == "place" and forecast(norm, span.start, span.end))
+        # A country's team, legislature or ministry (匈牙利队, 挪威议会, 英国内政部): named by its kind.
+        holds_office = holds_office or (span.type == "org" and national_body(name))
         mentions.append(
             Mention(
                 span.type,
