@@ -149,20 +149,30 @@ class _Guard:
     def survivors(self, sites: list[int]) -> list[int]:
         """Sites some dictionary word around which converts differently there on its own, or holding a
         function word. Most sites are phrases OpenCC matched on a whole word (头发, 发展) and stop here."""
+        source = self.source
         # The segmentation window of each site; consecutive sites share one, as a clause is cut once.
         current = (-1, -1)
         for i in sites:
             if i >= current[1]:
-                current = window(self.source, i, max(current[1], 0))
+                current = window(source, i, max(current[1], 0))
             self.windows[i] = current
         freq = dictionary()[0]
-        around = {i: _dictionary_words(self.source, i, self.windows[i], freq) for i in sites}
-        keys = {w for words in around.values() for w in words}
-        strings = list({self.source[a:b] for a, b in keys})
+        around = [(i, _dictionary_words(source, i, self.windows[i], freq)) for i in sites]
+        strings = list({source[a:b] for _, words in around for a, b in words})
         by_string = dict(zip(strings, convert_many(self.convert, strings), strict=True))
-        self.word_out = {(a, b): by_string[self.source[a:b]] for a, b in keys}
         singles = function_chars()
-        return [i for i in sites if self.source[i] in singles or any(self.differs(i, w) for w in around[i])]
+        converted = self.converted
+        word_out = self.word_out
+        kept = []
+        for i, words in around:
+            keep = source[i] in singles
+            ch = converted[i]
+            for a, b in words:
+                out = word_out[(a, b)] = by_string[source[a:b]]
+                keep = keep or (len(out) == b - a and out[i - a] != ch)
+            if keep:
+                kept.append(i)
+        return kept
 
     def _segment(self, win: Span) -> tuple[list[Span], frozenset[int]]:
         """Word spans of a window and the positions strictly inside a word (cuts), once per window."""
