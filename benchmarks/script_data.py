@@ -59,7 +59,7 @@ def _s2t_dictionaries() -> tuple[list[str], list[str]]:
     return files(config["conversion_chain"]), files(config.get("normalization", []))
 
 
-def write_s2t_phrases() -> None:
+def write_s2t_phrases(target: Path = DATA / "script_s2t_phrases.tsv") -> None:
     """data/script_s2t_phrases.tsv (see the module docstring and `reader.core.script.s2t`)."""
     version = opencc.__version__
     chains, normalisation = _s2t_dictionaries()
@@ -92,7 +92,7 @@ def write_s2t_phrases() -> None:
         "normalised\t" + "".join(normalised),
     ]
     lines += [f"pair\t{a}\t{''.join(sorted(b))}" for a, b in sorted(pairs.items())]
-    (DATA / "script_s2t_phrases.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"s2t: {len(keys)} phrase keys, {len(changing)} changing characters, "
           f"{sum(map(len, pairs.values()))} pairs")  # fmt: skip
 

@@ -23,6 +23,7 @@ from functools import cache, partial
 from importlib.resources import files
 
 import numpy as np
+from numpy.typing import NDArray
 
 from reader.core.script.opencc import code_points, convert
 from reader.core.script.segment import (
@@ -35,7 +36,7 @@ from reader.core.script.segment import (
     window,
 )
 
-__all__ = ["blocked_word_edits", "clear_memos"]
+__all__ = ["blocked_word_edits", "clear_memos", "pair_positions"]
 
 # Longest blocking phrase looked for, in characters of left context before the word.
 _MAX_LEFT = 4
@@ -84,6 +85,17 @@ def _forms(pairs: set[str], config: str) -> dict[str, str]:
     return known
 
 
+def pair_positions(source: str) -> NDArray[np.intp]:
+    """Every position where a pair of `data/script_blocking_pairs.tsv` starts, in order."""
+    tables = _pairs()
+    units = code_points(source)
+    if units.size < 2:
+        return np.zeros(0, dtype=np.intp)
+    maybe = np.flatnonzero(tables.firsts[units[:-1]] & tables.seconds[units[1:]])
+    codes = units[maybe].astype(np.uint64) << np.uint64(21) | units[maybe + 1].astype(np.uint64)
+    return maybe[np.isin(codes, tables.codes)]
+
+
 def _candidates(source: str, view: str, per_char: str, config: str) -> list[int]:
     """Positions holding the default form where the two characters starting there convert otherwise.
 
@@ -94,13 +106,7 @@ def _candidates(source: str, view: str, per_char: str, config: str) -> list[int]
     have a possible first and second character; a few hundred are pairs); each pair is converted once
     per config and remembered.
     """
-    tables = _pairs()
-    units = code_points(source)
-    if units.size < 2:
-        return []
-    maybe = np.flatnonzero(tables.firsts[units[:-1]] & tables.seconds[units[1:]])
-    codes = units[maybe].astype(np.uint64) << np.uint64(21) | units[maybe + 1].astype(np.uint64)
-    maybe = maybe[np.isin(codes, tables.codes, assume_unique=False)]
+    maybe = pair_positions(source)
     # The view must hold the character's own conversion there (no phrase changed it).
     maybe = maybe[code_points(view)[maybe] == code_points(per_char)[maybe]]
     positions: list[int] = maybe.tolist()
