@@ -22,13 +22,18 @@ Kinds (the furniture is this generator's own vocabulary; the text is public, see
              line or under it, on some a sentence of summary), before or after the article;
   diary      a personal blog's post written a clause a line, spaces and line breaks for punctuation (the
              layout of many Taiwanese and personal blogs), photos between lines on half, a box of the
-             blog's other posts above or below it, tags, previous/next links, stamped comments.
+             blog's other posts above or below it, tags, previous/next links, stamped comments;
+  serial     a serial on a reading site: its index (a blurb over 30-400 linked chapters numbered in order,
+             a box of the latest chapters, newest first) on even pages, one chapter beside a sidebar
+             listing the chapters on odd pages.
 Half the pages name their containers (nav, footer, reply...), half use opaque class names.
 
 Gold: what a reader wants to keep: the notice with its field table (索引号 ... 发文字号: web_zh's annotator kept
 such a table on a government page of its development half) and its attachment list, the first post of a
 thread, the question with its answers, the page's
-part of a paged article, the article without its comments, the diary post's lines. Titles and date lines
+part of a paged article, the article without its comments, the diary post's lines, a serial's blurb
+and chapter list on its index (WebMainBench's annotators kept a novel's chapter list as the page's
+content) and the chapter's text on a chapter page. Titles and date lines
 are left out, as in web_zh's gold.
 Split: a page is in the frozen test half when the last byte of sha1("kind/<kind>/<n>") is odd, else dev.
 Nothing is written into the repository: callers use `build()`; `python make_kind_pages.py OUT_DIR` writes
@@ -404,6 +409,54 @@ def diary(c: Ctx, named: bool, k: int) -> tuple[str, str]:
     return _wrap(c, named, title, site, parts, menu), "\n".join(body)
 
 
+CHAPTER_FORMS = ("{n}.第{n}章 {t}", "第{n}章 {t}", "第{n}回 {t}", "{n}、{t}")
+
+
+def _chapters(c: Ctx, count: int) -> list[str]:
+    """Chapter titles numbered in order, as a serial's index prints them: now and then a number skipped
+    (a chapter withdrawn) or a misprinted one (弟 for 第), as hand-kept indexes have."""
+    form = c.rng.choice(CHAPTER_FORMS)
+    out, n = [], 1
+    for _ in range(count):
+        line = form.format(n=n, t=c.clause(12))
+        if c.rng.random() < 0.02 and "第" in line:
+            line = line.replace("第", "弟", 1)
+        out.append(line)
+        n += 2 if c.rng.random() < 0.03 else 1
+    return out
+
+
+def serial(c: Ctx, named: bool, k: int) -> tuple[str, str]:
+    """A serial (a novel, a course) on a reading site. Even pages: its index, a blurb over the list of
+    chapters (30 to 400, linked, numbered in order), a box of the latest chapters above it (newest
+    first); the gold is the blurb and the list, the page's content. Odd pages: one chapter, its text
+    between previous/next links, a sidebar listing the serial's chapters (30 to 80, linked); the gold
+    is the chapter's text, the list is furniture there."""
+    site = c.clause(3) + c.rng.choice(("小说网", "书屋", "文学网", "书库"))
+    book = c.clause(8)
+    menu = ["首页", "玄幻", "武侠", "都市", "历史", "排行榜", "书架"]
+    if k % 2 == 0:
+        blurb = c.para(1, 2)
+        chapters = _chapters(c, c.rng.randint(30, 400))
+        latest = list(reversed(chapters[-c.rng.randint(6, 12) :]))
+        info = f"<p>作者：{esc(c.name())} 状态：连载中 更新时间：{c.stamp()}</p>"
+        head = c.div(named, "info", f"<h1>{esc(book)}</h1>{info}<p>{esc(blurb)}</p>")
+        box = c.div(named, "latest", "<h3>最新章节</h3>" + _links(latest, False))
+        items = "".join(f"<li><a href='/c/{i}'>{esc(t)}</a></li>" for i, t in enumerate(chapters))
+        listing = c.div(named, "list", f"<h3>{esc(book)}章节目录</h3><ul>{items}</ul>")
+        parts = [head, box, listing, _footer(c, named, site)]
+        return _wrap(c, named, book, site, parts, menu), "\n".join([blurb, *chapters])
+    chapters = _chapters(c, c.rng.randint(30, 80))
+    body = [c.para(2, 4) for _ in range(c.rng.randint(6, 15))]
+    title = c.rng.choice(chapters)
+    nav = _links(["上一章", "目录", "下一章"], True)
+    text = c.div(named, "content", f"<h1>{esc(title)}</h1>{nav}{_ps(body)}{nav}")
+    side = c.div(named, "sidebar", f"<h3>{esc(book)}</h3>" + _links(chapters, False))
+    parts = [text, side] if c.rng.random() < 0.5 else [side, text]
+    parts.append(_footer(c, named, site))
+    return _wrap(c, named, title, site, parts, menu), "\n".join(body)
+
+
 KINDS: dict[str, Callable[[Ctx, bool, int], tuple[str, str]]] = {
     "notice": notice,
     "forum": forum,
@@ -413,7 +466,8 @@ KINDS: dict[str, Callable[[Ctx, bool, int], tuple[str, str]]] = {
     "short": short,
     "blog": blog,
     "portal": portal,
-    "diary": diary,  # last: the kinds before it draw the same pages from the shared stream as before
+    "diary": diary,
+    "serial": serial,  # last: the kinds before it draw the same pages from the shared stream as before
 }
 
 

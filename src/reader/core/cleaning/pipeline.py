@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from reader.core.cleaning import Cleaned, Removed, html_extract
 from reader.core.cleaning import features as cf
+from reader.core.cleaning.contents import keep_contents
 from reader.core.cleaning.edges import keep_closing_date
 from reader.core.cleaning.main import has_chrome, select_main
 from reader.core.cleaning.meta import MetaResult, scan_metadata
@@ -114,6 +115,7 @@ def _clean(
     mark_tables(lines)
     mark_injections(lines)
     mark_dated_lists(lines)
+    keep_contents(lines)
     asks = is_question(lines, None)
     meta = scan_metadata(lines, facts, hints.site_names)
     question = asks or is_question([], meta.metadata.title)
