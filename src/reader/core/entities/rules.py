@@ -30,6 +30,7 @@ from reader.core.entities.spans import (
     described_by_place,
     is_parties,
     pattern_spans,
+    periodicals,
     place,
     split_government,
     split_joined,
@@ -128,9 +129,11 @@ def _org_reach(chunk: str, tokens: list[Token], i: int) -> tuple[int, int]:
     endings = gazetteers().org_suffixes
     while j < len(tokens) and j - i <= _MAX_ORG_WORDS:
         word = tokens[j]
-        if word.tag in ("v", "vn") and word.end - word.start >= 2 and chunk[word.start : word.end] in endings:
-            word = Token(word.start, word.end, "n")  # 组织 tagged as the verb "organise" ends 国家组织
-        # (a one-character verb is the modal 会 "will", not a body: 潍坊会越来越好, 企业会要求)
+        # 组织 tagged as the verb "organise" ends 国家组织; not after a name that has ended (基金会 |
+        # 组织实施), and a one-character verb is the modal 会 "will", not a body (潍坊会越来越好).
+        verb_ending = word.end - word.start >= 2 and chunk[word.start : word.end] in endings
+        if word.tag in ("v", "vn") and verb_ending and not ended and best_j < 0:
+            word = Token(word.start, word.end, "n")
         if word.end - tok.start > _MAX_ORG_CHARS:
             break
         open_verb = not verb and not ended and best_j < 0 and j + 1 < len(tokens)
@@ -274,7 +277,7 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
     if BODY_CHARS.search(chunk):
         out.extend(field_bodies(chunk, tokens, out))
     out.extend(pattern_spans(chunk, out))
-    return out
+    return periodicals(chunk, out) if "《" in chunk else out
 
 
 # A meeting, fair or games (西藏工作座谈会, 商务研讨会, 博览会) is an event, not a body, though it ends in

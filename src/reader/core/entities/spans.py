@@ -383,3 +383,20 @@ def national_body(name: str) -> bool:
         found = dictionary().get(body)
         return _MINISTRY.fullmatch(body) is not None and found is not None and found[1] in ("nt", "n")
     return False
+
+
+# A periodical named with its place: 美国《时代》周刊, 香港《大公报》, 波兰《生活报》. The title ends in a
+# periodical's head, or the kind of periodical follows the title (general usage in news).
+_PERIODICAL = re.compile(
+    r"《[^《》\n]{1,20}(?:报|刊|志|文摘)》(?:杂志|周刊|月刊|社)?|《[^《》\n]{1,20}》(?:杂志|周刊|月刊|报社|杂志社)"
+)
+
+
+def periodicals(chunk: str, found: list[Span]) -> list[Span]:
+    """Places written right before the title of a periodical become the periodical, an organisation:
+    the place says which paper (香港《大公报》), and a reader looks the paper up, not the city."""
+    out: list[Span] = []
+    for span in found:
+        m = _PERIODICAL.match(chunk, span.end) if span.type == "place" and span.normalized is None else None
+        out.append(Span("org", span.start, m.end(), 1.0, True) if m else span)
+    return out
