@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
-from reader.core.script.opencc import ASTRAL_RE, convert
+import numpy as np
+
+from reader.core.script.opencc import code_points, convert
 
 __all__ = ["ScriptInfo", "detect_script", "mixed_lines", "script_specific_chars"]
 
@@ -122,7 +124,7 @@ def mixed_lines(text: str) -> list[tuple[int, int]]:
     """
     simp_set, trad_set = script_specific_chars()
     simp_re, trad_re = _script_regexes()
-    astral = [(m.start(), m.group()) for m in ASTRAL_RE.finditer(text)]
+    astral = [(i, text[i]) for i in np.flatnonzero(code_points(text) >= 0x10000).tolist()]
     # Only lines holding a traditional-only character can be mixed; each such line is looked at once.
     lines = {_line_at(text, i) for i, ch in astral if ch in trad_set}
     m = trad_re.search(text)

@@ -115,10 +115,9 @@ class _CharTable:
             looked_up = np.where(units < 0x10000, codes[np.minimum(units, 0xFFFF)], units)
         else:
             looked_up = codes[units]
-        out = looked_up.tobytes().decode("utf-32-le", "surrogatepass")
-        if ASTRAL_RE.search(out):
-            out = ASTRAL_RE.sub(self._astral_char, out)
-        return out
+        for k in np.flatnonzero(looked_up >= 0x10000).tolist():
+            looked_up[k] = ord(self._astral_char(chr(looked_up[k])))
+        return looked_up.tobytes().decode("utf-32-le", "surrogatepass")
 
     def char(self, ch: str) -> str:
         """One character converted on its own."""
@@ -140,8 +139,7 @@ class _CharTable:
                 table[code] = ord(out)
         return table
 
-    def _astral_char(self, m: re.Match[str]) -> str:
-        ch = m.group()
+    def _astral_char(self, ch: str) -> str:
         out = self._astral.get(ch)
         if out is None:
             out = convert(ch, self._config)
