@@ -232,3 +232,19 @@ def test_a_dash_in_a_clause_is_prose_not_a_site_name() -> None:
     """A headline's site name follows a hyphen, `_` or `|`; the writer's dash (—) is punctuation."""
     lines = _measured([*DIARY[:3], "這趟旅程讓我想起了小時候—那段無憂無慮的日子", *DIARY[3:]])
     assert all(spaced_blocks(lines))
+
+
+def test_an_editor_label_after_the_source_is_not_part_of_the_source() -> None:
+    """`本文来源：某某日报 责任编辑：…` on news portals: 责任 opens the editor's label, it is no word of the
+    paper's name."""
+    raw = "\n".join(
+        [
+            "首页 新闻 财经",
+            "某地出台新规 支持小微企业发展",
+            "2015-07-04 16:15:40",
+            "记者从有关部门获悉，新规自下月起施行，小微企业可以享受多项减免政策，申请手续也将进一步简化。",
+            "业内人士认为，这一举措有助于缓解企业资金压力，稳定就业，预计受益企业将超过一万家。",
+            "本文来源：东方日报 责任编辑：王明",
+        ]
+    )
+    assert clean_text(raw).metadata.source == "东方日报"

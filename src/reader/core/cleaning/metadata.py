@@ -31,6 +31,10 @@ _YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*
 _LABEL = re.compile(
     rf"(?P<label>{lx.LABEL_TITLE}|{lx.LABEL_DATE}|{lx.LABEL_AUTHOR}|{lx.LABEL_SOURCE}|{lx.LABEL_OTHER})\s*[:：]\s*"
 )
+# The same labels where they follow another field on a line: an editor's label may carry its post in front
+# (责任编辑：), which belongs to the label and not to the value before it (来源：某某日报 责任编辑：…). Only
+# for cutting a line into fields: a line opening with 责任编辑 is not thereby a line of labelled fields.
+_LABEL_IN_LINE = re.compile(rf"(?:责任|責任)?{_LABEL.pattern}")
 _LABEL_KIND = (
     ("title", re.compile(rf"^(?:{lx.LABEL_TITLE})$")),
     ("date", re.compile(rf"^(?:{lx.LABEL_DATE})$")),
@@ -82,7 +86,7 @@ def label_kind(label: str) -> str:
 
 def labelled_fields(text: str) -> list[tuple[str, str]]:
     """("date", "2023-05-23 19:26:05"), ("source", "黄河新闻网") ... for each `label: value` on a line."""
-    matches = list(_LABEL.finditer(text))
+    matches = list(_LABEL_IN_LINE.finditer(text))
     fields: list[tuple[str, str]] = []
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
