@@ -77,10 +77,10 @@ def clear_memos() -> None:
     _FORMS.clear()
 
 
-def _forms(pairs: set[str], config: str) -> dict[str, str]:
+def _forms(pairs: set[str], config: str, to_view: Callable[[str], str]) -> dict[str, str]:
     known = _FORMS.setdefault(config, {})
     new = [p for p in pairs if p not in known]
-    for pair, out in zip(new, convert_many(partial(convert, config=config), new), strict=True):
+    for pair, out in zip(new, convert_many(to_view, new), strict=True):
         known[pair] = out[0] if len(out) == 2 else pair[0]
     return known
 
@@ -96,7 +96,7 @@ def pair_positions(source: str) -> NDArray[np.intp]:
     return maybe[np.isin(codes, tables.codes)]
 
 
-def _candidates(source: str, view: str, per_char: str, config: str) -> list[int]:
+def _candidates(source: str, view: str, per_char: str, config: str, to_view: Callable[[str], str]) -> list[int]:
     """Positions holding the default form where the two characters starting there convert otherwise.
 
     A blocked word is found from its first ambiguous character; `_unblocked` then mends the whole word.
@@ -110,24 +110,31 @@ def _candidates(source: str, view: str, per_char: str, config: str) -> list[int]
     # The view must hold the character's own conversion there (no phrase changed it).
     maybe = maybe[code_points(view)[maybe] == code_points(per_char)[maybe]]
     positions: list[int] = maybe.tolist()
-    forms = _forms({source[i : i + 2] for i in positions}, config)
+    forms = _forms({source[i : i + 2] for i in positions}, config, to_view)
     return [i for i in positions if per_char[i] != forms[source[i : i + 2]]]
 
 
 def blocked_word_edits(
-    source: str, view: str, per_char: str, config: str, written: str | None = None
+    source: str,
+    view: str,
+    per_char: str,
+    config: str,
+    written: str | None = None,
+    to_view: Callable[[str], str] | None = None,
 ) -> dict[int, str]:
     """Position → the character of the word's own conversion, where a left-context phrase blocked it.
 
     `view` is the (guarded) conversion of `source` with OpenCC's `config`, `per_char` its
     character-by-character conversion, all the same length; positions where `written` differs from
-    `source` are the author's and kept.
+    `source` are the author's and kept. `to_view`, when given, is OpenCC's `config` computed another
+    way with the same result (the views use s2t followed by the variant stage, faster on short pieces).
     """
     if not len(source) == len(view) == len(per_char):
         return {}
     edits: dict[int, str] = {}
-    to_view = partial(convert, config=config)
-    candidates = _candidates(source, view, per_char, config)
+    if to_view is None:
+        to_view = partial(convert, config=config)
+    candidates = _candidates(source, view, per_char, config, to_view)
     words = {i: _word_at(source, i) for i in candidates}
     converted = _batch(source, words, to_view)
     for i in candidates:
