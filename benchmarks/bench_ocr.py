@@ -2,7 +2,7 @@
 defaults, on scans generated from public text.
 
     PYTHONPATH=src .venv/bin/python benchmarks/bench_ocr.py [--pages N] [--seed S] [--skew DEG] [--stages]
-        [--squeeze F] [--no-prior] [--det-threads N] [--dump PREFIX]
+        [--squeeze F] [--no-prior] [--no-spans] [--doubtful F] [--det-threads N] [--dump PREFIX]
 
 Pages are made by tests/unit/formats/pdf/pdf_scans.py: real Chinese paragraphs (simplified from
 ../shared/eval/web_zh/cleaned, traditional from ../shared/eval/zh_tw/drcd_dev.jsonl; the generator's own
@@ -45,7 +45,7 @@ EVAL = ROOT.parent / "shared" / "eval"
 
 from pdf_scans import SENTENCES, Scan, make_scan  # noqa: E402
 
-from reader.formats.pdf import ocr, read_pdf  # noqa: E402
+from reader.formats.pdf import ocr, ocr_spans, read_pdf  # noqa: E402
 
 CHARS_PER_PAGE = 650
 """About two-thirds of a full page of 12-pt print: room for indents and paragraph ends."""
@@ -279,16 +279,27 @@ def main() -> None:
     parser.add_argument(
         "--no-prior", action="store_true", help="judge every page on a fast sample (no carrying of the script)"
     )
+    parser.add_argument(
+        "--no-spans", action="store_true", help="traditional pages read whole by the accurate recogniser (before spans)"
+    )
+    parser.add_argument("--doubtful", type=float, help=f"span re-reading threshold (built: {ocr_spans.DOUBTFUL})")
     parser.add_argument("--det-threads", type=int, help=f"detector's onnxruntime threads (built: {ocr.DET_THREADS})")
     parser.add_argument("--dump", default="", help="write the reader's text of each script to DUMP-SCRIPT.txt")
     args = parser.parse_args()
+    if args.no_spans:
+        ocr.REREAD_SPANS = False
+    if args.doubtful is not None:
+        ocr_spans.DOUBTFUL = args.doubtful
     if args.det_threads is not None:
         ocr.DET_THREADS = args.det_threads
     if args.squeeze is not None:
         ocr.ACCURATE = dataclasses.replace(ocr.ACCURATE, squeeze=args.squeeze)
     if args.no_prior:
-        each_page = ocr.recognise_lines
+        each_page, by_spans = ocr.recognise_lines, ocr.recognise_spans
         ocr.recognise_lines = lambda lines, fast, accurate, each, prior=None: each_page(lines, fast, accurate, each)
+        ocr.recognise_spans = lambda lines, fast, accurate, strips, each, prior=None: by_spans(
+            lines, fast, accurate, strips, each
+        )
     rng = random.Random(args.seed)
     scans = {
         "simplified": make_scan(pages_of(simplified_paragraphs(), args.pages, rng), seed=args.seed, skew=args.skew),
@@ -321,6 +332,7 @@ def main() -> None:
             f"{time.process_time() - cpu:.1f} CPU-s"
         )
     carried = "each page judged on a sample" if args.no_prior else "script carried from page to page"
+    carried += ", traditional pages whole" if not ocr.REREAD_SPANS else ", traditional pages by doubtful spans"
     print(f"{ocr.engine_version()}, {ocr.DPI} dpi, skew up to {args.skew}°, seed {args.seed}, {carried}")
     print("| pipeline | script | pages | pages/s | cpu s/page | CER | paras |")
     print("|---|---|---|---|---|---|---|")

@@ -18,20 +18,52 @@ import contextlib
 import functools
 import math
 import os
-import re
-import statistics
 import threading
 import unicodedata
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from reader.formats.pdf.model import Fragment, PdfError
+from reader.formats.pdf.ocr_fragments import MIN_SCORE, Quad, _units, to_fragments
+from reader.formats.pdf.ocr_recognise import (
+    MIN_TRADITIONAL,
+    REREAD_MAJORITY,
+    SAMPLE_LINES,
+    TRADITIONAL_MAJORITY,
+    LineReader,
+    ScriptPrior,
+    recognise_lines,
+    recognise_spans,
+    traditional,
+    traditional_forms,
+)
+from reader.formats.pdf.ocr_spans import GlyphReader, Reading
+from reader.formats.pdf.ocr_spans import decode as decode_ctc
+
+_Read = TypeVar("_Read")
+
+__all__ = [
+    "MIN_SCORE",
+    "MIN_TRADITIONAL",
+    "REREAD_MAJORITY",
+    "SAMPLE_LINES",
+    "TRADITIONAL_MAJORITY",
+    "LineReader",
+    "Quad",
+    "ScriptPrior",
+    "_units",
+    "recognise_lines",
+    "recognise_spans",
+    "to_fragments",
+    "traditional",
+    "traditional_forms",
+]
 
 DPI = 150
 """Resolution pages are rendered at for OCR: what office scanners produce, and enough for 9-pt print
@@ -46,40 +78,6 @@ MIN_USABLE_SHARE = 0.5
 without a Unicode map gives private-use or control characters), and the page is read by OCR instead."""
 MIN_IMAGE_SHARE = 0.2
 """A page is only worth OCR when images cover this share of it; an empty page or a page of rules is not."""
-MIN_SCORE = 0.5
-"""Lines the recogniser is less sure of than this are dropped as noise (specks, stamps, bleed-through)."""
-LINE_EM = 1.1
-"""Height of a detected line box in ems of its print: used to give OCR'd text a font size, so indentation
-and gaps are measured in ems as for a text layer."""
-SIZE_STEP = 0.5
-"""OCR'd sizes are rounded to this many points, so the lines of one body size count as one size."""
-
-SAME_PRINT = 0.2
-"""Line boxes within this share of the page's typical height are taken to be the same print size."""
-
-SAME_PITCH = 0.12
-"""Lines whose width per character is within this share of the page's typical one are the same print."""
-
-PITCH_SIZE_UNITS = 6
-"""A line this many ems long or more is long enough for its width per character to tell its print size (a
-box's padding is then a small share of its width)."""
-
-TRADITIONAL_MAJORITY = 3
-"""A page is taken to be printed in traditional script when its traditional-only characters outnumber its
-simplified-only ones this many times (see `traditional_forms`)."""
-MIN_TRADITIONAL = 10
-"""…and there are at least this many of them: a line or two of traditional script decides nothing."""
-REREAD_MAJORITY = 1
-"""A page is read again by the accurate recogniser when, as the fast one read it, its traditional-only
-characters are at least this many times its simplified-only ones (and `MIN_TRADITIONAL`): the fast one's
-list lacks many traditional forms, so it reads a traditional page with a fifth to a quarter of its
-script-specific characters simplified (134 to 46 on one page, short of `TRADITIONAL_MAJORITY`), while a
-simplified page reads with none traditional (0 to 195-238 on the benchmark's pages)."""
-SAMPLE_LINES = 8
-"""Lines of a page the script is judged on (about 250 characters on a dense page, some 40-60 of them
-script-specific): enough to tell the scripts apart, a third of a page's fast reading saved on a traditional
-page."""
-
 PACKAGE = "rapidocr-onnxruntime"
 INSTALL_HINT = f"scanned page not read: install {PACKAGE} to read scanned PDFs"
 
@@ -87,10 +85,6 @@ INSTALL_HINT = f"scanned page not read: install {PACKAGE} to read scanned PDFs"
 class OcrCancelled(PdfError):
     """The import was cancelled between two scanned pages; nothing of the document is kept. A format error,
     so a caller that does not know it still skips the file with a one-line reason instead of failing."""
-
-
-Quad = Sequence[Sequence[float]]
-"""Four corner points (x, y) in image pixels, clockwise from the top left, as the detector gives them."""
 
 
 class Engine(Protocol):
@@ -162,6 +156,11 @@ traditional): 0.2-0.4 % character errors on traditional scans against 3-5 % for 
 processor time at full width, so it is spent on those pages only. Its lines are squeezed to three quarters
 of their width: a square ideograph at 48 px is some 6 of the graph's time steps wide, more than CTC needs,
 and the squeezed line costs a quarter less with no measured loss (docs/decisions/ocr-models.md)."""
+
+REREAD_SPANS = True
+"""A traditional page is read by the fast recogniser and only its doubtful spans again by the accurate one
+(`ocr_recognise.recognise_spans`, `ocr_spans`), instead of every line by the accurate one (`recognise_lines`): some 40 %
+less processor time a traditional page (docs/decisions/ocr-models.md, fourth round)."""
 
 MIN_REC_RATIO = 320 / 48
 """A line narrower than this many times its height is padded to it, as the engine pads it (its training
@@ -248,34 +247,43 @@ def default_engine() -> Engine | str:
     # other programs while the window waited for the GIL (measured: longer stalls and slower OCR).
     pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="ocr")
 
-    def reader(session: Any, decode: Any, squeeze: float) -> LineReader:
+    def reader(session: Any, decode: Any, squeeze: float, pad: bool = True) -> GlyphReader:
         rec_input = session.get_inputs()[0].name
+        keys = decode.character
 
-        def recognise(line: Any) -> tuple[str, float]:
+        def recognise(line: Any) -> Reading:
             """One line image (BGR) read by the recogniser: scaled to REC_HEIGHT (and its width by `squeeze`),
-            to -1..1, channels first."""
+            to -1..1, channels first; short lines padded as the engine pads them unless `pad` is off (the
+            strips of `ocr_spans`, whose cost goes with their width)."""
             height, width = line.shape[:2]
             wide = max(1, math.ceil(squeeze * REC_HEIGHT * width / max(height, 1)))
             scaled = cv2.resize(line, (wide, REC_HEIGHT)).astype(numpy.float32) * (2.0 / 255.0) - 1.0
-            if wide < MIN_REC_RATIO * REC_HEIGHT:  # a short line is padded as the engine pads it (mid grey)
+            if pad and wide < MIN_REC_RATIO * REC_HEIGHT:  # a short line is padded as the engine pads it
                 scaled = cv2.copyMakeBorder(
                     scaled, 0, 0, 0, math.ceil(MIN_REC_RATIO * REC_HEIGHT) - wide, cv2.BORDER_CONSTANT
                 )
             batch = scaled.transpose(2, 0, 1)[numpy.newaxis]
-            (text, score), *_ = decode(session.run(None, {rec_input: batch})[0])
-            return str(text), float(score)
+            return decode_ctc(session.run(None, {rec_input: batch})[0][0], keys, scaled.shape[1] * width / wide)
 
         return recognise
 
     read_fast = reader(fast, fast_decode, FAST.squeeze)
     read_accurate = reader(accurate, accurate_decode, ACCURATE.squeeze)
+    read_strip = reader(accurate, accurate_decode, ACCURATE.squeeze, pad=False)
     prior = ScriptPrior()
 
-    def on_threads(recognise: LineReader, lines: Sequence[Any]) -> list[tuple[str, float]]:
+    def on_threads(recognise: Callable[[Any], _Read], lines: Sequence[Any]) -> list[_Read]:
         """The lines read on the pool's threads, longest first so the threads finish together; in their order."""
         order = sorted(range(len(lines)), key=lambda i: -lines[i].shape[1] / max(lines[i].shape[0], 1))
         read = dict(zip(order, pool.map(recognise, [lines[i] for i in order]), strict=True))
         return [read[i] for i in range(len(lines))]
+
+    def as_pairs(recognise: GlyphReader) -> LineReader:
+        def text_and_score(line: Any) -> tuple[str, float]:
+            reading = recognise(line)
+            return reading.text, reading.score
+
+        return text_and_score
 
     detecting = threading.Lock()  # the detector's pre- and post-processing keep state: one page at a time
 
@@ -295,14 +303,13 @@ def default_engine() -> Engine | str:
         if not boxes:
             return []
         lines = rapid.get_crop_img_list(image, list(boxes))
-        texts = recognise_lines(lines, read_fast, read_accurate, on_threads, prior)
+        if REREAD_SPANS:
+            texts = recognise_spans(lines, read_fast, read_accurate, read_strip, on_threads, prior)
+        else:
+            texts = recognise_lines(lines, as_pairs(read_fast), as_pairs(read_accurate), on_threads, prior)
         return [(box.tolist(), text, score) for box, (text, score) in zip(boxes, texts, strict=True)]
 
     return StagedEngine(detect, recognise)
-
-
-LineReader = Callable[[Any], tuple[str, float]]
-"""A recogniser: one line image to its text and confidence."""
 
 
 @dataclass(frozen=True)
@@ -321,58 +328,6 @@ class StagedEngine:
 
     def __call__(self, image: Any) -> Sequence[tuple[Quad, str, float]]:
         return self.recognise(image, self.detect(image))
-
-
-@dataclass
-class ScriptPrior:
-    """The script of the last page that showed one: a page after a traditional page is read by the accurate
-    recogniser straight away, without the fast reading of its first lines (`recognise_lines`).
-
-    The engine keeps one for all the pages it reads (in practice a document's pages, one after another).
-    A wrong guess never costs accuracy: the accurate recogniser reads simplified text as well as the fast
-    one (better), and its reading of the page decides the next page, so a simplified page in a traditional
-    document, or the first page of a simplified document after a traditional one, costs one page's speed."""
-
-    traditional: bool = False
-
-
-def recognise_lines(
-    lines: Sequence[Any],
-    fast: LineReader,
-    accurate: LineReader,
-    each: Callable[[LineReader, Sequence[Any]], list[tuple[str, float]]],
-    prior: ScriptPrior | None = None,
-) -> list[tuple[str, float]]:
-    """A page's lines read by the `fast` recogniser, or, when the page reads as traditional script, by the
-    `accurate` one: the fast one lacks many traditional forms, and a page is printed in one script, so the
-    accurate one's reading of every line is the one wanted. The script is judged (`traditional` at
-    `REREAD_MAJORITY`) on the fast reading of the first `SAMPLE_LINES` lines, so a traditional page does not
-    pay the fast reading of all its lines; when `prior` says the last page was traditional, the accurate one
-    reads every line at once and its reading is judged instead, for the next page. A page with too few
-    script-specific characters to judge (a title, a table of figures) leaves `prior` as it was.
-    `each(reader, lines)` reads lines (on the engine's threads), in their order."""
-    if prior is not None and prior.traditional:
-        read = each(accurate, lines)
-        prior.traditional = _judged("".join(text for text, _ in read), prior.traditional)
-        return read
-    sample = each(fast, lines[:SAMPLE_LINES])
-    sample_text = "".join(text for text, _ in sample)
-    if sample and traditional(sample_text, REREAD_MAJORITY):
-        if prior is not None:
-            prior.traditional = True
-        return each(accurate, lines)
-    return sample + each(fast, lines[SAMPLE_LINES:]) if len(lines) > SAMPLE_LINES else sample
-
-
-def _judged(text: str, before: bool) -> bool:
-    """Whether a page's reading is traditional (at `REREAD_MAJORITY`), or `before` when it has fewer than
-    `MIN_TRADITIONAL` script-specific characters to tell."""
-    from reader.core.script.detect import detect_script
-
-    info = detect_script(text)
-    if info.traditional + info.simplified < MIN_TRADITIONAL:
-        return before
-    return traditional(text, REREAD_MAJORITY)
 
 
 def engine_version() -> str:
@@ -429,132 +384,6 @@ def read_image(drawn: PageImage, number: int, engine: Engine) -> PageOcr:
     if not fragments:
         return PageOcr((), f"page {number}: no text found by OCR")
     return PageOcr(tuple(fragments))
-
-
-def traditional_forms(found: Sequence[tuple[Quad, str, float]]) -> list[tuple[Quad, str, float]]:
-    """A page printed in traditional script with the simplified characters the recogniser put in it turned
-    back into traditional ones (its dictionary lacks many traditional forms and reads 東 as 东, 參 as 参).
-
-    Only a page that is plainly traditional is touched (traditional-only characters outnumber
-    simplified-only ones `TRADITIONAL_MAJORITY` to one), and only its simplified-only characters change, each
-    to its Taiwan standard form, so a simplified page, or a traditional character read right, is never
-    altered; every line keeps its length, so boxes and offsets hold."""
-    from reader.core.script.detect import detect_script, script_specific_chars
-    from reader.core.script.opencc import convert
-
-    text = "".join(text for _, text, _ in found)
-    if not detect_script(text).simplified or not traditional(text):
-        return list(found)
-    simplified = script_specific_chars()[0]
-    out = []
-    for box, text, score in found:
-        if any(ch in simplified for ch in text):
-            turned = convert(text, "s2tw")
-            if len(turned) == len(text):
-                text = "".join(t if ch in simplified else ch for ch, t in zip(text, turned, strict=True))
-        out.append((box, text, score))
-    return out
-
-
-def traditional(text: str, majority: float = TRADITIONAL_MAJORITY) -> bool:
-    """Whether a page's text is plainly printed in traditional script: its traditional-only characters
-    outnumber its simplified-only ones `majority` to one, and there are `MIN_TRADITIONAL` of them."""
-    from reader.core.script.detect import detect_script
-
-    info = detect_script(text)
-    return info.traditional >= max(MIN_TRADITIONAL, majority * info.simplified)
-
-
-def to_fragments(
-    found: Sequence[tuple[Quad, str, float]], scale: float, center: tuple[float, float] = (0.0, 0.0)
-) -> list[Fragment]:
-    """Detected lines as fragments in points, straightened: the page's skew (the median slope of the long
-        lines) is rotated out, so a line's box is as high as its print and lines of one column share a left
-        edge; sizes are rounded so one body size counts as one. `scale` is pixels per point; the page is turned
-    about `center` (pixels), its middle, so lines near the edges stay near them."""
-    lines = [(box, _clean(text), score) for box, text, score in found if text.strip() and score >= MIN_SCORE]
-    if not lines:
-        return []
-    angle = _skew([box for box, _, _ in lines])
-    cos, sin = math.cos(-angle), math.sin(-angle)
-    cx, cy = center
-    boxes: list[tuple[float, float, float, float]] = []
-    for box, _, _ in lines:
-        points = [
-            (cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos)
-            for x, y in ((float(p[0]), float(p[1])) for p in box)
-        ]
-        xs = [x for x, _ in points]
-        ys = [y for _, y in points]
-        boxes.append((min(xs) / scale, max(xs) / scale, min(ys) / scale, max(ys) / scale))
-    # Detected boxes of one print vary (descenders; 「」 and ； reach higher and lower than ideographs), and a
-    # size change ends a paragraph: a line is the page's typical print when its character pitch is near the
-    # typical one, or its height is and its pitch does not show it clearly smaller.
-    typical = statistics.median(bottom - top for _, _, top, bottom in boxes)
-    pitches = {i: (x1 - x0) / units for i, (x0, x1, _, _) in enumerate(boxes) if (units := _units(lines[i][1])) >= 4}
-    pitch = statistics.median(pitches.values()) if pitches else 0.0
-    # Justified lines are spaced out to the measure, never squeezed, so the body's natural pitch is nearer
-    # the narrow end of the page's pitches: a line is in smaller print only when it is clearly narrower
-    # than most lines (the lower quartile), not merely narrower than a spaced-out line.
-    narrow = statistics.quantiles(pitches.values(), n=4)[0] if len(pitches) >= 2 else pitch
-    out: list[Fragment] = []
-    for i, ((x0, x1, top, bottom), (_, text, score)) in enumerate(zip(boxes, lines, strict=True)):
-        high = bottom - top
-        same_pitch = i in pitches and abs(pitches[i] - pitch) <= SAME_PITCH * pitch
-        if same_pitch:
-            high = typical
-        elif abs(high - typical) <= SAME_PRINT * typical:
-            # A box's height follows the characters' ascenders and punctuation, so a footnote in smaller
-            # print can have the body's height; a long line's width per character (Chinese is set on a
-            # square em) tells the smaller print apart where the height cannot.
-            high = typical * _smaller_print(text, x1 - x0, narrow)
-        size = max(SIZE_STEP, round(high / LINE_EM / SIZE_STEP) * SIZE_STEP)
-        out.append(Fragment(text, x0, x1, top, bottom, size, conf=round(score, 3)))
-    return out
-
-
-def _smaller_print(text: str, width: float, pitch: float) -> float:
-    """A line's print size against the body's when its width per character shows it clearly smaller (a
-    footnote, a source line), else 1. The recogniser reads full-width digits and punctuation as half-width
-    ones and Latin letters are proportional, so a line's ems are known only to be at most its count with
-    narrow characters as half an em: its print is smaller only when even the pitch from that count is
-    clearly smaller than `pitch`. Larger print is left to the box height: a line spaced out to the measure
-    has a wide pitch in the body's print."""
-    units = _units(text)
-    if pitch <= 0 or units < PITCH_SIZE_UNITS:
-        return 1.0
-    most = width / units / pitch
-    return most if most < 1 - SAME_PITCH else 1.0
-
-
-def _units(text: str) -> float:
-    """A line's width in ems as set: a wide (CJK, full-width) character is one, any other half."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
-
-
-_DASHED_NUMBER = re.compile(r"^[一—–\-－]{1,3}\s*(\d{1,4})\s*[一—–\-－]{1,3}$")
-_DIGIT_GAP = re.compile(r"(?<=\d) (?=\d)")
-_NUMERAL_ZERO = re.compile(r"(?<=[一二三四五六七八九十〇])[OoΟ○０0](?=[一二三四五六七八九十〇年])")
-
-
-def _clean(text: str) -> str:
-    """What the recogniser gets wrong in a regular way: the dashes around a page number read as 一 (the
-    same stroke), a space put between the digits of one number (2 008, 1 7日), and the zero of a number
-    in Chinese numerals read as a letter O or a circle (二O二四年)."""
-    text = _NUMERAL_ZERO.sub("〇", _DIGIT_GAP.sub("", text.strip()))
-    dashed = _DASHED_NUMBER.match(text)
-    return f"— {dashed.group(1)} —" if dashed else text
-
-
-def _skew(boxes: Sequence[Quad]) -> float:
-    """The page's rotation in radians, from the top edges of lines much wider than high (0 when none are)."""
-    slopes = []
-    for box in boxes:
-        (x0, y0), (x1, y1) = (float(box[0][0]), float(box[0][1])), (float(box[1][0]), float(box[1][1]))
-        high = math.dist(box[0], box[3])
-        if x1 - x0 > 3 * max(high, 1.0):
-            slopes.append(math.atan2(y1 - y0, x1 - x0))
-    return statistics.median(slopes) if slopes else 0.0
 
 
 Cancelled = Callable[[], bool]
