@@ -1,13 +1,15 @@
 """The 臺灣 view of this tree against an earlier revision's, in one process: same output, and how fast.
 
-Run: .venv/bin/python benchmarks/script_speed_ab.py [REVISION]   (default: 102862d, before the sixth
-round's speed work)
+Run: .venv/bin/python benchmarks/script_speed_ab.py [REVISION]   (default: 102862d, the tree before
+the seventh round's speed work)
 The revision's `src/reader` is exported with `git archive` into a temporary folder and imported as the
 package `reader_base` (its imports renamed), so both run side by side on the same machine state.
 First it checks that both give byte-equal 繁體/臺灣/香港 views (guard on, guard off, Taiwan everyday
 forms) on the development half of the round-trip text, the seeds and mixed-script copies of the
 seeds; then it times the guarded 臺灣 view (memos emptied: a first view), the unguarded one and
-OpenCC s2tw on 200,000 characters, in turns, best of 15, wall clock and CPU time, with the load average.
+OpenCC s2tw on 200,000 characters, in turns, best of 15, wall clock and CPU time, with the load
+average; and the s2t stage alone: OpenCC over the whole text against `convert_s2t`, which sends
+OpenCC only the stretches where a phrase can matter.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from bench_script import DRCD, ROOT, SIZE, _half
 from reader.core.script import Script, convert, make_view
 from reader.core.script import blocked as script_blocked
 from reader.core.script import segment as script_segment
+from reader.core.script.s2t import convert_s2t
 
 DEFAULT_BASE = "102862d"
 
@@ -99,6 +102,8 @@ def main() -> None:
             "tw view, guard on (this tree)": _cold(current, script_segment, script_blocked, text),
             "tw view, guard off (this tree)": lambda: make_view(text, Script.TW, guard=False),
             "OpenCC s2tw": lambda: convert(text, "s2tw"),
+            "OpenCC s2t (stage)": lambda: convert(text, "s2t"),
+            "s2t, stretches only": lambda: convert_s2t(text),
         }
         for fn in runs.values():
             fn()
