@@ -1,7 +1,7 @@
 """Entity extraction quality and speed on public NER sets: prints figures, asserts nothing.
 
     .venv/bin/python benchmarks/bench_entities.py [--engine lac|jieba] [--msra-only] [--errors dev] [--held-out]
-        [--pd1998 PATH] [--cli]
+        [--pd1998 PATH] [--dev [--pd1998-dev PATH]] [--cli]
 
 - MSRA NER validation (3,000 sentences) split once by a fixed hash of each sentence into a *dev* half
   (rules and thresholds are tuned on it) and a frozen *test* half (only ever reported). Exact span + type
@@ -16,6 +16,9 @@
   repository zjy-ucas/ChineseNER (4,636 sentences, BIO PER/LOC/ORG; no licence file there, so it is read
   from where it lies and never copied here). Sentences that share a 12-character stretch with the MSRA
   validation set (208 are identical to MSRA sentences) are left out, so nothing tuned on is scored.
+- `--dev`: only the development halves, for tuning: MSRA dev and, with `--pd1998-dev PATH` (or
+  `READER_PD1998_DEV`), the dev file of the same People's Daily copy (`data/example.dev`), filtered the
+  same way. No test half is scored or printed.
 - `--cli`: the named sets are also scored through `reader entities --stdin --jsonl`, the path scripts
   and issue 18's targets use: each sentence extracted alone, main tier as the CLI lists it.
 - CLUENER2020 dev and Resume dev: posts compared with position / TITLE labels (as before).
@@ -58,6 +61,9 @@ REPEATS = 3
 # With --cli, the named sets are also scored through `reader entities --stdin --jsonl`, the path a
 # script uses: each sentence alone (no repetition across sentences), main tier as the CLI lists it.
 THROUGH_CLI = False
+# With --dev, only the development halves are scored (MSRA dev, and PD1998 dev when given), so rules can
+# be tuned without the frozen test halves ever being printed.
+DEV_ONLY = False
 
 
 def is_dev(sentence: str) -> bool:
@@ -167,7 +173,7 @@ def msra(show_errors: str | None) -> None:
     jieba_tokens = ner_model.JiebaTagger().tag([normalise(t) for t in sents])
     engine = type(ner_model.tagger()).__name__
     cli = through_cli(sents) if THROUGH_CLI else None
-    for half in ("dev", "test"):
+    for half in ("dev",) if DEV_ONLY else ("dev", "test"):
         keep = [i for i, s in enumerate(sents) if is_dev(s) == (half == "dev")]
         keep_set = set(keep)
         gold: Gold = {(i, a, b, k) for i in keep for a, b, k in spans[i]}
@@ -356,10 +362,12 @@ def resume_names() -> None:
     )
 
 
-def pd1998(path: str | None) -> None:
-    """People's Daily 1998 test, held out: never read while rules or thresholds were chosen."""
+def pd1998(path: str | None, half: str = "test") -> None:
+    """People's Daily 1998: the test file is held out (never read while rules or thresholds are chosen);
+    the dev file (`--pd1998-dev`) is the second development half, scored the same way."""
     if not path:
-        print("\nPD1998: no copy given (--pd1998 PATH or READER_PD1998=PATH): skipped")
+        option = "--pd1998-dev PATH or READER_PD1998_DEV" if half == "dev" else "--pd1998 PATH or READER_PD1998"
+        print(f"\nPD1998 {half}: no copy given ({option}=PATH): skipped")
         return
     source = Path(path)
     if not source.is_file():
@@ -379,7 +387,7 @@ def pd1998(path: str | None) -> None:
     for n, k in enumerate(keep):
         gold.update((n, a, b, MSRA_TYPES[x]) for a, b, x in bio_spans([t for _, t in sents[k]]) if x in MSRA_TYPES)
     held_out(
-        f"PD1998 test, {source.name} ({len(keep)} of {len(sents)} sentences; {len(sents) - len(keep)} shared "
+        f"PD1998 {half}, {source.name} ({len(keep)} of {len(sents)} sentences; {len(sents) - len(keep)} shared "
         "with MSRA left out)",
         [texts[k] for k in keep],
         gold,
@@ -407,11 +415,22 @@ def main() -> int:
         help="People's Daily 1998 NER test file, one 'char TAG' a line (default: $READER_PD1998)",
     )
     parser.add_argument(
+        "--pd1998-dev",
+        default=os.environ.get("READER_PD1998_DEV"),
+        help="People's Daily 1998 NER dev file, same format (default: $READER_PD1998_DEV)",
+    )
+    parser.add_argument(
+        "--dev",
+        action="store_true",
+        help="only the development halves (MSRA dev, PD1998 dev): for tuning; no test half is printed",
+    )
+    parser.add_argument(
         "--cli", action="store_true", help="also score through `reader entities --stdin --jsonl` (each sentence alone)"
     )
     args = parser.parse_args()
-    global THROUGH_CLI
+    global THROUGH_CLI, DEV_ONLY
     THROUGH_CLI = args.cli
+    DEV_ONLY = args.dev
     if not NER.exists():
         print(f"evaluation data not found at {NER}; nothing to measure")
         return 0
@@ -423,6 +442,10 @@ def main() -> int:
         weibo()
         resume_names()
         pd1998(args.pd1998)
+        return 0
+    if args.dev:
+        msra(args.errors)
+        pd1998(args.pd1998_dev, "dev")
         return 0
     msra(args.errors)
     report_text()

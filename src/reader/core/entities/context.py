@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from reader.core.entities.gazetteers import dictionary, gazetteers, longest_ending
 from reader.core.entities.model import Token
@@ -24,12 +25,17 @@ _NAME_SEPARATORS = frozenset("·•‧—－-")
 def join_dotted(chunk: str, tokens: list[Token]) -> list[Token]:
     """Two person names with only a name separator between them are one foreign name written in full
     (乌里奇 · 韦塞尔): the tagger cuts at the dot, and the dot is no word boundary of a name."""
-    if not any(ch in chunk for ch in _NAME_SEPARATORS):
+    dotted = any(ch in chunk for ch in _NAME_SEPARATORS)
+    if not dotted and not any(a.tag == b.tag == "PER" for a, b in pairwise(tokens)):
         return tokens
     out: list[Token] = []
     for tok in tokens:
         if tok.tag == "PER" and out:
             prev = out[-1]
+            if prev.tag == "PER" and prev.end == tok.start and _sounded(chunk, prev, tok):
+                # 伯奇 | 费尔, 斯卡尔 | 法罗: one foreign name the tagger cut in two, written by sound throughout.
+                out[-1] = Token(prev.start, tok.end, "PER", min(prev.score, tok.score))
+                continue
             gap = chunk[prev.end : tok.start]
             if len(gap) == 1 and gap in _NAME_SEPARATORS and prev.tag == "PER":
                 out[-1] = Token(prev.start, tok.end, "PER", min(prev.score, tok.score))
@@ -41,6 +47,16 @@ def join_dotted(chunk: str, tokens: list[Token]) -> list[Token]:
                     continue
         out.append(tok)
     return out
+
+
+def _sounded(chunk: str, first: Token, second: Token) -> bool:
+    """Two adjacent person names that are one foreign name: both written only in characters that
+    transliterate (`ner_transliteration_chars.txt`), one of them three characters or more (two
+    Chinese names are never written without a mark between them, and rarely only in such characters)."""
+    sounds = gazetteers().transliteration
+    name = chunk[first.start : second.end]
+    longest = max(first.end - first.start, second.end - second.start)
+    return longest >= 3 and all(ch in sounds or ch in _NAME_SEPARATORS for ch in name)
 
 
 # Bodies named by their field and a one-character kind of body (外交部, 卫生局, 民政厅, 组委会), which the
