@@ -1,6 +1,6 @@
 """Cleaning quality on pages the rules were not tuned on, clean-document loss, and speed, in one run.
 
-Run: .venv/bin/python benchmarks/bench_cleaning.py [--detail] [--dev] [--speed] [--src OTHER_CHECKOUT/src]
+Run: .venv/bin/python benchmarks/bench_cleaning.py [--detail] [--dev] [--speed] [--extra DIR] [--src OTHER/src]
 (`--dev` runs the development halves only: what rules are tuned on; test halves are read once, at the end.
 `--speed` runs the speed line only; pin it to one core with `taskset -c 0`.)
 
@@ -25,6 +25,12 @@ Figures printed (each beside the keep-all baseline and, when installed, trafilat
                      mozilla/readability's test suite (Apache-2.0); development only, moved from test after
                      its first run (it was split by page, sha1("readability/<name>"), 1 dev / 3 test), since
                      the development sets held no real page the cleaner failed on; `--detail` prints each page;
+  further real pages `--extra DIR` (default ../shared/eval/extra_zh; its README names each page's source):
+                     WebMainBench's Chinese pages (a novel's index, a tutorial; hand-annotated) and
+                     newspaper's Chinese test page, development only (read page by page); 74 NetEase news
+                     pages with cx-extractor's output as reference (agreement, not accuracy), split by page
+                     (sha1("cx/<n>")); readability zh is read from there too when
+                     ../shared/eval/readability_zh is absent;
   real content dev   the web_zh dev-half gold texts (whole content areas of real pages) as the articles of
                      generated pages, five a site, with the site's hints: a second development set from
                      data outside the test half (there is no test counterpart: the test gold stays unread);
@@ -70,7 +76,12 @@ WEB_ZH = EVAL / "web_zh"
 GOLD = ROOT / "tests" / "data" / "seeds_gold"
 HALVES = ("dev", "test")
 DEV_ONLY = "--dev" in sys.argv
-READABILITY = EVAL / "readability_zh"
+EXTRA = Path(sys.argv[sys.argv.index("--extra") + 1]) if "--extra" in sys.argv else EVAL / "extra_zh"
+READABILITY = EVAL / "readability_zh" if (EVAL / "readability_zh").exists() else EXTRA / "readability_zh"
+# Sets of further real pages (`--extra`): which were read page by page while rules were built (development
+# only), and which are split by page into halves like web_zh (sha1("<prefix>/<name>"), test when odd).
+EXTRA_DEV_ONLY = ("webmainbench", "newspaper")
+EXTRA_SPLIT = {"cx_extractor": "cx"}
 
 
 def _load(name: str, folder: str) -> ModuleType:
@@ -303,6 +314,39 @@ def bench_readability(detail: bool) -> None:
             print(f"  {mode:<12} F1 {_fmt(sums[mode])}")
 
 
+def bench_extra(detail: bool) -> None:
+    """Further real Chinese pages with reference text, from other public extraction test sets (see the
+    README of the `--extra` folder). The cx_extractor references are an extractor's output (they keep
+    related-news lists): agreement, not accuracy."""
+    if not EXTRA.exists():
+        print(f"further real pages: skipped, not found at {EXTRA}")
+        return
+    traf = _trafilatura()
+    for name in (*EXTRA_DEV_ONLY, *EXTRA_SPLIT):
+        folder = EXTRA / name
+        if not folder.exists():
+            continue
+        sums: dict[tuple[str, str], Score] = {}
+        counts = {h: 0 for h in HALVES}
+        for page in sorted(folder.glob("*.html"), key=lambda f: (len(f.stem), f.stem)):
+            half = REPORTS.half_of(f"{EXTRA_SPLIT[name]}/{page.stem}") if name in EXTRA_SPLIT else "dev"
+            if half not in _halves():
+                continue
+            counts[half] += 1
+            gold = page.with_suffix(".txt").read_text(encoding="utf-8")
+            got = _real_page(decode(page.read_bytes(), page.name), gold, traf)
+            for mode, one in got.items():
+                sums[(half, mode)] = sums.get((half, mode), Score(0, 0, 0)) + one
+            if detail and half == "dev":
+                print(f"  {name}/{page.stem:<20} " + "  ".join(f"{m} {_fmt(o)}" for m, o in got.items()))
+        for half in _halves():
+            if counts[half]:
+                print(f"{name} {half} ({counts[half]} pages)")
+                for mode in ("plain", "html", "keep-all", "trafilatura"):
+                    if (half, mode) in sums:
+                        print(f"  {mode:<12} F1 {_fmt(sums[(half, mode)])}")
+
+
 def bench_real_dev() -> None:
     pages = PAGES.build_real(EVAL, "dev") if hasattr(PAGES, "build_real") else []
     if not pages:
@@ -491,6 +535,7 @@ def main() -> None:
     bench_wiki(detail)
     bench_kinds(detail)
     bench_readability(detail)
+    bench_extra(detail)
     bench_real_dev()
     bench_clean_docs(detail)
     bench_markdown(detail)
