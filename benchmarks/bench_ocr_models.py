@@ -125,9 +125,10 @@ def missing(config: Config, models: Path) -> list[str]:
 def measure(config: Config, models: Path, scans: dict[str, Scan]) -> None:
     engine = build(config, models)
     engine(numpy.full((64, 256, 3), 255, dtype=numpy.uint8))  # load the models before timing, as bench_ocr
-    saved, two_pass = ocr.REC_HEIGHT, ocr.recognise_lines
+    saved, two_pass, spans = ocr.REC_HEIGHT, ocr.recognise_lines, ocr.REREAD_SPANS
     ocr.REC_HEIGHT = config.rec_height  # read by the engine's line reader at each call
-    ocr.recognise_lines = lambda lines, fast, accurate, each, prior=None: each(fast, lines)  # named one only
+    ocr.REREAD_SPANS = False  # every page through `recognise_lines`, which reads it with the named one only:
+    ocr.recognise_lines = lambda lines, fast, accurate, each, prior=None: each(fast, lines)
     try:
         cells: list[str] = []
         walls = cpus = 0.0
@@ -140,7 +141,7 @@ def measure(config: Config, models: Path, scans: dict[str, Scan]) -> None:
             pages += len(scan.pages)
             cells.append(f"{cer(scan.text, text) * 100:.2f} %")
     finally:
-        ocr.REC_HEIGHT, ocr.recognise_lines = saved, two_pass
+        ocr.REC_HEIGHT, ocr.recognise_lines, ocr.REREAD_SPANS = saved, two_pass, spans
     print(f"| {config.label()} | {' | '.join(cells)} | {cpus / pages:.2f} | {walls / pages:.2f} |", flush=True)
 
 

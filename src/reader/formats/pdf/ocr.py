@@ -29,6 +29,7 @@ from typing import Any, Protocol, TypeVar
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from reader.formats.pdf import ocr_spans
 from reader.formats.pdf.model import Fragment, PdfError
 from reader.formats.pdf.ocr_fragments import MIN_SCORE, Quad, _units, to_fragments
 from reader.formats.pdf.ocr_recognise import (
@@ -332,8 +333,10 @@ class StagedEngine:
 
 def engine_version() -> str:
     """The OCR package, its version and the recognisers, for the evidence stored with an OCR'd document (so
-    a document read by an earlier model can be told apart)."""
-    models = f"{FAST.name}, {ACCURATE.name} at {ACCURATE.squeeze:g} width on traditional pages"
+    a document read by an earlier model can be told apart; nothing compares it). With `REREAD_SPANS` it
+    names the spans re-read and their threshold, since those decide which characters each model read."""
+    where = f"doubtful spans (< {ocr_spans.DOUBTFUL:g}) of traditional pages" if REREAD_SPANS else "traditional pages"
+    models = f"{FAST.name}, {ACCURATE.name} at {ACCURATE.squeeze:g} width on {where}"
     try:
         from importlib.metadata import version
 
