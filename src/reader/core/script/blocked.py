@@ -21,9 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache, partial
 from importlib.resources import files
-
-import numpy as np
-from numpy.typing import NDArray
+from typing import TYPE_CHECKING
 
 from reader.core.script.opencc import code_points, convert
 from reader.core.script.segment import (
@@ -35,6 +33,10 @@ from reader.core.script.segment import (
     segment,
     window,
 )
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 __all__ = ["blocked_word_edits", "clear_memos", "pair_positions"]
 
@@ -51,6 +53,8 @@ class _PairTables:
     which may end one, and the pairs themselves as sorted codes (first << 21 | second)."""
 
     def __init__(self, raw: str) -> None:
+        import numpy as np
+
         rows = [line.split("\t") for line in raw.splitlines() if line.strip() and not line.startswith("#")]
         self.firsts = np.zeros(0x110000, dtype=bool)
         self.firsts[[ord(first) for first, _ in rows]] = True
@@ -87,6 +91,8 @@ def _forms(pairs: set[str], config: str, to_view: Callable[[str], str]) -> dict[
 
 def pair_positions(source: str) -> NDArray[np.intp]:
     """Every position where a pair of `data/script_blocking_pairs.tsv` starts, in order."""
+    import numpy as np
+
     tables = _pairs()
     units = code_points(source)
     if units.size < 2:
@@ -106,6 +112,7 @@ def _candidates(source: str, view: str, per_char: str, config: str, to_view: Cal
     have a possible first and second character; a few hundred are pairs); each pair is converted once
     per config and remembered.
     """
+
     maybe = pair_positions(source)
     # The view must hold the character's own conversion there (no phrase changed it).
     maybe = maybe[code_points(view)[maybe] == code_points(per_char)[maybe]]

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
-import numpy as np
-
 from reader.core.script.opencc import code_points, convert
 
 __all__ = ["ScriptInfo", "detect_script", "mixed_lines", "script_specific_chars"]
@@ -122,6 +120,8 @@ def mixed_lines(text: str) -> list[tuple[int, int]]:
     Lines, because no OpenCC dictionary key spans a newline: converting a line alone gives the same
     result as converting it inside the document, so only the mixed lines need the slower path.
     """
+    import numpy as np
+
     simp_set, trad_set = script_specific_chars()
     simp_re, trad_re = _script_regexes()
     astral = [(i, text[i]) for i in np.flatnonzero(code_points(text) >= 0x10000).tolist()]

@@ -23,8 +23,7 @@ own conversion (並) is right. Segmentation is `reader.core.script.segment`.
 from __future__ import annotations
 
 from collections.abc import Callable
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from reader.core.script.opencc import code_points
 from reader.core.script.segment import (
@@ -38,6 +37,9 @@ from reader.core.script.segment import (
     window,
     word_score,
 )
+
+if TYPE_CHECKING:
+    pass
 
 __all__ = ["diff_sites", "guard_phrases", "load_dictionary", "segment"]
 
@@ -57,6 +59,8 @@ def diff_sites(a: str, b: str) -> list[int]:
     One comparison of the two strings' code-point arrays (`code_points`) at C speed: about ten times
     faster over a document than comparing slices of doubling length from each difference.
     """
+    import numpy as np
+
     if a == b:
         return []
     n = min(len(a), len(b))

@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 import threading
 from functools import cache
+from typing import TYPE_CHECKING
 
-import numpy as np
 import opencc
-from numpy.typing import NDArray
 
 from reader.core.script.vocabulary import SAFE_CONFIGS, config_path
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 __all__ = [
     "ASTRAL_RE",
@@ -105,6 +108,8 @@ class _CharTable:
         character up through Python's mapping protocol. Astral characters, which the table does not
         reach, are converted one by one (memoised), as are astral characters the table produces.
         """
+        import numpy as np
+
         codes = self._codes
         if codes is None:
             if self._bmp is None:
@@ -168,4 +173,6 @@ def simplified_same_length(line: str) -> str:
 
 def code_points(text: str) -> NDArray[np.uint32]:
     """The code points of `text` as an array (a view of its UTF-32 encoding; lone surrogates pass)."""
+    import numpy as np
+
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)

@@ -24,19 +24,22 @@ from __future__ import annotations
 
 from functools import cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
-import numpy as np
 import opencc as opencc_binding
-from numpy.typing import NDArray
 
 from reader.core.script.opencc import code_points, convert, convert_each
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 __all__ = ["convert_s2t"]
 
 # Size of the hashed table of adjacent pairs (a bit per slot, as bytes): 60,576 pairs fill under 2 %
 # of 2**22 slots, so few stretches are joined by a collision, and the table (4 MB) is built in a few ms.
 _SLOTS = 1 << 22
-_MULTIPLIER = np.uint32(0x9E3779B1)
+_MULTIPLIER = 0x9E3779B1
 _NEWLINE = 0x0A
 
 
@@ -44,6 +47,8 @@ class _Phrases:
     """The data of `data/script_s2t_phrases.tsv` as lookup tables over code points."""
 
     def __init__(self, raw: str) -> None:
+        import numpy as np
+
         rows = [line.split("\t") for line in raw.splitlines() if line and not line.startswith("#")]
         fields = {row[0]: row[1] for row in rows if row[0] != "pair"}
         self.version = fields["opencc"]
@@ -62,7 +67,9 @@ class _Phrases:
 
 def _slot(first: NDArray[np.uint32], second: NDArray[np.uint32]) -> NDArray[np.uint32]:
     """The hashed table slot of each pair of code points."""
-    return (first * _MULTIPLIER + second) & np.uint32(_SLOTS - 1)
+    import numpy as np
+
+    return (first * np.uint32(_MULTIPLIER) + second) & np.uint32(_SLOTS - 1)
 
 
 @cache
@@ -75,6 +82,8 @@ def _phrases() -> _Phrases | None:
 
 def convert_s2t(text: str) -> str:
     """`convert(text, "s2t")`, with OpenCC run only over the stretches where a phrase can matter."""
+    import numpy as np
+
     phrases = _phrases()
     units = code_points(text)
     if phrases is None or units.size < 2 or phrases.fallback[units].any():
