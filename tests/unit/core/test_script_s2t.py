@@ -124,3 +124,12 @@ def test_data_file_equals_a_fresh_derivation(script_data: ModuleType, tmp_path: 
     assert target.read_text(encoding="utf-8") == files("reader").joinpath("data/script_s2t_phrases.tsv").read_text(
         encoding="utf-8"
     )
+
+
+def test_importing_the_script_package_does_not_import_numpy() -> None:
+    # The command line imports the views' package at start; numpy (about 0.1 s) waits for a first view.
+    import subprocess
+
+    code = "import sys, reader.core.script; print('numpy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
