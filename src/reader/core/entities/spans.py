@@ -400,3 +400,47 @@ def periodicals(chunk: str, found: list[Span]) -> list[Span]:
         m = _PERIODICAL.match(chunk, span.end) if span.type == "place" and span.normalized is None else None
         out.append(Span("org", span.start, m.end(), 1.0, True) if m else span)
     return out
+
+
+# Endings that only a named body of its kind carries (a factory, a publisher, a legislature, a
+# committee, a club): with a name of two or more characters before them the phrase is one body, not a
+# description (美国公司 is caught by `described_by_place` first). Kinds of body in general usage; chosen
+# where the whole phrase is a body nearly always in news text, which 中心, 机构, 集团 and 银行 are not
+# (北亚中心 "the North Asia centre" of a company, 政府机构, 贩毒集团).
+_BODY_ENDINGS = frozenset(
+    {
+        "委员会",
+        "公司",
+        "总公司",
+        "厂",
+        "总厂",
+        "分厂",
+        "出版社",
+        "通讯社",
+        "报社",
+        "杂志社",
+        "剧团",
+        "剧院",
+        "议会",
+        "国会",
+        "立法会",
+        "人大常委会",
+        "议会党团",
+        "联合会",
+        "组织",
+        "研究所",
+        "研究会",
+        "法院",
+        "检察院",
+        "俱乐部",
+        "电视台",
+    }
+)
+
+
+def body_by_ending(name: str) -> bool:
+    """A name of two or more characters and an ending that only a named body carries (大连电风扇厂,
+    中央编译出版社, 北大西洋议会, 宪法委员会)."""
+    g = gazetteers()
+    size = longest_ending(name, g.org_suffixes, g.max_org_suffix)
+    return bool(size) and name[-size:] in _BODY_ENDINGS and len(name) - size >= 2
