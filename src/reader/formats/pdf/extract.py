@@ -274,12 +274,21 @@ def _text_page(page: pdfium.PdfPage, index: int) -> PageBox:
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
-        return PageBox(index, width, height, tuple(_fragments(textpage, height)))
+        return PageBox(index, width, height, tuple(_fragments(textpage, width, height)))
     finally:
         textpage.close()
 
 
-def _fragments(textpage: pdfium.PdfTextPage, height: float) -> list[Fragment]:
+def _off_page(x0: float, x1: float, y0: float, y1: float, width: float, height: float) -> bool:
+    """A character box that lies outside the page, or is larger than it: invisible when printed, and in a
+    damaged file its coordinates can run to millions of points, which no layout measure should scan."""
+    margin = 0.1 * max(width, height, 1.0)
+    if x1 - x0 > width + margin or y1 - y0 > height + margin:
+        return True
+    return x1 < -margin or x0 > width + margin or y1 < -margin or y0 > height + margin
+
+
+def _fragments(textpage: pdfium.PdfTextPage, width: float, height: float) -> list[Fragment]:
     raw = textpage.raw
     n = min(pdfium_c.FPDFText_CountChars(raw), MAX_CHARS_PER_PAGE)
     rect = pdfium_c.FS_RECTF()
@@ -302,6 +311,8 @@ def _fragments(textpage: pdfium.PdfTextPage, height: float) -> list[Fragment]:
             continue
         char_size = pdfium_c.FPDFText_GetFontSize(raw, i) or (rect.top - rect.bottom)
         x0, x1, y0, y1 = rect.left, rect.right, height - rect.top, height - rect.bottom
+        if _off_page(x0, x1, y0, y1, width, height):
+            continue
         if chars:
             em = max(size, char_size, 1.0)
             same_line = abs(y1 - box[3]) < 0.5 * em or (y0 < box[3] and y1 > box[2] and abs(char_size - size) > 1)

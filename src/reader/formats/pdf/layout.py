@@ -19,6 +19,9 @@ from reader.formats.pdf.model import Fragment, Line
 MIN_GUTTER = 8.0
 """Narrowest gutter in points (about two-thirds of a character of body text)."""
 
+_PROBES = 2000
+"""Most positions `_gutter` tests for a gap between columns (a page is some 600 points wide)."""
+
 _NUMBERED = re.compile(
     r"^(?:第[一二三四五六七八九十百零〇\d]+[章节部分篇条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]"
     r"|\d{1,2}[.、．]\s*\D|\d{1,2}(?:\.\d{1,2})+\s*\D|[A-Z]\.\s)"
@@ -61,14 +64,16 @@ def _gutter(fragments: list[Fragment]) -> tuple[float, float] | None:
         return None
     left, right = min(f.x0 for f in fragments), max(f.x1 for f in fragments)
     width = right - left
-    xs = [left + 0.25 * width + step for step in range(int(0.5 * width) + 1)]
+    # One probe a point across the middle half; never more than _PROBES, whatever the coordinates say.
+    step = max(1.0, 0.5 * width / _PROBES)
+    xs = [left + 0.25 * width + k * step for k in range(int(0.5 * width / step) + 1)]
     crossing = [sum(1 for f in fragments if f.x0 < x < f.x1) for x in xs]
     fewest = min(crossing)
     if fewest > max(1, len(fragments) // 10):
         return None
     best: tuple[float, float] | None = None
     start: float | None = None
-    for x, count in zip([*xs, xs[-1] + 1], [*crossing, fewest + 1], strict=True):
+    for x, count in zip([*xs, xs[-1] + step], [*crossing, fewest + 1], strict=True):
         if count == fewest:
             start = x if start is None else start
         elif start is not None:
