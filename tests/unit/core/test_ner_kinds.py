@@ -134,3 +134,10 @@ def test_an_ending_only_a_named_body_carries(name: str) -> None:
 @pytest.mark.parametrize("name", ["北亚中心", "政府机构", "贩毒集团", "总公司", "工厂", "外资银行"])
 def test_endings_that_also_describe_are_not_enough(name: str) -> None:
     assert not body_by_ending(name)
+
+
+@needs_model
+def test_a_stadium_or_an_airport_is_a_place() -> None:
+    found = _named("决赛将在广州天河体育场举行，球迷从白云国际机场赶来。")
+    kinds = {kind for text, kind in found if text.endswith(("体育场", "机场"))}
+    assert kinds == {"place"}

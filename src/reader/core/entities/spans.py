@@ -59,6 +59,18 @@ VENUES = (
     "广场",
     "基地",
     "书店",
+    # Buildings and grounds named by their kind (general usage: 工人体育场, 人民大会堂, 首都国际机场, the
+    # space centres 肯尼迪航天中心, 约翰逊太空中心 as sites).
+    "体育馆",
+    "体育场",
+    "机场",
+    "车站",
+    "大剧院",
+    "大厦",
+    "大会堂",
+    "展览中心",
+    "航天中心",
+    "太空中心",
 )
 # A compass direction before 地区 or 一带 names a region (西北地区 -> 西北), though alone it is a direction.
 _COMPASS = frozenset({"东北", "西北", "西南", "东南"})
