@@ -58,7 +58,7 @@ def reason_label(code: str) -> str:
     return REASON_LABELS.get(code, code)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a page makes thousands, and a frozen class sets each field by call
 class Removed:
     """A non-blank input line that is not in the cleaned text, and why."""
 

@@ -32,6 +32,9 @@ def _item(line: cf.Line) -> bool:
 
 
 def _ordinal(line: cf.Line) -> int | None:
+    head = line.text[:1]
+    if not (head.isdecimal() or head == "第"):
+        return None  # every ordinal opens with a digit or 第: most lines are answered without the pattern
     m = _ORDINAL.match(line.text)
     if m is None or not (m.group(1) or m.group(2)):
         return None

@@ -212,14 +212,14 @@ def is_site_list(line: Line) -> bool:
     return max(len(p) for p in parts) <= 16 and not line.ends_sentence
 
 
-_CRUMB_SEP_CHARS = (">", "»", "›", "→", "＞", "\\")  # every separator BREADCRUMB_SEP splits at holds one
+_CRUMB_SEP_CHAR = re.compile(r"[>»›→＞\\]")  # every separator BREADCRUMB_SEP splits at holds one
 
 
 def is_breadcrumb(line: Line) -> bool:
     text = line.text
     if lx.BREADCRUMB_LEAD.match(text):  # the pattern is anchored at the start
         return True
-    if len(text) > 120 or line.ends_sentence or not any(c in text for c in _CRUMB_SEP_CHARS):
+    if len(text) > 120 or line.ends_sentence or not _CRUMB_SEP_CHAR.search(text):
         return False
     parts = [p for p in lx.BREADCRUMB_SEP.split(text) if p]
     if len(parts) >= 3:

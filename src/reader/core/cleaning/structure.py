@@ -51,11 +51,21 @@ SIGN_DATE = re.compile(
 )
 
 
+# Every character a line matched by _NUMBERED or _FIELD can open with (a decimal digit besides): a line
+# opening with any other is answered without running either pattern.
+_HEADS = frozenset(
+    _CN_NUM
+    + "（(第#-*+•·>^["
+    + "".join(chr(c) for c in (*range(0x2460, 0x2488), *range(0x2776, 0x2780)))
+    + "联聯电電传傳手邮郵Ee地附抄主报報印"
+)
+
+
 def is_structure(text: str) -> bool:
     """A numbered heading or item, a notice field, a table row or an addressee line."""
+    head = text[:1]
     return bool(
-        _NUMBERED.match(text)
-        or _FIELD.match(text)
+        ((head in _HEADS or head.isdecimal()) and (_NUMBERED.match(text) or _FIELD.match(text)))
         or (text.endswith((":", "：")) and _ADDRESSEE.match(text))
         or _table_row(text)
     )
