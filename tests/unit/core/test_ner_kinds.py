@@ -141,3 +141,9 @@ def test_a_stadium_or_an_airport_is_a_place() -> None:
     found = _named("决赛将在广州天河体育场举行，球迷从白云国际机场赶来。")
     kinds = {kind for text, kind in found if text.endswith(("体育场", "机场"))}
     assert kinds == {"place"}
+
+
+@needs_model
+def test_no_name_runs_across_a_table_cell() -> None:
+    found = _named("2016年3月5日\t江苏地区 南京站\t五台山体育馆")
+    assert not any("\t" in text for text, _ in found)

@@ -134,8 +134,8 @@ def _org_reach(chunk: str, tokens: list[Token], i: int) -> tuple[int, int]:
         verb_ending = word.end - word.start >= 2 and chunk[word.start : word.end] in endings
         if word.tag in ("v", "vn") and verb_ending and not ended and best_j < 0:
             word = Token(word.start, word.end, "n")
-        if word.end - tok.start > _MAX_ORG_CHARS:
-            break
+        if word.end - tok.start > _MAX_ORG_CHARS or word.start != tokens[j - 1].end:
+            break  # too long, or a table's tab lies between the words
         open_verb = not verb and not ended and best_j < 0 and j + 1 < len(tokens)
         if word.tag == "v" and open_verb and word.end - word.start == 2:
             verb = True  # one verb, and only before any ending: 集团结成联盟 is a body and a predicate
@@ -156,6 +156,7 @@ _NAMED_TAGS = frozenset({"ORG", "LOC", "PER", "nt", "ns"})
 _DATELINE_DATE = re.compile(r"[0-9０-９一二三四五六七八九十]日$")
 _ORG_OR_PLACE = frozenset({"ORG", "LOC"})
 _SPACE = re.compile(r"\s")
+_CELL = re.compile(r"[^\t\s](?:[^\t]*[^\t\s])?")
 
 
 def _merge_orgs(chunk: str, tokens: list[Token]) -> list[Token]:
@@ -261,7 +262,11 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
                 start += 1
             while end > start and not chunk[end - 1].isalnum():
                 end -= 1
-            if start < end:
+            if start < end and "\t" in chunk[start:end]:
+                # A tab separates the cells of a table (台北站 | 台大综合体育馆): no name runs across one.
+                for cell in _CELL.finditer(chunk, start, end):
+                    clean.extend(split_joined(chunk, Token(cell.start(), cell.end(), tok.tag, tok.score)))
+            elif start < end:
                 clean.extend(split_joined(chunk, Token(start, end, tok.tag, tok.score)))
         elif spaced and chunk[start:end].isspace():
             clean.append(Token(start, end, "w"))

@@ -418,12 +418,11 @@ def periodicals(chunk: str, found: list[Span]) -> list[Span]:
 # committee, a club): with a name of two or more characters before them the phrase is one body, not a
 # description (美国公司 is caught by `described_by_place` first). Kinds of body in general usage; chosen
 # where the whole phrase is a body nearly always in news text, which 中心, 机构, 集团 and 银行 are not
-# (北亚中心 "the North Asia centre" of a company, 政府机构, 贩毒集团).
+# (北亚中心 "the North Asia centre" of a company, 政府机构, 贩毒集团), nor 公司 and 组织 in report text
+# (合资公司, 经纪公司 describe; 上皮组织 is a tissue).
 _BODY_ENDINGS = frozenset(
     {
         "委员会",
-        "公司",
-        "总公司",
         "厂",
         "总厂",
         "分厂",
@@ -439,7 +438,6 @@ _BODY_ENDINGS = frozenset(
         "人大常委会",
         "议会党团",
         "联合会",
-        "组织",
         "研究所",
         "研究会",
         "法院",
