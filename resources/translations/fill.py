@@ -140,6 +140,7 @@ TABLE: dict[str, tuple[str, str]] = {
     "Not opened yet": ("尚未打开", "尚未開啟"),
     "Collections": ("合集", "合集"),
     "Read by OCR": ("OCR 识别", "OCR 辨識"),
+    "Repairs": ("修复", "修復"),
     "pages {0}": ("第 {0} 页", "第 {0} 頁"),
     "Side &Panel": ("侧边栏(&P)", "側邊欄(&P)"),
     "Show or hide the Annotations, Entities, Info and Removed tabs (F9)": (

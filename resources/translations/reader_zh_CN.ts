@@ -942,6 +942,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation>OCR 识别</translation>
     </message>
     <message>
+        <source>Repairs</source>
+        <translation>修复</translation>
+    </message>
+    <message>
         <source>Font</source>
         <translation>字体</translation>
     </message>

@@ -942,6 +942,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation>OCR 辨識</translation>
     </message>
     <message>
+        <source>Repairs</source>
+        <translation>修復</translation>
+    </message>
+    <message>
         <source>Font</source>
         <translation>字型</translation>
     </message>

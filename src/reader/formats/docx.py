@@ -133,13 +133,24 @@ class _Reader:
 
     def __init__(self, package: Package) -> None:
         self.package = package
+        self.repairs: list[str] = []  # parts read with repair or left out, one line each
         self.styles = self._styles()
         self.numbering = self._numbering()
         self.note_numbers: dict[tuple[str, str], int] = {}
         self.note_counts: dict[str, int] = {}
 
     def _optional(self, name: str) -> lxml.etree._Element | None:
-        return self.package.xml(name) if self.package.has(name) else None
+        """A part the body can be read without (styles, numbering, notes, header, footer, properties):
+        damaged, it is repaired or, failing that, left out with a note, rather than costing the text."""
+        if not self.package.has(name):
+            return None
+        try:
+            return self.package.xml_repaired(name, self.repairs)
+        except FormatError as exc:
+            if "password-protected" in str(exc) or "inflates to more than" in str(exc):
+                raise
+            self.repairs.append(f"{name} could not be read and was left out")
+            return None
 
     def _styles(self) -> dict[str, _Style]:
         root = self._optional("word/styles.xml")
@@ -314,7 +325,10 @@ class _Reader:
             if not match:
                 continue
             kind = match.group(1)
-            for block in self.body(self.package.xml(name)):
+            root = self._optional(name)
+            if root is None:
+                continue
+            for block in self.body(root):
                 if (kind, block.text) not in seen:
                     seen.add((kind, block.text))
                     found[kind].append(Block(kind, block.text))
@@ -348,8 +362,12 @@ def read_docx(data: bytes) -> blocks.BlockDocument:
         if not package.has(DOCUMENT):
             raise FormatError("not a Word document: the package has no word/document.xml")
         reader = _Reader(package)
-        root = package.xml(DOCUMENT)
+        root = package.xml_repaired(DOCUMENT, reader.repairs)
         body = root.find(f"{_W}body")
+        if body is None and reader.repairs and reader.repairs[-1].startswith(DOCUMENT):
+            raise FormatError(
+                f"damaged Word document: {DOCUMENT} is not well-formed XML and no text could be recovered"
+            )
         if body is None:
             raise FormatError("damaged Word document: word/document.xml has no body")
         content = reader.body(body)
@@ -357,6 +375,8 @@ def read_docx(data: bytes) -> blocks.BlockDocument:
         headers, footers = reader.furniture()
         metadata = reader.properties()
     evidence = {"markup": "docx", "paragraphs": str(len(content)), "notes": str(len(notes))}
+    if reader.repairs:
+        evidence["repairs"] = "; ".join(reader.repairs)
     return blocks.BlockDocument(blocks=(*headers, *content, *notes, *footers), metadata=metadata, evidence=evidence)
 
 

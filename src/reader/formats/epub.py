@@ -13,6 +13,7 @@ obfuscates embedded fonts (as the EPUB specification allows) does not stop the b
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote
@@ -51,13 +52,23 @@ def _protected(package: Package) -> bool:
     return not methods or any(method not in FONT_OBFUSCATION for method in methods)
 
 
-def _rootfile(package: Package) -> str:
-    container = package.xml(CONTAINER)
-    for rootfile in container.iterfind(".//c:rootfile", _NS):
-        path = rootfile.get("full-path")
-        media = rootfile.get("media-type", "application/oebps-package+xml")
-        if path and media == "application/oebps-package+xml":
-            return unquote(path)
+def _rootfile(package: Package, repairs: list[str]) -> str:
+    """The package (OPF) file the container names; when the container is damaged beyond repair or names
+    none, the package's only `.opf` part, as reading systems do."""
+    try:
+        container = package.xml_repaired(CONTAINER, repairs)
+    except FormatError:
+        container = None
+    if container is not None:
+        for rootfile in container.iterfind(".//c:rootfile", _NS):
+            path = rootfile.get("full-path")
+            media = rootfile.get("media-type", "application/oebps-package+xml")
+            if path and media == "application/oebps-package+xml":
+                return unquote(path)
+    found = sorted(name for name in package.names if name.lower().endswith(".opf"))
+    if len(found) == 1:
+        repairs.append(f"{CONTAINER} named no package file; {found[0]} was read")
+        return found[0]
     raise FormatError("damaged EPUB: META-INF/container.xml names no package (OPF) file")
 
 
@@ -98,14 +109,32 @@ def _spine(opf: lxml.etree._Element, base: str) -> list[str]:
     return chapters
 
 
-def _chapter_blocks(data: bytes, name: str) -> list[Block]:
-    """One chapter's visible blocks: headings keep their level, list items and table cells their kind."""
+def _by_name(package: Package, repairs: list[str]) -> list[str]:
+    """When the spine cannot be read: the package's XHTML parts in natural file-name order (ch2 before
+    ch10), navigation documents left out, so a damaged package file does not cost the book."""
+    pages = [
+        name
+        for name in package.names
+        if name.lower().endswith((".xhtml", ".html", ".htm"))
+        and posixpath.splitext(posixpath.basename(name))[0].lower() not in ("nav", "toc")
+    ]
+    pages.sort(key=lambda name: [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)])
+    if pages:
+        repairs.append("the spine could not be read; chapters were taken in file-name order")
+    return pages
+
+
+def _chapter_blocks(data: bytes, name: str, repairs: list[str]) -> list[Block]:
+    """One chapter's visible blocks: headings keep their level, list items and table cells their kind.
+    A chapter whose bytes are damaged is read as UTF-8 (what EPUB requires of its XHTML) with the bad
+    bytes shown as U+FFFD, and the repair noted: one damaged chapter must not cost the book."""
     if not data.strip():
         return []  # an empty part (a blank page between parts) is not damage
     try:
         text = decode_bytes(data, name).text
-    except DecodingError as exc:
-        raise FormatError(f"damaged EPUB: chapter {name} cannot be decoded ({exc})") from None
+    except DecodingError:
+        text = data.decode("utf-8", errors="replace")
+        repairs.append(f"{name} held bytes that are not text; they show as \ufffd")
     out: list[Block] = []
     for block in html_extract.blocks_of(text):
         if block.heading:
@@ -122,23 +151,41 @@ def read_epub(data: bytes) -> blocks.BlockDocument:
     with Package(data, "EPUB") as package:
         if _protected(package):
             raise FormatError("EPUB is protected by DRM; its text cannot be read")
-        if not package.has(CONTAINER):
+        if not package.has(CONTAINER) and not any(name.lower().endswith(".opf") for name in package.names):
             raise FormatError("not an EPUB: the package has no META-INF/container.xml")
-        opf_path = _rootfile(package)
-        opf = package.xml(opf_path)
-        chapters = _spine(opf, posixpath.dirname(opf_path))
+        repairs: list[str] = []
+        opf_path = _rootfile(package, repairs)
+        opf: lxml.etree._Element | None = None
+        try:
+            opf = package.xml_repaired(opf_path, repairs)
+        except FormatError as exc:
+            if package.has(opf_path) and "not well-formed" not in str(exc):
+                raise  # encrypted, or too large: not damage a repair can get round
+            repairs.append(f"{opf_path} could not be read; the book's title and order were lost")
+        spine = _spine(opf, posixpath.dirname(opf_path)) if opf is not None else []
+        chapters = spine or _by_name(package, repairs)
         if not chapters:
             raise FormatError("damaged EPUB: its spine lists no chapters")
         content: list[Block] = []
         read = 0
         for chapter in chapters:
-            if package.has(chapter):  # a chapter the manifest lists but the package lacks is skipped
-                content.extend(_chapter_blocks(package.read(chapter), chapter))
-                read += 1
+            if not package.has(chapter):  # a chapter the manifest lists but the package lacks is skipped
+                continue
+            try:
+                data = package.read(chapter)
+            except FormatError as exc:
+                if "password-protected" in str(exc) or "inflates to more than" in str(exc):
+                    raise
+                repairs.append(f"{chapter} could not be read and was left out")
+                continue
+            content.extend(_chapter_blocks(data, chapter, repairs))
+            read += 1
         if not read:
             raise FormatError("damaged EPUB: none of the chapters its spine lists is in the package")
-        metadata = _metadata(opf)
+        metadata = _metadata(opf) if opf is not None else md.Metadata()
     evidence = {"markup": "epub", "chapters": str(read)}
+    if repairs:
+        evidence["repairs"] = "; ".join(repairs)
     return blocks.BlockDocument(blocks=tuple(content), metadata=metadata, evidence=evidence)
 
 

@@ -86,6 +86,26 @@ class Package:
         except (lxml.etree.XMLSyntaxError, ValueError) as exc:
             raise FormatError(f"damaged {self.kind}: {name} is not well-formed XML ({_short(exc)})") from None
 
+    def xml_repaired(self, name: str, repairs: list[str]) -> lxml.etree._Element:
+        """One part parsed as XML, or, when it is not well-formed, what a recovering parse keeps of it (as
+        Word and e-book readers do: a few damaged bytes should not cost the whole text); each repair is
+        added to `repairs` in one line. FormatError when nothing can be recovered."""
+        try:
+            return self.xml(name)
+        except FormatError as exc:
+            if name not in self.names or "not well-formed" not in str(exc):
+                raise
+            strict_error = exc
+        recovering = lxml.etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True)
+        try:
+            root = lxml.etree.fromstring(self.read(name), parser=recovering)
+        except (lxml.etree.XMLSyntaxError, ValueError):
+            root = None
+        if root is None:
+            raise strict_error
+        repairs.append(f"{name} was damaged; what could be read of it was kept")
+        return root
+
 
 def _short(exc: BaseException) -> str:
     """An exception as one short line (library messages can carry newlines and whole paths)."""

@@ -53,10 +53,13 @@ class InfoPanel(QWidget):
         QT_TRANSLATE_NOOP("InfoPanel", "Removed lines"),
         QT_TRANSLATE_NOOP("InfoPanel", "Imported"),
         QT_TRANSLATE_NOOP("InfoPanel", "Read by OCR"),
+        QT_TRANSLATE_NOOP("InfoPanel", "Repairs"),
         QT_TRANSLATE_NOOP("InfoPanel", "Font"),
     )
     # Formats whose stored form says how the text was read (a PDF: the pages read by OCR).
     _TOLD_FORMATS = frozenset({"pdf"})
+    # Formats read with repair when a part is damaged (a DOCX or EPUB package): which parts, and how.
+    _REPAIRED_FORMATS = frozenset({"docx", "epub"})
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -89,6 +92,15 @@ class InfoPanel(QWidget):
         if evidence.get("ocr_notes"):
             parts.append(evidence["ocr_notes"])
         return "; ".join(parts)
+
+    def _repairs(self, doc: Document) -> str:
+        """Which damaged parts of the file were repaired or left out, so the reader knows the text may lack
+        something (a chapter, the headings' styles) that the file was meant to hold."""
+        if doc.summary.kind not in self._REPAIRED_FORMATS:
+            return ""
+        from reader.formats.registry import evidence_of
+
+        return evidence_of(doc.raw, doc.summary.kind).get("repairs", "")
 
     def value(self, name: str) -> str:
         return self._values[name].text()
@@ -123,6 +135,7 @@ class InfoPanel(QWidget):
             "Removed lines": str(len(doc.removed)),
             "Imported": s.imported_at.replace("T", " ").rstrip("Z"),
             "Read by OCR": self._ocr(doc),
+            "Repairs": self._repairs(doc),
         }
         for name, text in values.items():
             self._values[name].setText(text or "—")

@@ -120,7 +120,7 @@ BAD = {
     "truncated": (lambda: gen.make_docx()[:700], "damaged Word document"),
     "not a zip": (lambda: b"PK\x03\x04 not really a zip at all", "damaged Word document"),
     "no document part": (lambda: gen.make_docx(**{"word/document.xml": None}), "no word/document.xml"),
-    "malformed XML": (_bad_xml, "not well-formed XML"),
+    "malformed XML": (_bad_xml, "word/document.xml"),
     "no body": (lambda: gen.make_docx(**{"word/document.xml": gen.w_part("w:document", "")}), "has no body"),
     "encrypted entries": (lambda: _flag_encrypted(gen.make_docx()), "password-protected"),
     "protected by Word": (lambda: docx.OLE_MAGIC + bytes(600), "password-protected Word document"),
@@ -148,6 +148,32 @@ def test_a_bad_package_is_refused_with_one_line(case: str) -> None:
         docx.IMPORTER.read(make(), "bad.docx")
     assert expected in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def test_a_damaged_styles_part_costs_the_headings_not_the_text() -> None:
+    good = docx.IMPORTER.read(gen.make_docx(), "good.docx")
+    assert "repairs" not in good.evidence
+    damaged = docx.IMPORTER.read(gen.make_docx(**{"word/styles.xml": "\x00\x01 not xml at all"}), "bad.docx")
+    assert damaged.original == good.original  # the same text, only the headings' levels are lost
+    assert "word/styles.xml could not be read and was left out" in damaged.evidence["repairs"]
+
+
+def test_a_truncated_body_keeps_what_comes_before_the_damage() -> None:
+    whole = gen.docx_parts()["word/document.xml"]
+    assert whole is not None
+    cut = whole[: whole.index(gen.DOCX_BODY_TEXT[4])]  # the part stops in the middle of the body
+    imported = docx.IMPORTER.read(gen.make_docx(**{"word/document.xml": cut}), "cut.docx")
+    assert gen.DOCX_BODY_TEXT[0] in imported.original and gen.DOCX_BODY_TEXT[3] in imported.original
+    assert gen.DOCX_BODY_TEXT[4] not in imported.original
+    assert "word/document.xml was damaged; what could be read of it was kept" in imported.evidence["repairs"]
+
+
+def test_a_damaged_header_is_left_out_and_said() -> None:
+    parts = gen.docx_parts()
+    header = next(name for name in parts if name.startswith("word/header"))
+    imported = docx.IMPORTER.read(gen.make_docx(**{header: "<<<"}), "bad.docx")
+    assert gen.DOCX_BODY_TEXT[0] in imported.original
+    assert header in imported.evidence["repairs"]
 
 
 def test_a_zip_bomb_stops_at_the_inflation_cap(monkeypatch: pytest.MonkeyPatch) -> None:

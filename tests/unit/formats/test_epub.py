@@ -70,24 +70,53 @@ DRM = gen.encryption_xml("http://www.w3.org/2001/04/xmlenc#aes128-cbc", "OEBPS/t
 BAD = {
     "DRM": (lambda: gen.make_epub(encryption=DRM), "protected by DRM"),
     "truncated": (lambda: gen.make_epub()[:400], "damaged EPUB"),
-    "no container": (lambda: gen.make_epub(**{"META-INF/container.xml": None}), "no META-INF/container.xml"),
-    "container names nothing": (
-        lambda: gen.make_epub(**{"META-INF/container.xml": "<container xmlns='x'/>"}),
-        "names no package",
-    ),
-    "OPF missing": (lambda: gen.make_epub(**{"OEBPS/content.opf": None}), "OEBPS/content.opf is missing"),
-    "OPF malformed": (lambda: gen.make_epub(**{"OEBPS/content.opf": "<package><metadata>"}), "not well-formed"),
-    "empty spine": (
-        lambda: gen.make_epub(
-            **{"OEBPS/content.opf": '<package xmlns="http://www.idpf.org/2007/opf"><manifest/><spine/></package>'}
-        ),
-        "spine lists no chapters",
+    "no container, no package file": (
+        lambda: gen.make_epub(**{"META-INF/container.xml": None, "OEBPS/content.opf": None}),
+        "no META-INF/container.xml",
     ),
     "chapters missing": (
         lambda: gen.make_epub(**{"OEBPS/text/ch1.xhtml": None, "OEBPS/text/ch 2.xhtml": None}),
         "none of the chapters",
     ),
 }
+
+
+REPAIRED = {
+    # A damaged container: the package's only OPF is read, as reading systems do.
+    "no container": ({"META-INF/container.xml": None}, "named no package file"),
+    "container names nothing": ({"META-INF/container.xml": "<container xmlns='x'/>"}, "named no package file"),
+    # A damaged or missing OPF: the chapters in natural file-name order (ch1 before "ch 2"), contents page out.
+    "OPF missing": ({"OEBPS/content.opf": None}, "could not be read"),
+    "OPF malformed": ({"OEBPS/content.opf": "<package><metadata>"}, "damaged; what could be read"),
+    "empty spine": (
+        {"OEBPS/content.opf": '<package xmlns="http://www.idpf.org/2007/opf"><manifest/><spine/></package>'},
+        "file-name order",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(REPAIRED))
+def test_a_damaged_package_is_read_with_its_repair_noted(case: str) -> None:
+    replace, said = REPAIRED[case]
+    imported = epub.IMPORTER.read(gen.make_epub(**replace), "damaged.epub")  # type: ignore[arg-type]
+    lines = imported.original.split("\n")
+    assert lines == CHAPTER_LINES  # every chapter, in order, and not the contents page
+    assert said in imported.evidence["repairs"] and "\n" not in imported.evidence["repairs"]
+
+
+def test_a_chapter_with_bytes_that_are_not_text_costs_only_those_bytes() -> None:
+    good = gen.epub_parts()
+    damaged = good["OEBPS/text/ch1.xhtml"]
+    assert isinstance(damaged, str)
+    raw = bytearray(damaged.encode("utf-8"))
+    middle = raw.find(gen.EPUB_CHAPTERS[0][1][0].encode("utf-8")) + 3
+    raw[middle : middle + 2] = b"\xff\xfe"  # a flipped pair of bytes inside the first paragraph
+    book = gen.zip_bytes({**good, "OEBPS/text/ch1.xhtml": bytes(raw)}, stored_first="mimetype")
+    imported = epub.IMPORTER.read(book, "damaged.epub")
+    lines = imported.original.split("\n")
+    assert len(lines) == len(CHAPTER_LINES) and lines[-1] == CHAPTER_LINES[-1]  # the other chapter whole
+    assert "\ufffd" in lines[1] and "OEBPS/text/ch1.xhtml" in imported.evidence["repairs"]
+    assert "repairs" not in epub.IMPORTER.read(gen.make_epub(), "good.epub").evidence
 
 
 @pytest.mark.parametrize("case", list(BAD))
