@@ -156,7 +156,6 @@ _NAMED_TAGS = frozenset({"ORG", "LOC", "PER", "nt", "ns"})
 _DATELINE_DATE = re.compile(r"[0-9０-９一二三四五六七八九十]日$")
 _ORG_OR_PLACE = frozenset({"ORG", "LOC"})
 _SPACE = re.compile(r"\s")
-_CELL = re.compile(r"[^\t\s](?:[^\t]*[^\t\s])?")
 
 
 def _merge_orgs(chunk: str, tokens: list[Token]) -> list[Token]:
@@ -262,10 +261,10 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
                 start += 1
             while end > start and not chunk[end - 1].isalnum():
                 end -= 1
-            if start < end and "\t" in chunk[start:end]:
-                # A tab separates the cells of a table (台北站 | 台大综合体育馆): no name runs across one.
-                for cell in _CELL.finditer(chunk, start, end):
-                    clean.extend(split_joined(chunk, Token(cell.start(), cell.end(), tok.tag, tok.score)))
+            if "\t" in chunk[start:end]:
+                # A tab separates the cells of a table (台北站 | 台大综合体育馆, Various Artists | Various
+                # Artists): no name runs across one, and a tagger that read across cells is not trusted.
+                clean.append(Token(tok.start, tok.end, "n"))
             elif start < end:
                 clean.extend(split_joined(chunk, Token(start, end, tok.tag, tok.score)))
         elif spaced and chunk[start:end].isspace():
