@@ -378,11 +378,18 @@ _MINISTRY = re.compile(r"[^部]{2}部$")
 _TEAMS = frozenset({"队", "男队", "女队"})
 
 
+# International bodies: the United Nations' agencies and councils and the international federations
+# (联合国难民署, 联合国安全理事会, 国际游泳联合会, 国际刑警组织; general usage in news).
+_INTERNATIONAL = re.compile(r"^(?:联合国|国际|世界).{1,8}(?:组织|联合会|理事会|委员会|署|基金会|红十字会|法院|联盟)$")
+
+
 def national_body(name: str) -> bool:
     """A country (or its one-character abbreviation) and a body every country has: 匈牙利队, 斯里兰卡议会,
-    英国内政部, 菲农业部; a province and its team (辽宁队). The country is known apart from the model
+    英国内政部, 菲农业部; a province and its team (辽宁队); an international body (联合国难民署). The country is known apart from the model
     and the body is a kind, so the name is what the text says it is whatever the model's sureness."""
     g = gazetteers()
+    if _INTERNATIONAL.match(name):
+        return True
     for size in range(min(7, len(name) - 1), 0, -1):
         head, body = name[:size], name[size:]
         if head in g.provinces and body in _TEAMS:
