@@ -2,7 +2,7 @@
 defaults, on scans generated from public text.
 
     PYTHONPATH=src .venv/bin/python benchmarks/bench_ocr.py [--pages N] [--seed S] [--skew DEG] [--stages]
-        [--squeeze F] [--no-prior] [--no-spans] [--doubtful F] [--det-threads N] [--dump PREFIX]
+        [--squeeze F] [--no-prior] [--no-spans] [--doubtful F] [--span-lines F ...] [--det-threads N] [--dump PREFIX]
 
 Pages are made by tests/unit/formats/pdf/pdf_scans.py: real Chinese paragraphs (simplified from
 ../shared/eval/web_zh/cleaned, traditional from ../shared/eval/zh_tw/drcd_dev.jsonl; the generator's own
@@ -265,6 +265,84 @@ def stages(scan: Scan) -> None:
     timed("angle classifier (off in reader)", lambda: rapid.text_cls(crops))
 
 
+def span_lines(scan: Scan, thresholds: list[float]) -> None:
+    """The span re-reading (`ocr_spans.reread`) on one traditional scan's lines, as the engine cuts them, for
+    each `DOUBTFUL` threshold: lines with nothing doubtful / re-read by spans / read whole, lines whose
+    spans failed their check, the accurate recogniser's width as a share of reading every line, and its
+    CPU-s a page on one onnxruntime thread, against reading every line."""
+    import math
+
+    import cv2
+    import onnxruntime
+    import pypdfium2 as pdfium
+    from rapidocr_onnxruntime import RapidOCR
+    from rapidocr_onnxruntime.ch_ppocr_rec.utils import CTCLabelDecode
+
+    engine = ocr.default_engine()
+    if not isinstance(engine, ocr.StagedEngine):
+        raise SystemExit(f"not the staged engine: {engine}")
+    rapid = RapidOCR(use_cls=False, print_verbose=False)
+    lines: list[Any] = []
+    doc = pdfium.PdfDocument(scan.data)
+    try:
+        for page in doc:
+            image = page.render(scale=ocr.DPI / 72).to_numpy()[:, :, :3].copy()
+            lines += rapid.get_crop_img_list(image, list(engine.detect(image)))
+    finally:
+        doc.close()
+
+    def reader(recogniser: ocr.Recogniser, pad: bool, widths: list[int]) -> Callable[[Any], ocr_spans.Reading]:
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = options.inter_op_num_threads = 1
+        options.log_severity_level = 4
+        session = onnxruntime.InferenceSession(str(ocr.MODELS / recogniser.model), sess_options=options)
+        keys = CTCLabelDecode(character_path=str(ocr.MODELS / recogniser.keys)).character
+        name = session.get_inputs()[0].name
+
+        def read(line: Any) -> ocr_spans.Reading:
+            wide = max(1, math.ceil(recogniser.squeeze * ocr.REC_HEIGHT * line.shape[1] / line.shape[0]))
+            scaled = cv2.resize(line, (wide, ocr.REC_HEIGHT)).astype(numpy.float32) * (2 / 255) - 1
+            full = math.ceil(ocr.MIN_REC_RATIO * ocr.REC_HEIGHT)
+            if pad and wide < full:
+                scaled = cv2.copyMakeBorder(scaled, 0, 0, 0, full - wide, cv2.BORDER_CONSTANT)
+            widths.append(scaled.shape[1])
+            probs = session.run(None, {name: scaled.transpose(2, 0, 1)[numpy.newaxis]})[0][0]
+            return ocr_spans.decode(probs, keys, scaled.shape[1] * line.shape[1] / wide)
+
+        return read
+
+    def each(read: Callable[[Any], ocr_spans.Reading], images: Any) -> list[ocr_spans.Reading]:
+        return [read(image) for image in images]
+
+    fast = each(reader(ocr.FAST, True, []), lines)
+    every: list[int] = []
+    whole = reader(ocr.ACCURATE, True, every)
+    cpu = time.process_time()
+    each(whole, lines)
+    every_cpu = time.process_time() - cpu
+    pages = len(scan.pages)
+    print(f"{len(lines)} lines on {pages} traditional pages")
+    print("| doubtful | nothing / spans / whole | failed check | accurate width | accurate CPU-s/page (every line) |")
+    print("|---|---|---|---|---|")
+    for threshold in thresholds:
+        ocr_spans.DOUBTFUL = threshold
+        plans = [
+            ocr_spans.plan(line, reading, ocr_spans.ambiguous_simplified())
+            for line, reading in zip(lines, fast, strict=True)
+        ]
+        read_whole = sum(1 for p, r in zip(plans, fast, strict=True) if p and p.runs == ((0, len(r.glyphs)),))
+        spans = sum(1 for p in plans if p) - read_whole
+        again: list[int] = []
+        strips: list[int] = []
+        cpu = time.process_time()
+        ocr_spans.reread(lines, fast, reader(ocr.ACCURATE, True, again), reader(ocr.ACCURATE, False, strips), each)
+        cpu = time.process_time() - cpu
+        print(
+            f"| {threshold:g} | {len(lines) - spans - read_whole} / {spans} / {read_whole} | {len(again)} "
+            f"| {(sum(again) + sum(strips)) / sum(every):.2f} | {cpu / pages:.2f} ({every_cpu / pages:.2f}) |"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=3, help="pages per script")
@@ -283,6 +361,12 @@ def main() -> None:
         "--no-spans", action="store_true", help="traditional pages read whole by the accurate recogniser (before spans)"
     )
     parser.add_argument("--doubtful", type=float, help=f"span re-reading threshold (built: {ocr_spans.DOUBTFUL})")
+    parser.add_argument(
+        "--span-lines",
+        type=float,
+        nargs="+",
+        help="span re-reading of the traditional scan's lines at these thresholds",
+    )
     parser.add_argument("--det-threads", type=int, help=f"detector's onnxruntime threads (built: {ocr.DET_THREADS})")
     parser.add_argument("--dump", default="", help="write the reader's text of each script to DUMP-SCRIPT.txt")
     args = parser.parse_args()
@@ -309,6 +393,9 @@ def main() -> None:
     }
     if args.stages:
         stages(scans["simplified"])
+        return
+    if args.span_lines:
+        span_lines(scans["traditional"], args.span_lines)
         return
     engine = ocr.default_engine()
     if isinstance(engine, str):
