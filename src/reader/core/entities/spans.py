@@ -385,8 +385,9 @@ _INTERNATIONAL = re.compile(r"^(?:联合国|国际|世界).{1,8}(?:组织|联合
 
 def national_body(name: str) -> bool:
     """A country (or its one-character abbreviation) and a body every country has: 匈牙利队, 斯里兰卡议会,
-    英国内政部, 菲农业部; a province and its team (辽宁队); an international body (联合国难民署). The country is known apart from the model
-    and the body is a kind, so the name is what the text says it is whatever the model's sureness."""
+    英国内政部, 菲农业部; a province and its team (辽宁队); an international body (联合国难民署).
+    The country is known apart from the model and the body is a kind, so the name is what the text
+    says it is whatever the model's sureness."""
     g = gazetteers()
     if _INTERNATIONAL.match(name):
         return True
