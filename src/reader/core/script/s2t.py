@@ -59,10 +59,11 @@ class _Phrases:
         self.fallback[[ord(ch) for ch in fields["normalised"]]] = True
         self.fallback[0] = True
         self.fallback[0xD800:0xE000] = True
-        firsts = [ord(row[1]) for row in rows if row[0] == "pair" for _ in row[2]]
-        seconds = [ord(ch) for row in rows if row[0] == "pair" for ch in row[2]]
+        pairs = [row for row in rows if row[0] == "pair"]
+        firsts = np.repeat(code_points("".join(row[1] for row in pairs)), [len(row[2]) for row in pairs])
+        seconds = code_points("".join(row[2] for row in pairs))
         self.adjacent = np.zeros(_SLOTS, dtype=bool)
-        self.adjacent[_slot(np.array(firsts, dtype=np.uint32), np.array(seconds, dtype=np.uint32))] = True
+        self.adjacent[_slot(firsts, seconds)] = True
 
 
 def _slot(first: NDArray[np.uint32], second: NDArray[np.uint32]) -> NDArray[np.uint32]:
