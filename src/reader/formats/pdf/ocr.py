@@ -2,8 +2,9 @@
 
 The engine is RapidOCR (`rapidocr-onnxruntime`, run by onnxruntime) with the PP-OCRv4 detector inside its
 wheel and the PP-OCRv6 recognisers shipped in `reader/data/ocr` (chosen by measurement in
-docs/decisions/pdf.md and docs/decisions/ocr-models.md): a page is read by the fast one, or, when its
-first lines read as traditional script, by the accurate one (`recognise_lines`). Its lines come back as
+docs/decisions/pdf.md and docs/decisions/ocr-models.md): a page is read by the fast one, and when it
+reads as traditional script its doubtful spans are read again by the accurate one (`REREAD_SPANS`,
+`ocr_recognise`, `ocr_spans`). Its lines come back as
 `Fragment`s in page coordinates, so running heads, page numbers, columns and reflow are found by the same
 code as for a text layer, and the page map stays right. Each OCR'd fragment keeps the engine's confidence.
 

@@ -43,7 +43,10 @@ class ScriptPrior:
     The engine keeps one for all the pages it reads (in practice a document's pages, one after another).
     A wrong guess never costs accuracy: the accurate recogniser reads simplified text as well as the fast
     one (better), and its reading of the page decides the next page, so a simplified page in a traditional
-    document, or the first page of a simplified document after a traditional one, costs one page's speed."""
+    document, or the first page of a simplified document after a traditional one, costs one page's speed.
+    With spans re-read (`recognise_spans`) the carried script only lets the page's lines be read by the fast
+    recogniser in one pass instead of a sample and the rest; the whole reading is judged before any span is
+    read again, so a wrong guess costs nothing."""
 
     traditional: bool = False
 

@@ -222,3 +222,11 @@ def test_a_traditional_page_sets_the_carried_script_and_a_simplified_one_after_i
     accurate = StandIn()
     read = ocr.recognise_spans(simplified, StandIn(unsure="际"), accurate, accurate, in_order, prior)
     assert [text for text, _ in read] == SIMPLIFIED and accurate.read == [] and not prior.traditional
+
+
+def test_the_stored_engine_string_says_whether_spans_or_whole_pages_were_read_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert f"doubtful spans (< {ocr_spans.DOUBTFUL:g}) of traditional pages" in ocr.engine_version()
+    monkeypatch.setattr(ocr, "REREAD_SPANS", False)
+    assert ocr.engine_version().endswith(f"{ocr.ACCURATE.name} at {ocr.ACCURATE.squeeze:g} width on traditional pages")
