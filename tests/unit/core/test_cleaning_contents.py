@@ -80,3 +80,11 @@ def test_sentence_end_shortcut_agrees_with_the_pattern() -> None:
     for text in ["他走了。", "他说：“走吧。”", "真的吗？」", "等等...", "未完，", "标题", "好！）", "a.", ""]:
         expected = bool(cf.SENTENCE_END.search(text[-24:]))
         assert cf.ends_sentence(text) is expected, text
+
+
+def test_one_scan_counts_words_and_clause_marks_as_two_scans_do() -> None:
+    samples = ["他说：“走吧，快走！”", "Copyright © 2024 某某 All_Rights", "一、总体要求", "", "   ", "a,b;c:d…e_f"]
+    for text in samples:
+        line = cf.measure(1, text)
+        assert line.words == cf.word_count(line.text), text
+        assert line.clause_punct == len(cf.CLAUSE_PUNCT.findall(line.text)), text
