@@ -20,6 +20,7 @@ from reader.ui.main_window import MainWindow
 from reader.ui.workers import ImportJob
 
 pytest.importorskip("PIL", reason="scans are generated with Pillow (installed with the OCR engine)")
+from import_holder import holding_import
 from shaded_scans import ByShade, DiesOn, Killed, shaded_scan
 
 
@@ -178,23 +179,7 @@ def test_a_note_whose_files_were_all_done_is_cleared_without_asking(
 
 
 def test_an_import_another_window_is_running_is_not_offered(qtbot: QtBot, seeded_library: Path, tmp_path: Path) -> None:
-    import subprocess
-    import sys
-    import textwrap
-
-    holder = textwrap.dedent(
-        """
-        import sys, time
-        from reader.store.library import Library
-        from reader.store.pending_imports import PendingImports
-        with Library(sys.argv[1]) as library:
-            print(PendingImports(library.conn).begin(["/scans/held.pdf"]), flush=True)
-            time.sleep(120)
-        """
-    )
-    proc = subprocess.Popen([sys.executable, "-c", holder, str(seeded_library)], stdout=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout is not None and proc.stdout.readline().strip().isdigit()
+    with holding_import(seeded_library):
         win = _open(qtbot, seeded_library, tmp_path)
         try:
             assert not win.imports.unfinished_bar.isVisible()  # it is another window's, still being read
@@ -202,9 +187,6 @@ def test_an_import_another_window_is_running_is_not_offered(qtbot: QtBot, seeded
         finally:
             win.close()
             win.library.close()
-    finally:
-        proc.kill()
-        proc.wait()
     win = _open(qtbot, seeded_library, tmp_path)  # that window is gone: its import is offered
     try:
         assert win.imports.unfinished_bar.isVisible()

@@ -11,6 +11,7 @@ from reader.cli.run import main
 from reader.formats.pdf import ocr
 
 pytest.importorskip("PIL", reason="scans are generated with Pillow (installed with the OCR engine)")
+from import_holder import holding_import
 from shaded_scans import ByShade, DiesOn, Killed, shaded_scan
 
 
@@ -52,30 +53,10 @@ def test_import_needs_paths_or_resume(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_resume_leaves_an_import_another_process_is_finishing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import subprocess
-    import sys
-    import textwrap
-
     lib = tmp_path / "lib.sqlite"
-    holder = textwrap.dedent(
-        """
-        import sys, time
-        from reader.store.library import Library
-        from reader.store.pending_imports import PendingImports
-        with Library(sys.argv[1]) as library:
-            print(PendingImports(library.conn).begin(["/scans/held.pdf"]), flush=True)
-            time.sleep(120)
-        """
-    )
-    proc = subprocess.Popen([sys.executable, "-c", holder, str(lib)], stdout=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout is not None and proc.stdout.readline().strip().isdigit()
+    with holding_import(lib):
         assert main(["--library", str(lib), "import", "--resume"]) == 0
-        err = capsys.readouterr().err
-        assert "being finished by another window or command" in err
-    finally:
-        proc.kill()
-        proc.wait()
+        assert "being finished by another window or command" in capsys.readouterr().err
     # Its process is gone: taken up now (the file is missing, so it is skipped with its reason).
     main(["--library", str(lib), "import", "--resume"])
     err = capsys.readouterr().err

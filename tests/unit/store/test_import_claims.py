@@ -3,44 +3,19 @@ taken up twice; once that process ends, however it ends, it is offered again."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
+from import_holder import holding_import
 from reader.store.library import Library
 from reader.store.pending_imports import ImportTaken, PendingImports
 
-# A second process that notes an import of one file, says so, and then waits until it is killed.
-_HOLDER = textwrap.dedent(
-    """
-    import sys, time
-    from reader.store.library import Library
-    from reader.store.pending_imports import PendingImports
-    with Library(sys.argv[1]) as library:
-        print(PendingImports(library.conn).begin(["/scans/held.pdf"]), flush=True)
-        time.sleep(120)
-    """
-)
 
-
-@pytest.fixture
-def holder(tmp_path: Path):  # type: ignore[no-untyped-def]
+def test_an_import_another_process_is_running_is_not_offered_until_that_process_dies(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite"
     Library(path).close()
-    proc = subprocess.Popen([sys.executable, "-c", _HOLDER, str(path)], stdout=subprocess.PIPE, text=True, cwd=tmp_path)
-    assert proc.stdout is not None
-    held = int(proc.stdout.readline())
-    yield path, held, proc
-    proc.kill()
-    proc.wait()
-
-
-def test_an_import_another_process_is_running_is_not_offered_until_that_process_dies(holder) -> None:  # type: ignore[no-untyped-def]
-    path, held, proc = holder
-    with Library(path) as library:
+    with holding_import(path) as (held, proc), Library(path) as library:
         notes = PendingImports(library.conn)
         assert [n.id for n in notes.all()] == [held]  # noted...
         assert notes.waiting() == []  # ...but being finished elsewhere
