@@ -140,6 +140,9 @@ def test_mixed_lines_match_the_per_character_rule(config: str) -> None:
 def test_per_character_table_matches_one_by_one_conversion() -> None:
     text = "干发面后里台𠮶𠗣a\n・．\u3000国"
     assert char_table("s2tw").translate(text) == "".join(convert(ch, "s2tw") for ch in text)
+    # Long texts take the array path, short ones str.translate: both must agree with OpenCC.
+    long_text = text * 40
+    assert char_table("s2tw").translate(long_text) == "".join(convert(ch, "s2tw") for ch in long_text)
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,12 @@ ROOT = Path(__file__).resolve().parents[3]
 BENCHMARKS = ROOT / "benchmarks"
 
 
+@pytest.fixture(autouse=True)
+def _stretches_for_any_length(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Texts shorter than `_SHORT` go to OpenCC whole; these tests check the stretch path on any text."""
+    monkeypatch.setattr(script_s2t, "_SHORT", 0)
+
+
 def _rows() -> list[list[str]]:
     raw = files("reader").joinpath("data/script_s2t_phrases.tsv").read_text(encoding="utf-8")
     return [line.split("\t") for line in raw.splitlines() if line and not line.startswith("#")]
@@ -94,6 +100,20 @@ def test_only_stretches_with_a_changing_character_go_to_opencc(monkeypatch: pyte
     assert convert_s2t(text) == convert(text, "s2t")
     (sent,) = calls
     assert "发" in sent and "例子" not in sent and len(sent) < len(text)
+
+
+def test_short_texts_go_to_opencc_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+
+    def spy(text: str, config: str) -> str:
+        calls.append(text)
+        return convert(text, config)
+
+    monkeypatch.setattr(script_s2t, "_SHORT", 4096)
+    monkeypatch.setattr(script_s2t, "convert", spy)
+    text = "我们的研究，卫生发展研究中心。"
+    assert convert_s2t(text) == convert(text, "s2t")
+    assert calls == [text]
 
 
 def test_data_file_is_for_the_installed_opencc() -> None:

@@ -107,13 +107,20 @@ class _CharTable:
         ten times faster than `str.translate` with the same table as a list, which looks each
         character up through Python's mapping protocol. Astral characters, which the table does not
         reach, are converted one by one (memoised), as are astral characters the table produces.
+        Short texts (mixed lines, words) take `str.translate`: below a few hundred characters the
+        array's fixed cost is the larger.
         """
         import numpy as np
 
+        if self._bmp is None:
+            self._bmp = self._build_bmp()
+        if len(text) < _SHORT:
+            out = text.translate(self._bmp)
+            if ASTRAL_RE.search(out):
+                out = ASTRAL_RE.sub(lambda m: self._astral_char(m.group()), out)
+            return out
         codes = self._codes
         if codes is None:
-            if self._bmp is None:
-                self._bmp = self._build_bmp()
             codes = self._codes = np.array(self._bmp, dtype=np.uint32)
         units = code_points(text)
         if units.size and int(units.max()) >= 0x10000:
@@ -153,6 +160,9 @@ class _CharTable:
 
 
 ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+# Below this length a text is converted and compared with string operations rather than arrays, whose
+# fixed cost (about 10 µs a call) is then the larger; mixed-script documents make one call per line.
+_SHORT = 256
 
 
 @cache
