@@ -311,7 +311,20 @@ def default_engine() -> Engine | str:
             texts = recognise_lines(lines, as_pairs(read_fast), as_pairs(read_accurate), on_threads, prior)
         return [(box.tolist(), text, score) for box, (text, score) in zip(boxes, texts, strict=True)]
 
+    warm_script_tables()
     return StagedEngine(detect, recognise)
+
+
+def warm_script_tables() -> None:
+    """Build, while the engine loads, the script tables and OpenCC converters that reading a traditional
+    page uses. OpenCC builds a converter, and turns the whole ideograph range for the script tables, in
+    single calls that keep the GIL for 0.1-0.4 s: done at the first traditional page, that froze the window
+    for as long in the middle of an import (measured: a 211 ms stall at the end of page 1)."""
+    from reader.core.script.opencc import convert
+    from reader.formats.pdf.ocr_spans import ambiguous_simplified
+
+    ambiguous_simplified()  # the script tables and the t2s converter
+    convert("国", "s2tw")  # the converter of the traditional-forms repair
 
 
 @dataclass(frozen=True)
