@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -274,21 +274,37 @@ def _text_page(page: pdfium.PdfPage, index: int) -> PageBox:
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
-        return PageBox(index, width, height, tuple(_fragments(textpage, width, height)))
+        return PageBox(index, width, height, tuple(_fragments(textpage, height, Box(*page.get_bbox()))))
     finally:
         textpage.close()
 
 
-def _off_page(x0: float, x1: float, y0: float, y1: float, width: float, height: float) -> bool:
+class Box(NamedTuple):
+    """A page's visible area (media box within crop box) in its own coordinates, where the text's
+    character boxes are given: unrotated, and with whatever origin the file chose."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+
+def _off_page(rect: pdfium_c.FS_RECTF, page: Box) -> bool:
     """A character box that lies outside the page, or is larger than it: invisible when printed, and in a
     damaged file its coordinates can run to millions of points, which no layout measure should scan."""
+    width, height = page.right - page.left, page.top - page.bottom
     margin = 0.1 * max(width, height, 1.0)
-    if x1 - x0 > width + margin or y1 - y0 > height + margin:
+    if rect.right - rect.left > width + margin or rect.top - rect.bottom > height + margin:
         return True
-    return x1 < -margin or x0 > width + margin or y1 < -margin or y0 > height + margin
+    return (
+        rect.right < page.left - margin
+        or rect.left > page.right + margin
+        or rect.top < page.bottom - margin
+        or rect.bottom > page.top + margin
+    )
 
 
-def _fragments(textpage: pdfium.PdfTextPage, width: float, height: float) -> list[Fragment]:
+def _fragments(textpage: pdfium.PdfTextPage, height: float, page: Box) -> list[Fragment]:
     raw = textpage.raw
     n = min(pdfium_c.FPDFText_CountChars(raw), MAX_CHARS_PER_PAGE)
     rect = pdfium_c.FS_RECTF()
@@ -310,9 +326,9 @@ def _fragments(textpage: pdfium.PdfTextPage, width: float, height: float) -> lis
         if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(rect)):
             continue
         char_size = pdfium_c.FPDFText_GetFontSize(raw, i) or (rect.top - rect.bottom)
-        x0, x1, y0, y1 = rect.left, rect.right, height - rect.top, height - rect.bottom
-        if _off_page(x0, x1, y0, y1, width, height):
+        if _off_page(rect, page):
             continue
+        x0, x1, y0, y1 = rect.left, rect.right, height - rect.top, height - rect.bottom
         if chars:
             em = max(size, char_size, 1.0)
             same_line = abs(y1 - box[3]) < 0.5 * em or (y0 < box[3] and y1 > box[2] and abs(char_size - size) > 1)
