@@ -9,7 +9,7 @@ forms) on the development half of the round-trip text, the seeds and mixed-scrip
 seeds; then it times the guarded 臺灣 view (memos emptied: a first view), the unguarded one and
 OpenCC s2tw on 200,000 characters, in turns, best of 15, wall clock and CPU time, with the load
 average; and the s2t stage alone: OpenCC over the whole text against `convert_s2t`, which sends
-OpenCC only the stretches where a phrase can matter.
+OpenCC only the stretches where a phrase can matter; and the views of the seed documents (CPU time).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
-from bench_script import DRCD, ROOT, SIZE, _half
+from bench_script import DRCD, ROOT, SIZE, _document, _half
 from reader.core.script import Script, convert, make_view
 from reader.core.script import blocked as script_blocked
 from reader.core.script import segment as script_segment
@@ -122,6 +122,24 @@ def main() -> None:
                 f"{name:<34}{len(text) / t / 1e6:6.2f} M chars/s {t * 1000:7.1f} ms   CPU {cpu[name] * 1000:6.1f} ms"
                 f"   {t / best['OpenCC s2tw']:.2f}x OpenCC"
             )
+        _seed_documents(base, current)
+
+
+def _seed_documents(base: ModuleType, current: ModuleType) -> None:
+    """繁體/臺灣/香港 views of the benchmark's seed documents (mixed script: 446 mixed lines; simplified),
+    CPU time, best of 11 in turns: the mixed-line path converts line by line."""
+    print("seed documents, CPU ms per view (best of 11 in turns): earlier revision / this tree")
+    documents = {"mixed": ["000", "001", "002", "003", "004"], "simplified": ["001", "002", "003", "004"]}
+    for name, prefixes in documents.items():
+        text = _document(prefixes)
+        for script in ("HANT", "TW", "HK"):
+            best = {"base": float("inf"), "now": float("inf")}
+            for _ in range(11):
+                for key, module in (("base", base), ("now", current)):
+                    start = time.process_time()
+                    module.make_view(text, getattr(module.Script, script))
+                    best[key] = min(best[key], time.process_time() - start)
+            print(f"  {name:<11}{script:<5}{best['base'] * 1000:7.1f} / {best['now'] * 1000:6.1f}")
 
 
 if __name__ == "__main__":
