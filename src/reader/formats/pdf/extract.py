@@ -292,16 +292,13 @@ class Box(NamedTuple):
 def _off_page(rect: pdfium_c.FS_RECTF, page: Box) -> bool:
     """A character box that lies outside the page, or is larger than it: invisible when printed, and in a
     damaged file its coordinates can run to millions of points, which no layout measure should scan."""
+    left, right, bottom, top = float(rect.left), float(rect.right), float(rect.bottom), float(rect.top)
     width, height = page.right - page.left, page.top - page.bottom
     margin = 0.1 * max(width, height, 1.0)
-    if rect.right - rect.left > width + margin or rect.top - rect.bottom > height + margin:
+    if right - left > width + margin or top - bottom > height + margin:
         return True
-    return (
-        rect.right < page.left - margin
-        or rect.left > page.right + margin
-        or rect.top < page.bottom - margin
-        or rect.bottom > page.top + margin
-    )
+    outside_x = right < page.left - margin or left > page.right + margin
+    return outside_x or top < page.bottom - margin or bottom > page.top + margin
 
 
 def _fragments(textpage: pdfium.PdfTextPage, height: float, page: Box) -> list[Fragment]:
