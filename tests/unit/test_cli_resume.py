@@ -61,3 +61,20 @@ def test_resume_leaves_an_import_another_process_is_finishing(
     main(["--library", str(lib), "import", "--resume"])
     err = capsys.readouterr().err
     assert "another window" not in err and "skipped /scans/held.pdf: no such file or folder" in err
+
+
+def test_an_import_taken_up_elsewhere_at_the_last_moment_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.app import resuming
+    from reader.store.pending_imports import ImportTaken
+
+    def taken(*_args: object, **_kwargs: object) -> None:
+        raise ImportTaken("that unfinished import was already taken up by another window")
+
+    monkeypatch.setattr(resuming, "import_resumably", taken)
+    note = tmp_path / "note.txt"
+    note.write_text("正文。\n", encoding="utf-8")
+    assert main(["--library", str(tmp_path / "lib.sqlite"), "import", str(note)]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == "reader: the unfinished import is being finished by another window or command"

@@ -83,8 +83,9 @@ def finish_imports(library: Library, ids: Sequence[int]) -> Outcome[None]:
 
 def leave_imports(library: Library, ids: Sequence[int]) -> Outcome[None]:
     """The imports stopped without ending (the window is closing, Ctrl-C): their notes stay for a later
-    resume, and this process no longer claims them, so another window may offer them at once. Through
-    the writer, after the import's last marks."""
+    resume, and this process no longer claims them, so another window may offer them at once. Nothing is
+    written: the window calls it from the import's thread, where a file's mark may still be queued for
+    the writer; a resume that comes first costs only that file's duplicate check."""
     PendingImports(library.conn).leave(ids)
     return Outcome(None)
 

@@ -28,8 +28,7 @@ def unfinished(library: Library) -> list[PendingImport]:
 
 def finishing_elsewhere(library: Library) -> int:
     """How many unfinished imports another window or command is finishing right now."""
-    notes = PendingImports(library.conn)
-    return len(notes.all()) - len(notes.waiting())
+    return len(PendingImports(library.conn).busy())
 
 
 def import_resumably(

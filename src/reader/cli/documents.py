@@ -17,6 +17,7 @@ from reader.cli.common import SCRIPTS, UserError, open_library, print_json, say,
 def cmd_import(args: argparse.Namespace) -> int:
     from reader.app.importing import ImportInterrupted
     from reader.app.resuming import finishing_elsewhere, import_resumably, unfinished
+    from reader.store.pending_imports import ImportTaken
 
     if not args.paths and not args.resume:
         raise UserError("give the files or folders to import, or --resume to finish an interrupted import")
@@ -61,6 +62,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 130
+        except ImportTaken:  # another window or command took the import up between our look and our start
+            say("reader: the unfinished import is being finished by another window or command", file=sys.stderr)
+            return 1
         if show:
             sys.stderr.write("\r" + " " * 60 + "\r")
     if args.json:

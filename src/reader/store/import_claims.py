@@ -11,11 +11,12 @@ written in the library could not say this: it outlives its process and is reused
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 import threading
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 _held: dict[Path, BinaryIO] = {}
 _guard = threading.Lock()
@@ -25,23 +26,30 @@ def claim_path(library: Path, import_id: int) -> Path:
     return library.with_name(f"{library.name}.import-{import_id}.lock")
 
 
-def _try_lock(handle: BinaryIO) -> bool:
+_TAKEN, _BUSY, _UNSUPPORTED = "taken", "busy", "unsupported"
+
+
+def _try_lock(handle: BinaryIO) -> str:
+    """Take the lock without waiting: `_TAKEN`, `_BUSY` (another holder has it), or `_UNSUPPORTED` (the file
+    system cannot lock, as some network and shared-folder mounts cannot; then nobody can hold it)."""
     if sys.platform == "win32":
         import msvcrt
 
         handle.seek(0)  # msvcrt locks bytes from the file position; "a+b" opens at the end
         try:
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
+        except OSError as exc:
+            return _BUSY if exc.errno in (errno.EACCES, errno.EDEADLK) else _UNSUPPORTED
+        return _TAKEN
     import fcntl
 
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return _BUSY
     except OSError:
-        return False
-    return True
+        return _UNSUPPORTED
+    return _TAKEN
 
 
 def _unlock(handle: BinaryIO) -> None:
@@ -56,26 +64,33 @@ def _unlock(handle: BinaryIO) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def _open(path: Path) -> BinaryIO | None:
-    try:
-        return open(path, "a+b")
-    except OSError:
-        return None
+def _open(path: Path, *, create: bool) -> BinaryIO | None:
+    """The lock file opened for locking (read-only when another user's file cannot be written: a lock does
+    not need writing); None when it cannot be opened, or does not exist and `create` is off."""
+    flags = os.O_RDWR | (os.O_CREAT if create else 0)
+    for mode, opening in (("r+b", flags), ("rb", os.O_RDONLY)):
+        try:
+            return cast(BinaryIO, os.fdopen(os.open(path, opening, 0o644), mode))
+        except OSError:
+            continue
+    return None
 
 
 def claim(path: Path) -> bool:
-    """Hold the claim at `path` for this process; False when another holder (a process, or another claim
-    in this one) has it. A file that cannot be made (a read-only folder) counts as free and unclaimed:
-    the import then runs unclaimed, as before claims existed, rather than not at all."""
+    """Hold the claim at `path` for this process (at once True when this process holds it already); False
+    when another process has it. A file that cannot be made (a read-only folder) or locked (a file system
+    without locks) counts as free: the import then runs unclaimed, as before claims existed, rather than
+    not at all."""
     with _guard:
         if path in _held:
             return True
-        handle = _open(path)
+        handle = _open(path, create=True)
         if handle is None:
             return True
-        if not _try_lock(handle):
+        state = _try_lock(handle)
+        if state != _TAKEN:
             handle.close()
-            return False
+            return state == _UNSUPPORTED
         _held[path] = handle
         return True
 
@@ -102,19 +117,18 @@ def holds(path: Path) -> bool:
 
 
 def is_claimed(path: Path) -> bool:
-    """Whether some holder, in this process or another, is finishing the import of this claim."""
+    """Whether some holder, in this process or another, is finishing the import of this claim. Asking takes
+    the lock for an instant, so a `claim` made at that instant may fail once: `claim` callers retry."""
     with _guard:
         if path in _held:
             return True
-    if not path.exists():
-        return False
-    handle = _open(path)
+    handle = _open(path, create=False)  # never made again here: its holder may have just removed it
     if handle is None:
         return False
     try:
-        if not _try_lock(handle):
-            return True
-        _unlock(handle)
-        return False
+        state = _try_lock(handle)
+        if state == _TAKEN:
+            _unlock(handle)
+        return state == _BUSY
     finally:
         handle.close()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,6 +22,17 @@ from reader.store.db import LibraryError, transaction
 from reader.store.ocr_pages import OcrPageStore
 
 _LAST_ID = "last_pending_import_id"
+
+
+def _claim_soon(path: Path, tries: int = 5, pause: float = 0.05) -> bool:
+    """`claim`, tried a few times: another window asking whether the import is claimed holds the lock for
+    an instant, which must not make a real Resume fail."""
+    for attempt in range(tries):
+        if import_claims.claim(path):
+            return True
+        if attempt + 1 < tries:
+            time.sleep(pause)
+    return False
 
 
 class ImportTaken(LibraryError):
@@ -69,6 +81,10 @@ class PendingImports:
         `import --resume` may offer to take up. One that another window is still reading is not among them."""
         return [noted for noted in self.all() if not self._claimed(noted.id)]
 
+    def busy(self) -> list[PendingImport]:
+        """The unfinished imports a live process (another window or command, or this one) is finishing."""
+        return [noted for noted in self.all() if self._claimed(noted.id)]
+
     def _claimed(self, import_id: int) -> bool:
         path = self._claim(import_id)
         return path is not None and import_claims.is_claimed(path)
@@ -101,11 +117,14 @@ class PendingImports:
             with transaction(self.conn):
                 for old in replaced:
                     path = self._claim(old)
-                    if path is not None and not import_claims.claim(path):
+                    if path is not None and not _claim_soon(path):
                         raise ImportTaken("that unfinished import is being finished by another window")
                     if path is not None:
                         taken.append(path)
                     if self.conn.execute("SELECT 1 FROM pending_imports WHERE id = ?", (old,)).fetchone() is None:
+                        if path is not None:
+                            import_claims.release(path, remove=True)  # its note is gone for good
+                            taken.remove(path)
                         raise ImportTaken("that unfinished import was already taken up by another window")
                 self._remove(replaced)
                 import_id = self._next_id()
@@ -120,6 +139,8 @@ class PendingImports:
         except BaseException:
             for path in taken:
                 import_claims.release(path)
+            if mine is not None and mine not in taken:
+                import_claims.release(mine, remove=True)  # the new note was rolled back
             raise
         for path in taken:  # their notes are gone with the transaction (SQLite may give the new note an old id)
             if path != mine:

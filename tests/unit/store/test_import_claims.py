@@ -61,3 +61,48 @@ def test_an_in_memory_library_notes_without_claims(tmp_path: Path) -> None:
     noted = notes.begin(["/a.pdf"])
     assert [n.id for n in notes.waiting()] == [noted]  # no other process can see it
     assert not list(tmp_path.glob("*.lock"))
+
+
+def test_a_file_system_without_locks_leaves_imports_unclaimed_not_stuck(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import fcntl
+
+    def no_locks(*_args: object) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    with Library(tmp_path / "lib.sqlite") as library:
+        notes = PendingImports(library.conn)
+        noted = notes.begin(["/a.pdf"])
+        notes.leave([noted])
+        monkeypatch.setattr(fcntl, "flock", no_locks)
+        # Nobody can hold a lock there, so nobody is finishing it: offered, resumable and discardable.
+        assert [n.id for n in notes.waiting()] == [noted]
+        resumed = notes.begin(["/a.pdf"], replaces=[noted])
+        notes.finish([resumed])
+        assert notes.all() == []
+
+
+def test_a_resume_waits_out_another_windows_instant_look(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import fcntl
+
+    from reader.store import import_claims, pending_imports
+
+    with Library(tmp_path / "lib.sqlite") as library:
+        notes = PendingImports(library.conn)
+        noted = notes.begin(["/a.pdf"])
+        notes.leave([noted])
+        path = import_claims.claim_path(library.path, noted)
+        looking = open(path, "rb")  # noqa: SIM115 - another window's `is_claimed`, holding the lock an instant
+        fcntl.flock(looking.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        pauses: list[float] = []
+
+        def pause(seconds: float) -> None:  # the look ends while the resume waits
+            pauses.append(seconds)
+            fcntl.flock(looking.fileno(), fcntl.LOCK_UN)
+
+        monkeypatch.setattr(pending_imports.time, "sleep", pause)
+        resumed = notes.begin(["/a.pdf"], replaces=[noted])
+        looking.close()
+        assert len(pauses) == 1 and [n.id for n in notes.all()] == [resumed]
