@@ -364,13 +364,13 @@ def read_docx(data: bytes) -> blocks.BlockDocument:
         reader = _Reader(package)
         root = package.xml_repaired(DOCUMENT, reader.repairs)
         body = root.find(f"{_W}body")
-        if body is None and reader.repairs and reader.repairs[-1].startswith(DOCUMENT):
-            raise FormatError(
-                f"damaged Word document: {DOCUMENT} is not well-formed XML and no text could be recovered"
-            )
+        repaired = any(repair.startswith(DOCUMENT) for repair in reader.repairs)
+        unrecoverable = f"damaged Word document: {DOCUMENT} is not well-formed and no text could be recovered"
         if body is None:
-            raise FormatError("damaged Word document: word/document.xml has no body")
+            raise FormatError(unrecoverable if repaired else f"damaged Word document: {DOCUMENT} has no body")
         content = reader.body(body)
+        if not content and repaired:
+            raise FormatError(unrecoverable)
         notes = reader.notes("word/footnotes.xml", "footnote") + reader.notes("word/endnotes.xml", "endnote")
         headers, footers = reader.furniture()
         metadata = reader.properties()

@@ -164,6 +164,13 @@ def read_epub(data: bytes) -> blocks.BlockDocument:
             repairs.append(f"{opf_path} could not be read; the book's title and order were lost")
         spine = _spine(opf, posixpath.dirname(opf_path)) if opf is not None else []
         chapters = spine or _by_name(package, repairs)
+        if spine and any(repair.startswith(opf_path) for repair in repairs):
+            # The package file was cut short: its spine may stop early, so the chapters it no longer lists
+            # follow in file-name order rather than being lost.
+            unlisted = [name for name in _by_name(package, []) if name not in spine]
+            if unlisted:
+                chapters = [*spine, *unlisted]
+                repairs.append(f"{len(unlisted)} chapter(s) the damaged spine did not list were added by file name")
         if not chapters:
             raise FormatError("damaged EPUB: its spine lists no chapters")
         content: list[Block] = []

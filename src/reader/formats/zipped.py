@@ -89,21 +89,22 @@ class Package:
     def xml_repaired(self, name: str, repairs: list[str]) -> lxml.etree._Element:
         """One part parsed as XML, or, when it is not well-formed, what a recovering parse keeps of it (as
         Word and e-book readers do: a few damaged bytes should not cost the whole text); each repair is
-        added to `repairs` in one line. FormatError when nothing can be recovered."""
+        added to `repairs` in one line. The part is inflated once for both parses. FormatError when it is
+        missing or unreadable, or nothing can be recovered."""
+        data = self.read(name)
         try:
-            return self.xml(name)
-        except FormatError as exc:
-            if name not in self.names or "not well-formed" not in str(exc):
-                raise
-            strict_error = exc
+            return lxml.etree.fromstring(data, parser=xml_parser())
+        except (lxml.etree.XMLSyntaxError, ValueError) as exc:
+            strict_error = FormatError(f"damaged {self.kind}: {name} is not well-formed XML ({_short(exc)})")
+        # The same guards as `xml_parser`: no entities expanded, nothing fetched, no DTD loaded.
         recovering = lxml.etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True)
         try:
-            root = lxml.etree.fromstring(self.read(name), parser=recovering)
+            root = lxml.etree.fromstring(data, parser=recovering)
         except (lxml.etree.XMLSyntaxError, ValueError):
             root = None
         if root is None:
             raise strict_error
-        repairs.append(f"{name} was damaged; what could be read of it was kept")
+        repairs.append(f"{name} was damaged; what could be read of it was kept (text after the damage may be lost)")
         return root
 
 

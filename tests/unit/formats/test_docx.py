@@ -120,7 +120,7 @@ BAD = {
     "truncated": (lambda: gen.make_docx()[:700], "damaged Word document"),
     "not a zip": (lambda: b"PK\x03\x04 not really a zip at all", "damaged Word document"),
     "no document part": (lambda: gen.make_docx(**{"word/document.xml": None}), "no word/document.xml"),
-    "malformed XML": (_bad_xml, "word/document.xml"),
+    "malformed XML": (_bad_xml, "word/document.xml is not well-formed and no text could be recovered"),
     "no body": (lambda: gen.make_docx(**{"word/document.xml": gen.w_part("w:document", "")}), "has no body"),
     "encrypted entries": (lambda: _flag_encrypted(gen.make_docx()), "password-protected"),
     "protected by Word": (lambda: docx.OLE_MAGIC + bytes(600), "password-protected Word document"),
@@ -166,6 +166,15 @@ def test_a_truncated_body_keeps_what_comes_before_the_damage() -> None:
     assert gen.DOCX_BODY_TEXT[0] in imported.original and gen.DOCX_BODY_TEXT[3] in imported.original
     assert gen.DOCX_BODY_TEXT[4] not in imported.original
     assert "word/document.xml was damaged; what could be read of it was kept" in imported.evidence["repairs"]
+
+
+def test_a_body_damaged_at_its_start_is_refused_rather_than_imported_empty() -> None:
+    whole = gen.docx_parts()["word/document.xml"]
+    assert whole is not None
+    start = whole.index("<w:body>") + len("<w:body>")
+    broken = whole[:start] + '<w:p w:rsidR="00' + whole[start:]  # an unclosed attribute quote
+    with pytest.raises(FormatError, match="no text could be recovered"):
+        docx.IMPORTER.read(gen.make_docx(**{"word/document.xml": broken}), "broken.docx")
 
 
 def test_a_damaged_header_is_left_out_and_said() -> None:

@@ -104,6 +104,15 @@ def test_a_damaged_package_is_read_with_its_repair_noted(case: str) -> None:
     assert said in imported.evidence["repairs"] and "\n" not in imported.evidence["repairs"]
 
 
+def test_chapters_a_cut_spine_no_longer_lists_follow_it() -> None:
+    opf = gen.epub_parts()["OEBPS/content.opf"]
+    assert isinstance(opf, str)
+    cut = opf[: opf.rindex("<itemref")]  # the file stops before its spine's last entry, the second chapter
+    imported = epub.IMPORTER.read(gen.make_epub(**{"OEBPS/content.opf": cut}), "cut.epub")
+    assert imported.original.split("\n") == CHAPTER_LINES  # the second chapter too, after the first
+    assert "did not list were added by file name" in imported.evidence["repairs"]
+
+
 def test_a_chapter_with_bytes_that_are_not_text_costs_only_those_bytes() -> None:
     good = gen.epub_parts()
     damaged = good["OEBPS/text/ch1.xhtml"]
