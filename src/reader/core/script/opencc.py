@@ -1,9 +1,9 @@
 """OpenCC itself for the script views: configs, one converter per thread, per-character tables.
 
 Thread safety (measured with opencc 1.4.2, see docs/decisions/script.md): the binding keeps the GIL
-while converting, so threads never overlap inside OpenCC, and Converter::Convert is const in C++.
-We still keep one converter per thread and config, which costs a few milliseconds once and stays
-correct should a later binding release the GIL.
+while converting, so threads never overlap inside OpenCC, and Converter::Convert is const in C++, so
+one converter per config serves every thread (it would stay correct should a later binding release the
+GIL while converting).
 """
 
 from __future__ import annotations
@@ -34,23 +34,30 @@ __all__ = [
 #: Every OpenCC config this installation ships, by name without ".json".
 CONFIGS: frozenset[str] = frozenset(name.removesuffix(".json") for name in opencc.CONFIGS)
 
-_local = threading.local()
+_converters: dict[str, opencc.OpenCC] = {}
+_building = threading.Lock()
 _SURROGATE_RE = re.compile("([\ud800-\udfff]+)")
 
 
 def _converter(config: str) -> opencc.OpenCC:
-    cache: dict[str, opencc.OpenCC] | None = getattr(_local, "converters", None)
-    if cache is None:
-        cache = _local.converters = {}
-    conv = cache.get(config)
-    if conv is None:
-        name = config.removesuffix(".json")
-        if name in SAFE_CONFIGS:
-            conv = cache[config] = opencc.OpenCC(config_path(name))
-            return conv
-        if name not in CONFIGS:
-            raise ValueError(f"unknown OpenCC config {config!r}; known: {', '.join(sorted(CONFIGS))}")
-        conv = cache[config] = opencc.OpenCC(name + ".json")
+    """The process's one converter for `config`, built on first use. Building one keeps the GIL for 0.1 to
+    0.4 s (its dictionaries load in one C++ call), so a converter per thread froze the window whenever a new
+    thread (the import's, the OCR pool's) first converted; one shared converter is built once, when the
+    window warms its converters or the OCR engine loads."""
+    conv = _converters.get(config)
+    if conv is not None:
+        return conv
+    with _building:
+        conv = _converters.get(config)
+        if conv is None:
+            name = config.removesuffix(".json")
+            if name in SAFE_CONFIGS:
+                conv = opencc.OpenCC(config_path(name))
+            elif name not in CONFIGS:
+                raise ValueError(f"unknown OpenCC config {config!r}; known: {', '.join(sorted(CONFIGS))}")
+            else:
+                conv = opencc.OpenCC(name + ".json")
+            _converters[config] = conv
     return conv
 
 
