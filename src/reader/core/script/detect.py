@@ -28,6 +28,19 @@ def _is_cjk(ch: str) -> bool:
     return any(lo <= code <= hi for lo, hi in _CJK_RANGES)
 
 
+_CHUNK = 2048
+"""Characters converted per OpenCC call: each call keeps the GIL, and one call over the whole ideograph range
+froze the window for a third of a second when a background thread made it."""
+
+
+def _each(chars: list[str], config: str) -> list[str]:
+    """Each character converted on its own (one per line), in calls of `_CHUNK` characters."""
+    out: list[str] = []
+    for start in range(0, len(chars), _CHUNK):
+        out.extend(convert("\n".join(chars[start : start + _CHUNK]), config).split("\n"))
+    return out
+
+
 @lru_cache(maxsize=1)
 def script_specific_chars() -> tuple[frozenset[str], frozenset[str]]:
     """(simplified-only, traditional-only) characters, derived from OpenCC's own conversions.
@@ -39,8 +52,7 @@ def script_specific_chars() -> tuple[frozenset[str], frozenset[str]]:
     differs (里, 干, 后); the thresholds in `detect_script` absorb them. Computed once: about 0.2 s.
     """
     chars = [chr(c) for lo, hi in _IDEOGRAPH_RANGES for c in range(lo, hi + 1)]
-    joined = "\n".join(chars)
-    t2s, s2t, s2tw, s2hk = (convert(joined, cfg).split("\n") for cfg in ("t2s", "s2t", "s2tw", "s2hk"))
+    t2s, s2t, s2tw, s2hk = (_each(chars, cfg) for cfg in ("t2s", "s2t", "s2tw", "s2hk"))
     simplified = frozenset(
         c
         for c, a, b, tw, hk in zip(chars, t2s, s2t, s2tw, s2hk, strict=True)
