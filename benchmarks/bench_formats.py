@@ -323,6 +323,14 @@ def main() -> int:
     print(f"corpus: {root}")
     kinds = tuple(k for k in (args.kind or KINDS) if not (args.no_ocr and k == "scan"))
     halves = ("dev", "test") if args.half == "both" else (args.half,)
+    if "scan" in kinds:
+        # The engine loads once a process (models, script tables): its cost is the first scan's of a session,
+        # printed on its own, not spread over the pages read here.
+        from reader.formats.pdf import ocr
+
+        start = time.perf_counter()
+        ocr.default_engine()
+        print(f"OCR engine load (once a process): {time.perf_counter() - start:.1f} s")
     tallies = measure(root, kinds, args.detail, halves)
     report(tallies)
     speed(root, args.rounds)
