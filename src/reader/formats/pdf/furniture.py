@@ -109,6 +109,7 @@ def find(pages: tuple[PageBox, ...]) -> dict[tuple[int, Fragment], str]:
     repeated = _repeated(candidates, len(pages), _page_texts(pages))
     repeated |= _alternating(candidates, repeated)
     numbers = _numbers(candidates, len(pages))
+    numbers |= _over_heads(candidates, repeated)
     found: dict[tuple[int, Fragment], str] = {}
     for page in pages:
         page_rows = rows(page.fragments)
@@ -206,10 +207,17 @@ def _alternating(
     if not found:
         return set()
     has_head = {(c.page, c.band) for c in found}
+    # Rows between a line and the edge that hold something other than a number: a page number printed in
+    # the corner beyond the head (`2` above `资料汇编 · 内部参考`) does not make the head a page's second line.
+    worded = {(c.page, c.band, c.row) for c in candidates if _number_value(c.fragment.text) is None}
     out: set[tuple[int, str, Fragment]] = set()
     for candidate in candidates:
         fragment = candidate.fragment
-        if candidate.row or (candidate.page, candidate.band) in has_head:
+        if (candidate.page, candidate.band) in has_head:
+            continue
+        if any((candidate.page, candidate.band, row) in worded for row in range(candidate.row)):
+            continue
+        if candidate.row and _number_value(fragment.text) is not None:
             continue
         if len(fragment.text) > ALTERNATE_MAX_CHARS or not candidate.key.strip("#"):
             continue
@@ -265,6 +273,37 @@ def _numbers(candidates: list[_Candidate], page_count: int) -> set[tuple[int, Fr
         if (agreeing >= 2 and agreeing >= 0.5 * len(pages)) or page_count == 1 or _own_ordinal(candidate, value):
             out.add((candidate.page, candidate.fragment))
     return out
+
+
+def _number_value(text: str) -> int | None:
+    """The number a page-number-shaped text shows (any strong form, or a bare number or roman numeral
+    with or without its dashes), else None."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    strong = _STRONG.match(text)
+    if strong:
+        digits = next((g for g in strong.groups() if g and g.isdigit()), None)
+        return int(digits) if digits else 0
+    match = _BARE.match(_LOOSE_DASHES.sub("", text))
+    if not match:
+        return None
+    return int(match["n"]) if match["n"] else _roman(match["r"])
+
+
+def _over_heads(candidates: list[_Candidate], heads: set[tuple[int, str, Fragment]]) -> set[tuple[int, Fragment]]:
+    """A bare number on a page's top row, above that page's running head, that is the page's own place in
+    the file: a page number printed in the head's corner, even where OCR missed it on every other page (a
+    small digit in a scan's corner is often lost). Nothing of the text stands above a running head, so a
+    section's number opening a page is never taken for it."""
+    under = {(c.page, c.band) for c in candidates if c.row == 1 and (c.page, c.band, c.fragment) in heads}
+    return {
+        (c.page, c.fragment)
+        for c in candidates
+        if c.band == "top"
+        and c.row == 0
+        and (c.page, "top") in under
+        and len(c.fragment.text.strip()) <= 8
+        and _number_value(c.fragment.text) == c.page + 1
+    }
 
 
 def _own_ordinal(candidate: _Candidate, value: int) -> bool:
