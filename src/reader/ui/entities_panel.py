@@ -228,7 +228,10 @@ class EntitiesPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # The counts take what the names leave (the last section stretches). Sized to their contents, the
+        # header measured every row again at each change of the tree: most of the time a document's
+        # names took to show.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.tree.clicked.connect(self._clicked)
         self.tree.doubleClicked.connect(self._double_clicked)
 
@@ -297,10 +300,15 @@ class EntitiesPanel(QWidget):
             nodes.append(Node(head=Heading(kind, self.group_label(kind), len(sure)), children=children))
         self.model.set_nodes(nodes)
         self._expand()
-        self.tree.resizeColumnToContents(0)
-        # Long quoted terms must not push the counts out of sight.
+        # The names' column as wide as its longest name (or heading), measured here from the strings: the
+        # view's own `resizeColumnToContents` asks the model for every row again. Long quoted terms must not
+        # push the counts out of sight.
+        metrics = self.tree.fontMetrics()
+        labels = [self.group_label(kind) for kind in TYPES] + [self.tr("Less certain")]
+        longest = max((metrics.horizontalAdvance(text) for text in [*labels, *(e.text for e in entities)]), default=0)
+        needed = longest + 3 * self.tree.indentation() + 2 * metrics.averageCharWidth()
         widest = max(120, int(self.tree.viewport().width() * 0.6))
-        self.tree.setColumnWidth(0, min(self.tree.columnWidth(0), widest))
+        self.tree.setColumnWidth(0, min(needed, widest))
         if entities:
             self.message.hide()
         else:
@@ -310,13 +318,18 @@ class EntitiesPanel(QWidget):
         return nest_parts(entities, lambda e, children: Node(row=self._row(e), children=children))
 
     def _expand(self) -> None:
-        """Everything open except the less certain names, unless a filter is looking for something."""
-        self.tree.expandAll()
+        """Everything open except the less certain names, unless a filter is looking for something. Opened
+        node by node: `expandAll` and then `collapse` of each less certain group laid the whole tree out at
+        every call (some 100 ms of the window's thread for 200 names, on every document shown)."""
         if self.proxy.needle():
+            self.tree.expandAll()
             return
-        for index, head in self.model.heads():
-            if head.low:
-                self.tree.collapse(self.proxy.mapFromSource(index))
+        for index in self.model.opened(lambda head: not head.low):
+            self.tree.expand(self.proxy.mapFromSource(index))
+        for index, head in self.model.heads():  # folded again when a filter that opened them is cleared
+            shown = self.proxy.mapFromSource(index)
+            if head.low and self.tree.isExpanded(shown):
+                self.tree.collapse(shown)
 
     def _row(self, entity: Entity) -> EntityRow:
         tip_lines = [entity.text]

@@ -151,6 +151,24 @@ class TreeModel(QAbstractItemModel, Generic[H, T]):
         """Every heading with its index (column 0), depth first."""
         return [(self._index_of_number(n), head) for n, head in enumerate(self._heads) if head is not None]
 
+    def opened(self, keep: Callable[[H], bool]) -> list[QModelIndex]:
+        """The indexes of every node with entries under it, depth first, except headings `keep` refuses and
+        everything under them: what a view shows open, expanded one by one (a view's `expandAll` then
+        `collapse` of a few lays the whole tree out again at each call)."""
+        out: list[QModelIndex] = []
+
+        def visit(numbers: list[int]) -> None:
+            for number in numbers:
+                head = self._heads[number]
+                if head is not None and not keep(head):
+                    continue
+                if self._children[number]:
+                    out.append(self._index_of_number(number))
+                    visit(self._children[number])
+
+        visit(self._top)
+        return out
+
     def index_of(self, predicate: Callable[[T], bool]) -> QModelIndex:
         """The first index (column 0, depth first) whose row satisfies `predicate`, or an invalid index."""
         for number, row in enumerate(self._rows):
