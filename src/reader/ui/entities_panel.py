@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, Protocol, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from reader.core.entities import TYPES, Entity
@@ -207,6 +207,7 @@ class EntitiesPanel(QWidget):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self._names_width = 120  # the longest name shown, in pixels (`show_entities`)
         self.filter_box = QLineEdit()
         self.filter_box.setObjectName("entityFilter")
         self.filter_box.setPlaceholderText(self.tr("Filter"))
@@ -231,7 +232,8 @@ class EntitiesPanel(QWidget):
         # The counts take what the names leave (the last section stretches). Sized to their contents, the
         # header measured every row again at each change of the tree: most of the time a document's
         # names took to show.
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self.tree.fontMetrics().horizontalAdvance("00000") + 12)
         self.tree.clicked.connect(self._clicked)
         self.tree.doubleClicked.connect(self._double_clicked)
 
@@ -306,13 +308,26 @@ class EntitiesPanel(QWidget):
         metrics = self.tree.fontMetrics()
         labels = [self.group_label(kind) for kind in TYPES] + [self.tr("Less certain")]
         longest = max((metrics.horizontalAdvance(text) for text in [*labels, *(e.text for e in entities)]), default=0)
-        needed = longest + 3 * self.tree.indentation() + 2 * metrics.averageCharWidth()
-        widest = max(120, int(self.tree.viewport().width() * 0.6))
-        self.tree.setColumnWidth(0, min(needed, widest))
+        self._names_width = longest + 3 * self.tree.indentation() + 2 * metrics.averageCharWidth()
+        self._fit_names()
         if entities:
             self.message.hide()
         else:
             self._say(self.tr("No entities found in this document."))
+
+    def _fit_names(self) -> None:
+        """The names' column at its longest name, but never past 60 % of the panel, so the counts stay in
+        sight; fitted again when the panel is shown or resized (it may be filled while its tab is hidden)."""
+        widest = max(120, int(self.tree.viewport().width() * 0.6))
+        self.tree.setColumnWidth(0, min(self._names_width, widest))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_names()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_names()
 
     def _nodes(self, entities: Sequence[Entity]) -> list[Node[Heading, EntityRow]]:
         return nest_parts(entities, lambda e, children: Node(row=self._row(e), children=children))
