@@ -195,3 +195,18 @@ def test_characters_outside_the_bmp_and_lone_surrogates_keep_offsets() -> None:
     assert [(m.start, m.text) for m in orgs] == [(4, "重庆医科大学附属第二医院")]
     for m in mentions:
         assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.skipif(not available(), reason="the model package is not installed")
+def test_batch_ids_by_code_point_match_the_per_character_lookup() -> None:
+    # The batch's ids come from a table indexed by code point; every character, in and beyond the
+    # Basic Multilingual Plane, a lone surrogate and a full-width letter folded by LAC, must get the id the
+    # per-character look-up gives, and padding stays zero.
+    lac = LacTagger()
+    batch = ["张三在北京", "𠗣重庆\ud800Ａ", "", "医院"]
+    for sents in (batch, ["张三在北京", "重庆\ud800Ａ", "医院"]):  # the second all in the plane
+        ids, lengths = lac._batch_ids(sents)
+        assert lengths.tolist() == [len(s) for s in sents]
+        for row, sent in enumerate(sents):
+            assert ids[row, : len(sent)].tolist() == [lac._char_id(ch) for ch in sent]
+            assert not ids[row, len(sent) :].any()
