@@ -241,6 +241,22 @@ def _round_trip(halves: tuple[str, ...] = ("dev", "test")) -> None:
     _real_text_speed("\n".join(simplified["dev"] + simplified["test"]))
 
 
+def best_in_turns(runs: dict[str, Callable[[], object]], rounds: int = 15) -> tuple[dict[str, float], dict[str, float]]:
+    """Each run once to warm it, then `rounds` turns of all of them one after another (so a burst of load
+    falls on all alike); the best wall and CPU seconds of each."""
+    for fn in runs.values():
+        fn()
+    best = dict.fromkeys(runs, float("inf"))
+    cpu = dict.fromkeys(runs, float("inf"))
+    for _ in range(rounds):
+        for name, fn in runs.items():
+            start, start_cpu = time.perf_counter(), time.process_time()
+            fn()
+            best[name] = min(best[name], time.perf_counter() - start)
+            cpu[name] = min(cpu[name], time.process_time() - start_cpu)
+    return best, cpu
+
+
 def _cold(fn: Callable[[], object]) -> Callable[[], object]:
     """`fn` with the correction layer's memos emptied first, so that every run is a first view."""
 
@@ -263,16 +279,7 @@ def _real_text_speed(joined: str) -> None:
         "tw view, guard off": partial(make_view, text, Script.TW, guard=False),
         "OpenCC s2tw": partial(convert, text, "s2tw"),
     }
-    for fn in runs.values():
-        fn()  # warm: converters, character tables, jieba's dictionary
-    best = dict.fromkeys(runs, float("inf"))
-    cpu = dict.fromkeys(runs, float("inf"))
-    for _ in range(15):
-        for name, fn in runs.items():
-            start, start_cpu = time.perf_counter(), time.process_time()
-            fn()
-            best[name] = min(best[name], time.perf_counter() - start)
-            cpu[name] = min(cpu[name], time.process_time() - start_cpu)
+    best, cpu = best_in_turns(runs)  # warmed first: converters, character tables, jieba's dictionary
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\n== speed on {len(text):,} characters of the round-trip text (simplified), best of 15, same run "
           f"(load average {load})")  # fmt: skip

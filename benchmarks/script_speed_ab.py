@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
-from bench_script import DRCD, ROOT, SIZE, _document, _half
+from bench_script import DRCD, ROOT, SIZE, _document, _half, best_in_turns
 from reader.core.script import Script, convert, make_view
 from reader.core.script import blocked as script_blocked
 from reader.core.script import segment as script_segment
@@ -105,16 +105,7 @@ def main() -> None:
             "OpenCC s2t (stage)": lambda: convert(text, "s2t"),
             "s2t, stretches only": lambda: convert_s2t(text),
         }
-        for fn in runs.values():
-            fn()
-        best = dict.fromkeys(runs, float("inf"))
-        cpu = dict.fromkeys(runs, float("inf"))
-        for _ in range(15):
-            for name, fn in runs.items():
-                start, start_cpu = time.perf_counter(), time.process_time()
-                fn()
-                best[name] = min(best[name], time.perf_counter() - start)
-                cpu[name] = min(cpu[name], time.process_time() - start_cpu)
+        best, cpu = best_in_turns(runs)
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         print(f"speed on {len(text):,} characters, best of 15 in turns (load average {load})")
         for name, t in best.items():
