@@ -4,6 +4,8 @@ Only rows at a page's top or bottom edge are candidates, read from the edge inwa
 first row that is not furniture, so a line of prose is never removed for its words. A candidate is a page
 number when it has a page-number form (`— 3 —`, `- 3 -`, `第 3 页 共 10 页`, `3/10`, `Page 3`); a bare number
 or roman numeral also needs the numbers to follow the pages (number − page index the same on most pages).
+A bare number on the top row with the page's running head right below it is the page number printed in
+the head's corner when it is the page's own place in the file, though no other page shows one.
 It is a running head or footer when the same text, digits ignored, stands at the same height on many pages
 whose text differs: pages printed twice (a form, a notice copied into one file) repeat every line, and
 repetition among copies says nothing about furniture.
@@ -277,7 +279,7 @@ def _numbers(candidates: list[_Candidate], page_count: int) -> set[tuple[int, Fr
 
 def _number_value(text: str) -> int | None:
     """The number a page-number-shaped text shows (any strong form, or a bare number or roman numeral
-    with or without its dashes), else None."""
+    with or without its dashes; 0 for a page written in Chinese numerals, 第三页), else None."""
     text = unicodedata.normalize("NFKC", text).strip()
     strong = _STRONG.match(text)
     if strong:
