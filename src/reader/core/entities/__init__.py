@@ -187,18 +187,33 @@ def _listed(norm: str, mentions: list[Mention], blocked: set[int]) -> list[Menti
     for all three types, precision unchanged). Applied until nothing changes, so a list is
     promoted from its sure end."""
     out = list(mentions)
+    # Only a low-tier name with an enumeration mark beside it can be promoted; most documents have few.
+    waiting = [
+        k
+        for k, m in enumerate(out)
+        if m.tier != "main"
+        and k not in blocked
+        and m.type in _NAMED
+        and ((m.end < len(norm) and norm[m.end] in _LIST_MARKS) or (m.start > 0 and norm[m.start - 1] in _LIST_MARKS))
+    ]
+    if not waiting:
+        return out
+    starts = {(m.type, m.start) for m in out if m.tier == "main"}
+    ends = {(m.type, m.end) for m in out if m.tier == "main"}
     changed = True
     while changed:
+        # Promotion only ever adds to the main tier, so the names promoted do not depend on the order.
         changed = False
-        starts = {(m.type, m.start) for m in out if m.tier == "main"}
-        ends = {(m.type, m.end) for m in out if m.tier == "main"}
-        for k, m in enumerate(out):
-            if m.tier == "main" or k in blocked or m.type not in _NAMED:
+        for k in waiting:
+            m = out[k]
+            if m.tier == "main":
                 continue
             after = m.end < len(norm) and norm[m.end] in _LIST_MARKS and (m.type, m.end + 1) in starts
             before = m.start > 0 and norm[m.start - 1] in _LIST_MARKS and (m.type, m.start - 1) in ends
             if after or before:
                 out[k] = replace(m, tier="main")
+                starts.add((m.type, m.start))
+                ends.add((m.type, m.end))
                 changed = True
     return out
 

@@ -25,7 +25,7 @@ _NAME_SEPARATORS = frozenset("·•‧—－-")
 def join_dotted(chunk: str, tokens: list[Token]) -> list[Token]:
     """Two person names with only a name separator between them are one foreign name written in full
     (乌里奇 · 韦塞尔): the tagger cuts at the dot, and the dot is no word boundary of a name."""
-    dotted = any(ch in chunk for ch in _NAME_SEPARATORS)
+    dotted = not _NAME_SEPARATORS.isdisjoint(chunk)
     if not dotted and not any(a.tag == b.tag == "PER" for a, b in pairwise(tokens)):
         return tokens
     out: list[Token] = []

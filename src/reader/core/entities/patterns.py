@@ -130,8 +130,15 @@ def parse_doc_date(text: str | None) -> date | None:
 
 
 def dates(text: str, doc: date | None) -> list[Found]:
+    return _dates(text, doc)[0]
+
+
+def _dates(text: str, doc: date | None) -> tuple[list[Found], list[tuple[int, int]]]:
+    """The valid dates, and the span of every date-shaped match (valid or not), from one scan."""
     out: list[Found] = []
+    shaped: list[tuple[int, int]] = []
     for m in _DATE.finditer(text):
+        shaped.append(m.span())
         if m["y"] is not None:
             iso = _iso(_num(m["y"]), _num(m["m"]), _num(m["d"]))
             full = m["d"] is not None
@@ -151,7 +158,7 @@ def dates(text: str, doc: date | None) -> list[Found]:
                 iso += f"T{int(t['h']):02d}:{t['mi']}" + (f":{t['s']}" if t["s"] else "")
                 end = t.end()
         out.append(Found("date", m.start(), end, text[m.start() : end], iso))
-    return out
+    return out, shaped
 
 
 def figures(text: str) -> list[Found]:
@@ -190,9 +197,9 @@ def titles(text: str) -> list[Found]:
 
 
 def find_all(text: str, doc: date | None) -> list[Found]:
-    found_dates = dates(text, doc)
+    found_dates, shaped = _dates(text, doc)
     # Date-shaped text that is no valid date (2023年13月45日) is not a figure either.
-    taken = Spans([(f.start, f.end) for f in found_dates] + [m.span() for m in _DATE.finditer(text)])
+    taken = Spans([(f.start, f.end) for f in found_dates] + shaped)
     found_figures = [f for f in figures(text) if not taken.overlaps(f.start, f.end)]
     return found_dates + found_figures + terms(text) + titles(text)
 
