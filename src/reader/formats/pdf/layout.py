@@ -27,6 +27,8 @@ _NUMBERED = re.compile(
     r"|\d{1,2}[.、．]\s*\D|\d{1,2}(?:\.\d{1,2})+\s*\D|[A-Z]\.\s)"
 )
 _SENTENCE_END = tuple("。；;：:，,！？!?")
+_NOTE_MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+"""Footnote marks a sentence can end with (`。①`): the sentence is still closed."""
 _CLOSED = ("。", "！", "？", "；", "!", "?", ".", ":", "：", "”", "」")
 _FOOTNOTE_MARK = re.compile(r"^(?:[①-⑳⑴-⒇]|\[\d+\]|［\d+］|\d+\s|注\s*\d*[:：]?|\*)")
 
@@ -114,7 +116,7 @@ def classify(lines: list[Line], size: float, column_width: float) -> list[Line]:
     for line in lines:
         kind = "body"
         text = line.text
-        opens = prev is None or prev.kind != "body" or prev.text.endswith(_CLOSED)
+        opens = prev is None or prev.kind != "body" or prev.text.rstrip(_NOTE_MARKS).endswith(_CLOSED)
         if line.size < 0.9 * size and line.bottom > last_body.get((line.page, line.column), 0.0) + 2:
             kind = "footnote"
         elif len(line.fragments) > 1:

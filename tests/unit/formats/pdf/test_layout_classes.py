@@ -65,6 +65,19 @@ def test_a_heading_that_wraps_at_the_column_edge_is_one_heading() -> None:
     assert result.headings[0] == 0
 
 
+def test_a_numbered_heading_after_a_sentence_that_ends_with_a_note_mark_is_a_heading() -> None:
+    closing = BODY[:30] + "。①"  # a paragraph's last line: its sentence ends, then cites a footnote
+    fragments = [
+        *_body(0, top=80.0, lines=4),
+        _frag(closing, 156.0),
+        _frag("（二）再看服务设施的运行", 184.0),
+        *_body(1, top=212.0, lines=4),
+    ]
+    result = analyse(Layout((_page(0, fragments),)))
+    assert "（二）再看服务设施的运行" in result.paragraphs
+    assert result.paragraphs.index("（二）再看服务设施的运行") in result.headings
+
+
 def test_a_short_heading_above_another_heading_stays_apart() -> None:
     fragments = [_frag("一、总体情况", 80.0, 16.0), _frag("（一）调查范围", 104.0, 16.0), *_body(0, top=140.0)]
     result = analyse(Layout((_page(0, fragments),)))
