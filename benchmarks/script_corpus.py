@@ -78,6 +78,13 @@ def _git(git_dir: Path, spec: str) -> str:
     ).stdout
 
 
+def _names(git_dir: Path, tree: str) -> list[str]:
+    """The names of the entries of one tree of a commit (`COMMIT:folder`)."""
+    return subprocess.run(
+        ["git", "--git-dir", str(git_dir), "ls-tree", "--name-only", tree], check=True, capture_output=True, text=True
+    ).stdout.split()
+
+
 def gsd_texts(git_dir: Path) -> Iterator[str]:
     """The sentences of UD_Chinese-GSD, rebuilt from their tokens (the 2016 files have no text lines)."""
     for name in GSD_FILES:
@@ -105,12 +112,7 @@ def _join(words: list[str]) -> str:
 def law_texts(git_dir: Path) -> Iterator[str]:
     """The articles of Taiwan's laws and regulations in force (全國法規資料庫), one text per law, with
     the database's hard line breaks inside sentences removed."""
-    listing = subprocess.run(
-        ["git", "--git-dir", str(git_dir), "ls-tree", "--name-only", f"{LAWS_COMMIT}:FalVMingLing"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.split()
+    listing = _names(git_dir, f"{LAWS_COMMIT}:FalVMingLing")
     blobs = "".join(f"{LAWS_COMMIT}:FalVMingLing/{name}\n" for name in listing if name.endswith(".json"))
     raw = subprocess.run(
         ["git", "--git-dir", str(git_dir), "cat-file", "--batch"], input=blobs.encode(), check=True, capture_output=True
@@ -133,12 +135,7 @@ def cc0_texts(git_dir: Path) -> Iterator[str]:
     press releases, titles, exam text), one per line. Left out: the machine-written sentences, and the
     list of place names and addresses, which attests names (山里, 南庄 as villages), not how words are
     written (在山里 "in the mountains" is 山裡)."""
-    listing = subprocess.run(
-        ["git", "--git-dir", str(git_dir), "ls-tree", "--name-only", f"{CC0_COMMIT}:zh-TW"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.split()
+    listing = _names(git_dir, f"{CC0_COMMIT}:zh-TW")
     for name in listing:
         if name.endswith(".txt") and name not in CC0_LEFT_OUT:
             yield from (line for line in _git(git_dir, f"{CC0_COMMIT}:zh-TW/{name}").splitlines() if line.strip())

@@ -9,6 +9,7 @@ no text layer).
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any
 
 from unit.formats.pdf.pdf_scans import PAGE_W, images_to_pdf
@@ -91,3 +92,24 @@ class DiesOn(ByShade):
         if self.read[-1] == self.die_on:
             raise Killed
         return found
+
+
+def killed_import(
+    library: Path, paths: list[Path], monkeypatch: Any, die_on: int, workers: int | None = None
+) -> DiesOn:
+    """An import of `paths` into the library file at `library` (noted and resumable, as the window and
+    `reader import` run it) that "dies" when OCR comes to page `die_on`; the engine, for what it read."""
+    from reader.app.resuming import import_resumably
+    from reader.formats.pdf import ocr
+    from reader.store.library import Library
+
+    dying = DiesOn(die_on)
+    monkeypatch.setattr(ocr, "default_engine", lambda: dying)
+    opened = Library(library)
+    try:
+        import_resumably(opened, paths, workers=workers)
+    except Killed:
+        return dying
+    finally:
+        opened.close()
+    raise AssertionError(f"the import did not come to page {die_on}")

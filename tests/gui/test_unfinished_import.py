@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reader.app.resuming import import_resumably, unfinished
+from reader.app.resuming import unfinished
 from reader.formats.pdf import ocr
 from reader.store.library import Library
 from reader.store.ocr_pages import OcrPageStore
@@ -21,7 +21,7 @@ from reader.ui.workers import ImportJob
 
 pytest.importorskip("PIL", reason="scans are generated with Pillow (installed with the OCR engine)")
 from import_holder import holding_import
-from shaded_scans import ByShade, DiesOn, Killed, shaded_scan
+from shaded_scans import ByShade, killed_import, shaded_scan
 
 
 @pytest.fixture
@@ -34,11 +34,7 @@ def scan(tmp_path: Path) -> Path:
 @pytest.fixture
 def interrupted(seeded_library: Path, scan: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The sample library with an import of `scan` that died on its third page (two pages kept)."""
-    monkeypatch.setattr(ocr, "default_engine", lambda: DiesOn(2))
-    library = Library(seeded_library)
-    with pytest.raises(Killed):
-        import_resumably(library, [scan])
-    library.close()
+    killed_import(seeded_library, [scan], monkeypatch, die_on=2)
     return seeded_library
 
 

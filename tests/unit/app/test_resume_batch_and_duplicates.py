@@ -17,7 +17,7 @@ from reader.store.library import Library
 from reader.store.ocr_pages import OcrPageStore
 
 pytest.importorskip("PIL", reason="scans are generated with Pillow (installed with the OCR engine)")
-from shaded_scans import ByShade, DiesOn, Killed, shaded_scan
+from shaded_scans import ByShade, killed_import, shaded_scan
 
 TEXTS = 8  # with the scan, enough files for the worker processes (importing._PARALLEL_THRESHOLD)
 
@@ -50,13 +50,8 @@ def test_a_batch_stopped_within_its_scan_resumes_at_the_page_it_stopped_at(
         report = import_resumably(library, [folder], workers=2)
         assert len(report.imported) == TEXTS + 1 and whole.read == [0, 1, 2, 3, 4]
 
-    dying = DiesOn(2)
-    monkeypatch.setattr(ocr, "default_engine", lambda: dying)
     path = tmp_path / "lib.sqlite"
-    library = Library(path)
-    with pytest.raises(Killed):
-        import_resumably(library, [folder], workers=2)
-    library.close()
+    dying = killed_import(path, [folder], monkeypatch, die_on=2, workers=2)
     assert dying.read == [0, 1, 2]  # read here (a worker process would not see this engine)
 
     engine = ByShade()

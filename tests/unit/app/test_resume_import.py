@@ -15,7 +15,7 @@ from reader.store.ocr_pages import OcrPageStore
 from reader.store.pending_imports import PendingImports
 
 pytest.importorskip("PIL", reason="scans are generated with Pillow (installed with the OCR engine)")
-from shaded_scans import ByShade, DiesOn, Killed, shaded_scan
+from shaded_scans import ByShade, killed_import, shaded_scan
 
 
 def _stored(path: Path) -> list[tuple[str, str, str, tuple[int, ...], str]]:
@@ -43,13 +43,8 @@ def test_a_scan_interrupted_after_two_pages_resumes_at_the_third(
         assert len(report.imported) == 1 and whole_engine.read == [0, 1, 2, 3, 4]
         assert unfinished(whole) == [] and OcrPageStore(whole.conn).count() == 0  # nothing left behind
 
-    dying = DiesOn(2)
-    monkeypatch.setattr(ocr, "default_engine", lambda: dying)
     path = tmp_path / "lib.sqlite"
-    library = Library(path)
-    with pytest.raises(Killed):
-        import_resumably(library, [scan])
-    library.close()
+    dying = killed_import(path, [scan], monkeypatch, die_on=2)
     assert dying.read == [0, 1, 2]
 
     # The next start: the import is noted, with the two pages read before page 3 went wrong.
@@ -77,13 +72,9 @@ def test_a_resumed_batch_finds_its_stored_scans_without_reading_them_again(
     first, second = folder / "a.pdf", folder / "b.pdf"
     first.write_bytes(shaded_scan(2))
     second.write_bytes(shaded_scan(4))
-    dying = DiesOn(2)  # a.pdf (pages 0-1) is read and stored; b.pdf dies on its third page
-    monkeypatch.setattr(ocr, "default_engine", lambda: dying)
     path = tmp_path / "lib.sqlite"
-    library = Library(path)
-    with pytest.raises(Killed):
-        import_resumably(library, [folder], workers=1)
-    library.close()
+    # a.pdf (pages 0-1) is read and stored; b.pdf dies on its third page
+    killed_import(path, [folder], monkeypatch, die_on=2, workers=1)
 
     engine = ByShade()
     monkeypatch.setattr(ocr, "default_engine", lambda: engine)
@@ -107,13 +98,9 @@ def test_a_scan_stored_but_not_yet_marked_done_is_found_stored_without_ocr(
     first, second = folder / "a.pdf", folder / "b.pdf"
     first.write_bytes(shaded_scan(2))
     second.write_bytes(shaded_scan(4))
-    monkeypatch.setattr(ocr, "default_engine", lambda: DiesOn(2))
     monkeypatch.setattr(operations, "import_file_done", lambda *args, **kwargs: None)  # the marks are lost
     path = tmp_path / "lib.sqlite"
-    library = Library(path)
-    with pytest.raises(Killed):
-        import_resumably(library, [folder], workers=1)
-    library.close()
+    killed_import(path, [folder], monkeypatch, die_on=2, workers=1)
     monkeypatch.undo()
 
     engine = ByShade()
@@ -130,12 +117,8 @@ def test_a_scan_stored_but_not_yet_marked_done_is_found_stored_without_ocr(
 def test_a_later_import_of_other_files_leaves_the_unfinished_one_noted(
     scan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ocr, "default_engine", lambda: DiesOn(1))
     path = tmp_path / "lib.sqlite"
-    library = Library(path)
-    with pytest.raises(Killed):
-        import_resumably(library, [scan])
-    library.close()
+    killed_import(path, [scan], monkeypatch, die_on=1)
     note = tmp_path / "note.txt"
     note.write_text("一段与扫描无关的文字，单独导入。\n", encoding="utf-8")
     with Library(path) as library:
