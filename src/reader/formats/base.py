@@ -109,6 +109,13 @@ class Importer(Protocol):
         """Rebuild what `read` gave from the stored `raw` alone (the library re-derives from it)."""
         ...
 
+    def evidence(self, raw: str) -> dict[str, str]:
+        """`from_raw(raw).evidence`: what the Info tab says about the source (OCR pages, repairs).
+
+        Asked on every document the window shows, on its thread; so a format answers from what it stored
+        without rebuilding the text where it can (a PDF's layout analysis, an HTML page's parse)."""
+        ...
+
     def derive(
         self, imported: ImportedText, overrides: Mapping[int, bool] | None = None, *, hints: SourceHints | None = None
     ) -> Derived:

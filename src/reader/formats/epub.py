@@ -222,6 +222,9 @@ class EpubImporter:
     def from_raw(self, raw: str) -> ImportedText:
         return blocks.imported(raw, blocks.from_raw(raw))
 
+    def evidence(self, raw: str) -> dict[str, str]:
+        return dict(blocks.from_raw(raw).evidence)
+
     def derive(
         self, imported: ImportedText, overrides: Mapping[int, bool] | None = None, *, hints: SourceHints | None = None
     ) -> Derived:

@@ -63,7 +63,10 @@ class HtmlImporter:
         return ImportedText(raw=imported.raw, original=imported.original, evidence=evidence)
 
     def from_raw(self, raw: str) -> ImportedText:
-        return ImportedText(raw=raw, original=html_to_blocks(raw), evidence={"markup": "html"})
+        return ImportedText(raw=raw, original=html_to_blocks(raw), evidence=self.evidence(raw))
+
+    def evidence(self, raw: str) -> dict[str, str]:
+        return {"markup": "html"}
 
     def derive(
         self, imported: ImportedText, overrides: Mapping[int, bool] | None = None, *, hints: SourceHints | None = None

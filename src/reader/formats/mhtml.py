@@ -103,6 +103,9 @@ class MhtmlImporter:
     def from_raw(self, raw: str) -> ImportedText:
         return html.IMPORTER.from_raw(raw)
 
+    def evidence(self, raw: str) -> dict[str, str]:
+        return html.IMPORTER.evidence(raw)
+
     def derive(
         self, imported: ImportedText, overrides: Mapping[int, bool] | None = None, *, hints: SourceHints | None = None
     ) -> Derived:

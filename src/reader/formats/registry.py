@@ -89,13 +89,7 @@ def evidence_of(raw: str, name: str) -> dict[str, str]:
     """What the importer can tell about a stored document's source (for a PDF: which pages were read by
     OCR and why a page gave nothing); empty for a format that records nothing or a name it does not know."""
     try:
-        importer = importer_named(name)
-        # The Info tab asks on every document shown: a format that can tell without reading its stored
-        # form again (a PDF's layout analysis takes tens of milliseconds on the window's thread) says so.
-        quick = getattr(importer, "evidence_of_raw", None)
-        if callable(quick):
-            return dict(quick(raw))
-        return dict(importer.from_raw(raw).evidence)
+        return dict(importer_named(name).evidence(raw))
     except (FormatError, ValueError):
         return {}
 

@@ -41,6 +41,9 @@ class TextImporter:
     def from_raw(self, raw: str) -> ImportedText:
         return ImportedText(raw=raw, original=raw)
 
+    def evidence(self, raw: str) -> dict[str, str]:
+        return {}
+
     def derive(
         self, imported: ImportedText, overrides: Mapping[int, bool] | None = None, *, hints: SourceHints | None = None
     ) -> Derived:

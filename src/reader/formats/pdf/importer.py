@@ -73,7 +73,7 @@ class PdfImporter:
         evidence = {"pages": str(len(layout.pages)), **ocr_evidence(layout, with_engine=False)}
         return ImportedText(raw=raw, original=imported.original, evidence=evidence, pages=imported.pages)
 
-    def evidence_of_raw(self, raw: str) -> dict[str, str]:
+    def evidence(self, raw: str) -> dict[str, str]:
         """`from_raw(raw).evidence` without the layout analysis, which the evidence does not need."""
         layout = layout_from_json(raw)
         return {"pages": str(len(layout.pages)), **ocr_evidence(layout, with_engine=False)}
