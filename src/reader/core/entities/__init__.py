@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from contextlib import closing
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -221,14 +222,18 @@ def _listed(norm: str, mentions: list[Mention], blocked: set[int]) -> list[Menti
 def _named_spans(norm: str) -> list[Span]:
     """People, places and organisations in document coordinates, from the tagger and the rules."""
     chunks = _chunks(norm)
-    tagged = tagger().tag([c for _, c in chunks]) if chunks else []
-    named: list[Span] = []
-    for (offset, chunk), tokens in zip(chunks, tagged, strict=True):
-        for span in spans_from_tokens(chunk, tokens):
-            named.append(
-                Span(span.type, offset + span.start, offset + span.end, span.score, span.confirmed, span.normalized)
-            )
-    return named
+    per_chunk: list[list[Span]] = [[] for _ in chunks]
+    # The rules run on each batch as soon as it is tagged, while the model tags the next ones on its
+    # own thread (see `LacTagger.tag_batches`): the pass then takes about as long as the model call.
+    with closing(tagger().tag_batches([c for _, c in chunks])) as batches:
+        for batch in batches:
+            for i, tokens in batch:
+                offset, chunk = chunks[i]
+                per_chunk[i] = [
+                    Span(s.type, offset + s.start, offset + s.end, s.score, s.confirmed, s.normalized)
+                    for s in spans_from_tokens(chunk, tokens)
+                ]
+    return [span for spans in per_chunk for span in spans]
 
 
 # Short quotations and titles: a name written as the whole of one is a nickname or a work's title.

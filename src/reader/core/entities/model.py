@@ -15,13 +15,19 @@ from __future__ import annotations
 
 import importlib.util
 import threading
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Generator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import repeat
 from pathlib import Path
 from typing import Any, ClassVar, NamedTuple
 
 _BATCH_CHARS = 1500  # padded characters per model call: measured fastest between 1,000 and 2,000
 _MAX_BATCH = 96
+# Batches whose model call may be submitted ahead of the one being decoded: enough to keep the model
+# busy while the caller works on a batch (a model call is ~30 ms, the Python on its output less), few
+# enough that the emissions held at once stay under a few megabytes whatever the document's length.
+_PREFETCH = 4
 _NAMED = frozenset({"PER", "LOC", "ORG"})
 
 
@@ -111,25 +117,63 @@ class LacTagger:
     def tag(self, sentences: Sequence[str]) -> list[list[Token]]:
         """Tag every sentence; returns one token list per sentence, in input order."""
         out: list[list[Token]] = [[] for _ in sentences]
+        for batch in self.tag_batches(sentences):
+            for i, words in batch:
+                out[i] = words
+        return out
+
+    def tag_batches(self, sentences: Sequence[str]) -> Generator[list[tuple[int, list[Token]]], None, None]:
+        """Tag the sentences a batch at a time: yields (index, words) of each batch as soon as it is
+        decoded, in no particular order of index (sentences that are never yielded are empty).
+
+        The model call of the next batches runs on a worker thread while this thread decodes one batch
+        and the caller works on its words: ONNX Runtime releases the GIL while it computes, so the
+        Python on both sides of the call overlaps the model instead of adding to it. The worker lives
+        only as long as this generator: closing it early (or an exception in the caller) cancels what
+        was submitted and waits for the call in progress, and an exception in the model call is raised
+        here. Close it explicitly (`contextlib.closing`) when it may be abandoned before the end.
+        """
+        batches = self._plan(sentences)
+        if not batches:
+            return
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="entity-model") as pool:
+            pending: deque[tuple[list[int], Future[tuple[Any, Any]]]] = deque()
+            submitted = 0
+            try:
+                while submitted < len(batches) or pending:
+                    while submitted < len(batches) and len(pending) < _PREFETCH:
+                        batch = batches[submitted]
+                        pending.append((batch, pool.submit(self._emissions, [sentences[i] for i in batch])))
+                        submitted += 1
+                    batch, future = pending.popleft()
+                    emissions, lengths = future.result()
+                    paths = self._viterbi(emissions, lengths)
+                    sure = self._sureness(emissions, paths)
+                    yield list(zip(batch, self._words(paths, sure, lengths), strict=True))
+            finally:
+                for _, future in pending:
+                    future.cancel()
+
+    def _plan(self, sentences: Sequence[str]) -> list[list[int]]:
+        """The batches, as lists of sentence indices: sentences sorted by length, each batch as many
+        as fit in `_BATCH_CHARS` padded characters (at most `_MAX_BATCH`). Empty sentences are left out."""
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+        batches: list[list[int]] = []
         pos = 0
         while pos < len(order):
-            longest = len(sentences[order[pos]])
             end = pos + 1
             while end < len(order) and end - pos < _MAX_BATCH:
-                longest = len(sentences[order[end]])
-                if longest * (end - pos + 1) > _BATCH_CHARS:
+                if len(sentences[order[end]]) * (end - pos + 1) > _BATCH_CHARS:
                     break
                 end += 1
-            batch = order[pos:end]
-            ids, lengths = self._batch_ids([sentences[i] for i in batch])
-            emissions = self._session.run(None, {"token_ids": ids, "length": lengths})[0]
-            paths = self._viterbi(emissions, lengths)
-            sure = self._sureness(emissions, paths)
-            for i, words in zip(batch, self._words(paths, sure, lengths), strict=True):
-                out[i] = words
+            batches.append(order[pos:end])
             pos = end
-        return out
+        return batches
+
+    def _emissions(self, batch: list[str]) -> tuple[Any, Any]:
+        """The model's per-character tag scores for one batch, and the sentence lengths (the worker's part)."""
+        ids, lengths = self._batch_ids(batch)
+        return self._session.run(None, {"token_ids": ids, "length": lengths})[0], lengths
 
     def _batch_ids(self, batch: list[str]) -> tuple[Any, Any]:
         """The batch's character ids, zero-padded to its longest sentence, and the sentence lengths."""
@@ -276,6 +320,11 @@ class JiebaTagger:
                 pos += len(word)
             out.append(tokens)
         return out
+
+    def tag_batches(self, sentences: Sequence[str]) -> Generator[list[tuple[int, list[Token]]], None, None]:
+        """All sentences as one batch (the interface of `LacTagger.tag_batches`)."""
+        if sentences:
+            yield list(enumerate(self.tag(sentences)))
 
 
 _local = threading.local()
