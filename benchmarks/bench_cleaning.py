@@ -1,8 +1,11 @@
 """Cleaning quality on pages the rules were not tuned on, clean-document loss, and speed, in one run.
 
 Run: .venv/bin/python benchmarks/bench_cleaning.py [--detail] [--dev] [--speed] [--extra DIR] [--src OTHER/src]
+    [--only SET,SET...]
 (`--dev` runs the development halves only: what rules are tuned on; test halves are read once, at the end.
-`--speed` runs the speed line only; pin it to one core with `taskset -c 0`.)
+`--speed` runs the speed line only; pin it to one core with `taskset -c 0`. `--only` runs the named sets
+(web_zh generated wiki kinds readability extra real clean markdown seeds speed). `--help` prints this and
+runs nothing; an unknown option is refused, so a mistyped flag never runs the test halves.)
 
 Figures printed (each beside the keep-all baseline and, when installed, trafilatura from the same run):
   web_zh dev / test  the 69 pages of ../shared/eval/web_zh split by a fixed rule (test when the last byte of
@@ -81,7 +84,7 @@ READABILITY = EVAL / "readability_zh" if (EVAL / "readability_zh").exists() else
 # Sets of further real pages (`--extra`): which were read page by page while rules were built (development
 # only), and which are split by page into halves like web_zh (sha1("<prefix>/<name>"), test when odd).
 EXTRA_DEV_ONLY = ("webmainbench", "newspaper")
-EXTRA_SPLIT = {"cx_extractor": "cx"}
+EXTRA_SPLIT = {"cx_extractor": "cx", "magic_html": "magic"}
 
 
 def _load(name: str, folder: str) -> ModuleType:
@@ -525,22 +528,51 @@ def bench_speed() -> None:
     )
 
 
+FLAGS = ("--detail", "--dev", "--speed")
+VALUED = ("--extra", "--src", "--only")
+
+
+def _options_ok(argv: list[str]) -> bool:
+    """True when every argument is a known flag or the value of a known option: a typo (or `--help`) must
+    not fall through to a full run, which would read the frozen test halves."""
+    rest = iter(argv)
+    for arg in rest:
+        if arg in VALUED:
+            if next(rest, None) is None:
+                return False
+        elif arg not in FLAGS:
+            return False
+    return True
+
+
 def main() -> None:
+    if not _options_ok(sys.argv[1:]):
+        print(__doc__)
+        sys.exit(0 if sys.argv[1:] in (["--help"], ["-h"]) else 2)
     detail = "--detail" in sys.argv
     if "--speed" in sys.argv:
         bench_speed()
         return
-    bench_web_zh(detail)
-    bench_generated(detail)
-    bench_wiki(detail)
-    bench_kinds(detail)
-    bench_readability(detail)
-    bench_extra(detail)
-    bench_real_dev()
-    bench_clean_docs(detail)
-    bench_markdown(detail)
-    bench_seeds()
-    bench_speed()
+    sets: dict[str, Callable[[], None]] = {
+        "web_zh": lambda: bench_web_zh(detail),
+        "generated": lambda: bench_generated(detail),
+        "wiki": lambda: bench_wiki(detail),
+        "kinds": lambda: bench_kinds(detail),
+        "readability": lambda: bench_readability(detail),
+        "extra": lambda: bench_extra(detail),
+        "real": bench_real_dev,
+        "clean": lambda: bench_clean_docs(detail),
+        "markdown": lambda: bench_markdown(detail),
+        "seeds": bench_seeds,
+        "speed": bench_speed,
+    }
+    only = sys.argv[sys.argv.index("--only") + 1].split(",") if "--only" in sys.argv else list(sets)
+    unknown = [name for name in only if name not in sets]
+    if unknown:
+        print(f"unknown set {', '.join(unknown)}; sets: {' '.join(sets)}")
+        sys.exit(2)
+    for name in only:
+        sets[name]()
 
 
 if __name__ == "__main__":

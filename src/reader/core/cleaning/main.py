@@ -175,13 +175,16 @@ MENU_ITEM_WORDS = 4
 def _menu_item(line: cf.Line) -> bool:
     """A word or two on a line of its own with no mark and no structure (相簿, 留言, 名片): an item of a
     menu. Three in a row (`_menus`) are a wall like three flagged lines: a bar of tabs between a list of
-    headlines and the post, which the densest run should not cross however strong what lies beyond it is."""
+    headlines and the post, which the densest run should not cross however strong what lies beyond it is.
+    A heading of the markup (h1-h6) is no tab: section titles in a row (an outline whose sections hold
+    pictures, or nothing the page kept) stand inside the article, not between it and the page."""
     return (
         line.reason is None
         and 0 < line.words <= MENU_ITEM_WORDS
         and not line.clause_punct
         and not line.structure
         and not line.authored
+        and not line.heading
     )
 
 
@@ -269,6 +272,39 @@ def _past_teasers(
     return span
 
 
+def _furniture(line: cf.Line) -> bool:
+    """Evidence of page furniture on the line itself: a flagged reason, links or a chrome container."""
+    return line.reason in CHROME_REASONS or bool(line.link_chars) or line.chrome
+
+
+def _between_bodies(lines: Sequence[cf.Line], inside: list[bool], first: int, last: int, box: int | None) -> None:
+    """Between two bodies of the article, a paragraph of the writer's prose with no link or chrome
+    evidence is article too (a lead paragraph between an infobox and the sections), however short it
+    is beside the densest run. When the markup names the element that holds the article's paragraphs
+    (`box`) and a gap between two bodies lies wholly inside it, out of any chrome container, the short
+    lines of the gap are the writer's too: section titles, a story's name, a table of contents, a note
+    in brackets. Lines with links stay out, and so does a short line right above them (the heading of
+    a list of links, 目录 over a wiki's contents). A gap that leaves the article's element (a sidebar, a
+    second copy of the page) stays judged line by line."""
+    i = first
+    while i < last:
+        if inside[i]:
+            i += 1
+            continue
+        end = i
+        while end < last and not inside[end]:
+            end += 1
+        gap = lines[i:end]
+        in_box = box is not None and all(box in line.boxes and not line.chrome for line in gap)
+        for k, line in enumerate(gap, start=i):
+            if line.reason is not None or _furniture(line):
+                continue
+            if in_box and not line.clause_punct and k + 1 < end and _furniture(lines[k + 1]):
+                continue
+            inside[k] = is_prose(line) or in_box
+        i = end
+
+
 def select_main(lines: list[cf.Line]) -> None:
     """Keep the densest run of prose (and any other run nearly as strong); what lies outside is
     chrome before the article or related material after it."""
@@ -298,13 +334,7 @@ def select_main(lines: list[cf.Line]) -> None:
             if not inside[i] and line.reason is None and box in line.boxes and not line.chrome_inner:
                 inside[i] = line.link_density <= BOX_LINK_DENSITY and line.tag in BOX_TAGS
     first, last = min(k[0] for k in keep), max(k[1] for k in keep)
-    for i in range(first, last):
-        # Between two bodies of the article, a paragraph of the writer's prose with no link or chrome
-        # evidence is article too (a lead paragraph between an infobox and the sections), however
-        # short it is beside the densest run.
-        line = lines[i]
-        if not inside[i] and line.reason is None and is_prose(line) and not line.link_chars and not line.chrome:
-            inside[i] = True
+    _between_bodies(lines, inside, first, last, box)
     first, last = extend_edges(lines, inside, first, last)
     for i, line in enumerate(lines):
         if inside[i] or line.reason is not None:
