@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import TypeVar
 
 from reader.core.entities.context import forecast
 from reader.core.entities.gazetteers import dictionary
@@ -25,6 +26,8 @@ from reader.core.entities.patterns import find_all, parse_doc_date
 from reader.core.entities.rules import Span, consistent_people, posts_of, spans_from_tokens, weak_person
 from reader.core.entities.spans import body_by_ending, national_body
 from reader.core.text.normalise import normalise
+
+_T = TypeVar("_T")
 
 TYPES = ("person", "org", "place", "date", "figure", "term", "title")
 
@@ -219,10 +222,12 @@ def _listed(norm: str, mentions: list[Mention], blocked: set[int]) -> list[Menti
     return out
 
 
-def _named_spans(norm: str) -> list[Span]:
-    """People, places and organisations in document coordinates, from the tagger and the rules."""
+def _named_spans(norm: str, meanwhile: Callable[[], _T]) -> tuple[list[Span], _T]:
+    """People, places and organisations in document coordinates, from the tagger and the rules, and
+    the result of `meanwhile` (work that does not need the tagger), run while the model tags."""
     chunks = _chunks(norm)
     per_chunk: list[list[Span]] = [[] for _ in chunks]
+    other: tuple[_T] | None = None
     # The rules run on each batch as soon as it is tagged, while the model tags the next ones on its
     # own thread (see `LacTagger.tag_batches`): the pass then takes about as long as the model call.
     with closing(tagger().tag_batches([c for _, c in chunks])) as batches:
@@ -233,7 +238,11 @@ def _named_spans(norm: str) -> list[Span]:
                     Span(s.type, offset + s.start, offset + s.end, s.score, s.confirmed, s.normalized)
                     for s in spans_from_tokens(chunk, tokens)
                 ]
-    return [span for spans in per_chunk for span in spans]
+            if other is None:  # the next batches are submitted: the model is busy for a while
+                other = (meanwhile(),)
+    if other is None:
+        other = (meanwhile(),)
+    return [span for spans in per_chunk for span in spans], other[0]
 
 
 # Short quotations and titles: a name written as the whole of one is a nickname or a work's title.
@@ -255,8 +264,9 @@ def extract(text: str, *, doc_date: str | None = None) -> list[Mention]:
     # Lone surrogates (from text decoded with surrogateescape) cannot be encoded for OpenCC; a
     # same-length stand-in keeps every offset valid.
     norm = normalise(_SURROGATE.sub("\ufffd", text))
-    mentions = _named_mentions(text, norm, _lengthen_people(norm, _named_spans(norm)))
-    for found in find_all(norm, parse_doc_date(doc_date)):
+    named, patterns = _named_spans(norm, lambda: find_all(norm, parse_doc_date(doc_date)))
+    mentions = _named_mentions(text, norm, _lengthen_people(norm, named))
+    for found in patterns:
         mentions.append(
             Mention(
                 found.type, text[found.start : found.end], found.normalized, found.start, found.end, value=found.value
