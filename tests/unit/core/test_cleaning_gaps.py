@@ -63,3 +63,48 @@ def test_a_heading_over_a_list_of_links_between_bodies_stays_out() -> None:
     text = clean_html(_page(article)).text
     assert all(line in text for line in INTRO + BODY)
     assert "目錄" not in text
+
+
+SHORT_ARTICLE = (
+    "（本报讯）市体育中心昨晚举行的城市网球公开赛决赛中，本地选手以两盘直落击败上届冠军，首次捧起奖杯。"
+    "赛后他说，这座城市对他意义非凡，明年还会回来卫冕。"
+)
+FEED = [
+    ("体育快讯·2 小时前", "青少年网球训练营开始报名", "今年的训练营共设八个班，报名截至本月底，详情请见主办方公告。"),
+    (
+        "本地新闻·5 小时前",
+        "体育中心周边道路临时管制",
+        "为保障赛事期间交通，体育中心周边道路实行临时管制，请绕行",
+    ),
+    ("财经频道·8 小时前", "运动品牌一季度销售增长", "多家运动品牌发布一季度业绩，销售额普遍增长，其中网球用品增幅最大"),
+    ("体育快讯·1 天前", "羽毛球联赛下周开打", "新赛季羽毛球联赛下周六开打，共有十二支球队参加，比赛将持续三个月。"),
+    ("生活服务·1 天前", "周末天气晴好适合户外运动", "气象台预计本周末以晴为主，气温适宜，适合户外运动和出游"),
+]
+
+
+def _feed_page() -> str:
+    teasers = [
+        f"<div class='item'><div>{kicker}</div><h4><a href='/n{i}'>{head}</a></h4><p>{summary}</p></div>"
+        for i, (kicker, head, summary) in enumerate(FEED)
+    ]
+    ad_menu = (
+        "<div class='ad'><h4>为什么你不喜欢这个广告？</h4><ul><li>这个广告令我不安</li><li>这个广告与我无关</li>"
+        "<li>其他原因</li></ul><div>谢谢你的意见与建议。我们会移除这个广告，并按需要作出更改。</div></div>"
+    )
+    return (
+        f"<html><head><title>本地选手首夺城市网球公开赛冠军</title></head><body><ul class='nav'>{NAV}</ul>"
+        "<div class='main-content'><h1>本地选手首夺城市网球公开赛冠军</h1><div>2024年5月20日</div>"
+        f"<div class='article-content'><p>{SHORT_ARTICLE}</p></div>"
+        "<div class='recommend'>其他人也在看</div>"
+        f"<div class='stream'>{''.join(t + (ad_menu if i % 3 == 2 else '') for i, t in enumerate(teasers))}</div>"
+        f"</div>{FOOT}</body></html>"
+    )
+
+
+def test_a_feed_of_teasers_with_kickers_under_a_short_article_goes() -> None:
+    """A one-paragraph article above a feed whose teasers carry a source and a time over a linked
+    headline, and a summary cut without a final mark: the feed outweighed the article and was kept."""
+    text = clean_html(_feed_page()).text
+    assert SHORT_ARTICLE in text
+    assert not any(summary in text for _, _, summary in FEED)
+    assert not any(kicker in text for kicker, _, _ in FEED)

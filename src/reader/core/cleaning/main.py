@@ -9,7 +9,7 @@ a line counts at a discount (`spaced`).
 
 from __future__ import annotations
 
-import itertools
+import re
 from collections.abc import Sequence
 
 from reader.core.cleaning import features as cf
@@ -99,14 +99,33 @@ def _headline(line: cf.Line) -> bool:
 def teaser_list(lines: Sequence[cf.Line]) -> bool:
     """A run made of headlines each followed by a sentence or two of summary is a list of other
     articles (相关阅读 with teasers), not a further body of this one: a body has paragraphs that follow
-    paragraphs. Judged on a further run only, which the page has already set apart from the article."""
-    items = [line for line in lines if line.words and line.reason in (None, "navigation", "related-links")]
-    pairs = sum(
-        1
-        for a, b in itertools.pairwise(items)
-        if _headline(a) and b.reason is None and b.ends_sentence and b.clause_punct >= 1
-    )
-    return pairs >= TEASER_PAIRS and 2 * pairs >= TEASER_SHARE * len(items)
+    paragraphs. A feed's teaser may carry a kicker above its linked headline (the source and the time,
+    `某某财经·8 小时前`) and a cut summary below it that ends without a mark: headline, kicker and summary
+    are one teaser. Lines in a chrome container (an advertisement's menu between teasers) are not
+    counted. Judged on a further run, or on the densest run when another run reads as a body."""
+    items = [
+        line
+        for line in lines
+        if line.words and line.reason in (None, "navigation", "related-links") and not line.chrome
+    ]
+    teasers = covered = 0
+    for i in range(len(items) - 1):
+        head, summary = items[i], items[i + 1]
+        if not _headline(head) or summary.reason is not None or not summary.clause_punct:
+            continue
+        kicker = i > 0 and head.link_density > 0.5 and _kicker(items[i - 1])
+        if summary.ends_sentence or kicker:
+            teasers += 1
+            covered += 3 if kicker else 2
+    return teasers >= TEASER_PAIRS and covered >= TEASER_SHARE * len(items)
+
+
+KICKER_WORDS = 20
+
+
+def _kicker(line: cf.Line) -> bool:
+    """A short unlinked line with no clause mark right above a linked headline: its source and time."""
+    return line.reason is None and not line.clause_punct and not line.link_chars and 0 < line.words <= KICKER_WORDS
 
 
 def _best_run(values: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]:
@@ -252,24 +271,46 @@ def _body(lines: Sequence[cf.Line]) -> bool:
     return sentences >= BODY_SENTENCES and _finished_prose(lines)
 
 
+PARAGRAPH_SENTENCES = 2
+_SENTENCE_MARKS = re.compile(r"[。！？!?]+")
+
+
+def _paragraph(lines: Sequence[cf.Line]) -> bool:
+    """A one-paragraph article: a run whose finished prose holds two sentences or more, though in one line."""
+    prose = [line for line in lines if line.reason is None and is_prose(line)]
+    ends = sum(len(_SENTENCE_MARKS.findall(line.text)) for line in prose)
+    return ends >= PARAGRAPH_SENTENCES and _finished_prose(lines)
+
+
 def _past_teasers(
     lines: Sequence[cf.Line], walled: list[float], span: tuple[float, int, int]
 ) -> tuple[float, int, int]:
     """When the densest run is a list of teasers (headlines with summaries) and the page has another run
     that reads as a body, the article is that other run: the teasers are walled off, and `walled` is changed so
-    that no further run takes them back."""
+    that no further run takes them back. When the run opens with a body and its first line of furniture
+    (其他人也在看 in a chrome box) starts the teasers, the article is that opening part: a short article
+    above an endless feed makes one run with it. A one-paragraph article counts as a body when its
+    paragraph holds two sentences or more."""
     for _ in range(TEASER_TRIES):
         _, lo, hi = span
         if not teaser_list(lines[lo:hi]):
             break
+        cut = next((k for k in range(lo, hi) if _furniture(lines[k])), hi)
+        if lo < cut < hi and _article_like(lines[lo:cut]) and teaser_list(lines[cut:hi]):
+            walled[cut:hi] = [WALL] * (hi - cut)
+            return sum(walled[lo:cut]), lo, cut
         trial = list(walled)
         trial[lo:hi] = [WALL] * (hi - lo)
         other = _best_run(trial, 0, len(trial))
-        if other[0] <= 0 or not _body(lines[other[1] : other[2]]):
+        if other[0] <= 0 or not _article_like(lines[other[1] : other[2]]):
             break
         walled[:] = trial
         span = other
     return span
+
+
+def _article_like(lines: Sequence[cf.Line]) -> bool:
+    return _body(lines) or _paragraph(lines)
 
 
 def _furniture(line: cf.Line) -> bool:
