@@ -13,6 +13,7 @@ import pytest
 from reader.core.entities import extract
 from reader.core.entities.context import join_dotted
 from reader.core.entities.model import Token, available
+from reader.core.entities.rules import spans_from_tokens
 from reader.core.entities.spans import (
     Span,
     body_by_ending,
@@ -37,9 +38,52 @@ def test_a_place_and_a_kind_of_body_describe(name: str, place: int) -> None:
     assert described_by_place(name) == place
 
 
-@pytest.mark.parametrize("name", ["微软公司", "巴西足球队", "中国银行", "北京电视台", "德国队", "美国国防部"])
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [("法国一家出版社", 2), ("浙江一民营企业", 2), ("澳大利亚4大银行", 4), ("湖南几个研究所", 2), ("山东各大医院", 2)],
+)
+def test_a_place_and_a_count_of_bodies_describe(name: str, place: int) -> None:
+    # A count or an indefinite article between the place and the body: unnamed bodies of the place.
+    assert described_by_place(name) == place
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "微软公司",
+        "巴西足球队",
+        "中国银行",
+        "北京电视台",
+        "德国队",
+        "美国国防部",
+        "上海第一医院",
+        "天津二中",
+        "河北一中学",
+    ],
+)
 def test_a_named_body_is_not_a_description(name: str) -> None:
+    # Ordinals and numbered schools (第一医院, 二中) name one body; 一中学 may be "No. 1 Middle School".
     assert described_by_place(name) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("我们打算从一个新的角度看这个问题。", "从一"),
+        ("专家建议从三项指标入手。", "从三"),
+        ("他已从两所学校毕业。", "从两"),
+    ],
+)
+def test_a_count_is_no_body(text: str, word: str) -> None:
+    # A name never ends inside a count (a numeral, then its measure word: 一个, 三项, 两所), whatever
+    # the tagger says of the words before it.
+    start = text.index(word)
+    tokens = [Token(0, start, "n"), Token(start, start + 2, "ORG", 0.9), Token(start + 2, len(text), "n")]
+    assert [s for s in spans_from_tokens(text, tokens) if s.type == "org"] == []
+    body = "中华书局"
+    named = body + text[start + 1 :]
+    tokens = [Token(0, len(body), "ORG", 0.9), Token(len(body), len(named), "n")]
+    assert [named[s.start : s.end] for s in spans_from_tokens(named, tokens) if s.type == "org"] == [body]
 
 
 @pytest.mark.parametrize(

@@ -294,6 +294,10 @@ _MEETING = re.compile(
     r"见面会|推介会|表彰会|动员会|峰会|运会)$"
 )
 _PEOPLE = re.compile(r"(?:[^家]族|关系)$")
+# Chinese numerals, and measure words that follow a numeral in a count (一个, 两项, 几次; general
+# grammar, 现代汉语词典's classifiers of people, things and events).
+_NUMERALS = frozenset("一二三四五六七八九十两几")
+_MEASURES = frozenset("个项次种位名批条件所座支届份套场轮")
 
 
 def _leading_place(chunk: str, start: int, end: int, score: float) -> list[Span]:
@@ -333,6 +337,8 @@ def _typed_span(chunk: str, tok: Token) -> list[Span]:
         return former
     end = _trim_org(chunk, tok.start, tok.end)
     name = chunk[tok.start : end]
+    if end < len(chunk) and chunk[end - 1] in _NUMERALS and chunk[end] in _MEASURES:
+        return []  # 从一 | 个: a name does not end inside a count (a numeral, then its measure word)
     if _MEETING.search(name) or _PEOPLE.search(name):
         return _leading_place(chunk, tok.start, end, tok.score)
     if end > tok.start and (described := described_by_place(name)):
