@@ -13,6 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__, paths
+from reader.app import heap
 from reader.app.writer import Writer
 from reader.core.text.display import prewarm
 from reader.settings import load, settings_path
@@ -26,8 +27,16 @@ from reader.ui.themes import apply_theme
 APP_ID = "io.github.reader.Reader"
 
 
+# How long a thread running Python keeps the interpreter lock when another asks for it (CPython's default
+# is 5 ms). The GUI thread asks for it again at every return from Qt into Python (a slot, a model's data, a
+# paint of our own), so with the OCR, import or entity thread busy in Python each such return could wait
+# 5 ms, and opening a document (dozens of returns) took two to four times its CPU time.
+SWITCH_INTERVAL_S = 0.001
+
+
 def create_window(library_path: Path, *, config_dir: Path | None = None, seed: bool = True) -> MainWindow:
     """Open the library and build the window; raises LibraryError when the library cannot be used."""
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     config = config_dir if config_dir is not None else paths.config_dir()
     writer = Writer(library_path)  # first: it creates and upgrades the file
     try:
@@ -37,7 +46,7 @@ def create_window(library_path: Path, *, config_dir: Path | None = None, seed: b
         raise
     window = MainWindow(library, load(settings_path(config)), config_dir=config, writer=writer)
     # Warm the converters once the window is up, so the first script switch is as fast as the rest.
-    QTimer.singleShot(1500, lambda: threading.Thread(target=prewarm, name="prewarm-scripts", daemon=True).start())
+    QTimer.singleShot(1500, lambda: threading.Thread(target=_prewarm, name="prewarm-scripts", daemon=True).start())
     seeds = paths.seeds_dir()
     if seed and seeds is not None and library.count() == 0 and not library.meta("seeded"):
         window.start_import([seeds], seeds=True)
@@ -45,6 +54,14 @@ def create_window(library_path: Path, *, config_dir: Path | None = None, seed: b
         # The cleaner improved since these were imported, or their files are to be kept.
         window.start_import([], reclean=True)
     return window
+
+
+def _prewarm() -> None:
+    """The script converters loaded with the collector paused, then their tables kept out of its full
+    passes (`reader.app.heap`): each pass would otherwise stop the window for about 100 ms."""
+    with heap.paused():
+        prewarm()
+        heap.settle("scripts", young=False)
 
 
 def app_icon() -> QIcon:

@@ -10,6 +10,7 @@ document is opened, a few seconds after scrolling stops, and when the window clo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
@@ -295,12 +296,25 @@ class DocumentController(QObject):
         self.reimportRequested.emit([path])
 
     def on_import_finished(self, report: ImportReport) -> None:
-        """Open the first document the import touched (the list already shows them: `on_changes`); a
-        background job (the sample library, a re-cleaning) opens one only when nothing is open, so it never
-        takes the place of a document the reader imported or is reading."""
+        """Open the first document the import touched (the list already shows them: `on_changes`)."""
+        doc_id = self.to_open(report)
+        if doc_id is not None:
+            self.select(doc_id)
+
+    def to_open(self, report: ImportReport) -> int | None:
+        """The document an import opens: the first it touched; a background job (the sample library, a
+        re-cleaning) opens one only when nothing is open, so it never takes the place of a document the
+        reader imported or is reading."""
         touched = report.imported or report.updated or [d for _, d in report.duplicates]
         if touched and (not report.background or self.current is None):
-            self.select(touched[0])
+            return touched[0]
+        return None
+
+    def preparing(self, doc_id: int) -> list[Callable[[], None]]:
+        """Steps, each for its own turn of the event loop, that get the reading pane ready to show this
+        document soon (`ReadingPane.glyph_warmers`); none when it is gone or the window is closing."""
+        doc = None if self._closed else self.library.get(doc_id)
+        return [] if doc is None else self.reading.pane.glyph_warmers(doc.text)
 
     # -- the list's menus --------------------------------------------------------------------------
     def show_context_menu(self, pos: QPoint) -> None:

@@ -5,22 +5,57 @@ show a progress dialog. So a worker walks the pending documents in id order; whe
 document whose entities are not ready, `prioritise` puts it at the head of the queue. The worker only
 reads and computes: each document's mentions are stored by the one writer, whose `changed` signal tells
 the panels.
+
+Every run uses the same thread, a Python thread kept for the window's life: the tagger is loaded once per
+thread (`reader.core.entities.model.tagger`, kept in a `threading.local`), and loading it takes 0.4-2.5 s
+and holds the interpreter lock in pieces of up to 20-70 ms, so a thread per run stalled the window at the
+end of every import. (A QThread would not do: each queued call into Python from it gets a new Python
+thread state, so its thread-local tagger was lost between calls.) The first document a thread extracts
+is preceded by a warm-up (`warm`): the model and its tables are loaded with the collector paused, and
+what they left alive is frozen after it (`reader.app.heap`), so that neither the load nor later passes of
+the collector hold the lock for long. (Warming when an import starts was tried: it took 1.3 CPU-s from
+the OCR threads and 120 MB for the rest of the session, to have entities a second sooner.)
 """
 
 from __future__ import annotations
 
+import contextlib
+import queue
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from reader.app import heap
 from reader.app import operations as ops
 from reader.app.entities import pending_mentions
 from reader.app.writer import Writer
 from reader.store.db import LibraryError
 from reader.store.entities import EntityStore
 from reader.store.library import Library
+
+# Warms the tagger and every table extraction loads on first use: a person with a post, a place, a body,
+# a date and a party to a meeting (written for this purpose; its mentions are thrown away).
+WARM_TEXT = "2024年3月5日，国务院总理王明在北京人民大会堂会见了联合国秘书长一行，双方签署了合作协议。"
+
+
+_warmed = threading.local()
+
+
+def warm() -> None:
+    """Load the entity tagger and its tables on this thread, with the collector paused, then freeze
+    them (`reader.app.heap`); once per thread (later calls return at once). A model that cannot load is
+    left to the extraction that needs it, which reports it for its document."""
+    if getattr(_warmed, "done", False):
+        return
+    _warmed.done = True
+    from reader.core.entities import extract
+
+    with heap.paused(), contextlib.suppress(Exception):
+        extract(WARM_TEXT)
+        heap.settle("entities", young=False)
 
 
 class EntityWorker(QObject):
@@ -68,6 +103,8 @@ class EntityWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        """Extract until nothing is pending or cancelled. Emits its signals from the thread it runs on: the
+        listeners in the GUI thread get them queued."""
         try:
             with Library(self._writer.path, readonly=True) as library:
                 self._loop(EntityStore(library.conn))
@@ -81,6 +118,8 @@ class EntityWorker(QObject):
             self.finished.emit()
 
     def _update(self, store: EntityStore, doc_id: int) -> bool:
+        if store.is_pending(doc_id):
+            warm()  # the model, once per thread, before the first document that needs it
         found = pending_mentions(store, doc_id)
         if found is None:
             return False
@@ -116,7 +155,8 @@ class EntityWorker(QObject):
 
 
 class EntityScheduler(QObject):
-    """Owns at most one worker thread; restarts it when work arrives after it stopped.
+    """Owns the entity thread (made when first needed, kept until `stop`) and at most one run on it;
+    starts another run when work arrives after one ended.
 
     The window calls `start()` after imports and re-cleaning, `request(doc_id)` when it shows a document
     whose entities are pending, and `stop()` before it closes.
@@ -129,7 +169,8 @@ class EntityScheduler(QObject):
     def __init__(self, writer: Writer, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._writer = writer
-        self._thread: QThread | None = None
+        self._tasks: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
         self._worker: EntityWorker | None = None
         self._again = False
         self._waiting: list[int] = []
@@ -143,6 +184,17 @@ class EntityScheduler(QObject):
     def hold(self, milliseconds: int) -> None:
         """Start no work for a moment (while the window opens: loading the model would compete with it)."""
         self._held_until = time.monotonic() + milliseconds / 1000
+
+    def _submit(self, task: Callable[[], None]) -> None:
+        """Queue `task` on the entity thread, starting the thread when it is the first."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._serve, name="entity-worker", daemon=True)
+            self._thread.start()
+        self._tasks.put(task)
+
+    def _serve(self) -> None:
+        while (task := self._tasks.get()) is not None:
+            task()
 
     def start(self) -> None:
         """Extract whatever is pending; if a run is under way, look again when it ends."""
@@ -159,17 +211,12 @@ class EntityScheduler(QObject):
         first = tuple(self._waiting)
         self._waiting.clear()
         self._again = False
-        thread = QThread(self)
-        thread.setObjectName("entityWorker")
         worker = EntityWorker(self._writer, first)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
         worker.extracted.connect(self.extracted)
         worker.failed.connect(self.failed)
         worker.finished.connect(self._on_worker_finished)
-        self._thread, self._worker = thread, worker
-        # Low priority: the reader's scrolling and typing come before the backlog.
-        thread.start(QThread.Priority.LowPriority)
+        self._worker = worker
+        self._submit(worker.run)
 
     def _resume(self) -> None:
         self._resume_pending = False
@@ -186,36 +233,34 @@ class EntityScheduler(QObject):
         self.start()
 
     def stop(self) -> None:
-        """Cancel and wait for the document in hand to finish; call before the window closes.
+        """Cancel, wait for the document in hand (or the model's loading) to finish and end the thread;
+        call before the window closes.
 
-        The wait has no time limit: a thread destroyed while running would take the process down, and
-        extraction cannot be interrupted inside one document (about a second for a long report).
+        The wait has no time limit: extraction cannot be interrupted inside one document (about a second
+        for a long report), and the library it reads must not close under it.
         """
         self._stopped = True
         self._again = False
         self._waiting.clear()
-        if self._worker is not None:
-            self._worker.cancel()
-        self._release()
-
-    def _release(self) -> None:
-        # Hold the worker until its thread has stopped: dropping the last Python reference deletes the
-        # QObject at once, and deleting it while its run() is still going in the thread crashes.
-        thread, worker = self._thread, self._worker
-        self._thread = None
+        worker, thread = self._worker, self._thread
         self._worker = None
+        self._thread = None
+        if worker is not None:
+            worker.cancel()
         if thread is not None:
-            thread.quit()
-            thread.wait()
-            thread.deleteLater()
+            self._tasks.put(None)
+            thread.join()
+            self._tasks = queue.SimpleQueue()
         if worker is not None:
             worker.deleteLater()
 
     @Slot()
     def _on_worker_finished(self) -> None:
-        if self.sender() is not self._worker:  # a run `stop` already let go of
+        worker = self.sender()
+        if worker is None or worker is not self._worker:  # a run `stop` already let go of
             return
-        self._release()
+        self._worker = None
+        worker.deleteLater()
         if self._stopped:
             return
         if self._again or self._waiting:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import math
 import os
 import threading
@@ -248,6 +249,10 @@ def default_engine() -> Engine | str:
     # The OCR threads keep the window's priority: run lower, a thread holding the GIL was put off the core by
     # other programs while the window waited for the GIL (measured: longer stalls and slower OCR).
     pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="ocr")
+    # What the engine loaded stays for the process's life: kept out of the collector's full passes, each of
+    # which holds the GIL for as long as it visits them (see reader.app.heap, which the window uses alike).
+    gc.collect(1)
+    gc.freeze()
 
     def reader(session: Any, decode: Any, squeeze: float, pad: bool = True) -> GlyphReader:
         rec_input = session.get_inputs()[0].name
