@@ -205,3 +205,15 @@ def test_a_stadium_or_an_airport_is_a_place() -> None:
 def test_no_name_runs_across_a_table_cell() -> None:
     found = _named("2016年3月5日\t江苏地区 南京站\t五台山体育馆")
     assert not any("\t" in text for text, _ in found)
+
+
+def test_a_place_after_a_place_of_its_own_starts_on_time() -> None:
+    # The dictionary knows some country-and-city pairs as one word (英国伦敦); when the tagger found the
+    # city on its own after the country, the two are two places, not one started two characters early.
+    text = "女王访问英国伦敦。"
+    tokens = [Token(0, 4, "n"), Token(4, 6, "LOC", 0.9), Token(6, 8, "LOC", 0.9), Token(8, 9, "w")]
+    assert [text[s.start : s.end] for s in spans_from_tokens(text, tokens) if s.type == "place"] == ["英国", "伦敦"]
+    # A foreign name the tagger starts a character late is still lengthened (沙尼亚 -> 爱沙尼亚).
+    text = "驻爱沙尼亚大使"
+    tokens = [Token(0, 2, "v"), Token(2, 5, "LOC", 0.9), Token(5, 7, "n")]
+    assert [text[s.start : s.end] for s in spans_from_tokens(text, tokens) if s.type == "place"] == ["爱沙尼亚"]

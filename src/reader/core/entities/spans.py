@@ -247,6 +247,9 @@ def _place_started_late(chunk: str, tok: Token) -> Token:
         start = tok.start - back
         if start < 0:
             break
+        before = words.get(chunk[start : tok.start])
+        if back == 2 and before is not None and before[1] == "ns":
+            break  # 英国 | 伦敦: the word before is a place of its own, and the tagged word starts on time
         for size in range(min(8, len(chunk) - start), back + 1, -1):
             word = chunk[start : start + size]
             found = words.get(word)
