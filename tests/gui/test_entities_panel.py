@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -341,3 +342,39 @@ def test_entity_names_follow_the_view_script(window: object, qtbot: object) -> N
     window.set_script(Script.HANS)
     names = {e.text for e in window.entities_panel._entities}
     assert "张宗久" in names
+
+
+def test_scheduler_runs_share_one_thread_that_stop_ends(
+    qtbot: QtBot, writer: Writer, reading_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tagger is kept per thread, so every run must use the same one: a thread per run loaded the
+    model again at the end of every import."""
+    from reader.ui import entity_worker
+
+    warmed_on: list[int] = []
+    real_warm = entity_worker.warm
+
+    def warm() -> None:
+        warmed_on.append(threading.get_ident())
+        real_warm()
+
+    monkeypatch.setattr(entity_worker, "warm", warm)
+    scheduler = EntityScheduler(writer)
+    store = EntityStore(reading_library.conn)
+    first, last = store.pending()[0], store.pending()[-1]
+    with qtbot.waitSignal(scheduler.idle, timeout=120_000):
+        scheduler.request(first)
+    assert store.pending() == []
+
+    doc = reading_library.get(last)
+    assert doc is not None
+    removed = {r.line for r in doc.removed}
+    kept = next(n for n, line in enumerate(doc.original.splitlines(), 1) if line.strip() and n not in removed)
+    writer.run(lambda library: ops.set_line_override(library, last, kept, False))
+    with qtbot.waitSignal(scheduler.extracted, timeout=60_000):
+        scheduler.request(last)  # a new run, after the first one ended
+    assert len(warmed_on) >= 2
+    assert len(set(warmed_on)) == 1
+    assert warmed_on[0] != threading.get_ident()  # not the GUI thread
+    scheduler.stop()
+    assert not any(t.name == "entity-worker" and t.is_alive() for t in threading.enumerate())
