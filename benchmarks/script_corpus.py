@@ -1,10 +1,10 @@
 """Regenerate src/reader/data/script_tw_corpus.tsv: word forms Taiwanese text writes otherwise than the 臺灣 view.
 
-Run: .venv/bin/python benchmarks/script_corpus.py --gsd GIT_DIR [--laws GIT_DIR] [--check]
-GIT_DIR is a clone (bare is enough) of github.com/UniversalDependencies/UD_Chinese-GSD and of
-github.com/kong0107/mojLawSplitJSON; the files are read with `git show` at the commits pinned below, so
-the output does not depend on when the clone was made. `--check` compares instead of writing (exit 1
-when the file differs).
+Run: .venv/bin/python benchmarks/script_corpus.py --gsd GIT_DIR --cc0 GIT_DIR --laws GIT_DIR [--check]
+GIT_DIR is a clone (bare is enough) of github.com/UniversalDependencies/UD_Chinese-GSD, of
+github.com/moztw/cc0-sentences and of github.com/kong0107/mojLawSplitJSON; the files are read with
+`git show` at the commits pinned below, so the output does not depend on when the clone was made.
+`--check` compares instead of writing (exit 1 when the file differs).
 
 Each text of the corpus (traditional script, Taiwan) is taken to simplified with OpenCC tw2s and back
 with the 臺灣 view without this table. Where the view writes another character than the text (an
@@ -14,6 +14,10 @@ form the text writes there and the form the view gives. A candidate becomes a ro
 commonest form is not what the view writes, is written at least MIN_COUNT times, and holds at least
 MIN_SHARE of the occurrences: a clear majority, so words Taiwan writes both ways stay as OpenCC has them.
 Thresholds were chosen on the development half of the round-trip benchmark only.
+
+`ly_texts` reads a fourth corpus, the Legislative Yuan's interpellation records; it is not a source of
+the table (tried on the development half: its house style, 沈重 and 當舖, and its place names made the
+table worse), only of the usage counts that `benchmarks/script_usage.py` prints.
 
 Texts that share a sentence with the round-trip evaluation text are left out (`_overlaps`): any text
 holding a run of OVERLAP_RUN Han characters that also occurs in ../shared/eval/zh_tw/drcd_dev.jsonl
@@ -48,11 +52,19 @@ GSD_FILES = ("zh-ud-train.conllu", "zh-ud-dev.conllu", "zh-ud-test.conllu")
 LAWS_COMMIT = "0d26e6c7c7"
 CC0_COMMIT = "0cd8139"
 CC0_LEFT_OUT = ("gpt-4.txt", "places_and_address.txt")
+# The Legislative Yuan's interpellation records (4th to 8th Legislative Yuan, 2000-2012) as converted by
+# clkao/ly-gazette: the last commit, which regenerated every file.
+LY_COMMIT = "dd7e689"
 
 MIN_COUNT = 3
 # Corpora of general text (encyclopedia, everyday sentences), as against the laws.
 GENERAL = ("gsd", "cc0")
 MIN_SHARE = 0.7
+# Corpora whose own majority form can keep a word out of the table: Taiwan's own text. GSD is Wikipedia,
+# whose traditional-script text is written in every region and converted by the wiki's own tables; it
+# counts and attests a form (GENERAL) but does not veto a form Taiwan's text agrees on (计划: GSD writes
+# 計劃 36 times against 計畫 4, cc0 計畫 38 against 3, the laws 計畫 18,139 against 231).
+VETO = ("cc0", "laws")
 OVERLAP_RUN = 12
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -139,6 +151,39 @@ def cc0_texts(git_dir: Path) -> Iterator[str]:
     for name in listing:
         if name.endswith(".txt") and name not in CC0_LEFT_OUT:
             yield from (line for line in _git(git_dir, f"{CC0_COMMIT}:zh-TW/{name}").splitlines() if line.strip())
+
+
+_SPEAKER = re.compile(r"^[\u3000 ]*[^：\s]{1,12}：")
+
+
+def ly_texts(git_dir: Path) -> Iterator[str]:
+    """The Legislative Yuan's interpellations (立法院公報, plenary sittings of 2000-2012): questions and
+    answers of legislators and ministers as the Yuan's staff transcribed them, one text per
+    interpellation, with the speaker labels (主席：, 唐院長飛：) taken off: names are not usage."""
+    listing = [n for n in _names(git_dir, f"{LY_COMMIT}:json") if re.fullmatch(r"\d+_interp\.json", n)]
+    blobs = "".join(f"{LY_COMMIT}:json/{name}\n" for name in listing)
+    raw = subprocess.run(
+        ["git", "--git-dir", str(git_dir), "cat-file", "--batch"], input=blobs.encode(), check=True, capture_output=True
+    ).stdout
+    pos = 0
+    while pos < len(raw):
+        header_end = raw.index(b"\n", pos)
+        size = int(raw[pos:header_end].split()[2])
+        body = raw[header_end + 1 : header_end + 1 + size]
+        pos = header_end + 1 + size + 1
+        for section in json.loads(body):
+            lines = section[1] if len(section) == 2 and isinstance(section[1], list) else []
+            text = "\n".join(_speech(line) for line in lines)
+            if text.strip():
+                yield text
+
+
+def _speech(line: object) -> str:
+    """One turn of an interpellation without its speaker: older files write "主席：…" as a string, later
+    ones {"speaker": …, "content": …}."""
+    if isinstance(line, dict):
+        return str(line.get("content") or "").strip()
+    return _SPEAKER.sub("", line).strip() if isinstance(line, str) else ""
 
 
 def _evaluation_runs() -> set[str]:
@@ -241,7 +286,7 @@ def choose(word: str, per_corpus: dict[str, Stats]) -> Row | None:
     the segmenter reads as whole words, no corpus writes it another way in most of its own, and general
     text (GENERAL) writes that form at least once: the laws are a register of their own (壓製 "press-mould"
     is their commonest 压制, "suppress" is everyone else's), so they weigh in only for forms general
-    text shares. Words Taiwanese sources write differently stay as they are."""
+    text shares. Words Taiwanese sources (VETO) write differently stay as they are."""
     counts: Counter[str] = Counter()
     gains: Counter[str] = Counter()
     total = 0
@@ -253,7 +298,7 @@ def choose(word: str, per_corpus: dict[str, Stats]) -> Row | None:
     if not counts:
         return None
     form, count = counts.most_common(1)[0]
-    if any(st.forms and st.forms[0][0] != form for st in per_corpus.values()):
+    if any(st.forms and st.forms[0][0] != form for name, st in per_corpus.items() if name in VETO):
         return None
     general = sum(n for name in GENERAL if name in per_corpus for f, n, _ in per_corpus[name].forms if f == form)
     if not general:
@@ -268,7 +313,8 @@ def render(rows: list[Row], sources: list[str]) -> str:
         "# the 臺灣 views only. Derived by benchmarks/script_corpus.py (which see for the method); do not edit.",
         f"# Kept: the corpus's commonest form, written >= {MIN_COUNT} times and in >= {MIN_SHARE:.0%} of the",
         "# word's occurrences, where the view wrote another form in most of them. Texts sharing a run of",
-        f"# {OVERLAP_RUN} Han characters with the round-trip evaluation text were left out.",
+        f"# {OVERLAP_RUN} Han characters with the round-trip evaluation text were left out. Only Taiwan's own",
+        f"# text ({', '.join(VETO)}) can veto a form; gsd (Wikipedia, written in every region) counts and attests.",
         "# Sources (only counts are derived; no text of them is stored here):",
         *sources,
         "# Columns: simplified word, Taiwan form (same length), count of the form, occurrences, occurrences",
@@ -287,6 +333,11 @@ CC0_NOTE = (
     "#   titles, exam text; not its machine-written or place-name files), https://github.com/moztw/cc0-sentences\n"
     "#   commit 0cd8139, CC0 1.0."
 )
+LY_NOTE = (
+    "# ly: the Legislative Yuan's interpellation records (立法院公報, plenary sittings 2000-2012), as converted by\n"
+    "#   https://github.com/clkao/ly-gazette commit dd7e689; public statements of a central organ and official\n"
+    "#   documents, free to use (Copyright Act of the Republic of China, arts. 9 and 62)."
+)
 LAWS_NOTE = (
     "# laws: Taiwan's laws and regulations in force, 全國法規資料庫 (Ministry of Justice) as converted by\n"
     "#   https://github.com/kong0107/mojLawSplitJSON commit 0d26e6c7c7; laws and regulations are not subject\n"
@@ -299,13 +350,20 @@ def selected(row: Row) -> bool:
     return row.count >= MIN_COUNT and row.count >= MIN_SHARE * row.total and row.gain * 2 > row.count
 
 
-def corpora(gsd: Path | None, cc0: Path | None, laws: Path | None) -> tuple[list[Corpus], list[str]]:
+def corpora(
+    gsd: Path | None, cc0: Path | None, laws: Path | None, ly: Path | None = None
+) -> tuple[list[Corpus], list[str]]:
     """The corpora given, through the round trip, with their source notes; overlapping texts left out."""
     variants = variant_set()
     runs = _evaluation_runs()
     out: list[Corpus] = []
     notes: list[str] = []
-    given = ((gsd, gsd_texts, "gsd", GSD_NOTE), (cc0, cc0_texts, "cc0", CC0_NOTE), (laws, law_texts, "laws", LAWS_NOTE))
+    given = (
+        (gsd, gsd_texts, "gsd", GSD_NOTE),
+        (cc0, cc0_texts, "cc0", CC0_NOTE),
+        (laws, law_texts, "laws", LAWS_NOTE),
+        (ly, ly_texts, "ly", LY_NOTE),
+    )
     for git_dir, reader, name, note in given:
         if git_dir is None:
             continue

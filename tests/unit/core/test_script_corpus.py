@@ -13,7 +13,8 @@ from types import ModuleType
 import pytest
 
 from reader.core.script import Script, convert, make_view
-from reader.core.script.corpus import _trie_pattern, aligned, corpus_edits, corpus_forms
+from reader.core.script.corpus import _trie_pattern, aligned, corpus_edits, corpus_forms, uncut
+from reader.core.script.traditional import traditional_view
 
 BENCHMARKS = Path(__file__).resolve().parents[3] / "benchmarks"
 
@@ -76,8 +77,40 @@ def test_rows_apply_in_the_taiwan_view_only() -> None:
     assert forms["都市计划"] == "都市計畫"
     assert make_view("推动都市计划。", Script.TW).text == "推動都市計畫。"
     assert make_view("推动都市计划。", Script.HANT).text == "推動都市計劃。"
+    assert make_view("推动都市计划。", Script.HK).text == "推動都市計劃。"
     # Without the table the Taiwan view keeps OpenCC's form.
-    assert make_view("推动计划。", Script.TW).text == "推動計劃。"
+    assert make_view("推动自制。", Script.TW).text == "推動自製。"
+    assert traditional_view("推动自制。", "s2tw", guard=True, tw_corpus=False) == "推動自制。"
+
+
+def test_wikipedia_text_does_not_veto_what_taiwans_own_text_agrees_on(script_corpus: ModuleType) -> None:
+    """计划: GSD (Wikipedia) writes 計劃 in most of its occurrences, cc0 and the laws 計畫; only Taiwan's
+    own text vetoes, so the pooled majority stands. A Taiwanese corpus that disagrees still vetoes."""
+    stats = script_corpus.Stats
+    gsd = stats(40, 40, (("計劃", 36, 0), ("計畫", 4, 4)))
+    cc0 = stats(41, 41, (("計畫", 38, 38), ("計劃", 3, 0)))
+    laws = stats(18370, 18370, (("計畫", 18139, 18139), ("計劃", 231, 0)))
+    row = script_corpus.choose("计划", {"gsd": gsd, "cc0": cc0, "laws": laws})
+    assert row is not None and row.form == "計畫" and row.count == 4 + 38 + 18139
+    cc0_other_way = stats(41, 41, (("計劃", 38, 0), ("計畫", 3, 3)))
+    assert script_corpus.choose("计划", {"gsd": gsd, "cc0": cc0_other_way, "laws": laws}) is None
+    assert "gsd" not in script_corpus.VETO
+
+
+def test_taiwan_writes_jihua_with_hua_picture_in_every_word() -> None:
+    """计划 is 計畫 in the 臺灣 view, alone and inside words (Ministry of Education dictionary; Taiwanese
+    corpora 93-99 %), but not where the segmenter reads two words (设计|划分); 繁體 and 香港 keep 計劃."""
+    for text, want in (
+        ("他计划明天去。", "他計畫明天去。"),
+        ("第一个五年计划", "第一個五年計畫"),
+        ("推行计划经济", "推行計畫經濟"),
+        ("按计划书执行", "按計畫書執行"),
+        ("重新设计划分方式", "重新設計劃分方式"),
+        ("会计划分科目", "會計劃分科目"),
+    ):
+        assert make_view(text, Script.TW).text == want, text
+        assert "計畫" not in make_view(text, Script.HANT).text
+        assert "計畫" not in make_view(text, Script.HK).text
 
 
 def test_everyday_words_are_not_taken_for_place_names() -> None:
@@ -93,6 +126,13 @@ def test_a_match_that_cuts_a_word_is_skipped() -> None:
     assert not aligned("设计划分", 1, 3)
     text = "改善不太合理之处"
     assert all(not (1 <= i < 5) or text[i] != "太" for i in corpus_edits(text))
+
+
+def test_uncut_accepts_a_word_or_the_inside_of_one() -> None:
+    assert uncut("推动计划的", 2, 4)
+    assert uncut("第一个五年计划", 5, 7)
+    assert uncut("线性回归分析", 0, 4)
+    assert not uncut("重新设计划分方式", 3, 5)
 
 
 def test_trie_pattern_prefers_the_longest_word() -> None:

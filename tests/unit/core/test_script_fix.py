@@ -84,18 +84,21 @@ def test_opencc_cases_pass_through_guarded_views() -> None:
 
 
 def test_tw_everyday_forms_keep_length_and_are_off_by_default() -> None:
-    text = "台湾的计划"
-    assert make_view(text, Script.TW).text == "臺灣的計劃"
-    assert make_view(text, Script.TW, tw_everyday=True).text == "台灣的計畫"
+    text = "台湾占领区的雇员"
+    assert make_view(text, Script.TW).text == "臺灣佔領區的僱員"
+    assert make_view(text, Script.TW, tw_everyday=True).text == "台灣占領區的雇員"
     assert make_view(text, Script.HANT, tw_everyday=True).text == make_view(text, Script.HANT).text
     assert tw_everyday_forms("佔領臺北") == "占領台北"
-    phrase_view = make_view("台湾的软件计划", Script.TW, phrases=True, tw_everyday=True)
-    assert phrase_view.text == "台灣的軟體計畫"
+    phrase_view = make_view("台湾的软件", Script.TW, phrases=True, tw_everyday=True)
+    assert phrase_view.text == "台灣的軟體"
 
 
-def test_tw_everyday_forms_leave_hua_words_taiwan_writes_with_hua() -> None:
-    # Taiwanese text writes 規劃/策劃/籌劃 with 劃; only 計劃 has the everyday form 計畫.
-    assert tw_everyday_forms("規劃和策劃的計劃") == "規劃和策劃的計畫"
+def test_tw_everyday_forms_leave_hua_words_and_the_standard_jihua_alone() -> None:
+    # Taiwanese text writes 規劃/策劃/籌劃 with 劃. 計畫 is Taiwan's standard form, written by the 臺灣
+    # view itself, not an everyday variant; the option leaves 計劃 (設計|劃分) as the view wrote it.
+    assert tw_everyday_forms("規劃和策劃，設計劃分") == "規劃和策劃，設計劃分"
+    assert make_view("台湾的计划", Script.TW).text == "臺灣的計畫"
+    assert make_view("台湾的计划", Script.TW, tw_everyday=True).text == "台灣的計畫"
 
 
 def _seed_texts() -> list[str]:

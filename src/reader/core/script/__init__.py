@@ -8,7 +8,7 @@ This module chooses the config for a view and assembles it; the work lives besid
 `script_opencc` (OpenCC, converters per thread, per-character tables), `script_detect` (which script,
 mixed lines), `script_traditional` (views towards traditional with their correction layer:
 `script_fix`, `script_blocked`, `script_names`, `script_rules`, segmentation in `script_segment`),
-`script_vocabulary` (conservative regional vocabulary) and `script_tw_everyday` (台灣, 計畫).
+`script_vocabulary` (conservative regional vocabulary) and `script_tw_everyday` (台灣, 占, 雇).
 """
 
 from __future__ import annotations
@@ -111,8 +111,8 @@ def make_view(
     traditional, undoes OpenCC phrase matches that cut through a word (`reader.core.script.fix`) or
     blocked a word's own phrase (`reader.core.script.blocked`), and applies Taiwan's word forms, the
     reported exceptions (`reader.core.script.rules`) and names and units (`reader.core.script.names`);
-    `tw_everyday` writes Taiwan's everyday forms (台灣, 計畫) instead of OpenCC's standard ones
-    (臺灣, 計劃) in the 臺灣 views.
+    `tw_everyday` writes Taiwan's everyday forms (台灣, 占, 雇) instead of the standard ones
+    (臺灣, 佔, 僱) in the 臺灣 views; 計畫, Taiwan's standard form, the 臺灣 view writes anyway.
     """
     config = config_for(script, phrases, vocabulary)
     if config is None:

@@ -18,7 +18,7 @@ from importlib.resources import files
 
 from reader.core.script.segment import segment, window
 
-__all__ = ["aligned", "corpus_edits", "corpus_forms"]
+__all__ = ["aligned", "corpus_edits", "corpus_forms", "uncut"]
 
 
 @cache
@@ -93,3 +93,21 @@ def aligned(source: str, start: int, end: int) -> bool:
         if pos >= end:
             return starts and pos == end
     return False
+
+
+def uncut(source: str, start: int, end: int) -> bool:
+    """Whether the segmenter's route over the clause keeps source[start:end] whole: it lies inside one
+    word (计划 in 五年计划) or is made of whole words (线性|回归), but no word crosses one of its edges
+    (设计|划分 is not 计划)."""
+    ws = window(source, start, 0)[0]
+    we = window(source, end - 1, 0)[1]
+    pos = ws
+    for word in segment(source[ws:we]):
+        a, pos = pos, pos + len(word)
+        if a <= start and end <= pos:
+            return True
+        if a < start < pos or a < end < pos:
+            return False
+        if pos >= end:
+            return True
+    return True

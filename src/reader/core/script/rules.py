@@ -3,7 +3,8 @@
 `data/script_exceptions.tsv` lists contexts where OpenCC's greedy matching is known to go wrong, each
 row citing the public report or the dictionary that gives the right form. Applied where the simplified
 context occurs, one character for one (views keep their length). `data/script_tw_words.tsv` lists
-words Taiwan's standard writes otherwise than OpenCC-standard traditional, for the 臺灣 views. Names
+words Taiwan's standard writes otherwise than OpenCC-standard traditional, for the 臺灣 views; a word
+applies only where the segmenter does not cut it (计划 is 計畫, but 设计|划分 keeps 劃). Names
 and units (里, 范) are `reader.core.script.names`.
 """
 
@@ -12,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
+
+from reader.core.script.corpus import uncut
 
 __all__ = ["exception_edits", "tw_word_edits"]
 
@@ -39,11 +42,17 @@ def exception_edits(source: str, to_region: Callable[[str], str]) -> dict[int, s
 
 
 def tw_word_edits(source: str, to_region: Callable[[str], str]) -> dict[int, str]:
-    """Position → Taiwan's form for every word of `data/script_tw_words.tsv` found in `source`."""
-    return _context_edits(source, _table("script_tw_words.tsv"), to_region)
+    """Position → Taiwan's form for every word of `data/script_tw_words.tsv` found in `source`, where
+    the segmenter does not cut it."""
+    return _context_edits(source, _table("script_tw_words.tsv"), to_region, uncut)
 
 
-def _context_edits(source: str, rows: tuple[tuple[str, str], ...], to_region: Callable[[str], str]) -> dict[int, str]:
+def _context_edits(
+    source: str,
+    rows: tuple[tuple[str, str], ...],
+    to_region: Callable[[str], str],
+    keep: Callable[[str, int, int], bool] | None = None,
+) -> dict[int, str]:
     edits: dict[int, str] = {}
     for simplified, traditional in rows:
         start = source.find(simplified)
@@ -53,6 +62,7 @@ def _context_edits(source: str, rows: tuple[tuple[str, str], ...], to_region: Ca
         if len(right) != len(traditional):
             right = traditional
         while start >= 0:
-            edits.update(enumerate(right, start))
+            if keep is None or keep(source, start, start + len(simplified)):
+                edits.update(enumerate(right, start))
             start = source.find(simplified, start + len(simplified))
     return edits

@@ -1,4 +1,4 @@
-"""Taiwan's everyday forms (台灣, 計畫) beside OpenCC's standard ones, for the 臺灣 views on request."""
+"""Taiwan's everyday forms (台灣, 占, 雇) beside the standard ones, for the 臺灣 views on request."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def _tw_everyday_table() -> tuple[dict[int, str], tuple[tuple[str, str], ...]]:
 
 
 def tw_everyday_forms(text: str) -> str:
-    """Taiwan's everyday forms in a Taiwan-standard text: 臺灣 → 台灣, 計劃 → 計畫 (same length)."""
+    """Taiwan's everyday forms in a Taiwan-standard text: 臺灣 → 台灣, 佔 → 占 (same length)."""
     singles, phrases = _tw_everyday_table()
     text = text.translate(singles)
     for standard, everyday in phrases:
