@@ -47,10 +47,16 @@ _END_CHARS = frozenset("。！？!?…；;”’」』）)\"'】.")
 _ODD_SPACES = ("\u200b", "\ufeff")
 
 
+# Reference marks after a sentence in an encyclopedia article: "。[4]", "。 [2] [5]", "。[3-4]", "。[注 1]".
+_CITATIONS = re.compile(r"(?:\s*\[(?:\d{1,3}(?:\s*[-–,，]\s*\d{1,3})*|注\s*\d{1,3}|[a-z])\])+$")
+
+
 def ends_sentence(text: str) -> bool:
-    """Whether the line ends a sentence (its mark, maybe closing quotes or brackets after it). Searched in
-    the line's tail only: the pattern is anchored at the end, and a search over a long paragraph would
-    try it at every character."""
+    """Whether the line ends a sentence (its mark, maybe closing quotes or brackets after it, maybe the
+    reference marks an encyclopedia sets after it). Searched in the line's tail only: the pattern is
+    anchored at the end, and a search over a long paragraph would try it at every character."""
+    if text[-1:] == "]":
+        text = _CITATIONS.sub("", text[-_END_SPAN - 40 :])
     return text[-1:] in _END_CHARS and bool(SENTENCE_END.search(text[-_END_SPAN:]))
 
 
