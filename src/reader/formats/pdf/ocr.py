@@ -21,8 +21,9 @@ import gc
 import math
 import os
 import threading
+import types
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
@@ -179,6 +180,47 @@ with one onnxruntime thread, which measured cheaper than one line at a time on s
 (the per-operator hand-offs between threads cost more than they gain on inputs this small)."""
 
 
+class _ModelPath:
+    """Stands in for an onnxruntime session while RapidOCR is constructed: the engine replaces each of its
+    sessions with one made to its own options (below), so loading the models there as well only cost time
+    with the GIL held (measured: its detector, angle classifier and recogniser took 340 ms of CPU of the
+    1.2 s the engine's load took, in three calls that hold the GIL throughout). Only the model's path is
+    kept, which is what the engine reads from it."""
+
+    def __init__(self, path: object, *_args: object, **_kwargs: object) -> None:
+        self._model_path = str(path)
+
+    def get_providers(self) -> list[str]:
+        return ["CPUExecutionProvider"]
+
+    def get_modelmeta(self) -> Any:
+        return types.SimpleNamespace(custom_metadata_map={})
+
+
+@contextlib.contextmanager
+def _sessions_deferred() -> Iterator[None]:
+    """RapidOCR's own sessions not made while the block runs (`_ModelPath`); a RapidOCR release whose
+    loader is not where this expects it is left as it is (the sessions are then made and replaced)."""
+    try:
+        from rapidocr_onnxruntime.utils import infer_engine  # type: ignore[import-untyped]
+    except ImportError:
+        yield
+        return
+    if not hasattr(infer_engine, "InferenceSession"):
+        yield
+        return
+    real = infer_engine.InferenceSession
+    with _DEFER_LOCK:
+        infer_engine.InferenceSession = _ModelPath
+        try:
+            yield
+        finally:
+            infer_engine.InferenceSession = real
+
+
+_DEFER_LOCK = threading.Lock()
+
+
 @functools.cache
 def default_engine() -> Engine | str:
     """RapidOCR, loaded once per process; or the one-line reason it cannot be used (not installed, broken).
@@ -212,14 +254,19 @@ def default_engine() -> Engine | str:
             )
             # No angle classifier: the pages are upright and their skew is turned out from the line boxes
             # (`to_fragments`); it would cost a pass per line.
-            rapid = RapidOCR(
-                use_cls=False,
-                rec_batch_num=1,
-                det_limit_type="max",
-                print_verbose=False,
-                rec_model_path=str(fast_model),
-                rec_keys_path=str(fast_keys),
-            )
+            settings = {
+                "use_cls": False,
+                "rec_batch_num": 1,
+                "det_limit_type": "max",
+                "print_verbose": False,
+                "rec_model_path": str(fast_model),
+                "rec_keys_path": str(fast_keys),
+            }
+            try:
+                with _sessions_deferred():
+                    rapid = RapidOCR(**settings)
+            except Exception:  # a release that uses its sessions while it is constructed: made as it wants
+                rapid = RapidOCR(**settings)
             options = onnxruntime.SessionOptions()
             # One onnxruntime thread per run; the parallelism is ours (lines on `threads` threads), see MAX_THREADS.
             options.intra_op_num_threads = 1
