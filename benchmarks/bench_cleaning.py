@@ -32,7 +32,10 @@ Figures printed (each beside the keep-all baseline and, when installed, trafilat
                      WebMainBench's Chinese pages (a novel's index, a tutorial; hand-annotated) and
                      newspaper's Chinese test page, development only (read page by page); 74 NetEase news
                      pages with cx-extractor's output as reference (agreement, not accuracy), split by page
-                     (sha1("cx/<n>")); readability zh is read from there too when
+                     (sha1("cx/<n>")); magic-html's benchmark pages in Chinese (53 articles: news,
+                     portals, an encyclopedia, notes, a novel's chapter; 22 forum and Q&A pages; content
+                     annotated by hand), split by page (sha1("magic/<name>"): 41 dev, 34 test; `--detail`
+                     prints each dev page); readability zh is read from there too when
                      ../shared/eval/readability_zh is absent;
   real content dev   the web_zh dev-half gold texts (whole content areas of real pages) as the articles of
                      generated pages, five a site, with the site's hints: a second development set from
