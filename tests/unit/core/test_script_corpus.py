@@ -74,10 +74,10 @@ def test_file_is_what_the_corpora_give(script_corpus: ModuleType) -> None:
 
 def test_rows_apply_in_the_taiwan_view_only() -> None:
     forms = corpus_forms()
-    assert forms["都市计划"] == "都市計畫"
-    assert make_view("推动都市计划。", Script.TW).text == "推動都市計畫。"
-    assert make_view("推动都市计划。", Script.HANT).text == "推動都市計劃。"
-    assert make_view("推动都市计划。", Script.HK).text == "推動都市計劃。"
+    assert forms["合作伙伴"] == "合作夥伴"
+    assert make_view("寻找合作伙伴。", Script.TW).text == "尋找合作夥伴。"
+    assert make_view("寻找合作伙伴。", Script.HANT).text == "尋找合作伙伴。"
+    assert make_view("寻找合作伙伴。", Script.HK).text == "尋找合作伙伴。"
     # Without the table the Taiwan view keeps OpenCC's form.
     assert make_view("推动自制。", Script.TW).text == "推動自製。"
     assert traditional_view("推动自制。", "s2tw", guard=True, tw_corpus=False) == "推動自制。"
