@@ -13,8 +13,8 @@ So a warm-up runs with the collector `paused`, and ends by freezing what it left
 visits (measured, a full pass after it takes a few milliseconds). Objects freed by reference counting
 are still freed; only reference cycles among frozen objects that become garbage later are never
 reclaimed, so the heap is frozen once per warm-up, when what is alive is what stays alive (tables and
-modules). The pause is process-wide but as short as the warm-up (about a second); pausing during whole
-entity passes was rejected for that reason (docs/decisions/entities.md).
+modules). The pause is process-wide but lasts only as long as the warm-up (1-5 s: the script converters
+take longest); pausing during whole entity passes was rejected for that reason (docs/decisions/entities.md).
 """
 
 from __future__ import annotations
