@@ -238,6 +238,31 @@ def build(root: Path = EVAL) -> list[Page]:
     return pages
 
 
+FRESH_SEED = 20261129
+FRESH_PAGES = 120
+
+
+def build_fresh(root: Path = EVAL) -> list[Page]:
+    """Further encyclopedia pages for development only: DRCD articles that `build` does not sample, drawn
+    with another seed. Never split: `build`'s test half stays the only held-out wiki set, and these pages
+    are where a change that moves it is looked for."""
+    path = root / "zh_tw" / "drcd_dev.jsonl"
+    if not path.exists():
+        return []
+    used = {page.page_id for page in build(root)}
+    articles = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rng = random.Random(FRESH_SEED)
+    pages = []
+    for art in articles:
+        if f"wiki/{art['id']}" in used:
+            continue
+        page, gold = _page(rng, art, classes=rng.random() < 0.5)
+        pages.append(Page(f"wiki-fresh/{art['id']}", page, gold, "dev"))
+        if len(pages) == FRESH_PAGES:
+            break
+    return pages
+
+
 if __name__ == "__main__":
     out = Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)

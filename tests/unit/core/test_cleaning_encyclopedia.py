@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.cleaning import clean_text
+from reader.core.cleaning import clean_html, clean_text
 from reader.core.cleaning.features import ends_sentence
 
 
@@ -41,3 +41,30 @@ def test_one_paragraph_sections_between_edit_buttons_are_kept() -> None:
     text = clean_text("\n".join(lines)).text
     assert all(paragraph in text for paragraph in SECTIONS.values())
     assert "新手上路" not in text and "秒懂百科" not in text
+
+
+SECTION_TEXT = [
+    "两河流域最早的居民建立了城邦，他们修筑水渠、发明文字，又把法律刻在石碑上。此后几个民族先后在这里建国。",
+    "尼罗河每年泛滥，带来肥沃的淤泥，沿岸的农业因此发达。王朝更替数十次，留下了大量的神庙和陵墓。",
+    "印度河流域的城市布局整齐，街道笔直，排水系统完善。这个文明后来衰落的原因至今仍有争论。",
+    "黄河流域的先民种植粟和黍，饲养家畜，制作彩陶。后来这里出现了青铜器和最早的文字记录。",
+]
+
+
+def test_an_encyclopedias_sections_are_no_feed_of_teasers() -> None:
+    """Each section is a heading with its edit link over one paragraph: the shape of headline and
+    summary. A one-paragraph lead above them must not take the article's place as if the sections were a
+    list of other articles; only a feed's teasers (a kicker over a linked headline) let it."""
+    lead = "古代文明是指人类历史上最早出现的几个文明。它们多数发源于大河流域，时间在公元前四千年以后。"
+    sections = "".join(
+        f'<h2>第{i}节<span class="mw-editsection">[<a href="/e{i}">编辑</a>]</span></h2><p>{text}</p>'
+        for i, text in enumerate(SECTION_TEXT, 1)
+    )
+    html = (
+        "<html><head><title>古代文明</title></head><body><h1>古代文明</h1>"
+        f'<div class="mw-parser-output"><p>{lead}</p>{sections}</div>'
+        '<div class="navbox"><ul><li><a href="/a">首页</a></li><li><a href="/b">分类</a></li></ul></div>'
+        "</body></html>"
+    )
+    text = clean_html(html).text
+    assert all(paragraph in text for paragraph in SECTION_TEXT)

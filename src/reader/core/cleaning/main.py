@@ -96,13 +96,15 @@ def _headline(line: cf.Line) -> bool:
     return not line.clause_punct and 0 < line.words <= 30 and not line.structure
 
 
-def teaser_list(lines: Sequence[cf.Line]) -> bool:
+def teaser_list(lines: Sequence[cf.Line], feed: bool = False) -> bool:
     """A run made of headlines each followed by a sentence or two of summary is a list of other
     articles (相关阅读 with teasers), not a further body of this one: a body has paragraphs that follow
     paragraphs. A feed's teaser may carry a kicker above its linked headline (the source and the time,
     `某某财经·8 小时前`) and a cut summary below it that ends without a mark: headline, kicker and summary
     are one teaser. Lines in a chrome container (an advertisement's menu between teasers) are not
-    counted. Judged on a further run, or on the densest run when another run reads as a body."""
+    counted. Judged on a further run, or on the densest run when another run reads as a body. With
+    `feed`, only teasers with a kicker count: an encyclopedia's sections (a heading with its edit link,
+    a paragraph) have the shape of headline and summary, but no kicker above the heading."""
     items = [
         line
         for line in lines
@@ -114,7 +116,7 @@ def teaser_list(lines: Sequence[cf.Line]) -> bool:
         if not _headline(head) or summary.reason is not None or not summary.clause_punct:
             continue
         kicker = i > 0 and head.link_density > 0.5 and _kicker(items[i - 1])
-        if summary.ends_sentence or kicker:
+        if kicker or (summary.ends_sentence and not feed):
             teasers += 1
             covered += 3 if kicker else 2
     return teasers >= TEASER_PAIRS and covered >= TEASER_SHARE * len(items)
@@ -295,14 +297,15 @@ def _past_teasers(
         _, lo, hi = span
         if not teaser_list(lines[lo:hi]):
             break
-        cut = next((k for k in range(lo, hi) if _furniture(lines[k])), hi)
-        if lo < cut < hi and _article_like(lines[lo:cut]) and teaser_list(lines[cut:hi]):
+        cut = next((k for k in range(lo, hi) if lines[k].chrome), hi)
+        if lo < cut < hi and _article_like(lines[lo:cut]) and teaser_list(lines[cut:hi], feed=True):
             walled[cut:hi] = [WALL] * (hi - cut)
             return sum(walled[lo:cut]), lo, cut
         trial = list(walled)
         trial[lo:hi] = [WALL] * (hi - lo)
         other = _best_run(trial, 0, len(trial))
-        if other[0] <= 0 or not _article_like(lines[other[1] : other[2]]):
+        found = lines[other[1] : other[2]]
+        if other[0] <= 0 or not (_body(found) or (_paragraph(found) and teaser_list(lines[lo:hi], feed=True))):
             break
         walled[:] = trial
         span = other
@@ -310,6 +313,7 @@ def _past_teasers(
 
 
 def _article_like(lines: Sequence[cf.Line]) -> bool:
+    """A body of two finished lines or more, or one paragraph of two sentences or more."""
     return _body(lines) or _paragraph(lines)
 
 
