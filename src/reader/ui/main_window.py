@@ -300,6 +300,7 @@ class MainWindow(QMainWindow):
         lock, which stretched that work two- to fourfold."""
         doc_id = self.documents.to_open(report)
 
+        # One turn reads the document; its warming steps and the opening follow, a turn each.
         def read() -> list[Callable[[], None]]:
             return [] if doc_id is None else self.documents.preparing(doc_id)
 
