@@ -225,8 +225,9 @@ def throughput(sents: Sequence[str], chars: int, first: float) -> None:
         f"extract {chars / best_extract:,.0f} chars/s (target >= 40,000); "
         f"jieba.cut {chars / best_jieba:,.0f} chars/s (extract takes {best_extract / best_jieba:.1f}x jieba.cut)"
     )
-    # CPU time of the process: less disturbed than the wall clock when other jobs share the cores
-    # (the model runs on one thread, so on a quiet machine the two agree).
+    # CPU time of the process, both threads: what the pass costs, less disturbed than the wall clock when
+    # other jobs share the cores. The model runs on a worker thread beside the rules, so with a core free
+    # the wall figure is the higher one (the overlap); with none, the two agree.
     print(f"  extract on CPU time: {chars / best_cpu:,.0f} chars/s; load average {os.getloadavg()[0]:.1f}")
 
 
