@@ -138,3 +138,16 @@ def test_uncut_accepts_a_word_or_the_inside_of_one() -> None:
 def test_trie_pattern_prefers_the_longest_word() -> None:
     pattern = re.compile(_trie_pattern(["计划", "计划书", "都市计划", "计"]))
     assert [m.group() for m in pattern.finditer("都市计划书与计划书和计划及计")] == ["都市计划", "计划书", "计划", "计"]
+
+
+def test_taiwan_forms_reach_the_phrase_view_without_touching_its_vocabulary() -> None:
+    """With regional vocabulary on, the 臺灣 view still writes Taiwan's word forms (計畫, 家具) where
+    its phrase config left the plain conversion, after a length-changing phrase too (U盘 → 隨身碟), and
+    never inside a word the vocabulary replaced or across two words (设计|划分)."""
+    assert make_view("台湾的软件计划", Script.TW, phrases=True).text == "臺灣的軟體計畫"
+    view = make_view("U盘计划书和家具", Script.TW, phrases=True)
+    assert view.text == "隨身碟計畫書和家具"
+    assert view.offsets.to_view(2) == 3 and view.text[view.offsets.to_view(2)] == "計"
+    assert make_view("重新设计划分方式", Script.TW, phrases=True).text == "重新設計劃分方式"
+    assert make_view("U盘计划书", Script.HK, phrases=True).text.endswith("計劃書")
+    assert make_view("台湾的软件计划", Script.TW, phrases=True, tw_everyday=True).text == "台灣的軟體計畫"

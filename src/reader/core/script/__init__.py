@@ -18,7 +18,7 @@ from enum import StrEnum
 
 from reader.core.script.detect import ScriptInfo, detect_script, mixed_lines, script_specific_chars
 from reader.core.script.opencc import CONFIGS, char_table, convert, simplified_same_length
-from reader.core.script.traditional import GUARDED, replace_spans, traditional_view
+from reader.core.script.traditional import GUARDED, replace_spans, traditional_view, tw_forms_in_phrase_view
 from reader.core.script.tw_everyday import tw_everyday_forms
 from reader.core.script.vocabulary import SAFE_CONFIGS, Vocabulary
 from reader.core.text.offsetmap import OffsetMap, align
@@ -135,6 +135,8 @@ def make_view(
     if mixed:
         source = replace_spans(text, mixed, lambda start, end: simplified_same_length(text[start:end]))
     phrase_view, offsets = align(source, lambda s: convert(s, config), char_table(config))
+    if guard and script is Script.TW:
+        phrase_view = tw_forms_in_phrase_view(text, source, phrase_view, offsets.blocks)  # same length
     if tw_everyday and script is Script.TW:
         phrase_view = tw_everyday_forms(phrase_view)  # same length, so the offset map still holds
     return View(phrase_view, offsets)

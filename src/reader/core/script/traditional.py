@@ -11,7 +11,7 @@ crossing phrase blocked (`reader.core.script.blocked`), Taiwan's word forms and 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 
 from reader.core.script.blocked import blocked_word_edits
@@ -195,3 +195,38 @@ def _unified_line(line: str, config: str, plain: str, per_char: str) -> str:
         pos = i + 1
     parts.append(unified[pos:])
     return "".join(parts)
+
+
+def tw_forms_in_phrase_view(written: str, source: str, view: str, blocks: Sequence[tuple[int, int, int, int]]) -> str:
+    """The 臺灣 phrase view (regional vocabulary) with Taiwan's word forms and the corpus-attested forms
+    (計畫, 回歸, 家具 …), which its OpenCC config does not write. `blocks` are the offset map's
+    (src_start, src_end, view_start, view_end) where lengths differ. Each run of adjacent edits applies
+    whole or not at all: only between blocks (where offsets shift by a constant), where the author wrote
+    no character of it in traditional form, and where the view there is still the plain conversion
+    (s2tw) of the run: a word the vocabulary replaced (軟體 for 软件) is never touched."""
+    edits = corpus_edits(source)
+    edits.update(tw_word_edits(source, partial(convert, config="t2tw")))
+    if not edits:
+        return view
+    starts = [b[0] for b in blocks]
+    chars = list(view)
+    for run in _runs(sorted(edits)):
+        a, b = run[0], run[-1] + 1
+        k = bisect_left(starts, a + 1) - 1
+        if (k >= 0 and a < blocks[k][1]) or bisect_left(starts, b) - 1 != k:
+            continue  # inside a length-changing phrase, or one lies within the run
+        j = a if k < 0 else a + blocks[k][3] - blocks[k][1]
+        if written[a:b] == source[a:b] and view[j : j + b - a] == convert(source[a:b], "s2tw"):
+            chars[j : j + b - a] = [edits[i] for i in range(a, b)]
+    return "".join(chars)
+
+
+def _runs(positions: list[int]) -> list[list[int]]:
+    """Sorted positions grouped into runs of consecutive ones."""
+    runs: list[list[int]] = []
+    for i in positions:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
