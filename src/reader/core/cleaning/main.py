@@ -295,7 +295,8 @@ def _past_teasers(
     paragraph holds two sentences or more."""
     for _ in range(TEASER_TRIES):
         _, lo, hi = span
-        if not teaser_list(lines[lo:hi]):
+        headlines = _unfinished(lines[lo:hi])
+        if not (headlines or teaser_list(lines[lo:hi])):
             break
         cut = next((k for k in range(lo, hi) if lines[k].chrome), hi)
         if lo < cut < hi and _article_like(lines[lo:cut]) and teaser_list(lines[cut:hi], feed=True):
@@ -305,11 +306,23 @@ def _past_teasers(
         trial[lo:hi] = [WALL] * (hi - lo)
         other = _best_run(trial, 0, len(trial))
         found = lines[other[1] : other[2]]
-        if other[0] <= 0 or not (_body(found) or (_paragraph(found) and teaser_list(lines[lo:hi], feed=True))):
+        paragraph = _paragraph(found) and (headlines or teaser_list(lines[lo:hi], feed=True))
+        if other[0] <= 0 or not (_body(found) or paragraph):
             break
         walled[:] = trial
         span = other
     return span
+
+
+HEADLINE_LINES = 3
+
+
+def _unfinished(lines: Sequence[cf.Line]) -> bool:
+    """A run of HEADLINE_LINES or more lines none of which is a finished sentence with a clause mark
+    inside: headlines (with a colon or a comma, `LPR非对称下调：1年期降5个基点`, or asking in one clause,
+    `透露什么信号 对市场有何影响？`), not an article, whose paragraphs are sentences that end."""
+    items = [line for line in lines if line.reason is None and line.words]
+    return len(items) >= HEADLINE_LINES and not any(line.ends_sentence and line.clause_punct >= 2 for line in items)
 
 
 def _article_like(lines: Sequence[cf.Line]) -> bool:

@@ -28,6 +28,7 @@ from reader.core.cleaning.passes import (
     mark_tables,
     trim_list_edges,
 )
+from reader.core.cleaning.ranked import mark_ranked_lists
 from reader.core.cleaning.source import SourceHints, mark_repeated
 
 
@@ -115,6 +116,7 @@ def _clean(
     mark_tables(lines)
     mark_injections(lines)
     mark_dated_lists(lines)
+    mark_ranked_lists(lines)
     keep_contents(lines)
     asks = is_question(lines, None)
     meta = scan_metadata(lines, facts, hints.site_names)

@@ -1,0 +1,63 @@
+"""Ranked lists of other pages: a portal's boxes of the most read headlines, numbered 1, 2, 3 ...
+
+A news page often carries several boxes of ranked headlines (热门排行, 24 小时点击), each item its rank and
+a linked headline. Rendered as text the rank is glued to the headline (`1上周ETF增加超122亿份`, `2资本动态｜…`)
+or set off by a space, with no separator that would make it a report's numbered item (`1、`, `1.`). Without
+their links such items read as headlines with commas, and a few boxes of them outweigh a one-paragraph
+article. What tells them is the numbering itself: items ranked from 1 in a row, none a finished sentence,
+either glued to their rank or in boxes that restart the count one after another. A report's numbered
+items carry a separator (report structure) and are never touched here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.cleaning import features as cf
+
+RANK_MIN = 5  # items ranked 1, 2, 3 ... in a row that make a box of headlines
+RANK_ITEM_WORDS = 40  # a headline; longer is a paragraph
+_GLUED = re.compile(r"^\d{1,3}[^\s\d.、．,，:：)）%％]")
+
+
+def _rank_runs(lines: list[cf.Line]) -> list[tuple[int, int]]:
+    """Spans of lines whose k-th line opens with the number k (from 1), each a short line that is not
+    report structure nor a finished sentence (a headline may ask: `…为何争相定增？`)."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        n, j = 1, i
+        while j < len(lines) and _ranked(lines[j], n):
+            n, j = n + 1, j + 1
+        if j - i >= RANK_MIN:
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _ranked(line: cf.Line, n: int) -> bool:
+    rank = str(n)
+    return (
+        line.text.startswith(rank)
+        and len(line.text) > len(rank)
+        and line.reason in (None, "navigation", "related-links")
+        and not line.structure
+        and not (line.ends_sentence and line.clause_punct >= 2)
+        and 0 < line.words <= RANK_ITEM_WORDS
+    )
+
+
+def mark_ranked_lists(lines: list[cf.Line]) -> None:
+    """Boxes of ranked headlines go as related links before the article is chosen: a run of RANK_MIN or
+    more items numbered from 1 when most of them glue the rank to the headline, or when another such run
+    starts right after it (boxes of a portal's rankings side by side)."""
+    runs = _rank_runs(lines)
+    for k, (lo, hi) in enumerate(runs):
+        glued = sum(1 for line in lines[lo:hi] if _GLUED.match(line.text))
+        restarts = (k + 1 < len(runs) and runs[k + 1][0] == hi) or (k > 0 and runs[k - 1][1] == lo)
+        if restarts or 2 * glued > hi - lo:
+            for line in lines[lo:hi]:
+                if line.reason is None:
+                    line.reason = "related-links"
