@@ -174,6 +174,12 @@ DET_THREADS = 1
 """onnxruntime threads of the text detector (one page at a time; the previous page's lines are recognised
 on the other threads meanwhile, see `StagedEngine`)."""
 
+IDLE_DET_THREADS = 2
+"""onnxruntime threads of the text detector when no page is being recognised (a document's first page,
+before any of its lines can be): the other core would otherwise wait. The boxes are the same with one
+thread or two (checked on the dev scans' 12 pages), so the reading is too (docs/decisions/ocr-models.md,
+fifth round)."""
+
 MAX_THREADS = 4
 """Lines are recognised on this many threads at most (one per core): each runs the recogniser on one line
 with one onnxruntime thread, which measured cheaper than one line at a time on several onnxruntime threads
@@ -275,15 +281,20 @@ def default_engine() -> Engine | str:
             options.log_severity_level = 4
             options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             providers = ["CPUExecutionProvider"]
-            det_options = onnxruntime.SessionOptions()
-            det_options.intra_op_num_threads = max(1, min(threads, DET_THREADS))
-            det_options.inter_op_num_threads = 1
-            det_options.enable_cpu_mem_arena = False
-            det_options.log_severity_level = 4
-            det_options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            rapid.text_det.infer.session = onnxruntime.InferenceSession(
-                rapid.text_det.infer.session._model_path, sess_options=det_options, providers=providers
-            )
+
+            def detector(count: int) -> Any:
+                det_options = onnxruntime.SessionOptions()
+                det_options.intra_op_num_threads = max(1, min(threads, count))
+                det_options.inter_op_num_threads = 1
+                det_options.enable_cpu_mem_arena = False
+                det_options.log_severity_level = 4
+                det_options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+                path = rapid.text_det.infer.session._model_path
+                return onnxruntime.InferenceSession(path, sess_options=det_options, providers=providers)
+
+            beside = detector(DET_THREADS)
+            alone = detector(IDLE_DET_THREADS) if min(threads, IDLE_DET_THREADS) > min(threads, DET_THREADS) else beside
+            rapid.text_det.infer.session = beside
             fast = onnxruntime.InferenceSession(
                 rapid.text_rec.session.session._model_path, sess_options=options, providers=providers
             )
@@ -340,11 +351,15 @@ def default_engine() -> Engine | str:
         return text_and_score
 
     detecting = threading.Lock()  # the detector's pre- and post-processing keep state: one page at a time
+    counting = threading.Lock()
+    recognising = [0]  # pages being recognised now, on the engine's threads
 
     def detect(image: Any) -> list[Any]:
         height, width = image.shape[:2]
         factor = DET_SIDE / max(height, width)
         with detecting:
+            with counting:  # the cores free for the detector: all of them when no page is being recognised
+                rapid.text_det.infer.session = beside if recognising[0] else alone
             if factor >= 1.0 or max(height, width) > 8 * min(height, width):
                 # small or extreme images: the engine's own detection (it pads them), boxes in the image's pixels
                 found, _ = rapid(image, use_rec=False)
@@ -356,11 +371,17 @@ def default_engine() -> Engine | str:
     def recognise(image: Any, boxes: Sequence[Any]) -> list[tuple[Quad, str, float]]:
         if not boxes:
             return []
-        lines = rapid.get_crop_img_list(image, list(boxes))
-        if REREAD_SPANS:
-            texts = recognise_spans(lines, read_fast, read_accurate, read_strip, on_threads, prior)
-        else:
-            texts = recognise_lines(lines, as_pairs(read_fast), as_pairs(read_accurate), on_threads, prior)
+        with counting:
+            recognising[0] += 1
+        try:
+            lines = rapid.get_crop_img_list(image, list(boxes))
+            if REREAD_SPANS:
+                texts = recognise_spans(lines, read_fast, read_accurate, read_strip, on_threads, prior)
+            else:
+                texts = recognise_lines(lines, as_pairs(read_fast), as_pairs(read_accurate), on_threads, prior)
+        finally:
+            with counting:
+                recognising[0] -= 1
         return [(box.tolist(), text, score) for box, (text, score) in zip(boxes, texts, strict=True)]
 
     warm_script_tables()

@@ -144,7 +144,9 @@ def recognise_spans(
     spans, `accurate` a whole line). A simplified page is read exactly as by `recognise_lines`. The script
     is judged on the first `SAMPLE_LINES` lines, or carried by `prior` (then all lines are read in one
     pass, and the page's reading judged for the next page); a carried guess that is wrong costs nothing,
-    since the fast reading of the whole page is judged again before any span is re-read. A traditional
+    since the fast reading of the whole page is judged again before any span is re-read. When the sample
+    shows a traditional page, its other lines are read by the fast recogniser in the same pass as the
+    spans, each line's two readings one after the other on one thread (`ocr_spans.reread`). A traditional
     page's simplified forms left in sure characters (东 for 東: the fast list lacks the traditional form)
     are turned back here, as `traditional_forms` would turn them, so the page comes back in one script as
     the accurate recogniser's reading did."""
@@ -155,10 +157,14 @@ def recognise_spans(
     else:
         read = each(fast, lines[:SAMPLE_LINES])
         is_traditional = bool(read) and traditional("".join(r.text for r in read), REREAD_MAJORITY)
-        if len(lines) > SAMPLE_LINES:
+        if is_traditional:  # the other lines' fast readings in the same pass as the spans re-read
+            read = reread(lines, read, accurate, strips, each, fast)
+        elif len(lines) > SAMPLE_LINES:
             read += each(fast, lines[SAMPLE_LINES:])
     if prior is not None and (carried or is_traditional):
         prior.traditional = is_traditional
     if not is_traditional:
         return [(r.text, r.score) for r in read]
-    return [(_traditional_line(r.text), r.score) for r in reread(lines, read, accurate, strips, each)]
+    if carried:
+        read = reread(lines, read, accurate, strips, each)
+    return [(_traditional_line(r.text), r.score) for r in read]

@@ -22,7 +22,7 @@ import statistics
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import numpy
 
@@ -263,28 +263,66 @@ def plan(line: Any, fast: Reading, ambiguous: frozenset[str]) -> Plan | None:
     return Plan(tuple(runs), join(line, columns))
 
 
-Each = Callable[[GlyphReader, Sequence[Any]], list[Reading]]
-"""Reads images with a recogniser (on the engine's threads), results in the images' order."""
+_Out = TypeVar("_Out")
+
+
+class Each(Protocol):
+    """Reads items with a function (on the engine's threads), results in the items' order. An item is an
+    image, or anything with an image's `shape` (the threads take the widest first, so they end together)."""
+
+    def __call__(self, read: Callable[[Any], _Out], items: Sequence[Any], /) -> list[_Out]: ...
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One line's work in the page's single pass of `reread`: `index` of the line, and the `shape` of the
+    image whose reading costs most in it (its strip, or the line when its fast reading is still to do), by
+    which the engine's threads order their work."""
+
+    index: int
+    shape: tuple[int, ...]
+
+
+def settle(line: Any, fast: Reading, planned: Plan | None, accurate: GlyphReader, strips: GlyphReader) -> Reading:
+    """A line's reading once its doubtful spans are read again: the fast one when nothing is doubtful
+    (`planned` is None), the spliced one when the spans' context checks, or else the accurate recogniser's
+    reading of the whole line."""
+    if planned is None:
+        return fast
+    spliced = splice(fast, planned.runs, planned.strip, strips(planned.strip.image))
+    return accurate(line) if spliced is None else spliced
 
 
 def reread(
-    lines: Sequence[Any], fast: Sequence[Reading], accurate: GlyphReader, strips: GlyphReader, each: Each
+    lines: Sequence[Any],
+    known: Sequence[Reading],
+    accurate: GlyphReader,
+    strips: GlyphReader,
+    each: Each,
+    fast: GlyphReader | None = None,
 ) -> list[Reading]:
-    """A traditional page's fast readings with their doubtful spans read again: the strips of all lines
-    in one pass (`strips` reads an image as it is), then, in a second, the lines whose spans failed their
-    check (`accurate` reads a whole line as the engine does)."""
+    """A traditional page's lines with their doubtful spans read again, in one pass of `each`: a line's
+    fast reading (`known`, the first lines'; `fast` reads the lines after them), its strip (`strips` reads
+    an image as it is) and, when the strip's splice fails its check, the whole line (`accurate` reads it as
+    the engine does) are one job on one thread. A line's reading depends on that line alone, so it is the
+    reading a pass for each step gave, without each step waiting for the slowest line of the one before
+    (measured in docs/decisions/ocr-models.md, fifth round)."""
+    if len(known) < len(lines) and fast is None:
+        raise ValueError("lines without a fast reading need the fast recogniser")
     ambiguous = ambiguous_simplified()
-    plans = {
-        i: p for i, (line, reading) in enumerate(zip(lines, fast, strict=True)) if (p := plan(line, reading, ambiguous))
-    }
-    out = list(fast)
-    again = []
-    for i, read in zip(plans, each(strips, [p.strip.image for p in plans.values()]), strict=True):
-        spliced = splice(fast[i], plans[i].runs, plans[i].strip, read)
-        if spliced is None:
-            again.append(i)
-        else:
-            out[i] = spliced
-    for i, reading in zip(again, each(accurate, [lines[i] for i in again]), strict=True):
-        out[i] = reading
+    plans = {i: plan(lines[i], reading, ambiguous) for i, reading in enumerate(known)}
+    jobs = [_Job(i, p.strip.image.shape) for i, p in plans.items() if p is not None]
+    jobs += [_Job(i, lines[i].shape) for i in range(len(known), len(lines))]
+
+    def finish(job: _Job) -> Reading:
+        line = lines[job.index]
+        if job.index < len(known):
+            return settle(line, known[job.index], plans[job.index], accurate, strips)
+        assert fast is not None  # checked above
+        first = fast(line)
+        return settle(line, first, plan(line, first, ambiguous), accurate, strips)
+
+    out = list(known) + [Reading("", 0.0)] * (len(lines) - len(known))
+    for job, reading in zip(jobs, each(finish, jobs), strict=True):
+        out[job.index] = reading
     return out

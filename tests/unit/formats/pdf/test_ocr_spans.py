@@ -230,3 +230,52 @@ def test_the_stored_engine_string_says_whether_spans_or_whole_pages_were_read_ag
     assert f"doubtful spans (< {ocr_spans.DOUBTFUL:g}) of traditional pages" in ocr.engine_version()
     monkeypatch.setattr(ocr, "REREAD_SPANS", False)
     assert ocr.engine_version().endswith(f"{ocr.ACCURATE.name} at {ocr.ACCURATE.squeeze:g} width on traditional pages")
+
+
+class Passes:
+    """`each` that reads in order and counts its calls: a call is one pass over the engine's threads, which
+    wait for the slowest item of a pass before the next can start."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, read: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+        self.calls += 1
+        return [read(item) for item in items]
+
+
+def test_a_page_is_re_read_in_one_pass_with_the_reading_of_separate_passes() -> None:
+    lines = [printed("甲乙丙丁戊己"), printed("子丑寅卯辰巳午未申酉"), printed("天地玄黃宇宙洪荒")]
+    fast = StandIn(unsure="甲乙丙丁寅宇")
+    # 卯 read otherwise in the strip: the third line's check fails there, so it is read whole
+    strips, whole = StandIn({"卯": "卵"}), StandIn()
+    passes = Passes()
+    read = ocr_spans.reread(lines, in_order(fast, lines), whole, strips, passes)
+    assert passes.calls == 1
+    assert [r.text for r in read] == ["甲乙丙丁戊己", "子丑寅卯辰巳午未申酉", "天地玄黃宇宙洪荒"]
+    assert [image.shape[1] for image in whole.read] == [100]  # the failed line, in the same pass
+    # the same pages with the last two lines' fast readings still to do: done in that one pass too
+    fast_later = StandIn(unsure="甲乙丙丁寅宇")
+    passes = Passes()
+    again = ocr_spans.reread(
+        lines, in_order(fast_later, lines[:1]), StandIn(), StandIn({"卯": "卵"}), passes, fast_later
+    )
+    assert passes.calls == 1 and len(fast_later.read) == 3
+    assert again == read
+    with pytest.raises(ValueError):
+        ocr_spans.reread(lines, [], StandIn(), StandIn(), passes)
+
+
+def test_a_traditional_page_judged_on_its_sample_is_read_in_two_passes_with_the_same_text() -> None:
+    lines = [printed(text) for text in TRADITIONAL * 4]  # 12 lines: the sample and four more
+    misread = {"關": "关", "發": "发"}
+    passes, carried_passes = Passes(), Passes()
+    judged = ocr.recognise_spans(
+        lines, StandIn(misread, unsure="關發"), StandIn(), StandIn(), passes, ocr.ScriptPrior()
+    )
+    carried = ocr.recognise_spans(
+        lines, StandIn(misread, unsure="關發"), StandIn(), StandIn(), carried_passes, ocr.ScriptPrior(True)
+    )
+    # the sample, then the rest's fast readings with every line's spans; carried: fast readings, then spans
+    assert (passes.calls, carried_passes.calls) == (2, 2)
+    assert judged == carried and [text for text, _ in judged] == TRADITIONAL * 4

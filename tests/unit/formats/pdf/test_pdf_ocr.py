@@ -11,10 +11,12 @@ import io
 import math
 import os
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy
 import pypdfium2 as pdfium
 import pytest
 
@@ -394,3 +396,52 @@ def test_the_info_tab_says_which_pages_were_read_by_ocr(
     panel.show_document(doc)
     assert panel.value("Read by OCR") == "pages 1-2"
     assert evidence_of("not a layout", "pdf") == {} and evidence_of("x", "no-such-format") == {}
+
+
+def test_the_first_page_is_detected_on_every_core_and_finds_the_same_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """While no page is recognised (a document's first page), the detector runs on two onnxruntime threads,
+    beside a page's recognition on one; the boxes are the same either way, so the reading is."""
+    pytest.importorskip("rapidocr_onnxruntime")
+    import onnxruntime
+
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: the detector has one thread whatever runs beside it")
+    engine = ocr.default_engine.__wrapped__()
+    assert isinstance(engine, ocr.StagedEngine)
+    threads: list[int] = []
+    run = onnxruntime.InferenceSession.run
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if "det" in str(getattr(self, "_model_path", "")):
+            threads.append(self.get_session_options().intra_op_num_threads)
+        return run(self, *args, **kwargs)
+
+    monkeypatch.setattr(onnxruntime.InferenceSession, "run", counted)
+    pdf = pdfium.PdfDocument((DATA / "scan-1page.pdf").read_bytes())
+    try:
+        image = pdf[0].render(scale=ocr.DPI / 72).to_numpy()[:, :, :3].copy()
+    finally:
+        pdf.close()
+    alone = engine.detect(image)
+    entered, leave = threading.Event(), threading.Event()
+
+    def held(*_args: Any) -> list[tuple[str, float]]:  # a page's recognition, held until the detection ends
+        entered.set()
+        leave.wait(60)
+        return [("", 0.0)] * len(alone)
+
+    monkeypatch.setattr(ocr, "recognise_spans", held)
+    monkeypatch.setattr(ocr, "REREAD_SPANS", True)
+    worker = threading.Thread(target=engine.recognise, args=(image, alone))
+    worker.start()
+    try:
+        assert entered.wait(60)
+        beside = engine.detect(image)
+    finally:
+        leave.set()
+        worker.join(60)
+    after = engine.detect(image)
+    assert threads == [2, 1, 2]
+    assert len(alone) > 5
+    for one, two, three in zip(alone, beside, after, strict=True):
+        assert numpy.array_equal(one, two) and numpy.array_equal(one, three)
