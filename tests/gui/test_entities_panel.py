@@ -376,5 +376,6 @@ def test_scheduler_runs_share_one_thread_that_stop_ends(
     assert len(warmed_on) >= 2
     assert len(set(warmed_on)) == 1
     assert warmed_on[0] != threading.get_ident()  # not the GUI thread
+    thread = next(t for t in threading.enumerate() if t.ident == warmed_on[0])  # this scheduler's own
     scheduler.stop()
-    assert not any(t.name == "entity-worker" and t.is_alive() for t in threading.enumerate())
+    assert not thread.is_alive()

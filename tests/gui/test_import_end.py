@@ -3,17 +3,43 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
+from reader.app import operations as ops
 from reader.app.reports import ImportReport
-from reader.ui.app import SWITCH_INTERVAL_S
-from reader.ui.main_window import MainWindow
+from reader.store.entities import EntityStore
+from reader.ui.app import create_window
+from reader.ui.main_window import SWITCH_INTERVAL_S, TURN_MS, MainWindow
+
+# A wait, registered within a step, that ends after the next step's timer (TURN_MS) has fired: when it
+# ends, a step that was going to run has run. Timers of this length fire in the order of their ends.
+AFTER_NEXT_TURN_MS = 50 * TURN_MS
 
 
-def test_the_window_asks_for_the_interpreter_lock_to_be_handed_over_quickly(window: MainWindow) -> None:
-    assert sys.getswitchinterval() == SWITCH_INTERVAL_S
+def _ids(window: MainWindow) -> list[int]:
+    ids = [window.model.id_at(row) for row in range(window.model.rowCount())]
+    assert None not in ids and len(ids) >= 3
+    return [doc_id for doc_id in ids if doc_id is not None]
+
+
+def test_the_window_hands_the_interpreter_lock_over_quickly_while_it_is_open(
+    qtbot: QtBot, seeded_library: Path, tmp_path: Path
+) -> None:
+    found = sys.getswitchinterval()
+    sys.setswitchinterval(0.005)  # CPython's default, whatever an earlier test left
+    try:
+        window = create_window(seeded_library, config_dir=tmp_path / "config", seed=False)
+        qtbot.addWidget(window)
+        assert sys.getswitchinterval() == SWITCH_INTERVAL_S
+        window.close()
+        window.library.close()
+        assert sys.getswitchinterval() == 0.005  # what the process had before the window
+    finally:
+        sys.setswitchinterval(found)
 
 
 def test_steps_run_in_order_each_on_its_own_turn(window: MainWindow, qtbot: QtBot) -> None:
@@ -58,3 +84,90 @@ def test_warming_the_glyphs_of_a_text_leaves_the_pane_as_it_was(window: MainWind
         step()
     assert window.pane.toPlainText() == before
     assert window.pane.document() is document
+
+
+def test_the_entity_thread_waits_for_the_opened_document_with_the_entities_tab_in_front(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Showing a document asks for its entities when the Entities tab is in front; after an import that
+    request must not start the entity thread in the turn that opens the document."""
+    scheduler = window.entities.scheduler
+    window.side.setCurrentWidget(window.entities.panel)  # which asks for the open document's entities
+    scheduler.stop()  # no run under way (a running one would take the request without starting)
+    scheduler.hold(0)  # nor the window's own hold at start
+    store = EntityStore(window.library.conn)
+    shown = window.current
+    assert shown is not None
+    other = next(doc_id for doc_id in _ids(window) if doc_id != shown.id)
+    assert store.is_pending(other)
+    running_when_opened: list[bool] = []
+    window.importFinished.connect(lambda _report: running_when_opened.append(scheduler.is_running()))
+    with qtbot.waitSignal(window.importFinished, timeout=5000):
+        window.imports.importFinished.emit(ImportReport(imported=[other]))
+    assert window.current is not None and window.current.id == other
+    assert running_when_opened == [False]
+
+
+def test_no_step_runs_once_the_window_is_closing(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader's close can come between two steps: the steps already on a timer must not run after it
+    (they read a library that is closing)."""
+    shown = window.current
+    assert shown is not None
+    other = next(doc_id for doc_id in _ids(window) if doc_id != shown.id)
+    announced: list[ImportReport] = []
+    window.importFinished.connect(announced.append)
+    later: list[bool] = []
+
+    def closing() -> None:  # a warming step, during which the reader closes the window
+        QTimer.singleShot(0, window.close)
+        QTimer.singleShot(AFTER_NEXT_TURN_MS, lambda: later.append(True))
+
+    monkeypatch.setattr(window.documents, "preparing", lambda _doc_id: [closing])
+    window.imports.importFinished.emit(ImportReport(imported=[other]))
+    qtbot.waitUntil(lambda: bool(later), timeout=5000)
+    assert window.documents.closed
+    assert announced == []
+    assert window.current is not None and window.current.id == shown.id
+
+
+def test_a_document_deleted_before_it_opens_leaves_the_open_one_open(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = _ids(window)
+    reading, deleted = ids[2], ids[1]  # not the first row: a missing row must not open that one
+    window.documents.select(reading)
+    assert window.current is not None and window.current.id == reading
+
+    def delete() -> None:  # in a turn between the report and the opening
+        window.writes.submit(lambda library: ops.delete_documents(library, [deleted]))
+        window.writes.flush()
+
+    monkeypatch.setattr(window.documents, "preparing", lambda _doc_id: [delete])
+    with qtbot.waitSignal(window.importFinished, timeout=5000):
+        window.imports.importFinished.emit(ImportReport(imported=[deleted]))
+    assert window.model.row_of(deleted) is None
+    assert window.current is not None and window.current.id == reading
+
+
+def test_a_document_the_reader_opens_meanwhile_stays_open(window: MainWindow, qtbot: QtBot) -> None:
+    shown = window.current
+    assert shown is not None
+    imported, chosen = [doc_id for doc_id in _ids(window) if doc_id != shown.id][:2]
+    with qtbot.waitSignal(window.importFinished, timeout=5000):
+        window.imports.importFinished.emit(ImportReport(imported=[imported]))
+        QTimer.singleShot(0, lambda: window.documents.select(chosen))  # the reader's click, before the opening
+    assert window.current is not None and window.current.id == chosen
+
+
+def test_a_later_import_opens_its_document_in_place_of_an_earlier_one(window: MainWindow, qtbot: QtBot) -> None:
+    shown = window.current
+    assert shown is not None
+    first, second = [doc_id for doc_id in _ids(window) if doc_id != shown.id][:2]
+    reports: list[ImportReport] = []
+    window.importFinished.connect(reports.append)
+    window.imports.importFinished.emit(ImportReport(imported=[first]))
+    window.imports.importFinished.emit(ImportReport(imported=[second]))
+    qtbot.waitUntil(lambda: len(reports) == 2, timeout=5000)
+    assert window.current is not None and window.current.id == second

@@ -24,7 +24,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-_lock = threading.Lock()
+_lock = threading.Condition()  # `unpaused` waits on it for the last pause to end
 _settled: set[str] = set()
 _pauses = 0
 _resume = False  # whether the collector was enabled when the first pause began
@@ -61,5 +61,15 @@ def paused() -> Iterator[None]:
     finally:
         with _lock:
             _pauses -= 1
-            if _pauses == 0 and _resume:
-                gc.enable()
+            if _pauses == 0:
+                if _resume:
+                    gc.enable()
+                _lock.notify_all()
+
+
+def unpaused(timeout: float) -> bool:
+    """Wait until no warm-up holds the collector paused (at most `timeout` seconds); whether none does.
+    For a caller about to look at or change the collector's state, which a warm-up on another thread
+    would otherwise change under it."""
+    with _lock:
+        return _lock.wait_for(lambda: _pauses == 0, timeout)

@@ -25,18 +25,11 @@ from reader.ui.main_window import MainWindow
 from reader.ui.themes import apply_theme
 
 APP_ID = "io.github.reader.Reader"
-
-
-# How long a thread running Python keeps the interpreter lock when another asks for it (CPython's default
-# is 5 ms). The GUI thread asks for it again at every return from Qt into Python (a slot, a model's data, a
-# paint of our own), so with the OCR, import or entity thread busy in Python each such return could wait
-# 5 ms, and opening a document (dozens of returns) took two to four times its CPU time.
-SWITCH_INTERVAL_S = 0.001
+PREWARM_AFTER_MS = 1500  # the converters are warmed this long after the window is built
 
 
 def create_window(library_path: Path, *, config_dir: Path | None = None, seed: bool = True) -> MainWindow:
     """Open the library and build the window; raises LibraryError when the library cannot be used."""
-    sys.setswitchinterval(SWITCH_INTERVAL_S)
     config = config_dir if config_dir is not None else paths.config_dir()
     writer = Writer(library_path)  # first: it creates and upgrades the file
     try:
@@ -45,8 +38,10 @@ def create_window(library_path: Path, *, config_dir: Path | None = None, seed: b
         writer.close()
         raise
     window = MainWindow(library, load(settings_path(config)), config_dir=config, writer=writer)
-    # Warm the converters once the window is up, so the first script switch is as fast as the rest.
-    QTimer.singleShot(1500, lambda: threading.Thread(target=_prewarm, name="prewarm-scripts", daemon=True).start())
+    # Warm the converters once the window is up, so the first script switch is as fast as the rest. The
+    # timer goes with the window, and a window closed by then warms nothing: the warm-up pauses the
+    # collector for the whole process (`_prewarm`), which is no longer the window's to pause.
+    QTimer.singleShot(PREWARM_AFTER_MS, window, lambda: None if window.documents.closed else _start_prewarm())
     seeds = paths.seeds_dir()
     if seed and seeds is not None and library.count() == 0 and not library.meta("seeded"):
         window.start_import([seeds], seeds=True)
@@ -54,6 +49,10 @@ def create_window(library_path: Path, *, config_dir: Path | None = None, seed: b
         # The cleaner improved since these were imported, or their files are to be kept.
         window.start_import([], reclean=True)
     return window
+
+
+def _start_prewarm() -> None:
+    threading.Thread(target=_prewarm, name="prewarm-scripts", daemon=True).start()
 
 
 def _prewarm() -> None:

@@ -295,12 +295,6 @@ class DocumentController(QObject):
             return
         self.reimportRequested.emit([path])
 
-    def on_import_finished(self, report: ImportReport) -> None:
-        """Open the first document the import touched (the list already shows them: `on_changes`)."""
-        doc_id = self.to_open(report)
-        if doc_id is not None:
-            self.select(doc_id)
-
     def to_open(self, report: ImportReport) -> int | None:
         """The document an import opens: the first it touched; a background job (the sample library, a
         re-cleaning) opens one only when nothing is open, so it never takes the place of a document the
@@ -312,9 +306,10 @@ class DocumentController(QObject):
 
     def preparing(self, doc_id: int) -> list[Callable[[], None]]:
         """Steps, each for its own turn of the event loop, that get the reading pane ready to show this
-        document soon (`ReadingPane.glyph_warmers`); none when it is gone or the window is closing."""
-        doc = None if self._closed else self.library.get(doc_id)
-        return [] if doc is None else self.reading.pane.glyph_warmers(doc.text)
+        document soon (`ReadingPane.glyph_warmers`); none when it is gone or the window is closing. Only
+        the text is read: the rest of the document is read when it opens."""
+        text = "" if self._closed else self.library.text(doc_id)
+        return self.reading.pane.glyph_warmers(text) if text else []
 
     # -- the list's menus --------------------------------------------------------------------------
     def show_context_menu(self, pos: QPoint) -> None:

@@ -59,7 +59,8 @@ def warm() -> None:
 
 
 class EntityWorker(QObject):
-    """Runs in a QThread: `run` returns when nothing is pending or when cancelled."""
+    """One run over the pending documents, on the scheduler's entity thread (a Python thread): `run`
+    returns when nothing is pending or when cancelled. Made and deleted on the GUI thread."""
 
     extracted = Signal(int)  # this document's stored entities are now current
     failed = Signal(int, str)  # document id (-1: the library itself), one-line message
@@ -193,8 +194,13 @@ class EntityScheduler(QObject):
         self._tasks.put(task)
 
     def _serve(self) -> None:
-        while (task := self._tasks.get()) is not None:
+        while True:
+            task = self._tasks.get()
+            if task is None:
+                return
             task()
+            # Let go of the run (and so of its worker) now rather than when the next run arrives.
+            task = None
 
     def start(self) -> None:
         """Extract whatever is pending; if a run is under way, look again when it ends."""
@@ -260,6 +266,8 @@ class EntityScheduler(QObject):
         if worker is None or worker is not self._worker:  # a run `stop` already let go of
             return
         self._worker = None
+        # Deleted by the GUI thread's event loop, where it was made: `deleteLater` hands the object to Qt,
+        # so the entity thread letting go of the run's last reference does not delete it there.
         worker.deleteLater()
         if self._stopped:
             return

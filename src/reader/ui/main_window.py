@@ -9,6 +9,7 @@ See docs/architecture.md for the picture.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,11 +70,20 @@ SIDE_PANEL_WIDTH = 300  # what the side panel opens at when it was collapsed fro
 # After an import, the entity thread starts this long after the new document opened: past its first paint.
 ENTITIES_AFTER_OPEN_MS = 300
 TURN_MS = 1  # `_in_turns`: a timer's shortest wait, so that each step is a turn of its own
+# How long a thread running Python keeps the interpreter lock when another asks for it, while the window is
+# open (CPython's default is 5 ms). The GUI thread asks for it again at every return from Qt into Python (a
+# slot, a model's data, a paint of our own), so with the OCR, import or entity thread busy in Python each
+# such return could wait 5 ms, and opening a document (dozens of returns) took two to four times its CPU
+# time. The setting is the process's: the window sets it when it opens and puts back what it found when it
+# closes, so that a process that goes on without a window (a test run, a script) is not left with it.
+SWITCH_INTERVAL_S = 0.001
 
 
 class MainWindow(QMainWindow):
     documentShown = Signal(int)
-    importFinished = Signal(object)  # ImportReport, once the list shows what the import brought and it is open
+    # ImportReport, once the list shows what the import brought and its document is open (unless the reader
+    # opened another meanwhile, or it was deleted, or a later import's document takes its place)
+    importFinished = Signal(object)
 
     def __init__(
         self, library: Library, settings: Settings, *, config_dir: Path | None = None, writer: Writer | None = None
@@ -81,6 +91,9 @@ class MainWindow(QMainWindow):
         """`library` is what the window reads; `writer` owns the only connection that writes (made here
         when the caller has none: the window then owns it and closes it with itself)."""
         super().__init__()
+        self._switch_interval = sys.getswitchinterval()  # put back when the window closes
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
+        self._opening: object | None = None  # the import whose document is being opened (`_on_import_finished`)
         self.library = library
         self.writer = writer if writer is not None else Writer(library.path)
         self.writes = Writes(self.writer, self)
@@ -297,34 +310,52 @@ class MainWindow(QMainWindow):
         one stall (about 5, 18, 12 and 15-25 ms of the GUI thread; together they stopped the window for
         70-140 ms). The new documents' entities are looked for a moment later: the entity thread's Python,
         beside the GUI thread's, makes each of the GUI's returns into Python wait for the interpreter
-        lock, which stretched that work two- to fourfold."""
+        lock, which stretched that work two- to fourfold.
+
+        The reader may act between those turns: a document they open, or the imported one deleted, is
+        left as they made it (`_imported`); a later import's report takes the place of this one's."""
         doc_id = self.documents.to_open(report)
+        shown = self._shown_id()
+        opening = self._opening = object()
 
         # One turn reads the document; its warming steps and the opening follow, a turn each.
         def read() -> list[Callable[[], None]]:
             return [] if doc_id is None else self.documents.preparing(doc_id)
 
-        self._in_turns([lambda: self._in_turns([*read(), lambda: self._imported(report, doc_id)])])
+        def open_it() -> None:
+            self._imported(report, doc_id if self._opening is opening else None, shown)
+
+        self._in_turns([lambda: self._in_turns([*read(), open_it])])
 
     def _in_turns(self, steps: list[Callable[[], None]]) -> None:
         """Run `steps` one per turn of the event loop, on a timer: a zero-delay call is a posted event, and
         posted events queued meanwhile are handled in the same pass, so input, paints and the window's
-        timers would not get in between; a timer lets them."""
+        timers would not get in between; a timer lets them. Once the window is closing, no further step
+        runs (the close may come in between two: it is one of the events they let in)."""
         if steps and not self.documents.closed:
             first, rest = steps[0], steps[1:]
 
             def step() -> None:
+                if self.documents.closed:
+                    return
                 first()
                 self._in_turns(rest)
 
             QTimer.singleShot(TURN_MS, self, step)
 
-    def _imported(self, report: ImportReport, doc_id: int | None) -> None:
-        if doc_id is not None:
-            self.documents.select(doc_id)
+    def _imported(self, report: ImportReport, doc_id: int | None, shown: int | None) -> None:
+        """The last turn: open `doc_id` unless it is gone from the list or the reader opened another
+        document since the report arrived (`shown` was open then), look for entities, announce the import."""
+        # Held before the opening: with the Entities tab in front, showing the document asks for its
+        # entities at once, which would start the entity thread within this turn.
         self.entities.scheduler.hold(ENTITIES_AFTER_OPEN_MS)
+        if doc_id is not None and self.model.row_of(doc_id) is not None and self._shown_id() == shown:
+            self.documents.select(doc_id)
         self.entities.scheduler.start()
         self.importFinished.emit(report)
+
+    def _shown_id(self) -> int | None:
+        return None if self.documents.current is None else self.documents.current.id
 
     def _reveal(self, doc_id: int) -> None:
         """Open a document even if the current search hides it from the list."""
@@ -429,4 +460,5 @@ class MainWindow(QMainWindow):
         self.writes.flush()
         self.writer.close()
         self.save_state()
+        sys.setswitchinterval(self._switch_interval)
         super().closeEvent(event)
