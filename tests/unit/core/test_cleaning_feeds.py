@@ -129,3 +129,26 @@ def test_related_headlines_with_clause_marks_give_way_to_a_one_paragraph_article
     raw = "\n".join([*head, "分享到：", "返回顶部", "相关阅读", *RELATED])
     cleaned = clean_text(raw)
     assert cleaned.text == article
+
+
+ASKING = [
+    "西班牙画家毕加索生平经历 毕加索最著名的画有哪些？",
+    "魏征生平简介魏征的故事魏征是个怎样的人？",
+    "江华条约简介江华条约的内容江华条约对中国有什么影响？",
+    "张大千生平故事主要作品介绍张大千怎么死的",
+]
+
+
+def test_headlines_that_ask_closing_a_page_are_a_list_of_other_pages() -> None:
+    raw = "\n".join([*MENU, "全民健身活动安排公布", *ARTICLE, "图文推荐", *ASKING])
+    cleaned = clean_text(raw)
+    assert cleaned.text == "\n".join(ARTICLE)
+    assert {r.reason for r in cleaned.removed if r.text in ASKING} == {"related-links"}
+
+
+def test_a_text_without_furniture_keeps_the_questions_it_closes_on() -> None:
+    questions = ["这次活动为什么选在夏季举办？", "哪些项目最受市民欢迎？", "明年还会继续举办吗？"]
+    raw = "\n".join(["全民健身活动安排公布", *ARTICLE, "思考题", *questions])
+    cleaned = clean_text(raw)
+    assert [r.text for r in cleaned.removed] == ["全民健身活动安排公布"]  # the title, read as the title
+    assert cleaned.text.split("\n")[-3:] == questions

@@ -364,10 +364,11 @@ def drop_repeats(lines: list[cf.Line]) -> None:
             seen.add(line.text)
 
 
-def trim_list_edges(lines: list[cf.Line]) -> None:
+def trim_list_edges(lines: list[cf.Line], furnished: bool = False) -> None:
     """Inside the article, a run of three or more short unpunctuated lines ending the text is a list
     of headlines, not the article's last words, unless they are clauses of a block written with spaces
-    for punctuation (`Line.spaced`): there every line is short and unpunctuated."""
+    for punctuation (`Line.spaced`): there every line is short and unpunctuated. On a page with
+    furniture a headline that only asks or exclaims counts too (`_listed`)."""
     kept = [line for line in lines if line.reason is None]
     if kept and cs.is_sign_date(kept[-1].text):
         return  # an office and a date close a notice: the lines above them are its last words
@@ -375,10 +376,21 @@ def trim_list_edges(lines: list[cf.Line]) -> None:
         return  # the short lines after an attachment note are the attachment
     run: list[cf.Line] = []
     for line in reversed(kept):
-        if line.clause_punct == 0 and line.words <= 30 and not (line.heading or line.structure or line.spaced):
+        if _listed(line, furnished) and line.words <= 30 and not (line.heading or line.structure or line.spaced):
             run.append(line)
         else:
             break
     if len(run) >= 3:
         for line in run:
             line.reason = "related-links"
+
+
+_ASKED = ("？", "?", "！", "!")
+
+
+def _listed(line: cf.Line, furnished: bool) -> bool:
+    """A headline of a list: no clause mark, or, on a page that shows furniture (`furnished`), only the
+    question or exclamation mark that ends it (`毕加索最著名的画有哪些？`): a headline asks or exclaims in
+    one breath, a sentence of the text has its clauses. A text with no furniture may close on short
+    questions of its own (思考题), and keeps them."""
+    return line.clause_punct == 0 or (furnished and line.clause_punct == 1 and line.text.endswith(_ASKED))

@@ -121,12 +121,13 @@ def _clean(
     asks = is_question(lines, None)
     meta = scan_metadata(lines, facts, hints.site_names)
     question = asks or is_question([], meta.metadata.title)
-    if has_chrome(lines):
+    furnished = has_chrome(lines)
+    if furnished:
         select_main(lines)
     keep_closing_date(lines)
     cut_replies(lines, question)
     drop_repeats(lines)
-    trim_list_edges(lines)
+    trim_list_edges(lines, furnished)
     meta = _trailing_author(lines, meta)
     for line in lines:
         if line.authored and line.reason is not None and not (line.heading and line.reason in _TITLE_REASONS):
