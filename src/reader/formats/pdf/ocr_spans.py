@@ -78,8 +78,8 @@ def decode(probs: Any, keys: Sequence[str], width: float) -> Reading:
     character's first step's probability), with each character's confidence (its best step) and centre in
     pixels of an image `width` wide (the input, padding included, spans the steps evenly)."""
     best = probs.argmax(axis=1)
-    prob = probs.max(axis=1)
     steps = len(best)
+    prob = probs[numpy.arange(steps), best]  # each step's best probability, without a second pass over the classes
     scale = width / max(steps, 1)
     glyphs: list[Glyph] = []
     firsts: list[float] = []
@@ -172,7 +172,7 @@ def join(line: Any, columns: Sequence[tuple[int, int]]) -> Strip:
     its paper) between two of them."""
     height = line.shape[0]
     gap = max(1, round(JOIN_GAP * height))
-    paper = numpy.median(line.reshape(-1, line.shape[2]), axis=0).astype(line.dtype)
+    paper = _paper(line)
     blank = numpy.empty((height, gap, line.shape[2]), dtype=line.dtype)
     blank[:] = paper
     pieces: list[Any] = []
@@ -186,6 +186,24 @@ def join(line: Any, columns: Sequence[tuple[int, int]]) -> Strip:
         bounds.append((x, x + right - left))
         x += right - left
     return Strip(numpy.concatenate(pieces, axis=1), tuple(bounds), gap)
+
+
+def _paper(line: Any) -> Any:
+    """The line's median colour, channel by channel, as `numpy.median` gives it (the mean of the two middle
+    values when there are two, cut to the image's type). An 8-bit line's is found from its histogram, a
+    fifth of the time of the sort behind `numpy.median` (measured in docs/decisions/ocr-models.md, fifth
+    round), with the same value."""
+    pixels = line.reshape(-1, line.shape[2])
+    if line.dtype != numpy.uint8 or not len(pixels):
+        return numpy.median(pixels, axis=0).astype(line.dtype)
+    count = len(pixels)
+    middle = numpy.array([(count - 1) // 2, count // 2])
+    out = []
+    for channel in range(pixels.shape[1]):
+        below = numpy.bincount(pixels[:, channel], minlength=256).cumsum()
+        low, high = numpy.searchsorted(below, middle, side="right")
+        out.append((int(low) + int(high)) // 2)
+    return numpy.array(out, dtype=line.dtype)
 
 
 def _width(text: str) -> str:

@@ -279,3 +279,17 @@ def test_a_traditional_page_judged_on_its_sample_is_read_in_two_passes_with_the_
     # the sample, then the rest's fast readings with every line's spans; carried: fast readings, then spans
     assert (passes.calls, carried_passes.calls) == (2, 2)
     assert judged == carried and [text for text, _ in judged] == TRADITIONAL * 4
+
+
+def test_the_paper_colour_between_spans_is_the_median_numpy_gives() -> None:
+    rng = numpy.random.default_rng(7)
+    lines = [
+        rng.integers(0, 256, (9, 31, 3), dtype=numpy.uint8),  # odd count: the middle value
+        rng.integers(0, 256, (10, 30, 3), dtype=numpy.uint8),  # even: the two middle values' mean, cut
+        numpy.array([[[3, 200, 0], [4, 201, 255]]], dtype=numpy.uint8),  # 3.5 -> 3, 200.5 -> 200, 127.5 -> 127
+        printed("甲乙丙"),
+    ]
+    for line in lines:
+        expected = numpy.median(line.reshape(-1, 3), axis=0).astype(numpy.uint8)
+        assert ocr_spans._paper(line).tolist() == expected.tolist()
+    assert ocr_spans._paper(lines[2]).tolist() == [3, 200, 127]
