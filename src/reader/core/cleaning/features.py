@@ -129,7 +129,7 @@ def is_stamp_line(line: Line) -> bool:
 
 
 # A post's or a teaser's age instead of its time, set apart from the name before it and closing a short
-# line: `法新社·2 天前`, `张三 3小时前`. Glued to the words before it (`我们在五年前`) it is a clause's.
+# line: `某某晚报·2 天前`, `张三 3小时前`. Glued to the words before it (`我们在五年前`) it is a clause's.
 _AGO = re.compile(
     r"(?:^|(?<=[\s·•・|｜/]))(?:\d{1,3}|[一两二三四五六七八九十半]{1,3})\s*"
     r"(?:秒|分鐘|分钟|小時|小时|天|日|週|周|星期|個月|个月|年)前$"

@@ -319,8 +319,8 @@ HEADLINE_LINES = 3
 
 def _unfinished(lines: Sequence[cf.Line]) -> bool:
     """A run of HEADLINE_LINES or more lines none of which is a finished sentence with a clause mark
-    inside: headlines (with a colon or a comma, `LPR非对称下调：1年期降5个基点`, or asking in one clause,
-    `透露什么信号 对市场有何影响？`), not an article, whose paragraphs are sentences that end."""
+    inside: headlines (with a colon or a comma, `赛事调整：游泳减少5场，篮球增加15场`, or asking in one
+    clause, `透露什么信号 对市民有何影响？`), not an article, whose paragraphs are sentences that end."""
     items = [line for line in lines if line.reason is None and line.words]
     return len(items) >= HEADLINE_LINES and not any(line.ends_sentence and line.clause_punct >= 2 for line in items)
 

@@ -390,7 +390,7 @@ _ASKED = ("？", "?", "！", "!")
 
 def _listed(line: cf.Line, furnished: bool) -> bool:
     """A headline of a list: no clause mark, or, on a page that shows furniture (`furnished`), only the
-    question or exclamation mark that ends it (`毕加索最著名的画有哪些？`): a headline asks or exclaims in
+    question or exclamation mark that ends it (`这位画家最著名的画有哪些？`): a headline asks or exclaims in
     one breath, a sentence of the text has its clauses. A text with no furniture may close on short
     questions of its own (思考题), and keeps them."""
     return line.clause_punct == 0 or (furnished and line.clause_punct == 1 and line.text.endswith(_ASKED))

@@ -1,10 +1,10 @@
 """Ranked lists of other pages: a portal's boxes of the most read headlines, numbered 1, 2, 3 ...
 
 A news page often carries several boxes of ranked headlines (热门排行, 24 小时点击), each item its rank and
-a linked headline. Rendered as text the rank is glued to the headline (`1上周ETF增加超122亿份`, `2资本动态｜…`)
+a linked headline. Rendered as text the rank is glued to the headline (`1城南体育公园下月开放`, `2专题｜…`)
 or set off by a space, with no separator that would make it a report's numbered item (`1、`, `1.`). Without
 their links such items read as headlines with commas, and a few boxes of them outweigh a one-paragraph
-article. What tells them is the numbering itself: items ranked from 1 in a row, none a finished sentence,
+article. What tells them is the numbering itself: items ranked from 1 in a row, none ending a statement,
 either glued to their rank or in boxes that restart the count one after another. A report's numbered
 items carry a separator (report structure) and are never touched here.
 """
@@ -17,12 +17,13 @@ from reader.core.cleaning import features as cf
 
 RANK_MIN = 5  # items ranked 1, 2, 3 ... in a row that make a box of headlines
 RANK_ITEM_WORDS = 40  # a headline; longer is a paragraph
+_STATEMENT = re.compile(r"[。.][”’」』）)\"']*$")  # a headline may ask or exclaim; it does not state and stop
 _GLUED = re.compile(r"^\d{1,3}[^\s\d.、．,，:：)）%％]")
 
 
 def _rank_runs(lines: list[cf.Line]) -> list[tuple[int, int]]:
     """Spans of lines whose k-th line opens with the number k (from 1), each a short line that is not
-    report structure nor a finished sentence (a headline may ask: `…为何争相定增？`)."""
+    report structure and does not end a statement (a headline may ask: `2马拉松报名人数创新高，组委会为何增加名额？`)."""
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
@@ -44,7 +45,7 @@ def _ranked(line: cf.Line, n: int) -> bool:
         and len(line.text) > len(rank)
         and line.reason in (None, "navigation", "related-links")
         and not line.structure
-        and not (line.ends_sentence and line.clause_punct >= 2)
+        and not _STATEMENT.search(line.text[-4:])
         and 0 < line.words <= RANK_ITEM_WORDS
     )
 
