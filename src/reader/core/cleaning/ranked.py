@@ -23,7 +23,7 @@ _GLUED = re.compile(r"^\d{1,3}[^\s\d.、．,，:：)）%％]")
 
 def _rank_runs(lines: list[cf.Line]) -> list[tuple[int, int]]:
     """Spans of lines whose k-th line opens with the number k (from 1), each a short line that is not
-    report structure and does not end a statement (a headline may ask: `2马拉松报名人数创新高，组委会为何增加名额？`)."""
+    report structure and does not end a statement (a headline may ask: `2报名人数创新高，为何增加名额？`)."""
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
