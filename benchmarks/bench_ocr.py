@@ -3,6 +3,7 @@ defaults, on scans generated from public text.
 
     PYTHONPATH=src .venv/bin/python benchmarks/bench_ocr.py [--pages N] [--seed S] [--skew DEG] [--stages]
         [--squeeze F] [--no-prior] [--no-spans] [--doubtful F] [--span-lines F ...] [--det-threads N] [--dump PREFIX]
+        [--timeline]
 
 Pages are made by tests/unit/formats/pdf/pdf_scans.py: real Chinese paragraphs (simplified from
 ../shared/eval/web_zh/cleaned, traditional from ../shared/eval/zh_tw/drcd_dev.jsonl; the generator's own
@@ -343,6 +344,80 @@ def span_lines(scan: Scan, thresholds: list[float]) -> None:
         )
 
 
+def timeline(scans: dict[str, Scan]) -> None:
+    """Where a scan's wall time goes, after the same warm-up as the table: every stage of `extract` (page
+    drawn, lines found, lines recognised, each pass over the engine's threads inside it) with its start and
+    end in seconds, its thread, and the CPU that thread spent (a pass's CPU is on the engine's threads and
+    shows in the totals); then the onnxruntime CPU of each model. A pass that waits on one thread for its
+    slowest line, or a detection with nothing beside it, shows as a gap in the other stages."""
+    import collections
+    import importlib
+    import threading
+
+    import onnxruntime
+
+    extract_module = importlib.import_module("reader.formats.pdf.extract")
+    from reader.formats.pdf import analyse
+
+    events: list[tuple[str, str, float, float, float]] = []
+    origin = [0.0]
+    model_cpu: collections.Counter[str] = collections.Counter()
+    run = onnxruntime.InferenceSession.run
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
+        cpu = time.thread_time()
+        try:
+            return run(self, *args, **kwargs)
+        finally:
+            model_cpu[Path(str(getattr(self, "_model_path", "?"))).name] += time.thread_time() - cpu
+
+    def timed(name: str, step: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            wall, cpu = time.perf_counter(), time.thread_time()
+            try:
+                return step(*args, **kwargs)
+            finally:
+                end = time.perf_counter()
+                thread = threading.current_thread().name
+                events.append((thread, name, wall - origin[0], end - origin[0], time.thread_time() - cpu))
+
+        return wrapped
+
+    onnxruntime.InferenceSession.run = counted  # type: ignore[method-assign]
+    engine = ocr.default_engine()
+    if not isinstance(engine, ocr.StagedEngine):
+        raise SystemExit(f"not the staged engine: {engine}")
+    by_spans = ocr.recognise_spans
+
+    def spans(lines: Any, fast: Any, accurate: Any, strips: Any, each: Any, prior: Any = None) -> Any:
+        def each_timed(read: Any, items: Any) -> Any:
+            kind = "fast" if read is fast else "spans" if items and hasattr(items[0], "index") else "other"
+            return timed(f"  pass: {kind}, {len(items)} items", each)(read, items)
+
+        return by_spans(lines, fast, accurate, strips, each_timed, prior)
+
+    ocr.recognise_spans = spans
+    staged = ocr.StagedEngine(timed("detect", engine.detect), timed("recognise", engine.recognise))
+    ocr.default_engine = lambda: staged  # type: ignore[assignment]
+    ocr.render_page = timed("draw", ocr.render_page)
+    for script in ("simplified", "traditional"):  # as the table runs them: the traditional scan after the other
+        events.clear()
+        model_cpu.clear()
+        origin[0], cpu = time.perf_counter(), time.process_time()
+        text = analyse(timed("extract", extract_module.extract)(scans[script].data)).text
+        wall, cpu = time.perf_counter() - origin[0], time.process_time() - cpu
+        pages = len(scans[script].pages)
+        print(
+            f"{script}: {pages} pages, {wall:.2f} s, {cpu:.2f} CPU-s ({pages / wall:.2f} pages/s, "
+            f"{cpu / pages:.2f} CPU-s/page), CER {cer(scans[script].text, text):.4f}"
+        )
+        print("| thread | stage | start s | end s | wall s | thread CPU-s |")
+        print("|---|---|---|---|---|---|")
+        for thread, name, start, end, used in sorted(events, key=lambda event: event[2]):
+            print(f"| {thread} | {name} | {start:.2f} | {end:.2f} | {end - start:.2f} | {used:.2f} |")
+        print("onnxruntime CPU-s by model: " + ", ".join(f"{name} {used:.2f}" for name, used in model_cpu.items()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=3, help="pages per script")
@@ -368,6 +443,9 @@ def main() -> None:
         help="span re-reading of the traditional scan's lines at these thresholds",
     )
     parser.add_argument("--det-threads", type=int, help=f"detector's onnxruntime threads (built: {ocr.DET_THREADS})")
+    parser.add_argument(
+        "--timeline", action="store_true", help="after the warm-up, each stage's start, end and CPU for both scans"
+    )
     parser.add_argument("--dump", default="", help="write the reader's text of each script to DUMP-SCRIPT.txt")
     args = parser.parse_args()
     if args.no_spans:
@@ -418,6 +496,9 @@ def main() -> None:
             f"first {label} page of a session (warm-up): {time.perf_counter() - wall:.1f} s, "
             f"{time.process_time() - cpu:.1f} CPU-s"
         )
+    if args.timeline:
+        timeline(scans)
+        return
     carried = "each page judged on a sample" if args.no_prior else "script carried from page to page"
     carried += ", traditional pages whole" if not ocr.REREAD_SPANS else ", traditional pages by doubtful spans"
     print(f"{ocr.engine_version()}, {ocr.DPI} dpi, skew up to {args.skew}°, seed {args.seed}, {carried}")
