@@ -152,3 +152,24 @@ def test_a_text_without_furniture_keeps_the_questions_it_closes_on() -> None:
     cleaned = clean_text(raw)
     assert [r.text for r in cleaned.removed] == ["全民健身活动安排公布"]  # the title, read as the title
     assert cleaned.text.split("\n")[-3:] == questions
+
+
+DATED = [
+    "转型当前，这位演员如何做到一人千面？2024-05-15",
+    "专访|新片引发争议？导演独家回应2024-05-08",
+    "独家专访：多重身份转变，爱电影的初心不变 2024-04-24",
+    "诗意刻画、披露珍贵史料…这部电影这样拍成2024-04-17",
+]
+
+
+def test_headlines_each_closing_with_a_date_are_a_list_of_other_pages() -> None:
+    raw = "\n".join([*MENU, "全民健身活动安排公布", *ARTICLE, "相关新闻", *DATED, ARTICLE[0]])
+    cleaned = clean_text(raw)
+    assert [r.reason for r in cleaned.removed if r.text in DATED] == ["related-links"] * 4
+
+
+def test_a_sentence_closing_with_its_date_is_no_headline() -> None:
+    """A diary's entries, each a finished statement with its day after it, are the writer's."""
+    entries = [f"今天去公园跑了五公里，天气很好。2024-05-{day:02d}" for day in (1, 2, 3)]
+    raw = "\n".join(["跑步日记", *ARTICLE, *entries])
+    assert all(entry in clean_text(raw).text for entry in entries)
