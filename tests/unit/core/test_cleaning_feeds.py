@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from reader.core.cleaning import clean_text
 from reader.core.cleaning import features as cf
-from reader.core.cleaning.ranked import mark_ranked_lists
+from reader.core.cleaning.lists import mark_ranked_lists
 
 ARTICLE = [
     "（本报讯）市体育局今天公布了今年夏季全民健身活动的安排，全市将举办各类赛事一百二十场。",

@@ -274,43 +274,6 @@ def cut_replies(lines: list[cf.Line], question: bool = False) -> None:
             prose += line.words
 
 
-DATED_LIST = 3  # adjacent stamped lines that make a list of dated headlines
-
-
-def mark_dated_lists(lines: list[cf.Line]) -> None:
-    """Three or more adjacent lines each a headline with its time or its date (a rolling-news box, a list
-    of latest posts, related stories each closing with the day) are a list of other pages: no post
-    header stands right under another, a post's text separates them. They go as related links before
-    the article is chosen."""
-    run: list[cf.Line] = []
-    for line in [*lines, None]:
-        if line is not None and line.reason is None and not line.ends_sentence and _dated(line):
-            run.append(line)
-            continue
-        if len(run) >= DATED_LIST:
-            for item in run:
-                item.reason = "related-links"
-        run = []
-
-
-# A headline closing with the day it was posted (`…新片开拍2024-04-24`, `… 2024/4/24`): a list's item.
-_DATE_AFTER = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\)?$")
-DATED_HEADLINE_WORDS = (6, 60)  # words before the date: a headline's, not a date alone or a paragraph
-
-
-def _dated(line: cf.Line) -> bool:
-    """A time-stamped line, or a headline that closes with its date."""
-    if cf.is_stamp_line(line):
-        return True
-    if not line.text[-1:].isdigit() and not line.text.endswith(("日", ")")):
-        return False
-    m = _DATE_AFTER.search(line.text[-16:])
-    if m is None:
-        return False
-    head = line.text[: len(line.text) - len(m.group())].rstrip(" (（")
-    return DATED_HEADLINE_WORDS[0] <= cf.word_count(head) <= DATED_HEADLINE_WORDS[1] and not head.endswith("。")
-
-
 HEADLINE_LINK_CHARS = 8  # linked characters that make a stamped line a headline in a list
 
 

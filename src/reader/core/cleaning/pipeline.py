@@ -12,6 +12,7 @@ from reader.core.cleaning import Cleaned, Removed, html_extract
 from reader.core.cleaning import features as cf
 from reader.core.cleaning.contents import keep_contents
 from reader.core.cleaning.edges import keep_closing_date
+from reader.core.cleaning.lists import mark_dated_lists, mark_ranked_lists
 from reader.core.cleaning.main import has_chrome, select_main
 from reader.core.cleaning.meta import MetaResult, scan_metadata
 from reader.core.cleaning.metadata import is_signature, trailing_byline
@@ -23,12 +24,10 @@ from reader.core.cleaning.passes import (
     keep_drawings,
     link_list,
     mark_banners,
-    mark_dated_lists,
     mark_injections,
     mark_tables,
     trim_list_edges,
 )
-from reader.core.cleaning.ranked import mark_ranked_lists
 from reader.core.cleaning.source import SourceHints, mark_repeated
 
 
