@@ -336,9 +336,12 @@ def _typed_span(chunk: str, tok: Token) -> list[Span]:
     if former:
         return former
     end = _trim_org(chunk, tok.start, tok.end)
-    name = chunk[tok.start : end]
     if end < len(chunk) and chunk[end - 1] in _NUMERALS and chunk[end] in _MEASURES:
-        return []  # 从一 | 个: a name does not end inside a count (a numeral, then its measure word)
+        # A name does not end inside a count (a numeral, then its measure word): the count is cut
+        # off and what is left is judged as any name (公安部一 | 个 -> 公安部; 从一 | 个 -> 从, no body).
+        while end > tok.start and chunk[end - 1] in _NUMERALS:
+            end -= 1
+    name = chunk[tok.start : end]
     if _MEETING.search(name) or _PEOPLE.search(name):
         return _leading_place(chunk, tok.start, end, tok.score)
     if end > tok.start and (described := described_by_place(name)):
