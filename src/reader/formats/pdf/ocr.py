@@ -23,6 +23,7 @@ import os
 import threading
 import types
 import unicodedata
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -175,10 +176,10 @@ DET_THREADS = 1
 on the other threads meanwhile, see `StagedEngine`)."""
 
 IDLE_DET_THREADS = 2
-"""onnxruntime threads of the text detector when no page is being recognised (a document's first page,
-before any of its lines can be): the other core would otherwise wait. The boxes are the same with one
-thread or two (checked on the dev scans' 12 pages), so the reading is too (docs/decisions/ocr-models.md,
-fifth round)."""
+"""onnxruntime threads of the text detector when no page detected before is waiting for, or in, recognition
+(a document's first page, before any of its lines can be read): the other core would otherwise wait. The
+boxes are the same with one thread or two (checked on the dev scans' 12 pages), so the reading is too
+(docs/decisions/ocr-models.md, fifth round)."""
 
 MAX_THREADS = 4
 """Lines are recognised on this many threads at most (one per core): each runs the recogniser on one line
@@ -353,28 +354,31 @@ def default_engine() -> Engine | str:
         return text_and_score
 
     detecting = threading.Lock()  # the detector's pre- and post-processing keep state: one page at a time
-    counting = threading.Lock()
-    recognising = [0]  # pages being recognised now, on the engine's threads
+    # Pages detected and not yet recognised (or being recognised): while there is one, the recogniser has or
+    # is about to have the cores, and the detector takes one. Held weakly, so a page whose reading was given
+    # up (a cancel) stops counting when its image goes.
+    waiting: weakref.WeakValueDictionary[int, Any] = weakref.WeakValueDictionary()  # id → image
 
     def detect(image: Any) -> list[Any]:
         height, width = image.shape[:2]
         factor = DET_SIDE / max(height, width)
         with detecting:
-            with counting:  # the cores free for the detector: all of them when no page is being recognised
-                rapid.text_det.infer.session = beside if recognising[0] else alone
+            rapid.text_det.infer.session = beside if len(waiting) else alone
             if factor >= 1.0 or max(height, width) > 8 * min(height, width):
                 # small or extreme images: the engine's own detection (it pads them), boxes in the image's pixels
                 found, _ = rapid(image, use_rec=False)
-                return [numpy.asarray(box, dtype=numpy.float32) for box in ([] if found is None else found)]
-            small = cv2.resize(image, (round(width * factor), round(height * factor)), interpolation=cv2.INTER_AREA)
-            found, _ = rapid.auto_text_det(small)
-            return [numpy.asarray(box, dtype=numpy.float32) / factor for box in ([] if found is None else found)]
+                boxes = [numpy.asarray(box, dtype=numpy.float32) for box in ([] if found is None else found)]
+            else:
+                size = (round(width * factor), round(height * factor))
+                found, _ = rapid.auto_text_det(cv2.resize(image, size, interpolation=cv2.INTER_AREA))
+                boxes = [numpy.asarray(box, dtype=numpy.float32) / factor for box in ([] if found is None else found)]
+            waiting[id(image)] = image  # before the lock is let go: the next page's detection must see this one
+            return boxes
 
     def recognise(image: Any, boxes: Sequence[Any]) -> list[tuple[Quad, str, float]]:
         if not boxes:
+            waiting.pop(id(image), None)
             return []
-        with counting:
-            recognising[0] += 1
         try:
             lines = rapid.get_crop_img_list(image, list(boxes))
             if REREAD_SPANS:
@@ -382,8 +386,7 @@ def default_engine() -> Engine | str:
             else:
                 texts = recognise_lines(lines, as_pairs(read_fast), as_pairs(read_accurate), on_threads, prior)
         finally:
-            with counting:
-                recognising[0] -= 1
+            waiting.pop(id(image), None)
         return [(box.tolist(), text, score) for box, (text, score) in zip(boxes, texts, strict=True)]
 
     warm_script_tables()

@@ -11,7 +11,6 @@ import io
 import math
 import os
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -399,9 +398,12 @@ def test_the_info_tab_says_which_pages_were_read_by_ocr(
 
 
 def test_the_first_page_is_detected_on_every_core_and_finds_the_same_lines(monkeypatch: pytest.MonkeyPatch) -> None:
-    """While no page is recognised (a document's first page), the detector runs on two onnxruntime threads,
-    beside a page's recognition on one; the boxes are the same either way, so the reading is."""
+    """While no page detected before waits for its recognition (a document's first page), the detector runs on
+    two onnxruntime threads; the next page's detection, which starts while the first is recognised, on one.
+    The boxes are the same either way, so the reading is. A page given up (a cancel) stops counting."""
     pytest.importorskip("rapidocr_onnxruntime")
+    import gc
+
     import onnxruntime
 
     if (os.cpu_count() or 1) < 2:
@@ -417,31 +419,28 @@ def test_the_first_page_is_detected_on_every_core_and_finds_the_same_lines(monke
         return run(self, *args, **kwargs)
 
     monkeypatch.setattr(onnxruntime.InferenceSession, "run", counted)
+    monkeypatch.setattr(ocr, "REREAD_SPANS", True)
+    monkeypatch.setattr(ocr, "recognise_spans", lambda lines, *_args: [("", 0.0)] * len(lines))
     pdf = pdfium.PdfDocument((DATA / "scan-1page.pdf").read_bytes())
     try:
-        image = pdf[0].render(scale=ocr.DPI / 72).to_numpy()[:, :, :3].copy()
+        first = pdf[0].render(scale=ocr.DPI / 72).to_numpy()[:, :, :3].copy()
     finally:
         pdf.close()
-    alone = engine.detect(image)
-    entered, leave = threading.Event(), threading.Event()
-
-    def held(*_args: Any) -> list[tuple[str, float]]:  # a page's recognition, held until the detection ends
-        entered.set()
-        leave.wait(60)
-        return [("", 0.0)] * len(alone)
-
-    monkeypatch.setattr(ocr, "recognise_spans", held)
-    monkeypatch.setattr(ocr, "REREAD_SPANS", True)
-    worker = threading.Thread(target=engine.recognise, args=(image, alone))
-    worker.start()
-    try:
-        assert entered.wait(60)
-        beside = engine.detect(image)
-    finally:
-        leave.set()
-        worker.join(60)
-    after = engine.detect(image)
-    assert threads == [2, 1, 2]
+    second = first.copy()
+    alone = engine.detect(first)
+    beside = engine.detect(second)  # the first page is not recognised yet
+    engine.recognise(first, alone)
+    engine.recognise(second, beside)
+    after = engine.detect(first)
+    engine.recognise(first, after)
+    given_up = first.copy()
+    engine.detect(given_up)
+    engine.detect(second)  # the page given up waits, as far as the engine knows
+    engine.recognise(second, beside)
+    del given_up
+    gc.collect()
+    engine.detect(first)  # it no longer counts once its image is gone
+    assert threads == [2, 1, 2, 2, 1, 2]
     assert len(alone) > 5
     for one, two, three in zip(alone, beside, after, strict=True):
         assert numpy.array_equal(one, two) and numpy.array_equal(one, three)
