@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reader.core.cleaning import Cleaned, Removed, SourceHints
 from reader.core.cleaning import metadata as md
+from reader.core.cleaning.structure import is_structure
 from reader.core.derive import Derived, from_cleaned
 from reader.formats import blocks
 from reader.formats.base import ImportedText, PageCache
@@ -163,7 +164,9 @@ def without_title(result: PdfText, overrides: Mapping[int, bool]) -> tuple[str, 
     text cleaner does the same with a page's title line). Its lines go to Removed as "metadata", so the
     user can put them back; a title printed below other text (after a notice's heading lines) stays."""
     removed = list(result.removed)
-    index = printed_title(result)
+    index = title_paragraph(result)
+    if index == 0 and printed_title(result) is None and is_structure(result.paragraphs[0].strip()):
+        index = None  # a numbered section heading standing in for a title is the report's structure
     if index != 0 or not result.lines_of or any(overrides.get(n) for n in result.lines_of[0]):
         return result.text, removed, result.pages
     cut = len(result.paragraphs[0]) + 1
@@ -188,16 +191,19 @@ def heading_levels(result: PdfText) -> list[tuple[int, int]]:
     return [(i, rank[round(result.sizes[i], 1)]) for i in result.headings]
 
 
-def title(result: PdfText) -> str | None:
-    """The first page's largest line when it is set clearly larger than the body, else the first heading."""
+def title_paragraph(result: PdfText) -> int | None:
+    """The paragraph shown as the title: the first page's largest line when it is set clearly larger than
+    the body, else the first heading short enough to be a title. Whichever it is, when it opens the text it
+    leaves the text (`without_title`), or the reader sees it twice, as title and as first line."""
     index = printed_title(result)
     if index is not None:
-        return result.paragraphs[index].strip()
-    for i in result.headings:
-        candidate = result.paragraphs[i].strip()
-        if 0 < len(candidate) <= TITLE_MAX_CHARS:
-            return candidate
-    return None
+        return index
+    return next((i for i in result.headings if _title_length(result, i)), None)
+
+
+def title(result: PdfText) -> str | None:
+    index = title_paragraph(result)
+    return None if index is None else result.paragraphs[index].strip()
 
 
 def date(result: PdfText) -> str | None:

@@ -162,6 +162,19 @@ def test_without_a_larger_line_the_first_heading_is_the_title_and_no_date_is_mad
     assert derived.metadata.date is None
 
 
+def test_a_heading_taken_as_the_title_leaves_the_text_unless_it_is_a_numbered_section() -> None:
+    body = "各地在推进公共服务均等化方面取得了积极进展，但城乡之间仍存在明显差距。"
+    lines = (_line(body, 130.0), _line(body, 146.0), _line(body, 162.0))
+    # Set a little larger than the body: a heading, not printed as a title.
+    titled = PageBox(0, 595.0, 842.0, (_line("乡村图书室使用情况", 100.0, 11.0), *lines))
+    derived = derive_raw(layout_to_json(Layout((titled,))), "pdf")
+    assert derived.metadata.title == "乡村图书室使用情况"
+    assert not derived.text.startswith("乡村图书室")  # shown once, as the title
+    assert any(r.reason == "metadata" and r.text == "乡村图书室使用情况" for r in derived.removed)
+    numbered = PageBox(0, 595.0, 842.0, (_line("一、总体情况", 100.0), *lines))
+    assert derive_raw(layout_to_json(Layout((numbered,))), "pdf").text.startswith("一、总体情况")
+
+
 def test_headings_are_marked_in_the_cleaned_text_with_levels_by_print_size() -> None:
     derived = IMPORTER.derive(IMPORTER.read((DATA / "report_sc.pdf").read_bytes(), "report_sc.pdf"))
     lines = derived.text.split("\n")
