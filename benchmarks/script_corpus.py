@@ -13,6 +13,10 @@ more, is a candidate. Every occurrence of a candidate in the simplified corpus i
 form the text writes there and the form the view gives. A candidate becomes a row when the text's
 commonest form is not what the view writes, is written at least MIN_COUNT times, and holds at least
 MIN_SHARE of the occurrences: a clear majority, so words Taiwan writes both ways stay as OpenCC has them.
+General text (gsd, cc0) must write the form too, and in a clear majority of its occurrences of the word
+when it also writes another spelling: the table cannot see a word's sense, and a simplified word with
+two spellings general text both writes (不准 "not allowed", 不準 "inaccurate") is a choice of sense that
+the laws, which mostly forbid, would otherwise make for every reader.
 Thresholds were chosen on the development half of the round-trip benchmark only.
 
 `ly_texts` reads a fourth corpus, the Legislative Yuan's interpellation records; it is not a source of
@@ -286,7 +290,8 @@ def choose(word: str, per_corpus: dict[str, Stats]) -> Row | None:
     the segmenter reads as whole words, no corpus writes it another way in most of its own, and general
     text (GENERAL) writes that form at least once: the laws are a register of their own (壓製 "press-mould"
     is their commonest 压制, "suppress" is everyone else's), so they weigh in only for forms general
-    text shares. Words Taiwanese sources (VETO) write differently stay as they are."""
+    text shares. Words Taiwanese sources (VETO) write differently stay as they are, and so do words
+    general text writes both ways without a clear majority (`general_text_agrees`: 不准/不準)."""
     counts: Counter[str] = Counter()
     gains: Counter[str] = Counter()
     total = 0
@@ -300,11 +305,30 @@ def choose(word: str, per_corpus: dict[str, Stats]) -> Row | None:
     form, count = counts.most_common(1)[0]
     if any(st.forms and st.forms[0][0] != form for name, st in per_corpus.items() if name in VETO):
         return None
-    general = sum(n for name in GENERAL if name in per_corpus for f, n, _ in per_corpus[name].forms if f == form)
-    if not general:
+    if not general_text_agrees(form, per_corpus):
         return None
     row = Row(word, form, count, total, gains[form], "+".join(k for k, st in per_corpus.items() if st.forms))
     return row if selected(row) else None
+
+
+def general_text_agrees(form: str, per_corpus: dict[str, Stats]) -> bool:
+    """Whether general text (GENERAL) writes `form` at least once and, where it also writes another
+    spelling, in a clear majority (MIN_SHARE) of the occurrences it has of the word.
+
+    Two spellings that survive the variant merge are two characters OpenCC keeps apart, most often two
+    meanings: 不准 "not allowed" and 不準 "inaccurate" are one simplified word, and the segmenter keeps
+    it whole in both senses. The table's rows apply without knowing the sense, so a word whose two
+    spellings general text both writes in earnest is a choice of sense, not of form, and only the
+    reader's context could make it. The laws cannot settle it: they are a register that uses mostly
+    one sense (the permit sense of 不准). A spelling general text never writes (銷燬 beside 銷毀, say)
+    is no such evidence and does not hold a row back."""
+    written: Counter[str] = Counter()
+    for name in GENERAL:
+        if name in per_corpus:
+            for f, n, _ in per_corpus[name].forms:
+                written[f] += n
+    agree = written[form]
+    return agree > 0 and agree >= MIN_SHARE * sum(written.values())
 
 
 def render(rows: list[Row], sources: list[str]) -> str:
@@ -315,6 +339,8 @@ def render(rows: list[Row], sources: list[str]) -> str:
         "# word's occurrences, where the view wrote another form in most of them. Texts sharing a run of",
         f"# {OVERLAP_RUN} Han characters with the round-trip evaluation text were left out. Only Taiwan's own",
         f"# text ({', '.join(VETO)}) can veto a form; gsd (Wikipedia, written in every region) counts and attests.",
+        f"# General text ({', '.join(GENERAL)}) must write the form, in >= {MIN_SHARE:.0%} of its occurrences of the",
+        "# word if it also writes another: a word it writes both ways (不准/不準) is a sense, not a form.",
         "# Sources (only counts are derived; no text of them is stored here):",
         *sources,
         "# Columns: simplified word, Taiwan form (same length), count of the form, occurrences, occurrences",
@@ -353,7 +379,11 @@ def selected(row: Row) -> bool:
 def corpora(
     gsd: Path | None, cc0: Path | None, laws: Path | None, ly: Path | None = None
 ) -> tuple[list[Corpus], list[str]]:
-    """The corpora given, through the round trip, with their source notes; overlapping texts left out."""
+    """The corpora given, through the round trip, with their source notes; overlapping texts left out.
+
+    `ly` is for callers that count usage (`script_usage.py`, experiments on the development half); the
+    table's own command line (`main`, `build`) has no --ly on purpose, as ly is not a source of the table
+    (module docstring), and a table built with it would not be the one the file's header describes."""
     variants = variant_set()
     runs = _evaluation_runs()
     out: list[Corpus] = []
@@ -397,7 +427,10 @@ def build(gsd: Path | None, cc0: Path | None, laws: Path | None) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(
+        description="Regenerate the Taiwan corpus table from gsd, cc0 and the laws. There is no --ly: the "
+        "Legislative Yuan's records are read only for usage counts (script_usage.py), never as a table source."
+    )
     parser.add_argument("--gsd", type=Path)
     parser.add_argument("--cc0", type=Path)
     parser.add_argument("--laws", type=Path)

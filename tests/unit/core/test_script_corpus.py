@@ -84,10 +84,13 @@ def test_rows_apply_in_the_taiwan_view_only() -> None:
 
 
 def test_wikipedia_text_does_not_veto_what_taiwans_own_text_agrees_on(script_corpus: ModuleType) -> None:
-    """计划: GSD (Wikipedia) writes 計劃 in most of its occurrences, cc0 and the laws 計畫; only Taiwan's
-    own text vetoes, so the pooled majority stands. A Taiwanese corpus that disagrees still vetoes."""
+    """GSD (Wikipedia) writing 計劃 in most of its own occurrences does not keep out the 計畫 that cc0 and
+    the laws agree on, as long as general text as a whole writes 計畫 in a clear majority; a Taiwanese
+    corpus that disagrees still vetoes. With the real counts (GSD 計劃 36 / 計畫 4, cc0 計畫 38 / 計劃 3)
+    general text is split, 52 % to 48 %, so the table alone would leave 计划 as OpenCC has it: the 臺灣
+    view's 計畫 comes from Taiwan's standard word forms (the MOE dictionary), not from this table."""
     stats = script_corpus.Stats
-    gsd = stats(40, 40, (("計劃", 36, 0), ("計畫", 4, 4)))
+    gsd = stats(10, 10, (("計劃", 6, 0), ("計畫", 4, 4)))
     cc0 = stats(41, 41, (("計畫", 38, 38), ("計劃", 3, 0)))
     laws = stats(18370, 18370, (("計畫", 18139, 18139), ("計劃", 231, 0)))
     row = script_corpus.choose("计划", {"gsd": gsd, "cc0": cc0, "laws": laws})
@@ -95,6 +98,8 @@ def test_wikipedia_text_does_not_veto_what_taiwans_own_text_agrees_on(script_cor
     cc0_other_way = stats(41, 41, (("計劃", 38, 0), ("計畫", 3, 3)))
     assert script_corpus.choose("计划", {"gsd": gsd, "cc0": cc0_other_way, "laws": laws}) is None
     assert "gsd" not in script_corpus.VETO
+    gsd_real = stats(40, 40, (("計劃", 36, 0), ("計畫", 4, 4)))
+    assert script_corpus.choose("计划", {"gsd": gsd_real, "cc0": cc0, "laws": laws}) is None
 
 
 def test_taiwan_writes_jihua_with_hua_picture_in_every_word() -> None:
@@ -151,3 +156,34 @@ def test_taiwan_forms_reach_the_phrase_view_without_touching_its_vocabulary() ->
     assert make_view("重新设计划分方式", Script.TW, phrases=True).text == "重新設計劃分方式"
     assert make_view("U盘计划书", Script.HK, phrases=True).text.endswith("計劃書")
     assert make_view("台湾的软件计划", Script.TW, phrases=True, tw_everyday=True).text == "台灣的軟體計畫"
+
+
+def test_a_word_general_text_writes_both_ways_is_a_sense_not_a_form(script_corpus: ModuleType) -> None:
+    """不准 is 不准 "not allowed" and 不準 "inaccurate": general text writes both, so however one-sided the
+    laws are (they mostly forbid), the word is not a row. A spelling general text never writes does not
+    hold a row back, and a clear majority of general text still lets one through."""
+    stats = script_corpus.Stats
+    laws = stats(90, 90, (("不准", 88, 88), ("不準", 2, 0)))
+    both = stats(20, 20, (("不准", 12, 11), ("不準", 8, 0)))
+    assert script_corpus.choose("不准", {"gsd": both, "laws": laws}) is None
+    assert not script_corpus.general_text_agrees("不准", {"gsd": both, "laws": laws})
+    only_one = stats(12, 12, (("不准", 12, 11),))
+    row = script_corpus.choose("不准", {"gsd": only_one, "laws": laws})
+    assert row is not None and row.form == "不准"
+    mostly = stats(20, 20, (("不准", 18, 17), ("不準", 2, 0)))
+    assert script_corpus.general_text_agrees("不准", {"gsd": mostly, "laws": laws})
+    # The laws alone attest nothing, whatever their majority.
+    assert not script_corpus.general_text_agrees("不准", {"laws": laws})
+
+
+def test_buzhun_in_the_taiwan_view_is_left_to_the_plain_conversion() -> None:
+    """Sentences of both senses: the table does not decide 不准/不準 (it cannot see the sense), so the
+    臺灣 view writes what the 繁體 view writes, and "inaccurate" is never turned into "not allowed"."""
+    assert "不准" not in corpus_forms()
+    inaccurate = ("他看不准方向。", "测不准原理", "天气预报不准。", "时间不准，要校正。")
+    forbidden = ("这里不准入内。", "车厢内不准吸烟。", "上课不准迟到。")
+    for text in inaccurate:
+        assert "不準" in make_view(text, Script.TW).text, text
+    for text in inaccurate + forbidden:
+        tw, hant = make_view(text, Script.TW).text, make_view(text, Script.HANT).text
+        assert tw[tw.index("不") : tw.index("不") + 2] == hant[hant.index("不") : hant.index("不") + 2], text
