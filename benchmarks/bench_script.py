@@ -291,6 +291,13 @@ def _real_text_speed(joined: str) -> None:
 
 
 def main() -> None:
+    # Any other argument (--help among them) stops here: a full run reads the frozen test half, which must
+    # never be run by mistake.
+    unknown = [arg for arg in sys.argv[1:] if arg != "--dev"]
+    if unknown:
+        print(f"usage: bench_script.py [--dev]  (unknown: {' '.join(unknown)})", file=sys.stderr)
+        print("  --dev  the development half of the round trip only; without it, both halves and the speeds")
+        raise SystemExit(2)
     print(f"opencc {opencc.__version__}")
     if "--dev" in sys.argv:  # tuning: the development half only, nothing else
         _round_trip(("dev",))
