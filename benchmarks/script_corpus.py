@@ -125,20 +125,27 @@ def _join(words: list[str]) -> str:
     return out
 
 
-def law_texts(git_dir: Path) -> Iterator[str]:
-    """The articles of Taiwan's laws and regulations in force (全國法規資料庫), one text per law, with
-    the database's hard line breaks inside sentences removed."""
-    listing = _names(git_dir, f"{LAWS_COMMIT}:FalVMingLing")
-    blobs = "".join(f"{LAWS_COMMIT}:FalVMingLing/{name}\n" for name in listing if name.endswith(".json"))
+def _blobs(git_dir: Path, names: list[str]) -> Iterator[bytes]:
+    """The contents of many files of a commit (`commit:path`), in order, through one `git cat-file` process
+    (thousands of `git show` calls would take minutes)."""
+    request = "".join(f"{name}\n" for name in names).encode()
     raw = subprocess.run(
-        ["git", "--git-dir", str(git_dir), "cat-file", "--batch"], input=blobs.encode(), check=True, capture_output=True
+        ["git", "--git-dir", str(git_dir), "cat-file", "--batch"], input=request, check=True, capture_output=True
     ).stdout
     pos = 0
     while pos < len(raw):
         header_end = raw.index(b"\n", pos)
         size = int(raw[pos:header_end].split()[2])
-        body = raw[header_end + 1 : header_end + 1 + size]
+        yield raw[header_end + 1 : header_end + 1 + size]
         pos = header_end + 1 + size + 1
+
+
+def law_texts(git_dir: Path) -> Iterator[str]:
+    """The articles of Taiwan's laws and regulations in force (全國法規資料庫), one text per law, with
+    the database's hard line breaks inside sentences removed."""
+    listing = _names(git_dir, f"{LAWS_COMMIT}:FalVMingLing")
+    names = [f"{LAWS_COMMIT}:FalVMingLing/{name}" for name in listing if name.endswith(".json")]
+    for body in _blobs(git_dir, names):
         law = json.loads(body)
         if law.get("廢止註記"):
             continue
@@ -165,16 +172,7 @@ def ly_texts(git_dir: Path) -> Iterator[str]:
     answers of legislators and ministers as the Yuan's staff transcribed them, one text per
     interpellation, with the speaker labels (主席：, 唐院長飛：) taken off: names are not usage."""
     listing = [n for n in _names(git_dir, f"{LY_COMMIT}:json") if re.fullmatch(r"\d+_interp\.json", n)]
-    blobs = "".join(f"{LY_COMMIT}:json/{name}\n" for name in listing)
-    raw = subprocess.run(
-        ["git", "--git-dir", str(git_dir), "cat-file", "--batch"], input=blobs.encode(), check=True, capture_output=True
-    ).stdout
-    pos = 0
-    while pos < len(raw):
-        header_end = raw.index(b"\n", pos)
-        size = int(raw[pos:header_end].split()[2])
-        body = raw[header_end + 1 : header_end + 1 + size]
-        pos = header_end + 1 + size + 1
+    for body in _blobs(git_dir, [f"{LY_COMMIT}:json/{name}" for name in listing]):
         for section in json.loads(body):
             lines = section[1] if len(section) == 2 and isinstance(section[1], list) else []
             text = "\n".join(_speech(line) for line in lines)
