@@ -12,12 +12,12 @@ import pytest
 
 from reader.core.entities import extract
 from reader.core.entities.context import join_dotted
+from reader.core.entities.described import described_by_place
 from reader.core.entities.model import Token, available
 from reader.core.entities.rules import spans_from_tokens
 from reader.core.entities.spans import (
     Span,
     body_by_ending,
-    described_by_place,
     national_body,
     periodicals,
     within_region,

@@ -21,13 +21,13 @@ from reader.core.entities.context import (
     place_then_former_body,
     titled_foreigner,
 )
+from reader.core.entities.described import described_by_place
 from reader.core.entities.gazetteers import dictionary, gazetteers, longest_ending
 from reader.core.entities.model import Token
 from reader.core.entities.posts import posts_of
 from reader.core.entities.spans import (
     VENUES,
     Span,
-    described_by_place,
     is_parties,
     pattern_spans,
     periodicals,
