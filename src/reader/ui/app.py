@@ -13,8 +13,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__, paths
-from reader.app import heap
 from reader.app.writer import Writer
+from reader.core import heap
 from reader.core.text.display import prewarm
 from reader.settings import load, settings_path
 from reader.store.db import LibraryError
@@ -57,7 +57,7 @@ def _start_prewarm() -> None:
 
 def _prewarm() -> None:
     """The script converters loaded with the collector paused, then their tables kept out of its full
-    passes (`reader.app.heap`): each pass would otherwise stop the window for about 100 ms."""
+    passes (`reader.core.heap`): each pass would otherwise stop the window for about 100 ms."""
     with heap.paused():
         prewarm()
         heap.settle("scripts", young=False)

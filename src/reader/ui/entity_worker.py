@@ -12,7 +12,7 @@ and holds the interpreter lock in pieces of up to 20-70 ms, so a thread per run 
 end of every import. (A QThread would not do: each queued call into Python from it gets a new Python
 thread state, so its thread-local tagger was lost between calls.) The first document a thread extracts
 is preceded by a warm-up (`warm`): the model and its tables are loaded with the collector paused, and
-what they left alive is frozen after it (`reader.app.heap`), so that neither the load nor later passes of
+what they left alive is frozen after it (`reader.core.heap`), so that neither the load nor later passes of
 the collector hold the lock for long. (Warming when an import starts was tried: it took 1.3 CPU-s from
 the OCR threads and 120 MB for the rest of the session, to have entities a second sooner.)
 """
@@ -28,10 +28,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from reader.app import heap
 from reader.app import operations as ops
 from reader.app.entities import pending_mentions
 from reader.app.writer import Writer
+from reader.core import heap
 from reader.store.db import LibraryError
 from reader.store.entities import EntityStore
 from reader.store.library import Library
@@ -46,7 +46,7 @@ _warmed = threading.local()
 
 def warm() -> None:
     """Load the entity tagger and its tables on this thread, with the collector paused, then freeze
-    them (`reader.app.heap`); once per thread (later calls return at once). A model that cannot load is
+    them (`reader.core.heap`); once per thread (later calls return at once). A model that cannot load is
     left to the extraction that needs it, which reports it for its document."""
     if getattr(_warmed, "done", False):
         return

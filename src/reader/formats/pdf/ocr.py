@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import math
 import os
 import threading
@@ -33,6 +32,7 @@ from typing import Any, Protocol, TypeVar
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from reader.core import heap
 from reader.formats.pdf import ocr_spans
 from reader.formats.pdf.model import Fragment, PdfError
 from reader.formats.pdf.ocr_fragments import MIN_SCORE, Quad, _units, to_fragments
@@ -309,9 +309,8 @@ def default_engine() -> Engine | str:
     # other programs while the window waited for the GIL (measured: longer stalls and slower OCR).
     pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="ocr")
     # What the engine loaded stays for the process's life: kept out of the collector's full passes, each of
-    # which holds the GIL for as long as it visits them (see reader.app.heap, which the window uses alike).
-    gc.collect(1)
-    gc.freeze()
+    # which holds the GIL for as long as it visits them.
+    heap.settle("ocr")
 
     def reader(session: Any, decode: Any, squeeze: float, pad: bool = True) -> GlyphReader:
         rec_input = session.get_inputs()[0].name

@@ -1,4 +1,4 @@
-"""The collector paused for warm-ups and the heap frozen after them (reader.app.heap)."""
+"""The collector paused for warm-ups and the heap frozen after them (reader.core.heap)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from reader.app import heap
+from reader.core import heap
 
 # The longest a warm-up of an earlier test's window (on its own thread) may hold the collector paused.
 WARM_UP_S = 30.0
