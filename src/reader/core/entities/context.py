@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from itertools import pairwise
 
 from reader.core.entities.gazetteers import dictionary, gazetteers, longest_ending
@@ -114,6 +115,49 @@ def field_bodies(chunk: str, tokens: Sequence[Token], found: Sequence[Span]) -> 
     return out
 
 
+# Bodies named by their kind alone (国会, 内阁, 市委; `ner_kind_bodies.txt`), found by one pattern over the
+# chunk so clauses without one cost a single scan.
+_POST_LEAD = ("副", "原", "前", "常务", "代理")
+
+
+@cache
+def _kind_body_pattern() -> re.Pattern[str]:
+    words = sorted(gazetteers().kind_bodies, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def kind_bodies(chunk: str, tokens: Sequence[Token], found: Sequence[Span]) -> list[Span]:
+    """Bodies a text names by their kind alone (国会, 内阁, 市委), which the tagger leaves as common nouns.
+
+    Only where the tagger wrote the body as a word of its own, between words that cannot be part of a
+    longer name (团县委 and 苏州市委 are longer names, found from the name before them; 国会议员 is a
+    word about members), not inside a name already found, and not before a post (市委书记, 县委副书记
+    name a post, not the body)."""
+    hits = [(m.start(), m.end()) for m in _kind_body_pattern().finditer(chunk)]
+    if not hits:
+        return []
+    g = gazetteers()
+    starts = {tok.start: k for k, tok in enumerate(tokens)}
+    out: list[Span] = []
+    for a, b in hits:
+        k = starts.get(a)
+        if k is None or tokens[k].end != b or (k > 0 and tokens[k - 1].tag in _LONGER_NAME):
+            continue
+        if k + 1 < len(tokens) and tokens[k + 1].tag in _LONGER_NAME:
+            continue  # 国会议员团, 内阁会议: a noun after it makes a longer word, not the body
+        if any(s.start < b and a < s.end for s in found):
+            continue
+        at = b
+        for lead in _POST_LEAD:
+            if chunk.startswith(lead, b):
+                at = b + len(lead)
+                break
+        if any(chunk[at : at + size] in g.post_words for size in range(2, g.max_post + 1)):
+            continue
+        out.append(Span("org", a, b, tokens[k].score, True))
+    return out
+
+
 def place_then_former_body(chunk: str, tok: Token) -> list[Span]:
     """A place, then 原 ("former") or a post, then a body, taken for one name (齐齐哈尔市原市委,
     韩国原三美集团, 美国助理国防部): the place is where the body is, the body's name starts after the
@@ -190,3 +234,49 @@ def titled_foreigner(chunk: str, tok: Token) -> bool:
     before = _PERSON_POSTS.search(chunk, max(0, tok.start - 3), tok.start)
     after = _PERSON_POSTS.match(chunk, tok.end)
     return (before is not None and before.end() == tok.start) or after is not None
+
+
+# Roles of people in sports and diplomacy news written the same way before a foreign name (巴西外援卡洛斯,
+# 中东和谈协调员罗斯, 工党领袖巴拉克): general usage of Chinese news writing.
+_SPORT_AND_ENVOY = "外援|球员|选手|队员|协调员|特使|领袖"
+
+
+@cache
+def _titled_sounded() -> re.Pattern[str]:
+    sounds = "".join(sorted(gazetteers().transliteration))
+    return re.compile(f"(?:{_PERSON_POSTS.pattern[3:-1]}|{_SPORT_AND_ENVOY})([{re.escape(sounds)}]{{3,8}})")
+
+
+def titled_sounded_names(chunk: str, tokens: Sequence[Token], found: list[Span]) -> list[Span]:
+    """A foreign name written by sound right after a post only a person holds (总理基里延科, 总理若斯潘):
+    the standard way Chinese news introduces a foreign person (country, post, name). The tagger often
+    runs the post into the name or tags the name as a function word; the post and the sound of the
+    name say it is a person. The name ends where a word of the tagger ends (若斯潘 | 在), has three or
+    more characters, all of `ner_transliteration_chars.txt`, and is no word, place or body the
+    dictionary or the lists know. Places or people found inside it (塔尼亚 | 胡 of 内塔尼亚胡) are
+    replaced by it."""
+    if not _PERSON_POSTS.search(chunk):
+        return found
+    ends = {tok.end for tok in tokens}
+    g = gazetteers()
+    words = dictionary()
+    out = found
+    for m in _titled_sounded().finditer(chunk):
+        a = m.start(1)
+        b = next((e for e in range(m.end(1), a + 2, -1) if e in ends), -1)
+        if b < 0:
+            continue
+        name = chunk[a:b]
+        entry = words.get(name)
+        if (entry is not None and not entry[1].startswith("nr")) or known_place(name):
+            continue
+        if longest_ending(name, g.org_suffixes, g.max_org_suffix):
+            continue
+        inside = [s for s in out if s.start < b and a < s.end]
+        if any(s.type == "org" or s.start < a or s.end > b for s in inside):
+            continue
+        if any(s.type == "person" and s.start == a and s.end == b for s in inside):
+            continue
+        score = min((s.score for s in inside), default=1.0)
+        out = [s for s in out if s not in inside] + [Span("person", a, b, score, True)]
+    return out

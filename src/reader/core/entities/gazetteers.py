@@ -56,6 +56,7 @@ class Gazetteers:
     transliteration: frozenset[str]  # characters that write foreign names by sound (克, 林, 顿)
     countries: frozenset[str]  # countries and continents: a place whatever the tagger says (法国)
     events: frozenset[str]  # festivals, holidays, solar terms: a time, never a name (新春, 国庆)
+    kind_bodies: frozenset[str]  # bodies named by their kind alone (国会, 市委): the one the text is about
     max_post: int
     max_org_suffix: int
 
@@ -78,6 +79,7 @@ def gazetteers() -> Gazetteers:
         transliteration=frozenset("".join(_words("ner_transliteration_chars.txt"))),
         countries=_words("ner_countries.txt"),
         events=_words("ner_events.txt"),
+        kind_bodies=_words("ner_kind_bodies.txt"),
         max_post=max(map(len, posts)),
         max_org_suffix=max(map(len, orgs)),
     )

@@ -18,8 +18,10 @@ from reader.core.entities.context import (
     field_bodies,
     forecast,
     join_dotted,
+    kind_bodies,
     place_then_former_body,
     titled_foreigner,
+    titled_sounded_names,
 )
 from reader.core.entities.described import described_by_place
 from reader.core.entities.gazetteers import dictionary, gazetteers, longest_ending
@@ -244,6 +246,7 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
     if not any(tok.tag in _TYPE for tok in tokens):
         # Most clauses name nobody: only the one-character patterns and bodies named by a field apply.
         found = field_bodies(chunk, tokens, []) if BODY_CHARS.search(chunk) else []
+        found += kind_bodies(chunk, tokens, found)
         return found + pattern_spans(chunk, found)
     spaced = _SPACE.search(chunk) is not None
     clean: list[Token] = []
@@ -280,6 +283,8 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
                 out.extend(_typed_span(chunk, tok))
     if BODY_CHARS.search(chunk):
         out.extend(field_bodies(chunk, tokens, out))
+    out.extend(kind_bodies(chunk, tokens, out))
+    out = titled_sounded_names(chunk, tokens, out)
     out.extend(pattern_spans(chunk, out))
     return periodicals(chunk, out) if "《" in chunk else out
 
