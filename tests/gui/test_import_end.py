@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,11 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from reader.app import operations as ops
+from reader.app.importing import import_paths
 from reader.app.reports import ImportReport
+from reader.core.script import Script
 from reader.store.entities import EntityStore
+from reader.store.library import Library
 from reader.ui.app import create_window
 from reader.ui.main_window import SWITCH_INTERVAL_S, TURN_MS, MainWindow
 
@@ -171,3 +175,79 @@ def test_a_later_import_opens_its_document_in_place_of_an_earlier_one(window: Ma
     window.imports.importFinished.emit(ImportReport(imported=[second]))
     qtbot.waitUntil(lambda: len(reports) == 2, timeout=5000)
     assert window.current is not None and window.current.id == second
+
+
+def test_an_imported_document_is_warmed_in_the_view_and_face_it_opens_in(
+    qtbot: QtBot, seeded_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt's glyph caches are per face: a traditional document opened after simplified ones is drawn in the
+    TC face, so warming its text in the SC face the pane had saved nothing (the end of such an import stalled
+    the window for 70-110 ms). The steps must lay out what the opening shows, in the font it shows it in."""
+    trad = tmp_path / "trad.txt"
+    trad.write_text("臺灣與香港的讀者閱讀這份報告。報告說明區域發展、經濟變遷與環境保護的關係。\n" * 40, "utf-8")
+    with Library(seeded_library) as lib:
+        import_paths(lib, [trad], workers=1)
+        trad_id = lib.find_by_path(str(trad))
+    assert trad_id is not None
+    window = create_window(seeded_library, config_dir=tmp_path / "config", seed=False)
+    qtbot.addWidget(window)
+    window.show()
+    simplified = next(s.id for s in window.library.all_summaries() if s.script == "simplified")
+    window.select_document(simplified)
+    pane = window.pane
+    face_before = pane.document().defaultFont().families()
+    warmed: list[tuple[str, list[str]]] = []
+    warm = pane.glyph_warmers
+
+    def spy(
+        text: str,
+        headings: Sequence[tuple[int, int]] = (),
+        *,
+        script: Script | str | None = None,
+        text_script: str = "",
+    ) -> list[Callable[[], None]]:
+        font = pane.document().defaultFont() if script is None else pane.font_for(script, text_script)
+        warmed.append((text, font.families()))
+        return warm(text, headings, script=script, text_script=text_script)
+
+    monkeypatch.setattr(pane, "glyph_warmers", spy)
+    try:
+        with qtbot.waitSignal(window.importFinished, timeout=5000):
+            window.imports.importFinished.emit(ImportReport(imported=[trad_id]))
+        assert window.current is not None and window.current.id == trad_id
+        assert len(warmed) == 1
+        text, families = warmed[0]
+        assert families == pane.document().defaultFont().families()  # the face it opened in
+        assert text and pane.toPlainText().startswith(text[:200])  # the text it shows
+        if any(f.endswith(" TC") for f in families) and any(f.endswith(" SC") for f in face_before):
+            assert families != face_before  # the original view of a traditional text: another face
+    finally:
+        window.close()
+        window.library.close()
+
+
+def test_extracted_entities_are_shown_a_turn_later_for_the_document_still_open(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The entities' reading and the tab's filling are two turns; a document opened in between keeps its own
+    tab (its refresh), never the previous document's names."""
+    first, second = _ids(window)[:2]
+    for doc_id in (first, second):
+        window.writes.run(lambda library, doc_id=doc_id: ops.extract_entities(library, doc_id))
+    panel, extracted = window.entities.panel, window.entities.scheduler.extracted
+    window.side.setCurrentWidget(panel)  # in front: it follows each document opened at once
+    window.select_document(second)
+    names_of_second = {e.normalized for e in panel.entities()}
+    window.select_document(first)
+    panel.clear()
+    extracted.emit(first)
+    assert panel.entities() == []  # not within the signal's turn
+    qtbot.waitUntil(lambda: bool(panel.entities()), timeout=5000)
+    names_of_first = {e.normalized for e in panel.entities()}
+    assert names_of_first and names_of_second and names_of_first != names_of_second
+
+    extracted.emit(first)
+    window.select_document(second)  # before the first document's names are shown
+    qtbot.wait(AFTER_NEXT_TURN_MS)
+    assert window.current is not None and window.current.id == second
+    assert {e.normalized for e in panel.entities()} == names_of_second

@@ -306,10 +306,13 @@ class DocumentController(QObject):
 
     def preparing(self, doc_id: int) -> list[Callable[[], None]]:
         """Steps, each for its own turn of the event loop, that get the reading pane ready to show this
-        document soon (`ReadingPane.glyph_warmers`); none when it is gone or the window is closing. Only
-        the text is read: the rest of the document is read when it opens."""
-        text = "" if self._closed else self.library.text(doc_id)
-        return self.reading.pane.glyph_warmers(text) if text else []
+        document soon (`ReadingView.warmers`): its start laid out and drawn in the script view and face it
+        will open in; none when it is gone, empty, or the window is closing."""
+        doc = None if self._closed else self.library.get(doc_id)
+        if doc is None or not doc.text:
+            return []
+        script, phrases = self.view.script_for(doc_id)
+        return self.reading.warmers(doc, script, phrases, original=self.view.act_original.isChecked())
 
     # -- the list's menus --------------------------------------------------------------------------
     def show_context_menu(self, pos: QPoint) -> None:

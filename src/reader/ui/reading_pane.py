@@ -140,20 +140,39 @@ class ReadingPane(QTextEdit):
         self._owned = document
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
-    def glyph_warmers(self, text: str) -> list[Callable[[], None]]:
+    def glyph_warmers(
+        self,
+        text: str,
+        headings: Sequence[tuple[int, int]] = (),
+        *,
+        script: Script | str | None = None,
+        text_script: str = "",
+    ) -> list[Callable[[], None]]:
         """Two steps, to run on separate turns of the event loop, that lay out and then draw the start of
-        `text` off screen in the reading font, so that showing it next is quick: a document's first layout
-        and paint in a session shape and rasterise each character it is the first to use (measured for
-        two scanned pages: 18 + 12 ms of the GUI thread the first time, 5 + 4 ms after). Done before,
-        a piece at a time, that work is not part of the stall of opening it."""
+        `text` off screen as `set_plain` would show it, so that showing it next is quick: a document's first
+        layout and paint in a session shape and rasterise each character it is the first to use in that
+        face (measured for two scanned pages: 18 + 12 ms of the GUI thread the first time, 5 + 4 ms after).
+        Done before, a piece at a time, that work is not part of the stall of opening it.
+
+        Qt keeps those caches per face, size and weight, so the warming is done in the font the document
+        will open in (`script` and `text_script` as `set_view_script` will be given them; the pane's current
+        font when `script` is None), with its headings bold and larger as `set_plain` sets them: a
+        traditional document opened after simplified ones is drawn in the TC face, and warming it in the SC
+        face saved nothing (30 + 30 ms of first use measured in the TC face after the same text was warmed
+        in the SC one)."""
         width = max(200, self.viewport().width())
         height = max(200, self.viewport().height())
+        font = self.document().defaultFont() if script is None else self.font_for(script, text_script)
         document = QTextDocument()
-        document.setDefaultFont(self.document().defaultFont())
+        document.setDefaultFont(font)
         document.setDocumentMargin(self.document().documentMargin())
+        shown = text[:WARM_CHARS]
+        lines = shown.count("\n") + 1
+        near = tuple((line, level) for line, level in headings if line < lines)
 
         def lay_out() -> None:
-            document.setPlainText(text[:WARM_CHARS])
+            document.setPlainText(shown)
+            self._format_blocks(document, near)
             document.setTextWidth(width)
             document.size()  # lays the text out
 
@@ -168,13 +187,20 @@ class ReadingPane(QTextEdit):
 
         return [lay_out, draw]
 
+    def font_for(self, script: Script | str, text_script: str = "") -> QFont:
+        """The font the pane draws a document in when its view is `script` (and the document's detected
+        script is `text_script`), at the reader's family and size."""
+        return reading_font(self._family, self._size, script, text_script)
+
     def _apply_font(self) -> None:
-        font = reading_font(self._family, self._size, self._script, self._text_script)
+        font = self.font_for(self._script, self._text_script)
         self.setFont(font)
         self.document().setDefaultFont(font)
         self._update_margins()
 
-    def _format_blocks(self, document: QTextDocument | None = None) -> None:
+    def _format_blocks(
+        self, document: QTextDocument | None = None, headings: Sequence[tuple[int, int]] | None = None
+    ) -> None:
         fmt = QTextBlockFormat()
         fmt.setLineHeight(self._line_height * 100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         fmt.setBottomMargin(self._size * 0.9)
@@ -182,12 +208,12 @@ class ReadingPane(QTextEdit):
         cursor = QTextCursor(target)
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.mergeBlockFormat(fmt)
-        self._format_headings(target)
+        self._format_headings(target, self._headings if headings is None else headings)
 
-    def _format_headings(self, document: QTextDocument) -> None:
+    def _format_headings(self, document: QTextDocument, headings: Sequence[tuple[int, int]]) -> None:
         """Headings in bold, larger by level, with room above; sized from the reading size, so set again
         whenever it changes. Only characters' looks change: the text and its offsets stay as they are."""
-        for line, level in self._headings:
+        for line, level in headings:
             block = document.findBlockByNumber(line)
             if not block.isValid():
                 continue

@@ -7,6 +7,7 @@ draws, so every layer lands on the same characters in every script view.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 from reader.core.script import Script
 from reader.core.text.display import DisplayText, display
 from reader.store.library import Document
-from reader.ui.reading_pane import ReadingPane
+from reader.ui.reading_pane import WARM_CHARS, ReadingPane
 from reader.ui.themes import HIGHLIGHT_INK
 
 Span = tuple[int, int, QTextCharFormat]
@@ -144,6 +145,20 @@ class ReadingView(QWidget):
         self.pane.moveCursor(QTextCursor.MoveOperation.Start)
         if phrases:
             self._prepare_other_views(self.base_text)
+
+    def warmers(
+        self, doc: Document, script: Script, phrases: bool, *, original: bool = False
+    ) -> list[Callable[[], None]]:
+        """Steps, one per turn of the event loop, that lay out and draw the start of `doc` off screen as
+        `set_document` with these arguments will show it: its text in that script view, in the face of
+        that view's region (`ReadingPane.glyph_warmers`). Only the start is converted (a few thousand
+        characters), so this costs little more than the warming itself."""
+        text = doc.original.replace("\r\n", "\n").replace("\r", "\n") if original else doc.text
+        text = text[:WARM_CHARS]
+        if script != Script.ORIG:
+            text = display(text, script, phrases).text
+        headings = () if original else doc.headings
+        return self.pane.glyph_warmers(text, headings, script=script, text_script=doc.summary.script)
 
     def _convert(self, text: str) -> str:
         return display(text, self.script, self.phrases).text if self.script != Script.ORIG else text
