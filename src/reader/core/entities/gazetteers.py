@@ -40,6 +40,14 @@ def _pairs(name: str) -> dict[str, str]:
     return out
 
 
+def _region_pairs() -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for line in _lines("ner_region_pairs.txt"):
+        compound, first, second = line.split()
+        out[compound] = (first, second)
+    return out
+
+
 @dataclass(frozen=True)
 class Gazetteers:
     """Every list, loaded once; `max_*` let rules try endings longest first without scanning sets."""
@@ -57,6 +65,7 @@ class Gazetteers:
     countries: frozenset[str]  # countries and continents: a place whatever the tagger says (法国)
     events: frozenset[str]  # festivals, holidays, solar terms: a time, never a name (新春, 国庆)
     kind_bodies: frozenset[str]  # bodies named by their kind alone (国会, 市委): the one the text is about
+    region_pairs: dict[str, tuple[str, str]]  # 黄淮 -> (黄河, 淮河): a region named by two short names
     max_post: int
     max_org_suffix: int
 
@@ -80,6 +89,7 @@ def gazetteers() -> Gazetteers:
         countries=_words("ner_countries.txt"),
         events=_words("ner_events.txt"),
         kind_bodies=_words("ner_kind_bodies.txt"),
+        region_pairs=_region_pairs(),
         max_post=max(map(len, posts)),
         max_org_suffix=max(map(len, orgs)),
     )

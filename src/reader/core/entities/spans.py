@@ -94,15 +94,31 @@ def split_pairs(chunk: str, tok: Token) -> list[Span]:
             return []
         return [Span("place", tok.start, tok.end, tok.score, True, abbrev[chunk[tok.start]])]
     text = chunk[a:b]
-    if len(text) == 2 and _pair(text, abbrev):
-        return [
-            Span("place", a, a + 1, tok.score, True, abbrev[text[0]]),
-            Span("place", a + 1, b, tok.score, True, abbrev[text[1]]),
-        ]
+    pair = _pair_of_places(text) if len(text) == 2 else None
+    if pair is not None and text in gazetteers().region_pairs and _landform_after(chunk, b):
+        return []  # 江汉 | 平原: the plain is one place named on the pair (`place` keeps it whole)
+    if pair is not None:
+        return [Span("place", a, a + 1, tok.score, True, pair[0]), Span("place", a + 1, b, tok.score, True, pair[1])]
     return []
 
 
 _REGIONS = frozenset("港澳台")
+
+
+def _landform_after(chunk: str, end: int) -> bool:
+    """A place ending of two characters (平原, 高原, 盆地) right after `end`: the name goes on."""
+    ending = chunk[end : end + 2]
+    return len(ending) == 2 and ending != "地区" and ending in gazetteers().place_suffixes
+
+
+def _pair_of_places(name: str) -> tuple[str, str] | None:
+    """The full names of a two-character name made of two short names (港台, 黄淮), or None."""
+    g = gazetteers()
+    if name in g.region_pairs:
+        return g.region_pairs[name]
+    if _pair(name, g.abbreviations):
+        return g.abbreviations[name[0]], g.abbreviations[name[1]]
+    return None
 
 
 def _pair(text: str, abbrev: dict[str, str]) -> bool:
@@ -211,6 +227,20 @@ def place(chunk: str, tok: Token) -> list[Span]:
     name = chunk[tok.start : end]
     if not valid_place(name):
         return []
+    if (
+        len(name) == 2
+        and (end == tok.end or chunk[end : end + 2] in ("地区", "一带"))
+        and not _landform_after(chunk, end)
+    ):
+        pair = _pair_of_places(name)
+        if pair is not None:
+            # 港台 of 港台地区, 黄淮 of 黄淮地区: two places, each by its full name (see `split_pairs`);
+            # a landform named on the pair (江汉平原, 青藏高原) is one place.
+            a = tok.start
+            return [
+                Span("place", a, a + 1, tok.score, True, pair[0]),
+                Span("place", a + 1, end, tok.score, True, pair[1]),
+            ]
     cut = _within(name)
     if cut:
         return [

