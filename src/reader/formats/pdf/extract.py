@@ -135,6 +135,34 @@ class _Store:
         self.cache.put(PageKey(self.content, self.engine, index), page_results.dump(result))
 
 
+_LOAD_LOCK = threading.Lock()
+"""Held while the OCR engine is first loaded, so that two imports starting together load it once."""
+
+
+def _engine() -> ocr.Engine | str:
+    """`ocr.default_engine()`, loaded by one thread at a time (its cache does not stop two loads at once)."""
+    with _LOAD_LOCK:
+        return ocr.default_engine()
+
+
+def _loading_engine() -> Future[ocr.Engine | str]:
+    """The engine being loaded on a thread of its own, while the caller draws the first scanned page.
+
+    The first load takes about 0.8 CPU-s; PDFium draws outside the interpreter lock, so the two overlap.
+    A daemon thread rather than one of the import's pools: a cancel before the first page does not wait
+    for the load, which finishes on its own and serves the next import."""
+    loaded: Future[ocr.Engine | str] = Future()
+
+    def load() -> None:
+        try:
+            loaded.set_result(_engine())
+        except BaseException as exc:  # default_engine returns its failures as reasons; anything else is a bug
+            loaded.set_exception(exc)
+
+    threading.Thread(target=load, name="ocr-load", daemon=True).start()
+    return loaded
+
+
 def _read_scans(
     doc: pdfium.PdfDocument,
     pages: list[PageBox],
@@ -201,6 +229,7 @@ def _read_scans(
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocr-detect") as detecting,
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocr-page") as reading,
     ):
+        loading = _loading_engine() if engine is None and todo else None
         drawn = draw(todo[0]) if todo else None
         lines: Future[Sequence[Any]] | None = None  # the next page's detection, once the engine is loaded
         position = 0  # in `todo`
@@ -211,7 +240,7 @@ def _read_scans(
                 if cancelled is not None and cancelled():
                     raise ocr.OcrCancelled(f"cancelled while reading scanned page {index + 1}")
                 if engine is None:
-                    engine = ocr.default_engine()
+                    engine = loading.result() if loading is not None else _engine()
                 assert drawn is not None  # drawn for every page in `todo`, this one included
                 if lines is None:  # the first page, or one whose lines were not found ahead
                     lines = find(drawn, engine)

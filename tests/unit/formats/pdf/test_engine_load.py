@@ -1,0 +1,70 @@
+"""The OCR engine's first load overlaps the drawing of the first scanned page, on a thread of its own.
+
+The engine stands in for RapidOCR (`shaded_scans.ByShade`); its "load" is a function that waits for events
+set by the page drawing, so the order of the two is seen without timing anything.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+
+from reader.formats.pdf import ocr
+from reader.formats.pdf.extract import extract
+
+pytest.importorskip("PIL", reason="scans are generated with Pillow (installed with the OCR engine)")
+from shaded_scans import ByShade, shaded_scan
+
+WAIT_S = 30.0
+"""Long enough for any machine; a wait that runs out means the two did not overlap (the test then fails)."""
+
+
+def test_the_engine_loads_on_another_thread_while_the_first_page_is_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = ByShade()
+    drawing = threading.Event()
+    seen: dict[str, object] = {}
+    draw = ocr.render_page
+
+    def render_page(page: Any, number: int) -> ocr.PageImage | ocr.PageOcr:
+        if number == 1:
+            drawing.set()
+        return draw(page, number)
+
+    def load() -> ocr.Engine | str:
+        seen["thread"] = threading.current_thread().name
+        seen["drawn first"] = drawing.wait(WAIT_S)  # the first page is drawn while the engine loads
+        return engine
+
+    monkeypatch.setattr(ocr, "render_page", render_page)
+    monkeypatch.setattr(ocr, "default_engine", load)
+    layout = extract(shaded_scan(2))
+    assert seen == {"thread": "ocr-load", "drawn first": True}
+    assert engine.read == [0, 1]
+    assert all(page.ocr for page in layout.pages)
+
+
+def test_a_cancel_before_the_first_page_does_not_wait_for_the_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    release = threading.Event()
+    loaded = threading.Event()
+
+    def load() -> ocr.Engine | str:
+        release.wait(WAIT_S)
+        loaded.set()
+        return ByShade()
+
+    monkeypatch.setattr(ocr, "default_engine", load)
+    try:
+        with pytest.raises(ocr.OcrCancelled):
+            extract(shaded_scan(2), cancelled=lambda: True)
+        assert not loaded.is_set()  # the cancel came back while the engine was still loading
+    finally:
+        release.set()
+    assert loaded.wait(WAIT_S)  # and the load then finished on its own
+
+
+def test_an_engine_that_cannot_load_is_each_pages_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "default_engine", lambda: ocr.INSTALL_HINT)
+    layout = extract(shaded_scan(2))
+    assert [page.note for page in layout.pages] == [ocr.INSTALL_HINT] * 2
