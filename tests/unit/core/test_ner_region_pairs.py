@@ -42,3 +42,12 @@ def test_a_landform_named_on_the_pair_stays_one_place(chunk: str) -> None:
 def test_the_panel_lists_the_rivers_not_the_compound() -> None:
     places = {e.text for e in aggregate(extract("预计黄淮地区明天有中到大雨。")) if e.type == "place"}
     assert places == {"黄河", "淮河"}
+
+
+@pytest.mark.parametrize(
+    ("text", "full"), [("中葡双方同意", "葡萄牙"), ("中智两国建交已久", "智利"), ("奥中关系良好", "奥地利")]
+)
+def test_a_country_written_by_its_short_name_in_a_relation_is_named_in_full(text: str, full: str) -> None:
+    places = {(m.text, m.normalized) for m in extract(text) if m.type == "place"}
+    assert ("中", "中国") in places
+    assert (full[0], full) in places
