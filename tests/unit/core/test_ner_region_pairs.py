@@ -51,3 +51,13 @@ def test_a_country_written_by_its_short_name_in_a_relation_is_named_in_full(text
     places = {(m.text, m.normalized) for m in extract(text) if m.type == "place"}
     assert ("中", "中国") in places
     assert (full[0], full) in places
+
+
+def test_short_names_in_an_enumeration_are_places_by_their_full_names() -> None:
+    places = {(m.text, m.normalized) for m in extract("代表团先后走访了日、韩、泰，行程十天。") if m.type == "place"}
+    assert {("日", "日本"), ("韩", "韩国"), ("泰", "泰国")} <= places
+
+
+@pytest.mark.parametrize("text", ["会议材料印有英、法、俄三种文字。", "他能说英、德两种语言。"])
+def test_short_names_listing_languages_are_no_places(text: str) -> None:
+    assert [m for m in extract(text) if m.type == "place" and len(m.text) == 1] == []

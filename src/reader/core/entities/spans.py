@@ -310,6 +310,39 @@ def _relation_pattern() -> re.Pattern[str]:
     return re.compile(f"(?<![{chars}])([{chars}]{{2,3}})(?={_RELATION})")
 
 
+_LANGUAGES = re.compile(r"语|文(?!化|明|物|件)")
+
+
+@cache
+def _listed_pattern() -> re.Pattern[str]:
+    chars = "".join(sorted(gazetteers().abbreviations))
+    return re.compile(f"[{chars}](?:、[{chars}])+")
+
+
+def _listed_short_names(chunk: str) -> list[int]:
+    """Offsets of one-character short names written as an enumeration (中、英、法; 赣、粤、闽、湘).
+
+    An enumeration lists things of one kind, so short names of one kind (`_pair`, all different)
+    between enumeration commas are places as a pair is; the first must not end a word with the
+    character before it (其中、…), nor the last start one with the character after it (…、美国). Not
+    for languages (英、德、法三种语言, 中、英文本): the characters name tongues there, not places."""
+    if "、" not in chunk:
+        return []
+    abbrev = gazetteers().abbreviations
+    words = dictionary()
+    out: list[int] = []
+    for m in _listed_pattern().finditer(chunk):
+        a, b = m.span()
+        if a > 0 and chunk[a - 1 : a + 1] in words:
+            continue
+        if chunk[b - 1 : b + 1] in words or _LANGUAGES.search(chunk, b, b + 8):
+            continue
+        run = chunk[a:b:2]
+        if all(_pair(x + y, abbrev) for i, x in enumerate(run) for y in run[i + 1 :]):
+            out.extend(range(a, b, 2))
+    return out
+
+
 def _parties(chunk: str) -> list[tuple[int, int]]:
     """Runs of two or three abbreviations written as the parties of a relation (中日两国 -> 中, 日).
 
@@ -346,6 +379,9 @@ def pattern_spans(chunk: str, found: list[Span]) -> list[Span]:
         for k in range(a, b):
             if free(k, k + 1):
                 extra.append(Span("place", k, k + 1, 1.0, True, abbrev[chunk[k]]))
+    for k in _listed_short_names(chunk):
+        if free(k, k + 1):
+            extra.append(Span("place", k, k + 1, 1.0, True, abbrev[chunk[k]]))
     for m in _COUNTRY_SIDE.finditer(chunk):
         if free(m.start(1), m.end(1)):
             extra.append(Span("place", m.start(1), m.end(1), 1.0, True, abbrev[m[1]]))
