@@ -31,7 +31,8 @@ def _alternation(name: str) -> str:
 
 SPAM = re.compile(_alternation("cleaning_spam_words.txt"), re.IGNORECASE)
 # Brand-like Latin+digit tokens glued to 体育/娱乐/app: the shape of betting-site names ("xx体育", "xyz娱乐").
-SPAM_BRAND = re.compile(r"[A-Za-z0-9]{2,}\s*(?:体育|體育|娱乐|娛樂|app|APP)")
+# `app` must end the Latin word: inside one (UserMapper, happy) it is only letters.
+SPAM_BRAND = re.compile(r"[A-Za-z0-9]{2,}\s*(?:体育|體育|娱乐|娛樂|(?:app|APP)(?![A-Za-z]))")
 # A line that is only an advertisement label.
 AD_LABEL = re.compile(rf"^[\[【(（]?\s*(?:{_alternation('cleaning_ad_labels.txt')})\s*[\]】)）]?$", re.IGNORECASE)
 

@@ -363,6 +363,30 @@ def _between_bodies(lines: Sequence[cf.Line], inside: list[bool], first: int, la
         i = end
 
 
+def _grow_in_box(lines: Sequence[cf.Line], inside: list[bool], first: int, box: int) -> int:
+    """Lines right above the article inside the element that holds its paragraphs (`box`), with no
+    link, chrome container, flag or place in a menu wall, are the writer's too: the short lines that
+    open a post (a label over an error message, the name of a file, a line of code) above its one long
+    paragraph. Growth stops at the first line that leaves the element or shows furniture, and goes up
+    only as far as the topmost finished sentence: a toolbar or label over the post (只看该作者) is
+    not written. Below the article the element holds the post's footer (its author card, its buttons,
+    a question to the reader), so nothing grows down."""
+    menu = _menus(lines)
+    top = first
+    while top > 0 and lines[top - 1].reason is None and box in lines[top - 1].boxes:
+        if _furniture(lines[top - 1]) or menu[top - 1]:
+            break
+        top -= 1
+    top = next((i for i in range(top, first) if _sentence(lines[i])), first)
+    for i in range(top, first):
+        inside[i] = True
+    return top
+
+
+def _sentence(line: cf.Line) -> bool:
+    return line.ends_sentence and line.clause_punct >= 1
+
+
 def select_main(lines: list[cf.Line]) -> None:
     """Keep the densest run of prose (and any other run nearly as strong); what lies outside is
     chrome before the article or related material after it."""
@@ -393,6 +417,8 @@ def select_main(lines: list[cf.Line]) -> None:
                 inside[i] = line.link_density <= BOX_LINK_DENSITY and line.tag in BOX_TAGS
     first, last = min(k[0] for k in keep), max(k[1] for k in keep)
     _between_bodies(lines, inside, first, last, box)
+    if box is not None:
+        first = _grow_in_box(lines, inside, first, box)
     first, last = extend_edges(lines, inside, first, last)
     for i, line in enumerate(lines):
         if inside[i] or line.reason is not None:

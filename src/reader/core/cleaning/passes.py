@@ -362,9 +362,39 @@ def trim_list_edges(lines: list[cf.Line], furnished: bool = False) -> None:
             run.append(line)
         else:
             break
+    if furnished:
+        run = max(run, _headline_tail(kept), key=len)
     if len(run) >= 3:
         for line in run:
             line.reason = "related-links"
+
+
+FEED_LINES = 5  # headlines in a row that close a furnished page's text: a feed of other articles
+FEED_WORDS = 40
+FEED_SHARE = 2  # at least one line in FEED_SHARE is a headline by the strict test
+
+
+def _headline_tail(kept: list[cf.Line]) -> list[cf.Line]:
+    """The run of headlines closing a furnished page's kept text when some of them have clause marks
+    inside (`某地：某事，某人回应`): FEED_LINES or more short lines in a row, none a statement that ends
+    with a full stop, at least half of them headlines by the strict test (`_listed`). The article's
+    paragraphs end their statements; a feed's headlines announce, ask or exclaim."""
+    run: list[cf.Line] = []
+    for line in reversed(kept):
+        if (
+            line.words > FEED_WORDS
+            or _STATEMENT.search(line.text[-4:])
+            or line.heading
+            or line.structure
+            or line.spaced
+        ):
+            break
+        run.append(line)
+    listed = sum(1 for line in run if _listed(line, True))
+    return run if len(run) >= FEED_LINES and FEED_SHARE * listed >= len(run) else []
+
+
+_STATEMENT = re.compile(r"[。.；;][”’」』）)\"']*$")
 
 
 _ASKED = ("？", "?", "！", "!")
