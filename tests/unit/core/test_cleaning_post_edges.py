@@ -100,3 +100,22 @@ def test_a_class_name_ending_in_app_letters_is_no_betting_brand() -> None:
 
     assert cf.context_free_reason(cf.measure(1, "UserMapper")) is None
     assert cf.context_free_reason(cf.measure(1, "xyzapp")) == "spam"
+
+
+DIALOG = [
+    "匿名举报，为防止滥用，仅管理员可见举报者。",
+    "垃圾广告：恶意灌水、广告、推广等内容，或者与本站主题无关的宣传",
+    "无意义内容：测试、灌水、文不对题、消极内容、文章品质太差等情况",
+    "违规内容：色情、暴力、血腥、敏感信息等，一经发现立即删除处理",
+    "不友善内容：人身攻击、挑衅辱骂、恶意行为，严重者将被封禁账号",
+]
+
+
+def test_text_after_the_sites_registration_number_is_an_overlay() -> None:
+    """A report dialog rendered after the footer outweighed a short post; the site's registration
+    number prints once, in the footer, and what comes after it is no part of the article."""
+    post = ["我的电脑分辨率调高以后，游戏全屏时有一部分界面显示不出来，调了很多次设置都没用，这是什么问题？"]
+    footer = ["关于我们 联系我们", "某某公司 版权所有 京ICP备12345678号"]
+    cleaned = clean_text("\n".join([*MENU, *post, *footer, *DIALOG]))
+    assert post[0] in cleaned.text
+    assert not any(line in cleaned.text for line in DIALOG)

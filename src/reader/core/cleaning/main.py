@@ -387,6 +387,19 @@ def _sentence(line: cf.Line) -> bool:
     return line.ends_sentence and line.clause_punct >= 1
 
 
+_REGISTRATION = re.compile(r"ICP[备備证證]|ICP\s*\d|公网安备|公網安備")
+
+
+def _past_footer(lines: Sequence[cf.Line], walled: list[float]) -> None:
+    """The site's registration number (ICP备…号, 公网安备…) closes the page: a Chinese site prints it
+    once, in its footer. Text the page renders after it (a report dialog's options, a login box,
+    a cookie notice) belongs to overlays, not to the article, when any line of prose stands above it."""
+    footer = next((i for i in range(len(lines) - 1, -1, -1) if _REGISTRATION.search(lines[i].text)), None)
+    if footer is None or not any(is_prose(line) for line in lines[:footer]):
+        return
+    walled[footer + 1 :] = [WALL] * (len(lines) - footer - 1)
+
+
 def select_main(lines: list[cf.Line]) -> None:
     """Keep the densest run of prose (and any other run nearly as strong); what lies outside is
     chrome before the article or related material after it."""
@@ -396,6 +409,7 @@ def select_main(lines: list[cf.Line]) -> None:
         line.spaced = spaced
     values = [_value(line) for line in lines]
     walled = _walled(values, lines)
+    _past_footer(lines, walled)
     best, lo, hi = _best_run(walled, 0, len(values))
     if best <= 0:
         # Some sites wrap the whole page, article included, in a "side" or "header" box.
