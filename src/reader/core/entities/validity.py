@@ -114,6 +114,15 @@ def valid_person(chunk: str, start: int, end: int) -> bool:
     return len(name) >= 2 and not (found is not None and found[1] in _NOT_NAMES and found[0] >= 20)
 
 
+# A size, age or position, or a word pointing back, before a kind of place: 大城市, 中小城市, 小城镇,
+# 老城区, 中心市区, 远郊县, 百强县; 同县, 本市, 邻省 (general grammar: a modifier and a common noun of
+# place; a named place has a name before its ending, 龙岗区, 新市镇).
+_KIND_OF_PLACE = re.compile(
+    r"^(?:(?:大|中|小|中小|大中|大中小|老|中心|边远|偏远)(?:城市|城镇|城区|市区|郊区|县城|乡镇)"
+    r"|(?:远郊|近郊|百强|贫困)(?:县|区|市|乡|镇|村)|(?:同|本|该|邻|外|各)(?:省|市|县|区|乡|镇|村))$"
+)
+
+
 def valid_place(name: str) -> bool:
     """Reject generic words, numbered or pronoun "places" (千县, 各省), numbering inside a building
     (三单元, 5号楼), festivals (新春) and a verb stem before an administrative ending (补齐县 from
@@ -127,6 +136,8 @@ def valid_place(name: str) -> bool:
         return True
     if event_name(name) or _BUILDING_UNIT.match(name):
         return False  # 新春, 三单元: a time and a door number, not places
+    if _KIND_OF_PLACE.match(name):
+        return False  # 大城市, 小城镇, 远郊县, 同县: a kind of place or "the same county", no name
     found = dictionary().get(name)
     if found is not None and found[1] == "ns":
         return True
@@ -159,7 +170,7 @@ def valid_org(name: str) -> bool:
             return False  # 补齐县病院, 巩固县医院: a verb before 县 is not a county name
     size = longest_ending(name, g.org_suffixes, g.max_org_suffix)
     stem = name[:-size] if size else name
-    return not (size and (not stem or stem in _LEVELS))
+    return not (size and (not stem or stem in _LEVELS or _KIND_OF_PLACE.match(stem)))
 
 
 def known_place(name: str) -> bool:
