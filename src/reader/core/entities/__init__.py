@@ -153,7 +153,7 @@ def _tier(
         return "main"
     if span.type == "person" and name in addressed:
         return "main"
-    if span.type == "person" and _common_word(name):
+    if span.type == "person" and _common_word(name) and not (repeated >= 2 and _sounded(name)):
         return "low"
     need = MODEL_SURE[span.type]
     sure = (
@@ -163,6 +163,13 @@ def _tier(
         or (repeated >= 2 and span.score >= need["repeated"])
     )
     return "main" if sure else "low"
+
+
+def _sounded(name: str) -> bool:
+    """Written only in characters that transliterate foreign names (琼斯, 桥本 is not): a two-character
+    foreign name that is also a dictionary word is still a name when the document writes it again."""
+    sounds = _gazetteers().transliteration
+    return all(ch in sounds for ch in name)
 
 
 def _common_word(name: str) -> bool:
