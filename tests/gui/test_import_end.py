@@ -18,6 +18,7 @@ from reader.store.entities import EntityStore
 from reader.store.library import Library
 from reader.ui.app import create_window
 from reader.ui.main_window import SWITCH_INTERVAL_S, TURN_MS, MainWindow
+from reader.ui.reading_pane import line_pieces
 
 # A wait, registered within a step, that ends after the next step's timer (TURN_MS) has fired: when it
 # ends, a step that was going to run has run. Timers of this length fire in the order of their ends.
@@ -251,3 +252,20 @@ def test_extracted_entities_are_shown_a_turn_later_for_the_document_still_open(
     qtbot.wait(AFTER_NEXT_TURN_MS)
     assert window.current is not None and window.current.id == second
     assert {e.normalized for e in panel.entities()} == names_of_second
+
+
+def test_the_warmed_text_is_cut_at_line_ends_into_pieces_with_their_headings() -> None:
+    lines = [f"第{n}段" + "字" * (n * 37 % 300) for n in range(60)]
+    headings = ((0, 1), (7, 2), (31, 1), (59, 3))
+    text = "\n".join(lines)
+    pieces = line_pieces(text, headings, 1000)
+    assert len(pieces) > 3
+    assert "\n".join(piece for piece, _ in pieces) == text  # nothing lost, no line cut
+    assert all(len(piece) < 1000 + 300 for piece, _ in pieces[:-1])
+    first = 0
+    found: list[tuple[int, int]] = []
+    for piece, marked in pieces:
+        found += [(first + line, level) for line, level in marked]
+        first += piece.count("\n") + 1
+    assert tuple(found) == headings
+    assert line_pieces("", (), 1000) == [("", ())]

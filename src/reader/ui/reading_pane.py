@@ -40,8 +40,10 @@ CJK_FAMILIES = [
     "WenQuanYi Micro Hei",
 ]
 
-# `glyph_warmers` prepare this many characters: a screenful and more, in a moment's work.
+# `glyph_warmers` prepare this many characters: a screenful and more, in a moment's work,
 WARM_CHARS = 4000
+# about this many a turn (a piece's first layout took 7-8 ms of CPU a 1,000 characters, at load 4).
+WARM_STEP = 1000
 MIN_SIZE = 9.0
 MAX_SIZE = 40.0
 # A heading's size against the reading size, by outline level (deeper levels use the last).
@@ -55,6 +57,31 @@ def reading_font(family: str, size: float, script: Script | str = Script.HANS, t
     """The reading font for a script view: `family` (the preference, "" for the default) in the view's
     regional build first, then the installed faces of that region."""
     return regional_font(script, size, family=family, text_script=text_script)
+
+
+Piece = tuple[str, tuple[tuple[int, int], ...]]
+"""Some lines of a text, and the (line, level) of the headings among them."""
+
+
+def line_pieces(text: str, headings: Sequence[tuple[int, int]], size: int) -> list[Piece]:
+    """`text` cut at line ends into pieces of about `size` characters (a line is never cut), each with the
+    headings among its lines, numbered from the piece's first line."""
+    levels = dict(headings)
+    pieces: list[Piece] = []
+    lines: list[str] = []
+    marked: list[tuple[int, int]] = []
+    length = 0
+    for number, line in enumerate(text.split("\n")):
+        if number in levels:
+            marked.append((len(lines), levels[number]))
+        lines.append(line)
+        length += len(line) + 1
+        if length >= size:
+            pieces.append(("\n".join(lines), tuple(marked)))
+            lines, marked, length = [], [], 0
+    if lines and (length > len(lines) or not pieces):  # something left that is not only empty lines
+        pieces.append(("\n".join(lines), tuple(marked)))
+    return pieces
 
 
 class ReadingPane(QTextEdit):
@@ -148,44 +175,49 @@ class ReadingPane(QTextEdit):
         script: Script | str | None = None,
         text_script: str = "",
     ) -> list[Callable[[], None]]:
-        """Two steps, to run on separate turns of the event loop, that lay out and then draw the start of
-        `text` off screen as `set_plain` would show it, so that showing it next is quick: a document's first
-        layout and paint in a session shape and rasterise each character it is the first to use in that
-        face (measured for two scanned pages: 18 + 12 ms of the GUI thread the first time, 5 + 4 ms after).
-        Done before, a piece at a time, that work is not part of the stall of opening it.
+        """Steps, to run on separate turns of the event loop, that lay out and draw the start of `text` off
+        screen as `set_plain` would show it, so that showing it next is quick: a document's first layout and
+        paint in a session shape and rasterise each character it is the first to use in that face (measured
+        for two scanned pages: 18 + 12 ms of the GUI thread the first time, 5 + 4 ms after). Done before, a
+        piece at a time, that work is not part of the stall of opening it.
 
         Qt keeps those caches per face, size and weight, so the warming is done in the font the document
         will open in (`script` and `text_script` as `set_view_script` will be given them; the pane's current
         font when `script` is None), with its headings bold and larger as `set_plain` sets them: a
         traditional document opened after simplified ones is drawn in the TC face, and warming it in the SC
         face saved nothing (30 + 30 ms of first use measured in the TC face after the same text was warmed
-        in the SC one)."""
+        in the SC one). The text is laid out in pieces of about `WARM_STEP` characters, a turn each (the
+        whole of it in one turn took 30 ms of CPU for four scanned pages); the first screen is drawn after
+        the first piece."""
         width = max(200, self.viewport().width())
         height = max(200, self.viewport().height())
         font = self.document().defaultFont() if script is None else self.font_for(script, text_script)
-        document = QTextDocument()
-        document.setDefaultFont(font)
-        document.setDocumentMargin(self.document().documentMargin())
-        shown = text[:WARM_CHARS]
-        lines = shown.count("\n") + 1
-        near = tuple((line, level) for line, level in headings if line < lines)
+        margin = self.document().documentMargin()
+        pieces = line_pieces(text[:WARM_CHARS], headings, WARM_STEP)
+        documents = [QTextDocument() for _ in pieces]
 
-        def lay_out() -> None:
-            document.setPlainText(shown)
-            self._format_blocks(document, near)
-            document.setTextWidth(width)
-            document.size()  # lays the text out
+        def lay_out(document: QTextDocument, piece: str, near: tuple[tuple[int, int], ...]) -> Callable[[], None]:
+            def step() -> None:
+                document.setDefaultFont(font)
+                document.setDocumentMargin(margin)
+                document.setPlainText(piece)
+                self._format_blocks(document, near)
+                document.setTextWidth(width)
+                document.size()  # lays the text out
+
+            return step
 
         def draw() -> None:
             image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
             image.fill(0)
             painter = QPainter(image)
             try:
-                document.drawContents(painter, QRectF(0, 0, width, height))
+                documents[0].drawContents(painter, QRectF(0, 0, width, height))
             finally:
                 painter.end()
 
-        return [lay_out, draw]
+        steps = [lay_out(document, *piece) for document, piece in zip(documents, pieces, strict=True)]
+        return [*steps[:1], draw, *steps[1:]] if steps else []
 
     def font_for(self, script: Script | str, text_script: str = "") -> QFont:
         """The font the pane draws a document in when its view is `script` (and the document's detected
