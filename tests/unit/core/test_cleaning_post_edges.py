@@ -119,3 +119,17 @@ def test_text_after_the_sites_registration_number_is_an_overlay() -> None:
     cleaned = clean_text("\n".join([*MENU, *post, *footer, *DIALOG]))
     assert post[0] in cleaned.text
     assert not any(line in cleaned.text for line in DIALOG)
+
+
+QUOTE = "无论是减仓防御还是逆市加仓，每个人都在凭借自己的信念做出选择，而市场终将给出答案。"
+
+
+def test_one_paragraph_seen_twice_is_the_writers() -> None:
+    """A pull quote set again inside the text (or a caption under two photos) is the writer's: only a
+    copy of the article, paragraphs repeated in a row, goes as a duplicate."""
+    text = [STORY[0], QUOTE, STORY[1], QUOTE, STORY[2]]
+    cleaned = clean_text("\n".join(text))
+    assert cleaned.text.count(QUOTE) == 2
+    copy = clean_text("\n".join([*STORY, "手机版", *STORY]))
+    assert all(copy.text.count(line) == 1 for line in STORY)
+    assert [r.reason for r in copy.removed if r.text in STORY] == ["duplicate"] * 3

@@ -335,15 +335,19 @@ REPEAT_MIN = 30  # a paragraph this long seen twice is the page repeating itself
 
 def drop_repeats(lines: list[cf.Line]) -> None:
     """Pages that carry the article twice (a print or mobile copy, a teaser above the body) would
-    otherwise read twice: a long paragraph identical to one already kept goes."""
+    otherwise read twice: a long paragraph identical to one already kept goes when the paragraph kept
+    next to it is a copy too. A copy of the article repeats its paragraphs in a row; one paragraph
+    seen twice alone is the writer's (a pull quote set again in the text, a caption under each of two
+    photos, a code listing and its rendering)."""
+    kept = [line for line in lines if line.reason is None]
     seen: set[str] = set()
-    for line in lines:
-        if line.reason is not None or line.words < REPEAT_MIN:
-            continue
-        if line.text in seen:
+    copies = []
+    for line in kept:
+        copies.append(line.words >= REPEAT_MIN and line.text in seen)
+        seen.add(line.text)
+    for i, line in enumerate(kept):
+        if copies[i] and ((i > 0 and copies[i - 1]) or (i + 1 < len(kept) and copies[i + 1])):
             line.reason = "duplicate"
-        else:
-            seen.add(line.text)
 
 
 def trim_list_edges(lines: list[cf.Line], furnished: bool = False) -> None:
