@@ -19,6 +19,10 @@ _LEVELS = frozenset(
 _ADMIN = frozenset("省市县区州旗")
 _DIRECTION_TAIL = re.compile(r"(?:东|西|南|北|中|大)部$")
 _ADMIN_ENDINGS = frozenset({"省", "市", "县", "自治县", "自治州", "自治区"})
+# Words that refer to bodies without naming one (有关部门 "the departments concerned", 两国有关公司 "the
+# companies concerned of the two countries"): general usage of official Chinese.
+_SEATS = frozenset("省市县区乡镇村")
+_REFERRING = re.compile(r"有关|相关|两国|各国|双方")
 # Bodies known by their generic-looking name alone.
 STANDALONE_ORGS = frozenset(
     {"政协", "人大", "国务院", "中共", "中共中央", "党中央", "团中央", "人大常委会", "全国人大", "全国政协", "中央军委"}
@@ -162,6 +166,10 @@ def valid_org(name: str) -> bool:
         return False
     if _DIRECTION_TAIL.search(name):
         return False  # 华南西部, 巴南部: a part of a region, not a body
+    if _REFERRING.search(name):
+        return False  # 有关公司, 两国相关部门: "the bodies concerned", not one named body
+    if name.endswith("组织") and name[-3:-2] in _SEATS and known_place(name[:-2]):
+        return False  # 栾城县 | 组织机关干部: after a county or city, 组织 is the verb "organise"
     if name in STANDALONE_ORGS:
         return True
     if len(name) > 3 and name[2] in _ADMIN:
