@@ -111,3 +111,19 @@ def test_a_party_before_its_leader_is_still_the_party() -> None:
     text = "民主党领导人发表讲话"
     tokens = [Token(0, 3, "ORG", 0.9), Token(3, 6, "n"), Token(6, 8, "v"), Token(8, 10, "n")]
     assert [(text[s.start : s.end], s.type) for s in spans_from_tokens(text, tokens)] == [("民主党", "org")]
+
+
+def test_two_short_names_tagged_as_a_body_are_two_places() -> None:
+    text = "法德特使抵达"
+    tokens = [Token(0, 2, "ORG", 0.9), Token(2, 4, "n"), Token(4, 6, "v")]
+    assert [(s.type, s.normalized) for s in spans_from_tokens(text, tokens)] == [
+        ("place", "法国"),
+        ("place", "德国"),
+    ]
+
+
+@needs_model
+def test_a_post_of_a_foreign_government_before_a_name_is_the_persons() -> None:
+    people = [(m.text, m.posts) for m in extract("英国外交大臣史密斯今天发表声明。") if m.type == "person"]
+    assert people and people[0][0] == "史密斯"
+    assert any(post.endswith("外交大臣") for post in people[0][1])

@@ -323,6 +323,8 @@ def _typed_span(chunk: str, tok: Token) -> list[Span]:
         return []
     if kind != "place" and tok.end - tok.start == 2 and is_parties(chunk, tok.start, tok.end):
         return split_pairs(chunk, tok)  # 中坦合资, 中布两国: the parties of a relation, not a body or a person
+    if kind == "org" and tok.end - tok.start == 2 and (pair := split_pairs(chunk, tok)):
+        return pair  # 俄美 | 特使: two countries' short names are two places, never one body
     if kind != "person" and titled_foreigner(chunk, tok):
         kind = "person"  # 总统金大中, 教练福格茨: a post written beside the name says whose it is
     elif kind == "person" and dateline(chunk, tok.start, tok.end):
