@@ -133,3 +133,38 @@ def test_one_paragraph_seen_twice_is_the_writers() -> None:
     copy = clean_text("\n".join([*STORY, "手机版", *STORY]))
     assert all(copy.text.count(line) == 1 for line in STORY)
     assert [r.reason for r in copy.removed if r.text in STORY] == ["duplicate"] * 3
+
+
+LEAD = [
+    "青石镇是一座位于河谷中的小镇，以出产青色石材闻名，镇上现有居民约八千人。",
+    "小镇始建于明代，历史上曾是附近山区货物集散的重要码头，至今保留着大量石砌民居。",
+]
+SECTIONS = {
+    "历史": "明代中期，沿河而居的石匠在此开采青石，逐渐形成集镇，清代设巡检司管理往来商旅与船只。",
+    "地理": "小镇坐落在两山之间的河谷平地上，河流由北向南穿镇而过，年平均气温约十六摄氏度左右。",
+    "经济": "石材开采和加工曾是小镇的支柱产业，近年来转向发展旅游和手工艺品，游客数量逐年增加。",
+    "文化": "每年春季举行的石匠节是镇上最重要的节日，居民会在河边搭台演戏并展示传统石雕技艺。",
+}
+
+
+def _wiki_page() -> str:
+    contents = "".join(f'<li><a href="#s{i}">{i + 1} {name}</a></li>' for i, name in enumerate(SECTIONS))
+    sections = "".join(
+        f'<h2>{name}<a href="/edit?section={i}">[编辑]</a></h2><p>{text}</p>'
+        for i, (name, text) in enumerate(SECTIONS.items())
+    )
+    lead = "".join(f"<p>{line}</p>" for line in LEAD)
+    return (
+        f"<html><head><title>青石镇</title></head><body><ul class='nav'>{NAV}</ul><h1>青石镇</h1>"
+        f"<div id='content'>{lead}<div class='toc'><p>目录</p><ul>{contents}</ul></div>{sections}</div>"
+        f"{FOOT}</body></html>"
+    )
+
+
+def test_sections_with_edit_buttons_are_no_teaser_list() -> None:
+    """A section title of the markup with its edit button over one paragraph has the shape of a
+    headline over a summary: the sections read as a list of other articles and the lead took the
+    article's place. A heading whose link is a small part of it is the article's own section."""
+    text = clean_html(_wiki_page()).text
+    assert all(line in text for line in LEAD)
+    assert all(paragraph in text for paragraph in SECTIONS.values())

@@ -90,8 +90,14 @@ TEASER_SHARE = 0.8  # ... when they hold this share of its lines
 
 
 def _headline(line: cf.Line) -> bool:
-    """A linked line, or a short unpunctuated one that is not report structure."""
-    if line.link_density > 0.5 or line.reason is not None:
+    """A linked line, or a short unpunctuated one that is not report structure. A heading of the
+    markup whose link is a small part of it (a section title with its edit button) is the article's own
+    section, not the linked headline of another page."""
+    if line.link_density > 0.5:
+        return True
+    if line.heading:
+        return False
+    if line.reason is not None:
         return True
     return not line.clause_punct and 0 < line.words <= 30 and not line.structure
 
