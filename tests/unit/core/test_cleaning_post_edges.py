@@ -168,3 +168,22 @@ def test_sections_with_edit_buttons_are_no_teaser_list() -> None:
     text = clean_html(_wiki_page()).text
     assert all(line in text for line in LEAD)
     assert all(paragraph in text for paragraph in SECTIONS.values())
+
+
+def test_a_players_menu_inside_the_article_element_stays_out() -> None:
+    """List items inside the article's element are kept as its lists; a bar of one-word items in a
+    row above the text (a video player's speed and quality menu) is a menu wall, not a list the
+    writer made."""
+    controls = ["倍速", "1.5X", "1.0X", "高清", "标清"]
+    items = ["第一步，打开设置页面并选择网络选项。", "第二步，输入服务器地址后保存设置。"]
+    body = (
+        f"<ul>{''.join(f'<li>{c}</li>' for c in controls)}</ul>"
+        f"<p>{STORY[0]}</p><p>{STORY[1]}</p><p>{STORY[2]}</p><ul>{''.join(f'<li>{i}</li>' for i in items)}</ul>"
+    )
+    page = (
+        f"<html><head><title>地铁五号线南延段月底开通</title></head><body><ul class='nav'>{NAV}</ul>"
+        f"<div class='article-content'>{body}</div>{FOOT}</body></html>"
+    )
+    text = clean_html(page).text
+    assert all(line in text for line in STORY + items)
+    assert not any(c in text.split("\n") for c in controls)

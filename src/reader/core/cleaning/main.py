@@ -432,9 +432,10 @@ def select_main(lines: list[cf.Line]) -> None:
             inside[i] = True
     box = _article_box(lines[lo:hi])
     if box is not None:
+        menu = _menus(lines)
         for i, line in enumerate(lines):
             if not inside[i] and line.reason is None and box in line.boxes and not line.chrome_inner:
-                inside[i] = line.link_density <= BOX_LINK_DENSITY and line.tag in BOX_TAGS
+                inside[i] = line.link_density <= BOX_LINK_DENSITY and line.tag in BOX_TAGS and not menu[i]
     first, last = min(k[0] for k in keep), max(k[1] for k in keep)
     _between_bodies(lines, inside, first, last, box)
     if box is not None:
