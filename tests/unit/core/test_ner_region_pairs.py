@@ -58,6 +58,14 @@ def test_short_names_in_an_enumeration_are_places_by_their_full_names() -> None:
     assert {("日", "日本"), ("韩", "韩国"), ("泰", "泰国")} <= places
 
 
-@pytest.mark.parametrize("text", ["会议材料印有英、法、俄三种文字。", "他能说英、德两种语言。"])
-def test_short_names_listing_languages_are_no_places(text: str) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议材料印有英、法、俄三种文字。",
+        "他能说英、德两种语言。",
+        "外语考试（英、日任选其一）",
+        "学校坚持德、智、体全面发展。",
+    ],
+)
+def test_short_names_listing_languages_or_other_things_are_no_places(text: str) -> None:
     assert [m for m in extract(text) if m.type == "place" and len(m.text) == 1] == []

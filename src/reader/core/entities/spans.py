@@ -324,8 +324,10 @@ def _listed_short_names(chunk: str) -> list[int]:
 
     An enumeration lists things of one kind, so short names of one kind (`_pair`, all different)
     between enumeration commas are places as a pair is; the first must not end a word with the
-    character before it (其中、…), nor the last start one with the character after it (…、美国). Not
-    for languages (英、德、法三种语言, 中、英文本): the characters name tongues there, not places."""
+    character before it (其中、…), nor the last start one with the character after it (…、美国). The
+    whole list must be short names: 德、智、体、美 (the aims of education) and a list of operas by their
+    regions' names go on with other characters. Not for languages (英、德、法三种语言, 外国语(英、俄、日)):
+    the characters name tongues there, not places."""
     if "、" not in chunk:
         return []
     abbrev = gazetteers().abbreviations
@@ -335,8 +337,14 @@ def _listed_short_names(chunk: str) -> list[int]:
         a, b = m.span()
         if a > 0 and chunk[a - 1 : a + 1] in words:
             continue
-        if chunk[b - 1 : b + 1] in words or _LANGUAGES.search(chunk, b, b + 8):
+        if (
+            chunk[b - 1 : b + 1] in words
+            or _LANGUAGES.search(chunk, max(0, a - 6), a)
+            or _LANGUAGES.search(chunk, b, b + 8)
+        ):
             continue
+        if chunk[a - 1 : a] == "、" or chunk[b : b + 1] == "、":
+            continue  # the list goes on with other things (德、智、体、美; 豫、淮、婺、粤): not a list of places
         run = chunk[a:b:2]
         if all(_pair(x + y, abbrev) for i, x in enumerate(run) for y in run[i + 1 :]):
             out.extend(range(a, b, 2))
