@@ -69,3 +69,9 @@ def test_short_names_in_an_enumeration_are_places_by_their_full_names() -> None:
 )
 def test_short_names_listing_languages_or_other_things_are_no_places(text: str) -> None:
     assert [m for m in extract(text) if m.type == "place" and len(m.text) == 1] == []
+
+
+def test_a_listed_compound_outside_a_regional_context_is_not_split() -> None:
+    """江淮 is also a carmaker: without 地区, 一带, a relation or a list after it, it is left to the tagger."""
+    assert split_pairs("记者了解到，江淮今年销量增长", Token(6, 8, "LOC", 0.9)) == []
+    assert [s.normalized for s in split_pairs("江淮等地有雨", Token(0, 2, "LOC", 0.9))] == ["长江", "淮河"]

@@ -94,7 +94,7 @@ def split_pairs(chunk: str, tok: Token) -> list[Span]:
             return []
         return [Span("place", tok.start, tok.end, tok.score, True, abbrev[chunk[tok.start]])]
     text = chunk[a:b]
-    pair = _pair_of_places(text) if len(text) == 2 else None
+    pair = _pair_of_places(text, chunk, b) if len(text) == 2 else None
     if pair is not None and text in gazetteers().region_pairs and _landform_after(chunk, b):
         return []  # 江汉 | 平原: the plain is one place named on the pair (`place` keeps it whole)
     if pair is not None:
@@ -111,11 +111,14 @@ def _landform_after(chunk: str, end: int) -> bool:
     return len(ending) == 2 and ending != "地区" and ending in gazetteers().place_suffixes
 
 
-def _pair_of_places(name: str) -> tuple[str, str] | None:
-    """The full names of a two-character name made of two short names (港台, 黄淮), or None."""
+def _pair_of_places(name: str, chunk: str, end: int) -> tuple[str, str] | None:
+    """The full names of a two-character name made of two short names (港台, 黄淮), or None.
+
+    A listed compound (`ner_region_pairs.txt`) counts only where the text goes on as about a region or
+    a relation (黄淮地区, 江淮一带, 印巴两国, 黄淮、江淮): 江淮 is also a carmaker's name."""
     g = gazetteers()
     if name in g.region_pairs:
-        return g.region_pairs[name]
+        return g.region_pairs[name] if _REGION_CONTEXT.match(chunk, end) else None
     if _pair(name, g.abbreviations):
         return g.abbreviations[name[0]], g.abbreviations[name[1]]
     return None
@@ -232,7 +235,7 @@ def place(chunk: str, tok: Token) -> list[Span]:
         and (end == tok.end or chunk[end : end + 2] in ("地区", "一带"))
         and not _landform_after(chunk, end)
     ):
-        pair = _pair_of_places(name)
+        pair = _pair_of_places(name, chunk, end)
         if pair is not None:
             # 港台 of 港台地区, 黄淮 of 黄淮地区: two places, each by its full name (see `split_pairs`);
             # a landform named on the pair (江汉平原, 青藏高原) is one place.
@@ -302,6 +305,10 @@ _RELATION = (
     "两国|三国|两军|两党|两地|三地|双方|三方|关系|友好|建交|合作|联合|经贸|贸易|边境|边界|睦邻|首脑|元首|"
     "领导人|会谈|峰会|对话|谈判|和谈|冲突|战争|争端|合资|之间|和平|外交"
 )
+
+
+# What follows a region named by two short names (黄淮地区, 江淮一带, 黄淮、江淮) or the parties of a relation.
+_REGION_CONTEXT = re.compile(f"(?:地区|一带|流域|大部|[东南西北中]部|等地|两大洲|以[东南西北]|、|{_RELATION})")
 
 
 @cache
