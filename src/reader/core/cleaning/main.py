@@ -177,14 +177,13 @@ WALL_LINES = 3  # consecutive lines of flagged furniture that no run of the arti
 WALL = -1e6
 
 
-def _walled(values: list[float], lines: Sequence[cf.Line]) -> list[float]:
+def _walled(values: list[float], lines: Sequence[cf.Line], menu: Sequence[bool]) -> list[float]:
     """A block of furniture (a share bar, previous/next links and a list heading in a row) separates
     what stands before it from what stands after: however much prose lies beyond it (teasers of other
     articles, readers' comments), the densest run does not reach across. What lies beyond is then
     judged as a further run, which must read as a body of its own."""
     out = list(values)
     start = 0
-    menu = _menus(lines)
     for i, flagged in enumerate(
         [line.reason in CHROME_REASONS or m for line, m in zip(lines, menu, strict=True)] + [False]
     ):
@@ -369,7 +368,7 @@ def _between_bodies(lines: Sequence[cf.Line], inside: list[bool], first: int, la
         i = end
 
 
-def _grow_in_box(lines: Sequence[cf.Line], inside: list[bool], first: int, box: int) -> int:
+def _grow_in_box(lines: Sequence[cf.Line], inside: list[bool], first: int, box: int, menu: Sequence[bool]) -> int:
     """Lines right above the article inside the element that holds its paragraphs (`box`), with no
     link, chrome container, flag or place in a menu wall, are the writer's too: the short lines that
     open a post (a label over an error message, the name of a file, a line of code) above its one long
@@ -377,7 +376,6 @@ def _grow_in_box(lines: Sequence[cf.Line], inside: list[bool], first: int, box: 
     only as far as the topmost finished sentence: a toolbar or label over the post (只看该作者) is
     not written. Below the article the element holds the post's footer (its author card, its buttons,
     a question to the reader), so nothing grows down."""
-    menu = _menus(lines)
     top = first
     while top > 0 and lines[top - 1].reason is None and box in lines[top - 1].boxes:
         if _furniture(lines[top - 1]) or menu[top - 1]:
@@ -396,11 +394,16 @@ def _sentence(line: cf.Line) -> bool:
 _REGISTRATION = re.compile(r"ICP[备備证證]|ICP\s*\d|公网安备|公網安備")
 
 
+def _registration(text: str) -> bool:
+    """A registration number on the line; substring tests first, the pattern only on a candidate."""
+    return ("ICP" in text or "安备" in text or "安備" in text) and _REGISTRATION.search(text) is not None
+
+
 def _past_footer(lines: Sequence[cf.Line], walled: list[float]) -> None:
     """The site's registration number (ICP备…号, 公网安备…) closes the page: a Chinese site prints it
     once, in its footer. Text the page renders after it (a report dialog's options, a login box,
     a cookie notice) belongs to overlays, not to the article, when any line of prose stands above it."""
-    footer = next((i for i in range(len(lines) - 1, -1, -1) if _REGISTRATION.search(lines[i].text)), None)
+    footer = next((i for i in range(len(lines) - 1, -1, -1) if _registration(lines[i].text)), None)
     if footer is None or not any(is_prose(line) for line in lines[:footer]):
         return
     walled[footer + 1 :] = [WALL] * (len(lines) - footer - 1)
@@ -414,13 +417,14 @@ def select_main(lines: list[cf.Line]) -> None:
     for line, spaced in zip(lines, spaced_blocks(lines), strict=True):
         line.spaced = spaced
     values = [_value(line) for line in lines]
-    walled = _walled(values, lines)
+    menu = _menus(lines)
+    walled = _walled(values, lines, menu)
     _past_footer(lines, walled)
     best, lo, hi = _best_run(walled, 0, len(values))
     if best <= 0:
         # Some sites wrap the whole page, article included, in a "side" or "header" box.
         values = [_value(line, trust_chrome=False) for line in lines]
-        walled = _walled(values, lines)
+        walled = _walled(values, lines, menu)
         best, lo, hi = _best_run(walled, 0, len(values))
     if best <= 0:
         return  # no prose at all: leave the decision to the per-line rules
@@ -432,14 +436,13 @@ def select_main(lines: list[cf.Line]) -> None:
             inside[i] = True
     box = _article_box(lines[lo:hi])
     if box is not None:
-        menu = _menus(lines)
         for i, line in enumerate(lines):
             if not inside[i] and line.reason is None and box in line.boxes and not line.chrome_inner:
                 inside[i] = line.link_density <= BOX_LINK_DENSITY and line.tag in BOX_TAGS and not menu[i]
     first, last = min(k[0] for k in keep), max(k[1] for k in keep)
     _between_bodies(lines, inside, first, last, box)
     if box is not None:
-        first = _grow_in_box(lines, inside, first, box)
+        first = _grow_in_box(lines, inside, first, box, menu)
     first, last = extend_edges(lines, inside, first, last)
     for i, line in enumerate(lines):
         if inside[i] or line.reason is not None:
