@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 # Bump when `reader.core.entities.extract` gives different mentions for the same input: every document
 # becomes pending and is extracted again in the background. 2: tiers, merged names and parents.
-EXTRACTOR_VERSION = 8  # 8: a count between a place and a body, no name ending on a numeral, country+city
+EXTRACTOR_VERSION = 9  # 9: bodies named by kind, region pairs, foreign names after posts
+# 8: a count between a place and a body, no name ending on a numeral, country+city
 # 7: places before kinds of body, national and international bodies by structure
 
 _HASH_FUNCTION = "reader_entity_input_hash"
