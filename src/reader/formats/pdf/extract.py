@@ -149,8 +149,11 @@ def _loading_engine() -> Future[ocr.Engine | str]:
     """The engine being loaded on a thread of its own, while the caller draws the first scanned page.
 
     The first load takes about 0.8 CPU-s; PDFium draws outside the interpreter lock, so the two overlap.
-    A daemon thread rather than one of the import's pools: a cancel before the first page does not wait
-    for the load, which finishes on its own and serves the next import."""
+    A thread of its own rather than one of the import's pools: a cancel during the load does not wait for
+    it (`_loaded`), and the load finishes on its own and serves the next import. Not a daemon thread: the
+    process waits for it at exit (a second at most), since a load cut short by the interpreter's end,
+    half-way through OpenCV's and ONNX Runtime's set-up, aborted the process ("terminate called without an
+    active exception") when the reader closed the window just after cancelling a first scanned import."""
     loaded: Future[ocr.Engine | str] = Future()
 
     def load() -> None:
@@ -159,8 +162,29 @@ def _loading_engine() -> Future[ocr.Engine | str]:
         except BaseException as exc:  # default_engine returns its failures as reasons; anything else is a bug
             loaded.set_exception(exc)
 
-    threading.Thread(target=load, name="ocr-load", daemon=True).start()
+    threading.Thread(target=load, name="ocr-load", daemon=False).start()
     return loaded
+
+
+LOAD_POLL_S = 0.05
+"""How often a cancel is looked for while the first scanned page waits for the engine's load."""
+
+
+def _loaded(loading: Future[ocr.Engine | str], cancelled: ocr.Cancelled | None, index: int) -> ocr.Engine | str:
+    """The engine once `loading` has it; a cancel meanwhile is seen within `LOAD_POLL_S` and raises
+    `ocr.OcrCancelled` at once, leaving the load to finish on its thread (a cancel pressed during a first
+    load used to wait for the whole load and the first page). A cancel is looked for once more after the
+    load, so that one pressed in its last moment does not start the first page."""
+    while True:
+        if cancelled is not None and cancelled():
+            raise ocr.OcrCancelled(f"cancelled while reading scanned page {index + 1}")
+        try:
+            engine = loading.result(timeout=LOAD_POLL_S if cancelled is not None else None)
+        except TimeoutError:
+            continue
+        if cancelled is not None and cancelled():
+            raise ocr.OcrCancelled(f"cancelled while reading scanned page {index + 1}")
+        return engine
 
 
 def _read_scans(
@@ -240,7 +264,7 @@ def _read_scans(
                 if cancelled is not None and cancelled():
                     raise ocr.OcrCancelled(f"cancelled while reading scanned page {index + 1}")
                 if engine is None:
-                    engine = loading.result() if loading is not None else _engine()
+                    engine = _engine() if loading is None else _loaded(loading, cancelled, index)
                 assert drawn is not None  # drawn for every page in `todo`, this one included
                 if lines is None:  # the first page, or one whose lines were not found ahead
                     lines = find(drawn, engine)

@@ -6,7 +6,12 @@ set by the page drawing, so the order of the two is seen without timing anything
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -62,6 +67,69 @@ def test_a_cancel_before_the_first_page_does_not_wait_for_the_load(monkeypatch: 
     finally:
         release.set()
     assert loaded.wait(WAIT_S)  # and the load then finished on its own
+
+
+def test_a_cancel_while_the_engine_loads_comes_back_without_waiting_for_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader cancels after the first page is drawn, while the engine is still loading: the cancel is
+    seen during the load, not after it and the first page."""
+    release = threading.Event()
+    loaded = threading.Event()
+    checks: list[bool] = []
+
+    def load() -> ocr.Engine | str:
+        release.wait(WAIT_S)
+        loaded.set()
+        return ByShade()
+
+    def cancelled() -> bool:
+        checks.append(bool(checks))  # not before the first page; pressed at once after that
+        return checks[-1]
+
+    monkeypatch.setattr(ocr, "default_engine", load)
+    try:
+        with pytest.raises(ocr.OcrCancelled):
+            extract(shaded_scan(2), cancelled=cancelled)
+        assert not loaded.is_set()  # seen while the engine was still loading
+    finally:
+        release.set()
+    assert loaded.wait(WAIT_S)
+
+
+EXIT_AFTER_CANCEL = textwrap.dedent(
+    """
+    import sys, time
+    from reader.formats.pdf import ocr
+    from reader.formats.pdf.extract import extract
+    from shaded_scans import ByShade, shaded_scan
+
+    def load():  # a slow first load: still running when the process ends
+        time.sleep(0.5)
+        print("engine loaded", flush=True)
+        return ByShade()
+
+    ocr.default_engine = load
+    try:
+        extract(shaded_scan(1), cancelled=lambda: True)
+    except ocr.OcrCancelled:
+        print("cancelled", flush=True)
+    """
+)
+
+
+def test_a_process_that_ends_just_after_a_cancel_waits_for_the_load() -> None:
+    """Ending the process while the engine loads aborted it (OpenCV's and ONNX Runtime's set-up cut short
+    by the interpreter's end): the exit waits for the load, and the process ends normally."""
+    tests = Path(__file__).parents[3]
+    done = subprocess.run(
+        [sys.executable, "-c", EXIT_AFTER_CANCEL],
+        cwd=tests,
+        env={**os.environ, "PYTHONPATH": str(tests)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.splitlines() == ["cancelled", "engine loaded"]
 
 
 def test_an_engine_that_cannot_load_is_each_pages_note(monkeypatch: pytest.MonkeyPatch) -> None:
