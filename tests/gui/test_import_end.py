@@ -15,7 +15,7 @@ from reader.app.importing import import_paths
 from reader.app.reports import ImportReport
 from reader.core.script import Script
 from reader.store.entities import EntityStore
-from reader.store.library import Library
+from reader.store.library import Document, Library
 from reader.ui.app import create_window
 from reader.ui.main_window import SWITCH_INTERVAL_S, TURN_MS, MainWindow
 from reader.ui.reading_pane import line_pieces
@@ -222,6 +222,122 @@ def test_an_imported_document_is_warmed_in_the_view_and_face_it_opens_in(
         assert text and pane.toPlainText().startswith(text[:200])  # the text it shows
         if any(f.endswith(" TC") for f in families) and any(f.endswith(" SC") for f in face_before):
             assert families != face_before  # the original view of a traditional text: another face
+    finally:
+        window.close()
+        window.library.close()
+
+
+def _traditional_window(qtbot: QtBot, library: Path, tmp_path: Path) -> tuple[MainWindow, int]:
+    """A window on the sample library and a traditional document, a simplified one open."""
+    trad = tmp_path / "trad.txt"
+    lines = [f"臺灣與香港的讀者閱讀這份報告的第{n}節。報告說明區域發展、經濟變遷與環境保護的關係。" for n in range(80)]
+    trad.write_text("\n".join(lines), "utf-8")  # about 3,000 characters: a few pieces to warm
+    with Library(library) as lib:
+        import_paths(lib, [trad], workers=1)
+        trad_id = lib.find_by_path(str(trad))
+    assert trad_id is not None
+    window = create_window(library, config_dir=tmp_path / "config", seed=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.select_document(next(s.id for s in window.library.all_summaries() if s.script == "simplified"))
+    return window, trad_id
+
+
+def test_a_script_chosen_during_the_warming_is_the_one_the_rest_of_it_warms(
+    qtbot: QtBot, seeded_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader picks the simplified view while a traditional document is being warmed: it opens in the SC
+    face, so the steps after the choice lay it out in that face (they went on in the TC one, for nothing)."""
+    window, trad_id = _traditional_window(qtbot, seeded_library, tmp_path)
+    pane = window.pane
+    if pane.font_for(Script.ORIG, "traditional").families() == pane.font_for(Script.HANS, "traditional").families():
+        window.close()
+        window.library.close()
+        pytest.skip("needs distinct SC and TC faces")
+    window.set_script(Script.ORIG)
+    warm = pane.glyph_warmers
+    ran: list[list[str]] = []  # the face of each step run, in order
+
+    def spy(
+        text: str,
+        headings: Sequence[tuple[int, int]] = (),
+        *,
+        script: Script | str | None = None,
+        text_script: str = "",
+    ) -> list[Callable[[], None]]:
+        families = (pane.document().defaultFont() if script is None else pane.font_for(script, text_script)).families()
+
+        def watched(step: Callable[[], None]) -> Callable[[], None]:
+            def run() -> None:
+                step()
+                ran.append(families)
+                if len(ran) == 1:
+                    window.set_script(Script.HANS)  # the reader's choice, between two steps
+
+            return run
+
+        return [watched(step) for step in warm(text, headings, script=script, text_script=text_script)]
+
+    monkeypatch.setattr(pane, "glyph_warmers", spy)
+    try:
+        with qtbot.waitSignal(window.importFinished, timeout=5000):
+            window.imports.importFinished.emit(ImportReport(imported=[trad_id]))
+        assert window.current is not None and window.current.id == trad_id
+        opened = pane.document().defaultFont().families()
+        assert opened == pane.font_for(Script.HANS, "traditional").families()
+        assert len(ran) > 2 and ran[0] != opened  # the first step in TC, before the choice
+        assert all(families == opened for families in ran[1:])
+    finally:
+        window.close()
+        window.library.close()
+
+
+def test_the_document_read_for_the_warming_is_the_one_opened(
+    qtbot: QtBot, seeded_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading a long document took 20 ms of a turn; the opening shows what the warming read."""
+    window, trad_id = _traditional_window(qtbot, seeded_library, tmp_path)
+    read: list[int] = []
+    get = window.library.get
+
+    def counted(doc_id: int) -> Document | None:
+        read.append(doc_id)
+        return get(doc_id)
+
+    monkeypatch.setattr(window.library, "get", counted)
+    try:
+        with qtbot.waitSignal(window.importFinished, timeout=5000):
+            window.imports.importFinished.emit(ImportReport(imported=[trad_id]))
+        assert window.current is not None and window.current.id == trad_id
+        assert read.count(trad_id) == 1
+        assert window.pane.toPlainText().startswith("臺灣與香港")
+    finally:
+        window.close()
+        window.library.close()
+
+
+def test_a_write_between_the_reading_and_the_opening_is_shown(
+    qtbot: QtBot, seeded_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A document changed after the warming read it (here its title) opens as it now is."""
+    window, trad_id = _traditional_window(qtbot, seeded_library, tmp_path)
+    preparing = window.documents.preparing
+
+    def then_retitled(doc_id: int) -> list[Callable[[], None]]:
+        steps = preparing(doc_id)
+
+        def retitle() -> None:
+            window.writes.submit(lambda library: ops.edit_metadata(library, doc_id, {"title": "改過的標題"}))
+            window.writes.flush()
+
+        return [retitle, *steps]
+
+    monkeypatch.setattr(window.documents, "preparing", then_retitled)
+    try:
+        with qtbot.waitSignal(window.importFinished, timeout=5000):
+            window.imports.importFinished.emit(ImportReport(imported=[trad_id]))
+        assert window.current is not None and window.current.id == trad_id
+        assert window.current.summary.title == "改過的標題"
     finally:
         window.close()
         window.library.close()

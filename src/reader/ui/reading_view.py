@@ -153,7 +153,8 @@ class ReadingView(QWidget):
         `set_document` with these arguments will show it: its text in that script view, in the face of
         that view's region (`ReadingPane.glyph_warmers`). Only the start is converted (a few thousand
         characters), so this costs little more than the warming itself."""
-        text = doc.original.replace("\r\n", "\n").replace("\r", "\n") if original else doc.text
+        # Cut before the line ends are made one character: "\r\n" at most halves the length.
+        text = doc.original[: 2 * WARM_CHARS].replace("\r\n", "\n").replace("\r", "\n") if original else doc.text
         text = text[:WARM_CHARS]
         if script != Script.ORIG:
             text = display(text, script, phrases).text
