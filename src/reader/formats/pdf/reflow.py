@@ -55,14 +55,39 @@ class _Paragraph:
 
 
 def join(before: str, after: str) -> str:
-    """Two pieces of one paragraph: no space at CJK, a dropped hyphen between letters, else a space."""
+    """Two pieces of one paragraph: no space at CJK, a dropped hyphen between letters, else a space where
+    the break was one.
+
+    Latin text breaks lines at spaces, so a break between two Latin pieces stands for a space. Chinese text
+    breaks anywhere, inside a telephone number (`0512-687` / `61234`) or before a per cent sign, so where
+    the text around the break is mostly CJK only two Latin letters (two words of an English phrase) are
+    parted by a space."""
     if not before or not after:
         return before + after
     if before.endswith("-") and len(before) > 1 and before[-2].isalpha() and after[0].islower():
         return before[:-1] + after
     if _CJK.match(before[-1]) or _CJK.match(after[0]):
         return before + after
+    if _latin_letter(before[-1]) and _latin_letter(after[0]):
+        return before + " " + after
+    if _mostly_cjk(before[-JOIN_CONTEXT:] + after[:JOIN_CONTEXT]):
+        return before + after
     return before + " " + after
+
+
+JOIN_CONTEXT = 20
+"""Characters each side of a line break looked at to tell CJK text (breaks anywhere) from Latin text."""
+
+
+def _latin_letter(ch: str) -> bool:
+    return (ch.isascii() and ch.isalpha()) or "\u00c0" <= ch <= "\u024f"
+
+
+def _mostly_cjk(text: str) -> bool:
+    """Whether `text` is written in CJK: as many CJK characters as Latin words (taken as five letters)."""
+    cjk = len(_CJK.findall(text))
+    letters = sum(1 for ch in text if _latin_letter(ch))
+    return cjk > 0 and cjk * 5 >= letters
 
 
 def analyse(source: Layout, overrides: Mapping[int, bool] | None = None) -> PdfText:
