@@ -18,7 +18,7 @@ from reader.store.entities import EntityStore
 from reader.store.library import Document, Library
 from reader.ui.app import create_window
 from reader.ui.main_window import SWITCH_INTERVAL_S, TURN_MS, MainWindow
-from reader.ui.reading_pane import line_pieces
+from reader.ui.reading_pane import WARM_CHARS, WARM_STEP, line_pieces
 
 # A wait, registered within a step, that ends after the next step's timer (TURN_MS) has fired: when it
 # ends, a step that was going to run has run. Timers of this length fire in the order of their ends.
@@ -385,3 +385,16 @@ def test_the_warmed_text_is_cut_at_line_ends_into_pieces_with_their_headings() -
         first += piece.count("\n") + 1
     assert tuple(found) == headings
     assert line_pieces("", (), 1000) == [("", ())]
+
+
+def test_a_long_paragraph_is_warmed_in_pieces_too(window: MainWindow) -> None:
+    """A scanned page is often one paragraph of thousands of characters: cut only at line ends, it was one
+    piece, laid out in one turn (what the pieces are there to avoid)."""
+    paragraph = "".join(f"第{n}條規定區域發展與環境保護的關係，" for n in range(300))[:WARM_CHARS]
+    pieces = line_pieces(paragraph, ((0, 1),), WARM_STEP)
+    assert len(pieces) == WARM_CHARS // WARM_STEP
+    assert all(len(piece) <= WARM_STEP for piece, _ in pieces)
+    assert "".join(piece.replace("\n", "") for piece, _ in pieces) == paragraph
+    assert pieces[0][1] == ((0, 1),) and all(marked == ((0, 1),) for _, marked in pieces)  # a heading's parts
+    steps = window.pane.glyph_warmers(paragraph)
+    assert len(steps) == len(pieces) + 1 > 2  # a layout a piece, and the first screen's drawing

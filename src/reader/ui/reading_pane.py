@@ -64,21 +64,27 @@ Piece = tuple[str, tuple[tuple[int, int], ...]]
 
 
 def line_pieces(text: str, headings: Sequence[tuple[int, int]], size: int) -> list[Piece]:
-    """`text` cut at line ends into pieces of about `size` characters (a line is never cut), each with the
-    headings among its lines, numbered from the piece's first line."""
+    """`text` cut at line ends into pieces of about `size` characters, each with the headings among its
+    lines, numbered from the piece's first line.
+
+    A line longer than `size` (a long paragraph: a scanned page's often is one) is cut every `size`
+    characters, each part a line of its own, so that no piece is much longer than `size`: the pieces are
+    laid out to be thrown away, and a character is shaped and drawn alike wherever its line ends. The parts
+    of a heading are each marked as it is."""
     levels = dict(headings)
     pieces: list[Piece] = []
     lines: list[str] = []
     marked: list[tuple[int, int]] = []
     length = 0
     for number, line in enumerate(text.split("\n")):
-        if number in levels:
-            marked.append((len(lines), levels[number]))
-        lines.append(line)
-        length += len(line) + 1
-        if length >= size:
-            pieces.append(("\n".join(lines), tuple(marked)))
-            lines, marked, length = [], [], 0
+        for part in [line[start : start + size] for start in range(0, len(line), size)] or [""]:
+            if number in levels:
+                marked.append((len(lines), levels[number]))
+            lines.append(part)
+            length += len(part) + 1
+            if length >= size:
+                pieces.append(("\n".join(lines), tuple(marked)))
+                lines, marked, length = [], [], 0
     if lines and (length > len(lines) or not pieces):  # something left that is not only empty lines
         pieces.append(("\n".join(lines), tuple(marked)))
     return pieces
