@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
+from collections.abc import Mapping
 
 from reader.formats.pdf.furniture import rows
 from reader.formats.pdf.model import Fragment, Line
@@ -103,9 +104,19 @@ def body_size(lines: list[Line]) -> float:
     return counts.most_common(1)[0][0] if counts else 10.0
 
 
-def classify(lines: list[Line], size: float, column_width: float) -> list[Line]:
+def classify(
+    lines: list[Line],
+    size: float,
+    column_width: float,
+    columns: Mapping[tuple[int, int], tuple[float, float]] | None = None,
+) -> list[Line]:
     """Each line's kind: footnotes (small print below a page's last body line), table rows (several cells
-    on one baseline), headings (larger, or bold, or numbered and short without closing punctuation)."""
+    on one baseline), headings (larger, or bold, or numbered and short without closing punctuation).
+
+    `columns` gives the left and right edge of each page's columns: a numbered line is measured against
+    its own column, and one that runs to the column's right edge with the next line going on at the left
+    edge is a paragraph's first line (`（一）指导思想。坚持以人` / `民为中心…`), not a heading."""
+    columns = columns or {}
     out: list[Line] = []
     last_body: dict[tuple[int, int], float] = {}  # per page and column
     for line in lines:
@@ -113,9 +124,11 @@ def classify(lines: list[Line], size: float, column_width: float) -> list[Line]:
             key = (line.page, line.column)
             last_body[key] = max(last_body.get(key, 0.0), line.bottom)
     prev: Line | None = None
-    for line in lines:
+    for index, line in enumerate(lines):
         kind = "body"
         text = line.text
+        edges = columns.get((line.page, line.column))
+        width = edges[1] - edges[0] if edges else column_width
         opens = prev is None or prev.kind != "body" or prev.text.rstrip(_NOTE_MARKS).endswith(_CLOSED)
         if line.size < 0.9 * size and line.bottom > last_body.get((line.page, line.column), 0.0) + 2:
             kind = "footnote"
@@ -126,12 +139,32 @@ def classify(lines: list[Line], size: float, column_width: float) -> list[Line]:
             and (line.fragments[0].bold or _NUMBERED.match(text))
             and len(text) <= 40
             and not text.endswith(_SENTENCE_END)
-            and line.x1 - line.x0 < 0.8 * column_width
+            and line.x1 - line.x0 < 0.8 * width
+            and not (edges and _runs_on(line, lines[index + 1] if index + 1 < len(lines) else None, edges))
         ):
             kind = "heading"
         prev = Line(line.page, line.fragments, kind, line.column)
         out.append(prev)
     return out
+
+
+RUN_ON_EM = 1.5
+"""A line ending within this many ems of its column's right edge was cut by the edge, not ended."""
+
+
+def _runs_on(line: Line, following: Line | None, edges: tuple[float, float]) -> bool:
+    """Whether `line` fills its column and `following` goes on below it at the column's left edge in the
+    same type: the line is the first of a paragraph, whatever marker it opens with."""
+    if following is None or (following.page, following.column) != (line.page, line.column):
+        return False
+    em = max(line.size, 1.0)
+    left, right = edges
+    return (
+        right - line.x1 < RUN_ON_EM * em
+        and abs(following.size - line.size) <= 0.05 * em
+        and following.x0 - left < 0.8 * em
+        and 0 <= following.top - line.bottom < 1.5 * em
+    )
 
 
 def is_footnote_start(text: str) -> bool:

@@ -109,7 +109,7 @@ def analyse(source: Layout, overrides: Mapping[int, bool] | None = None) -> PdfT
     size = layout.body_size(body_lines)
     columns = _columns(body_lines, size)
     width = max((right - left for left, right in columns.values()), default=1.0)
-    kinds = iter(layout.classify(body_lines, size, width))
+    kinds = iter(layout.classify(body_lines, size, width, columns))
     lines = [line if line.kind in FURNITURE else next(kinds) for line in ordered]
 
     original_lines = [line.text for line in lines]
