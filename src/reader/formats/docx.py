@@ -364,7 +364,7 @@ def read_docx(data: bytes) -> blocks.BlockDocument:
         reader = _Reader(package)
         root = package.xml_repaired(DOCUMENT, reader.repairs)
         body = root.find(f"{_W}body")
-        repaired = any(repair.startswith(DOCUMENT) for repair in reader.repairs)
+        repaired = any(repair.startswith(DOCUMENT) for repair in (*package.repairs, *reader.repairs))
         unrecoverable = f"damaged Word document: {DOCUMENT} is not well-formed and no text could be recovered"
         if body is None:
             raise FormatError(unrecoverable if repaired else f"damaged Word document: {DOCUMENT} has no body")
@@ -374,9 +374,10 @@ def read_docx(data: bytes) -> blocks.BlockDocument:
         notes = reader.notes("word/footnotes.xml", "footnote") + reader.notes("word/endnotes.xml", "endnote")
         headers, footers = reader.furniture()
         metadata = reader.properties()
+        repairs = [*package.repairs, *reader.repairs]
     evidence = {"markup": "docx", "paragraphs": str(len(content)), "notes": str(len(notes))}
-    if reader.repairs:
-        evidence["repairs"] = "; ".join(reader.repairs)
+    if repairs:
+        evidence["repairs"] = "; ".join(repairs)
     return blocks.BlockDocument(blocks=(*headers, *content, *notes, *footers), metadata=metadata, evidence=evidence)
 
 

@@ -190,6 +190,7 @@ def read_epub(data: bytes) -> blocks.BlockDocument:
         if not read:
             raise FormatError("damaged EPUB: none of the chapters its spine lists is in the package")
         metadata = _metadata(opf) if opf is not None else md.Metadata()
+        repairs[:0] = package.repairs
     evidence = {"markup": "epub", "chapters": str(read)}
     if repairs:
         evidence["repairs"] = "; ".join(repairs)

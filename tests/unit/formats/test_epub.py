@@ -148,12 +148,26 @@ def test_damaged_copies_are_read_or_refused_in_one_line_never_with_another_error
     assert refused  # the damage is real: some copies cannot be read
 
 
-def test_a_package_needing_a_newer_zip_version_is_refused_in_one_line() -> None:
+def test_a_package_whose_directory_cannot_be_read_is_read_from_its_local_headers() -> None:
     data = bytearray(gen.make_epub())
     directory = data.find(b"PK\x01\x02")
     data[directory + 6] = 70  # "version needed to extract": 7.0, which zipfile does not implement
-    with pytest.raises(FormatError, match="damaged EPUB"):
+    imported = epub.IMPORTER.read(bytes(data), "new.epub")
+    assert imported.original.split("\n") == CHAPTER_LINES
+    assert "ZIP directory could not be read" in imported.evidence["repairs"]
+
+
+def test_parts_in_a_compression_the_app_cannot_read_are_refused_in_one_line() -> None:
+    data = bytearray(gen.make_epub())
+    directory = data.find(b"PK\x01\x02")
+    data[directory + 6] = 70
+    at = data.find(b"PK\x03\x04")
+    while 0 <= at < directory:
+        data[at + 8] = 93  # the method of every entry: Zstandard, which the app does not read
+        at = data.find(b"PK\x03\x04", at + 4)
+    with pytest.raises(FormatError, match="compression this app cannot read") as caught:
         epub.IMPORTER.read(bytes(data), "new.epub")
+    assert "\n" not in str(caught.value)
 
 
 def test_an_empty_chapter_part_is_a_blank_page_not_damage() -> None:
