@@ -118,6 +118,19 @@ def test_show_json_gives_where_each_page_begins(library: str, name: str) -> None
     assert raw["pages"] == []  # the stored layout has no pages of its own in text offsets
 
 
+def test_show_raw_is_the_text_before_cleaning_and_its_lines_are_the_removed_ones(library: str) -> None:
+    """`--raw` of a PDF is the text as read, page furniture included, not the importer's stored layout; each
+    removed line's number points at that line of it."""
+    doc_id = str(_by_filename(library)["report_sc.pdf"])
+    shown = json.loads(run("show", doc_id, "--json", "--library", library).stdout)
+    raw = run("show", doc_id, "--raw", "--library", library).stdout
+    assert not raw.lstrip().startswith("{")
+    lines = raw.split("\n")
+    assert shown["removed"]
+    for removed in shown["removed"]:
+        assert lines[removed["line"] - 1].strip() == removed["text"].strip()
+
+
 def test_annotations_know_their_page(library: str) -> None:
     expected = json.loads((PDFS / "report_sc.expected.json").read_text(encoding="utf-8"))
     doc_id = _by_filename(library)["report_sc.pdf"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from test_cli import SEEDS, run  # shared helpers of the CLI tests
@@ -34,6 +36,27 @@ def test_convert_filters_stdin() -> None:
     assert run("convert", "--to", "tw", "--phrases", stdin="软件和鼠标").stdout == "軟體和滑鼠"
     assert run("convert", "--to", "hans", stdin="醫院發展").stdout == "医院发展"
     assert run("convert", "--to", "klingon", stdin="x").returncode == 2
+
+
+def test_convert_reads_big5_and_gbk_as_import_does() -> None:
+    """Text in a legacy encoding is piped in as it is saved; the output is UTF-8."""
+    for source, encoding, to, expected in (
+        (
+            "臺灣的醫院發展計畫，各縣市政府應於年底前提出報告。",
+            "big5",
+            "hans",
+            "台湾的医院发展计划，各县市政府应于年底前提出报告。",
+        ),
+        ("医院发展计划，各省市人民政府应于年底前报送。", "gbk", "hant", "醫院發展計劃，各省市人民政府應於年底前報送。"),
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "reader.cli", "convert", "--to", to],
+            input=source.encode(encoding),
+            capture_output=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.decode("utf-8") == expected
 
 
 def test_annotate_and_list(tmp_path: Path) -> None:

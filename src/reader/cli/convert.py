@@ -14,12 +14,16 @@ CONVERT_LIMIT = 64 * 1024 * 1024
 
 def cmd_convert(args: argparse.Namespace) -> int:
     from reader.core.script import Script, make_view
+    from reader.core.text.decoding import DecodingError, decode_bytes
 
     data = read_stdin(CONVERT_LIMIT)
+    if not data:
+        return 0
+    # The same reading as `reader import`: a Big5 or GBK file piped in is converted, not refused.
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UserError("standard input is not UTF-8 text") from exc
+        text = decode_bytes(data).text
+    except DecodingError as exc:
+        raise UserError(f"standard input: {exc}") from exc
     sys.stdout.write(make_view(text, Script(args.to), args.phrases).text)
     return 0
 

@@ -94,7 +94,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         doc = library.get(args.id)
     if doc is None:
         raise UserError(f"no document with id {args.id}")
-    text = doc.raw if args.raw else doc.text
+    # `--raw` is the text as the importer read it, before cleaning: the lines `removed` counts. For a text
+    # file that is the file as decoded; for a PDF, DOCX or EPUB the stored source is the importer's layout
+    # record, which is no text a reader can check a removed line against.
+    text = doc.original if args.raw else doc.text
     title = doc.summary.title
     # Page starts are offsets into the cleaned text; the raw text has none of its own.
     pages = [] if args.raw else list(doc.pages)
@@ -149,7 +152,11 @@ def register(sub: Any, parents: Sequence[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("show", parents=parents, help="print a document's text")
     p.add_argument("id", type=int)
-    p.add_argument("--raw", action="store_true", help="the text exactly as imported")
+    p.add_argument(
+        "--raw",
+        action="store_true",
+        help="the text as read from the file, before cleaning (the lines `removed` counts)",
+    )
     p.add_argument("--script", choices=SCRIPTS, default="orig", help="script view (default: as stored)")
     p.add_argument("--phrases", action="store_true", help="regional vocabulary (软件→軟體); changes lengths")
     p.add_argument("--json", action="store_true")
