@@ -30,7 +30,9 @@ RIGHT_SPREAD = 2.0
 """Lines ending within this many ems of a column's furthest line end are its full lines."""
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\U00020000-\U0003ffff]")
-_FIRST_WORD = re.compile(r"^\S+?(?=\s|$)")
+_FIRST_WORD = re.compile(r"^[^\s\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\U00020000-\U0003ffff]+")
+"""A line's first word: the Latin letters, digits and signs before a space or a CJK character (the first
+word of `2025年11月18日` is `2025`, which had to fit at the end of the line above)."""
 
 
 @dataclass
@@ -160,6 +162,7 @@ def _columns(lines: list[Line], size: float) -> dict[tuple[int, int], tuple[floa
     for line in lines:
         edges[(line.page, line.column)].append(line)
     out = {}
+    counts = {}
     for key, group in edges.items():
         wide = [line for line in group if abs(line.size - size) <= 0.05 * size and len(line.fragments) == 1] or group
         # The right edge is where full lines end: the median of those within RIGHT_SPREAD ems of the furthest,
@@ -167,6 +170,31 @@ def _columns(lines: list[Line], size: float) -> dict[tuple[int, int], tuple[floa
         furthest = max(line.x1 for line in wide)
         right = statistics.median(line.x1 for line in wide if line.x1 >= furthest - RIGHT_SPREAD * size)
         out[key] = (min(line.x0 for line in wide), right)
+        counts[key] = len(wide)
+    return _widen_sparse(out, counts)
+
+
+SPARSE_LINES = 4
+"""A page's column with fewer lines than this (a notice's signature alone on the last page) may hold no
+full line, so its edges are taken from the same column on the other pages."""
+
+
+def _widen_sparse(
+    edges: dict[tuple[int, int], tuple[float, float]], counts: Mapping[tuple[int, int], int]
+) -> dict[tuple[int, int], tuple[float, float]]:
+    """Edges of sparse columns widened to those the same column has on full pages (pages of the same
+    parity first: a book's margins alternate), so a short line there reads as short."""
+    full = [key for key in edges if counts[key] >= SPARSE_LINES and key[1] >= 0]
+    out = dict(edges)
+    for key, (left, right) in edges.items():
+        if counts[key] >= SPARSE_LINES or key[1] < 0:
+            continue
+        same = [k for k in full if k[1] == key[1]]
+        peers = [k for k in same if k[0] % 2 == key[0] % 2] or same
+        if peers:
+            typical_left = statistics.median(edges[k][0] for k in peers)
+            typical_right = statistics.median(edges[k][1] for k in peers)
+            out[key] = (min(left, typical_left), max(right, typical_right))
     return out
 
 
@@ -196,6 +224,28 @@ def _opens(prev: Line, line: Line, columns: Mapping[tuple[int, int], tuple[float
     return right - prev.x1 > need
 
 
+SIGNATURE_MAX = 30
+"""Longest line taken for the issuing body that signs a notice above its date."""
+_DATE_LINE = re.compile(
+    r"^(?:民国|民國|中华民国|中華民國)?[\d〇○零一二三四五六七八九]{2,4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*日$"
+)
+_PUNCTUATION = re.compile(r"[。，、；：！？,.;:!?]")
+
+
+def _signs(line: Line, following: Line | None, columns: Mapping[tuple[int, int], tuple[float, float]]) -> bool:
+    """Whether `line` is the issuing body signing a notice: a short line with no punctuation that stops
+    short of the column's edge, with the date alone on the line below. It stands on its own line whatever
+    the line above it (`附件：…建设标准` may fill its line)."""
+    if following is None or following.kind != "body" or not _DATE_LINE.match(following.text.strip()):
+        return False
+    text = line.text.strip()
+    if not 0 < len(text) <= SIGNATURE_MAX or _PUNCTUATION.search(text) or _DATE_LINE.match(text):
+        return False
+    _, right = columns.get((line.page, line.column), (line.x0, line.x1))
+    return right - line.x1 > 1.5 * max(line.size, 1.0)
+
+
 def _continues_heading(prev: Line, line: Line, columns: Mapping[tuple[int, int], tuple[float, float]]) -> bool:
     """Whether heading `line` is the second line of heading `prev`: a heading too long for its column wraps,
     so its first line runs to the column's right edge and the next follows at the next baseline, set in
@@ -220,7 +270,7 @@ def _paragraphs(
     flow: list[_Paragraph] = []
     notes: list[tuple[int, _Paragraph]] = []  # (index in flow of the paragraph it follows, note)
     prev: Line | None = None
-    for line, number in zip(lines, numbers or [0] * len(lines), strict=True):
+    for index, (line, number) in enumerate(zip(lines, numbers or [0] * len(lines), strict=True)):
         if line.kind == "footnote":
             if not layout.is_footnote_start(line.text) and notes and notes[-1][1].lines[-1].page == line.page:
                 notes[-1][1].add(line, line.text, number)
@@ -230,7 +280,12 @@ def _paragraphs(
                 notes.append((_reference(flow, line), note))
             continue
         if prev is not None and (
-            (line.kind == "body" and prev.kind == "body" and not _opens(prev, line, columns, pitch))
+            (
+                line.kind == "body"
+                and prev.kind == "body"
+                and not _opens(prev, line, columns, pitch)
+                and not _signs(line, lines[index + 1] if index + 1 < len(lines) else None, columns)
+            )
             or (line.kind == "heading" and prev.kind == "heading" and _continues_heading(prev, line, columns))
         ):
             flow[-1].add(line, line.text, number)

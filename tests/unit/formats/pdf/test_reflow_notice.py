@@ -51,3 +51,40 @@ def test_a_numbered_paragraph_in_a_column_is_not_a_heading_followed_by_its_body(
     result = analyse(Layout((PageBox(0, 595.0, 842.0, tuple(fragments)),)))
     assert list(result.paragraphs) == [title, *texts]
     assert result.headings == (0,)
+
+
+def _full_page(index: int, column: int = 0) -> list[Fragment]:
+    """A column of paragraphs filling one page."""
+    out: list[Fragment] = []
+    top = 100.0
+    for n in range(6):
+        made, _ = _paragraph("", 40, column, top, start=n * 5)
+        out += made
+        top += PITCH * len(made)
+    return out
+
+
+def test_the_signature_and_date_alone_on_the_last_page_are_lines_of_their_own() -> None:
+    signature, dated = "苏州市人民政府办公室", "2025年11月18日"
+    fragments = [*_full_page(0, 0), *_full_page(0, 1)]
+    last = [_frag(signature, 72.0, 88.0), _frag(dated, 72.0, 108.0)]
+    pages = (PageBox(0, 595.0, 842.0, tuple(fragments)), PageBox(1, 595.0, 842.0, tuple(last)))
+    result = analyse(Layout(pages))
+    assert list(result.paragraphs[-2:]) == [signature, dated]
+
+
+def test_a_signature_below_a_line_that_fills_the_column_is_its_own_line() -> None:
+    size, left = 18.0, 72.0
+    right = left + 25 * size
+    annex = "附件：城乡社区养老服务设施建设标准与验收规范表"  # indented two ems, it runs to the right edge
+    signature, dated = "苏州市人民政府办公室", "2025年11月18日"
+    body = [_frag(TEXT[k : k + 25], left, 100.0 + 32.0 * i, size) for i, k in enumerate(range(0, 100, 25))]
+    tail = [
+        _frag("联系人：王建国。", left + 2 * size, 228.0, size),
+        _frag(annex, left + 2 * size, 260.0, size),
+        _frag(signature, left, 292.0, size),
+        _frag(dated, left, 324.0, size),
+    ]
+    assert all(f.x1 == right for f in [*body, tail[1]])
+    result = analyse(Layout((PageBox(0, 595.0, 842.0, (*body, *tail)),)))
+    assert list(result.paragraphs[-3:]) == [annex, signature, dated]
