@@ -68,6 +68,7 @@ class Package:
     def __init__(self, data: bytes, kind: str) -> None:
         self.kind = kind
         self._budget = MAX_TOTAL
+        self._walked = 0
         self.repairs: list[str] = []
         self._zip: zipfile.ZipFile | None = None
         self._data = data
@@ -139,7 +140,11 @@ class Package:
         inflater = zlib.decompressobj(-15)
         try:
             for chunk in _inflated(inflater, memoryview(data)[start:]):
-                self._spend(len(chunk))
+                # Counted apart from what `read` inflates later, so that the walk does not halve the
+                # package's budget, but held to the same cap: a bomb stops here too.
+                self._walked += len(chunk)
+                if self._walked > MAX_TOTAL:
+                    raise FormatError(f"{self.kind} inflates to more than {MAX_TOTAL // (1024 * 1024)} MB; not read")
         except zlib.error:
             return start, False
         if not inflater.eof:
