@@ -10,6 +10,7 @@ corrected by general rules (`ner_rules`); dates, figures, quoted terms and title
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import closing
@@ -229,11 +230,18 @@ def _listed(norm: str, mentions: list[Mention], blocked: set[int]) -> list[Menti
     return out
 
 
-def _named_spans(norm: str, meanwhile: Callable[[], _T]) -> tuple[list[Span], _T]:
-    """People, places and organisations in document coordinates, from the tagger and the rules, and
-    the result of `meanwhile` (work that does not need the tagger), run while the model tags."""
+# The tagger's tags of ordinary words (nouns, verbs, adjectives, adverbs and their kinds): not names, and
+# not the proper nouns and new words (nz, nw) that are often named after a person (雷锋精神).
+_WORD_TAGS = frozenset({"n", "v", "vn", "vd", "a", "ad", "an", "d", "f", "s", "r", "m", "q", "p", "c", "u", "xc"})
+
+
+def _named_spans(norm: str, meanwhile: Callable[[], _T]) -> tuple[list[Span], _T, str]:
+    """People, places and organisations in document coordinates, from the tagger and the rules, the
+    result of `meanwhile` (work that does not need the tagger), run while the model tags, and the
+    document's compound words (see `_compounds`)."""
     chunks = _chunks(norm)
     per_chunk: list[list[Span]] = [[] for _ in chunks]
+    words: list[str] = []
     other: tuple[_T] | None = None
     # The rules run on each batch as soon as it is tagged, while the model tags the next ones on its
     # own thread (see `LacTagger.tag_batches`): the pass then takes about as long as the model call.
@@ -245,11 +253,12 @@ def _named_spans(norm: str, meanwhile: Callable[[], _T]) -> tuple[list[Span], _T
                     Span(s.type, offset + s.start, offset + s.end, s.score, s.confirmed, s.normalized)
                     for s in spans_from_tokens(chunk, tokens)
                 ]
+                words.extend(chunk[t.start : t.end] for t in tokens if t.end - t.start > 2 and t.tag in _WORD_TAGS)
             if other is None:  # the next batches are submitted: the model is busy for a while
                 other = (meanwhile(),)
     if other is None:
         other = (meanwhile(),)
-    return [span for spans in per_chunk for span in spans], other[0]
+    return [span for spans in per_chunk for span in spans], other[0], "\n".join(words)
 
 
 # Short quotations and titles: a name written as the whole of one is a nickname or a work's title.
@@ -271,8 +280,9 @@ def extract(text: str, *, doc_date: str | None = None) -> list[Mention]:
     # Lone surrogates (from text decoded with surrogateescape) cannot be encoded for OpenCC; a
     # same-length stand-in keeps every offset valid.
     norm = normalise(_SURROGATE.sub("\ufffd", text))
-    named, patterns = _named_spans(norm, lambda: find_all(norm, parse_doc_date(doc_date)))
-    mentions = _named_mentions(text, norm, _lengthen_people(norm, named))
+    named, patterns, compounds = _named_spans(norm, lambda: find_all(norm, parse_doc_date(doc_date)))
+    mentions = _named_mentions(text, norm, _lengthen_people(norm, named), compounds)
+    mentions = _outside_dates(mentions, [(f.start, f.end) for f in patterns if f.type == "date"])
     for found in patterns:
         mentions.append(
             Mention(
@@ -281,6 +291,21 @@ def extract(text: str, *, doc_date: str | None = None) -> list[Mention]:
         )
     mentions.sort(key=lambda m: (m.start, -m.end, TYPES.index(m.type)))
     return mentions
+
+
+def _outside_dates(mentions: list[Mention], dated: list[tuple[int, int]]) -> list[Mention]:
+    """Names written inside a date are part of it: 中华民国 of 中华民国一一四年十一月二十日 is the era the
+    year is counted in, not a place the text speaks of. `dated` spans do not overlap (one scan)."""
+    if not dated:
+        return mentions
+    dated.sort()
+    starts = [s for s, _ in dated]
+
+    def inside(m: Mention) -> bool:
+        i = bisect_right(starts, m.start) - 1
+        return i >= 0 and dated[i][1] >= m.end
+
+    return [m for m in mentions if not inside(m)]
 
 
 def _lengthen_people(norm: str, named: list[Span]) -> list[Span]:
@@ -330,8 +355,12 @@ def _address_pattern() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
 
 
-def _named_mentions(text: str, norm: str, named: list[Span]) -> list[Mention]:
-    """People, places and organisations as mentions, each with its shown name, posts, tier and parent."""
+def _named_mentions(text: str, norm: str, named: list[Span], compounds: str = "") -> list[Mention]:
+    """People, places and organisations as mentions, each with its shown name, posts, tier and parent.
+
+    `compounds` holds the longer words the tagger cut in the document that are not names of people,
+    one a line: a two-character "name" written inside one of them (康养 in 康养产业) is a word of the
+    text (see `_word_of_text`)."""
     people = _people(norm, named)
     shown: list[tuple[Span, str]] = []
     for span in named:
@@ -341,12 +370,13 @@ def _named_mentions(text: str, norm: str, named: list[Span]) -> list[Mention]:
                 shown.append((span, people.full_name.get(name, name)))
         else:
             shown.append((span, span.normalized or norm[span.start : span.end]))
-    repeated = Counter((span.type, name) for span, name in shown)
+    repeated = _repetitions(norm, shown)
     quoted = _quoted(norm)
     mentions: list[Mention] = []
     blocked: set[int] = set()
     for span, name in shown:
-        if _never_main(span, name, quoted) or (span.type == "person" and _common_word(name)):
+        word = span.type == "person" and _word_of_text(name, compounds)
+        if _never_main(span, name, quoted) or (span.type == "person" and _common_word(name)) or word:
             blocked.add(len(mentions))
         post_spans = people.posts[(span.start, span.end)] if span.type == "person" else ()
         posts = tuple(norm[s:e] for s, e in post_spans)
@@ -370,11 +400,48 @@ def _named_mentions(text: str, norm: str, named: list[Span]) -> list[Mention]:
                 posts,
                 None,
                 post_spans,
-                _tier(span, name, repeated[(span.type, name)], bool(posts) or holds_office, quoted, people.addressed),
+                _tier(
+                    span,
+                    name,
+                    1 if word else repeated[(span.type, name)],
+                    bool(posts) or holds_office,
+                    quoted,
+                    people.addressed,
+                ),
                 parent_of(name) if span.type == "org" else None,
             )
         )
     return _listed(norm, mentions, blocked)
+
+
+def _repetitions(norm: str, shown: list[tuple[Span, str]]) -> Counter[tuple[str, str]]:
+    """How often each name is written, a person's counted once per distinct setting.
+
+    Repetition is evidence because the tagger saw the name again somewhere else; a sentence copied
+    down a list (医养康养相结合 on every line) is tagged the same way each time, so a person written
+    again between the same two characters on each side counts once (about 30 characters a person)."""
+    seen: set[tuple[str, str, str, str]] = set()
+    out: Counter[tuple[str, str]] = Counter()
+    for span, name in shown:
+        if span.type == "person":
+            setting = (name, norm[max(0, span.start - 2) : span.start], norm[span.end : span.end + 2], "")
+            if setting in seen:
+                continue
+            seen.add(setting)
+        out[(span.type, name)] += 1
+    return out
+
+
+def _word_of_text(name: str, compounds: str) -> bool:
+    """A two-character "name" the document writes as part of a longer word that is not a person's
+    (康养 of 康养产业, 森林康养), or that the dictionary has as a word other than a name: repetition is
+    no evidence for it, and no enumeration promotes it; only a post or a form of address does."""
+    if len(name) != 2:
+        return False
+    if name in compounds:
+        return True
+    found = dictionary().get(name)
+    return found is not None and not found[1].startswith("nr")
 
 
 _NAMED = frozenset({"person", "place", "org"})

@@ -43,11 +43,17 @@ _CN_YEAR = "[〇零一二三四五六七八九]{4}"
 _CN_SMALL = "[一二三四五六七八九十]{1,3}"
 _NUM = r"\d{1,4}"
 
+# The Republic of China era (民国 or 中华民国, year 1 = 1912), still used for dates in Taiwan: the year
+# in Arabic numerals (民国114年), digit by digit (一一四) or counted (三十八, 一百零五). Runs on the
+# normalised text, where 民國 and 中華民國 are already simplified.
+_ERA = r"(?:中华民国|民国)\s*(?P<ry>\d{1,3}|[〇零一二三四五六七八九十百]{1,5})"
+# A year named relative to the document's (今年12月15日前, 明年3月): the month and day are a date.
+_RELATIVE_YEAR = {"去": -1, "今": 0, "明": 1}
+_MONTH_DAY = rf"\s*(?:(?P<m>\d{{1,2}}|{_CN_SMALL})\s*月(?:\s*(?P<d>\d{{1,2}}|{_CN_SMALL})\s*[日号])?)?"
 _DATE = re.compile(
-    rf"(?<![\d〇零一二三四五六七八九])(?P<y>\d{{4}}|{_CN_YEAR})\s*年\s*(?:(?P<m>\d{{1,2}}|{_CN_SMALL})\s*月"
-    rf"(?:\s*(?P<d>\d{{1,2}}|{_CN_SMALL})\s*[日号])?)?(?P<fy>度)?"
+    rf"(?:(?<![\d〇零一二三四五六七八九])(?P<y>\d{{4}}|{_CN_YEAR})|{_ERA}|(?P<rel>[今明去]))\s*年{_MONTH_DAY}(?P<fy>度)?"
     rf"|(?<!\d)(?P<iy>\d{{4}})(?P<sep>[-/.])(?P<im>\d{{1,2}})(?P=sep)(?P<id>\d{{1,2}})(?!\d)"
-    rf"|(?<![\d年])(?P<m2>\d{{1,2}}|{_CN_SMALL})月(?P<d2>\d{{1,2}}|{_CN_SMALL})[日号]"
+    rf"|(?<![\d年〇零一二三四五六七八九十])(?P<m2>\d{{1,2}}|{_CN_SMALL})月(?P<d2>\d{{1,2}}|{_CN_SMALL})[日号]"
 )
 _TIME = re.compile(r"\s*(?:(?:上午|下午|晚上|早上|凌晨)\s*)?(?P<h>\d{1,2})[:：时点](?P<mi>\d{2})(?::(?P<s>\d{2}))?")
 
@@ -58,24 +64,46 @@ _UNITS = re.findall(
     "小时 分钟 秒 天 周 年 床位 万元 亿元",
 )
 _UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+# Not after 第: 第1项, 第三十二条 are ordinals (which one), not figures (how many).
 _FIGURE = re.compile(
-    r"(?<![\d.,a-z])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
+    r"(?<![\d.,a-z第])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
     r"(?P<pre>[余多来]?)(?P<mult>万亿|[万亿千百]?)(?P<pre2>[余多]?)"
     rf"(?:(?P<pct>[%‰])|(?P<unit>{_UNIT}))?(?P<plus>\+)?(?P<post>以上|以下|左右|之多)?"
 )
+# A count in Chinese numerals (四十二个, 三千余人, 五百万元): the whole number, not after 第 or inside a
+# longer numeral; its unit is required (see `_cn_figures` for which counts are kept).
+_CN_FIGURE = re.compile(
+    r"(?<![\d第〇零一二三四五六七八九十百千万亿两几数])(?P<cn>[一二两三四五六七八九十][〇零一二三四五六七八九十百千万亿]*)"
+    rf"(?P<pre>[余多来]?)(?P<unit>{_UNIT})(?P<post>以上|以下|左右|之多)?"
+)
+_COUNTED = re.compile("[十百千万亿]")
 _QUOTED = re.compile(r"[“\"「『‘]([^“”\"「」『』‘’\n，。！？；：,;!?]{2,20})[”\"」』’]")
 _TITLE = re.compile(r"《([^《》\n]{1,60})》")
 _MULT = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
 
 
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_SECTIONS = {"万": 10_000, "亿": 100_000_000}
+
+
 def _cn_number(text: str) -> int:
-    """Value of a year written digit by digit (二〇二三) or a small number (十三, 二十七)."""
-    if all(ch in _CN_DIGITS for ch in text) and len(text) > 1 and "十" not in text:
+    """Value of a year written digit by digit (二〇二三, 一一四) or a counted number (十三, 三十八,
+    一百零五, 三千, 四万二千)."""
+    if all(ch in _CN_DIGITS for ch in text) and len(text) > 1:
         return int("".join(str(_CN_DIGITS[ch]) for ch in text))
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-    return _CN_DIGITS.get(text, 0)
+    total = section = digit = 0
+    for ch in text:  # a few characters: a number, not the text
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch == "两":
+            digit = 2
+        elif ch in _CN_UNITS:
+            section += (digit or 1) * _CN_UNITS[ch]
+            digit = 0
+        elif ch in _CN_SECTIONS:
+            total = (total + section + digit) * _CN_SECTIONS[ch]
+            section = digit = 0
+    return total + section + digit
 
 
 def _num(text: str | None) -> int | None:
@@ -139,8 +167,17 @@ def _dates(text: str, doc: date | None) -> tuple[list[Found], list[tuple[int, in
     shaped: list[tuple[int, int]] = []
     for m in _DATE.finditer(text):
         shaped.append(m.span())
-        if m["y"] is not None:
-            iso = _iso(_num(m["y"]), _num(m["m"]), _num(m["d"]))
+        if m["y"] is not None or m["ry"] is not None:
+            year = _num(m["y"]) if m["y"] is not None else (_num(m["ry"]) or 0) + 1911
+            iso = _iso(year, _num(m["m"]), _num(m["d"]))
+            full = m["d"] is not None
+        elif m["rel"] is not None:
+            # 今年12月15日: the document's year; without a document date, a month and day alone.
+            month, day = _num(m["m"]), _num(m["d"])
+            if doc is not None:
+                iso = _iso(doc.year + _RELATIVE_YEAR[m["rel"]], month, day) if month else None
+            else:
+                iso = _iso(None, month, day) if month and day else None
             full = m["d"] is not None
         elif m["iy"] is not None:
             iso = _iso(int(m["iy"]), int(m["im"]), int(m["id"]))
@@ -186,6 +223,25 @@ def figures(text: str) -> list[Found]:
     return out
 
 
+def _cn_figures(text: str) -> list[Found]:
+    """Counts in Chinese numerals. Only a counted number (with 十, 百, 千, 万 or 亿: 四十二个, 两千人) or
+    an approximate one (十余项, 三千余人) is kept: a single numeral and its measure word is most often part
+    of a phrase (一个重要, 三个代表), and digits written one by one (一一四) are a year or a code."""
+    out: list[Found] = []
+    for m in _CN_FIGURE.finditer(text):
+        approx = m["pre"] or m["post"]
+        if not approx and not _COUNTED.search(m["cn"]):
+            continue
+        value = _cn_number(m["cn"])
+        unit = m["unit"]
+        if unit in ("万元", "亿元"):
+            value *= _MULT[unit[0]]
+            unit = "元"
+        qualifier = {"以下": "<", "左右": "~"}.get(m["post"] or "", ">" if approx else "")
+        out.append(Found("figure", m.start(), m.end(), m.group(), f"{qualifier}{value} {unit}"))
+    return out
+
+
 def terms(text: str) -> list[Found]:
     """Short phrases in quotation marks: in reports these are policy and project names."""
     return [Found("term", m.start(1), m.end(1), m[1].strip()) for m in _QUOTED.finditer(text)]
@@ -200,7 +256,7 @@ def find_all(text: str, doc: date | None) -> list[Found]:
     found_dates, shaped = _dates(text, doc)
     # Date-shaped text that is no valid date (2023年13月45日) is not a figure either.
     taken = Spans([(f.start, f.end) for f in found_dates] + shaped)
-    found_figures = [f for f in figures(text) if not taken.overlaps(f.start, f.end)]
+    found_figures = [f for f in figures(text) + _cn_figures(text) if not taken.overlaps(f.start, f.end)]
     return found_dates + found_figures + terms(text) + titles(text)
 
 
