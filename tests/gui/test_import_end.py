@@ -398,3 +398,25 @@ def test_a_long_paragraph_is_warmed_in_pieces_too(window: MainWindow) -> None:
     assert pieces[0][1] == ((0, 1),) and all(marked == ((0, 1),) for _, marked in pieces)  # a heading's parts
     steps = window.pane.glyph_warmers(paragraph)
     assert len(steps) == len(pieces) + 1 > 2  # a layout a piece, and the first screen's drawing
+
+
+def test_extracted_entities_read_in_one_script_are_not_shown_after_a_switch_to_another(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The reader switches the script view between the entities' reading and their showing: the tab keeps
+    the names in the new script (the switch's own refresh), not the ones read in the old."""
+    doc_id = next(s.id for s in window.library.all_summaries() if s.script == "simplified")
+    window.writes.run(lambda library: ops.extract_entities(library, doc_id))
+    panel = window.entities.panel
+    window.set_script(Script.ORIG)
+    window.side.setCurrentWidget(panel)
+    window.select_document(doc_id)
+    simplified = {e.text for e in panel.entities()}
+    window.set_script(Script.HANT)
+    traditional = {e.text for e in panel.entities()}
+    assert simplified and traditional and simplified != traditional
+    window.set_script(Script.ORIG)
+    window.entities.scheduler.extracted.emit(doc_id)  # read in the original script, shown a turn later
+    window.set_script(Script.HANT)
+    qtbot.wait(AFTER_NEXT_TURN_MS)
+    assert {e.text for e in panel.entities()} == traditional
