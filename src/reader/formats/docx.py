@@ -5,14 +5,18 @@ style's outline level, which is what Word's navigation pane uses, so a Chinese "
 "Heading 1"), paragraphs, list items with their numbers, tables row by row (cells joined by tabs, never
 interleaved), and footnotes and endnotes after the text, each marked as the body marks it ("[1]"). The
 headers and footers are kept as page furniture that the Removed tab lists, as a PDF's running heads are.
-Title, author and date come from the document properties.
+Title, author and date come from the document properties, unless the document says otherwise: a
+property title that is only the producer's name for an untitled file ("Document1", "文档1", "Microsoft
+Word - 文档1") gives way to the title paragraph or first heading, and a date the document prints (a date
+line under the title, the date under the signature) wins over the properties' date, which is when the
+file (often a template) was made, not when the report was issued.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 import lxml.etree
 
@@ -41,6 +45,23 @@ _BODY_LEVEL = 9
 _SKIPPED = frozenset(f"{_W}{tag}" for tag in ("del", "delText", "instrText", "moveFrom", "rPrChange", "pPrChange"))
 """Deleted (tracked) text and field codes: in the file, never on the page."""
 _FURNITURE = re.compile(r"^word/(header|footer)\d*\.xml$")
+_PRODUCER_PREFIX = re.compile(r"^\s*Microsoft\s+(?:Office\s+)?(?:Word|PowerPoint|Excel)\s*[-–—]\s*", re.IGNORECASE)
+"""What a PDF printer or converter puts before the file name it writes as the title."""
+_UNTITLED = re.compile(
+    r"^(?:新建|new)?\s*(?:Microsoft\s+(?:Office\s+)?Word|WPS(?:\s*文字)?|DOCX?)?\s*"
+    r"(?:文档|文檔|文件|document|doc|untitled|无标题|無標題|未命名)\s*[\d\s()（）_-]*$",
+    re.IGNORECASE,
+)
+"""The name a word processor gives a new file ("Document1", "文档1", "新建 Microsoft Word 文档 (2)"):
+an optional "new", an optional producer, the word for a document, an optional number or copy mark."""
+_FILE_SUFFIX = re.compile(r"\.(?:docx?|dotx?|docm|wps|rtf|odt|pdf|txt)$", re.IGNORECASE)
+DATE_HEAD = 3
+"""Paragraphs after the title searched for a date line (a report dated under its title)."""
+DATE_TAIL = 5
+"""Paragraphs at the end of the body searched for a date: a notice is signed and dated there."""
+DATE_MAX_EXTRA = 16
+"""A date line may carry this many characters besides the date (an issuing body, 印发 …); more is prose."""
+_TEXT_KINDS = frozenset({"title", "heading", "paragraph", "item"})
 
 
 def _attr(el: lxml.etree._Element | None, name: str) -> str | None:
@@ -347,6 +368,48 @@ class _Reader:
         return md.Metadata(title=prop("dc:title"), author=prop("dc:creator"), date=blocks.iso_date(date))
 
 
+def placeholder_title(title: str) -> bool:
+    """Whether a property title is the producer's name for the file rather than the document's title:
+    "Microsoft Word - <file name>", a new file's default name, or a bare file name."""
+    title = title.strip()
+    return not title or bool(_PRODUCER_PREFIX.match(title) or _UNTITLED.match(title) or _FILE_SUFFIX.search(title))
+
+
+def _named_file(title: str) -> str | None:
+    """The file name inside a placeholder title ("Microsoft Word - 年度报告.doc" → "年度报告"), unless
+    it is itself a default name: the best title left when the body has none."""
+    name = _FILE_SUFFIX.sub("", _PRODUCER_PREFIX.sub("", title)).strip()
+    return name if name and not _UNTITLED.match(name) else None
+
+
+def printed_date(body: Sequence[Block]) -> str | None:
+    """A short line holding a date just under the title, else among the last paragraphs (the date under
+    a notice's signature); a date inside a sentence is what the text talks about, not when it was issued."""
+    text = [block for block in body if block.kind in _TEXT_KINDS]
+    start = next((i + 1 for i, block in enumerate(text[:2]) if block.kind == "title"), 1 if text else 0)
+    head = text[start : start + DATE_HEAD]
+    tail = text[max(start + DATE_HEAD, len(text) - DATE_TAIL) :]
+    for block in [*head, *reversed(tail)]:
+        line = block.text.strip()
+        span = md.date_span(line)
+        if span is None or len(line) - (span[1] - span[0]) > DATE_MAX_EXTRA or line.endswith("。"):
+            continue
+        found = md.parse_date(line)
+        if found:
+            return found
+    return None
+
+
+def document_metadata(document: blocks.BlockDocument) -> md.Metadata:
+    """The properties' metadata corrected by what the document prints: a placeholder title gives way to
+    the title paragraph or first heading, a printed date wins over the properties' date."""
+    meta = document.metadata
+    title = meta.title
+    if title is not None and placeholder_title(title):
+        title = blocks.first_heading(document.blocks) or _named_file(title)
+    return replace(meta, title=title, date=printed_date(document.blocks) or meta.date)
+
+
 def _enclosing_table(el: lxml.etree._Element) -> lxml.etree._Element | None:
     parent = el.getparent()
     while parent is not None and parent.tag != f"{_W}tbl":
@@ -413,6 +476,12 @@ class DocxImporter:
     def derive(
         self, imported: ImportedText, overrides: Mapping[int, bool] | None = None, *, hints: SourceHints | None = None
     ) -> Derived:
+        # Decided here rather than at import, so a document already in the library is corrected when it
+        # is derived again; the stored raw text keeps what the properties say.
+        document = blocks.from_raw(imported.raw)
+        metadata = document_metadata(document)
+        if metadata != document.metadata:
+            imported = replace(imported, raw=blocks.to_raw(replace(document, metadata=metadata)))
         return blocks.derive(imported, overrides)
 
 
