@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from reader.core.cleaning import Removed
-from reader.formats.pdf import furniture, layout, radicals
+from reader.formats.pdf import brackets, furniture, layout, radicals
 from reader.formats.pdf.model import FURNITURE, PITCH_MIN_UNITS, Layout, Line, PdfText, em_units
 
 INDENT_EM = 0.8
@@ -95,8 +95,9 @@ def _mostly_cjk(text: str) -> bool:
 def analyse(source: Layout, overrides: Mapping[int, bool] | None = None) -> PdfText:
     """Reflowed text, removed furniture and page maps of a PDF's layout. `overrides` maps 1-based lines of
     `original` to True (keep: a restored furniture line stands as its own paragraph) or False (remove).
-    Radicals the text layer holds are read in the document's script first (`radicals.for_script`)."""
-    source = radicals.for_script(source)
+    Radicals the text layer holds are read in the document's script first (`radicals.for_script`), and
+    brackets on scanned pages set full-width beside CJK text (`brackets.for_scans`)."""
+    source = brackets.for_scans(radicals.for_script(source))
     found = furniture.find(source.pages)
     ordered: list[Line] = []
     for page in source.pages:
