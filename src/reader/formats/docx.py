@@ -422,6 +422,8 @@ def read_docx(data: bytes) -> blocks.BlockDocument:
     if data.startswith(OLE_MAGIC):
         raise FormatError("password-protected Word document (or an old .doc file); save it as an unprotected .docx")
     with Package(data, "Word document") as package:
+        if not package.has(DOCUMENT) and package.salvaged:
+            raise FormatError(f"damaged Word document: the file is cut short or damaged before its text ({DOCUMENT})")
         if not package.has(DOCUMENT):
             raise FormatError("not a Word document: the package has no word/document.xml")
         reader = _Reader(package)

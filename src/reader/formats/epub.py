@@ -152,6 +152,8 @@ def read_epub(data: bytes) -> blocks.BlockDocument:
         if _protected(package):
             raise FormatError("EPUB is protected by DRM; its text cannot be read")
         if not package.has(CONTAINER) and not any(name.lower().endswith(".opf") for name in package.names):
+            if package.salvaged:
+                raise FormatError("damaged EPUB: the file is cut short or damaged before its package file")
             raise FormatError("not an EPUB: the package has no META-INF/container.xml")
         repairs: list[str] = []
         opf_path = _rootfile(package, repairs)

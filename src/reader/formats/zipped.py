@@ -99,6 +99,11 @@ class Package:
         if self._zip is not None:
             self._zip.close()
 
+    @property
+    def salvaged(self) -> bool:
+        """Whether the parts were found by walking the local headers (the directory could not be read)."""
+        return self._zip is None
+
     def has(self, name: str) -> bool:
         return name in self.names
 

@@ -128,8 +128,12 @@ def test_a_cut_package_with_nothing_usable_is_refused_in_one_line() -> None:
     with pytest.raises(FormatError, match="not a readable ZIP package") as caught:
         docx.IMPORTER.read(data[:20], "cut.docx")
     assert "\n" not in str(caught.value)
-    with pytest.raises(FormatError, match=r"no word/document\.xml"):  # the parts before the body only
-        docx.IMPORTER.read(data[: data.find(b"PK\x03\x04", data.find(b"word/document.xml") - 30)], "cut.docx")
+    before_body = data[: data.find(b"PK\x03\x04", data.find(b"word/document.xml") - 30)]
+    with pytest.raises(FormatError, match="damaged Word document: the file is cut short or damaged before its text"):
+        docx.IMPORTER.read(before_body, "cut.docx")
+    epub_data = gen.make_epub()
+    with pytest.raises(FormatError, match="damaged EPUB: the file is cut short or damaged before its package"):
+        epub.IMPORTER.read(epub_data[: epub_data.find(b"META-INF/container.xml") - 30], "cut.epub")
 
 
 @pytest.mark.parametrize("streamed", [False, True], ids=["sizes-in-headers", "data-descriptors"])
