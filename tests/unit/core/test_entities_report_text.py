@@ -155,6 +155,8 @@ def test_an_ordinal_is_not_a_figure(text: str) -> None:
         ("落实十余项措施。", "十余项", ">10 项"),
         ("下达资金三百万元。", "三百万元", "3000000 元"),
         ("覆盖一万二千户。", "一万二千户", "12000 户"),
+        ("完成率达百分之八十七。", "百分之八十七", "87 %"),
+        ("降幅为百分之二点四左右。", "百分之二点四左右", "~2.4 %"),
     ],
 )
 def test_counts_in_chinese_numerals_are_figures(text: str, written: str, value: str) -> None:

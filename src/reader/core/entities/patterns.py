@@ -77,6 +77,11 @@ _CN_FIGURE = re.compile(
     rf"(?P<pre>[余多来]?)(?P<unit>{_UNIT})(?P<post>以上|以下|左右|之多)?"
 )
 _COUNTED = re.compile("[十百千万亿]")
+# A percentage written out (百分之九十五, 百分之三点五): the same figure as 95%, 3.5%.
+_CN_PERCENT = re.compile(
+    r"百分之(?P<cn>[一二两三四五六七八九十][〇零一二三四五六七八九十百]*|零)(?:点(?P<frac>[〇零一二三四五六七八九]+))?"
+    r"(?P<post>以上|以下|左右)?"
+)
 _QUOTED = re.compile(r"[“\"「『‘]([^“”\"「」『』‘’\n，。！？；：,;!?]{2,20})[”\"」』’]")
 _TITLE = re.compile(r"《([^《》\n]{1,60})》")
 _MULT = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
@@ -239,6 +244,11 @@ def _cn_figures(text: str) -> list[Found]:
             unit = "元"
         qualifier = {"以下": "<", "左右": "~"}.get(m["post"] or "", ">" if approx else "")
         out.append(Found("figure", m.start(), m.end(), m.group(), f"{qualifier}{value} {unit}"))
+    for m in _CN_PERCENT.finditer(text):
+        frac = "".join(str(_CN_DIGITS[ch]) for ch in m["frac"]) if m["frac"] else ""
+        number = f"{_cn_number(m['cn'])}.{frac}" if frac else str(_cn_number(m["cn"]))
+        qualifier = {"以下": "<", "左右": "~", "以上": ">"}.get(m["post"] or "", "")
+        out.append(Found("figure", m.start(), m.end(), m.group(), f"{qualifier}{number} %"))
     return out
 
 
