@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 # Bump when `reader.core.entities.extract` gives different mentions for the same input: every document
 # becomes pending and is extracted again in the background. 2: tiers, merged names and parents.
-EXTRACTOR_VERSION = 9  # 9: bodies named by kind, region pairs, foreign names after posts
+EXTRACTOR_VERSION = 10  # 10: repeated settings count once, 会同 between bodies, ROC dates, numeral counts
+# 9: bodies named by kind, region pairs, foreign names after posts
 # 8: a count between a place and a body, no name ending on a numeral, country+city
 # 7: places before kinds of body, national and international bodies by structure
 
@@ -258,16 +259,25 @@ class EntityStore:
         """Every entity in the library: in how many documents, how often, and (people) every post given.
 
         Most widely mentioned first; only the given tiers (an entity is main when any of its mentions is).
+        Asked for the main tier alone, the counts, forms and posts come from the documents where it is main.
         The shown text is the form written out in full most often (never a bare 中 for 中国; the
         normalised name when no document writes it out); posts keep the order in which documents (by id)
         and mentions give them.
         """
-        where, params = ("WHERE type = ?", [type]) if type else ("", [])
+        conditions, params = (["type = ?"], [type]) if type else ([], [])
+        if LOW not in tiers:
+            # Only what is shown: a name counts in the documents where it is main, not in those where it
+            # stayed low (a common word tagged as a name in one document must not gather the others).
+            conditions.append(
+                "(type, normalized, doc_id) IN (SELECT type, normalized, doc_id FROM entities WHERE tier = 'main')"
+            )
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         counts = {
             (r["type"], r["normalized"]): (int(r["documents"]), int(r["mentions"]), MAIN if r["main"] else LOW)
             for r in self.conn.execute(
-                "SELECT type, normalized, count(DISTINCT doc_id) AS documents, count(*) AS mentions,"
-                f" max(tier = 'main') AS main FROM entities {where} GROUP BY type, normalized",
+                "SELECT type, normalized, count(*) AS documents, sum(n) AS mentions, max(main) AS main FROM"
+                " (SELECT type, normalized, count(*) AS n, max(tier = 'main') AS main"
+                f" FROM entities {where} GROUP BY type, normalized, doc_id) GROUP BY type, normalized",
                 params,
             )
         }

@@ -279,3 +279,20 @@ def test_a_name_is_main_in_the_library_when_any_document_is_sure_of_it(tmp_path:
         (row,) = store.library_index("org")
         assert row.tier == "low"
         assert store.library_index("org", tiers=("main",)) == []
+
+
+def test_the_shown_index_counts_a_name_only_where_it_is_shown(tmp_path: Path) -> None:
+    """A word tagged as a name is main in one document and low in others: the index of shown names counts
+    the one document, not every document where the word stayed low."""
+    lib, (a, b, c) = _import(tmp_path, {"a.txt": "甲乙丙\n", "b.txt": "甲乙丙丁\n", "c.txt": "乙丙戊\n"})
+    with lib:
+        store = EntityStore(lib.conn)
+        store.save(a, [Mention("person", "乙丙", "乙丙", 1, 3, tier="main", posts=("局长",))], _text(lib, a))
+        low = [Mention("person", "乙丙", "乙丙", 1, 3, tier="low", posts=("主任",))]
+        store.save(b, low, _text(lib, b))
+        store.save(c, [Mention("person", "乙丙", "乙丙", 0, 2, tier="low")], _text(lib, c))
+        (shown,) = store.library_index("person", tiers=("main",))
+        assert (shown.documents, shown.mentions, shown.posts) == (1, 1, ("局长",))
+        (every,) = store.library_index("person")
+        assert (every.documents, every.mentions, every.tier) == (3, 3, "main")
+        assert set(every.posts) == {"局长", "主任"}
