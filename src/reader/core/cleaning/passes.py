@@ -335,19 +335,26 @@ REPEAT_MIN = 30  # a paragraph this long seen twice is the page repeating itself
 
 def drop_repeats(lines: list[cf.Line]) -> None:
     """Pages that carry the article twice (a print or mobile copy, a teaser above the body) would
-    otherwise read twice: a long paragraph identical to one already kept goes when the paragraph kept
-    next to it is a copy too. A copy of the article repeats its paragraphs in a row; one paragraph
-    seen twice alone is the writer's (a pull quote set again in the text, a caption under each of two
-    photos, a code listing and its rendering)."""
+    otherwise read twice. A copy of the article repeats its lines in a row: a stretch of kept lines each
+    seen before (headings, short items and paragraphs alike) that holds two or more long paragraphs
+    (REPEAT_MIN) is a copy, and goes whole. One paragraph seen twice alone, among lines not seen before,
+    is the writer's (a pull quote set again in the text, a caption under each of two photos, a code
+    listing and its rendering)."""
     kept = [line for line in lines if line.reason is None]
     seen: set[str] = set()
-    copies = []
+    repeat = []
     for line in kept:
-        copies.append(line.words >= REPEAT_MIN and line.text in seen)
+        repeat.append(line.text in seen)
         seen.add(line.text)
-    for i, line in enumerate(kept):
-        if copies[i] and ((i > 0 and copies[i - 1]) or (i + 1 < len(kept) and copies[i + 1])):
-            line.reason = "duplicate"
+    start = 0
+    for i in range(len(kept) + 1):
+        if i < len(kept) and repeat[i]:
+            continue
+        stretch = kept[start:i]
+        if sum(1 for line in stretch if line.words >= REPEAT_MIN) >= 2:
+            for line in stretch:
+                line.reason = "duplicate"
+        start = i + 1
 
 
 def trim_list_edges(lines: list[cf.Line], furnished: bool = False) -> None:
@@ -395,7 +402,25 @@ def _headline_tail(kept: list[cf.Line]) -> list[cf.Line]:
             break
         run.append(line)
     listed = sum(1 for line in run if _listed(line, True))
-    return run if len(run) >= FEED_LINES and FEED_SHARE * listed >= len(run) else []
+    if len(run) < FEED_LINES or FEED_SHARE * listed < len(run):
+        return []
+    return run if _outside_the_writing(run, kept[: len(kept) - len(run)]) else []
+
+
+def _outside_the_writing(run: list[cf.Line], above: list[cf.Line]) -> bool:
+    """On a page whose markup is known, a closing run of short lines is a feed only on evidence beyond
+    its shape: a link or a chrome container among its lines, or lines that leave the element holding
+    the article's last paragraph. A writer's closing tips or notes, short and unpunctuated at the end,
+    stand in the article's own element with no link. Plain text has no such evidence: shape decides."""
+    if not any(line.tag for line in run):
+        return True
+    if any(line.link_chars or line.chrome for line in run):
+        return True
+    body = next((line for line in reversed(above) if line.clause_punct and line.words >= 20 and line.boxes), None)
+    if body is None:
+        return True
+    box = body.boxes[-1]
+    return not all(box in line.boxes for line in run)
 
 
 _STATEMENT = re.compile(r"[。.；;][”’」』）)\"']*$")
