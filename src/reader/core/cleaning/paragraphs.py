@@ -15,8 +15,11 @@ from reader.core.cleaning import features as cf
 
 
 def _wrap_width(kept: list[cf.Line]) -> int | None:
-    """The column a hard-wrapped text was wrapped at, if most unfinished lines share one length."""
-    lengths = [len(line.text) for line in kept if not line.ends_sentence and len(line.text) >= 20]
+    """The column a hard-wrapped text was wrapped at, if most unfinished lines share one length. Each
+    distinct line counts once: a long report that repeats one heading or note (附件：…) many times does
+    not make its length a column."""
+    texts = {line.text for line in kept if not line.ends_sentence and len(line.text) >= 20 and not line.structure}
+    lengths = [len(text) for text in texts]
     if len(lengths) < 4:
         return None
     counts: dict[int, int] = {}
@@ -27,7 +30,12 @@ def _wrap_width(kept: list[cf.Line]) -> int | None:
     # itself, not the one past it.
     exact = Counter(lengths)
     width, hits = max(counts.items(), key=lambda kv: (kv[1], exact[kv[0]], kv[0]))
-    return width if hits >= max(4, len(lengths) // 3) else None
+    if hits < max(4, len(lengths) // 3):
+        return None
+    # A text wrapped at a column has few lines longer than it; a report whose numbered headings share a
+    # length has its paragraphs on one line each, far past that length.
+    longer = sum(1 for line in kept if len(line.text) > width + WRAP_SLACK)
+    return width if longer * WRAP_LONGER_SHARE <= len(kept) else None
 
 
 # A line that opens with a date, a time or a quotation starts its own sentence: the short line above it
@@ -36,6 +44,7 @@ _SENTENCE_START = re.compile(r"^(?:[“「『\"]|(?:19|20)?\d{1,4}\s*[年月日]
 
 
 WRAP_SLACK = 2  # a wrapped line ends within this many characters of the wrap column
+WRAP_LONGER_SHARE = 10  # at most one line in this many runs past the column of a wrapped text
 WRAP_INDENT_SLACK = 4  # ... or of the column less an indent, when the break falls between two ideographs
 _CJK_END = re.compile(r"[\u3400-\u9fff]$")
 _CJK_START = re.compile(r"^[\u3400-\u9fff]")
@@ -44,8 +53,10 @@ _CJK_START = re.compile(r"^[\u3400-\u9fff]")
 def _joins(prev: cf.Line, nxt: cf.Line, open_para: bool, wrap: int | None, adjacent: bool) -> bool:
     if cf.CONTINUES.match(nxt.text):
         return True
-    if prev.ends_sentence or nxt.heading or prev.heading:
-        return False
+    if prev.ends_sentence or nxt.heading or prev.heading or nxt.structure:
+        return False  # a numbered heading or item, a field, a table row opens a line of its own
+    if prev.structure and prev.text.endswith((":", "：")):
+        return False  # an addressee (各有关单位：) or a field's label (附件：) stands on its own line
     if cf.OPEN_ENDING.search(prev.text):
         return True
     if not adjacent:

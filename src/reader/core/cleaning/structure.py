@@ -42,7 +42,7 @@ _FIELD = re.compile(
 # `| a | b |`, is told by its ends).
 _CELL_GAP = re.compile(r"\S(?:\t| {2,}|\u3000)\S")
 # The addressee of a notice: a short line that ends in a colon (各有关单位：, 尊敬的用户：).
-_ADDRESSEE = re.compile(r"^[^，。；;,!?！？]{2,24}[:：]$")
+_ADDRESSEE = re.compile(r"^[^。；;!?！？:：]{2,40}[:：]$")
 # A closing date in the form official documents sign with (GB/T 9704: 2024年3月2日, 二〇二四年三月二日); no clock
 # time, which marks a post stamp, and not the ISO form web pages print in lists and archives.
 SIGN_DATE = re.compile(
