@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+import statistics
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -110,6 +111,8 @@ def find(pages: tuple[PageBox, ...]) -> dict[tuple[int, Fragment], str]:
                     candidates.append(_Candidate(page.index, band, fragment, key, y, depth, page.ocr))
     repeated = _repeated(candidates, len(pages), _page_texts(pages))
     repeated |= _alternating(candidates, repeated)
+    if len(pages) == 1:
+        repeated |= _lone_head(pages[0])
     numbers = _numbers(candidates, len(pages))
     numbers |= _over_heads(candidates, repeated)
     found: dict[tuple[int, Fragment], str] = {}
@@ -232,6 +235,36 @@ def _alternating(
         ):
             out.add((candidate.page, candidate.band, fragment))
     return out
+
+
+LONE_HEAD_TOP = 0.1
+"""A one-page document's running head stands within this share of the page's height from its top."""
+LONE_HEAD_PRINT = 0.88
+"""...and is set at most this share of the body's size (by size and, where it can be told, by pitch)."""
+
+
+def _lone_head(page: PageBox) -> set[tuple[int, str, Fragment]]:
+    """The running head of a one-page document, which no repetition can show: a short line alone on the
+    page's top row, near the top edge, in print clearly smaller than the body's, with at least a line's
+    height of paper between it and the text. A title is set larger, and the first line of text in the
+    body's size, so neither is taken."""
+    page_rows = rows(page.fragments)
+    if len(page_rows) < 4 or len(page_rows[0].fragments) != 1:
+        return set()
+    head = page_rows[0].fragments[0]
+    others = [f for row in page_rows[1:] for f in row.fragments]
+    size = statistics.median(f.size for f in others)
+    pitches = [p for f in others if (p := pitch(f))]
+    height = statistics.median(f.bottom - f.top for f in others)
+    if len(head.text) > ALTERNATE_MAX_CHARS or head.top > LONE_HEAD_TOP * page.height:
+        return set()
+    if head.size > LONE_HEAD_PRINT * size:
+        return set()
+    if pitches and (own := pitch(head)) and own > LONE_HEAD_PRINT * statistics.median(pitches):
+        return set()
+    if page_rows[1].top - head.bottom < height:
+        return set()
+    return {(page.index, "top", head)}
 
 
 def _same_print(a: Fragment, b: Fragment) -> bool:
