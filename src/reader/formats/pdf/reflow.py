@@ -97,8 +97,19 @@ def analyse(source: Layout, overrides: Mapping[int, bool] | None = None) -> PdfT
     `original` to True (keep: a restored furniture line stands as its own paragraph) or False (remove).
     Radicals the text layer holds are read in the document's script first (`radicals.for_script`), and
     brackets on scanned pages set full-width beside CJK text (`brackets.for_scans`)."""
-    source = brackets.for_scans(radicals.for_script(source))
+    source = radicals.for_script(source)
     found = furniture.find(source.pages)
+    # Brackets are set after the furniture is found, which compares print sizes by the width per character
+    # as OCR read the line: a running head must be measured the same on every page, as it was read.
+    fixed = brackets.for_scans(source)
+    if fixed is not source:
+        found = {
+            (new_page.index, new): found[(old_page.index, old)]
+            for old_page, new_page in zip(source.pages, fixed.pages, strict=True)
+            for old, new in zip(old_page.fragments, new_page.fragments, strict=True)
+            if (old_page.index, old) in found
+        }
+        source = fixed
     ordered: list[Line] = []
     for page in source.pages:
         body = [f for f in page.fragments if (page.index, f) not in found]
