@@ -91,8 +91,10 @@ def test_no_person_without_a_sounded_name_after_the_post(text: str) -> None:
 
 @needs_model
 def test_the_pass_shows_kind_bodies_and_titled_foreigners() -> None:
-    named = {(m.text, m.type) for m in extract("会后，市委发出通知。") if m.tier == "main"}
-    assert ("市委", "org") in named
+    named = {
+        (m.text, m.type, m.normalized) for m in extract("岳阳市委召开全会。会后，市委发出通知。") if m.tier == "main"
+    }
+    assert ("市委", "org", "岳阳市委") in named
     named = {(m.text, m.type) for m in extract("市委书记到村里调研。") if m.tier == "main"}
     assert ("市委", "org") not in named
 
@@ -113,9 +115,9 @@ def test_a_party_before_its_leader_is_still_the_party() -> None:
     assert [(text[s.start : s.end], s.type) for s in spans_from_tokens(text, tokens)] == [("民主党", "org")]
 
 
-def test_two_short_names_tagged_as_a_body_are_two_places() -> None:
-    text = "法德特使抵达"
-    tokens = [Token(0, 2, "ORG", 0.9), Token(2, 4, "n"), Token(4, 6, "v")]
+def test_two_short_names_tagged_as_a_body_are_two_places_before_a_relation_word() -> None:
+    text = "法德两国特使抵达"
+    tokens = [Token(0, 2, "ORG", 0.9), Token(2, 4, "n"), Token(4, 6, "n"), Token(6, 8, "v")]
     assert [(s.type, s.normalized) for s in spans_from_tokens(text, tokens)] == [
         ("place", "法国"),
         ("place", "德国"),

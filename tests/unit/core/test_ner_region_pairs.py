@@ -45,7 +45,7 @@ def test_the_panel_lists_the_rivers_not_the_compound() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "full"), [("中葡双方同意", "葡萄牙"), ("中智两国建交已久", "智利"), ("奥中关系良好", "奥地利")]
+    ("text", "full"), [("中葡双方同意", "葡萄牙"), ("中芬两国建交已久", "芬兰"), ("匈中关系良好", "匈牙利")]
 )
 def test_a_country_written_by_its_short_name_in_a_relation_is_named_in_full(text: str, full: str) -> None:
     places = {(m.text, m.normalized) for m in extract(text) if m.type == "place"}
@@ -54,7 +54,9 @@ def test_a_country_written_by_its_short_name_in_a_relation_is_named_in_full(text
 
 
 def test_short_names_in_an_enumeration_are_places_by_their_full_names() -> None:
-    places = {(m.text, m.normalized) for m in extract("代表团先后走访了日、韩、泰，行程十天。") if m.type == "place"}
+    places = {
+        (m.text, m.normalized) for m in extract("代表团先后走访了日、韩、泰等国，行程十天。") if m.type == "place"
+    }
     assert {("日", "日本"), ("韩", "韩国"), ("泰", "泰国")} <= places
 
 

@@ -363,13 +363,22 @@ def _named_mentions(text: str, norm: str, named: list[Span], compounds: str = ""
     text (see `_word_of_text`)."""
     people = _people(norm, named)
     shown: list[tuple[Span, str]] = []
+    unresolved: set[int] = set()  # bodies named by their kind alone with no named body of that kind before
+    kinds = _gazetteers().kind_bodies
     for span in named:
         if span.type == "person":
             name = _person_name(norm, span)
             if name not in people.drop:
                 shown.append((span, people.full_name.get(name, name)))
-        else:
-            shown.append((span, span.normalized or norm[span.start : span.end]))
+            continue
+        name = span.normalized or norm[span.start : span.end]
+        if span.type == "org" and name in kinds:
+            earlier = _named_of_kind(name, shown)
+            if earlier is None:
+                unresolved.add(span.start)
+            else:
+                name = earlier
+        shown.append((span, name))
     repeated = _repetitions(norm, shown)
     quoted = _quoted(norm)
     mentions: list[Mention] = []
@@ -390,6 +399,16 @@ def _named_mentions(text: str, norm: str, named: list[Span], compounds: str = ""
         holds_office = holds_office or (span.type == "org" and national_body(name))
         strong = span.type == "org" and span.confirmed and span.score >= _BODY_SURE and body_by_ending(name)
         holds_office = holds_office or strong
+        tier = _tier(
+            span,
+            name,
+            1 if word else repeated[(span.type, name)],
+            bool(posts) or holds_office,
+            quoted,
+            people.addressed,
+        )
+        if span.type == "org" and span.start in unresolved:
+            tier = "low"  # 市委 with no named 市委 before it: which city's committee, the text does not say
         mentions.append(
             Mention(
                 span.type,
@@ -400,18 +419,24 @@ def _named_mentions(text: str, norm: str, named: list[Span], compounds: str = ""
                 posts,
                 None,
                 post_spans,
-                _tier(
-                    span,
-                    name,
-                    1 if word else repeated[(span.type, name)],
-                    bool(posts) or holds_office,
-                    quoted,
-                    people.addressed,
-                ),
+                tier,
                 parent_of(name) if span.type == "org" else None,
             )
         )
     return _listed(norm, mentions, blocked)
+
+
+def _named_of_kind(kind: str, shown: Sequence[tuple[Span, str]]) -> str | None:
+    """The named body of this kind the document wrote last before a bare kind body (长沙市委 before 市委),
+    or None.
+
+    A body named by its kind alone (市委, 国会) refers back to the one the text is about; without a named
+    body of that kind before it, a reader cannot tell which body it is, and across documents 市委 would
+    join every city's committee into one row."""
+    for span, name in reversed(shown):
+        if span.type == "org" and len(name) > len(kind) and name.endswith(kind):
+            return name
+    return None
 
 
 def _repetitions(norm: str, shown: list[tuple[Span, str]]) -> Counter[tuple[str, str]]:

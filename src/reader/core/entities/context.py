@@ -147,6 +147,8 @@ def kind_bodies(chunk: str, tokens: Sequence[Token], found: Sequence[Span]) -> l
             continue  # 国会议员团, 内阁会议: a noun after it makes a longer word, not the body
         if any(s.start < b and a < s.end for s in found):
             continue
+        if _each_of_kind(chunk, a, g.kind_bodies):
+            continue  # 各市委、县委, 有的县委: every body of the kind, not one body
         at = b
         for lead in _POST_LEAD:
             if chunk.startswith(lead, b):
@@ -156,6 +158,25 @@ def kind_bodies(chunk: str, tokens: Sequence[Token], found: Sequence[Span]) -> l
             continue
         out.append(Span("org", a, b, tokens[k].score, True))
     return out
+
+
+# Words before a kind of body that make it every body of the kind, or some of them (各市委, 有的县委).
+_EACH = ("各", "有的", "每个", "一些")
+
+
+def _each_of_kind(chunk: str, start: int, kinds: frozenset[str]) -> bool:
+    """The kind body at `start` is after 各 or 有的, directly or as a later item of a list started by
+    one (各市委、县委): the text speaks of all such bodies or some of them, not of one."""
+    at = start
+    while True:
+        if chunk[:at].endswith(_EACH):
+            return True
+        if at == 0 or chunk[at - 1] != "、":
+            return False
+        before = next((k for k in kinds if chunk[: at - 1].endswith(k)), None)
+        if before is None:
+            return False
+        at = at - 1 - len(before)
 
 
 def place_then_former_body(chunk: str, tok: Token) -> list[Span]:
@@ -236,15 +257,10 @@ def titled_foreigner(chunk: str, tok: Token) -> bool:
     return (before is not None and before.end() == tok.start) or after is not None
 
 
-# Roles of people in sports and diplomacy news written the same way before a foreign name (巴西外援卡洛斯,
-# 中东和谈协调员罗斯, 工党领袖巴拉克): general usage of Chinese news writing.
-_SPORT_AND_ENVOY = "外援|球员|选手|队员|协调员|特使|领袖"
-
-
 @cache
 def _titled_sounded() -> re.Pattern[str]:
     sounds = "".join(sorted(gazetteers().transliteration))
-    return re.compile(f"(?:{_PERSON_POSTS.pattern[3:-1]}|{_SPORT_AND_ENVOY})([{re.escape(sounds)}]{{3,8}})")
+    return re.compile(f"{_PERSON_POSTS.pattern}([{re.escape(sounds)}]{{3,8}})")
 
 
 def titled_sounded_names(chunk: str, tokens: Sequence[Token], found: list[Span]) -> list[Span]:

@@ -208,7 +208,7 @@ def _trim_org(chunk: str, start: int, end: int) -> int:
     """
     g = gazetteers()
     name = chunk[start:end]
-    if (name.endswith("党") and chunk[end : end + 1] in ("人", "员")) or name.endswith(("党人", "党员")):
+    if _party_member(chunk, name, end):
         return start  # 共产党人, 国民党员: a member of the party, not the party
     post = longest_ending(name, g.post_words, g.max_post)
     if post:
@@ -224,6 +224,19 @@ def _trim_org(chunk: str, start: int, end: int) -> int:
         if (head in STANDALONE_ORGS or longest_ending(head, g.org_suffixes, 6)) and tail in dictionary():
             return start + cut
     return end
+
+
+# Words that start with 人 or 员 after a party's name without making a member of it (民进党人士 are people
+# close to the party, 国民党人民 no word; 党员工 is the party's staff): general usage.
+_NOT_MEMBER = ("人士", "人民", "员工")
+
+
+def _party_member(chunk: str, name: str, end: int) -> bool:
+    """The name is a party member's (共产党人, 国民党 | 员), not the party's: the span ends in 党人 or 党员,
+    or in 党 with 人 or 员 right after it that does not start 人士, 人民 or 员工."""
+    if name.endswith(("党人", "党员")):
+        return not chunk.startswith(_NOT_MEMBER, end - 1)
+    return name.endswith("党") and chunk[end : end + 1] in ("人", "员") and not chunk.startswith(_NOT_MEMBER, end)
 
 
 def _trim_person(chunk: str, start: int, end: int) -> tuple[int, int]:
@@ -323,8 +336,6 @@ def _typed_span(chunk: str, tok: Token) -> list[Span]:
         return []
     if kind != "place" and tok.end - tok.start == 2 and is_parties(chunk, tok.start, tok.end):
         return split_pairs(chunk, tok)  # 中坦合资, 中布两国: the parties of a relation, not a body or a person
-    if kind == "org" and tok.end - tok.start == 2 and (pair := split_pairs(chunk, tok)):
-        return pair  # 俄美 | 特使: two countries' short names are two places, never one body
     if kind != "person" and titled_foreigner(chunk, tok):
         kind = "person"  # 总统金大中, 教练福格茨: a post written beside the name says whose it is
     elif kind == "person" and dateline(chunk, tok.start, tok.end):

@@ -96,7 +96,7 @@ def split_pairs(chunk: str, tok: Token) -> list[Span]:
     text = chunk[a:b]
     pair = _pair_of_places(text, chunk, b) if len(text) == 2 else None
     if pair is not None and text in gazetteers().region_pairs and _landform_after(chunk, b):
-        return []  # 江汉 | 平原: the plain is one place named on the pair (`place` keeps it whole)
+        return []  # 青藏 | 高原: the plateau is one place named on the pair (`place` keeps it whole)
     if pair is not None:
         return [Span("place", a, a + 1, tok.score, True, pair[0]), Span("place", a + 1, b, tok.score, True, pair[1])]
     return []
@@ -115,10 +115,10 @@ def _pair_of_places(name: str, chunk: str, end: int) -> tuple[str, str] | None:
     """The full names of a two-character name made of two short names (港台, 黄淮), or None.
 
     A listed compound (`ner_region_pairs.txt`) counts only where the text goes on as about a region or
-    a relation (黄淮地区, 江淮一带, 印巴两国, 黄淮、江淮): 江淮 is also a carmaker's name."""
+    a relation (黄淮地区, 江淮一带, 印巴两国, 江淮、黄淮地区): 江淮 is also a carmaker's name."""
     g = gazetteers()
     if name in g.region_pairs:
-        return g.region_pairs[name] if _REGION_CONTEXT.match(chunk, end) else None
+        return g.region_pairs[name] if _region_follows(chunk, end) else None
     if _pair(name, g.abbreviations):
         return g.abbreviations[name[0]], g.abbreviations[name[1]]
     return None
@@ -310,8 +310,18 @@ _RELATION = (
 )
 
 
-# What follows a region named by two short names (黄淮地区, 江淮一带, 黄淮、江淮) or the parties of a relation.
-_REGION_CONTEXT = re.compile(f"(?:地区|一带|流域|大部|[东南西北中]部|等地|两大洲|以[东南西北]|、|{_RELATION})")
+# What follows a region named by two short names (黄淮地区, 江淮一带) or the parties of a relation.
+_REGION_CONTEXT = re.compile(f"(?:地区|一带|流域|大部|[东南西北中]部|等地|两大洲|以[东南西北]|{_RELATION})")
+
+
+def _region_follows(chunk: str, end: int) -> bool:
+    """A region word or a relation after a listed compound, or after a list of listed compounds
+    (江淮、黄淮地区). An enumeration mark alone says nothing: 江淮、奇瑞、吉利 lists carmakers, and a
+    list of districts (江岸、硚口等区) is not of regions; each later item must be a listed compound too."""
+    pairs = gazetteers().region_pairs
+    while chunk[end : end + 1] == "、" and chunk[end + 1 : end + 3] in pairs:
+        end += 3
+    return _REGION_CONTEXT.match(chunk, end) is not None
 
 
 @cache
@@ -329,6 +339,11 @@ def _listed_pattern() -> re.Pattern[str]:
     return re.compile(f"[{chars}](?:、[{chars}])+")
 
 
+# What says a list of one-character short names is a list of countries or provinces: a count of them or
+# a word for all of them after it (日、韩两国, 英、法等国, 中、美、俄、英、法五个常任理事国 has 中 in it).
+_COUNT_OF_PLACES = re.compile("(?:[两三四五六七八九十]个?(?:国|省|地|方)|等国|各国|等地|等省|诸国)")
+
+
 def _listed_short_names(chunk: str) -> list[int]:
     """Offsets of one-character short names written as an enumeration (中、英、法; 赣、粤、闽、湘).
 
@@ -336,7 +351,9 @@ def _listed_short_names(chunk: str) -> list[int]:
     between enumeration commas are places as a pair is; the first must not end a word with the
     character before it (其中、…), nor the last start one with the character after it (…、美国). The
     whole list must be short names: 德、智、体、美 (the aims of education) and a list of operas by their
-    regions' names go on with other characters. Not for languages (英、德、法三种语言, 外国语(英、俄、日)):
+    regions' names go on with other characters. The list must also say it names places: a count or
+    a word for all of them after it (日、韩两国, 英、法等国), or 中 or a province among them (中、美、俄; 赣、粤、
+    闽); 德、法并举 lists virtue and law. Not for languages (英、德、法三种语言, 外国语(英、俄、日)):
     the characters name tongues there, not places."""
     if "、" not in chunk:
         return []
@@ -356,6 +373,8 @@ def _listed_short_names(chunk: str) -> list[int]:
         if chunk[a - 1 : a] == "、" or chunk[b : b + 1] == "、":
             continue  # the list goes on with other things (德、智、体、美; 豫、淮、婺、粤): not a list of places
         run = chunk[a:b:2]
+        if not (_COUNT_OF_PLACES.match(chunk, b) or "中" in run or any(_domestic(ch, abbrev) for ch in run)):
+            continue  # 德、法并举: two characters in a list are words until the text says they are places
         if all(_pair(x + y, abbrev) for i, x in enumerate(run) for y in run[i + 1 :]):
             out.extend(range(a, b, 2))
     return out
