@@ -16,11 +16,17 @@ from reader.core.cleaning.metadata import is_signature
 
 
 def keep_closing_date(lines: Sequence[cf.Line]) -> None:
-    """The date that signs a notice, within three lines after its text, was read as metadata: it stays
-    in the text too, since the writer put it there."""
+    """The date that signs a notice, within three lines after its text or between two of its lines (the
+    office above it, 抄送： below), was read as metadata: it stays in the text too, since the writer put
+    it there."""
     kept = [i for i, line in enumerate(lines) if line.reason is None]
     if not kept:
         return
+    for i in range(1, kept[-1]):
+        line = lines[i]
+        between = lines[i - 1].reason is None and lines[i + 1].reason is None
+        if line.reason == "metadata" and between and cs.is_sign_date(line.text):
+            line.reason = None  # between the office and the lines that follow it (抄送：, 印发): text
     for line in lines[kept[-1] + 1 : kept[-1] + 4]:
         if line.reason == "metadata" and cs.is_sign_date(line.text):
             line.reason = None

@@ -201,6 +201,23 @@ def is_spam(line: Line) -> bool:
     return False
 
 
+LURE_WORDS = 60  # a lure is one short line; a paragraph that gives an account among its sentences is text
+
+
+def is_contact_lure(line: Line) -> bool:
+    """An advertisement slipped between paragraphs: a short line that gives a messaging-app account (an
+    invitation to add it and an account id) and urges or promises in the same breath (名额有限, 领取…).
+    Neither alone is evidence: a notice may give an office's account for questions, and a sentence may
+    tell of a subsidy to claim. Never report structure (a contact field, 联系方式：…)."""
+    text = line.text
+    return (
+        line.words <= LURE_WORDS
+        and not line.structure
+        and lx.LURE.search(text) is not None
+        and lx.CONTACT_HANDLE.search(text) is not None
+    )
+
+
 def is_banner(line: Line) -> bool:
     """The wording of a wiki maintenance notice about the article itself."""
     return bool(lx.WIKI_BANNER.match(line.text))
@@ -301,7 +318,7 @@ def context_free_reason(line: Line) -> str | None:
         return "punctuation"
     if is_script(line):
         return "script"
-    if is_spam(line) or is_ad_label(line):
+    if is_spam(line) or is_ad_label(line) or is_contact_lure(line):
         return "spam"
     if is_seo_links(line):
         return "spam"

@@ -34,6 +34,13 @@ SPAM = re.compile(_alternation("cleaning_spam_words.txt"), re.IGNORECASE)
 # `app` must end the Latin word: inside one (UserMapper, happy) it is only letters.
 SPAM_BRAND = re.compile(r"[A-Za-z0-9]{2,}\s*(?:体育|體育|娱乐|娛樂|(?:app|APP)(?![A-Za-z]))")
 # A line that is only an advertisement label.
+LURE = re.compile(_alternation("cleaning_lure_words.txt"))
+# A messaging-app handle: the app's name after an invitation to add or contact, then an account id of
+# Latin letters and digits (加微信 abc12345, 加V：138…, QQ 12345678). The id is what makes it a contact.
+CONTACT_HANDLE = re.compile(
+    r"(?:加|添加|联系|聯繫|聯系|私信)\s*(?:微信|微信号|微信號|微|威信|薇信|VX|vx|V信|v信|V|v|QQ|qq|扣扣)\s*(?:号|號)?\s*[:：]?\s*"
+    r"(?:[A-Za-z][A-Za-z0-9_-]{4,}|\d{5,})"
+)
 AD_LABEL = re.compile(rf"^[\[【(（]?\s*(?:{_alternation('cleaning_ad_labels.txt')})\s*[\]】)）]?$", re.IGNORECASE)
 
 # MediaWiki maintenance notices of the Chinese Wikipedia as they render at the top of an article

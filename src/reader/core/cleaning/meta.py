@@ -114,6 +114,9 @@ def _label_lines(lines: list[cf.Line]) -> tuple[Fields, list[tuple[int, str]]]:
         if line.words > 60 or (line.ends_sentence and line.words > 30):
             continue
         if colon and (md.starts_with_label(text) or len(md.labelled_fields(text)) >= 2) and not is_speech(text):
+            head = md.unlabelled_head(text)
+            if head and md.date_span(head):
+                fields["date"].append((i, head))  # the bare date before the labels of a byline
             for kind, value in md.labelled_fields(text):
                 if kind in fields and value:
                     fields[kind].append((i, value))

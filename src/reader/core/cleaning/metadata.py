@@ -51,8 +51,72 @@ _SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}\s+)?[\u4e00-\u9fff·]{2,4}$"
 _SITE_SUFFIX = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s|(?<=[\u4e00-\u9fff）)!！?？])[-–—])\s*(?P<tail>[^|｜_]{1,16})$")
 
 
+_CN_DIGIT = {
+    "〇": 0,
+    "零": 0,
+    "○": 0,
+    "Ｏ": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN = "〇零○Ｏ一二三四五六七八九十百"
+# A date written in Chinese numerals (二〇二五年十二月二十日, the form official documents sign with) or on the
+# calendar of the Republic of China (中華民國一一四年十一月二十日, 民國114年11月20日: year 1 is 1912).
+_CN_DATE = re.compile(
+    rf"(?P<roc>(?:中华民国|中華民國|民国|民國)\s*)?(?P<y>[{_CN}\d]{{2,5}})\s*年\s*(?P<m>[{_CN}\d]{{1,3}})\s*月"
+    rf"(?:\s*(?P<d>[{_CN}\d]{{1,3}})\s*[日号號])?"
+)
+ROC_OFFSET = 1911
+
+
+def _cn_number(text: str) -> int | None:
+    """二〇二五 -> 2025 (digit by digit), 二十一 -> 21, 十二 -> 12, 一百一十四 -> 114, 114 -> 114."""
+    if text.isdecimal():
+        return int(text)
+    if "十" not in text and "百" not in text:
+        digits = [_CN_DIGIT.get(ch) for ch in text]
+        return None if any(d is None for d in digits) else int("".join(str(d) for d in digits))
+    total, current = 0, 0
+    for ch in text:
+        if ch in ("十", "百"):
+            total += (current or 1) * (10 if ch == "十" else 100)
+            current = 0
+        elif ch in _CN_DIGIT:
+            current = _CN_DIGIT[ch]
+        else:
+            return None
+    return total + current
+
+
+def _cn_date(m: re.Match[str]) -> str | None:
+    """The ISO form of a `_CN_DATE` match: ROC years shifted, others only with four-digit years of 19xx/20xx."""
+    year, month = _cn_number(m.group("y")), _cn_number(m.group("m"))
+    day = _cn_number(m.group("d")) if m.group("d") else None
+    if year is None or month is None or not 1 <= month <= 12:
+        return None
+    if m.group("roc"):
+        year += ROC_OFFSET
+    elif m.group("y").isdecimal() or not 1900 <= year < 2100:
+        return None  # Arabic Gregorian dates are _DATE's; a two-digit year in numerals names no calendar
+    if m.group("d") is None:
+        return f"{year:04d}-{month:02d}"
+    if day is None or not 1 <= day <= 31:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
 def parse_date(text: str) -> str | None:
-    """The first plausible date in `text`, as ISO 8601 with the precision the text gives."""
+    """The first plausible date in `text`, as ISO 8601 with the precision the text gives; dates in
+    Chinese numerals and on the ROC calendar are read too (`_CN_DATE`)."""
+    if "年" in text and (roc := _cn_dates(text)) is not None:
+        return roc
     for m in _DATE.finditer(text):
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if not (1 <= month <= 12 and 1 <= day <= 31):
@@ -71,9 +135,23 @@ def parse_date(text: str) -> str | None:
     return None
 
 
+def _cn_dates(text: str) -> str | None:
+    """The first date in Chinese numerals or on the ROC calendar in `text`, in ISO form."""
+    for m in _CN_DATE.finditer(text):
+        if (iso := _cn_date(m)) is not None:
+            return iso
+    return None
+
+
 def date_span(text: str) -> tuple[int, int] | None:
     m = _DATE.search(text)
-    return (m.start(), m.end()) if m else None
+    if m:
+        return (m.start(), m.end())
+    if "年" in text:
+        for cn in _CN_DATE.finditer(text):
+            if _cn_date(cn) is not None:
+                return (cn.start(), cn.end())
+    return None
 
 
 def label_kind(label: str) -> str:
@@ -84,15 +162,31 @@ def label_kind(label: str) -> str:
     return "other"
 
 
+# Where a field's value ends before the page's tools printed after it on the same line: a bracketed
+# control (【字体：大 中 小】, [打印]) or another field of any label after a space (浏览次数：1234, 点击数：56).
+_TOOL_FIELD = re.compile(r"[【\[]|(?<=\s)[\u4e00-\u9fff]{2,6}\s*[:：]")
+
+
 def labelled_fields(text: str) -> list[tuple[str, str]]:
-    """("date", "2023-05-23 19:26:05"), ("source", "黄河新闻网") ... for each `label: value` on a line."""
+    """("date", "2023-05-23 19:26:05"), ("source", "黄河新闻网") ... for each `label: value` on a line.
+    A value stops at the page's tools printed after it (`_TOOL_FIELD`): they are no part of it."""
     matches = list(_LABEL_IN_LINE.finditer(text))
     fields: list[tuple[str, str]] = []
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        value = text[m.end() : end].strip(" |｜/,，;；")
+        tool = _TOOL_FIELD.search(text, m.end(), end)
+        if tool is not None and tool.start() > m.end():
+            end = tool.start()
+        value = text[m.end() : end].strip(" \u3000|｜/,，;；")
         fields.append((label_kind(m.group("label")), value))
     return fields
+
+
+def unlabelled_head(text: str) -> str:
+    """What a line of labelled fields prints before its first label: a byline's bare date and time
+    (`2025年11月21日 08:45 来源：某某日报`)."""
+    m = _LABEL_IN_LINE.search(text)
+    return text[: m.start()].strip() if m else ""
 
 
 def starts_with_label(text: str) -> bool:

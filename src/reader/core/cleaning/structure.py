@@ -47,7 +47,8 @@ _ADDRESSEE = re.compile(r"^[^。；;!?！？:：]{2,40}[:：]$")
 # time, which marks a post stamp, and not the ISO form web pages print in lists and archives.
 SIGN_DATE = re.compile(
     rf"^(?:(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日"
-    rf"|[{_CN_NUM}]{{4}}年[{_CN_NUM}]{{1,3}}月[{_CN_NUM}]{{1,3}}日)$"
+    rf"|[{_CN_NUM}]{{4}}年[{_CN_NUM}]{{1,3}}月[{_CN_NUM}]{{1,3}}日"
+    rf"|(?:中华民国|中華民國|民国|民國)\s*[{_CN_NUM}\d]{{2,5}}\s*年\s*[{_CN_NUM}\d]{{1,3}}\s*月\s*[{_CN_NUM}\d]{{1,3}}\s*日)$"
 )
 
 
