@@ -6,7 +6,7 @@ import pytest
 
 from reader.formats.pdf import analyse
 from reader.formats.pdf.model import Fragment, Layout, PageBox
-from reader.formats.pdf.radicals import BY_SCRIPT, fold_for_script, fold_radicals
+from reader.formats.pdf.radicals import BY_SCRIPT, fold_for_script, fold_radicals, is_traditional
 
 SIMPLIFIED = (
     "新建住宅小区按每百\u2f3e不低于30平方米的标准配建社区养老服务用房。",
@@ -49,3 +49,9 @@ def test_every_script_dependent_radical_becomes_an_ideograph_in_both_scripts(rad
     for traditional in (False, True):
         folded = fold_for_script(radical, traditional)
         assert len(folded) == 1 and "\u4e00" <= folded <= "\u9fff"
+
+
+def test_the_script_is_told_by_the_common_characters_that_differ() -> None:
+    assert is_traditional("這裡的門診對外開放，市財政給予補助。")
+    assert not is_traditional("这里的门诊对外开放，市财政给予补助。")
+    assert not is_traditional("每百户不低于30平方米")  # no telling character: read as simplified
