@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 # Bump when `reader.core.entities.extract` gives different mentions for the same input: every document
 # becomes pending and is extracted again in the background. 2: tiers, merged names and parents.
-EXTRACTOR_VERSION = 10  # 10: repeated settings count once, 会同 between bodies, ROC dates, numeral counts
+EXTRACTOR_VERSION = 11  # 11: kind bodies under their named body, fewer short forms, lists need a count
+# 10: repeated settings count once, 会同 between bodies, ROC dates, numeral counts
 # 9: bodies named by kind, region pairs, foreign names after posts
 # 8: a count between a place and a body, no name ending on a numeral, country+city
 # 7: places before kinds of body, national and international bodies by structure
