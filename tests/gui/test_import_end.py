@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -15,7 +16,7 @@ from reader.app.importing import import_paths
 from reader.app.reports import ImportReport
 from reader.core.script import Script
 from reader.store.entities import EntityStore
-from reader.store.library import Document, Library
+from reader.store.library import Library
 from reader.ui.app import create_window
 from reader.ui.main_window import SWITCH_INTERVAL_S, TURN_MS, MainWindow
 from reader.ui.reading_pane import WARM_CHARS, WARM_STEP, line_pieces
@@ -227,10 +228,15 @@ def test_an_imported_document_is_warmed_in_the_view_and_face_it_opens_in(
         window.library.close()
 
 
-def _traditional_window(qtbot: QtBot, library: Path, tmp_path: Path) -> tuple[MainWindow, int]:
-    """A window on the sample library and a traditional document, a simplified one open."""
+def _traditional_window(
+    qtbot: QtBot, library: Path, tmp_path: Path, *, removed: bool = False
+) -> tuple[MainWindow, int]:
+    """A window on the sample library and a traditional document, a simplified one open; `removed`: with a
+    line the cleaning removes near its start, so that its original differs from its text."""
     trad = tmp_path / "trad.txt"
     lines = [f"臺灣與香港的讀者閱讀這份報告的第{n}節。報告說明區域發展、經濟變遷與環境保護的關係。" for n in range(80)]
+    if removed:
+        lines.insert(10, "分享到：微信 微博 QQ空間")
     trad.write_text("\n".join(lines), "utf-8")  # about 3,000 characters: a few pieces to warm
     with Library(library) as lib:
         import_paths(lib, [trad], workers=1)
@@ -243,20 +249,29 @@ def _traditional_window(qtbot: QtBot, library: Path, tmp_path: Path) -> tuple[Ma
     return window, trad_id
 
 
-def test_a_script_chosen_during_the_warming_is_the_one_the_rest_of_it_warms(
-    qtbot: QtBot, seeded_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The reader picks the simplified view while a traditional document is being warmed: it opens in the SC
-    face, so the steps after the choice lay it out in that face (they went on in the TC one, for nothing)."""
-    window, trad_id = _traditional_window(qtbot, seeded_library, tmp_path)
+class Warmed(NamedTuple):
+    """A warming step that ran: the font it laid out or drew in, which step of its warming, the text."""
+
+    font: str
+    label: str
+    text: str
+
+
+def _labels(count: int) -> list[str]:
+    """What each of `count` steps of `ReadingPane.glyph_warmers` does: the first piece's layout, the
+    first screen's drawing, then the other pieces' layouts."""
+    return ["layout 0", "draw", *(f"layout {n}" for n in range(1, count - 1))][:count]
+
+
+def _warm_with_a_change(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, doc_id: int, change: Callable[[], None]
+) -> tuple[list[Warmed], list[list[Warmed]]]:
+    """Import-end `doc_id` with `change` made by the reader right after the first warming step; returns the
+    steps run, in order, and the warmings built (each the steps it was made of)."""
     pane = window.pane
-    if pane.font_for(Script.ORIG, "traditional").families() == pane.font_for(Script.HANS, "traditional").families():
-        window.close()
-        window.library.close()
-        pytest.skip("needs distinct SC and TC faces")
-    window.set_script(Script.ORIG)
     warm = pane.glyph_warmers
-    ran: list[list[str]] = []  # the face of each step run, in order
+    ran: list[Warmed] = []
+    built: list[list[Warmed]] = []
 
     def spy(
         text: str,
@@ -265,52 +280,152 @@ def test_a_script_chosen_during_the_warming_is_the_one_the_rest_of_it_warms(
         script: Script | str | None = None,
         text_script: str = "",
     ) -> list[Callable[[], None]]:
-        families = (pane.document().defaultFont() if script is None else pane.font_for(script, text_script)).families()
+        font = (pane.document().defaultFont() if script is None else pane.font_for(script, text_script)).toString()
+        steps = warm(text, headings, script=script, text_script=text_script)
+        made = [Warmed(font, label, text) for label in _labels(len(steps))]
+        built.append(made)
 
-        def watched(step: Callable[[], None]) -> Callable[[], None]:
+        def watched(step: Callable[[], None], warmed: Warmed) -> Callable[[], None]:
             def run() -> None:
                 step()
-                ran.append(families)
+                ran.append(warmed)
                 if len(ran) == 1:
-                    window.set_script(Script.HANS)  # the reader's choice, between two steps
+                    change()  # the reader's, between two steps
 
             return run
 
-        return [watched(step) for step in warm(text, headings, script=script, text_script=text_script)]
+        return [watched(step, warmed) for step, warmed in zip(steps, made, strict=True)]
+
+    monkeypatch.setattr(pane, "glyph_warmers", spy)
+    with qtbot.waitSignal(window.importFinished, timeout=5000):
+        window.imports.importFinished.emit(ImportReport(imported=[doc_id]))
+    assert window.current is not None and window.current.id == doc_id
+    return ran, built
+
+
+def _assert_warmed_again_from_the_start(window: MainWindow, ran: list[Warmed], built: list[list[Warmed]]) -> None:
+    """After the change, the whole warming of what the opening shows ran, from its first piece (the drawing
+    of the first screen after that piece's layout), in the font the document opened in."""
+    assert len(built) == 2 and len(built[1]) > 2
+    assert ran[0] == built[0][0]
+    assert ran[1:] == built[1]
+    assert built[1][0].font == window.pane.document().defaultFont().toString()
+    assert window.pane.toPlainText().startswith(built[1][0].text[:200])
+
+
+def test_a_script_chosen_during_the_warming_restarts_it_in_the_face_opened(
+    qtbot: QtBot, seeded_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader picks the simplified view while a traditional document is being warmed: it opens in the SC
+    face, so the warming starts again in that face, from its first piece (it went on in the TC one; then, once
+    rebuilt, it went on from where it was and drew a first screen never laid out)."""
+    window, trad_id = _traditional_window(qtbot, seeded_library, tmp_path)
+    pane = window.pane
+    try:
+        if pane.font_for(Script.ORIG, "traditional").families() == pane.font_for(Script.HANS, "traditional").families():
+            pytest.skip("needs distinct SC and TC faces")
+        window.set_script(Script.ORIG)
+        ran, built = _warm_with_a_change(window, qtbot, monkeypatch, trad_id, lambda: window.set_script(Script.HANS))
+        _assert_warmed_again_from_the_start(window, ran, built)
+        assert built[0][0].font != built[1][0].font
+    finally:
+        window.close()
+        window.library.close()
+
+
+def test_the_original_switched_on_during_the_warming_restarts_it_on_the_original(
+    qtbot: QtBot, seeded_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, trad_id = _traditional_window(qtbot, seeded_library, tmp_path, removed=True)
+    try:
+        assert not window.view.act_original.isChecked()
+        ran, built = _warm_with_a_change(window, qtbot, monkeypatch, trad_id, window.view.act_original.trigger)
+        assert window.view.act_original.isChecked()
+        _assert_warmed_again_from_the_start(window, ran, built)
+        assert built[0][0].text != built[1][0].text  # the cleaned text, then the text as imported
+    finally:
+        window.close()
+        window.library.close()
+
+
+def test_a_zoom_during_the_warming_restarts_it_at_the_size_opened(
+    qtbot: QtBot, seeded_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, trad_id = _traditional_window(qtbot, seeded_library, tmp_path)
+    try:
+        ran, built = _warm_with_a_change(window, qtbot, monkeypatch, trad_id, lambda: window.view.zoom_by(2))
+        _assert_warmed_again_from_the_start(window, ran, built)
+        assert built[0][0].font != built[1][0].font  # the same face, larger
+    finally:
+        window.close()
+        window.library.close()
+
+
+def test_a_warming_changed_at_every_step_still_ends(
+    qtbot: QtBot, seeded_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each change starts the warming again; a reader zooming all along must not hold the opening back for
+    ever: the warming takes at most twice the steps it had at first, then the document opens."""
+    window, trad_id = _traditional_window(qtbot, seeded_library, tmp_path)
+    pane = window.pane
+    warm = pane.glyph_warmers
+    ran: list[int] = []
+    lengths: list[int] = []
+
+    def spy(
+        text: str,
+        headings: Sequence[tuple[int, int]] = (),
+        *,
+        script: Script | str | None = None,
+        text_script: str = "",
+    ) -> list[Callable[[], None]]:
+        steps = warm(text, headings, script=script, text_script=text_script)
+        lengths.append(len(steps))
+
+        def zooming(step: Callable[[], None]) -> Callable[[], None]:
+            def run() -> None:
+                step()
+                ran.append(len(ran))
+                window.view.zoom_by(1 if len(ran) % 2 else -1)
+
+            return run
+
+        return [zooming(step) for step in steps]
 
     monkeypatch.setattr(pane, "glyph_warmers", spy)
     try:
         with qtbot.waitSignal(window.importFinished, timeout=5000):
             window.imports.importFinished.emit(ImportReport(imported=[trad_id]))
         assert window.current is not None and window.current.id == trad_id
-        opened = pane.document().defaultFont().families()
-        assert opened == pane.font_for(Script.HANS, "traditional").families()
-        assert len(ran) > 2 and ran[0] != opened  # the first step in TC, before the choice
-        assert all(families == opened for families in ran[1:])
+        assert lengths[0] > 2 and len(ran) == 2 * lengths[0] and len(lengths) == len(ran)
     finally:
         window.close()
         window.library.close()
 
 
-def test_the_document_read_for_the_warming_is_the_one_opened(
-    qtbot: QtBot, seeded_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_document_changed_elsewhere_after_its_opening_was_skipped_opens_as_it_now_is(
+    qtbot: QtBot, seeded_library: Path, tmp_path: Path
 ) -> None:
-    """Reading a long document took 20 ms of a turn; the opening shows what the warming read."""
+    """The reader opens another document before the imported one opens, then its file is imported again by
+    another program (the command line, on the same library): opening it later shows the new text. A copy
+    read for the warming was kept for an opening that never came, and shown instead."""
     window, trad_id = _traditional_window(qtbot, seeded_library, tmp_path)
-    read: list[int] = []
-    get = window.library.get
-
-    def counted(doc_id: int) -> Document | None:
-        read.append(doc_id)
-        return get(doc_id)
-
-    monkeypatch.setattr(window.library, "get", counted)
+    shown = window.current
+    assert shown is not None
+    other = next(s.id for s in window.library.all_summaries() if s.id not in (trad_id, shown.id))
     try:
         with qtbot.waitSignal(window.importFinished, timeout=5000):
             window.imports.importFinished.emit(ImportReport(imported=[trad_id]))
+            window.select_document(other)  # the reader's click, before the document is read
+        assert window.current is not None and window.current.id == other
+        trad = tmp_path / "trad.txt"
+        trad.write_text("改寫後的全新內容，由另一個程式匯入。\n" * 5, "utf-8")
+        with Library(seeded_library) as lib:
+            import_paths(lib, [trad], workers=1)
+            assert lib.find_by_path(str(trad)) == trad_id
+        window.select_document(trad_id)
         assert window.current is not None and window.current.id == trad_id
-        assert read.count(trad_id) == 1
-        assert window.pane.toPlainText().startswith("臺灣與香港")
+        assert window.pane.toPlainText().startswith("改寫後的全新內容")
     finally:
         window.close()
         window.library.close()

@@ -10,7 +10,7 @@ document is opened, a few seconds after scrolling stops, and when the window clo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
@@ -72,7 +72,6 @@ class DocumentController(QObject):
         self.view = view
         self.window = window
         self.current: Document | None = None
-        self._read_ahead: Document | None = None  # read by `preparing`, for the opening that follows
         self._closed = False
         self.model = DocumentTableModel(
             library,
@@ -157,8 +156,7 @@ class DocumentController(QObject):
     def show_document(self, doc_id: int) -> None:
         self.save_position()
         previous = self.current
-        ahead, self._read_ahead = self._read_ahead, None
-        doc = ahead if ahead is not None and ahead.id == doc_id else self.library.get(doc_id)
+        doc = self.library.get(doc_id)
         self.current = doc
         self.view.present(doc)
         if doc is not None:
@@ -243,7 +241,6 @@ class DocumentController(QObject):
         """Bring the list and the open document in line with what a write changed."""
         if self._closed:
             return
-        self._read_ahead = None  # read before this write: the opening reads the document again
         rows_changed = bool(changes.added or changes.deleted or changes.metadata or changes.text)
         if rows_changed:
             self.model.reload()
@@ -308,23 +305,27 @@ class DocumentController(QObject):
             return touched[0]
         return None
 
-    def preparing(self, doc_id: int) -> list[Callable[[], None]]:
+    def preparing(self, doc_id: int) -> Iterator[Callable[[], None]]:
         """Steps, each for its own turn of the event loop, that get the reading pane ready to show this
         document soon (`ReadingView.warmers`): its start laid out and drawn in the script view and face it
         will open in; none when it is gone, empty, or the window is closing.
 
-        The document read here is the one its opening shows (`show_document`), unless a write comes in
-        between: reading it twice took two turns of 20 ms for a long document. The script view, the
-        Original switch and the reading font are looked at again before each step: when the reader changed
-        one meanwhile (a script chosen, a zoom), the remaining steps warm what the opening will now show,
-        not what it would have shown."""
-        self._read_ahead = doc = None if self._closed else self.library.get(doc_id)
+        The document is read here, in the caller's turn, for the warming only: the opening reads it again
+        (`show_document`), so what it shows is the library as it is then, whoever wrote to it meanwhile
+        (the window's writer, the command line, another window) and whether or not this opening happens.
+
+        The steps are handed out one at a time, each when its turn comes: the script view, the Original
+        switch and the reading font are looked at again before each. When the reader changed one meanwhile
+        (a script chosen, a zoom), the warming starts again from the first piece in what the opening will
+        now show. It is bounded all the same: at most twice as many steps as the first warming had."""
+        doc = None if self._closed else self.library.get(doc_id)
         if doc is None or not doc.text:
-            return []
+            return iter(())
+        summary_script = doc.summary.script
 
         def chosen() -> tuple[Script, bool, bool, str]:
             script, phrases = self.view.script_for(doc_id)
-            font = self.reading.pane.font_for(script, doc.summary.script).toString()
+            font = self.reading.pane.font_for(script, summary_script).toString()
             return script, phrases, self.view.act_original.isChecked(), font
 
         def warmers(view: tuple[Script, bool, bool, str]) -> list[Callable[[], None]]:
@@ -332,19 +333,20 @@ class DocumentController(QObject):
             return self.reading.warmers(doc, script, phrases, original=original)
 
         view = chosen()
-        built = [warmers(view)]
+        built = warmers(view)
 
-        def step(number: int) -> Callable[[], None]:
-            def run() -> None:
-                nonlocal view
+        def steps() -> Iterator[Callable[[], None]]:
+            nonlocal view, built
+            position = 0
+            for _slot in range(2 * len(built)):
                 if (now := chosen()) != view:
-                    view, built[0] = now, warmers(now)
-                if number < len(built[0]):
-                    built[0][number]()
+                    view, built, position = now, warmers(now), 0
+                if position >= len(built):
+                    return
+                yield built[position]
+                position += 1
 
-            return run
-
-        return [step(number) for number in range(len(built[0]))]
+        return steps()
 
     # -- the list's menus --------------------------------------------------------------------------
     def show_context_menu(self, pos: QPoint) -> None:

@@ -10,7 +10,8 @@ See docs/architecture.md for the picture.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
@@ -319,28 +320,32 @@ class MainWindow(QMainWindow):
         opening = self._opening = object()
 
         # One turn reads the document; its warming steps and the opening follow, a turn each.
-        def read() -> list[Callable[[], None]]:
-            return [] if doc_id is None else self.documents.preparing(doc_id)
+        def read() -> Iterator[Callable[[], None]]:
+            return iter(()) if doc_id is None else self.documents.preparing(doc_id)
 
         def open_it() -> None:
             self._imported(report, doc_id if self._opening is opening else None, shown)
 
-        self._in_turns([lambda: self._in_turns([*read(), open_it])])
+        self._in_turns([lambda: self._in_turns(chain(read(), [open_it]))])
 
-    def _in_turns(self, steps: list[Callable[[], None]]) -> None:
+    def _in_turns(self, steps: Iterable[Callable[[], None]]) -> None:
         """Run `steps` one per turn of the event loop, on a timer: a zero-delay call is a posted event, and
         posted events queued meanwhile are handled in the same pass, so input, paints and the window's
-        timers would not get in between; a timer lets them. Once the window is closing, no further step
-        runs (the close may come in between two: it is one of the events they let in)."""
-        if steps and not self.documents.closed:
-            first, rest = steps[0], steps[1:]
+        timers would not get in between; a timer lets them. Each step is taken from `steps` in its own turn,
+        just before it runs, so a step may depend on what the reader did since the previous one. Once the
+        window is closing, no further step runs (the close may come in between two: it is one of the events
+        they let in)."""
+        pending = iter(steps)
 
-            def step() -> None:
-                if self.documents.closed:
-                    return
-                first()
-                self._in_turns(rest)
+        def step() -> None:
+            if self.documents.closed:
+                return
+            now = next(pending, None)
+            if now is not None:
+                now()
+                QTimer.singleShot(TURN_MS, self, step)
 
+        if not self.documents.closed:
             QTimer.singleShot(TURN_MS, self, step)
 
     def _imported(self, report: ImportReport, doc_id: int | None, shown: int | None) -> None:
