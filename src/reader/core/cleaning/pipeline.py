@@ -48,10 +48,11 @@ _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 def clean_markdown(raw: str, overrides: Mapping[int, bool] | None = None, hints: SourceHints | None = None) -> Cleaned:
     """Clean a Markdown file: its lines, with what a Markdown parser says about each (authored
     structure, front matter, linked characters) as evidence. Link targets do not count as text."""
-    from reader.core.cleaning.markdown import read_markdown  # the parser loads with the first Markdown file
+    from reader.core.cleaning.markdown import plain_lines, read_markdown  # the parser loads with the first file
 
     split = _split_lines(raw)
     parsed = read_markdown(split)
+    plain = plain_lines(split, parsed)
     lines = []
     for i, text in enumerate(split):
         line = cf.measure(i + 1, text)
@@ -65,7 +66,7 @@ def clean_markdown(raw: str, overrides: Mapping[int, bool] | None = None, hints:
         if i in parsed.front_matter:
             line.preset = "metadata"
         lines.append(line)
-    return _clean(lines, None, overrides, hints)
+    return _clean(lines, None, overrides, hints, {i + 1: text for i, text in plain.items()})
 
 
 def html_to_blocks(html: str) -> str:
@@ -102,7 +103,10 @@ def _clean(
     facts: html_extract.PageFacts | None,
     overrides: Mapping[int, bool] | None,
     hints: SourceHints | None = None,
+    plain: Mapping[int, str] | None = None,
 ) -> Cleaned:
+    """`plain`: the reading text of lines (by number) whose source carries markup (Markdown syntax); the
+    lines are judged as written and shown as their plain text."""
     hints = hints or SourceHints()
     lines = [line for line in all_lines if line.text]
     for line in lines:
@@ -138,7 +142,11 @@ def _clean(
                 line.reason = None
             elif decision is False:
                 line.reason = line.reason or "user"
-    text = "\n".join(paragraphs([line for line in lines if line.reason is None], lines))
+    for line in lines:
+        if plain and line.reason is None and line.number in plain:
+            line.text = plain[line.number].strip()
+    # A kept line whose plain text is empty (a table's rule row) is syntax only: the row break shows it.
+    text = "\n".join(paragraphs([line for line in lines if line.reason is None and line.text], lines))
     removed = [Removed(line.number, line.raw, line.reason) for line in lines if line.reason is not None]
     return Cleaned(text=text, removed=removed, metadata=meta.metadata)
 
