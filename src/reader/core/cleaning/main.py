@@ -391,43 +391,6 @@ def _sentence(line: cf.Line) -> bool:
     return line.ends_sentence and line.clause_punct >= 1
 
 
-# A whole registration number as a site's footer prints it (京ICP备12345678号-1, 沪ICP证 B2-20040070,
-# 京公网安备 11010502030143号): a sentence that names the licence (需要取得ICP证) carries no number.
-_REGISTRATION = re.compile(r"ICP[备備证證]\s*[:：]?\s*(?:[A-Z]\d\s*-\s*)?\d{6,}|公[网網]安[备備]\s*[:：]?\s*\d{6,}")
-FOOTER_CHARS = 120  # a footer line: the company's name, 版权所有, the site's licences and their numbers
-
-
-def _registration(line: cf.Line) -> bool:
-    """The site's registration number on a short line that ends no sentence; the substring tests run
-    first, the pattern only on a candidate."""
-    text = line.text
-    return (
-        ("ICP" in text or "安备" in text or "安備" in text)
-        and len(text) <= FOOTER_CHARS
-        and not line.ends_sentence
-        and _REGISTRATION.search(text) is not None
-    )
-
-
-def _past_footer(lines: Sequence[cf.Line], walled: list[float]) -> int:
-    """The site's registration number (ICP备…号, 公网安备…) closes the page: a Chinese site prints it
-    once, in its footer, among furniture (links to 关于我们, a chrome container). Text the page renders
-    after it (a report dialog's options, a login box, a cookie notice) belongs to overlays, not to the
-    article, when any line of prose stands above it. A line of the writer's prose after it is not walled:
-    only the overlay's short fields and options are. Returns the index of the footer's line (the length
-    of the page when there is none), after which lines left out are the site's, not related links."""
-    footer = next((i for i in range(len(lines) - 1, -1, -1) if _registration(lines[i])), None)
-    if footer is None or not any(is_prose(line) for line in lines[:footer]):
-        return len(lines)
-    near = lines[max(footer - 1, 0) : footer + 2]
-    if not any(_furniture(line) for line in near):
-        return len(lines)
-    for i in range(footer + 1, len(lines)):
-        if not is_prose(lines[i]):
-            walled[i] = WALL
-    return footer
-
-
 def select_main(lines: list[cf.Line]) -> None:
     """Keep the densest run of prose (and any other run nearly as strong); what lies outside is
     chrome before the article or related material after it."""
@@ -438,13 +401,11 @@ def select_main(lines: list[cf.Line]) -> None:
     values = [_value(line) for line in lines]
     menu = _menus(lines)
     walled = _walled(values, lines, menu)
-    footer = _past_footer(lines, walled)
     best, lo, hi = _best_run(walled, 0, len(values))
     if best <= 0:
         # Some sites wrap the whole page, article included, in a "side" or "header" box.
         values = [_value(line, trust_chrome=False) for line in lines]
         walled = _walled(values, lines, menu)
-        footer = _past_footer(lines, walled)
         best, lo, hi = _best_run(walled, 0, len(values))
     if best <= 0:
         return  # no prose at all: leave the decision to the per-line rules
@@ -470,7 +431,6 @@ def select_main(lines: list[cf.Line]) -> None:
         if i < first:
             line.reason = "navigation"
         elif i >= last:
-            footer_side = i > footer or line.words > 60
-            line.reason = "boilerplate" if footer_side else "related-links"
+            line.reason = "related-links" if line.words <= 60 else "boilerplate"
         else:
             line.reason = "related-links" if line.link_chars else "boilerplate"
