@@ -2,7 +2,9 @@
 
 Headings, lists, quotes, tables, code and rules are the author's structure and are never removed; front
 matter is metadata; a row of links in a saved page is still a menu (`core.cleaning.clean_markdown`,
-markdown-it-py underneath). The Original view shows the file as written, marks included.
+markdown-it-py underneath). The cleaned text, which annotations and search count in, carries the words
+without the syntax (headings without hashes, links as their text, table rows as cells joined by tabs); the
+Original view shows the file as written, marks included, and removed lines keep their source line numbers.
 """
 
 from __future__ import annotations
