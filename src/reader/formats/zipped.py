@@ -18,7 +18,7 @@ import io
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
 
@@ -35,6 +35,12 @@ _READ_CHUNK = 1024 * 1024
 _LOCAL = struct.Struct("<4sHHHHHIIIHH")
 """A local file header: signature, version, flags, method, time, date, CRC, sizes, name and extra lengths."""
 _DESCRIPTOR_MAGIC = b"PK\x07\x08"
+_NEXT = (ZIP_MAGIC, b"PK\x01\x02", b"PK\x05\x06", b"PK\x06\x06")
+"""What may follow an entry: the next local header, the directory, or its end records."""
+_WINDOW = 64 * 1024
+"""Compressed bytes handed to zlib at a time, at most; the first window is `_FIRST_WINDOW` and each next
+one twice the last, so a small entry is not handed the 64 KB after it."""
+_FIRST_WINDOW = 1024
 _FLAG_ENCRYPTED = 0x1
 _FLAG_DESCRIPTOR = 0x8
 """The sizes follow the data (a streamed write), so the data's end is found by inflating it."""
@@ -57,6 +63,8 @@ class _Entry:
     end: int
     complete: bool
     """Whether all of the entry's data is in the file (False for the entry the cut runs through)."""
+    crc: int | None
+    """The CRC-32 its header or data descriptor gives, checked when a whole entry is read."""
 
 
 class Package:
@@ -111,50 +119,70 @@ class Package:
         """The entries the local headers announce, from the start of the file until one cannot be read
         (the cut, or damage): each with where its data lies and whether all of it is there. An entry
         whose sizes follow its data is inflated to find its end; what it inflates to counts against the
-        package's budget, so a bomb is refused here as in `read`."""
+        package's budget, so a bomb is refused here as in `read`. Every header walked counts against
+        `MAX_ENTRIES`, folders and repeated names too, so the walk's work is bounded by the file's size."""
         entries: dict[str, _Entry] = {}
+        view = memoryview(data)
+        walked = 0
         at = 0
-        while len(entries) < MAX_ENTRIES and data.startswith(ZIP_MAGIC, at) and at + _LOCAL.size <= len(data):
-            _, _, flags, method, _, _, _, compressed, _, name_len, extra_len = _LOCAL.unpack_from(data, at)
+        while data.startswith(ZIP_MAGIC, at) and at + _LOCAL.size <= len(data):
+            walked += 1
+            if walked > MAX_ENTRIES:
+                raise FormatError(f"damaged {self.kind}: more than {MAX_ENTRIES} entries in the package")
+            _, _, flags, method, _, _, crc, compressed, _, name_len, extra_len = _LOCAL.unpack_from(data, at)
             start = at + _LOCAL.size + name_len + extra_len
             if start > len(data):
                 break  # the cut runs through the header
-            raw_name = data[at + _LOCAL.size : at + _LOCAL.size + name_len]
+            raw_name = data[at + _LOCAL.size : at + _LOCAL.size + name_len].split(b"\0", 1)[0]
             name = raw_name.decode("utf-8" if flags & _FLAG_UTF8 else "cp437", errors="replace")
+            checksum: int | None = crc
             if flags & _FLAG_DESCRIPTOR and method == _STORED:
                 end, complete = _stored_end(data, start)
-                after = end + 16
+                checksum = None  # the end was found by this very checksum
+                after = _after_descriptor(data, end, signed=True) if complete else end
             elif flags & _FLAG_DESCRIPTOR:
-                end, complete = self._stream_end(data, start)
-                after = end + (4 if data.startswith(_DESCRIPTOR_MAGIC, end) else 0) + 12
+                end, complete = self._stream_end(view, start)
+                signed = data.startswith(_DESCRIPTOR_MAGIC, end)
+                after = _after_descriptor(data, end, signed)
+                crc_at = end + (4 if signed else 0)
+                checksum = struct.unpack_from("<I", data, crc_at)[0] if complete and crc_at + 4 <= len(data) else None
             else:
                 if compressed == 0xFFFFFFFF:
-                    break  # a ZIP64 entry: sizes beyond 4 GB are beyond the budget anyway
+                    size = _zip64_size(view[at + _LOCAL.size + name_len : start])
+                    if size is None:
+                        break
+                    compressed = size
                 end = min(start + compressed, len(data))
                 complete = start + compressed <= len(data)
                 after = start + compressed
-            if name not in entries and not name.endswith("/"):
-                entries[name] = _Entry(method, bool(flags & _FLAG_ENCRYPTED), start, end, complete)
+            if not name.endswith("/"):
+                earlier = entries.get(name)
+                if earlier is not None:
+                    note = f"{name} appears more than once in the package; the last whole copy was read"
+                    if note not in self.repairs:
+                        self.repairs.append(note)
+                if earlier is None or complete:
+                    entries[name] = _Entry(method, bool(flags & _FLAG_ENCRYPTED), start, end, complete, checksum)
             if not complete:
                 break
             at = after
         return entries
 
-    def _stream_end(self, data: bytes, start: int) -> tuple[int, bool]:
+    def _stream_end(self, data: memoryview, start: int) -> tuple[int, bool]:
         """Where the deflated stream from `start` ends, and whether it ends before the file does."""
-        inflater = zlib.decompressobj(-15)
+
+        def count(chunk: bytes) -> None:
+            # Counted apart from what `read` inflates later, so that the walk does not halve the
+            # package's budget, but held to the same cap: a bomb stops here too.
+            self._walked += len(chunk)
+            if self._walked > MAX_TOTAL:
+                raise FormatError(f"{self.kind} inflates to more than {MAX_TOTAL // (1024 * 1024)} MB; not read")
+
         try:
-            for chunk in _inflated(inflater, memoryview(data)[start:]):
-                # Counted apart from what `read` inflates later, so that the walk does not halve the
-                # package's budget, but held to the same cap: a bomb stops here too.
-                self._walked += len(chunk)
-                if self._walked > MAX_TOTAL:
-                    raise FormatError(f"{self.kind} inflates to more than {MAX_TOTAL // (1024 * 1024)} MB; not read")
+            used, ended = _inflate(data[start:], count)
         except zlib.error:
             return start, False
-        if not inflater.eof:
-            return len(data), False
-        return len(data) - len(inflater.unused_data), True
+        return (start + used, True) if ended else (len(data), False)
 
     def _spend(self, size: int) -> None:
         self._budget -= size
@@ -172,18 +200,23 @@ class Package:
             self._spend(len(raw))
             out = bytes(raw)
         elif entry.method == _DEFLATED:
-            inflater = zlib.decompressobj(-15)
             parts: list[bytes] = []
+
+            def keep(chunk: bytes) -> None:
+                self._spend(len(chunk))
+                parts.append(chunk)
+
             try:
-                for chunk in _inflated(inflater, raw):
-                    self._spend(len(chunk))
-                    parts.append(chunk)
+                _inflate(raw, keep)
             except zlib.error as exc:
                 if entry.complete:
                     raise FormatError(f"damaged {self.kind}: {name} cannot be read ({_short(exc)})") from None
             out = b"".join(parts)
         else:
             raise FormatError(f"damaged {self.kind}: {name} uses a compression this app cannot read")
+        if entry.complete and entry.crc is not None and zlib.crc32(out) != entry.crc:
+            # As zipfile does for an intact package ("Bad CRC-32"): the bytes are not what was written.
+            raise FormatError(f"damaged {self.kind}: {name} cannot be read (its checksum does not match)")
         if not entry.complete:
             out = out[: out.rfind(b">") + 1]
             if not out:
@@ -253,27 +286,69 @@ class Package:
 
 def _stored_end(data: bytes, start: int) -> tuple[int, bool]:
     """Where an uncompressed entry whose sizes follow it ends: at the first data descriptor (signature,
-    CRC, sizes) whose size and CRC fit the bytes before it. Not found, the entry runs to the cut."""
+    CRC, sizes) whose size and CRC fit the bytes before it. Not found, the entry runs to the cut. The CRC
+    is kept running from one candidate to the next, so each byte is summed once however many candidates
+    a crafted file holds."""
+    view = memoryview(data)
+    crc, summed = 0, start
     at = data.find(_DESCRIPTOR_MAGIC, start)
     while at >= 0 and at + 16 <= len(data):
-        crc, size = struct.unpack_from("<II", data, at + 4)
-        if size == at - start and zlib.crc32(memoryview(data)[start:at]) == crc:
+        crc = zlib.crc32(view[summed:at], crc)
+        summed = at
+        # The low four bytes of the size are the size in a 32-bit and in a ZIP64 (64-bit) descriptor alike.
+        want_crc, size = struct.unpack_from("<II", data, at + 4)
+        if size == (at - start) & 0xFFFFFFFF and crc == want_crc:
             return at, True
         at = data.find(_DESCRIPTOR_MAGIC, at + 1)
     return len(data), False
 
 
-def _inflated(inflater: zlib._Decompress, data: memoryview) -> Iterator[bytes]:
-    """What `inflater` makes of `data`, at most `_READ_CHUNK` at a time (so a bomb is stopped between
-    chunks, not after it has filled memory), until the stream ends or the data runs out."""
-    pending: bytes | memoryview = data
+def _after_descriptor(data: bytes, end: int, signed: bool) -> int:
+    """Where the entry after a data descriptor at `end` starts: the descriptor is 12 bytes after an
+    optional signature, or 20 with ZIP64's 8-byte sizes, so the next header is looked for at each place."""
+    base = end + (4 if signed else 0)
+    for size in (12, 20):
+        if data.startswith(_NEXT, base + size):
+            return base + size
+    return base + 12
+
+
+def _zip64_size(extra: memoryview) -> int | None:
+    """The compressed size in a local header's ZIP64 extra field (id 1: the uncompressed, then the
+    compressed size, 8 bytes each), or None when it is missing."""
+    at = 0
+    while at + 4 <= len(extra):
+        kind, length = struct.unpack_from("<HH", extra, at)
+        if kind == 1 and length >= 16:
+            return int(struct.unpack_from("<Q", extra, at + 12)[0])
+        at += 4 + length
+    return None
+
+
+def _new_inflater() -> zlib._Decompress:
+    return zlib.decompressobj(-15)
+
+
+def _inflate(data: memoryview, sink: Callable[[bytes], None]) -> tuple[int, bool]:
+    """Inflate the raw deflate stream at the start of `data`, handing `sink` at most `_READ_CHUNK` at a
+    time (so a bomb is stopped between chunks, not after it has filled memory); the bytes of `data` the
+    stream used, and whether it ended. The input goes in growing windows of at most `_WINDOW`: given all
+    of it, zlib would copy what follows the stream (the rest of the file) at every call, which a file of
+    many entries turns quadratic; so each byte of the file is handed to zlib a bounded number of times."""
+    inflater = _new_inflater()
+    fed, window = 0, _FIRST_WINDOW
     while not inflater.eof:
+        pending: bytes | memoryview = inflater.unconsumed_tail
+        if not pending and fed < len(data):
+            pending = data[fed : fed + window]
+            fed += len(pending)
+            window = min(2 * window, _WINDOW)
         chunk = inflater.decompress(pending, _READ_CHUNK)
-        pending = inflater.unconsumed_tail
         if chunk:
-            yield chunk
+            sink(chunk)
         elif not pending:
             break
+    return fed - len(inflater.unused_data) - len(inflater.unconsumed_tail), inflater.eof
 
 
 def _short(exc: BaseException) -> str:
