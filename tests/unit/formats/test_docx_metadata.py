@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import packagegen as gen
-from reader.formats import docx
+from reader.formats import blocks, docx
 
 TITLE = "关于进一步加强社区服务设施建设的通知"
 BODY = [
@@ -93,3 +93,71 @@ def test_a_date_inside_a_sentence_is_not_the_documents_date() -> None:
     assert date == "2019-03-01"  # 2026年6月30日 is a deadline in the text; the properties' date stands
     _, none, _ = _derive(BODY, None)
     assert none is None
+
+
+def _titled(heading: str, core: str) -> str | None:
+    """The title the DOCX importer settles on for a document with no Title paragraph whose body opens
+    with a level-1 heading (None leaves the choice to the app's fallback)."""
+    body = gen.paragraph("各区县：") + gen.paragraph(heading, "1") + gen.paragraph("正文。")
+    data = gen.make_docx(
+        **{"word/document.xml": gen.w_part("w:document", f"<w:body>{body}</w:body>"), "docProps/core.xml": core}
+    )
+    return docx.document_metadata(blocks.from_raw(docx.IMPORTER.read(data, "x.docx").raw)).title
+
+
+def test_a_numbered_section_heading_is_never_the_title() -> None:
+    assert _titled("一、基本情况", _core("Microsoft Word - 2023年度工作报告.doc")) == "2023年度工作报告"
+    assert _titled("一、基本情况", _core("文档1")) is None  # not a section's name
+    assert _titled("年度工作报告", _core("文档1")) == "年度工作报告"  # an unnumbered heading still serves
+
+
+@pytest.mark.parametrize(
+    "real",
+    ["Microsoft Excel - 数据分析实用教程", "Microsoft Word – 新功能速览", "文件 2023", "DOC 2024-01"],
+)
+def test_a_title_that_only_looks_like_a_producers_name_is_kept(real: str) -> None:
+    assert not docx.placeholder_title(real)
+    title, _, _ = _derive(BODY, _core(real), title_style=None)
+    assert title == real
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "根据2019年5月10日省政府通知精神",
+        "（根据2019年5月10日会议纪要整理）",
+        "自2019年5月10日起施行",
+        "2019年5月10日以来工作情况",
+        "一、2019年5月10日以来工作情况",
+    ],
+)
+def test_a_date_under_the_title_that_cites_or_bounds_something_else_is_not_the_date(line: str) -> None:
+    _, date, _ = _derive([line, *BODY], _core(None, "2018-01-01T00:00:00Z"))
+    assert date == "2018-01-01"
+
+
+def test_a_heading_under_the_title_does_not_date_the_document() -> None:
+    body = gen.paragraph(TITLE, "Title") + gen.paragraph("2019年5月10日工作会议", "1")
+    body += "".join(gen.paragraph(text) for text in BODY)
+    data = gen.make_docx(
+        **{"word/document.xml": gen.w_part("w:document", f"<w:body>{body}</w:body>"), "docProps/core.xml": _core(None)}
+    )
+    assert docx.IMPORTER.derive(docx.IMPORTER.read(data, "x.docx")).metadata.date == "2019-03-01"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [["附件：2019年5月10日会议纪要"], ["（一）2026年6月30日前完成规划"], ["2026年6月30日"]],
+    ids=["attachment", "deadline-item", "later-date-line"],
+)
+def test_the_signature_date_is_the_one_under_the_issuing_office(after: list[str]) -> None:
+    _, date, _ = _derive([*BODY, "2025年11月18日", *after], _core(None, "2018-01-01T00:00:00Z"))
+    assert date == "2025-11-18"
+
+
+def test_a_date_line_is_short_and_not_a_sentence() -> None:
+    created = _core(None, "2018-01-01T00:00:00Z")
+    assert _derive(["2025年9月3日。", *BODY], created)[1] == "2018-01-01"  # short, but a sentence
+    long_line = "2025年9月3日市政府第十二次常务会议审议通过并印发各区县执行"  # no 。, but prose
+    assert _derive([long_line, *BODY], created)[1] == "2018-01-01"
+    assert _derive(["2025年9月3日市政府常务会议通过", *BODY], created)[1] == "2025-09-03"
