@@ -32,7 +32,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and not speaks_utf8(stream):
             reconfigure(errors="replace")
-    return _run(func, args)
+    code = _run(func, args)
+    if argv is None:  # the program's own run (`reader`, `python -m reader.cli`), not a call from Python
+        from reader.app.exiting import leave
+
+        code = leave(code)
+    return code
 
 
 def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:

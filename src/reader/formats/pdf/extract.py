@@ -13,6 +13,7 @@ import ctypes
 import hashlib
 import re
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -145,15 +146,24 @@ def _engine() -> ocr.Engine | str:
         return ocr.default_engine()
 
 
+_LOADS: set[threading.Thread] = set()
+"""The engine loads started and not yet finished (`engine_loads_done`)."""
+
+
 def _loading_engine() -> Future[ocr.Engine | str]:
     """The engine being loaded on a thread of its own, while the caller draws the first scanned page.
 
     The first load takes about 0.8 CPU-s; PDFium draws outside the interpreter lock, so the two overlap.
     A thread of its own rather than one of the import's pools: a cancel during the load does not wait for
-    it (`_loaded`), and the load finishes on its own and serves the next import. Not a daemon thread: the
-    process waits for it at exit (a second at most), since a load cut short by the interpreter's end,
-    half-way through OpenCV's and ONNX Runtime's set-up, aborted the process ("terminate called without an
-    active exception") when the reader closed the window just after cancelling a first scanned import."""
+    it (`_loaded`), and the load finishes on its own and serves the next import.
+
+    A daemon thread, so that nothing at exit waits for it without a limit: the first load took 4.1 s of
+    wall time on a loaded machine, and a load reading from a stalled disk may never end. The program's
+    exit waits for it a few seconds (`engine_loads_done`, called by `reader.app.exiting`) and, if it is
+    still loading then, ends the process without the interpreter's finalisation: a load cut short by that
+    finalisation, half-way through OpenCV's and ONNX Runtime's set-up, aborted the process ("terminate
+    called without an active exception") when the reader closed the window just after cancelling a first
+    scanned import."""
     loaded: Future[ocr.Engine | str] = Future()
 
     def load() -> None:
@@ -161,9 +171,21 @@ def _loading_engine() -> Future[ocr.Engine | str]:
             loaded.set_result(_engine())
         except BaseException as exc:  # default_engine returns its failures as reasons; anything else is a bug
             loaded.set_exception(exc)
+        finally:
+            _LOADS.discard(threading.current_thread())
 
-    threading.Thread(target=load, name="ocr-load", daemon=False).start()
+    thread = threading.Thread(target=load, name="ocr-load", daemon=True)
+    _LOADS.add(thread)
+    thread.start()
     return loaded
+
+
+def engine_loads_done(timeout: float) -> bool:
+    """Whether no engine load is under way, once those under way were given `timeout` seconds to end."""
+    deadline = time.monotonic() + timeout
+    for thread in list(_LOADS):
+        thread.join(max(0.0, deadline - time.monotonic()))
+    return not any(thread.is_alive() for thread in list(_LOADS))
 
 
 LOAD_POLL_S = 0.05

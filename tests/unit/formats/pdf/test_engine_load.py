@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+import reader
 from reader.formats.pdf import ocr
 from reader.formats.pdf.extract import extract
 
@@ -97,39 +98,62 @@ def test_a_cancel_while_the_engine_loads_comes_back_without_waiting_for_it(monke
 
 EXIT_AFTER_CANCEL = textwrap.dedent(
     """
-    import sys, time
+    import sys, threading, time
+    from reader.app import exiting
+    from reader.cli.run import main
     from reader.formats.pdf import ocr
     from reader.formats.pdf.extract import extract
     from shaded_scans import ByShade, shaded_scan
 
-    def load():  # a slow first load: still running when the process ends
-        time.sleep(0.5)
+    def load():
+        if sys.argv[1] == "hangs":  # a load reading from a stalled disk: it never ends
+            threading.Event().wait()
+        time.sleep(0.5)  # a slow first load: still running when the command ends
         print("engine loaded", flush=True)
         return ByShade()
 
     ocr.default_engine = load
+    exiting.ENGINE_LOAD_WAIT_S = float(sys.argv[2])
     try:
         extract(shaded_scan(1), cancelled=lambda: True)
     except ocr.OcrCancelled:
         print("cancelled", flush=True)
+    sys.argv = ["reader", "--library", sys.argv[3], "list"]  # a command, run as the program runs it
+    sys.exit(main())
     """
 )
 
 
-def test_a_process_that_ends_just_after_a_cancel_waits_for_the_load() -> None:
-    """Ending the process while the engine loads aborted it (OpenCV's and ONNX Runtime's set-up cut short
-    by the interpreter's end): the exit waits for the load, and the process ends normally."""
+def _exit_after_cancel(load: str, wait_s: float, library: Path) -> subprocess.CompletedProcess[str]:
+    """A process that cancels a scan while the engine loads, runs a `reader` command and ends."""
     tests = Path(__file__).parents[3]
-    done = subprocess.run(
-        [sys.executable, "-c", EXIT_AFTER_CANCEL],
+    source = Path(reader.__file__).parents[1]  # the tree under test, not an installed copy
+    path = os.pathsep.join(p for p in (str(source), str(tests), os.environ.get("PYTHONPATH", "")) if p)
+    return subprocess.run(
+        [sys.executable, "-c", EXIT_AFTER_CANCEL, load, str(wait_s), str(library)],
         cwd=tests,
-        env={**os.environ, "PYTHONPATH": str(tests)},
+        env={**os.environ, "PYTHONPATH": path},
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_a_process_that_ends_just_after_a_cancel_waits_for_the_load(tmp_path: Path) -> None:
+    """Ending the process while the engine loads aborted it (OpenCV's and ONNX Runtime's set-up cut short
+    by the interpreter's end): the exit waits for the load, and the process ends normally."""
+    done = _exit_after_cancel("slow", 60.0, tmp_path / "lib.sqlite")
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.splitlines() == ["cancelled", "engine loaded"]
+
+
+def test_a_load_that_never_ends_does_not_keep_the_process_from_ending(tmp_path: Path) -> None:
+    """The exit waited for the whole load, however long: a load stuck on a stalled disk kept the process
+    (the window's, once closed) alive for ever. After its wait the process ends, with its code and its output,
+    without aborting."""
+    done = _exit_after_cancel("hangs", 0.2, tmp_path / "lib.sqlite")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.splitlines()[0] == "cancelled" and "engine loaded" not in done.stdout
 
 
 def test_an_engine_that_cannot_load_is_each_pages_note(monkeypatch: pytest.MonkeyPatch) -> None:
