@@ -106,13 +106,18 @@ def _units(text: str) -> float:
 _DASHED_NUMBER = re.compile(r"^[一—–\-－]{1,3}\s*(\d{1,4})\s*[一—–\-－]{1,3}$")
 _DIGIT_GAP = re.compile(r"(?<=\d) (?=\d)")
 _NUMERAL_ZERO = re.compile(r"(?<=[一二三四五六七八九十〇])[OoΟ○０0](?=[一二三四五六七八九十〇年])")
+# A year of the Republic of China era written digit by digit (民國一一五年): its 一 is one stroke, the same
+# as a dash, and the recogniser reads it as one. After the era's name a dash inside the year is no range.
+_ERA_YEAR = re.compile(r"(?<=民國|民国)([〇一二三四五六七八九]?)[—–－\-]([〇一二三四五六七八九]{1,2})(?=\s*年)")
 
 
 def _clean(text: str) -> str:
     """What the recogniser gets wrong in a regular way: the dashes around a page number read as 一 (the
     same stroke), a space put between the digits of one number (2 008, 1 7日), and the zero of a number
-    in Chinese numerals read as a letter O or a circle (二O二四年)."""
+    in Chinese numerals read as a letter O or a circle (二O二四年), the 一 of an era year read as a dash
+    (民國一—五年)."""
     text = _NUMERAL_ZERO.sub("〇", _DIGIT_GAP.sub("", text.strip()))
+    text = _ERA_YEAR.sub(lambda m: f"{m.group(1)}一{m.group(2)}", text)
     dashed = _DASHED_NUMBER.match(text)
     return f"— {dashed.group(1)} —" if dashed else text
 
