@@ -210,3 +210,10 @@ def test_the_walk_does_not_spend_the_budget_the_parts_are_read_with(monkeypatch:
     with zipped.Package(data[: data.rfind(b"PK\x01\x02") - 1], "Word document") as package:
         assert package.salvaged
         assert package.read("word/document.xml") == parts["word/document.xml"].encode()
+
+
+def test_a_walked_name_ends_at_a_nul_as_zipfile_ends_it() -> None:
+    body = _document("正文。").encode()
+    entry = _local("word/document.xml\0.exe", body, method=0, crc=zlib.crc32(body), size=len(body))
+    with zipped.Package(entry, "Word document") as package:
+        assert package.names == {"word/document.xml"}
