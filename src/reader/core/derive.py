@@ -16,7 +16,8 @@ if TYPE_CHECKING:  # the cleaner (and its HTML parser) loads with the first clea
     from reader.core import cleaning
 
 # Bump when the cleaner's output changes, so stored documents can be re-derived.
-CLEANER_VERSION = 11  # 11: post openings, registration footer, single repeats kept, section headings, comma feeds
+CLEANER_VERSION = 12  # 12: lines kept whole, lures, era dates, Markdown without syntax, DOCX titles/dates
+# 11: post openings, registration footer, single repeats kept, section headings, comma feeds
 # 10: feed stamps, ranked boxes, headlines dated at the end, closing asked headlines
 # 9: gaps inside the article kept, news feeds told from short articles, 。[4] ends
 # 8: a serial's table of contents kept as content; the source before 责任编辑 cut clean
