@@ -348,7 +348,11 @@ def _inflate(data: memoryview, sink: Callable[[bytes], None]) -> tuple[int, bool
             sink(chunk)
         elif not pending:
             break
-    return fed - len(inflater.unused_data) - len(inflater.unconsumed_tail), inflater.eof
+    if not inflater.eof:
+        return fed, False
+    # At the stream's end the input after it is in `unused_data`; `unconsumed_tail` may still hold a
+    # copy of it (when the end came in input held back by the output limit), so it is not subtracted.
+    return fed - len(inflater.unused_data), True
 
 
 def _short(exc: BaseException) -> str:

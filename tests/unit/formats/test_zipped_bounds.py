@@ -217,3 +217,14 @@ def test_a_walked_name_ends_at_a_nul_as_zipfile_ends_it() -> None:
     entry = _local("word/document.xml\0.exe", body, method=0, crc=zlib.crc32(body), size=len(body))
     with zipped.Package(entry, "Word document") as package:
         assert package.names == {"word/document.xml"}
+
+
+def test_a_streamed_part_larger_than_one_inflated_chunk_ends_where_its_stream_ends() -> None:
+    """Its end is found from the input zlib used, however the output was split; the part after it and
+    the part's own CRC then check that the end is exact."""
+    big = "<a>" + " " * (5 * zipped._READ_CHUNK) + "</a>"  # its stream ends inside input zlib held back
+    parts = {"big.xml": big, "after.xml": "<b>后</b>"}
+    data = _streamed(parts)
+    with zipped.Package(data[: data.rfind(b"PK\x01\x02")], "Word document") as package:
+        assert package.names == {"big.xml", "after.xml"}
+        assert package.read("big.xml") == big.encode() and package.read("after.xml") == "<b>后</b>".encode()
