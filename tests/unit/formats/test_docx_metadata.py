@@ -161,3 +161,16 @@ def test_a_date_line_is_short_and_not_a_sentence() -> None:
     long_line = "2025年9月3日市政府第十二次常务会议审议通过并印发各区县执行"  # no 。, but prose
     assert _derive([long_line, *BODY], created)[1] == "2018-01-01"
     assert _derive(["2025年9月3日市政府常务会议通过", *BODY], created)[1] == "2025-09-03"
+
+
+def test_a_list_item_does_not_date_the_document() -> None:
+    """A numbered list item holding only a date is an entry of a schedule, not the document's date line."""
+    body = gen.paragraph(TITLE, "Title") + gen.paragraph("2025年9月3日", num=(1, 0))
+    body += "".join(gen.paragraph(text) for text in BODY)
+    core = _core(None, "2018-01-01T00:00:00Z")
+    data = gen.make_docx(
+        **{"word/document.xml": gen.w_part("w:document", f"<w:body>{body}</w:body>"), "docProps/core.xml": core}
+    )
+    imported = docx.IMPORTER.read(data, "x.docx")
+    assert any(block.kind == "item" for block in blocks.from_raw(imported.raw).blocks)
+    assert docx.IMPORTER.derive(imported).metadata.date == "2018-01-01"
