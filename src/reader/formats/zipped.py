@@ -91,9 +91,10 @@ class Package:
                 raise FormatError(f"damaged {kind}: not a readable ZIP package ({_short(exc)})") from None
             self.names = frozenset(usable)
             whole = sum(1 for name in usable if self._entries[name].complete)
-            self.repairs.append(
+            self.repairs.insert(  # first, before what the walk noted of single parts
+                0,
                 f"the package's ZIP directory could not be read (the file was cut short or damaged); {whole} whole"
-                f" part(s){' and one cut short' if whole < len(usable) else ''} were recovered from their own headers"
+                f" part(s){' and one cut short' if whole < len(usable) else ''} were recovered from their own headers",
             )
             return
         if len(infos) > MAX_ENTRIES:
