@@ -12,6 +12,7 @@ The raw text is JSON (`to_raw`), so that re-deriving needs neither the file nor 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -136,10 +137,19 @@ def _title_block(blocks: Sequence[Block], title: str | None) -> int | None:
     return None
 
 
+NUMBERED_SECTION = re.compile(
+    r"^\s*(?:[一二三四五六七八九十百]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十百\d]{1,3}\s*[）)]"
+    r"|\d{1,3}(?:\.\d{1,3})*\s*[、．.)）]|第\s*[一二三四五六七八九十百\d]{1,4}\s*[章节節条條部分篇])"
+)
+"""The number of a section, item or article (一、 （一） 1. 1.2 第一章): a line opening with one is a part
+of the document, never its title, and a date in it is what that part is about."""
+
+
 def first_heading(blocks: Sequence[Block]) -> str | None:
-    """The title block, else the highest heading that comes first: what a reader would call the title."""
+    """The title block, else the highest heading that comes first and is not a numbered section (一、基本情况
+    is a part of the document): what a reader would call the title."""
     candidates = [b for b in blocks if b.kind == "title"] or sorted(
-        (b for b in blocks if b.kind == "heading"), key=lambda b: b.level
+        (b for b in blocks if b.kind == "heading" and not NUMBERED_SECTION.match(b.text)), key=lambda b: b.level
     )
     for block in candidates:
         if 0 < len(block.text) <= TITLE_MAX_CHARS:

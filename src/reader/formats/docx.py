@@ -56,12 +56,7 @@ _UNTITLED = re.compile(
 """The name a word processor gives a new file ("Document1", "文档1", "新建 Microsoft Word 文档 (2)"):
 an optional "new", an optional producer, the word for a document, an optional small number or copy
 mark. Not "文件" or "DOC" alone with a year after it: "文件 2023" is a name someone chose."""
-_NUMBERED = re.compile(
-    r"^\s*(?:[一二三四五六七八九十百]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十百\d]{1,3}\s*[）)]"
-    r"|\d{1,3}(?:\.\d{1,3})*\s*[、．.)）]|第\s*[一二三四五六七八九十百\d]{1,4}\s*[章节節条條部分篇])"
-)
-"""The number of a section, item or article (一、 （一） 1. 1.2 第一章): a line opening with one is a part
-of the document, never its title, and a date in it is what that part is about."""
+_NUMBERED = blocks.NUMBERED_SECTION
 _CITED = re.compile(r"^[（(]?\s*(?:根据|根據|依据|依據|按照|遵照|附件|附表|截至|截止|自|从|從)")
 """A line that cites another document, an attachment or a period: its date is not the document's."""
 _DATE_BOUND = re.compile(r"^\s*(?:前|以前|之前|起|以来|以來|止|为止|為止|后|以后|之后|後|以後|之後)")
