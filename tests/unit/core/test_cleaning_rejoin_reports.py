@@ -4,6 +4,8 @@ file. Every document here is written for the test."""
 
 from __future__ import annotations
 
+import pytest
+
 from reader.core.cleaning import clean_html, clean_text
 
 ADDRESSEE = "各镇人民政府、街道办事处，区各有关部门："
@@ -64,3 +66,43 @@ def test_an_addressee_with_a_comma_in_a_page_is_kept() -> None:
     )
     cleaned = clean_html(page)
     assert ADDRESSEE in cleaned.text.split("\n")
+
+
+_PROSE = (
+    "入冬以来全市气温持续走低供热企业按照统一部署提前启动了试供暖各小区的室温普遍达到了标准市供热办表示今年新改造"
+    "的老旧管网超过四十公里管网漏损率明显下降群众的投诉也比去年少了很多下一步还将继续推进智慧供热平台建设实现换热站"
+    "的远程监控和自动调节让居民住得更加温暖舒适统计部门会同有关单位对报送数据开展了全面核查并督促整改落实到位各项工"
+    "作稳步推进取得阶段成效全年经济运行总体平稳质量效益持续提升"
+) * 2
+# Wrapped lines that open like a heading or an item, or end like an addressee, inside a sentence.
+_WRAPPED_STARTS = ["第十二条的规定", "一、二季度", "（一）项所列", "1.请各单位", "第三章的要求", "二、三产业", "①号楼"]
+_WRAPPED_ENDS = ["，市长在会上强调：", "，各部门要高度重视："]
+
+
+@pytest.mark.parametrize("width", [30, 34, 38, 40])
+def test_a_wrapped_line_goes_on_whatever_the_next_line_opens_with(width: int) -> None:
+    """A line reaching the wrap column without ending its sentence goes on in the next line, even when that
+    line opens like a numbered heading (`第十二条的规定…`, `一、二季度…`) or the line ends in a colon."""
+    paras = []
+    for i, start in enumerate(_WRAPPED_STARTS):
+        at = i * 23
+        end = _WRAPPED_ENDS[i % 2]
+        paras.append(
+            [
+                _PROSE[at : at + width - 2] + "依照",
+                (start + _PROSE[at + 40 :])[:width],
+                _PROSE[at + 70 : at + 70 + width - len(end)] + end,
+                f"要把第{i + 1}项工作摆在重要位置，切实抓紧抓好。",
+            ]
+        )
+    text = "\n".join(["统计工作会议召开", *(line for para in paras for line in para)])
+    assert clean_text(text).text.split("\n") == ["".join(para) for para in paras]
+
+
+def test_a_numeral_range_is_not_a_numbered_heading() -> None:
+    """`一、二季度` and `二、三产业` count two numbers in a sentence; `一、总体要求` is a heading."""
+    from reader.core.cleaning.structure import is_structure
+
+    assert not is_structure("一、二季度全市经济运行平稳")
+    assert not is_structure("二、三产业占比继续提高")
+    assert is_structure("一、总体要求")

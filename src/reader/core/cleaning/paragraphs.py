@@ -53,7 +53,15 @@ _CJK_START = re.compile(r"^[\u3400-\u9fff]")
 def _joins(prev: cf.Line, nxt: cf.Line, open_para: bool, wrap: int | None, adjacent: bool) -> bool:
     if cf.CONTINUES.match(nxt.text):
         return True
-    if prev.ends_sentence or nxt.heading or prev.heading or nxt.structure:
+    if prev.ends_sentence or nxt.heading or prev.heading:
+        return False
+    if wrap is not None and adjacent and nxt.words and len(prev.text) >= wrap - WRAP_SLACK:
+        # A line cut at the column of a hard-wrapped text without finishing its sentence goes on in the
+        # next line, whatever that line opens with: `第十二条的规定…`, `一、二季度…`, `（一）项…` and a clause
+        # ending in a colon are pieces of the sentence, not a heading or an item. Only a line short of the
+        # column ended where its writer ended it, and only there are the checks of structure below asked.
+        return True
+    if nxt.structure:
         return False  # a numbered heading or item, a field, a table row opens a line of its own
     if prev.structure and prev.text.endswith((":", "：")):
         return False  # an addressee (各有关单位：) or a field's label (附件：) stands on its own line
