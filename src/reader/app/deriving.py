@@ -104,7 +104,7 @@ def reanchor(library: Library, doc_id: int, text: str, old_text: str | None) -> 
     """
     annotations = library.annotations.for_document(doc_id)
     selectors = [Selector(a.start, a.end, a.quote, a.prefix, a.suffix) for a in annotations]
-    return library.annotations.place(annotations, anchor_many(text, selectors, old_text=old_text))
+    return library.annotations.place(annotations, anchor_many(text, selectors, old_text=old_text), text)
 
 
 def rederive(library: Library, doc_id: int, hints: SourceHints | None = None) -> bool:

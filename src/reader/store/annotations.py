@@ -315,10 +315,15 @@ class AnnotationStore:
                 counts[tag] = counts.get(tag, 0) + 1
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
-    def place(self, annotations: Sequence[Annotation], anchors: Sequence[Anchor | None]) -> tuple[int, int]:
+    def place(
+        self, annotations: Sequence[Annotation], anchors: Sequence[Anchor | None], text: str | None = None
+    ) -> tuple[int, int]:
         """Store where each annotation now lies (None: it could not be placed and is kept as an
         orphan); returns (placed, orphaned). Runs inside the caller's transaction: the text change and
-        the new places must land together. Where they lie is the operations layer's to find."""
+        the new places must land together. Where they lie is the operations layer's to find.
+
+        With the new `text`, an annotation placed on words that changed takes them as its quote and
+        context: what it exports and what it is found by next time are the words the reader sees."""
         placed = orphaned = 0
         for annotation, found in zip(annotations, anchors, strict=True):
             if found is None:
@@ -327,6 +332,13 @@ class AnnotationStore:
                     self.conn.execute("UPDATE annotations SET orphan = 1 WHERE uuid = ?", (annotation.uuid,))
                 continue
             placed += 1
+            if text is not None and not found.exact and found.end <= len(text):
+                now = describe(text, found.start, found.end)
+                if (now.quote, now.prefix, now.suffix) != (annotation.quote, annotation.prefix, annotation.suffix):
+                    self.conn.execute(
+                        "UPDATE annotations SET quote = ?, prefix = ?, suffix = ? WHERE uuid = ?",
+                        (now.quote, now.prefix, now.suffix, annotation.uuid),
+                    )
             if (found.start, found.end, annotation.orphan) != (annotation.start, annotation.end, False):
                 self.conn.execute(
                     "UPDATE annotations SET start = ?, end = ?, orphan = 0 WHERE uuid = ?",

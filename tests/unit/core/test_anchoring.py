@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reader.core.annotations.anchoring import Anchor, Selector, anchor, anchor_many, describe
+from reader.core.annotations.anchoring import CONTEXT, Anchor, Selector, anchor, anchor_many, describe
 from reader.core.annotations.approx_match import best_prefix_alignment, edit_distance, find_approximate
 
 TEXT = (
@@ -361,3 +361,31 @@ def test_offsets_carry_through_an_inserted_line(lines: list[str], inserted: str,
         assert 0 <= carried <= len(new)
         if offset < len(old) and old[offset] != "\n" and offset >= cut and inserted not in lines:
             assert new[carried] == old[offset]
+
+
+def _selected(text: str, quote: str) -> Selector:
+    start = text.index(quote)
+    end = start + len(quote)
+    return Selector(start, end, quote, text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT])
+
+
+def test_a_passage_whose_markup_the_cleaner_dropped_stays_on_its_words() -> None:
+    """A Markdown heading and a table row lose their `##`, pipes and stars when the reading text drops the
+    syntax: more than the fuzzy budget of the quote, but the diff knows where the words went."""
+    old = "前言\n## 一、代码示例\n说明文字一段。\n| **加粗** | 普通单元格 |\n结束。\n"
+    new = "前言\n一、代码示例\n说明文字一段。\n加粗\t普通单元格\n结束。\n"
+    heading = _selected(old, "## 一、代码示例")
+    row = _selected(old, "| **加粗** | 普通单元格 |")
+    placed = anchor_many(new, [heading, row], old_text=old)
+    assert [new[a.start : a.end] for a in placed if a is not None] == ["一、代码示例", "加粗\t普通单元格"]
+    assert anchor(new, heading, old_text=old) == placed[0]
+    assert anchor_many(new, [heading, row]) == [None, None]  # without the old text nothing says where
+
+
+def test_a_rewritten_or_mostly_deleted_passage_is_still_an_orphan() -> None:
+    old = "前言\n今年全市新建养老服务设施一百二十处，超额完成任务。\n结束。\n"
+    for new in ("前言\n今年全市新建文化场馆三处。\n结束。\n", "前言\n今年。\n结束。\n"):
+        (found,) = anchor_many(
+            new, [_selected(old, "今年全市新建养老服务设施一百二十处，超额完成任务。")], old_text=old
+        )
+        assert found is None, new

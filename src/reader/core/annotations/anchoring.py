@@ -11,7 +11,9 @@ both, in order of cost and certainty:
 2. the quote occurs exactly elsewhere: the prefix, suffix and distance choose among occurrences;
 3. the quote occurs only approximately (at most a quarter of its characters edited): candidates from
    a bit-parallel search (`approx_match`) are scored on quote similarity, prefix, suffix and distance
-   from the expected position, as the Hypothesis annotator does.
+   from the expected position, as the Hypothesis annotator does;
+4. with the text the positions were stored against, where a diff of the two texts carries the passage,
+   when only the markup or punctuation around the same words changed (`_same_words`).
 
 An exact occurrence with poor context does not win automatically: when a sentence has been copied
 elsewhere and the original edited, the edited original with its context intact is the better place.
@@ -27,6 +29,7 @@ Everything here is pure Python and Qt-free; offsets are code points, as everywhe
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 
 from reader.core.annotations.approx_match import find_approximate
@@ -192,14 +195,45 @@ def _anchor(text: str, selector: Selector, expected: int) -> Anchor | None:
     return _anchor_quote(text, selector, expected)
 
 
+SAME_WORDS = 0.8
+"""Share of the words (letters, digits, ideographs) on each side that the other must hold for a passage
+carried through the diff to be the same passage with its markup or punctuation changed."""
+
+
+def _same_words(text: str, selector: Selector, start: int, end: int) -> Anchor | None:
+    """The passage where the diff carried it, when only its markup changed around the same words.
+
+    A better cleaner may drop what surrounded the words (the `## ` of a Markdown heading, a table row's
+    pipes, emphasis stars): the quote then differs by more than the fuzzy budget, but the diff knows
+    exactly where those words went. They are accepted there when nearly all the quote's words are under
+    the carried span and nearly everything under it is the quote's words, so a passage that was rewritten
+    or mostly deleted is still an orphan."""
+    if not selector.quote or end <= start:
+        return None
+    now = text[start:end]
+    old_words = [ch for ch in selector.quote if ch.isalnum()]
+    new_words = [ch for ch in now if ch.isalnum()]
+    if len(new_words) < 2 or not old_words:
+        return None
+    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+    kept = sum(block.size for block in matcher.get_matching_blocks())
+    if kept < SAME_WORDS * len(old_words) or kept < SAME_WORDS * len(new_words):
+        return None
+    return Anchor(start, end, False, kept / max(len(old_words), len(new_words)))
+
+
 def anchor(text: str, selector: Selector, old_text: str | None = None) -> Anchor | None:
     """Where `selector` belongs in `text` now, or None when the passage cannot be found (an orphan).
 
     With `old_text` (the text the selector was made on), the stored position is first carried through a
     diff of the two texts, so a duplicated sentence elsewhere cannot outbid the edited original.
     """
-    expected = OffsetCarrier(old_text, text).carry(selector.start) if old_text is not None else selector.start
-    return _anchor(text, selector, expected)
+    if old_text is None:
+        return _anchor(text, selector, selector.start)
+    carrier = OffsetCarrier(old_text, text)
+    expected = carrier.carry(selector.start)
+    found = _anchor(text, selector, expected)
+    return found if found is not None else _same_words(text, selector, expected, carrier.carry(selector.end))
 
 
 def anchor_many(text: str, selectors: Sequence[Selector], old_text: str | None = None) -> list[Anchor | None]:
@@ -217,6 +251,8 @@ def anchor_many(text: str, selectors: Sequence[Selector], old_text: str | None =
         sel = selectors[i]
         expected = carrier.carry(sel.start) if carrier is not None else sel.start + shift
         found = _anchor(text, sel, expected)
+        if found is None and carrier is not None:
+            found = _same_words(text, sel, expected, carrier.carry(sel.end))
         results[i] = found
         if found is not None:
             shift = found.start - sel.start
