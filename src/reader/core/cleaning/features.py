@@ -201,21 +201,27 @@ def is_spam(line: Line) -> bool:
     return False
 
 
-LURE_WORDS = 60  # a lure is one short line; a paragraph that gives an account among its sentences is text
+LURE_WORDS = 40  # a lure is one short line; a paragraph that gives an account among its sentences is text
 
 
 def is_contact_lure(line: Line) -> bool:
     """An advertisement slipped between paragraphs: a short line that gives a messaging-app account (an
     invitation to add it and an account id) and urges or promises in the same breath (名额有限, 领取…).
     Neither alone is evidence: a notice may give an office's account for questions, and a sentence may
-    tell of a subsidy to claim. Never report structure (a contact field, 联系方式：…)."""
+    tell of a subsidy to claim. Never report structure (a contact field, 联系方式：…).
+
+    The account and the offer must be the line's own words: inside quotation marks they are cited, and a
+    line that says who speaks or who was swindled (警方提醒：, 据民警介绍, 骗子, 受害人) is a report about a
+    lure, as news on scams prints them. A lure is one pitch, not a paragraph: no full stop inside it."""
     text = line.text
-    return (
-        line.words <= LURE_WORDS
-        and not line.structure
-        and lx.LURE.search(text) is not None
-        and lx.CONTACT_HANDLE.search(text) is not None
-    )
+    if line.words > LURE_WORDS or line.structure or lx.LURE.search(text) is None:
+        return False
+    if lx.CONTACT_HANDLE.search(text) is None:
+        return False
+    own = lx.QUOTED.sub("", text) if any(q in text for q in '“「『"') else text
+    if own is not text and (lx.LURE.search(own) is None or lx.CONTACT_HANDLE.search(own) is None):
+        return False
+    return "。" not in own.rstrip("。！!？?…") and lx.REPORTED.search(own) is None
 
 
 def is_banner(line: Line) -> bool:

@@ -35,6 +35,10 @@ SPAM = re.compile(_alternation("cleaning_spam_words.txt"), re.IGNORECASE)
 SPAM_BRAND = re.compile(r"[A-Za-z0-9]{2,}\s*(?:体育|體育|娱乐|娛樂|(?:app|APP)(?![A-Za-z]))")
 # A line that is only an advertisement label.
 LURE = re.compile(_alternation("cleaning_lure_words.txt"))
+# Words of a report about an offer (who said it, who was swindled): a line holding one tells of the offer.
+REPORTED = re.compile(_alternation("cleaning_report_words.txt"))
+# A quotation: words cited, not the line's own (“…”, 「…」, 『…』, "…").
+QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"")
 # A messaging-app handle: the app's name after an invitation to add or contact, then an account id of
 # Latin letters and digits (加微信 abc12345, 加V：138…, QQ 12345678). The id is what makes it a contact.
 CONTACT_HANDLE = re.compile(

@@ -39,6 +39,10 @@ def _value(line: cf.Line, trust_chrome: bool = True) -> float:
     short unpunctuated items, links and flagged noise negative. A `spaced` line is a clause of a block
     written with spaces and line breaks for punctuation (`spaced_blocks`): prose at a discount."""
     words = line.words
+    if line.reason == "spam":
+        # An advertisement or a lure slipped between paragraphs is removed for what it is; it is no sign
+        # that the article ends there, and costing it its length cut the lead above it off the body.
+        return SPAM_VALUE
     if line.reason is not None:
         return -min(words, 30) - 2.0
     own = words - line.link_chars
@@ -67,6 +71,7 @@ def _value(line: cf.Line, trust_chrome: bool = True) -> float:
     return value
 
 
+SPAM_VALUE = -2.0  # a line already removed as spam: a run crosses it as it crosses a heading
 STRUCTURE_VALUE = -1.0  # a heading, item or table row costs little: a run crosses it to the next paragraph
 SHORT_CLAUSE_PENALTY = 4.0
 FIELD_WEIGHT = 0.5
