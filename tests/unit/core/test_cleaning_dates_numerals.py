@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.cleaning import clean_html, clean_text
-from reader.core.cleaning.metadata import parse_date
+from reader.core.cleaning.metadata import date_span, parse_date
 
 BODY = [
     "为做好今冬明春道路除雪工作，确保群众出行安全，现将有关事项通知如下：",
@@ -68,3 +68,14 @@ def test_a_bylines_bare_date_before_its_labels_is_the_date() -> None:
     meta = clean_html(page).metadata
     assert meta.date == "2025-12-02T09:10"
     assert meta.source == "城关融媒"
+
+
+def test_the_first_date_in_a_line_is_its_date_and_its_span() -> None:
+    """A line dated in Arabic numerals that cites a rule dated in Chinese numerals is dated by its own date,
+    and the span given for the date is that date's: the reading and the span were of two dates."""
+    line = "2025年3月2日 依据二〇一九年十月一日施行的条例"
+    assert parse_date(line) == "2025-03-02"
+    assert date_span(line) == (0, 9)
+    cited_first = "依据二〇一九年十月一日施行的条例 2025年3月2日"
+    assert parse_date(cited_first) == "2019-10-01"
+    assert date_span(cited_first) == (2, 11)

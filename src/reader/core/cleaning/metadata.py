@@ -115,8 +115,20 @@ def _cn_date(m: re.Match[str]) -> str | None:
 def parse_date(text: str) -> str | None:
     """The first plausible date in `text`, as ISO 8601 with the precision the text gives; dates in
     Chinese numerals and on the ROC calendar are read too (`_CN_DATE`)."""
-    if "年" in text and (roc := _cn_dates(text)) is not None:
-        return roc
+    first = _first_date(text)
+    if first is not None:
+        return first[0]
+    m2 = _YEAR_MONTH.search(text)
+    if m2 and 1 <= int(m2.group(2)) <= 12:
+        return f"{int(m2.group(1)):04d}-{int(m2.group(2)):02d}"
+    return None
+
+
+def _first_date(text: str) -> tuple[str, int, int] | None:
+    """The date that comes first in `text`, whichever way it is written, with its span: a line dated in
+    Arabic numerals that cites a rule of 二〇一九年十月一日 is dated by its own date, the first. parse_date and
+    date_span both answer from here, so the date read and the span removed are one."""
+    arabic: tuple[str, int, int] | None = None
     for m in _DATE.finditer(text):
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if not (1 <= month <= 12 and 1 <= day <= 31):
@@ -128,30 +140,26 @@ def parse_date(text: str) -> str | None:
                 iso += f"T{hour:02d}:{minute:02d}"
                 if m.group(6) is not None and int(m.group(6)) < 60:
                     iso += f":{int(m.group(6)):02d}"
-        return iso
-    m2 = _YEAR_MONTH.search(text)
-    if m2 and 1 <= int(m2.group(2)) <= 12:
-        return f"{int(m2.group(1)):04d}-{int(m2.group(2)):02d}"
-    return None
-
-
-def _cn_dates(text: str) -> str | None:
-    """The first date in Chinese numerals or on the ROC calendar in `text`, in ISO form."""
-    for m in _CN_DATE.finditer(text):
-        if (iso := _cn_date(m)) is not None:
-            return iso
-    return None
+        arabic = (iso, m.start(), m.end())
+        break
+    if "年" in text:
+        # Only a numeral date starting before the Arabic one can come first.
+        stop = arabic[1] if arabic is not None else len(text)
+        for cn in _CN_DATE.finditer(text):
+            if cn.start() >= stop:
+                break
+            if (iso := _cn_date(cn)) is not None:
+                return (iso, cn.start(), cn.end())
+    return arabic
 
 
 def date_span(text: str) -> tuple[int, int] | None:
+    """Where the date parse_date reads stands in `text` (else the first date-shaped run, as before)."""
+    first = _first_date(text)
+    if first is not None:
+        return (first[1], first[2])
     m = _DATE.search(text)
-    if m:
-        return (m.start(), m.end())
-    if "年" in text:
-        for cn in _CN_DATE.finditer(text):
-            if _cn_date(cn) is not None:
-                return (cn.start(), cn.end())
-    return None
+    return (m.start(), m.end()) if m else None
 
 
 def label_kind(label: str) -> str:
