@@ -148,8 +148,8 @@ def _first_date(text: str) -> tuple[str, int, int] | None:
         for cn in _CN_DATE.finditer(text):
             if cn.start() >= stop:
                 break
-            if (iso := _cn_date(cn)) is not None:
-                return (iso, cn.start(), cn.end())
+            if (numeral := _cn_date(cn)) is not None:
+                return (numeral, cn.start(), cn.end())
     return arabic
 
 
