@@ -158,3 +158,28 @@ def test_generated_notes_of_the_development_half_lose_nothing() -> None:
         front = lines.index("---", 1) + 1 if lines[0] == "---" else 0
         removed = [(r.line, r.text, r.reason) for r in cleaned.removed]
         assert _lost(removed, cleaned.metadata.title, front) == [], note.note_id
+
+
+WRAPPED = """# 周报
+
+本周完成了**数据
+清洗**模块的重构，详见[设计
+文档](https://example.com/design)。
+"""
+
+
+def test_inline_syntax_over_a_soft_break_leaves_the_reading_text() -> None:
+    """Emphasis and a link that run over a soft line break are read from the whole paragraph: neither line
+    keeps stars, brackets or the link target, and the line holding only the link's end stays text (its
+    link is a reference inside the author's paragraph, not a row of links)."""
+    cleaned = clean_markdown(WRAPPED)
+    assert cleaned.text.split("\n") == ["本周完成了数据", "清洗模块的重构，详见设计", "文档。"]
+    assert [(r.line, r.reason) for r in cleaned.removed] == [(1, "metadata")]
+
+
+def test_code_keeps_its_spacing_and_a_setext_underline_is_no_text() -> None:
+    """Code is shown as written (indent and runs of spaces included); the `===` under a setext heading is
+    syntax, like a heading's hashes."""
+    note = "# 笔记\n\n二、代码示例\n======\n\n```python\nx = 1    # 对齐  注释\nif x:\n    print(x)\n```\n"
+    lines = clean_markdown(note).text.split("\n")
+    assert lines == ["二、代码示例", "```python", "x = 1    # 对齐  注释", "if x:", "    print(x)", "```"]

@@ -29,7 +29,8 @@ _AUTHORED = frozenset(
 
 @dataclass
 class MarkdownLines:
-    """Per source line (0-based index): authored structure, headings, front matter, linked characters."""
+    """Per source line (0-based index): authored structure, headings, front matter, linked characters, and
+    the plain text of the inline content standing on it."""
 
     authored: set[int] = field(default_factory=set)
     headings: set[int] = field(default_factory=set)
@@ -37,29 +38,86 @@ class MarkdownLines:
     tables: set[int] = field(default_factory=set)
     front_matter: set[int] = field(default_factory=set)
     link_chars: dict[int, int] = field(default_factory=dict)
+    inline_text: dict[int, str] = field(default_factory=dict)  # a table row: its cells joined by tabs
+    item_starts: set[int] = field(default_factory=set)  # the line a list item opens on, marker and all
+    underlines: set[int] = field(default_factory=set)  # a setext heading's `===` or `---` line
 
 
 def read_markdown(lines: list[str]) -> MarkdownLines:
-    """What the parser says about each of `lines` (the document split as the cleaner splits it)."""
+    """What the parser says about each of `lines` (the document split as the cleaner splits it). One parse
+    gives everything: the plain text of each line is read from the inline tokens of its whole block, so
+    emphasis or a link that runs over a soft line break loses its syntax on both lines."""
     out = MarkdownLines(front_matter=_front_matter(lines))
     body = ["" if i in out.front_matter else line for i, line in enumerate(lines)]
+    cells: dict[int, list[str]] = {}
+    in_cell = False
     for token in _PARSER.parse("\n".join(body)):
+        kind = token.type
+        if kind in ("th_open", "td_open"):
+            in_cell = True
+        elif kind in ("th_close", "td_close"):
+            in_cell = False
         if token.map is None:
             continue
         start, end = token.map
-        if token.type in _AUTHORED:
+        if kind in _AUTHORED:
             out.authored.update(range(start, end))
-        if token.type == "heading_open":
+        if kind == "heading_open":
             out.headings.update(range(start, end))
-        if token.type in ("fence", "code_block", "html_block"):
+            if token.markup in ("=", "-"):
+                out.underlines.add(end - 1)
+        elif kind in ("fence", "code_block", "html_block"):
             out.verbatim.update(range(start, end))
-        if token.type == "table_open":
+        elif kind == "table_open":
             out.tables.update(range(start, end))
-        if token.type == "inline" and token.children:
-            _count_links(token.children, start, out.link_chars)
+        elif kind == "list_item_open":
+            out.item_starts.add(start)
+        elif kind == "inline" and token.children:
+            pieces = _walk_inline(token.children, start, out.link_chars)
+            if in_cell:
+                cells.setdefault(start, []).append(pieces[0])
+            else:
+                for k, piece in enumerate(pieces):
+                    out.inline_text[start + k] = piece
             if any(child.type == "image" for child in token.children):
                 out.authored.update(range(start, end))  # an image the author placed, with its caption
+        elif kind == "inline" and in_cell:
+            cells.setdefault(start, []).append("")  # an empty cell keeps its place in the row
+    for row, texts in cells.items():
+        out.inline_text[row] = "\t".join(texts)
     return out
+
+
+def _walk_inline(children: list[Token], first_line: int, link_chars: dict[int, int]) -> list[str]:
+    """The plain text of an inline block, one piece per source line (soft and hard breaks move on to the
+    next line): text, code spans, escapes and an image's alt text, without the syntax around them.
+
+    The characters of link text are added to the line they stand on when links make most of the block:
+    a block of links (a menu saved as Markdown) is evidence of furniture, line by line; a link inside the
+    author's paragraph is a reference, even when a soft break leaves its text alone on a line."""
+    pieces: list[list[str]] = [[]]
+    linked: dict[int, int] = {}
+    line, depth, words = first_line, 0, 0
+    for child in children:
+        kind = child.type
+        if kind in ("softbreak", "hardbreak"):
+            line += 1
+            pieces.append([])
+        elif kind in ("text", "code_inline", "text_special", "image"):
+            pieces[-1].append(child.content)  # an image's content is its alt text
+            if kind != "image":
+                n = cf.word_count(child.content)
+                words += n
+                if depth:
+                    linked[line] = linked.get(line, 0) + n
+        elif kind == "link_open":
+            depth += 1
+        elif kind == "link_close":
+            depth = max(0, depth - 1)
+    if 2 * sum(linked.values()) > words:
+        for at, n in linked.items():
+            link_chars[at] = link_chars.get(at, 0) + n
+    return ["".join(piece) for piece in pieces]
 
 
 def _front_matter(lines: list[str]) -> set[int]:
@@ -75,76 +133,38 @@ def _front_matter(lines: list[str]) -> set[int]:
     return set()
 
 
-def _count_links(children: list[Token], first_line: int, link_chars: dict[int, int]) -> None:
-    """Add the characters of link text to the source line they stand on (soft and hard breaks move on
-    to the next line)."""
-    line, depth = first_line, 0
-    for child in children:
-        if child.type in ("softbreak", "hardbreak"):
-            line += 1
-        elif child.type == "link_open":
-            depth += 1
-        elif child.type == "link_close":
-            depth = max(0, depth - 1)
-        elif depth and child.type in ("text", "code_inline"):
-            link_chars[line] = link_chars.get(line, 0) + cf.word_count(child.content)
-
-
-# Block markers a line opens with: a heading's hashes, a quote's `>` (nested too). A list item's marker is
-# kept: `- ` and `1. ` read as a list in plain text as well.
-_HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
-_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
+# Block markers a line opens with: a quote's `>` (nested too), a list item's marker.
 _QUOTE_MARK = re.compile(r"^\s{0,3}(?:>\s?)+")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
-_TABLE_RULE = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
-_CELL_SPLIT = re.compile(r"(?<!\\)\|")
 
 
 def plain_lines(lines: list[str], parsed: MarkdownLines) -> dict[int, str]:
     """Each source line (0-based index) as plain text: the reading text of a Markdown file carries its
-    words, not its syntax. A heading loses its hashes, a quote its `>`, emphasis its stars, a link and an
-    image keep their text (the target stays in the original), a table row becomes its cells joined by tabs
-    (as a Word table's rows read) and a table's rule row becomes empty. Code, raw HTML and front matter
-    are shown as written. Lines whose plain text equals the line are left out."""
+    words, not its syntax. A heading loses its hashes (a setext heading its underline), a quote its `>`,
+    emphasis its stars, a link and an image keep their text (the target stays in the original), a table
+    row becomes its cells joined by tabs (as a Word table's rows read); a table's rule row and a setext
+    underline become empty (syntax only). A list item keeps its marker: `- ` and `1. ` read as a list in
+    plain text too. Code and raw HTML are shown as written, spaces and indent included; front matter too.
+    Lines whose plain text equals the line are left out. No line is parsed again: the text comes from the
+    tokens of the one parse (`read_markdown`)."""
     out: dict[int, str] = {}
     for i, line in enumerate(lines):
-        if i in parsed.verbatim or i in parsed.front_matter or not line.strip():
+        if i in parsed.front_matter or not line.strip():
             continue
-        if i in parsed.tables:
-            plain = _table_row(line)
+        if i in parsed.verbatim:
+            plain = line.rstrip()
+            if plain != cf.normalise_space(line):
+                out[i] = plain  # the cleaner's measure collapses spaces: code keeps its indent and spacing
+            continue
+        elif i in parsed.tables or i in parsed.underlines:
+            plain = parsed.inline_text.get(i, "")
+        elif i in parsed.inline_text:
+            plain = parsed.inline_text[i]
+            if i in parsed.item_starts:
+                mark = _LIST_MARK.match(_QUOTE_MARK.sub("", line))
+                plain = (mark.group().strip() + " " if mark else "") + plain
         else:
-            body = _QUOTE_MARK.sub("", line)
-            if i in parsed.headings:
-                body = _CLOSING_HASHES.sub("", _HEADING_MARK.sub("", body))
-            mark = _LIST_MARK.match(body)
-            head = mark.group() if mark else ""
-            plain = head + _inline(body[len(head) :])
+            continue  # a thematic break, an empty item: as written
         if plain != line:
             out[i] = plain
     return out
-
-
-def _table_row(line: str) -> str:
-    """`| a | **b** |` -> `a<TAB>b`; the rule under the header row (`| --- | :-: |`) -> empty."""
-    text = line.strip()
-    if _TABLE_RULE.match(text):
-        return ""
-    text = text[1:] if text.startswith("|") else text
-    text = text[:-1] if text.endswith("|") and not text.endswith("\\|") else text
-    return "\t".join(_inline(cell.strip().replace("\\|", "|")) for cell in _CELL_SPLIT.split(text))
-
-
-def _inline(text: str) -> str:
-    """The text of a line's inline Markdown (emphasis, links, images, code spans, escapes) without its
-    syntax, as the parser reads it."""
-    if not text.strip():
-        return text
-    tokens = _PARSER.parseInline(text)
-    parts: list[str] = []
-    for token in tokens:
-        for child in token.children or ():
-            if child.type in ("text", "code_inline", "text_special", "image"):
-                parts.append(child.content)  # an image's content is its alt text
-            elif child.type in ("softbreak", "hardbreak"):
-                parts.append(" ")
-    return "".join(parts)

@@ -144,8 +144,15 @@ def _clean(
                 line.reason = line.reason or "user"
     for line in lines:
         if plain and line.reason is None and line.number in plain:
-            line.text = plain[line.number].strip()
-    # A kept line whose plain text is empty (a table's rule row) is syntax only: the row break shows it.
+            # Code is shown as written, its indent and inner spaces too; other lines lose the spaces
+            # the syntax left at their ends.
+            line.text = (
+                plain[line.number]
+                if line.authored and line.raw.rstrip() == plain[line.number]
+                else (plain[line.number].strip())
+            )
+    # A kept line whose plain text is empty (a table's rule row, a setext underline) is syntax only: the
+    # row break or the heading shows it.
     text = "\n".join(paragraphs([line for line in lines if line.reason is None and line.text], lines))
     removed = [Removed(line.number, line.raw, line.reason) for line in lines if line.reason is not None]
     return Cleaned(text=text, removed=removed, metadata=meta.metadata)
