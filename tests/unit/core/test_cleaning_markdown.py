@@ -183,3 +183,17 @@ def test_code_keeps_its_spacing_and_a_setext_underline_is_no_text() -> None:
     note = "# 笔记\n\n二、代码示例\n======\n\n```python\nx = 1    # 对齐  注释\nif x:\n    print(x)\n```\n"
     lines = clean_markdown(note).text.split("\n")
     assert lines == ["二、代码示例", "```python", "x = 1    # 对齐  注释", "if x:", "    print(x)", "```"]
+
+
+def test_a_comment_in_a_code_block_is_not_the_title() -> None:
+    """`# 安装依赖…` inside a fenced block is a shell comment, not a heading: it is never the title, and the
+    code block keeps it."""
+    note = (
+        "学习笔记\n\n这一周主要读的是关于城市排水系统的几篇综述。\n\n配置文件的写法如下：\n\n"
+        "```bash\n# 安装依赖并启动服务程序\npip install reader\n```\n\n## 雨水花园\n\n"
+        "关于雨水花园的设计，文献中给出的下渗速率差别很大，需要找原始数据核对一下。\n"
+    )
+    cleaned = clean_markdown(note)
+    assert cleaned.metadata.title != "安装依赖并启动服务程序"
+    assert "# 安装依赖并启动服务程序" in cleaned.text.split("\n")
+    assert cleaned.removed == []

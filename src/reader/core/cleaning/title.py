@@ -85,8 +85,8 @@ def _best_title_line(lines: list[cf.Line], facts: PageFacts | None, first_conten
     first_candidate = True
     for i in range(min(first_content, HEADER_LIMIT)):
         line = lines[i]
-        if line.reason is not None or not (2 <= line.words <= 60) or line.text.endswith("。"):
-            continue
+        if line.reason is not None or line.code or not (2 <= line.words <= 60) or line.text.endswith("。"):
+            continue  # a `# comment` in a code block is code, whatever it looks like
         if line.text in leaves:
             line.reason = "navigation"  # the section name that closes the breadcrumb
             continue
