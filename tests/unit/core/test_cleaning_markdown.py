@@ -197,3 +197,15 @@ def test_a_comment_in_a_code_block_is_not_the_title() -> None:
     assert cleaned.metadata.title != "安装依赖并启动服务程序"
     assert "# 安装依赖并启动服务程序" in cleaned.text.split("\n")
     assert cleaned.removed == []
+
+
+def test_a_footnote_giving_a_bare_address_is_text() -> None:
+    """`[^2]: 另见 <https://…>。` is the author's note: a bare address written in angle brackets is a
+    reference, not the link text a menu is made of."""
+    note = (
+        "# 雨水花园读书笔记\n\n这一周主要读的是关于城市排水系统的几篇综述，其中两篇提到了海绵城市的建设经验。\n\n"
+        "[^1]: 脚注内容。\n[^2]: 另见 <https://example.org/x>。\n"
+    )
+    cleaned = clean_markdown(note)
+    assert [(r.line, r.reason) for r in cleaned.removed] == [(1, "metadata")]
+    assert cleaned.text.split("\n")[-1] == "[^2]: 另见 https://example.org/x。"

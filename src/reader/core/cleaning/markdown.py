@@ -98,6 +98,7 @@ def _walk_inline(children: list[Token], first_line: int, link_chars: dict[int, i
     pieces: list[list[str]] = [[]]
     linked: dict[int, int] = {}
     line, depth, words = first_line, 0, 0
+    opened: list[bool] = []  # the links open here, each True when its text counts as link text
     for child in children:
         kind = child.type
         if kind in ("softbreak", "hardbreak"):
@@ -111,9 +112,11 @@ def _walk_inline(children: list[Token], first_line: int, link_chars: dict[int, i
                 if depth:
                     linked[line] = linked.get(line, 0) + n
         elif kind == "link_open":
-            depth += 1
-        elif kind == "link_close":
-            depth = max(0, depth - 1)
+            # A bare address the author wrote (<https://…>) is a reference, not a menu's link text.
+            opened.append(child.markup != "autolink")
+            depth += opened[-1]
+        elif kind == "link_close" and opened:
+            depth -= opened.pop()
     if 2 * sum(linked.values()) > words:
         for at, n in linked.items():
             link_chars[at] = link_chars.get(at, 0) + n
