@@ -100,9 +100,11 @@ def test_a_wrapped_line_goes_on_whatever_the_next_line_opens_with(width: int) ->
 
 
 def test_a_numeral_range_is_not_a_numbered_heading() -> None:
-    """`一、二季度` and `二、三产业` count two numbers in a sentence; `一、总体要求` is a heading."""
+    """`一、二季度` and `二、三产业` count two numbers in a sentence; `一、总体要求` and a heading opening with
+    a year in numerals are headings."""
     from reader.core.cleaning.structure import is_structure
 
     assert not is_structure("一、二季度全市经济运行平稳")
     assert not is_structure("二、三产业占比继续提高")
     assert is_structure("一、总体要求")
+    assert is_structure("一、二〇二四年工作回顾")

@@ -14,9 +14,10 @@ import re
 _CN_NUM = "一二三四五六七八九十百零〇"
 # Numbered headings and items of Chinese official documents (GB/T 9704 numbering: 一、 （一） 1. （1）),
 # chapters and articles of regulations (第一章 第二条), circled numbers, and Markdown headings, items and quotes.
-# A numeral with 、 before another numeral is a range in a sentence (一、二季度, 二、三产业), not a heading.
+# A numeral with 、 before another single numeral is a range in a sentence (一、二季度, 二、三产业), not a
+# heading; before a year in numerals (一、二〇二四年工作回顾) it is.
 _NUMBERED = re.compile(
-    rf"^(?:[{_CN_NUM}]{{1,3}}\s*[、．.](?![{_CN_NUM}])"
+    rf"^(?:[{_CN_NUM}]{{1,3}}\s*[、．.](?![{_CN_NUM}][^{_CN_NUM}])"
     rf"|[（(]\s*[{_CN_NUM}\d]{{1,3}}\s*[）)]"
     r"|\d{1,3}\s*[、．.](?!\d)"
     rf"|第\s*[{_CN_NUM}\d]{{1,4}}\s*[章节節条條款部篇编編卷回]"
