@@ -402,7 +402,8 @@ def lost_lines(name: str, text: str) -> tuple[int, int, list[str]]:
     lost = [
         f"{r.reason}: {r.text.strip()}"
         for r in derived.removed
-        if not (r.reason == "metadata" and title and r.text.strip().lstrip("# ").strip() == title)
+        if r.reason != "markup"  # syntax only (a table's rule row): no words of the document
+        and not (r.reason == "metadata" and title and r.text.strip().lstrip("# ").strip() == title)
     ]
     return len(lost), sum(1 for line in text.splitlines() if line.strip()), lost
 
@@ -452,7 +453,9 @@ def _lost_in(cleaned: Any, front_matter: int) -> list[str]:
     return [
         r.text
         for r in cleaned.removed
-        if r.line > front_matter and not (title and r.text.strip().lstrip("# ").strip() == title)
+        if r.line > front_matter
+        and r.reason != "markup"  # a table's rule row or a heading's underline: syntax, no words
+        and not (title and r.text.strip().lstrip("# ").strip() == title)
     ]
 
 

@@ -14,6 +14,10 @@ HERE = Path(__file__).resolve().parent
 
 # English source → (Simplified, Traditional)
 TABLE: dict[str, tuple[str, str]] = {
+    "Markup only (a table's rule row, a heading underline)": (
+        "仅为标记（表格分隔行、标题下划线）",
+        "僅為標記（表格分隔列、標題底線）",
+    ),
     "&All Annotations…": ("全部注释(&A)…", "全部註釋(&A)…"),
     "All Annotations": ("全部注释", "全部註釋"),
     "Search quotes, notes and tags (either script)": (

@@ -1443,6 +1443,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Markup only (a table&apos;s rule row, a heading underline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Line</source>
         <translation type="unfinished"></translation>
     </message>

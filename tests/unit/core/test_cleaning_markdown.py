@@ -56,7 +56,13 @@ def count(words):
 
 
 def _lost(cleaned_removed: list[tuple[int, str, str]], title: str | None, front: int) -> list[str]:
-    return [text for line, text, _ in cleaned_removed if line > front and text.lstrip("# ").strip() != title]
+    """Removed lines that held words: not the title, the front matter, or syntax alone (a table's rule
+    row leaves the text as "markup", with its line, and loses nothing)."""
+    return [
+        text
+        for line, text, reason in cleaned_removed
+        if line > front and reason != "markup" and text.lstrip("# ").strip() != title
+    ]
 
 
 def test_an_authored_note_loses_nothing_but_its_title_line_and_front_matter() -> None:
@@ -100,7 +106,8 @@ REPORT = """# 社区书屋调研小结
 def test_markdown_syntax_leaves_the_reading_text() -> None:
     """The reading text carries the words, not the syntax: headings without hashes, emphasis without
     stars, a link and an image as their text, a table row as cells joined by tabs (its rule row gone),
-    quotes without `>`. The original keeps every mark; no line counts as removed for its syntax."""
+    quotes without `>`. The original keeps every mark; a line that held nothing but syntax (the table's
+    rule row) leaves the text as "markup", with its line number, as every removed line does."""
     cleaned = clean_markdown(REPORT)
     lines = cleaned.text.split("\n")
     assert lines == [
@@ -116,7 +123,7 @@ def test_markdown_syntax_leaves_the_reading_text() -> None:
         "书屋外景",
         "部分书屋位置偏僻，知晓率不高。",
     ]
-    assert [(r.line, r.reason) for r in cleaned.removed] == [(1, "metadata")]
+    assert [(r.line, r.reason) for r in cleaned.removed] == [(1, "metadata"), (11, "markup")]
     assert cleaned.metadata.title == "社区书屋调研小结"
 
 

@@ -137,6 +137,8 @@ def test_markdown_is_cleaned_with_its_structure_known() -> None:
     derived = importer.derive(importer.read(note.encode("utf-8"), "note.md"))
     for kept in ("完成调研", "形成报告", "医共体", "80%", "引用一段原文"):
         assert kept in derived.text
-    # The front matter and the heading that titles the note are metadata (shown above the text).
-    assert {r.reason for r in derived.removed} == {"metadata"}
+    # The front matter and the heading that titles the note are metadata (shown above the text); the
+    # table's rule row is syntax only, listed with its own reason and line like every removed line.
+    assert {r.reason for r in derived.removed} == {"metadata", "markup"}
+    assert [(r.line, r.text) for r in derived.removed if r.reason == "markup"] == [(11, "|---|---|")]
     assert derived.metadata.title == "一、工作进展"

@@ -50,6 +50,7 @@ REASON_LABELS: dict[str, str] = {
     "page-header": "Page header",
     "page-footer": "Page footer",
     "page-number": "Page number",
+    "markup": "Markup only (a table's rule row, a heading underline)",
 }
 
 

@@ -153,7 +153,10 @@ def _clean(
                 else (plain[line.number].strip())
             )
     # A kept line whose plain text is empty (a table's rule row, a setext underline) is syntax only: the
-    # row break or the heading shows it.
+    # row break or the heading shows it. It leaves the text with its reason, as every removed line does.
+    for line in lines:
+        if line.reason is None and not line.text and plain and line.number in plain:
+            line.reason = "markup"
     text = "\n".join(paragraphs([line for line in lines if line.reason is None and line.text], lines))
     removed = [Removed(line.number, line.raw, line.reason) for line in lines if line.reason is not None]
     return Cleaned(text=text, removed=removed, metadata=meta.metadata)
