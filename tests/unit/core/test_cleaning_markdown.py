@@ -178,9 +178,10 @@ WRAPPED = """# 周报
 def test_inline_syntax_over_a_soft_break_leaves_the_reading_text() -> None:
     """Emphasis and a link that run over a soft line break are read from the whole paragraph: neither line
     keeps stars, brackets or the link target, and the line holding only the link's end stays text (its
-    link is a reference inside the author's paragraph, not a row of links)."""
+    link is a reference inside the author's paragraph, not a row of links). The paragraph the writer
+    wrapped in the source reads as one paragraph, as CommonMark reads it."""
     cleaned = clean_markdown(WRAPPED)
-    assert cleaned.text.split("\n") == ["本周完成了数据", "清洗模块的重构，详见设计", "文档。"]
+    assert cleaned.text.split("\n") == ["本周完成了数据清洗模块的重构，详见设计文档。"]
     assert [(r.line, r.reason) for r in cleaned.removed] == [(1, "metadata")]
 
 
@@ -216,3 +217,22 @@ def test_a_footnote_giving_a_bare_address_is_text() -> None:
     cleaned = clean_markdown(note)
     assert [(r.line, r.reason) for r in cleaned.removed] == [(1, "metadata")]
     assert cleaned.text.split("\n")[-1] == "[^2]: 另见 https://example.org/x。"
+
+
+def test_a_paragraph_wrapped_in_the_source_reads_as_one() -> None:
+    """Soft line breaks inside a paragraph are the writer's wrapping, not the paragraph's end: the lines
+    join (no space between ideographs, one between Latin words); a hard break, a blank line, a list item
+    and a heading still end a line."""
+    note = (
+        "# 周报\n\n本周完成了数据清洗模块的重构，\n测试全部通过，\n下周开始联调。\n\n"
+        "The parser reads each\nblock once.\n\n第一行以两个空格结束  \n第二行另起。\n\n"
+        "- 列表项一\n- 列表项二\n"
+    )
+    assert clean_markdown(note).text.split("\n") == [
+        "本周完成了数据清洗模块的重构，测试全部通过，下周开始联调。",
+        "The parser reads each block once.",
+        "第一行以两个空格结束",
+        "第二行另起。",
+        "- 列表项一",
+        "- 列表项二",
+    ]

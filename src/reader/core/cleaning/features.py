@@ -94,6 +94,7 @@ class Line:
     structure: bool = False  # a numbered heading, list item, notice field, table row or addressee
     authored: bool = False  # Markdown structure (heading, item, quote, table, code): never removed for shape
     code: bool = False  # a Markdown code block or raw HTML line: shown as written, never a title or heading
+    soft_continued: bool = False  # a Markdown paragraph's line after a soft break: the same paragraph
     preset: str | None = None  # a reason the reader of the format already knows (front matter: metadata)
     reason: str | None = None
     stamp: bool | None = None  # is_stamp_line, computed once

@@ -41,6 +41,9 @@ class MarkdownLines:
     inline_text: dict[int, str] = field(default_factory=dict)  # a table row: its cells joined by tabs
     item_starts: set[int] = field(default_factory=set)  # the line a list item opens on, marker and all
     underlines: set[int] = field(default_factory=set)  # a setext heading's `===` or `---` line
+    # Lines that go on the paragraph of the line above after a soft break: the writer wrapped a paragraph
+    # in the source, which CommonMark reads as one paragraph (a hard break, two spaces or `\`, ends a line).
+    soft_continued: set[int] = field(default_factory=set)
 
 
 def read_markdown(lines: list[str]) -> MarkdownLines:
@@ -73,7 +76,7 @@ def read_markdown(lines: list[str]) -> MarkdownLines:
         elif kind == "list_item_open":
             out.item_starts.add(start)
         elif kind == "inline" and token.children:
-            pieces = _walk_inline(token.children, start, out.link_chars)
+            pieces = _walk_inline(token.children, start, out.link_chars, out.soft_continued)
             if in_cell:
                 cells.setdefault(start, []).append(pieces[0])
             else:
@@ -88,7 +91,9 @@ def read_markdown(lines: list[str]) -> MarkdownLines:
     return out
 
 
-def _walk_inline(children: list[Token], first_line: int, link_chars: dict[int, int]) -> list[str]:
+def _walk_inline(
+    children: list[Token], first_line: int, link_chars: dict[int, int], soft_continued: set[int]
+) -> list[str]:
     """The plain text of an inline block, one piece per source line (soft and hard breaks move on to the
     next line): text, code spans, escapes and an image's alt text, without the syntax around them.
 
@@ -104,6 +109,8 @@ def _walk_inline(children: list[Token], first_line: int, link_chars: dict[int, i
         if kind in ("softbreak", "hardbreak"):
             line += 1
             pieces.append([])
+            if kind == "softbreak":
+                soft_continued.add(line)
         elif kind in ("text", "code_inline", "text_special", "image"):
             pieces[-1].append(child.content)  # an image's content is its alt text
             if kind != "image":

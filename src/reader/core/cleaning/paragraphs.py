@@ -53,6 +53,8 @@ _CJK_START = re.compile(r"^[\u3400-\u9fff]")
 def _joins(prev: cf.Line, nxt: cf.Line, open_para: bool, wrap: int | None, adjacent: bool) -> bool:
     if cf.CONTINUES.match(nxt.text):
         return True
+    if nxt.soft_continued and adjacent:
+        return True  # the writer wrapped one Markdown paragraph over several source lines
     if prev.ends_sentence or nxt.heading or prev.heading:
         return False
     if wrap is not None and adjacent and nxt.words and len(prev.text) >= wrap - WRAP_SLACK:
