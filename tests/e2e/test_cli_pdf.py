@@ -126,6 +126,8 @@ def test_show_raw_is_the_text_before_cleaning_and_its_lines_are_the_removed_ones
     raw = run("show", doc_id, "--raw", "--library", library).stdout
     assert not raw.lstrip().startswith("{")
     lines = raw.split("\n")
+    as_json = json.loads(run("show", doc_id, "--json", "--raw", "--library", library).stdout)
+    assert as_json["text"] == raw.rstrip("\n") and as_json["chars"] == len(as_json["text"])
     assert shown["removed"]
     for removed in shown["removed"]:
         assert lines[removed["line"] - 1].strip() == removed["text"].strip()

@@ -110,3 +110,14 @@ def test_annotate_errors(tmp_path: Path) -> None:
     assert bad_span.returncode == 1
     bad_color = run("annotate", str(doc_id), "--quote", "张宗久", "--color", "plaid", "--library", lib)
     assert bad_color.returncode == 1 and "unknown colour" in bad_color.stderr
+
+
+def test_convert_refuses_bytes_it_cannot_read_rather_than_changing_them() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "reader.cli", "convert", "--to", "hk"],
+        input="café au lait, crème brûlée\n".encode("latin-1"),
+        capture_output=True,
+        timeout=120,
+    )
+    assert result.returncode == 1 and not result.stdout
+    assert len(result.stderr.decode().strip().splitlines()) == 1

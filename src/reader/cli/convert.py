@@ -21,9 +21,13 @@ def cmd_convert(args: argparse.Namespace) -> int:
         return 0
     # The same reading as `reader import`: a Big5 or GBK file piped in is converted, not refused.
     try:
-        text = decode_bytes(data).text
+        decoded = decode_bytes(data)
     except DecodingError as exc:
         raise UserError(f"standard input: {exc}") from exc
+    if decoded.replaced:
+        # A filter must not change what it cannot read: an import keeps its raw bytes, a pipe does not.
+        raise UserError(f"standard input: {decoded.replaced} byte sequence(s) are not valid {decoded.encoding}")
+    text = decoded.text
     sys.stdout.write(make_view(text, Script(args.to), args.phrases).text)
     return 0
 

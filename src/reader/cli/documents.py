@@ -123,7 +123,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                 "script_share": round(s.script_share, 4),
                 "view": args.script,
                 "phrases": bool(args.phrases),
-                "chars": s.chars,
+                "chars": len(text) if args.raw else s.chars,
                 "text": text,
                 "pages": pages,
                 "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in doc.removed],

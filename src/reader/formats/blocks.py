@@ -139,7 +139,7 @@ def _title_block(blocks: Sequence[Block], title: str | None) -> int | None:
 
 NUMBERED_SECTION = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十百\d]{1,3}\s*[）)]"
-    r"|\d{1,3}(?:\.\d{1,3})*\s*[、．.)）]|第\s*[一二三四五六七八九十百\d]{1,4}\s*[章节節条條部分篇])"
+    r"|\d{1,3}(?:\.\d{1,3})*\s*(?:[、．)）]|\.(?!\d))|第\s*[一二三四五六七八九十百\d]{1,4}\s*[章节節条條部分篇])"
 )
 """The number of a section, item or article (一、 （一） 1. 1.2 第一章): a line opening with one is a part
 of the document, never its title, and a date in it is what that part is about."""

@@ -322,8 +322,9 @@ class AnnotationStore:
         orphan); returns (placed, orphaned). Runs inside the caller's transaction: the text change and
         the new places must land together. Where they lie is the operations layer's to find.
 
-        With the new `text`, an annotation placed on words that changed takes them as its quote and
-        context: what it exports and what it is found by next time are the words the reader sees."""
+        With the new `text`, an annotation placed on the same words with only their markup changed (a
+        rebased anchor) takes the text now shown as its quote and context, so exports read what the reader
+        sees; any other placement keeps the quote the user selected."""
         placed = orphaned = 0
         for annotation, found in zip(annotations, anchors, strict=True):
             if found is None:
@@ -332,7 +333,7 @@ class AnnotationStore:
                     self.conn.execute("UPDATE annotations SET orphan = 1 WHERE uuid = ?", (annotation.uuid,))
                 continue
             placed += 1
-            if text is not None and not found.exact and found.end <= len(text):
+            if text is not None and found.rebased and found.end <= len(text):
                 now = describe(text, found.start, found.end)
                 if (now.quote, now.prefix, now.suffix) != (annotation.quote, annotation.prefix, annotation.suffix):
                     self.conn.execute(

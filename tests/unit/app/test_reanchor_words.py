@@ -39,3 +39,22 @@ def test_annotations_stay_on_their_words_when_the_markup_goes(tmp_path: Path) ->
         ("加粗\t普通单元格", "加粗\t普通单元格", False),
         ("数据清洗模块", "数据清洗模块", False),
     ]
+
+
+def test_a_passage_placed_on_changed_words_keeps_the_quote_the_user_selected(tmp_path: Path) -> None:
+    """Only a passage whose words are all still there takes the shown text as its quote; one placed on
+    edited words keeps what the user selected, however many times the text changes."""
+    source = tmp_path / "note.txt"
+    source.write_text("前言\n\n今年全市新建养老服务设施一百二十处，超额完成任务。\n\n结束。\n", encoding="utf-8")
+    library = Library(tmp_path / "lib.sqlite")
+    doc_id = ops.add_document(library, prepare(source)).value[1]  # type: ignore[arg-type]
+    old = library.text(doc_id)
+    quote = "今年全市新建养老服务设施一百二十处，超额完成任务。"
+    start = old.index(quote)
+    annotation = library.annotations.build(doc_id, start, start + len(quote))
+    ops.put_annotation(library, annotation)
+    new = old.replace("一百二十处", "一百二十三处")
+    with library.transaction():
+        assert reanchor(library, doc_id, new, old) == (1, 0)
+    placed = library.annotations.get(annotation.uuid)
+    assert placed is not None and placed.quote == quote and not placed.orphan

@@ -389,3 +389,28 @@ def test_a_rewritten_or_mostly_deleted_passage_is_still_an_orphan() -> None:
             new, [_selected(old, "今年全市新建养老服务设施一百二十处，超额完成任务。")], old_text=old
         )
         assert found is None, new
+
+
+def test_a_sentence_edited_into_another_is_not_carried_onto_it() -> None:
+    """The same characters are not the same words: a negation or two parties swapped is a new sentence,
+    and an annotation on the old one is an orphan rather than a highlight on what the text now says."""
+    for before, after in (
+        ("> **本会同意该项目立项申请报告**", "本会不同意该项目立项申请报告"),
+        ("- **甲方向乙方支付货款一百万元**", "- 乙方向甲方支付货款一百万元"),
+    ):
+        old = f"前言\n{before}\n结束。\n"
+        new = f"前言\n{after}\n结束。\n"
+        assert anchor_many(new, [_selected(old, before)], old_text=old) == [None], after
+
+
+def test_only_a_passage_on_the_same_words_is_rebased() -> None:
+    old = "前言\n## 一、代码示例\n结束。\n"
+    new = "前言\n一、代码示例\n结束。\n"
+    (found,) = anchor_many(new, [_selected(old, "## 一、代码示例")], old_text=old)
+    assert found is not None and found.rebased
+    fuzzy_old = "前言\n今年全市新建养老服务设施一百二十处。\n结束。\n"
+    fuzzy_new = "前言\n今年全市新建养老服务设施一百二十三处。\n结束。\n"
+    (fuzzy,) = anchor_many(
+        fuzzy_new, [_selected(fuzzy_old, "今年全市新建养老服务设施一百二十处。")], old_text=fuzzy_old
+    )
+    assert fuzzy is not None and not fuzzy.exact and not fuzzy.rebased

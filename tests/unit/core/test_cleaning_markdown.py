@@ -236,3 +236,19 @@ def test_a_paragraph_wrapped_in_the_source_reads_as_one() -> None:
         "- 列表项一",
         "- 列表项二",
     ]
+
+
+def test_a_removed_line_inside_a_wrapped_paragraph_does_not_end_it() -> None:
+    """A user's override takes a line out of the middle of a wrapped paragraph: the rest still reads as
+    one paragraph; a wrapped list item reads as one item too."""
+    note = (
+        "# 通知\n\n各单位要认真学习，\n请认真\n（此行删去）\n贯彻执行。\n\n- 第一项工作在源文件中\n  换行继续说明。\n"
+    )
+    cleaned = clean_markdown(note, overrides={5: False})
+    assert cleaned.text.split("\n") == ["各单位要认真学习，请认真贯彻执行。", "- 第一项工作在源文件中换行继续说明。"]
+
+
+def test_a_code_span_over_a_line_break_is_read_once() -> None:
+    note = "# 笔记\n\n这一段有`代码\n片段`跨行，\n第三行的文字。\n"
+    text = clean_markdown(note).text
+    assert text.count("第三行的文字") == 1 and "跨行" in text

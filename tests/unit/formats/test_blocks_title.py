@@ -27,3 +27,8 @@ def test_an_unnumbered_heading_is_the_title_even_below_numbered_ones() -> None:
 def test_a_title_block_wins_whatever_it_starts_with() -> None:
     blocks = [Block("heading", "第一部分 背景", 1), Block("title", "2025年工作要点")]
     assert first_heading(blocks) == "2025年工作要点"
+
+
+def test_a_title_that_opens_with_a_decimal_number_is_a_title() -> None:
+    for title in ("2.0时代的数字治理", "5.12汶川地震十五周年纪念活动", "1.5亿人口的城市化进程"):
+        assert first_heading([Block("heading", title, 1), Block("heading", "一、背景", 2)]) == title

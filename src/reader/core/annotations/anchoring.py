@@ -13,7 +13,7 @@ both, in order of cost and certainty:
    a bit-parallel search (`approx_match`) are scored on quote similarity, prefix, suffix and distance
    from the expected position, as the Hypothesis annotator does;
 4. with the text the positions were stored against, where a diff of the two texts carries the passage,
-   when only the markup or punctuation around the same words changed (`_same_words`).
+   when only the markup or punctuation around the very same words changed (`_same_words`).
 
 An exact occurrence with poor context does not win automatically: when a sentence has been copied
 elsewhere and the original edited, the edited original with its context intact is the better place.
@@ -29,7 +29,6 @@ Everything here is pure Python and Qt-free; offsets are code points, as everywhe
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 
 from reader.core.annotations.approx_match import find_approximate
@@ -195,31 +194,21 @@ def _anchor(text: str, selector: Selector, expected: int) -> Anchor | None:
     return _anchor_quote(text, selector, expected)
 
 
-SAME_WORDS = 0.8
-"""Share of the words (letters, digits, ideographs) on each side that the other must hold for a passage
-carried through the diff to be the same passage with its markup or punctuation changed."""
-
-
 def _same_words(text: str, selector: Selector, start: int, end: int) -> Anchor | None:
     """The passage where the diff carried it, when only its markup changed around the same words.
 
     A better cleaner may drop what surrounded the words (the `## ` of a Markdown heading, a table row's
     pipes, emphasis stars): the quote then differs by more than the fuzzy budget, but the diff knows
-    exactly where those words went. They are accepted there when nearly all the quote's words are under
-    the carried span and nearly everything under it is the quote's words, so a passage that was rewritten
-    or mostly deleted is still an orphan."""
+    exactly where those words went. They are accepted there only when the words (letters, digits,
+    ideographs) under the carried span are the quote's words, every one and in order: a sentence edited
+    into another (同意 → 不同意, 甲方向乙方 → 乙方向甲方) is an orphan, not a highlight on what it now says."""
     if not selector.quote or end <= start:
         return None
-    now = text[start:end]
     old_words = [ch for ch in selector.quote if ch.isalnum()]
-    new_words = [ch for ch in now if ch.isalnum()]
-    if len(new_words) < 2 or not old_words:
+    new_words = [ch for ch in text[start:end] if ch.isalnum()]
+    if len(new_words) < 2 or new_words != old_words:
         return None
-    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
-    kept = sum(block.size for block in matcher.get_matching_blocks())
-    if kept < SAME_WORDS * len(old_words) or kept < SAME_WORDS * len(new_words):
-        return None
-    return Anchor(start, end, False, kept / max(len(old_words), len(new_words)))
+    return Anchor(start, end, False, 1.0, rebased=True)
 
 
 def anchor(text: str, selector: Selector, old_text: str | None = None) -> Anchor | None:

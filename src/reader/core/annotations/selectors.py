@@ -25,13 +25,16 @@ class Anchor:
     """Where a selector lands in the current text; `exact` when the quote matched character for character.
 
     `score` in [0, 1] combines quote, prefix and suffix similarity and distance from the expected
-    position; 1.0 means the quote and its whole context are unchanged.
+    position; 1.0 means the quote and its whole context are unchanged. `rebased` when the passage was
+    placed on the same words with only markup or punctuation changed around them: its quote may then be
+    rewritten to what the text now shows (no other placement may rewrite what the user selected).
     """
 
     start: int
     end: int
     exact: bool
     score: float
+    rebased: bool = False
 
 
 def describe(text: str, start: int, end: int, context: int = CONTEXT) -> Selector:

@@ -76,7 +76,12 @@ def read_markdown(lines: list[str]) -> MarkdownLines:
         elif kind == "list_item_open":
             out.item_starts.add(start)
         elif kind == "inline" and token.children:
-            pieces = _walk_inline(token.children, start, out.link_chars, out.soft_continued)
+            soft: set[int] = set()
+            pieces = _walk_inline(token.children, start, out.link_chars, soft)
+            if len(pieces) != end - start and not in_cell:
+                continue  # a break inside a code span or raw HTML: the lines are shown as written
+            if not any(child.type == "image" for child in token.children):
+                out.soft_continued |= soft  # an image and the text under it read as a picture and a caption
             if in_cell:
                 cells.setdefault(start, []).append(pieces[0])
             else:

@@ -102,8 +102,10 @@ def paragraphs(kept: list[cf.Line], all_lines: list[cf.Line]) -> list[str]:
     for line in kept:
         if current:
             prev = current[-1]
-            adjacent = position[id(line)] == position[id(prev)] + 1 or _only_removed_between(
-                all_lines, position[id(prev)], position[id(line)]
+            adjacent = (
+                position[id(line)] == position[id(prev)] + 1
+                or _only_removed_between(all_lines, position[id(prev)], position[id(line)])
+                or _one_paragraph_between(all_lines, position[id(prev)], position[id(line)])
             )
             # A short line right under an image placeholder is its caption: a paragraph of its own.
             at = position[id(prev)]
@@ -117,6 +119,12 @@ def paragraphs(kept: list[cf.Line], all_lines: list[cf.Line]) -> list[str]:
     if current:
         paragraphs.append(_glue(current))
     return paragraphs
+
+
+def _one_paragraph_between(all_lines: list[cf.Line], a: int, b: int) -> bool:
+    """Whether every line after `a` up to `b` goes on one Markdown paragraph after a soft break: a line
+    removed from the middle of a paragraph the writer wrapped does not end the paragraph."""
+    return all(all_lines[k].soft_continued for k in range(a + 1, b + 1))
 
 
 def _only_removed_between(all_lines: list[cf.Line], a: int, b: int) -> bool:

@@ -59,7 +59,7 @@ def clean_markdown(raw: str, overrides: Mapping[int, bool] | None = None, hints:
         line.authored = i in parsed.authored
         line.heading = i in parsed.headings
         line.code = i in parsed.verbatim
-        line.soft_continued = i in parsed.soft_continued and i not in parsed.authored
+        line.soft_continued = i in parsed.soft_continued and i not in parsed.headings
         line.link_chars = parsed.link_chars.get(i, 0)
         if line.link_chars:
             line.words = cf.word_count(_LINK_TARGET.sub("]", line.text))
