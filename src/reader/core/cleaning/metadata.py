@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from reader.core.cleaning import lexicons as lx
+from reader.core.text.numerals import chinese_number
 
 
 @dataclass(frozen=True)
@@ -51,21 +52,6 @@ _SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}\s+)?[\u4e00-\u9fff·]{2,4}$"
 _SITE_SUFFIX = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s|(?<=[\u4e00-\u9fff）)!！?？])[-–—])\s*(?P<tail>[^|｜_]{1,16})$")
 
 
-_CN_DIGIT = {
-    "〇": 0,
-    "零": 0,
-    "○": 0,
-    "Ｏ": 0,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _CN = "〇零○Ｏ一二三四五六七八九十百"
 # A date written in Chinese numerals (二〇二五年十二月二十日, the form official documents sign with) or on the
 # calendar of the Republic of China (中華民國一一四年十一月二十日, 民國114年11月20日: year 1 is 1912).
@@ -76,29 +62,10 @@ _CN_DATE = re.compile(
 ROC_OFFSET = 1911
 
 
-def _cn_number(text: str) -> int | None:
-    """二〇二五 -> 2025 (digit by digit), 二十一 -> 21, 十二 -> 12, 一百一十四 -> 114, 114 -> 114."""
-    if text.isdecimal():
-        return int(text)
-    if "十" not in text and "百" not in text:
-        digits = [_CN_DIGIT.get(ch) for ch in text]
-        return None if any(d is None for d in digits) else int("".join(str(d) for d in digits))
-    total, current = 0, 0
-    for ch in text:
-        if ch in ("十", "百"):
-            total += (current or 1) * (10 if ch == "十" else 100)
-            current = 0
-        elif ch in _CN_DIGIT:
-            current = _CN_DIGIT[ch]
-        else:
-            return None
-    return total + current
-
-
 def _cn_date(m: re.Match[str]) -> str | None:
     """The ISO form of a `_CN_DATE` match: ROC years shifted, others only with four-digit years of 19xx/20xx."""
-    year, month = _cn_number(m.group("y")), _cn_number(m.group("m"))
-    day = _cn_number(m.group("d")) if m.group("d") else None
+    year, month = chinese_number(m.group("y")), chinese_number(m.group("m"))
+    day = chinese_number(m.group("d")) if m.group("d") else None
     if year is None or month is None or not 1 <= month <= 12:
         return None
     if m.group("roc"):

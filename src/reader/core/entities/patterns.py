@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from reader.core.text.numerals import DIGITS, chinese_number
+
 
 @dataclass(frozen=True)
 class Found:
@@ -26,19 +28,6 @@ class Found:
     value: str | None = None
 
 
-_CN_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _CN_YEAR = "[〇零一二三四五六七八九]{4}"
 _CN_SMALL = "[一二三四五六七八九十]{1,3}"
 _NUM = r"\d{1,4}"
@@ -87,28 +76,9 @@ _TITLE = re.compile(r"《([^《》\n]{1,60})》")
 _MULT = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
 
 
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_SECTIONS = {"万": 10_000, "亿": 100_000_000}
-
-
 def _cn_number(text: str) -> int:
-    """Value of a year written digit by digit (二〇二三, 一一四) or a counted number (十三, 三十八,
-    一百零五, 三千, 四万二千)."""
-    if all(ch in _CN_DIGITS for ch in text) and len(text) > 1:
-        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
-    total = section = digit = 0
-    for ch in text:  # a few characters: a number, not the text
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch == "两":
-            digit = 2
-        elif ch in _CN_UNITS:
-            section += (digit or 1) * _CN_UNITS[ch]
-            digit = 0
-        elif ch in _CN_SECTIONS:
-            total = (total + section + digit) * _CN_SECTIONS[ch]
-            section = digit = 0
-    return total + section + digit
+    """A number the patterns matched in Chinese numerals (their classes admit numerals only)."""
+    return chinese_number(text) or 0
 
 
 def _num(text: str | None) -> int | None:
@@ -245,7 +215,7 @@ def _cn_figures(text: str) -> list[Found]:
         qualifier = {"以下": "<", "左右": "~"}.get(m["post"] or "", ">" if approx else "")
         out.append(Found("figure", m.start(), m.end(), m.group(), f"{qualifier}{value} {unit}"))
     for m in _CN_PERCENT.finditer(text):
-        frac = "".join(str(_CN_DIGITS[ch]) for ch in m["frac"]) if m["frac"] else ""
+        frac = "".join(str(DIGITS[ch]) for ch in m["frac"]) if m["frac"] else ""
         number = f"{_cn_number(m['cn'])}.{frac}" if frac else str(_cn_number(m["cn"]))
         qualifier = {"以下": "<", "左右": "~", "以上": ">"}.get(m["post"] or "", "")
         out.append(Found("figure", m.start(), m.end(), m.group(), f"{qualifier}{number} %"))
