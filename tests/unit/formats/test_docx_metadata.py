@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import packagegen as gen
-from reader.formats import blocks, docx
+from reader.formats import blocks, docx, docx_metadata
 
 TITLE = "关于进一步加强社区服务设施建设的通知"
 BODY = [
@@ -102,7 +102,7 @@ def _titled(heading: str, core: str) -> str | None:
     data = gen.make_docx(
         **{"word/document.xml": gen.w_part("w:document", f"<w:body>{body}</w:body>"), "docProps/core.xml": core}
     )
-    return docx.document_metadata(blocks.from_raw(docx.IMPORTER.read(data, "x.docx").raw)).title
+    return docx_metadata.document_metadata(blocks.from_raw(docx.IMPORTER.read(data, "x.docx").raw)).title
 
 
 def test_a_numbered_section_heading_is_never_the_title() -> None:
@@ -116,7 +116,7 @@ def test_a_numbered_section_heading_is_never_the_title() -> None:
     ["Microsoft Excel - 数据分析实用教程", "Microsoft Word – 新功能速览", "文件 2023", "DOC 2024-01"],
 )
 def test_a_title_that_only_looks_like_a_producers_name_is_kept(real: str) -> None:
-    assert not docx.placeholder_title(real)
+    assert not docx_metadata.placeholder_title(real)
     title, _, _ = _derive(BODY, _core(real), title_style=None)
     assert title == real
 
