@@ -173,3 +173,66 @@ def test_a_sentence_closing_with_its_date_is_no_headline() -> None:
     entries = [f"今天去公园跑了五公里，天气很好。2024-05-{day:02d}" for day in (1, 2, 3)]
     raw = "\n".join(["跑步日记", *ARTICLE, *entries])
     assert all(entry in clean_text(raw).text for entry in entries)
+
+
+def _record(headline: str, writer: str, stamp: str, summary: str) -> list[str]:
+    return [headline, f"{writer}的博客", stamp, summary]
+
+
+RECORDS = [
+    *_record(
+        "城南体育公园使用指南",
+        "跑步的人",
+        "05-11 2271",
+        "城南体育公园经过两年建设即将完工，园区内设有标准足球场、室内游泳馆和环湖跑道，预计下月开放。",
+    ),
+    *_record(
+        "马拉松报名经验分享",
+        "lin_2020",
+        "5-16",
+        "今年城市马拉松报名人数突破五万，创下历史新高，组委会决定增加两千个参赛名额，并调整抽签规则。",
+    ),
+    *_record(
+        "青少年篮球联赛观赛记录",
+        "球迷老张",
+        "03-07",
+        "第十届青少年篮球联赛昨日开幕，来自全市各区的六十支球队将在未来两个月内展开角逐，赛制为分组循环。",
+    ),
+    *_record(
+        "社区健身器材更新一览",
+        "wx_118",
+        "05-23 821",
+        "市体育局联合各区对老旧小区的健身器材进行了更新，共涉及三百多个小区，新器材注重安全性和适老化。",
+    ),
+    *_record(
+        "夏季游泳馆开放时间",
+        "水中鱼",
+        "10-14",
+        "全市十二座公共游泳馆将于七月一日起延长开放时间，每天开放至晚上十点，学生凭证件可享受半价优惠。",
+    ),
+]
+
+
+def test_a_feed_of_records_each_stamped_with_bare_figures_is_a_list_of_other_pages() -> None:
+    # A post followed by its site's feed: a headline, a writer, a stamp (day and views), a summary each.
+    # The summaries are finished sentences, so only the repeated record shape tells the feed.
+    text = "\n".join([*MENU, "全民健身活动安排", *ARTICLE, *RECORDS, "关于我们", "联系方式"])
+    cleaned = clean_text(text).text
+    assert ARTICLE[0] in cleaned and ARTICLE[1] in cleaned
+    for line in RECORDS:
+        assert line not in cleaned
+
+
+def test_a_diary_dated_alone_on_a_line_keeps_its_entries() -> None:
+    # Entries under bare dates, each a paragraph with no headline: the writer's, not a feed.
+    entries = [
+        "今天去城南体育公园跑了五公里，园区的环湖跑道很平整，傍晚的风很舒服，跑完还在湖边坐了一会儿。",
+        "下午带孩子去游泳馆上了第一节课，他一开始很害怕下水，后来在教练的鼓励下终于敢把头埋进水里。",
+        "晚上和朋友打了两个小时篮球，腿有点酸，明天打算休息一天，顺便把这周的训练计划重新整理一遍。",
+        "周末报名了城市马拉松，虽然只是半程，但这是我第一次参加正式比赛，接下来要认真准备才行。",
+        "雨下了一整天，只好在家做了半小时拉伸和核心训练，顺便读完了那本关于跑步的书，收获不少。",
+    ]
+    diary = [line for k, entry in enumerate(entries) for line in (f"05-{11 + k}", entry)]
+    cleaned = clean_text("\n".join([*MENU, "我的运动日记", *diary, "关于我们"])).text
+    for entry in entries:
+        assert entry in cleaned

@@ -16,6 +16,7 @@ items carry a separator (report structure) and are never touched here.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from reader.core.cleaning import features as cf
@@ -104,3 +105,81 @@ def _dated(line: cf.Line) -> bool:
         return False
     head = line.text[: len(line.text) - len(m.group())].rstrip(" (（")
     return DATED_HEADLINE_WORDS[0] <= cf.word_count(head) <= DATED_HEADLINE_WORDS[1] and not head.endswith("。")
+
+
+# A date alone on its line, in figures, with at most a clock time and a count after it: the stamp of one
+# record in a feed of other posts (`05-23 821`: the day and the views; `2024-2-23`; `5-16`). An article's
+# own dates are written in its sentences or with words around them (`发布时间：…`, `2024年5月1日 星期三`).
+_RECORD_STAMP = re.compile(
+    r"^(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\d[\d.,]*[万千kKwW]?\+?)?$"
+)
+RECORD_STAMPS = 4  # stamps in a row, each within RECORD_GAP lines of the last, that make a feed
+RECORD_GAP = 6  # lines from one stamp to the next: a record is a headline, a name, a stamp, a summary
+
+
+def _record_stamp(line: cf.Line) -> bool:
+    return line.words <= 20 and not line.clause_punct and _RECORD_STAMP.match(line.text) is not None
+
+
+def mark_record_feeds(lines: list[cf.Line]) -> None:
+    """A feed of other posts laid out as records (a headline, its writer, a stamp of bare figures, a
+    summary) repeats the stamp every few lines: four or more stamps, each within RECORD_GAP lines of the
+    one before, with a headline and at most one paragraph between each two, make the stretch from the
+    first record's head to the last record's end a list of other pages. A diary or a thread whose entries
+    are dated alone on a line writes its entries under the dates (a paragraph or more, no headline each),
+    and is left to the other rules. The records' heads and tails reach as far before the first stamp and
+    after the last as the typical stamp-to-stamp distance, never past a second paragraph."""
+    stamps = [i for i, line in enumerate(lines) if _record_stamp(line)]
+    k = 0
+    while k < len(stamps):
+        j = k
+        while j + 1 < len(stamps) and _record(lines, stamps[j], stamps[j + 1]):
+            j += 1
+        if j - k + 1 >= RECORD_STAMPS:
+            _mark_records(lines, stamps[k : j + 1])
+        k = j + 1
+
+
+def _record(lines: list[cf.Line], a: int, b: int) -> bool:
+    """Whether the lines between two stamps are one record's: within RECORD_GAP lines, a headline (a short
+    line with no clause mark) and at most one paragraph."""
+    if b - a > RECORD_GAP:
+        return False
+    between = lines[a + 1 : b]
+    prose = sum(1 for line in between if main_prose(line))
+    return prose <= 1 and any(_record_head(line) for line in between)
+
+
+def _record_head(line: cf.Line) -> bool:
+    return 0 < line.words <= RECORD_HEAD_WORDS and not line.clause_punct and not line.structure
+
+
+RECORD_HEAD_WORDS = 40
+
+
+def _mark_records(lines: list[cf.Line], stamps: list[int]) -> None:
+    """Mark the records around `stamps`. A record's head is the run of headline lines right above its
+    stamp (the head of the second record shows how long); its tail is the rest of the distance to the
+    next stamp. The first record's head and the last record's tail are taken to that measure."""
+    head = 0
+    while head < stamps[1] - stamps[0] - 1 and _record_head(lines[stamps[1] - 1 - head]):
+        head += 1
+    gaps = sorted(b - a for a, b in itertools.pairwise(stamps))
+    tail = gaps[len(gaps) // 2] - 1 - head
+    lo, hi = stamps[0], stamps[-1] + 1
+    while lo > 0 and stamps[0] - lo < head and _record_head(lines[lo - 1]):
+        lo -= 1
+    prose = 0
+    while hi < len(lines) and hi - stamps[-1] <= tail and not _record_stamp(lines[hi]):
+        prose += main_prose(lines[hi])
+        if prose > 1:
+            break
+        hi += 1
+    for line in lines[lo:hi]:
+        if line.reason is None:
+            line.reason = "related-links"
+
+
+def main_prose(line: cf.Line) -> bool:
+    """A finished paragraph: a record of a feed holds one at most (its summary)."""
+    return line.clause_punct >= 2 and line.ends_sentence and line.words >= 20

@@ -12,7 +12,7 @@ from reader.core.cleaning import Cleaned, Removed, html_extract
 from reader.core.cleaning import features as cf
 from reader.core.cleaning.contents import keep_contents
 from reader.core.cleaning.edges import keep_closing_date
-from reader.core.cleaning.lists import mark_dated_lists, mark_ranked_lists
+from reader.core.cleaning.lists import mark_dated_lists, mark_ranked_lists, mark_record_feeds
 from reader.core.cleaning.main import has_chrome, select_main
 from reader.core.cleaning.meta import MetaResult, scan_metadata
 from reader.core.cleaning.metadata import is_signature, trailing_byline
@@ -121,6 +121,7 @@ def _clean(
     mark_tables(lines)
     mark_injections(lines)
     mark_dated_lists(lines)
+    mark_record_feeds(lines)
     mark_ranked_lists(lines)
     keep_contents(lines)
     asks = is_question(lines, None)
