@@ -60,18 +60,19 @@ SETTLE_QUIET_S = 0.5
 REDIRECTED = ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "READER_LIBRARY")
 
 
-def make_pdf(folder: Path, pages: int, seed: int = 15) -> Path:
+def make_pdf(folder: Path, pages: int, seed: int = 15, script: str = "simplified") -> Path:
     """A scanned PDF of `pages` dense pages (about 650 characters each, as bench_ocr.py makes them: public
-    simplified-Chinese paragraphs, skew, noise, JPEG), written into `folder`."""
+    simplified- or traditional-Chinese paragraphs, skew, noise, JPEG), written into `folder`."""
     import random
 
     from pdf_scans import make_scan
 
-    from bench_ocr import pages_of, simplified_paragraphs
+    from bench_ocr import pages_of, simplified_paragraphs, traditional_paragraphs
 
     rng = random.Random(seed)
+    pool = traditional_paragraphs() if script == "traditional" else simplified_paragraphs()
     path = folder / "scan.pdf"
-    path.write_bytes(make_scan(pages_of(simplified_paragraphs(), pages, rng), seed=seed).data)
+    path.write_bytes(make_scan(pages_of(pool, pages, rng), seed=seed).data)
     return path
 
 
@@ -139,7 +140,7 @@ def _p99(gaps: list[float]) -> float:
     return statistics.quantiles(gaps, n=100)[98] if len(gaps) >= 2 else (gaps[0] if gaps else 0.0)
 
 
-def measure(pdf_path: Path | None = None, pages: int = 3) -> dict[str, float]:
+def measure(pdf_path: Path | None = None, pages: int = 3, script: str = "simplified") -> dict[str, float]:
     """Stalls of the window's event loop while it imports a scanned PDF, and the import's pages per second.
 
     Returns `pages`, `seconds` (import, wall), `pages_per_s`, `cpu_s_per_page` (this process, all threads),
@@ -154,7 +155,7 @@ def measure(pdf_path: Path | None = None, pages: int = 3) -> dict[str, float]:
 
     app = QApplication.instance() or QApplication([])
     with _temporary_home() as home:
-        path = pdf_path if pdf_path is not None else make_pdf(home, pages)
+        path = pdf_path if pdf_path is not None else make_pdf(home, pages, script=script)
         import pypdfium2 as pdfium
 
         doc = pdfium.PdfDocument(path.read_bytes())
@@ -286,9 +287,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--pages", type=int, default=3, help="pages of the generated scan")
     parser.add_argument("--pdf", type=Path, help="a scanned PDF to import instead of a generated one")
+    parser.add_argument(
+        "--script", choices=("simplified", "traditional"), default="simplified", help="script of the generated scan"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
-    result = measure(args.pdf, args.pages)
+    result = measure(args.pdf, args.pages, args.script)
     if args.json:
         print(json.dumps(result, indent=1))
         return

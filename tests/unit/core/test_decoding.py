@@ -156,3 +156,25 @@ def test_decoded_text_is_always_storable(tail: bytes) -> None:
 )
 def test_too_large_reason_names_both_sizes(size: int | None, limit: int, reason: str) -> None:
     assert too_large_reason(size, limit) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Il était une fois, près de la forêt, un garçon très âgé.", "latin-1"),
+        ("crème brûlée, déjà vu", "cp1252"),
+        ("Größe, Übermäßig schön", "cp1252"),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
+    ],
+)
+def test_western_eight_bit_text_reads_as_written(text: str, encoding: str) -> None:
+    """Short Western text is not Chinese in any encoding; among 8-bit guesses that fit it equally the
+    common Western one wins, and an accented letter pairing with the next into a Han character is no
+    Chinese reading (Größe is not Gr鲞e)."""
+    assert decode_bytes(text.encode(encoding)).text == text
+
+
+def test_han_between_latin_letters_in_real_chinese_still_reads_as_chinese() -> None:
+    text = "A股B股今日收盘，沪深两市成交额超过一万亿元，iPhone手机销量回升。"
+    decoded = decode_bytes(text.encode("gbk"))
+    assert (decoded.encoding, decoded.text) == ("gb18030", text)

@@ -128,6 +128,9 @@ def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0003134f"
 
 
+_INSIDE_LATIN_WORD = re.compile(r"(?<=[A-Za-z])[\u3400-\u9fff](?=[a-z])")
+
+
 def plausibility(text: str) -> float:
     """Share of the CJK characters in `text` that are common ones; 1.0 when there is no CJK at all."""
     common = _common_chars()
@@ -135,8 +138,11 @@ def plausibility(text: str) -> float:
     cjk = [ch for ch in sample if _is_cjk(ch)]
     if not cjk:
         return 1.0
-    # Private-use and replacement characters are strong signs of a wrong decode.
+    # Private-use and replacement characters are strong signs of a wrong decode; so is a Han character
+    # inside a Latin word (Größe in cp1252 read as GB18030 gives Gr鲞e: an accented letter and the next
+    # one make one two-byte character).
     bad = sum(1 for ch in sample if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
+    bad += len(_INSIDE_LATIN_WORD.findall(sample))
     good = sum(1 for ch in cjk if ch in common)
     return max(0.0, (good - 2 * bad) / len(cjk))
 
@@ -175,6 +181,25 @@ def _lenient(data: bytes, candidates: list[str]) -> Decoded | None:
         if score >= 0.5 and (best is None or (score, -rank) > best[:2]):
             best = (score, -rank, Decoded(text, encoding, replaced))
     return None if best is None else best[2]
+
+
+# Among 8-bit guesses that fit the bytes equally well, the one most Western text is written in: short
+# French or Spanish in Latin-1 fits Central European cp1250 as well (è is č there), and the detector's
+# first pick among equals is only the first in its own order.
+_WESTERN_DEFAULT = "cp1252"
+
+
+def _western(data: bytes) -> Decoded | None:
+    """Not Chinese in any encoding: the detector's best 8-bit guess, with ties going to cp1252."""
+    from charset_normalizer import from_bytes
+
+    matches = [m for m in from_bytes(data) if m.encoding]
+    if not matches:
+        return None
+    best = min((m.chaos, -m.coherence) for m in matches)
+    tied = [m for m in matches if (m.chaos, -m.coherence) == best]
+    chosen = next((m for m in tied if codecs.lookup(m.encoding).name == _WESTERN_DEFAULT), tied[0])
+    return Decoded(str(chosen), codecs.lookup(chosen.encoding).name)
 
 
 def decode_bytes(data: bytes, filename: str = "") -> Decoded:
@@ -223,11 +248,9 @@ def _decode(data: bytes, filename: str) -> Decoded:
     if lenient is not None:
         return lenient
 
-    from charset_normalizer import from_bytes
-
-    match = from_bytes(data).best()
-    if match is not None and match.encoding:
-        return Decoded(str(match), codecs.lookup(match.encoding).name)
+    western = _western(data)
+    if western is not None:
+        return western
     if scored:
         best = max(scored)
         return Decoded(best[3], best[2])
