@@ -233,6 +233,21 @@ def forecast(text: str, start: int, end: int) -> bool:
     return _WEATHER.match(text, end) is not None or _WEATHER_END.search(text, start, end) is not None
 
 
+def forecast_city(text: str, tok: Token) -> Token:
+    """The city of a forecast line from its first character: the tagger sometimes starts it late and
+    runs it into the weather (21℃ 开 | 罗晴 for 开罗晴). A forecast line writes the city right after
+    the previous city's temperatures, so the name starts after the last mark or digit before it."""
+    start = tok.start
+    while start > 0 and tok.start - start < _MAX_CITY and _CITY_CHAR.match(text, start - 1):
+        start -= 1
+    return Token(start, tok.end, tok.tag, tok.score) if start < tok.start else tok
+
+
+# The longest stretch a forecast city is extended by (a city name is rarely over six characters).
+_MAX_CITY = 4
+_CITY_CHAR = re.compile(r"[\u3400-\u9fff]")
+
+
 # Posts only a person holds, written right before or after a foreign name (韩国总统金大中, 布约亚总统).
 _PERSON_POSTS = re.compile(r"(?:总统|总理|首相|国王|女王|教练|主教练|外长|部长|市长|州长|议长|主席|大使)")
 

@@ -136,6 +136,11 @@ def _domestic(ch: str, abbrev: dict[str, str]) -> bool:
     return ch in _REGIONS or abbrev[ch] in gazetteers().provinces
 
 
+# Levels and kinds of government written before 政府 (general usage: 中央政府, 联邦政府, 地方政府, 临时政府,
+# 过渡政府, 自治政府): not the name of a place.
+_GOVERNMENT_LEVELS = frozenset({"中央", "联邦", "地方", "临时", "过渡", "自治", "基层", "各级", "上级"})
+
+
 def split_government(chunk: str, tok: Token) -> Span | None:
     """美国政府 -> the place 美国, 俄政府 -> 俄 shown as 俄罗斯: a government is named by its place."""
     text = chunk[tok.start : tok.end]
@@ -147,6 +152,8 @@ def split_government(chunk: str, tok: Token) -> Span | None:
         if stem[-1] in "和与及同" and stem[:-1] in STANDALONE_ORGS:
             # 中共和政府: the party and the government, not a place called 中共和.
             return Span("org", tok.start, tok.start + len(stem) - 1, tok.score, True)
+        if stem in _GOVERNMENT_LEVELS:
+            return None  # 联邦政府, 中央政府: a level of government, no place
         if valid_place(stem) and not longest_ending(stem, gazetteers().org_suffixes, 3):
             return Span("place", tok.start, tok.end - 2, tok.score, known_place(stem))
     return None
@@ -231,6 +238,9 @@ def place(chunk: str, tok: Token) -> list[Span]:
         if valid_place(stem):
             end = tail.start()
     name = chunk[tok.start : end]
+    if name.endswith(_PEOPLE_OF) and name[:-1] in gazetteers().countries:
+        end -= 1
+        name = name[:-1]
     if not valid_place(name):
         return []
     if (
@@ -256,6 +266,14 @@ def place(chunk: str, tok: Token) -> list[Span]:
     return [Span("place", tok.start, end, tok.score, known_place(name) or _transliterated(name))]
 
 
+# The forms of state a country's formal name ends with (爱沙尼亚共和国, 荷兰王国, 大公国): general usage
+# in the names of states (中华人民共和国, 大不列颠及北爱尔兰联合王国).
+_STATE_FORMS = frozenset({"共和国", "王国", "联合王国", "公国", "大公国", "合众国", "联邦", "酋长国", "苏丹国"})
+# An ethnic group named after its country (阿尔巴尼亚族, 塞尔维亚族): the text speaks of the people, the
+# place is the country's name before 族.
+_PEOPLE_OF = "族"
+
+
 def _within(name: str) -> int:
     """Where a place written after the larger place it lies in starts (印度 | 卡纳塔克邦, 江苏 | 南京), or 0.
 
@@ -267,6 +285,8 @@ def _within(name: str) -> int:
         return 0  # 印度尼西亚 is one country, not 印度 and 尼西亚
     for cut in range(2, len(name) - 1):
         head, rest = name[:cut], name[cut:]
+        if rest in _STATE_FORMS:
+            return 0  # 爱沙尼亚共和国: a country's formal name, not the country and a place called 共和国
         if rest.endswith("自治区"):
             return 0  # 广西壮族自治区: an autonomous region is the province's own full name
         if (head in g.countries or head in g.provinces) and valid_place(rest) and known_place(rest):
