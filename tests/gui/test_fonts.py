@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtGui import QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
@@ -92,3 +94,25 @@ def test_info_tab_names_the_font_of_the_view(window: MainWindow) -> None:
     assert window.info.value("Font") == window.reading.font_family == "Noto Serif CJK TC"
     window.set_script(Script.HANS)
     assert window.info.value("Font") == "Noto Serif CJK SC"
+
+
+def test_font_lists_prewarmed_off_the_gui_thread_spare_it_fontconfig(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After the prewarm (run on the prewarm thread), choosing a face for any region asks fontconfig nothing."""
+    fonts._fontconfig_families.cache_clear()
+    calls: list[list[str]] = []
+    real_run = fonts.subprocess.run
+
+    def counting_run(args: list[str], **kwargs: object) -> object:
+        calls.append(list(args))
+        return real_run(args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(fonts.subprocess, "run", counting_run)
+    monkeypatch.setattr(fonts.shutil, "which", lambda name: "/usr/bin/fc-list" if name == "fc-list" else None)
+    thread = threading.Thread(target=fonts.prewarm_font_lists)
+    thread.start()
+    thread.join()
+    asked = len(calls)
+    for region in ("sc", "tc", "hk"):
+        fonts.cjk_families(region)
+    assert asked == 3
+    assert len(calls) == asked

@@ -20,6 +20,7 @@ from reader.settings import load, settings_path
 from reader.store.db import LibraryError
 from reader.store.library import Library
 from reader.ui.error_hook import make_hook
+from reader.ui.fonts import prewarm_font_lists
 from reader.ui.i18n import install_translator
 from reader.ui.main_window import MainWindow
 from reader.ui.themes import apply_theme
@@ -57,7 +58,9 @@ def _start_prewarm() -> None:
 
 def _prewarm() -> None:
     """The script converters loaded with the collector paused, then their tables kept out of its full
-    passes (`reader.core.heap`): each pass would otherwise stop the window for about 100 ms."""
+    passes (`reader.core.heap`): each pass would otherwise stop the window for about 100 ms. Fontconfig's
+    lists of Chinese faces are asked for first, also to keep them off the GUI thread."""
+    prewarm_font_lists()
     with heap.paused():
         prewarm()
         heap.settle("scripts", young=False)
