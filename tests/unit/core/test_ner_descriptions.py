@@ -98,3 +98,32 @@ def test_an_ethnic_group_named_after_its_country_gives_the_country() -> None:
     chunk = "当地的匈牙利族居民"
     tokens = [Token(0, 2, "s"), Token(2, 3, "u"), Token(3, 7, "LOC", 0.6), Token(7, 9, "n")]
     assert _named(chunk, tokens) == [("匈牙利", "place")]
+
+
+# Foreign names written by sound, cut by the tagger.
+
+
+def test_two_sounded_people_side_by_side_are_one_name() -> None:
+    chunk = "记者见到了塔利班萨德"
+    tokens = [Token(0, 2, "n"), Token(2, 4, "v"), Token(4, 5, "u"), Token(5, 8, "PER", 0.7), Token(8, 10, "PER", 0.7)]
+    assert _named(chunk, tokens) == [("塔利班萨德", "person")]
+
+
+def test_two_chinese_people_side_by_side_stay_apart() -> None:
+    # Not written by sound: the rule leaves the tagger's two people alone.
+    chunk = "王明李强今天到会"
+    tokens = [Token(0, 2, "PER", 0.9), Token(2, 4, "PER", 0.9), Token(4, 6, "TIME"), Token(6, 8, "v")]
+    assert sorted(_named(chunk, tokens)) == [("李强", "person"), ("王明", "person")]
+
+
+def test_a_sounded_name_ended_a_character_early_takes_its_last_sound() -> None:
+    chunk = "卡鲁索周日抵达"
+    tokens = [Token(0, 2, "PER", 0.9), Token(2, 3, "v"), Token(3, 5, "TIME"), Token(5, 7, "v")]
+    assert _named(chunk, tokens) == [("卡鲁索", "person")]
+
+
+def test_a_sounded_name_before_a_word_is_not_lengthened() -> None:
+    # 海 starts 海军 with the next character: 巴克 | 海军 is a name and the navy.
+    chunk = "巴克海军上将说"
+    tokens = [Token(0, 2, "PER", 0.9), Token(2, 4, "n"), Token(4, 6, "n"), Token(6, 7, "v")]
+    assert _named(chunk, tokens) == [("巴克", "person")]

@@ -311,3 +311,43 @@ def titled_sounded_names(chunk: str, tokens: Sequence[Token], found: list[Span])
         score = min((s.score for s in inside), default=1.0)
         out = [s for s in out if s not in inside] + [Span("person", a, b, score, True)]
     return out
+
+
+def _sounded_to_the_end(span: Span, chunk: str, sounds: frozenset[str]) -> Span:
+    """A two-character person written by sound, followed by one more such character that starts no
+    word with the next one (阿巴 | 查 for 阿巴查; not 巴克 | 海军), is the three-character name: the
+    tagger ends foreign names a character early, and a foreign name of two syllables is rare."""
+    name = chunk[span.start : span.end]
+    after = chunk[span.end : span.end + 2]
+    if span.type != "person" or len(name) != 2 or not after or after[0] not in sounds:
+        return span
+    if not all(ch in sounds for ch in name) or after[1:] in sounds or after in dictionary():
+        return span
+    if span.start > 0 and chunk[span.start - 1 : span.end] in dictionary():
+        return span  # 几 | 内亚比绍: the name is the end of a word before it
+    return Span("person", span.start, span.end + 1, span.score, True)
+
+
+def joined_sounded_people(found: list[Span], chunk: str) -> list[Span]:
+    """A two-character person written by sound is extended by its last sound (`_sounded_to_the_end`),
+    and two people the tagger found side by side, each written by sound, are one foreign name cut in
+    two (伯奇 | 费尔 for 伯奇费尔, 马格坦 | 戈尔·圭尼贡多): Chinese text never writes two people's names
+    against each other without a mark between them (、, 和, a space), while a foreign name written by
+    sound is often longer than the tagger's words."""
+    sounds = gazetteers().transliteration
+    found = [_sounded_to_the_end(s, chunk, sounds) for s in found]
+    people = sorted((s for s in found if s.type == "person"), key=lambda s: s.start)
+    if len(people) < 2:
+        return found
+    joined: list[Span] = []
+    drop: set[Span] = set()
+    for left, right in pairwise(people):
+        if left in drop or left.end != right.start:
+            continue
+        first, second = chunk[left.start : left.end], chunk[right.start : right.end]
+        if len(first) >= 2 and all(ch in sounds for ch in first) and second[0] in sounds:
+            drop.update((left, right))
+            joined.append(Span("person", left.start, right.end, min(left.score, right.score), True))
+    if not joined:
+        return found
+    return [s for s in found if s not in drop] + joined

@@ -19,6 +19,7 @@ from reader.core.entities.context import (
     forecast,
     forecast_city,
     join_dotted,
+    joined_sounded_people,
     kind_bodies,
     place_then_former_body,
     titled_foreigner,
@@ -314,7 +315,7 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
     if BODY_CHARS.search(chunk):
         out.extend(field_bodies(chunk, tokens, out))
     out.extend(kind_bodies(chunk, tokens, out))
-    out = titled_sounded_names(chunk, tokens, out)
+    out = joined_sounded_people(titled_sounded_names(chunk, tokens, out), chunk)
     out.extend(pattern_spans(chunk, out))
     return periodicals(chunk, out) if "《" in chunk else out
 
