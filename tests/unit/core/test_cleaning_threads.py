@@ -125,3 +125,35 @@ def test_tables_and_lists_inside_the_article_box_stay() -> None:
     bare = clean_html(html.replace('class="article-body"', "")).text
     assert "第3张专辑" in bare and "2005年" in bare
     assert "本地新闻标题第1条" not in bare
+
+
+SHORT_REVIEWS = [
+    "节奏很稳，两位主演的对手戏撑起了整部剧。每一场争吵都有来有回，看得人喘不过气，这样的剧太少见了。",
+    "台词写得真好，很多句子都想抄下来。尤其是姐妹在车里聊天那一段，既克制又锋利，后劲很大。",
+    "前两集有点慢，后面越看越上头。人物的选择都有来由，没有谁是纯粹的好人或者坏人，这点很难得。",
+    "配乐和摄影都很用心，城市的夜景拍得很美。可惜第六集的剪辑有些乱，几条线交代得不够清楚。",
+    "结局有点仓促，但整体还是值得一看。中年女性的困境拍得真实，不煽情，也不给廉价的答案。",
+    "看完想给多年没联系的朋友打个电话。我们都以为自己选错了路，其实另一条路也没有那么好走。",
+]
+
+
+def test_a_page_of_short_posts_and_nothing_else_keeps_its_posts() -> None:
+    # A wall of short reviews: no article above the first header, every post a remark. Cutting at the
+    # second header would leave one remark of the page.
+    posts = []
+    for i, review in enumerate(SHORT_REVIEWS):
+        posts += [f"{900 - i * 50} 有用 网友{i} 看过 2024-04-0{i + 1} 1{i}:19:20 上海", review]
+    raw = "\n".join(["首页", "剧集", "影评", "某剧 短评", *posts, "关于我们", "帮助中心"])
+    cleaned = clean_text(raw).text
+    for review in SHORT_REVIEWS:
+        assert review in cleaned
+
+
+def test_an_article_whose_date_line_opens_a_wall_of_short_comments_keeps_only_the_article() -> None:
+    # The article's date line is the first header and its paragraphs the first post: longer than a remark.
+    posts = []
+    for i, review in enumerate(SHORT_REVIEWS):
+        posts += [f"网友{i} 2024-03-0{i + 2} 1{i}:19:20", review]
+    raw = "\n".join(["医院召开工作会议", "发布时间:2024-03-02 10:00", PARA1, PARA2, PARA3, *posts])
+    cleaned = clean_text(raw).text
+    assert cleaned == "\n".join([PARA1, PARA2, PARA3])

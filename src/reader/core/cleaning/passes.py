@@ -249,6 +249,8 @@ def cut_replies(lines: list[cf.Line], question: bool = False) -> None:
     whose title is a question and whose posts are answers (`_answers`), only a comment heading closes it."""
     stamps = [i for i, line in enumerate(lines) if cf.is_stamp_line(line) and not _stamped_headline(line)]
     question = question and _answers(lines, stamps)
+    if _wall_of_posts(lines, stamps):
+        return
     if not question and _first_post(lines, stamps):
         for later in lines[stamps[1] :]:
             if later.reason is None:
@@ -299,6 +301,32 @@ def _answers(lines: list[cf.Line], stamps: list[int]) -> bool:
         for a, b in itertools.pairwise([*stamps, len(lines)])
     ][1:]
     return bool(posts) and statistics.median(posts) >= ANSWER_WORDS
+
+
+WALL_POSTS = 5  # stamped posts that can make a page of posts with no article above them
+SHORT_POST = 150  # characters of the typical post on such a page: a remark, a short review
+
+
+def _wall_of_posts(lines: list[cf.Line], stamps: list[int]) -> bool:
+    """A page that is a list of short posts and nothing else (a wall of short reviews, a guestbook, a
+    thread of remarks): no prose above the first post header, and a first post no longer than twice the
+    typical one, which is short. There the first post is one entry among equals, not an article the
+    others answer: cutting at the second header would leave a reader one remark of the page. A thread
+    opened by a longer post, or an article with its comments (its date line is the first header, its
+    paragraphs the first post), keeps being cut."""
+    # Headers of the page's own posts (kept, or read as a date), not stamped items of its menus.
+    stamps = [i for i in stamps if lines[i].reason in (None, "metadata")]
+    if len(stamps) < WALL_POSTS:
+        return False
+    above = sum(line.words for line in lines[: stamps[0]] if line.reason is None and line.clause_punct)
+    if above >= REPLY_AFTER:
+        return False
+    posts = [
+        sum(line.words for line in lines[a + 1 : b] if line.reason is None)
+        for a, b in itertools.pairwise([*stamps, len(lines)])
+    ]
+    typical = statistics.median(posts[1:])
+    return 0 < typical <= SHORT_POST and posts[0] <= min(SHORT_POST, 2 * typical)
 
 
 def _first_post(lines: list[cf.Line], stamps: list[int]) -> bool:
