@@ -127,3 +127,15 @@ def test_a_sounded_name_before_a_word_is_not_lengthened() -> None:
     chunk = "巴克海军上将说"
     tokens = [Token(0, 2, "PER", 0.9), Token(2, 4, "n"), Token(4, 6, "n"), Token(6, 7, "v")]
     assert _named(chunk, tokens) == [("巴克", "person")]
+
+
+def test_a_sounded_name_after_a_kind_of_place_is_the_place() -> None:
+    chunk = "前往海滨胜地卡纳塔度假"
+    tokens = [Token(0, 2, "v"), Token(2, 4, "n"), Token(4, 6, "n"), Token(6, 9, "PER", 0.8), Token(9, 11, "v")]
+    assert [(n, t) for n, t in _named(chunk, tokens) if t != "org"] == [("卡纳塔", "place")]
+
+
+def test_a_person_after_an_ordinary_noun_stays_a_person() -> None:
+    chunk = "球队队长卡纳塔进球"
+    tokens = [Token(0, 2, "n"), Token(2, 4, "n"), Token(4, 7, "PER", 0.9), Token(7, 9, "v")]
+    assert _named(chunk, tokens) == [("卡纳塔", "person")]

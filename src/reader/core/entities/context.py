@@ -221,6 +221,17 @@ _WEATHER = re.compile(r"(?:晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|
 _WEATHER_END = re.compile(r"(?:晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|小雪|中雪|大雪|雨夹雪)$")
 
 
+# Kinds of place that a news sentence writes right before a place's name (首都阿布贾, 旅游胜地帕塔亚,
+# 南部城市哈斯科沃): general usage of Chinese news, the apposition of a kind and a name. A person is
+# not written after these words.
+_PLACE_KIND_BEFORE = re.compile(r"(?:首都|首府|城市|港口|港城|小镇|小城|胜地|省会|名城|古城)$")
+
+
+def named_after_place_kind(text: str, start: int) -> bool:
+    """The name at `start` follows a kind of place in apposition (首都 | 阿布贾): it names the place."""
+    return _PLACE_KIND_BEFORE.search(text, max(0, start - 2), start) is not None
+
+
 def dateline(text: str, start: int, end: int) -> bool:
     """The name at text[start:end] is the place of a news dateline (本报南特6月14日电)."""
     return _DATELINE_AFTER.match(text, end) is not None and _DATELINE_BEFORE.search(text, 0, start) is not None

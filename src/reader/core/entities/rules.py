@@ -21,6 +21,7 @@ from reader.core.entities.context import (
     join_dotted,
     joined_sounded_people,
     kind_bodies,
+    named_after_place_kind,
     place_then_former_body,
     titled_foreigner,
     titled_sounded_names,
@@ -374,6 +375,8 @@ def _typed_span(chunk: str, tok: Token) -> list[Span]:
         kind = "person"  # 总统金大中, 教练福格茨: a post written beside the name says whose it is
     elif kind == "person" and dateline(chunk, tok.start, tok.end):
         return place(chunk, tok)  # 本报南特6月14日电: a dateline names the place a report is filed from
+    elif kind == "person" and named_after_place_kind(chunk, tok.start):
+        return place(chunk, tok)  # 首都阿布贾, 旅游胜地帕塔亚: a kind of place, then its name
     elif kind == "person" and forecast(chunk, tok.start, tok.end):
         return place(chunk, forecast_city(chunk, tok))  # 21℃ 卡拉奇晴: a city in a weather forecast
     if kind == "person":
