@@ -80,3 +80,23 @@ def test_short_lines_after_the_text_without_an_attachment_note_are_still_a_list(
     raw = "\n".join([MENU, *PARAS, *heads, "发表评论", "Copyright © 2000-2006 example.com"])
     text = _kept(raw)
     assert not any(head in text for head in heads)
+
+
+def test_teasers_each_under_their_writers_linked_name_are_a_list_of_other_articles() -> None:
+    # A box of columns below the article: the writer's name (a link), the linked headline, a summary.
+    # The linked name above each headline is part of the teaser, as a source and time would be.
+    columns = "".join(
+        f'<div class="author"><a href="/w/{k}">作者{k}</a></div><h2><a href="/c/{k}">{title}</a></h2><p>{summary}</p>'
+        for k, (title, summary) in enumerate(TEASERS)
+    )
+    page = (
+        f"<html><head><title>市人民医院召开年度工作会议</title></head><body>"
+        f'<div class="nav">{"".join(f"<a href=/{k}>{w}</a>" for k, w in enumerate(MENU.split()))}</div>'
+        f'<div class="article"><h1>市人民医院召开年度工作会议</h1>{"".join(f"<p>{p}</p>" for p in PARAS)}</div>'
+        f'<div class="share"><a href="/s1">微信</a><a href="/s2">微博</a><a href="/s3">QQ空间</a></div>'
+        f'<div class="columns">{columns}</div>'
+        f'<div class="footer"><a href="/about">关于我们</a> | <a href="/contact">联系我们</a></div></body></html>'
+    )
+    text = clean_html(page).text
+    assert all(p in text for p in PARAS)
+    assert not any(summary in text for _, summary in TEASERS)

@@ -137,8 +137,11 @@ KICKER_WORDS = 20
 
 
 def _kicker(line: cf.Line) -> bool:
-    """A short unlinked line with no clause mark right above a linked headline: its source and time."""
-    return line.reason is None and not line.clause_punct and not line.link_chars and 0 < line.words <= KICKER_WORDS
+    """A short line with no clause mark right above a linked headline: its source and time, or its
+    writer's name, linked to the writer's page (a columnist's name over each teaser)."""
+    if line.clause_punct or not 0 < line.words <= KICKER_WORDS:
+        return False
+    return (line.reason is None and not line.link_chars) or (line.reason == "navigation" and line.link_density > 0.5)
 
 
 def _best_run(values: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]:
