@@ -139,3 +139,17 @@ def test_a_person_after_an_ordinary_noun_stays_a_person() -> None:
     chunk = "球队队长卡纳塔进球"
     tokens = [Token(0, 2, "n"), Token(2, 4, "n"), Token(4, 7, "PER", 0.9), Token(7, 9, "v")]
     assert _named(chunk, tokens) == [("卡纳塔", "person")]
+
+
+def test_a_company_with_its_group_in_brackets_is_one_name() -> None:
+    chunk = "浙江华光电器（集团）有限公司今年扩产"
+    tokens = [Token(0, 6, "ORG", 0.9), Token(6, 7, "w"), Token(7, 9, "n"), Token(9, 10, "w"), Token(10, 14, "n")]
+    tokens += [Token(14, 16, "TIME"), Token(16, 18, "v")]
+    assert _named(chunk, tokens) == [("浙江华光电器（集团）有限公司", "org")]
+
+
+def test_a_bracket_after_a_body_without_a_kind_of_company_is_left_alone() -> None:
+    chunk = "浙江华光电器（集团）今年扩产"
+    tokens = [Token(0, 6, "ORG", 0.9), Token(6, 7, "w"), Token(7, 9, "n"), Token(9, 10, "w")]
+    tokens += [Token(10, 12, "TIME"), Token(12, 14, "v")]
+    assert _named(chunk, tokens) == [("浙江华光电器", "org")]

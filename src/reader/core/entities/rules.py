@@ -318,7 +318,28 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
     out.extend(kind_bodies(chunk, tokens, out))
     out = joined_sounded_people(titled_sounded_names(chunk, tokens, out), chunk)
     out.extend(pattern_spans(chunk, out))
+    if "（" in chunk or "(" in chunk:
+        out = _bracketed_form(chunk, out)
     return periodicals(chunk, out) if "《" in chunk else out
+
+
+# A company's name with its group or its country in brackets before the kind of company: 亚宝药业（集团）
+# 公司, 某某（中国）有限公司 (the registered form of Chinese company names; general usage).
+_BRACKETED_FORM = re.compile(r"[（(][^（）()\n]{1,6}[）)](?:股份有限公司|有限责任公司|有限公司|公司)")
+
+
+def _bracketed_form(chunk: str, found: list[Span]) -> list[Span]:
+    """A body the tagger ended before a bracket, when the bracket and a kind of company follow it, is
+    the company's whole registered name (山西亚宝药业 | （集团）公司); what was found inside the
+    bracket is part of it."""
+    out = list(found)
+    for k, span in enumerate(found):
+        m = _BRACKETED_FORM.match(chunk, span.end) if span.type == "org" else None
+        if m is None:
+            continue
+        out[k] = Span("org", span.start, m.end(), span.score, True)
+        out = [s for s in out if s is out[k] or not (span.end <= s.start < m.end())]
+    return out
 
 
 # A meeting, fair or games (西藏工作座谈会, 商务研讨会, 博览会) is an event, not a body, though it ends in
