@@ -1,13 +1,19 @@
-"""A place that describes bodies rather than names one: 美国公司 "American companies", 法国一家出版社 "a
-publisher in France". Such a span is a place and no organisation; kept apart from `spans` because the
-count it reads (numerals, measure words, words a numeral starts) is a small grammar of its own.
+"""Phrases built on a name that describe bodies rather than name one: 美国公司 "American companies",
+法国一家出版社 "a publisher in France" (a place and no organisation), 欧盟国家 "EU countries" (the body's
+members), 中央政府 (a level of government), 银行界 (a sector). Kept apart from `spans` because what they
+read (counts, measure words, the words a body's members and kinds are written with) is a small
+grammar of its own.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from reader.core.entities.gazetteers import dictionary, gazetteers, longest_ending
+from reader.core.entities.model import Token
+from reader.core.entities.spans import Span
+from reader.core.entities.validity import known_org
 
 # Kinds of body a place's name before them describes rather than names: 美国公司 "American companies",
 # 西藏部队 "the troops in Tibet", 非洲球队 "African teams" (general usage; a named body of this kind
@@ -73,3 +79,34 @@ def _counted_place(name: str) -> int:
 def _starts_word(words: dict[str, tuple[int, str]], name: str, start: int) -> bool:
     """True when a dictionary word of two to four characters starts at `start` (一汽, 一百, 数据)."""
     return any(name[start : start + size] in words for size in range(2, min(4, len(name) - start) + 1))
+
+
+# Words that, written right after a named body, speak of its members or parts as a class: 欧盟国家 "EU
+# countries", 北约成员国 "NATO members", 联合国专门机构 "UN specialised agencies" (general usage; a body
+# of its own named after another is written with a name of its own: 联合国开发计划署).
+_MEMBERS = frozenset({"国家", "成员国", "各国", "机构"})
+
+
+def of_a_body(word: str, between: Sequence[str]) -> bool:
+    """`word`, written after a named body with only adjectives between (`between` holds the tagger's
+    tags of the words between), is one of `_MEMBERS`: the phrase is the body's members or agencies
+    (欧盟 | 国家, 联合国 | 专门 | 机构), so no longer name runs on."""
+    return word in _MEMBERS and all(tag == "a" for tag in between)
+
+
+# A government is named by its place (`split_government`); what else comes before 政府 is a level or a
+# kind (中央政府, 特区政府, 联邦政府, 地方政府), which neither People's Daily nor MSRA labels as a name and
+# a reader cannot look up, or a body the tagger ran on into a word (哥伦比亚大学 | 政府学).
+GOVERNMENT = "政府"
+# 界 after a kind of body names the sector (银行界, 新闻界, 企业界: general usage).
+SECTOR = "界"
+
+
+def government_left(chunk: str, tok: Token) -> list[Span]:
+    """What a body tagged with 政府 at its end gives when no place names the government: the body
+    before 政府 when it is one by a two-character ending (哥伦比亚大学 of 哥伦比亚大学政府学), else nothing."""
+    g = gazetteers()
+    stem = chunk[tok.start : tok.end - len(GOVERNMENT)]
+    if len(stem) > 2 and longest_ending(stem, g.org_suffixes, g.max_org_suffix) >= 2:
+        return [Span("org", tok.start, tok.start + len(stem), tok.score, known_org(stem))]
+    return []

@@ -26,7 +26,7 @@ from reader.core.entities.context import (
     titled_foreigner,
     titled_sounded_names,
 )
-from reader.core.entities.described import described_by_place
+from reader.core.entities.described import GOVERNMENT, SECTOR, described_by_place, government_left, of_a_body
 from reader.core.entities.gazetteers import dictionary, gazetteers, longest_ending
 from reader.core.entities.model import Token
 from reader.core.entities.posts import posts_of
@@ -121,18 +121,6 @@ def _org_end(chunk: str, start: int, end: int, last: Token) -> int:
     return -1
 
 
-# Words that, written right after a named body, speak of its members or parts as a class: 欧盟国家 "EU
-# countries", 北约成员国 "NATO members", 联合国专门机构 "UN specialised agencies" (general usage; a body
-# of its own named after another is written with a name of its own: 联合国开发计划署).
-_MEMBERS = frozenset({"国家", "成员国", "各国", "机构"})
-
-
-def _of_a_body(word: str, between: Sequence[Token]) -> bool:
-    """`word`, after a named body and the adjectives `between`, is one of `_MEMBERS`: the phrase
-    is the body's members or agencies (欧盟 | 国家, 联合国 | 专门 | 机构), so no longer name runs on."""
-    return word in _MEMBERS and all(t.tag == "a" for t in between)
-
-
 def _org_reach(chunk: str, tokens: list[Token], i: int) -> tuple[int, int]:
     """The last word (index) and end offset of the longest organisation starting at word `i`, or (-1, -1).
 
@@ -158,7 +146,7 @@ def _org_reach(chunk: str, tokens: list[Token], i: int) -> tuple[int, int]:
             verb = True  # one verb, and only before any ending: 集团结成联盟 is a body and a predicate
         elif word.tag not in _ORG_INNER or (verb and word.tag in _NAMED_TAGS):
             break
-        elif tok.tag == "ORG" and _of_a_body(chunk[word.start : word.end], tokens[i + 1 : j]):
+        elif tok.tag == "ORG" and of_a_body(chunk[word.start : word.end], [t.tag for t in tokens[i + 1 : j]]):
             break  # 欧盟 | 国家, 联合国 | 专门机构: the body's member states or agencies, not a body's name
         elif word.tag == "m" and not _ORDINAL.match(chunk[word.start : word.end]):
             break  # 加拿大两家大银行: a count is not part of a name, an ordinal (第二) is
@@ -358,24 +346,6 @@ _NUMERALS = frozenset("一二三四五六七八九十两几")
 _MEASURES = frozenset("个项次种位名批条件所座支届份套场轮")
 
 
-# A government is named by its place (`split_government`); what else comes before 政府 is a level or a
-# kind (中央政府, 特区政府, 联邦政府, 地方政府), which neither People's Daily nor MSRA labels as a name and
-# a reader cannot look up, or a body the tagger ran on into a word (哥伦比亚大学 | 政府学).
-_GOVERNMENT = "政府"
-# 界 after a kind of body names the sector (银行界, 新闻界, 企业界: general usage).
-_SECTOR = "界"
-
-
-def _government_left(chunk: str, tok: Token) -> list[Span]:
-    """What a body tagged with 政府 at its end gives when no place names the government: the body
-    before 政府 when it is one by a two-character ending (哥伦比亚大学 of 哥伦比亚大学政府学), else nothing."""
-    g = gazetteers()
-    stem = chunk[tok.start : tok.end - len(_GOVERNMENT)]
-    if len(stem) > 2 and longest_ending(stem, g.org_suffixes, g.max_org_suffix) >= 2:
-        return [Span("org", tok.start, tok.start + len(stem), tok.score, known_org(stem))]
-    return []
-
-
 def _leading_place(chunk: str, start: int, end: int, score: float) -> list[Span]:
     """The place a non-body name starts with (西藏 of 西藏工作座谈会), if it starts with a known one."""
     for size in range(min(6, end - start - 1), 1, -1):
@@ -412,8 +382,8 @@ def _typed_span(chunk: str, tok: Token) -> list[Span]:
     gov = split_government(chunk, tok)
     if gov is not None:
         return [gov]
-    if chunk.endswith(_GOVERNMENT, tok.start, tok.end):
-        return _government_left(chunk, tok)
+    if chunk.endswith(GOVERNMENT, tok.start, tok.end):
+        return government_left(chunk, tok)
     former = place_then_former_body(chunk, tok)
     if former:
         return former
@@ -424,7 +394,7 @@ def _typed_span(chunk: str, tok: Token) -> list[Span]:
         while end > tok.start and chunk[end - 1] in _NUMERALS:
             end -= 1
     name = chunk[tok.start : end]
-    if chunk.startswith(_SECTOR, end):
+    if chunk.startswith(SECTOR, end):
         # 美国银行 | 界 "American banking circles": a sector named by its kind of body, not one body.
         return _leading_place(chunk, tok.start, end, tok.score)
     if _MEETING.search(name) or _PEOPLE.search(name):
