@@ -121,3 +121,42 @@ def test_a_class_name_ending_in_app_letters_is_no_betting_brand() -> None:
 
     assert cf.context_free_reason(cf.measure(1, "UserMapper")) is None
     assert cf.context_free_reason(cf.measure(1, "xyzapp")) == "spam"
+
+
+PLAIN_OPENING = [OPENING[0], "新建了下面两个类", *OPENING[2:]]  # a label of two words alone reads as a button
+
+
+def _plain_question(above: list[str]) -> str:
+    return "\n".join(
+        [
+            "首页 问答 文章 标签 登录",
+            "新加的页面启动报错",
+            "张三 | 455 | 2024-01-03",
+            *above,
+            *PLAIN_OPENING,
+            PARAGRAPH,
+            "关于我们 | 联系我们",
+        ]
+    )
+
+
+def test_a_posts_opening_lines_above_its_long_paragraph_are_kept_in_plain_text() -> None:
+    """Plain text has no element that holds the post: the unflagged lines between the byline and the
+    paragraph, up to the post's first statement, are the post's."""
+    text = clean_text(_plain_question([])).text
+    assert all(line in text for line in PLAIN_OPENING)
+    assert PARAGRAPH in text
+    assert "首页" not in text and "关于我们" not in text
+
+
+def test_growth_in_plain_text_stops_at_a_button_and_under_a_question() -> None:
+    """A word alone (an author card's follow button) ends the growth, so the card's blurb above it stays
+    out; a question above the post's lines is a headline of a list, not its first statement."""
+    blurb = "分享身边故事、身边知识、身边乐趣。"
+    text = clean_text(_plain_question([blurb, "关注"])).text
+    assert PARAGRAPH in text and PLAIN_OPENING[0] in text
+    assert blurb not in text and "关注" not in text
+    headline = "写代码的人还买得起房子吗？"
+    text = clean_text(_plain_question([headline, "外国程序员心目中的十大开源项目"])).text
+    assert PARAGRAPH in text and PLAIN_OPENING[0] in text
+    assert headline not in text

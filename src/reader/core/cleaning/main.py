@@ -395,6 +395,25 @@ def _grow_in_box(lines: Sequence[cf.Line], inside: list[bool], first: int, box: 
     return top
 
 
+def _grow_up_plain(lines: Sequence[cf.Line], inside: list[bool], first: int, menu: Sequence[bool]) -> int:
+    """Plain text has no element to hold a post, but the lines right above the article that no detector
+    flagged are as much the post's as in `_grow_in_box`: a question's opening sentence over its file
+    names and error lines. Growth stops at the first flagged line (the title, a byline, a menu), at a
+    word or two alone on a line (a button or a name: an author card's `关注`), and reaches up only as far
+    as the topmost statement: a question standing above is a headline of a list, not the post's words."""
+    top = first
+    while top > 0 and lines[top - 1].reason is None and not menu[top - 1] and not _menu_item(lines[top - 1]):
+        top -= 1
+    top = next((i for i in range(top, first) if _statement(lines[i])), first)
+    for i in range(top, first):
+        inside[i] = True
+    return top
+
+
+def _statement(line: cf.Line) -> bool:
+    return _sentence(line) and not line.text.rstrip("”’」』）)\"'").endswith(("？", "?"))
+
+
 def _sentence(line: cf.Line) -> bool:
     return line.ends_sentence and line.clause_punct >= 1
 
@@ -432,6 +451,8 @@ def select_main(lines: list[cf.Line]) -> None:
     _between_bodies(lines, inside, first, last, box)
     if box is not None:
         first = _grow_in_box(lines, inside, first, box, menu)
+    elif not any(line.tag for line in lines):
+        first = _grow_up_plain(lines, inside, first, menu)
     first, last = extend_edges(lines, inside, first, last)
     for i, line in enumerate(lines):
         if inside[i] or line.reason is not None:
