@@ -153,3 +153,9 @@ def test_a_bracket_after_a_body_without_a_kind_of_company_is_left_alone() -> Non
     tokens = [Token(0, 6, "ORG", 0.9), Token(6, 7, "w"), Token(7, 9, "n"), Token(9, 10, "w")]
     tokens += [Token(10, 12, "TIME"), Token(12, 14, "v")]
     assert _named(chunk, tokens) == [("浙江华光电器", "org")]
+
+
+def test_the_cadres_of_a_village_are_people_and_the_village_a_place() -> None:
+    chunk = "柳林村村干部带头捐款"
+    tokens = [Token(0, 6, "ORG", 0.9), Token(6, 8, "v"), Token(8, 10, "v")]
+    assert _named(chunk, tokens) == [("柳林村", "place")]

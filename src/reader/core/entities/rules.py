@@ -340,6 +340,8 @@ _MEETING = re.compile(
     r"见面会|推介会|表彰会|动员会|峰会|运会)$"
 )
 _PEOPLE = re.compile(r"(?:[^家]族|关系)$")
+# The cadres of a place or unit (三桥村村干部, 县干部): people, not a body, though 部 ends bodies.
+_CADRES = re.compile(r"[村乡镇县市区厂]?干部$")
 # Chinese numerals, and measure words that follow a numeral in a count (一个, 两项, 几次; general
 # grammar, 现代汉语词典's classifiers of people, things and events).
 _NUMERALS = frozenset("一二三四五六七八九十两几")
@@ -397,6 +399,8 @@ def _typed_span(chunk: str, tok: Token) -> list[Span]:
     if chunk.startswith(SECTOR, end):
         # 美国银行 | 界 "American banking circles": a sector named by its kind of body, not one body.
         return _leading_place(chunk, tok.start, end, tok.score)
+    if cadres := _CADRES.search(name):
+        return _leading_place(chunk, tok.start, tok.start + cadres.start() + 1, tok.score)
     if _MEETING.search(name) or _PEOPLE.search(name):
         return _leading_place(chunk, tok.start, end, tok.score)
     if end > tok.start and (described := described_by_place(name)):
