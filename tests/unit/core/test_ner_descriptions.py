@@ -159,3 +159,17 @@ def test_the_cadres_of_a_village_are_people_and_the_village_a_place() -> None:
     chunk = "柳林村村干部带头捐款"
     tokens = [Token(0, 6, "ORG", 0.9), Token(6, 8, "v"), Token(8, 10, "v")]
     assert _named(chunk, tokens) == [("柳林村", "place")]
+
+
+def test_a_place_cut_from_the_end_of_a_common_word_is_no_place() -> None:
+    # 最惠国 "most favoured nation" is a word of trade law; the tagger took its 惠国 for a place.
+    chunk = "双方互给最惠国待遇"
+    tokens = [Token(0, 2, "n"), Token(2, 3, "d"), Token(3, 4, "v"), Token(4, 5, "d"), Token(5, 7, "LOC", 0.7)]
+    tokens.append(Token(7, 9, "n"))
+    assert _named(chunk, tokens) == []
+
+
+def test_a_place_after_a_character_that_makes_no_word_with_it_is_kept() -> None:
+    chunk = "双方在惠州签约"
+    tokens = [Token(0, 2, "n"), Token(2, 3, "p"), Token(3, 5, "LOC", 0.9), Token(5, 7, "v")]
+    assert _named(chunk, tokens) == [("惠州", "place")]

@@ -226,8 +226,22 @@ _CITY = re.compile(r"(?<=[在进来抵离赴返晋驻])([京沪])(?![剧城郊�
 _CITIES = {"京": "北京", "沪": "上海"}
 
 
+def _end_of_a_word(chunk: str, start: int, end: int) -> bool:
+    """The tagged place is the end of a common word that starts one or two characters before it
+    (最 | 惠国 of 最惠国 "most favoured nation"): a word of the language, not a name (a name the
+    dictionary knows, as 许银川 or 和恒山 in a list, does not count)."""
+    words = dictionary()
+    for back in (1, 2):
+        found = words.get(chunk[max(0, start - back) : end]) if start >= back else None
+        if found is not None and end - start + back >= 3 and not found[1].startswith(("nr", "ns", "nt", "nz")):
+            return True
+    return False
+
+
 def place(chunk: str, tok: Token) -> list[Span]:
     """A tagged place without a generic tail (北京地区 -> 北京, 西北地区 -> 西北), if it is believable."""
+    if _end_of_a_word(chunk, tok.start, tok.end):
+        return []
     tok = _place_started_late(chunk, tok)
     end = tok.end
     tail = _PLACE_TAIL.search(chunk, tok.start, tok.end)
