@@ -96,6 +96,7 @@ class _Candidate:
     y: float  # distance from the band's edge
     row: int = 0  # 0 for the row nearest the edge
     ocr: bool = False  # read from a scan: its text may differ by a misread character from page to page
+    alone: bool = True  # the only piece of its row (a table's row has several)
 
 
 def find(pages: tuple[PageBox, ...]) -> dict[tuple[int, Fragment], str]:
@@ -108,11 +109,14 @@ def find(pages: tuple[PageBox, ...]) -> dict[tuple[int, Fragment], str]:
                 for fragment in row.fragments:
                     y = fragment.top if band == "top" else page.height - fragment.bottom
                     key = _key(fragment.text)
-                    candidates.append(_Candidate(page.index, band, fragment, key, y, depth, page.ocr))
+                    alone = len(row.fragments) == 1
+                    candidates.append(_Candidate(page.index, band, fragment, key, y, depth, page.ocr, alone))
     repeated = _repeated(candidates, len(pages), _page_texts(pages))
     repeated |= _alternating(candidates, repeated)
-    if len(pages) == 1:
-        repeated |= _lone_head(pages[0])
+    if len(pages) <= LONE_HEAD_PAGES:
+        for page in pages:
+            repeated |= _lone_head(page)
+    repeated |= _title_heads(pages)
     numbers = _numbers(candidates, len(pages))
     numbers |= _over_heads(candidates, repeated)
     found: dict[tuple[int, Fragment], str] = {}
@@ -237,6 +241,9 @@ def _alternating(
     return out
 
 
+LONE_HEAD_PAGES = 2
+"""Documents this short are read for a head page by page: with two pages, a head printed from the second
+page on stands on one page only."""
 LONE_HEAD_TOP = 0.1
 """A one-page document's running head stands within this share of the page's height from its top."""
 LONE_HEAD_PRINT = 0.88
@@ -244,27 +251,57 @@ LONE_HEAD_PRINT = 0.88
 
 
 def _lone_head(page: PageBox) -> set[tuple[int, str, Fragment]]:
-    """The running head of a one-page document, which no repetition can show: a short line alone on the
-    page's top row, near the top edge, in print clearly smaller than the body's, with at least a line's
-    height of paper between it and the text. A title is set larger, and the first line of text in the
-    body's size, so neither is taken."""
+    """The running head of a page no repetition can show it on (a one-page document; the second page of
+    two, whose first carries the title instead): a short line on the page's top row (its pieces, as
+    `报告名称` left and `2025年第4期` right), near the top edge, in print clearly smaller than the body's,
+    with at least a line's height of paper between it and the text. A title is set larger, and the first
+    line of text in the body's size, so neither is taken."""
     page_rows = rows(page.fragments)
-    if len(page_rows) < 4 or len(page_rows[0].fragments) != 1:
+    if len(page_rows) < 4:
         return set()
-    head = page_rows[0].fragments[0]
+    head = page_rows[0].fragments
     others = [f for row in page_rows[1:] for f in row.fragments]
     size = statistics.median(f.size for f in others)
     pitches = [p for f in others if (p := pitch(f))]
     height = statistics.median(f.bottom - f.top for f in others)
-    if len(head.text) > ALTERNATE_MAX_CHARS or head.top > LONE_HEAD_TOP * page.height:
+    if sum(len(f.text) for f in head) > ALTERNATE_MAX_CHARS or page_rows[0].top > LONE_HEAD_TOP * page.height:
         return set()
-    if head.size > LONE_HEAD_PRINT * size:
+    if any(f.size > LONE_HEAD_PRINT * size for f in head):
         return set()
-    if pitches and (own := pitch(head)) and own > LONE_HEAD_PRINT * statistics.median(pitches):
+    if pitches and any((own := pitch(f)) and own > LONE_HEAD_PRINT * statistics.median(pitches) for f in head):
         return set()
-    if page_rows[1].top - head.bottom < height:
+    if page_rows[1].top - page_rows[0].bottom < height:
         return set()
-    return {(page.index, "top", head)}
+    return {(page.index, "top", f) for f in head}
+
+
+TITLE_PRINT = 1.2
+"""The first page's title is set at least this much larger than the page's usual print."""
+
+
+def _title_heads(pages: tuple[PageBox, ...]) -> set[tuple[int, str, Fragment]]:
+    """Running heads that repeat the document's title: the top row of a later page, near its top edge, in
+    print smaller than the title on the first page, with a piece reading as that title. A head repeated on
+    many pages is found by repetition; this finds it where it stands on few (a short report)."""
+    if len(pages) < 2 or not pages[0].fragments:
+        return set()
+    first = pages[0].fragments
+    title = max(first, key=lambda f: f.size)
+    key = _key(title.text)
+    if len(key) < 4 or title.size < TITLE_PRINT * statistics.median(f.size for f in first):
+        return set()
+    out: set[tuple[int, str, Fragment]] = set()
+    for page in pages[1:]:
+        page_rows = rows(page.fragments)
+        if not page_rows:
+            continue
+        top = page_rows[0]
+        if top.top > LONE_HEAD_TOP * page.height or sum(len(f.text) for f in top.fragments) > ALTERNATE_MAX_CHARS:
+            continue
+        if any(f.size >= title.size for f in top.fragments) or not any(_key(f.text) == key for f in top.fragments):
+            continue
+        out |= {(page.index, "top", f) for f in top.fragments}
+    return out
 
 
 def _same_print(a: Fragment, b: Fragment) -> bool:
@@ -305,7 +342,9 @@ def _numbers(candidates: list[_Candidate], page_count: int) -> set[tuple[int, Fr
     shifts = Counter((c.band, value - c.page) for c, value in numbered)
     for candidate, value in bare:
         agreeing = shifts[(candidate.band, value - candidate.page)]
-        if (agreeing >= 2 and agreeing >= 0.5 * len(pages)) or page_count == 1 or _own_ordinal(candidate, value):
+        # A one-page document's bare number counts alone on its row: in a table's last row it is a cell.
+        alone_on_one_page = page_count == 1 and candidate.alone
+        if (agreeing >= 2 and agreeing >= 0.5 * len(pages)) or alone_on_one_page or _own_ordinal(candidate, value):
             out.add((candidate.page, candidate.fragment))
     return out
 

@@ -28,10 +28,11 @@ _NUMBERED = re.compile(
     r"|\d{1,2}[.、．]\s*\D|\d{1,2}(?:\.\d{1,2})+\s*\D|[A-Z]\.\s)"
 )
 _SENTENCE_END = tuple("。；;：:，,！？!?")
-_NOTE_MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_NOTE_MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳¹²³⁴⁵⁶⁷⁸⁹⁰"
 """Footnote marks a sentence can end with (`。①`): the sentence is still closed."""
 _CLOSED = ("。", "！", "？", "；", "!", "?", ".", ":", "：", "”", "」")
-_FOOTNOTE_MARK = re.compile(r"^(?:[①-⑳⑴-⒇]|\[\d+\]|［\d+］|\d+\s|注\s*\d*[:：]?|\*)")
+_SUPERSCRIPT_NUMBER = "[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]*"
+_FOOTNOTE_MARK = re.compile(rf"^(?:[①-⑳⑴-⒇]|{_SUPERSCRIPT_NUMBER}|\[\d+\]|［\d+］|\d+\s|注\s*\d*[:：]?|\*)")
 
 
 def page_lines(page: int, fragments: list[Fragment]) -> list[Line]:
@@ -86,13 +87,20 @@ def _gutter(fragments: list[Fragment]) -> tuple[float, float] | None:
     if best is None or best[1] - best[0] < MIN_GUTTER:
         return None
     g0, g1 = best
-    lefts = [f.x1 - f.x0 for f in fragments if f.x1 <= g0 + 1]
-    rights = [f.x1 - f.x0 for f in fragments if f.x0 >= g1 - 1]
+    lefts = _lone_widths([f for f in fragments if f.x1 <= g0 + 1])
+    rights = _lone_widths([f for f in fragments if f.x0 >= g1 - 1])
     if len(lefts) < 4 or len(rights) < 4:
         return None
     if statistics.median(lefts) < 0.5 * (g0 - left) or statistics.median(rights) < 0.5 * (right - g1):
-        return None  # short pieces on both sides: table cells, not columns of prose
+        return None  # short pieces on a side: table cells or a list of labels, not a column of prose
     return g0, g1
+
+
+def _lone_widths(side: list[Fragment]) -> list[float]:
+    """Widths of the fragments alone on their baseline on one side of a gap: a column's lines of prose.
+    A table inside a column puts several short cells on each baseline; counted, they outnumbered the
+    column's lines and the page was read across both columns line by line."""
+    return [row.fragments[0].x1 - row.fragments[0].x0 for row in rows(side) if len(row.fragments) == 1]
 
 
 def body_size(lines: list[Line]) -> float:
@@ -130,7 +138,9 @@ def classify(
         edges = columns.get((line.page, line.column))
         width = edges[1] - edges[0] if edges else column_width
         opens = prev is None or prev.kind != "body" or prev.text.rstrip(_NOTE_MARKS).endswith(_CLOSED)
-        if line.size < 0.9 * size and line.bottom > last_body.get((line.page, line.column), 0.0) + 2:
+        if len(line.fragments) > 1 and _in_table(lines, index):
+            kind = "table"  # a table in small print at a column's foot is no footnote
+        elif line.size < 0.9 * size and line.bottom > last_body.get((line.page, line.column), 0.0) + 2:
             kind = "footnote"
         elif len(line.fragments) > 1:
             kind = "table"
@@ -146,6 +156,18 @@ def classify(
         prev = Line(line.page, line.fragments, kind, line.column)
         out.append(prev)
     return out
+
+
+def _in_table(lines: list[Line], index: int) -> bool:
+    """Whether the line at `index`, of several cells, has a neighbour of several cells in its column: rows
+    of a table come in runs, a footnote's mark and text split into two pieces stand alone."""
+    line = lines[index]
+    for near in (index - 1, index + 1):
+        if 0 <= near < len(lines):
+            other = lines[near]
+            if (other.page, other.column) == (line.page, line.column) and len(other.fragments) > 1:
+                return True
+    return False
 
 
 RUN_ON_EM = 1.5
@@ -174,5 +196,5 @@ def is_footnote_start(text: str) -> bool:
 
 def footnote_marker(text: str) -> str | None:
     """The reference mark a footnote opens with (①, [1]), to find the paragraph that cites it."""
-    match = re.match(r"^(?:[①-⑳⑴-⒇]|\[\d+\]|［\d+］)", text)
+    match = re.match(rf"^(?:[①-⑳⑴-⒇]|{_SUPERSCRIPT_NUMBER}|\[\d+\]|［\d+］)", text)
     return match.group() if match else None

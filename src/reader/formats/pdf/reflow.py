@@ -181,11 +181,19 @@ def _columns(lines: list[Line], size: float) -> dict[tuple[int, int], tuple[floa
         wide = [line for line in group if abs(line.size - size) <= 0.05 * size and len(line.fragments) == 1] or group
         # The right edge is where full lines end: the median of those within RIGHT_SPREAD ems of the furthest,
         # not the furthest itself, which a line with hanging punctuation (or an OCR box) may overshoot.
-        furthest = max(line.x1 for line in wide)
-        right = statistics.median(line.x1 for line in wide if line.x1 >= furthest - RIGHT_SPREAD * size)
-        out[key] = (min(line.x0 for line in wide), right)
+        left = min(line.x0 for line in wide)
+        # Full lines run from the left edge (or a first-line indent): a signature or a date set flush right,
+        # past a ragged-right text's edge, would otherwise make every line of the text read as short.
+        full = [line for line in wide if line.x0 - left <= FULL_START_EM * size] or wide
+        furthest = max(line.x1 for line in full)
+        right = statistics.median(line.x1 for line in full if line.x1 >= furthest - RIGHT_SPREAD * size)
+        out[key] = (left, right)
         counts[key] = len(wide)
     return _widen_sparse(out, counts)
+
+
+FULL_START_EM = 3.0
+"""A column's full lines start within this many ems of its left edge (a first-line indent is two)."""
 
 
 SPARSE_LINES = 4

@@ -1,0 +1,149 @@
+"""Research reports as a word processor or a layout program sets them, built fragment by fragment: a table
+inside one column of a two-column page, a table in small print at a column's foot, ragged-right text with a
+flush-right signature, a running head from the second page on, footnotes marked with superscript figures."""
+
+from __future__ import annotations
+
+from reader.formats.pdf import analyse
+from reader.formats.pdf.model import Fragment, Layout, PageBox
+
+SIZE = 11.0
+PITCH = 19.0
+TEXT = (
+    "调查显示长三角地区每千名老年人拥有养老床位三十余张但护理型床位占比不高与失能半失能老人的实际需求存在较大差距"
+    "从区域分布看中心城区床位紧张郊区床位空置的现象并存部分郊区养老机构入住率不足四成而中心城区公办机构轮候时间较长"
+    "受访机构中多数表示护理员招聘困难护理员平均年龄偏大持有职业技能等级证书的比例较低薪酬待遇偏低是人才流失的原因"
+)
+
+
+def _frag(text: str, x0: float, top: float, size: float = SIZE, x1: float | None = None) -> Fragment:
+    return Fragment(text, x0, x1 if x1 is not None else x0 + size * len(text), top, top + size * 1.2, size)
+
+
+def _paragraph(
+    text: str, left: float, right: float, top: float, *, ragged: bool = False
+) -> tuple[list[Fragment], float]:
+    """`text` set in the column from `left` to `right` with a two-em indent, its last line short; a ragged
+    paragraph's lines end one to two characters short of the edge, by turns."""
+    per_line = int((right - left) // SIZE)
+    out: list[Fragment] = []
+    rest, first, n = text, True, 0
+    while rest:
+        room = per_line - (2 if first else 0) - ((1 + n % 2) if ragged else 0)
+        piece, rest = rest[:room], rest[room:]
+        out.append(_frag(piece, left + (2 * SIZE if first else 0), top))
+        top += PITCH
+        first = False
+        n += 1
+    return out, top + 6
+
+
+def _table(left: float, top: float, size: float, cells: list[list[str]]) -> tuple[list[Fragment], float]:
+    out = []
+    for row in cells:
+        out += [_frag(cell, left + 10 + 50 * j, top, size) for j, cell in enumerate(row)]
+        top += size * 1.8
+    return out, top + 6
+
+
+CELLS = [["地区", "人口", "床位", "占比"], ["上海", "568", "17.2", "65%"], ["江苏", "1980", "74.5", "59%"]]
+
+
+def test_a_two_column_page_with_a_table_in_one_column_is_read_column_by_column() -> None:
+    left_col, right_col = (72.0, 285.0), (309.0, 523.0)
+    fragments = [_frag("长三角养老服务发展研究报告", 168.0, 60.0, 20.0)]
+    first, top = _paragraph(TEXT[:60] + "。", *left_col, 110.0)
+    table, top = _table(left_col[0], top, 9.0, [*CELLS, ["浙江", "1350", "52.1", "57%"], ["安徽", "1222", "41", "54%"]])
+    second, _ = _paragraph(TEXT[60:100] + "。", *left_col, top)
+    third, _ = _paragraph(TEXT[100:170] + "。", *right_col, 110.0)
+    fragments += first + table + second + third
+    result = analyse(Layout((PageBox(0, 595.0, 842.0, tuple(fragments)),)))
+    rows = ["\t".join(row) for row in [*CELLS, ["浙江", "1350", "52.1", "57%"], ["安徽", "1222", "41", "54%"]]]
+    assert list(result.paragraphs) == [
+        "长三角养老服务发展研究报告",
+        TEXT[:60] + "。",
+        *rows,
+        TEXT[60:100] + "。",
+        TEXT[100:170] + "。",
+    ]
+
+
+def test_a_table_in_small_print_at_a_columns_foot_stays_in_place_as_rows() -> None:
+    fragments, top = _paragraph(TEXT[:80] + "。", 72.0, 523.0, 100.0)
+    table, _ = _table(72.0, top, 8.0, CELLS)
+    result = analyse(Layout((PageBox(0, 595.0, 842.0, tuple(fragments + table)),)))
+    assert list(result.paragraphs) == [TEXT[:80] + "。", *("\t".join(row) for row in CELLS)]
+
+
+def test_ragged_right_text_above_a_flush_right_signature_is_still_reflowed() -> None:
+    left, right = 72.0, 420.0
+    pages = []
+    expected = []
+    for index, (start, end) in enumerate(((0, 100), (100, 200))):
+        fragments, top = _paragraph(TEXT[start:end] + "。", left, right, 100.0, ragged=True)
+        expected.append(TEXT[start:end] + "。")
+        if index == 1:  # the signature and the date flush with the page's right margin, past the text's edge
+            fragments += [
+                _frag("课题组负责人：周海旺", 413.0, top, x1=523.0),
+                _frag("2025年12月", 460.0, top + PITCH, x1=523.0),
+            ]
+            expected += ["课题组负责人：周海旺", "2025年12月"]
+        pages.append(PageBox(index, 595.0, 842.0, tuple(fragments)))
+    result = analyse(Layout(tuple(pages)))
+    assert list(result.paragraphs) == expected
+
+
+def _two_pages(head_page_two: list[Fragment], body_rows: int = 8) -> Layout:
+    title = _frag("长三角养老服务发展研究报告", 168.0, 90.0, 20.0)
+    one, _ = _paragraph(TEXT + "。", 72.0, 523.0, 130.0)
+    two, _ = _paragraph(TEXT[120 : 120 + body_rows * 4] + "。", 72.0, 523.0, 100.0)
+    return Layout((PageBox(0, 595.0, 842.0, (title, *one)), PageBox(1, 595.0, 842.0, (*head_page_two, *two))))
+
+
+def test_a_running_head_printed_on_the_second_page_of_two_is_removed() -> None:
+    head = [_frag("长三角养老服务发展研究报告", 72.0, 45.0, 8.0), _frag("2025年第4期", 477.0, 45.0, 8.0)]
+    result = analyse(_two_pages(head))
+    assert [(r.text, r.reason) for r in result.removed if r.reason != "metadata"] == [
+        ("长三角养老服务发展研究报告", "page-header"),
+        ("2025年第4期", "page-header"),
+    ]
+    assert "2025年第4期" not in result.text
+
+
+def test_a_head_that_repeats_the_title_is_removed_from_a_page_with_little_text() -> None:
+    head = [_frag("长三角养老服务发展研究报告", 72.0, 45.0, 8.0), _frag("2025年第4期", 477.0, 45.0, 8.0)]
+    title = _frag("长三角养老服务发展研究报告", 168.0, 90.0, 20.0)
+    one, _ = _paragraph(TEXT + "。", 72.0, 523.0, 130.0)
+    last = (*head, _frag("2025年12月", 460.0, 100.0, x1=523.0))
+    result = analyse(Layout((PageBox(0, 595.0, 842.0, (title, *one)), PageBox(1, 595.0, 842.0, last))))
+    assert ("2025年第4期", "page-header") in [(r.text, r.reason) for r in result.removed]
+    assert result.paragraphs[-1] == "2025年12月"
+
+
+def test_a_small_line_opening_a_later_page_of_a_long_document_is_not_taken_for_a_head() -> None:
+    """The page-by-page reading of a head is for documents too short for repetition to show it."""
+    pages = []
+    for index in range(3):
+        fragments, _ = _paragraph(TEXT[index * 50 : index * 50 + 100] + "。", 72.0, 523.0, 100.0)
+        if index == 2:
+            fragments.insert(0, _frag("注：本页数据为初步统计", 72.0, 45.0, 8.0))
+        pages.append(PageBox(index, 595.0, 842.0, tuple(fragments)))
+    result = analyse(Layout(tuple(pages)))
+    assert "注：本页数据为初步统计" in result.text
+
+
+def test_a_footnote_marked_with_a_superscript_figure_follows_the_section_that_cites_it() -> None:
+    heading_one = _frag("一、研究背景", 72.0, 100.0, 13.0)
+    cited, top = _paragraph(TEXT[:50] + "¹。" + TEXT[50:80] + "。", 72.0, 523.0, 125.0)
+    heading_two = _frag("二、主要发现", 72.0, top + 4, 13.0)
+    after, _ = _paragraph(TEXT[80:150] + "。", 72.0, 523.0, top + 30)
+    note = _frag("¹ 数据来源：国家统计局人口变动抽样调查。", 72.0, 760.0, 8.0)
+    page = PageBox(0, 595.0, 842.0, (heading_one, *cited, heading_two, *after, note))
+    result = analyse(Layout((page,)))
+    assert list(result.paragraphs) == [
+        "一、研究背景",
+        TEXT[:50] + "¹。" + TEXT[50:80] + "。",
+        "¹ 数据来源：国家统计局人口变动抽样调查。",
+        "二、主要发现",
+        TEXT[80:150] + "。",
+    ]
