@@ -113,6 +113,7 @@ def _dated(line: cf.Line) -> bool:
 _RECORD_STAMP = re.compile(
     r"^(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\d[\d.,]*[万千kKwW]?\+?)?$"
 )
+_FIGURES = frozenset("0123456789")
 RECORD_STAMPS = 4  # stamps in a row, each within RECORD_GAP lines of the last, that make a feed
 RECORD_GAP = 6  # lines from one stamp to the next: a record is a headline, a name, a stamp, a summary
 
@@ -129,7 +130,8 @@ def mark_record_feeds(lines: list[cf.Line]) -> None:
     are dated alone on a line writes its entries under the dates (a paragraph or more, no headline each),
     and is left to the other rules. The records' heads and tails reach as far before the first stamp and
     after the last as the typical stamp-to-stamp distance, never past a second paragraph."""
-    stamps = [i for i, line in enumerate(lines) if _record_stamp(line)]
+    # Most lines open with no figure: they are passed over without a call.
+    stamps = [i for i, line in enumerate(lines) if line.text[:1] in _FIGURES and _record_stamp(line)]
     k = 0
     while k < len(stamps):
         j = k
