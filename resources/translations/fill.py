@@ -14,6 +14,9 @@ HERE = Path(__file__).resolve().parent
 
 # English source → (Simplified, Traditional)
 TABLE: dict[str, tuple[str, str]] = {
+    "Folder": ("文件夹", "資料夾"),
+    "File": ("文件", "檔案"),
+    "{0} file": ("{0} 文件", "{0} 檔案"),
     "Markup only (a table's rule row, a heading underline)": (
         "仅为标记（表格分隔行、标题下划线）",
         "僅為標記（表格分隔列、標題底線）",

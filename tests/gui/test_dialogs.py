@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from reader.app.deriving import rederive
+from reader.ui import file_dialogs
 from reader.ui.export_dialog import ExportDialog
 from reader.ui.main_window import MainWindow
 from reader.ui.metadata_dialog import MetadataDialog
@@ -61,7 +61,7 @@ def test_export_dialog_previews_and_saves(
     dialog.script_box.setCurrentIndex(dialog.script_box.findData("hant"))
     assert "羅勇" in dialog.preview.toPlainText()
     target = tmp_path / "notes.md"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(target))
     dialog.save()
     assert dialog.saved_to == target and "羅勇" in target.read_text(encoding="utf-8")
 

@@ -75,7 +75,7 @@ TEXT_CLASSES = {
     "QCommandLinkButton",
 }
 # Static helpers of QMessageBox, QFileDialog and QInputDialog: every string argument is a title, text or filter.
-STATIC_OWNERS = {"QMessageBox", "QFileDialog", "QInputDialog", "QColorDialog", "QFontDialog"}
+STATIC_OWNERS = {"QMessageBox", "QFileDialog", "QInputDialog", "QColorDialog", "QFontDialog", "file_dialogs"}
 
 # (file, literal): deliberate exceptions. Keep this short and say why.
 ALLOWED = {

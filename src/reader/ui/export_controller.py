@@ -10,11 +10,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from reader.app import operations as ops
 from reader.settings import Settings
 from reader.store.library import Library
+from reader.ui import file_dialogs
 from reader.ui.actions import make_action
 from reader.ui.document_controller import DocumentController
 from reader.ui.i18n import resolve_language
@@ -92,7 +93,7 @@ class ExportController(QObject):
         return document
 
     def import_annotations_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file_name(
             self.window,
             self.tr("Import Annotations"),
             self.settings.last_import_dir,

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -36,6 +35,7 @@ from reader.core.annotations.model import DEFAULT_COLORS
 from reader.core.export import EXPORT_FORMATS, export_format
 from reader.core.script import Script
 from reader.store.library import Library
+from reader.ui import file_dialogs
 from reader.ui.pdf_export import write_pdf
 
 PREVIEW_LINES = 40
@@ -236,10 +236,10 @@ class ExportDialog(QDialog):
         chosen = export_format(str(self.format_box.currentData()))
         start = self._start_dir or str(Path.home())
         if chosen.render_notes is not None and self.notes_folder.isChecked():
-            path = QFileDialog.getExistingDirectory(self, self.tr("Export Notes to Folder"), start)
+            path = file_dialogs.existing_directory(self, self.tr("Export Notes to Folder"), start)
         else:
             suggested = str(Path(start) / f"notes{chosen.extension}")
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Notes"), suggested)
+            path = file_dialogs.save_file_name(self, self.tr("Export Notes"), suggested)
         if not path:
             return
         try:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from reader.app import operations as ops
 from reader.app.reports import ImportReport
@@ -21,6 +21,7 @@ from reader.app.writer import Writer
 from reader.settings import Settings
 from reader.store.library import Library
 from reader.store.pending_imports import PendingImports
+from reader.ui import file_dialogs
 from reader.ui.actions import make_action
 from reader.ui.pdf_password import PasswordImport
 from reader.ui.unfinished_imports import UnfinishedImportsBar
@@ -63,7 +64,7 @@ class ImportController(QObject):
     def import_files_dialog(self) -> None:
         from reader.formats import dialog_patterns  # every format loads when first needed
 
-        files, _ = QFileDialog.getOpenFileNames(
+        files = file_dialogs.open_file_names(
             self.window,
             self.tr("Import Files"),
             self.settings.last_import_dir,
@@ -74,7 +75,7 @@ class ImportController(QObject):
             self.start_import([Path(f) for f in files])
 
     def import_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import Folder"), self.settings.last_import_dir)
+        folder = file_dialogs.existing_directory(self.window, self.tr("Import Folder"), self.settings.last_import_dir)
         if folder:
             self.settings.last_import_dir = folder
             self.start_import([Path(folder)])

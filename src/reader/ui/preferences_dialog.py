@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFontComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 from reader.core.annotations.model import DEFAULT_COLORS
 from reader.core.script import Script
 from reader.settings import Settings, highlight_colors
+from reader.ui import file_dialogs
 from reader.ui.annotation_dialog import swatch
 from reader.ui.i18n import LANGUAGES, QT_TRANSLATE_NOOP
 from reader.ui.reading_pane import CJK_FAMILIES, MAX_SIZE, MIN_SIZE
@@ -215,12 +215,12 @@ class PreferencesDialog(QDialog):
 
     def _browse_library(self) -> None:
         # A save dialog, not an open one: the user may name a new library as well as pick an existing one.
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             self,
             self.tr("Library File"),
             self.library_edit.text(),
             self.tr("reader library (*.sqlite *.db);;All files (*)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
+            confirm_overwrite=False,
         )
         if path:
             self.library_edit.setText(path)
