@@ -103,7 +103,8 @@ def extract(
 
 
 def _text_layer(doc: pdfium.PdfDocument) -> tuple[list[PageBox], list[int]]:
-    """Every page's text layer, and the pages that are scans (no usable text, an image over them)."""
+    """Every page's text layer, and the pages to read from their image: scans (no usable text, an image
+    over them) and pages whose text layer is glyph codes (`ocr.garbled`)."""
     count = len(doc)
     if count == 0:
         raise PdfDamaged("PDF has no pages")
@@ -114,7 +115,7 @@ def _text_layer(doc: pdfium.PdfDocument) -> tuple[list[PageBox], list[int]]:
     for index in range(count):
         with _page(doc, index) as page:
             box = _text_page(page, index)
-            if not ocr.usable(box.fragments) and ocr.has_image(page):
+            if (not ocr.usable(box.fragments) and ocr.has_image(page)) or ocr.garbled(box.fragments):
                 scanned.append(index)
             pages.append(box)
     return pages, scanned

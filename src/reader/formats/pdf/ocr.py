@@ -113,6 +113,24 @@ def usable(fragments: Sequence[Fragment]) -> bool:
     return good >= MIN_USABLE_CHARS and good >= MIN_USABLE_SHARE * len(chars)
 
 
+GARBLED_MIN_CHARS = 40
+"""Characters a text layer needs before its mix of characters is judged (a page number alone is not)."""
+GARBLED_SHARE = 0.25
+"""A layer with almost no Chinese whose characters are this much accented Latin letters and rare ASCII
+signs is glyph codes read as Latin-1 (a font whose map to Unicode a rewriting tool dropped): not text."""
+
+
+def garbled(fragments: Sequence[Fragment]) -> bool:
+    """Whether a text layer reads as glyph codes rather than text (`ÿOî{oóÓ]|~ç^` for a Chinese heading):
+    the page is then read from its image, as a scan is, since the text it shows is not the text it holds."""
+    chars = [ch for fragment in fragments for ch in fragment.text if not ch.isspace()]
+    if len(chars) < GARBLED_MIN_CHARS:
+        return False
+    chinese = sum(1 for ch in chars if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
+    odd = sum(1 for ch in chars if "\u00a0" <= ch <= "\u02ff" or ch in "{|}~^[]\\`")
+    return chinese < 0.05 * len(chars) and odd >= GARBLED_SHARE * len(chars)
+
+
 def has_image(page: pdfium.PdfPage) -> bool:
     """Whether images cover enough of the page for it to be a scan (or a photographed page)."""
     width, height = page.get_size()

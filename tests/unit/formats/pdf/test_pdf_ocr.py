@@ -461,3 +461,27 @@ def test_the_first_page_is_detected_on_every_core_and_finds_the_same_lines(monke
     assert len(alone) > 5
     for one, two, three in zip(alone, beside, after, strict=True):
         assert numpy.array_equal(one, two) and numpy.array_equal(one, three)
+
+
+def _layer(text: str) -> list[Fragment]:
+    return [Fragment(text[i : i + 30], 72.0, 400.0, 100.0 + i, 112.0 + i, 11.0) for i in range(0, len(text), 30)]
+
+
+def test_a_text_layer_of_glyph_codes_is_read_from_the_image() -> None:
+    """A Chinese report rewritten by a tool that dropped its fonts' Unicode maps: PDFium hands back glyph
+    codes as Latin-1 letters and signs; the page must be read from what it shows."""
+    codes = "-1-ÿOî{oóÓ]|~ç^N_ùöß^N/?Ó]|~b/1|~Ìoj¯2024~ßÿÿOîw{60ÝÛïN/?¿r5120O/ÿW÷~22.8%ÿOî{oóÓ]|~ç^N_ùöß^N"
+    assert ocr.garbled(_layer(codes))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "截至2024年底，长三角地区60岁及以上人口达到5120万人，老龄化率为22.8%，高于全国平均水平1.7个百分点。",
+        "The committee's report, published in March, sets out the régime for cross-border data transfers.",
+        "地区 2023 2024 增长 上海 568 17.2 65.1% 江苏 1980 74.5 59.0% 浙江 1350 52.1 57.2% 安徽 1222 41.0 53.8%",
+        "Les élèves étudièrent à l'école préférée près de la forêt, où déjà l'été arrivait très tôt cette année.",
+    ],
+)
+def test_text_of_any_kind_is_not_taken_for_glyph_codes(text: str) -> None:
+    assert not ocr.garbled(_layer(text))
