@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 # Bump when `reader.core.entities.extract` gives different mentions for the same input: every document
 # becomes pending and is extracted again in the background. 2: tiers, merged names and parents.
-EXTRACTOR_VERSION = 11  # 11: kind bodies under their named body, fewer short forms, lists need a count
+EXTRACTOR_VERSION = 12  # 12: descriptions of bodies, forecast cities, formal country names, bracketed company names
 # 10: repeated settings count once, 会同 between bodies, ROC dates, numeral counts
 # 9: bodies named by kind, region pairs, foreign names after posts
 # 8: a count between a place and a body, no name ending on a numeral, country+city

@@ -9,6 +9,8 @@ whoever owns the document does it (the reading position is stored by the documen
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
@@ -202,11 +204,13 @@ class ViewController(QObject):
             self.printed.follow(target, page_of(target, self.doc.pages) or 1)
         self.update_page()
 
-    def show_offset(self, offset: int) -> None:
-        """Bring the line holding `offset` (not only its paragraph) to the top of the pane."""
+    def show_offset(self, offset: int) -> bool:
+        """Bring the line holding `offset` (not only its paragraph) to the top of the pane; False when the
+        scroll bar's range does not reach it yet (Qt lays a long text out a part at a time, and the range
+        grows as it does)."""
         shown = self.reading.shown
         if shown is None:
-            return
+            return True
         pane = self.reading.pane
         pos = shown.to_qt_pos(self._past_break(max(0, min(offset, len(self.reading.base_text)))))
         document = pane.document()
@@ -217,18 +221,31 @@ class ViewController(QObject):
             line = layout.lineForTextPosition(pos - block.position())
             if line.isValid():
                 y += line.y()
+        bar = pane.verticalScrollBar()
         self._applying = True
         try:
-            pane.verticalScrollBar().setValue(round(y))
+            bar.setValue(round(y))
         finally:
             self._applying = False
+        return bar.value() >= round(y) or bar.value() < bar.maximum()
 
     def _apply_pending(self) -> None:
+        """Show the waiting position; it keeps waiting, re-applied as the scroll range changes, until the
+        pane is shown at its size and its range reaches the place."""
         if self._pending is None:
             return
-        self.show_offset(self._pending)
-        if self.reading.pane.isVisible() and self.reading.pane.viewport().height() > 1:
+        reached = self.show_offset(self._pending)
+        if reached and self.reading.pane.isVisible() and self.reading.pane.viewport().height() > 1:
             self._pending = None
+
+    def _keeping_place(self, switch: Callable[[], None]) -> None:
+        """Switch the view with `switch`, then keep the line that was at the top there while the new text
+        is laid out (a switch lays the whole text out anew)."""
+        top = self.reading_position() if not self.page_shown else None
+        switch()
+        if top:
+            self._pending = top
+            self._apply_pending()
 
     def _on_scrolled(self, _value: int) -> None:
         if not self._applying:
@@ -317,7 +334,7 @@ class ViewController(QObject):
                 self.settings.document_scripts.pop(str(doc_id), None)
         current = self.script_for(doc_id) if doc_id is not None else (script, self.settings.phrases)
         self._sync_script_actions(*current)
-        self.reading.set_script(*current)
+        self._keeping_place(lambda: self.reading.set_script(*current))
         self.scriptChanged.emit()
 
     def clear_document_script(self) -> None:
@@ -325,12 +342,12 @@ class ViewController(QObject):
             self.settings.document_scripts.pop(str(self.doc.id), None)
             current = self.script_for(self.doc.id)
             self._sync_script_actions(*current)
-            self.reading.set_script(*current)
+            self._keeping_place(lambda: self.reading.set_script(*current))
         self.scriptChanged.emit()
 
     def set_phrases(self, phrases: bool) -> None:
         self.settings.phrases = phrases
-        self.reading.set_script(self.reading.script, phrases)
+        self._keeping_place(lambda: self.reading.set_script(self.reading.script, phrases))
         self.scriptChanged.emit()
 
     def _sync_script_actions(self, script: Script, phrases: bool) -> None:

@@ -1,0 +1,62 @@
+"""The place in a long document survives a script switch and a reopening: Qt lays a long text out a part at
+a time, and a scroll to a place past the part laid out was cut short at its end (paragraph 25 of 3,000,
+whatever the place)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from reader.core.script import Script
+from reader.ui.main_window import MainWindow
+
+PARAGRAPHS = 3000
+
+
+def _long_document(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> int:
+    body = "养老服务设施建设稳步推进，社区居家养老服务网络不断完善，服务质量持续提升。" * 2
+    path = tmp_path / "long.txt"
+    paragraphs = [f"{n}．第{n}项工作。{body}" for n in range(1, PARAGRAPHS + 1)]
+    path.write_text("关于长篇报告阅读位置的测试\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
+    with qtbot.waitSignal(window.importFinished, timeout=60_000) as finished:
+        window.start_import([path])
+    (doc_id,) = finished.args[0].imported
+    window.select_document(doc_id)
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    return int(doc_id)
+
+
+def _paragraph_at_top(window: MainWindow) -> int:
+    offset = window.reading.visible_offset()
+    line = window.reading.base_text[:offset].count("\n")
+    text = window.reading.base_text.split("\n")[line]
+    return int(text.split("．")[0]) if "．" in text[:6] else -1
+
+
+def _at(window: MainWindow, number: int) -> int:
+    return window.reading.base_text.index(f"\n{number}．") + 1
+
+
+def test_a_script_switch_keeps_the_paragraph_at_the_top_of_a_long_document(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    _long_document(window, qtbot, tmp_path)
+    window.view.restore_position(_at(window, 1500))
+    qtbot.waitUntil(lambda: _paragraph_at_top(window) == 1500, timeout=10_000)
+    for script in (Script.HANT, Script.HANS, Script.TW):
+        window.view.set_script(script)
+        qtbot.wait(300)
+        qtbot.waitUntil(lambda: _paragraph_at_top(window) == 1500, timeout=10_000)
+
+
+def test_a_long_document_reopens_at_the_place_left(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    doc_id = _long_document(window, qtbot, tmp_path)
+    window.view.restore_position(_at(window, 2200))
+    qtbot.waitUntil(lambda: _paragraph_at_top(window) == 2200, timeout=10_000)
+    other = next(d for d in window.library.ids() if d != doc_id)
+    window.select_document(other)
+    window.select_document(doc_id)
+    qtbot.waitUntil(lambda: _paragraph_at_top(window) == 2200, timeout=10_000)
