@@ -59,6 +59,8 @@ class _Style:
     outline: int | None = None
     based_on: str | None = None
     numbered: bool = False
+    num_id: str | None = None  # the list the style numbers its paragraphs in (headings 一、 （一）)
+    num_level: int = 0
 
 
 @dataclass
@@ -89,10 +91,21 @@ class _Numbering:
 
 
 _CJK_DIGITS = "〇一二三四五六七八九"
+_COUNTING = (
+    "chineseCounting",
+    "chineseCountingThousand",
+    "taiwaneseCounting",
+    "taiwaneseCountingThousand",
+    "japaneseCounting",
+)
+_LEGAL_SIMPLIFIED = "零壹贰叁肆伍陆柒捌玖拾"
+_LEGAL_TRADITIONAL = "零壹貳參肆伍陸柒捌玖拾"
 
 
 def _format_number(n: int, fmt: str) -> str:
-    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "japaneseCounting"):
+    if fmt == "ideographTraditional" and 1 <= n <= 10:
+        return "甲乙丙丁戊己庚辛壬癸"[n - 1]
+    if fmt in _COUNTING:
         if n < 10:
             return _CJK_DIGITS[n]
         if n < 100:
@@ -107,8 +120,20 @@ def _format_number(n: int, fmt: str) -> str:
     if fmt in ("lowerRoman", "upperRoman"):
         roman = _roman(n)
         return roman.lower() if fmt == "lowerRoman" else roman
-    if fmt == "decimalEnclosedCircle" and 1 <= n <= 20:
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
         return chr(0x2460 + n - 1)
+    if fmt == "decimalEnclosedParen" and 1 <= n <= 20:
+        return chr(0x2474 + n - 1)  # ⑴
+    if fmt == "decimalEnclosedFullstop" and 1 <= n <= 20:
+        return chr(0x2488 + n - 1)  # ⒈
+    if fmt in ("chineseLegalSimplified", "ideographLegalTraditional") and 1 <= n < 100:
+        digits = _LEGAL_SIMPLIFIED if fmt == "chineseLegalSimplified" else _LEGAL_TRADITIONAL
+        tens, ones = divmod(n, 10)
+        if not tens:
+            return digits[ones]
+        return ("" if tens == 1 else digits[tens]) + digits[10] + (digits[ones] if ones else "")
+    if fmt == "decimalFullWidth":
+        return "".join(chr(0xFF10 + int(d)) for d in str(n))
     return str(n)
 
 
@@ -167,11 +192,15 @@ class _Reader:
             if _attr(el, "type") not in (None, "paragraph"):
                 continue
             outline = _attr(el.find(f"{_W}pPr/{_W}outlineLvl"), "val")
+            num_id = _attr(el.find(f"{_W}pPr/{_W}numPr/{_W}numId"), "val")
+            num_level = _attr(el.find(f"{_W}pPr/{_W}numPr/{_W}ilvl"), "val") or "0"
             styles[_attr(el, "styleId") or ""] = _Style(
                 name=_attr(el.find(f"{_W}name"), "val") or "",
                 outline=int(outline) if outline and outline.isdigit() else None,
                 based_on=_attr(el.find(f"{_W}basedOn"), "val"),
                 numbered=el.find(f"{_W}pPr/{_W}numPr/{_W}numId") is not None,
+                num_id=num_id,
+                num_level=int(num_level) if num_level.isdigit() else 0,
             )
         return styles
 
@@ -224,14 +253,22 @@ class _Reader:
     def list_label(self, p: lxml.etree._Element) -> str | None:
         """The number or bullet Word would draw before a list paragraph; None for a paragraph not in a list."""
         num_pr = p.find(f"{_W}pPr/{_W}numPr")
-        if num_pr is None:
-            styled = any(s.numbered for s in self._style_chain(_attr(p.find(f"{_W}pPr/{_W}pStyle"), "val")))
-            return "•" if styled else None
+        chain = list(self._style_chain(_attr(p.find(f"{_W}pPr/{_W}pStyle"), "val")))
+        styled = next((s for s in chain if s.numbered), None)
+        if num_pr is None or num_pr.find(f"{_W}numId") is None:
+            if styled is None:
+                return None
+            if not styled.num_id or styled.num_id == "0":
+                return "•"
+            own = _attr(num_pr.find(f"{_W}ilvl"), "val") if num_pr is not None else None
+            level = int(own) if own and own.isdigit() else styled.num_level
+            return self.numbering.label(styled.num_id, level)
         num_id = _attr(num_pr.find(f"{_W}numId"), "val") or ""
         if num_id == "0":  # numbering switched off for this paragraph
             return None
-        level = _attr(num_pr.find(f"{_W}ilvl"), "val") or "0"
-        return self.numbering.label(num_id, int(level) if level.isdigit() else 0)
+        level_text = _attr(num_pr.find(f"{_W}ilvl"), "val")
+        level = int(level_text) if level_text and level_text.isdigit() else (styled.num_level if styled else 0)
+        return self.numbering.label(num_id, level)
 
     def text(self, el: lxml.etree._Element, notes: bool = True) -> str:
         """The visible text under `el`: runs, tabs and breaks, note marks; deleted text and field codes left out."""
@@ -241,6 +278,8 @@ class _Reader:
             node = stack.pop()
             tag = node.tag
             if not isinstance(tag, str) or tag in _SKIPPED or tag == f"{{{MC}}}Fallback":
+                continue
+            if tag == f"{_W}r" and _hidden(node):
                 continue
             if tag == f"{_W}t":
                 parts.append(node.text or "")
@@ -282,11 +321,13 @@ class _Reader:
         level = self.heading_level(p)
         if self.is_title(p):
             return blocks.single_lines("title", text, 1)
-        if level:
-            return blocks.single_lines("heading", text, level)
         label = self.list_label(p)
+        if level:
+            # A heading numbered by its list (一、 （一） 1.1) shows the number Word draws: a reader cites it.
+            shown = _labelled(label, text) if label and label != "•" else text
+            return blocks.single_lines("heading", shown, level)
         if label is not None:
-            return blocks.single_lines("item", f"{label} {text}" if label else text)
+            return blocks.single_lines("item", _labelled(label, text) if label else text)
         return blocks.single_lines("paragraph", text)
 
     def table(self, tbl: lxml.etree._Element) -> list[Block]:
@@ -351,6 +392,20 @@ class _Reader:
 
         date = prop("dcterms:created") or prop("dcterms:modified")
         return md.Metadata(title=prop("dc:title"), author=prop("dc:creator"), date=blocks.iso_date(date))
+
+
+def _hidden(run: lxml.etree._Element) -> bool:
+    """A run formatted as hidden text (w:vanish): in the file, never on the printed page."""
+    vanish = run.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and (_attr(vanish, "val") or "true") not in ("0", "false", "off")
+
+
+_TIGHT_LABEL = re.compile(r"[\u2460-\u24ff\u3000-\u9fff\uff00-\uffef]$")
+
+
+def _labelled(label: str, text: str) -> str:
+    """A list label before its text: set close after a Chinese label (一、 （一） ①), with a space after others."""
+    return f"{label}{text}" if _TIGHT_LABEL.search(label) else f"{label} {text}"
 
 
 def _enclosing_table(el: lxml.etree._Element) -> lxml.etree._Element | None:

@@ -3,7 +3,8 @@
 A property title that is only the producer's name for an untitled file ("Document1", "文档1", "Microsoft
 Word - 文档1") gives way to the title paragraph, the file name it carries or the first heading that is not
 a numbered section; a date the document prints (a date line under the title, the date under the issuing
-office's signature) wins over the properties' date, which is when the file (often a template) was made.
+office's signature) wins over the properties' date, which is when the file (often a template) was made;
+an author that is the saving account's default name ("Administrator") is no author.
 """
 
 from __future__ import annotations
@@ -62,9 +63,15 @@ def _title_paragraph(body: Sequence[Block]) -> str | None:
     return next((b.text for b in body if b.kind == "title" and 0 < len(b.text) <= blocks.TITLE_MAX_CHARS), None)
 
 
+_YEAR_MONTH_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月$")
+"""A report dated by month alone under its signature (`2025年12月`)."""
+
+
 def _date_line(line: str) -> str | None:
-    """The date a short line gives as the document's (a date line, a signature date), or None when the
-    line is prose, cites another document, or dates a deadline or a period."""
+    """The date a short line gives as the document's (a date line, a signature date, a month alone), or
+    None when the line is prose, cites another document, or dates a deadline or a period."""
+    if _YEAR_MONTH_LINE.match(line):
+        return md.parse_date(line)
     span = md.date_span(line)
     if span is None or len(line) - (span[1] - span[0]) > DATE_MAX_EXTRA or line.endswith("。"):
         return None
@@ -109,4 +116,19 @@ def document_metadata(document: blocks.BlockDocument) -> md.Metadata:
     if title is not None and placeholder_title(title):
         # The first heading that is not a numbered section comes last: `blocks.first_heading`.
         title = _title_paragraph(document.blocks) or _named_file(title) or blocks.first_heading(document.blocks)
-    return replace(meta, title=title, date=printed_date(document.blocks) or meta.date)
+    author = None if meta.author is not None and placeholder_author(meta.author) else meta.author
+    return replace(meta, title=title, date=printed_date(document.blocks) or meta.date, author=author)
+
+
+_ACCOUNT = re.compile(
+    r"^(?:administrator|admin|user|owner|author|pc|microsoft(?:\s+office)?\s*(?:user|用户|用戶)|"
+    r"windows\s*(?:user|用户|用戶)|微软用户|微軟用戶|用户|用戶|作者|管理员|管理員)\d{0,3}$",
+    re.IGNORECASE,
+)
+"""Names an operating system or office suite gives the account that saved a file when nobody set one."""
+
+
+def placeholder_author(author: str) -> bool:
+    """Whether the properties' author is the saving account's default name ("Administrator", "微软用户")
+    rather than a person or office: shown as the author, it would be wrong on every such file."""
+    return bool(_ACCOUNT.match(author.strip()))
