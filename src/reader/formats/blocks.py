@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from reader.core.cleaning import Cleaned, Removed
 from reader.core.cleaning import metadata as md
 from reader.core.derive import HEADINGS, Derived, from_cleaned
+from reader.formats import page_numbers
 from reader.formats.base import FormatError, ImportedText
 
 RAW_VERSION = 1
@@ -96,6 +97,8 @@ def derive(imported: ImportedText, overrides: Mapping[int, bool] | None = None) 
     for number, block in enumerate(document.blocks, start=1):
         # The title paragraph is shown as the document's title; kept in the text it would be read twice.
         reason = "metadata" if number == shown else FURNITURE_REASONS.get(block.kind)
+        if reason is None and block.kind == "paragraph" and page_numbers.is_page_number(block.text):
+            reason = "page-number"  # a book or file converted from print keeps its printed page numbers
         decision = overrides.get(number)
         if decision is True:
             reason = None

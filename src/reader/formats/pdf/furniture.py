@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from reader.formats import page_numbers
 from reader.formats.pdf.model import Fragment, PageBox, pitch
 
 EDGE_ROWS = 3
@@ -27,17 +28,8 @@ EDGE_ROWS = 3
 REPEAT_SHARE = 0.3
 """Share of pages a running head must appear on (alternating odd/even heads appear on half)."""
 
-_DASH = r"[—–\-－~～―]"
-_STRONG = re.compile(
-    rf"""^(?:
-      {_DASH}{{1,3}}\s*(?P<a>\d{{1,4}})\s*{_DASH}{{1,3}}
-    | (?:共\s*\d{{1,4}}\s*[页頁]\s*[，,]?\s*)?第\s*(?P<b>\d{{1,4}}|[一二三四五六七八九十百零〇]+)\s*[页頁]
-        (?:\s*[，,/]?\s*共\s*\d{{1,4}}\s*[页頁])?
-    | (?P<c>\d{{1,4}})\s*/\s*\d{{1,4}}
-    | (?:page|p\.)\s*(?P<d>\d{{1,4}})(?:\s*(?:of|/)\s*\d{{1,4}})?
-    )$""",
-    re.X | re.I,
-)
+_DASH = page_numbers.DASH
+_STRONG = page_numbers.STRONG
 _BARE = re.compile(r"^(?:(?P<n>\d{1,4})|(?P<r>[ivxlc]{1,7}))$", re.I)
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _LOOSE_DASHES = re.compile(rf"^(?:{_DASH}|\s)+|(?:{_DASH}|\s)+$")

@@ -1,0 +1,23 @@
+"""Books and Word files converted from print keep the printed page numbers as paragraphs: they are page
+furniture, listed in Removed as page numbers, as a PDF's are; a bare figure alone is kept (a list's or a
+table's figure)."""
+
+from __future__ import annotations
+
+import packagegen as gen
+from reader.formats import epub
+from reader.formats.page_numbers import is_page_number
+
+
+def test_a_printed_page_number_in_an_e_book_is_removed_as_a_page_number() -> None:
+    text = ["臺南是臺灣最古老的城市，府城的街巷保存著三百多年的歷史。", "— 12 —", "赤崁樓建於1653年。", "2024"]
+    data = gen.make_epub(**{"OEBPS/text/ch1.xhtml": gen.chapter("第一章 城市的記憶", text)})
+    derived = epub.IMPORTER.derive(epub.IMPORTER.read(data, "book.epub"))
+    assert [(r.text, r.reason) for r in derived.removed if r.reason == "page-number"] == [("— 12 —", "page-number")]
+    assert "赤崁樓建於1653年。" in derived.text.split("\n") and "2024" in derived.text.split("\n")
+
+
+def test_page_number_forms() -> None:
+    forms = ("— 3 —", "- 3 -", "第 3 页 共 10 页", "第三頁", "3/10", "Page 3", "－１２－")
+    assert all(is_page_number(t) for t in forms)
+    assert not any(is_page_number(t) for t in ("3", "2024", "第三章", "3-5岁", "共10人"))
