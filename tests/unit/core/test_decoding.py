@@ -178,3 +178,11 @@ def test_han_between_latin_letters_in_real_chinese_still_reads_as_chinese() -> N
     text = "A股B股今日收盘，沪深两市成交额超过一万亿元，iPhone手机销量回升。"
     decoded = decode_bytes(text.encode("gbk"))
     assert (decoded.encoding, decoded.text) == ("gb18030", text)
+
+
+def test_a_text_with_a_few_stray_nuls_is_read_with_them_replaced() -> None:
+    """A few NUL bytes (a damaged save, a paste from a terminal) leave a text a text; many make binary."""
+    decoded = decode_bytes("第一段文字，说明情况。\x00\x00\x00第二段文字。\n".encode())
+    assert decoded.text == "第一段文字，说明情况。\ufffd\ufffd\ufffd第二段文字。\n" and decoded.replaced == 3
+    with pytest.raises(DecodingError, match="binary"):
+        decode_bytes(b"\x00" * 200 + "第二段文字。".encode())

@@ -24,6 +24,9 @@ MAX_BYTES = 256 * 1024 * 1024
 # and Qt stop at it) and lone surrogates (no UTF-8 encoding exists for them, so storing fails).
 _UNSAFE = re.compile("[\x00\ud800-\udfff]")
 
+STRAY_NULS = 8
+"""NUL bytes a text may hold (in its first 64 KB, or one in a thousand bytes) and still be read as text."""
+
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "a PDF document"),
     (b"PK\x03\x04", "a ZIP archive or office document"),
@@ -160,9 +163,11 @@ def _looks_binary(data: bytes) -> str | None:
         if data.startswith(magic):
             return what
     sample = data[:65536]
-    if b"\x00" in sample:
+    # A few NULs in a text (a cut-and-paste from a terminal, a damaged save) leave it a text: they become
+    # U+FFFD when decoded (`_safe`). Many of them make binary data, or UTF-16 without its byte-order mark.
+    if sample.count(b"\x00") > max(STRAY_NULS, len(sample) // 1000):
         return "binary data"
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = sum(1 for b in sample if 0 < b < 9 or 13 < b < 32)  # NULs were counted above
     if sample and controls / len(sample) > 0.05:
         return "binary data"
     return None
