@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.core.entities import Entity, Mention, aggregate
+from reader.core.entities import Entity, Mention, aggregate, one_line
 from reader.core.entities.patterns import parse_doc_date
 from reader.core.text.normalise import normalise
 from reader.store.db import run_script, transaction
@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 # Bump when `reader.core.entities.extract` gives different mentions for the same input: every document
 # becomes pending and is extracted again in the background. 2: tiers, merged names and parents.
-EXTRACTOR_VERSION = 12  # 12: descriptions of bodies, forecast cities, formal country names, bracketed company names
+EXTRACTOR_VERSION = 13  # 13: dates named by their ISO value, no line break taken, strings of code, posts as written
+# 12: descriptions of bodies, forecast cities, formal country names, bracketed company names
 # 10: repeated settings count once, 会同 between bodies, ROC dates, numeral counts
 # 9: bodies named by kind, region pairs, foreign names after posts
 # 8: a count between a place and a body, no name ending on a numeral, country+city
@@ -341,7 +342,11 @@ def _shown_form(kind: str, normalized: str, written: Counter[str]) -> tuple[str,
     writes 中美 stores 中 for 中国, and that must not become the row's title. Other kinds show what is
     written most often."""
     if kind not in _NAMED:
-        return _most_common(written, normalized) or normalized, ()
+        # A date or figure wrapped over two lines (2019, 年) is shown on one.
+        lines: Counter[str] = Counter()
+        for form, n in written.items():
+            lines[one_line(form)] += n
+        return _most_common(lines, normalized) or normalized, ()
     full: Counter[str] = Counter()
     others: Counter[str] = Counter()
     for form, n in written.items():

@@ -124,7 +124,7 @@ def test_seed_001_organisations_places_dates_figures() -> None:
     assert "国家卫生健康委卫生发展研究中心" in orgs
     assert "广西壮族自治区人民医院" in orgs
     assert "南宁" in _names("001", "place")
-    dates = {e.normalized: e.value for e in _entities("001") if e.type == "date"}
+    dates = {e.text: e.value for e in _entities("001") if e.type == "date"}
     assert dates["2023年9月27日"] == "2023-09-27"
     assert dates["10月13日"] == "2023-10-13"
     figures = _names("001", "figure")

@@ -296,3 +296,15 @@ def test_the_shown_index_counts_a_name_only_where_it_is_shown(tmp_path: Path) ->
         (every,) = store.library_index("person")
         assert (every.documents, every.mentions, every.tier) == (3, 3, "main")
         assert set(every.posts) == {"局长", "主任"}
+
+
+def test_a_date_wrapped_over_two_lines_is_listed_on_one(tmp_path: Path) -> None:
+    """Two documents that wrap the same year at the line's end list one date, shown as the text reads it
+    with the line joined, not with the line break inside it."""
+    lib, (a, b) = _import(tmp_path, {"a.txt": "甲\n", "b.txt": "乙\n"})
+    with lib:
+        store = EntityStore(lib.conn)
+        store.save(a, [Mention("date", "2019\n年", "2019", 0, 6, value="2019")], _text(lib, a))
+        store.save(b, [Mention("date", "2019\n年", "2019", 0, 6, value="2019")], _text(lib, b))
+        (row,) = store.library_index("date")
+        assert (row.text, row.normalized, row.documents) == ("2019年", "2019", 2)

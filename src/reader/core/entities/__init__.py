@@ -493,6 +493,15 @@ def _plain(written: str) -> str:
     return "".join(normalise(written).split())
 
 
+_LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
+
+
+def one_line(written: str) -> str:
+    """A written form as a list shows it: a line break the text wrapped inside a name or date (2019 and
+    年 on two lines) is no part of what the reader sees as its name."""
+    return _LINE_BREAK.sub("", written)
+
+
 def aggregate(mentions: Sequence[Mention]) -> list[Entity]:
     """Group mentions by (type, normalised form): most mentioned first, then first seen.
 
@@ -512,7 +521,7 @@ def aggregate(mentions: Sequence[Mention]) -> list[Entity]:
                 posts.setdefault(p, None)
         written = Counter(m.text for m in group)
         full = [(n, t) for t, n in written.items() if kind not in _NAMED or _plain(t) == norm]
-        shown = max(full, key=lambda item: item[0])[1] if full else norm
+        shown = one_line(max(full, key=lambda item: item[0])[1]) if full else norm
         values = Counter(m.value for m in group if m.value is not None)
         forms = (_plain(m.text) for m in group) if kind in _NAMED else ()
         variants = tuple(dict.fromkeys(f for f in forms if f != norm))

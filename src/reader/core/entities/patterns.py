@@ -38,19 +38,33 @@ _NUM = r"\d{1,4}"
 _ERA = r"(?:中华民国|民国)\s*(?P<ry>\d{1,3}|[〇零一二三四五六七八九十百]{1,5})"
 # A year named relative to the document's (今年12月15日前, 明年3月): the month and day are a date.
 _RELATIVE_YEAR = {"去": -1, "今": 0, "明": 1}
-_MONTH_DAY = rf"\s*(?:(?P<m>\d{{1,2}}|{_CN_SMALL})\s*月(?:\s*(?P<d>\d{{1,2}}|{_CN_SMALL})\s*[日号])?)?"
+# The part of a month a report dates by (截至3月底, 2025年6月上旬): the month is the date's value.
+_MONTH_PART = "底|末|初|上旬|中旬|下旬"
+# Spaces inside a date are the writer's (2025 年 3 月) or a line wrapped inside it (2019\n年); none is
+# taken after the date's last character: the line break after 截至2025年 is not part of the date.
+_MONTH_DAY = (
+    rf"(?:\s*(?P<m>\d{{1,2}}|{_CN_SMALL})\s*月(?:\s*(?P<d>\d{{1,2}}|{_CN_SMALL})\s*[日号]|(?P<part>{_MONTH_PART}))?)?"
+)
 _DATE = re.compile(
     rf"(?:(?<![\d〇零一二三四五六七八九])(?P<y>\d{{4}}|{_CN_YEAR})|{_ERA}|(?P<rel>[今明去]))\s*年{_MONTH_DAY}(?P<fy>度)?"
     rf"|(?<!\d)(?P<iy>\d{{4}})(?P<sep>[-/.])(?P<im>\d{{1,2}})(?P=sep)(?P<id>\d{{1,2}})(?!\d)"
     rf"|(?<![\d年〇零一二三四五六七八九十])(?P<m2>\d{{1,2}}|{_CN_SMALL})月(?P<d2>\d{{1,2}}|{_CN_SMALL})[日号]"
+    rf"|(?<![\d年〇零一二三四五六七八九十])(?P<m3>\d{{1,2}}|{_CN_SMALL})月(?:{_MONTH_PART})"
 )
-_TIME = re.compile(r"\s*(?:(?:上午|下午|晚上|早上|凌晨)\s*)?(?P<h>\d{1,2})[:：时点](?P<mi>\d{2})(?::(?P<s>\d{2}))?")
+# A time of day on the date's own line: a figure on the next line (a table cell, a list item) is not.
+_TIME = re.compile(
+    r"[ \t\u3000]*(?:(?:上午|下午|晚上|早上|凌晨)[ \t\u3000]*)?(?P<h>\d{1,2})[:：时点](?P<mi>\d{2})(?::(?P<s>\d{2}))?"
+)
 
 _UNITS = re.findall(
     r"\S+",
     "个百分点 平方公里 平方米 公里 千米 厘米 毫米 米 公顷 亩 吨 公斤 千克 克 升 毫升 元 美元 欧元 港元 "
     "人次 人 位 名 家 个 所 项 次 例 张 床 篇 台 套 种 座 条 批 支 份 件 岁 倍 户 "
-    "小时 分钟 秒 天 周 年 床位 万元 亿元",
+    "小时 分钟 秒 天 周 年 床位 万元 亿元 "
+    # Measure words of the counts statistical reports give (vehicles, aircraft, ships, livestock, trees,
+    # buildings, rooms, sites, volumes, events, incidents) and units of power and volume: standard
+    # Chinese classifiers (辆 for vehicles: 85万辆汽车; 起 for incidents: 3起事故).
+    "辆 架 艘 头 只 棵 栋 幢 间 处 册 场 起 千瓦 千瓦时 立方米 标准箱",
 )
 _UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 # Not after 第: 第1项, 第三十二条 are ordinals (which one), not figures (how many).
@@ -157,6 +171,9 @@ def _dates(text: str, doc: date | None) -> tuple[list[Found], list[tuple[int, in
         elif m["iy"] is not None:
             iso = _iso(int(m["iy"]), int(m["im"]), int(m["id"]))
             full = True
+        elif m["m3"] is not None:
+            iso = _month_of(_num(m["m3"]) or 0, doc)
+            full = False
         else:
             month, day = _num(m["m2"]), _num(m["d2"])
             iso = _resolve(month, day, doc) if month and day else None
@@ -169,8 +186,21 @@ def _dates(text: str, doc: date | None) -> tuple[list[Found], list[tuple[int, in
             if t and int(t["h"]) < 24 and int(t["mi"]) < 60:
                 iso += f"T{int(t['h']):02d}:{t['mi']}" + (f":{t['s']}" if t["s"] else "")
                 end = t.end()
-        out.append(Found("date", m.start(), end, text[m.start() : end], iso))
+        # The value names the date, however it is written: 2026年2月10日, 二〇二六年二月十日 and
+        # 中华民国一一五年二月十日 are one date, so one entity.
+        out.append(Found("date", m.start(), end, iso, iso))
     return out, shaped
+
+
+def _month_of(month: int, doc: date | None) -> str | None:
+    """A month without a year (3月底): the document's year, or the year before when the month would
+    be more than half a year after the document (as `_resolve`); `--MM` without a document date."""
+    if not 1 <= month <= 12:
+        return None
+    if doc is None:
+        return f"--{month:02d}"
+    year = doc.year if (month - doc.month) <= 6 else doc.year - 1
+    return f"{year:04d}-{month:02d}"
 
 
 def figures(text: str) -> list[Found]:
@@ -222,9 +252,23 @@ def _cn_figures(text: str) -> list[Found]:
     return out
 
 
+# What comes right before a string literal of program code: a call's opening bracket after a name
+# (read_csv(", groupby(" ), an index or a list ([" ), an assignment or a keyword argument (= "). Not a
+# comma: the text is normalised, so a Chinese comma before a straight quote reads as ",".
+_CODE_BEFORE = re.compile(r"(?:[A-Za-z0-9_\]]\(|[\[=])[ \t]*$")
+
+
 def terms(text: str) -> list[Found]:
-    """Short phrases in quotation marks: in reports these are policy and project names."""
-    return [Found("term", m.start(1), m.end(1), m[1].strip()) for m in _QUOTED.finditer(text)]
+    """Short phrases in quotation marks: in reports these are policy and project names.
+
+    A string in straight quotes written as program code (df.groupby("城市"), name = "值") is a value
+    in a script the report quotes, not a name the report gives."""
+    out: list[Found] = []
+    for m in _QUOTED.finditer(text):
+        if text[m.start()] == '"' and _CODE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        out.append(Found("term", m.start(1), m.end(1), m[1].strip()))
+    return out
 
 
 def titles(text: str) -> list[Found]:
