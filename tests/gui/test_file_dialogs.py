@@ -10,7 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QFileInfo
+import pytest
+from PySide6.QtCore import QFileInfo, Qt
+from PySide6.QtWidgets import QFileDialog, QFileSystemModel
 from pytestqt.qtbot import QtBot
 
 from reader.store.library import Library
@@ -27,19 +29,33 @@ def _other_process_opens_and_closes(path: Path) -> int:
     return int(out.stdout)
 
 
-def test_showing_the_library_folder_keeps_the_windows_writes(qtbot: QtBot, tmp_path: Path) -> None:
+def _shown(qtbot: QtBot, dialog: QFileDialog, folder: Path) -> None:
+    """Show `dialog` until its model lists `folder`'s files, and ask it each one's icon and type, as its view
+    does when it draws them."""
+    qtbot.addWidget(dialog)
+    dialog.selectNameFilter("All files (*)")  # the library's files listed, as in the Preferences dialog
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    model = dialog.findChild(QFileSystemModel)
+    assert model is not None
+    root = model.index(str(folder))
+    qtbot.waitUntil(lambda: model.rowCount(root) >= 3, timeout=5000)
+    for row in range(model.rowCount(root)):
+        model.data(model.index(row, 0, root), Qt.ItemDataRole.DecorationRole)
+        model.data(model.index(row, 2, root), Qt.ItemDataRole.DisplayRole)  # the Type column
+    dialog.close()
+
+
+@pytest.mark.parametrize("start", ["folder", "library file"])
+def test_showing_the_library_folder_keeps_the_windows_writes(qtbot: QtBot, tmp_path: Path, start: str) -> None:
+    """Shown on the library's folder (Import Files) or with the library file chosen (Preferences' Browse)."""
     path = tmp_path / "lib.sqlite"
     (tmp_path / "note.txt").write_text("通知", encoding="utf-8")
     with Library(path) as library:
         library.set_meta("before", "1")
         assert (tmp_path / "lib.sqlite-wal").exists()
-        dialog = file_dialogs.make_dialog(None, "Import Files", str(tmp_path), "Documents (*.txt);;All files (*)")
-        qtbot.addWidget(dialog)
-        dialog.selectNameFilter("All files (*)")  # the library's files listed, as in the Preferences dialog
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        qtbot.wait(1500)  # the dialog's model gathers the folder's files on its own thread, then draws them
-        dialog.close()
+        place = str(tmp_path) if start == "folder" else str(path)
+        _shown(qtbot, file_dialogs.make_dialog(None, "Files", place, "Documents (*.txt);;All files (*)"), tmp_path)
         seen = _other_process_opens_and_closes(path)
         assert (tmp_path / "lib.sqlite-wal").exists(), "the write-ahead log was deleted under an open library"
         library.set_meta("after", "1")

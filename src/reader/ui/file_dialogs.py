@@ -52,13 +52,21 @@ def make_dialog(
     name_filter: str = "",
     mode: QFileDialog.FileMode = QFileDialog.FileMode.ExistingFiles,
 ) -> QFileDialog:
-    """Qt's file dialog showing files by name only (see the module's docstring)."""
-    dialog = QFileDialog(parent, caption, directory, name_filter)
+    """Qt's file dialog showing files by name only (see the module's docstring). The dialog is made with no
+    place and given one after its icons: made with a file's path, it would select that file at once and ask
+    the default icons for the file's type, which reads it (the library itself, from Preferences)."""
+    dialog = QFileDialog(parent, caption, "", name_filter)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setIconProvider(_ICONS)
     dialog.setFileMode(mode)
     if mode == QFileDialog.FileMode.Directory:
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    place = QFileInfo(directory) if directory else None
+    if place is not None and place.isDir():
+        dialog.setDirectory(place.absoluteFilePath())
+    elif place is not None:
+        dialog.setDirectory(place.absolutePath())
+        dialog.selectFile(place.fileName())
     return dialog
 
 
