@@ -174,10 +174,19 @@ def test_western_eight_bit_text_reads_as_written(text: str, encoding: str) -> No
     assert decode_bytes(text.encode(encoding)).text == text
 
 
-def test_han_between_latin_letters_in_real_chinese_still_reads_as_chinese() -> None:
-    text = "A股B股今日收盘，沪深两市成交额超过一万亿元，iPhone手机销量回升。"
-    decoded = decode_bytes(text.encode("gbk"))
-    assert (decoded.encoding, decoded.text) == ("gb18030", text)
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("A股B股今日收盘，沪深两市成交额超过一万亿元，iPhone手机销量回升。", "gbk"),
+        ("如何把pdf转word、docx转pdf、html转markdown？", "gbk"),
+        ("iPad与iPhone对比", "gbk"),
+        ("支持Java和js、C与go", "gbk"),
+        ("如何把pdf轉word、docx轉pdf？", "big5"),
+    ],
+)
+def test_han_between_latin_letters_in_real_chinese_still_reads_as_chinese(text: str, encoding: str) -> None:
+    """A common character joining two Latin terms (pdf转word) is Chinese, even in a short text."""
+    assert decode_bytes(text.encode(encoding)).text == text
 
 
 def test_a_text_with_a_few_stray_nuls_is_read_with_them_replaced() -> None:

@@ -141,11 +141,11 @@ def plausibility(text: str) -> float:
     cjk = [ch for ch in sample if _is_cjk(ch)]
     if not cjk:
         return 1.0
-    # Private-use and replacement characters are strong signs of a wrong decode; so is a Han character
+    # Private-use and replacement characters are strong signs of a wrong decode; so is a rare Han character
     # inside a Latin word (Größe in cp1252 read as GB18030 gives Gr鲞e: an accented letter and the next
-    # one make one two-byte character).
+    # one make one two-byte character). A common one there is Chinese joining two terms (pdf转word).
     bad = sum(1 for ch in sample if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
-    bad += len(_INSIDE_LATIN_WORD.findall(sample))
+    bad += sum(1 for ch in _INSIDE_LATIN_WORD.findall(sample) if ch not in common)
     good = sum(1 for ch in cjk if ch in common)
     return max(0.0, (good - 2 * bad) / len(cjk))
 
