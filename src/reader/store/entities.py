@@ -290,14 +290,15 @@ class EntityStore:
         ):
             forms.setdefault((r["type"], r["normalized"]), Counter())[r["text"]] = int(r["n"])
         and_where = f"{where} AND" if where else "WHERE"
-        posts: dict[tuple[str, str], dict[str, None]] = {}
+        # Posts are stored as written; one written in both scripts (市长, 市長) is listed once.
+        posts: dict[tuple[str, str], dict[str, str]] = {}
         for r in self.conn.execute(
             f"SELECT type, normalized, posts FROM entities {and_where} posts != '[]' ORDER BY doc_id, start",
             params,
         ):
             bucket = posts.setdefault((r["type"], r["normalized"]), {})
             for post in json.loads(r["posts"]):
-                bucket.setdefault(post, None)
+                bucket.setdefault(_plain(post), post)
         parents: dict[tuple[str, str], Counter[str]] = {}
         for r in self.conn.execute(
             f"SELECT type, normalized, parent, count(*) AS n FROM entities {and_where} parent IS NOT NULL"
@@ -317,7 +318,7 @@ class EntityStore:
                     normalized=key[1],
                     documents=docs,
                     mentions=mentions,
-                    posts=tuple(posts.get(key, {})),
+                    posts=tuple(posts.get(key, {}).values()),
                     tier=tier,
                     variants=variants,
                     parent=_most_common(parents.get(key), None),

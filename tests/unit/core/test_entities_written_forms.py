@@ -48,3 +48,11 @@ def test_a_string_of_program_code_is_no_term() -> None:
         '脚本如下：\nrows = load("医院名录.xlsx")\ncol = rows.pivot("街道")\nkey = "病床"\n他们称之为"最多跑一次"改革。'
     )
     assert [written for written, _, _ in _of("term", text)] == ["最多跑一次"]
+
+
+def test_a_post_is_given_in_the_script_the_text_writes_it() -> None:
+    (person,) = [m for m in extract("臺中市市長盧秀燕今日出席記者會。") if m.type == "person"]
+    assert person.normalized == "卢秀燕" and person.posts == ("臺中市市長",)
+    mixed = extract("臺中市市長盧秀燕致詞。台中市市长卢秀燕出席。")
+    (row,) = [e for e in aggregate(mixed) if e.type == "person"]
+    assert row.posts == ("臺中市市長",)  # one post written in both scripts is listed once

@@ -308,3 +308,13 @@ def test_a_date_wrapped_over_two_lines_is_listed_on_one(tmp_path: Path) -> None:
         store.save(b, [Mention("date", "2019\n年", "2019", 0, 6, value="2019")], _text(lib, b))
         (row,) = store.library_index("date")
         assert (row.text, row.normalized, row.documents) == ("2019年", "2019", 2)
+
+
+def test_a_post_written_in_both_scripts_is_one_post_of_the_library(tmp_path: Path) -> None:
+    lib, (a, b) = _import(tmp_path, {"a.txt": "甲\n", "b.txt": "乙\n"})
+    with lib:
+        store = EntityStore(lib.conn)
+        store.save(a, [Mention("person", "盧秀燕", "卢秀燕", 0, 1, posts=("市長",))], _text(lib, a))
+        store.save(b, [Mention("person", "卢秀燕", "卢秀燕", 0, 1, posts=("市长", "主席"))], _text(lib, b))
+        (row,) = store.library_index("person")
+        assert row.posts == ("市長", "主席")

@@ -42,7 +42,7 @@ class Mention:
     normalized: str
     start: int
     end: int
-    posts: tuple[str, ...] = ()  # for persons, e.g. "国家卫生健康委医政医管局原局长" (normalised)
+    posts: tuple[str, ...] = ()  # for persons, e.g. "国家卫生健康委医政医管局原局长", as written
     value: str | None = None  # ISO date for dates; ">150 人", "258000000 元" for figures
     post_spans: tuple[tuple[int, int], ...] = ()  # where each post is written, for highlighting
     # "main": shown; "low": found on weak evidence only (the model unsure, no rule agreeing, written
@@ -388,7 +388,8 @@ def _named_mentions(text: str, norm: str, named: list[Span], compounds: str = ""
         if _never_main(span, name, quoted) or (span.type == "person" and _common_word(name)) or word:
             blocked.add(len(mentions))
         post_spans = people.posts[(span.start, span.end)] if span.type == "person" else ()
-        posts = tuple(norm[s:e] for s, e in post_spans)
+        # A post as the text writes it (市長 in a traditional document): the reader quotes it as written.
+        posts = tuple(one_line(text[s:e]) for s, e in post_spans)
         # A body with a post title right after it (外交部 | 长, 县委 | 书记, 中央银行 | 行长) is one a
         # person holds office in: evidence as good as a person's post is for the person.
         holds_office = span.type == "org" and _post_follows(norm, span.end)
@@ -515,10 +516,10 @@ def aggregate(mentions: Sequence[Mention]) -> list[Entity]:
     out: list[tuple[int, int, Entity]] = []
     for (kind, norm), group in groups.items():
         group.sort(key=lambda m: m.start)
-        posts: dict[str, None] = {}
+        posts: dict[str, str] = {}  # by normalised form: one post written in both scripts is one post
         for m in group:
             for p in m.posts:
-                posts.setdefault(p, None)
+                posts.setdefault(_plain(p), p)
         written = Counter(m.text for m in group)
         full = [(n, t) for t, n in written.items() if kind not in _NAMED or _plain(t) == norm]
         shown = one_line(max(full, key=lambda item: item[0])[1]) if full else norm
@@ -532,7 +533,7 @@ def aggregate(mentions: Sequence[Mention]) -> list[Entity]:
             norm,
             len(group),
             tuple((m.start, m.end) for m in group),
-            tuple(posts),
+            tuple(posts.values()),
             values.most_common(1)[0][0] if values else None,
             "main" if any(m.tier == "main" for m in group) else "low",
             variants,
