@@ -115,9 +115,13 @@ def usable(fragments: Sequence[Fragment]) -> bool:
 
 GARBLED_MIN_CHARS = 40
 """Characters a text layer needs before its mix of characters is judged (a page number alone is not)."""
-GARBLED_SHARE = 0.25
-"""A layer with almost no Chinese whose characters are this much accented Latin letters and rare ASCII
-signs is glyph codes read as Latin-1 (a font whose map to Unicode a rewriting tool dropped): not text."""
+GARBLED_LATIN1 = 0.12
+GARBLED_SIGNS = 0.05
+"""Glyph codes read as Latin-1 (a font whose map to Unicode a rewriting tool dropped) give a layer with
+almost no Chinese that mixes accented Latin-1 letters and signs (at least these shares of it) with ASCII
+signs that prose does not use (`{ } ~ ^ | _`). Text has one or the other, not both: pinyin, French or
+measurements (±, °, µ) have the first, tables drawn with pipes, code and formulae the second."""
+_RARE_SIGNS = frozenset("{}~^|_`<>=*#@$&\\[]")
 
 
 def garbled(fragments: Sequence[Fragment]) -> bool:
@@ -127,8 +131,10 @@ def garbled(fragments: Sequence[Fragment]) -> bool:
     if len(chars) < GARBLED_MIN_CHARS:
         return False
     chinese = sum(1 for ch in chars if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
-    odd = sum(1 for ch in chars if "\u00a0" <= ch <= "\u02ff" or ch in "{|}~^[]\\`")
-    return chinese < 0.05 * len(chars) and odd >= GARBLED_SHARE * len(chars)
+    latin1 = sum(1 for ch in chars if "\u00a0" <= ch <= "\u00ff")
+    signs = sum(1 for ch in chars if ch in _RARE_SIGNS)
+    n = len(chars)
+    return chinese < 0.1 * n and latin1 >= GARBLED_LATIN1 * n and signs >= GARBLED_SIGNS * n
 
 
 def has_image(page: pdfium.PdfPage) -> bool:

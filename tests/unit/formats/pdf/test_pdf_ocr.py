@@ -481,6 +481,10 @@ def test_a_text_layer_of_glyph_codes_is_read_from_the_image() -> None:
         "The committee's report, published in March, sets out the régime for cross-border data transfers.",
         "地区 2023 2024 增长 上海 568 17.2 65.1% 江苏 1980 74.5 59.0% 浙江 1350 52.1 57.2% 安徽 1222 41.0 53.8%",
         "Les élèves étudièrent à l'école préférée près de la forêt, où déjà l'été arrivait très tôt cette année.",
+        "Lǐ Míng. Zhōngguó jīngjì fāzhǎn yánjiū. Běijīng: Rénmín chūbǎnshè, 2019. Wáng Fāng. Yǎnglǎo fúwù.",
+        "| Year | Rev | Cost |\n| 2021 | 12 | 7 |\n| 2022 | 14 | 8 |\n| 2023 | 15 | 9 |\n| 2024 | 17 | 10 |",
+        r"\begin{align} \frac{a}{b} = \sum_{i=1}^{n} x_i^{2} \\ \int_0^1 f(x)\,dx = [F]_0^1 \end{align}",
+        "12.3±0.4 °C 15.2±0.5 °C 18.1±0.3 °C 20.0±0.2 °C ×10³ µm² 3.1±0.2 µm 4.5±0.1 µm 2.2±0.3 µm",
     ],
 )
 def test_text_of_any_kind_is_not_taken_for_glyph_codes(text: str) -> None:
