@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from reader.core.entities.gazetteers import gazetteers, longest_ending
+from reader.core.entities.gazetteers import dictionary, gazetteers, longest_ending
 
 _POST_SEP = "、,，"
 _BOUNDARY = re.compile(r"[。！？；;:：!?\n\r()（）“”\"《》【】\[\]|]")
@@ -64,6 +64,7 @@ def _posts_before(
         lead = _LEAD.match(stripped)
         offset = seg_start + (len(segment) - len(segment.lstrip())) + (lead.end() if lead else 0)
         post_end = seg_start + len(segment.rstrip())
+        offset = _after_agent_mark(text, offset, post_end)
         offset = _body_start(text, offset, post_end, bodies)
         if post_end - offset >= 2:
             posts.append((offset, post_end))
@@ -72,6 +73,23 @@ def _posts_before(
         pos = seg_start - 1
     posts.reverse()
     return posts
+
+
+# Marks that introduce who does something (会议由…主持, 大会邀请…作报告): the post starts after them.
+_AGENT = re.compile(r"由|邀请")
+
+
+def _after_agent_mark(text: str, offset: int, post_end: int) -> int:
+    """Where the post starts in a clause whose subject comes first (会议由市政府副秘书长…主持): after the
+    last 由 or 邀请 in it that is no part of a word (自由, 理由, 由于: the dictionary says which)."""
+    words = dictionary()
+    start = offset
+    for m in _AGENT.finditer(text, offset, post_end - 2):
+        a, b = m.span()
+        if len(m[0]) == 1 and (text[a - 1 : b] in words or text[a : b + 1] in words):
+            continue
+        start = b
+    return start
 
 
 def _body_start(text: str, offset: int, post_end: int, bodies: Sequence[tuple[int, int]]) -> int:
