@@ -105,9 +105,11 @@ def find(pages: tuple[PageBox, ...]) -> dict[tuple[int, Fragment], str]:
                     candidates.append(_Candidate(page.index, band, fragment, key, y, depth, page.ocr, alone))
     repeated = _repeated(candidates, len(pages), _page_texts(pages))
     repeated |= _alternating(candidates, repeated)
-    if len(pages) <= LONE_HEAD_PAGES:
-        for page in pages:
-            repeated |= _lone_head(page)
+    if len(pages) == 1:
+        repeated |= _lone_head(pages[0])
+    elif len(pages) <= LONE_HEAD_PAGES:
+        for page in pages[1:]:  # the first page carries the title where the others carry the head
+            repeated |= _lone_head(page, spanning_only=True)
     repeated |= _title_heads(pages)
     numbers = _numbers(candidates, len(pages))
     numbers |= _over_heads(candidates, repeated)
@@ -242,17 +244,25 @@ LONE_HEAD_PRINT = 0.88
 """...and is set at most this share of the body's size (by size and, where it can be told, by pitch)."""
 
 
-def _lone_head(page: PageBox) -> set[tuple[int, str, Fragment]]:
+def _lone_head(page: PageBox, *, spanning_only: bool = False) -> set[tuple[int, str, Fragment]]:
     """The running head of a page no repetition can show it on (a one-page document; the second page of
-    two, whose first carries the title instead): a short line on the page's top row (its pieces, as
-    `报告名称` left and `2025年第4期` right), near the top edge, in print clearly smaller than the body's,
-    with at least a line's height of paper between it and the text. A title is set larger, and the first
-    line of text in the body's size, so neither is taken."""
+    two, whose first carries the title instead): a short line on the page's top row, near the top edge, in
+    print clearly smaller than the body's, with at least a line's height of paper between it and the text.
+    A title is set larger, and the first line of text in the body's size, so neither is taken. A head in
+    pieces (`报告名称` at the left margin, `2025年第4期` at the right) runs from margin to margin; on the
+    second page of two only such a head is taken, since a small caption opening that page (`表2 …` above
+    its table) is alone on its row or stops short of the right margin."""
     page_rows = rows(page.fragments)
     if len(page_rows) < 4:
         return set()
     head = page_rows[0].fragments
     others = [f for row in page_rows[1:] for f in row.fragments]
+    if len(head) > 1 or spanning_only:
+        left, right = min(f.x0 for f in others), max(f.x1 for f in others)
+        em = statistics.median(f.size for f in others)
+        spans = len(head) > 1 and head[0].x0 - left < 2 * em and right - head[-1].x1 < 2 * em
+        if not spans:
+            return set()
     size = statistics.median(f.size for f in others)
     pitches = [p for f in others if (p := pitch(f))]
     height = statistics.median(f.bottom - f.top for f in others)
@@ -292,6 +302,9 @@ def _title_heads(pages: tuple[PageBox, ...]) -> set[tuple[int, str, Fragment]]:
             continue
         if any(f.size >= title.size for f in top.fragments) or not any(_key(f.text) == key for f in top.fragments):
             continue
+        rest = [f for row in page_rows[1:] for f in row.fragments]
+        if rest and any(f.size > LONE_HEAD_PRINT * statistics.median(g.size for g in rest) for f in top.fragments):
+            continue  # set as large as the text or larger: the title repeated as a heading, not a head
         out |= {(page.index, "top", f) for f in top.fragments}
     return out
 

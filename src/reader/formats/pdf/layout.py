@@ -138,7 +138,8 @@ def classify(
         edges = columns.get((line.page, line.column))
         width = edges[1] - edges[0] if edges else column_width
         opens = prev is None or prev.kind != "body" or prev.text.rstrip(_NOTE_MARKS).endswith(_CLOSED)
-        if len(line.fragments) > 1 and _in_table(lines, index):
+        noted = line.size < 0.9 * size and is_footnote_start(line.fragments[0].text)
+        if len(line.fragments) > 1 and _in_table(lines, index) and not noted:
             kind = "table"  # a table in small print at a column's foot is no footnote
         elif line.size < 0.9 * size and line.bottom > last_body.get((line.page, line.column), 0.0) + 2:
             kind = "footnote"

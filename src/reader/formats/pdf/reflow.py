@@ -316,8 +316,12 @@ def _paragraphs(
             paragraph.add(line, line.text, number)
             flow.append(paragraph)
         prev = line
-    for after, note in reversed(notes):
-        at = next((i for i in range(after + 1, len(flow)) if flow[i].kind == "heading"), len(flow))
+    # Each note goes after the section citing it, notes of one section in the order they are printed.
+    places = [
+        (next((i for i in range(after + 1, len(flow)) if flow[i].kind == "heading"), len(flow)), n, note)
+        for n, (after, note) in enumerate(notes)
+    ]
+    for at, _, note in sorted(places, key=lambda place: place[:2], reverse=True):
         flow.insert(at, note)
     return flow
 

@@ -147,3 +147,55 @@ def test_a_footnote_marked_with_a_superscript_figure_follows_the_section_that_ci
         "二、主要发现",
         TEXT[80:150] + "。",
     ]
+
+
+def test_a_small_caption_opening_the_second_page_of_two_stays() -> None:
+    """A caption in pieces above its table (`表2` + its words) stops short of the right margin: no head."""
+    caption = [_frag("表2", 72.0, 45.0, 8.0), _frag("各地区养老床位（单位：万张）", 100.0, 45.0, 8.0)]
+    table, top = _table(72.0, 70.0, 9.0, CELLS)
+    body, _ = _paragraph(TEXT[60:] + TEXT[:60] + "。", 72.0, 523.0, top)
+    title = _frag("长三角养老服务发展研究报告", 168.0, 90.0, 20.0)
+    one, _ = _paragraph(TEXT + "。", 72.0, 523.0, 130.0)
+    pages = (PageBox(0, 595.0, 842.0, (title, *one)), PageBox(1, 595.0, 842.0, (*caption, *table, *body)))
+    result = analyse(Layout(pages))
+    assert "各地区养老床位（单位：万张）" in result.text
+    assert [r.reason for r in result.removed if r.reason.startswith("page")] == []
+
+
+def test_the_title_repeated_as_a_heading_in_the_texts_own_size_stays() -> None:
+    cover = (
+        _frag("长三角养老服务发展研究报告", 140.0, 200.0, 26.0),
+        _frag("上海社会科学院", 250.0, 400.0, 12.0),
+        _frag("2025年12月", 260.0, 430.0, 12.0),
+    )
+    heading = _frag("长三角养老服务发展研究报告", 72.0, 60.0, 16.0)
+    body, _ = _paragraph(TEXT + "。", 72.0, 523.0, 100.0)
+    result = analyse(Layout((PageBox(0, 595.0, 842.0, cover), PageBox(1, 595.0, 842.0, (heading, *body)))))
+    assert [r.reason for r in result.removed if r.reason.startswith("page")] == []
+
+
+def test_a_small_line_above_the_title_on_the_first_page_of_two_stays() -> None:
+    """The first page carries the title where later pages carry the head: its small top line is text."""
+    note = _frag("（2024年3月15日市政府常务会议通过）", 72.0, 50.0, 8.0)
+    title = _frag("长三角养老服务发展研究报告", 168.0, 90.0, 20.0)
+    one, _ = _paragraph(TEXT + "。", 72.0, 523.0, 130.0)
+    two, _ = _paragraph(TEXT[60:] + TEXT[:60] + "。", 72.0, 523.0, 100.0)
+    result = analyse(Layout((PageBox(0, 595.0, 842.0, (note, title, *one)), PageBox(1, 595.0, 842.0, tuple(two)))))
+    assert "（2024年3月15日市政府常务会议通过）" in result.text
+
+
+def test_notes_cited_in_one_section_follow_it_in_the_order_printed() -> None:
+    heading_one = _frag("一、研究背景", 72.0, 100.0, 13.0)
+    cited, top = _paragraph(TEXT[:40] + "①。" + TEXT[40:80] + "②。", 72.0, 523.0, 125.0)
+    heading_two = _frag("二、主要发现", 72.0, top + 4, 13.0)
+    after, _ = _paragraph(TEXT[80:150] + "。", 72.0, 523.0, top + 30)
+    notes = [
+        _frag("①", 72.0, 740.0, 8.0),
+        _frag("数据来源：国家统计局抽样调查。", 90.0, 740.0, 8.0),
+        _frag("②", 72.0, 756.0, 8.0),
+        _frag("数据来源：民政部统计公报。", 90.0, 756.0, 8.0),
+    ]
+    page = PageBox(0, 595.0, 842.0, (heading_one, *cited, heading_two, *after, *notes))
+    paragraphs = list(analyse(Layout((page,))).paragraphs)
+    assert paragraphs[2:4] == ["①\t数据来源：国家统计局抽样调查。", "②\t数据来源：民政部统计公报。"]
+    assert paragraphs[4] == "二、主要发现"
