@@ -60,3 +60,14 @@ def test_a_long_document_reopens_at_the_place_left(window: MainWindow, qtbot: Qt
     window.select_document(other)
     window.select_document(doc_id)
     qtbot.waitUntil(lambda: _paragraph_at_top(window) == 2200, timeout=10_000)
+
+
+def test_a_place_in_the_last_screen_does_not_hold_the_view(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    """A place that cannot come to the top (it is in the last screen) is reached once the text is laid out
+    to its end: it must not stand in for the reading position or move the view on a later resize."""
+    _long_document(window, qtbot, tmp_path)
+    window.view.restore_position(_at(window, PARAGRAPHS - 1))
+    bar = window.reading.pane.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() == bar.maximum() and bar.maximum() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: window.view._pending is None, timeout=10_000)
+    assert window.view.reading_position() == window.view._past_break(window.reading.visible_offset())

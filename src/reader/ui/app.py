@@ -59,11 +59,12 @@ def _start_prewarm() -> None:
 def _prewarm() -> None:
     """The script converters loaded with the collector paused, then their tables kept out of its full
     passes (`reader.core.heap`): each pass would otherwise stop the window for about 100 ms. Fontconfig's
-    lists of Chinese faces are asked for first, also to keep them off the GUI thread."""
-    prewarm_font_lists()
+    lists of Chinese faces are asked for next, to keep them off the GUI thread; after the converters, so a
+    slow fontconfig never delays the first script switch."""
     with heap.paused():
         prewarm()
         heap.settle("scripts", young=False)
+    prewarm_font_lists()
 
 
 def app_icon() -> QIcon:

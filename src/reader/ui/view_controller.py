@@ -227,7 +227,12 @@ class ViewController(QObject):
             bar.setValue(round(y))
         finally:
             self._applying = False
-        return bar.value() >= round(y) or bar.value() < bar.maximum()
+        if bar.value() >= round(y) or bar.value() < bar.maximum():
+            return True
+        # Short of it at the range's end: reached all the same once the last paragraph is laid out (the
+        # place is in the last screen, which cannot come to the top).
+        last = document.lastBlock().layout()
+        return last is not None and last.lineCount() > 0
 
     def _apply_pending(self) -> None:
         """Show the waiting position; it keeps waiting, re-applied as the scroll range changes, until the
