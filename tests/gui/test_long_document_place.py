@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reader.core.script import Script
@@ -71,3 +72,30 @@ def test_a_place_in_the_last_screen_does_not_hold_the_view(window: MainWindow, q
     qtbot.waitUntil(lambda: bar.value() == bar.maximum() and bar.maximum() > 0, timeout=10_000)
     qtbot.waitUntil(lambda: window.view._pending is None, timeout=10_000)
     assert window.view.reading_position() == window.view._past_break(window.reading.visible_offset())
+
+
+def test_find_starts_from_the_place_being_read_and_leaves_the_hit_selected(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    _long_document(window, qtbot, tmp_path)
+    window.view.restore_position(_at(window, 1500))
+    qtbot.waitUntil(lambda: _paragraph_at_top(window) == 1500, timeout=10_000)
+    window.finder.act_find.trigger()
+    window.find_bar.edit.setText("项工作")
+    window.find_bar.flush()
+    assert window.find_bar.count.text() == f"1500 of {PARAGRAPHS}"
+    window.find_bar.close_bar()
+    selected = window.reading.selected_span()
+    assert selected is not None and window.reading.base_text[selected[0] : selected[1]] == "项工作"
+    assert selected[0] > _at(window, 1500)
+
+
+def test_tab_leaves_the_document_list(window: MainWindow, qtbot: QtBot) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    opened = window.current
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.focusWidget() or window.table, Qt.Key.Key_Tab)
+    assert window.current == opened
+    assert not window.table.hasFocus()

@@ -26,6 +26,9 @@ def document_table(model: DocumentTableModel, settings: Settings) -> QTableView:
     """The list of documents: the title fills the free width and elides in the middle, the other columns
     are as wide as their contents need; sorted by the remembered column."""
     table = QTableView()
+    # Tab leaves the list for the next part of the window (arrows move in it): with Tab moving from cell to
+    # cell, focus never left the list and every second Tab opened the next document.
+    table.setTabKeyNavigation(False)
     table.setObjectName("documentList")
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

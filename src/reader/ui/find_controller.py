@@ -87,16 +87,22 @@ class FindController(QObject):
                 spans = []
         fmt = background(SEARCH_HIT_COLOR, alpha=200)
         self.reading.set_layer("search", [(s, e, fmt) for s, e in spans])
-        self.set_steps(spans)
+        # From the place being read on, as a browser or an e-reader searches: the first hit below the top
+        # of the pane (the first of all when none is below).
+        self.set_steps(spans, from_offset=self.reading.visible_offset())
 
     def close_find(self) -> None:
+        """Close the find bar with the found text selected, so it can be highlighted or copied at once."""
+        if 0 <= self._step < len(self._steps):
+            self.reading.select_span(*self._steps[self._step])
         self.show_search_hits()
         self.reading.pane.setFocus()
 
     # -- stepping ----------------------------------------------------------------------------------
-    def set_steps(self, spans: list[tuple[int, int]]) -> None:
+    def set_steps(self, spans: list[tuple[int, int]], *, from_offset: int = 0) -> None:
         self._steps = sorted(spans)
-        self._step = -1
+        first = next((i for i, (start, _) in enumerate(self._steps) if start >= from_offset), 0)
+        self._step = first - 1
         self.reading.set_layer("current", [])
         if self._steps:
             self.step(1)
