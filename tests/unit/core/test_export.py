@@ -578,3 +578,10 @@ def test_hong_kong_exports_put_hong_kong_faces_first_and_never_japanese_ones() -
     assert '<html lang="zh-Hant-HK">' in html
     assert stack.strip().startswith('"Noto Serif CJK HK"')
     assert "JP" not in stack
+
+
+def test_csv_and_w3c_exports_name_colours_in_the_exports_script() -> None:
+    doc = traditional("zh_CN")
+    for page in (to_csv([doc]), to_w3c_json([doc])):
+        assert "重點" in page and "疑問" in page
+        assert "重点" not in page and "疑问" not in page

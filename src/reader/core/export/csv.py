@@ -14,7 +14,7 @@ import io
 from collections.abc import Sequence
 
 from reader.core.annotations.model import DEFAULT_COLORS, HighlightColor
-from reader.core.export.model import ExportDocument, Paragraphs, color_for, reading_order
+from reader.core.export.model import ExportDocument, Paragraphs, localized_color, reading_order
 from reader.core.text.pages import page_of
 
 __all__ = ["CSV_COLUMNS", "to_csv"]
@@ -79,7 +79,7 @@ def to_csv(
                 doc.date,
                 a.quote,
                 a.note,
-                color_for(a.color, colors).name,
+                localized_color(a.color, colors, doc).name,
                 TAG_SEPARATOR.join(t for t in a.tags if t),
                 a.start,
                 a.end,

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reader.core.annotations.model import DEFAULT_COLORS, Annotation, HighlightColor
-from reader.core.export.model import ExportDocument, color_for, reading_order, safe_hex
+from reader.core.export.model import ExportDocument, localized_color, reading_order, safe_hex
 from reader.core.export.w3c_terms import CONTEXT, annotation_iri, document_iri, style_class
 
 
@@ -22,7 +22,7 @@ def _bodies(a: Annotation, color: HighlightColor) -> list[dict[str, Any]]:
 
 
 def _annotation_json(doc: ExportDocument, a: Annotation, colors: Sequence[HighlightColor]) -> dict[str, Any]:
-    color = color_for(a.color, colors)
+    color = localized_color(a.color, colors, doc)
     css_class = style_class(a.color)
     item: dict[str, Any] = {
         "id": annotation_iri(a.uuid),
