@@ -10,6 +10,7 @@ corrected by general rules (`ner_rules`); dates, figures, quoted terms and title
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -19,7 +20,7 @@ from functools import cache
 from typing import TypeVar
 
 from reader.core.entities.context import forecast
-from reader.core.entities.gazetteers import dictionary
+from reader.core.entities.gazetteers import dictionary, longest_ending
 from reader.core.entities.gazetteers import gazetteers as _gazetteers
 from reader.core.entities.merge import canonical_names, extend_repeated, parent_of
 from reader.core.entities.model import tagger
@@ -283,6 +284,7 @@ def extract(text: str, *, doc_date: str | None = None) -> list[Mention]:
     named, patterns, compounds = _named_spans(norm, lambda: find_all(norm, parse_doc_date(doc_date)))
     mentions = _named_mentions(text, norm, _lengthen_people(norm, named), compounds)
     mentions = _outside_dates(mentions, [(f.start, f.end) for f in patterns if f.type == "date"])
+    mentions = _no_fragments_of_terms(norm, mentions, sorted((f.start, f.end) for f in patterns if f.type == "term"))
     for found in patterns:
         mentions.append(
             Mention(
@@ -306,6 +308,34 @@ def _outside_dates(mentions: list[Mention], dated: list[tuple[int, int]]) -> lis
         return i >= 0 and dated[i][1] >= m.end
 
     return [m for m in mentions if not inside(m)]
+
+
+def _no_fragments_of_terms(norm: str, mentions: list[Mention], terms: list[tuple[int, int]]) -> list[Mention]:
+    """An organisation the tagger cut out of a quoted name (浙里康 of “浙里康养”) is a piece of that name,
+    which the text gives whole as a term: dropped unless it is a body on evidence of its own (an
+    organisation's ending, or the name written outside quotation marks too). Places inside a quoted
+    name (杭州 of “杭州城市大脑”) are places the name is about and stay."""
+    if not terms:
+        return mentions
+    starts = [s for s, _ in terms]
+
+    def within(start: int, end: int) -> tuple[int, int] | None:
+        i = bisect_right(starts, start) - 1
+        return terms[i] if i >= 0 and terms[i][1] >= end else None
+
+    g = _gazetteers()
+    out: list[Mention] = []
+    for m in mentions:
+        term = within(m.start, m.end) if m.type == "org" else None
+        if (
+            term is not None
+            and term != (m.start, m.end)
+            and not longest_ending(m.normalized, g.org_suffixes, g.max_org_suffix)
+            and all(within(f.start(), f.end()) for f in re.finditer(re.escape(norm[m.start : m.end]), norm))
+        ):
+            continue
+        out.append(m)
+    return out
 
 
 def _lengthen_people(norm: str, named: list[Span]) -> list[Span]:
@@ -340,11 +370,34 @@ def _people(norm: str, named: list[Span]) -> _People:
     posts = {(s.start, s.end): tuple(posts_of(norm, s.start, s.end, ends, bodies, starts)) for s in people}
     counts = Counter(_person_name(norm, s) for s in people)
     address = _address_pattern()
-    addressed = frozenset(_person_name(norm, s) for s in people if address.match(norm, s.end))
+    credited = _credited(norm)
+    addressed = frozenset(
+        _person_name(norm, s) for s in people if address.match(norm, s.end) or _inside(credited, s.start)
+    )
     with_posts = {_person_name(norm, s) for s in people if posts[(s.start, s.end)]}
     drop = consistent_people(norm, counts, with_posts | addressed)
     full_name = canonical_names({name: n for name, n in counts.items() if name not in drop})
     return _People(posts, drop, full_name, addressed)
+
+
+# The roles a report or an article credits people with before a colon (执笔：…, 记者：…, 联系人：…): the
+# names listed after one are people's, as after a form of address. General usage of Chinese bylines and
+# report credits.
+_CREDIT = re.compile(
+    r"(?:执笔|撰稿|撰文|作者|记者|编辑|责任编辑|责编|摄影|通讯员|审核|审校|校对|主编|起草人|负责人|联系人)"
+    r"[:：][ \t\u3000]*([^\n\r。；;:：]{2,40})"
+)
+
+
+def _credited(norm: str) -> list[tuple[int, int]]:
+    """Where names credited by a role are listed (the text after 执笔：), in order."""
+    return [m.span(1) for m in _CREDIT.finditer(norm)]
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """`at` lies in one of `spans` (sorted, not overlapping)."""
+    i = bisect_right(spans, (at, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
 
 
 @cache

@@ -94,6 +94,10 @@ def split_pairs(chunk: str, tok: Token) -> list[Span]:
             return []
         return [Span("place", tok.start, tok.end, tok.score, True, abbrev[chunk[tok.start]])]
     text = chunk[a:b]
+    if len(text) == 3 and is_parties(chunk, a, b):
+        # 中英日 | 三边: three parties of a relation tagged as one word, each shown by its full name; the
+        # relation after them is the evidence (as in `pattern_spans`), not the tagger's score for the word.
+        return [Span("place", k, k + 1, 1.0, True, abbrev[chunk[k]]) for k in range(a, b)]
     pair = _pair_of_places(text, chunk, b) if len(text) == 2 else None
     if pair is not None and text in gazetteers().region_pairs and _landform_after(chunk, b):
         return []  # 青藏 | 高原: the plateau is one place named on the pair (`place` keeps it whole)
@@ -148,14 +152,18 @@ def split_government(chunk: str, tok: Token) -> Span | None:
     if text.endswith("政府") and len(text) == 3 and text[0] in abbrev and text[0] not in _REGIONS:
         return Span("place", tok.start, tok.start + 1, tok.score, True, abbrev[text[0]])
     if text.endswith("政府") and len(text) > 3:
-        stem = text[:-2]
+        # 人民政府 is the formal name of a Chinese government of any level (江苏省人民政府): the place is
+        # the name before 人民, not a place called 江苏省人民.
+        stem = text[:-4] if text.endswith("人民政府") else text[:-2]
+        if len(stem) < 2:
+            return None  # 县人民政府: which county's, the text does not say here
         if stem[-1] in "和与及同" and stem[:-1] in STANDALONE_ORGS:
             # 中共和政府: the party and the government, not a place called 中共和.
             return Span("org", tok.start, tok.start + len(stem) - 1, tok.score, True)
         if stem in _GOVERNMENT_LEVELS:
             return None  # 联邦政府, 中央政府: a level of government, no place
         if valid_place(stem) and not longest_ending(stem, gazetteers().org_suffixes, 3):
-            return Span("place", tok.start, tok.end - 2, tok.score, known_place(stem))
+            return Span("place", tok.start, tok.start + len(stem), tok.score, known_place(stem))
     return None
 
 
@@ -209,7 +217,7 @@ def split_joined(chunk: str, tok: Token) -> list[Token]:
             continue
         left_org = longest_ending(left, g.org_suffixes, g.max_org_suffix) and len(left) >= 3
         verb = len(m.group()) == 2  # 会同: only between two bodies (湖南省会同县 is a county)
-        if left_org or (known_place(left) and not verb):
+        if left_org or (known_place(left) and not verb and not _body_then_field(left)):
             cut = tok.start + m.start()
             return [
                 Token(tok.start, cut, "ORG" if left_org else "LOC", tok.score),
@@ -217,6 +225,14 @@ def split_joined(chunk: str, tok: Token) -> list[Token]:
                 Token(cut + len(m.group()), tok.end, "ORG", tok.score),
             ]
     return [tok]
+
+
+def _body_then_field(left: str) -> bool:
+    """The part before 与 is a body followed by a field (上海社会科学院城市 | 与人口发展研究所, 某大学经济 |
+    与管理学院): a department named for two fields, not a place joined to a body, even where the field
+    ends like a place (城市). Told by a body's ending of two or more characters inside it."""
+    g = gazetteers()
+    return any(longest_ending(left[:i], g.org_suffixes, g.max_org_suffix) >= 2 for i in range(3, len(left)))
 
 
 _COUNTRY_SIDE = re.compile(
@@ -340,7 +356,7 @@ def _transliterated(name: str) -> bool:
 # usage, not taken from any evaluation set.
 _RELATION = (
     "两国|三国|两军|两党|两地|三地|双方|三方|关系|友好|建交|合作|联合|经贸|贸易|边境|边界|睦邻|首脑|元首|"
-    "领导人|会谈|峰会|对话|谈判|和谈|冲突|战争|争端|合资|之间|和平|外交"
+    "领导人|会谈|峰会|对话|谈判|和谈|冲突|战争|争端|合资|之间|和平|外交|双边|三边|多边"
 )
 
 
