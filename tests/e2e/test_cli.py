@@ -134,3 +134,12 @@ def test_killed_import_leaves_only_whole_documents(tmp_path: Path) -> None:
     result = run("import", str(folder), "--library", str(lib))
     assert result.returncode == 0
     assert "already in the library" in result.stdout
+
+
+def test_listing_a_library_that_does_not_exist_makes_none(tmp_path: Path) -> None:
+    """A mistyped --library is said, and never left behind as a new empty library."""
+    missing = tmp_path / "typo" / "lib.sqlite"
+    result = run("--library", str(missing), "list", "--json")
+    assert result.returncode == 0 and json.loads(result.stdout) == []
+    assert f"no library at {missing}" in result.stderr
+    assert not missing.parent.exists()

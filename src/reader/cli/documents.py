@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reader.cli.common import SCRIPTS, UserError, open_library, print_json, say, terminal_safe
+from reader.cli.common import SCRIPTS, UserError, library_path, open_library, print_json, say, terminal_safe
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -79,6 +79,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    path = library_path(args)
+    if not path.exists():
+        # Listing never makes a library: a mistyped --library would otherwise leave an empty one behind.
+        say(f"no library at {path} yet", file=sys.stderr)
+        if args.json:
+            print_json([])
+        return 0
     with open_library(args) as library:
         rows = library.all_summaries()
     if args.json:
