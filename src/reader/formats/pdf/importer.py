@@ -8,6 +8,7 @@ the removed running heads, footers and page numbers (and the user's overrides) r
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -150,8 +151,24 @@ def printed_title(result: PdfText) -> int | None:
                 return found
     largest = max(first_page, key=lambda i: result.sizes[i])
     if result.sizes[largest] >= TITLE_SIZE * result.body_size and _title_length(result, largest):
-        return largest
+        return _past_masthead(result, largest, first_page)
     return None
+
+
+_DOCUMENT_NUMBER = re.compile(r"^\S{0,12}[〔\[［（(]\s*\d{4}\s*[〕\]］）)]\s*第?\s*\d{1,4}\s*号$")
+"""An official document's number under its masthead (杭政办函〔2026〕7号)."""
+
+
+def _past_masthead(result: PdfText, largest: int, first_page: list[int]) -> int:
+    """An official document's title, not its masthead: the issuing office's name printed largest at the
+    top (`…办公厅文件`, in red) is followed by the document's number, and the title comes after that,
+    printed large too (the layout of Chinese official documents). Any other largest line is the title."""
+    after = [i for i in first_page if i > largest]
+    numbered = next((i for i in after[:2] if _DOCUMENT_NUMBER.match(result.paragraphs[i].strip())), None)
+    if numbered is None:
+        return largest
+    titles = [i for i in after if i > numbered and result.sizes[i] >= TITLE_SIZE * result.body_size]
+    return next((i for i in titles[:2] if _title_length(result, i)), largest)
 
 
 def _title_length(result: PdfText, index: int) -> bool:

@@ -199,3 +199,26 @@ def test_notes_cited_in_one_section_follow_it_in_the_order_printed() -> None:
     paragraphs = list(analyse(Layout((page,))).paragraphs)
     assert paragraphs[2:4] == ["①\t数据来源：国家统计局抽样调查。", "②\t数据来源：民政部统计公报。"]
     assert paragraphs[4] == "二、主要发现"
+
+
+def test_an_official_documents_title_is_the_line_after_its_number_not_its_masthead() -> None:
+    from reader.formats.pdf.importer import printed_title
+
+    masthead = _frag("市人民政府办公厅文件", 120.0, 90.0, 30.0)
+    number = _frag("市政办函〔2026〕7号", 230.0, 150.0, SIZE)
+    title = _frag("关于开展城市更新试点项目申报工作的通知", 90.0, 190.0, 20.0)
+    body, _ = _paragraph(TEXT + "。", 72.0, 523.0, 240.0)
+    result = analyse(Layout((PageBox(0, 595.0, 842.0, (masthead, number, title, *body)),)))
+    index = printed_title(result)
+    assert index is not None and result.paragraphs[index] == "关于开展城市更新试点项目申报工作的通知"
+
+
+def test_a_report_whose_largest_line_is_followed_by_no_document_number_keeps_it_as_title() -> None:
+    from reader.formats.pdf.importer import printed_title
+
+    title = _frag("长三角养老服务发展研究报告", 120.0, 90.0, 24.0)
+    subtitle = _frag("关于区域协作的调查与建议", 160.0, 140.0, 16.0)
+    body, _ = _paragraph(TEXT + "。", 72.0, 523.0, 190.0)
+    result = analyse(Layout((PageBox(0, 595.0, 842.0, (title, subtitle, *body)),)))
+    index = printed_title(result)
+    assert index is not None and result.paragraphs[index] == "长三角养老服务发展研究报告"
