@@ -126,6 +126,10 @@ EXIT_AFTER_CANCEL = textwrap.dedent(
 
 def _exit_after_cancel(load: str, wait_s: float, library: Path) -> subprocess.CompletedProcess[str]:
     """A process that cancels a scan while the engine loads, runs a `reader` command and ends."""
+    from reader.store.library import Library
+
+    with Library(library):  # the command lists a library that exists: its run is what is watched
+        pass
     tests = Path(__file__).parents[3]
     source = Path(reader.__file__).parents[1]  # the tree under test, not an installed copy
     path = os.pathsep.join(p for p in (str(source), str(tests), os.environ.get("PYTHONPATH", "")) if p)
