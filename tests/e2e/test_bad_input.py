@@ -682,7 +682,7 @@ CASES = [
     ),
     Case("a text file as library", setup_not_sqlite, 1, check=check_other_app, integrity=False),
     Case("an empty file as library", library_at(empty_file, "list"), 0, 0, check=check_empty_library),
-    Case("a new path as library", library_at(lambda t: t / "sub" / "new.sqlite", "list"), 0, 0),
+    Case("a new path as library", library_at(lambda t: t / "sub" / "new.sqlite", "list"), 0, message="no library at"),
     Case("a folder as library", library_at(a_folder, "list"), 1, message="folder"),
     Case("a library under a plain file", library_at(under_a_file, "list"), 1),
     Case("a FIFO as library", library_at(fifo_library, "list"), 1, message="not a library file"),

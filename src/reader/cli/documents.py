@@ -80,7 +80,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     path = library_path(args)
-    if not path.exists():
+    # (A path under a plain file goes on to `open_library`, which says why it cannot be a library.)
+    if not path.exists() and not any(parent.exists() and not parent.is_dir() for parent in path.parents):
         # Listing never makes a library: a mistyped --library would otherwise leave an empty one behind.
         say(f"no library at {path} yet", file=sys.stderr)
         if args.json:
