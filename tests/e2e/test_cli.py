@@ -143,3 +143,12 @@ def test_listing_a_library_that_does_not_exist_makes_none(tmp_path: Path) -> Non
     assert result.returncode == 0 and json.loads(result.stdout) == []
     assert f"no library at {missing}" in result.stderr
     assert not missing.parent.exists()
+
+
+def test_regional_vocabulary_leaves_a_documents_own_words(tmp_path: Path) -> None:
+    lib = str(tmp_path / "lib.sqlite")
+    notice = "关于印发养老服务设施建设文件汇编的通知\n\n现将文件汇编印发给你们。\n"
+    (tmp_path / "notice.txt").write_text(notice, encoding="utf-8")
+    assert run("--library", lib, "import", str(tmp_path / "notice.txt")).returncode == 0
+    shown = run("--library", lib, "show", "1", "--script", "hans", "--phrases")
+    assert "文件汇编" in shown.stdout and "文档" not in shown.stdout

@@ -19,7 +19,7 @@ from reader.core.annotations.anchoring import Selector, anchor, describe
 from reader.core.annotations.model import DEFAULT_COLORS, Annotation, HighlightColor
 from reader.core.export import ExportDocument, ImportedAnnotation, export_format
 from reader.core.export.w3c import read_w3c_json
-from reader.core.script import Script, make_view
+from reader.core.script import Script, make_view, vocabulary_applies
 from reader.core.text.normalise import normalise
 from reader.store.library import Document, DocumentSummary, Library
 
@@ -65,6 +65,7 @@ def _export_document(
     language: str,
 ) -> ExportDocument:
     """One document in the chosen script, its annotations moved to the offsets of that view."""
+    phrases = phrases and vocabulary_applies(script, doc.summary.script)
     view = make_view(doc.text, script, phrases)
 
     def conv(text: str) -> str:

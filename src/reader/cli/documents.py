@@ -109,13 +109,16 @@ def cmd_show(args: argparse.Namespace) -> int:
     title = doc.summary.title
     # Page starts are offsets into the cleaned text; the raw text has none of its own.
     pages = [] if args.raw else list(doc.pages)
+    phrases = False
     if args.script != "orig" or args.phrases:
-        from reader.core.script import Script, make_view
+        from reader.core.script import Script, make_view, vocabulary_applies
 
-        view = make_view(text, Script(args.script), args.phrases)
+        # Vocabulary only where the view crosses from the document's own script (文件 stays in 简).
+        phrases = args.phrases and vocabulary_applies(Script(args.script), doc.summary.script)
+        view = make_view(text, Script(args.script), phrases)
         text = view.text
         pages = [view.offsets.to_view(p) for p in pages]  # vocabulary views change lengths
-        title = make_view(title, Script(args.script), args.phrases).text
+        title = make_view(title, Script(args.script), phrases).text
     if args.json:
         s = doc.summary
         print_json(
@@ -130,7 +133,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                 "script": s.script or None,
                 "script_share": round(s.script_share, 4),
                 "view": args.script,
-                "phrases": bool(args.phrases),
+                "phrases": phrases,
                 "chars": len(text) if args.raw else s.chars,
                 "text": text,
                 "pages": pages,

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
-from reader.core.script import Script
+from reader.core.script import Script, vocabulary_applies
 from reader.core.text.display import DisplayText, display
 from reader.store.library import Document
 from reader.ui.reading_pane import WARM_CHARS, ReadingPane
@@ -117,7 +117,7 @@ class ReadingView(QWidget):
     def set_document(self, doc: Document | None, script: Script, phrases: bool, *, original: bool = False) -> None:
         self.doc = doc
         self.script = script
-        self.phrases = phrases
+        self.phrases = phrases and doc is not None and vocabulary_applies(script, doc.summary.script)
         self.original = original
         self._layers.clear()
         if doc is None:
@@ -157,7 +157,7 @@ class ReadingView(QWidget):
         text = doc.original[: 2 * WARM_CHARS].replace("\r\n", "\n").replace("\r", "\n") if original else doc.text
         text = text[:WARM_CHARS]
         if script != Script.ORIG:
-            text = display(text, script, phrases).text
+            text = display(text, script, phrases and vocabulary_applies(script, doc.summary.script)).text
         headings = () if original else doc.headings
         return self.pane.glyph_warmers(text, headings, script=script, text_script=doc.summary.script)
 
@@ -224,6 +224,9 @@ class ReadingView(QWidget):
         """Switch script keeping the paragraph at the top and the selection where they were."""
         if (script, phrases) == (self.script, self.phrases) or self.doc is None:
             self.script, self.phrases = script, phrases
+            return
+        phrases = phrases and vocabulary_applies(script, self.doc.summary.script)
+        if (script, phrases) == (self.script, self.phrases):
             return
         top = self.visible_offset()
         selection = self.selected_span()

@@ -117,3 +117,14 @@ def test_missing_phrase_dictionary_is_a_clear_error(monkeypatch: pytest.MonkeyPa
     monkeypatch.setitem(script_vocabulary.SAFE_CONFIGS, "s2twp-renamed", ("s2twp", "NoSuchPhrases.ocd2", "tw"))
     with pytest.raises(RuntimeError, match=r"NoSuchPhrases\.ocd2"):
         script_vocabulary.config_path("s2twp-renamed")
+
+
+def test_vocabulary_applies_only_where_the_view_crosses_from_the_documents_script() -> None:
+    """Regional words are put for the other region's: a mainland document in 简 keeps 文件 (an official
+    document there, not 文档), a Taiwanese one in 臺灣 keeps its words; crossing over, they change."""
+    from reader.core.script import vocabulary_applies
+
+    assert vocabulary_applies(Script.HANS, "traditional") and not vocabulary_applies(Script.HANS, "simplified")
+    assert vocabulary_applies(Script.TW, "simplified") and not vocabulary_applies(Script.TW, "traditional")
+    assert vocabulary_applies(Script.HK, "simplified") and not vocabulary_applies(Script.HK, "mixed")
+    assert not vocabulary_applies(Script.HANT, "simplified") and not vocabulary_applies(Script.ORIG, "simplified")

@@ -36,6 +36,7 @@ __all__ = [
     "make_view",
     "script_specific_chars",
     "tw_everyday_forms",
+    "vocabulary_applies",
 ]
 
 
@@ -90,6 +91,18 @@ def config_for(script: Script, phrases: bool = False, vocabulary: Vocabulary = "
         return None
     config = _VIEW_CONFIGS[(script, phrases)]
     return _SAFE_PHRASES.get(config, config) if vocabulary == "safe" else config
+
+
+def vocabulary_applies(script: Script, text_script: str) -> bool:
+    """Whether regional vocabulary changes a document's words in `script`'s view: it puts one region's
+    words for the other's, so it applies only where the view crosses from the document's own side (a
+    traditional document in 简, a simplified one in 臺灣 or 香港). A mainland document in 简 keeps its
+    words (文件 is an official document there, not 文档), and a mixed one is left as written."""
+    if script is Script.HANS:
+        return text_script == "traditional"
+    if script in (Script.TW, Script.HK):
+        return text_script == "simplified"
+    return False
 
 
 def make_view(
