@@ -126,5 +126,5 @@ def test_vocabulary_applies_only_where_the_view_crosses_from_the_documents_scrip
 
     assert vocabulary_applies(Script.HANS, "traditional") and not vocabulary_applies(Script.HANS, "simplified")
     assert vocabulary_applies(Script.TW, "simplified") and not vocabulary_applies(Script.TW, "traditional")
-    assert vocabulary_applies(Script.HK, "simplified") and not vocabulary_applies(Script.HK, "mixed")
+    assert vocabulary_applies(Script.HK, "simplified") and vocabulary_applies(Script.HK, "mixed")
     assert not vocabulary_applies(Script.HANT, "simplified") and not vocabulary_applies(Script.ORIG, "simplified")

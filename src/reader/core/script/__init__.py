@@ -95,13 +95,13 @@ def config_for(script: Script, phrases: bool = False, vocabulary: Vocabulary = "
 
 def vocabulary_applies(script: Script, text_script: str) -> bool:
     """Whether regional vocabulary changes a document's words in `script`'s view: it puts one region's
-    words for the other's, so it applies only where the view crosses from the document's own side (a
-    traditional document in 简, a simplified one in 臺灣 or 香港). A mainland document in 简 keeps its
-    words (文件 is an official document there, not 文档), and a mixed one is left as written."""
+    words for the other's, so it is not applied to a document already on the view's side: a mainland
+    (simplified) document in 简 keeps its words (文件 is an official document there, not 文档), a
+    traditional one in 臺灣 or 香港 too. Mixed or undetected text is converted as asked."""
     if script is Script.HANS:
-        return text_script == "traditional"
+        return text_script != "simplified"
     if script in (Script.TW, Script.HK):
-        return text_script == "simplified"
+        return text_script != "traditional"
     return False
 
 
