@@ -17,7 +17,7 @@ from itertools import pairwise
 from reader.core.entities.gazetteers import dictionary, gazetteers, longest_ending
 from reader.core.entities.model import Token
 from reader.core.entities.spans import Span
-from reader.core.entities.validity import known_place, valid_org, valid_place
+from reader.core.entities.validity import is_surname_led, known_place, valid_org, valid_place
 
 # Separators inside a foreign name written in full: 乌里奇·韦塞尔, 耶尔姆—瓦伦 (a double-barrelled name).
 _NAME_SEPARATORS = frozenset("·•‧—－-")
@@ -249,7 +249,10 @@ def forecast_city(text: str, tok: Token) -> Token:
     runs it into the weather (21℃ 开 | 罗晴 for 开罗晴). A forecast line writes the city right after
     the previous city's temperatures, so the name starts after the last mark or digit before it."""
     start = tok.start
+    words = dictionary()
     while start > 0 and tok.start - start < _MAX_CITY and _CITY_CHAR.match(text, start - 1):
+        if text[max(0, start - 2) : start] in words:
+            break  # a word ends right before (明天 | 北京, 预计 | 上海): the name starts here
         start -= 1
     return Token(start, tok.end, tok.tag, tok.score) if start < tok.start else tok
 
@@ -324,14 +327,33 @@ def titled_sounded_names(chunk: str, tokens: Sequence[Token], found: list[Span])
     return out
 
 
-def _sounded_to_the_end(span: Span, chunk: str, sounds: frozenset[str]) -> Span:
+# The tagger's tags of names and of function words (prepositions, adverbs, conjunctions, particles): a
+# character it tags as another name is no syllable of this one (林丹 | 谢杏芳), nor one it tags as a
+# function word after a name it is sure of (林海 | 曾任, 林丹 | 因伤, 马丽 | 比); sure as the person
+# threshold of `MODEL_SURE` (0.80).
+_NAMES = frozenset({"PER", "LOC", "ORG"})
+_FUNCTION = frozenset({"p", "d", "c", "u"})
+_SURE_OF_NAME = 0.80
+
+
+def _sounded_to_the_end(
+    span: Span, chunk: str, sounds: frozenset[str], tokens: dict[int, tuple[int, str]] | None = None
+) -> Span:
     """A two-character person written by sound, followed by one more such character that starts no
     word with the next one (阿巴 | 查 for 阿巴查; not 巴克 | 海军), is the three-character name: the
-    tagger ends foreign names a character early, and a foreign name of two syllables is rare."""
+    tagger ends foreign names a character early, and a foreign name of two syllables is rare.
+
+    `tokens` (start -> end and tag of the tagger's words) says what the tagger made of that character:
+    the start of a longer word, a function word or another name is not the name's last syllable."""
     name = chunk[span.start : span.end]
     after = chunk[span.end : span.end + 2]
     if span.type != "person" or len(name) != 2 or not after or after[0] not in sounds:
         return span
+    word = tokens.get(span.end) if tokens is not None else None
+    if word is not None and (word[0] - span.end > 1 or word[1] in _NAMES):
+        return span
+    if word is not None and word[1] in _FUNCTION and span.score >= _SURE_OF_NAME:
+        return span  # the tagger sure of the name and of the word after it (林海 | 曾任; 亚罗 | 约 it was not)
     if not all(ch in sounds for ch in name) or after[1:] in sounds or after in dictionary():
         return span
     if span.start > 0 and chunk[span.start - 1 : span.end] in dictionary():
@@ -339,14 +361,15 @@ def _sounded_to_the_end(span: Span, chunk: str, sounds: frozenset[str]) -> Span:
     return Span("person", span.start, span.end + 1, span.score, True)
 
 
-def joined_sounded_people(found: list[Span], chunk: str) -> list[Span]:
+def joined_sounded_people(found: list[Span], chunk: str, tokens: Sequence[Token] = ()) -> list[Span]:
     """A two-character person written by sound is extended by its last sound (`_sounded_to_the_end`),
     and two people the tagger found side by side, each written by sound, are one foreign name cut in
     two (伯奇 | 费尔 for 伯奇费尔, 马格坦 | 戈尔·圭尼贡多): Chinese text never writes two people's names
     against each other without a mark between them (、, 和, a space), while a foreign name written by
     sound is often longer than the tagger's words."""
     sounds = gazetteers().transliteration
-    found = [_sounded_to_the_end(s, chunk, sounds) for s in found]
+    words = {t.start: (t.end, t.tag) for t in tokens} if tokens else None
+    found = [_sounded_to_the_end(s, chunk, sounds, words) for s in found]
     people = sorted((s for s in found if s.type == "person"), key=lambda s: s.start)
     if len(people) < 2:
         return found
@@ -356,7 +379,10 @@ def joined_sounded_people(found: list[Span], chunk: str) -> list[Span]:
         if left in drop or left.end != right.start:
             continue
         first, second = chunk[left.start : left.end], chunk[right.start : right.end]
-        if len(first) >= 2 and all(ch in sounds for ch in first) and second[0] in sounds:
+        # Not when the second has a Chinese name's shape (a surname, then characters that are not all
+        # sounds, no dot): 林丹 | 谢杏芳 are two people; 伯奇 | 费尔, 马格坦 | 戈尔·圭尼贡多 are one.
+        chinese = is_surname_led(second) and "·" not in second and not all(ch in sounds for ch in second)
+        if len(first) >= 2 and all(ch in sounds for ch in first) and second[0] in sounds and not chinese:
             drop.update((left, right))
             joined.append(Span("person", left.start, right.end, min(left.score, right.score), True))
     if not joined:

@@ -304,7 +304,7 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
     if BODY_CHARS.search(chunk):
         out.extend(field_bodies(chunk, tokens, out))
     out.extend(kind_bodies(chunk, tokens, out))
-    out = joined_sounded_people(titled_sounded_names(chunk, tokens, out), chunk)
+    out = joined_sounded_people(titled_sounded_names(chunk, tokens, out), chunk, tokens)
     out.extend(pattern_spans(chunk, out))
     if "（" in chunk or "(" in chunk:
         out = _bracketed_form(chunk, out)
@@ -320,14 +320,16 @@ def _bracketed_form(chunk: str, found: list[Span]) -> list[Span]:
     """A body the tagger ended before a bracket, when the bracket and a kind of company follow it, is
     the company's whole registered name (山西亚宝药业 | （集团）公司); what was found inside the
     bracket is part of it."""
-    out = list(found)
+    whole: dict[int, Span] = {}  # index in `found` -> the body with its bracket
+    inside: list[tuple[int, int]] = []  # what each bracket and kind of company cover
     for k, span in enumerate(found):
         m = _BRACKETED_FORM.match(chunk, span.end) if span.type == "org" else None
-        if m is None:
-            continue
-        out[k] = Span("org", span.start, m.end(), span.score, True)
-        out = [s for s in out if s is out[k] or not (span.end <= s.start < m.end())]
-    return out
+        if m is not None:
+            whole[k] = Span("org", span.start, m.end(), span.score, True)
+            inside.append((span.end, m.end()))
+    if not whole:
+        return found
+    return [whole.get(k, s) for k, s in enumerate(found) if k in whole or not any(a <= s.start < b for a, b in inside)]
 
 
 # A meeting, fair or games (西藏工作座谈会, 商务研讨会, 博览会) is an event, not a body, though it ends in
@@ -346,6 +348,22 @@ _CADRES = re.compile(r"[村乡镇县市区厂]?干部$")
 # grammar, 现代汉语词典's classifiers of people, things and events).
 _NUMERALS = frozenset("一二三四五六七八九十两几")
 _MEASURES = frozenset("个项次种位名批条件所座支届份套场轮")
+
+
+def _chinese_shaped(chunk: str, tok: Token) -> bool:
+    """A Chinese person's name (a surname, then a form of address or given-name characters none of which
+    transliterate: 王先生, 李大爷, 刘备), not a foreign place written by sound (阿布贾, 帕塔亚)."""
+    g = gazetteers()
+    name = chunk[tok.start : tok.end]
+    if not is_surname_led(name):
+        return False
+    titled = any(name.endswith(h) for h in g.honorifics)
+    return titled or not any(ch in g.transliteration for ch in name[1:])
+
+
+def _word_at(chunk: str, at: int) -> bool:
+    """A dictionary word of two characters starts at `at` (界定, 界限, 界面)."""
+    return chunk[at : at + 2] in dictionary()
 
 
 def _leading_place(chunk: str, start: int, end: int, score: float) -> list[Span]:
@@ -368,7 +386,7 @@ def _typed_span(chunk: str, tok: Token) -> list[Span]:
         kind = "person"  # 总统金大中, 教练福格茨: a post written beside the name says whose it is
     elif kind == "person" and dateline(chunk, tok.start, tok.end):
         return place(chunk, tok)  # 本报南特6月14日电: a dateline names the place a report is filed from
-    elif kind == "person" and named_after_place_kind(chunk, tok.start):
+    elif kind == "person" and named_after_place_kind(chunk, tok.start) and not _chinese_shaped(chunk, tok):
         return place(chunk, tok)  # 首都阿布贾, 旅游胜地帕塔亚: a kind of place, then its name
     elif kind == "person" and forecast(chunk, tok.start, tok.end):
         return place(chunk, forecast_city(chunk, tok))  # 21℃ 卡拉奇晴: a city in a weather forecast
@@ -378,8 +396,8 @@ def _typed_span(chunk: str, tok: Token) -> list[Span]:
             return [Span("person", start, end, tok.score, known_person(chunk[start:end]))]
         return []
     if kind == "place":
-        if forecast(chunk, tok.start, tok.end):
-            tok = forecast_city(chunk, tok)
+        if forecast(chunk, tok.start, tok.end) and not known_place(chunk[tok.start : tok.end]):
+            tok = forecast_city(chunk, tok)  # a known place the tagger found is where it starts
         return split_pairs(chunk, tok) or place(chunk, tok)
     gov = split_government(chunk, tok)
     if gov is not None:
@@ -396,8 +414,9 @@ def _typed_span(chunk: str, tok: Token) -> list[Span]:
         while end > tok.start and chunk[end - 1] in _NUMERALS:
             end -= 1
     name = chunk[tok.start : end]
-    if chunk.startswith(SECTOR, end):
-        # 美国银行 | 界 "American banking circles": a sector named by its kind of body, not one body.
+    if chunk.startswith(SECTOR, end) and not _word_at(chunk, end):
+        # 美国银行 | 界 "American banking circles": a sector named by its kind of body, not one body;
+        # not before a word that starts with 界 (联合国 | 界定, 世界卫生组织 | 界限).
         return _leading_place(chunk, tok.start, end, tok.score)
     if cadres := _CADRES.search(name):
         return _leading_place(chunk, tok.start, tok.start + cadres.start() + 1, tok.score)

@@ -145,6 +145,18 @@ def _domestic(ch: str, abbrev: dict[str, str]) -> bool:
 _GOVERNMENT_LEVELS = frozenset({"中央", "联邦", "地方", "临时", "过渡", "自治", "基层", "各级", "上级"})
 
 
+# What may stand between a place and 政府 (江苏省人民政府, 阿富汗临时政府, 伊拉克过渡政府): general usage.
+_GOVERNMENT_KINDS = ("人民", "临时", "过渡", "联邦", "自治", "联合", "地方")
+
+
+def _named_place(stem: str) -> bool:
+    """A place name of three or more characters, or a shorter one the lists or the dictionary know
+    (曹县, 美国): not a level alone with a character before it (经省)."""
+    g = gazetteers()
+    found = dictionary().get(stem)
+    return len(stem) >= 3 or stem in g.provinces or stem in g.countries or (found is not None and found[1] == "ns")
+
+
 def split_government(chunk: str, tok: Token) -> Span | None:
     """美国政府 -> the place 美国, 俄政府 -> 俄 shown as 俄罗斯: a government is named by its place."""
     text = chunk[tok.start : tok.end]
@@ -152,11 +164,15 @@ def split_government(chunk: str, tok: Token) -> Span | None:
     if text.endswith("政府") and len(text) == 3 and text[0] in abbrev and text[0] not in _REGIONS:
         return Span("place", tok.start, tok.start + 1, tok.score, True, abbrev[text[0]])
     if text.endswith("政府") and len(text) > 3:
-        # 人民政府 is the formal name of a Chinese government of any level (江苏省人民政府): the place is
-        # the name before 人民, not a place called 江苏省人民.
-        stem = text[:-4] if text.endswith("人民政府") else text[:-2]
-        if len(stem) < 2:
-            return None  # 县人民政府: which county's, the text does not say here
+        # 人民政府 is the formal name of a Chinese government of any level (江苏省人民政府), and a kind
+        # of government may follow the place (阿富汗临时政府): the place is the name before them.
+        stem = text[:-2]
+        kind = next((k for k in _GOVERNMENT_KINDS if stem.endswith(k) and len(stem) > len(k)), "")
+        stem = stem[: len(stem) - len(kind)]
+        if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] in _UNIT_CHARS:
+            stem = stem[:-1]  # 桃源镇 | 镇政府: the town's own government
+        if kind and not _named_place(stem):
+            return None  # 县人民政府, 经 | 省人民政府: which province's or county's, the text does not say here
         if stem[-1] in "和与及同" and stem[:-1] in STANDALONE_ORGS:
             # 中共和政府: the party and the government, not a place called 中共和.
             return Span("org", tok.start, tok.start + len(stem) - 1, tok.score, True)
@@ -242,16 +258,31 @@ _CITY = re.compile(r"(?<=[在进来抵离赴返晋驻])([京沪])(?![剧城郊�
 _CITIES = {"京": "北京", "沪": "上海"}
 
 
+# How often a word must be written in the dictionary's corpus to count as a common word: its rare
+# entries are phrases (赴美国 3, 梦游美国) that must not hide the place in them; 最惠国 is written 128 times.
+_COMMON_WORD = 20
+
+
 def _end_of_a_word(chunk: str, start: int, end: int) -> bool:
     """The tagged place is the end of a common word that starts one or two characters before it
     (最 | 惠国 of 最惠国 "most favoured nation"): a word of the language, not a name (a name the
-    dictionary knows, as 许银川 or 和恒山 in a list, does not count)."""
+    dictionary knows, as 许银川 or 和恒山 in a list, does not count, nor a rare entry: 赴美国)."""
     words = dictionary()
     for back in (1, 2):
         found = words.get(chunk[max(0, start - back) : end]) if start >= back else None
-        if found is not None and end - start + back >= 3 and not found[1].startswith(("nr", "ns", "nt", "nz")):
+        if (
+            found is not None
+            and found[0] >= _COMMON_WORD
+            and end - start + back >= 3
+            and not found[1].startswith(("nr", "ns", "nt", "nz"))
+        ):
             return True
     return False
+
+
+# Units of rural and township government whose character begins the words for their people and
+# offices (村干部, 村民, 乡政府, 镇党委): written after the unit's own name they double (三桥村村民).
+_UNIT_CHARS = frozenset("村乡镇")
 
 
 def place(chunk: str, tok: Token) -> list[Span]:
@@ -269,6 +300,10 @@ def place(chunk: str, tok: Token) -> list[Span]:
             end = tail.start()
     name = chunk[tok.start : end]
     if name.endswith(_PEOPLE_OF) and name[:-1] in gazetteers().countries:
+        end -= 1
+        name = name[:-1]
+    if len(name) >= 3 and name[-1] == name[-2] and name[-1] in _UNIT_CHARS:
+        # 红星村 | 村干部, 柳林镇 | 镇政府: the doubled unit starts the next word (its cadres, its office).
         end -= 1
         name = name[:-1]
     if not valid_place(name):
