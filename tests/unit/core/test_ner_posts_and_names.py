@@ -60,3 +60,8 @@ def test_three_parties_of_a_relation_are_three_countries_by_their_full_names() -
     assert places == [("中", "中国", "main"), ("英", "英国", "main"), ("日", "日本", "main")]
     pair = [m.normalized for m in extract("会议回顾了中美双边经贸往来。") if m.type == "place"]
     assert pair == ["中国", "美国"]
+
+
+def test_each_role_of_a_credit_line_credits_its_own_names() -> None:
+    people = {m.normalized: m.tier for m in extract("项目负责人：王建国 执笔：李娜、陈思远") if m.type == "person"}
+    assert people == {"王建国": "main", "李娜": "main", "陈思远": "main"}

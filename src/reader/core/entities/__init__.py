@@ -384,14 +384,22 @@ def _people(norm: str, named: list[Span]) -> _People:
 # names listed after one are people's, as after a form of address. General usage of Chinese bylines and
 # report credits.
 _CREDIT = re.compile(
-    r"(?:执笔|撰稿|撰文|作者|记者|编辑|责任编辑|责编|摄影|通讯员|审核|审校|校对|主编|起草人|负责人|联系人)"
-    r"[:：][ \t\u3000]*([^\n\r。；;:：]{2,40})"
+    r"(?:执笔|撰稿|撰文|作者|记者|编辑|责任编辑|责编|摄影|通讯员|审核|审校|校对|主编|起草人|负责人|联系人)[:：]"
 )
+_CREDIT_END = re.compile(r"[\n\r。；;]")
+_CREDIT_SPAN = 40
 
 
 def _credited(norm: str) -> list[tuple[int, int]]:
-    """Where names credited by a role are listed (the text after 执笔：), in order."""
-    return [m.span(1) for m in _CREDIT.finditer(norm)]
+    """Where names credited by a role are listed (the text after 执笔：, up to the line's or sentence's
+    end or the next role: 负责人：周海旺 执笔：…), in order."""
+    labels = [m.span() for m in _CREDIT.finditer(norm)]
+    out: list[tuple[int, int]] = []
+    for k, (_, start) in enumerate(labels):
+        end = min(start + _CREDIT_SPAN, labels[k + 1][0] if k + 1 < len(labels) else len(norm))
+        stop = _CREDIT_END.search(norm, start, end)
+        out.append((start, stop.start() if stop else end))
+    return out
 
 
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:
