@@ -50,6 +50,7 @@ from reader.ui.find_controller import FindController
 from reader.ui.import_controller import ImportController
 from reader.ui.info_panel import InfoPanel
 from reader.ui.organise_controller import OrganiseController
+from reader.ui.outside_changes import OutsideChanges
 from reader.ui.reading_splitter import ReadingSplitter
 from reader.ui.reading_view import ReadingView
 from reader.ui.search_box import SearchBox
@@ -178,6 +179,8 @@ class MainWindow(QMainWindow):
         # One undo history for the window: a deletion and a highlight undo in the order they were made.
         documents.deletion.undoable.connect(lambda command: self.annotations.undo_stack.push(command))
         self.writes.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
+        # Writes from other processes (the command line, a second window) reach the window the same way.
+        self.outside = OutsideChanges(self.library, self.writes, self)
 
     def _lay_out(self) -> None:
         left = QWidget()
@@ -455,6 +458,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.outside.stop()
         self.entities_follower.close()
         self.imports.cancel_all()
         self.entities.stop()

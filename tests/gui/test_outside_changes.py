@@ -1,0 +1,53 @@
+"""Writes another process makes to the open library (the command line, a second window) reach the window:
+its list, its status bar and the open document's annotations follow without a restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from reader.app.importing import import_paths
+from reader.core.annotations.model import Annotation
+from reader.store.library import Library
+from reader.ui.main_window import MainWindow
+
+
+def test_a_document_imported_by_another_process_appears_in_the_list(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    before = window.model.rowCount()
+    note = tmp_path / "通知.txt"
+    note.write_text("关于开展安全检查的通知\n\n各单位要在月底前完成自查。\n", encoding="utf-8")
+    with Library(window.library.path) as other:  # a connection of its own, as the command line has
+        import_paths(other, [note], workers=1)
+    qtbot.waitUntil(lambda: window.model.rowCount() == before + 1, timeout=10_000)
+    assert f"{before + 1} documents" in window.documents.library_label.text()
+
+
+def test_the_windows_own_writes_are_not_announced_twice(window: MainWindow) -> None:
+    window.writes.flush()
+    assert window.outside.check() is None
+
+
+def test_an_annotation_added_by_another_process_reaches_the_open_document(window: MainWindow) -> None:
+    doc = window.current
+    assert doc is not None
+    shown = len(window.annotations.annotations)
+    made = Annotation(
+        uuid="11111111-2222-3333-4444-555555555555",
+        doc_id=doc.id,
+        start=0,
+        end=4,
+        quote=doc.text[:4],
+        prefix="",
+        suffix=doc.text[4:20],
+        note="外部批注",
+        created="2026-01-01T00:00:00Z",
+        modified="2026-01-01T00:00:00Z",
+    )
+    with Library(window.library.path) as other:
+        other.annotations.put(made)
+    changes = window.outside.check()
+    assert changes is not None and doc.id in changes.annotations
+    assert len(window.annotations.annotations) == shown + 1
