@@ -242,16 +242,22 @@ class DocumentController(QObject):
         if self._closed:
             return
         rows_changed = bool(changes.added or changes.deleted or changes.metadata or changes.text)
+        current = self.current
+        row = self.model.row_of(current.id) if current is not None else None
         if rows_changed:
             self.model.reload()
         elif changes.annotations:
             self.model.refresh_counts(changes.annotations)
-        current = self.current
         if current is not None and current.id in changes.deleted:
             self.current = None
             self.settings.last_document = 0
             self.view.present(None)
             self.documentChanged.emit(None)
+            # The document that took its place in the list opens, as a file manager or calibre moves on.
+            count = self.model.rowCount()
+            following = self.model.id_at(min(row, count - 1)) if row is not None and count else None
+            if following is not None:
+                self.select(following)
         elif current is not None and current.id in changes.text | changes.metadata:
             top = self.reading.visible_offset()
             self.show_document(current.id)
