@@ -30,6 +30,8 @@ REPEAT_SHARE = 0.3
 
 _DASH = page_numbers.DASH
 _STRONG = page_numbers.STRONG
+_NOTE_FIGURE = re.compile("[\u2460-\u24ff\u00b9\u00b2\u00b3\u2070-\u2079]")
+"""A circled or raised figure (①, ¹) is a note's mark, however NFKC reads it (as 1)."""
 _BARE = re.compile(r"^(?:(?P<n>\d{1,4})|(?P<r>[ivxlc]{1,7}))$", re.I)
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _LOOSE_DASHES = re.compile(rf"^(?:{_DASH}|\s)+|(?:{_DASH}|\s)+$")
@@ -88,7 +90,7 @@ class _Candidate:
     y: float  # distance from the band's edge
     row: int = 0  # 0 for the row nearest the edge
     ocr: bool = False  # read from a scan: its text may differ by a misread character from page to page
-    alone: bool = True  # the only piece of its row (a table's row has several)
+    pieces: int = 1  # pieces of its row: a footer's text and number are two, a table's row has more
 
 
 def find(pages: tuple[PageBox, ...]) -> dict[tuple[int, Fragment], str]:
@@ -101,8 +103,8 @@ def find(pages: tuple[PageBox, ...]) -> dict[tuple[int, Fragment], str]:
                 for fragment in row.fragments:
                     y = fragment.top if band == "top" else page.height - fragment.bottom
                     key = _key(fragment.text)
-                    alone = len(row.fragments) == 1
-                    candidates.append(_Candidate(page.index, band, fragment, key, y, depth, page.ocr, alone))
+                    pieces = len(row.fragments)
+                    candidates.append(_Candidate(page.index, band, fragment, key, y, depth, page.ocr, pieces))
     repeated = _repeated(candidates, len(pages), _page_texts(pages))
     repeated |= _alternating(candidates, repeated)
     if len(pages) == 1:
@@ -338,7 +340,7 @@ def _numbers(candidates: list[_Candidate], page_count: int) -> set[tuple[int, Fr
                 numbered.append((candidate, int(digits)))
             continue
         match = _BARE.match(_LOOSE_DASHES.sub("", text))
-        if match:
+        if match and not _NOTE_FIGURE.search(candidate.fragment.text):
             value = int(match["n"]) if match["n"] else _roman(match["r"])
             if value is not None:
                 bare.append((candidate, value))
@@ -347,8 +349,9 @@ def _numbers(candidates: list[_Candidate], page_count: int) -> set[tuple[int, Fr
     shifts = Counter((c.band, value - c.page) for c, value in numbered)
     for candidate, value in bare:
         agreeing = shifts[(candidate.band, value - candidate.page)]
-        # A one-page document's bare number counts alone on its row: in a table's last row it is a cell.
-        alone_on_one_page = page_count == 1 and candidate.alone
+        # A one-page document's bare number counts alone on its row or beside a footer's text: in a table's
+        # last row, among more cells, it is a cell.
+        alone_on_one_page = page_count == 1 and candidate.pieces <= 2
         if (agreeing >= 2 and agreeing >= 0.5 * len(pages)) or alone_on_one_page or _own_ordinal(candidate, value):
             out.add((candidate.page, candidate.fragment))
     return out
