@@ -68,6 +68,7 @@ def extend_edges(lines: Sequence[cf.Line], inside: list[bool], first: int, last:
     (附：, 附件：) that ends the text, over any line up to the first with chrome evidence."""
     i = last
     attached = cs.attachment_follows([line.text for j, line in enumerate(lines[first:last], first) if inside[j]])
+    signed = False
     while i < len(lines):
         line = lines[i]
         if line.reason in _EDGE_STOP:
@@ -76,6 +77,7 @@ def extend_edges(lines: Sequence[cf.Line], inside: list[bool], first: int, last:
             line.reason = None  # the closing date of a notice is read as metadata and kept as text
             inside[i] = True
             i += 1
+            signed = True
             break
         if line.reason is None:
             if attached and not line.link_chars and not (line.chrome and not line.content_hint):
@@ -88,7 +90,11 @@ def extend_edges(lines: Sequence[cf.Line], inside: list[bool], first: int, last:
             attached = attached or cs.is_attachment(line.text)
             if cs.is_sign_date(line.text):
                 i += 1
-                break  # the closing date is the last line of a notice
+                signed = True
+                break  # the closing date is the last line of a notice, but for a note under it
+        i += 1
+    if signed and i < len(lines) and _closing_note(lines[i]):
+        inside[i] = True  # `（此件公开发布）` under the date
         i += 1
     new_last = max(last, i)
     i = first - 1
@@ -109,6 +115,10 @@ def extend_edges(lines: Sequence[cf.Line], inside: list[bool], first: int, last:
                 break
         i -= 1
     return first, new_last
+
+
+def _closing_note(line: cf.Line) -> bool:
+    return line.reason is None and not line.link_chars and not line.chrome and cs.is_closing_note(line.text)
 
 
 # `新华社北京3月5日电`, `本报讯`, `TNW中文站 10月14日报道`: where and when the story was filed, the news

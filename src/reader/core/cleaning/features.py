@@ -105,8 +105,21 @@ class Line:
         return self.link_chars / self.words if self.words else 0.0
 
 
+def table_row(raw: str) -> str | None:
+    """A row of a table as its cells joined by tabs (an HTML data table's row as the renderer writes it,
+    a PDF's or a spreadsheet's row), each cell's spaces normalised; None unless two or more cells hold
+    text. A tab that only indents a paragraph leaves one cell: not a row."""
+    cells = [normalise_space(cell) for cell in raw.split("\t")]
+    if sum(1 for cell in cells if cell) < 2:
+        return None
+    while cells and not cells[-1]:
+        cells.pop()
+    return "\t".join(cells)
+
+
 def measure(number: int, raw: str) -> Line:
-    text = normalise_space(raw)
+    row = table_row(raw) if "\t" in raw else None
+    text = row if row is not None else normalise_space(raw)
     # One scan for both counts: the characters that are not words, whose clause marks are then counted in
     # that short string instead of a second scan of the line (every clause mark is such a character).
     marks = "".join(_NON_WORD.findall(text))
@@ -117,7 +130,7 @@ def measure(number: int, raw: str) -> Line:
         words=len(text) - len(marks),
         clause_punct=len(CLAUSE_PUNCT.findall(marks)) if marks else 0,
         ends_sentence=ends_sentence(text),
-        structure=bool(text) and cs.is_structure(text),
+        structure=row is not None or (bool(text) and cs.is_structure(text)),
     )
 
 

@@ -96,6 +96,133 @@ def _collapse(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_CELL_BREAK = "\x1f"  # between two cells of a row while it is being rendered; a tab in the block's text
+CELL_TAGS = _words("td th ")
+# What a data table's cell may hold besides inline text: paragraphs and breaks (a word processor's table
+# puts each cell in a <p>). A cell holding any other block (a nested table, a list, a box) is a layout
+# table's, whose cells are parts of the page and stay blocks of their own.
+_CELL_BLOCKS = _words("p br span ")
+ROW_CELL_CHARS = 200  # a cell longer than this is a column of the page's layout, not a table's value
+TABLE_LINK_SHARE = 0.2  # more of a table's text in links than this: a menu or a headline grid
+TABLE_EMPTY_SHARE = 0.25  # more empty cells than this: spacers of a layout grid
+
+
+def _rows(table: lxml.etree._Element) -> list[list[lxml.etree._Element]]:
+    """The cells of each row of `table` (not of tables nested in it)."""
+    rows = []
+    for group in [
+        table,
+        *(c for c in table if isinstance(c.tag, str) and c.tag.lower() in ("thead", "tbody", "tfoot")),
+    ]:
+        for tr in group:
+            if isinstance(tr.tag, str) and tr.tag.lower() == "tr":
+                rows.append([c for c in tr if isinstance(c.tag, str) and c.tag.lower() in CELL_TAGS])
+    return rows
+
+
+def _data_table(table: lxml.etree._Element) -> bool:
+    """A table of data, whose rows read as lines of cells: two or more rows, most of two or more cells;
+    no cell holding a block of the page (`_CELL_BLOCKS`) or a text as long as a column of the layout
+    (`ROW_CELL_CHARS`); few empty cells (`TABLE_EMPTY_SHARE`) and little link text (`TABLE_LINK_SHARE`).
+    Statistics, a schedule, units and their duties: the cells of a row are the values of one record.
+    A page laid out in a table, a grid of menu links or headlines, is not one: its cells stay blocks."""
+    rows = _rows(table)
+    if len(rows) < 2 or 2 * sum(1 for r in rows if len(r) >= 2) < len(rows) + 1:
+        return False
+    cells = [cell for row in rows for cell in row]
+    empty = chars = links = 0
+    for cell in cells:
+        for inner in cell.iterdescendants():
+            tag = inner.tag.lower() if isinstance(inner.tag, str) else ""
+            if tag in BLOCK_TAGS and tag not in _CELL_BLOCKS:
+                return False
+            if tag == "a":
+                links += len(_collapse("".join(str(t) for t in inner.itertext())))
+        text = _collapse("".join(str(t) for t in cell.itertext()))
+        if len(text) > ROW_CELL_CHARS:
+            return False
+        chars += len(text)
+        empty += not text
+    return empty <= TABLE_EMPTY_SHARE * len(cells) and links <= TABLE_LINK_SHARE * chars
+
+
+def _data_row(el: lxml.etree._Element) -> bool:
+    """A row of two or more cells in a data table (`_data_table`)."""
+    if sum(1 for c in el if isinstance(c.tag, str) and c.tag.lower() in CELL_TAGS) < 2:
+        return False
+    table = next((a for a in el.iterancestors() if isinstance(a.tag, str) and a.tag.lower() == "table"), None)
+    return table is not None and _data_table(table)
+
+
+def _start(el: lxml.etree._Element) -> int:
+    try:
+        return int((el.get("start") or "1").strip())
+    except ValueError:
+        return 1
+
+
+_OWN_MARKS = frozenset("^↑[")
+LIST_LINK_SHARE = 0.5  # an ordered list with more of its text in links is a menu or a pager: not numbered
+
+
+def _numbered(el: lxml.etree._Element, tag: str) -> bool:
+    """Whether a browser's numbers are part of what list `el` says: an <ol> of the writer's items, not a
+    menu, a ranking of headlines or a pager built as one (mostly link text, `LIST_LINK_SHARE`), whose
+    numbers would only dilute the evidence of its links."""
+    if tag != "ol":
+        return False
+    chars = len(_collapse("".join(str(t) for t in el.itertext())))
+    links = sum(len(_collapse("".join(str(t) for t in a.itertext()))) for a in el.iter("a"))
+    return links <= LIST_LINK_SHARE * chars
+
+
+def _item_number(li: lxml.etree._Element, state: list[str | int]) -> str:
+    """The number an ordered list shows before item `li` (`3. `, `b. `, `iv. `), as a browser draws it:
+    from the list's start= and type=, or the item's own value=; `state` holds the list's next number."""
+    value = li.get("value")
+    number = int(state[1])
+    own = _collapse("".join(str(t) for t in li.itertext()))
+    if not own or own[:1] in _OWN_MARKS or own.isdigit():
+        # An empty item shows no number worth a line; an entry of references opens with its own mark (a
+        # backlink ^, [3]) and a pager's item is its number: none is numbered again.
+        state[1] = number + 1
+        return ""
+    if value and value.strip().lstrip("-").isdigit():
+        number = int(value)
+    state[1] = number + 1
+    kind = str(state[0])
+    if kind in ("a", "A") and 1 <= number <= 26:
+        mark = chr(ord(kind) + number - 1)
+    elif kind in ("i", "I") and 1 <= number < 4000:
+        mark = _roman(number) if kind == "I" else _roman(number).lower()
+    else:
+        mark = str(number)
+    return f"{mark}. "
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
 class _Renderer:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
@@ -108,11 +235,18 @@ class _Renderer:
         self.heading_depth = 0
         self.hints: list[bool] = []  # class/id hints of the open ancestors, innermost last; True = chrome
         self.next_id = 1
-        self._state: dict[int, tuple[bool, bool, bool, bool]] = {}
+        self.row_depth = 0  # inside a data table's row (`_data_row`): cells are parts of one line
+        self.lists: list[list[str | int]] = []  # open ol/ul, innermost last: [kind, next number]
+        self.number = ""  # the number of the ordered list's item just opened, until its first text
+        self._state: dict[int, tuple[bool, bool, bool, bool, bool]] = {}
 
     def add(self, text: str | None) -> None:
         if not text:
             return
+        if self.number and not text.isspace():
+            # The item's number goes before its first words, also when they stand in a <p> inside the <li>.
+            self.parts.append(self.number)
+            self.number = ""
         self.parts.append(text)
         if self.link_depth:
             self.link_parts += sum(1 for ch in text if ch.isalnum())
@@ -120,11 +254,13 @@ class _Renderer:
     def flush(self) -> None:
         if not self.parts:
             return
-        text = _collapse("".join(self.parts))
+        joined = "".join(self.parts)
+        row = _CELL_BREAK in joined
+        text = "\t".join(_collapse(cell) for cell in joined.split(_CELL_BREAK)) if row else _collapse(joined)
         link = self.link_parts
         self.parts = []
         self.link_parts = 0
-        if not text:
+        if not text.strip():
             return
         self.blocks.append(
             Block(
@@ -164,12 +300,22 @@ class _Renderer:
         tokens = _class_tokens(el)
         chrome = bool(tokens & _CHROME_WORDS) or tag in ("nav", "footer", "aside")
         content = bool(tokens & _CONTENT_WORDS) or tag in ("article", "main")
-        el_state = (chrome, content, tag in HEADING_TAGS, tag == "a")
+        row = tag == "tr" and not self.row_depth and _data_row(el)
+        el_state = (chrome, content, tag in HEADING_TAGS, tag == "a", row)
         self._state[id(el)] = el_state
-        if tag in BLOCK_TAGS:
+        if self.row_depth and tag in BLOCK_TAGS:
+            # Inside a data row: a cell starts the next field of the line, a paragraph or break a space.
+            self.parts.append(_CELL_BREAK if tag in CELL_TAGS and self.parts else " ")
+        elif tag in BLOCK_TAGS:
             self.flush()
             self.block_stack.append((self.next_id, tag))
             self.next_id += 1
+        if row:
+            self.row_depth += 1
+        if tag in ("ol", "ul"):
+            self.lists.append([(el.get("type") or "1").strip() if _numbered(el, tag) else "", _start(el)])
+        elif tag == "li" and self.lists and self.lists[-1][0]:
+            self.number = _item_number(el, self.lists[-1])  # shown before the item's first text
         if chrome:
             self.chrome_depth += 1
         if content:
@@ -189,10 +335,18 @@ class _Renderer:
             self.add(el.text)
 
     def _close(self, el: lxml.etree._Element, tag: str) -> None:
-        chrome, content, heading, link = self._state.pop(id(el))
-        if tag in BLOCK_TAGS:
+        chrome, content, heading, link, row = self._state.pop(id(el))
+        if row:
+            self.row_depth -= 1
+        if self.row_depth and tag in BLOCK_TAGS:
+            self.parts.append(" ")
+        elif tag in BLOCK_TAGS:
             self.flush()
             self.block_stack.pop()
+        if tag in ("ol", "ul") and self.lists:
+            self.lists.pop()
+        if tag == "li":
+            self.number = ""
         if chrome:
             self.chrome_depth -= 1
         if content:

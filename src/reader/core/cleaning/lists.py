@@ -20,6 +20,7 @@ import itertools
 import re
 
 from reader.core.cleaning import features as cf
+from reader.core.cleaning import structure as cs
 
 RANK_MIN = 5  # items ranked 1, 2, 3 ... in a row that make a box of headlines
 RANK_ITEM_WORDS = 40  # a headline; longer is a paragraph
@@ -126,37 +127,51 @@ def mark_record_feeds(lines: list[cf.Line]) -> None:
     """A feed of other posts laid out as records (a headline, its writer, a stamp of bare figures, a
     summary) repeats the stamp every few lines: four or more stamps, each within RECORD_GAP lines of the
     one before, with a headline and at most one paragraph between each two, make the stretch from the
-    first record's head to the last record's end a list of other pages. A diary or a thread whose entries
-    are dated alone on a line writes its entries under the dates (a paragraph or more, no headline each),
-    and is left to the other rules. The records' heads and tails reach as far before the first stamp and
-    after the last as the typical stamp-to-stamp distance, never past a second paragraph."""
+    first record's head to the last record's end a list of other pages, when RECORD_STRONG of the gaps
+    show a record's shape on their own (`_record`). A diary or a chronicle whose entries are dated alone on
+    a line writes one line at most above each entry (the weather, the event), and is left to the other
+    rules; so is the office and date that sign a text (`_mark_records`). The records' heads and tails
+    reach as far before the first stamp and after the last as the typical stamp-to-stamp distance, never
+    past a second paragraph."""
     # Most lines open with no figure: they are passed over without a call.
     stamps = [i for i, line in enumerate(lines) if line.text[:1] in _FIGURES and _record_stamp(line)]
     k = 0
     while k < len(stamps):
         j = k
-        while j + 1 < len(stamps) and _record(lines, stamps[j], stamps[j + 1]):
+        strong = 0
+        while j + 1 < len(stamps) and (shape := _record(lines, stamps[j], stamps[j + 1])):
+            strong += shape == 2
             j += 1
-        if j - k + 1 >= RECORD_STAMPS:
+        if j - k + 1 >= RECORD_STAMPS and strong >= RECORD_STRONG:
             _mark_records(lines, stamps[k : j + 1])
         k = j + 1
 
 
-def _record(lines: list[cf.Line], a: int, b: int) -> bool:
+def _record(lines: list[cf.Line], a: int, b: int) -> int:
     """Whether the lines between two stamps are one record's: within RECORD_GAP lines, a headline (a short
-    line with no clause mark) and at most one paragraph."""
+    line with no clause mark) and at most one paragraph (1); 2 when they show a record's shape on their own:
+    a headline and its writer (two short lines), a linked line or a count after the stamp (`05-23 821`).
+    One short line alone (a diary's weather, a chronicle's event) is no record unless the feed around it
+    shows the shape (RECORD_STRONG)."""
     if b - a > RECORD_GAP:
-        return False
+        return 0
     between = lines[a + 1 : b]
     prose = sum(1 for line in between if main_prose(line))
-    return prose <= 1 and any(_record_head(line) for line in between)
+    heads = sum(1 for line in between if _record_head(line))
+    if prose > 1 or not heads:
+        return 0
+    evidence = any(line.link_chars for line in between) or _COUNTED.search(lines[b].text) is not None
+    return 2 if heads >= RECORD_HEAD_LINES or evidence else 1
+
+
+RECORD_HEAD_WORDS = 40
+RECORD_STRONG = 2  # gaps between stamps that show a record's shape on their own, in a feed
+RECORD_HEAD_LINES = 2  # short lines between two stamps of a record without links or counts: headline, writer
+_COUNTED = re.compile(r"\d\s+\d[\d.,]*[万千kKwW]?\+?$")  # a stamp's day followed by a count of views
 
 
 def _record_head(line: cf.Line) -> bool:
     return 0 < line.words <= RECORD_HEAD_WORDS and not line.clause_punct and not line.structure
-
-
-RECORD_HEAD_WORDS = 40
 
 
 def _mark_records(lines: list[cf.Line], stamps: list[int]) -> None:
@@ -173,6 +188,8 @@ def _mark_records(lines: list[cf.Line], stamps: list[int]) -> None:
         lo -= 1
     prose = 0
     while hi < len(lines) and hi - stamps[-1] <= tail and not _record_stamp(lines[hi]):
+        if any(cs.is_sign_date(line.text) for line in lines[hi : hi + 2]):
+            break  # the office and the date that sign the text close it: they are no record's tail
         prose += main_prose(lines[hi])
         if prose > 1:
             break

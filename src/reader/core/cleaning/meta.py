@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from reader.core.cleaning import features as cf
 from reader.core.cleaning import lexicons as lx
 from reader.core.cleaning import metadata as md
+from reader.core.cleaning import structure as cs
 from reader.core.cleaning.html_extract import PageFacts
 from reader.core.cleaning.title import HEADER_LIMIT, title_of
 
@@ -80,6 +81,7 @@ def scan_metadata(
     fields, plain_dates = _label_lines(lines)
     title, title_at = title_of(lines, fields["title"], facts, first_content, site_names)
     date = _date(lines, fields["date"], plain_dates, facts, first_content, title_at)
+    _keep_chronicle_dates(lines, plain_dates)
     source = _source(lines, fields, facts)
     author = next((v for _, v in fields["author"] if v), None)
     if author is None and facts and facts.authors:
@@ -120,7 +122,9 @@ def _label_lines(lines: list[cf.Line]) -> tuple[Fields, list[tuple[int, str]]]:
             for kind, value in md.labelled_fields(text):
                 if kind in fields and value:
                     fields[kind].append((i, value))
-            line.reason = "metadata"
+            if "\t" not in text:
+                # A row of a table (`发布机构：\t某局`: a notice's information table) is read, not removed.
+                line.reason = "metadata"
             continue
         if md.date_span(text) and _residual_words(text) <= 12 and not text.endswith("。") and not line.structure:
             plain_dates.append((i, text))
@@ -128,6 +132,29 @@ def _label_lines(lines: list[cf.Line]) -> tuple[Fields, list[tuple[int, str]]]:
             if line.reason is None:
                 line.reason = "metadata"
     return fields, plain_dates
+
+
+_BARE_DAY = re.compile(r"^(?:(?:19|20)\d{2}\s*[年./-]\s*)?\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?$")
+CHRONICLE_DATES = 3  # bare day dates standing between lines of the text: a chronicle's, a diary's, a log's
+
+
+def _keep_chronicle_dates(lines: list[cf.Line], plain_dates: list[tuple[int, str]]) -> None:
+    """Bare dates read as metadata go back to the text when CHRONICLE_DATES or more of them stand each
+    between two kept lines of the body: the entries of a chronicle (大事记), a diary or a work log are
+    dated on lines of their own. A page's date stands by the title or at the foot, once; a post's stamp
+    carries a clock time and is left to the other rules."""
+    inner = [
+        i
+        for i, text in plain_dates
+        if lines[i].reason == "metadata"
+        and (_BARE_DAY.match(text) is not None or cs.is_sign_date(text))
+        and 0 < i < len(lines) - 1
+        and lines[i - 1].reason is None
+        and lines[i + 1].reason is None
+    ]
+    if len(inner) >= CHRONICLE_DATES:
+        for i in inner:
+            lines[i].reason = None
 
 
 def _label_then_value(lines: list[cf.Line], i: int, fields: Fields) -> None:

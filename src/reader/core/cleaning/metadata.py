@@ -153,8 +153,20 @@ def labelled_fields(text: str) -> list[tuple[str, str]]:
         if tool is not None and tool.start() > m.end():
             end = tool.start()
         value = text[m.end() : end].strip(" \u3000|｜/,，;；")
+        role = _ROLE_AND_NAME.search(value)
+        if role is not None:
+            # `来源：某某日报　记者 李明`: the reporter's role, a space and the name, with no colon, close the
+            # value of the field before (spaces and ideographic spaces alike, as normalised).
+            fields.append((label_kind(m.group("label")), value[: role.start()].strip()))
+            fields.append(("author", role.group("name")))
+            continue
         fields.append((label_kind(m.group("label")), value))
     return fields
+
+
+_ROLE_AND_NAME = re.compile(
+    r"\s(?:记者|記者|作者|通讯员|通訊員|撰稿|撰文)\s+(?P<name>[^\s:：]{2,4}(?:[\s、][^\s:：]{2,4}){0,3})$"
+)
 
 
 def unlabelled_head(text: str) -> str:

@@ -43,6 +43,7 @@ def _wrap_width(kept: list[cf.Line]) -> int | None:
 _SENTENCE_START = re.compile(r"^(?:[“「『\"]|(?:19|20)?\d{1,4}\s*[年月日]|[上下]午|近日|日前|昨天|今天|本报讯|新华社)")
 
 
+_NUMBER_LABEL = re.compile(r"^\d{1,7}\s*[：:](?!\d)")
 WRAP_SLACK = 2  # a wrapped line ends within this many characters of the wrap column
 WRAP_LONGER_SHARE = 10  # at most one line in this many runs past the column of a wrapped text
 WRAP_INDENT_SLACK = 4  # ... or of the column less an indent, when the break falls between two ideographs
@@ -56,6 +57,10 @@ def _joins(prev: cf.Line, nxt: cf.Line, open_para: bool, wrap: int | None, adjac
     if nxt.soft_continued and adjacent:
         return True  # the writer wrapped one Markdown paragraph over several source lines
     if prev.ends_sentence or nxt.heading or prev.heading:
+        return False
+    if prev.text.endswith(("：", ":")) and _NUMBER_LABEL.match(nxt.text):
+        # A line ending in a colon announces what follows; a next line opening with a number and a colon
+        # (`1：…`, an item's or a numbered line's label) is the first of those, on a line of its own.
         return False
     if wrap is not None and adjacent and nxt.words and len(prev.text) >= wrap - WRAP_SLACK:
         # A line cut at the column of a hard-wrapped text without finishing its sentence goes on in the
@@ -134,10 +139,17 @@ def _only_removed_between(all_lines: list[cf.Line], a: int, b: int) -> bool:
 def _glue(pieces: list[cf.Line]) -> str:
     """Join fragments; a space only between two Latin/digit characters, where one was implied."""
     out = pieces[0].text
+    cjk = bool(_CJK.search(out))
     for piece in pieces[1:]:
         text = piece.text
         if out and text and out[-1].isascii() and out[-1].isalnum() and text[0].isascii() and text[0].isalnum():
-            out += " " + text
+            # Chinese text is wrapped at a column, not at a space: two digits across the break are one
+            # number cut in two (不低于3 / 0%), where Latin words would have had a space between them.
+            out += text if cjk and out[-1].isdigit() and text[0].isdigit() else " " + text
         else:
             out += text
+        cjk = cjk or bool(_CJK.search(text))
     return out
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")

@@ -11,6 +11,7 @@ import statistics
 
 from reader.core.cleaning import features as cf
 from reader.core.cleaning import lexicons as lx
+from reader.core.cleaning import metadata as md
 from reader.core.cleaning import structure as cs
 
 _BOX = re.compile(r"[\u2500-\u257f]")
@@ -251,6 +252,16 @@ def cut_replies(lines: list[cf.Line], question: bool = False) -> None:
     question = question and _answers(lines, stamps)
     if _wall_of_posts(lines, stamps):
         return
+    if (
+        not question
+        and _byline_then_posts(lines, stamps)
+        # A comment section with its heading (`已有8条评论`) is closed at the heading, further down.
+        and not any(cf.is_comment_head(line) for line in lines[stamps[0] + 1 :])
+    ):
+        for later in lines[stamps[1] :]:
+            if later.reason is None:
+                later.reason = "comments"
+        return
     if not question and _first_post(lines, stamps):
         for later in lines[stamps[1] :]:
             if later.reason is None:
@@ -321,12 +332,29 @@ def _wall_of_posts(lines: list[cf.Line], stamps: list[int]) -> bool:
     above = sum(line.words for line in lines[: stamps[0]] if line.reason is None and line.clause_punct)
     if above >= REPLY_AFTER:
         return False
+    if _byline_then_posts(lines, stamps):
+        return False
     posts = [
         sum(line.words for line in lines[a + 1 : b] if line.reason is None)
         for a, b in itertools.pairwise([*stamps, len(lines)])
     ]
     typical = statistics.median(posts[1:])
     return 0 < typical <= SHORT_POST and posts[0] <= min(SHORT_POST, 2 * typical)
+
+
+def _byline_then_posts(lines: list[cf.Line], stamps: list[int]) -> bool:
+    """The first stamped line names a source or an author (`2024-03-02 10:00 来源：晚报`) and none of the
+    REPLY_STAMPS or more after it does: the first is the article's byline, the others head the comments
+    under the article, however short it is."""
+    return (
+        len(stamps) > REPLY_STAMPS and _labelled(lines[stamps[0]]) and not any(_labelled(lines[i]) for i in stamps[1:])
+    )
+
+
+def _labelled(line: cf.Line) -> bool:
+    return ("：" in line.text or ":" in line.text) and any(
+        kind in ("source", "author") for kind, _ in md.labelled_fields(line.text)
+    )
 
 
 def _first_post(lines: list[cf.Line], stamps: list[int]) -> bool:
@@ -385,14 +413,19 @@ def drop_repeats(lines: list[cf.Line]) -> None:
         start = i + 1
 
 
+SIGN_DATE_TAIL = 3  # the closing date of a notice, and at most two short notes under it
+
+
 def trim_list_edges(lines: list[cf.Line], furnished: bool = False) -> None:
     """Inside the article, a run of three or more short unpunctuated lines ending the text is a list
     of headlines, not the article's last words, unless they are clauses of a block written with spaces
     for punctuation (`Line.spaced`): there every line is short and unpunctuated. On a page with
     furniture a headline that only asks or exclaims counts too (`_listed`)."""
     kept = [line for line in lines if line.reason is None]
-    if kept and cs.is_sign_date(kept[-1].text):
-        return  # an office and a date close a notice: the lines above them are its last words
+    if any(cs.is_sign_date(line.text) for line in kept[-SIGN_DATE_TAIL:]):
+        # An office and a date close a notice, perhaps with a note under them (`（此件公开发布）`, a
+        # copy-to line): the lines above them are its last words.
+        return
     if cs.attachment_follows([line.text for line in kept]):
         return  # the short lines after an attachment note are the attachment
     run: list[cf.Line] = []

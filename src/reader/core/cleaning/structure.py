@@ -26,7 +26,8 @@ _NUMBERED = re.compile(
     r"|\^\s|\[\d{1,3}\]\s*\S"  # a citation in a list of references (^ in a wiki, [1] in a paper)
     r")"
 )
-_CITATION = re.compile(r"^(?:\^\s|\[\d{1,3}\]\s*\S)")
+# An ordered list of references shows its numbers too: `3. ^ 作者. 标题.`
+_CITATION = re.compile(r"^(?:\d{1,3}\.\s)?(?:\^\s|\[\d{1,3}\]\s*\S)")
 
 
 def is_citation(text: str) -> bool:
@@ -50,7 +51,9 @@ _ADDRESSEE = re.compile(r"^[^。；;!?！？:：]{2,40}[:：]$")
 SIGN_DATE = re.compile(
     rf"^(?:(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日"
     rf"|[{_CN_NUM}]{{4}}年[{_CN_NUM}]{{1,3}}月[{_CN_NUM}]{{1,3}}日"
-    rf"|(?:中华民国|中華民國|民国|民國)\s*[{_CN_NUM}\d]{{2,5}}\s*年\s*[{_CN_NUM}\d]{{1,3}}\s*月\s*[{_CN_NUM}\d]{{1,3}}\s*日)$"
+    rf"|(?:中华民国|中華民國|民国|民國)\s*[{_CN_NUM}\d]{{2,5}}\s*年\s*[{_CN_NUM}\d]{{1,3}}\s*月\s*[{_CN_NUM}\d]{{1,3}}\s*日)"
+    # A press release signs with the weekday too: `2026年1月20日（星期二）`.
+    r"(?:\s*[（(](?:星期|周|週|禮拜|礼拜)[一二三四五六日天][）)])?$"
 )
 
 
@@ -64,14 +67,27 @@ _HEADS = frozenset(
 )
 
 
+# The number of an official document (GB/T 9704 发文字号) on its own line: the issuer's short name, the
+# year in hexagonal (or square) brackets, the serial number and 号: `某政办发〔2025〕12号`.
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔［\[【(（]\s*(?:19|20)\d{2}\s*[〕］\]】)）]\s*\d{1,5}\s*[号號]$")
+# The note GB/T 9704 sets in parentheses under the closing date (`（此件公开发布）`, `（联系人：…）`).
+_CLOSING_NOTE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")
+
+
 def is_structure(text: str) -> bool:
-    """A numbered heading or item, a notice field, a table row or an addressee line."""
+    """A numbered heading or item, a notice field, a table row, an addressee or a document number."""
     head = text[:1]
     return bool(
         ((head in _HEADS or head.isdecimal()) and (_NUMBERED.match(text) or _FIELD.match(text)))
         or (text.endswith((":", "：")) and _ADDRESSEE.match(text))
+        or (text.endswith(("号", "號")) and _DOC_NUMBER.match(text))
         or _table_row(text)
     )
+
+
+def is_closing_note(text: str) -> bool:
+    """A note in parentheses alone on its line: under a notice's closing date, part of the notice."""
+    return bool(_CLOSING_NOTE.match(text))
 
 
 def _table_row(text: str) -> bool:

@@ -36,7 +36,10 @@ def title_of(
         return None, None
     line = lines[chosen]
     line.reason = "metadata"
-    title = md.strip_site_suffix(cs.strip_markdown_heading(line.text), site_names)
+    # A labelled title is its value (`标题：某某通知` names 某某通知), whether the label stands on the line
+    # or in a table's cell beside it.
+    shown = labelled[0][1] if labelled else cs.strip_markdown_heading(line.text)
+    title = md.strip_site_suffix(shown, site_names)
     for j, other in enumerate(lines):
         if other is line or other.words > 80:
             continue
@@ -85,6 +88,8 @@ def _best_title_line(lines: list[cf.Line], facts: PageFacts | None, first_conten
     first_candidate = True
     for i in range(min(first_content, HEADER_LIMIT)):
         line = lines[i]
+        if _prose(line):
+            break  # the body has begun: a short notice's signature at its foot is no title
         if line.reason is not None or line.code or not (2 <= line.words <= 60) or line.text.endswith("。"):
             continue  # a `# comment` in a code block is code, whatever it looks like
         if line.text in leaves:
@@ -97,6 +102,24 @@ def _best_title_line(lines: list[cf.Line], facts: PageFacts | None, first_conten
     if best is None or best[0] < 1:
         return None
     return best[1]
+
+
+PROSE_MIN_WORDS = 12  # a sentence with a clause inside this long is the body's, even when short
+
+
+def _prose(line: cf.Line) -> bool:
+    """A kept sentence of the body (`春节将至，为……，现通知如下：` too): the header, where the title
+    stands, ends before it. A short notice has no paragraph long enough to be `first_content`, and then
+    the issuing office over the closing date would look like a title over its date line. A headline may
+    close with `！` or hold a comma; it never closes a clause-split sentence with `。` or `：`."""
+    text = line.text
+    return (
+        line.reason is None
+        and line.words >= PROSE_MIN_WORDS
+        and text.endswith(("。", "："))
+        and ("，" in text or "；" in text)
+        and not line.link_chars
+    )
 
 
 def _title_score(page: _Page, i: int) -> float:
