@@ -687,9 +687,19 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{0} documents, {1} annotations</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n annotation</numerusform>
+            <numerusform>%n annotations</numerusform>
+        </translation>
     </message>
     <message>
         <source>The PDF preview could not be made: {0}</source>

@@ -676,9 +676,17 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
-    <message>
-        <source>{0} documents, {1} annotations</source>
-        <translation>{0} 篇文档，{1} 条注释</translation>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n 篇文档</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n 条注释</numerusform>
+        </translation>
     </message>
     <message>
         <source>The PDF preview could not be made: {0}</source>

@@ -676,9 +676,17 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <source>Filter</source>
         <translation>篩選</translation>
     </message>
-    <message>
-        <source>{0} documents, {1} annotations</source>
-        <translation>{0} 篇文件，{1} 條註解</translation>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n 篇文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n 則註釋</numerusform>
+        </translation>
     </message>
     <message>
         <source>The PDF preview could not be made: {0}</source>

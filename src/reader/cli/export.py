@@ -49,7 +49,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
     count = sum(len(d.annotations) for d in docs)
     where = out if len(written) == 1 else f"{len(written)} notes in {out}"
-    say(f"exported {len(docs)} documents, {count} annotations to {where}", file=sys.stderr)
+    documents = f"{len(docs)} document{'' if len(docs) == 1 else 's'}"
+    annotations = f"{count} annotation{'' if count == 1 else 's'}"
+    say(f"exported {documents}, {annotations} to {where}", file=sys.stderr)
     return 0
 
 

@@ -36,6 +36,7 @@ from reader.core.export import EXPORT_FORMATS, export_format
 from reader.core.script import Script
 from reader.store.library import Library
 from reader.ui import file_dialogs
+from reader.ui.info_panel import counted
 from reader.ui.pdf_export import write_pdf
 
 PREVIEW_LINES = 40
@@ -201,7 +202,9 @@ class ExportDialog(QDialog):
         chosen = export_format(str(self.format_box.currentData()))
         docs = self.documents()
         count = sum(len(d.annotations) for d in docs)
-        header = self.tr("{0} documents, {1} annotations").format(len(docs), count)
+        documents = counted(self.tr("%n document(s)", "", len(docs)), len(docs))
+        annotations = counted(self.tr("%n annotation(s)", "", count), count)
+        header = f"{documents} · {annotations}"
         if chosen.needs_qt:
             self._preview_pdf(chosen.render(docs[:3], DEFAULT_COLORS), header)
             return
