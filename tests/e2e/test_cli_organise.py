@@ -78,7 +78,8 @@ def test_tags_from_the_command_line(lib: str) -> None:
     doc = int(json.loads(ok(lib, "list", "--json"))[0]["id"])
     assert "has no tags" in ok(lib, "tag", str(doc))
     assert json.loads(ok(lib, "tag", str(doc), "卫生", "政策", "--json")) == {"id": doc, "tags": ["卫生", "政策"]}
-    assert ok(lib, "tag", str(doc), "--remove", "衛生").splitlines() == ["政策"]
+    assert ok(lib, "tag", str(doc), "法规").splitlines() == ["卫生", "政策", "法规"]  # one tag a line
+    assert ok(lib, "tag", str(doc), "--remove", "衛生", "--remove", "法规").splitlines() == ["政策"]
     found = json.loads(ok(lib, "search", "tag:政策", "--json"))
     assert [h["id"] for h in (found["hits"] if isinstance(found, dict) else found)] == [doc]
     assert "no document with id 999999" in fails(lib, "tag", "999999", "x")

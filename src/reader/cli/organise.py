@@ -111,7 +111,8 @@ def cmd_tag(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"id": args.id, "tags": current})
     elif current:
-        say("\n".join(current))
+        for tag in current:  # one a line (`say` keeps a line to one line)
+            say(tag)
     else:
         say(f"document {args.id} has no tags")
     return 0
