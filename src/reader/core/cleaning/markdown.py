@@ -10,6 +10,7 @@ author's reference and is not evidence of furniture.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -40,7 +41,8 @@ class MarkdownLines:
     link_chars: dict[int, int] = field(default_factory=dict)
     inline_text: dict[int, str] = field(default_factory=dict)  # a table row: its cells joined by tabs
     item_starts: set[int] = field(default_factory=set)  # the line a list item opens on, marker and all
-    underlines: set[int] = field(default_factory=set)  # a setext heading's `===` or `---` line
+    underlines: set[int] = field(default_factory=set)  # syntax only: a setext underline, a rule, a fence
+    html_text: dict[int, str] = field(default_factory=dict)  # a raw HTML block's line: its text, tags left out
     # Lines that go on the paragraph of the line above after a soft break: the writer wrapped a paragraph
     # in the source, which CommonMark reads as one paragraph (a hard break, two spaces or `\`, ends a line).
     soft_continued: set[int] = field(default_factory=set)
@@ -69,8 +71,18 @@ def read_markdown(lines: list[str]) -> MarkdownLines:
             out.headings.update(range(start, end))
             if token.markup in ("=", "-"):
                 out.underlines.add(end - 1)
-        elif kind in ("fence", "code_block", "html_block"):
+        elif kind in ("fence", "code_block"):
             out.verbatim.update(range(start, end))
+            if kind == "fence":
+                # The fences are syntax; the code between them is shown as written.
+                out.underlines.add(start)
+                if end - 1 > start and lines[end - 1].strip().startswith(token.markup):
+                    out.underlines.add(end - 1)
+        elif kind == "html_block":
+            for i in range(start, end):
+                out.html_text[i] = _html_text(body[i])
+        elif kind == "hr":
+            out.underlines.add(start)
         elif kind == "table_open":
             out.tables.update(range(start, end))
         elif kind == "list_item_open":
@@ -109,15 +121,23 @@ def _walk_inline(
     linked: dict[int, int] = {}
     line, depth, words = first_line, 0, 0
     opened: list[bool] = []  # the links open here, each True when its text counts as link text
+    note = False  # right after a link opens: its text may be a footnote mark (`^1`)
     for child in children:
         kind = child.type
+        if kind != "link_open":
+            was_note, note = note, False
+        else:
+            was_note = False
         if kind in ("softbreak", "hardbreak"):
             line += 1
             pieces.append([])
             if kind == "softbreak":
                 soft_continued.add(line)
         elif kind in ("text", "code_inline", "text_special", "image"):
-            pieces[-1].append(child.content)  # an image's content is its alt text
+            content = child.content
+            if was_note and kind == "text" and content.startswith("^"):
+                content = f"[{content[1:]}]"  # a footnote mark CommonMark read as a link to its definition
+            pieces[-1].append(content)  # an image's content is its alt text
             if kind != "image":
                 n = cf.word_count(child.content)
                 words += n
@@ -127,12 +147,51 @@ def _walk_inline(
             # A bare address the author wrote (<https://…>) is a reference, not a menu's link text.
             opened.append(child.markup != "autolink")
             depth += opened[-1]
+            note = True
         elif kind == "link_close" and opened:
             depth -= opened.pop()
     if 2 * sum(linked.values()) > words:
         for at, n in linked.items():
             link_chars[at] = link_chars.get(at, 0) + n
-    return ["".join(piece) for piece in pieces]
+    return [_notes_and_wiki_links("".join(piece)) for piece in pieces]
+
+
+# Two extensions of Markdown that CommonMark leaves as text: a footnote mark `[^1]` (shown `[1]`, as a
+# printed note mark reads) and a wiki link `[[page]]` / `[[page|shown words]]` (shown as its words).
+_FOOTNOTE_MARK = re.compile(r"\[\^([^\]\s]{1,20})\]")
+_WIKI_LINK = re.compile(r"\[\[([^\]|\n]{1,200})(?:\|([^\]\n]{1,200}))?\]\]")
+_FOOTNOTE_DEF = re.compile(r"^\s{0,3}\[\^([^\]\s]{1,20})\]:\s*")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _notes_and_wiki_links(text: str) -> str:
+    if "[" not in text:
+        return text
+    text = _FOOTNOTE_MARK.sub(r"[\1]", _FOOTNOTE_DEF.sub(r"[\1] ", text, count=1))
+    return _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), text)
+
+
+def _html_text(line: str) -> str:
+    """The words of a raw HTML line, its tags left out (`<div align="center">图2 …</div>` reads `图2 …`)."""
+    return html.unescape(_TAG.sub("", line)).strip()
+
+
+_FRONT_FIELD = re.compile(r"^([A-Za-z_-]+)\s*:\s*(.*?)\s*$")
+FRONT_KEYS = {"title": "title", "date": "date", "author": "author", "authors": "author", "source": "source"}
+
+
+def front_fields(lines: list[str], parsed: MarkdownLines) -> dict[str, str]:
+    """The front matter's `title:`, `date:`, `author:` and `source:` values (quotes taken off), by the
+    metadata field each fills; a list value (`[a, b]`) or an empty one is left out."""
+    out: dict[str, str] = {}
+    for i in sorted(parsed.front_matter):
+        m = _FRONT_FIELD.match(lines[i])
+        if m is None or m.group(1).lower() not in FRONT_KEYS:
+            continue
+        value = m.group(2).strip("'\" ")
+        if value and not value.startswith("["):
+            out.setdefault(FRONT_KEYS[m.group(1).lower()], value)
+    return out
 
 
 def _front_matter(lines: list[str]) -> set[int]:
@@ -166,20 +225,25 @@ def plain_lines(lines: list[str], parsed: MarkdownLines) -> dict[int, str]:
     for i, line in enumerate(lines):
         if i in parsed.front_matter or not line.strip():
             continue
-        if i in parsed.verbatim:
+        if i in parsed.verbatim and i not in parsed.underlines:
             plain = line.rstrip()
             if plain != cf.normalise_space(line):
                 out[i] = plain  # the cleaner's measure collapses spaces: code keeps its indent and spacing
             continue
         elif i in parsed.tables or i in parsed.underlines:
             plain = parsed.inline_text.get(i, "")
+        elif i in parsed.html_text:
+            plain = parsed.html_text[i]
         elif i in parsed.inline_text:
             plain = parsed.inline_text[i]
             if i in parsed.item_starts:
                 mark = _LIST_MARK.match(_QUOTE_MARK.sub("", line))
                 plain = (mark.group().strip() + " " if mark else "") + plain
+        elif (note := _FOOTNOTE_DEF.match(line)) is not None:
+            # A footnote's text (`[^1]: 数据来源…`, a link definition to CommonMark): its mark as in the text.
+            plain = f"[{note.group(1)}] " + _notes_and_wiki_links(line[note.end() :].strip())
         else:
-            continue  # a thematic break, an empty item: as written
+            continue  # an empty item: as written
         if plain != line:
             out[i] = plain
     return out

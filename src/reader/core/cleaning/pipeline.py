@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from reader.core.cleaning import Cleaned, Removed, html_extract
 from reader.core.cleaning import features as cf
@@ -15,7 +16,7 @@ from reader.core.cleaning.edges import keep_closing_date
 from reader.core.cleaning.lists import mark_dated_lists, mark_ranked_lists, mark_record_feeds
 from reader.core.cleaning.main import has_chrome, select_main
 from reader.core.cleaning.meta import MetaResult, scan_metadata
-from reader.core.cleaning.metadata import is_signature, trailing_byline
+from reader.core.cleaning.metadata import is_signature, parse_date, trailing_byline
 from reader.core.cleaning.paragraphs import paragraphs
 from reader.core.cleaning.passes import (
     cut_replies,
@@ -48,7 +49,7 @@ _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 def clean_markdown(raw: str, overrides: Mapping[int, bool] | None = None, hints: SourceHints | None = None) -> Cleaned:
     """Clean a Markdown file: its lines, with what a Markdown parser says about each (authored
     structure, front matter, linked characters) as evidence. Link targets do not count as text."""
-    from reader.core.cleaning.markdown import plain_lines, read_markdown  # the parser loads with the first file
+    from reader.core.cleaning.markdown import front_fields, plain_lines, read_markdown  # loads with the first file
 
     split = _split_lines(raw)
     parsed = read_markdown(split)
@@ -68,7 +69,22 @@ def clean_markdown(raw: str, overrides: Mapping[int, bool] | None = None, hints:
         if i in parsed.front_matter:
             line.preset = "metadata"
         lines.append(line)
-    return _clean(lines, None, overrides, hints, {i + 1: text for i, text in plain.items()})
+    cleaned = _clean(lines, None, overrides, hints, {i + 1: text for i, text in plain.items()})
+    return _with_front_matter(cleaned, front_fields(split, parsed))
+
+
+def _with_front_matter(cleaned: Cleaned, fields: Mapping[str, str]) -> Cleaned:
+    """The note's front matter fills the metadata fields its lines did not give (`source: 自行整理`)."""
+    meta = cleaned.metadata
+    date = meta.date or (parse_date(fields["date"]) if "date" in fields else None)
+    filled = replace(
+        meta,
+        title=meta.title or fields.get("title"),
+        date=date,
+        author=meta.author or fields.get("author"),
+        source=meta.source or fields.get("source"),
+    )
+    return cleaned if filled == meta else replace(cleaned, metadata=filled)
 
 
 def html_to_blocks(html: str) -> str:
