@@ -81,3 +81,20 @@ def test_references_and_pagers_are_not_numbered_again() -> None:
 def test_an_item_written_in_a_paragraph_gets_its_number_on_the_same_line() -> None:
     page = "<ol><li>\n<p>核对申报材料<br><img src='a.png'></p></li><li><p>组织专家评审</p></li></ol>"
     assert html_to_blocks(page).split("\n") == ["1. 核对申报材料", "2. 组织专家评审"]
+
+
+def test_a_short_line_in_a_box_named_an_advertisement_leaves_the_article() -> None:
+    from reader.core.cleaning import clean_html
+
+    first = "今年以来，全市新增公共充电桩一万二千个，城区平均服务半径缩短到一公里以内，车主充电更加方便。"
+    second = "下一步，市里将在老旧小区推广共享充电设施，并把充电桩建设纳入新建小区的验收标准。"
+    page = (
+        f"<html><body><div class='content'><p>{first}</p>"
+        "<div class='inline-ad'>下载某某新闻客户端，看更多本地资讯 >></div>"
+        f"<p>{second}</p><div class='note'>本文数据截至去年年底，来源为各区统计</div>"
+        f"<p>{first}</p></div></body></html>"
+    )
+    cleaned = clean_html(page)
+    assert cleaned.text.split("\n")[:2] == [first, second]
+    assert [r.reason for r in cleaned.removed if "客户端" in r.text] == ["spam"]
+    assert "本文数据截至去年年底，来源为各区统计" in cleaned.text  # a short line in a box named otherwise

@@ -81,3 +81,23 @@ def test_a_labelled_title_is_its_value() -> None:
         ]
     )
     assert clean_text(text).metadata.title == "关于调整部分公交线路的通告"
+
+
+def test_linked_section_headings_of_a_notice_are_its_parts() -> None:
+    from reader.core.cleaning import clean_html
+
+    paras = [
+        "各街道要在月底前完成辖区内全部消防通道的排查，建立问题清单，逐项明确整改责任人和完成时限。",
+        "区消防救援大队将会同街道开展联合检查，对占用、堵塞消防通道的行为依法处理，并定期通报。",
+        "各单位要加强宣传引导，通过社区公告栏和业主群等渠道，提醒居民不得在通道内停放车辆。",
+    ]
+    heads = ["一、排查整治", "二、联合执法", "三、宣传引导"]
+    body = "".join(
+        f"<h2><a href='#p{k}'>{h}</a></h2><p>{p}</p>" for k, (h, p) in enumerate(zip(heads, paras, strict=True))
+    )
+    page = (
+        "<html><body><div class='nav'><a href='/'>首页</a> <a href='/n'>通知公告</a></div>"
+        f"<div class='content'><h1>关于开展消防通道专项整治的通知</h1>{body}</div></body></html>"
+    )
+    lines = clean_html(page).text.split("\n")
+    assert [line for line in lines if line in heads] == heads

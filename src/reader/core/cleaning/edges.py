@@ -103,8 +103,8 @@ def extend_edges(lines: Sequence[cf.Line], inside: list[bool], first: int, last:
         if line.reason in _EDGE_STOP:
             break
         if line.reason is None:
-            if line.link_chars or line.chrome:
-                break
+            if line.chrome or (line.link_chars and not (line.heading and cs.is_section_number(line.text))):
+                break  # (a linked section heading, `<h2><a href="#s1">一、总体要求</a></h2>`, is a part)
             if line.structure or (i == first - 1 and _dateline(line)):
                 inside[i] = True
             elif i == first - 1 and (lead := _lead(lines, i)) is not None:

@@ -89,6 +89,7 @@ class Line:
     heading: bool = False
     content_hint: bool = False
     chrome_inner: bool = False
+    ad_inner: bool = False  # the nearest class/id hint of its HTML block names an advertisement
     boxes: tuple[int, ...] = ()
     tag: str = ""
     structure: bool = False  # a numbered heading, list item, notice field, table row or addressee

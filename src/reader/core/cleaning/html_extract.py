@@ -39,6 +39,7 @@ _CHROME_WORDS = _words(
     "recommend recommended hot rank ranking comment comments reply replies login subscribe "
     "advert ads ad banner sitemap links friendlink tags pager pagination page_nav "
 )
+_AD_WORDS = _words("advert ads ad banner ")  # chrome words that name an advertisement
 _CONTENT_WORDS = _words(
     "content article post entry main text body story detail article_content post_content "
     "artibody news_content newscontent "
@@ -59,6 +60,7 @@ class Block:
     chrome: bool = False  # an ancestor's class/id names page chrome
     content_hint: bool = False  # an ancestor's class/id names the article body
     chrome_inner: bool = False  # the nearest ancestor with a hint names chrome (comments inside a post box)
+    ad_inner: bool = False  # ... and names an advertisement (`inline-ad`, `banner`)
     path: tuple[int, ...] = field(default_factory=tuple)  # ids of enclosing block elements
     boxes: tuple[int, ...] = ()  # ids of the enclosing elements with a content hint, outermost first
 
@@ -234,6 +236,7 @@ class _Renderer:
         self.boxes: list[int] = []  # ids of the open elements whose class/id names the article body
         self.heading_depth = 0
         self.hints: list[bool] = []  # class/id hints of the open ancestors, innermost last; True = chrome
+        self.ads: list[bool] = []  # beside `hints`: True where the hint names an advertisement
         self.next_id = 1
         self.row_depth = 0  # inside a data table's row (`_data_row`): cells are parts of one line
         self.lists: list[list[str | int]] = []  # open ol/ul, innermost last: [kind, next number]
@@ -272,6 +275,7 @@ class _Renderer:
                 content_hint=bool(self.boxes),
                 boxes=tuple(self.boxes),
                 chrome_inner=bool(self.hints) and self.hints[-1],
+                ad_inner=bool(self.ads) and self.ads[-1],
                 path=tuple(i for i, _ in self.block_stack),
             )
         )
@@ -323,6 +327,7 @@ class _Renderer:
             self.next_id += 1
         if chrome or content:
             self.hints.append(chrome)
+            self.ads.append(chrome and bool(tokens & _AD_WORDS))
         if el_state[2]:
             self.heading_depth += 1
         if el_state[3]:
@@ -353,6 +358,7 @@ class _Renderer:
             self.boxes.pop()
         if chrome or content:
             self.hints.pop()
+            self.ads.pop()
         if heading:
             self.heading_depth -= 1
         if link:

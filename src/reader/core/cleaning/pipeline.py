@@ -11,10 +11,11 @@ from dataclasses import replace
 
 from reader.core.cleaning import Cleaned, Removed, html_extract
 from reader.core.cleaning import features as cf
+from reader.core.cleaning import structure as cs
 from reader.core.cleaning.contents import keep_contents
 from reader.core.cleaning.edges import keep_closing_date
 from reader.core.cleaning.lists import mark_dated_lists, mark_ranked_lists, mark_record_feeds
-from reader.core.cleaning.main import has_chrome, select_main
+from reader.core.cleaning.main import has_chrome, is_prose, select_main
 from reader.core.cleaning.meta import MetaResult, scan_metadata
 from reader.core.cleaning.metadata import is_signature, parse_date, trailing_byline
 from reader.core.cleaning.paragraphs import paragraphs
@@ -106,6 +107,7 @@ def clean_html(html: str, overrides: Mapping[int, bool] | None = None, hints: So
         line.heading = block.heading
         line.content_hint = block.content_hint
         line.chrome_inner = block.chrome_inner
+        line.ad_inner = block.ad_inner
         line.boxes = block.boxes
         line.tag = block.tag
         lines.append(line)
@@ -130,7 +132,14 @@ def _clean(
     for line in lines:
         line.reason = line.preset or (None if line.authored else cf.context_free_reason(line))
         if line.reason is None and line.link_chars and not line.authored and link_list(line):
-            line.reason = "navigation"
+            # A heading numbered as a report's section (`<h2><a href="#s1">一、总体要求</a></h2>`, linked to
+            # itself or from a contents box) is the document's own part, whatever links it.
+            if not (line.heading and cs.is_section_number(line.text)):
+                line.reason = "navigation"
+        elif line.reason is None and line.ad_inner and not (line.heading or line.structure or is_prose(line)):
+            # A short line in a box the page names an advertisement (`<div class="inline-ad">`), even
+            # between two paragraphs: the markup says what it is, the shape that it is no paragraph.
+            line.reason = "spam"
     mark_repeated(lines, hints.repeated_lines)  # the same line in many documents of the source
     keep_drawings(lines)
     mark_banners(lines)

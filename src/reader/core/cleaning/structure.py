@@ -85,6 +85,17 @@ def is_structure(text: str) -> bool:
     )
 
 
+# A section number of a report in words (一、 （二） 第三章): ranked headline lists number with figures.
+_SECTION_NUMBER = re.compile(
+    rf"^(?:[{_CN_NUM}]{{1,3}}\s*、|[（(]\s*[{_CN_NUM}]{{1,3}}\s*[）)]|第\s*[{_CN_NUM}]{{1,4}}\s*[章节節部篇编編])"
+)
+
+
+def is_section_number(text: str) -> bool:
+    """A line opening with a report's section number written in Chinese numerals."""
+    return bool(_SECTION_NUMBER.match(text))
+
+
 def is_closing_note(text: str) -> bool:
     """A note in parentheses alone on its line: under a notice's closing date, part of the notice."""
     return bool(_CLOSING_NOTE.match(text))
