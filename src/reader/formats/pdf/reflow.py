@@ -10,7 +10,9 @@ between two letters is dropped.
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import math
 import re
 import statistics
 from collections import defaultdict
@@ -185,8 +187,8 @@ def _columns(lines: list[Line], size: float) -> dict[tuple[int, int], tuple[floa
         # Full lines run from the left edge (or a first-line indent): a signature or a date set flush right,
         # past a ragged-right text's edge, would otherwise make every line of the text read as short.
         full = [line for line in wide if line.x0 - left <= FULL_START_EM * size] or wide
-        furthest = max(line.x1 for line in full)
-        right = statistics.median(line.x1 for line in full if line.x1 >= furthest - RIGHT_SPREAD * size)
+        furthest = _furthest_full(sorted((line.x1 for line in full), reverse=True), RIGHT_SPREAD * size)
+        right = statistics.median(line.x1 for line in full if furthest - RIGHT_SPREAD * size <= line.x1 <= furthest)
         out[key] = (left, right)
         counts[key] = len(wide)
     return _widen_sparse(out, counts)
@@ -194,6 +196,19 @@ def _columns(lines: list[Line], size: float) -> dict[tuple[int, int], tuple[floa
 
 FULL_START_EM = 3.0
 """A column's full lines start within this many ems of its left edge (a first-line indent is two)."""
+FULL_SHARE = 0.25
+"""Share of a column's full lines that must end together for that place to be its right edge."""
+
+
+def _furthest_full(ends: list[float], spread: float) -> float:
+    """The furthest line end (`ends` in descending order) that a share of the lines reach within `spread`:
+    one line set wider than the text (a caption, a heading with hanging punctuation) is not the edge."""
+    need = max(2, math.ceil(FULL_SHARE * len(ends)))
+    rising = ends[::-1]
+    for end in ends:
+        if bisect.bisect_right(rising, end) - bisect.bisect_left(rising, end - spread) >= need:
+            return end
+    return ends[0]
 
 
 SPARSE_LINES = 4
@@ -237,6 +252,8 @@ def _opens(prev: Line, line: Line, columns: Mapping[tuple[int, int], tuple[float
     em = max(line.size, 1.0)
     if abs(line.size - prev.size) > 0.1 * em:
         return True
+    if prev.page == line.page and prev.column != line.column and -1 in (prev.column, line.column):
+        return True  # from a line across both columns into one of them, or back: a band of its own
     if line.x0 - left > INDENT_EM * em:
         return True
     if prev.page == line.page and prev.column == line.column and line.top - prev.top > GAP_PITCH * pitch:

@@ -222,3 +222,24 @@ def test_a_report_whose_largest_line_is_followed_by_no_document_number_keeps_it_
     result = analyse(Layout((PageBox(0, 595.0, 842.0, (title, subtitle, *body)),)))
     index = printed_title(result)
     assert index is not None and result.paragraphs[index] == "长三角养老服务发展研究报告"
+
+
+def test_a_caption_wider_than_the_text_does_not_move_the_columns_edge() -> None:
+    """Text set short of its column (ragged, or a scan's boxes) with one wider caption among it: the
+    caption is one line, not the edge that every line of text would then fall short of."""
+    left, right = 72.0, 400.0
+    first, top = _paragraph(TEXT[:90] + "。", left, right, 100.0, ragged=True)
+    caption = _frag("表1  三省一市养老床位情况（2024年，单位：万张）", 92.0, top, SIZE, x1=470.0)
+    second, _ = _paragraph(TEXT[90:170] + "。", left, right, top + 24.0, ragged=True)
+    result = analyse(Layout((PageBox(0, 595.0, 842.0, (*first, caption, *second)),)))
+    assert list(result.paragraphs) == [TEXT[:90] + "。", caption.text, TEXT[90:170] + "。"]
+
+
+def test_a_line_across_both_columns_and_the_first_line_of_a_column_are_apart() -> None:
+    affiliation = _frag("上海社会科学院城市与人口发展研究所", 204.0, 90.0, SIZE, x1=391.0)
+    left_text, _ = _paragraph(TEXT[:70] + "。", 72.0, 285.0, 120.0)
+    right_text, _ = _paragraph(TEXT[70:150] + "。", 309.0, 523.0, 120.0)
+    left_text[0] = _frag(left_text[0].text, 72.0, 120.0, x1=left_text[0].x1)  # set without an indent
+    page = PageBox(0, 595.0, 842.0, (affiliation, *left_text, *right_text))
+    paragraphs = list(analyse(Layout((page,))).paragraphs)
+    assert paragraphs[:2] == ["上海社会科学院城市与人口发展研究所", TEXT[:70] + "。"]
