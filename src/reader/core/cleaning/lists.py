@@ -114,9 +114,15 @@ def _dated(line: cf.Line) -> bool:
 _RECORD_STAMP = re.compile(
     r"^(?:(?:19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\d[\d.,]*[万千kKwW]?\+?)?$"
 )
+# ASCII figures only: a feed prints its stamps as a program writes them; full-width figures (０５-２３) are
+# typed by a writer, and a line of them is left to the rules for dates.
 _FIGURES = frozenset("0123456789")
 RECORD_STAMPS = 4  # stamps in a row, each within RECORD_GAP lines of the last, that make a feed
 RECORD_GAP = 6  # lines from one stamp to the next: a record is a headline, a name, a stamp, a summary
+RECORD_HEAD_WORDS = 40
+RECORD_STRONG = 2  # gaps between stamps that show a record's shape on their own, in a feed
+RECORD_HEAD_LINES = 2  # short lines between two stamps of a record without links or counts: headline, writer
+_COUNTED = re.compile(r"\d\s+\d[\d.,]*[万千kKwW]?\+?$")  # a stamp's day followed by a count of views
 
 
 def _record_stamp(line: cf.Line) -> bool:
@@ -156,18 +162,12 @@ def _record(lines: list[cf.Line], a: int, b: int) -> int:
     if b - a > RECORD_GAP:
         return 0
     between = lines[a + 1 : b]
-    prose = sum(1 for line in between if main_prose(line))
+    prose = sum(1 for line in between if _main_prose(line))
     heads = sum(1 for line in between if _record_head(line))
     if prose > 1 or not heads:
         return 0
     evidence = any(line.link_chars for line in between) or _COUNTED.search(lines[b].text) is not None
     return 2 if heads >= RECORD_HEAD_LINES or evidence else 1
-
-
-RECORD_HEAD_WORDS = 40
-RECORD_STRONG = 2  # gaps between stamps that show a record's shape on their own, in a feed
-RECORD_HEAD_LINES = 2  # short lines between two stamps of a record without links or counts: headline, writer
-_COUNTED = re.compile(r"\d\s+\d[\d.,]*[万千kKwW]?\+?$")  # a stamp's day followed by a count of views
 
 
 def _record_head(line: cf.Line) -> bool:
@@ -190,7 +190,7 @@ def _mark_records(lines: list[cf.Line], stamps: list[int]) -> None:
     while hi < len(lines) and hi - stamps[-1] <= tail and not _record_stamp(lines[hi]):
         if any(cs.is_sign_date(line.text) for line in lines[hi : hi + 2]):
             break  # the office and the date that sign the text close it: they are no record's tail
-        prose += main_prose(lines[hi])
+        prose += _main_prose(lines[hi])
         if prose > 1:
             break
         hi += 1
@@ -199,6 +199,6 @@ def _mark_records(lines: list[cf.Line], stamps: list[int]) -> None:
             line.reason = "related-links"
 
 
-def main_prose(line: cf.Line) -> bool:
+def _main_prose(line: cf.Line) -> bool:
     """A finished paragraph: a record of a feed holds one at most (its summary)."""
     return line.clause_punct >= 2 and line.ends_sentence and line.words >= 20
