@@ -121,3 +121,11 @@ def test_convert_refuses_bytes_it_cannot_read_rather_than_changing_them() -> Non
     )
     assert result.returncode == 1 and not result.stdout
     assert len(result.stderr.decode().strip().splitlines()) == 1
+
+
+def test_a_quote_typed_in_the_other_script_is_found(tmp_path: Path) -> None:
+    lib, doc_id = _seeded(tmp_path)
+    made = run("annotate", str(doc_id), "--quote", "張宗久", "--library", lib)  # the text writes 张宗久
+    assert made.returncode == 0, made.stderr
+    (a,) = json.loads(run("annotations", str(doc_id), "--json", "--library", lib).stdout)
+    assert a["quote"] == "张宗久"

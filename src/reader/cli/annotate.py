@@ -54,6 +54,12 @@ def passage(args: argparse.Namespace, doc: Document) -> tuple[int, int]:
     the text, so that nothing outside the document is ever stored."""
     if args.quote is not None:
         start = doc.text.find(args.quote)
+        if start < 0 and args.quote:
+            # Typed in the other script (城市更新試點 for 城市更新试点), as search finds it: both folded to one
+            # form of the same length, so the place found is the place in the text.
+            from reader.core.text.normalise import normalise
+
+            start = normalise(doc.text).find(normalise(args.quote))
         if start < 0 or not args.quote:
             raise UserError(f"the quote does not occur in document {args.id}")
         return start, start + len(args.quote)
