@@ -314,3 +314,14 @@ def test_removed_tab_restores_a_line_through_the_document(qtbot: QtBot, seeded_l
     assert "Line" in w.statusBar().currentMessage()
     w.close()
     w.library.close()
+
+
+def test_the_annotation_list_shows_each_quote_at_the_panels_usual_width(window: MainWindow, qtbot: QtBot) -> None:
+    """At the side panel's usual width the quote had only its colour swatch: rows could not be told apart."""
+    window.resize(1280, 820)
+    window.show()
+    qtbot.waitExposed(window)
+    tree = window.annotations.panel.tree
+    header = tree.header()
+    metrics = tree.fontMetrics()
+    assert header.sectionSize(0) >= metrics.horizontalAdvance("中" * 3) + 16

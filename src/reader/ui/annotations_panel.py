@@ -109,14 +109,16 @@ class AnnotationsPanel(QWidget):
         self.tree.clicked.connect(lambda index: self._emit(self.activated, index))
         self.tree.activated.connect(lambda index: self._emit(self.editRequested, index))
         self.tree.selectionModel().currentChanged.connect(lambda cur, prev: self._update_buttons())
-        # The quote takes the width the panel has; note, tags and time get widths from the font once (sizing
-        # them to their contents would read every row on each change, and squeezed the quote to a word).
+        # The quote and the note share the width the panel has; tags and time get widths from the font once
+        # (sizing them to their contents would read every row on each change, and squeezed the quote to a
+        # word; a fixed width for the note left the quote only its colour at the panel's usual width).
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(40)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         metrics = self.tree.fontMetrics()
-        for column, sample in ((1, "中" * 6), (2, "#中文标签"), (3, "2026-12-31")):
+        for column, sample in ((2, "#标签"), (3, "2026-12-31")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         self.edit_button = QPushButton(self.tr("Edit…"))
