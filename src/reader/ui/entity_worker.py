@@ -51,10 +51,13 @@ def warm() -> None:
     if getattr(_warmed, "done", False):
         return
     _warmed.done = True
-    from reader.core.entities import extract
+    from reader.core.entities import extract, gazetteers
 
     with heap.paused(), contextlib.suppress(Exception):
         extract(WARM_TEXT)
+        # The word dictionary some rules read (350,000 lines) is built on first use: built later, outside
+        # the pause, its garbage collections held the lock for 80-220 ms at the end of an import.
+        gazetteers.dictionary()
         heap.settle("entities", young=False)
 
 
