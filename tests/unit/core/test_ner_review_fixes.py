@@ -53,3 +53,26 @@ def test_a_kind_of_government_after_a_place_is_not_part_of_it() -> None:
 def test_a_doubled_village_character_starts_the_next_word() -> None:
     assert ("place", "红星村") in _named("红星村村干部带领村民修路。")
     assert ("place", "桃源镇") in _named("桃源镇镇政府召开会议。")
+
+
+def _posts(text: str) -> dict[str, tuple[str, ...]]:
+    return {m.normalized: tuple(m.posts) for m in extract(text) if m.type == "person"}
+
+
+def test_an_agent_mark_inside_a_word_does_not_cut_the_post() -> None:
+    """邀请 of 邀请赛 (an invitational) is no agent mark: the post is the committee's whole title."""
+    assert _posts("全省乒乓球邀请赛组委会主任陈明致辞。").get("陈明") == ("全省乒乓球邀请赛组委会主任",)
+
+
+def test_a_post_once_held_is_read_past_its_aspect_particle() -> None:
+    assert _posts("赵平曾担任过副县长。").get("赵平") == ("副县长",)
+
+
+def test_a_price_from_is_no_count() -> None:
+    figures = [m.text for m in extract("新款车型售价12.8万起，月底交付。") if m.type == "figure"]
+    assert all("起" not in f for f in figures)
+
+
+def test_a_known_company_heading_a_quoted_product_name_stays() -> None:
+    """微软 of “微软翻译” is the company the product is named for, a word of its own at the name's head."""
+    assert ("org", "微软") in _named("“微软翻译”新增了三种语言。")

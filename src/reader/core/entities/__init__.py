@@ -331,11 +331,19 @@ def _no_fragments_of_terms(norm: str, mentions: list[Mention], terms: list[tuple
             term is not None
             and term != (m.start, m.end)
             and not longest_ending(m.normalized, g.org_suffixes, g.max_org_suffix)
+            and not _whole_word_head(norm, m, term)
             and all(within(f.start(), f.end()) for f in re.finditer(re.escape(norm[m.start : m.end]), norm))
         ):
             continue
         out.append(m)
     return out
+
+
+def _whole_word_head(norm: str, m: Mention, term: tuple[int, int]) -> bool:
+    """A body the dictionary knows, at the head of a quoted name and not cut through a word there (腾讯 of
+    “腾讯公益”): the name is that body's, and the body is one the text speaks of."""
+    name = norm[m.start : m.end]
+    return m.start == term[0] and name in dictionary() and norm[m.end - 1 : m.end + 1] not in dictionary()
 
 
 def _lengthen_people(norm: str, named: list[Span]) -> list[Span]:

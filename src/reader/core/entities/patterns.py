@@ -63,7 +63,7 @@ _UNITS = re.findall(
     "小时 分钟 秒 天 周 年 床位 万元 亿元 "
     # Measure words of the counts statistical reports give (vehicles, aircraft, ships, livestock, trees,
     # buildings, rooms, sites, volumes, events, incidents) and units of power and volume: standard
-    # Chinese classifiers (辆 for vehicles: 85万辆汽车; 起 for incidents: 3起事故).
+    # Chinese classifiers (辆 for vehicles: 85万辆汽车; 起 for incidents: 17起, but see `figures`).
     "辆 架 艘 头 只 棵 栋 幢 间 处 册 场 起 千瓦 千瓦时 立方米 标准箱",
 )
 _UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
@@ -207,6 +207,8 @@ def figures(text: str) -> list[Found]:
     """Numbers that carry a unit, a percent sign or an approximation; bare numbers are not figures."""
     out: list[Found] = []
     for m in _FIGURE.finditer(text):
+        if m["unit"] == "起" and (m["mult"] or m["frac"]):
+            continue  # a price "from" (售价9.98万起): incidents are counted in whole numbers
         unit = m["pct"] or m["unit"] or ""
         approx = m["pre"] or m["pre2"] or m["plus"] or m["post"]
         if not unit and not approx and not m["mult"]:

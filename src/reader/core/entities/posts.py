@@ -86,8 +86,8 @@ def _after_agent_mark(text: str, offset: int, post_end: int) -> int:
     start = offset
     for m in _AGENT.finditer(text, offset, post_end - 2):
         a, b = m.span()
-        if len(m[0]) == 1 and (text[a - 1 : b] in words or text[a : b + 1] in words):
-            continue
+        if text[a - 1 : b] in words or text[a : b + 1] in words or text[a : b + 1][-3:] in words:
+            continue  # part of a word: 自由, 由于, 邀请赛
         start = b
     return start
 
@@ -120,7 +120,7 @@ _AFTER_SPACE = re.compile(r"[ \t\u3000]+([^。！？；;:：!?\n\r,，]{2,60})")
 _AFTER_BRACKET = re.compile(r"[（(]([^（()）\n\r]{2,60})[）)]")
 _AFTER_COMMA = re.compile(r"[，,]([^。！？；;:：!?\n\r,，（(]{2,40})(?=[，,。；;\n\r]|$)")
 _AFTER_VERB = re.compile(
-    r"(?:同志|先生|女士)?(?:曾经|曾)?(?:现任|担任|出任|兼任|升任|调任|任|系|是)([^。！？；;:：!?\n\r,，、（()）]{2,40})"
+    r"(?:同志|先生|女士)?(?:曾经|曾)?(?:现任|担任|出任|兼任|升任|调任|任|系|是)过?([^。！？；;:：!?\n\r,，、（()）]{2,40})"
 )
 
 
