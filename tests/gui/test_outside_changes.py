@@ -16,6 +16,7 @@ from reader.ui.main_window import MainWindow
 def test_a_document_imported_by_another_process_appears_in_the_list(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
+    qtbot.waitUntil(lambda: window.outside.ready, timeout=5000)
     before = window.model.rowCount()
     note = tmp_path / "通知.txt"
     note.write_text("关于开展安全检查的通知\n\n各单位要在月底前完成自查。\n", encoding="utf-8")
@@ -25,12 +26,14 @@ def test_a_document_imported_by_another_process_appears_in_the_list(
     assert f"{before + 1} documents" in window.documents.library_label.text()
 
 
-def test_the_windows_own_writes_are_not_announced_twice(window: MainWindow) -> None:
+def test_the_windows_own_writes_are_not_announced_twice(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: window.outside.ready, timeout=5000)
     window.writes.flush()
     assert window.outside.check() is None
 
 
-def test_an_annotation_added_by_another_process_reaches_the_open_document(window: MainWindow) -> None:
+def test_an_annotation_added_by_another_process_reaches_the_open_document(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: window.outside.ready, timeout=5000)
     doc = window.current
     assert doc is not None
     shown = len(window.annotations.annotations)
@@ -51,3 +54,16 @@ def test_an_annotation_added_by_another_process_reaches_the_open_document(window
     changes = window.outside.check()
     assert changes is not None and doc.id in changes.annotations
     assert len(window.annotations.annotations) == shown + 1
+
+
+def test_a_title_edited_by_another_process_reaches_the_list(window: MainWindow, qtbot: QtBot) -> None:
+    """An edit that leaves a document's stored time as it was (a metadata edit) is seen too."""
+    qtbot.waitUntil(lambda: window.outside.ready, timeout=5000)
+    doc_id = window.model.id_at(0)
+    assert doc_id is not None
+    with Library(window.library.path) as other:
+        other.set_metadata(doc_id, {"title": "另一进程改过的标题"})
+    changes = window.outside.check()
+    assert changes is not None and doc_id in changes.metadata
+    row = window.model.row_of(doc_id)
+    assert row is not None and window.model.index(row, 0).data() == "另一进程改过的标题"

@@ -10,6 +10,11 @@ follows the same way.
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+import threading
+from pathlib import Path
+
 from PySide6.QtCore import QObject, QTimer
 
 from reader.app.changes import Changes
@@ -27,30 +32,52 @@ class OutsideChanges(QObject):
         self.library = library
         self.writes = writes
         self._version = data_version(library.conn)
-        self._marks = read_marks(library.conn)
+        # The first marks are read on a thread of their own, on a connection of its own: reading them reads
+        # every document's row (half a second in a library of 100,000), which the window's start must not
+        # wait for. Until they are there, nothing is compared.
+        self._marks: Marks | None = None
+        threading.Thread(target=self._first_marks, args=(library.path,), name="outside-marks", daemon=True).start()
         self._announcing = False
-        # The window's own writes are known from its writer: their result becomes the marks to compare with.
+        # The window's own writes are known from its writer: only the version to compare with moves on.
         writes.changed.connect(self._own_write)
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(self.check)
         self._timer.start()
 
+    @property
+    def ready(self) -> bool:
+        """Whether the first marks are read, so that changes can be told."""
+        return self._marks is not None
+
     def stop(self) -> None:
         self._timer.stop()
 
+    def _first_marks(self, path: Path) -> None:
+        with contextlib.suppress(sqlite3.Error), contextlib.closing(sqlite3.connect(path)) as conn:
+            self._marks = read_marks(conn)
+
     def _own_write(self, _changes: Changes) -> None:
+        """The window's own write is known: only the version moves on (reading the marks reads every
+        document's row, half a second in a library of 100,000, too much after every write). Marks taken
+        before it then differ by it too, so a later outside change also re-announces this write's
+        documents: a second refresh of them, nothing lost."""
         if not self._announcing:
             self._version = data_version(self.library.conn)
-            self._marks = read_marks(self.library.conn)
 
     def check(self) -> Changes | None:
         """Announce what others changed since the last look; None when nobody wrote."""
-        version = data_version(self.library.conn)
-        if version == self._version:
-            return None
-        self._version = version
-        marks = read_marks(self.library.conn)
+        if self._marks is None:
+            return None  # the first marks are still being read
+        try:
+            version = data_version(self.library.conn)
+            if version == self._version:
+                return None
+            self._version = version
+            marks = read_marks(self.library.conn)
+        except sqlite3.Error:
+            return None  # the library is being closed or replaced: the next look, if any, tells
+
         changes = _difference(self._marks, marks)
         self._marks = marks
         if changes is None:
@@ -68,6 +95,11 @@ def _difference(before: Marks, after: Marks) -> Changes | None:
     added = new.keys() - old.keys()
     deleted = old.keys() - new.keys()
     updated = {i for i in new.keys() & old.keys() if new[i] != old[i]}
+    updated |= {
+        i
+        for i in (before.overrides.keys() | after.overrides.keys()) & new.keys()
+        if before.overrides.get(i) != after.overrides.get(i)
+    }
     annotated = {
         i
         for i in (before.annotations.keys() | after.annotations.keys()) - deleted
