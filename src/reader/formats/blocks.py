@@ -97,7 +97,7 @@ def derive(imported: ImportedText, overrides: Mapping[int, bool] | None = None) 
     for number, block in enumerate(document.blocks, start=1):
         # The title paragraph is shown as the document's title; kept in the text it would be read twice.
         reason = "metadata" if number == shown else FURNITURE_REASONS.get(block.kind)
-        if reason is None and block.kind == "paragraph" and page_numbers.is_page_number(block.text):
+        if reason is None and block.kind == "paragraph" and page_numbers.is_page_number(block.text, fractions=False):
             reason = "page-number"  # a book or file converted from print keeps its printed page numbers
         decision = overrides.get(number)
         if decision is True:

@@ -21,7 +21,9 @@ STRONG = re.compile(
 """A page number in one of its printed forms; group a, b, c or d holds the number."""
 
 
-def is_page_number(text: str) -> bool:
+def is_page_number(text: str, *, fractions: bool = True) -> bool:
     """Whether `text`, alone on its line, is a printed page number in one of its unmistakable forms (a
-    bare number is not one: alone it may be a table's cell or a list's figure)."""
-    return STRONG.match(unicodedata.normalize("NFKC", text).strip()) is not None
+    bare number is not one: alone it may be a table's cell or a list's figure). `fractions=False` leaves
+    out `3/10`, which alone in running text may be a date (2026/3) or a fraction."""
+    match = STRONG.match(unicodedata.normalize("NFKC", text).strip())
+    return match is not None and (fractions or match["c"] is None)

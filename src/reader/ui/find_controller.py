@@ -93,9 +93,11 @@ class FindController(QObject):
 
     def close_find(self) -> None:
         """Close the find bar with the found text selected, so it can be highlighted or copied at once."""
-        if 0 <= self._step < len(self._steps):
-            self.reading.select_span(*self._steps[self._step])
+        hit = self._steps[self._step] if 0 <= self._step < len(self._steps) else None
         self.show_search_hits()
+        if hit is not None:  # back at the hit, whatever the library search's hits moved to
+            self.reading.scroll_to(hit[0], top=False)
+            self.reading.select_span(*hit)
         self.reading.pane.setFocus()
 
     # -- stepping ----------------------------------------------------------------------------------

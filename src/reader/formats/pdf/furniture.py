@@ -349,9 +349,9 @@ def _numbers(candidates: list[_Candidate], page_count: int) -> set[tuple[int, Fr
     shifts = Counter((c.band, value - c.page) for c, value in numbered)
     for candidate, value in bare:
         agreeing = shifts[(candidate.band, value - candidate.page)]
-        # A one-page document's bare number counts alone on its row or beside a footer's text: in a table's
-        # last row, among more cells, it is a cell.
-        alone_on_one_page = page_count == 1 and candidate.pieces <= 2
+        # A one-page document's bare number counts alone on its row: in a table's last row it is a cell (a
+        # total, 合计 23), and losing it would lose data; a footer's number beside its text stays text.
+        alone_on_one_page = page_count == 1 and candidate.pieces == 1
         if (agreeing >= 2 and agreeing >= 0.5 * len(pages)) or alone_on_one_page or _own_ordinal(candidate, value):
             out.add((candidate.page, candidate.fragment))
     return out

@@ -243,3 +243,10 @@ def test_a_line_across_both_columns_and_the_first_line_of_a_column_are_apart() -
     page = PageBox(0, 595.0, 842.0, (affiliation, *left_text, *right_text))
     paragraphs = list(analyse(Layout((page,))).paragraphs)
     assert paragraphs[:2] == ["上海社会科学院城市与人口发展研究所", TEXT[:70] + "。"]
+
+
+def test_a_total_in_a_one_page_tables_last_row_is_no_page_number() -> None:
+    body, _ = _paragraph(TEXT[:80] + "。", 72.0, 523.0, 100.0)
+    rows = [_frag("合计", 72.0, 780.0), _frag("23", 300.0, 780.0)]
+    result = analyse(Layout((PageBox(0, 595.0, 842.0, (*body, *rows)),)))
+    assert "23" in result.text and not [r for r in result.removed if r.reason == "page-number"]
