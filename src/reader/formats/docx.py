@@ -24,6 +24,7 @@ import lxml.etree
 from reader.core.cleaning import SourceHints
 from reader.core.cleaning import metadata as md
 from reader.core.derive import Derived
+from reader.core.text.numerals import roman
 from reader.formats import blocks
 from reader.formats.base import FormatError, ImportedText
 from reader.formats.blocks import Block
@@ -118,8 +119,8 @@ def _format_number(n: int, fmt: str) -> str:
         letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letter if fmt == "lowerLetter" else letter.upper()
     if fmt in ("lowerRoman", "upperRoman"):
-        roman = _roman(n)
-        return roman.lower() if fmt == "lowerRoman" else roman
+        numeral = roman(n)
+        return numeral.lower() if fmt == "lowerRoman" else numeral
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
         return chr(0x2460 + n - 1)
     if fmt == "decimalEnclosedParen" and 1 <= n <= 20:
@@ -135,28 +136,6 @@ def _format_number(n: int, fmt: str) -> str:
     if fmt == "decimalFullWidth":
         return "".join(chr(0xFF10 + int(d)) for d in str(n))
     return str(n)
-
-
-def _roman(n: int) -> str:
-    out = []
-    for value, digits in (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        count, n = divmod(n, value)
-        out.append(digits * count)
-    return "".join(out)
 
 
 class _Reader:

@@ -16,6 +16,8 @@ from html.parser import HTMLParser as _TokenParser
 import lxml.etree
 import lxml.html
 
+from reader.core.text.numerals import roman
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -196,33 +198,10 @@ def _item_number(li: lxml.etree._Element, state: list[str | int]) -> str:
     if kind in ("a", "A") and 1 <= number <= 26:
         mark = chr(ord(kind) + number - 1)
     elif kind in ("i", "I") and 1 <= number < 4000:
-        mark = _roman(number) if kind == "I" else _roman(number).lower()
+        mark = roman(number) if kind == "I" else roman(number).lower()
     else:
         mark = str(number)
     return f"{mark}. "
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while n >= value:
-            out += letters
-            n -= value
-    return out
 
 
 class _Renderer:
