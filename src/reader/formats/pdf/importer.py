@@ -155,8 +155,11 @@ def printed_title(result: PdfText) -> int | None:
     return None
 
 
-_DOCUMENT_NUMBER = re.compile(r"^\S{0,12}[〔\[［（(]\s*\d{4}\s*[〕\]］）)]\s*第?\s*\d{1,4}\s*号$")
-"""An official document's number under its masthead (杭政办函〔2026〕7号)."""
+_DOCUMENT_NUMBER = re.compile(
+    r"^\S{0,12}\s*[〔\[［（(]\s*\d{4}\s*[〕\]］）)]\s*第?\s*\d{1,4}\s*号(?:\s+签发人\s*[:：]\s*\S{1,12})?$"
+)
+"""An official document's number under its masthead (杭政办函〔2026〕7号), spaced or not, with the signing
+officer after it where the document names one (签发人：…)."""
 
 
 def _past_masthead(result: PdfText, largest: int, first_page: list[int]) -> int:

@@ -250,3 +250,15 @@ def test_a_total_in_a_one_page_tables_last_row_is_no_page_number() -> None:
     rows = [_frag("合计", 72.0, 780.0), _frag("23", 300.0, 780.0)]
     result = analyse(Layout((PageBox(0, 595.0, 842.0, (*body, *rows)),)))
     assert "23" in result.text and not [r for r in result.removed if r.reason == "page-number"]
+
+
+def test_a_document_number_with_its_signing_officer_still_leads_past_the_masthead() -> None:
+    from reader.formats.pdf.importer import printed_title
+
+    masthead = _frag("市人民政府文件", 150.0, 90.0, 30.0)
+    number = _frag("市政发 〔2026〕 3号    签发人：王平", 150.0, 150.0, SIZE)
+    title = _frag("关于印发城市更新实施方案的通知", 110.0, 190.0, 20.0)
+    body, _ = _paragraph(TEXT + "。", 72.0, 523.0, 240.0)
+    result = analyse(Layout((PageBox(0, 595.0, 842.0, (masthead, number, title, *body)),)))
+    index = printed_title(result)
+    assert index is not None and result.paragraphs[index] == "关于印发城市更新实施方案的通知"
