@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from reader.app.changes import Changes, Outcome
 from reader.app.importing import import_paths
 from reader.core.annotations.model import Annotation
 from reader.store.library import Library
@@ -67,3 +68,20 @@ def test_a_title_edited_by_another_process_reaches_the_list(window: MainWindow, 
     assert changes is not None and doc_id in changes.metadata
     row = window.model.row_of(doc_id)
     assert row is not None and window.model.index(row, 0).data() == "另一进程改过的标题"
+
+
+def test_an_outside_write_followed_by_one_of_the_windows_own_is_still_announced(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The window's own writes must not hide another process's: both move a reading connection's version."""
+    qtbot.waitUntil(lambda: window.outside.ready, timeout=5000)
+    note = tmp_path / "外部.txt"
+    note.write_text("关于开展消防演练的通知\n\n各单位要组织全员参加。\n", encoding="utf-8")
+    with Library(window.library.path) as other:
+        import_paths(other, [note], workers=1)
+    doc = window.current
+    assert doc is not None
+    # A write of the window's own, announced as its writes are.
+    window.writes.run(lambda lib: Outcome(lib.set_meta("reading", "on"), Changes.of(metadata=[doc.id])))
+    changes = window.outside.check()
+    assert changes is not None and len(changes.added) == 1
