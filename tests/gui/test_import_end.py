@@ -535,3 +535,19 @@ def test_extracted_entities_read_in_one_script_are_not_shown_after_a_switch_to_a
     window.set_script(Script.HANT)
     qtbot.wait(AFTER_NEXT_TURN_MS)
     assert {e.text for e in panel.entities()} == traditional
+
+
+def test_a_background_report_arriving_while_the_readers_import_opens_does_not_take_its_place(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """`reader FILE` on a new library imports the sample documents beside the file: whichever report comes
+    second, the file is what opens (the samples' report came second and opened a sample)."""
+    ids = [s.id for s in window.library.all_summaries()]
+    window.documents.current = None  # nothing open yet, as on a first start
+    mine, sample = ids[1], ids[2]
+    announced: list[object] = []
+    window.importFinished.connect(announced.append)
+    window.imports.importFinished.emit(ImportReport(imported=[mine]))
+    window.imports.importFinished.emit(ImportReport(imported=[sample], background=True))
+    qtbot.waitUntil(lambda: len(announced) == 2, timeout=5000)
+    assert window.current is not None and window.current.id == mine

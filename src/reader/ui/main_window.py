@@ -320,14 +320,22 @@ class MainWindow(QMainWindow):
         left as they made it (`_imported`); a later import's report takes the place of this one's."""
         doc_id = self.documents.to_open(report)
         shown = self._shown_id()
-        opening = self._opening = object()
+        if report.background and self._opening is not None:
+            # A document the reader asked for is being opened: a background job (the sample library on a
+            # first start with a file) never takes its place; it only announces itself.
+            doc_id, opening = None, self._opening
+        else:
+            opening = self._opening = object()
 
         # One turn reads the document; its warming steps and the opening follow, a turn each.
         def read() -> Iterator[Callable[[], None]]:
             return iter(()) if doc_id is None else self.documents.preparing(doc_id)
 
         def open_it() -> None:
-            self._imported(report, doc_id if self._opening is opening else None, shown)
+            mine = self._opening is opening
+            self._imported(report, doc_id if mine else None, shown)
+            if mine and doc_id is not None:
+                self._opening = None
 
         self._in_turns([lambda: self._in_turns(chain(read(), [open_it]))])
 
