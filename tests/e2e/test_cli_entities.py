@@ -107,15 +107,22 @@ def test_stdin_jsonl_needs_no_library(tmp_path: Path) -> None:
     for line, row in zip(lines, out, strict=True):
         found = json.loads(row)
         for m in found:
-            assert set(m) == {"type", "text", "normalized", "start", "end", "tier", "parent"}
+            base = {"type", "text", "normalized", "start", "end", "tier", "parent"}
+            extra = {"posts"} if m["type"] == "person" else {"value"} if m["type"] in ("date", "figure") else set()
+            assert set(m) == base | extra
             assert line[m["start"] : m["end"]] == m["text"]
             assert m["tier"] == "main"  # the low tier is left out unless asked for
     first = json.loads(out[0])
     at = lines[0].index("张宗久")
     person = {"type": "person", "text": "张宗久", "normalized": "张宗久", "start": at, "end": at + 3}
-    assert {**person, "tier": "main", "parent": None} in first
+    assert {**person, "tier": "main", "parent": None, "posts": ["国家卫生健康委医政医管局原局长"]} in first
     assert json.loads(out[1]) == []
-    assert any(m["type"] == "date" for m in json.loads(out[2]))
+    # A date carries its ISO value, a figure its amount: what a script could not work out from the text.
+    third = json.loads(out[2])
+    assert {"text": "2023年10月13日", "value": "2023-10-13"}.items() <= next(
+        m for m in third if m["type"] == "date"
+    ).items()
+    assert any(m["type"] == "figure" and m["value"] for m in third)
 
 
 # Lines of the kind a report holds, none copied from the extractor's word lists: odd names, an

@@ -14,9 +14,12 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.cli.common import UserError, open_library, print_json, say
+
+if TYPE_CHECKING:
+    from reader.core.entities import Mention
 
 # One line of `--stdin` is one document's worth of text at most; `< /dev/zero` must not fill the memory.
 LINE_LIMIT = 16 * 1024 * 1024
@@ -174,18 +177,27 @@ def _stdin(args: argparse.Namespace) -> int:
         if line.endswith("\r"):
             line = line[:-1]
         found = [
-            {
-                "type": m.type,
-                "text": m.text,
-                "normalized": m.normalized,
-                "start": m.start,
-                "end": m.end,
-                "tier": m.tier,
-                "parent": m.parent,
-            }
-            for m in extract(line)
-            if (not args.type or m.type == args.type) and _wanted(args, m.tier)
+            _mention_json(m) for m in extract(line) if (not args.type or m.type == args.type) and _wanted(args, m.tier)
         ]
         out.write(json.dumps(found, ensure_ascii=False) + "\n")
         out.flush()
     return 0
+
+
+def _mention_json(m: Mention) -> dict[str, object]:
+    """One mention as `--jsonl` prints it: a date's ISO value and a figure's amount, and a person's posts,
+    are what a script needs most and could not work out again from the text."""
+    item: dict[str, object] = {
+        "type": m.type,
+        "text": m.text,
+        "normalized": m.normalized,
+        "start": m.start,
+        "end": m.end,
+        "tier": m.tier,
+        "parent": m.parent,
+    }
+    if m.value is not None:
+        item["value"] = m.value
+    if m.type == "person":
+        item["posts"] = list(m.posts)
+    return item
