@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from reader.ui.window_keys import yields_to_window
 
 
 class _FindEdit(QLineEdit):
     escaped = Signal()
     previous = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        if yields_to_window(self, event):
+            event.ignore()  # unclaimed: the window's action for this key runs
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

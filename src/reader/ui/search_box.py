@@ -8,17 +8,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from reader.ui.info_panel import counted
+from reader.ui.window_keys import yields_to_window
 
 DEBOUNCE_MS = 200
 
 
 class SearchLineEdit(QLineEdit):
     escaped = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        if yields_to_window(self, event):
+            event.ignore()  # unclaimed: the window's action for this key runs (Ctrl+E exports, not End)
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
