@@ -10,7 +10,7 @@ document is opened, a few seconds after scrolling stops, and when the window clo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
@@ -302,14 +302,21 @@ class DocumentController(QObject):
             return
         self.reimportRequested.emit([path])
 
-    def to_open(self, report: ImportReport) -> int | None:
-        """The document an import opens: the first it touched; a background job (the sample library, a
-        re-cleaning) opens one only when nothing is open, so it never takes the place of a document the
-        reader imported or is reading."""
+    def to_open(self, report: ImportReport, named: Sequence[Path] = ()) -> int | None:
+        """The document an import opens: of those it touched, the one from the first file the reader named
+        (`named`, in their order; a folder's files by name), not whichever finished first, which changed
+        from one import of the same files to the next; the first touched when the files are not known. A
+        background job (the sample library, a re-cleaning) opens one only when nothing is open, so it never
+        takes the place of a document the reader imported or is reading."""
         touched = report.imported or report.updated or [d for _, d in report.duplicates]
-        if touched and (not report.background or self.current is None):
+        if not touched or (report.background and self.current is not None):
+            return None
+        if len(touched) == 1 or not named:
             return touched[0]
-        return None
+        summaries = self.library.summaries(touched)
+        return min(
+            touched, key=lambda doc_id: _named_rank(summaries[doc_id].path if doc_id in summaries else "", named)
+        )
 
     def preparing(self, doc_id: int) -> Iterator[Callable[[], None]]:
         """Steps, each for its own turn of the event loop, that get the reading pane ready to show this
@@ -436,3 +443,14 @@ class DocumentController(QObject):
         if self.current is not None and self.current.summary.path:
             QGuiApplication.clipboard().setText(self.current.summary.path)
             self.window.statusBar().showMessage(self.tr("Path copied"), 3000)
+
+
+def _named_rank(stored: str, named: Sequence[Path]) -> tuple[int, str]:
+    """Where a stored file comes in the reader's order: the place of the file, or of the folder holding
+    it, among `named`, then its path (a folder's files by name); files not named come last."""
+    path = Path(stored).resolve() if stored else None
+    for place, name in enumerate(named):
+        name = name.resolve()
+        if path is not None and (path == name or name in path.parents):
+            return place, str(path)
+    return len(named), stored

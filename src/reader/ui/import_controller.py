@@ -44,6 +44,7 @@ class ImportController(QObject):
         self._closing = False  # the window is closing: a job's end is no longer announced
         self._unfinished: tuple[int, ...] = ()  # notes the bar offers
         self._unfinished_paths: list[Path] = []
+        self._named: dict[int, list[Path]] = {}  # id of a report → the files its import was given, in order
         self.unfinished_bar = UnfinishedImportsBar()
         self.unfinished_bar.resumeRequested.connect(self.resume_unfinished)
         self.unfinished_bar.discardRequested.connect(self.discard_unfinished)
@@ -134,7 +135,8 @@ class ImportController(QObject):
         """Import in the background (or, with reclean, re-derive documents an older cleaner produced);
         `resumes` are the notes of the unfinished imports this import takes up again."""
         job = ImportJob(self.window, self.writer, paths_, seeds=seeds, reclean=reclean, resumes=resumes)
-        job.done.connect(lambda report, job=job: self._on_import_done(job, report, seeds or reclean))
+        named = list(paths_)
+        job.done.connect(lambda report, job=job: self._on_import_done(job, report, seeds or reclean, named))
         job.failed.connect(lambda message, job=job: self._on_import_failed(job, message))
         self._jobs.append(job)
         self.window.statusBar().showMessage(self.tr("Importing…"))
@@ -152,11 +154,18 @@ class ImportController(QObject):
             job.worker_thread.quit()
             job.worker_thread.wait(5000)
 
-    def _on_import_done(self, job: ImportJob, report: ImportReport, quiet: bool) -> None:
+    def named(self, report: ImportReport) -> list[Path]:
+        """The files the reader gave the import of `report`, in their order (empty when not known); asked
+        once, by whoever opens the import's document."""
+        return self._named.pop(id(report), [])
+
+    def _on_import_done(self, job: ImportJob, report: ImportReport, quiet: bool, named: list[Path]) -> None:
         self._jobs.remove(job)
         job.deleteLater()
         if self._closing:
             return
+        self._named.clear()  # the previous report's, if no one asked
+        self._named[id(report)] = named
         status = self.window.statusBar()
         if quiet:
             status.clearMessage()  # the sample library or a re-clean: nothing to report

@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
 
         The reader may act between those turns: a document they open, or the imported one deleted, is
         left as they made it (`_imported`); a later import's report takes the place of this one's."""
-        doc_id = self.documents.to_open(report)
+        doc_id = self.documents.to_open(report, self.imports.named(report))
         shown = self._shown_id()
         if report.background and self._opening is not None:
             # A document the reader asked for is being opened: a background job (the sample library on a
