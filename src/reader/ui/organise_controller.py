@@ -141,11 +141,12 @@ class OrganiseController(QObject):
         self.act_add_to_collection.setEnabled(chosen)
 
     def on_changes(self, changes: Changes) -> None:
-        """Counts follow every change of membership; facets and a collection or tag search re-run."""
+        """Counts follow every change of membership; facets and a collection or tag search re-run, also
+        when annotations changed: their tags are tags of the document (the Tags facet, `tag:`)."""
         if changes.organised or changes.collections or changes.added or changes.deleted:
             self.refresh()
             self.update_actions()
-        if changes.organised or changes.collections:
+        if changes.organised or changes.collections or changes.annotations:
             query = self.search.search_box.text()
             if query and _filters_by_organisation(query):
                 self.search.set_query(query)
