@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from reader.store import search
 from reader.store.db import transaction
+from reader.store.derived_writing import ID_FLOOR
 from reader.store.documents_query import valid_id
 
 
@@ -180,6 +181,11 @@ def _delete_one(conn: sqlite3.Connection, doc_id: int, tables: list[str]) -> Del
     for table in tables:
         conn.execute(f'DELETE FROM "{table}" WHERE doc_id = ?', (doc_id,))
     conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+    conn.execute(
+        """INSERT INTO library_meta (key, value) VALUES (?, ?)
+           ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), excluded.value)""",
+        (ID_FLOOR, doc_id),
+    )
     return Deleted(id=doc_id, title=str(row[1]), annotations=int(notes[0]))
 
 

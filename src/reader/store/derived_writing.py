@@ -15,6 +15,9 @@ from reader.core.text.untitled import fallback_title
 from reader.store import files
 from reader.store.documents_query import metadata_overrides, storable
 
+ID_FLOOR = "deleted_document_id"
+"""library_meta key: the highest id of a deleted document; new documents are numbered above it."""
+
 # (doc_id, new text, previous text or None): moves what is attached to the text onto the new text.
 Reanchor = Callable[[int, str, str | None], None]
 
@@ -34,13 +37,20 @@ def pages_cell(pages: Sequence[int]) -> str | None:
 
 
 def insert_raw(conn: sqlite3.Connection, prepared: Prepared) -> int:
-    """A new documents row holding the file as imported; its derived columns are filled afterwards."""
+    """A new documents row holding the file as imported; its derived columns are filled afterwards.
+
+    Its id is one no document of this library ever had (`ID_FLOOR`): SQLite would give a new row the id
+    of the newest document deleted, and a window still showing that document, an undo of its deletion
+    or a script holding its id would then reach the new one."""
     stamp = now()
     cur = conn.execute(
-        """INSERT INTO documents (content_hash, path, filename, kind, encoding, size, raw, original, text,
+        """INSERT INTO documents (id, content_hash, path, filename, kind, encoding, size, raw, original, text,
             chars, cleaner_version, imported_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', 0, 0, ?, ?)""",
+           VALUES (max((SELECT coalesce(max(id), 0) FROM documents),
+                       (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM library_meta WHERE key = ?)) + 1,
+                   ?, ?, ?, ?, ?, ?, ?, ?, '', 0, 0, ?, ?)""",
         (
+            ID_FLOOR,
             prepared.content_hash,
             storable(prepared.path),
             storable(prepared.filename),

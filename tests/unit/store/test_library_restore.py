@@ -95,3 +95,19 @@ def test_restore_is_all_or_nothing(library: Library, monkeypatch: pytest.MonkeyP
     with pytest.raises(sqlite3.OperationalError):
         deleting.restore(library.conn, kept, fail_on_second)
     assert library.get(first) is None and library.get(second) is None
+
+
+def test_a_new_document_never_takes_a_deleted_documents_id(library: Library, tmp_path: Path) -> None:
+    newest = max(library.ids())
+    deleted, kept = deleting.delete_keeping(library.conn, [newest])
+    assert [d.id for d in deleted] == [newest]
+    left = set(library.ids())
+    fresh = tmp_path / "新的报告.txt"
+    fresh.write_text("关于开展春季植树活动的通知\n\n各单位：请于三月底前完成植树任务。\n", encoding="utf-8")
+    import_paths(library, [fresh], workers=1)
+    (added,) = set(library.ids()) - left
+    assert added > newest  # SQLite alone would have given it `newest`
+    # So the deletion can still be undone after the import, with its own id.
+    restored = deleting.restore(library.conn, kept, library.reindex)
+    assert restored.ids == [newest] and restored.skipped == []
+    assert library.get(added) is not None and library.get(newest) is not None
