@@ -5,11 +5,17 @@ dialog that forgot its choices."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFontMetrics
 from pytestqt.qtbot import QtBot
 
 from reader.app import operations as ops
-from reader.ui.main_window import MainWindow
+from reader.settings import load, save, settings_path
+from reader.ui.app import create_window
+from reader.ui.main_window import LIST_MIN_ROWS, LIST_MIN_TITLE_CHARS, MainWindow
 
 
 def facet_values(window: MainWindow, group: str) -> list[str]:
@@ -33,3 +39,75 @@ def test_the_tags_facet_follows_the_tags_of_annotations(window: MainWindow, qtbo
     qtbot.waitUntil(lambda: "新标签" in facet_values(window, "Tags"), timeout=5000)
     window.writes.run(lambda library: ops.delete_annotation(library, made.uuid))
     qtbot.waitUntil(lambda: facet_values(window, "Tags") == [], timeout=5000)
+
+
+def _open_at(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, library: Path, config: Path) -> MainWindow:
+    """A window as it opens on a 1600x1000 screen (the test screen is 800 pixels wide, narrower than the
+    window's minimum, so its first size and a saved geometry would be cut to it)."""
+    monkeypatch.setattr(MainWindow, "_fit_to_screen", lambda self, width, height: self.resize(width, height))
+    window = create_window(library, config_dir=config)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _tab_names_whole(window: MainWindow) -> bool:
+    bar = window.side.tabBar()
+    return all(bar.tabRect(i).width() >= bar.tabSizeHint(i).width() for i in range(bar.count()))
+
+
+def test_the_side_panel_shows_all_four_tab_names_at_the_first_size(
+    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, seeded_library: Path, tmp_path: Path
+) -> None:
+    window = _open_at(monkeypatch, qtbot, seeded_library, tmp_path / "config")
+    try:
+        assert window.size() == QSize(1280, 820)
+        bar = window.side.tabBar()
+        assert [bar.tabText(i) for i in range(bar.count())] == ["Annotations", "Entities", "Info", "Removed"]
+        assert _tab_names_whole(window)
+        assert bar.tabRect(bar.count() - 1).right() <= bar.width()
+        # Narrower, every tab stays in view (elided), none behind scroll arrows.
+        sizes = window.splitter.sizes()
+        window.splitter.setSizes([sizes[0], sizes[1] + sizes[2] - 100, 100])  # at its minimum
+        qtbot.waitUntil(lambda: window.side.width() == window.side.minimumWidth())
+        assert bar.tabRect(bar.count() - 1).right() <= bar.width()
+    finally:
+        window.close()
+        window.library.close()
+
+
+def test_the_splitter_widths_come_back_after_a_restart(
+    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, seeded_library: Path, tmp_path: Path
+) -> None:
+    config = tmp_path / "config"
+    first = _open_at(monkeypatch, qtbot, seeded_library, config)
+    sizes = first.splitter.sizes()
+    first.splitter.setSizes([sizes[0] - 50, sizes[1] + 20, sizes[2] + 30])  # the pane no narrower
+    wanted = first.splitter.sizes()
+    assert wanted != sizes
+    first.close()
+    first.library.close()
+    # The test screen cannot hold the saved geometry; the window opens at the same first size instead.
+    saved = load(settings_path(config))
+    saved.window_geometry = ""
+    save(saved, settings_path(config))
+    second = _open_at(monkeypatch, qtbot, seeded_library, config)
+    try:
+        assert second.splitter.sizes() == wanted
+    finally:
+        second.close()
+        second.library.close()
+
+
+def test_at_its_minimum_size_the_window_keeps_the_list_usable(window: MainWindow, qtbot: QtBot) -> None:
+    window.resize(window.minimumSizeHint())
+    qtbot.waitUntil(lambda: window.size() == window.minimumSizeHint())
+    bold = window.table.font()
+    bold.setBold(True)
+    qtbot.waitUntil(
+        lambda: window.table.columnWidth(0) >= LIST_MIN_TITLE_CHARS * QFontMetrics(bold).horizontalAdvance("中")
+    )
+    rows = window.table.viewport().height() // window.table.verticalHeader().defaultSectionSize()
+    assert rows >= LIST_MIN_ROWS
+    assert window.facets.height() >= 2 * window.fontMetrics().height()  # the facets still show a row or two

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
+    QSizePolicy,
     QStyle,
     QTabWidget,
     QVBoxLayout,
@@ -69,6 +70,12 @@ READING_MIN_CHARS = 30
 READING_HARD_MIN_CHARS = 20
 READING_MIN_CAP = 760
 SIDE_PANEL_WIDTH = 300  # what the side panel opens at when it was collapsed from the start
+LIST_WIDTH = 320  # the document list's first width
+# The list never gets narrower than what shows this many characters of a title beside its other columns:
+# at 160 pixels a title kept two characters ("关…知") and documents could not be told apart.
+LIST_MIN_TITLE_CHARS = 7
+LIST_MIN_CAP = 320  # however many columns the reader turned on
+LIST_MIN_ROWS = 6  # rows the list keeps when the window is short; the facets give way first
 # After an import, the entity thread starts this long after the new document opened: past its first paint.
 ENTITIES_AFTER_OPEN_MS = 300
 TURN_MS = 1  # `_in_turns`: a timer's shortest wait, so that each step is a turn of its own
@@ -190,6 +197,16 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.facets)
         left_layout.addWidget(self.organise.panel)
+        # In a short window the facets and collections shrink to a few rows before the list does: the list
+        # keeps LIST_MIN_ROWS rows (at the window's minimum height it showed two and a half).
+        self.table.setMinimumHeight(LIST_MIN_ROWS * self.table.verticalHeader().defaultSectionSize() + 32)
+        row = self.fontMetrics().height() + 6
+        self.facets.setMinimumHeight(3 * row)
+        self.organise.panel.setMinimumHeight(2 * row)
+        for panel in (self.facets, self.organise.panel):
+            panel.setSizePolicy(panel.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Ignored)
+        left_layout.setStretch(left_layout.indexOf(self.table), 4)
+        left_layout.setStretch(left_layout.indexOf(self.facets), 1)
         reading_layout = self.reading.layout()
         assert isinstance(reading_layout, QVBoxLayout)
         reading_layout.insertWidget(3, self.find_bar)
@@ -201,6 +218,10 @@ class MainWindow(QMainWindow):
         self.side.addTab(self.info, self.tr("Info"))
         self.side.addTab(self.view.removed_panel, self.tr("Removed"))
         self.side.setCurrentIndex(0)
+        # All four tabs stay in view: at its first width the panel shows their whole names, narrower they
+        # elide rather than hide "Removed" behind scroll arrows.
+        self.side.setUsesScrollButtons(False)
+        self.side.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
         self.side.currentChanged.connect(self._on_side_tab_changed)
         # The Entities tab follows the open document without holding up its opening when behind another.
         self.entities_follower = TabFollower(
@@ -213,14 +234,16 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.side)
         # The reading pane takes most of what the window gains or loses; the side columns can shrink
         # to a usable minimum (and collapse when dragged shut), so a small window still reads well.
-        left.setMinimumWidth(160)
-        self.side.setMinimumWidth(180)
+        left.setMinimumWidth(self._list_min_width())
+        frame = 2 * self.side.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
+        self.side.setMinimumWidth(max(180, self.side.tabBar().minimumSizeHint().width() + frame))
         self._keep_reading_width()
         for index, stretch in enumerate((1, 4, 1)):
             self.splitter.setStretchFactor(index, stretch)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([320, 660, SIDE_PANEL_WIDTH])
-        self._side_width = SIDE_PANEL_WIDTH
+        self._side_width = self._side_panel_width()
+        self.splitter.keep[2] = self._side_panel_width
+        self.splitter.setSizes([LIST_WIDTH, 660, self._side_width])
         self.splitter.splitterMoved.connect(lambda _pos, _index: self._sync_side_panel_action())
         self.setCentralWidget(self.splitter)
         self.statusBar().addPermanentWidget(self.view.page_label)
@@ -286,6 +309,26 @@ class MainWindow(QMainWindow):
         if side > 0:
             self._side_width = side
         self.act_side_panel.setChecked(side > 0)
+
+    def _side_panel_width(self) -> int:
+        """The side panel's first width: SIDE_PANEL_WIDTH, or what its four tab names need if more (they
+        are longer in some languages)."""
+        bar = self.side.tabBar()
+        tabs = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
+        return max(SIDE_PANEL_WIDTH, tabs + 2 * self.side.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth))
+
+    def _list_min_width(self) -> int:
+        """The left column's minimum: LIST_MIN_TITLE_CHARS characters of a bold title, the list's other
+        shown columns, its scroll bar and frame (capped at LIST_MIN_CAP)."""
+        bold = self.table.font()
+        bold.setBold(True)
+        title = LIST_MIN_TITLE_CHARS * QFontMetrics(bold).horizontalAdvance("中") + 12
+        header = self.table.horizontalHeader()
+        others = sum(
+            header.sectionSize(c) for c in range(header.count()) if c != 0 and not self.table.isColumnHidden(c)
+        )
+        scroll = self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return min(LIST_MIN_CAP, title + others + scroll + 2 * self.table.frameWidth() + 8)
 
     def _keep_reading_width(self) -> None:
         """The reading pane's hard minimum and comfortable width follow the reading font and zoom."""
@@ -438,9 +481,24 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
         if self.settings.window_state:
             self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
+        # The panes' widths are given once the splitter has the window's width: given to a splitter still at
+        # its first, unshown size, they were scaled by the stretch factors when the window came up (the list
+        # saved at 318 pixels came back at 249).
+        self._lay_out_now()
         if self.settings.splitter_state:
             self.splitter.restoreState(QByteArray.fromBase64(self.settings.splitter_state.encode()))
+        else:
+            self.splitter.setSizes(
+                [LIST_WIDTH, self.splitter.width() - LIST_WIDTH - self._side_width, self._side_width]
+            )
         self._sync_side_panel_action()
+
+    def _lay_out_now(self) -> None:
+        """Give the central widget its place in the window now, before the window is shown."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+            layout.setGeometry(self.rect())
 
     def save_state(self) -> None:
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()

@@ -22,6 +22,9 @@ class ReadingSplitter(QSplitter):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.comfortable = comfortable
         self.reading_index = 1
+        # A width a pane gives up only after the other has given what it can (the side panel keeps the
+        # width that shows its tab names while the list is wider than its minimum).
+        self.keep: dict[int, Callable[[], int]] = {}
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -29,19 +32,24 @@ class ReadingSplitter(QSplitter):
 
     def make_room(self) -> None:
         """Widen the reading pane to its comfortable width from the panes beside it (the side panel
-        first, then the list), never below their minimums and never opening a collapsed one."""
+        first, then the list; a width in `keep` is given up last), never below their minimums and never
+        opening a collapsed one."""
         sizes = self.sizes()
         if len(sizes) <= self.reading_index:
             return
         short = self.comfortable() - sizes[self.reading_index]
         if short <= 0:
             return
-        for index in (2, 0):
-            widget = self.widget(index)
-            if short <= 0 or widget is None or index >= len(sizes) or sizes[index] == 0:
-                continue
-            give = max(0, min(short, sizes[index] - widget.minimumWidth()))
-            sizes[index] -= give
-            sizes[self.reading_index] += give
-            short -= give
+        for soft in (True, False):
+            for index in (2, 0):
+                widget = self.widget(index)
+                if short <= 0 or widget is None or index >= len(sizes) or sizes[index] == 0:
+                    continue
+                floor = widget.minimumWidth()
+                if soft and index in self.keep:
+                    floor = max(floor, self.keep[index]())
+                give = max(0, min(short, sizes[index] - floor))
+                sizes[index] -= give
+                sizes[self.reading_index] += give
+                short -= give
         self.setSizes(sizes)
