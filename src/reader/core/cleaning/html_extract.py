@@ -41,7 +41,9 @@ _CHROME_WORDS = _words(
     "recommend recommended hot rank ranking comment comments reply replies login subscribe "
     "advert ads ad banner sitemap links friendlink tags pager pagination page_nav "
 )
-_AD_WORDS = _words("advert ads ad banner ")  # chrome words that name an advertisement
+# Chrome words that name an advertisement. Not `banner`: CMSs name a strip of pictures so (a slide show,
+# a photo story's frames inside the article), and its captions are the writer's lines.
+_AD_WORDS = _words("advert ads ad ")
 _CONTENT_WORDS = _words(
     "content article post entry main text body story detail article_content post_content "
     "artibody news_content newscontent "
@@ -62,7 +64,7 @@ class Block:
     chrome: bool = False  # an ancestor's class/id names page chrome
     content_hint: bool = False  # an ancestor's class/id names the article body
     chrome_inner: bool = False  # the nearest ancestor with a hint names chrome (comments inside a post box)
-    ad_inner: bool = False  # ... and names an advertisement (`inline-ad`, `banner`)
+    ad_inner: bool = False  # ... and names an advertisement (`inline-ad`, `ad-box`)
     path: tuple[int, ...] = field(default_factory=tuple)  # ids of enclosing block elements
     boxes: tuple[int, ...] = ()  # ids of the enclosing elements with a content hint, outermost first
 

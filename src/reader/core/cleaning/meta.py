@@ -31,8 +31,17 @@ class MetaResult:
 
 
 def _first_content(lines: list[cf.Line]) -> int:
+    """The first paragraph of the body: the header (title, byline) stands above it. A row of a table's
+    cells (`索引号：\t…\t主题分类：\t…`, an information table above a notice's title) is no paragraph,
+    however many words its cells hold."""
     for i, line in enumerate(lines):
-        if line.reason is None and line.words >= 30 and line.clause_punct >= 1 and line.link_density < 0.3:
+        if (
+            line.reason is None
+            and line.words >= 30
+            and line.clause_punct >= 1
+            and line.link_density < 0.3
+            and "\t" not in line.text
+        ):
             return i
     return len(lines)
 

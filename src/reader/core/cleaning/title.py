@@ -92,6 +92,8 @@ def _best_title_line(lines: list[cf.Line], facts: PageFacts | None, first_conten
             break  # the body has begun: a short notice's signature at its foot is no title
         if line.reason is not None or line.code or not (2 <= line.words <= 60) or line.text.endswith("。"):
             continue  # a `# comment` in a code block is code, whatever it looks like
+        if "\t" in line.text:
+            continue  # a table's row of cells (an information table above a notice) is no title
         if line.text in leaves:
             line.reason = "navigation"  # the section name that closes the breadcrumb
             continue
