@@ -13,9 +13,11 @@ from PySide6.QtGui import QFontMetrics
 from pytestqt.qtbot import QtBot
 
 from reader.app import operations as ops
+from reader.core.cleaning import Removed
 from reader.settings import load, save, settings_path
 from reader.ui.app import create_window
 from reader.ui.main_window import LIST_MIN_ROWS, LIST_MIN_TITLE_CHARS, MainWindow
+from reader.ui.removed_panel import RemovedPanel
 
 
 def facet_values(window: MainWindow, group: str) -> list[str]:
@@ -111,3 +113,23 @@ def test_at_its_minimum_size_the_window_keeps_the_list_usable(window: MainWindow
     rows = window.table.viewport().height() // window.table.verticalHeader().defaultSectionSize()
     assert rows >= LIST_MIN_ROWS
     assert window.facets.height() >= 2 * window.fontMetrics().height()  # the facets still show a row or two
+
+
+def test_the_removed_tab_shows_the_removed_text_beside_a_long_reason(qtbot: QtBot) -> None:
+    panel = RemovedPanel()
+    qtbot.addWidget(panel)
+    panel.resize(300, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    removed = [
+        Removed(line=12, text="网友评论：这篇文章写得很好，支持一下！", reason="comments"),
+        Removed(line=340, text="上一篇：关于开展养老机构安全检查的通知", reason="navigation"),
+    ]
+    panel.show_removed(removed, {})
+    header = panel.tree.header()
+    viewport = panel.tree.viewport().width()
+    assert header.sectionPosition(2) + 60 <= viewport  # the text column starts well inside the panel
+    assert header.length() <= viewport  # nothing past the edge, no sideways scrolling
+    panel.tree.setCurrentIndex(panel.model.index(1, 2))
+    panel.tree.scrollTo(panel.model.index(1, 2))
+    assert panel.tree.horizontalScrollBar().value() == 0  # a click keeps the line numbers in view

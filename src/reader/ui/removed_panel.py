@@ -88,7 +88,9 @@ class RemovedPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, self.fontMetrics().horizontalAdvance("Navigation, menu") + 16)
+        self._reason_width = self.fontMetrics().horizontalAdvance("Navigation, menu") + 16
+        header.resizeSection(1, self._reason_width)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the text elides instead
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.restore_button = QPushButton(self.tr("Restore line"))
         self.restore_button.setObjectName("restoreLine")
@@ -116,8 +118,11 @@ class RemovedPanel(QWidget):
                 reason = self.tr("removed by you")
             rows.append(RemovedRow(r.line, reason, r.text))
         self.model.set_rows(rows)
-        for col in (0, 1):
-            self.tree.resizeColumnToContents(col)
+        # The reason is sized to its words but no wider than a few of them: fitted to the longest reason
+        # ("Comments, replies or further posts…") it pushed the removed text past the panel's edge.
+        self.tree.resizeColumnToContents(0)
+        header = self.tree.header()
+        header.resizeSection(1, min(self.tree.sizeHintForColumn(1), self._reason_width))
         kept = sum(1 for keep in overrides.values() if keep)
         text = counted(self.tr("%n line(s) removed", "", len(removed)), len(removed))
         if overrides:
