@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.app import operations as ops
@@ -133,3 +134,30 @@ def test_the_removed_tab_shows_the_removed_text_beside_a_long_reason(qtbot: QtBo
     panel.tree.setCurrentIndex(panel.model.index(1, 2))
     panel.tree.scrollTo(panel.model.index(1, 2))
     assert panel.tree.horizontalScrollBar().value() == 0  # a click keeps the line numbers in view
+
+
+def _ink_and_ground(widget: QWidget) -> tuple[int, int]:
+    """The lightness of the widget's text as drawn, and of its background: the lightest and the darkest
+    pixel of a grab, whichever is farther from the background (the corner)."""
+    image = widget.grab().toImage()
+    ground = QColor(image.pixel(1, 1)).lightness()
+    values = [QColor(image.pixel(x, y)).lightness() for x in range(image.width()) for y in range(image.height())]
+    ink = max(values, key=lambda v: abs(v - ground))
+    return ink, ground
+
+
+def test_after_a_live_switch_to_the_dark_theme_the_title_is_light_on_dark(window: MainWindow, qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window.settings.theme = "light"
+    window.apply_preferences()
+    qtbot.waitUntil(lambda: window.reading.title_label.text() != "")
+    try:
+        window.settings.theme = "dark"
+        window.apply_preferences()
+        qtbot.wait(50)  # the style sheets are set again on the next turn
+        ink, ground = _ink_and_ground(window.reading.title_label)
+        assert ground < 100 and ink > 160, (ink, ground)
+    finally:
+        window.settings.theme = "light"
+        window.apply_preferences()

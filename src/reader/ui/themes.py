@@ -138,10 +138,13 @@ def apply_theme(app: QApplication, theme: str) -> str:
 
 
 def _refresh_palette_sheets(app: QApplication) -> None:
-    """Style sheets resolve `palette(...)` once, when set: set them again so they pick up the new colours."""
+    """Set every widget's style sheet again so that it takes the new palette. A sheet resolves
+    `palette(...)` once, when set; and a widget with any sheet keeps the palette it was polished with, even
+    one that names no colour (the document title's font size kept it near-black on the dark theme's grey
+    after a live switch)."""
     for widget in app.allWidgets():
         sheet = widget.styleSheet()
-        if "palette(" in sheet:
+        if sheet:
             widget.setStyleSheet("")
             widget.setStyleSheet(sheet)
 
