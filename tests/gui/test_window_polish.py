@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from reader.app import operations as ops
 from reader.core.cleaning import Removed
 from reader.settings import load, save, settings_path
+from reader.ui.about_dialog import AboutDialog
 from reader.ui.app import create_window
 from reader.ui.main_window import LIST_MIN_ROWS, LIST_MIN_TITLE_CHARS, MainWindow
 from reader.ui.removed_panel import RemovedPanel
@@ -161,3 +162,23 @@ def test_after_a_live_switch_to_the_dark_theme_the_title_is_light_on_dark(window
     finally:
         window.settings.theme = "light"
         window.apply_preferences()
+
+
+def test_about_shows_the_library_size_the_status_bar_shows(window: MainWindow, qtbot: QtBot) -> None:
+    """With changes waiting in the write-ahead log, the files on disk are larger than the data: both
+    places show the data's size, and About says what the disk holds besides."""
+    assert window.current is not None
+    window.reading.select_span(0, 4)
+    for _ in range(30):
+        window.annotations.highlight("yellow", note="x" * 2000)
+    window.writes.flush()
+    window.documents.update_status()
+    window.show_about()
+    dialog = window.findChild(AboutDialog)
+    assert dialog is not None
+    try:
+        status = window.library_label.text().rsplit("library ", 1)[1]
+        assert dialog.size_label.text() == status
+        assert "On disk now" in dialog.size_label.toolTip()
+    finally:
+        dialog.close()

@@ -73,7 +73,11 @@ def _link(path: Path) -> str:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, library_path: Path, settings_file: Path, parent: Any = None) -> None:
+    def __init__(
+        self, library_path: Path, settings_file: Path, parent: Any = None, *, data_size: int | None = None
+    ) -> None:
+        """`data_size` is the space the library's data takes (`Library.file_size`), the figure the status
+        bar shows; without it the dialog shows what the files take on disk."""
         super().__init__(parent)
         self.setObjectName("about")
         self.setWindowTitle(self.tr("About reader"))
@@ -92,8 +96,20 @@ class AboutDialog(QDialog):
         places = QFormLayout()
         self.library_label = self._path_label(library_path, "aboutLibrary")
         places.addRow(self.tr("Library"), self.library_label)
-        self.size_label = QLabel(human_size(library_size(library_path)) if library_path.exists() else "—")
+        # The status bar's figure, so the two agree; what the files take on disk (the write-ahead log
+        # included, which holds recent changes until it is folded into the file) is in the tooltip.
+        on_disk = library_size(library_path) if library_path.exists() else None
+        shown = data_size if data_size is not None else on_disk
+        self.size_label = QLabel(human_size(shown) if shown is not None else "—")
         self.size_label.setObjectName("aboutLibrarySize")
+        if data_size is not None and on_disk is not None:
+            self.size_label.setToolTip(
+                self.tr(
+                    "The space the library's data takes, recent changes included (as in the status bar).\n"
+                    "On disk now: {0} (the library file and its write-ahead log, which holds recent changes "
+                    "until they are written into the file)."
+                ).format(human_size(on_disk))
+            )
         places.addRow(self.tr("Library size"), self.size_label)
         self.settings_label = self._path_label(settings_file, "aboutSettings")
         places.addRow(self.tr("Settings"), self.settings_label)

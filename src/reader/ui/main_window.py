@@ -444,7 +444,9 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from reader.ui.about_dialog import AboutDialog  # dialogs load when first opened
 
-        dialog = AboutDialog(self.library.path, settings_path(self._config_dir), self)
+        dialog = AboutDialog(
+            self.library.path, settings_path(self._config_dir), self, data_size=self.library.file_size()
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
