@@ -28,6 +28,7 @@ from reader.core.entities.context import (
 )
 from reader.core.entities.described import GOVERNMENT, SECTOR, described_by_place, government_left, of_a_body
 from reader.core.entities.gazetteers import dictionary, gazetteers, longest_ending
+from reader.core.entities.given_names import completed_names
 from reader.core.entities.model import Token
 from reader.core.entities.posts import posts_of
 from reader.core.entities.spans import (
@@ -305,6 +306,7 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
         out.extend(field_bodies(chunk, tokens, out))
     out.extend(kind_bodies(chunk, tokens, out))
     out = joined_sounded_people(titled_sounded_names(chunk, tokens, out), chunk, tokens)
+    out = completed_names(chunk, tokens, out)
     out.extend(pattern_spans(chunk, out))
     if "（" in chunk or "(" in chunk:
         out = _bracketed_form(chunk, out)
