@@ -20,10 +20,9 @@ import functools
 import math
 import os
 import threading
-import types
 import unicodedata
 import weakref
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
@@ -33,7 +32,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from reader.core import heap
-from reader.formats.pdf import ocr_spans
+from reader.formats.pdf import ocr_sessions, ocr_spans
 from reader.formats.pdf.model import Fragment, PdfError
 from reader.formats.pdf.ocr_fragments import MIN_SCORE, Quad, _units, to_fragments
 from reader.formats.pdf.ocr_recognise import (
@@ -211,47 +210,6 @@ with one onnxruntime thread, which measured cheaper than one line at a time on s
 (the per-operator hand-offs between threads cost more than they gain on inputs this small)."""
 
 
-class _ModelPath:
-    """Stands in for an onnxruntime session while RapidOCR is constructed: the engine replaces each of its
-    sessions with one made to its own options (below), so loading the models there as well only cost time
-    with the GIL held (measured: its detector, angle classifier and recogniser took 340 ms of CPU of the
-    1.2 s the engine's load took, in three calls that hold the GIL throughout). Only the model's path is
-    kept, which is what the engine reads from it."""
-
-    def __init__(self, path: object, *_args: object, **_kwargs: object) -> None:
-        self._model_path = str(path)
-
-    def get_providers(self) -> list[str]:
-        return ["CPUExecutionProvider"]
-
-    def get_modelmeta(self) -> Any:
-        return types.SimpleNamespace(custom_metadata_map={})
-
-
-@contextlib.contextmanager
-def _sessions_deferred() -> Iterator[None]:
-    """RapidOCR's own sessions not made while the block runs (`_ModelPath`); a RapidOCR release whose
-    loader is not where this expects it is left as it is (the sessions are then made and replaced)."""
-    try:
-        from rapidocr_onnxruntime.utils import infer_engine  # type: ignore[import-untyped]
-    except ImportError:
-        yield
-        return
-    if not hasattr(infer_engine, "InferenceSession"):
-        yield
-        return
-    real = infer_engine.InferenceSession
-    with _DEFER_LOCK:
-        infer_engine.InferenceSession = _ModelPath
-        try:
-            yield
-        finally:
-            infer_engine.InferenceSession = real
-
-
-_DEFER_LOCK = threading.Lock()
-
-
 @functools.cache
 def default_engine() -> Engine | str:
     """RapidOCR, loaded once per process; or the one-line reason it cannot be used (not installed, broken).
@@ -294,26 +252,16 @@ def default_engine() -> Engine | str:
                 "rec_keys_path": str(fast_keys),
             }
             try:
-                with _sessions_deferred():
+                with ocr_sessions.deferred():
                     rapid = RapidOCR(**settings)
             except Exception:  # a release that uses its sessions while it is constructed: made as it wants
                 rapid = RapidOCR(**settings)
-            options = onnxruntime.SessionOptions()
             # One onnxruntime thread per run; the parallelism is ours (lines on `threads` threads), see MAX_THREADS.
-            options.intra_op_num_threads = 1
-            options.inter_op_num_threads = 1
-            options.enable_cpu_mem_arena = False  # as the engine sets it: memory goes back after each page
-            options.log_severity_level = 4
-            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            options = ocr_sessions.options(1)
             providers = ["CPUExecutionProvider"]
 
             def detector(count: int) -> Any:
-                det_options = onnxruntime.SessionOptions()
-                det_options.intra_op_num_threads = max(1, min(threads, count))
-                det_options.inter_op_num_threads = 1
-                det_options.enable_cpu_mem_arena = False
-                det_options.log_severity_level = 4
-                det_options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+                det_options = ocr_sessions.options(min(threads, count))
                 path = rapid.text_det.infer.session._model_path
                 return onnxruntime.InferenceSession(path, sess_options=det_options, providers=providers)
 
