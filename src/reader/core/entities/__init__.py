@@ -434,6 +434,7 @@ def _named_mentions(text: str, norm: str, named: list[Span], compounds: str = ""
     shown: list[tuple[Span, str]] = []
     unresolved: set[int] = set()  # bodies named by their kind alone with no named body of that kind before
     kinds = _gazetteers().kind_bodies
+    countries = _gazetteers().countries
     for span in named:
         if span.type == "person":
             name = _person_name(norm, span)
@@ -468,6 +469,9 @@ def _named_mentions(text: str, norm: str, named: list[Span], compounds: str = ""
         # A country's team, legislature or ministry (匈牙利队, 挪威议会, 英国内政部): named by its kind.
         holds_office = holds_office or (span.type == "org" and national_body(name))
         strong = span.type == "org" and span.confirmed and span.score >= _BODY_SURE and body_by_ending(name)
+        # A country or continent by its name (美国, 格鲁吉亚; 中 of 中印 read as 中国): the name is the
+        # evidence, however unsure the model is of the word around it.
+        strong = strong or (span.type == "place" and name in countries)
         holds_office = holds_office or strong
         tier = _tier(
             span,
