@@ -2,7 +2,8 @@
 defaults, on scans generated from public text.
 
     PYTHONPATH=src .venv/bin/python benchmarks/bench_ocr.py [--pages N] [--seed S] [--skew DEG] [--stages]
-        [--squeeze F] [--no-prior] [--no-spans] [--doubtful F] [--span-lines F ...] [--det-threads N] [--dump PREFIX]
+        [--squeeze F] [--strip-squeeze F] [--no-prior] [--no-spans] [--doubtful F] [--span-lines F ...]
+        [--det-threads N] [--dump PREFIX]
         [--timeline]
 
 Pages are made by tests/unit/formats/pdf/pdf_scans.py: real Chinese paragraphs (simplified from
@@ -316,6 +317,7 @@ def span_lines(scan: Scan, thresholds: list[float]) -> None:
         return [read(image) for image in images]
 
     fast = each(reader(ocr.FAST, True, []), lines)
+    strip_model = dataclasses.replace(ocr.ACCURATE, squeeze=ocr.STRIP_SQUEEZE)
     every: list[int] = []
     whole = reader(ocr.ACCURATE, True, every)
     cpu = time.process_time()
@@ -336,7 +338,7 @@ def span_lines(scan: Scan, thresholds: list[float]) -> None:
         again: list[int] = []
         strips: list[int] = []
         cpu = time.process_time()
-        ocr_spans.reread(lines, fast, reader(ocr.ACCURATE, True, again), reader(ocr.ACCURATE, False, strips), each)
+        ocr_spans.reread(lines, fast, reader(ocr.ACCURATE, True, again), reader(strip_model, False, strips), each)
         cpu = time.process_time() - cpu
         print(
             f"| {threshold:g} | {len(lines) - spans - read_whole} / {spans} / {read_whole} | {len(again)} "
@@ -430,6 +432,11 @@ def main() -> None:
         "--squeeze", type=float, help=f"width scale of the accurate recogniser's lines (built: {ocr.ACCURATE.squeeze})"
     )
     parser.add_argument(
+        "--strip-squeeze",
+        type=float,
+        help=f"width scale of the strips of doubtful spans (built: {ocr.STRIP_SQUEEZE})",
+    )
+    parser.add_argument(
         "--no-prior", action="store_true", help="judge every page on a fast sample (no carrying of the script)"
     )
     parser.add_argument(
@@ -456,6 +463,8 @@ def main() -> None:
         ocr.DET_THREADS = args.det_threads
     if args.squeeze is not None:
         ocr.ACCURATE = dataclasses.replace(ocr.ACCURATE, squeeze=args.squeeze)
+    if args.strip_squeeze is not None:
+        ocr.STRIP_SQUEEZE = args.strip_squeeze
     if args.no_prior:
         each_page, by_spans = ocr.recognise_lines, ocr.recognise_spans
         ocr.recognise_lines = lambda lines, fast, accurate, each, prior=None: each_page(lines, fast, accurate, each)

@@ -22,7 +22,7 @@ import os
 import threading
 import unicodedata
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
@@ -190,6 +190,14 @@ REREAD_SPANS = True
 (`ocr_recognise.recognise_spans`, `ocr_spans`), instead of every line by the accurate one (`recognise_lines`): some 40 %
 less processor time a traditional page (docs/decisions/ocr-models.md, fourth round)."""
 
+STRIP_SQUEEZE = 0.6
+"""Horizontal scale of the strips of a traditional page's doubtful spans (`ocr_spans`) as the accurate
+recogniser reads them, narrower than its whole lines (`ACCURATE.squeeze`): a span is read with a
+character of context on each side, checked against the fast reading, so a narrower strip that misreads
+a character at its edge is caught and its line read whole. On the dev scans' 9 traditional pages it read
+the same number of characters right as 0.75 at four fifths of the width (the accurate recogniser's
+processor time goes with it); measured in docs/decisions/ocr-models.md, seventh round."""
+
 MIN_REC_RATIO = 320 / 48
 """A line narrower than this many times its height is padded to it, as the engine pads it (its training
 shape, 48 × 320)."""
@@ -217,23 +225,17 @@ def default_engine() -> Engine | str:
     OpenCV (which RapidOCR uses) sets Qt's plugin and font paths in the environment when it is imported;
     they point into OpenCV's own copy of Qt, so they are put back as they were for the window's Qt.
     """
-    saved = {key: os.environ.get(key) for key in ("QT_QPA_PLATFORM_PLUGIN_PATH", "QT_QPA_FONTDIR")}
     try:
-        import cv2
-        import numpy
-        import onnxruntime
-        from rapidocr_onnxruntime import RapidOCR  # type: ignore[import-untyped]
-        from rapidocr_onnxruntime.ch_ppocr_rec.utils import CTCLabelDecode  # type: ignore[import-untyped]
+        with _qt_paths_kept():
+            import cv2
+            import numpy
+            import onnxruntime
+            from rapidocr_onnxruntime import RapidOCR  # type: ignore[import-untyped]
+            from rapidocr_onnxruntime.ch_ppocr_rec.utils import CTCLabelDecode  # type: ignore[import-untyped]
     except ImportError:
         return INSTALL_HINT
     except Exception as exc:  # a broken install (missing shared library) must not stop an import
         return f"scanned page not read: {PACKAGE} cannot be loaded ({type(exc).__name__})"
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
     threads = max(1, min(os.cpu_count() or 1, MAX_THREADS))
     try:
         with contextlib.ExitStack() as files:
@@ -284,31 +286,9 @@ def default_engine() -> Engine | str:
     # which holds the GIL for as long as it visits them.
     heap.settle("ocr")
 
-    def reader(session: Any, decode: Any, squeeze: float, pad: bool = True) -> GlyphReader:
-        rec_input = session.get_inputs()[0].name
-        keys = decode.character
-
-        def recognise(line: Any) -> Reading:
-            """One line image (BGR) read by the recogniser: scaled to REC_HEIGHT (and its width by `squeeze`),
-            to -1..1, channels first; short lines padded as the engine pads them unless `pad` is off (the
-            strips of `ocr_spans`, whose cost goes with their width)."""
-            height, width = line.shape[:2]
-            wide = max(1, math.ceil(squeeze * REC_HEIGHT * width / max(height, 1)))
-            scaled = cv2.resize(line, (wide, REC_HEIGHT)).astype(numpy.float32)
-            scaled *= 2.0 / 255.0  # in place: the same values as `x * (2 / 255) - 1`, without two more copies
-            scaled -= 1.0
-            if pad and wide < MIN_REC_RATIO * REC_HEIGHT:  # a short line is padded as the engine pads it
-                scaled = cv2.copyMakeBorder(
-                    scaled, 0, 0, 0, math.ceil(MIN_REC_RATIO * REC_HEIGHT) - wide, cv2.BORDER_CONSTANT
-                )
-            batch = scaled.transpose(2, 0, 1)[numpy.newaxis]
-            return decode_ctc(session.run(None, {rec_input: batch})[0][0], keys, scaled.shape[1] * width / wide)
-
-        return recognise
-
-    read_fast = reader(fast, fast_decode, FAST.squeeze)
-    read_accurate = reader(accurate, accurate_decode, ACCURATE.squeeze)
-    read_strip = reader(accurate, accurate_decode, ACCURATE.squeeze, pad=False)
+    read_fast = line_reader(fast, fast_decode.character, FAST.squeeze)
+    read_accurate = line_reader(accurate, accurate_decode.character, ACCURATE.squeeze)
+    read_strip = line_reader(accurate, accurate_decode.character, STRIP_SQUEEZE, pad=False)
     prior = ScriptPrior()
 
     def on_threads(recognise: Callable[[Any], _Read], lines: Sequence[Any]) -> list[_Read]:
@@ -364,6 +344,56 @@ def default_engine() -> Engine | str:
     return StagedEngine(detect, recognise)
 
 
+def line_reader(session: Any, keys: Sequence[str], squeeze: float, pad: bool = True) -> GlyphReader:
+    """A recogniser's onnxruntime `session` as a `GlyphReader`, its CTC classes named by `keys`: one line
+    image (BGR) scaled to `REC_HEIGHT` (and its width by `squeeze`), to -1..1, channels first, short lines
+    padded to `MIN_REC_RATIO` as the engine pads them unless `pad` is off (the strips of `ocr_spans`, whose
+    cost goes with their width); the characters' places given in the line's own pixels."""
+    import numpy
+
+    cv2 = _opencv()
+
+    rec_input = session.get_inputs()[0].name
+
+    def recognise(line: Any) -> Reading:
+        height, width = line.shape[:2]
+        wide = max(1, math.ceil(squeeze * REC_HEIGHT * width / max(height, 1)))
+        scaled = cv2.resize(line, (wide, REC_HEIGHT)).astype(numpy.float32)
+        scaled *= 2.0 / 255.0  # in place: the same values as `x * (2 / 255) - 1`, without two more copies
+        scaled -= 1.0
+        if pad and wide < MIN_REC_RATIO * REC_HEIGHT:  # a short line is padded as the engine pads it
+            scaled = cv2.copyMakeBorder(
+                scaled, 0, 0, 0, math.ceil(MIN_REC_RATIO * REC_HEIGHT) - wide, cv2.BORDER_CONSTANT
+            )
+        batch = scaled.transpose(2, 0, 1)[numpy.newaxis]
+        return decode_ctc(session.run(None, {rec_input: batch})[0][0], keys, scaled.shape[1] * width / wide)
+
+    return recognise
+
+
+@contextlib.contextmanager
+def _qt_paths_kept() -> Iterator[None]:
+    """The window's Qt plugin and font paths as they were after the block: importing OpenCV (which RapidOCR
+    uses) points them into OpenCV's own copy of Qt."""
+    saved = {key: os.environ.get(key) for key in ("QT_QPA_PLATFORM_PLUGIN_PATH", "QT_QPA_FONTDIR")}
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _opencv() -> Any:
+    """OpenCV, imported with the window's Qt paths kept (`_qt_paths_kept`)."""
+    with _qt_paths_kept():
+        import cv2
+
+    return cv2
+
+
 def warm_script_tables() -> None:
     """Build, while the engine loads, the script tables and OpenCC converters that reading a traditional
     page uses. OpenCC builds a converter, and turns the whole ideograph range for the script tables, in
@@ -400,6 +430,8 @@ def engine_version() -> str:
     names the spans re-read and their threshold, since those decide which characters each model read."""
     where = f"doubtful spans (< {ocr_spans.DOUBTFUL:g}) of traditional pages" if REREAD_SPANS else "traditional pages"
     models = f"{FAST.name}, {ACCURATE.name} at {ACCURATE.squeeze:g} width on {where}"
+    if REREAD_SPANS:
+        models += f", spans at {STRIP_SQUEEZE:g} width"
     try:
         from importlib.metadata import version
 
