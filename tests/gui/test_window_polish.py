@@ -5,10 +5,11 @@ dialog that forgot its choices."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -17,7 +18,9 @@ from reader.app import operations as ops
 from reader.core.cleaning import Removed
 from reader.settings import load, save, settings_path
 from reader.ui.about_dialog import AboutDialog
+from reader.ui import file_dialogs
 from reader.ui.app import create_window
+from reader.ui.export_dialog import ExportDialog, documents_folder
 from reader.ui.main_window import LIST_MIN_ROWS, LIST_MIN_TITLE_CHARS, MainWindow
 from reader.ui.removed_panel import RemovedPanel
 
@@ -182,3 +185,46 @@ def test_about_shows_the_library_size_the_status_bar_shows(window: MainWindow, q
         assert "On disk now" in dialog.size_label.toolTip()
     finally:
         dialog.close()
+
+
+def test_the_export_dialog_remembers_its_choices_and_folder(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[tuple[str, str]] = []
+    target = tmp_path / "out" / "mine.csv"
+    target.parent.mkdir()
+
+    def save_file_name(parent: object, caption: str, directory: str, name_filter: str = "", **_: object) -> str:
+        asked.append((directory, name_filter))
+        return str(target)
+
+    monkeypatch.setattr(file_dialogs, "save_file_name", save_file_name)
+    seen: list[dict[str, object]] = []
+
+    def in_dialog(act: Callable[[ExportDialog], None]) -> None:
+        def run() -> None:
+            dialog = QApplication.activeModalWidget()
+            try:
+                if isinstance(dialog, ExportDialog):
+                    seen.append(dialog.choices())
+                    act(dialog)
+            finally:  # a failure leaves no modal dialog waiting
+                if dialog is not None and dialog.isVisible():
+                    dialog.close()
+
+        QTimer.singleShot(0, run)
+        window.exports.export_dialog()
+
+    def choose_and_save(dialog: ExportDialog) -> None:
+        dialog.format_box.setCurrentIndex(dialog.format_box.findData("csv"))
+        dialog.scope_box.setCurrentIndex(dialog.scope_box.findData("annotated"))
+        dialog.script_box.setCurrentIndex(dialog.script_box.findData("hant"))
+        dialog.save()
+
+    in_dialog(choose_and_save)
+    assert target.is_file()
+    assert asked[0] == (str(Path(documents_folder()) / "notes.csv"), asked[0][1])  # the documents folder
+    assert "(*.csv)" in asked[0][1].split(";;")[0]  # the chosen format's files first
+    in_dialog(lambda dialog: dialog.save())
+    assert seen[1]["format"] == "csv" and seen[1]["scope"] == "annotated" and seen[1]["script"] == "hant"
+    assert asked[1][0] == str(target.parent / "notes.csv")  # the last export's folder

@@ -7,6 +7,7 @@ export registry. Imported annotations are announced with `annotationsImported`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
@@ -44,6 +45,9 @@ class ExportController(QObject):
         self.reading = reading
         self.documents = documents
         self.window = window
+        # The last export's choices and folder, for the next one (this session's).
+        self.export_choices: dict[str, Any] = {}
+        self.export_dir = ""
         self.act_export = make_action(window, self.tr("&Export Notes…"), "Ctrl+E", self.export_dialog, name="export")
         self.act_import_annotations = make_action(
             window, self.tr("Import &Annotations…"), None, self.import_annotations_dialog, name="importAnnotations"
@@ -62,11 +66,15 @@ class ExportController(QObject):
             selected=self.documents.selected_ids(),
             script=self.reading.script,
             phrases=self.reading.phrases,
-            start_dir=self.settings.last_import_dir,
+            start_dir=self.export_dir,
             language=resolve_language(self.settings.language),
+            choices=self.export_choices,
             parent=self.window,
         )
         if dialog.exec() and dialog.saved_to is not None:
+            self.export_choices = dialog.choices()
+            saved = dialog.saved_to
+            self.export_dir = str(saved if saved.is_dir() else saved.parent)
             self.window.statusBar().showMessage(self.tr("Exported to {0}").format(dialog.saved_to), 8000)
 
     def print_document(self) -> None:

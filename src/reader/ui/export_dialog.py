@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -60,6 +60,12 @@ def render_pdf_pages(path: Path, pages: int = PREVIEW_PAGES, scale: float = PREV
     return images
 
 
+def documents_folder() -> str:
+    """Where a first export is saved: the user's documents folder, or home when there is none."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+
 class ExportDialog(QDialog):
     def __init__(
         self,
@@ -71,8 +77,11 @@ class ExportDialog(QDialog):
         phrases: bool = False,
         start_dir: str = "",
         language: str = "en",
+        choices: dict[str, Any] | None = None,
         parent: Any = None,
     ) -> None:
+        """`start_dir` is where the Save dialog opens (the documents folder when empty); `choices` are
+        those of the last export (`choices()`), made again where they still apply."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export Notes"))
         self.resize(720, 560)
@@ -83,6 +92,8 @@ class ExportDialog(QDialog):
         self._language = language
         self.saved_to: Path | None = None
         self._build_choices(script, phrases)
+        if choices:
+            self._restore_choices(choices)
         self._build_preview()
         self._lay_out()
         for box in (self.format_box, self.scope_box, self.script_box):
@@ -118,6 +129,38 @@ class ExportDialog(QDialog):
         self.notes_folder = QCheckBox(self.tr("Markdown: one note per document in a folder (Obsidian, Logseq)"))
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("only annotations whose quote, note or tag contains…"))
+
+    def choices(self) -> dict[str, Any]:
+        """What the reader chose, for the next export to start from."""
+        return {
+            "format": self.format_box.currentData(),
+            "scope": self.scope_box.currentData(),
+            "script": self.script_box.currentData(),
+            "phrases": self.phrases.isChecked(),
+            "convert_notes": self.convert_notes.isChecked(),
+            "notes_folder": self.notes_folder.isChecked(),
+        }
+
+    def _restore_choices(self, choices: dict[str, Any]) -> None:
+        """Choose again what `choices` holds; a scope that does not apply now (no selection) keeps the
+        default."""
+        for box, key in ((self.format_box, "format"), (self.scope_box, "scope"), (self.script_box, "script")):
+            index = box.findData(choices.get(key))
+            if index >= 0:
+                box.setCurrentIndex(index)
+        for check, key in (
+            (self.phrases, "phrases"),
+            (self.convert_notes, "convert_notes"),
+            (self.notes_folder, "notes_folder"),
+        ):
+            if isinstance(choices.get(key), bool):
+                check.setChecked(choices[key])
+
+    def name_filter(self) -> str:
+        """The Save dialog's file types: the chosen format's, then any file."""
+        chosen = export_format(str(self.format_box.currentData()))
+        label = self.format_labels().get(chosen.key, chosen.label)
+        return self.tr("{0} (*{1});;All files (*)").format(label, chosen.extension)
 
     def _build_preview(self) -> None:
         """Two previews in a stack: text for the text formats, rendered pages for PDF."""
@@ -237,12 +280,12 @@ class ExportDialog(QDialog):
 
     def save(self) -> None:
         chosen = export_format(str(self.format_box.currentData()))
-        start = self._start_dir or str(Path.home())
+        start = self._start_dir or documents_folder()
         if chosen.render_notes is not None and self.notes_folder.isChecked():
             path = file_dialogs.existing_directory(self, self.tr("Export Notes to Folder"), start)
         else:
             suggested = str(Path(start) / f"notes{chosen.extension}")
-            path = file_dialogs.save_file_name(self, self.tr("Export Notes"), suggested)
+            path = file_dialogs.save_file_name(self, self.tr("Export Notes"), suggested, self.name_filter())
         if not path:
             return
         try:
