@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 from reader.app import operations as ops
 from reader.core.cleaning import Removed
 from reader.settings import load, save, settings_path
-from reader.ui.about_dialog import AboutDialog
 from reader.ui import file_dialogs
+from reader.ui.about_dialog import AboutDialog
 from reader.ui.app import create_window
 from reader.ui.export_dialog import ExportDialog, documents_folder
 from reader.ui.main_window import LIST_MIN_ROWS, LIST_MIN_TITLE_CHARS, MainWindow
