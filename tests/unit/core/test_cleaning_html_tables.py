@@ -49,32 +49,38 @@ def test_a_grid_of_links_in_a_table_is_not_read_as_rows() -> None:
     assert not any("\t" in b for b in html_to_blocks(page).split("\n"))
 
 
-def test_ordered_list_items_read_as_their_own_words_without_the_numbers_a_browser_draws() -> None:
-    # The numbers of an <ol> are drawn by the browser, not written in the page: hand-made references of
-    # real pages (web_zh, magic-html) copy the items without them, and so does the reading text.
+def test_ordered_list_items_keep_the_numbers_a_browser_shows() -> None:
     page = (
         "<html><body><article><p>各单位应当做好以下几项工作，确保年度目标任务按期完成，具体安排如下：</p>"
         "<ol><li>完善工作台账。</li><li>按月报送进度。</li></ol>"
-        "<ol start='4' type='I'><li>开展年终考核。</li></ol>"
-        "<ol><li>\n<p>核对申报材料<br><img src='a.png'></p></li><li>1、已自带编号的事项</li></ol>"
+        "<ol start='4'><li>开展年终考核。</li></ol>"
+        "<ol type='a'><li>自查</li><li>互查</li></ol>"
+        "<ol type='I'><li>总结</li><li value='4'>附录</li></ol>"
         "<ul><li>不编号的事项。</li></ul></article></body></html>"
     )
     blocks = html_to_blocks(page).split("\n")
     assert blocks[1:] == [
-        "完善工作台账。",
-        "按月报送进度。",
-        "开展年终考核。",
-        "核对申报材料",
-        "1、已自带编号的事项",
+        "1. 完善工作台账。",
+        "2. 按月报送进度。",
+        "4. 开展年终考核。",
+        "a. 自查",
+        "b. 互查",
+        "I. 总结",
+        "IV. 附录",
         "不编号的事项。",
     ]
 
 
-def test_references_and_pagers_read_as_written() -> None:
+def test_references_and_pagers_are_not_numbered_again() -> None:
     refs = "<ol><li><a href='#a'>^</a> 某作者. 某书. 2010.</li><li>[2] 另一作者. 另一书. 2012.</li></ol>"
     assert html_to_blocks(refs).split("\n") == ["^ 某作者. 某书. 2010.", "[2] 另一作者. 另一书. 2012."]
     pager = "<ol><li><a href='/p1'>上一页</a></li><li><a href='/p2'>下一页</a></li></ol>"
     assert html_to_blocks(pager).split("\n") == ["上一页", "下一页"]
+
+
+def test_an_item_written_in_a_paragraph_gets_its_number_on_the_same_line() -> None:
+    page = "<ol><li>\n<p>核对申报材料<br><img src='a.png'></p></li><li><p>组织专家评审</p></li></ol>"
+    assert html_to_blocks(page).split("\n") == ["1. 核对申报材料", "2. 组织专家评审"]
 
 
 def test_a_short_line_in_a_box_named_an_advertisement_leaves_the_article() -> None:

@@ -16,6 +16,8 @@ from html.parser import HTMLParser as _TokenParser
 import lxml.etree
 import lxml.html
 
+from reader.core.text.numerals import roman
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -158,6 +160,52 @@ def _data_row(el: lxml.etree._Element) -> bool:
     return table is not None and _data_table(table)
 
 
+def _start(el: lxml.etree._Element) -> int:
+    try:
+        return int((el.get("start") or "1").strip())
+    except ValueError:
+        return 1
+
+
+_OWN_MARKS = frozenset("^↑[")
+LIST_LINK_SHARE = 0.5  # an ordered list with more of its text in links is a menu or a pager: not numbered
+
+
+def _numbered(el: lxml.etree._Element, tag: str) -> bool:
+    """Whether a browser's numbers are part of what list `el` says: an <ol> of the writer's items, not a
+    menu, a ranking of headlines or a pager built as one (mostly link text, `LIST_LINK_SHARE`), whose
+    numbers would only dilute the evidence of its links."""
+    if tag != "ol":
+        return False
+    chars = len(_collapse("".join(str(t) for t in el.itertext())))
+    links = sum(len(_collapse("".join(str(t) for t in a.itertext()))) for a in el.iter("a"))
+    return links <= LIST_LINK_SHARE * chars
+
+
+def _item_number(li: lxml.etree._Element, state: list[str | int]) -> str:
+    """The number an ordered list shows before item `li` (`3. `, `b. `, `iv. `), as a browser draws it:
+    from the list's start= and type=, or the item's own value=; `state` holds the list's next number."""
+    value = li.get("value")
+    number = int(state[1])
+    own = _collapse("".join(str(t) for t in li.itertext()))
+    if not own or own[:1] in _OWN_MARKS or own.isdigit():
+        # An empty item shows no number worth a line; an entry of references opens with its own mark (a
+        # backlink ^, [3]) and a pager's item is its number: none is numbered again.
+        state[1] = number + 1
+        return ""
+    if value and value.strip().lstrip("-").isdigit():
+        number = int(value)
+    state[1] = number + 1
+    kind = str(state[0])
+    if kind in ("a", "A") and 1 <= number <= 26:
+        mark = chr(ord(kind) + number - 1)
+    elif kind in ("i", "I") and 1 <= number < 4000:
+        mark = roman(number) if kind == "I" else roman(number).lower()
+    else:
+        mark = str(number)
+    return f"{mark}. "
+
+
 class _Renderer:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
@@ -172,11 +220,17 @@ class _Renderer:
         self.ads: list[bool] = []  # beside `hints`: True where the hint names an advertisement
         self.next_id = 1
         self.row_depth = 0  # inside a data table's row (`_data_row`): cells are parts of one line
+        self.lists: list[list[str | int]] = []  # open ol/ul, innermost last: [kind, next number]
+        self.number = ""  # the number of the ordered list's item just opened, until its first text
         self._state: dict[int, tuple[bool, bool, bool, bool, bool]] = {}
 
     def add(self, text: str | None) -> None:
         if not text:
             return
+        if self.number and not text.isspace():
+            # The item's number goes before its first words, also when they stand in a <p> inside the <li>.
+            self.parts.append(self.number)
+            self.number = ""
         self.parts.append(text)
         if self.link_depth:
             self.link_parts += sum(1 for ch in text if ch.isalnum())
@@ -243,6 +297,10 @@ class _Renderer:
             self.next_id += 1
         if row:
             self.row_depth += 1
+        if tag in ("ol", "ul"):
+            self.lists.append([(el.get("type") or "1").strip() if _numbered(el, tag) else "", _start(el)])
+        elif tag == "li" and self.lists and self.lists[-1][0]:
+            self.number = _item_number(el, self.lists[-1])  # shown before the item's first text
         if chrome:
             self.chrome_depth += 1
         if content:
@@ -271,6 +329,10 @@ class _Renderer:
         elif tag in BLOCK_TAGS:
             self.flush()
             self.block_stack.pop()
+        if tag in ("ol", "ul") and self.lists:
+            self.lists.pop()
+        if tag == "li":
+            self.number = ""
         if chrome:
             self.chrome_depth -= 1
         if content:
