@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import hashlib
+import math
 import re
 import threading
 import time
@@ -347,12 +348,125 @@ def _page(doc: pdfium.PdfDocument, index: int) -> Iterator[pdfium.PdfPage]:
 
 
 def _text_page(page: pdfium.PdfPage, index: int) -> PageBox:
+    bbox = Box(*page.get_bbox())
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
-        return PageBox(index, width, height, tuple(_fragments(textpage, height, Box(*page.get_bbox()))))
+        raw = textpage.raw
+        turn = _text_turn(raw)
+        if turn or page.get_rotation():
+            # A turned page: the size PDFium gives is the displayed one, but the character boxes are in the
+            # page's own space. The text is read in the frame where its glyphs stand upright, so a page the
+            # producer turned with /Rotate over upright text keeps the frame (and furniture heights) of the
+            # other pages, and text drawn turned on a page shown upright is read as it is shown.
+            chars = _turned(_chars(raw, bbox, keep_spaces=True), turn, bbox)
+            width, height = (bbox.right - bbox.left, bbox.top - bbox.bottom)
+            if turn in (90, 270):
+                width, height = height, width
+            return PageBox(index, width, height, tuple(_runs(chars)))
+        chars = [(c, x0, x1, height - top, height - low, size, w) for c, x0, x1, low, top, size, w in _chars(raw, bbox)]
+        return PageBox(index, width, height, tuple(_runs(chars)))
     finally:
         textpage.close()
+
+
+def _text_turn(raw: Any) -> int:
+    """The angle (0, 90, 180 or 270 degrees, counter-clockwise) most of the page's characters are drawn
+    at in the page's own space: 0 for ordinary text, 90 for a landscape table drawn turned."""
+    votes: Counter[int] = Counter()
+    n = min(pdfium_c.FPDFText_CountChars(raw), MAX_CHARS_PER_PAGE)
+    for i in range(0, n, max(1, n // 200)):  # a sample is enough to know the page's direction
+        angle = pdfium_c.FPDFText_GetCharAngle(raw, i)
+        if angle >= 0:
+            votes[-round(math.degrees(angle) / 90) % 4 * 90] += 1  # PDFium measures clockwise
+    return votes.most_common(1)[0][0] if votes else 0
+
+
+_Char = tuple[str, float, float, float, float, float, int]
+"""A character and its box: text, x0, x1, then two heights, size, weight (the heights' meaning depends on
+the step: bottom and top in the page's space from `_chars`, top and bottom downwards after)."""
+
+
+def _chars(raw: Any, page: Box, keep_spaces: bool = False) -> list[_Char]:
+    """The page's characters in PDFium's order with their loose boxes in the page's own space (y upwards).
+    A space has no useful box on an upright page and is kept as " " with the previous box; with
+    `keep_spaces` it keeps its own box (turned pages are reordered by position, the space with them)."""
+    n = min(pdfium_c.FPDFText_CountChars(raw), MAX_CHARS_PER_PAGE)
+    rect = pdfium_c.FS_RECTF()
+    out: list[_Char] = []
+    for i in range(n):
+        code = pdfium_c.FPDFText_GetUnicode(raw, i)
+        if code in (0, 0xFFFE, 0xFFFF, 0x0D, 0x0A):
+            continue
+        ch = "-" if code == 0x02 else chr(code)  # PDFium reports a line-end hyphen as U+0002
+        if ch.isspace() and not keep_spaces:
+            if out:
+                out.append((" ", *out[-1][1:]))
+            continue
+        # The loose box spans the font's ascent and descent: a flat glyph (一) has the same box as 田.
+        if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(rect)):
+            continue
+        if ch.isspace():
+            out.append((" ", rect.left, rect.right, rect.bottom, rect.top, 0.0, 0))
+            continue
+        char_size = pdfium_c.FPDFText_GetFontSize(raw, i) or (rect.top - rect.bottom)
+        if _off_page(rect, page):
+            continue
+        weight = pdfium_c.FPDFText_GetFontWeight(raw, i)
+        out.append((ch, rect.left, rect.right, rect.bottom, rect.top, char_size, weight))
+    return out
+
+
+def _turned(chars: list[_Char], turn: int, page: Box) -> list[_Char]:
+    """Characters in the frame where text drawn at `turn` degrees stands upright (y downwards from that
+    frame's top), each line's characters in reading order.
+
+    PDFium gives the characters of a turned page in the order they are seen on the displayed page, so on a
+    page shown upside down each line comes backwards: lines are kept in PDFium's order and each line's
+    characters are sorted along it; spaces are put back where the gaps are."""
+
+    def point(x: float, y: float) -> tuple[float, float]:
+        # (along the text, down the text) for a point of the page's space
+        if turn == 90:
+            return y, x
+        if turn == 180:
+            return -x, y
+        if turn == 270:
+            return -y, -x
+        return x, -y
+
+    corners = [point(x, y) for x in (page.left, page.right) for y in (page.bottom, page.top)]
+    left, top = min(c[0] for c in corners), min(c[1] for c in corners)
+    placed: list[_Char] = []
+    for ch, x0, x1, y0, y1, size, weight in chars:
+        a, b = point(x0, y0), point(x1, y1)
+        along, down = sorted((a[0] - left, b[0] - left)), sorted((a[1] - top, b[1] - top))
+        placed.append((ch, along[0], along[1], down[0], down[1], size, weight))
+    lines: list[list[_Char]] = []
+    rows: list[tuple[float, float]] = []  # each line's extent down the text
+    for char in placed:
+        if char[0] == " ":
+            continue
+        middle = (char[3] + char[4]) / 2
+        if rows and rows[-1][0] <= middle <= rows[-1][1]:
+            lines[-1].append(char)
+            continue
+        lines.append([char])
+        rows.append((char[3], char[4]))
+    out: list[_Char] = []
+    for line in lines:
+        line.sort(key=lambda c: c[1])
+        for i, char in enumerate(line):
+            # PDFium places the spaces of a turned page beside the wrong characters: a space is where the
+            # gap between two neighbours is wide enough for one
+            if i and char[1] - line[i - 1][2] > SPACE_GAP_EM * max(char[5], 1.0):
+                out.append((" ", *line[i - 1][1:]))
+            out.append(char)
+    return out
+
+
+SPACE_GAP_EM = 0.2
+"""A gap between two characters of a line wider than this many ems holds a space (a space is 0.25-0.33 em)."""
 
 
 class Box(NamedTuple):
@@ -377,48 +491,35 @@ def _off_page(rect: pdfium_c.FS_RECTF, page: Box) -> bool:
     return outside_x or top < page.bottom - margin or bottom > page.top + margin
 
 
-def _fragments(textpage: pdfium.PdfTextPage, height: float, page: Box) -> list[Fragment]:
-    raw = textpage.raw
-    n = min(pdfium_c.FPDFText_CountChars(raw), MAX_CHARS_PER_PAGE)
-    rect = pdfium_c.FS_RECTF()
+def _runs(chars: Sequence[_Char]) -> list[Fragment]:
+    """Fragments from characters in reading order (x0, x1, top, bottom with y downwards)."""
     out: list[Fragment] = []
-    chars: list[str] = []
+    text: list[str] = []
     box: list[float] = []  # x0, x1, top, bottom of the fragment being built
     size = 0.0
     weight = 0
-    for i in range(n):
-        code = pdfium_c.FPDFText_GetUnicode(raw, i)
-        if code in (0, 0xFFFE, 0xFFFF, 0x0D, 0x0A):
+    for ch, x0, x1, y0, y1, char_size, char_weight in chars:
+        if ch == " ":
+            if text:
+                text.append(" ")
             continue
-        ch = "-" if code == 0x02 else chr(code)  # PDFium reports a line-end hyphen as U+0002
-        if ch.isspace():
-            if chars:
-                chars.append(" ")
-            continue
-        # The loose box spans the font's ascent and descent: a flat glyph (一) has the same box as 田.
-        if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(rect)):
-            continue
-        char_size = pdfium_c.FPDFText_GetFontSize(raw, i) or (rect.top - rect.bottom)
-        if _off_page(rect, page):
-            continue
-        x0, x1, y0, y1 = rect.left, rect.right, height - rect.top, height - rect.bottom
-        if chars:
+        if text:
             em = max(size, char_size, 1.0)
             same_line = abs(y1 - box[3]) < 0.5 * em or (y0 < box[3] and y1 > box[2] and abs(char_size - size) > 1)
             gap = x0 - box[1]
             # Ligature parts share one box, so only a step back past the fragment's start is a new run.
             if not same_line or gap > WIDE_GAP_EM * em or (gap < -em and x0 <= box[0]):
-                out.append(_fragment(chars, box, size, weight))
-                chars = []
-        if not chars:
+                out.append(_fragment(text, box, size, weight))
+                text = []
+        if not text:
             box = [x0, x1, y0, y1]
-            size, weight = char_size, pdfium_c.FPDFText_GetFontWeight(raw, i)
+            size, weight = char_size, char_weight
         else:
             box = [min(box[0], x0), max(box[1], x1), min(box[2], y0), max(box[3], y1)]
             size = max(size, char_size)
-        chars.append(ch)
-    if chars:
-        out.append(_fragment(chars, box, size, weight))
+        text.append(ch)
+    if text:
+        out.append(_fragment(text, box, size, weight))
     return [fragment for fragment in out if fragment.text]
 
 
