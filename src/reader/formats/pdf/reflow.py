@@ -245,6 +245,16 @@ def _pitch(lines: list[Line]) -> float:
     return statistics.median(steps) if steps else 20.0
 
 
+_ITEM = re.compile(
+    r"^\s*(?:\d{1,2}[.．、](?![\d.．])|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[\u2460-\u2473\u2776-\u277f]"
+    r"|[一二三四五六七八九十]{1,3}、)"
+)
+"""The number of a list item or numbered point: `2.` `3、` `（2）` `(二)` `②` `三、` (not `2.5`)."""
+_ITEM_BEFORE = set("。；;！？!?：:")
+"""A line ending in one of these finished its sentence or announced a list, so a numbered line after it is
+a new item even when the line above runs to the column's edge."""
+
+
 def _opens(prev: Line, line: Line, columns: Mapping[tuple[int, int], tuple[float, float]], pitch: float) -> bool:
     """Whether `line` starts a new paragraph after body line `prev`."""
     left, _ = columns.get((line.page, line.column), (line.x0, line.x1))
@@ -258,6 +268,8 @@ def _opens(prev: Line, line: Line, columns: Mapping[tuple[int, int], tuple[float
         return True
     if prev.page == line.page and prev.column == line.column and line.top - prev.top > GAP_PITCH * pitch:
         return True
+    if _ITEM.match(line.text) and prev.text.rstrip()[-1:] in _ITEM_BEFORE:
+        return True  # a numbered item after a finished sentence: its line may be as full as a wrapped one
     first = _FIRST_WORD.match(line.text)
     need = em * 1.5 if first is None or _CJK.match(line.text[0]) else em * 0.55 * (len(first.group()) + 1)
     return right - prev.x1 > need

@@ -1,0 +1,54 @@
+"""Numbered items of a list, set flush left without indent: an item that fills its line ends a sentence, and
+the next item's number starts a new line of the text, however full the line above it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.formats.pdf import analyse
+from reader.formats.pdf.model import Fragment, Layout, PageBox
+
+SIZE = 12.0
+LEFT, RIGHT = 72.0, 72.0 + 30 * SIZE  # thirty characters to a line
+
+
+def _frag(text: str, top: float) -> Fragment:
+    return Fragment(text, LEFT, LEFT + SIZE * len(text), top, top + SIZE * 1.2, SIZE)
+
+
+def _set(items: list[str]) -> Layout:
+    """Each item set in thirty-character lines from the left edge, with no indent and no extra gap."""
+    fragments = []
+    top = 100.0
+    lead = "加快推进农村信息基础设施建设，补齐短板，重点做好以下工作："  # 30 characters, the column's width
+    for text in [lead, *items]:
+        while text:
+            fragments.append(_frag(text[:30], top))
+            text = text[30:]
+            top += SIZE * 1.6
+    return Layout((PageBox(0, 595, 842, tuple(fragments)),))
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [("1.", "2.", "3."), ("（1）", "（2）", "（3）"), ("①", "②", "③"), ("一、", "二、", "三、")],
+)
+def test_each_numbered_item_after_a_full_line_is_its_own_line(marks: tuple[str, ...]) -> None:
+    bodies = [
+        "实施光网乡村工程，年底前完成行政村光纤提速改造工作。",
+        "推进智慧广电入村入户，实现应急广播行政村全覆盖的目标。",
+        "建设州级农业农村大数据平台，汇聚耕地、气象、市场等基础数据。",
+    ]
+    items = [mark + body for mark, body in zip(marks, bodies, strict=True)]
+    text = analyse(_set(items)).text
+    lines = text.split("\n")
+    for item in items:
+        assert item in lines
+
+
+def test_a_figure_that_wraps_to_the_next_line_is_not_an_item() -> None:
+    """`2.5` at a line's start continues the sentence, as does a number after a line that ends mid-clause."""
+    first = "全州农村居民人均可支配收入比上年增长了百分之七，城乡收入比缩小到"  # 30 characters
+    item = "1.推进智慧广电入村入户，实现应急广播行政村全覆盖的目标。"
+    text = analyse(_set([item, first + "2.5倍左右，差距继续缩小。"])).text
+    assert text.split("\n")[-1] == item + first + "2.5倍左右，差距继续缩小。"
