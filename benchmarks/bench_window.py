@@ -29,6 +29,7 @@ The machine's load changes every figure: run it when nothing else runs, twice, a
 
     .venv/bin/python benchmarks/bench_window.py --docs 10000
     .venv/bin/python benchmarks/bench_window.py --docs 100000
+    .venv/bin/python benchmarks/bench_window.py --switch long_report.txt   # script switches only
 """
 
 from __future__ import annotations
@@ -265,10 +266,65 @@ w.close()
 """
 
 
+def measure_switch(path: Path) -> None:
+    """The script switch as the reader makes it (View ▸ script for this document, through the window's
+    controller, which keeps the place), on the stored document imported from `path`, with regional
+    vocabulary on, from the middle of the text: each view twice, the first time including what a first
+    use loads, then again. Wall and CPU time of the switch and its repaint, then of what it left for the
+    following turns (settle), and the load average, since the machine may be shared."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    from reader.app.importing import import_paths
+    from reader.core.script import Script
+    from reader.store.library import Library
+    from reader.ui.app import create_window
+
+    folder = Path(tempfile.mkdtemp(prefix="reader-bench-switch-"))
+    with Library(folder / "lib.sqlite") as library:
+        report = import_paths(library, [path], workers=1)
+        library.set_meta("seeded", "1")
+    window = create_window(folder / "lib.sqlite", config_dir=folder / "config")
+    window.resize(1280, 820)
+    window.show()
+    window.select_document(report.imported[0])
+    window.view.set_phrases(True)
+    for _ in range(50):
+        app.processEvents()
+    chars = len(window.reading.base_text)
+    window.reading.scroll_to(chars // 2)
+    for _ in range(50):  # the reader reads there a moment: the other views are prepared meanwhile
+        app.processEvents()
+        time.sleep(0.01)
+    print(f"Script switch of {path.name} ({chars:,} characters), regional vocabulary on, from the middle:")
+    for round_ in ("first", "again"):
+        for script in (Script.TW, Script.HANS, Script.HANT, Script.HK, Script.HANS):
+            wall, cpu = time.perf_counter(), time.process_time()
+            window.set_script(script, this_document=True)
+            window.pane.viewport().repaint()
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            settle = time.perf_counter()
+            for _ in range(30):
+                app.processEvents()
+            settle = time.perf_counter() - settle
+            print(
+                f"  {round_:<6} {script.value:<5} wall {wall * 1000:7.1f} ms  cpu {cpu * 1000:7.1f} ms"
+                f"  settle {settle * 1000:6.1f} ms  top at {window.reading.visible_offset():,}"
+            )
+    print(f"  load average: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
+    window.close()
+    window.library.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, action="append", help="library sizes (default 1000 and 10000)")
+    parser.add_argument("--switch", type=Path, help="only time script switches of this file, through the window")
     args = parser.parse_args()
+    if args.switch:
+        measure_switch(args.switch)
+        return
     sizes = args.docs or [1000, 10000]
     cache = Path(tempfile.gettempdir()) / "reader-bench-window"
     cache.mkdir(exist_ok=True)

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.app import operations as ops
 from reader.core.cleaning import Removed
+from reader.core.script import Script
 from reader.settings import load, save, settings_path
 from reader.ui import file_dialogs
 from reader.ui.about_dialog import AboutDialog
@@ -228,3 +229,18 @@ def test_the_export_dialog_remembers_its_choices_and_folder(
     in_dialog(lambda dialog: dialog.save())
     assert seen[1]["format"] == "csv" and seen[1]["scope"] == "annotated" and seen[1]["script"] == "hant"
     assert asked[1][0] == str(target.parent / "notes.csv")  # the last export's folder
+
+
+def test_a_switch_into_another_region_leaves_the_text_on_screen_alone(window: MainWindow, qtbot: QtBot) -> None:
+    """The new view is built in the new region's face; the text it replaces is not laid out and formatted
+    again in that face first (most of a long document's switch time)."""
+    assert window.current is not None
+    for script in (Script.HANS, Script.HK, Script.TW, Script.HANS):
+        old = window.pane.document()
+        touched: list[int] = []
+        old.contentsChange.connect(lambda position, _removed, _added, into=touched: into.append(position))
+        window.set_script(script)
+        assert window.pane.document() is not old and touched == [], script
+        wanted = window.pane.font_for(script, window.current.summary.script)
+        assert window.pane.font().family() == wanted.family()
+        assert window.pane.document().defaultFont().family() == wanted.family()

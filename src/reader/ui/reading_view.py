@@ -128,7 +128,7 @@ class ReadingView(QWidget):
             self.pane.set_plain("")
             return
         s = doc.summary
-        self.pane.set_view_script(script, s.script)
+        self.pane.set_view_script(script, s.script, text_follows=True)
         self.title_label.setText(self._convert(s.title))
         self.meta_label.setText("  ·  ".join(x for x in (s.date.replace("T", " "), s.source, s.author) if x))
         if s.script == "mixed":
@@ -231,7 +231,7 @@ class ReadingView(QWidget):
         top = self.visible_offset()
         selection = self.selected_span()
         self.script, self.phrases = script, phrases
-        self.pane.set_view_script(script, self.doc.summary.script)
+        self.pane.set_view_script(script, self.doc.summary.script, text_follows=True)
         self.title_label.setText(self._convert(self.doc.summary.title))
         self._render()
         if selection is not None:
