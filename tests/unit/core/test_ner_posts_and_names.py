@@ -4,8 +4,8 @@ two at a 与 inside their own name."""
 from __future__ import annotations
 
 from reader.core.entities import Mention, _no_fragments_of_terms, extract
+from reader.core.entities.bodies import split_joined
 from reader.core.entities.model import Token
-from reader.core.entities.spans import split_joined
 
 
 def _posts(text: str, name: str) -> tuple[str, ...]:

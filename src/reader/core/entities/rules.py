@@ -12,6 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from reader.core.entities.bodies import (
+    periodicals,
+    split_government,
+    split_joined,
+    split_seat,
+    with_session,
+    within_region,
+)
 from reader.core.entities.context import (
     BODY_CHARS,
     dateline,
@@ -36,14 +44,8 @@ from reader.core.entities.spans import (
     Span,
     is_parties,
     pattern_spans,
-    periodicals,
     place,
-    split_government,
-    split_joined,
     split_pairs,
-    split_seat,
-    with_session,
-    within_region,
 )
 from reader.core.entities.validity import (
     STANDALONE_ORGS,
