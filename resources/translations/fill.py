@@ -223,6 +223,15 @@ TABLE: dict[str, tuple[str, str]] = {
         "放棄未完成的匯入及其已辨識的頁面",
     ),
     "Unfinished import discarded": ("已放弃未完成的导入", "已放棄未完成的匯入"),
+    "{0} (*{1});;All files (*)": ("{0} (*{1});;所有文件 (*)", "{0} (*{1});;所有檔案 (*)"),
+    "The space the library's data takes, recent changes included (as in the status bar).\n"
+    "On disk now: {0} (the library file and its write-ahead log, which holds recent changes until they are "
+    "written into the file).": (
+        "文库数据所占的空间，包括最近的更改（与状态栏相同）。\n"
+        "当前磁盘占用：{0}（文库文件及其预写日志；日志保存最近的更改，直到写入文件）。",
+        "文庫資料所占的空間，包括最近的變更（與狀態列相同）。\n"
+        "目前磁碟占用：{0}（文庫檔案及其預寫日誌；日誌保存最近的變更，直到寫入檔案）。",
+    ),
 }
 
 # Counted strings (`tr("%n thing(s)", "", n)`): Chinese has one plural form.

@@ -20,6 +20,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The space the library&apos;s data takes, recent changes included (as in the status bar).
+On disk now: {0} (the library file and its write-ahead log, which holds recent changes until they are written into the file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Library size</source>
         <translation type="unfinished"></translation>
     </message>
@@ -669,6 +674,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     </message>
     <message>
         <source>only annotations whose quote, note or tag contains…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (*{1});;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -20,6 +20,12 @@
         <translation>文库</translation>
     </message>
     <message>
+        <source>The space the library&apos;s data takes, recent changes included (as in the status bar).
+On disk now: {0} (the library file and its write-ahead log, which holds recent changes until they are written into the file).</source>
+        <translation>文库数据所占的空间，包括最近的更改（与状态栏相同）。
+当前磁盘占用：{0}（文库文件及其预写日志；日志保存最近的更改，直到写入文件）。</translation>
+    </message>
+    <message>
         <source>Library size</source>
         <translation>文库大小</translation>
     </message>
@@ -659,6 +665,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     <message>
         <source>only annotations whose quote, note or tag contains…</source>
         <translation>只导出引文、注释或标签包含…的注释</translation>
+    </message>
+    <message>
+        <source>{0} (*{1});;All files (*)</source>
+        <translation>{0} (*{1});;所有文件 (*)</translation>
     </message>
     <message>
         <source>Format</source>

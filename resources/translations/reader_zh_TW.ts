@@ -20,6 +20,12 @@
         <translation>文庫</translation>
     </message>
     <message>
+        <source>The space the library&apos;s data takes, recent changes included (as in the status bar).
+On disk now: {0} (the library file and its write-ahead log, which holds recent changes until they are written into the file).</source>
+        <translation>文庫資料所占的空間，包括最近的變更（與狀態列相同）。
+目前磁碟占用：{0}（文庫檔案及其預寫日誌；日誌保存最近的變更，直到寫入檔案）。</translation>
+    </message>
+    <message>
         <source>Library size</source>
         <translation>文庫大小</translation>
     </message>
@@ -659,6 +665,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
     <message>
         <source>only annotations whose quote, note or tag contains…</source>
         <translation>只匯出引文、註解或標籤包含…的註解</translation>
+    </message>
+    <message>
+        <source>{0} (*{1});;All files (*)</source>
+        <translation>{0} (*{1});;所有檔案 (*)</translation>
     </message>
     <message>
         <source>Format</source>
