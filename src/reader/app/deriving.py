@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 
-from reader.core.annotations.anchoring import Selector, anchor_many
+from reader.core.annotations.anchoring import Selector, anchor_many, same_words_only
 from reader.core.cleaning import SourceHints, source_hints
 from reader.core.derive import Derived
 from reader.core.importing import Prepared
@@ -100,11 +100,13 @@ def reanchor(library: Library, doc_id: int, text: str, old_text: str | None) -> 
 
     The text the positions were stored against, when there is one, lets a diff carry them over exactly,
     so look-alike copies elsewhere in the document cannot mislead; the rest are found by quote and
-    context, and one that cannot be found is kept as an orphan, never deleted.
+    context, and one that cannot be found is kept as an orphan, never deleted. A passage whose words were
+    edited (a revised figure) is an orphan too, never a highlight moved onto words the user did not select.
     """
     annotations = library.annotations.for_document(doc_id)
     selectors = [Selector(a.start, a.end, a.quote, a.prefix, a.suffix) for a in annotations]
-    return library.annotations.place(annotations, anchor_many(text, selectors, old_text=old_text), text)
+    found = same_words_only(text, selectors, anchor_many(text, selectors, old_text=old_text))
+    return library.annotations.place(annotations, found, text)
 
 
 def rederive(library: Library, doc_id: int, hints: SourceHints | None = None) -> bool:

@@ -13,9 +13,10 @@ import stat
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.core.annotations.anchoring import Selector, anchor, describe
+from reader.core.annotations.anchoring import Selector, anchor, describe, on_its_words
 from reader.core.annotations.model import DEFAULT_COLORS, Annotation, HighlightColor
 from reader.core.export import ExportDocument, ImportedAnnotation, export_format
 from reader.core.export.w3c import read_w3c_json
@@ -184,6 +185,7 @@ def _umask() -> int:
 @dataclass
 class AnnotationImport:
     added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     orphaned: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
@@ -191,7 +193,8 @@ class AnnotationImport:
     def summary(self) -> str:
         return (
             f"{len(self.added)} annotations added ({len(self.orphaned)} as orphans), "
-            f"{len(self.duplicates)} already present, {len(self.skipped)} skipped"
+            + (f"{len(self.updated)} updated to a newer version, " if self.updated else "")
+            + f"{len(self.duplicates)} already present, {len(self.skipped)} skipped"
         )
 
 
@@ -238,13 +241,25 @@ def _import_one(
     summaries: list[DocumentSummary],
     text_of: Callable[[int], str],
 ) -> None:
-    """Match one read annotation to a document, anchor it and store it, recording the outcome."""
-    if library.annotations.get(item.uuid) is not None:
+    """Match one read annotation to a document, anchor it and store it, recording the outcome.
+
+    An annotation already here is replaced only by a newer version of itself (its `modified` later than
+    the stored one): notes passed back and forth between two libraries keep their latest edit, and an
+    older or equal copy never undoes one. The newer version stays on the document the annotation is on.
+    """
+    existing = library.annotations.get(item.uuid)
+    if existing is not None and not _later(item.modified, existing.modified):
         report.duplicates.append(item.uuid)
         return
     candidates: list[int] = []
+    if existing is not None and existing.doc_id in by_id:
+        candidates.append(existing.doc_id)
     title_key = normalise(item.document_title) if item.document_title else ""
-    if item.document_id in by_id and (not title_key or normalise(by_id[item.document_id].title) == title_key):
+    if (
+        item.document_id in by_id
+        and item.document_id not in candidates
+        and (not title_key or normalise(by_id[item.document_id].title) == title_key)
+    ):
         candidates.append(item.document_id)
     candidates += [i for i in by_title.get(title_key, []) if i not in candidates]
     if not candidates and item.quote:
@@ -261,6 +276,8 @@ def _import_one(
     # still finds its passage; the stored selector is then rebuilt from this library's own text.
     selector = Selector(start, end, normalise(item.quote), normalise(item.prefix), normalise(item.suffix))
     found = anchor(normalise(text), selector) if item.quote else None
+    if not on_its_words(normalise(text), selector, found):
+        found = None  # the words it quoted are not there: an orphan, never a highlight on other words
     here = describe(text, found.start, found.end) if found else None
     made = Annotation(
         uuid=item.uuid,
@@ -278,6 +295,22 @@ def _import_one(
         orphan=found is None,
     )
     library.annotations.put(made)
-    report.added.append(item.uuid)
+    (report.updated if existing is not None else report.added).append(item.uuid)
     if found is None:
         report.orphaned.append(item.uuid)
+
+
+def _later(modified: str, than: str) -> bool:
+    """Whether timestamp `modified` is strictly later than `than` (ISO 8601; an unreadable one is not)."""
+
+    def parse(stamp: str) -> datetime | None:
+        try:
+            moment = datetime.fromisoformat(stamp.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+    new, old = parse(modified), parse(than)
+    if new is None:
+        return False
+    return old is None or new > old

@@ -227,10 +227,30 @@ def delete_documents_keeping(
 
 def restore_documents(library: Library, kept: deleting.Snapshot) -> Outcome[deleting.Restored]:
     """Undo a deletion: the documents come back with the same ids, annotations, overrides, entities,
-    files and collections, and are searchable again."""
-    restored = deleting.restore(library.conn, kept, library.reindex)
+    files and collections, and are searchable again.
+
+    A document whose file was imported again since cannot come back beside it (the library holds a file
+    once), but the user's annotations must not go with it: they are put on the document now holding the
+    same file, each re-anchored by its quote (an orphan there when its words are not found), in the same
+    transaction. `Restored.holders` and `moved` say where they went, for the status line."""
+
+    def adopt(document: deleting.DocumentRows, holder: int) -> tuple[int, int]:
+        from reader.core.annotations.anchoring import Selector, anchor_many, same_words_only
+
+        adopted = library.annotations.adopt(deleting.kept_rows(document, "annotations"), holder)
+        if not adopted:
+            return 0, 0
+        old_text = deleting.kept_value(document, "text")
+        text = library.text(holder)
+        selectors = [Selector(a.start, a.end, a.quote, a.prefix, a.suffix) for a in adopted]
+        found = anchor_many(text, selectors, old_text=old_text if isinstance(old_text, str) else None)
+        placed, orphaned = library.annotations.place(adopted, same_words_only(text, selectors, found), text)
+        return placed + orphaned, orphaned
+
+    restored = deleting.restore(library.conn, kept, library.reindex, adopt)
     ids = restored.ids
-    return Outcome(restored, Changes.of(added=ids, annotations=ids, entities=ids, organised=ids))
+    holders = sorted(set(restored.holders.values())) if restored.moved else []
+    return Outcome(restored, Changes.of(added=ids, annotations=ids + holders, entities=ids, organised=ids))
 
 
 def retag_documents(

@@ -81,6 +81,7 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
         print_json(
             {
                 "added": report.added,
+                "updated": report.updated,
                 "orphaned": report.orphaned,
                 "duplicates": report.duplicates,
                 "skipped": [{"id": i, "reason": r} for i, r in report.skipped],
@@ -90,7 +91,7 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
         for uuid, reason in report.skipped:
             say(f"skipped {uuid}: {reason}", file=sys.stderr)
         say(report.summary())
-    if report.skipped and not report.added and not report.duplicates:
+    if report.skipped and not report.added and not report.updated and not report.duplicates:
         return 1
     return 0
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid as uuidlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Any
 
 from reader.core.annotations.model import Annotation
 from reader.core.annotations.selectors import Anchor, describe
@@ -51,20 +52,20 @@ def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _row(row: sqlite3.Row) -> Annotation:
+def _row(row: sqlite3.Row | Mapping[str, Any]) -> Annotation:
     return Annotation(
-        uuid=row["uuid"],
-        doc_id=row["doc_id"],
-        start=row["start"],
-        end=row["end"],
-        quote=row["quote"],
-        prefix=row["prefix"],
-        suffix=row["suffix"],
-        color=row["color"],
-        note=row["note"],
+        uuid=str(row["uuid"]),
+        doc_id=int(row["doc_id"]),
+        start=int(row["start"]),
+        end=int(row["end"]),
+        quote=str(row["quote"]),
+        prefix=str(row["prefix"]),
+        suffix=str(row["suffix"]),
+        color=str(row["color"]),
+        note=str(row["note"]),
         tags=read_tags(row["tags"]),
-        created=row["created"],
-        modified=row["modified"],
+        created=str(row["created"]),
+        modified=str(row["modified"]),
         orphan=bool(row["orphan"]),
     )
 
@@ -211,6 +212,38 @@ class AnnotationStore:
             )
             if self._on_change is not None:
                 self._on_change(annotation.doc_id)
+
+    def adopt(self, rows: Sequence[Mapping[str, object]], doc_id: int) -> list[Annotation]:
+        """Insert kept annotation rows (a deleted document's) on document `doc_id`, inside the caller's
+        transaction, at their old offsets until `place` puts them where they belong; an annotation
+        already in the library (same uuid) is left as it is. Returns those inserted."""
+        adopted: list[Annotation] = []
+        for row in rows:
+            annotation = replace(_row(row), doc_id=doc_id)
+            if self.get(annotation.uuid) is not None:
+                continue
+            self.conn.execute(
+                f"INSERT INTO annotations ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    annotation.uuid,
+                    doc_id,
+                    annotation.start,
+                    annotation.end,
+                    annotation.quote,
+                    annotation.prefix,
+                    annotation.suffix,
+                    annotation.color,
+                    annotation.note,
+                    json.dumps(list(annotation.tags), ensure_ascii=False),
+                    annotation.created,
+                    annotation.modified,
+                    int(annotation.orphan),
+                ),
+            )
+            adopted.append(annotation)
+        if adopted and self._on_change is not None:
+            self._on_change(doc_id)
+        return adopted
 
     def get(self, uuid: str) -> Annotation | None:
         row = self.conn.execute(f"SELECT {COLUMNS} FROM annotations WHERE uuid = ?", (uuid,)).fetchone()

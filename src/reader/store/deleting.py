@@ -61,10 +61,18 @@ class Snapshot:
 
 @dataclass(frozen=True)
 class Restored:
-    """What `restore` brought back, and what it could not (the id or the file was taken since)."""
+    """What `restore` brought back, and what it could not (the id or the file was taken since).
+
+    `holders` maps a skipped document to the document that now holds the same file (imported again
+    since): the deleted document's annotations belong there, and the operations layer carries them over
+    (`moved`, `orphaned`: how many annotations were put there, and how many of those as orphans).
+    """
 
     ids: list[int]
     skipped: list[int]
+    holders: dict[int, int] = field(default_factory=dict)
+    moved: int = 0
+    orphaned: int = 0
 
 
 def delete_documents(conn: sqlite3.Connection, doc_ids: Iterable[int]) -> list[Deleted]:
@@ -124,16 +132,25 @@ def _rows(conn: sqlite3.Connection, table: str, key: str, doc_id: int) -> TableR
     return TableRows(table, columns, rows)
 
 
-def restore(conn: sqlite3.Connection, kept: Snapshot, reindex: Callable[[int], None]) -> Restored:
+def restore(
+    conn: sqlite3.Connection,
+    kept: Snapshot,
+    reindex: Callable[[int], None],
+    adopt: Callable[[DocumentRows, int], tuple[int, int]] | None = None,
+) -> Restored:
     """Put deleted documents back with every row they had, in one transaction, then `reindex` each
     (the library's search indexing, inside this transaction).
 
     A document whose id or file (content hash) was taken since by a new import is skipped whole, and
-    said so; a row that points at something deleted since (a collection) is left out rather than
-    failing the rest.
+    said so, with the document now holding its file (`Restored.holders`); `adopt(kept document, holder)`
+    then carries what the user made on it to that document, in this same transaction, and returns
+    (annotations put there, of which orphans); a row that points at something deleted since (a
+    collection) is left out rather than failing the rest.
     """
     restored: list[int] = []
     skipped: list[int] = []
+    holders: dict[int, int] = {}
+    moved = orphaned = 0
     with transaction(conn):
         for document in kept.documents:
             # One savepoint per document: releasing it makes FTS5 write out what it holds pending, and
@@ -144,9 +161,42 @@ def restore(conn: sqlite3.Connection, kept: Snapshot, reindex: Callable[[int], N
                 reindex(document.id)
                 restored.append(document.id)
             else:
+                conn.execute("ROLLBACK TO restore_document")
                 skipped.append(document.id)
+                holder = _holder(conn, document)
+                if holder is not None:
+                    holders[document.id] = holder
+                    if adopt is not None:
+                        put, orphans = adopt(document, holder)
+                        moved += put
+                        orphaned += orphans
             conn.execute("RELEASE restore_document")
-    return Restored(restored, skipped)
+    return Restored(restored, skipped, holders, moved, orphaned)
+
+
+def _holder(conn: sqlite3.Connection, document: DocumentRows) -> int | None:
+    """The document that now holds the deleted one's file (same content hash), if any."""
+    digest = kept_value(document, "content_hash")
+    if not isinstance(digest, str):
+        return None
+    row = conn.execute("SELECT id FROM documents WHERE content_hash = ?", (digest,)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def kept_value(document: DocumentRows, column: str) -> object:
+    """One column of a kept document's own `documents` row (None when the row has no such column)."""
+    own = document.tables[0]
+    return dict(zip(own.columns, own.rows[0], strict=True)).get(column)
+
+
+def kept_rows(document: DocumentRows, table: str) -> list[dict[str, object]]:
+    """The kept rows of one table for a document, each as {column: value}."""
+    return [
+        dict(zip(rows.columns, row, strict=True))
+        for rows in document.tables[1:]
+        if rows.table == table
+        for row in rows.rows
+    ]
 
 
 def _restore_one(conn: sqlite3.Connection, document: DocumentRows) -> bool:
@@ -183,7 +233,7 @@ def _delete_one(conn: sqlite3.Connection, doc_id: int, tables: list[str]) -> Del
     conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
     conn.execute(
         """INSERT INTO library_meta (key, value) VALUES (?, ?)
-           ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), excluded.value)""",
+           ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))""",
         (ID_FLOOR, doc_id),
     )
     return Deleted(id=doc_id, title=str(row[1]), annotations=int(notes[0]))

@@ -41,9 +41,9 @@ def test_annotations_stay_on_their_words_when_the_markup_goes(tmp_path: Path) ->
     ]
 
 
-def test_a_passage_placed_on_changed_words_keeps_the_quote_the_user_selected(tmp_path: Path) -> None:
-    """Only a passage whose words are all still there takes the shown text as its quote; one placed on
-    edited words keeps what the user selected, however many times the text changes."""
+def test_a_passage_whose_words_changed_is_an_orphan_with_the_quote_the_user_selected(tmp_path: Path) -> None:
+    """Only a passage whose words are all still there is placed; one whose words were edited (a revised
+    figure) is kept as an orphan with what the user selected, never a highlight on what it now says."""
     source = tmp_path / "note.txt"
     source.write_text("前言\n\n今年全市新建养老服务设施一百二十处，超额完成任务。\n\n结束。\n", encoding="utf-8")
     library = Library(tmp_path / "lib.sqlite")
@@ -55,6 +55,6 @@ def test_a_passage_placed_on_changed_words_keeps_the_quote_the_user_selected(tmp
     ops.put_annotation(library, annotation)
     new = old.replace("一百二十处", "一百二十三处")
     with library.transaction():
-        assert reanchor(library, doc_id, new, old) == (1, 0)
+        assert reanchor(library, doc_id, new, old) == (0, 1)
     placed = library.annotations.get(annotation.uuid)
-    assert placed is not None and placed.quote == quote and not placed.orphan
+    assert placed is not None and placed.quote == quote and placed.orphan

@@ -46,7 +46,17 @@ from reader.core.annotations.scoring import (
 from reader.core.annotations.selectors import CONTEXT, Anchor, Selector, describe
 from reader.core.text.textdiff import OffsetCarrier
 
-__all__ = ["CONTEXT", "Anchor", "OffsetCarrier", "Selector", "anchor", "anchor_many", "describe"]
+__all__ = [
+    "CONTEXT",
+    "Anchor",
+    "OffsetCarrier",
+    "Selector",
+    "anchor",
+    "anchor_many",
+    "describe",
+    "on_its_words",
+    "same_words_only",
+]
 
 
 def _to_anchor(best: Candidate) -> Anchor:
@@ -246,3 +256,28 @@ def anchor_many(text: str, selectors: Sequence[Selector], old_text: str | None =
         if found is not None:
             shift = found.start - sel.start
     return results
+
+
+def _words(text: str) -> list[str]:
+    """The letters, digits and ideographs of `text`, in order: what a reader means by "the words"."""
+    return [ch for ch in text if ch.isalnum()]
+
+
+def on_its_words(text: str, selector: Selector, found: Anchor | None) -> bool:
+    """Whether a placement still covers the words the user selected.
+
+    An approximate match is wanted for a changed line break, a dropped `## ` or a full-width comma; it is
+    wrong when a word under it changed: a highlight on 研发投入强度为4.2% carried onto 4.5% (or 一百八十萬名
+    onto 二百萬名) would mark a figure the user never quoted, and every export would cite a number the
+    document no longer holds. Such a passage is an orphan (kept with its quote, flagged), not a highlight
+    on what the text now says."""
+    if found is None:
+        return False
+    if found.exact or not selector.quote:
+        return True
+    return _words(text[found.start : found.end]) == _words(selector.quote)
+
+
+def same_words_only(text: str, selectors: Sequence[Selector], found: Sequence[Anchor | None]) -> list[Anchor | None]:
+    """`found` with every placement whose words differ from its quote's turned into an orphan (None)."""
+    return [a if on_its_words(text, s, a) else None for s, a in zip(selectors, found, strict=True)]
