@@ -203,8 +203,7 @@ class MainWindow(QMainWindow):
         row = self.fontMetrics().height() + 6
         self.facets.setMinimumHeight(3 * row)
         self.organise.panel.setMinimumHeight(2 * row)
-        for panel in (self.facets, self.organise.panel):
-            panel.setSizePolicy(panel.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Ignored)
+        self.facets.setSizePolicy(self.facets.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Ignored)
         left_layout.setStretch(left_layout.indexOf(self.table), 4)
         left_layout.setStretch(left_layout.indexOf(self.facets), 1)
         reading_layout = self.reading.layout()
