@@ -102,7 +102,8 @@ def test_config_for_each_view() -> None:
     assert config_for(Script.HK, phrases=True) == "s2hkp-safe"
     assert config_for(Script.TW, phrases=True, vocabulary="all") == "s2twp"
     assert config_for(Script.HK, phrases=True, vocabulary="all") == "s2hkp"
-    assert config_for(Script.HANS, phrases=True) == config_for(Script.HANS, phrases=True, vocabulary="all") == "tw2sp"
+    assert config_for(Script.HANS, phrases=True) == "tw2sp-safe"
+    assert config_for(Script.HANS, phrases=True, vocabulary="all") == "tw2sp"
     assert config_for(Script.HANT, phrases=True) == "s2t"
 
 
@@ -248,3 +249,14 @@ def test_specific_character_sets() -> None:
     assert not simplified & traditional
     # Regional standard forms are not evidence of simplified script.
     assert not {"台", "床", "群", "峰", "秘", "人"} & simplified
+
+
+def test_simplified_vocabulary_turns_back_only_reviewed_terms() -> None:
+    """A mixed document's mainland passage keeps a word both sides write (OpenCC's tw2sp makes 建立
+    创建 and 文件 文档), while a Taiwan computing term becomes the mainland one."""
+    text = "建立统一的数据目录，各部门报送文件。請安裝軟體，用滑鼠操作。"
+    safe = make_view(text, Script.HANS, phrases=True).text
+    assert "建立统一" in safe and "报送文件" in safe
+    assert "软件" in safe and "鼠标" in safe
+    full = make_view(text, Script.HANS, phrases=True, vocabulary="all").text
+    assert "创建统一" in full  # what the whole dictionary does, which the default no longer does

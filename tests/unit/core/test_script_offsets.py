@@ -77,8 +77,11 @@ def test_conservative_vocabulary_offsets(text: str, data: st.DataObject) -> None
 @given(_texts(_TAIWAN_WORDS), st.data())
 def test_tw2sp_offsets(text: str, data: st.DataObject) -> None:
     view = make_view(text, Script.HANS, phrases=True)
-    assert view.text == convert(text, "tw2sp")
-    _check_map(text, view.text, view.offsets, "tw2sp", data)
+    assert view.text == convert(text, "tw2sp-safe")
+    _check_map(text, view.text, view.offsets, "tw2sp-safe", data)
+    full = make_view(text, Script.HANS, phrases=True, vocabulary="all")
+    assert full.text == convert(text, "tw2sp")
+    _check_map(text, full.text, full.offsets, "tw2sp", data)
 
 
 def test_blocks_are_single_phrases() -> None:

@@ -20,7 +20,7 @@ from reader.core.script.detect import ScriptInfo, detect_script, mixed_lines, sc
 from reader.core.script.opencc import CONFIGS, char_table, convert, simplified_same_length
 from reader.core.script.traditional import GUARDED, replace_spans, traditional_view, tw_forms_in_phrase_view
 from reader.core.script.tw_everyday import tw_everyday_forms
-from reader.core.script.vocabulary import SAFE_CONFIGS, Vocabulary
+from reader.core.script.vocabulary import Vocabulary
 from reader.core.text.offsetmap import OffsetMap, align
 
 __all__ = [
@@ -58,7 +58,7 @@ class View:
 
 # Regional vocabulary for 臺灣 and 香港 is by default the conservative mode (`reader.core.script.vocabulary`):
 # OpenCC's own config with its phrase dictionary cut down to the reviewed unambiguous entries.
-_SAFE_PHRASES = {"s2twp": "s2twp-safe", "s2hkp": "s2hkp-safe"}
+_SAFE_PHRASES = {"s2twp": "s2twp-safe", "s2hkp": "s2hkp-safe", "tw2sp": "tw2sp-safe"}
 
 _VIEW_CONFIGS: dict[tuple[Script, bool], str] = {
     (Script.HANS, False): "t2s",
@@ -77,7 +77,7 @@ _VIEW_CONFIGS: dict[tuple[Script, bool], str] = {
 _LENGTH_KEEPING = frozenset({"t2s", "s2t", "s2tw", "s2hk", "tw2s", "hk2s", "t2tw", "t2hk", "tw2t", "hk2t"})
 
 # Views towards traditional, which `_unified_view` protects against mixed-script input.
-_FROM_SIMPLIFIED = frozenset({"s2t", "s2tw", "s2hk", "s2twp", "s2hkp", *SAFE_CONFIGS})
+_FROM_SIMPLIFIED = frozenset({"s2t", "s2tw", "s2hk", "s2twp", "s2hkp", "s2twp-safe", "s2hkp-safe"})
 
 
 def config_for(script: Script, phrases: bool = False, vocabulary: Vocabulary = "safe") -> str | None:
@@ -85,7 +85,8 @@ def config_for(script: Script, phrases: bool = False, vocabulary: Vocabulary = "
 
     With `phrases`, the 臺灣 and 香港 views replace only the reviewed unambiguous terms unless
     `vocabulary="all"` asks for OpenCC's whole phrase dictionary (s2twp, s2hkp), which also turns
-    支持 into 支援 and 激活 into 啟用. The 简体 phrase view (tw2sp) has no conservative variant yet.
+    支持 into 支援 and 激活 into 啟用; the 简体 view likewise turns back only those reviewed terms (軟體 →
+    软件), not a word both sides write (建立, which OpenCC's tw2sp makes 创建).
     """
     if script is Script.ORIG:
         return None

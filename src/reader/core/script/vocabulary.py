@@ -46,7 +46,14 @@ Vocabulary = Literal["safe", "all"]
 SAFE_CONFIGS: dict[str, tuple[str, str, str]] = {
     "s2twp-safe": ("s2twp", "TWPhrases.ocd2", "tw"),
     "s2hkp-safe": ("s2hkp", "HKPhrases.ocd2", "hk"),
+    "tw2sp-safe": ("tw2sp", "TWPhrasesRev.ocd2", "tw"),
 }
+
+# Configs that go from the region's words back to the mainland's: their dictionary is the table read the
+# other way round (TWPhrasesRev is TWPhrases reversed). A word both sides write (建立, 文件, 支援) must not
+# be turned into the mainland word it stands for in one sense only: in a document mixing a mainland
+# passage with a Taiwan one, 建立统一的目录 would read 创建统一的目录.
+_REVERSED = frozenset({"tw2sp-safe"})
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,13 @@ def safe_entries() -> tuple[Entry, ...]:
 def unsafe_entries() -> tuple[Entry, ...]:
     """The entries judged unsafe, with reason and example (data/script_vocabulary_unsafe.tsv)."""
     return tuple(Entry(*row) for row in _rows("script_vocabulary_unsafe.tsv"))
+
+
+@cache
+def reverse_unsafe_words() -> frozenset[str]:
+    """Taiwan words of the reviewed table that are mainland words too, so the 简体 view keeps them
+    (data/script_vocabulary_reverse_unsafe.tsv, written by benchmarks/script_reverse_vocabulary.py)."""
+    return frozenset(row[0] for row in _rows("script_vocabulary_reverse_unsafe.tsv"))
 
 
 def _opencc_data_dir() -> Path:
@@ -126,10 +140,23 @@ def config_path(name: str) -> str:
         # entry never matches inside them (函數式編程 would otherwise become 函式式程式設計) and OpenCC
         # segments the text exactly as with its own dictionary.
         variants = opencc.OpenCC(_VARIANT_CONFIGS[region])
-        pairs = sorted(
-            {(e.key, e.replacement) for e in safe_entries() if e.region == region}
-            | {(e.key, str(variants.convert(e.key))) for e in unsafe_entries() if e.region == region}
-        )
+        if name in _REVERSED:
+            # The region's word back to the mainland's where the pair is safe; an unsafe pair's regional
+            # word mapped to itself (and winning over a safe pair that shares it), so it stays as written.
+            # Several mainland words may stand for one regional word (互联网, 互联网络 → 網際網路): the first
+            # in key order is taken, as OpenCC's reversed dictionary does; and a regional word that is also a
+            # mainland word (文件, 核心: `reverse_unsafe_words`) stays as written.
+            table: dict[str, str] = {}
+            for e in sorted((e for e in safe_entries() if e.region == region), key=lambda e: e.key):
+                table.setdefault(e.replacement, e.key)
+            kept = reverse_unsafe_words() | {e.replacement for e in unsafe_entries() if e.region == region}
+            table.update({word: word for word in kept})
+            pairs = sorted(table.items())
+        else:
+            pairs = sorted(
+                {(e.key, e.replacement) for e in safe_entries() if e.region == region}
+                | {(e.key, str(variants.convert(e.key))) for e in unsafe_entries() if e.region == region}
+            )
         safe_file.write_text("".join(f"{k}\t{v}\n" for k, v in pairs), encoding="utf-8")
         config = json.loads((data_dir / f"{base}.json").read_text(encoding="utf-8"))
         swapped: list[str] = []
