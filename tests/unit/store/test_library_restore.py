@@ -111,3 +111,17 @@ def test_a_new_document_never_takes_a_deleted_documents_id(library: Library, tmp
     restored = deleting.restore(library.conn, kept, library.reindex)
     assert restored.ids == [newest] and restored.skipped == []
     assert library.get(added) is not None and library.get(newest) is not None
+
+
+def test_the_id_floor_never_goes_down(library: Library, tmp_path: Path) -> None:
+    """Deleting an old document after a newer one keeps the newer id out of reach (the floor is a
+    number: as text, the last deletion's id would win)."""
+    first, *_, newest = sorted(library.ids())
+    library.delete([newest])
+    library.delete([first])
+    left = set(library.ids())
+    fresh = tmp_path / "另一份报告.txt"
+    fresh.write_text("关于做好秋季防火工作的通知\n\n各单位：请做好防火检查。\n", encoding="utf-8")
+    import_paths(library, [fresh], workers=1)
+    (added,) = set(library.ids()) - left
+    assert added > newest
