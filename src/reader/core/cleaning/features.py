@@ -92,10 +92,12 @@ class Line:
     ad_inner: bool = False  # the nearest class/id hint of its HTML block names an advertisement
     boxes: tuple[int, ...] = ()
     tag: str = ""
+    element: int = 0  # HTML: the id of the block element the line stands in (0: not from HTML)
     structure: bool = False  # a numbered heading, list item, notice field, table row or addressee
     authored: bool = False  # Markdown structure (heading, item, quote, table, code): never removed for shape
     code: bool = False  # a Markdown code block or raw HTML line: shown as written, never a title or heading
     soft_continued: bool = False  # a Markdown paragraph's line after a soft break: the same paragraph
+    written: bool = False  # a Markdown paragraph line with no link text: never removed for its shape or place
     preset: str | None = None  # a reason the reader of the format already knows (front matter: metadata)
     reason: str | None = None
     stamp: bool | None = None  # is_stamp_line, computed once

@@ -30,8 +30,11 @@ BLOCK_TAGS = _words(
     "summary table tbody td tfoot th thead tr ul title option select "
 )
 # Elements whose content a reader never sees as text.
-SKIP_TAGS = _words("script style noscript template head iframe object embed svg math textarea button ")
+SKIP_TAGS = _words("script style noscript template head iframe object embed svg math textarea button rt rp ")
 HEADING_TAGS = _words("h1 h2 h3 h4 h5 h6 ")
+# A ruby's annotation (注音, pinyin over the characters) and its fallback parentheses: drawn above the text or
+# left out by a browser's copy-as-text and reader view, never read inline (關ㄍㄨㄢ懷 is no word).
+_RUBY_TEXT = _words("rt rp ")
 
 # Class/id words that mark page chrome; matched as whole tokens (split on non-letters) so that
 # "navigation" or "footer-links" count but "canavas" does not.
@@ -377,6 +380,8 @@ class _FlatRenderer(_TokenParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "body":
             self.hidden.clear()  # a <head> left open ends where the body starts
+        if tag in BLOCK_TAGS or tag in _RUBY_TEXT:
+            self._end_ruby_text()
         if tag in BLOCK_TAGS:
             self.flush()
         if tag in SKIP_TAGS:
@@ -386,7 +391,15 @@ class _FlatRenderer(_TokenParser):
         if tag in BLOCK_TAGS:
             self.flush()
 
+    def _end_ruby_text(self) -> None:
+        """A ruby's annotation (`<rt>`, `<rp>`) may leave out its end tag: it ends at the next one, at the
+        ruby's end or at a block, never hiding the text after the ruby."""
+        while self.hidden and self.hidden[-1] in _RUBY_TEXT:
+            self.hidden.pop()
+
     def handle_endtag(self, tag: str) -> None:
+        if tag == "ruby" or tag in BLOCK_TAGS:
+            self._end_ruby_text()
         if tag in self.hidden:
             while self.hidden.pop() != tag:
                 pass

@@ -389,10 +389,20 @@ def _grow_in_box(lines: Sequence[cf.Line], inside: list[bool], first: int, box: 
         if _furniture(lines[top - 1]) or menu[top - 1]:
             break
         top -= 1
-    top = next((i for i in range(top, first) if _sentence(lines[i])), first)
+    top = next((i for i in range(top, first) if _sentence(lines[i]) or _lead(lines[i])), first)
     for i in range(top, first):
         inside[i] = True
     return top
+
+
+LEAD_WORDS = 12
+
+
+def _lead(line: cf.Line) -> bool:
+    """A sentence that announces what follows and ends on a colon (近日，市政府印发…，明确以下工作：): the
+    writer's lead over the items under it, inside the element that holds the article. A label over a
+    toolbar (只看该作者：) has no clause inside and too few words."""
+    return line.words >= LEAD_WORDS and line.clause_punct >= 2 and line.text.endswith(("：", ":"))
 
 
 def _grow_up_plain(lines: Sequence[cf.Line], inside: list[bool], first: int, menu: Sequence[bool]) -> int:

@@ -54,6 +54,8 @@ _CJK_START = re.compile(r"^[\u3400-\u9fff]")
 def _joins(prev: cf.Line, nxt: cf.Line, open_para: bool, wrap: int | None, adjacent: bool) -> bool:
     if cf.CONTINUES.match(nxt.text):
         return True
+    if _own_paragraphs(prev, nxt):
+        return False
     if nxt.soft_continued and adjacent:
         return True  # the writer wrapped one Markdown paragraph over several source lines
     if prev.ends_sentence or nxt.heading or prev.heading:
@@ -95,6 +97,22 @@ def _joins(prev: cf.Line, nxt: cf.Line, open_para: bool, wrap: int | None, adjac
         # which the rendering may have stripped, so it still reaches the wrap column within that slack.
         slack = WRAP_INDENT_SLACK
     return len(prev.text) >= wrap - slack
+
+
+PARAGRAPH_TAGS = frozenset(("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt"))
+
+
+def _own_paragraphs(prev: cf.Line, nxt: cf.Line) -> bool:
+    """Two lines of a page, each in a paragraph element of its own (`<p>…如下：</p><p>五星级：…</p>`): the
+    writer ended the first where the markup says, whatever its last mark. Only lines broken inside one
+    element (a `<br>`, a bold name in a `<div>`) or in the text of a page with no markup are rejoined."""
+    return (
+        prev.element != nxt.element
+        and prev.tag in PARAGRAPH_TAGS
+        and nxt.tag in PARAGRAPH_TAGS
+        and prev.element > 0
+        and nxt.element > 0
+    )
 
 
 def paragraphs(kept: list[cf.Line], all_lines: list[cf.Line]) -> list[str]:

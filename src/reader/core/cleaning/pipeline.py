@@ -44,6 +44,9 @@ def clean_text(raw: str, overrides: Mapping[int, bool] | None = None, hints: Sou
 
 
 _TITLE_REASONS = ("metadata", "duplicate-title")
+# Reasons a line earns by its shape or its place (a run of short items, outside the main run, after the
+# article); in Markdown only a line of links may go for them.
+_SHAPE_REASONS = frozenset(("navigation", "related-links", "comments"))
 _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 
 
@@ -67,6 +70,7 @@ def clean_markdown(raw: str, overrides: Mapping[int, bool] | None = None, hints:
             line.words = cf.word_count(_LINK_TARGET.sub("]", line.text))
             if not link_list(line):
                 line.link_chars = 0  # a reference inside the author's sentence, not a row of links
+        line.written = not line.link_chars and i in parsed.inline_text and i not in parsed.tables
         if i in parsed.front_matter:
             line.preset = "metadata"
         lines.append(line)
@@ -110,6 +114,7 @@ def clean_html(html: str, overrides: Mapping[int, bool] | None = None, hints: So
         line.ad_inner = block.ad_inner
         line.boxes = block.boxes
         line.tag = block.tag
+        line.element = block.path[-1] if block.path else 0
         lines.append(line)
     return _clean(lines, html_extract.page_facts(root), overrides, hints)
 
@@ -163,6 +168,10 @@ def _clean(
     for line in lines:
         if line.authored and line.reason is not None and not (line.heading and line.reason in _TITLE_REASONS):
             line.reason = None  # Markdown structure is the author's; only the title heading leaves the text
+        elif line.written and line.reason in _SHAPE_REASONS:
+            # A paragraph the author wrote, with no link in it, is not a menu or a list of headlines for
+            # being short or standing in a run of short lines: a Markdown note is written, not scraped.
+            line.reason = None
     if overrides:
         for line in lines:
             decision = overrides.get(line.number)

@@ -113,6 +113,21 @@ def is_sign_date(text: str) -> bool:
     return bool(SIGN_DATE.match(text))
 
 
+# The title of an official document (GB/T 9704-2012 7.3.3: 发文机关 + 关于 + 事由 + 文种): an optional issuer,
+# 关于, the matter, and the kind of document closing it. The kinds are the fifteen of the 党政机关公文处理
+# 工作条例 (2012) art. 8, with the names regulatory documents carry (办法 规定 细则 方案 规划 条例 …).
+_OFFICIAL_TITLE = re.compile(
+    r"^[^，。；：,;:]{0,30}关于[^。；]{2,80}(?:决议|决定|命令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|函|"
+    r"纪要|办法|规定|细则|方案|规划|条例|规则|措施|计划|要点|答复|复函)$"
+)
+
+
+def is_official_title(text: str) -> bool:
+    """`关于加快推进…的实施意见`: shaped like the title of an official document (never a sentence: it
+    holds no full stop and ends on the document's kind)."""
+    return len(text) <= 120 and bool(_OFFICIAL_TITLE.match(text))
+
+
 def is_markdown_heading(text: str) -> bool:
     return bool(re.match(r"^#{1,6}\s", text))
 

@@ -78,6 +78,12 @@ class _Page:
         self.text = "\n".join(line.text for line in lines)
         self.counts = Counter(line.text for line in lines)
         self.titles = [md.strip_site_suffix(t) for t in facts.titles] if facts else []
+        # Short lines standing right above a closing date, each with the index of its last such place.
+        self.signers = {
+            line.text: j
+            for j, (line, below) in enumerate(zip(lines, lines[1:], strict=False))
+            if line.words <= 30 and cs.is_sign_date(below.text)
+        }
 
 
 def _best_title_line(lines: list[cf.Line], facts: PageFacts | None, first_content: int) -> int | None:
@@ -124,6 +130,12 @@ def _prose(line: cf.Line) -> bool:
     )
 
 
+def _signs_the_foot(page: _Page, i: int) -> bool:
+    """Line `i` comes back later as the short line right above a closing date (成都市人民政府办公厅 over
+    2026年3月2日): the office that issues and signs the document, whose title is another line."""
+    return page.signers.get(page.lines[i].text, -1) > i
+
+
 def _title_score(page: _Page, i: int) -> float:
     """Evidence that line `i` is the title: markup, repetition on the page and in its head, a date
     line below it; against it, section numbering, shortness, a fragment's ending, links."""
@@ -137,7 +149,11 @@ def _title_score(page: _Page, i: int) -> float:
     # Repeated elsewhere on the page (as a line, or inside one when long enough to be distinctive):
     # one search over the whole page instead of a comparison per line.
     needle = stripped if len(stripped) >= 8 else line.text
-    if (page.counts[line.text] > 1) if len(needle) < 8 else (page.text.count(needle) > 1):
+    if _signs_the_foot(page, i):
+        score -= 3  # the issuing office printed on top and again over the closing date: the issuer
+    elif (page.counts[line.text] > 1) if len(needle) < 8 else (page.text.count(needle) > 1):
+        score += 3
+    if cs.is_official_title(stripped):
         score += 3
     for page_title in page.titles:
         if stripped == page_title:
