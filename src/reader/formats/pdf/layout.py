@@ -37,30 +37,70 @@ _FOOTNOTE_MARK = re.compile(rf"^(?:[①-⑳⑴-⒇]|{_SUPERSCRIPT_NUMBER}|\[\d+\
 
 def page_lines(page: int, fragments: list[Fragment]) -> list[Line]:
     """The page's body fragments as lines in reading order, each with its column number."""
-    gutter = _gutter(fragments)
-    if gutter is None:
+    gutters = _three_columns(fragments)
+    if gutters is None:
+        gutter = _gutter(fragments)
+        gutters = [] if gutter is None else [gutter]
+    if not gutters:
         return [Line(page, row.fragments) for row in rows(fragments)]
-    g0, g1 = gutter
     out: list[Line] = []
     band: list[Fragment] = []
-
-    middle = (g0 + g1) / 2
+    middles = [(g0 + g1) / 2 for g0, g1 in gutters]
 
     def flush() -> None:
-        left = [f for f in band if (f.x0 + f.x1) / 2 < middle]
-        right = [f for f in band if (f.x0 + f.x1) / 2 >= middle]
-        out.extend(Line(page, row.fragments, column=0) for row in rows(left))
-        out.extend(Line(page, row.fragments, column=1) for row in rows(right))
+        for column in range(len(gutters) + 1):
+            side = [f for f in band if sum(1 for m in middles if (f.x0 + f.x1) / 2 >= m) == column]
+            out.extend(Line(page, row.fragments, column=column) for row in rows(side))
         band.clear()
 
     for fragment in sorted(fragments, key=lambda f: (f.top, f.x0)):
-        if fragment.x0 < g0 - 1 and fragment.x1 > g1 + 1:
+        if any(fragment.x0 < g0 - 1 and fragment.x1 > g1 + 1 for g0, g1 in gutters):
             flush()
             out.append(Line(page, (fragment,), column=-1))
         else:
             band.append(fragment)
     flush()
     return out
+
+
+THIRD_SHARE = 0.2
+"""Each of three columns is at least this share of the text's width (a narrow label column is no column)."""
+
+
+def _three_columns(fragments: list[Fragment]) -> list[tuple[float, float]] | None:
+    """The two gutters of a page set in three columns, or None.
+
+    Gutters are the widest bands no fragment (or hardly one: a title over the columns) crosses; the three
+    columns they leave must each be a column of prose, with lines alone on their baseline within the
+    column that fill most of its width, so a table's cell gaps are not taken for gutters."""
+    if len(fragments) < 12:
+        return None
+    left, right = min(f.x0 for f in fragments), max(f.x1 for f in fragments)
+    width = right - left
+    step = max(1.0, width / _PROBES)
+    xs = [left + k * step for k in range(1, int(width / step))]
+    allowed = max(1, len(fragments) // 20)
+    runs: list[tuple[float, float]] = []
+    start: float | None = None
+    for x in [*xs, right]:
+        clear = x < right and sum(1 for f in fragments if f.x0 < x < f.x1) <= allowed
+        if clear:
+            start = x if start is None else start
+        elif start is not None:
+            if x - start >= MIN_GUTTER and start - left >= THIRD_SHARE * width and right - x >= THIRD_SHARE * width:
+                runs.append((start, x))
+            start = None
+    if len(runs) != 2:
+        return None
+    (a0, a1), (b0, b1) = runs
+    if b0 - a1 < THIRD_SHARE * width:
+        return None
+    for lo, hi in ((left, a0), (a1, b0), (b1, right)):
+        inside = [f for f in fragments if f.x0 >= lo - 1 and f.x1 <= hi + 1]
+        lone = _lone_widths(inside)
+        if len(lone) < 4 or statistics.median(lone) < 0.5 * (hi - lo):
+            return None
+    return [(a0, a1), (b0, b1)]
 
 
 def _gutter(fragments: list[Fragment]) -> tuple[float, float] | None:

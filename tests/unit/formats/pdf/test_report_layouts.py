@@ -262,3 +262,20 @@ def test_a_document_number_with_its_signing_officer_still_leads_past_the_masthea
     result = analyse(Layout((PageBox(0, 595.0, 842.0, (masthead, number, title, *body)),)))
     index = printed_title(result)
     assert index is not None and result.paragraphs[index] == "关于印发城市更新实施方案的通知"
+
+
+def test_a_three_column_page_is_read_column_by_column() -> None:
+    """A landscape page in three columns under a title across them: each column read top to bottom in
+    turn, a table in the middle column kept as rows."""
+    title = _frag("县域养老服务发展调查", 300, 60, size=18)
+    texts = [TEXT[:100], TEXT[30:130], TEXT[63:]]
+    fragments = [title]
+    for k, text in enumerate(texts):
+        left = 48 + 260 * k
+        column, top = _paragraph(text, left, left + 220, 100)
+        if k == 1:
+            table, top = _table(left, top, SIZE, CELLS)
+            column += table
+        fragments += column
+    paragraphs = [p for p in analyse(Layout((PageBox(0, 842, 595, tuple(fragments)),))).paragraphs if p != title.text]
+    assert paragraphs == [texts[0], texts[1], *("\t".join(row) for row in CELLS), texts[2]]
