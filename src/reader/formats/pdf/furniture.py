@@ -112,6 +112,7 @@ def find(pages: tuple[PageBox, ...]) -> dict[tuple[int, Fragment], str]:
     elif len(pages) <= LONE_HEAD_PAGES:
         for page in pages[1:]:  # the first page carries the title where the others carry the head
             repeated |= _lone_head(page, spanning_only=True)
+        repeated |= _paired_heads(pages)
     repeated |= _title_heads(pages)
     numbers = _numbers(candidates, len(pages))
     numbers |= _over_heads(candidates, repeated)
@@ -277,6 +278,19 @@ def _lone_head(page: PageBox, *, spanning_only: bool = False) -> set[tuple[int, 
     if page_rows[1].top - page_rows[0].bottom < height:
         return set()
     return {(page.index, "top", f) for f in head}
+
+
+def _paired_heads(pages: tuple[PageBox, ...]) -> set[tuple[int, str, Fragment]]:
+    """Running heads of a short document whose pages each carry a different one (the report's title on the
+    right-hand page, its series on the left-hand one): no text repeats, but every page opens with a lone
+    head (`_lone_head`), all at the same height and in the same print. A first page that opens with its
+    title instead has no such line, and nothing is taken."""
+    heads = [_lone_head(page) for page in pages]
+    if not all(heads):
+        return set()
+    firsts = [min(head, key=lambda h: h[2].x0)[2] for head in heads]
+    same = all(abs(f.top - firsts[0].top) <= max(4.0, f.size) and _same_print(f, firsts[0]) for f in firsts[1:])
+    return set().union(*heads) if same else set()
 
 
 TITLE_PRINT = 1.2

@@ -110,6 +110,35 @@ def test_a_running_head_printed_on_the_second_page_of_two_is_removed() -> None:
     assert "2025年第4期" not in result.text
 
 
+def test_alternating_heads_of_a_two_page_report_are_both_removed() -> None:
+    """A two-page report with a left-hand and a right-hand head of different texts, the second page opening
+    with the rest of a table: no text repeats, but both pages open with a lone head in small print at one
+    height, above the title on the first page and inside the table's run on the second."""
+    title = _frag("长三角养老服务发展研究报告", 168.0, 90.0, 20.0)
+    one, top = _paragraph(TEXT + "。", 72.0, 523.0, 130.0)
+    rows_one, _ = _table(72.0, top, SIZE, CELLS[:2])
+    rows_two, top = _table(72.0, 100.0, SIZE, CELLS[2:])
+    two, _ = _paragraph(TEXT[40:140] + "。", 72.0, 523.0, top)
+    right_head = _frag("长三角养老服务发展研究报告", 411.0, 45.0, 8.0)
+    left_head = _frag("民政政策研究丛书之四", 72.0, 45.0, 8.0)
+    pages = (
+        PageBox(0, 595.0, 842.0, (right_head, title, *one, *rows_one)),
+        PageBox(1, 595.0, 842.0, (left_head, *rows_two, *two)),
+    )
+    result = analyse(Layout(pages))
+    assert [(r.text, r.reason) for r in result.removed if r.reason != "metadata"] == [
+        (right_head.text, "page-header"),
+        (left_head.text, "page-header"),
+    ]
+    assert [p for p in result.paragraphs if "\t" in p] == ["\t".join(row) for row in CELLS]
+
+
+def test_a_small_caption_over_the_first_line_of_page_two_stays_when_page_one_has_no_head() -> None:
+    caption = _frag("表2 各地养老床位数", 72.0, 45.0, 8.0)
+    result = analyse(_two_pages([caption]))
+    assert caption.text in result.text
+
+
 def test_a_head_that_repeats_the_title_is_removed_from_a_page_with_little_text() -> None:
     head = [_frag("长三角养老服务发展研究报告", 72.0, 45.0, 8.0), _frag("2025年第4期", 477.0, 45.0, 8.0)]
     title = _frag("长三角养老服务发展研究报告", 168.0, 90.0, 20.0)
