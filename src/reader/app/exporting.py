@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from reader.app.note_folder import NotesWritten, write_note_folder
 from reader.core.annotations.anchoring import Selector, anchor, describe, on_its_words
 from reader.core.annotations.model import DEFAULT_COLORS, Annotation, HighlightColor
 from reader.core.export import ExportDocument, ImportedAnnotation, export_format
@@ -111,12 +112,7 @@ def write_export(
     """
     chosen = export_format(fmt)
     if chosen.render_notes is not None and path.is_dir():
-        written = []
-        for name, note in chosen.render_notes(docs, colors).items():
-            target = path / name
-            write_atomically(target, _text_writer(note))
-            written.append(target)
-        return written
+        return write_notes(docs, fmt, path, colors).written
     text = chosen.render(docs, colors)
     if chosen.needs_qt:
         if print_pdf is None:
@@ -126,6 +122,26 @@ def write_export(
         return [path]
     write_atomically(path, _text_writer(text))
     return [path]
+
+
+def write_notes(
+    docs: Sequence[ExportDocument],
+    fmt: str,
+    folder: Path,
+    colors: Sequence[HighlightColor] = DEFAULT_COLORS,
+    *,
+    overwrite: bool = False,
+) -> NotesWritten:
+    """One note per document into `folder` (which must exist), keeping every note the user changed since
+    the last export unless `overwrite` (see `reader.app.note_folder`); ValueError for a format that does
+    not write notes."""
+    chosen = export_format(fmt)
+    if chosen.render_notes is None:
+        raise ValueError(f"the {chosen.key} export writes one file, not a folder of notes")
+    notes = chosen.render_notes(docs, colors)
+    return write_note_folder(
+        notes, folder, lambda target, text: write_atomically(target, _text_writer(text)), overwrite=overwrite
+    )
 
 
 def _text_writer(text: str) -> Callable[[Path], None]:

@@ -40,13 +40,15 @@ def annotation_json(a: Annotation, pages: Sequence[int] = ()) -> dict[str, objec
 
 
 def color_key(given: str) -> str:
-    """The colour key named by `given` (a key or a name); a UserError listing the keys otherwise."""
-    from reader.core.annotations.model import DEFAULT_COLORS
+    """The colour key named by `given` (a key or a name, as `annotate`, `annotations` and `export` all
+    take them); a UserError listing the choices otherwise."""
+    from reader.core.annotations.model import DEFAULT_COLORS, find_color
 
-    colors = {c.key for c in DEFAULT_COLORS} | {c.name for c in DEFAULT_COLORS}
-    if given not in colors:
-        raise UserError(f"unknown colour {given!r}; choose one of {', '.join(c.key for c in DEFAULT_COLORS)}")
-    return next(c.key for c in DEFAULT_COLORS if given in (c.key, c.name))
+    found = find_color(given)
+    if found is None:
+        choices = ", ".join(f"{c.key} ({c.name})" for c in DEFAULT_COLORS)
+        raise UserError(f"unknown colour {given!r}; choose one of {choices}")
+    return found.key
 
 
 def passage(args: argparse.Namespace, doc: Document) -> tuple[int, int]:
@@ -90,13 +92,14 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
 
 def cmd_annotations(args: argparse.Namespace) -> int:
+    color = color_key(args.color) if args.color else None
     with open_library(args, must_exist=True) as library:
+        items = library.annotations.all(query=args.search or "", color=color, tag=args.tag)
         if args.id is not None:
             if library.get(args.id) is None:
                 raise UserError(f"no document with id {args.id}")
-            items = library.annotations.for_document(args.id)
-        else:
-            items = library.annotations.all(query=args.search or "", color=args.color, tag=args.tag)
+            wanted = {a.uuid for a in items}
+            items = [a for a in library.annotations.for_document(args.id) if a.uuid in wanted]
         pages = {doc_id: library.pages(doc_id) for doc_id in {a.doc_id for a in items}} if args.json else {}
     if args.json:
         print_json([annotation_json(a, pages[a.doc_id]) for a in items])
@@ -123,7 +126,7 @@ def register(sub: Any, parents: Sequence[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("annotations", parents=parents, help="list annotations of one document or the library")
     p.add_argument("id", type=int, nargs="?")
     p.add_argument("--search", help="words in the quote, note or tags")
-    p.add_argument("--color")
-    p.add_argument("--tag")
+    p.add_argument("--color", help="colour key or name")
+    p.add_argument("--tag", help="a tag, in either script")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_annotations)

@@ -16,15 +16,24 @@ ANNOTATIONS_LIMIT = 256 * 1024 * 1024
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from reader.app.exporting import export_documents, write_export
+    """Write the export. `--all` means every document with notes, as the window's "Annotated documents
+    only": the command exports notes, and a document without any would add an empty heading to a
+    Markdown file and its whole text to an HTML or PDF one; `--include-unannotated` adds them. Documents
+    named by id are exported as asked."""
+    from reader.app.exporting import export_documents, write_export, write_notes
+    from reader.cli.annotate import color_key
     from reader.core.export import EXPORT_FORMATS, FORMATS, export_format
 
     if args.format not in FORMATS:
         raise UserError(f"unknown format {args.format!r}")
     if not args.ids and not args.all:
         raise UserError("name documents by id, or pass --all")
+    color = color_key(args.color) if args.color else None
     out = Path(args.output)
-    if out.is_dir() and export_format(args.format).render_notes is None:
+    notes_format = export_format(args.format).render_notes is not None
+    # `-o notes/` names a folder, there or not: a file called `notes` is never what was meant.
+    wants_folder = args.output.endswith(("/", os.sep)) or out.is_dir()
+    if wants_folder and not notes_format:
         notes = " or ".join(f"--format {f.key}" for f in EXPORT_FORMATS if f.render_notes is not None)
         raise UserError(f"{out} is a folder; give a file name (only {notes} writes one note per document)")
     with open_library(args, must_exist=True) as library:
@@ -32,6 +41,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         missing = [i for i in ids if library.get(i) is None]
         if missing:
             raise UserError(f"no document with id {missing[0]}")
+        if args.all and not args.include_unannotated:
+            counts = library.annotations.count_by_document()
+            ids = [i for i in ids if counts.get(i)]
         docs = export_documents(
             library,
             ids,
@@ -39,19 +51,27 @@ def cmd_export(args: argparse.Namespace) -> int:
             phrases=args.phrases,
             convert_notes=args.convert_notes,
             query=args.search or "",
-            color=args.color,
+            color=color,
             tag=args.tag,
             language=export_language(),
         )
+    warning = ""
     try:
-        written = write_export(docs, args.format, out, print_pdf=_printer(args.format))
+        if wants_folder:
+            out.mkdir(parents=True, exist_ok=True)
+            done = write_notes(docs, args.format, out, overwrite=args.overwrite)
+            written, warning = done.written, done.warning()
+        else:
+            written = write_export(docs, args.format, out, print_pdf=_printer(args.format))
     except OSError as exc:
         raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
     count = sum(len(d.annotations) for d in docs)
-    where = out if len(written) == 1 else f"{len(written)} notes in {out}"
+    where = f"{len(written)} note{'' if len(written) == 1 else 's'} in {out}" if wants_folder else out
     documents = f"{len(docs)} document{'' if len(docs) == 1 else 's'}"
     annotations = f"{count} annotation{'' if count == 1 else 's'}"
     say(f"exported {documents}, {annotations} to {where}", file=sys.stderr)
+    if warning:
+        say(warning, file=sys.stderr)
     return 0
 
 
@@ -101,15 +121,23 @@ def register(sub: Any, parents: Sequence[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("export", parents=parents, help=f"export annotated notes ({', '.join(FORMATS)})")
     p.add_argument("ids", type=int, nargs="*", metavar="ID")
-    p.add_argument("--all", action="store_true", help="every document")
+    p.add_argument("--all", action="store_true", help="every document with annotations")
+    p.add_argument(
+        "--include-unannotated", action="store_true", help="with --all, also the documents without annotations"
+    )
     p.add_argument("--format", required=True, choices=FORMATS)
     p.add_argument("--script", choices=SCRIPTS, default="orig", help="script of quotes and text")
     p.add_argument("--phrases", action="store_true", help="regional vocabulary in the chosen script")
     p.add_argument("--convert-notes", action="store_true", help="convert notes to the script too")
     p.add_argument("--search", help="only annotations whose quote, note or tags contain this")
-    p.add_argument("--color", help="only annotations of this colour")
-    p.add_argument("--tag", help="only annotations with this tag")
-    p.add_argument("-o", "--output", required=True, metavar="PATH", help="a file; for md also a folder (one note each)")
+    p.add_argument("--color", help="only annotations of this colour (key or name: yellow, 重点)")
+    p.add_argument("--tag", help="only annotations with this tag (either script)")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="PATH", help="a file; for md also a folder (one note each; PATH/)"
+    )
+    p.add_argument(
+        "--overwrite", action="store_true", help="md folder: also replace notes changed since the last export"
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import-annotations", parents=parents, help="read annotations exported as W3C JSON")

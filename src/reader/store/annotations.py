@@ -326,11 +326,13 @@ class AnnotationStore:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY modified DESC"
         result = [_row(r) for r in self.conn.execute(sql, params)]
-        if tag:
-            result = [a for a in result if tag.lstrip("#") in a.tags]
-        if query:
-            from reader.core.text.normalise import normalise
+        from reader.core.text.normalise import normalise
 
+        if tag:
+            # In either script, as the library search's `tag:` finds them (臺灣 for a tag 台湾).
+            wanted = normalise(tag.strip().lstrip("#").strip())
+            result = [a for a in result if any(normalise(t) == wanted for t in a.tags)]
+        if query:
             needle = normalise(query.strip())
             result = [
                 a

@@ -48,3 +48,16 @@ def color_by_key(key: str, colors: tuple[HighlightColor, ...] = DEFAULT_COLORS) 
         if color.key == key:
             return color
     return colors[0]
+
+
+def find_color(given: str, colors: tuple[HighlightColor, ...] = DEFAULT_COLORS) -> HighlightColor | None:
+    """The colour named by `given`: its key (yellow) or the meaning shown for it (重点, typed in either
+    script: 重點), so every command that takes a colour takes the same words; None for any other word."""
+    from reader.core.text.normalise import normalise
+
+    wanted = given.strip()
+    folded = normalise(wanted).casefold()
+    for color in colors:
+        if wanted.casefold() == color.key.casefold() or folded == normalise(color.name).casefold():
+            return color
+    return None
