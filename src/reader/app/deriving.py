@@ -68,11 +68,14 @@ def add_prepared(library: Library, prepared: Prepared) -> tuple[str, int]:
     """Store a prepared file: ("imported", id), ("duplicate", id) or ("updated", id).
 
     The same content is never stored twice; a file already imported from the same path whose content
-    changed updates that document, so what the user attached to it stays attached.
+    changed updates that document, so what the user attached to it stays attached. The same content
+    found at a new path while the document's recorded file is gone is that file, moved: the document
+    now points there, so Reload and the next change of the file update it instead of making a copy.
     """
     with library.transaction():
         existing = library.find_by_hash(prepared.content_hash)
         if existing is not None:
+            _follow_move(library, existing, prepared)
             return "duplicate", existing
         same_path = library.find_by_path(prepared.path)
         if same_path is not None:
@@ -84,6 +87,16 @@ def add_prepared(library: Library, prepared: Prepared) -> tuple[str, int]:
         doc_id = library.insert_file(prepared)
         write_derived(library, doc_id, prepared.derived, prepared.filename)
         return "imported", doc_id
+
+
+def _follow_move(library: Library, doc_id: int, prepared: Prepared) -> None:
+    """Point the document at `prepared.path` when its recorded file is no longer where it was."""
+    summary = library.summaries([doc_id]).get(doc_id)
+    if summary is None or not prepared.path or summary.path == prepared.path:
+        return
+    if summary.path and os.path.lexists(summary.path):
+        return  # both copies exist: the recorded one stays the document's file
+    library.relocate(doc_id, prepared.path, prepared.filename)
 
 
 def write_derived(library: Library, doc_id: int, derived: Derived, filename: str) -> None:

@@ -316,10 +316,19 @@ def _stored_copy(library: Library, path: Path, data: bytes) -> AlreadyStored | N
         for doc_id in stored_files.kept_copies(library.conn, data, importer.name):
             source = library.source_of(doc_id)
             if source is not None and not evidence_of(source[0], importer.name).get("ocr_notes"):
-                return AlreadyStored(stored_path(os.path.realpath(path)), doc_id)
+                here = stored_path(os.path.realpath(path))
+                if _moved_here(library, doc_id, here):
+                    return None  # read and stored as usual, so the document follows its file
+                return AlreadyStored(here, doc_id)
     except sqlite3.Error:
         pass  # read it: slower, not wrong
     return None
+
+
+def _moved_here(library: Library, doc_id: int, here: str) -> bool:
+    """Whether the document's recorded file is gone and `here` is where it went (a moved file)."""
+    summary = library.summaries([doc_id]).get(doc_id)
+    return summary is not None and summary.path != here and not (summary.path and os.path.lexists(summary.path))
 
 
 def _import_here(

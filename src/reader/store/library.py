@@ -165,6 +165,15 @@ class Library:
         """A document's file changed at the same path: its id, and what hangs on it, stay."""
         update_raw(self.conn, doc_id, prepared, derived)
 
+    def relocate(self, doc_id: int, path: str, filename: str) -> bool:
+        """Record that a document's file now lives at `path` (it was moved); whether anything changed.
+        Runs inside the caller's transaction. Whether the old place is gone is the caller's to know."""
+        cursor = self.conn.execute(
+            "UPDATE documents SET path = ?, filename = ? WHERE id = ? AND (path IS NOT ? OR filename IS NOT ?)",
+            (storable(path), storable(filename), doc_id, storable(path), storable(filename)),
+        )
+        return cursor.rowcount > 0
+
     def source_of(self, doc_id: int) -> tuple[str, str, str] | None:
         """(raw text, importer name, file name) that the document's text is derived from."""
         row = self.conn.execute("SELECT raw, kind, filename FROM documents WHERE id = ?", (doc_id,)).fetchone()

@@ -115,3 +115,30 @@ def test_a_newer_version_of_an_imported_annotation_replaces_the_older(tmp_path: 
     assert report.duplicates == [uuid]
     still = second.annotations.get(uuid)
     assert still is not None and still.note == "新"
+
+
+def test_a_moved_file_is_followed_and_its_next_change_updates_the_same_document(tmp_path: Path) -> None:
+    library = Library(tmp_path / "lib.sqlite")
+    first = tmp_path / "report.txt"
+    doc_id = _add(library, first, REPORT)
+    note = _highlight(library, doc_id, "31.6%")
+    moved = tmp_path / "elsewhere" / "renamed.txt"
+    moved.parent.mkdir()
+    first.rename(moved)
+    assert ops.add_document(library, prepare(moved)).value == ("duplicate", doc_id)
+    summary = library.summaries([doc_id])[doc_id]
+    assert summary.path == str(moved)
+    assert _add(library, moved, REPORT + "\n补充一段新的内容。\n") == doc_id  # updated, not a second copy
+    assert library.ids() == [doc_id]
+    kept = library.annotations.get(note)
+    assert kept is not None and kept.doc_id == doc_id and not kept.orphan
+
+
+def test_a_copy_elsewhere_does_not_take_the_document_from_its_file(tmp_path: Path) -> None:
+    library = Library(tmp_path / "lib.sqlite")
+    first = tmp_path / "report.txt"
+    doc_id = _add(library, first, REPORT)
+    copy = tmp_path / "copy.txt"
+    copy.write_text(REPORT, encoding="utf-8")
+    assert ops.add_document(library, prepare(copy)).value == ("duplicate", doc_id)
+    assert library.summaries([doc_id])[doc_id].path == str(first)
