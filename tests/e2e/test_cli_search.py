@@ -38,3 +38,15 @@ def test_bad_query_exits_1_with_a_message(tmp_path: Path) -> None:
     result = run("search", '"unclosed', "--library", lib)
     assert result.returncode == 1
     assert result.stderr.startswith("reader: error: bad query:") and "Traceback" not in result.stderr
+
+
+def test_entity_search_sees_documents_whose_names_were_never_asked_for(tmp_path: Path) -> None:
+    """Right after an import nothing has extracted the names yet; `entity:` must still find them."""
+    lib = str(tmp_path / "lib.sqlite")
+    (tmp_path / "notice.txt").write_text(
+        "关于社区养老服务的通知\n\n市民政局局长周国强表示，今年将新建老年助餐点一百个。\n", encoding="utf-8"
+    )
+    run("import", str(tmp_path / "notice.txt"), "--library", lib)
+    found = json.loads(run("search", "entity:周国强", "--json", "--library", lib).stdout)
+    assert [r["id"] for r in found] == [1]
+    assert json.loads(run("search", "entity:李四光", "--json", "--library", lib).stdout) == []

@@ -60,3 +60,25 @@ def ensure_entities(library: Library, doc_id: int) -> list[Entity]:
     its own single writer)."""
     update(library, doc_id)
     return store_for(library).entities(doc_id)
+
+
+def asks_for_entities(query: str) -> bool:
+    """Whether a search query filters by entity (`entity:NAME`, `实体:NAME`): it can only be answered
+    once every document's entities are known. A query that does not parse asks for nothing."""
+    from reader.core.query import QueryError, parse
+
+    try:
+        return any(clause.field == "entity" for clause in parse(query).clauses)
+    except QueryError:
+        return False
+
+
+def ready_for_query(
+    library: Library, query: str, *, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None
+) -> int:
+    """Before an `entity:` query is answered, extract the entities of every document still without them
+    (imports do not wait for the tagger, so a fresh import has none yet); how many were extracted. Any
+    other query costs nothing. The window calls this on its writer before running such a search."""
+    if not asks_for_entities(query):
+        return 0
+    return update_pending(library, progress=progress, cancelled=cancelled)
