@@ -73,6 +73,7 @@ class DocumentController(QObject):
         self.window = window
         self.current: Document | None = None
         self._closed = False
+        self._selecting_only = False  # a row selected again after the list was re-read: nothing to open
         self.model = DocumentTableModel(
             library,
             window,
@@ -128,8 +129,12 @@ class DocumentController(QObject):
             )
 
     # -- choosing and showing ----------------------------------------------------------------------
-    def select(self, doc_id: int) -> None:
+    def select(self, doc_id: int, *, open_it: bool = True) -> None:
+        """Select the document's row (the first row when it is not listed) and open it; with `open_it`
+        false only when it is listed, and only the row is selected (the list was re-read under it)."""
         row = self.model.row_of(doc_id)
+        if row is None and not open_it:
+            return
         if row is None:
             row = 0 if self.model.rowCount() else None
         if row is None:
@@ -137,7 +142,11 @@ class DocumentController(QObject):
         # Not selectRow(): it reads the keyboard modifiers, so a held Ctrl would toggle instead of select.
         index = self.model.index(row, 0)
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().setCurrentIndex(index, flags)
+        self._selecting_only = not open_it
+        try:
+            self.table.selectionModel().setCurrentIndex(index, flags)
+        finally:
+            self._selecting_only = False
         self.table.scrollTo(index)
 
     def open_first(self) -> None:
@@ -146,6 +155,8 @@ class DocumentController(QObject):
             self.select(self.settings.last_document or (self.model.id_at(0) or 0))
 
     def _on_selection(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        if self._selecting_only:
+            return
         rows = self.table.selectionModel().selectedRows()
         if len(rows) != 1:
             return
@@ -339,7 +350,7 @@ class DocumentController(QObject):
         def chosen() -> tuple[Script, bool, bool, str]:
             script, phrases = self.view.script_for(doc_id)
             font = self.reading.pane.font_for(script, summary_script).toString()
-            return script, phrases, self.view.act_original.isChecked(), font
+            return script, phrases, self.view.original_for(doc_id), font
 
         def warmers(view: tuple[Script, bool, bool, str]) -> list[Callable[[], None]]:
             script, phrases, original, _font = view

@@ -342,7 +342,9 @@ class DocumentTableModel(QAbstractTableModel):
         if self._filter is not None:
             ids = [i for i in ids if i in self._filter]
             if self._ranked:
-                first = [i for i in self._ranked if i in self._filter]
+                # The ranking was made when the search ran: a document deleted since is in it still.
+                present = set(ids)
+                first = [i for i in self._ranked if i in present]
                 leading = set(first)
                 ids = first + [i for i in ids if i not in leading]
         self._ids = ids

@@ -71,6 +71,26 @@ class FindController(QObject):
         if not self.find_bar.isVisible():
             self.set_steps(spans)
 
+    def redraw_hits(self) -> None:
+        """The pane switched between the cleaned and the original text: the offsets of the hits changed
+        with it, so find them again in the text now shown (the find bar's text, else the library query),
+        staying where the reader is rather than jumping to the first hit."""
+        find = self.find_bar.isVisible()
+        text = self.find_bar.edit.text() if find else self.library_query
+        spans: list[tuple[int, int]] = []
+        if text.strip() and self.has_document:
+            query = f'"{text}"' if find and '"' not in text else text
+            try:
+                spans = search.hit_spans(self.reading.base_text, query)
+            except QueryError:
+                spans = []
+        fmt = background(SEARCH_HIT_COLOR, alpha=200)
+        self.reading.set_layer("search", [(s, e, fmt) for s, e in spans])
+        self._steps = sorted(spans)
+        top = self.reading.visible_offset()
+        self._step = next((i for i, (start, _) in enumerate(self._steps) if start >= top), 0) - 1
+        self.reading.set_layer("current", [])
+
     # -- find in document --------------------------------------------------------------------------
     def open_find(self) -> None:
         selected = self.reading.selected_span()

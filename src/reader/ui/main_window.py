@@ -175,6 +175,8 @@ class MainWindow(QMainWindow):
         self.reading.viewChanged.connect(self._keep_reading_width)
         self.view.scriptChanged.connect(self.search.on_script_changed)
         self.search.queryApplied.connect(self.finder.set_library_query)
+        self.view.originalChanged.connect(lambda _original: self.finder.redraw_hits())
+        documents.libraryChanged.connect(self.search.refresh_results)
         self.annotations.documentRequested.connect(self._reveal)
         documents.documentRequested.connect(self._reveal)
         self.exports.annotationsImported.connect(self.annotations.refresh)

@@ -103,6 +103,24 @@ class SearchController(QObject):
         if ids:
             self.documents.select(self.model.id_at(0) or ids[0])  # the best match opens
 
+    def refresh_results(self) -> None:
+        """Documents were added, changed or deleted (here, from the command line or another window):
+        run the search again so the list and its count hold what matches now, without opening another
+        document; the open one stays selected when it still matches."""
+        query = self.search_box.text()
+        if not query:
+            return
+        try:
+            ids = search.matching_ids(self.library.conn, query)
+            ranked = [hit.id for hit in search.search(self.library.conn, query, limit=RANKED)]
+        except QueryError:
+            return
+        self.model.set_filter(set(ids), ranked)
+        self.search_box.show_result(len(ids))
+        current = self.documents.current
+        if current is not None:
+            self.documents.select(current.id, open_it=False)
+
     def on_script_changed(self) -> None:
         query = self.search_box.text()
         if query:  # snippets follow the view's script too

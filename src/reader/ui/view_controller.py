@@ -48,6 +48,10 @@ class ViewController(QObject):
         found = library if library is not None else getattr(window, "library", None)
         self.library: Library | None = found if isinstance(found, Library) else None
         self.doc: Document | None = None
+        # Documents the reader switched to the Original view in this session. The switch belongs to the
+        # document: another one opens in its cleaned text (where highlights are made) unless the reader
+        # chose Original for that one too.
+        self._original_docs: set[int] = set()
         self.lines = LineDecisions(self, reading)
         self.removed_panel = self.lines.panel
         reading.pane.zoomChanged.connect(self._on_zoom)
@@ -151,10 +155,16 @@ class ViewController(QObject):
         self._chosen_page = None
         script, phrases = self.script_for(doc.id) if doc is not None else (self.reading.script, self.settings.phrases)
         self._sync_script_actions(script, phrases)
-        self.reading.set_document(doc, script, phrases, original=self.act_original.isChecked())
+        original = doc is not None and self.original_for(doc.id)
+        self.act_original.setChecked(original)
+        self.reading.set_document(doc, script, phrases, original=original)
         self.printed.present(doc)
         self.update_page()
         self.lines.present(doc)
+
+    def original_for(self, doc_id: int) -> bool:
+        """Whether this document opens in the Original view: only when the reader chose it for this one."""
+        return doc_id in self._original_docs
 
     # -- where the reader is -----------------------------------------------------------------------
     @property
@@ -390,6 +400,8 @@ class ViewController(QObject):
         elif original:
             self.act_page_view.setChecked(False)  # the two views take the text's place in turn
         self.act_original.setChecked(original)
+        if self.doc is not None:
+            (self._original_docs.add if original else self._original_docs.discard)(self.doc.id)
         self._pending = None
         self._chosen_page = None
         self.reading.set_original(original)
