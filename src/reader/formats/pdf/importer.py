@@ -132,8 +132,17 @@ def metadata(result: PdfText) -> md.Metadata:
 
 def printed_title(result: PdfText) -> int | None:
     """The paragraph that is the title as printed: on the first page, set clearly larger than the body and
-    short enough to be a title (the largest such line; on a scan, the first such line by its pitch)."""
-    first_page = [i for i, page in enumerate(result.starts_on) if page == result.starts_on[0]]
+    short enough to be a title (the largest such line; on a scan, the first such line by its pitch). A
+    page of front matter before the title page (a preface, 前言, under a heading) does not give the title:
+    a line on one of the next pages set larger than anything on the first is the title. A numbered section
+    heading (一、总体要求, opening a scan of inner pages) is a part of the text, never its title."""
+    starts = list(dict.fromkeys(result.starts_on))[:TITLE_PAGES]
+    candidates = [
+        i
+        for i, page in enumerate(result.starts_on)
+        if page in starts and _title_length(result, i) and not is_structure(result.paragraphs[i].strip())
+    ]
+    first_page = [i for i in candidates if result.starts_on[i] == starts[0]] if starts else []
     if not first_page:
         return None
     pages = result.layout.pages
@@ -146,13 +155,28 @@ def printed_title(result: PdfText) -> int | None:
             # The first line printed large enough: pitches of one size scatter by a few per cent, so the
             # widest could be any of the headings set in the title's type.
             need = TITLE_SIZE * statistics.median(measured)
-            found = next((i for i in first_page if result.pitches[i] >= need and _title_length(result, i)), None)
+            found = next((i for i in first_page if result.pitches[i] >= need), None)
             if found is not None:
                 return found
     largest = max(first_page, key=lambda i: result.sizes[i])
-    if result.sizes[largest] >= TITLE_SIZE * result.body_size and _title_length(result, largest):
-        return _past_masthead(result, largest, first_page)
+    later = [i for i in candidates if result.starts_on[i] != starts[0]]
+    larger = max(later, key=lambda i: result.sizes[i], default=None)
+    if larger is not None and result.sizes[larger] >= FRONT_MATTER_SIZE * result.sizes[largest]:
+        return _past_masthead(result, larger, _on_page(result, result.starts_on[larger]))
+    if result.sizes[largest] >= TITLE_SIZE * result.body_size:
+        return _past_masthead(result, largest, _on_page(result, starts[0]))
     return None
+
+
+def _on_page(result: PdfText, page: int) -> list[int]:
+    return [i for i, start in enumerate(result.starts_on) if start == page]
+
+
+TITLE_PAGES = 3
+"""Pages looked at for the title: the first, and the title page after a page or two of front matter."""
+FRONT_MATTER_SIZE = 1.15
+"""A line on a later page set this much larger than the first page's largest is the title (the first page
+was front matter under a heading in smaller print)."""
 
 
 _DOCUMENT_NUMBER = re.compile(
