@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from reader.core.cleaning import features as cf
+from reader.core.cleaning import metadata as md
 from reader.core.cleaning import structure as cs
 from reader.core.cleaning.metadata import is_signature
 
@@ -33,6 +34,39 @@ def keep_closing_date(lines: Sequence[cf.Line]) -> None:
             return
         if line.reason is not None:
             return
+
+
+# A document's file name as an attachment list shows it: `115年度補助計畫申請須知.pdf`, `申请表.docx（32KB）`.
+_FILE_NAME = re.compile(
+    r"^\S.{0,80}\.(?:pdf|docx?|odt|ods|odp|xlsx?|pptx?|wps|et|ofd|zip|rar|7z|txt|csv)"
+    r"(?:\s*[（(][^（）()]{1,20}[)）])?$",
+    re.IGNORECASE,
+)
+ATTACHMENT_HEAD_WORDS = 12
+
+
+def _announces_files(line: cf.Line) -> bool:
+    """A kept line that heads an attachment list: `附件下載`, `附件：`, `相关附件`."""
+    return (
+        line.reason is None
+        and line.words <= ATTACHMENT_HEAD_WORDS
+        and (cs.is_attachment(line.text) or "附件" in line.text or "附檔" in line.text)
+    )
+
+
+def keep_attached_files(lines: Sequence[cf.Line]) -> None:
+    """The files listed under a kept attachment heading are the document's attachments, linked as they
+    always are: a notice's text points to them (請至下方附件下載), so they stay however link-like."""
+    for i, line in enumerate(lines):
+        if not _announces_files(line):
+            continue
+        j = i + 1
+        while j < len(lines) and _FILE_NAME.match(lines[j].text) and lines[j].reason in (None, *_LINKED):
+            lines[j].reason = None
+            j += 1
+
+
+_LINKED = ("navigation", "related-links")
 
 
 _EDGE_STOP = frozenset(("navigation", "related-links", "boilerplate", "spam", "script", "image", "comments"))
@@ -84,6 +118,10 @@ def extend_edges(lines: Sequence[cf.Line], inside: list[bool], first: int, last:
                 inside[i] = True  # the attachment announced at the end of the text: its table, its list
                 i += 1
                 continue
+            if _post_under_stamp(lines, inside, i, first, last):
+                inside[i] = True
+                i += 1
+                continue
             if not _edge_keeps(lines, i):
                 break
             inside[i] = True
@@ -94,7 +132,7 @@ def extend_edges(lines: Sequence[cf.Line], inside: list[bool], first: int, last:
                 break  # the closing date is the last line of a notice, but for a note under it
         i += 1
     if signed and i < len(lines) and _closing_note(lines[i]):
-        inside[i] = True  # `（此件公开发布）` under the date
+        inside[i] = True  # `（此件公开发布）` under the date, `香港時間15時00分` (a press release's hour)
         i += 1
     new_last = max(last, i)
     i = first - 1
@@ -117,8 +155,33 @@ def extend_edges(lines: Sequence[cf.Line], inside: list[bool], first: int, last:
     return first, new_last
 
 
+# The hour a release was issued, on the line under its date: `香港時間15時00分`, `15:00`, `下午3时`.
+_CLOCK_LINE = re.compile(r"^[\u4e00-\u9fff]{0,6}\s*\d{1,2}\s*(?:[:：]\s*\d{2}|[时時點点]\s*(?:\d{1,2}\s*分)?)$")
+
+
 def _closing_note(line: cf.Line) -> bool:
-    return line.reason is None and not line.link_chars and not line.chrome and cs.is_closing_note(line.text)
+    if line.reason not in (None, "metadata") or line.link_chars or line.chrome:
+        return False
+    if _CLOCK_LINE.match(line.text):
+        return True
+    return line.reason is None and cs.is_closing_note(line.text)
+
+
+def _stamp_line(line: cf.Line) -> bool:
+    """A post's header read as metadata: a short line with a date (`3楼 某某 发表于 2026-04-01 11:02`)."""
+    return line.reason == "metadata" and line.words <= 30 and md.date_span(line.text) is not None
+
+
+def _post_under_stamp(lines: Sequence[cf.Line], inside: list[bool], i: int, first: int, last: int) -> bool:
+    """A sentence right under a post's stamp, after an article that is itself posts under stamps (a
+    thread whose question and answers the run holds): the next post of the same thread, however short
+    (`谢谢！备案需要什么材料？`). A reply cut off as comments never reaches here."""
+    line = lines[i]
+    if i == 0 or not _stamp_line(lines[i - 1]) or line.link_chars or line.chrome:
+        return False
+    if not (line.ends_sentence or line.clause_punct):
+        return False
+    return any(inside[j] and _stamp_line(lines[j - 1]) for j in range(max(first, 1), last))
 
 
 # `新华社北京3月5日电`, `本报讯`, `TNW中文站 10月14日报道`: where and when the story was filed, the news

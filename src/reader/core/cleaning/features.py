@@ -90,6 +90,7 @@ class Line:
     content_hint: bool = False
     chrome_inner: bool = False
     ad_inner: bool = False  # the nearest class/id hint of its HTML block names an advertisement
+    player_inner: bool = False  # ... names a media player (its loading and button text)
     boxes: tuple[int, ...] = ()
     tag: str = ""
     element: int = 0  # HTML: the id of the block element the line stands in (0: not from HTML)

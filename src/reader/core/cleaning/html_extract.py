@@ -43,10 +43,14 @@ _CHROME_WORDS = _words(
     "copyright header topbar toolbar sidebar side aside share sharing social related relate "
     "recommend recommended hot rank ranking comment comments reply replies login subscribe "
     "advert ads ad banner sitemap links friendlink tags pager pagination page_nav "
+    "adsbygoogle adsense advertisement advertising sponsor sponsored "
 )
 # Chrome words that name an advertisement. Not `banner`: CMSs name a strip of pictures so (a slide show,
 # a photo story's frames inside the article), and its captions are the writer's lines.
-_AD_WORDS = _words("advert ads ad ")
+_AD_WORDS = _words("advert ads ad adsbygoogle adsense advertisement advertising sponsor sponsored ")
+# Class/id words of a media player: the text inside it is the player's (视频加载中，请稍候… 点击播放), shown
+# until the video loads, not the writer's.
+_PLAYER_WORDS = _words("player video audio vjs jwplayer dplayer flowplayer videoplayer ")
 _CONTENT_WORDS = _words(
     "content article post entry main text body story detail article_content post_content "
     "artibody news_content newscontent "
@@ -68,6 +72,7 @@ class Block:
     content_hint: bool = False  # an ancestor's class/id names the article body
     chrome_inner: bool = False  # the nearest ancestor with a hint names chrome (comments inside a post box)
     ad_inner: bool = False  # ... and names an advertisement (`inline-ad`, `ad-box`)
+    player_inner: bool = False  # ... and names a media player (`video-player`)
     path: tuple[int, ...] = field(default_factory=tuple)  # ids of enclosing block elements
     boxes: tuple[int, ...] = ()  # ids of the enclosing elements with a content hint, outermost first
 
@@ -225,7 +230,8 @@ class _Renderer:
         self.row_depth = 0  # inside a data table's row (`_data_row`): cells are parts of one line
         self.lists: list[list[str | int]] = []  # open ol/ul, innermost last: [kind, next number]
         self.number = ""  # the number of the ordered list's item just opened, until its first text
-        self._state: dict[int, tuple[bool, bool, bool, bool, bool]] = {}
+        self.players: list[bool] = []  # beside `hints`: True where the hint names a media player
+        self._state: dict[int, tuple[bool, bool, bool, bool, bool, bool]] = {}
 
     def add(self, text: str | None) -> None:
         if not text:
@@ -260,6 +266,7 @@ class _Renderer:
                 boxes=tuple(self.boxes),
                 chrome_inner=bool(self.hints) and self.hints[-1],
                 ad_inner=bool(self.ads) and self.ads[-1],
+                player_inner=bool(self.players) and self.players[-1],
                 path=tuple(i for i, _ in self.block_stack),
             )
         )
@@ -289,7 +296,8 @@ class _Renderer:
         chrome = bool(tokens & _CHROME_WORDS) or tag in ("nav", "footer", "aside")
         content = bool(tokens & _CONTENT_WORDS) or tag in ("article", "main")
         row = tag == "tr" and not self.row_depth and _data_row(el)
-        el_state = (chrome, content, tag in HEADING_TAGS, tag == "a", row)
+        player = not (chrome or content) and bool(tokens & _PLAYER_WORDS)
+        el_state = (chrome, content, tag in HEADING_TAGS, tag == "a", row, player)
         self._state[id(el)] = el_state
         if self.row_depth and tag in BLOCK_TAGS:
             # Inside a data row: a cell starts the next field of the line, a paragraph or break a space.
@@ -309,9 +317,10 @@ class _Renderer:
         if content:
             self.boxes.append(self.next_id)
             self.next_id += 1
-        if chrome or content:
+        if chrome or content or player:
             self.hints.append(chrome)
             self.ads.append(chrome and bool(tokens & _AD_WORDS))
+            self.players.append(player)
         if el_state[2]:
             self.heading_depth += 1
         if el_state[3]:
@@ -324,7 +333,7 @@ class _Renderer:
             self.add(el.text)
 
     def _close(self, el: lxml.etree._Element, tag: str) -> None:
-        chrome, content, heading, link, row = self._state.pop(id(el))
+        chrome, content, heading, link, row, player = self._state.pop(id(el))
         if row:
             self.row_depth -= 1
         if self.row_depth and tag in BLOCK_TAGS:
@@ -340,9 +349,10 @@ class _Renderer:
             self.chrome_depth -= 1
         if content:
             self.boxes.pop()
-        if chrome or content:
+        if chrome or content or player:
             self.hints.pop()
             self.ads.pop()
+            self.players.pop()
         if heading:
             self.heading_depth -= 1
         if link:

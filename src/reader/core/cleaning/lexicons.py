@@ -102,7 +102,9 @@ RELATED_HEAD = re.compile(
 IMAGE = re.compile(
     r"^[\[【(（]?\s*(?:资料图|資料圖|资料图片|資料圖片|图片|圖片|配图|配圖|组图|組圖|示意图|示意圖|图|圖|photo|image|img)"
     r"\s*[\]】)）]?$"
-    r"|^\S{0,60}\.(?:jpe?g|png|gif|webp|bmp|tiff?)$",
+    r"|^\S{0,60}\.(?:jpe?g|png|gif|webp|bmp|tiff?)$"
+    # A picture's credit alone on its line: the agency or library it came from (图片来源：某某图库).
+    r"|^[\[【(（]?\s*(?:图片来源|圖片來源|图源|圖源|图片提供|圖片提供)\s*[:：]\s*[^\s，。,.；;]{1,20}\s*[\]】)）]?$",
     re.IGNORECASE,
 )
 
@@ -110,11 +112,14 @@ IMAGE = re.compile(
 LABEL_TITLE = r"标题|標題|题目|題目"
 LABEL_DATE = (
     r"发布时间|發布時間|发布日期|發布日期|发表时间|發表時間|发表日期|發表日期|更新时间|更新時間|发表于|發表於|发布于|發佈於"
-    r"|时间|時間|日期|发稿时间|發稿時間|录入时间|錄入時間|上传时间|上傳時間|发文日期|發文日期"
+    r"|时间|時間|日期|发稿时间|發稿時間|录入时间|錄入時間|上传时间|上傳時間|发文日期|發文日期|更新日期"
 )
 LABEL_AUTHOR = r"作者|作\s*者|记者|記者|撰稿|撰文|文\s*/|文／|通讯员|通訊員|发帖人|發帖人|楼主|樓主|供稿|作者名"
 LABEL_SOURCE = r"文章来源|文章來源|来源|來源|出处|出處|转自|轉自|稿源|信息来源|信息來源|新闻来源|新聞來源"
-LABEL_OTHER = r"点击|點擊|阅读|閱讀|浏览|瀏覽|字数|字數|分类|分類|栏目|欄目|标签|標籤|关键词|關鍵詞|编辑|編輯"
+LABEL_OTHER = (
+    r"点击|點擊|阅读|閱讀|浏览|瀏覽|字数|字數|分类|分類|栏目|欄目|标签|標籤|关键词|關鍵詞|编辑|編輯"
+    r"|(?:点击|點擊|阅读|閱讀|浏览|瀏覽|点阅|點閱)(?:次数|次數|数|數|量)"  # a page's counter: 點閱次數：2345
+)
 LABEL_ONLY = re.compile(
     rf"^(?:{LABEL_TITLE}|{LABEL_DATE}|{LABEL_AUTHOR}|{LABEL_SOURCE}|{LABEL_OTHER})\s*[:：]$", re.IGNORECASE
 )

@@ -92,7 +92,9 @@ def scan_metadata(
     date = _date(lines, fields["date"], plain_dates, facts, first_content, title_at)
     _keep_chronicle_dates(lines, plain_dates)
     source = _source(lines, fields, facts)
-    author = next((v for _, v in fields["author"] if v), None)
+    author = next((md.author_value(v) for _, v in fields["author"] if md.author_value(v)), None)
+    if author is None:
+        author = _dateline_reporter(lines, first_content)
     if author is None and facts and facts.authors:
         author = facts.authors[0]
     if author is not None:
@@ -106,6 +108,34 @@ def scan_metadata(
 
 
 Fields = dict[str, list[tuple[int, str]]]
+
+
+def _byline(text: str) -> bool:
+    """A line of labelled fields: opening with a label, holding two, or one after a bare date and time
+    (`2026-03-07 09:15:22 来源：经济观察网`)."""
+    if md.starts_with_label(text):
+        return True
+    fields = md.labelled_fields(text)
+    if len(fields) >= 2:
+        return True
+    head = md.unlabelled_head(text) if fields else ""
+    return bool(head) and md.date_span(head) is not None and cf.word_count(head) <= 16
+
+
+_PAREN = re.compile(r"[（(]([^（）()]{2,20})[)）]")
+DATELINE_SPAN = 40  # characters at the head of the first paragraph where a dateline stands
+
+
+def _dateline_reporter(lines: list[cf.Line], first_content: int) -> str | None:
+    """`中新社北京4月28日电 (记者 赵建华)`: the reporter a news agency's dateline names in parentheses at
+    the head of the first paragraph (or on the line of its own above it)."""
+    for line in lines[max(0, first_content - 1) : first_content + 1]:
+        if line.reason is not None and line.reason != "metadata":
+            continue
+        m = _PAREN.search(line.text[:DATELINE_SPAN])
+        if m is not None and (name := md.role_name(m.group(1))) is not None:
+            return name
+    return None
 
 
 def _label_lines(lines: list[cf.Line]) -> tuple[Fields, list[tuple[int, str]]]:
@@ -124,19 +154,23 @@ def _label_lines(lines: list[cf.Line]) -> tuple[Fields, list[tuple[int, str]]]:
             continue
         if line.words > 60 or (line.ends_sentence and line.words > 30):
             continue
-        if colon and (md.starts_with_label(text) or len(md.labelled_fields(text)) >= 2) and not is_speech(text):
+        if colon and _byline(text) and not is_speech(text):
             head = md.unlabelled_head(text)
             if head and md.date_span(head):
                 fields["date"].append((i, head))  # the bare date before the labels of a byline
             for kind, value in md.labelled_fields(text):
                 if kind in fields and value:
                     fields[kind].append((i, value))
+                if kind == "author" and md.date_span(value):
+                    fields["date"].append((i, value))  # the post's date after its writer's name
             if "\t" not in text:
                 # A row of a table (`发布机构：\t某局`: a notice's information table) is read, not removed.
                 line.reason = "metadata"
             continue
         if md.date_span(text) and _residual_words(text) <= 12 and not text.endswith("。") and not line.structure:
             plain_dates.append((i, text))
+            if (name := md.role_name(text)) is not None:
+                fields["author"].append((i, name))  # `2026年3月8日 ・ 記者 黃嘉欣`: the writer of a bare byline
             # A date that closes a notice is given back by the cleaner when it stands right after the text.
             if line.reason is None:
                 line.reason = "metadata"
@@ -190,7 +224,7 @@ def _date(
     """A labelled date first, then a bare date line in the header nearest the title (a date in a menu,
     an archive list or a sidebar link is further away or flagged), then anywhere, then the page head."""
     for _, value in labelled:
-        date = md.parse_date(value)
+        date = md.parse_labelled_date(value)
         if date:
             return date
     usable = [d for d in plain_dates if lines[d[0]].reason not in _AWAY and lines[d[0]].link_density < 0.3]
@@ -212,6 +246,9 @@ def _date(
 def _source(lines: list[cf.Line], fields: Fields, facts: PageFacts | None) -> str | None:
     for _, value in fields["source"]:
         value = re.split(r"\s+(?:作者|記者|记者|编辑|編輯|时间|時間|发布)", value)[0].strip()
+        name, _, rest = value.partition(" ")
+        if rest and md.looks_like_site(name):
+            value = name  # `中国新闻网 参与互动`: the site's name, then a button the byline prints
         if value:
             return value
     for line in lines[:HEADER_LIMIT]:

@@ -47,6 +47,8 @@ _TRAILING_BYLINE = re.compile(
     r"[（(]\s*(?:(?:记者|記者|通讯员|通訊員|作者|文|图|圖|编辑|編輯)[:：\s/]*)?"
     r"(?P<name>[\u4e00-\u9fff·]{2,4}(?:[\s、,，][\u4e00-\u9fff·]{2,4}){0,3})\s*[)）]$"
 )
+# A day of the week in parentheses after a date (`2026年3月10日（星期二）`) is no writer's name.
+_WEEKDAY = re.compile(r"^(?:星期|週|周|禮拜|礼拜)[一二三四五六日天]$")
 # A standalone signature line: optional unit, then a 2-4 character name.
 _SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}\s+)?[\u4e00-\u9fff·]{2,4}$")
 _SITE_SUFFIX = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s|(?<=[\u4e00-\u9fff）)!！?？])[-–—])\s*(?P<tail>[^|｜_]{1,16})$")
@@ -118,6 +120,53 @@ def _first_date(text: str) -> tuple[str, int, int] | None:
             if (numeral := _cn_date(cn)) is not None:
                 return (numeral, cn.start(), cn.end())
     return arabic
+
+
+# A date on the ROC calendar in digits only (`115-03-02`, `115/3/2`), as Taiwan's government sites print
+# it after a date label. Only a labelled value is read this way: two or three digits and two numbers are
+# a date only where a label says so.
+_ROC_DIGITS = re.compile(r"^(?P<y>\d{2,3})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)")
+
+
+def parse_labelled_date(value: str) -> str | None:
+    """The date a date label's value gives: any form parse_date reads, or an ROC year in digits."""
+    date = parse_date(value)
+    if date is not None:
+        return date
+    m = _ROC_DIGITS.match(value.strip())
+    if m is None:
+        return None
+    year, month, day = int(m.group("y")) + ROC_OFFSET, int(m.group("m")), int(m.group("d"))
+    if not (1 <= month <= 12 and 1 <= day <= 31) or year > 2100:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+# Where a byline names its writer after the role, with no colon (`2026年3月8日 ・ 記者 黃嘉欣`,
+# `記者 林志明／新北報導`, `中新社北京4月28日电 (记者 赵建华)`): the role, then a name of two to four characters
+# ending at a space, a slash, a bracket or the end of the line.
+_ROLE_NAME = re.compile(
+    r"(?:^|[\s(（・·|｜])(?:记者|記者|作者|通讯员|通訊員|撰稿|撰文|编译|編譯)\s*[:：]?\s*"
+    r"(?P<name>[\u4e00-\u9fff·]{2,4}(?:[、][\u4e00-\u9fff·]{2,4}){0,3})(?=$|[\s／/)）|｜,，])"
+)
+
+
+def role_name(text: str) -> str | None:
+    """The writer a byline or a dateline names after a reporter's role, if any."""
+    m = _ROLE_NAME.search(text)
+    return m.group("name") if m else None
+
+
+# What follows a name in a byline's author value: the post's date (`江南老李 发表于 2026-04-01 09:12`).
+_POSTED = re.compile(r"\s*(?:发表于|發表於|发布于|發佈於|發布於|发表|發表|于|於)?\s*$")
+
+
+def author_value(value: str) -> str:
+    """An author field's value without the date and time printed after the name."""
+    span = date_span(value)
+    if span is not None and span[0] > 0:
+        value = _POSTED.sub("", value[: span[0]])
+    return value.strip()
 
 
 def date_span(text: str) -> tuple[int, int] | None:
@@ -216,7 +265,9 @@ def strip_site_suffix(title: str, site_names: frozenset[str] = frozenset()) -> s
 def trailing_byline(text: str) -> str | None:
     """The author named in parentheses at the end of an article paragraph, if any."""
     m = _TRAILING_BYLINE.search(text)
-    return m.group("name") if m else None
+    if m is None or _WEEKDAY.match(m.group("name")):
+        return None
+    return m.group("name")
 
 
 def is_signature(text: str) -> bool:

@@ -8,6 +8,7 @@ ending) stay on their own lines.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -51,13 +52,25 @@ _CJK_END = re.compile(r"[\u3400-\u9fff]$")
 _CJK_START = re.compile(r"^[\u3400-\u9fff]")
 
 
-def _joins(prev: cf.Line, nxt: cf.Line, open_para: bool, wrap: int | None, adjacent: bool) -> bool:
+def _joins(
+    prev: cf.Line, nxt: cf.Line, open_para: bool, wrap: int | None, adjacent: bool, blank_ends: bool = False
+) -> bool:
     if cf.CONTINUES.match(nxt.text):
         return True
     if _own_paragraphs(prev, nxt):
         return False
     if nxt.soft_continued and adjacent:
         return True  # the writer wrapped one Markdown paragraph over several source lines
+    if (
+        blank_ends
+        and wrap is not None
+        and nxt.number == prev.number + 1
+        and len(prev.text) >= wrap - WRAP_SLACK
+        and not (nxt.structure or nxt.heading or prev.heading)
+    ):
+        # A text that ends its paragraphs with a blank line: a line cut at the column goes on in the line
+        # right under it, even when the cut fell just after a full stop.
+        return True
     if prev.ends_sentence or nxt.heading or prev.heading:
         return False
     if prev.text.endswith(("：", ":")) and _NUMBER_LABEL.match(nxt.text):
@@ -119,6 +132,7 @@ def paragraphs(kept: list[cf.Line], all_lines: list[cf.Line]) -> list[str]:
     """Merge lines that are pieces of one paragraph; headings and captions stay on their own."""
     position = {id(line): i for i, line in enumerate(all_lines)}
     wrap = _wrap_width(kept)
+    blank_ends = wrap is not None and _blank_line_paragraphs(all_lines, wrap)
     paragraphs: list[str] = []
     current: list[cf.Line] = []
     open_para = False
@@ -133,7 +147,9 @@ def paragraphs(kept: list[cf.Line], all_lines: list[cf.Line]) -> list[str]:
             # A short line right under an image placeholder is its caption: a paragraph of its own.
             at = position[id(prev)]
             caption = len(current) == 1 and prev.words <= 60 and at > 0 and all_lines[at - 1].reason == "image"
-            if not (caption and not cf.CONTINUES.match(line.text)) and _joins(prev, line, open_para, wrap, adjacent):
+            if not (caption and not cf.CONTINUES.match(line.text)) and _joins(
+                prev, line, open_para, wrap, adjacent, blank_ends
+            ):
                 open_para = open_para or bool(cf.OPEN_ENDING.search(prev.text))
                 current.append(line)
                 continue
@@ -142,6 +158,20 @@ def paragraphs(kept: list[cf.Line], all_lines: list[cf.Line]) -> list[str]:
     if current:
         paragraphs.append(_glue(current))
     return paragraphs
+
+
+BLANK_ENDS_MIN = 1  # paragraph ends seen before the blank lines are taken as the text's paragraph marks
+BLANK_ENDS_SHARE = 0.8
+
+
+def _blank_line_paragraphs(lines: list[cf.Line], wrap: int) -> bool:
+    """Whether a hard-wrapped text marks its paragraphs' ends with blank lines: the lines that stop short
+    of the column (a paragraph's last line, a title) are followed by a blank line, nearly all."""
+    ends = [(a, b) for a, b in itertools.pairwise(lines) if len(a.text) < wrap - WRAP_SLACK]
+    if len(ends) < BLANK_ENDS_MIN:
+        return False
+    blank = sum(1 for a, b in ends if b.number > a.number + 1)
+    return blank >= BLANK_ENDS_SHARE * len(ends)
 
 
 def _one_paragraph_between(all_lines: list[cf.Line], a: int, b: int) -> bool:

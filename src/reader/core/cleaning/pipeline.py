@@ -13,7 +13,7 @@ from reader.core.cleaning import Cleaned, Removed, html_extract
 from reader.core.cleaning import features as cf
 from reader.core.cleaning import structure as cs
 from reader.core.cleaning.contents import keep_contents
-from reader.core.cleaning.edges import keep_closing_date
+from reader.core.cleaning.edges import keep_attached_files, keep_closing_date
 from reader.core.cleaning.lists import mark_dated_lists, mark_ranked_lists, mark_record_feeds
 from reader.core.cleaning.main import has_chrome, is_prose, select_main
 from reader.core.cleaning.meta import MetaResult, scan_metadata
@@ -112,6 +112,7 @@ def clean_html(html: str, overrides: Mapping[int, bool] | None = None, hints: So
         line.content_hint = block.content_hint
         line.chrome_inner = block.chrome_inner
         line.ad_inner = block.ad_inner
+        line.player_inner = block.player_inner
         line.boxes = block.boxes
         line.tag = block.tag
         line.element = block.path[-1] if block.path else 0
@@ -145,6 +146,8 @@ def _clean(
             # A short line in a box the page names an advertisement (`<div class="inline-ad">`), even
             # between two paragraphs: the markup says what it is, the shape that it is no paragraph.
             line.reason = "spam"
+        elif line.reason is None and line.player_inner and not (line.heading or line.structure or is_prose(line)):
+            line.reason = "boilerplate"  # a media player's own text: 视频加载中，请稍候… 点击播放
     mark_repeated(lines, hints.repeated_lines)  # the same line in many documents of the source
     keep_drawings(lines)
     mark_banners(lines)
@@ -161,6 +164,7 @@ def _clean(
     if furnished:
         select_main(lines)
     keep_closing_date(lines)
+    keep_attached_files(lines)
     cut_replies(lines, question)
     drop_repeats(lines)
     trim_list_edges(lines, furnished)

@@ -8,6 +8,7 @@ button label or a sentence fragment is not a title). Repeats of the chosen line 
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 
@@ -81,7 +82,7 @@ class _Page:
         # Short lines standing right above a closing date, each with the index of its last such place.
         self.signers = {
             line.text: j
-            for j, (line, below) in enumerate(zip(lines, lines[1:], strict=False))
+            for j, (line, below) in enumerate(itertools.pairwise(lines))
             if line.words <= 30 and cs.is_sign_date(below.text)
         }
 
