@@ -4,6 +4,7 @@ the engine reads the strips of doubtful spans at `STRIP_SQUEEZE`, narrower than 
 
 from __future__ import annotations
 
+import math
 import types
 from typing import Any
 
@@ -50,9 +51,9 @@ def test_a_strip_is_squeezed_and_never_padded_and_a_short_line_is_padded() -> No
     strips(line(30, 100))
     lines(line(30, 100))
     lines(line(30, 600))
-    narrow = round(ocr.STRIP_SQUEEZE * ocr.REC_HEIGHT * 100 / 30)
-    padded = round(ocr.MIN_REC_RATIO * ocr.REC_HEIGHT)
-    wide = round(ocr.ACCURATE.squeeze * ocr.REC_HEIGHT * 600 / 30)
+    narrow = math.ceil(ocr.STRIP_SQUEEZE * ocr.REC_HEIGHT * 100 / 30)  # never narrower than the scale asks
+    padded = math.ceil(ocr.MIN_REC_RATIO * ocr.REC_HEIGHT)
+    wide = math.ceil(ocr.ACCURATE.squeeze * ocr.REC_HEIGHT * 600 / 30)
     assert [shape[3] for shape in session.shapes] == [narrow, padded, wide]
     assert all(shape[:3] == (1, 3, ocr.REC_HEIGHT) for shape in session.shapes)
     assert ocr.ACCURATE.squeeze > ocr.STRIP_SQUEEZE  # strips cost less than whole lines of their width
