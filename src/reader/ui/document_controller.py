@@ -29,6 +29,7 @@ from reader.app.changes import Changes, Outcome
 from reader.app.reports import ImportReport
 from reader.app.writer import WriterClosed
 from reader.core.script import Script
+from reader.core.text.textdiff import OffsetCarrier
 from reader.settings import Settings
 from reader.store.library import Document, Library
 from reader.ui.actions import make_action
@@ -270,11 +271,34 @@ class DocumentController(QObject):
             if following is not None:
                 self.select(following)
         elif current is not None and current.id in changes.text | changes.metadata:
-            top = self.reading.visible_offset()
+            old_base, top = self.reading.base_text, self.reading.visible_offset()
+            if current.id in changes.text:
+                self.save_position()  # the place in the text shown until now, to carry into the new one
+                self._carry_position(current)
             self.show_document(current.id)
-            self.reading.scroll_to(top)
+            new_base = self.reading.base_text
+            self.reading.scroll_to(top if new_base == old_base else OffsetCarrier(old_base, new_base).carry(top))
         if rows_changed:
             self.libraryChanged.emit()
+
+    def _carry_position(self, shown: Document) -> None:
+        """The open document's text changed (a reload from its file, a line restored): carry its reading
+        position through the change from the text shown to the new one, as its annotations are carried,
+        so the reader stays on the same words when lines were added or removed above them."""
+        fresh = self.library.get(shown.id)
+        if fresh is None or fresh.text == shown.text:
+            return
+        offset = self._positions.get(shown.id)
+        if offset is None:
+            offset = self.library.positions.get(shown.id)
+        if not offset:
+            return
+        doc_id, carried = shown.id, OffsetCarrier(shown.text, fresh.text).carry(offset)
+        self._positions[doc_id] = carried
+        # The pane still shows the old text: its place there is the one just carried, not one to save.
+        self._saved = (doc_id, self.view.reading_position() or 0)
+        if not self._closed:
+            self.writes.submit(lambda library: ops.save_position(library, doc_id, carried), quiet=True)
 
     # -- changing documents ------------------------------------------------------------------------
     def edit_metadata(self) -> None:
