@@ -39,14 +39,35 @@ _CORE = {
     "dcterms": "http://purl.org/dc/terms/",
     "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
 }
+STRICT = {
+    f"http://purl.oclc.org/ooxml/{strict}".encode(): f"http://schemas.openxmlformats.org/{transitional}".encode()
+    for strict, transitional in (
+        ("wordprocessingml/main", "wordprocessingml/2006/main"),
+        ("officeDocument/relationships", "officeDocument/2006/relationships"),
+        ("officeDocument/math", "officeDocument/2006/math"),
+        ("officeDocument/extendedProperties", "officeDocument/2006/extended-properties"),
+        ("drawingml/main", "drawingml/2006/main"),
+        ("drawingml/wordprocessingDrawing", "drawingml/2006/wordprocessingDrawing"),
+        ("drawingml/picture", "drawingml/2006/picture"),
+    )
+}
+"""Word's "Strict Open XML" names for the namespaces of its transitional format, which this reader looks
+for: the elements are the same, only the names differ, so a Strict document is read as a transitional one."""
 DOCUMENT = "word/document.xml"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """A compound file: what Word writes for a password-protected .docx (and for the old .doc format)."""
 _HEADING_NAME = re.compile(r"^(?:heading|标题|標題)\s*([1-9])$", re.IGNORECASE)
 _BODY_LEVEL = 9
 """OOXML's outline level for body text; 0-8 are heading levels 1-9."""
-_SKIPPED = frozenset(f"{_W}{tag}" for tag in ("del", "delText", "instrText", "moveFrom", "rPrChange", "pPrChange"))
-"""Deleted (tracked) text and field codes: in the file, never on the page."""
+_SKIPPED = frozenset(
+    f"{_W}{tag}" for tag in ("del", "delText", "instrText", "moveFrom", "rPrChange", "pPrChange", "rt", "txbxContent")
+)
+"""Deleted (tracked) text and field codes: in the file, never on the page; a ruby's reading (pinyin set over
+its base text), which would split the words it annotates; a text box's paragraphs, read as paragraphs of
+their own after the paragraph they are anchored in."""
+_CONTENTS_STYLE = re.compile(r"^(?:toc\s*\d|toc heading|table of contents|目录\s*\d*|目錄\s*\d*)$", re.IGNORECASE)
+"""Word's built-in styles of a table of contents (`toc 1`, `TOC Heading`), under their English or Chinese
+names."""
 _FURNITURE = re.compile(r"^word/(header|footer)\d*\.xml$")
 
 
@@ -148,6 +169,8 @@ class _Reader:
         self.numbering = self._numbering()
         self.note_numbers: dict[tuple[str, str], int] = {}
         self.note_counts: dict[str, int] = {}
+        self.field_depth = 0  # complex fields open at the paragraph being read
+        self.toc_depth = 0  # the depth the open TOC field began at; 0 outside one
 
     def _optional(self, name: str) -> lxml.etree._Element | None:
         """A part the body can be read without (styles, numbering, notes, header, footer, properties):
@@ -285,15 +308,55 @@ class _Reader:
         out: list[Block] = []
         for child in container:
             if child.tag == f"{_W}p":
-                out.extend(self.paragraph(child))
+                found = self.paragraph(child)
+                if self._in_contents(child):
+                    found = [Block("contents", b.text) if b.kind != "title" else b for b in found]
+                out.extend(found)
             elif child.tag == f"{_W}tbl":
                 out.extend(self.table(child))
             elif child.tag in (f"{_W}sdt", f"{_W}customXml", f"{_W}ins", f"{_W}moveTo"):
                 content = child.find(f"{_W}sdtContent")
-                out.extend(self.body(content if content is not None else child))
+                inner = self.body(content if content is not None else child)
+                gallery = _attr(child.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery"), "val") or ""
+                if gallery.lower() == "table of contents":  # Word's contents block
+                    inner = [Block("contents", b.text) for b in inner]
+                out.extend(inner)
         return out
 
+    def _in_contents(self, p: lxml.etree._Element) -> bool:
+        """Whether paragraph `p` is a line of a table of contents: set in a contents style, or inside a TOC
+        field (which runs from its first paragraph to its last, its entries' PAGEREF fields nested in it)."""
+        inside = self.toc_depth > 0
+        for node in p.iter(f"{_W}fldChar", f"{_W}instrText", f"{_W}fldSimple"):
+            if node.tag == f"{_W}fldSimple":
+                inside = inside or (_attr(node, "instr") or "").split()[:1] == ["TOC"]
+            elif node.tag == f"{_W}instrText":
+                if (node.text or "").split()[:1] == ["TOC"] and self.toc_depth == 0:
+                    self.toc_depth, inside = self.field_depth, True
+            elif _attr(node, "fldCharType") == "begin":
+                self.field_depth += 1
+            elif _attr(node, "fldCharType") == "end":
+                self.field_depth = max(0, self.field_depth - 1)
+                if self.toc_depth and self.field_depth < self.toc_depth:
+                    self.toc_depth = 0
+        styled = any(
+            _CONTENTS_STYLE.match(s.name.strip())
+            for s in self._style_chain(_attr(p.find(f"{_W}pPr/{_W}pStyle"), "val"))
+        )
+        return inside or styled
+
     def paragraph(self, p: lxml.etree._Element) -> list[Block]:
+        """The paragraph's blocks, then those of the text boxes anchored in it (a sidebar, 专栏), each box
+        paragraph on its own line: Word draws the box beside the text, never inside its sentence."""
+        boxes = [
+            box
+            for box in p.iter(f"{_W}txbxContent")
+            if not any(a.tag in (f"{{{MC}}}Fallback", f"{_W}txbxContent") for a in box.iterancestors())
+        ]
+        own = self._paragraph(p)
+        return own + [block for box in boxes for block in self.body(box)]
+
+    def _paragraph(self, p: lxml.etree._Element) -> list[Block]:
         text = self.text(p)
         if not text.strip():
             return []
@@ -317,11 +380,17 @@ class _Reader:
                 continue
             cells = []
             for cell in row.findall(f"{_W}tc"):
+                span = _attr(cell.find(f"{_W}tcPr/{_W}gridSpan"), "val") or "1"
+                # a cell merged across columns stands over several: the columns after its first are empty,
+                # so the row's cells stay under the columns of the rows below
+                spanned = [""] * (min(int(span), 64) - 1 if span.isdigit() and int(span) > 1 else 0)
                 merged = cell.find(f"{_W}tcPr/{_W}vMerge")
                 if merged is not None and _attr(merged, "val") in (None, "continue"):
                     cells.append("")  # the lower part of a vertically merged cell holds no text of its own
+                    cells.extend(spanned)
                     continue
                 cells.append(" ".join(self.text(cell).split()))
+                cells.extend(spanned)
             if any(cells):
                 out.append(Block("row", "\t".join(cells).rstrip("\t")))
         return out
@@ -398,7 +467,7 @@ def read_docx(data: bytes) -> blocks.BlockDocument:
     """The document's blocks: headers first, then the body, its footnotes and endnotes, then footers."""
     if data.startswith(OLE_MAGIC):
         raise FormatError("password-protected Word document (or an old .doc file); save it as an unprotected .docx")
-    with Package(data, "Word document") as package:
+    with Package(data, "Word document", STRICT) as package:
         if not package.has(DOCUMENT) and package.salvaged:
             raise FormatError(f"damaged Word document: the file is cut short or damaged before its text ({DOCUMENT})")
         if not package.has(DOCUMENT):

@@ -18,7 +18,7 @@ import io
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import TracebackType
 
@@ -71,10 +71,13 @@ class Package:
     """An open ZIP package whose reads share one inflation budget; every failure is a `FormatError`.
 
     `repairs` lists, one line each, what was done to read a damaged package (parts recovered from a
-    package cut short, parts read only up to the cut); the importer adds it to its evidence."""
+    package cut short, parts read only up to the cut); the importer adds it to its evidence. `namespaces`
+    maps namespace names of a format's variant to those the reader looks for (Word's Strict Open XML to
+    its transitional names): XML parts are read as if written with the latter."""
 
-    def __init__(self, data: bytes, kind: str) -> None:
+    def __init__(self, data: bytes, kind: str, namespaces: Mapping[bytes, bytes] | None = None) -> None:
         self.kind = kind
+        self._namespaces = dict(namespaces or {})
         self._budget = MAX_TOTAL
         self._walked = 0
         self.repairs: list[str] = []
@@ -254,9 +257,15 @@ class Package:
             raise FormatError(f"damaged {self.kind}: {name} cannot be read ({_short(exc)})") from None
         return b"".join(parts)
 
+    def _xml_bytes(self, name: str) -> bytes:
+        data = self.read(name)
+        for variant, name_read in self._namespaces.items():
+            data = data.replace(variant, name_read)
+        return data
+
     def xml(self, name: str) -> lxml.etree._Element:
         """One part parsed as XML; FormatError (one line) when it is not well-formed."""
-        data = self.read(name)
+        data = self._xml_bytes(name)
         try:
             return lxml.etree.fromstring(data, parser=xml_parser())
         except (lxml.etree.XMLSyntaxError, ValueError) as exc:
@@ -267,7 +276,7 @@ class Package:
         Word and e-book readers do: a few damaged bytes should not cost the whole text); each repair is
         added to `repairs` in one line. The part is inflated once for both parses. FormatError when it is
         missing or unreadable, or nothing can be recovered."""
-        data = self.read(name)
+        data = self._xml_bytes(name)
         try:
             return lxml.etree.fromstring(data, parser=xml_parser())
         except (lxml.etree.XMLSyntaxError, ValueError) as exc:
