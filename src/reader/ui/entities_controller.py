@@ -139,7 +139,9 @@ class EntitiesController(QObject):
     def show_whos_who(self) -> None:
         from reader.ui.whos_who import WhosWhoDialog  # loaded when first opened
 
-        dialog = WhosWhoDialog(self.library, self.window)
+        script, phrases = self.reading.script, self.reading.phrases
+        convert = None if script == Script.ORIG else (lambda text: make_view(text, script, phrases).text)
+        dialog = WhosWhoDialog(self.library, self.window, convert=convert)
         dialog.entityFilterRequested.connect(self.filter_by_entity)
         self.scheduler.idle.connect(dialog.reload)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -31,12 +31,14 @@ class LineDecisions(QObject):
         self.panel.lineActivated.connect(self.show_line)
         self.panel.restoreRequested.connect(lambda line: view.lineOverrideRequested.emit(line, True))
         self.panel.forgetRequested.connect(lambda line: view.lineOverrideRequested.emit(line, None))
+        # The removed lines are read in the view's script, as the pane is.
+        view.scriptChanged.connect(lambda: self.present(view.doc))
 
     def present(self, doc: Document | None) -> None:
         if doc is None:
             self.panel.show_removed([], {})
             return
-        self.panel.show_removed(doc.removed, doc.overrides)
+        self.panel.show_removed(doc.removed, doc.overrides, self.reading.convert)
         self.draw_removed()
 
     def _line_spans(self) -> list[tuple[int, int]]:

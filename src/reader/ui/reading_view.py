@@ -161,6 +161,10 @@ class ReadingView(QWidget):
         headings = () if original else doc.headings
         return self.pane.glyph_warmers(text, headings, script=script, text_script=doc.summary.script)
 
+    def convert(self, text: str) -> str:
+        """A piece of text (a name, a removed line) in the script the document is shown in."""
+        return self._convert(text)
+
     def _convert(self, text: str) -> str:
         return display(text, self.script, self.phrases).text if self.script != Script.ORIG else text
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -109,15 +110,23 @@ class RemovedPanel(QWidget):
         self._overrides: dict[int, bool] = {}
         self._update_buttons()
 
-    def show_removed(self, removed: list[Removed], overrides: dict[int, bool]) -> None:
+    def show_removed(
+        self, removed: list[Removed], overrides: dict[int, bool], convert: Callable[[str], str] | None = None
+    ) -> None:
+        """List the removed lines; `convert` shows their text in the reading view's script (a 繁 view
+        reads 首頁 | 要聞, not the stored 首页 | 要闻), None as stored. The line kept current stays so."""
+        current = self.current_line()
         self._overrides = dict(overrides)
         rows = []
         for r in removed:
             reason = self.tr(REASONS[r.reason]) if r.reason in REASONS else reason_label(r.reason)
             if overrides.get(r.line) is False:
                 reason = self.tr("removed by you")
-            rows.append(RemovedRow(r.line, reason, r.text))
+            rows.append(RemovedRow(r.line, reason, convert(r.text) if convert is not None else r.text))
         self.model.set_rows(rows)
+        at = next((n for n, row in enumerate(rows) if row.line == current), None)
+        if at is not None:
+            self.tree.setCurrentIndex(self.model.index(at, 0))
         # The reason is sized to its words but no wider than a few of them: fitted to the longest reason
         # ("Comments, replies or further posts…") it pushed the removed text past the panel's edge.
         self.tree.resizeColumnToContents(0)

@@ -11,7 +11,7 @@ worker appear when `reload` runs again.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -52,6 +52,8 @@ class WhoRow(NamedTuple):
     """A library entity with what its row shows, computed once when the list is set."""
 
     entity: LibraryEntity
+    name: str  # in the reading view's script
+    posts: str
     type_label: str
     match: str
     tooltip: str
@@ -93,7 +95,7 @@ def _head_cell(head: FoldedHeading, column: int, role: int) -> Any:
 def _row_cell(row: WhoRow, column: int, role: int) -> Any:
     e = row.entity
     if role == Qt.ItemDataRole.DisplayRole:
-        return (e.text, row.type_label, str(e.documents), str(e.mentions), "；".join(e.posts))[column]
+        return (row.name, row.type_label, str(e.documents), str(e.mentions), row.posts)[column]
     if role == SORT_ROLE:
         return (
             e.normalized,
@@ -139,8 +141,14 @@ class _TextFilter(NeedleFilter):
 class WhosWhoDialog(QDialog):
     entityFilterRequested = Signal(str, str)  # type, normalized
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, library: Library, parent: QWidget | None = None, *, convert: Callable[[str], str] | None = None
+    ) -> None:
+        """`convert` puts a name or post into the script the reader reads in (the view's), as the Entities
+        tab shows them: names are stored as each document wrote them, so without it a 繁 view listed
+        姚淑文 beside 王晓燕. None keeps them as written (the Original view)."""
         super().__init__(parent)
+        self._convert = convert if convert is not None else (lambda text: text)
         self.setObjectName("whosWho")
         self.setWindowTitle(self.tr("Who's Who"))
         self.resize(760, 560)
@@ -274,16 +282,18 @@ class WhosWhoDialog(QDialog):
         return nodes
 
     def _row(self, e: LibraryEntity) -> WhoRow:
-        tip = [e.text]
+        conv = self._convert
+        name, posts = conv(e.text), tuple(conv(p) for p in e.posts)
+        tip = [name]
         if e.variants:
-            tip.append(self.tr("Also written: {0}").format("、".join(e.variants)))
+            tip.append(self.tr("Also written: {0}").format("、".join(conv(v) for v in e.variants)))
         if e.parent:
-            tip.append(self.tr("Part of: {0}").format(e.parent))
-        tip.extend(e.posts)
+            tip.append(self.tr("Part of: {0}").format(conv(e.parent)))
+        tip.extend(posts)
         if e.tier == LOW:
             tip.append(self.tr("Less certain: found on weak evidence"))
-        match = fold(" ".join((e.text, e.normalized, *e.variants, *e.posts)))
-        return WhoRow(e, self._labels.get(e.type, e.type), match, "\n".join(tip))
+        match = fold(" ".join((e.text, name, e.normalized, *e.variants, *e.posts)))
+        return WhoRow(e, name, "；".join(posts), self._labels.get(e.type, e.type), match, "\n".join(tip))
 
     def _expand(self) -> None:
         """Parts shown under their bodies; the less certain names stay folded unless a filter looks."""
