@@ -45,6 +45,10 @@ class Settings:
     # Per colour key (annotation_model.DEFAULT_COLORS): the user's own name and hex; absent keys keep defaults.
     color_names: dict[str, str] = field(default_factory=dict)
     color_hex: dict[str, str] = field(default_factory=dict)
+    # The export dialog's last choices (ExportDialog.choices(): format, scope, script; switches as
+    # "true"/"false") and the folder it saved in, so the next export starts there after a restart too.
+    export_choices: dict[str, str] = field(default_factory=dict)
+    last_export_dir: str = ""
 
 
 def settings_path(config_dir: Path) -> Path:

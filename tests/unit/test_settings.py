@@ -21,6 +21,8 @@ def test_round_trip(tmp_path: Path) -> None:
         color_names={"yellow": "要点"},
         color_hex={"blue": "#3366ff"},
         document_scripts={"3": "tw"},
+        export_choices={"format": "csv", "phrases": "true"},
+        last_export_dir="/home/读者/导出",
     )
     save(settings, path)
     assert load(path) == settings

@@ -45,9 +45,6 @@ class ExportController(QObject):
         self.reading = reading
         self.documents = documents
         self.window = window
-        # The last export's choices and folder, for the next one (this session's).
-        self.export_choices: dict[str, Any] = {}
-        self.export_dir = ""
         self.act_export = make_action(window, self.tr("&Export Notes…"), "Ctrl+E", self.export_dialog, name="export")
         self.act_import_annotations = make_action(
             window, self.tr("Import &Annotations…"), None, self.import_annotations_dialog, name="importAnnotations"
@@ -66,15 +63,15 @@ class ExportController(QObject):
             selected=self.documents.selected_ids(),
             script=self.reading.script,
             phrases=self.reading.phrases,
-            start_dir=self.export_dir,
+            start_dir=self.settings.last_export_dir,
             language=resolve_language(self.settings.language),
-            choices=self.export_choices,
+            choices=stored_choices(self.settings.export_choices),
             parent=self.window,
         )
         if dialog.exec() and dialog.saved_to is not None:
-            self.export_choices = dialog.choices()
+            self.settings.export_choices = choices_to_store(dialog.choices())
             saved = dialog.saved_to
-            self.export_dir = str(saved if saved.is_dir() else saved.parent)
+            self.settings.last_export_dir = str(saved if saved.is_dir() else saved.parent)
             self.window.statusBar().showMessage(self.tr("Exported to {0}").format(dialog.saved_to), 8000)
 
     def print_document(self) -> None:
@@ -119,3 +116,19 @@ class ExportController(QObject):
             return
         QMessageBox.information(self.window, self.tr("Import Annotations"), report.summary())
         self.annotationsImported.emit()
+
+
+def choices_to_store(choices: dict[str, Any]) -> dict[str, str]:
+    """The export dialog's choices as the settings keep them: strings, switches as "true"/"false"."""
+    stored: dict[str, str] = {}
+    for key, value in choices.items():
+        if isinstance(value, bool):
+            stored[key] = "true" if value else "false"
+        elif isinstance(value, str):
+            stored[key] = value
+    return stored
+
+
+def stored_choices(stored: dict[str, str]) -> dict[str, Any]:
+    """The choices kept in the settings as the export dialog takes them (`choices_to_store` undone)."""
+    return {key: {"true": True, "false": False}.get(value, value) for key, value in stored.items()}
