@@ -124,7 +124,62 @@ def _by_name(package: Package, repairs: list[str]) -> list[str]:
     return pages
 
 
-def _chapter_blocks(data: bytes, name: str, repairs: list[str]) -> list[Block]:
+_LINK = re.compile(r"<a\b([^>]*)>([^<]{0,12})</a>", re.IGNORECASE)
+_OPENING_LINK = re.compile(r"<a\b([^>]*)>", re.IGNORECASE)
+_ATTR = re.compile(r"""\b(id|href)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_CONTENTS_TYPE = re.compile(r"\btype\s*=\s*[\"'][^\"']*\btoc\b", re.IGNORECASE)
+OPS = "http://www.idpf.org/2007/ops"
+
+
+def _link_attrs(attrs: str) -> dict[str, str]:
+    return {m.group(1).lower(): m.group(2) if m.group(2) is not None else m.group(3) for m in _ATTR.finditer(attrs)}
+
+
+def _references(chapters: Mapping[str, str]) -> set[tuple[str, str]]:
+    """(chapter, id) of every link that carries an id: a note reference, the place a note's backlink
+    returns to."""
+    out = set()
+    for name, text in chapters.items():
+        for match in _OPENING_LINK.finditer(text):
+            attrs = _link_attrs(match.group(1))
+            if attrs.get("id") and attrs.get("href"):
+                out.add((name, attrs["id"]))
+    return out
+
+
+def _without_backlinks(text: str, name: str, references: set[tuple[str, str]]) -> str:
+    """The chapter without the short links that lead from a note back to its reference (`返回`, `↩`): a
+    reader follows them, and read as text they end every note with a word that is not the note's."""
+
+    def drop(match: re.Match[str]) -> str:
+        href = _link_attrs(match.group(1)).get("href", "")
+        target, _, fragment = href.partition("#")
+        place = posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(target))) if target else name
+        return "" if fragment and (place, fragment) in references else match.group(0)
+
+    return _LINK.sub(drop, text)
+
+
+def _contents_text(text: str) -> str | None:
+    """The text of a table of contents printed in the book (an element typed `toc`, as EPUB 3 marks a
+    contents page that is not the navigation document), without spaces; None when the chapter has none."""
+    if not _CONTENTS_TYPE.search(text):
+        return None
+    try:
+        root = lxml.etree.fromstring(
+            text.encode("utf-8"), parser=lxml.etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
+        )
+    except (lxml.etree.XMLSyntaxError, ValueError):
+        return None
+    if root is None:
+        return None
+    found = [el for el in root.iter() if "toc" in (el.get(f"{{{OPS}}}type") or "").split()]
+    return "".join("".join(str(t) for el in found for t in el.itertext()).split()) if found else None
+
+
+def _chapter_blocks(
+    data: bytes, name: str, repairs: list[str], references: set[tuple[str, str]] | None = None
+) -> list[Block]:
     """One chapter's visible blocks: headings keep their level, list items and table cells their kind.
     A chapter whose bytes are damaged is read as UTF-8 (what EPUB requires of its XHTML) with the bad
     bytes shown as U+FFFD, and the repair noted: one damaged chapter must not cost the book."""
@@ -135,8 +190,14 @@ def _chapter_blocks(data: bytes, name: str, repairs: list[str]) -> list[Block]:
     except DecodingError:
         text = data.decode("utf-8", errors="replace")
         repairs.append(f"{name} held bytes that are not text; they show as \ufffd")
+    if references:
+        text = _without_backlinks(text, name, references)
+    contents = _contents_text(text)
     out: list[Block] = []
     for block in html_extract.blocks_of(text):
+        if contents and "".join(block.text.split()) in contents:
+            out.append(Block("contents", block.text))  # left out of the text like furniture, restorable
+            continue
         if block.heading:
             level = int(block.tag[1]) if len(block.tag) == 2 and block.tag[0] == "h" else 1
             out.append(Block("heading", block.text, level))
@@ -176,19 +237,20 @@ def read_epub(data: bytes) -> blocks.BlockDocument:
         if not chapters:
             raise FormatError("damaged EPUB: its spine lists no chapters")
         content: list[Block] = []
-        read = 0
+        parts: dict[str, bytes] = {}
         for chapter in chapters:
             if not package.has(chapter):  # a chapter the manifest lists but the package lacks is skipped
                 continue
             try:
-                data = package.read(chapter)
+                parts[chapter] = package.read(chapter)
             except FormatError as exc:
                 if "password-protected" in str(exc) or "inflates to more than" in str(exc):
                     raise
                 repairs.append(f"{chapter} could not be read and was left out")
-                continue
-            content.extend(_chapter_blocks(data, chapter, repairs))
-            read += 1
+        references = _references({name: part.decode("utf-8", errors="replace") for name, part in parts.items()})
+        for chapter, part in parts.items():
+            content.extend(_chapter_blocks(part, chapter, repairs, references))
+        read = len(parts)
         if not read:
             raise FormatError("damaged EPUB: none of the chapters its spine lists is in the package")
         metadata = _metadata(opf) if opf is not None else md.Metadata()
