@@ -238,3 +238,15 @@ def test_a_wrapped_line_ending_in_a_full_stop_at_the_column_goes_on() -> None:
     a full stop is followed by the rest of its paragraph, not by a new one."""
     assert len(FIRST) == 2 * COLUMN
     assert clean_text(WRAPPED).text.split("\n") == PARAGRAPHS
+
+
+def test_nested_markdown_items_keep_their_indent() -> None:
+    note = "# 走访安排\n\n1. 东城片区\n   - 长者饭堂两处\n   - 日间照料中心\n2. 西城片区\n   1. 护理院\n\n结束。\n"
+    assert clean_markdown(note).text.split("\n") == [
+        "1. 东城片区",
+        "  - 长者饭堂两处",
+        "  - 日间照料中心",
+        "2. 西城片区",
+        "  1. 护理院",
+        "结束。",
+    ]

@@ -41,6 +41,7 @@ class MarkdownLines:
     link_chars: dict[int, int] = field(default_factory=dict)
     inline_text: dict[int, str] = field(default_factory=dict)  # a table row: its cells joined by tabs
     item_starts: set[int] = field(default_factory=set)  # the line a list item opens on, marker and all
+    item_depth: dict[int, int] = field(default_factory=dict)  # an item's line: lists it stands in (1 = top)
     underlines: set[int] = field(default_factory=set)  # syntax only: a setext underline, a rule, a fence
     html_text: dict[int, str] = field(default_factory=dict)  # a raw HTML block's line: its text, tags left out
     # Lines that go on the paragraph of the line above after a soft break: the writer wrapped a paragraph
@@ -56,8 +57,13 @@ def read_markdown(lines: list[str]) -> MarkdownLines:
     body = ["" if i in out.front_matter else line for i, line in enumerate(lines)]
     cells: dict[int, list[str]] = {}
     in_cell = False
+    depth = 0  # lists open around the token
     for token in _PARSER.parse("\n".join(body)):
         kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
         if kind in ("th_open", "td_open"):
             in_cell = True
         elif kind in ("th_close", "td_close"):
@@ -87,6 +93,7 @@ def read_markdown(lines: list[str]) -> MarkdownLines:
             out.tables.update(range(start, end))
         elif kind == "list_item_open":
             out.item_starts.add(start)
+            out.item_depth[start] = depth
         elif kind == "inline" and token.children:
             soft: set[int] = set()
             pieces = _walk_inline(token.children, start, out.link_chars, soft)
@@ -207,6 +214,7 @@ def _front_matter(lines: list[str]) -> set[int]:
     return set()
 
 
+ITEM_INDENT = "  "
 # Block markers a line opens with: a quote's `>` (nested too), a list item's marker.
 _QUOTE_MARK = re.compile(r"^\s{0,3}(?:>\s?)+")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
@@ -239,6 +247,8 @@ def plain_lines(lines: list[str], parsed: MarkdownLines) -> dict[int, str]:
             if i in parsed.item_starts:
                 mark = _LIST_MARK.match(_QUOTE_MARK.sub("", line))
                 plain = (mark.group().strip() + " " if mark else "") + plain
+                # A nested item keeps its place under its parent: two spaces a level, as the list reads.
+                plain = ITEM_INDENT * (parsed.item_depth.get(i, 1) - 1) + plain
         elif (note := _FOOTNOTE_DEF.match(line)) is not None:
             # A footnote's text (`[^1]: 数据来源…`, a link definition to CommonMark): its mark as in the text.
             plain = f"[{note.group(1)}] " + _notes_and_wiki_links(line[note.end() :].strip())

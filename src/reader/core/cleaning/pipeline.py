@@ -47,6 +47,7 @@ _TITLE_REASONS = ("metadata", "duplicate-title")
 # Reasons a line earns by its shape or its place (a run of short items, outside the main run, after the
 # article); in Markdown only a line of links may go for them.
 _SHAPE_REASONS = frozenset(("navigation", "related-links", "comments"))
+_NESTED_ITEM = re.compile(r"^(?: {2})+(?:[-*+]|\d{1,9}[.)]) ")
 _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 
 
@@ -187,11 +188,13 @@ def _clean(
         if plain and line.reason is None and line.number in plain:
             # Code is shown as written, its indent and inner spaces too; other lines lose the spaces
             # the syntax left at their ends.
-            line.text = (
-                plain[line.number]
-                if line.authored and line.raw.rstrip() == plain[line.number]
-                else (plain[line.number].strip())
-            )
+            shown = plain[line.number]
+            if line.authored and line.raw.rstrip() == shown:
+                line.text = shown
+            elif line.authored and _NESTED_ITEM.match(shown):
+                line.text = shown.rstrip()  # a nested list item keeps its indent under its parent
+            else:
+                line.text = shown.strip()
     # A kept line whose plain text is empty (a table's rule row, a setext underline) is syntax only: the
     # row break or the heading shows it. It leaves the text with its reason, as every removed line does.
     for line in lines:
