@@ -142,3 +142,23 @@ def test_a_copy_elsewhere_does_not_take_the_document_from_its_file(tmp_path: Pat
     copy.write_text(REPORT, encoding="utf-8")
     assert ops.add_document(library, prepare(copy)).value == ("duplicate", doc_id)
     assert library.summaries([doc_id])[doc_id].path == str(first)
+
+
+def test_an_html_page_saved_again_with_a_revised_figure_orphans_its_highlight(tmp_path: Path) -> None:
+    page = (
+        "<html><head><meta charset='utf-8'><title>港府推出長者醫療券新安排</title></head><body><article>"
+        "<h1>港府推出長者醫療券新安排</h1>{lead}<p>全港約有一百八十萬名長者合資格使用醫療券，"
+        "當局表示會檢討金額。</p><p>醫療券可用於基層醫療服務，另有31.6%的長者已登記。</p></article></body></html>"
+    )
+    library = Library(tmp_path / "lib.sqlite")
+    source = tmp_path / "blog.html"
+    doc_id = _add(library, source, page.format(lead=""))
+    people = _highlight(library, doc_id, "一百八十萬名", "核对人数")
+    share = _highlight(library, doc_id, "31.6%")
+    revised = page.format(lead="<p>本文於三月九日更新，加入最新數字。</p>").replace("一百八十萬名", "二百萬名")
+    assert _add(library, source, revised) == doc_id
+    text = library.text(doc_id)
+    orphan = library.annotations.get(people)
+    assert orphan is not None and orphan.orphan and orphan.quote == "一百八十萬名"
+    placed = library.annotations.get(share)
+    assert placed is not None and not placed.orphan and text[placed.start : placed.end] == "31.6%"
