@@ -71,14 +71,3 @@ def asks_for_entities(query: str) -> bool:
         return any(clause.field == "entity" for clause in parse(query).clauses)
     except QueryError:
         return False
-
-
-def ready_for_query(
-    library: Library, query: str, *, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None
-) -> int:
-    """Before an `entity:` query is answered, extract the entities of every document still without them
-    (imports do not wait for the tagger, so a fresh import has none yet); how many were extracted. Any
-    other query costs nothing. The window calls this on its writer before running such a search."""
-    if not asks_for_entities(query):
-        return 0
-    return update_pending(library, progress=progress, cancelled=cancelled)

@@ -36,6 +36,7 @@ __all__ = [
     "delete_collection",
     "delete_documents",
     "edit_metadata",
+    "entities_for_query",
     "extract_entities",
     "finish_imports",
     "import_annotation_file",
@@ -175,6 +176,24 @@ def extract_entities(library: Library, doc_id: int, *, force: bool = False) -> O
 
     ran = extraction.update(library, doc_id, force=force)
     return Outcome(ran, Changes.of(entities=[doc_id] if ran else []))
+
+
+def entities_for_query(library: Library, query: str) -> Outcome[list[int]]:
+    """Before an `entity:` search: extract the entities of every document still without them (a fresh
+    import has none), so the search sees every document; the ids extracted. Any other query does nothing.
+    The window submits this to its writer and runs the search when it is done."""
+    from reader.app import entities as extraction
+
+    if not extraction.asks_for_entities(query):
+        return Outcome([])
+    done: list[int] = []
+    for doc_id in store_for(library).pending():
+        try:
+            if extraction.update(library, doc_id):
+                done.append(doc_id)
+        except KeyError:
+            continue  # deleted meanwhile
+    return Outcome(done, Changes.of(entities=done))
 
 
 # -- collections and document tags ---------------------------------------------------------------

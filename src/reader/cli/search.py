@@ -21,9 +21,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     limit = min(args.limit, MAX_LIMIT)  # "all of them": no library holds more documents than this
     with open_library(args, must_exist=True) as library:
         # `entity:` sees every document: names not yet found (after an import) are found first.
-        from reader.app.entities import ready_for_query
+        from reader.app import operations as ops
 
-        ready_for_query(library, args.query)
+        ops.entities_for_query(library, args.query)
         try:
             hits = search.search(library.conn, args.query, limit=limit)
             total = search.count(library.conn, args.query)
