@@ -117,7 +117,7 @@ def pitch(fragment: Fragment) -> float:
     return (fragment.x1 - fragment.x0) / units if units >= PITCH_MIN_UNITS else 0.0
 
 
-FURNITURE = ("page-header", "page-footer", "page-number")
+FURNITURE = ("page-header", "page-footer", "page-number", "contents")
 """Reason codes of removed page furniture, in the same shape as the cleaner's reasons."""
 
 

@@ -128,7 +128,7 @@ def analyse(source: Layout, overrides: Mapping[int, bool] | None = None) -> PdfT
     columns = _columns(body_lines, size)
     width = max((right - left for left, right in columns.values()), default=1.0)
     kinds = iter(layout.classify(body_lines, size, width, columns))
-    lines = [line if line.kind in FURNITURE else next(kinds) for line in ordered]
+    lines = _contents([line if line.kind in FURNITURE else next(kinds) for line in ordered])
 
     original_lines = [line.text for line in lines]
     original = "\n".join(original_lines)
@@ -162,6 +162,45 @@ def analyse(source: Layout, overrides: Mapping[int, bool] | None = None) -> PdfT
         lines_of=tuple(tuple(p.numbers) for p in paragraphs),
         pitches=tuple(_pitch_of(p.lines) for p in paragraphs),
     )
+
+
+_LEADER = re.compile(r"[.·…．‥⋯]{4,}\s*(?:\d{1,4}|[ivxlcIVXLC]{1,6})\s*$")
+"""A contents entry's end: a row of leader dots running to the page number of what it names."""
+CONTENTS_MIN = 3
+"""Entries with leaders a page needs to be a contents page (one dotted line may be a form's blank)."""
+CONTENTS_HEADING_CHARS = 8
+"""The contents' own heading (目 录) is a short line standing right above its first entry."""
+
+
+def _contents(lines: list[Line]) -> list[Line]:
+    """Lines of a table of contents the document prints, marked as such (left out like furniture, with
+    their own reason, restorable): entries that end in leader dots and a page number, on a page with at
+    least CONTENTS_MIN of them, and the short unpunctuated line standing right above the first of them.
+    A paragraph with an ellipsis in it (……) does not end in a page number after the dots and stays."""
+    pages: defaultdict[int, list[int]] = defaultdict(list)
+    for index, line in enumerate(lines):
+        if line.kind not in FURNITURE and _LEADER.search(line.text):
+            pages[line.page].append(index)
+    marked = set()
+    for entries in pages.values():
+        if len(entries) < CONTENTS_MIN:
+            continue
+        marked.update(entries)
+        above = entries[0] - 1
+        while above >= 0 and lines[above].kind in FURNITURE:
+            above -= 1
+        if above >= 0 and lines[above].page == lines[entries[0]].page:
+            heading = "".join(lines[above].text.split())
+            if (
+                0 < len(heading) <= CONTENTS_HEADING_CHARS
+                and not _PUNCTUATION.search(heading)
+                and not any(ch.isdigit() for ch in heading)
+            ):
+                marked.add(above)
+    return [
+        Line(line.page, line.fragments, "contents", line.column) if i in marked else line
+        for i, line in enumerate(lines)
+    ]
 
 
 def _pitch_of(lines: list[Line]) -> float:

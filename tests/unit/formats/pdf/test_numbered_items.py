@@ -1,5 +1,6 @@
 """Numbered items of a list, set flush left without indent: an item that fills its line ends a sentence, and
-the next item's number starts a new line of the text, however full the line above it is."""
+the next item's number starts a new line of the text, however full the line above it is. And a contents page,
+its entries ending in leader dots and a page number, is left out with its own reason."""
 
 from __future__ import annotations
 
@@ -52,3 +53,22 @@ def test_a_figure_that_wraps_to_the_next_line_is_not_an_item() -> None:
     item = "1.推进智慧广电入村入户，实现应急广播行政村全覆盖的目标。"
     text = analyse(_set([item, first + "2.5倍左右，差距继续缩小。"])).text
     assert text.split("\n")[-1] == item + first + "2.5倍左右，差距继续缩小。"
+
+
+def _page(index: int, texts: list[str]) -> PageBox:
+    return PageBox(index, 595, 842, tuple(_frag(text, 100.0 + 24 * k) for k, text in enumerate(texts)))
+
+
+def test_a_contents_page_with_leader_dots_is_left_out_with_its_reason_and_can_be_restored() -> None:
+    entries = ["一、总体要求……………………1", "二、重点任务…………………2", "（一）夯实基础设施……………3", "三、保障措施…………………5"]
+    body = ["一、总体要求", "到二〇二七年，全州行政村光纤网络通达率达到百分之百……其余指标见附表。"]
+    result = analyse(Layout((_page(0, ["目 录", *entries]), _page(1, body))))
+    assert result.text.split("\n") == body
+    assert [(r.text, r.reason) for r in result.removed] == [(t, "contents") for t in ["目 录", *entries]]
+    restored = analyse(Layout((_page(0, ["目 录", *entries]), _page(1, body))), {2: True})
+    assert entries[0] in restored.text.split("\n")
+
+
+def test_two_dotted_lines_of_a_form_are_no_contents() -> None:
+    lines = ["申请单位……………………1", "联系电话……………………2", "请于三月底前报送。"]
+    assert analyse(Layout((_page(0, lines),))).removed == ()
