@@ -129,3 +129,17 @@ def test_a_quote_typed_in_the_other_script_is_found(tmp_path: Path) -> None:
     assert made.returncode == 0, made.stderr
     (a,) = json.loads(run("annotations", str(doc_id), "--json", "--library", lib).stdout)
     assert a["quote"] == "张宗久"
+
+
+def test_a_reimported_file_whose_quoted_figure_changed_orphans_the_note_and_says_so(tmp_path: Path) -> None:
+    lib = str(tmp_path / "lib.sqlite")
+    source = tmp_path / "report.txt"
+    source.write_text("研究报告\n\n2025年全市研发投入强度为4.2%，高于全国平均水平。\n", encoding="utf-8")
+    run("import", str(source), "--library", lib)
+    run("annotate", "1", "--quote", "研发投入强度为4.2%", "--note", "核对", "--library", lib)
+    source.write_text("研究报告\n\n新增的一段说明。\n\n2025年全市研发投入强度为4.5%，高于全国平均水平。\n", encoding="utf-8")
+    again = run("import", str(source), "--library", lib)
+    assert again.returncode == 0 and "1 updated" in again.stdout
+    assert "1 annotation no longer matches the changed text" in again.stderr
+    (note,) = json.loads(run("annotations", "1", "--json", "--library", lib).stdout)
+    assert note["orphan"] and note["quote"] == "研发投入强度为4.2%" and note["page"] is None

@@ -23,6 +23,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UserError("give the files or folders to import, or --resume to finish an interrupted import")
     with open_library(args) as library:
         show = sys.stderr.isatty() and not args.json
+        orphans_before = library.annotations.orphans()
         pending = unfinished(library)
         paths = [Path(p) for p in args.paths]
         resumes: list[int] = []
@@ -67,12 +68,19 @@ def cmd_import(args: argparse.Namespace) -> int:
             return 1
         if show:
             sys.stderr.write("\r" + " " * 60 + "\r")
+        # A file changed on disk: highlights whose words were edited are kept as orphans; say so.
+        orphaned = sorted(library.annotations.orphans() - orphans_before) if report.updated else []
     if args.json:
-        print_json(report.as_json())
+        print_json({**report.as_json(), "orphaned_annotations": orphaned})
     else:
         for skipped in report.skipped:
             say(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
         say(report.summary())
+        if orphaned:
+            one = len(orphaned) == 1
+            what = "1 annotation no longer matches" if one else f"{len(orphaned)} annotations no longer match"
+            kept = "is kept as an orphan" if one else "are kept as orphans"
+            say(f"{what} the changed text and {kept} (`reader annotations ID` lists them)", file=sys.stderr)
     if not report.imported and not report.updated and not report.duplicates and report.skipped:
         return 1
     return 0

@@ -245,6 +245,10 @@ class AnnotationStore:
             self._on_change(doc_id)
         return adopted
 
+    def orphans(self) -> set[str]:
+        """The uuids of every annotation kept as an orphan (its passage not found in the current text)."""
+        return {str(r[0]) for r in self.conn.execute("SELECT uuid FROM annotations WHERE orphan = 1")}
+
     def get(self, uuid: str) -> Annotation | None:
         row = self.conn.execute(f"SELECT {COLUMNS} FROM annotations WHERE uuid = ?", (uuid,)).fetchone()
         return None if row is None else _row(row)
