@@ -137,7 +137,8 @@ def test_a_reimported_file_whose_quoted_figure_changed_orphans_the_note_and_says
     source.write_text("研究报告\n\n2025年全市研发投入强度为4.2%，高于全国平均水平。\n", encoding="utf-8")
     run("import", str(source), "--library", lib)
     run("annotate", "1", "--quote", "研发投入强度为4.2%", "--note", "核对", "--library", lib)
-    source.write_text("研究报告\n\n新增的一段说明。\n\n2025年全市研发投入强度为4.5%，高于全国平均水平。\n", encoding="utf-8")
+    revised = "研究报告\n\n新增的一段说明。\n\n2025年全市研发投入强度为4.5%，高于全国平均水平。\n"
+    source.write_text(revised, encoding="utf-8")
     again = run("import", str(source), "--library", lib)
     assert again.returncode == 0 and "1 updated" in again.stdout
     assert "1 annotation no longer matches the changed text" in again.stderr
