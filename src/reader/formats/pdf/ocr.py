@@ -190,13 +190,13 @@ REREAD_SPANS = True
 (`ocr_recognise.recognise_spans`, `ocr_spans`), instead of every line by the accurate one (`recognise_lines`): some 40 %
 less processor time a traditional page (docs/decisions/ocr-models.md, fourth round)."""
 
-STRIP_SQUEEZE = 0.65
+STRIP_SQUEEZE = 0.7
 """Horizontal scale of the strips of a traditional page's doubtful spans (`ocr_spans`) as the accurate
 recogniser reads them, narrower than its whole lines (`ACCURATE.squeeze`): a span is read with a
 character of context on each side, checked against the fast reading, so a narrower strip that misreads
-a character at its edge is caught and its line read whole. On the dev scans it read the same characters
-right as 0.75 with a seventh less width (the accurate recogniser's processor time goes with it); 0.6 lost
-a character on one scan, 0.5 several (docs/decisions/ocr-models.md, seventh round)."""
+a character at its edge is caught and its line read whole. On every dev scan it read the same text as
+0.75 with some 6-7 % less width (the accurate recogniser's processor time goes with it); 0.65 and 0.6
+lost a character on one dev scan each, 0.5 several (docs/decisions/ocr-models.md, seventh round)."""
 
 MIN_REC_RATIO = 320 / 48
 """A line narrower than this many times its height is padded to it, as the engine pads it (its training
