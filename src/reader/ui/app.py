@@ -41,8 +41,11 @@ def create_window(library_path: Path, *, config_dir: Path | None = None, seed: b
     window = MainWindow(library, load(settings_path(config)), config_dir=config, writer=writer)
     # Warm the converters once the window is up, so the first script switch is as fast as the rest. The
     # timer goes with the window, and a window closed by then warms nothing: the warm-up pauses the
-    # collector for the whole process (`_prewarm`), which is no longer the window's to pause.
-    QTimer.singleShot(PREWARM_AFTER_MS, window, lambda: None if window.documents.closed else _start_prewarm())
+    # collector for the whole process (`_prewarm`), which is no longer the window's to pause. A switch
+    # made while it runs waits for it (`ScriptWarmup.wait`) instead of loading the same tables beside it.
+    warmup = ScriptWarmup()
+    window.view.before_convert = warmup.wait
+    QTimer.singleShot(PREWARM_AFTER_MS, window, lambda: None if window.documents.closed else warmup.start())
     seeds = paths.seeds_dir()
     if seed and seeds is not None and library.count() == 0 and not library.meta("seeded"):
         window.start_import([seeds], seeds=True)
@@ -52,19 +55,45 @@ def create_window(library_path: Path, *, config_dir: Path | None = None, seed: b
     return window
 
 
-def _start_prewarm() -> None:
-    threading.Thread(target=_prewarm, name="prewarm-scripts", daemon=True).start()
+class ScriptWarmup:
+    """The script converters' tables (the segmenter's dictionary above all: seconds of CPU) loaded on a
+    thread of their own after start-up, and a way for the GUI thread to wait for them.
 
+    A script switch made while the warm-up runs would otherwise load the same tables a second time on
+    the GUI thread, the two threads taking turns at the interpreter lock, so the first switch into 繁
+    took both loads' time. Waiting costs the switch only what is left of the one load. Before the warm-up
+    starts, or after it is done, `wait` returns at once."""
 
-def _prewarm() -> None:
-    """The script converters loaded with the collector paused, then their tables kept out of its full
-    passes (`reader.core.heap`): each pass would otherwise stop the window for about 100 ms. Fontconfig's
-    lists of Chinese faces are asked for next, to keep them off the GUI thread; after the converters, so a
-    slow fontconfig never delays the first script switch."""
-    with heap.paused():
-        prewarm()
-        heap.settle("scripts", young=False)
-    prewarm_font_lists()
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+        self._converters = threading.Event()
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="prewarm-scripts", daemon=True)
+            self._thread.start()
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._converters.wait()
+
+    @property
+    def ready(self) -> bool:
+        """The converters are loaded."""
+        return self._converters.is_set()
+
+    def _run(self) -> None:
+        """The script converters loaded with the collector paused, then their tables kept out of its full
+        passes (`reader.core.heap`): each pass would otherwise stop the window for about 100 ms.
+        Fontconfig's lists of Chinese faces are asked for next, to keep them off the GUI thread; after the
+        converters, so a slow fontconfig never delays the first script switch."""
+        try:
+            with heap.paused():
+                prewarm()
+                heap.settle("scripts", young=False)
+        finally:
+            self._converters.set()  # a failed warm-up leaves the loading to the switch, never a hang
+        prewarm_font_lists()
 
 
 def app_icon() -> QIcon:

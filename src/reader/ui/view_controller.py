@@ -48,6 +48,9 @@ class ViewController(QObject):
         found = library if library is not None else getattr(window, "library", None)
         self.library: Library | None = found if isinstance(found, Library) else None
         self.doc: Document | None = None
+        # Called before a view in another script is built here: the window makes it wait for a warm-up of
+        # the converters still running, rather than load the same tables beside it (`ScriptWarmup`).
+        self.before_convert: Callable[[], None] = lambda: None
         # Documents the reader switched to the Original view in this session. The switch belongs to the
         # document: another one opens in its cleaned text (where highlights are made) unless the reader
         # chose Original for that one too.
@@ -157,6 +160,8 @@ class ViewController(QObject):
         self._sync_script_actions(script, phrases)
         original = doc is not None and self.original_for(doc.id)
         self.act_original.setChecked(original)
+        if doc is not None and script != Script.ORIG:
+            self.before_convert()
         self.reading.set_document(doc, script, phrases, original=original)
         self.printed.present(doc)
         self.update_page()
@@ -257,6 +262,7 @@ class ViewController(QObject):
         """Switch the view with `switch`, then keep the line that was at the top there while the new text
         is laid out (a switch lays the whole text out anew)."""
         top = self.reading_position() if not self.page_shown else None
+        self.before_convert()
         switch()
         if top:
             self._pending = top
