@@ -46,6 +46,7 @@ __all__ = [
     "put_annotation",
     "put_ocr_page",
     "rederive",
+    "relocate_document",
     "remove_from_collection",
     "rename_collection",
     "retag_documents",
@@ -128,6 +129,22 @@ def set_line_override(library: Library, doc_id: int, line: int, keep: bool | Non
 def edit_metadata(library: Library, doc_id: int, values: Mapping[str, str | None]) -> Outcome[None]:
     library.set_metadata(doc_id, values)
     return Outcome(None, Changes.of(metadata=[doc_id]))
+
+
+def relocate_document(library: Library, doc_id: int, path: str) -> Outcome[bool]:
+    """The user located a document's moved file: record its new place, so that importing (reloading) it
+    from there updates this document, its annotations carried over, instead of adding a second copy.
+    Whether anything changed; KeyError when the document is gone."""
+    import os
+
+    from reader.core.importing import stored_path
+
+    if library.get(doc_id) is None:
+        raise KeyError(f"no document {doc_id}")
+    where = stored_path(os.path.realpath(path))
+    with library.transaction():
+        changed = library.relocate(doc_id, where, os.path.basename(where))
+    return Outcome(changed, Changes.of(metadata=[doc_id] if changed else []))
 
 
 def delete_documents(library: Library, doc_ids: Iterable[int]) -> Outcome[list[Deleted]]:

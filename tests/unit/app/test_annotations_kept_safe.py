@@ -162,3 +162,19 @@ def test_an_html_page_saved_again_with_a_revised_figure_orphans_its_highlight(tm
     assert orphan is not None and orphan.orphan and orphan.quote == "一百八十萬名"
     placed = library.annotations.get(share)
     assert placed is not None and not placed.orphan and text[placed.start : placed.end] == "31.6%"
+
+
+def test_a_located_file_that_changed_meanwhile_updates_its_document(tmp_path: Path) -> None:
+    """Reload of a moved file: the user points at it, and its new content updates the same document."""
+    library = Library(tmp_path / "lib.sqlite")
+    first = tmp_path / "report.txt"
+    doc_id = _add(library, first, REPORT)
+    note = _highlight(library, doc_id, "31.6%")
+    moved = tmp_path / "moved.txt"
+    first.rename(moved)
+    moved.write_text(REPORT + "\n补充一段。\n", encoding="utf-8")
+    assert ops.relocate_document(library, doc_id, str(moved)).value is True
+    assert _add(library, moved, moved.read_text(encoding="utf-8")) == doc_id
+    assert library.ids() == [doc_id]
+    kept = library.annotations.get(note)
+    assert kept is not None and not kept.orphan
