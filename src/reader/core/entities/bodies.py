@@ -70,12 +70,29 @@ def split_seat(chunk: str, tok: Token) -> list[Token]:
         return [tok]
     name = chunk[tok.start : tok.end]
     m = _SEAT.match(name)
-    if m is None or not known_place(m[1]) or not valid_place(m[2]):
+    if m is None or not known_place(m[1]) or not valid_place(m[2]) or _not_a_county(m[2], m[3]):
         return [tok]
     if not longest_ending(m[3], gazetteers().org_suffixes, gazetteers().max_org_suffix):
         return [tok]
     cut = tok.start + m.end(1)
     return [Token(tok.start, cut, "LOC", tok.score), Token(cut, tok.end, "ORG", tok.score)]
+
+
+def _not_a_county(county: str, rest: str) -> bool:
+    """The "county" of a seat is the body's own words (广东省 | 社会科学院区 | 域经济研究所): its stem holds a
+    body's ending of two characters or more (学院, 学校), or its last character starts a common word with
+    the next one (区 | 域, 市 | 场). A province's institutes are named with their province
+    (广东省社会科学院), so nothing is cut."""
+    g = gazetteers()
+    stem = county[:-1]
+    if any(longest_ending(stem[:i], g.org_suffixes, g.max_org_suffix) >= 2 for i in range(3, len(stem) + 1)):
+        return True
+    found = dictionary().get(county[-1] + rest[:1])
+    return found is not None and found[0] >= _COMMON_WORD
+
+
+# How often a word must be written in the dictionary's corpus to be a common word (as in `spans`).
+_COMMON_WORD = 20
 
 
 def with_session(chunk: str, tok: Token) -> Token:

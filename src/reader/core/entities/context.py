@@ -72,6 +72,11 @@ _FIELD_TAGS = ("n", "an", "vn", "j")
 _LONGER_NAME = frozenset({"n", "nz", "nw", "j", "ns", "nt", "s", "ORG", "LOC", "PER"})
 
 
+# Words that qualify a post or an office, not a field (代理内政部长 "the acting minister of the
+# interior", 常务副局长): general usage of Chinese titles.
+POST_LEADS = frozenset({"代理", "常务", "执行", "名誉", "第一", "临时", "首任", "前任", "现任"})
+
+
 def field_bodies(chunk: str, tokens: Sequence[Token], found: Sequence[Span]) -> list[Span]:
     """Bodies named by a field word and a one-character kind of body, where the tagger saw none.
 
@@ -91,6 +96,16 @@ def field_bodies(chunk: str, tokens: Sequence[Token], found: Sequence[Span]) -> 
     def after_boundary(k: int) -> bool:
         return k == 0 or tokens[k - 1].tag not in _LONGER_NAME
 
+    def first_field(k: int) -> int:
+        """Where the body starts: at word `k`, or at a field word written right before it that names the
+        body too (医务 | 卫生局: 医务卫生局, a department named for two fields), or -1 after a longer name."""
+        if after_boundary(k):
+            return tokens[k].start
+        prev = tokens[k - 1]
+        stem = chunk[prev.start : prev.end]
+        is_field = len(stem) == 2 and stem not in POST_LEADS and any(stem + kind in words for kind in "部局厅署委处")
+        return prev.start if is_field and prev.end == tokens[k].start and after_boundary(k - 1) else -1
+
     def field(stem: str) -> bool:
         entry = words.get(stem)
         return entry is not None and entry[1].startswith(_FIELD_TAGS)
@@ -99,19 +114,23 @@ def field_bodies(chunk: str, tokens: Sequence[Token], found: Sequence[Span]) -> 
         a, b = m.start() - 2, m.start() + 1
         k = starts.get(a)
         body = chunk[a:b]
-        if k is None or not after_boundary(k) or not field(body[:2]) or body not in words or not free(a, b):
+        if k is None:
             continue
-        out.append(Span("org", a, b, tokens[k].score, True))
+        first = first_field(k)
+        if first < 0 or not field(body[:2]) or body not in words or not free(first, b):
+            continue
+        out.append(Span("org", first, b, tokens[k].score, True))
     for k, tok in enumerate(tokens):
         if tok.end - tok.start != 3 or tok.tag not in ("n", "nz"):
             continue
         word = chunk[tok.start : tok.end]
-        if word[2] not in _FIELD_BODY or not field(word[:2]) or not after_boundary(k):
+        first = first_field(k)
+        if word[2] not in _FIELD_BODY or not field(word[:2]) or first < 0:
             continue
         if sum(word[:2] + kind in words for kind in _FIELD_BODY) < 2:
             continue  # 头顶部, 中餐厅: a part or a hall; a field has several kinds of body (民政厅, 民政局)
-        if word not in gazetteers().generic and free(tok.start, tok.end):
-            out.append(Span("org", tok.start, tok.end, tok.score, True))
+        if word not in gazetteers().generic and free(first, tok.end):
+            out.append(Span("org", first, tok.end, tok.score, True))
     return out
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from reader.core.entities.gazetteers import dictionary
 from reader.core.text.numerals import DIGITS, chinese_number
 
 
@@ -282,8 +283,38 @@ def find_all(text: str, doc: date | None) -> list[Found]:
     found_dates, shaped = _dates(text, doc)
     # Date-shaped text that is no valid date (2023年13月45日) is not a figure either.
     taken = Spans([(f.start, f.end) for f in found_dates] + shaped)
-    found_figures = [f for f in figures(text) + _cn_figures(text) if not taken.overlaps(f.start, f.end)]
+    found_figures = [
+        f
+        for f in figures(text) + _cn_figures(text)
+        if not taken.overlaps(f.start, f.end) and not _names_a_programme(text, f)
+    ]
     return found_dates + found_figures + terms(text) + titles(text)
+
+
+# A period written right before the word for a plan or programme is the programme's span, part of its
+# name (十年计划, 五年规划, 三年行动, 百日攻坚): general usage in the names of Chinese plans.
+_PROGRAMME = re.compile(r"计划|计画|规划|行动|工程|纲要|攻坚|战略")
+_PERIODS = frozenset({"年", "天", "周"})
+
+
+# Word classes that, right before a period, make it a stretch of time the sentence measures (未来三年计划
+# 新建…: 计划 is the verb "plans to"; 经过十年, 近五年): time words, prepositions, adverbs, pronouns,
+# numerals, localisers, conjunctions, particles (the dictionary's tags).
+_TIME_CONTEXT_TAGS = ("t", "p", "d", "r", "m", "f", "c", "u")
+_TIME_CONTEXT_CHARS = frozenset("近前后这那每再共约历用经在于近达逾")
+
+
+def _names_a_programme(text: str, found: Found) -> bool:
+    """The figure is a period that names a programme (长照十年计划: the ten-year plan is its name, no
+    quantity the text measures): a name's characters before it, a plan's word after it."""
+    unit = found.value.rsplit(" ", 1)[-1] if found.value else ""
+    if unit not in _PERIODS or _PROGRAMME.match(text, found.end) is None or found.start < 2:
+        return False
+    before = text[found.start - 2 : found.start]
+    if not all("\u4e00" <= ch <= "\u9fff" for ch in before) or before[-1] in _TIME_CONTEXT_CHARS:
+        return False
+    entry = dictionary().get(before)
+    return entry is None or not entry[1].startswith(_TIME_CONTEXT_TAGS)
 
 
 class Spans:

@@ -22,6 +22,7 @@ from reader.core.entities.bodies import (
 )
 from reader.core.entities.context import (
     BODY_CHARS,
+    POST_LEADS,
     dateline,
     field_bodies,
     forecast,
@@ -45,6 +46,7 @@ from reader.core.entities.spans import (
     is_parties,
     pattern_spans,
     place,
+    short_names_run,
     split_pairs,
 )
 from reader.core.entities.validity import (
@@ -185,6 +187,12 @@ def _merge_orgs(chunk: str, tokens: list[Token]) -> list[Token]:
                 out.append(tok)
                 i += 1
                 tok = tokens[i]
+            if best_j > 0 and tokens[best_j].tag == "a" and _place_name(chunk[tok.start : tok.end]):
+                # 北京 | 优质学校 "good schools in Beijing": an adjective and a kind of body after a place
+                # describe the place's bodies, they name none; the place stays a place.
+                out.append(Token(tok.start, tok.end, "LOC", tok.score))
+                i += 1
+                continue
             if best_j > 0:
                 out.append(Token(tok.start, best_end, "ORG", tok.score))
                 last = tokens[best_j]
@@ -206,6 +214,66 @@ def _merge_orgs(chunk: str, tokens: list[Token]) -> list[Token]:
         out.append(tok)
         i += 1
     return out
+
+
+# The kinds of body a field names (教育部, 卫生局, 民政厅, 保安署, 交通委, 人事处) and the words that join two
+# fields in one body's name (劳工及福利局, 文化和旅游部, 教育与体育局): general usage in the names of
+# government departments on the mainland, in Hong Kong and in Taiwan.
+_FIELD_KINDS = "部局厅署委处"
+_FIELD_JOIN = frozenset("及和与")
+
+
+def _field(word: str) -> bool:
+    """A field a government department is named for: the dictionary knows it with a kind of body after
+    it (卫生 -> 卫生部, 劳工 -> 劳工局, 福利 -> 福利部; not 全国 or 食物)."""
+    words = dictionary()
+    if len(word) != 2 or not word.isalpha() or word in POST_LEADS:
+        return False  # 代理 | 内政部: the acting minister's office, no field
+    return any(word + kind in words for kind in _FIELD_KINDS)
+
+
+def _joined_fields(chunk: str, found: list[Span]) -> list[Span]:
+    """A department named by a field and its kind, when another field stands right before it, directly
+    or joined by 及, 和 or 与, is one department named for both (卫生 | 福利部, 劳工及 | 福利局): the
+    tagger or the field rule saw only the second field, and the truncated name is no body of its own."""
+    if not any(s.type == "org" for s in found):
+        return found
+    taken = sorted((s.start, s.end) for s in found)
+    out: list[Span] = []
+    for span in found:
+        name = chunk[span.start : span.end]
+        start = span.start
+        if span.type == "org" and len(name) <= 4 and name[-1] in _FIELD_KINDS and _field(name[:2]):
+            joined = start >= 3 and chunk[start - 1] in _FIELD_JOIN
+            first = start - 3 if joined else start - 2
+            if first >= 0 and _field(chunk[first : first + 2]) and not _overlaps(taken, first, start):
+                start = first
+        if span.type == "org" and _whole_country(chunk, start) and not _overlaps(taken, start - 2, start):
+            start -= 2  # 全印 | 安纳德拉维达进步联盟: the body of the whole country is named so
+        out.append(span if start == span.start else Span(span.type, start, span.end, span.score, True))
+    return out
+
+
+def _whole_country(chunk: str, start: int) -> bool:
+    """全 and a country's one-character short name right before a body (全美汽车工人联合会, 全俄…委员会,
+    全印…联盟): "the All-America, All-Russia, All-India …", part of the body's name in general usage;
+    the tagger leaves the two characters as an adjective and a verb."""
+    if start < 2 or chunk[start - 2] != "全":
+        return False
+    g = gazetteers()
+    return g.abbreviations.get(chunk[start - 1], "") in g.countries
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Some span of `spans` overlaps [start, end)."""
+    return any(a < end and start < b for a, b in spans)
+
+
+def _place_name(name: str) -> bool:
+    """A country, a province or a place the dictionary knows: a name that is a place on its own."""
+    g = gazetteers()
+    found = dictionary().get(name)
+    return name in g.countries or name in g.provinces or (found is not None and found[1] == "ns")
 
 
 def _trim_org(chunk: str, start: int, end: int) -> int:
@@ -269,7 +337,7 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
     if not any(tok.tag in _TYPE for tok in tokens):
         # Most clauses name nobody: only the one-character patterns and bodies named by a field apply.
         found = field_bodies(chunk, tokens, []) if BODY_CHARS.search(chunk) else []
-        found += kind_bodies(chunk, tokens, found)
+        found = _joined_fields(chunk, found + kind_bodies(chunk, tokens, found))
         return found + pattern_spans(chunk, found)
     spaced = _SPACE.search(chunk) is not None
     clean: list[Token] = []
@@ -309,6 +377,7 @@ def spans_from_tokens(chunk: str, tokens: Sequence[Token]) -> list[Span]:
     out.extend(kind_bodies(chunk, tokens, out))
     out = joined_sounded_people(titled_sounded_names(chunk, tokens, out), chunk, tokens)
     out = completed_names(chunk, tokens, out)
+    out = _joined_fields(chunk, out)
     out.extend(pattern_spans(chunk, out))
     if "（" in chunk or "(" in chunk:
         out = _bracketed_form(chunk, out)
@@ -396,6 +465,8 @@ def _typed_span(chunk: str, tok: Token) -> list[Span]:
         return place(chunk, forecast_city(chunk, tok))  # 21℃ 卡拉奇晴: a city in a weather forecast
     if kind == "person":
         start, end = _trim_person(chunk, tok.start, tok.end)
+        if short_names_run(chunk, start, end):
+            return []  # 苏浙沪三地, 京津冀: the short names of the provinces of a region, no person
         if valid_person(chunk, start, end):
             return [Span("person", start, end, tok.score, known_person(chunk[start:end]))]
         return []

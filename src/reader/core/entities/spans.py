@@ -173,11 +173,41 @@ def _end_of_a_word(chunk: str, start: int, end: int) -> bool:
 UNIT_CHARS = frozenset("村乡镇")
 
 
+def _into_a_word(chunk: str, start: int, end: int) -> bool:
+    """A two-character tagged place the dictionary does not know whose last character starts a common
+    word with the text after it (对华加 | 征: 华加 is no place, 加征 "levy in addition" is the verb): the
+    tagger ran a one-character name into the verb after it, and no place of two characters is left."""
+    name = chunk[start:end]
+    if end - start != 2 or name in dictionary() or known_place(name):
+        return False
+    found = dictionary().get(chunk[end - 1 : end + 1])
+    return found is not None and found[0] >= _COMMON_WORD and not found[1].startswith(("nr", "ns", "nt", "nz"))
+
+
+# Prepositions of place and time that the tagger sometimes takes into the place after them (自 | 民国,
+# 从 | 台湾): general Chinese grammar.
+_PREPOSITIONS = frozenset("自从由至于在向往到赴经对")
+
+
+def _without_preposition(chunk: str, tok: Token) -> Token:
+    """A tagged place that starts with a preposition, when the rest is a word of its own and the whole is
+    not (自民国 -> 民国, in 自民国106年起 "from the 106th year of the Republic"): the preposition is
+    no part of the name. Names that start with such a character are written whole in the dictionary
+    (自贡, 于都, 从化) or do not leave a word behind (向阳市: 阳市 is none), so they stay."""
+    name = chunk[tok.start : tok.end]
+    if len(name) < 3 or name[0] not in _PREPOSITIONS or name in dictionary():
+        return tok
+    g = gazetteers()
+    if name in g.provinces or name in g.countries or name[1:] not in dictionary():
+        return tok
+    return Token(tok.start + 1, tok.end, tok.tag, tok.score)
+
+
 def place(chunk: str, tok: Token) -> list[Span]:
     """A tagged place without a generic tail (北京地区 -> 北京, 西北地区 -> 西北), if it is believable."""
-    if _end_of_a_word(chunk, tok.start, tok.end):
+    if _end_of_a_word(chunk, tok.start, tok.end) or _into_a_word(chunk, tok.start, tok.end):
         return []
-    tok = _place_started_late(chunk, tok)
+    tok = _place_started_late(chunk, _without_preposition(chunk, tok))
     end = tok.end
     tail = _PLACE_TAIL.search(chunk, tok.start, tok.end)
     if tail and tail.start() - tok.start >= 2:
@@ -295,6 +325,18 @@ def _region_follows(chunk: str, end: int) -> bool:
     while chunk[end : end + 1] == "、" and chunk[end + 1 : end + 3] in pairs:
         end += 3
     return _REGION_CONTEXT.match(chunk, end) is not None
+
+
+def short_names_run(chunk: str, start: int, end: int) -> bool:
+    """A run of one-character short names of countries or provinces (苏浙沪三地, 京津冀, 京沪两地) that the
+    tagger took for a person: the parties of a region or a relation, never one person's name. Three or
+    more different short names are such a run wherever they stand; two only before a region word or a
+    relation (两地, 地区, 合作), since a given name may be two of them (鲁豫)."""
+    name = chunk[start:end]
+    abbrev = gazetteers().abbreviations
+    if len(set(name)) != len(name) or not all(ch in abbrev for ch in name):
+        return False
+    return len(name) >= 3 or (_pair(name, abbrev) and _REGION_CONTEXT.match(chunk, end) is not None)
 
 
 @cache
