@@ -290,7 +290,9 @@ def setup_export_full_disk(tmp: Path, lib: Path) -> Run:
     cli_ok(*lib_args(lib, "import", str(big_text(tmp / "big.txt"))))
     out = tmp / "notes.html"
     out.write_text(OLD_EXPORT, encoding="utf-8")
-    return Run(lib_args(lib, "export", "--all", "--format", "html", "-o", str(out)), fsize=64 * 1024)
+    return Run(
+        lib_args(lib, "export", "--all", "--include-unannotated", "--format", "html", "-o", str(out)), fsize=64 * 1024
+    )
 
 
 def check_old_export_intact(result: Result) -> None:
