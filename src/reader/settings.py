@@ -6,6 +6,7 @@ upgrade is one function.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 from dataclasses import asdict, dataclass, field, fields
@@ -94,6 +95,31 @@ def save(settings: Settings, path: Path) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), encoding="utf-8")
     os.replace(tmp, path)
+
+
+def save_changes(settings: Settings, base: Settings, path: Path) -> Settings:
+    """Write what this window changed since `base` (the settings as it last read or wrote them) over the
+    file as it is now, and return what was written: the new base.
+
+    Two windows (on two libraries, or a second one on the same) each keep their own copy; saved whole,
+    the last to quit replaced everything the other had saved (its last document, script, colour). A
+    mapping is merged key by key, so a document's script chosen in one window and another's in the
+    other are both kept."""
+    current = load(path) if path.exists() else Settings()
+    for f in fields(Settings):
+        mine, before = getattr(settings, f.name), getattr(base, f.name)
+        if mine == before:
+            continue
+        if isinstance(mine, dict) and isinstance(before, dict):
+            merged = dict(getattr(current, f.name))
+            for key in before.keys() - mine.keys():
+                merged.pop(key, None)
+            merged.update({key: value for key, value in mine.items() if before.get(key) != value})
+            setattr(current, f.name, merged)
+        else:
+            setattr(current, f.name, copy.deepcopy(mine))
+    save(current, path)
+    return copy.deepcopy(current)
 
 
 def highlight_colors(settings: Settings) -> tuple[HighlightColor, ...]:

@@ -89,3 +89,27 @@ def test_highlight_colors_apply_names_and_valid_hex_only() -> None:
     assert colors["blue"].name == DEFAULT_COLORS[1].name  # blank keeps the default name
     assert colors["green"].hex == "#00aa00"
     assert colors["red"].hex == DEFAULT_COLORS[4].hex  # not a colour: default
+
+
+def test_saving_changes_keeps_what_another_window_saved_meanwhile(tmp_path: Path) -> None:
+    from reader.settings import save_changes
+
+    path = settings_path(tmp_path / "config")
+    save(Settings(last_document=3, document_scripts={"1": "tw"}), path)
+    first, second = load(path), load(path)  # two windows started on the same settings
+    first_base, second_base = load(path), load(path)
+    first.last_document, first.script = 7, "hant"
+    first.document_scripts["2"] = "hk"
+    second.last_color = "blue"
+    second.document_scripts.pop("1")
+    second.document_scripts["5"] = "hans"
+    first_base = save_changes(first, first_base, path)
+    second_base = save_changes(second, second_base, path)  # quits last: writes only what it changed
+    stored = load(path)
+    assert (stored.last_document, stored.script, stored.last_color) == (7, "hant", "blue")
+    assert stored.document_scripts == {"2": "hk", "5": "hans"}
+    assert second_base == stored
+    # Saved again with nothing changed since its last save: what another window wrote since stays.
+    save(Settings(last_document=9), path)
+    save_changes(first, first_base, path)
+    assert load(path).last_document == 9

@@ -21,6 +21,7 @@ from reader.store.db import LibraryError
 from reader.store.library import Library
 from reader.ui.error_hook import make_hook
 from reader.ui.fonts import prewarm_font_lists
+from reader.ui.handoff import FileHandoff, hand_over
 from reader.ui.i18n import install_translator
 from reader.ui.main_window import MainWindow
 from reader.ui.themes import apply_theme
@@ -96,6 +97,19 @@ class ScriptWarmup:
         prewarm_font_lists()
 
 
+def receive_files(window: MainWindow, files: list[Path]) -> None:
+    """Files a later start on this library handed over: imported and shown here, the window brought to
+    the front (un-minimised) so the reader sees where they went."""
+    if window.documents.closed:
+        return
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    if files:
+        window.start_import(files)
+
+
 def app_icon() -> QIcon:
     icon = QIcon.fromTheme(APP_ID)
     folder = paths.icons_dir()
@@ -138,6 +152,11 @@ def run(library_path: Path, *, explicit: bool = False, files: Sequence[Path] = (
     app.setOrganizationName("reader")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    if hand_over(library_path, files):
+        # One window per library (`reader.ui.handoff`): the open one imports the files and comes forward.
+        where = f"the window already open on {library_path}"
+        print(f"reader: {len(files)} file(s) handed to {where}" if files else f"reader: {where} was brought forward")
+        return 0
     settings = load(settings_path(paths.config_dir()))
     install_translator(app, settings.language)  # before any widget exists
     apply_theme(app, settings.theme)
@@ -152,8 +171,10 @@ def run(library_path: Path, *, explicit: bool = False, files: Sequence[Path] = (
     )
     sys.excepthook = make_hook(lambda: window, library_path)
     window.show()
+    handoff = FileHandoff(library_path, lambda handed: receive_files(window, handed), window)
     if files:
         window.start_import(list(files))
     code = app.exec()
+    handoff.close()
     window.library.close()
     return int(code)

@@ -9,6 +9,7 @@ See docs/architecture.md for the picture.
 
 from __future__ import annotations
 
+import copy
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
@@ -38,7 +39,7 @@ from reader import paths
 from reader.app.reports import ImportReport
 from reader.app.writer import Writer
 from reader.core.script import Script
-from reader.settings import Settings, highlight_colors, save, settings_path
+from reader.settings import Settings, highlight_colors, save_changes, settings_path
 from reader.store.library import Document, Library
 from reader.ui.actions import make_action
 from reader.ui.annotations_controller import AnnotationController
@@ -107,6 +108,9 @@ class MainWindow(QMainWindow):
         self.writer = writer if writer is not None else Writer(library.path)
         self.writes = Writes(self.writer, self)
         self.settings = settings
+        # The settings as last read or written: on saving, only what this window changed since is written
+        # over the file, so a second window's choices saved meanwhile are kept (`save_changes`).
+        self._settings_base = copy.deepcopy(settings)
         self._config_dir = config_dir if config_dir is not None else paths.config_dir()
         self.setWindowTitle("reader")
         self.setAcceptDrops(True)
@@ -476,7 +480,11 @@ class MainWindow(QMainWindow):
         self.pane.set_line_height(self.settings.line_height)
         self.annotations.set_colors(highlight_colors(self.settings))
         self.documents.show_again()
-        save(self.settings, settings_path(self._config_dir))
+        self.save_settings()
+
+    def save_settings(self) -> None:
+        """Write the settings this window changed, leaving those another window saved meanwhile."""
+        self._settings_base = save_changes(self.settings, self._settings_base, settings_path(self._config_dir))
 
     # -- window state and events -------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -510,7 +518,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         self.settings.sort_column = header.sortIndicatorSection() if header.isSortIndicatorShown() else 0
         self.settings.sort_descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
-        save(self.settings, settings_path(self._config_dir))
+        self.save_settings()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
