@@ -362,13 +362,17 @@ def _paragraphs(
     prev: Line | None = None
     for index, (line, number) in enumerate(zip(lines, numbers or [0] * len(lines), strict=True)):
         if line.kind == "footnote":
-            if not layout.is_footnote_start(line.text) and notes and notes[-1][1].lines[-1].page == line.page:
-                notes[-1][1].add(line, line.text, number)
-            else:
+            if layout.is_footnote_start(line.text):
                 note = _Paragraph("footnote")
                 note.add(line, line.text, number)
                 notes.append((_reference(flow, line), note))
-            continue
+                continue
+            if notes and _continues_note(notes[-1][1].lines[-1], line):
+                notes[-1][1].add(line, line.text, number)
+                continue
+            # Small print that neither opens a note nor runs on below one: a sidebar or box set small
+            # beside the text (专栏), read where it stands, as text of its own.
+            line = Line(line.page, line.fragments, "body", line.column)
         if prev is not None and (
             (
                 line.kind == "body"
@@ -392,6 +396,18 @@ def _paragraphs(
     for at, _, note in sorted(places, key=lambda place: place[:2], reverse=True):
         flow.insert(at, note)
     return flow
+
+
+NOTE_GAP_EM = 1.0
+"""A note's next line stands within this many ems below its last one (at its own line pitch)."""
+
+
+def _continues_note(last: Line, line: Line) -> bool:
+    """Whether small-print `line` is the next line of the note whose last line is `last`: in the same
+    column of the same page, right below it."""
+    if (last.page, last.column) != (line.page, line.column):
+        return False
+    return 0 <= line.top - last.bottom < NOTE_GAP_EM * max(line.size, 1.0)
 
 
 def _reference(flow: list[_Paragraph], note: Line) -> int:

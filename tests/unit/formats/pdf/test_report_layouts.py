@@ -308,3 +308,19 @@ def test_a_three_column_page_is_read_column_by_column() -> None:
         fragments += column
     paragraphs = [p for p in analyse(Layout((PageBox(0, 842, 595, tuple(fragments)),))).paragraphs if p != title.text]
     assert paragraphs == [texts[0], texts[1], *("\t".join(row) for row in CELLS), texts[2]]
+
+
+def test_a_sidebar_box_in_small_print_is_not_glued_onto_the_pages_footnote() -> None:
+    """A box (专栏) set small beside the text and a footnote at the foot of the text column: the footnote
+    stands alone, the box's title and text are paragraphs of their own."""
+    text, _ = _paragraph(TEXT[:120] + "②。", 72.0, 300.0, 100.0)
+    box_title = _frag("专栏1 数字乡村一张图", 389.0, 120.0, 9.0)
+    box_text = "全省建成数字乡村一张图平台，汇聚两万余个行政村的基础数据。"
+    box = [box_title] + [
+        _frag(box_text[k : k + 10], 389.0, 150.0 + 12 * n, 9.0) for n, k in enumerate(range(0, len(box_text), 10))
+    ]
+    note = _frag("② 稻渔综合种养是指在稻田中同时养殖鱼虾的生产模式。", 72.0, 700.0, 9.0)
+    paragraphs = list(analyse(Layout((PageBox(0, 595.0, 842.0, (*text, *box, note)),))).paragraphs)
+    assert note.text in paragraphs
+    assert box_title.text in paragraphs
+    assert box_text in paragraphs
