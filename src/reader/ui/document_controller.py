@@ -472,7 +472,14 @@ class DocumentController(QObject):
         if not folder.is_dir():
             self.window.statusBar().showMessage(self.tr("{0} is no longer there.").format(folder), 5000)
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            # No file manager answers for folders (none installed, or no desktop): say so, and where it is.
+            self.window.statusBar().showMessage(
+                self.tr("Cannot show the folder: no program is set up to open folders. The file is in {0}").format(
+                    folder
+                ),
+                10000,
+            )
 
     def copy_path(self) -> None:
         if self.current is not None and self.current.summary.path:

@@ -28,6 +28,7 @@ class LineDecisions(QObject):
         self.view = view
         self.reading = reading
         self.panel = RemovedPanel()
+        self._shown: int | None = None  # the document whose removed lines the panel lists
         self.panel.lineActivated.connect(self.show_line)
         self.panel.restoreRequested.connect(lambda line: view.lineOverrideRequested.emit(line, True))
         self.panel.forgetRequested.connect(lambda line: view.lineOverrideRequested.emit(line, None))
@@ -35,10 +36,12 @@ class LineDecisions(QObject):
         view.scriptChanged.connect(lambda: self.present(view.doc))
 
     def present(self, doc: Document | None) -> None:
+        same = doc is not None and doc.id == self._shown
+        self._shown = doc.id if doc is not None else None
         if doc is None:
             self.panel.show_removed([], {})
             return
-        self.panel.show_removed(doc.removed, doc.overrides, self.reading.convert)
+        self.panel.show_removed(doc.removed, doc.overrides, self.reading.convert, same_document=same)
         self.draw_removed()
 
     def _line_spans(self) -> list[tuple[int, int]]:

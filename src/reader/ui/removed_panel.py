@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -111,11 +112,24 @@ class RemovedPanel(QWidget):
         self._update_buttons()
 
     def show_removed(
-        self, removed: list[Removed], overrides: dict[int, bool], convert: Callable[[str], str] | None = None
+        self,
+        removed: list[Removed],
+        overrides: dict[int, bool],
+        convert: Callable[[str], str] | None = None,
+        *,
+        same_document: bool = False,
     ) -> None:
         """List the removed lines; `convert` shows their text in the reading view's script (a 繁 view
-        reads 首頁 | 要聞, not the stored 首页 | 要闻), None as stored. The line kept current stays so."""
-        current = self.current_line()
+        reads 首頁 | 要聞, not the stored 首页 | 要闻), None as stored.
+
+        With `same_document` (the list of the document shown, again: a line restored, a script switch)
+        the current line stays current; a line that left the list (restored) gives its place to the one
+        that took its row, as a file manager moves on after a deletion. The buttons keep the keyboard
+        focus they had: disabled under it, Qt passed it on down the window to the library's search box."""
+        current = self.current_line() if same_document else None
+        current_row = self.tree.currentIndex().row() if same_document else -1
+        focus = QApplication.focusWidget()
+        focused = focus if same_document and focus is not None and self.isAncestorOf(focus) else None
         self._overrides = dict(overrides)
         rows = []
         for r in removed:
@@ -125,6 +139,8 @@ class RemovedPanel(QWidget):
             rows.append(RemovedRow(r.line, reason, convert(r.text) if convert is not None else r.text))
         self.model.set_rows(rows)
         at = next((n for n, row in enumerate(rows) if row.line == current), None)
+        if at is None and current_row >= 0 and rows:
+            at = min(current_row, len(rows) - 1)
         if at is not None:
             self.tree.setCurrentIndex(self.model.index(at, 0))
         # The reason is sized to its words but no wider than a few of them: fitted to the longest reason
@@ -138,6 +154,8 @@ class RemovedPanel(QWidget):
             text += self.tr(" · {0} of your decisions ({1} restored)").format(len(overrides), kept)
         self.summary.setText(text)
         self._update_buttons()
+        if focused is not None and not focused.isEnabled():
+            self.tree.setFocus()  # nothing left to restore: the list, not a widget elsewhere in the window
 
     def current_line(self) -> int | None:
         row = self.model.row_at(self.tree.currentIndex().row())
