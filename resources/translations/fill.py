@@ -52,6 +52,10 @@ TABLE: dict[str, tuple[str, str]] = {
     " (cancelled)": ("（已取消）", "（已取消）"),
     "Reload from File": ("从文件重新载入", "從檔案重新載入"),
     "{0} is no longer there.": ("{0} 已不存在。", "{0} 已不存在。"),
+    "Cannot show the folder: no program is set up to open folders. The file is in {0}": (
+        "无法显示文件夹：没有可以打开文件夹的程序。文件位于 {0}",
+        "無法顯示資料夾：沒有可以開啟資料夾的程式。檔案位於 {0}",
+    ),
     "Navigation, menu or breadcrumb": ("导航、菜单或面包屑", "導覽、選單或麵包屑"),
     "Injected spam or advertising": ("插入的垃圾信息或广告", "插入的垃圾訊息或廣告"),
     "List of related or unrelated links": ("相关或无关链接列表", "相關或無關連結列表"),

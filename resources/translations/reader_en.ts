@@ -356,6 +356,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cannot show the folder: no program is set up to open folders. The file is in {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Path copied</source>
         <translation type="unfinished"></translation>
     </message>

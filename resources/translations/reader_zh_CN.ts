@@ -354,6 +354,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation>{0} 已不存在。</translation>
     </message>
     <message>
+        <source>Cannot show the folder: no program is set up to open folders. The file is in {0}</source>
+        <translation>无法显示文件夹：没有可以打开文件夹的程序。文件位于 {0}</translation>
+    </message>
+    <message>
         <source>Path copied</source>
         <translation>已复制路径</translation>
     </message>

@@ -354,6 +354,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation>{0} 已不存在。</translation>
     </message>
     <message>
+        <source>Cannot show the folder: no program is set up to open folders. The file is in {0}</source>
+        <translation>無法顯示資料夾：沒有可以開啟資料夾的程式。檔案位於 {0}</translation>
+    </message>
+    <message>
         <source>Path copied</source>
         <translation>已複製路徑</translation>
     </message>
