@@ -190,13 +190,11 @@ REREAD_SPANS = True
 (`ocr_recognise.recognise_spans`, `ocr_spans`), instead of every line by the accurate one (`recognise_lines`): some 40 %
 less processor time a traditional page (docs/decisions/ocr-models.md, fourth round)."""
 
-STRIP_SQUEEZE = 0.7
+STRIP_SQUEEZE = ACCURATE.squeeze
 """Horizontal scale of the strips of a traditional page's doubtful spans (`ocr_spans`) as the accurate
-recogniser reads them, narrower than its whole lines (`ACCURATE.squeeze`): a span is read with a
-character of context on each side, checked against the fast reading, so a narrower strip that misreads
-a character at its edge is caught and its line read whole. On every dev scan it read the same text as
-0.75 with some 6-7 % less width (the accurate recogniser's processor time goes with it); 0.65 and 0.6
-lost a character on one dev scan each, 0.5 several (docs/decisions/ocr-models.md, seventh round)."""
+recogniser reads them; the same as its whole lines. Narrower strips cost less (its time goes with width:
+0.7 is 6-7 % less, 0.6 some 20 %) but each width from 0.6 to 0.7 lost a character or two on one dev scan
+or another, so none is taken (docs/decisions/ocr-models.md, seventh round)."""
 
 MIN_REC_RATIO = 320 / 48
 """A line narrower than this many times its height is padded to it, as the engine pads it (its training
@@ -430,7 +428,7 @@ def engine_version() -> str:
     names the spans re-read and their threshold, since those decide which characters each model read."""
     where = f"doubtful spans (< {ocr_spans.DOUBTFUL:g}) of traditional pages" if REREAD_SPANS else "traditional pages"
     models = f"{FAST.name}, {ACCURATE.name} at {ACCURATE.squeeze:g} width on {where}"
-    if REREAD_SPANS:
+    if REREAD_SPANS and ACCURATE.squeeze != STRIP_SQUEEZE:  # the string of the pages read before, otherwise
         models += f", spans at {STRIP_SQUEEZE:g} width"
     try:
         from importlib.metadata import version

@@ -1,6 +1,6 @@
 """How a recogniser's session reads a line (`ocr.line_reader`): the width each kind of image is given, the
 padding of short lines only, and characters placed in the line's own pixels whatever the squeeze; and that
-the engine reads the strips of doubtful spans at `STRIP_SQUEEZE`, narrower than its whole lines."""
+the engine reads the strips of doubtful spans at `STRIP_SQUEEZE`, unpadded."""
 
 from __future__ import annotations
 
@@ -46,17 +46,16 @@ def line(height: int, width: int) -> Any:
 
 def test_a_strip_is_squeezed_and_never_padded_and_a_short_line_is_padded() -> None:
     session = Session()
-    strips = ocr.line_reader(session, KEYS, ocr.STRIP_SQUEEZE, pad=False)
+    strips = ocr.line_reader(session, KEYS, 0.6, pad=False)
     lines = ocr.line_reader(session, KEYS, ocr.ACCURATE.squeeze)
     strips(line(30, 100))
     lines(line(30, 100))
     lines(line(30, 600))
-    narrow = math.ceil(ocr.STRIP_SQUEEZE * ocr.REC_HEIGHT * 100 / 30)  # never narrower than the scale asks
+    narrow = math.ceil(0.6 * ocr.REC_HEIGHT * 100 / 30)  # never narrower than the scale asks
     padded = math.ceil(ocr.MIN_REC_RATIO * ocr.REC_HEIGHT)
     wide = math.ceil(ocr.ACCURATE.squeeze * ocr.REC_HEIGHT * 600 / 30)
     assert [shape[3] for shape in session.shapes] == [narrow, padded, wide]
     assert all(shape[:3] == (1, 3, ocr.REC_HEIGHT) for shape in session.shapes)
-    assert ocr.ACCURATE.squeeze > ocr.STRIP_SQUEEZE  # strips cost less than whole lines of their width
 
 
 @pytest.mark.parametrize("squeeze", [1.0, 0.75, 0.6])
