@@ -8,11 +8,14 @@ import re
 import unicodedata
 
 DASH = r"[—–\-－~～―]"
+STRAY = r"[.·。，,、'’`]?"
+"""One mark OCR may read from a speck beside a figure (`第2.页共6页`); the words around keep the form sure."""
 STRONG = re.compile(
     rf"""^(?:
       {DASH}{{1,3}}\s*(?P<a>\d{{1,4}})\s*{DASH}{{1,3}}
-    | (?:共\s*\d{{1,4}}\s*[页頁]\s*[，,]?\s*)?第\s*(?P<b>\d{{1,4}}|[一二三四五六七八九十百零〇]+)\s*[页頁]
-        (?:\s*[，,/]?\s*共\s*\d{{1,4}}\s*[页頁])?
+    | (?:共\s*\d{{1,4}}\s*{STRAY}\s*[页頁]\s*[，,]?\s*)?
+        第\s*{STRAY}\s*(?P<b>\d{{1,4}}|[一二三四五六七八九十百零〇]+)\s*{STRAY}\s*[页頁]
+        (?:\s*[，,/.]?\s*共\s*{STRAY}\s*\d{{1,4}}\s*{STRAY}\s*[页頁])?
     | (?P<c>\d{{1,4}})\s*/\s*\d{{1,4}}
     | (?:page|p\.)\s*(?P<d>\d{{1,4}})(?:\s*(?:of|/)\s*\d{{1,4}})?
     )$""",

@@ -23,3 +23,10 @@ def test_page_number_forms() -> None:
     forms = ("— 3 —", "- 3 -", "第 3 页 共 10 页", "第三頁", "3/10", "Page 3", "－１２－")
     assert all(is_page_number(t) for t in forms)
     assert not any(is_page_number(t) for t in ("3", "2024", "第三章", "3-5岁", "共10人"))
+
+
+def test_a_page_number_with_one_stray_mark_read_by_ocr_is_still_one() -> None:
+    """OCR reads a speck beside a figure as a mark (`第2.页共6页`): the words 第, 页 and 共 keep the form
+    unmistakable, so one stray mark is allowed; two, or words after it, are text."""
+    assert all(is_page_number(t) for t in ("第2.页共6页", "第 2 页，共 6 页", "第2页共6。页", "第·3页"))
+    assert not any(is_page_number(t) for t in ("第2..页", "第2页的内容", "第2.5页", "第2页共6页。此外"))
