@@ -5,7 +5,7 @@ page with ruby annotations."""
 
 from __future__ import annotations
 
-from reader.core.cleaning import clean_html, clean_markdown, clean_text
+from reader.core.cleaning import clean_html, clean_markdown, clean_text, html_to_blocks
 from reader.core.cleaning.html_extract import flat_blocks
 
 SHORT_NOTE = """# 社区食堂走访记录
@@ -66,6 +66,12 @@ def test_short_unlinked_items_in_the_article_body_are_kept() -> None:
     for item in ("广场舞展演12场", "书法摄影联展3期", "少儿戏曲体验课40节", "老年合唱比赛1场"):
         assert item in text
     assert "扫一扫" not in text
+
+
+def test_short_items_under_a_lead_are_kept_in_the_page_copied_as_text() -> None:
+    text = clean_text(html_to_blocks(ARTICLE_OF_ITEMS)).text.split("\n")
+    assert text[0].startswith("日前，河西区文旅局发布本年度社区文化节安排")
+    assert text[1:5] == ["广场舞展演12场", "书法摄影联展3期", "少儿戏曲体验课40节", "老年合唱比赛1场"]
 
 
 OFFICE_ON_TOP = """南江县人民政府办公室

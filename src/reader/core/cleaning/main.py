@@ -410,11 +410,12 @@ def _grow_up_plain(lines: Sequence[cf.Line], inside: list[bool], first: int, men
     flagged are as much the post's as in `_grow_in_box`: a question's opening sentence over its file
     names and error lines. Growth stops at the first flagged line (the title, a byline, a menu), at a
     word or two alone on a line (a button or a name: an author card's `关注`), and reaches up only as far
-    as the topmost statement: a question standing above is a headline of a list, not the post's words."""
+    as the topmost statement or lead (`_lead`, a sentence ending on a colon over the items it announces):
+    a question standing above is a headline of a list, not the post's words."""
     top = first
     while top > 0 and lines[top - 1].reason is None and not menu[top - 1] and not _menu_item(lines[top - 1]):
         top -= 1
-    top = next((i for i in range(top, first) if _statement(lines[i])), first)
+    top = next((i for i in range(top, first) if _statement(lines[i]) or _lead(lines[i])), first)
     for i in range(top, first):
         inside[i] = True
     return top
