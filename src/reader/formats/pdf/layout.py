@@ -32,7 +32,11 @@ _NOTE_MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳¹²�
 """Footnote marks a sentence can end with (`。①`): the sentence is still closed."""
 _CLOSED = ("。", "！", "？", "；", "!", "?", ".", ":", "：", "”", "」")
 _SUPERSCRIPT_NUMBER = "[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]*"
-_FOOTNOTE_MARK = re.compile(rf"^(?:[①-⑳⑴-⒇]|{_SUPERSCRIPT_NUMBER}|\[\d+\]|［\d+］|\d+\s|注\s*\d*[:：]?|\*)")
+_FOOTNOTE_MARK = re.compile(
+    rf"^(?:[①-⑳⑴-⒇]|{_SUPERSCRIPT_NUMBER}|\[\d+\]|［\d+］|\d+\s|[注註]\s*[\d一二三四五六七八九十]*[:：]?|\*)"
+)
+_NAMED_NOTE = re.compile(r"^([注註])\s*([\d一二三四五六七八九十]{1,3})\s*[:：]")
+"""A note named in words (`註一：`, `注1：`), cited in the text by its name (`（註一）`)."""
 
 
 def page_lines(page: int, fragments: list[Fragment]) -> list[Line]:
@@ -236,6 +240,10 @@ def is_footnote_start(text: str) -> bool:
 
 
 def footnote_marker(text: str) -> str | None:
-    """The reference mark a footnote opens with (①, [1]), to find the paragraph that cites it."""
+    """The reference mark a footnote opens with (①, [1]), or its name (註一 of `註一：…`), to find the
+    paragraph that cites it."""
     match = re.match(rf"^(?:[①-⑳⑴-⒇]|{_SUPERSCRIPT_NUMBER}|\[\d+\]|［\d+］)", text)
-    return match.group() if match else None
+    if match:
+        return match.group()
+    named = _NAMED_NOTE.match(text)
+    return named.group(1) + named.group(2) if named else None

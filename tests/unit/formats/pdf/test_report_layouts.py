@@ -230,6 +230,21 @@ def test_notes_cited_in_one_section_follow_it_in_the_order_printed() -> None:
     assert paragraphs[4] == "二、主要发现"
 
 
+def test_a_note_named_in_words_follows_the_section_that_cites_it_not_the_signature() -> None:
+    """A Taiwanese report names its notes (`註一：`) and cites them by name (`（註一）`): the note goes after
+    the citing section, not to the end of the document after its signature."""
+    heading_one = _frag("壹、執行成果", 72.0, 100.0, 13.0)
+    cited, top = _paragraph(TEXT[:60] + "（註一）。", 72.0, 523.0, 125.0)
+    heading_two = _frag("貳、未來規劃", 72.0, top + 4, 13.0)
+    after, top = _paragraph(TEXT[80:150] + "。", 72.0, 523.0, top + 30)
+    signature = [_frag("衛生福利部", 420.0, top + 20), _frag("中華民國一百一十五年二月", 391.0, top + 40)]
+    note = _frag("註一：依據長期照顧給付及支付基準辦理。", 72.0, 740.0, 8.0)
+    page = PageBox(0, 595.0, 842.0, (heading_one, *cited, heading_two, *after, *signature, note))
+    paragraphs = list(analyse(Layout((page,))).paragraphs)
+    assert paragraphs.index(note.text) == paragraphs.index(heading_two.text) - 1
+    assert paragraphs[-1] == "中華民國一百一十五年二月"
+
+
 def test_an_official_documents_title_is_the_line_after_its_number_not_its_masthead() -> None:
     from reader.formats.pdf.importer import printed_title
 
