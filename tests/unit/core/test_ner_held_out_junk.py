@@ -163,3 +163,18 @@ def test_general_secretary_written_after_the_name_is_the_post() -> None:
 def test_a_chief_executive_after_the_region_is_the_post() -> None:
     text = "澳门特别行政区行政长官陈志明出席典礼"
     assert [text[a:b] for a, b in posts_of(text, 11, 14)] == ["澳门特别行政区行政长官"]
+
+
+# A place's party committee and its government written together.
+
+
+def test_a_committee_and_government_written_together_give_the_committee() -> None:
+    chunk = "苏州市委市政府召开大会"
+    tokens = [Token(0, 7, "ORG", 0.8), Token(7, 9, "v"), Token(9, 11, "n")]
+    assert [(s.type, chunk[s.start : s.end]) for s in spans_from_tokens(chunk, tokens)] == [("org", "苏州市委")]
+
+
+def test_a_committee_and_government_of_no_named_place_give_nothing() -> None:
+    chunk = "县委县政府召开大会"
+    tokens = [Token(0, 5, "ORG", 0.8), Token(5, 7, "v"), Token(7, 9, "n")]
+    assert spans_from_tokens(chunk, tokens) == []

@@ -31,12 +31,25 @@ def _named_place(stem: str) -> bool:
     return len(stem) >= 3 or stem in g.provinces or stem in g.countries or (found is not None and found[1] == "ns")
 
 
+# A party committee and the government of one place written together (省委省政府, 市委市政府, 县委县政府:
+# general usage of Chinese government reports), the unit's character repeated before 政府.
+_COMMITTEE_AND_GOVERNMENT = re.compile(r"^(.{0,8}?([省市县区州旗]))委\2(?:人民)?政府$")
+
+
 def split_government(chunk: str, tok: Token) -> Span | None:
     """美国政府 -> the place 美国, 俄政府 -> 俄 shown as 俄罗斯: a government is named by its place."""
     text = chunk[tok.start : tok.end]
     abbrev = gazetteers().abbreviations
     if text.endswith("政府") and len(text) == 3 and text[0] in abbrev and text[0] not in REGIONS:
         return Span("place", tok.start, tok.start + 1, tok.score, True, abbrev[text[0]])
+    joint = _COMMITTEE_AND_GOVERNMENT.match(text)
+    if joint is not None:
+        # 南京市委市政府: the city's party committee and its government, named together as reports do;
+        # the committee is the body, and the government's place is the same city. With no place
+        # before them (县委县政府) the text does not say which county's.
+        if len(joint[1]) < 3 or not _named_place(joint[1]):
+            return None
+        return Span("org", tok.start, tok.start + len(joint[1]) + 1, tok.score, True)
     if text.endswith("政府") and len(text) > 3:
         # 人民政府 is the formal name of a Chinese government of any level (江苏省人民政府), and a kind
         # of government may follow the place (阿富汗临时政府): the place is the name before them.
