@@ -15,6 +15,7 @@ import itertools
 import math
 import re
 import statistics
+import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -285,13 +286,54 @@ def _pitch(lines: list[Line]) -> float:
 
 
 _ITEM = re.compile(
-    r"^\s*(?:\d{1,2}[.．、](?![\d.．])|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[\u2460-\u2473\u2776-\u277f]"
-    r"|[一二三四五六七八九十]{1,3}、)"
+    r"^\s*(?:(?P<n>\d{1,2})(?P<dot>[.、])(?![\d.])|[(](?P<p>\d{1,2}|[一二三四五六七八九十]{1,3})[)]"
+    r"|(?P<w>[一二三四五六七八九十]{1,3})、)"
 )
-"""The number of a list item or numbered point: `2.` `3、` `（2）` `(二)` `②` `三、` (not `2.5`)."""
+"""The number of a list item or numbered point: `2.` `3、` `（2）` `(二)` `②` `三、` (not `2.5`), matched on
+the line's NFKC form (full-width figures and brackets folded)."""
 _ITEM_BEFORE = set("。；;！？!?：:")
-"""A line ending in one of these finished its sentence or announced a list, so a numbered line after it is
-a new item even when the line above runs to the column's edge."""
+"""A line ending in one of these finished its sentence or announced a list, so a numbered line after it may
+be a new item even when the line above runs to the column's edge."""
+_CHINESE_NUMBERS = {ch: n for n, ch in enumerate("一二三四五六七八九十", start=1)}
+
+
+def _item(text: str) -> tuple[str, int] | None:
+    """A line's item number as (style, value): (`#.`, 2) for `2.`, (`(#)`, 2) for `（二）` and `(2)`."""
+    circled = re.match(r"^\s*([\u2460-\u2473])", text)  # before NFKC, which reads ② as 2
+    if circled:
+        return "circled", ord(circled.group(1)) - 0x245F
+    match = _ITEM.match(unicodedata.normalize("NFKC", text))
+    if match is None:
+        return None
+    if match["n"]:
+        return "#" + match["dot"], int(match["n"])
+    word = match["p"] or match["w"]
+    value = int(word) if word.isdigit() else _chinese_number(word)
+    return ("(#)" if match["p"] else "#、", value) if value else None
+
+
+def _chinese_number(word: str) -> int:
+    if len(word) == 1:
+        return _CHINESE_NUMBERS.get(word, 0)
+    tens, _, units = word.partition("十")
+    return (_CHINESE_NUMBERS.get(tens, 1) if tens else 1) * 10 + (_CHINESE_NUMBERS.get(units, 0) if units else 0)
+
+
+def _new_item(paragraph: _Paragraph, prev: Line, line: Line) -> bool:
+    """Whether `line` opens the next item of a numbered list whose previous item is `paragraph`: it carries
+    the number after the paragraph's own in the same style (or the first number after a line announcing
+    the list with a colon), and the line above finished its sentence. The number is the evidence: a line
+    that merely wraps to a figure (`２、` in a sentence's run) does not follow an item of the same style."""
+    end = prev.text.rstrip()[-1:]
+    if end not in _ITEM_BEFORE:
+        return False
+    found = _item(line.text)
+    if found is None:
+        return False
+    style, value = found
+    if value == 1:
+        return end in "：:"
+    return _item(paragraph.text) == (style, value - 1)
 
 
 def _opens(prev: Line, line: Line, columns: Mapping[tuple[int, int], tuple[float, float]], pitch: float) -> bool:
@@ -307,8 +349,6 @@ def _opens(prev: Line, line: Line, columns: Mapping[tuple[int, int], tuple[float
         return True
     if prev.page == line.page and prev.column == line.column and line.top - prev.top > GAP_PITCH * pitch:
         return True
-    if _ITEM.match(line.text) and prev.text.rstrip()[-1:] in _ITEM_BEFORE:
-        return True  # a numbered item after a finished sentence: its line may be as full as a wrapped one
     first = _FIRST_WORD.match(line.text)
     need = em * 1.5 if first is None or _CJK.match(line.text[0]) else em * 0.55 * (len(first.group()) + 1)
     return right - prev.x1 > need
@@ -378,6 +418,7 @@ def _paragraphs(
                 line.kind == "body"
                 and prev.kind == "body"
                 and not _opens(prev, line, columns, pitch)
+                and not _new_item(flow[-1], prev, line)
                 and not _signs(line, lines[index + 1] if index + 1 < len(lines) else None, columns)
             )
             or (line.kind == "heading" and prev.kind == "heading" and _continues_heading(prev, line, columns))

@@ -55,6 +55,15 @@ def test_a_figure_that_wraps_to_the_next_line_is_not_an_item() -> None:
     assert text.split("\n")[-1] == item + first + "2.5倍左右，差距继续缩小。"
 
 
+def test_a_numbered_line_that_follows_no_item_of_its_style_goes_on_the_paragraph() -> None:
+    """Running text whose sentence ends at a line's end and whose next line happens to open with `２、`:
+    no item 1 of that style came before, so the line wraps, it is no list item."""
+    first = "全州农村居民人均可支配收入比上年增长了百分之七，差距缩小。"  # 30 characters
+    rest = "２、石家庄铁路客运段的双层列车被评为优秀示范车厢。"
+    text = analyse(_set([first + rest])).text
+    assert text.split("\n")[-1].endswith(first + rest)
+
+
 def _page(index: int, texts: list[str]) -> PageBox:
     return PageBox(index, 595, 842, tuple(_frag(text, 100.0 + 24 * k) for k, text in enumerate(texts)))
 
