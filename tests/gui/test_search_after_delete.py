@@ -28,6 +28,7 @@ def test_a_document_deleted_by_another_process_leaves_the_filtered_list(window: 
         delete_documents(other, [doc.id])
     qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=10_000)
     assert window.current is None
+    assert window.reading.doc is None and window.reading.title_label.text() == ""  # the pane emptied
     assert window.search_box.status.text().startswith("0")
     assert window.model.id_at(0) is None
 
