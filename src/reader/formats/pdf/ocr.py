@@ -32,7 +32,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from reader.core import heap
-from reader.formats.pdf import ocr_sessions, ocr_spans
+from reader.formats.pdf import ocr_orient, ocr_sessions, ocr_spans
 from reader.formats.pdf.model import Fragment, PdfError
 from reader.formats.pdf.ocr_fragments import MIN_SCORE, Quad, _units, to_fragments
 from reader.formats.pdf.ocr_recognise import (
@@ -103,6 +103,10 @@ class PageOcr:
 
     fragments: tuple[Fragment, ...]
     note: str = ""
+    turns: int = 0
+    """Quarter turns (anticlockwise) the page's image was given to read it upright (`ocr_orient`): the
+    fragments are in the upright page's frame, so a page turned an odd number of times has its width and
+    height swapped."""
 
 
 def usable(fragments: Sequence[Fragment]) -> bool:
@@ -241,8 +245,9 @@ def default_engine() -> Engine | str:
                 files.enter_context(resources.as_file(MODELS / name))
                 for name in (FAST.model, FAST.keys, ACCURATE.model, ACCURATE.keys)
             )
-            # No angle classifier: the pages are upright and their skew is turned out from the line boxes
-            # (`to_fragments`); it would cost a pass per line.
+            # No angle classifier: it would cost a pass per line. A page's skew is turned out from the line
+            # boxes (`to_fragments`), and a page on its side or upside down is found once for the page
+            # (`ocr_orient`).
             settings = {
                 "use_cls": False,
                 "rec_batch_num": 1,
@@ -308,35 +313,71 @@ def default_engine() -> Engine | str:
     # up (a cancel) stops counting when its image goes.
     waiting: weakref.WeakValueDictionary[int, Any] = weakref.WeakValueDictionary()  # id → image
 
-    def detect(image: Any) -> list[Any]:
+    def find(image: Any) -> list[Any]:
+        """The line boxes of `image`, in its pixels (the caller holds `detecting`)."""
         height, width = image.shape[:2]
         factor = DET_SIDE / max(height, width)
+        if factor >= 1.0 or max(height, width) > 8 * min(height, width):
+            # small or extreme images: the engine's own detection (it pads them), boxes in the image's pixels
+            found, _ = rapid(image, use_rec=False)
+            return [numpy.asarray(box, dtype=numpy.float32) for box in ([] if found is None else found)]
+        size = (round(width * factor), round(height * factor))
+        found, _ = rapid.auto_text_det(cv2.resize(image, size, interpolation=cv2.INTER_AREA))
+        return [numpy.asarray(box, dtype=numpy.float32) / factor for box in ([] if found is None else found)]
+
+    def detect(image: Any) -> list[Any]:
         with detecting:
             rapid.text_det.infer.session = beside if len(waiting) else alone
-            if factor >= 1.0 or max(height, width) > 8 * min(height, width):
-                # small or extreme images: the engine's own detection (it pads them), boxes in the image's pixels
-                found, _ = rapid(image, use_rec=False)
-                boxes = [numpy.asarray(box, dtype=numpy.float32) for box in ([] if found is None else found)]
-            else:
-                size = (round(width * factor), round(height * factor))
-                found, _ = rapid.auto_text_det(cv2.resize(image, size, interpolation=cv2.INTER_AREA))
-                boxes = [numpy.asarray(box, dtype=numpy.float32) / factor for box in ([] if found is None else found)]
+            boxes = find(image)
+            if ocr_orient.quarter_turned(boxes):  # lines standing upright: the page lies on its side
+                turned = numpy.ascontiguousarray(numpy.rot90(image, 1))
+                boxes = TurnedLines(find(turned), 1, turned)
             waiting[id(image)] = image  # before the lock is let go: the next page's detection must see this one
             return boxes
+
+    def turn_half(image: Any, turns: int) -> tuple[Any, list[Any], int]:
+        """The image turned a further half turn, its lines found again (in reading order), the turns so far."""
+        turned = numpy.ascontiguousarray(numpy.rot90(image, 2))
+        with detecting:
+            return turned, find(turned), (turns + 2) % 4
+
+    def upside_down(lines: Sequence[Any], as_is: Sequence[float] | None = None) -> bool:
+        """Whether a few of the longest lines read clearly surer turned a half than as they stand (their
+        confidences as they stand given in `as_is`, by line, when they were read already)."""
+        chosen = ocr_orient.sample(lines)
+        turned = [numpy.ascontiguousarray(numpy.rot90(lines[i], 2)) for i in chosen]
+        if as_is is None:
+            both = on_threads(read_fast, [lines[i] for i in chosen] + turned)
+            return ocr_orient.flipped([r.score for r in both[: len(chosen)]], [r.score for r in both[len(chosen) :]])
+        return ocr_orient.flipped([as_is[i] for i in chosen], [r.score for r in on_threads(read_fast, turned)])
+
+    def read_lines(lines: Sequence[Any]) -> list[tuple[str, float]]:
+        if REREAD_SPANS:
+            return recognise_spans(lines, read_fast, read_accurate, read_strip, on_threads, prior)
+        return recognise_lines(lines, as_pairs(read_fast), as_pairs(read_accurate), on_threads, prior)
 
     def recognise(image: Any, boxes: Sequence[Any]) -> list[tuple[Quad, str, float]]:
         if not boxes:
             waiting.pop(id(image), None)
             return []
         try:
-            lines = rapid.get_crop_img_list(image, list(boxes))
-            if REREAD_SPANS:
-                texts = recognise_spans(lines, read_fast, read_accurate, read_strip, on_threads, prior)
-            else:
-                texts = recognise_lines(lines, as_pairs(read_fast), as_pairs(read_accurate), on_threads, prior)
+            turns = boxes.turns if isinstance(boxes, TurnedLines) else 0
+            work = boxes.image if isinstance(boxes, TurnedLines) else image
+            lines = rapid.get_crop_img_list(work, list(boxes))
+            if turns and upside_down(lines):  # on its side: which side is told by the lines read both ways
+                work, boxes, turns = turn_half(work, turns)
+                lines = rapid.get_crop_img_list(work, list(boxes)) if boxes else []
+            script = prior.traditional
+            texts = read_lines(lines) if lines else []
+            if not turns and ocr_orient.doubtful(texts) and upside_down(lines, [score for _, score in texts]):
+                prior.traditional = script  # the garbage read upside down decides nothing
+                work, boxes, turns = turn_half(work, turns)
+                lines = rapid.get_crop_img_list(work, list(boxes)) if boxes else []
+                texts = read_lines(lines) if lines else []
         finally:
             waiting.pop(id(image), None)
-        return [(box.tolist(), text, score) for box, (text, score) in zip(boxes, texts, strict=True)]
+        found = [(box.tolist(), text, score) for box, (text, score) in zip(boxes, texts, strict=True)]
+        return TurnedReading(found, turns) if turns else found
 
     warm_script_tables()
     return StagedEngine(detect, recognise)
@@ -402,6 +443,25 @@ def warm_script_tables() -> None:
 
     ambiguous_simplified()  # the script tables and the t2s converter
     convert("国", "s2tw")  # the converter of the traditional-forms repair
+
+
+class TurnedLines(list[Any]):
+    """Line boxes found on a page after it was turned `turns` quarter turns anticlockwise (`ocr_orient`),
+    in the pixels of the turned `image`, which is what is read."""
+
+    def __init__(self, boxes: Sequence[Any], turns: int, image: Any) -> None:
+        super().__init__(boxes)
+        self.turns = turns
+        self.image = image
+
+
+class TurnedReading(list[tuple[Quad, str, float]]):
+    """An engine's reading of a page it turned `turns` quarter turns anticlockwise to read it upright: the
+    corners are in the turned image's pixels."""
+
+    def __init__(self, found: Sequence[tuple[Quad, str, float]], turns: int) -> None:
+        super().__init__(found)
+        self.turns = turns
 
 
 @dataclass(frozen=True)
@@ -476,10 +536,14 @@ def read_image(drawn: PageImage, number: int, engine: Engine) -> PageOcr:
         found = engine(image)
     except Exception as exc:  # the engine's own failures (an image it cannot handle) skip the page only
         return PageOcr((), f"page {number}: OCR failed ({type(exc).__name__})")
-    fragments = to_fragments(traditional_forms(found), drawn.scale, (image.shape[1] / 2, image.shape[0] / 2))
+    turns = found.turns % 4 if isinstance(found, TurnedReading) else 0
+    height, width = image.shape[:2]
+    if turns % 2:
+        height, width = width, height  # the upright page's frame
+    fragments = to_fragments(traditional_forms(found), drawn.scale, (width / 2, height / 2))
     if not fragments:
-        return PageOcr((), f"page {number}: no text found by OCR")
-    return PageOcr(tuple(fragments))
+        return PageOcr((), f"page {number}: no text found by OCR", turns)
+    return PageOcr(tuple(fragments), turns=turns)
 
 
 Cancelled = Callable[[], bool]

@@ -81,11 +81,14 @@ def make_scan(
     quality: int = 60,
     size_pt: float = 12.0,
     head: str = "乡村公共文化服务调查报告",
+    turns: Sequence[int] = (),
 ) -> Scan:
     """A PDF with one scanned image per page: each page's paragraphs set in a CJK font (first line indented
     two characters), a running head and a `— n —` page number, rotated by up to `skew` degrees, with
-    Gaussian noise of `noise` grey levels, saved as a JPEG of `quality`. Paragraphs that do not fit on
-    their page are an error: the caller says what is on each page, so the answer is exact."""
+    Gaussian noise of `noise` grey levels, saved as a JPEG of `quality`. `turns[i]` (when given) turns page
+    i's image that many quarter turns anticlockwise, as a sheet fed into the scanner sideways or upside
+    down; the PDF page takes the turned image's shape. Paragraphs that do not fit on their page are an
+    error: the caller says what is on each page, so the answer is exact."""
     found = font_path()
     if found is None:
         raise FileNotFoundError("no CJK font installed")
@@ -95,6 +98,7 @@ def make_scan(
     font = ImageFont.truetype(str(found), round(size_pt * scale))
     small = ImageFont.truetype(str(found), round(0.8 * size_pt * scale))
     images: list[bytes] = []
+    sizes: list[tuple[float, float]] = []
     for number, page in enumerate(pages, start=1):
         image = _render_page(page, number, head, font, small, scale, size_pt)
         angle = rng.uniform(-skew, skew)
@@ -102,21 +106,27 @@ def make_scan(
         image = image.filter(ImageFilter.GaussianBlur(radius=0.4))
         pixels = np.asarray(image, dtype=np.float32) + nprng.normal(0.0, noise, (image.height, image.width))
         image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), mode="L")
+        turn = turns[number - 1] % 4 if number <= len(turns) else 0
+        if turn:
+            image = image.rotate(90 * turn, expand=True)
+        sizes.append((PAGE_H, PAGE_W) if turn % 2 else (PAGE_W, PAGE_H))
         out = io.BytesIO()
         image.save(out, format="JPEG", quality=quality)
         images.append(out.getvalue())
-    return Scan(data=images_to_pdf(images), pages=tuple(tuple(p) for p in pages), head=head)
+    return Scan(data=images_to_pdf(images, sizes), pages=tuple(tuple(p) for p in pages), head=head)
 
 
-def images_to_pdf(jpegs: Sequence[bytes]) -> bytes:
-    """A PDF of A4 pages, each showing one JPEG over the whole page, with no text layer."""
+def images_to_pdf(jpegs: Sequence[bytes], sizes: Sequence[tuple[float, float]] = ()) -> bytes:
+    """A PDF of pages each showing one JPEG over the whole page, with no text layer: A4 pages, or of the
+    sizes (width, height in points) given for each."""
     pdf = pdfium.PdfDocument.new()
     try:
-        for jpeg in jpegs:
-            page = pdf.new_page(PAGE_W, PAGE_H)
+        for index, jpeg in enumerate(jpegs):
+            width, height = sizes[index] if index < len(sizes) else (PAGE_W, PAGE_H)
+            page = pdf.new_page(width, height)
             image = pdfium.PdfImage.new(pdf)
             image.load_jpeg(io.BytesIO(jpeg), inline=True)
-            image.set_matrix(pdfium.PdfMatrix().scale(PAGE_W, PAGE_H))
+            image.set_matrix(pdfium.PdfMatrix().scale(width, height))
             page.insert_obj(image)
             page.gen_content()
             page.close()
