@@ -82,7 +82,7 @@ def add_prepared(library: Library, prepared: Prepared) -> tuple[str, int]:
             hints = _hints_of(library, prepared.path, prepared.kind, [prepared.derived.original])
             derived = derive_raw(prepared.raw, prepared.kind, library.overrides(same_path), hints)
             library.replace_file(same_path, prepared, derived)
-            write_derived(library, same_path, derived, prepared.filename)
+            write_derived(library, same_path, derived, prepared.filename, file_changed=True)
             return "updated", same_path
         doc_id = library.insert_file(prepared)
         write_derived(library, doc_id, prepared.derived, prepared.filename)
@@ -99,26 +99,37 @@ def _follow_move(library: Library, doc_id: int, prepared: Prepared) -> None:
     library.relocate(doc_id, prepared.path, prepared.filename)
 
 
-def write_derived(library: Library, doc_id: int, derived: Derived, filename: str) -> None:
-    """Store a derivation and carry the document's annotations onto its new text (caller's transaction)."""
+def write_derived(
+    library: Library, doc_id: int, derived: Derived, filename: str, *, file_changed: bool = False
+) -> None:
+    """Store a derivation and carry the document's annotations onto its new text (caller's transaction).
+
+    `file_changed` says the author's file changed (a re-import); otherwise the same file was cleaned again
+    (a cleaner upgrade, a line the user restored or removed) and every word under a highlight is still the
+    author's: a placement the diff found is kept even where the cleaner now leaves junk out of it."""
 
     def carry(_doc_id: int, text: str, old_text: str | None) -> None:
-        reanchor(library, doc_id, text, old_text)
+        reanchor(library, doc_id, text, old_text, check_words=file_changed)
 
     library.write_derived(doc_id, derived, filename, carry)
 
 
-def reanchor(library: Library, doc_id: int, text: str, old_text: str | None) -> tuple[int, int]:
+def reanchor(
+    library: Library, doc_id: int, text: str, old_text: str | None, *, check_words: bool = True
+) -> tuple[int, int]:
     """Place every annotation of a document in its new text; (placed, orphaned).
 
     The text the positions were stored against, when there is one, lets a diff carry them over exactly,
     so look-alike copies elsewhere in the document cannot mislead; the rest are found by quote and
     context, and one that cannot be found is kept as an orphan, never deleted. A passage whose words were
-    edited (a revised figure) is an orphan too, never a highlight moved onto words the user did not select.
+    edited (a revised figure) is an orphan too, never a highlight moved onto words the user did not select;
+    that check is for a changed file only (`check_words`): the same file cleaned again has the same words.
     """
     annotations = library.annotations.for_document(doc_id)
     selectors = [Selector(a.start, a.end, a.quote, a.prefix, a.suffix) for a in annotations]
-    found = same_words_only(text, selectors, anchor_many(text, selectors, old_text=old_text))
+    found = anchor_many(text, selectors, old_text=old_text)
+    if check_words:
+        found = same_words_only(text, selectors, found)
     return library.annotations.place(annotations, found, text)
 
 

@@ -58,3 +58,25 @@ def test_a_passage_whose_words_changed_is_an_orphan_with_the_quote_the_user_sele
         assert reanchor(library, doc_id, new, old) == (0, 1)
     placed = library.annotations.get(annotation.uuid)
     assert placed is not None and placed.quote == quote and placed.orphan
+
+
+def test_the_same_file_cleaned_again_keeps_a_highlight_over_a_line_the_user_removed(tmp_path: Path) -> None:
+    """Removing a line inside a highlight changes what is shown, not what the author wrote: the
+    highlight stays on the rest of its passage (only a changed file can orphan it for its words)."""
+    source = tmp_path / "note.txt"
+    source.write_text("前言\n\n甲乙丙丁戊己庚辛\n\n网页导航\n\n壬癸子丑寅卯辰巳\n\n结束。\n", encoding="utf-8")
+    library = Library(tmp_path / "lib.sqlite")
+    doc_id = ops.add_document(library, prepare(source)).value[1]  # type: ignore[arg-type]
+    old = library.text(doc_id)
+    start, end = old.index("甲乙丙"), old.index("辰巳") + 2
+    annotation = library.annotations.build(doc_id, start, end)
+    ops.put_annotation(library, annotation)
+    doc = library.get(doc_id)
+    assert doc is not None
+    line = next(n for n, text in enumerate(doc.original.splitlines(), 1) if text == "网页导航")
+    ops.set_line_override(library, doc_id, line, False)
+    new = library.text(doc_id)
+    assert "网页导航" not in new
+    placed = library.annotations.get(annotation.uuid)
+    assert placed is not None and not placed.orphan
+    assert new[placed.start : placed.end].startswith("甲乙丙") and new[placed.start : placed.end].endswith("辰巳")

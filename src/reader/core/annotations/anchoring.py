@@ -29,6 +29,7 @@ Everything here is pure Python and Qt-free; offsets are code points, as everywhe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reader.core.annotations.approx_match import find_approximate
@@ -44,6 +45,7 @@ from reader.core.annotations.scoring import (
     reach_for,
 )
 from reader.core.annotations.selectors import CONTEXT, Anchor, Selector, describe
+from reader.core.text.normalise import normalise
 from reader.core.text.textdiff import OffsetCarrier
 
 __all__ = [
@@ -214,9 +216,7 @@ def _same_words(text: str, selector: Selector, start: int, end: int) -> Anchor |
     into another (同意 → 不同意, 甲方向乙方 → 乙方向甲方) is an orphan, not a highlight on what it now says."""
     if not selector.quote or end <= start:
         return None
-    old_words = [ch for ch in selector.quote if ch.isalnum()]
-    new_words = [ch for ch in text[start:end] if ch.isalnum()]
-    if len(new_words) < 2 or new_words != old_words:
+    if len(_words(text[start:end])) < 2 or not _same_words_as(text[start:end], selector.quote):
         return None
     return Anchor(start, end, False, 1.0, rebased=True)
 
@@ -258,9 +258,51 @@ def anchor_many(text: str, selectors: Sequence[Selector], old_text: str | None =
     return results
 
 
-def _words(text: str) -> list[str]:
-    """The letters, digits and ideographs of `text`, in order: what a reader means by "the words"."""
-    return [ch for ch in text if ch.isalnum()]
+_RUBY = (
+    frozenset("\u02ca\u02c7\u02cb\u02d9")
+    | frozenset(chr(c) for c in range(0x3100, 0x3130))
+    | frozenset(chr(c) for c in range(0x31A0, 0x31C0))
+)
+"""Bopomofo and its tone marks: reading aids the cleaner leaves out of a line, never the words quoted."""
+
+
+def _words(text: str) -> str:
+    """The letters, digits and ideographs of `text`, in order and in normal form (one script, half-width,
+    case-folded): what a reader means by "the words". Re-saving a file with full-width digits (４.２%) or
+    one character in the other script (體系) leaves the words as they were."""
+    return "".join(ch for ch in normalise(text) if ch.isalnum() and ch not in _RUBY)
+
+
+_DETACHED_DIGITS = re.compile(r"(?<![0-9.,%])[0-9]+(?![0-9.,%])")
+
+
+def _quote_pattern(quote: str) -> re.Pattern[str]:
+    """The quote's words, where a digit run that stands apart (a footnote mark after a word, a page
+    number on a line of its own: digits with no figure around them) may be missing. That is the junk an
+    improved cleaner removes; a revised figure (4.2 -> 4.5) or a changed word still differs."""
+    text = "".join(ch for ch in normalise(quote) if ch not in _RUBY)
+    parts: list[str] = []
+    last = 0
+    for m in _DETACHED_DIGITS.finditer(text):
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if not _apart(before) or not _apart(after):
+            continue
+        parts.append(re.escape(_alnum(text[last : m.start()])))
+        parts.append(f"(?:{m.group()})?")
+        last = m.end()
+    parts.append(re.escape(_alnum(text[last:])))
+    return re.compile("".join(parts))
+
+
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _apart(ch: str) -> bool:
+    """Whether a digit run next to `ch` stands apart from any figure: an end of the quote, a line break or
+    an ideograph (a unit such as 年 or 处 after a page number is told apart by the line break before it)."""
+    return ch == "" or ch in "\n\r" or (ch > "\u2e80" and not ch.isdigit() and ch not in "年月日号號时時分秒万萬亿億")
 
 
 def on_its_words(text: str, selector: Selector, found: Anchor | None) -> bool:
@@ -270,12 +312,19 @@ def on_its_words(text: str, selector: Selector, found: Anchor | None) -> bool:
     wrong when a word under it changed: a highlight on 研发投入强度为4.2% carried onto 4.5% (or 一百八十萬名
     onto 二百萬名) would mark a figure the user never quoted, and every export would cite a number the
     document no longer holds. Such a passage is an orphan (kept with its quote, flagged), not a highlight
-    on what the text now says."""
+    on what the text now says. Words are compared in normal form, so width and script do not count, and a
+    detached digit run (footnote mark, page number) the cleaner now leaves out may be missing."""
     if found is None:
         return False
     if found.exact or not selector.quote:
         return True
-    return _words(text[found.start : found.end]) == _words(selector.quote)
+    return _same_words_as(text[found.start : found.end], selector.quote)
+
+
+def _same_words_as(placed: str, quote: str) -> bool:
+    """Whether `placed` holds the words of `quote` (in normal form, a detached digit run possibly gone)."""
+    words = _words(placed)
+    return words == _words(quote) or _quote_pattern(quote).fullmatch(words) is not None
 
 
 def same_words_only(text: str, selectors: Sequence[Selector], found: Sequence[Anchor | None]) -> list[Anchor | None]:
