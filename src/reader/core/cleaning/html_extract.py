@@ -42,11 +42,12 @@ _CHROME_WORDS = _words(
     "nav navbar navigation menu menus breadcrumb breadcrumbs crumb crumbs footer foot "
     "copyright header topbar toolbar sidebar side aside share sharing social related relate "
     "recommend recommended hot rank ranking comment comments reply replies login subscribe "
-    "advert ads ad banner sitemap links friendlink tags pager pagination page_nav "
+    "advert ads ad sitemap links friendlink tags pager pagination page_nav "
     "adsbygoogle adsense advertisement advertising sponsor sponsored "
 )
-# Chrome words that name an advertisement. Not `banner`: CMSs name a strip of pictures so (a slide show,
-# a photo story's frames inside the article), and its captions are the writer's lines.
+# Chrome words that name an advertisement. `banner` is in neither list: CMSs name a strip of pictures so (a
+# slide show, a photo story's frames inside the article) as often as an ad box, and as a chrome word its short
+# lines broke the article's densest run, costing the paragraph beside the box (`ad-banner` is still an ad).
 _AD_WORDS = _words("advert ads ad adsbygoogle adsense advertisement advertising sponsor sponsored ")
 # Class/id words of a media player: the text inside it is the player's (视频加载中，请稍候… 点击播放), shown
 # until the video loads, not the writer's.

@@ -31,19 +31,30 @@ class MetaResult:
 
 
 def _first_content(lines: list[cf.Line]) -> int:
-    """The first paragraph of the body: the header (title, byline) stands above it. A row of a table's
-    cells (`索引号：\t…\t主题分类：\t…`, an information table above a notice's title) is no paragraph,
-    however many words its cells hold."""
+    """The first paragraph of the body: the header (title, byline) stands above it."""
     for i, line in enumerate(lines):
         if (
             line.reason is None
             and line.words >= 30
             and line.clause_punct >= 1
             and line.link_density < 0.3
-            and "\t" not in line.text
+            and ("\t" not in line.text or _paragraph_row(line.text))
         ):
             return i
     return len(lines)
+
+
+def _paragraph_row(text: str) -> bool:
+    """A row of cells is a paragraph when one of its cells is: judged by its longest cell (>= 30 words
+    with a clause mark), never by the words of all its cells together. A row of an information table above
+    a notice's title (`索引号：\t…\t主题分类：\t…`, short cells of labelled fields) is none; a numbered
+    item a word processor saved as `1.\t…` or a Q&A table's `答：\t…` is, and the header ends above it.
+    Were every row of the body refused, the header would run to the end, and the issuing office over
+    the closing date would go as the masthead's source."""
+    if md.labelled_fields(text):
+        return False
+    cell = max(text.split("\t"), key=len)
+    return cf.word_count(cell) >= 30 and cf.CLAUSE_PUNCT.search(cell) is not None
 
 
 def _residual_words(text: str) -> int:

@@ -9,6 +9,7 @@ button label or a sentence fragment is not a title). Repeats of the chosen line 
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -39,7 +40,7 @@ def title_of(
     line.reason = "metadata"
     # A labelled title is its value (`标题：某某通知` names 某某通知), whether the label stands on the line
     # or in a table's cell beside it.
-    shown = labelled[0][1] if labelled else cs.strip_markdown_heading(line.text)
+    shown = labelled[0][1] if labelled else cs.strip_markdown_heading(_candidate_text(line.text) or line.text)
     title = md.strip_site_suffix(shown, site_names)
     for j, other in enumerate(lines):
         if other is line or other.words > 80:
@@ -50,6 +51,30 @@ def title_of(
         elif j < chosen and other.reason is None and _menu_path_to(other.text, title):
             other.reason = "navigation"
     return title, chosen
+
+
+# A cell printed beside a title in its row: the tools of the page (`【打印】`, `[关闭窗口]`).
+_TOOL_CELL = re.compile(r"(?:[【\[][^】\]]{1,8}[】\]]\s*)+")
+
+
+def _candidate_text(text: str) -> str | None:
+    """What a line offers as a title: the line itself, or for a table's row of cells its first cell when
+    every other cell is a date or the page's tools (`某县教育局关于…的通知\t2024-07-05`, a CMS's list of one
+    article). A row of labelled fields (`索引号：\t…`, an information table above a notice) or of a data
+    table offers none."""
+    if "\t" not in text:
+        return text
+    cells = [cell.strip() for cell in text.split("\t") if cell.strip()]
+    if len(cells) < 2 or cells[0].endswith((":", "：")) or md.labelled_fields(text):
+        return None
+    return cells[0] if all(_date_or_tools(cell) for cell in cells[1:]) else None
+
+
+def _date_or_tools(cell: str) -> bool:
+    span = md.date_span(cell)
+    if span is not None and cf.word_count(cell[: span[0]] + " " + cell[span[1] :]) <= 2:
+        return True
+    return _TOOL_CELL.fullmatch(cell) is not None
 
 
 def _breadcrumb_leaves(lines: list[cf.Line]) -> set[str]:
@@ -97,14 +122,15 @@ def _best_title_line(lines: list[cf.Line], facts: PageFacts | None, first_conten
         line = lines[i]
         if _prose(line):
             break  # the body has begun: a short notice's signature at its foot is no title
-        if line.reason is not None or line.code or not (2 <= line.words <= 60) or line.text.endswith("。"):
-            continue  # a `# comment` in a code block is code, whatever it looks like
-        if "\t" in line.text:
+        text = _candidate_text(line.text)
+        if text is None:
             continue  # a table's row of cells (an information table above a notice) is no title
+        if line.reason is not None or line.code or not (2 <= cf.word_count(text) <= 60) or text.endswith("。"):
+            continue  # a `# comment` in a code block is code, whatever it looks like
         if line.text in leaves:
             line.reason = "navigation"  # the section name that closes the breadcrumb
             continue
-        score = _title_score(page, i) + (1.0 if first_candidate else 0.0)
+        score = _title_score(page, i, text) + (1.0 if first_candidate else 0.0)
         first_candidate = False
         if best is None or score > best[0]:
             best = (score, i)
@@ -137,11 +163,12 @@ def _signs_the_foot(page: _Page, i: int) -> bool:
     return page.signers.get(page.lines[i].text, -1) > i
 
 
-def _title_score(page: _Page, i: int) -> float:
-    """Evidence that line `i` is the title: markup, repetition on the page and in its head, a date
-    line below it; against it, section numbering, shortness, a fragment's ending, links."""
+def _title_score(page: _Page, i: int, text: str) -> float:
+    """Evidence that line `i`, offering `text` as its title, is the title: markup, repetition on the page
+    and in its head, a date line below it; against it, section numbering, shortness, a fragment's ending,
+    links."""
     line = page.lines[i]
-    stripped = md.strip_site_suffix(cs.strip_markdown_heading(line.text))
+    stripped = md.strip_site_suffix(cs.strip_markdown_heading(text))
     score = 0.0
     if cs.is_markdown_heading(line.text) and line.text.startswith("# "):
         score += 3  # a Markdown document names its title with one #
@@ -167,9 +194,10 @@ def _title_score(page: _Page, i: int) -> float:
         score += 2
     if any(md.date_span(f.text) or f.reason == "metadata" for f in page.lines[i + 1 : i + 4]):
         score += 2
-    if line.words < 6:
+    words = cf.word_count(text)
+    if words < 6:
         score -= 2
-    if line.words < 3 or cf.OPEN_ENDING.search(line.text) or cf.CONTINUES.match(line.text):
+    if words < 3 or cf.OPEN_ENDING.search(text) or cf.CONTINUES.match(text):
         score -= 3  # a button label or a sentence fragment is not a title
     if line.link_density > 0.5:
         score -= 3
