@@ -94,9 +94,18 @@ def _follow_move(library: Library, doc_id: int, prepared: Prepared) -> None:
     summary = library.summaries([doc_id]).get(doc_id)
     if summary is None or not prepared.path or summary.path == prepared.path:
         return
-    if summary.path and os.path.lexists(summary.path):
-        return  # both copies exist: the recorded one stays the document's file
-    library.relocate(doc_id, prepared.path, prepared.filename)
+    if moved_away(summary.path):
+        library.relocate(doc_id, prepared.path, prepared.filename)
+
+
+def moved_away(recorded: str) -> bool:
+    """Whether a document's recorded file was moved or renamed: it is gone from a folder that is still
+    there. A file whose folder is gone too is on a disk that is not plugged in (or a share not mounted)
+    as often as moved: then a copy found elsewhere does not take the document over, or the next change
+    of the original, once the disk is back, would make a second document beside the first."""
+    if not recorded or os.path.lexists(recorded):
+        return False  # no file recorded, or both copies exist: the recorded one stays the document's file
+    return os.path.isdir(os.path.dirname(recorded))
 
 
 def write_derived(

@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from reader.app.deriving import add_prepared, rederive, source_folder, source_members
+from reader.app.deriving import add_prepared, moved_away, rederive, source_folder, source_members
 from reader.app.import_processes import CtrlC, sigint_blocked, stop_now, worker_init
 from reader.app.reports import ImportReport
 from reader.core.cleaning import SourceHints, source_hints
@@ -328,7 +328,7 @@ def _stored_copy(library: Library, path: Path, data: bytes) -> AlreadyStored | N
 def _moved_here(library: Library, doc_id: int, here: str) -> bool:
     """Whether the document's recorded file is gone and `here` is where it went (a moved file)."""
     summary = library.summaries([doc_id]).get(doc_id)
-    return summary is not None and summary.path != here and not (summary.path and os.path.lexists(summary.path))
+    return summary is not None and summary.path != here and moved_away(summary.path)
 
 
 def _import_here(

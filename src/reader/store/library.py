@@ -167,7 +167,12 @@ class Library:
 
     def relocate(self, doc_id: int, path: str, filename: str) -> bool:
         """Record that a document's file now lives at `path` (it was moved); whether anything changed.
-        Runs inside the caller's transaction. Whether the old place is gone is the caller's to know."""
+        Runs inside the caller's transaction. Whether the old place is gone is the caller's to know.
+
+        A path belongs to one document: another document recorded at `path` had its file replaced by
+        this one, so it no longer has a file there (its path is cleared); otherwise the next change of
+        the file would update whichever of the two comes first."""
+        self.conn.execute("UPDATE documents SET path = NULL WHERE path = ? AND id != ?", (storable(path), doc_id))
         cursor = self.conn.execute(
             "UPDATE documents SET path = ?, filename = ? WHERE id = ? AND (path IS NOT ? OR filename IS NOT ?)",
             (storable(path), storable(filename), doc_id, storable(path), storable(filename)),
