@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.app import operations as ops
+from reader.core.importing import Prepared
 from reader.formats.prepare import prepare
 from reader.store.library import Library
 
@@ -22,7 +23,9 @@ def _add(library: Library, path: Path, text: str | None = None) -> tuple[str, in
     if text is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    outcome, doc_id = ops.add_document(library, prepare(path)).value
+    prepared = prepare(path)
+    assert isinstance(prepared, Prepared)
+    outcome, doc_id = ops.add_document(library, prepared).value
     return outcome, doc_id
 
 
