@@ -359,13 +359,12 @@ def _text_page(page: pdfium.PdfPage, index: int) -> PageBox:
             # page's own space. The text is read in the frame where its glyphs stand upright, so a page the
             # producer turned with /Rotate over upright text keeps the frame (and furniture heights) of the
             # other pages, and text drawn turned on a page shown upright is read as it is shown.
-            chars = _turned(_chars(raw, bbox, keep_spaces=True), turn, bbox)
+            chars = _turned(_chars(raw, bbox), turn, bbox)
             width, height = (bbox.right - bbox.left, bbox.top - bbox.bottom)
             if turn in (90, 270):
                 width, height = height, width
-            return PageBox(index, width, height, tuple(_runs(chars)))
-        chars = [(c, x0, x1, height - top, height - low, size, w) for c, x0, x1, low, top, size, w in _chars(raw, bbox)]
-        return PageBox(index, width, height, tuple(_runs(chars)))
+            return PageBox(index, width, height, tuple(_runs(chars, raw)))
+        return PageBox(index, width, height, tuple(_fragments(raw, height, bbox)))
     finally:
         textpage.close()
 
@@ -375,22 +374,25 @@ def _text_turn(raw: Any) -> int:
     at in the page's own space: 0 for ordinary text, 90 for a landscape table drawn turned."""
     votes: Counter[int] = Counter()
     n = min(pdfium_c.FPDFText_CountChars(raw), MAX_CHARS_PER_PAGE)
-    for i in range(0, n, max(1, n // 200)):  # a sample is enough to know the page's direction
+    for i in range(0, n, max(1, n // TURN_SAMPLE)):  # a sample is enough to know the page's direction
         angle = pdfium_c.FPDFText_GetCharAngle(raw, i)
         if angle >= 0:
             votes[-round(math.degrees(angle) / 90) % 4 * 90] += 1  # PDFium measures clockwise
     return votes.most_common(1)[0][0] if votes else 0
 
 
+TURN_SAMPLE = 32
+"""Characters of a page asked for their angle: text of one page runs one way."""
+
 _Char = tuple[str, float, float, float, float, float, int]
-"""A character and its box: text, x0, x1, then two heights, size, weight (the heights' meaning depends on
-the step: bottom and top in the page's space from `_chars`, top and bottom downwards after)."""
+"""A character and its box: text, x0, x1, then two heights, size, and its index in PDFium's text page (its
+weight is asked for only where a fragment begins). The heights are bottom and top in the page's own space
+from `_chars`, top and bottom downwards from the turned page's top edge after `_turned`."""
 
 
-def _chars(raw: Any, page: Box, keep_spaces: bool = False) -> list[_Char]:
-    """The page's characters in PDFium's order with their loose boxes in the page's own space (y upwards).
-    A space has no useful box on an upright page and is kept as " " with the previous box; with
-    `keep_spaces` it keeps its own box (turned pages are reordered by position, the space with them)."""
+def _chars(raw: Any, page: Box) -> list[_Char]:
+    """A turned page's characters in PDFium's order with their loose boxes in the page's own space (y
+    upwards), spaces with their own boxes (the page is reordered by position, the spaces with it)."""
     n = min(pdfium_c.FPDFText_CountChars(raw), MAX_CHARS_PER_PAGE)
     rect = pdfium_c.FS_RECTF()
     out: list[_Char] = []
@@ -399,21 +401,16 @@ def _chars(raw: Any, page: Box, keep_spaces: bool = False) -> list[_Char]:
         if code in (0, 0xFFFE, 0xFFFF, 0x0D, 0x0A):
             continue
         ch = "-" if code == 0x02 else chr(code)  # PDFium reports a line-end hyphen as U+0002
-        if ch.isspace() and not keep_spaces:
-            if out:
-                out.append((" ", *out[-1][1:]))
-            continue
         # The loose box spans the font's ascent and descent: a flat glyph (一) has the same box as 田.
         if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(rect)):
             continue
         if ch.isspace():
-            out.append((" ", rect.left, rect.right, rect.bottom, rect.top, 0.0, 0))
+            out.append((" ", rect.left, rect.right, rect.bottom, rect.top, 0.0, i))
             continue
         char_size = pdfium_c.FPDFText_GetFontSize(raw, i) or (rect.top - rect.bottom)
         if _off_page(rect, page):
             continue
-        weight = pdfium_c.FPDFText_GetFontWeight(raw, i)
-        out.append((ch, rect.left, rect.right, rect.bottom, rect.top, char_size, weight))
+        out.append((ch, rect.left, rect.right, rect.bottom, rect.top, char_size, i))
     return out
 
 
@@ -438,10 +435,10 @@ def _turned(chars: list[_Char], turn: int, page: Box) -> list[_Char]:
     corners = [point(x, y) for x in (page.left, page.right) for y in (page.bottom, page.top)]
     left, top = min(c[0] for c in corners), min(c[1] for c in corners)
     placed: list[_Char] = []
-    for ch, x0, x1, y0, y1, size, weight in chars:
+    for ch, x0, x1, y0, y1, size, position in chars:
         a, b = point(x0, y0), point(x1, y1)
         along, down = sorted((a[0] - left, b[0] - left)), sorted((a[1] - top, b[1] - top))
-        placed.append((ch, along[0], along[1], down[0], down[1], size, weight))
+        placed.append((ch, along[0], along[1], down[0], down[1], size, position))
     lines: list[list[_Char]] = []
     rows: list[tuple[float, float]] = []  # each line's extent down the text
     for char in placed:
@@ -491,14 +488,16 @@ def _off_page(rect: pdfium_c.FS_RECTF, page: Box) -> bool:
     return outside_x or top < page.bottom - margin or bottom > page.top + margin
 
 
-def _runs(chars: Sequence[_Char]) -> list[Fragment]:
-    """Fragments from characters in reading order (x0, x1, top, bottom with y downwards)."""
+def _runs(chars: Sequence[_Char], raw: Any) -> list[Fragment]:
+    """Fragments from a turned page's characters in reading order (x0, x1, top, bottom with y downwards)
+    of text page `raw`, which gives each fragment's weight from its first character; the same runs as
+    `_fragments` makes of an upright page."""
     out: list[Fragment] = []
     text: list[str] = []
     box: list[float] = []  # x0, x1, top, bottom of the fragment being built
     size = 0.0
     weight = 0
-    for ch, x0, x1, y0, y1, char_size, char_weight in chars:
+    for ch, x0, x1, y0, y1, char_size, char_index in chars:
         if ch == " ":
             if text:
                 text.append(" ")
@@ -513,13 +512,59 @@ def _runs(chars: Sequence[_Char]) -> list[Fragment]:
                 text = []
         if not text:
             box = [x0, x1, y0, y1]
-            size, weight = char_size, char_weight
+            size, weight = char_size, pdfium_c.FPDFText_GetFontWeight(raw, char_index)
         else:
             box = [min(box[0], x0), max(box[1], x1), min(box[2], y0), max(box[3], y1)]
             size = max(size, char_size)
         text.append(ch)
     if text:
         out.append(_fragment(text, box, size, weight))
+    return [fragment for fragment in out if fragment.text]
+
+
+def _fragments(raw: Any, height: float, page: Box) -> list[Fragment]:
+    """Fragments of an upright page in one pass over PDFium's characters, which come in reading order
+    there (the common case, kept to one loop: it is most of a text PDF's reading time)."""
+    n = min(pdfium_c.FPDFText_CountChars(raw), MAX_CHARS_PER_PAGE)
+    rect = pdfium_c.FS_RECTF()
+    out: list[Fragment] = []
+    chars: list[str] = []
+    box: list[float] = []  # x0, x1, top, bottom of the fragment being built
+    size = 0.0
+    weight = 0
+    for i in range(n):
+        code = pdfium_c.FPDFText_GetUnicode(raw, i)
+        if code in (0, 0xFFFE, 0xFFFF, 0x0D, 0x0A):
+            continue
+        ch = "-" if code == 0x02 else chr(code)  # PDFium reports a line-end hyphen as U+0002
+        if ch.isspace():
+            if chars:
+                chars.append(" ")
+            continue
+        # The loose box spans the font's ascent and descent: a flat glyph (一) has the same box as 田.
+        if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(rect)):
+            continue
+        char_size = pdfium_c.FPDFText_GetFontSize(raw, i) or (rect.top - rect.bottom)
+        if _off_page(rect, page):
+            continue
+        x0, x1, y0, y1 = rect.left, rect.right, height - rect.top, height - rect.bottom
+        if chars:
+            em = max(size, char_size, 1.0)
+            same_line = abs(y1 - box[3]) < 0.5 * em or (y0 < box[3] and y1 > box[2] and abs(char_size - size) > 1)
+            gap = x0 - box[1]
+            # Ligature parts share one box, so only a step back past the fragment's start is a new run.
+            if not same_line or gap > WIDE_GAP_EM * em or (gap < -em and x0 <= box[0]):
+                out.append(_fragment(chars, box, size, weight))
+                chars = []
+        if not chars:
+            box = [x0, x1, y0, y1]
+            size, weight = char_size, pdfium_c.FPDFText_GetFontWeight(raw, i)
+        else:
+            box = [min(box[0], x0), max(box[1], x1), min(box[2], y0), max(box[3], y1)]
+            size = max(size, char_size)
+        chars.append(ch)
+    if chars:
+        out.append(_fragment(chars, box, size, weight))
     return [fragment for fragment in out if fragment.text]
 
 

@@ -9,6 +9,8 @@ left column first.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 import statistics
 from collections import Counter
@@ -82,12 +84,24 @@ def _three_columns(fragments: list[Fragment]) -> list[tuple[float, float]] | Non
     left, right = min(f.x0 for f in fragments), max(f.x1 for f in fragments)
     width = right - left
     step = max(1.0, width / _PROBES)
-    xs = [left + k * step for k in range(1, int(width / step))]
+    count = int(width / step)
+    xs = [left + k * step for k in range(1, count)]
+    # Fragments crossing each probe, by a running sum over where fragments begin and end: one pass over
+    # the fragments and one over the probes (probing every fragment at every probe cost a fifth of a text
+    # PDF's reading time).
+    delta = [0] * (count + 2)
+    for f in fragments:
+        first = max(1, math.floor((f.x0 - left) / step) + 1)  # the first probe strictly right of x0
+        last = min(count - 1, math.ceil((f.x1 - left) / step) - 1)  # the last probe strictly left of x1
+        if first <= last:
+            delta[first] += 1
+            delta[last + 1] -= 1
+    crossing = list(itertools.accumulate(delta))
     allowed = max(1, len(fragments) // 20)
     runs: list[tuple[float, float]] = []
     start: float | None = None
-    for x in [*xs, right]:
-        clear = x < right and sum(1 for f in fragments if f.x0 < x < f.x1) <= allowed
+    for k, x in enumerate([*xs, right], start=1):
+        clear = x < right and crossing[k] <= allowed
         if clear:
             start = x if start is None else start
         elif start is not None:
