@@ -123,9 +123,10 @@ def _first_date(text: str) -> tuple[str, int, int] | None:
 
 
 # A date on the ROC calendar in digits only (`115-03-02`, `115/3/2`), as Taiwan's government sites print
-# it after a date label. Only a labelled value is read this way: two or three digits and two numbers are
-# a date only where a label says so.
-_ROC_DIGITS = re.compile(r"^(?P<y>\d{2,3})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)")
+# it after a date label. Only a labelled value is read this way, and only a three-digit year from 100
+# (2011 to 2110): two digits before two numbers are far more often a Western year cut short (`15-03-02`)
+# or a day-first date (`26.03.02`) than an ROC year before 2011.
+_ROC_DIGITS = re.compile(r"^(?P<y>1\d{2})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)")
 
 
 def parse_labelled_date(value: str) -> str | None:
@@ -137,24 +138,47 @@ def parse_labelled_date(value: str) -> str | None:
     if m is None:
         return None
     year, month, day = int(m.group("y")) + ROC_OFFSET, int(m.group("m")), int(m.group("d"))
-    if not (1 <= month <= 12 and 1 <= day <= 31) or year > 2100:
+    if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 # Where a byline names its writer after the role, with no colon (`2026年3月8日 ・ 記者 黃嘉欣`,
-# `記者 林志明／新北報導`, `中新社北京4月28日电 (记者 赵建华)`): the role, then a name of two to four characters
-# ending at a space, a slash, a bracket or the end of the line.
+# `記者 林志明／新北報導`, `中新社北京4月28日电 (记者 赵建华)`, `记者张三报道`): the role, then a name of two to
+# four characters, the verb of the byline (报道, 摄, 电 …) if written right after it, and a space, a slash, a
+# bracket or the end of the line. More names may follow, each after a space, with or without a role of
+# their own (`记者 张三 李四 通讯员 王五`).
+_WRITER_ROLE = r"(?:实习记者|實習記者|记者|記者|作者|通讯员|通訊員|实习生|實習生|撰稿|撰文|编译|編譯)"
+_NAME = r"[\u4e00-\u9fff·]{2,4}?"
+_BYLINE_VERB = r"(?:报道|報導|报导|采写|採寫|摄|攝|讯|訊|电|電)?"
+_NAME_END = r"(?=$|[\s／/)）|｜,，])"
 _ROLE_NAME = re.compile(
-    r"(?:^|[\s(（・·|｜])(?:记者|記者|作者|通讯员|通訊員|撰稿|撰文|编译|編譯)\s*[:：]?\s*"
-    r"(?P<name>[\u4e00-\u9fff·]{2,4}(?:[、][\u4e00-\u9fff·]{2,4}){0,3})(?=$|[\s／/)）|｜,，])"
+    rf"(?:^|[\s(（・·|｜]){_WRITER_ROLE}\s*[:：]?\s*(?P<name>{_NAME}(?:、{_NAME}){{0,3}}){_BYLINE_VERB}{_NAME_END}"
 )
+_MORE_NAME = re.compile(rf"\s+(?:{_WRITER_ROLE}\s*[:：]?\s*)?(?P<name>{_NAME}){_BYLINE_VERB}{_NAME_END}")
+# Words standing after a space in a byline that are no one's name: the kind of report, another role whose
+# holder is not a writer (a photographer, an editor), a time of day.
+_NOT_A_NAME = frozenset(
+    (
+        "综合", "綜合", "报道", "報導", "整理", "联合", "聯合", "现场", "現場", "摄影", "攝影", "编辑", "編輯",
+        "责编", "責編", "校对", "校對", "上午", "下午", "晚上", "中午", "凌晨", "当天", "當天",
+    )
+)  # fmt: skip
+AUTHOR_SEPARATOR = "、"  # between the names of several writers in the author field
 
 
 def role_name(text: str) -> str | None:
-    """The writer a byline or a dateline names after a reporter's role, if any."""
+    """The writer (or writers, joined by AUTHOR_SEPARATOR) a byline or a dateline names after a
+    reporter's role, if any."""
     m = _ROLE_NAME.search(text)
-    return m.group("name") if m else None
+    if m is None:
+        return None
+    names = [m.group("name")]
+    at = m.end()
+    while (more := _MORE_NAME.match(text, at)) is not None and more.group("name") not in _NOT_A_NAME:
+        names.append(more.group("name"))
+        at = more.end()
+    return AUTHOR_SEPARATOR.join(names)
 
 
 # What follows a name in a byline's author value: the post's date (`江南老李 发表于 2026-04-01 09:12`).

@@ -53,7 +53,13 @@ _CJK_START = re.compile(r"^[\u3400-\u9fff]")
 
 
 def _joins(
-    prev: cf.Line, nxt: cf.Line, open_para: bool, wrap: int | None, adjacent: bool, blank_ends: bool = False
+    prev: cf.Line,
+    nxt: cf.Line,
+    open_para: bool,
+    wrap: int | None,
+    adjacent: bool,
+    blank_ends: bool = False,
+    block_goes_on: bool = False,
 ) -> bool:
     if cf.CONTINUES.match(nxt.text):
         return True
@@ -63,13 +69,15 @@ def _joins(
         return True  # the writer wrapped one Markdown paragraph over several source lines
     if (
         blank_ends
+        and block_goes_on
         and wrap is not None
         and nxt.number == prev.number + 1
         and len(prev.text) >= wrap - WRAP_SLACK
         and not (nxt.structure or nxt.heading or prev.heading)
     ):
         # A text that ends its paragraphs with a blank line: a line cut at the column goes on in the line
-        # right under it, even when the cut fell just after a full stop.
+        # right under it, even when the cut fell just after a full stop, provided the lines from there
+        # down to the blank line are the rest of one paragraph (a signing office over its date is not).
         return True
     if prev.ends_sentence or nxt.heading or prev.heading:
         return False
@@ -117,10 +125,14 @@ PARAGRAPH_TAGS = frozenset(("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "bloc
 
 def _own_paragraphs(prev: cf.Line, nxt: cf.Line) -> bool:
     """Two lines of a page, each in a paragraph element of its own (`<p>…如下：</p><p>五星级：…</p>`): the
-    writer ended the first where the markup says, whatever its last mark. Only lines broken inside one
-    element (a `<br>`, a bold name in a `<div>`) or in the text of a page with no markup are rejoined."""
+    writer ended the first where the markup says. Only lines broken inside one element (a `<br>`, a bold
+    name in a `<div>`), in the text of a page with no markup, or an element that stops mid-clause (on a
+    comma, an enumeration comma, an opening bracket or quote: a sentence pasted over several elements) are
+    rejoined; a colon announces what follows and ends its element."""
+    mid_clause = bool(cf.OPEN_ENDING.search(prev.text)) and not prev.text.endswith(("：", ":"))
     return (
-        prev.element != nxt.element
+        not mid_clause
+        and prev.element != nxt.element
         and prev.tag in PARAGRAPH_TAGS
         and nxt.tag in PARAGRAPH_TAGS
         and prev.element > 0
@@ -147,8 +159,9 @@ def paragraphs(kept: list[cf.Line], all_lines: list[cf.Line]) -> list[str]:
             # A short line right under an image placeholder is its caption: a paragraph of its own.
             at = position[id(prev)]
             caption = len(current) == 1 and prev.words <= 60 and at > 0 and all_lines[at - 1].reason == "image"
+            goes_on = blank_ends and wrap is not None and _rest_of_paragraph(all_lines, position[id(line)], wrap)
             if not (caption and not cf.CONTINUES.match(line.text)) and _joins(
-                prev, line, open_para, wrap, adjacent, blank_ends
+                prev, line, open_para, wrap, adjacent, blank_ends, goes_on
             ):
                 open_para = open_para or bool(cf.OPEN_ENDING.search(prev.text))
                 current.append(line)
@@ -172,6 +185,21 @@ def _blank_line_paragraphs(lines: list[cf.Line], wrap: int) -> bool:
         return False
     blank = sum(1 for a, b in ends if b.number > a.number + 1)
     return blank >= BLANK_ENDS_SHARE * len(ends)
+
+
+def _rest_of_paragraph(all_lines: list[cf.Line], start: int, wrap: int) -> bool:
+    """Whether the lines from `start` down to the next blank line (or the end) have the shape of a wrapped
+    paragraph's tail: every line but the last fills the column, and a tail of one line ends its sentence.
+    A signing office over its date (short lines with no blank between) or a lone office name is a block
+    of its own, not the end of the paragraph above."""
+    block = [all_lines[start]]
+    for line in all_lines[start + 1 :]:
+        if line.number != block[-1].number + 1:
+            break
+        block.append(line)
+    if any(len(line.text) < wrap - WRAP_SLACK for line in block[:-1]):
+        return False
+    return len(block) > 1 or block[0].ends_sentence
 
 
 def _one_paragraph_between(all_lines: list[cf.Line], a: int, b: int) -> bool:

@@ -1,0 +1,105 @@
+"""Shapes a review of the cleaner found mishandled, each written here from scratch (names, offices and
+figures made up): a wrapped notice whose last paragraph fills the column before its signing block, one
+sentence pasted over several paragraph elements, Markdown clipped from a page, media boxes holding
+sentences, dates in the Republic-of-China calendar, bylines without colons, nested Markdown items."""
+
+from __future__ import annotations
+
+from reader.core.cleaning import clean_html, clean_text
+
+COLUMN = 22
+
+
+def _wrap(paragraph: str) -> str:
+    return "\n".join(paragraph[k : k + COLUMN] for k in range(0, len(paragraph), COLUMN))
+
+
+# Each paragraph is an exact number of columns long except the first; the last one ends on its full stop
+# exactly at the column, right above the signing office and the date.
+NOTICE_PARAGRAPHS = [
+    "为做好今年汛期防灾减灾工作，保障人民群众生命财产安全，现就有关事项通知如下。",
+    "各镇街要组织力量对辖区内的山塘水库、低洼易涝点和地质灾害隐患点开展拉网式排查，建立问题清单，限期整改到位。",
+    "各有关部门要严格落实二十四小时值班和领导带班制度，保持通信畅通，遇有重大险情第一时间上报，不得迟报漏报瞒报。",
+    "各单位要加强应急物资储备，提前预置抢险队伍和排涝设备，确保险情发生时拉得出、用得上、守得住，全力保障人民群众安全度汛，坚决守住底线。",
+]
+
+
+def test_a_signing_office_is_not_glued_to_a_last_paragraph_that_fills_the_column() -> None:
+    """The paragraph above ends on its full stop at the column; the office and the date under it are a
+    block of their own (short lines with no blank between), not the rest of that paragraph."""
+    assert len(NOTICE_PARAGRAPHS[-1]) % COLUMN == 0
+    text = (
+        "关于做好汛期防灾减灾工作的通知\n\n"
+        + "\n\n".join(_wrap(p) for p in NOTICE_PARAGRAPHS)
+        + "\n临江县应急管理局\n2026年5月8日\n"
+    )
+    lines = clean_text(text).text.split("\n")
+    assert lines[-3:] == [NOTICE_PARAGRAPHS[-1], "临江县应急管理局", "2026年5月8日"]
+
+
+def test_a_wrapped_paragraph_going_on_after_a_full_stop_at_the_column_still_joins() -> None:
+    """The same notice with its last paragraph going on after the full stop at the column: the tail down
+    to the blank line is one paragraph's end, so it joins."""
+    tail = "请各单位遵照执行。"
+    paragraphs = [*NOTICE_PARAGRAPHS[:-1], NOTICE_PARAGRAPHS[-1] + tail]
+    text = (
+        "关于做好汛期防灾减灾工作的通知\n\n"
+        + "\n\n".join(_wrap(p) for p in paragraphs)
+        + "\n\n临江县应急管理局\n2026年5月8日\n"
+    )
+    lines = clean_text(text).text.split("\n")
+    assert lines[-3:] == [paragraphs[-1], "临江县应急管理局", "2026年5月8日"]
+
+
+def test_one_sentence_pasted_over_paragraph_elements_is_rejoined() -> None:
+    """A sentence cut into `<p>` pieces that each stop on a comma is one paragraph; a colon lead and the
+    complete paragraphs around it stay apart."""
+    page = (
+        "<html><head><title>港区年度工作回顾</title></head><body><div class='text'>"
+        "<h1>港区年度工作回顾</h1>"
+        "<p>一年来，港区管委会围绕建设现代化枢纽港的目标，</p>"
+        "<p>持续推进航道疏浚、码头改造、集疏运体系建设等重点工程，</p>"
+        "<p>全年货物吞吐量突破一亿吨，创历史新高。</p>"
+        "<p>明年的重点任务如下：</p>"
+        "<p>完成二期码头主体工程建设，力争年底前投入试运行。</p>"
+        "</div></body></html>"
+    )
+    assert clean_html(page).text.split("\n") == [
+        "一年来，港区管委会围绕建设现代化枢纽港的目标，持续推进航道疏浚、码头改造、集疏运体系建设等重点工程，"
+        "全年货物吞吐量突破一亿吨，创历史新高。",
+        "明年的重点任务如下：",
+        "完成二期码头主体工程建设，力争年底前投入试运行。",
+    ]
+
+
+ARTICLE = (
+    "眼下正值油菜花开的时节，沿江各村的花田连成一片，吸引了不少游客前来观赏拍照，乡村民宿一房难求。\n"
+    "镇文化站负责人介绍，今年的赏花活动将持续到本月底，其间还将举办农产品展销和民俗表演等活动。\n"
+)
+
+
+def test_a_two_digit_year_after_a_date_label_is_no_roc_year() -> None:
+    """`15-03-02` and `26.03.02` after a date label are a Western year cut short or a day-first date; read
+    as ROC years they would give 1926 and 1937."""
+    for value in ("15-03-02", "26.03.02", "99/12/31"):
+        cleaned = clean_text(f"江边赏花记\n时间：{value}\n" + ARTICLE)
+        assert cleaned.metadata.date is None, value
+
+
+def test_a_three_digit_roc_year_after_a_date_label_is_read() -> None:
+    cleaned = clean_text("江邊賞花記\n發布日期：115-04-09\n" + ARTICLE)
+    assert cleaned.metadata.date == "2026-04-09"
+
+
+def test_a_byline_verb_is_no_part_of_the_reporters_name() -> None:
+    cleaned = clean_text("江边赏花记\n2026年4月9日 记者陈小兰报道\n" + ARTICLE)
+    assert cleaned.metadata.author == "陈小兰"
+
+
+def test_every_writer_a_byline_names_after_spaces_is_the_author() -> None:
+    """Reporters and a correspondent named one after another with spaces: all of them, joined by 、 as
+    a list of names is written; a photographer's name after 摄影 is no writer's."""
+    cleaned = clean_text("江边赏花记\n2026年4月9日 记者 陈小兰 周立 通讯员 韩梅\n" + ARTICLE)
+    assert cleaned.metadata.author == "陈小兰、周立、韩梅"
+    cleaned = clean_text("江边赏花记\n2026年4月9日 记者 陈小兰 摄影 周立\n" + ARTICLE)
+    assert cleaned.metadata.author == "陈小兰"
