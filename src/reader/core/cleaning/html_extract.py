@@ -43,15 +43,17 @@ _CHROME_WORDS = _words(
     "copyright header topbar toolbar sidebar side aside share sharing social related relate "
     "recommend recommended hot rank ranking comment comments reply replies login subscribe "
     "advert ads ad sitemap links friendlink tags pager pagination page_nav "
-    "adsbygoogle adsense advertisement advertising sponsor sponsored "
+    "adsbygoogle adsense advertisement advertising sponsored "
 )
 # Chrome words that name an advertisement. `banner` is in neither list: CMSs name a strip of pictures so (a
 # slide show, a photo story's frames inside the article) as often as an ad box, and as a chrome word its short
 # lines broke the article's densest run, costing the paragraph beside the box (`ad-banner` is still an ad).
-_AD_WORDS = _words("advert ads ad adsbygoogle adsense advertisement advertising sponsor sponsored ")
+# `sponsor` is not one: a Chinese event page names its organisers' box so (主办单位, 承办单位).
+_AD_WORDS = _words("advert ads ad adsbygoogle adsense advertisement advertising sponsored ")
 # Class/id words of a media player: the text inside it is the player's (视频加载中，请稍候… 点击播放), shown
-# until the video loads, not the writer's.
-_PLAYER_WORDS = _words("player video audio vjs jwplayer dplayer flowplayer videoplayer ")
+# until the video loads, not the writer's. Only words that name a player: `video` and `audio` also name the
+# box of a video report, whose caption, 拍摄： and 主持人： lines are the writer's.
+_PLAYER_WORDS = _words("player vjs jwplayer dplayer flowplayer videoplayer ")
 _CONTENT_WORDS = _words(
     "content article post entry main text body story detail article_content post_content "
     "artibody news_content newscontent "
