@@ -16,7 +16,8 @@ if TYPE_CHECKING:  # the cleaner (and its HTML parser) loads with the first clea
     from reader.core import cleaning
 
 # Bump when the cleaner's output changes, so stored documents can be re-derived.
-CLEANER_VERSION = 14  # 14: HTML data tables as rows, ordered-list numbers, notice endings, Markdown syntax as markup
+CLEANER_VERSION = 15  # 15: Markdown paragraphs kept, items under a colon lead, notice offices, bylines, ruby
+# 14: HTML data tables as rows, ordered-list numbers, notice endings, Markdown syntax as markup
 # 11: post openings, registration footer, single repeats kept, section headings, comma feeds
 # 10: feed stamps, ranked boxes, headlines dated at the end, closing asked headlines
 # 9: gaps inside the article kept, news feeds told from short articles, 。[4] ends

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 # Bump when `reader.core.entities.extract` gives different mentions for the same input: every document
 # becomes pending and is extracted again in the background. 2: tiers, merged names and parents.
-EXTRACTOR_VERSION = 14  # 14: dates by ISO value, posts as written, agent marks in words, prices from
+EXTRACTOR_VERSION = 15  # 15: names ended a character early, countries shown, round-twelve junk
+# 14: dates by ISO value, posts as written, agent marks in words, prices from
 # 12: descriptions of bodies, forecast cities, formal country names, bracketed company names
 # 10: repeated settings count once, 会同 between bodies, ROC dates, numeral counts
 # 9: bodies named by kind, region pairs, foreign names after posts
