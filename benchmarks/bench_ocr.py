@@ -3,13 +3,14 @@ defaults, on scans generated from public text.
 
     PYTHONPATH=src .venv/bin/python benchmarks/bench_ocr.py [--pages N] [--seed S] [--skew DEG] [--stages]
         [--squeeze F] [--strip-squeeze F] [--no-prior] [--no-spans] [--doubtful F] [--span-lines F ...]
-        [--det-threads N] [--dump PREFIX]
+        [--det-threads N] [--dump PREFIX] [--turn K]
         [--timeline]
 
 Pages are made by tests/unit/formats/pdf/pdf_scans.py: real Chinese paragraphs (simplified from
 ../shared/eval/web_zh/cleaned, traditional from ../shared/eval/zh_tw/drcd_dev.jsonl; the generator's own
 sentences when that data is absent) set in Noto CJK at 12 pt, 150 dpi, turned by up to `--skew` degrees,
-with noise and JPEG artefacts, one image per page and no text layer.
+with noise and JPEG artefacts, one image per page and no text layer; with `--turn K` every page is scanned
+turned K quarter turns anticlockwise (fed in sideways or upside down), which the reader turns back.
 
 For each configuration it prints
 - pages/s: wall-clock pages per second over the whole PDF (render + OCR + layout), this process alone, after
@@ -453,6 +454,9 @@ def main() -> None:
     parser.add_argument(
         "--timeline", action="store_true", help="after the warm-up, each stage's start, end and CPU for both scans"
     )
+    parser.add_argument(
+        "--turn", type=int, default=0, help="every page scanned turned this many quarter turns anticlockwise"
+    )
     parser.add_argument("--dump", default="", help="write the reader's text of each script to DUMP-SCRIPT.txt")
     args = parser.parse_args()
     if args.no_spans:
@@ -472,10 +476,13 @@ def main() -> None:
             lines, fast, accurate, strips, each
         )
     rng = random.Random(args.seed)
+    turns = (args.turn,) * args.pages
     scans = {
-        "simplified": make_scan(pages_of(simplified_paragraphs(), args.pages, rng), seed=args.seed, skew=args.skew),
+        "simplified": make_scan(
+            pages_of(simplified_paragraphs(), args.pages, rng), seed=args.seed, skew=args.skew, turns=turns
+        ),
         "traditional": make_scan(
-            pages_of(traditional_paragraphs(), args.pages, rng), seed=args.seed + 1, skew=args.skew
+            pages_of(traditional_paragraphs(), args.pages, rng), seed=args.seed + 1, skew=args.skew, turns=turns
         ),
     }
     if args.stages:
@@ -510,7 +517,8 @@ def main() -> None:
         return
     carried = "each page judged on a sample" if args.no_prior else "script carried from page to page"
     carried += ", traditional pages whole" if not ocr.REREAD_SPANS else ", traditional pages by doubtful spans"
-    print(f"{ocr.engine_version()}, {ocr.DPI} dpi, skew up to {args.skew}°, seed {args.seed}, {carried}")
+    turned = f", pages turned {90 * args.turn}°" if args.turn else ""
+    print(f"{ocr.engine_version()}, {ocr.DPI} dpi, skew up to {args.skew}°, seed {args.seed}, {carried}{turned}")
     print("| pipeline | script | pages | pages/s | cpu s/page | CER | paras |")
     print("|---|---|---|---|---|---|---|")
     measure("reader", reader, scans, dump=args.dump)

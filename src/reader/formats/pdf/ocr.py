@@ -485,9 +485,11 @@ class StagedEngine:
 def engine_version() -> str:
     """The OCR package, its version and the recognisers, for the evidence stored with an OCR'd document (so
     a document read by an earlier model can be told apart; nothing compares it). With `REREAD_SPANS` it
-    names the spans re-read and their threshold, since those decide which characters each model read."""
+    names the spans re-read and their threshold, since those decide which characters each model read, and
+    that pages are turned upright (`ocr_orient`), so a turned page read as garbage before is read again."""
     where = f"doubtful spans (< {ocr_spans.DOUBTFUL:g}) of traditional pages" if REREAD_SPANS else "traditional pages"
-    models = f"{FAST.name}, {ACCURATE.name} at {ACCURATE.squeeze:g} width on {where}"
+    # "pages turned upright": a turned page stored before this was read as garbage
+    models = f"pages turned upright, {FAST.name}, {ACCURATE.name} at {ACCURATE.squeeze:g} width on {where}"
     if REREAD_SPANS and ACCURATE.squeeze != STRIP_SQUEEZE:  # the string of the pages read before, otherwise
         models += f", spans at {STRIP_SQUEEZE:g} width"
     try:
