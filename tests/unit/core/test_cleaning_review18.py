@@ -5,7 +5,7 @@ sentences, dates in the Republic-of-China calendar, bylines without colons, nest
 
 from __future__ import annotations
 
-from reader.core.cleaning import clean_html, clean_text
+from reader.core.cleaning import clean_html, clean_markdown, clean_text
 
 COLUMN = 22
 
@@ -103,3 +103,93 @@ def test_every_writer_a_byline_names_after_spaces_is_the_author() -> None:
     assert cleaned.metadata.author == "陈小兰、周立、韩梅"
     cleaned = clean_text("江边赏花记\n2026年4月9日 记者 陈小兰 摄影 周立\n" + ARTICLE)
     assert cleaned.metadata.author == "陈小兰"
+
+
+CLIPPED = """# 老城区雨污分流改造启动
+
+记者从市住建局获悉，老城区雨污分流改造工程本周正式启动，计划用两年时间完成十二条主次干道的管网改造。
+
+市住建局相关负责人介绍，施工将分段进行，每段施工前会提前公告交通组织方案，尽量减少对市民出行的影响。
+
+延伸阅读：
+
+新城区排水管网完成验收
+
+滨河路夜间施工公告发布
+
+网友留言
+
+河边住户 2026-04-10 09:12
+
+总算要改了，支持！
+
+老街坊 2026-04-10 10:40
+
+希望施工期间注意安全。
+
+首页 | 要闻 | 民生 | 关于我们
+"""
+
+
+def test_markdown_clipped_from_a_page_loses_its_headlines_comments_and_menu() -> None:
+    """The short lines under a head the cleaner removes (延伸阅读：, 网友留言 and the stamps) and a row of
+    menu items between bars are the page's, not the note's: they go with their heads."""
+    lines = clean_markdown(CLIPPED).text.split("\n")
+    assert lines == [
+        "记者从市住建局获悉，老城区雨污分流改造工程本周正式启动，计划用两年时间完成十二条主次干道的管网改造。",
+        "市住建局相关负责人介绍，施工将分段进行，每段施工前会提前公告交通组织方案，尽量减少对市民出行的影响。",
+    ]
+
+
+def test_short_markdown_paragraphs_under_the_writers_lead_stay() -> None:
+    note = "# 读书会书单\n\n这个月读了下面几本：\n\n城市的形状\n\n河流与村庄\n\n街道生活史\n\n下个月继续。\n"
+    assert clean_markdown(note).text.split("\n") == [
+        "这个月读了下面几本：",
+        "城市的形状",
+        "河流与村庄",
+        "街道生活史",
+        "下个月继续。",
+    ]
+
+
+PLAYER_PAGE = """<html><head><title>老手艺人的木刻年画</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/n">新闻</a> <a href="/v">视频</a></div>
+<div class="article"><h1>老手艺人的木刻年画</h1>
+<div class="dplayer"><div class="dplayer-notice">视频加载中，请稍候…</div>
+<p>年画艺人张师傅在作坊里刻版。</p><p>拍摄：刘晓</p><div>点击播放</div></div>
+<p>在镇上的老作坊里，张师傅每天清晨就开始刻版，一块梨木版要刻上半个月才能完成，刀法讲究稳准匀。</p>
+<p>张师傅说，木刻年画讲究一版一色，套印时稍有偏差，整张画就废了，所以每一步都马虎不得。</p>
+<div class="player"><p>主持人：小周</p><div>00:00 / 12:30</div></div>
+<p>如今，镇里办起了年画传习所，张师傅每周都去给孩子们上课。</p>
+</div>
+<div class="footer">版权所有 某某网</div>
+</body></html>"""
+
+
+def test_a_media_players_box_keeps_the_writers_lines() -> None:
+    """Inside a player's box the caption sentence and the labelled 拍摄：/主持人： lines are the writer's;
+    the player's controls go, and the article's last paragraph after the box is kept."""
+    cleaned = clean_html(PLAYER_PAGE)
+    lines = cleaned.text.split("\n")
+    for kept in (
+        "年画艺人张师傅在作坊里刻版。",
+        "拍摄：刘晓",
+        "主持人：小周",
+        "如今，镇里办起了年画传习所，张师傅每周都去给孩子们上课。",
+    ):
+        assert kept in lines, kept
+    assert "点击播放" not in lines
+    assert "视频加载中，请稍候…" not in lines
+
+
+def test_nested_markdown_items_two_spaces_a_level_keep_their_indent() -> None:
+    """Two spaces a level is the usual way to nest a list; the item reads exactly as its source line, so
+    its indent must come from the source, not from the line as measured (spaces collapsed)."""
+    note = "# 采购清单\n\n- 办公用品\n  - 打印纸\n    - 再生纸\n- 清洁用品\n\n以上。\n"
+    assert clean_markdown(note).text.split("\n") == [
+        "- 办公用品",
+        "  - 打印纸",
+        "    - 再生纸",
+        "- 清洁用品",
+        "以上。",
+    ]

@@ -39,9 +39,10 @@ def _value(line: cf.Line, trust_chrome: bool = True) -> float:
     short unpunctuated items, links and flagged noise negative. A `spaced` line is a clause of a block
     written with spaces and line breaks for punctuation (`spaced_blocks`): prose at a discount."""
     words = line.words
-    if line.reason == "spam":
+    if line.reason == "spam" or (line.reason == "boilerplate" and line.player_inner):
         # An advertisement or a lure slipped between paragraphs is removed for what it is; it is no sign
-        # that the article ends there, and costing it its length cut the lead above it off the body.
+        # that the article ends there, and costing it its length cut the lead above it off the body. A
+        # media player's own text (点击播放) stands inside the article as a picture does.
         return SPAM_VALUE
     if line.reason is not None:
         return -min(words, 30) - 2.0

@@ -227,7 +227,7 @@ def plain_lines(lines: list[str], parsed: MarkdownLines) -> dict[int, str]:
     row becomes its cells joined by tabs (as a Word table's rows read); a table's rule row and a setext
     underline become empty (syntax only). A list item keeps its marker: `- ` and `1. ` read as a list in
     plain text too. Code and raw HTML are shown as written, spaces and indent included; front matter too.
-    Lines whose plain text equals the line are left out. No line is parsed again: the text comes from the
+    Lines whose plain text equals the line as measured (spaces collapsed) are left out. No line is parsed again: the text comes from the
     tokens of the one parse (`read_markdown`)."""
     out: dict[int, str] = {}
     for i, line in enumerate(lines):
@@ -254,6 +254,9 @@ def plain_lines(lines: list[str], parsed: MarkdownLines) -> dict[int, str]:
             plain = f"[{note.group(1)}] " + _notes_and_wiki_links(line[note.end() :].strip())
         else:
             continue  # an empty item: as written
-        if plain != line:
+        if plain != cf.normalise_space(line):
+            # Compared with the line as the cleaner measures it (spaces collapsed, ends stripped): a nested
+            # item written two spaces a level (`  - 子项目`) reads exactly as its plain text, which the
+            # measured line has lost the indent of.
             out[i] = plain
     return out

@@ -121,6 +121,20 @@ def clean_html(html: str, overrides: Mapping[int, bool] | None = None, hints: So
     return _clean(lines, html_extract.page_facts(root), overrides, hints)
 
 
+# A labelled line (`拍摄：王小明`, `主持人：小林`): a field the writer filled in, not a control's text.
+_LABELLED = re.compile(r"^[^\s：:，,。；;]{1,6}[：:]\s*\S")
+_FULL_STOP = ("。", "！", "？", "!", "?", "”", "」", "』")
+
+
+def _writers_line(line: cf.Line) -> bool:
+    """Whether a line inside a media box is the writer's rather than the player's: a heading, an item, a
+    sentence closed by a full stop (a caption, a programme's summary), a labelled field (拍摄：…, 主持人：…).
+    A player prints controls and loading notes (点击播放, 视频加载中，请稍候…), none of these."""
+    return bool(
+        line.heading or line.structure or is_prose(line) or line.text.endswith(_FULL_STOP) or _LABELLED.match(line.text)
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # The pipeline
 
@@ -147,7 +161,7 @@ def _clean(
             # A short line in a box the page names an advertisement (`<div class="inline-ad">`), even
             # between two paragraphs: the markup says what it is, the shape that it is no paragraph.
             line.reason = "spam"
-        elif line.reason is None and line.player_inner and not (line.heading or line.structure or is_prose(line)):
+        elif line.reason is None and line.player_inner and not _writers_line(line):
             line.reason = "boilerplate"  # a media player's own text: 视频加载中，请稍候… 点击播放
     mark_repeated(lines, hints.repeated_lines)  # the same line in many documents of the source
     keep_drawings(lines)
@@ -170,12 +184,15 @@ def _clean(
     drop_repeats(lines)
     trim_list_edges(lines, furnished)
     meta = _trailing_author(lines, meta)
-    for line in lines:
+    under_head = _under_removed_head(lines)
+    for k, line in enumerate(lines):
         if line.authored and line.reason is not None and not (line.heading and line.reason in _TITLE_REASONS):
             line.reason = None  # Markdown structure is the author's; only the title heading leaves the text
-        elif line.written and line.reason in _SHAPE_REASONS:
+        elif line.written and line.reason in _SHAPE_REASONS and not (k in under_head or _menu_row(line.text)):
             # A paragraph the author wrote, with no link in it, is not a menu or a list of headlines for
-            # being short or standing in a run of short lines: a Markdown note is written, not scraped.
+            # being short or standing in a run of short lines: a Markdown note is written, not scraped. A
+            # page clipped to Markdown still carries its menus as rows of items between bars, and its
+            # related headlines and comments under a head the cleaner removed (相关阅读：, 网友评论).
             line.reason = None
     if overrides:
         for line in lines:
@@ -203,6 +220,40 @@ def _clean(
     text = "\n".join(paragraphs([line for line in lines if line.reason is None and line.text], lines))
     removed = [Removed(line.number, line.raw, line.reason) for line in lines if line.reason is not None]
     return Cleaned(text=text, removed=removed, metadata=meta.metadata)
+
+
+_MENU_BAR = re.compile(r"\s*[|｜]\s*")
+MENU_ITEM_CHARS = 8  # the longest item of a menu row (首页 | 新闻 | 政务 | 联系我们)
+MENU_ROW_ITEMS = 3
+
+
+def _menu_row(text: str) -> bool:
+    """A row of short items between bars with no sentence mark: a site's text menu."""
+    items = _MENU_BAR.split(text.strip())
+    return (
+        len(items) >= MENU_ROW_ITEMS
+        and all(0 < len(item) <= MENU_ITEM_CHARS for item in items)
+        and not cf.OPEN_ENDING.search(text)
+        and not any(mark in text for mark in "。，；！？")
+    )
+
+
+def _under_removed_head(lines: list[cf.Line]) -> set[int]:
+    """Indices of the lines removed for their shape that stand under a head the cleaner removed: going up
+    from such a line over other lines removed for their shape and over stamps (metadata), the first other
+    line met is removed too (`相关阅读：`, `网友评论`). Under a kept line (a lead ending on a colon) or at the
+    top of the document, a run of short lines is the writer's own list."""
+    under: set[int] = set()
+    head_removed = False
+    for k, line in enumerate(lines):
+        if line.reason in _SHAPE_REASONS:
+            if head_removed:
+                under.add(k)
+        elif line.reason == "metadata":
+            continue
+        else:
+            head_removed = line.reason is not None
+    return under
 
 
 def _trailing_author(lines: list[cf.Line], meta: MetaResult) -> MetaResult:
