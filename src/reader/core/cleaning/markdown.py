@@ -227,8 +227,8 @@ def plain_lines(lines: list[str], parsed: MarkdownLines) -> dict[int, str]:
     row becomes its cells joined by tabs (as a Word table's rows read); a table's rule row and a setext
     underline become empty (syntax only). A list item keeps its marker: `- ` and `1. ` read as a list in
     plain text too. Code and raw HTML are shown as written, spaces and indent included; front matter too.
-    Lines whose plain text equals the line as measured (spaces collapsed) are left out. No line is parsed again: the text comes from the
-    tokens of the one parse (`read_markdown`)."""
+    Lines whose plain text equals the line as measured (spaces collapsed) are left out. No line is parsed
+    again: the text comes from the tokens of the one parse (`read_markdown`)."""
     out: dict[int, str] = {}
     for i, line in enumerate(lines):
         if i in parsed.front_matter or not line.strip():
