@@ -84,3 +84,18 @@ def test_every_csv_text_column_is_guarded() -> None:
     cells = rows[1]
     assert all(not c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in cells), cells
     assert "'=HYPERLINK(1)" in cells and "'=colour" in cells and "'-key" in cells
+
+
+def test_a_folder_export_says_which_notes_it_kept(tmp_path: Path) -> None:
+    """The window exports a folder through `write_export` too: the notes kept for the user's lines are
+    in its answer, so it can warn instead of closing as if every note were written."""
+    doc = ExportDocument(id=3, title="通知", date="", author="", source="", path="", text="正文。", annotations=[])
+    first = write_export([doc], "md", tmp_path)
+    assert [p.name for p in first.written] == ["通知.md"] and first.kept == []
+    with (tmp_path / "通知.md").open("a", encoding="utf-8") as note:
+        note.write("我的补充\n")
+    again = write_export([doc], "md", tmp_path)
+    assert [p.name for p in again.kept] == ["通知.md"] and again.written == []
+    assert "export with --overwrite" in again.warning()
+    forced = write_export([doc], "md", tmp_path, overwrite=True)
+    assert forced.kept == [] and "我的补充" not in (tmp_path / "通知.md").read_text(encoding="utf-8")

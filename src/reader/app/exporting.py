@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.app.note_folder import NotesWritten, write_note_folder
+from reader.app.note_folder import Note, NotesWritten, write_note_folder
 from reader.core.annotations.anchoring import Selector, anchor, describe, on_its_words
 from reader.core.annotations.model import DEFAULT_COLORS, Annotation, HighlightColor
 from reader.core.export import ExportDocument, ImportedAnnotation, export_format
@@ -102,26 +102,29 @@ def write_export(
     colors: Sequence[HighlightColor] = DEFAULT_COLORS,
     *,
     print_pdf: Callable[[str, Path], None] | None = None,
-) -> list[Path]:
-    """Write the export and return the files written; ValueError for an unknown format.
+    overwrite: bool = False,
+) -> NotesWritten:
+    """Write the export and say what was written; ValueError for an unknown format.
 
     A format that writes notes (Markdown) gives, into a folder, one note per document, each with its own
-    front matter, as Obsidian and Logseq expect; otherwise one file. A format that needs Qt (PDF) is its
+    front matter, as Obsidian and Logseq expect; notes the user changed since the last export are kept
+    (unless `overwrite`) and files no export wrote are left alone, both listed in the answer so the
+    caller can warn (`NotesWritten.warning`). Otherwise one file. A format that needs Qt (PDF) is its
     HTML printed by `print_pdf(html, path)`: the caller passes Qt's printer (`reader.ui.pdf_export.
     write_pdf`), which this layer, below the window, cannot import.
     """
     chosen = export_format(fmt)
     if chosen.render_notes is not None and path.is_dir():
-        return write_notes(docs, fmt, path, colors).written
+        return write_notes(docs, fmt, path, colors, overwrite=overwrite)
     text = chosen.render(docs, colors)
     if chosen.needs_qt:
         if print_pdf is None:
             raise ValueError(f"the {chosen.key} export needs a printer, and none was given")
         printer = print_pdf
         write_atomically(path, lambda temporary: printer(text, temporary))
-        return [path]
+        return NotesWritten([path])
     write_atomically(path, _text_writer(text))
-    return [path]
+    return NotesWritten([path])
 
 
 def write_notes(
@@ -132,13 +135,15 @@ def write_notes(
     *,
     overwrite: bool = False,
 ) -> NotesWritten:
-    """One note per document into `folder` (which must exist), keeping every note the user changed since
-    the last export unless `overwrite` (see `reader.app.note_folder`); ValueError for a format that does
-    not write notes."""
+    """One note per document into `folder` (which must exist), each under the name its document had
+    there last time, keeping every note the user changed since the last export unless `overwrite` and
+    every file no export wrote (see `reader.app.note_folder`); ValueError for a format that does not
+    write notes."""
     chosen = export_format(fmt)
-    if chosen.render_notes is None:
+    render = chosen.render_notes
+    if render is None:
         raise ValueError(f"the {chosen.key} export writes one file, not a folder of notes")
-    notes = chosen.render_notes(docs, colors)
+    notes = [Note(doc.id, name, text) for doc in docs for name, text in render([doc], colors).items()]
     return write_note_folder(
         notes, folder, lambda target, text: write_atomically(target, _text_writer(text)), overwrite=overwrite
     )

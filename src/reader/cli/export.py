@@ -62,7 +62,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             done = write_notes(docs, args.format, out, overwrite=args.overwrite)
             written, warning = done.written, done.warning()
         else:
-            written = write_export(docs, args.format, out, print_pdf=_printer(args.format))
+            written = write_export(docs, args.format, out, print_pdf=_printer(args.format)).written
     except OSError as exc:
         raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
     count = sum(len(d.annotations) for d in docs)
