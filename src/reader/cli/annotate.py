@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from reader.cli.common import UserError, open_library, print_json, say
 
 if TYPE_CHECKING:
-    from reader.core.annotations.model import Annotation
+    from reader.core.annotations.model import Annotation, HighlightColor
     from reader.store.documents_query import Document
 
 
@@ -39,14 +39,25 @@ def annotation_json(a: Annotation, pages: Sequence[int] = ()) -> dict[str, objec
     }
 
 
+def user_colors() -> tuple[HighlightColor, ...]:
+    """The highlight colours with the names and shades the user gave them in Preferences (read only), so
+    `--color 数据` means in the terminal what it means in the window."""
+    from reader import paths
+    from reader.settings import highlight_colors, load, settings_path
+
+    return highlight_colors(load(settings_path(paths.config_dir())))
+
+
 def color_key(given: str) -> str:
     """The colour key named by `given` (a key or a name, as `annotate`, `annotations` and `export` all
-    take them); a UserError listing the choices otherwise."""
+    take them): the user's names first, the default names second; a UserError listing the user's
+    choices otherwise."""
     from reader.core.annotations.model import DEFAULT_COLORS, find_color
 
-    found = find_color(given)
+    colors = user_colors()
+    found = find_color(given, colors) or find_color(given, DEFAULT_COLORS)
     if found is None:
-        choices = ", ".join(f"{c.key} ({c.name})" for c in DEFAULT_COLORS)
+        choices = ", ".join(f"{c.key} ({c.name})" for c in colors)
         raise UserError(f"unknown colour {given!r}; choose one of {choices}")
     return found.key
 

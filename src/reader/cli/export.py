@@ -21,7 +21,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     Markdown file and its whole text to an HTML or PDF one; `--include-unannotated` adds them. Documents
     named by id are exported as asked."""
     from reader.app.exporting import export_documents, write_export, write_notes
-    from reader.cli.annotate import color_key
+    from reader.cli.annotate import color_key, user_colors
     from reader.core.export import EXPORT_FORMATS, FORMATS, export_format
 
     if args.format not in FORMATS:
@@ -59,10 +59,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         if wants_folder:
             out.mkdir(parents=True, exist_ok=True)
-            done = write_notes(docs, args.format, out, overwrite=args.overwrite)
+            done = write_notes(docs, args.format, out, user_colors(), overwrite=args.overwrite)
             written, warning = done.written, done.warning()
         else:
-            written = write_export(docs, args.format, out, print_pdf=_printer(args.format)).written
+            written = write_export(docs, args.format, out, user_colors(), print_pdf=_printer(args.format)).written
     except OSError as exc:
         raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
     count = sum(len(d.annotations) for d in docs)
