@@ -6,7 +6,8 @@ place and says what it changed, so no caller refreshes by hand or by guesswork.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.app.changes import Changes, Outcome
@@ -241,22 +242,66 @@ def extract_entities(library: Library, doc_id: int, *, force: bool = False) -> O
     return Outcome(ran, Changes.of(entities=[doc_id] if ran else []))
 
 
-def entities_for_query(library: Library, query: str) -> Outcome[list[int]]:
+@dataclass(frozen=True)
+class NamesReady:
+    """What `entities_for_query` did: the documents whose names it found, and how many still have none
+    because the library was locked by another writer (the search then answers from the others)."""
+
+    extracted: list[int]
+    left: int = 0
+
+
+def entities_for_query(
+    library: Library, query: str, progress: Callable[[int, int], None] | None = None
+) -> Outcome[NamesReady]:
     """Before an `entity:` search: extract the entities of every document still without them (a fresh
-    import has none), so the search sees every document; the ids extracted. Any other query does nothing.
+    import has none), so the search sees every document. Any other query does nothing. `progress(done,
+    total)` follows a long first run (seconds per hundred documents). When another program holds the
+    library's write lock (the window importing), nothing waits on it: the search answers from what is
+    already extracted, and `left` says how many documents it could not cover.
     The window submits this to its writer and runs the search when it is done."""
+    import sqlite3
+
     from reader.app import entities as extraction
 
     if not extraction.asks_for_entities(query):
-        return Outcome([])
+        return Outcome(NamesReady([]))
+    todo = store_for(library).pending()
+    if todo and not _writable_now(library):
+        return Outcome(NamesReady([], len(todo)))
     done: list[int] = []
-    for doc_id in store_for(library).pending():
+    for number, doc_id in enumerate(todo, start=1):
         try:
             if extraction.update(library, doc_id):
                 done.append(doc_id)
         except KeyError:
             continue  # deleted meanwhile
-    return Outcome(done, Changes.of(entities=done))
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            return Outcome(NamesReady(done, len(todo) - number + 1), Changes.of(entities=done))
+        if progress is not None:
+            progress(number, len(todo))
+    return Outcome(NamesReady(done), Changes.of(entities=done))
+
+
+def _writable_now(library: Library) -> bool:
+    """Whether the write lock can be had within a moment (not the ten seconds a write waits)."""
+    import sqlite3
+
+    conn = library.conn
+    if conn.in_transaction:
+        return True  # the caller holds it
+    waited = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute("PRAGMA busy_timeout = 200")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(waited)}")
 
 
 # -- collections and document tags ---------------------------------------------------------------

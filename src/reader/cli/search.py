@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reader.cli.common import SCRIPTS, UserError, open_library, print_json, say
 
 MAX_LIMIT = 2**31 - 1
+
+
+def _names_progress() -> Callable[[int, int], None] | None:
+    """On a terminal, a line on stderr that follows the first `entity:` search after an import (names are
+    found in every new document first: seconds per hundred); nothing when piped, so scripts read clean output."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\rfinding names in new documents: {done}/{total} (Ctrl+C stops; found names are kept){end}")
+        sys.stderr.flush()
+
+    return show
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -23,7 +38,14 @@ def cmd_search(args: argparse.Namespace) -> int:
         # `entity:` sees every document: names not yet found (after an import) are found first.
         from reader.app import operations as ops
 
-        ops.entities_for_query(library, args.query)
+        ready = ops.entities_for_query(library, args.query, _names_progress()).value
+        if ready.left:
+            count = f"{ready.left} document{'' if ready.left == 1 else 's'}"
+            say(
+                f"note: names not yet found in {count}: the library is locked by another program; "
+                "these results cover the others (search again when it is free)",
+                file=sys.stderr,
+            )
         try:
             hits = search.search(library.conn, args.query, limit=limit)
             total = search.count(library.conn, args.query)
