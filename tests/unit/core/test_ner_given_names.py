@@ -18,17 +18,26 @@ def _people(chunk: str, tokens: list[Token]) -> list[str]:
     return [chunk[s.start : s.end] for s in spans_from_tokens(chunk, tokens) if s.type == "person"]
 
 
-def test_a_name_ended_before_a_character_that_ends_names_is_the_longer_name() -> None:
-    chunk = "厂长周志才宣布开工"
+def test_a_name_ended_before_a_character_that_ends_names_is_the_longer_name_the_text_writes_again() -> None:
+    chunk = "厂长周志才宣布开工，周志才说"
     tokens = [Token(0, 2, "n"), Token(2, 4, "PER", 0.9), Token(4, 5, "d"), Token(5, 7, "v"), Token(7, 9, "v")]
-    assert _people(chunk, tokens) == ["周志才"]
+    tokens += [Token(9, 10, "w"), Token(10, 13, "PER", 0.9), Token(13, 14, "v")]
+    assert _people(chunk, tokens) == ["周志才", "周志才"]
 
 
-def test_first_as_the_end_of_a_name() -> None:
-    chunk = "局长吴建先会见了客人"
+def test_first_as_the_end_of_a_name_the_dictionary_knows() -> None:
+    chunk = "署长于友先会见了客人"
     tokens = [Token(0, 2, "n"), Token(2, 4, "PER", 0.9), Token(4, 5, "d"), Token(5, 7, "v"), Token(7, 8, "u")]
     tokens.append(Token(8, 10, "n"))
-    assert _people(chunk, tokens) == ["吴建先"]
+    assert _people(chunk, tokens) == ["于友先"]
+
+
+def test_a_name_written_once_and_unknown_is_not_made_longer() -> None:
+    # 张伟 | 先 | 发言 "Zhang Wei spoke first" has the shape of 于友 | 先 | 会见: only a dictionary entry or
+    # the text writing the three characters again tells a name from a name and an adverb.
+    for chunk in ("张伟先发言", "王强才离开"):
+        tokens = [Token(0, 2, "PER", 0.9), Token(2, 3, "d"), Token(3, 5, "v")]
+        assert _people(chunk, tokens) == [chunk[:2]]
 
 
 def test_said_after_a_two_character_name_is_not_part_of_it() -> None:

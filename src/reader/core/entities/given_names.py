@@ -81,5 +81,19 @@ def completed_names(chunk: str, tokens: Sequence[Token], found: list[Span]) -> l
         entry = words.get(ch)
         if entry is not None and (entry[1].startswith(_JOINING) or endings[ch] < entry[0] * _NAME_SHARE):
             continue
+        if not _named(chunk, chunk[span.start : end + 1], words):
+            continue
         out[k] = Span("person", span.start, end + 1, span.score, span.confirmed, span.normalized)
     return out
+
+
+def _named(chunk: str, name: str, words: dict[str, tuple[int, str]]) -> bool:
+    """Whether the three characters are known to be a name: the dictionary lists them as a personal name
+    (罗豪才, 于友先), or the text writes them again. The character's own statistics only say it *can* end a
+    name; 张伟先发言, 王强才离开, 刘洋太忙 have the same shape as 罗豪才主持, and a name made up there would
+    be shown, and merge every later mention of 张伟 under it."""
+    known = words.get(name)
+    if known is not None and known[1].startswith("nr"):
+        return True
+    first = chunk.find(name)
+    return first >= 0 and chunk.find(name, first + 1) >= 0
