@@ -51,6 +51,7 @@ REASON_LABELS: dict[str, str] = {
     "page-footer": "Page footer",
     "page-number": "Page number",
     "markup": "Markup only (a table's rule row, a heading underline)",
+    "contents": "Table of contents",
 }
 
 
