@@ -156,6 +156,11 @@ def set_line_override(library: Library, doc_id: int, line: int, keep: bool | Non
         _derive_again(library, doc_id)
 
 
+def derive_again(library: Library, doc_id: int) -> bool:
+    """`rederive` inside the caller's transaction (an Undo that gives a document another's line decisions)."""
+    return _derive_again(library, doc_id)
+
+
 def _derive_again(library: Library, doc_id: int, hints: SourceHints | None = None) -> bool:
     source = library.source_of(doc_id)
     if source is None:

@@ -359,11 +359,19 @@ def restore_documents(library: Library, kept: deleting.Snapshot) -> Outcome[dele
     A document whose file was imported again since cannot come back beside it (the library holds a file
     once), but the user's annotations must not go with it: they are put on the document now holding the
     same file, each re-anchored by its quote (an orphan there when its words are not found), in the same
-    transaction. `Restored.holders` and `moved` say where they went, for the status line."""
+    transaction, with the lines the user restored or removed, the metadata they edited, the tags and the
+    collections (the holder's own decisions win). `Restored.holders` and `moved` say where they went,
+    for the status line."""
 
     def adopt(document: deleting.DocumentRows, holder: int) -> tuple[int, int]:
+        from reader.app.deriving import derive_again
         from reader.core.annotations.anchoring import Selector, anchor_many, same_words_only
 
+        # The user's line decisions and metadata edits first, so the holder's text is the one the
+        # annotations were made on (a note on a restored line finds its line), then tags and collections.
+        if deleting.carry_over(library.conn, document, holder):
+            derive_again(library, holder)
+        library.reindex(holder)
         adopted = library.annotations.adopt(deleting.kept_rows(document, "annotations"), holder)
         if not adopted:
             return 0, 0

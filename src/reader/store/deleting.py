@@ -174,6 +174,34 @@ def restore(
     return Restored(restored, skipped, holders, moved, orphaned)
 
 
+CARRIED = ("line_overrides", "metadata_overrides", "document_tags", "collection_documents")
+"""What the user decided about a deleted document that a document now holding its file takes over on Undo
+(with the annotations): restored or removed lines, edited metadata, tags, collections."""
+
+
+def carry_over(conn: sqlite3.Connection, document: DocumentRows, holder: int) -> bool:
+    """Give `holder` (the document that now holds a deleted one's file) the deleted one's line decisions,
+    metadata edits, tags and collections, where the holder has none of its own for the same line, field,
+    tag or collection (what the user did on it since wins). Runs inside the caller's transaction; whether
+    a line decision or a metadata edit was taken (the holder is then to be derived again)."""
+    rederive = False
+    for rows in document.tables[1:]:
+        if rows.table not in CARRIED:
+            continue
+        columns = ", ".join(f'"{c}"' for c in rows.columns)
+        marks = ", ".join("?" * len(rows.columns))
+        at = rows.columns.index("doc_id")
+        for row in rows.rows:
+            moved = (*row[:at], holder, *row[at + 1 :])
+            try:
+                cursor = conn.execute(f'INSERT OR IGNORE INTO "{rows.table}" ({columns}) VALUES ({marks})', moved)
+            except sqlite3.IntegrityError:
+                continue  # a collection deleted since
+            if cursor.rowcount > 0 and rows.table in ("line_overrides", "metadata_overrides"):
+                rederive = True
+    return rederive
+
+
 def _holder(conn: sqlite3.Connection, document: DocumentRows) -> int | None:
     """The document that now holds the deleted one's file (same content hash), if any."""
     digest = kept_value(document, "content_hash")
