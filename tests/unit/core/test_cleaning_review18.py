@@ -193,3 +193,54 @@ def test_nested_markdown_items_two_spaces_a_level_keep_their_indent() -> None:
         "- 清洁用品",
         "以上。",
     ]
+
+
+LEAD_PAGE = """<html><head><title>区里今年将新建一批便民设施</title></head><body>
+<div class="menu"><ul><li>首页</li><li>时政</li><li>社会</li><li>体育</li><li>财经</li><li>图片</li></ul></div>
+<div class="article">
+<h1>区里今年将新建一批便民设施</h1>
+<p>日前，区政府召开专题会议，研究部署今年的便民设施建设工作，会议确定了以下建设项目：</p>
+<p>社区食堂15个</p>
+<p>公共充电桩800个</p>
+<p>健身步道20公里</p>
+<p>口袋公园12处</p>
+<p>停车泊位3000个</p>
+<p>会议强调，各街道要压实责任、倒排工期，确保项目年内建成并投入使用。</p>
+</div>
+<div class="sidebar"><p>猜你喜欢：</p><p><a href="/a">春季养生小贴士</a></p><p><a href="/b">周末去哪儿</a></p></div>
+</body></html>"""
+
+
+def test_items_under_a_lead_in_the_article_element_are_kept_when_the_title_is_inside_it() -> None:
+    """The `<h1>` inside the article's element: the lead ending on a colon is the densest run alone, and
+    the items and the closing sentence under it in the same element are the article's."""
+    lines = clean_html(LEAD_PAGE).text.split("\n")
+    assert lines == [
+        "日前，区政府召开专题会议，研究部署今年的便民设施建设工作，会议确定了以下建设项目：",
+        "社区食堂15个",
+        "公共充电桩800个",
+        "健身步道20公里",
+        "口袋公园12处",
+        "停车泊位3000个",
+        "会议强调，各街道要压实责任、倒排工期，确保项目年内建成并投入使用。",
+    ]
+
+
+NOTICE_WITH_STAMP = """关于做好春季学校食堂食品安全工作的通知
+各中小学校、幼儿园：
+新学期即将开始，为切实保障师生饮食安全，现就做好春季学校食堂食品安全工作通知如下，请认真抓好落实。
+各校要全面落实食品安全校长负责制，严格执行食材采购查验和索证索票制度，确保食材来源可追溯。
+临江县教育局
+2026年2月20日
+{stamp}
+阅读次数：856
+"""
+
+
+def test_a_pages_update_stamp_under_the_closing_date_leaves_the_text() -> None:
+    """`更新时间 10:30` under a notice's date is the page's stamp; the hour of a release written as a place's
+    time (`北京时间15时00分`) is the writer's and stays."""
+    lines = clean_text(NOTICE_WITH_STAMP.format(stamp="更新时间 10:30")).text.split("\n")
+    assert lines[-2:] == ["临江县教育局", "2026年2月20日"]
+    lines = clean_text(NOTICE_WITH_STAMP.format(stamp="北京时间15时00分")).text.split("\n")
+    assert lines[-3:] == ["临江县教育局", "2026年2月20日", "北京时间15时00分"]

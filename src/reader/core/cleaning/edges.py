@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from reader.core.cleaning import features as cf
+from reader.core.cleaning import lexicons as lx
 from reader.core.cleaning import metadata as md
 from reader.core.cleaning import structure as cs
 from reader.core.cleaning.metadata import is_signature
@@ -19,7 +20,12 @@ from reader.core.cleaning.metadata import is_signature
 def keep_closing_date(lines: Sequence[cf.Line]) -> None:
     """The date that signs a notice, within three lines after its text or between two of its lines (the
     office above it, 抄送： below), was read as metadata: it stays in the text too, since the writer put
-    it there."""
+    it there. A page's own stamp under that date (`更新时间 10:30`: a date label and an hour, the page's
+    update printed in its footer) is metadata, not the notice's: it does not make the date's line a line
+    between two of the notice's."""
+    for i in range(1, len(lines)):
+        if lines[i].reason is None and cs.is_sign_date(lines[i - 1].text) and _page_stamp(lines[i]):
+            lines[i].reason = "metadata"
     kept = [i for i, line in enumerate(lines) if line.reason is None]
     if not kept:
         return
@@ -156,14 +162,25 @@ def extend_edges(lines: Sequence[cf.Line], inside: list[bool], first: int, last:
 
 
 # The hour a release was issued, on the line under its date: `香港時間15時00分`, `15:00`, `下午3时`.
-_CLOCK_LINE = re.compile(r"^[\u4e00-\u9fff]{0,6}\s*\d{1,2}\s*(?:[:：]\s*\d{2}|[时時點点]\s*(?:\d{1,2}\s*分)?)$")
+_CLOCK_LINE = re.compile(
+    r"^(?P<head>[\u4e00-\u9fff]{0,6})\s*\d{1,2}\s*(?:[:：]\s*\d{2}|[时時點点]\s*(?:\d{1,2}\s*分)?)$"
+)
+# A page's date label before the hour (`更新时间 10:30`, `发布时间 09:00`): the page's stamp of its own
+# update, printed in its footer, not the hour the writer gave the release.
+_DATE_LABEL = re.compile(rf"^(?:{lx.LABEL_DATE})$")
+
+
+def _page_stamp(line: cf.Line) -> bool:
+    """`更新时间 10:30`: a date label and an hour alone on a line."""
+    clock = _CLOCK_LINE.match(line.text)
+    return clock is not None and bool(_DATE_LABEL.match(clock.group("head")))
 
 
 def _closing_note(line: cf.Line) -> bool:
     if line.reason not in (None, "metadata") or line.link_chars or line.chrome:
         return False
     if _CLOCK_LINE.match(line.text):
-        return True
+        return not _page_stamp(line)
     return line.reason is None and cs.is_closing_note(line.text)
 
 

@@ -396,7 +396,37 @@ def _grow_in_box(lines: Sequence[cf.Line], inside: list[bool], first: int, box: 
     return top
 
 
+def _grow_down_from_lead(
+    lines: Sequence[cf.Line], inside: list[bool], last: int, box: int, menu: Sequence[bool]
+) -> int:
+    """A run that ends on a lead (`_lead`: 会议明确以下重点任务：) ends where its items begin: short unlinked
+    lines, each no sentence, in the element that holds the article (新建幼儿园12所, 改造老旧小区80个). They
+    are what the lead announces, and the sentence right under them (会议要求，…。) goes on with the
+    article. Growth stops at the first line that leaves the element, shows furniture or stands in a menu;
+    without a sentence under them the items end the element and are kept alone."""
+    kept = [i for i in range(last) if inside[i]]
+    if not kept or not _lead(lines[kept[-1]]) or kept[-1] != last - 1:
+        return last
+    end = last
+    while end < len(lines):
+        line = lines[end]
+        if line.reason is not None or box not in line.boxes or _furniture(line) or menu[end]:
+            break
+        if _sentence(line):
+            end += 1  # the sentence that closes the items goes on with the article
+            break
+        if line.words > LEAD_ITEM_WORDS:
+            break
+        end += 1
+    if end == last:
+        return last
+    for i in range(last, end):
+        inside[i] = True
+    return end
+
+
 LEAD_WORDS = 12
+LEAD_ITEM_WORDS = 30  # the longest item a lead's list holds under it
 
 
 def _lead(line: cf.Line) -> bool:
@@ -463,6 +493,7 @@ def select_main(lines: list[cf.Line]) -> None:
     _between_bodies(lines, inside, first, last, box)
     if box is not None:
         first = _grow_in_box(lines, inside, first, box, menu)
+        last = _grow_down_from_lead(lines, inside, last, box, menu)
     elif not any(line.tag for line in lines):
         first = _grow_up_plain(lines, inside, first, menu)
     first, last = extend_edges(lines, inside, first, last)
