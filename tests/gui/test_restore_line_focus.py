@@ -10,8 +10,12 @@ from reader.ui.main_window import MainWindow
 
 
 def _restore_current(window: MainWindow, qtbot: QtBot) -> None:
-    with qtbot.waitSignal(window.writes.changed, timeout=10_000):
-        window.removed_panel.restore_button.click()
+    """Restore the current line and wait until the panel lists one line fewer (the writer's other news,
+    such as entities found meanwhile, is not the restore's)."""
+    panel = window.removed_panel
+    rows = panel.row_count()
+    panel.restore_button.click()
+    qtbot.waitUntil(lambda: panel.row_count() == rows - 1, timeout=10_000)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
 
 
