@@ -142,16 +142,17 @@ class OrganiseController(QObject):
 
     def on_changes(self, changes: Changes) -> None:
         """Counts follow every change of membership; facets and a collection or tag search re-run, also
-        when annotations changed: their tags are tags of the document (the Tags facet, `tag:`)."""
+        when annotations changed: their tags are tags of the document (the Tags facet, `tag:`). The search's
+        results are refreshed in place: nothing is opened and the reading place stays, since the change is
+        usually the reader's own highlight or note in the document they are reading."""
         if changes.organised or changes.collections or changes.added or changes.deleted:
             self.refresh()
             self.update_actions()
         if changes.organised or changes.collections or changes.annotations:
             query = self.search.search_box.text()
             if query and _filters_by_organisation(query):
-                self.search.set_query(query)
-            else:
-                self.search.refresh_facets()
+                self.search.refresh_results()
+            self.search.refresh_facets()
 
     def extend_list_menu(self, menu: QMenu, ids: list[int]) -> None:
         """Add "Tags…" and "Add to Collection" (and "Remove from Collection") acting on `ids`."""
