@@ -114,11 +114,13 @@ def test_a_page_turned_any_way_reads_as_the_upright_page() -> None:
 
 @pytest.mark.slow
 @needs_font
-def test_a_scan_with_a_page_upside_down_reads_as_the_upright_scan() -> None:
+def test_a_scan_with_pages_upside_down_and_sideways_reads_as_the_upright_scan() -> None:
+    """Through the whole reading (running heads, page numbers, reflow across pages): the same paragraphs,
+    the same page starts."""
     pytest.importorskip("rapidocr_onnxruntime")
     pages = [paragraphs(11, 2, SIMPLIFIED), paragraphs(12, 2, SIMPLIFIED), paragraphs(13, 2, SIMPLIFIED)]
     upright = read_pdf(make_scan(pages, seed=5, skew=0.6).data)
-    turned = read_pdf(make_scan(pages, seed=5, skew=0.6, turns=(0, 2, 0)).data)
+    turned = read_pdf(make_scan(pages, seed=5, skew=0.6, turns=(0, 2, 1)).data)
     assert len(turned.paragraphs) == len(upright.paragraphs)
     assert _cer(upright.text, turned.text) < 0.02
     assert turned.pages == pytest.approx(upright.pages, abs=3)
