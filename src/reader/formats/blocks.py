@@ -24,7 +24,12 @@ from reader.formats.base import FormatError, ImportedText
 
 RAW_VERSION = 1
 
-FURNITURE_REASONS: Mapping[str, str] = {"header": "page-header", "footer": "page-footer", "contents": "contents"}
+FURNITURE_REASONS: Mapping[str, str] = {
+    "header": "page-header",
+    "footer": "page-footer",
+    "contents": "contents",
+    "page": "page-number",
+}
 """Block kinds left out of the cleaned text, with the reason the Removed tab shows."""
 TITLE_MAX_CHARS = 120
 """A heading longer than this is prose set large, not a title."""
@@ -32,8 +37,9 @@ TITLE_MAX_CHARS = 120
 
 @dataclass(frozen=True)
 class Block:
-    """One line of the document: kind is title, heading, paragraph, item, row, note, header, footer or
-    contents (a line of a table of contents the document carries, left out of the text like furniture);
+    """One line of the document: kind is title, heading, paragraph, item, row, note, header, footer, page
+    (a printed page's number) or contents (a line of a table of contents the document carries, left out of
+    the text like furniture);
     level is a heading's outline level (1 = top), 0 for everything else."""
 
     kind: str

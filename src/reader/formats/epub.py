@@ -24,7 +24,7 @@ from reader.core.cleaning import SourceHints, html_extract
 from reader.core.cleaning import metadata as md
 from reader.core.derive import Derived
 from reader.core.text.decoding import DecodingError, decode_bytes
-from reader.formats import blocks
+from reader.formats import blocks, epub_marks
 from reader.formats.base import FormatError, ImportedText
 from reader.formats.blocks import Block
 from reader.formats.zipped import ZIP_MAGIC, Package
@@ -177,6 +177,12 @@ def _contents_text(text: str) -> str | None:
     return "".join("".join(str(t) for el in found for t in el.itertext()).split()) if found else None
 
 
+_BARE_PAGE = re.compile(r"^(?:\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})$")
+"""A paragraph holding only a number is the printed page's number a book converted from print keeps (a
+table's figure is a cell, a list's an item, a chapter's number a heading)."""
+_PARAGRAPH_TAGS = frozenset({"p", "div", "span"})
+
+
 def _chapter_blocks(
     data: bytes, name: str, repairs: list[str], references: set[tuple[str, str]] | None = None
 ) -> list[Block]:
@@ -192,11 +198,15 @@ def _chapter_blocks(
         repairs.append(f"{name} held bytes that are not text; they show as \ufffd")
     if references:
         text = _without_backlinks(text, name, references)
+    text = epub_marks.joined_breaks(epub_marks.without_page_breaks(epub_marks.note_references(text)))
     contents = _contents_text(text)
     out: list[Block] = []
     for block in html_extract.blocks_of(text):
         if contents and "".join(block.text.split()) in contents:
             out.append(Block("contents", block.text))  # left out of the text like furniture, restorable
+            continue
+        if block.tag in _PARAGRAPH_TAGS and _BARE_PAGE.match(block.text.strip()):
+            out.append(Block("page", block.text))  # a printed page's number kept as a paragraph: furniture
             continue
         if block.heading:
             level = int(block.tag[1]) if len(block.tag) == 2 and block.tag[0] == "h" else 1

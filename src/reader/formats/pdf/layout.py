@@ -9,6 +9,7 @@ left column first.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -30,7 +31,7 @@ _NUMBERED = re.compile(
     r"|\d{1,2}[.、．]\s*\D|\d{1,2}(?:\.\d{1,2})+\s*\D|[A-Z]\.\s)"
 )
 _SENTENCE_END = tuple("。；;：:，,！？!?")
-_NOTE_MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳¹²³⁴⁵⁶⁷⁸⁹⁰"
+NOTE_MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳¹²³⁴⁵⁶⁷⁸⁹⁰"
 """Footnote marks a sentence can end with (`。①`): the sentence is still closed."""
 _CLOSED = ("。", "！", "？", "；", "!", "?", ".", ":", "：", "”", "」")
 _SUPERSCRIPT_NUMBER = "[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]*"
@@ -129,7 +130,7 @@ def _gutter(fragments: list[Fragment]) -> tuple[float, float] | None:
     # One probe a point across the middle half; never more than _PROBES, whatever the coordinates say.
     step = max(1.0, 0.5 * width / _PROBES)
     xs = [left + 0.25 * width + k * step for k in range(int(0.5 * width / step) + 1)]
-    crossing = [sum(1 for f in fragments if f.x0 < x < f.x1) for x in xs]
+    crossing = _crossing_beside(fragments, xs)
     fewest = min(crossing)
     if fewest > max(1, len(fragments) // 10):
         return None
@@ -152,6 +153,39 @@ def _gutter(fragments: list[Fragment]) -> tuple[float, float] | None:
     if statistics.median(lefts) < 0.5 * (g0 - left) or statistics.median(rights) < 0.5 * (right - g1):
         return None  # short pieces on a side: table cells or a list of labels, not a column of prose
     return g0, g1
+
+
+def _crossing_beside(fragments: list[Fragment], xs: list[float]) -> list[int]:
+    """How many fragments cross each of `xs` at the height where text stands on both sides of it.
+
+    A gutter runs down the page between two blocks of text side by side; a title and byline above them
+    and a footnote below them cross it but do not close it (counted, a one-page report's title, byline and
+    note outnumbered the few crossings a gutter is allowed and the page was read across its columns).
+    Where no text stands on both sides over a few lines' height, every crossing counts: no gutter."""
+    n = len(fragments)
+    by_end = sorted(fragments, key=lambda f: f.x1)
+    by_start = sorted(fragments, key=lambda f: f.x0)
+    ends = [f.x1 for f in by_end]
+    starts = [f.x0 for f in by_start]
+    left_top = list(itertools.accumulate((f.top for f in by_end), min))
+    left_bottom = list(itertools.accumulate((f.bottom for f in by_end), max))
+    right_top = list(itertools.accumulate((f.top for f in reversed(by_start)), min))[::-1]
+    right_bottom = list(itertools.accumulate((f.bottom for f in reversed(by_start)), max))[::-1]
+    tall = SIDE_BY_SIDE_LINES * statistics.median(f.bottom - f.top for f in fragments)
+    out: list[int] = []
+    for x in xs:
+        i, j = bisect.bisect_right(ends, x), bisect.bisect_left(starts, x)
+        lo, hi = -math.inf, math.inf
+        if i > 0 and j < n:
+            top, bottom = max(left_top[i - 1], right_top[j]), min(left_bottom[i - 1], right_bottom[j])
+            if bottom - top >= tall:
+                lo, hi = top, bottom
+        out.append(sum(1 for f in fragments if f.x0 < x < f.x1 and f.bottom > lo and f.top < hi))
+    return out
+
+
+SIDE_BY_SIDE_LINES = 4
+"""Text on both sides of a gutter stands side by side over at least this many lines' height."""
 
 
 def _lone_widths(side: list[Fragment]) -> list[float]:
@@ -195,7 +229,7 @@ def classify(
         text = line.text
         edges = columns.get((line.page, line.column))
         width = edges[1] - edges[0] if edges else column_width
-        opens = prev is None or prev.kind != "body" or prev.text.rstrip(_NOTE_MARKS).endswith(_CLOSED)
+        opens = prev is None or prev.kind != "body" or prev.text.rstrip(NOTE_MARKS).endswith(_CLOSED)
         noted = line.size < 0.9 * size and is_footnote_start(line.fragments[0].text)
         if len(line.fragments) > 1 and _in_table(lines, index) and not noted:
             kind = "table"  # a table in small print at a column's foot is no footnote

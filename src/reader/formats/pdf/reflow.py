@@ -349,9 +349,33 @@ def _opens(prev: Line, line: Line, columns: Mapping[tuple[int, int], tuple[float
         return True
     if prev.page == line.page and prev.column == line.column and line.top - prev.top > GAP_PITCH * pitch:
         return True
+    if _cut_ragged(prev, line, right, em):
+        return False
     first = _FIRST_WORD.match(line.text)
     need = em * 1.5 if first is None or _CJK.match(line.text[0]) else em * 0.55 * (len(first.group()) + 1)
     return right - prev.x1 > need
+
+
+RAGGED_EM = 3.0
+"""A line ending within this many ems of its column's edge may have been cut there by a ragged right."""
+_ENDS_SENTENCE = tuple("。！？；：.!?;:”」』）)")
+
+
+def _cut_ragged(prev: Line, line: Line, right: float, em: float) -> bool:
+    """Whether `prev` was cut by a ragged right edge though it stops short of the column's edge: near the
+    edge, not ending a sentence, with `line` going on in the same column at the left edge (the caller
+    checked the indent) and running at least as far right. A paragraph's last line is no longer than the
+    lines it follows, so a longer line below shows the one above was wrapped where the setter's measure
+    fell (a one-page notice set ragged: `请认真组` / `织实施。`)."""
+    if (prev.page, prev.column) != (line.page, line.column) or line.top <= prev.top:
+        return False
+    text = prev.text.rstrip(layout.NOTE_MARKS)
+    return (
+        bool(text)
+        and not text.endswith(_ENDS_SENTENCE)
+        and right - prev.x1 <= RAGGED_EM * em
+        and line.x1 >= prev.x1 - 0.5 * em
+    )
 
 
 SIGNATURE_MAX = 30
