@@ -244,3 +244,23 @@ def test_a_pages_update_stamp_under_the_closing_date_leaves_the_text() -> None:
     assert lines[-2:] == ["临江县教育局", "2026年2月20日"]
     lines = clean_text(NOTICE_WITH_STAMP.format(stamp="北京时间15时00分")).text.split("\n")
     assert lines[-3:] == ["临江县教育局", "2026年2月20日", "北京时间15时00分"]
+
+
+def test_a_markdown_paragraph_that_is_one_cited_link_stays() -> None:
+    """One link whose text is a citation or a clause is the writer's reference, not a row of links; linked
+    headlines under a removed related head still go."""
+    note = (
+        "# 读书札记：河流与城市\n\n"
+        "这个月读了一本讲城市与河流关系的书，作者从古代的码头讲起，一直写到今天的滨水空间。\n\n"
+        "[《河流塑造的城市》，某某大学出版社，2024年版](https://example.org/book)\n\n"
+        "书中关于堤岸步道的一章最有意思，作者认为水边应当属于每一个步行的人。\n\n"
+        "[作者的访谈：为什么要把河岸还给市民](https://example.org/talk)\n\n"
+        "读完以后，我沿着家门口的小河走了一圈，看到了很多以前没留意的东西。\n\n"
+        "相关阅读：\n\n"
+        "[专家谈滨水空间：规划要留白，设计要克制](https://example.org/a)\n\n"
+        "[老码头改造完成，周末对市民开放](https://example.org/b)\n"
+    )
+    lines = clean_markdown(note).text.split("\n")
+    assert "《河流塑造的城市》，某某大学出版社，2024年版" in lines
+    assert "作者的访谈：为什么要把河岸还给市民" in lines
+    assert lines[-1] == "读完以后，我沿着家门口的小河走了一圈，看到了很多以前没留意的东西。"

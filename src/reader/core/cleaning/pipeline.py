@@ -51,6 +51,18 @@ _NESTED_ITEM = re.compile(r"^(?: {2})+(?:[-*+]|\d{1,9}[.)]) ")
 _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 
 
+CITED_WORDS = 12  # a link's text this long reads as a sentence or a citation, not a menu item
+
+
+def _cited(text: str) -> bool:
+    """A line that is one link whose text is written (clause marks, or many words)."""
+    targets = _LINK_TARGET.findall(text)
+    if len(targets) != 1:
+        return False
+    shown = cf.measure(0, _LINK_TARGET.sub("]", text))
+    return shown.clause_punct >= 1 or shown.words >= CITED_WORDS
+
+
 def clean_markdown(raw: str, overrides: Mapping[int, bool] | None = None, hints: SourceHints | None = None) -> Cleaned:
     """Clean a Markdown file: its lines, with what a Markdown parser says about each (authored
     structure, front matter, linked characters) as evidence. Link targets do not count as text."""
@@ -69,8 +81,10 @@ def clean_markdown(raw: str, overrides: Mapping[int, bool] | None = None, hints:
         line.link_chars = parsed.link_chars.get(i, 0)
         if line.link_chars:
             line.words = cf.word_count(_LINK_TARGET.sub("]", line.text))
-            if not link_list(line):
-                line.link_chars = 0  # a reference inside the author's sentence, not a row of links
+            if not link_list(line) or _cited(line.text):
+                # A reference inside the author's sentence, or one link whose text is a clause or a
+                # citation (`[《…》，某某出版社，2025年版](…)`): the writer's, not a row of links.
+                line.link_chars = 0
         line.written = not line.link_chars and i in parsed.inline_text and i not in parsed.tables
         if i in parsed.front_matter:
             line.preset = "metadata"
@@ -121,8 +135,9 @@ def clean_html(html: str, overrides: Mapping[int, bool] | None = None, hints: So
     return _clean(lines, html_extract.page_facts(root), overrides, hints)
 
 
-# A labelled line (`拍摄：王小明`, `主持人：小林`): a field the writer filled in, not a control's text.
-_LABELLED = re.compile(r"^[^\s：:，,。；;]{1,6}[：:]\s*\S")
+# A labelled line naming people or a place in words (`拍摄：王小明`, `主持人：小林`): a field the writer filled
+# in. A player labels codes and times (`错误代码：QVS.4100`, `时长：01:45`), never words without a digit.
+_LABELLED = re.compile(r"^[^\s：:，,。；;]{1,6}[：:]\s*[\u4e00-\u9fff][^\d]*$")
 _FULL_STOP = ("。", "！", "？", "!", "?", "”", "」", "』")
 
 
