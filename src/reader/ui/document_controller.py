@@ -341,17 +341,27 @@ class DocumentController(QObject):
         """The document an import opens: of those it touched, the one from the first file the reader named
         (`named`, in their order; a folder's files by name), not whichever finished first, which changed
         from one import of the same files to the next; the first touched when the files are not known. A
-        background job (the sample library, a re-cleaning) opens one only when nothing is open, so it never
-        takes the place of a document the reader imported or is reading."""
+        file already in the library counts in its place too: when it was named first, its document opens.
+        A background job (the sample library, a re-cleaning) opens one only when nothing is open, so it
+        never takes the place of a document the reader imported or is reading.
+
+        Each path is resolved once and looked up with its folders in a dict: a Ctrl+A of hundreds of
+        files in the Import Files dialog is ranked at once, on this (the GUI) thread."""
         touched = report.imported or report.updated or [d for _, d in report.duplicates]
         if not touched or (report.background and self.current is not None):
             return None
-        if len(touched) == 1 or not named:
+        if not named:
             return touched[0]
-        summaries = self.library.summaries(touched)
-        return min(
-            touched, key=lambda doc_id: _named_rank(summaries[doc_id].path if doc_id in summaries else "", named)
-        )
+        paths: dict[int, str] = {}
+        summaries = self.library.summaries(report.imported + report.updated)
+        for doc_id in report.imported + report.updated:
+            paths.setdefault(doc_id, summaries[doc_id].path if doc_id in summaries else "")
+        for path, doc_id in report.duplicates:  # where the reader named it, not where it was first read
+            paths.setdefault(doc_id, path)
+        if len(paths) == 1:
+            return next(iter(paths))
+        places = _named_places(named)
+        return min(paths, key=lambda doc_id: _named_rank(paths[doc_id], places))
 
     def preparing(self, doc_id: int) -> Iterator[Callable[[], None]]:
         """Steps, each for its own turn of the event loop, that get the reading pane ready to show this
@@ -487,12 +497,25 @@ class DocumentController(QObject):
             self.window.statusBar().showMessage(self.tr("Path copied"), 3000)
 
 
-def _named_rank(stored: str, named: Sequence[Path]) -> tuple[int, str]:
-    """Where a stored file comes in the reader's order: the place of the file, or of the folder holding
-    it, among `named`, then its path (a folder's files by name); files not named come last."""
-    path = Path(stored).resolve() if stored else None
+UNNAMED = 1 << 62  # the rank of a file that was not named: after every named place
+
+
+def _named_places(named: Sequence[Path]) -> dict[Path, int]:
+    """Each named path, resolved once, with its place among `named` (the first place when named twice)."""
+    places: dict[Path, int] = {}
     for place, name in enumerate(named):
-        name = name.resolve()
-        if path is not None and (path == name or name in path.parents):
-            return place, str(path)
-    return len(named), stored
+        places.setdefault(name.resolve(), place)
+    return places
+
+
+def _named_rank(stored: str, places: dict[Path, int]) -> tuple[int, str]:
+    """Where a stored file comes in the reader's order: the place of the file, or of the folder holding
+    it, among the named paths (`_named_places`), then its path (a folder's files by name); files not named
+    come last."""
+    if not stored:
+        return UNNAMED, stored
+    path = Path(stored).resolve()
+    found = [places[p] for p in (path, *path.parents) if p in places]
+    if found:
+        return min(found), str(path)
+    return UNNAMED, stored
