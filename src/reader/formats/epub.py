@@ -177,9 +177,10 @@ def _contents_text(text: str) -> str | None:
     return "".join("".join(str(t) for el in found for t in el.itertext()).split()) if found else None
 
 
-_BARE_PAGE = re.compile(r"^(?:\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})$")
-"""A paragraph holding only a number is the printed page's number a book converted from print keeps (a
-table's figure is a cell, a list's an item, a chapter's number a heading)."""
+_BARE_PAGE = re.compile(r"^(?:[1-9]\d{0,2}|[ivxlc]{1,7})$")
+"""A paragraph holding only a number of up to three figures (or a front-matter roman one) is the printed
+page's number a book converted from print keeps (a table's figure is a cell, a list's an item, a
+chapter's number a heading; four figures alone are a year, the date under a signature)."""
 _PARAGRAPH_TAGS = frozenset({"p", "div", "span"})
 
 
