@@ -264,3 +264,13 @@ def test_a_markdown_paragraph_that_is_one_cited_link_stays() -> None:
     assert "《河流塑造的城市》，某某大学出版社，2024年版" in lines
     assert "作者的访谈：为什么要把河岸还给市民" in lines
     assert lines[-1] == "读完以后，我沿着家门口的小河走了一圈，看到了很多以前没留意的东西。"
+
+
+def test_a_time_of_day_in_parentheses_closing_the_text_is_no_author() -> None:
+    for when in ("周末", "上午", "当天"):
+        text = (
+            "社区义诊活动通知\n"
+            "为方便辖区老年人就近看病，社区卫生服务站将联合区人民医院开展义诊活动，欢迎居民参加。\n"
+            f"义诊内容包括测量血压、血糖和健康咨询，请有需要的居民携带医保卡到社区服务站参加（{when}）\n"
+        )
+        assert clean_text(text).metadata.author is None, when

@@ -47,8 +47,12 @@ _TRAILING_BYLINE = re.compile(
     r"[（(]\s*(?:(?:记者|記者|通讯员|通訊員|作者|文|图|圖|编辑|編輯)[:：\s/]*)?"
     r"(?P<name>[\u4e00-\u9fff·]{2,4}(?:[\s、,，][\u4e00-\u9fff·]{2,4}){0,3})\s*[)）]$"
 )
-# A day of the week in parentheses after a date (`2026年3月10日（星期二）`) is no writer's name.
-_WEEKDAY = re.compile(r"^(?:星期|週|周|禮拜|礼拜)[一二三四五六日天]$")
+# A day of the week or a time of day in parentheses at a paragraph's end (`2026年3月10日（星期二）`,
+# `活动安排在（周末）`, `（上午）`) is no writer's name: the words that name a time, not a person.
+_WEEKDAY = re.compile(
+    r"^(?:(?:星期|週|周|禮拜|礼拜)[一二三四五六日天]"
+    r"|[上下中]午|晚上|早上|清晨|凌晨|傍晚|夜间|夜間|周末|週末|当天|當天|当日|當日|次日|今天|昨天|明天|前天|全天)$"
+)
 # A standalone signature line: optional unit, then a 2-4 character name.
 _SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}\s+)?[\u4e00-\u9fff·]{2,4}$")
 _SITE_SUFFIX = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s|(?<=[\u4e00-\u9fff）)!！?？])[-–—])\s*(?P<tail>[^|｜_]{1,16})$")
