@@ -15,6 +15,7 @@ HERE = Path(__file__).resolve().parent
 # English source → (Simplified, Traditional)
 TABLE: dict[str, tuple[str, str]] = {
     "Folder": ("文件夹", "資料夾"),
+    "Table of contents": ("目录", "目錄"),
     "File": ("文件", "檔案"),
     "{0} file": ("{0} 文件", "{0} 檔案"),
     "Markup only (a table's rule row, a heading underline)": (

@@ -1481,6 +1481,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Table of contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Markup only (a table&apos;s rule row, a heading underline)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1466,6 +1466,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation>页码</translation>
     </message>
     <message>
+        <source>Table of contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
         <source>Markup only (a table&apos;s rule row, a heading underline)</source>
         <translation>仅为标记（表格分隔行、标题下划线）</translation>
     </message>

@@ -1466,6 +1466,10 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation>頁碼</translation>
     </message>
     <message>
+        <source>Table of contents</source>
+        <translation>目錄</translation>
+    </message>
+    <message>
         <source>Markup only (a table&apos;s rule row, a heading underline)</source>
         <translation>僅為標記（表格分隔列、標題底線）</translation>
     </message>

@@ -288,3 +288,20 @@ def test_chinese_main_window(qtbot: QtBot, seeded_library: Path, tmp_path: Path,
     finally:
         window.close()
         window.library.close()
+
+
+def test_a_contents_page_removed_by_an_importer_has_its_own_reason(
+    qtbot: QtBot, qapp: QApplication, chinese: str
+) -> None:
+    """The importers remove a document's own table of contents with the code `contents`: the Removed tab
+    names it in words, in the reader's language, not as the code."""
+    from reader.core.cleaning import Removed
+    from reader.ui.removed_panel import RemovedPanel
+
+    panel = RemovedPanel()
+    qtbot.addWidget(panel)
+    panel.show_removed([Removed(2, "第一章 总则 ........ 1", "contents")], {})
+    assert panel.model.index(0, 1).data() == "目录"
+    install_translator(qapp, "en")
+    panel.show_removed([Removed(2, "第一章 总则 ........ 1", "contents")], {})
+    assert panel.model.index(0, 1).data() == "Table of contents"

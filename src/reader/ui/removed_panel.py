@@ -42,6 +42,7 @@ REASONS = {
     "page-header": QT_TRANSLATE_NOOP("RemovedPanel", "Page header"),
     "page-footer": QT_TRANSLATE_NOOP("RemovedPanel", "Page footer"),
     "page-number": QT_TRANSLATE_NOOP("RemovedPanel", "Page number"),
+    "contents": QT_TRANSLATE_NOOP("RemovedPanel", "Table of contents"),
     "markup": QT_TRANSLATE_NOOP("RemovedPanel", "Markup only (a table's rule row, a heading underline)"),
 }
 
