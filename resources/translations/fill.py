@@ -16,6 +16,7 @@ HERE = Path(__file__).resolve().parent
 TABLE: dict[str, tuple[str, str]] = {
     "Folder": ("文件夹", "資料夾"),
     "Table of contents": ("目录", "目錄"),
+    "(orphans: {0})": ("（孤立 {0} 条）", "（孤立 {0} 則）"),
     "File": ("文件", "檔案"),
     "{0} file": ("{0} 文件", "{0} 檔案"),
     "Markup only (a table's rule row, a heading underline)": (
@@ -250,6 +251,11 @@ NUMERUS: dict[str, tuple[str, str]] = {
         "%n 篇文档无法恢复：同一文件已重新导入",
         "%n 篇文件無法恢復：同一檔案已重新匯入",
     ),
+    "the file of %n deleted document(s) was imported again since": (
+        "已删除的 %n 篇文档的文件此后已重新导入",
+        "已刪除的 %n 篇文件的檔案此後已重新匯入",
+    ),
+    "%n annotation(s) moved there": ("%n 条注释已移到该文档", "%n 則註釋已移到該文件"),
     "Delete %n document(s)": ("删除 %n 篇文档", "刪除 %n 篇文件"),
     "Tags changed on %n document(s)": ("已修改 %n 篇文档的标签", "已修改 %n 篇文件的標籤"),
     "Added %n document(s) to %1": ("已将 %n 篇文档添加到 %1", "已將 %n 篇文件加入 %1"),

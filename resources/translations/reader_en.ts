@@ -440,6 +440,24 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         </translation>
     </message>
     <message numerus="yes">
+        <source>the file of %n deleted document(s) was imported again since</source>
+        <translation>
+            <numerusform>the file of %n deleted document was imported again since</numerusform>
+            <numerusform>the file of %n deleted documents was imported again since</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s) moved there</source>
+        <translation>
+            <numerusform>%n annotation moved there</numerusform>
+            <numerusform>%n annotations moved there</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(orphans: {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
         <source>%n document(s) could not come back: the same file was imported again</source>
         <translation>
             <numerusform>%n document could not come back: the same file was imported again</numerusform>

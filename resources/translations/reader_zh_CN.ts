@@ -431,6 +431,22 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         </translation>
     </message>
     <message numerus="yes">
+        <source>the file of %n deleted document(s) was imported again since</source>
+        <translation>
+            <numerusform>已删除的 %n 篇文档的文件此后已重新导入</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s) moved there</source>
+        <translation>
+            <numerusform>%n 条注释已移到该文档</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(orphans: {0})</source>
+        <translation>（孤立 {0} 条）</translation>
+    </message>
+    <message numerus="yes">
         <source>%n document(s) could not come back: the same file was imported again</source>
         <translation>
             <numerusform>%n 篇文档无法恢复：同一文件已重新导入</numerusform>

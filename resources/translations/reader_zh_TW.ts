@@ -431,6 +431,22 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         </translation>
     </message>
     <message numerus="yes">
+        <source>the file of %n deleted document(s) was imported again since</source>
+        <translation>
+            <numerusform>已刪除的 %n 篇文件的檔案此後已重新匯入</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s) moved there</source>
+        <translation>
+            <numerusform>%n 則註釋已移到該文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(orphans: {0})</source>
+        <translation>（孤立 {0} 則）</translation>
+    </message>
+    <message numerus="yes">
         <source>%n document(s) could not come back: the same file was imported again</source>
         <translation>
             <numerusform>%n 篇文件無法恢復：同一檔案已重新匯入</numerusform>

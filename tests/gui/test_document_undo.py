@@ -3,6 +3,8 @@ with their annotations, overrides, entities and files, under the same ids."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -106,3 +108,30 @@ def test_a_document_brought_back_is_still_read(window: MainWindow, monkeypatch: 
     window.writes.flush()
     assert not window.model.is_unread(doc.id)
     assert window.library.positions.last_read(doc.id) is not None
+
+
+def test_undo_after_the_file_was_imported_again_opens_the_holder_and_says_where_the_notes_went(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "通知.txt"
+    path.write_text("关于做好防汛工作的通知\n\n各有关单位：请认真做好防汛准备工作，确保安全度汛。\n", encoding="utf-8")
+    with qtbot.waitSignal(window.importFinished, timeout=60_000) as finished:
+        window.start_import([path])
+    (gone,) = finished.args[0].imported
+    text = window.library.get(gone).text  # type: ignore[union-attr]
+    start = text.index("防汛准备")
+    write(window, lambda lib: lib.annotations.create(gone, start, start + 4, note="要点"))
+    window.select_document(gone)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    window.documents.act_delete.trigger()
+    assert window.library.get(gone) is None
+    with qtbot.waitSignal(window.importFinished, timeout=60_000) as finished:
+        window.start_import([path])
+    (holder,) = finished.args[0].imported
+    window.select_document(next(d for d in window.library.ids() if d != holder))
+    window.annotations.act_undo.trigger()
+    message = window.statusBar().currentMessage()
+    assert "could not come back" not in message
+    assert "The file of 1 deleted document was imported again since · 1 annotation moved there" in message
+    assert window.current is not None and window.current.id == holder
+    assert [a.note for a in window.library.annotations.for_document(holder)] == ["要点"]

@@ -133,20 +133,36 @@ class DocumentDeletion(QObject):
         return kept
 
     def restore(self, kept: Snapshot) -> None:
-        """Undo of a deletion: the documents come back as they were and the first of them opens."""
+        """Undo of a deletion: the documents come back as they were and the first of them opens. One whose
+        file was imported again since stays gone: its annotations went to the document that holds the file
+        now (the holder), which opens instead, and the status line says how many went there."""
         restored = self.writes.run(lambda library: ops.restore_documents(library, kept))
-        if restored.ids:
-            first = restored.ids[0]
-            if self.documents.model.row_of(first) is not None:
-                self.documents.select(first)
+        holders = [restored.holders[d] for d in restored.skipped if d in restored.holders]
+        lost = [d for d in restored.skipped if d not in restored.holders]
+        shown = restored.ids[0] if restored.ids else (holders[0] if holders else None)
+        if shown is not None:
+            if self.documents.model.row_of(shown) is not None:
+                self.documents.select(shown)
             else:
-                self.documents.documentRequested.emit(first)  # the search hides it: the window clears the search
-        message = counted(self.tr("Restored %n document(s)", "", len(restored.ids)), len(restored.ids))
-        if restored.skipped:
-            message += " · " + counted(
-                self.tr(
-                    "%n document(s) could not come back: the same file was imported again", "", len(restored.skipped)
-                ),
-                len(restored.skipped),
+                self.documents.documentRequested.emit(shown)  # the search hides it: the window clears the search
+        parts = []
+        if restored.ids or not holders:
+            parts.append(counted(self.tr("Restored %n document(s)", "", len(restored.ids)), len(restored.ids)))
+        if holders:
+            again = counted(
+                self.tr("the file of %n deleted document(s) was imported again since", "", len(holders)), len(holders)
             )
+            moved = counted(self.tr("%n annotation(s) moved there", "", restored.moved), restored.moved)
+            if restored.orphaned:
+                moved += " " + self.tr("(orphans: {0})").format(restored.orphaned)
+            parts.append(again + " · " + moved if restored.moved else again)
+        if lost:
+            parts.append(
+                counted(
+                    self.tr("%n document(s) could not come back: the same file was imported again", "", len(lost)),
+                    len(lost),
+                )
+            )
+        message = " · ".join(parts)
+        message = message[:1].upper() + message[1:]
         self.window.statusBar().showMessage(message, 8000)
