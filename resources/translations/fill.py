@@ -16,6 +16,12 @@ HERE = Path(__file__).resolve().parent
 TABLE: dict[str, tuple[str, str]] = {
     "Folder": ("文件夹", "資料夾"),
     "Table of contents": ("目录", "目錄"),
+    "Overwrite them with the notes from the library? Your changes to them are lost.": (
+        "用文库中的笔记覆盖它们吗？您对它们的修改将丢失。",
+        "用文庫中的筆記覆蓋它們嗎？您對它們的修改將遺失。",
+    ),
+    "Overwrite": ("覆盖", "覆蓋"),
+    "Keep My Changes": ("保留我的修改", "保留我的修改"),
     "(orphans: {0})": ("（孤立 {0} 条）", "（孤立 {0} 則）"),
     "File": ("文件", "檔案"),
     "{0} file": ("{0} 文件", "{0} 檔案"),
@@ -256,6 +262,14 @@ NUMERUS: dict[str, tuple[str, str]] = {
         "已刪除的 %n 篇文件的檔案此後已重新匯入",
     ),
     "%n annotation(s) moved there": ("%n 条注释已移到该文档", "%n 則註釋已移到該文件"),
+    "%n note(s) changed since the last export were kept as you edited them:": (
+        "自上次导出后修改过的 %n 篇笔记已按您的修改保留：",
+        "自上次匯出後修改過的 %n 篇筆記已按您的修改保留：",
+    ),
+    "%n file(s) no export wrote were left alone; the notes went beside them.": (
+        "%n 个并非导出写入的文件未被改动；笔记已写在其旁边。",
+        "%n 個並非匯出寫入的檔案未被改動；筆記已寫在其旁邊。",
+    ),
     "Delete %n document(s)": ("删除 %n 篇文档", "刪除 %n 篇文件"),
     "Tags changed on %n document(s)": ("已修改 %n 篇文档的标签", "已修改 %n 篇文件的標籤"),
     "Added %n document(s) to %1": ("已将 %n 篇文档添加到 %1", "已將 %n 篇文件加入 %1"),

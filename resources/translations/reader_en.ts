@@ -748,6 +748,32 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <source>Cannot write {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n note(s) changed since the last export were kept as you edited them:</source>
+        <translation>
+            <numerusform>%n note changed since the last export were kept as you edited them:</numerusform>
+            <numerusform>%n notes changed since the last export were kept as you edited them:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) no export wrote were left alone; the notes went beside them.</source>
+        <translation>
+            <numerusform>%n file no export wrote were left alone; the notes went beside them.</numerusform>
+            <numerusform>%n files no export wrote were left alone; the notes went beside them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overwrite them with the notes from the library? Your changes to them are lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep My Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FacetsPanel</name>

@@ -734,6 +734,30 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
+    <message numerus="yes">
+        <source>%n note(s) changed since the last export were kept as you edited them:</source>
+        <translation>
+            <numerusform>自上次导出后修改过的 %n 篇笔记已按您的修改保留：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) no export wrote were left alone; the notes went beside them.</source>
+        <translation>
+            <numerusform>%n 个并非导出写入的文件未被改动；笔记已写在其旁边。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overwrite them with the notes from the library? Your changes to them are lost.</source>
+        <translation>用文库中的笔记覆盖它们吗？您对它们的修改将丢失。</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <source>Keep My Changes</source>
+        <translation>保留我的修改</translation>
+    </message>
 </context>
 <context>
     <name>FacetsPanel</name>

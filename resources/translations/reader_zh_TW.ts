@@ -734,6 +734,30 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <source>Cannot write {0}: {1}</source>
         <translation>無法寫入 {0}：{1}</translation>
     </message>
+    <message numerus="yes">
+        <source>%n note(s) changed since the last export were kept as you edited them:</source>
+        <translation>
+            <numerusform>自上次匯出後修改過的 %n 篇筆記已按您的修改保留：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) no export wrote were left alone; the notes went beside them.</source>
+        <translation>
+            <numerusform>%n 個並非匯出寫入的檔案未被改動；筆記已寫在其旁邊。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overwrite them with the notes from the library? Your changes to them are lost.</source>
+        <translation>用文庫中的筆記覆蓋它們嗎？您對它們的修改將遺失。</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>覆蓋</translation>
+    </message>
+    <message>
+        <source>Keep My Changes</source>
+        <translation>保留我的修改</translation>
+    </message>
 </context>
 <context>
     <name>FacetsPanel</name>

@@ -82,3 +82,50 @@ def test_metadata_edit_is_kept(window: MainWindow, qtbot: QtBot) -> None:
     dialog.edits["date"].setText("not a date")
     dialog._accept()
     assert dialog.result() == 0 and "not a date" in dialog.hint.text()
+
+
+def _export_to_folder(window: MainWindow, qtbot: QtBot, folder: Path, monkeypatch: pytest.MonkeyPatch) -> ExportDialog:
+    current = window.current.id if window.current else None
+    dialog = ExportDialog(window.library, current=current, selected=[], script=window.reading.script, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.scope_box.setCurrentIndex(dialog.scope_box.findData("annotated"))
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("md"))
+    dialog.notes_folder.setChecked(True)
+    monkeypatch.setattr(file_dialogs, "existing_directory", lambda *a, **k: str(folder))
+    return dialog
+
+
+@pytest.mark.parametrize("choice", ["Overwrite", "Keep My Changes"])
+def test_a_notes_folder_export_asks_before_writing_over_an_edited_note(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, choice: str
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    _annotate(window, "004", "罗勇", note="院长")
+    folder = tmp_path / "vault"
+    folder.mkdir()
+    _export_to_folder(window, qtbot, folder, monkeypatch).save()
+    (note,) = folder.glob("*.md")
+    note.write_text(note.read_text(encoding="utf-8") + "\n我自己的补充\n", encoding="utf-8")
+    _annotate(window, "004", "罗勇", note="新的注释")
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            return
+        asked.append(box.text())
+        button = next(b for b in box.buttons() if b.text() == choice)
+        button.click()
+
+    QTimer.singleShot(0, answer)
+    dialog = _export_to_folder(window, qtbot, folder, monkeypatch)
+    dialog.save()
+    assert len(asked) == 1 and note.name in asked[0] and "1 note changed since the last export" in asked[0]
+    written = note.read_text(encoding="utf-8")
+    if choice == "Overwrite":
+        assert "新的注释" in written and "我自己的补充" not in written
+    else:
+        assert "我自己的补充" in written and "新的注释" not in written
+    assert dialog.saved_to == folder

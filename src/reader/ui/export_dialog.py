@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app.exporting import export_documents, write_export
+from reader.app.note_folder import NotesWritten
 from reader.core.annotations.model import DEFAULT_COLORS
 from reader.core.export import EXPORT_FORMATS, export_format
 from reader.core.script import Script
@@ -288,10 +289,40 @@ class ExportDialog(QDialog):
             path = file_dialogs.save_file_name(self, self.tr("Export Notes"), suggested, self.name_filter())
         if not path:
             return
+        documents = self.documents()
         try:
-            write_export(self.documents(), chosen.key, Path(path), print_pdf=write_pdf)
+            written = write_export(documents, chosen.key, Path(path), print_pdf=write_pdf)
+            if written.kept and self._overwrite_kept(written):
+                written = write_export(documents, chosen.key, Path(path), print_pdf=write_pdf, overwrite=True)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Export"), self.tr("Cannot write {0}: {1}").format(path, exc))
             return
         self.saved_to = Path(path)
         self.accept()
+
+    def _overwrite_kept(self, written: NotesWritten) -> bool:
+        """A notes folder export keeps the notes the reader edited since the last export (their changes
+        would be lost): say which, and let them choose to write over them. True to overwrite."""
+        names = ", ".join(p.name for p in written.kept[:3]) + (" …" if len(written.kept) > 3 else "")
+        text = counted(
+            self.tr("%n note(s) changed since the last export were kept as you edited them:", "", len(written.kept)),
+            len(written.kept),
+        )
+        text += " " + names
+        if written.foreign:
+            text += "\n" + counted(
+                self.tr(
+                    "%n file(s) no export wrote were left alone; the notes went beside them.", "", len(written.foreign)
+                ),
+                len(written.foreign),
+            )
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export Notes to Folder"), text, parent=self)
+        box.setObjectName("keptNotes")
+        box.setInformativeText(
+            self.tr("Overwrite them with the notes from the library? Your changes to them are lost.")
+        )
+        overwrite = box.addButton(self.tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep My Changes"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is overwrite
