@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from reader.core.cleaning import metadata as md
-from reader.formats import blocks
+from reader.formats import blocks, dates
 from reader.formats.blocks import Block
 
 _PRODUCER_PREFIX = re.compile(r"^\s*Microsoft\s+(?:Office\s+)?(?:Word|PowerPoint|Excel)\s*[-–—]\s*", re.IGNORECASE)
@@ -63,15 +63,12 @@ def _title_paragraph(body: Sequence[Block]) -> str | None:
     return next((b.text for b in body if b.kind == "title" and 0 < len(b.text) <= blocks.TITLE_MAX_CHARS), None)
 
 
-_YEAR_MONTH_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月$")
-"""A report dated by month alone under its signature (`2025年12月`)."""
-
-
 def _date_line(line: str) -> str | None:
     """The date a short line gives as the document's (a date line, a signature date, a month alone), or
     None when the line is prose, cites another document, or dates a deadline or a period."""
-    if _YEAR_MONTH_LINE.match(line):
-        return md.parse_date(line)
+    month = dates.month_date(line)
+    if month:
+        return month
     span = md.date_span(line)
     if span is None or len(line) - (span[1] - span[0]) > DATE_MAX_EXTRA or line.endswith("。"):
         return None

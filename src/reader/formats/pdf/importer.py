@@ -17,7 +17,7 @@ from reader.core.cleaning import Cleaned, Removed, SourceHints
 from reader.core.cleaning import metadata as md
 from reader.core.cleaning.structure import is_structure
 from reader.core.derive import Derived, from_cleaned
-from reader.formats import blocks
+from reader.formats import blocks, dates
 from reader.formats.base import ImportedText, PageCache
 from reader.formats.pdf import ocr
 from reader.formats.pdf.extract import extract, sniff
@@ -257,6 +257,9 @@ def date(result: PdfText) -> str | None:
     tail = list(range(max(0, count - DATE_TAIL), count))
     for i in [*first_page, *reversed(tail)]:
         text = result.paragraphs[i].strip()
+        month = dates.month_date(text)
+        if month:
+            return month  # dated by month alone under the signature, as a DOCX of the same text is
         span = md.date_span(text)
         if span is None or len(text) - (span[1] - span[0]) > DATE_MAX_EXTRA or text.endswith("。"):
             continue

@@ -123,6 +123,11 @@ def _three_columns(fragments: list[Fragment]) -> list[tuple[float, float]] | Non
 
 
 def _gutter(fragments: list[Fragment]) -> tuple[float, float] | None:
+    """The gap between two columns of prose, or None.
+
+    First the band the fewest fragments cross anywhere on the page; when that is no gutter, the band the
+    fewest cross where text stands on both sides of it (`_crossing_beside`): lines set over both columns
+    above or below them (a title and byline, a footnote at the foot) no longer narrow it to a sliver."""
     if len(fragments) < 8:
         return None
     left, right = min(f.x0 for f in fragments), max(f.x1 for f in fragments)
@@ -130,7 +135,26 @@ def _gutter(fragments: list[Fragment]) -> tuple[float, float] | None:
     # One probe a point across the middle half; never more than _PROBES, whatever the coordinates say.
     step = max(1.0, 0.5 * width / _PROBES)
     xs = [left + 0.25 * width + k * step for k in range(int(0.5 * width / step) + 1)]
-    crossing = _crossing_beside(fragments, xs)
+    crossing = [sum(1 for f in fragments if f.x0 < x < f.x1) for x in xs]
+    if min(crossing) > len(fragments) // SPANNING_SHARE:
+        return None  # most lines cross the middle: one column (spared the second count, a text PDF's pages)
+    found = _widest_band(fragments, xs, step, crossing)
+    if found is None:
+        found = _widest_band(fragments, xs, step, _crossing_beside(fragments, xs))
+    return found
+
+
+SPANNING_SHARE = 4
+"""A page where more than one fragment in this many crosses every point of the middle is set in one
+column (a two-column page's lines over both columns are a title, a byline and a footnote or two)."""
+
+
+def _widest_band(
+    fragments: list[Fragment], xs: list[float], step: float, crossing: list[int]
+) -> tuple[float, float] | None:
+    """The widest band of probes the fewest fragments cross, when it is a gutter between two columns of
+    prose."""
+    left, right = min(f.x0 for f in fragments), max(f.x1 for f in fragments)
     fewest = min(crossing)
     if fewest > max(1, len(fragments) // 10):
         return None
