@@ -19,6 +19,7 @@ from reader.core.annotations.anchoring import Selector, anchor_many, same_words_
 from reader.core.cleaning import SourceHints, source_hints
 from reader.core.derive import Derived
 from reader.core.importing import Prepared
+from reader.core.text.textdiff import OffsetCarrier
 from reader.formats.registry import HINTED, derive_raw
 from reader.store.library import Library
 
@@ -119,6 +120,10 @@ def write_derived(
 
     def carry(_doc_id: int, text: str, old_text: str | None) -> None:
         reanchor(library, doc_id, text, old_text, check_words=file_changed)
+        if old_text is not None and old_text != text:
+            # The reading position follows the words it was on, as the highlights do, so the next opening
+            # (in a window, after a re-import from the command line) lands where the reader left off.
+            library.positions.move(doc_id, OffsetCarrier(old_text, text).carry)
 
     library.write_derived(doc_id, derived, filename, carry)
 

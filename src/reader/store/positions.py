@@ -8,6 +8,7 @@ small table (migration 7) instead of the `documents` row that carries the whole 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from reader.store.db import transaction
@@ -48,6 +49,14 @@ class PositionStore:
                 (doc_id, max(0, offset), _now()),
             )
         return True
+
+    def move(self, doc_id: int, carry: Callable[[int], int]) -> None:
+        """Move a remembered position onto a document's new text (caller's transaction), keeping when it
+        was read: the text changed under the reader, who did not read it again."""
+        row = self.conn.execute("SELECT position FROM reading_positions WHERE doc_id = ?", (doc_id,)).fetchone()
+        if row is not None and int(row[0]) > 0:
+            moved = max(0, carry(int(row[0])))
+            self.conn.execute("UPDATE reading_positions SET position = ? WHERE doc_id = ?", (moved, doc_id))
 
     def read_times(self) -> dict[int, str]:
         """When each document was last read (documents never read are absent): one scan of a table
