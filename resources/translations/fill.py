@@ -16,6 +16,12 @@ HERE = Path(__file__).resolve().parent
 TABLE: dict[str, tuple[str, str]] = {
     "Folder": ("文件夹", "資料夾"),
     "Table of contents": ("目录", "目錄"),
+    "If it was moved or renamed, locate it to reload the document from there.": (
+        "如果文件已被移动或重命名，请找到它，从新位置重新载入该文档。",
+        "如果檔案已被移動或重新命名，請找到它，從新位置重新載入該文件。",
+    ),
+    "Locate…": ("查找…", "尋找…"),
+    "Locate {0}": ("查找 {0}", "尋找 {0}"),
     "Overwrite them with the notes from the library? Your changes to them are lost.": (
         "用文库中的笔记覆盖它们吗？您对它们的修改将丢失。",
         "用文庫中的筆記覆蓋它們嗎？您對它們的修改將遺失。",

@@ -356,6 +356,22 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>If it was moved or renamed, locate it to reload the document from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locate {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents ({0});;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot show the folder: no program is set up to open folders. The file is in {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -354,6 +354,22 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation>{0} 已不存在。</translation>
     </message>
     <message>
+        <source>If it was moved or renamed, locate it to reload the document from there.</source>
+        <translation>如果文件已被移动或重命名，请找到它，从新位置重新载入该文档。</translation>
+    </message>
+    <message>
+        <source>Locate…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <source>Locate {0}</source>
+        <translation>查找 {0}</translation>
+    </message>
+    <message>
+        <source>Documents ({0});;All files (*)</source>
+        <translation>文档 ({0});;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>Cannot show the folder: no program is set up to open folders. The file is in {0}</source>
         <translation>无法显示文件夹：没有可以打开文件夹的程序。文件位于 {0}</translation>
     </message>

@@ -354,6 +354,22 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <translation>{0} 已不存在。</translation>
     </message>
     <message>
+        <source>If it was moved or renamed, locate it to reload the document from there.</source>
+        <translation>如果檔案已被移動或重新命名，請找到它，從新位置重新載入該文件。</translation>
+    </message>
+    <message>
+        <source>Locate…</source>
+        <translation>尋找…</translation>
+    </message>
+    <message>
+        <source>Locate {0}</source>
+        <translation>尋找 {0}</translation>
+    </message>
+    <message>
+        <source>Documents ({0});;All files (*)</source>
+        <translation>文件 ({0});;所有檔案 (*)</translation>
+    </message>
+    <message>
         <source>Cannot show the folder: no program is set up to open folders. The file is in {0}</source>
         <translation>無法顯示資料夾：沒有可以開啟資料夾的程式。檔案位於 {0}</translation>
     </message>

@@ -32,6 +32,7 @@ from reader.core.script import Script
 from reader.core.text.textdiff import OffsetCarrier
 from reader.settings import Settings
 from reader.store.library import Document, Library
+from reader.ui import file_dialogs
 from reader.ui.actions import make_action
 from reader.ui.document_deletion import DocumentDeletion
 from reader.ui.document_model import DocumentTableModel
@@ -331,11 +332,44 @@ class DocumentController(QObject):
             return
         path = Path(self.current.summary.path)
         if not path.is_file():
-            QMessageBox.information(
-                self.window, self.tr("Reload from File"), self.tr("{0} is no longer there.").format(path)
-            )
+            self.locate_and_reload(self.current.id, path)
             return
         self.reimportRequested.emit([path])
+
+    def locate_and_reload(self, doc_id: int, missing: Path) -> None:
+        """The document's file is gone (moved, renamed, an unplugged disk): offer to locate it. The new
+        place is recorded on the writer first, so the import that follows updates this document, its
+        annotations carried over, instead of adding a copy; a file refused (another document's, one too
+        unlike this one) is one line in the status bar."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Reload from File"),
+            self.tr("{0} is no longer there.").format(missing),
+            parent=self.window,
+        )
+        box.setObjectName("fileMissing")
+        box.setInformativeText(self.tr("If it was moved or renamed, locate it to reload the document from there."))
+        locate = box.addButton(self.tr("Locate…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(locate)
+        box.exec()
+        if box.clickedButton() is not locate:
+            return
+        from reader.formats import dialog_patterns  # every format loads when first needed
+
+        folder = next((p for p in missing.parents if p.is_dir()), Path.home())
+        chosen = file_dialogs.open_file_name(
+            self.window,
+            self.tr("Locate {0}").format(missing.name),
+            str(folder),
+            self.tr("Documents ({0});;All files (*)").format(dialog_patterns()),
+        )
+        if not chosen:
+            return
+        self.writes.submit(
+            lambda library: ops.relocate_document(library, doc_id, chosen),
+            lambda _changed: self.reimportRequested.emit([Path(chosen)]),
+        )
 
     def to_open(self, report: ImportReport, named: Sequence[Path] = ()) -> int | None:
         """The document an import opens: of those it touched, the one from the first file the reader named
