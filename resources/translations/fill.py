@@ -16,6 +16,7 @@ HERE = Path(__file__).resolve().parent
 TABLE: dict[str, tuple[str, str]] = {
     "Folder": ("文件夹", "資料夾"),
     "Table of contents": ("目录", "目錄"),
+    "Finding names…": ("正在识别名称…", "正在識別名稱…"),
     "If it was moved or renamed, locate it to reload the document from there.": (
         "如果文件已被移动或重命名，请找到它，从新位置重新载入该文档。",
         "如果檔案已被移動或重新命名，請找到它，從新位置重新載入該文件。",
@@ -275,6 +276,10 @@ NUMERUS: dict[str, tuple[str, str]] = {
     "%n file(s) no export wrote were left alone; the notes went beside them.": (
         "%n 个并非导出写入的文件未被改动；笔记已写在其旁边。",
         "%n 個並非匯出寫入的檔案未被改動；筆記已寫在其旁邊。",
+    ),
+    "Names are not found yet in %n document(s): the search leaves them out": (
+        "尚有 %n 篇文档未识别人名地名：本次搜索未包括它们",
+        "尚有 %n 篇文件未識別人名地名：本次搜尋未包括它們",
     ),
     "Delete %n document(s)": ("删除 %n 篇文档", "刪除 %n 篇文件"),
     "Tags changed on %n document(s)": ("已修改 %n 篇文档的标签", "已修改 %n 篇文件的標籤"),

@@ -1608,6 +1608,17 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <source>&amp;Search Library</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Finding names…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Names are not found yet in %n document(s): the search leaves them out</source>
+        <translation>
+            <numerusform>Names are not found yet in %n document: the search leaves them out</numerusform>
+            <numerusform>Names are not found yet in %n documents: the search leaves them out</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

@@ -1587,6 +1587,16 @@ The size is the space the library&apos;s data takes, recent changes included.</s
         <source>&amp;Search Library</source>
         <translation>搜索文库(&amp;S)</translation>
     </message>
+    <message>
+        <source>Finding names…</source>
+        <translation>正在识别名称…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Names are not found yet in %n document(s): the search leaves them out</source>
+        <translation>
+            <numerusform>尚有 %n 篇文档未识别人名地名：本次搜索未包括它们</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

@@ -71,6 +71,12 @@ class SearchBox(QWidget):
     def _fire(self) -> None:
         self.queryChanged.emit(self.text())
 
+    def show_busy(self, text: str) -> None:
+        """A search that waits for something first (names still to be found): say so where the count goes."""
+        self.status.setText(text)
+        self.status.setStyleSheet("color: palette(placeholder-text);")
+        self.status.show()
+
     def show_result(self, count: int | None, error: str | None = None) -> None:
         if error:
             self.status.setText(error)

@@ -1,15 +1,21 @@
 """Searching the library: the search box filters the document list, facets narrow it, snippets show the hits.
 
 The controller tells others what is being searched for with `queryApplied`, so the open document can
-highlight the same hits; it opens the best match through the document controller.
+highlight the same hits; it opens the best match through the document controller. An `entity:` query
+first has the writer find the names of documents that have none yet (a fresh import), so it covers every
+document; the list shows it is busy meanwhile.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from functools import partial
+
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTableView
 
+from reader.app import operations as ops
+from reader.app.entities import asks_for_entities
 from reader.core.query import QueryError
 from reader.core.script import Script, make_view
 from reader.store import search
@@ -19,6 +25,7 @@ from reader.ui.document_controller import DocumentController
 from reader.ui.document_model import DocumentTableModel
 from reader.ui.document_table import set_two_line_rows
 from reader.ui.facets_panel import FacetsPanel
+from reader.ui.info_panel import counted
 from reader.ui.reading_view import ReadingView
 from reader.ui.search_box import SearchBox
 
@@ -47,7 +54,9 @@ class SearchController(QObject):
         self.documents = documents
         self.model: DocumentTableModel = documents.model
         self.table: QTableView = documents.table
+        self.finding_names: str | None = None  # the entity: query waiting for the writer to find names
         search_box.queryChanged.connect(self.run_library_search)
+        documents.writes.failed.connect(self._names_failed)
         search_box.edit.returnPressed.connect(search_box.flush)
         facets.termChosen.connect(self.add_search_term)
         self.act_search = make_action(window, self.tr("&Search Library"), "Ctrl+K", self.focus_search, name="search")
@@ -79,6 +88,54 @@ class SearchController(QObject):
             return
 
     def run_library_search(self, query: str) -> None:
+        if query and asks_for_entities(query):
+            self._find_names_then_search(query)
+            return
+        self._search(query)
+
+    def _find_names_then_search(self, query: str) -> None:
+        """Have the writer find the names of documents without any, then run `query`; meanwhile the list
+        keeps what it showed, under a busy cursor, and the box says what is going on."""
+        self.finding_names = query
+        self.search_box.show_busy(self.tr("Finding names…"))
+        self.table.viewport().setCursor(Qt.CursorShape.BusyCursor)
+        self.documents.writes.submit(
+            lambda library: ops.entities_for_query(library, query), partial(self._names_found, query)
+        )
+
+    def _names_found(self, query: str, ready: ops.NamesReady) -> None:
+        if self.finding_names != query:
+            return  # another query was asked for meanwhile
+        self._done_finding()
+        if self.search_box.text() != query:
+            return  # the reader typed on: that query runs by itself
+        self._search(query)
+        if ready.left:
+            self.documents.window.statusBar().showMessage(
+                counted(
+                    self.tr("Names are not found yet in %n document(s): the search leaves them out", "", ready.left),
+                    ready.left,
+                ),
+                10000,
+            )
+
+    def _names_failed(self, _message: str) -> None:
+        """A write failed while names were being found (the message is in the status bar): search with the
+        names already known rather than stay busy."""
+        query = self.finding_names
+        if query is None:
+            return
+        self._done_finding()
+        if self.search_box.text() == query:
+            self._search(query)
+
+    def _done_finding(self) -> None:
+        self.finding_names = None
+        self.table.viewport().unsetCursor()
+
+    def _search(self, query: str) -> None:
+        if self.finding_names is not None:
+            self._done_finding()  # a plain query replaces a waiting entity: one
         if not query:
             self.model.set_snippets(None)
             set_two_line_rows(self.table, False)
