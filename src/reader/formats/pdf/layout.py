@@ -140,7 +140,7 @@ def _gutter(fragments: list[Fragment]) -> tuple[float, float] | None:
         return None  # most lines cross the middle: one column (spared the second count, a text PDF's pages)
     found = _widest_band(fragments, xs, step, crossing)
     if found is None:
-        found = _widest_band(fragments, xs, step, _crossing_beside(fragments, xs))
+        found = _widest_band(fragments, xs, step, _crossing_beside(fragments, xs), aligned=True)
     return found
 
 
@@ -150,10 +150,11 @@ column (a two-column page's lines over both columns are a title, a byline and a 
 
 
 def _widest_band(
-    fragments: list[Fragment], xs: list[float], step: float, crossing: list[int]
+    fragments: list[Fragment], xs: list[float], step: float, crossing: list[int], *, aligned: bool = False
 ) -> tuple[float, float] | None:
     """The widest band of probes the fewest fragments cross, when it is a gutter between two columns of
-    prose."""
+    prose. `aligned` asks also that the lines on each side start at that side's left edge, as a column's
+    do (a contents page's leader dots start wherever its entries end: no column)."""
     left, right = min(f.x0 for f in fragments), max(f.x1 for f in fragments)
     fewest = min(crossing)
     if fewest > max(1, len(fragments) // 10):
@@ -176,7 +177,23 @@ def _widest_band(
         return None
     if statistics.median(lefts) < 0.5 * (g0 - left) or statistics.median(rights) < 0.5 * (right - g1):
         return None  # short pieces on a side: table cells or a list of labels, not a column of prose
+    if aligned and not (_flush(fragments, left, g0 + 1) and _flush(fragments, g1 - 1, right)):
+        return None
     return g0, g1
+
+
+FLUSH_SHARE = 0.6
+"""Share of a column's lines that start at its left edge (within a first-line indent and a bit)."""
+
+
+def _flush(fragments: list[Fragment], lo: float, hi: float) -> bool:
+    """Whether most fragments alone on their baseline between `lo` and `hi` start at the side's left edge."""
+    side = [row.fragments[0] for row in rows([f for f in fragments if f.x0 >= lo and f.x1 <= hi])]
+    if not side:
+        return False
+    edge = min(f.x0 for f in side)
+    flush = sum(1 for f in side if f.x0 - edge <= 2.5 * max(f.size, 1.0))
+    return flush >= FLUSH_SHARE * len(side)
 
 
 def _crossing_beside(fragments: list[Fragment], xs: list[float]) -> list[int]:

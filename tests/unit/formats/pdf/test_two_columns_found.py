@@ -92,3 +92,29 @@ def test_two_columns_are_read_one_after_the_other(size: float, gutter: float, fo
     positions = [paragraphs.index(text) for text in expected]
     assert positions == sorted(positions)
     assert "甲市\t1025\t782" in paragraphs
+
+
+def test_a_contents_page_whose_leader_dots_start_where_each_entry_ends_is_not_two_columns() -> None:
+    # Each entry and its leader dots are two pieces on one baseline; the dots start a little after the
+    # entry's end, so the short entries' dots leave a band clear under the long entries' text.
+    entries = [
+        ("一、总体要求", 72.0, 263.0),
+        ("（一）指导思想", 98.0, 297.0),
+        ("（二）主要目标", 98.0, 297.0),
+        ("二、重点任务", 72.0, 263.0),
+        ("（一）夯实乡村信息基础设施", 98.0, 373.0),
+        ("（二）发展农村数字经济", 98.0, 347.0),
+        ("（三）提升乡村数字治理水平", 98.0, 372.0),
+        ("三、保障措施", 72.0, 262.0),
+        ("（一）加强组织领导", 98.0, 321.0),
+        ("（二）强化资金和人才支撑", 98.0, 359.0),
+        ("（三）严格督促考核", 98.0, 321.0),
+    ]
+    fragments = [_frag("目 录", 278.0, 80.0, 16.0)]
+    for k, (entry, left, dots) in enumerate(entries):
+        top = 128.0 + 23.0 * k
+        fragments.append(_frag(entry, left, top, 13.0))
+        fragments.append(Fragment("." * 30 + str(k + 1), dots, 523.0, top + 2, top + 17.6, 13.0))
+    result = analyse(Layout((PageBox(0, 595.0, 842.0, tuple(fragments)),)))
+    assert not any(entry in result.text for entry, _, _ in entries)
+    assert sum(1 for removed in result.removed if removed.reason == "contents") == len(entries) + 1
