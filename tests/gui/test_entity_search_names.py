@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from reader.app import operations as ops
 from reader.store import search
 from reader.ui.main_window import MainWindow
 
@@ -53,3 +54,13 @@ def test_a_query_typed_while_names_are_found_wins(window: MainWindow, monkeypatc
     assert window.search_box.text() == "寿阳县"
     expected = search.matching_ids(window.library.conn, "寿阳县")
     assert expected and sorted(window.model.id_at(r) or 0 for r in range(window.model.rowCount())) == expected
+
+
+def test_an_entity_search_runs_at_once_when_every_documents_names_are_known(window: MainWindow) -> None:
+    window.writes.run(lambda lib: ops.entities_for_query(lib, "entity:李强"))
+    assert not window.entity_store.pending()
+    window.search_box.edit.setText("entity:李强")
+    window.search_box.flush()
+    assert window.search.finding_names is None
+    assert window.search_box.status.text() != "Finding names…"
+    assert window.search_box.status.isVisibleTo(window.search_box)

@@ -19,6 +19,7 @@ from reader.app.entities import asks_for_entities
 from reader.core.query import QueryError
 from reader.core.script import Script, make_view
 from reader.store import search
+from reader.store.entities import EntityStore
 from reader.store.library import Library
 from reader.ui.actions import make_action
 from reader.ui.document_controller import DocumentController
@@ -88,7 +89,8 @@ class SearchController(QObject):
             return
 
     def run_library_search(self, query: str) -> None:
-        if query and asks_for_entities(query):
+        # Read-only here: when every document's names are known the search runs at once, with no writer trip.
+        if query and asks_for_entities(query) and EntityStore(self.library.conn).pending(limit=1):
             self._find_names_then_search(query)
             return
         self._search(query)
