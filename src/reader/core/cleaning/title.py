@@ -8,7 +8,6 @@ button label or a sentence fragment is not a title). Repeats of the chosen line 
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -104,11 +103,17 @@ class _Page:
         self.text = "\n".join(line.text for line in lines)
         self.counts = Counter(line.text for line in lines)
         self.titles = [md.strip_site_suffix(t) for t in facts.titles] if facts else []
-        # Short lines standing right above a closing date, each with the index of its last such place.
+        # Short lines standing right above a closing date, each with the index of its last such place; not
+        # a line inside a run of line/date pairs (a "latest notices" list after the article, where the
+        # page's own title may come back over its date: a headline there, not a signature).
+        dated = [cs.is_sign_date(line.text) for line in lines]
         self.signers = {
             line.text: j
-            for j, (line, below) in enumerate(itertools.pairwise(lines))
-            if line.words <= 30 and cs.is_sign_date(below.text)
+            for j, line in enumerate(lines[:-1])
+            if line.words <= 30
+            and dated[j + 1]
+            and not (j > 0 and dated[j - 1])
+            and not (j + 3 < len(lines) and dated[j + 3])
         }
 
 
