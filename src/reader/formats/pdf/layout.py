@@ -270,7 +270,12 @@ def classify(
         text = line.text
         edges = columns.get((line.page, line.column))
         width = edges[1] - edges[0] if edges else column_width
-        opens = prev is None or prev.kind != "body" or prev.text.rstrip(NOTE_MARKS).endswith(_CLOSED)
+        opens = (
+            prev is None
+            or prev.kind != "body"
+            or prev.text.rstrip(NOTE_MARKS).endswith(_CLOSED)
+            or _stops_short(prev, line, edges)
+        )
         noted = line.size < 0.9 * size and is_footnote_start(line.fragments[0].text)
         if len(line.fragments) > 1 and _in_table(lines, index) and not noted:
             kind = "table"  # a table in small print at a column's foot is no footnote
@@ -290,6 +295,22 @@ def classify(
         prev = Line(line.page, line.fragments, kind, line.column)
         out.append(prev)
     return out
+
+
+def _stops_short(prev: Line, line: Line, edges: tuple[float, float] | None) -> bool:
+    """Whether `prev`, just above `line`, is set in another type or, in the same column, stops well short
+    of the column's right edge: it ended its paragraph (a figure's caption, a paragraph's last line), so
+    a numbered line below opens a section of its own (`图1 …零售额（亿元）` / `（三）提升乡村数字治理水平`
+    were one paragraph)."""
+    if abs(prev.size - line.size) > 0.1 * max(line.size, 1.0):
+        return True  # set in another type (a caption in small print above a heading): not one paragraph
+    if edges is None or (prev.page, prev.column) != (line.page, line.column):
+        return False
+    return edges[1] - prev.x1 > SHORT_EM * max(prev.size, 1.0)
+
+
+SHORT_EM = 4.0
+"""A line ending more than this many ems before its column's edge ended its paragraph."""
 
 
 def _in_table(lines: list[Line], index: int) -> bool:
