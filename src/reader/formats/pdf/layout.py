@@ -264,6 +264,7 @@ def classify(
         if line.size >= 0.95 * size:
             key = (line.page, line.column)
             last_body[key] = max(last_body.get(key, 0.0), line.bottom)
+    foot = _foot_notes(lines)
     prev: Line | None = None
     for index, line in enumerate(lines):
         kind = "body"
@@ -279,7 +280,9 @@ def classify(
         noted = line.size < 0.9 * size and is_footnote_start(line.fragments[0].text)
         if len(line.fragments) > 1 and _in_table(lines, index) and not noted:
             kind = "table"  # a table in small print at a column's foot is no footnote
-        elif line.size < 0.9 * size and line.bottom > last_body.get((line.page, line.column), 0.0) + 2:
+        elif (
+            line.size < 0.9 * size and line.bottom > last_body.get((line.page, line.column), 0.0) + 2
+        ) or index in foot:
             kind = "footnote"
         elif len(line.fragments) > 1:
             kind = "table"
@@ -297,6 +300,35 @@ def classify(
     return out
 
 
+FOOT_GAP_EM = 1.2
+"""A page's notes stand apart from its text by more than a line's gap: this many ems at least."""
+
+
+def _foot_notes(lines: list[Line]) -> set[int]:
+    """Indices of the lines of a page's notes when they are set in the text's own size (as OCR measures
+    every line by its height): the block of lines at the page's foot, run together below a gap, whose
+    first line opens with a note's mark (`③`, `¹`, `[1]`, `註一：`). Read as text, such a note was
+    spliced into the paragraph running over the page (`显著。事件` / `③…` / `研究图显示`)."""
+    out: set[int] = set()
+    by_page: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        by_page.setdefault(line.page, []).append(index)
+    for indices in by_page.values():
+        ordered = sorted(indices, key=lambda i: lines[i].top)
+        block = [ordered[-1]]
+        for i in reversed(ordered[:-1]):
+            below = lines[block[0]]
+            if below.top - lines[i].bottom >= FOOT_GAP_EM * max(below.size, 1.0):
+                break
+            block.insert(0, i)
+        else:
+            continue  # the whole page is one run of lines: no note set apart at its foot
+        starts = [k for k, i in enumerate(block) if footnote_marker(lines[i].text)]
+        if starts and len(block) < len(ordered):
+            out.update(block[starts[0] :] if starts[0] == 0 else [])
+    return out
+
+
 def _stops_short(prev: Line, line: Line, edges: tuple[float, float] | None) -> bool:
     """Whether `prev`, just above `line`, is set in another type or, in the same column, stops well short
     of the column's right edge: it ended its paragraph (a figure's caption, a paragraph's last line), so
@@ -306,7 +338,9 @@ def _stops_short(prev: Line, line: Line, edges: tuple[float, float] | None) -> b
         return True  # set in another type (a caption in small print above a heading): not one paragraph
     if edges is None or (prev.page, prev.column) != (line.page, line.column):
         return False
-    return edges[1] - prev.x1 > SHORT_EM * max(prev.size, 1.0)
+    em = max(prev.size, 1.0)
+    centred = prev.x0 - edges[0] > SHORT_EM * em and edges[1] - prev.x1 > em  # a caption set in the middle
+    return centred or edges[1] - prev.x1 > SHORT_EM * em
 
 
 SHORT_EM = 4.0
