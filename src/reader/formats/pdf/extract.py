@@ -303,9 +303,10 @@ def _read_scans(
                     store.put(index, result)
             old = pages[index]
             fragments = result.fragments or old.fragments  # a failed OCR keeps what text layer there was
-            pages[index] = PageBox(
-                index, old.width, old.height, fragments, ocr=bool(result.fragments), note=result.note
-            )
+            # A page scanned on its side was read turned a quarter: its fragments stand in the upright frame.
+            turned = bool(result.fragments) and result.turns % 2 == 1
+            width, height = (old.height, old.width) if turned else (old.width, old.height)
+            pages[index] = PageBox(index, width, height, fragments, ocr=bool(result.fragments), note=result.note)
             if progress is not None:
                 progress(done + 1, len(scanned))
 

@@ -21,7 +21,8 @@ FORM = 1
 def dump(result: PageOcr) -> str:
     """`result` as compact JSON: its fragments (text, box, size, weight, confidence) and its note."""
     rows = [[f.text, f.x0, f.x1, f.top, f.bottom, f.size, int(f.bold), f.conf] for f in result.fragments]
-    return json.dumps({"form": FORM, "f": rows, "note": result.note}, ensure_ascii=False, separators=(",", ":"))
+    data = {"form": FORM, "f": rows, "note": result.note, "t": result.turns}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def load(text: str) -> PageOcr | None:
@@ -31,7 +32,7 @@ def load(text: str) -> PageOcr | None:
         if not isinstance(data, dict) or data.get("form") != FORM:
             return None
         fragments = tuple(_fragment(row) for row in data["f"])
-        return PageOcr(fragments, str(data.get("note", "")))
+        return PageOcr(fragments, str(data.get("note", "")), turns=int(data.get("t", 0)) % 4)
     except (ValueError, KeyError, TypeError):
         return None
 

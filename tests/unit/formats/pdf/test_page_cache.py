@@ -139,3 +139,11 @@ def test_a_stored_page_reads_back_exactly() -> None:
     )
     assert page_results.load(page_results.dump(result)) == result
     assert page_results.load('{"form": 99, "f": []}') is None and page_results.load("[]") is None
+
+
+def test_a_stored_page_keeps_the_turns_it_was_read_with() -> None:
+    """A page scanned on its side reads back in the frame it was read in (its width and height swapped)."""
+    result = ocr.PageOcr((Fragment("横放的一页", 10, 200, 30, 42, 12),), turns=1)
+    assert page_results.load(page_results.dump(result)) == result
+    older = page_results.dump(ocr.PageOcr((Fragment("旧的", 1, 2, 3, 4, 5),))).replace(',"t":0', "")
+    assert page_results.load(older) == ocr.PageOcr((Fragment("旧的", 1, 2, 3, 4, 5),))  # stored before turns
