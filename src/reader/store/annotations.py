@@ -85,6 +85,25 @@ def read_tags(raw: str | None) -> tuple[str, ...]:
     return clean_tags([value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)])
 
 
+def _values(annotation: Annotation) -> tuple[object, ...]:
+    """An annotation's row, in the order of `COLUMNS`."""
+    return (
+        annotation.uuid,
+        annotation.doc_id,
+        annotation.start,
+        annotation.end,
+        annotation.quote,
+        annotation.prefix,
+        annotation.suffix,
+        annotation.color,
+        annotation.note,
+        json.dumps(list(annotation.tags), ensure_ascii=False),
+        annotation.created,
+        annotation.modified,
+        int(annotation.orphan),
+    )
+
+
 def check_storable(annotation: Annotation) -> None:
     """ValueError when SQLite cannot hold the annotation as it is (offsets past 64-bit integers, text
     with lone surrogates from a malformed import), so the caller can skip it with that reason."""
@@ -194,21 +213,7 @@ class AnnotationStore:
         with transaction(self.conn):
             self.conn.execute(
                 f"INSERT OR REPLACE INTO annotations ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    annotation.uuid,
-                    annotation.doc_id,
-                    annotation.start,
-                    annotation.end,
-                    annotation.quote,
-                    annotation.prefix,
-                    annotation.suffix,
-                    annotation.color,
-                    annotation.note,
-                    json.dumps(list(annotation.tags), ensure_ascii=False),
-                    annotation.created,
-                    annotation.modified,
-                    int(annotation.orphan),
-                ),
+                _values(annotation),
             )
             if self._on_change is not None:
                 self._on_change(annotation.doc_id)
@@ -224,21 +229,7 @@ class AnnotationStore:
                 continue
             self.conn.execute(
                 f"INSERT INTO annotations ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    annotation.uuid,
-                    doc_id,
-                    annotation.start,
-                    annotation.end,
-                    annotation.quote,
-                    annotation.prefix,
-                    annotation.suffix,
-                    annotation.color,
-                    annotation.note,
-                    json.dumps(list(annotation.tags), ensure_ascii=False),
-                    annotation.created,
-                    annotation.modified,
-                    int(annotation.orphan),
-                ),
+                _values(annotation),
             )
             adopted.append(annotation)
         if adopted and self._on_change is not None:
